@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { Role } from './roles';
+import { isValidRegionCode } from './validators/region-code';
+
+export const RegionCode = z
+  .string()
+  .trim()
+  .refine(isValidRegionCode, { message: '行政区划代码应为 6 位或 12 位数字（GB/T 2260）' });
+
+export const Id = z.uuid({ message: '编号格式不正确' });
+
+const Name = (label: string, max = 100) =>
+  z.string().trim().min(1, { message: `${label}不能为空` }).max(max, { message: `${label}不超过 ${max} 个字` });
+
+/** 日期 YYYY-MM-DD */
+export const IsoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+
+export const Region = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable(), level: z.number() });
+export type Region = z.infer<typeof Region>;
+export const RegionInput = z.object({ code: RegionCode, name: Name('区划名称'), parentCode: RegionCode.nullable().optional() });
+export type RegionInput = z.infer<typeof RegionInput>;
+
+/** 三级政务服务体系 */
+export const HallLevel = z.enum(['county', 'township', 'village']);
+export type HallLevel = z.infer<typeof HallLevel>;
+export const HALL_LEVEL_LABELS: Record<HallLevel, string> = {
+  county: '县级政务服务中心',
+  township: '乡镇（街道）便民服务中心',
+  village: '村（社区）便民服务站',
+};
+export const Hall = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  name: z.string(),
+  level: HallLevel,
+  address: z.string(),
+  phone: z.string(),
+});
+export type Hall = z.infer<typeof Hall>;
+export const HallInput = z.object({
+  regionCode: RegionCode,
+  name: Name('大厅名称'),
+  level: HallLevel,
+  address: z.string().trim().max(200).default(''),
+  phone: z.string().trim().max(50).default(''),
+});
+export type HallInput = z.infer<typeof HallInput>;
+
+export const Department = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  hallId: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string(),
+  hallExemption: z.string().nullable(),
+});
+export type Department = z.infer<typeof Department>;
+export const DepartmentInput = z.object({
+  regionCode: RegionCode,
+  hallId: Id.nullable().optional(),
+  name: Name('部门名称'),
+  shortName: z.string().trim().max(30).default(''),
+  /** 负面清单: reason the department is exempt from sitting in the hall; null when it sits in the hall. */
+  hallExemption: z.string().trim().max(500).nullable().optional(),
+});
+export type DepartmentInput = z.infer<typeof DepartmentInput>;
+
+export const WindowKind = z.enum(['comprehensive', 'dedicated', 'assist', 'unresolved', 'grievance', 'foreign']);
+export type WindowKind = z.infer<typeof WindowKind>;
+export const WINDOW_KIND_LABELS: Record<WindowKind, string> = {
+  comprehensive: '综合窗口',
+  dedicated: '专业窗口',
+  assist: '帮办代办窗口',
+  unresolved: '办不成事反映窗口',
+  grievance: '吐槽窗口',
+  foreign: '境外服务窗口',
+};
+export const HallWindow = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  hallId: z.string(),
+  number: z.string(),
+  name: z.string(),
+  kind: WindowKind,
+  tidal: z.boolean(),
+  departmentId: z.string().nullable(),
+});
+export type HallWindow = z.infer<typeof HallWindow>;
+export const HallWindowInput = z.object({
+  hallId: Id,
+  number: Name('窗口号', 20),
+  name: Name('窗口名称'),
+  kind: WindowKind,
+  /** 潮汐窗口: its item group changes with load. */
+  tidal: z.boolean().default(false),
+  departmentId: Id.nullable().optional(),
+});
+export type HallWindowInput = z.infer<typeof HallWindowInput>;
+
+export const Employment = z.enum(['employee', 'contractor']);
+export type Employment = z.infer<typeof Employment>;
+export const EMPLOYMENT_LABELS: Record<Employment, string> = { employee: '在编', contractor: '雇员' };
+export const Staff = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  name: z.string(),
+  title: z.string(),
+  departmentId: z.string(),
+  windowId: z.string().nullable(),
+  employment: Employment,
+  stationedFrom: z.string(),
+  stationedUntil: z.string().nullable(),
+  photo: z.string().nullable(),
+});
+export type Staff = z.infer<typeof Staff>;
+export const StaffInput = z
+  .object({
+    name: Name('姓名', 50),
+    title: z.string().trim().max(50).default(''),
+    departmentId: Id,
+    windowId: Id.nullable().optional(),
+    employment: Employment,
+    stationedFrom: IsoDate,
+    stationedUntil: IsoDate.nullable().optional(),
+  })
+  .refine((s) => !s.stationedUntil || s.stationedUntil >= s.stationedFrom, {
+    message: '派驻截止日期不能早于派驻开始日期',
+    path: ['stationedUntil'],
+  });
+export type StaffInput = z.infer<typeof StaffInput>;
+
+/** 公示牌 entry: what the hall shows about a stationed person. */
+export const BoardEntry = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  title: z.string(),
+  photo: z.string().nullable(),
+  departmentName: z.string(),
+  windowNumber: z.string().nullable(),
+  windowName: z.string().nullable(),
+  employment: Employment,
+});
+export type BoardEntry = z.infer<typeof BoardEntry>;
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  regionCode: z.string(),
+  departmentId: z.string().nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+});
+export type User = z.infer<typeof User>;
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_.-]{2,31}$/, { message: '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头' });
+export const UserCreateInput = z.object({
+  username: Username,
+  displayName: Name('姓名', 50),
+  password: z.string(),
+  role: Role,
+  regionCode: RegionCode,
+  departmentId: Id.nullable().optional(),
+});
+export type UserCreateInput = z.infer<typeof UserCreateInput>;
+export const UserUpdateInput = z.object({
+  displayName: Name('姓名', 50).optional(),
+  role: Role.optional(),
+  regionCode: RegionCode.optional(),
+  departmentId: Id.nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+export type UserUpdateInput = z.infer<typeof UserUpdateInput>;

@@ -1,0 +1,28 @@
+import type { Role } from './roles';
+
+const STAFF: readonly Role[] = ['clerk', 'approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'];
+
+/**
+ * Who may do what, deny by default. Services check `can(role, action)` and then the scope
+ * (region, and department for department roles). `inspector` reads its region and writes nothing:
+ * no write action lists it (a unit test holds that).
+ */
+export const PERMISSIONS = {
+  'org.read': STAFF,
+  'org.write': ['admin'],
+  'user.read': ['admin'],
+  'user.write': ['admin'],
+  'audit.read': ['admin', 'supervisor', 'leader', 'inspector'],
+  'calendar.read': STAFF,
+  'calendar.write': ['admin', 'supervisor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export const WRITE_ACTIONS: readonly Action[] = (Object.keys(PERMISSIONS) as Action[]).filter(
+  (a) => !a.endsWith('.read'),
+);
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
