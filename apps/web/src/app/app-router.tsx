@@ -1,0 +1,87 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthProvider } from './auth-context';
+import { AppLayout } from './app-layout';
+import { NotFoundPage, RequireAuth, RequirePermission } from './route-guards';
+import { LoginPage } from '../modules/auth/pages/login-page';
+import { HomePage } from '../modules/home/pages/home-page';
+import { RegionsPage } from '../modules/org/pages/regions-page';
+import { HallsPage } from '../modules/org/pages/halls-page';
+import { DepartmentsPage } from '../modules/org/pages/departments-page';
+import { WindowsPage } from '../modules/org/pages/windows-page';
+import { StaffPage } from '../modules/org/pages/staff-page';
+import { UsersPage } from '../modules/org/pages/users-page';
+import { StaffBoardPage } from '../modules/org/pages/staff-board-page';
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          {/* 公示牌: shown on the hall screen, no sign-in. */}
+          <Route path="/board/:hallId" element={<StaffBoardPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route path="admin">
+              <Route
+                path="regions"
+                element={
+                  <RequirePermission action="org.read">
+                    <RegionsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="halls"
+                element={
+                  <RequirePermission action="org.read">
+                    <HallsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="departments"
+                element={
+                  <RequirePermission action="org.read">
+                    <DepartmentsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="windows"
+                element={
+                  <RequirePermission action="org.read">
+                    <WindowsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="staff"
+                element={
+                  <RequirePermission action="org.read">
+                    <StaffPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="users"
+                element={
+                  <RequirePermission action="user.read">
+                    <UsersPage />
+                  </RequirePermission>
+                }
+              />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,62 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { EMPLOYMENT_LABELS, HALL_LEVEL_LABELS, ROLE_LABELS, WINDOW_KIND_LABELS } from '@tongban/contracts';
+import zh from './locales/zh.json';
+import en from './locales/en.json';
+
+export type Language = 'zh' | 'en';
+
+const STORAGE_KEY = 'tongban.language';
+
+function readStoredLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function applyDocumentLanguage(lang: Language): void {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+}
+
+const initial = readStoredLanguage();
+
+// Chinese labels of domain enums come from contracts, so screen and API share one wording.
+void i18n.use(initReactI18next).init({
+  resources: {
+    zh: {
+      translation: {
+        ...zh,
+        role: ROLE_LABELS,
+        windowKind: WINDOW_KIND_LABELS,
+        hallLevel: HALL_LEVEL_LABELS,
+        employment: EMPLOYMENT_LABELS,
+      },
+    },
+    en: { translation: en },
+  },
+  lng: initial,
+  fallbackLng: 'zh',
+  interpolation: { escapeValue: false },
+});
+applyDocumentLanguage(initial);
+
+export function changeLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  applyDocumentLanguage(lang);
+  void i18n.changeLanguage(lang);
+}
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'zh';
+}
+
+export { i18n };

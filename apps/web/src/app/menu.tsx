@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import type { MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { can, type Action, type Role } from '@tongban/contracts';
+import type { TFunction } from 'i18next';
+
+export type NavItem = { key: string; path: string; labelKey: string; icon: ReactNode; action?: Action };
+
+/** Every screen of the shell; a screen shows in the menu only for roles allowed its action. */
+export const HOME_ITEM: NavItem = { key: 'home', path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> };
+
+export const ORG_ITEMS: NavItem[] = [
+  {
+    key: 'regions',
+    path: '/admin/regions',
+    labelKey: 'menu.regions',
+    icon: <EnvironmentOutlined />,
+    action: 'org.read',
+  },
+  { key: 'halls', path: '/admin/halls', labelKey: 'menu.halls', icon: <BankOutlined />, action: 'org.read' },
+  {
+    key: 'departments',
+    path: '/admin/departments',
+    labelKey: 'menu.departments',
+    icon: <ApartmentOutlined />,
+    action: 'org.read',
+  },
+  {
+    key: 'windows',
+    path: '/admin/windows',
+    labelKey: 'menu.windows',
+    icon: <ShopOutlined />,
+    action: 'org.read',
+  },
+  {
+    key: 'staff',
+    path: '/admin/staff',
+    labelKey: 'menu.staff',
+    icon: <IdcardOutlined />,
+    action: 'org.read',
+  },
+  { key: 'users', path: '/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, action: 'user.read' },
+];
+
+const allowed = (role: Role, item: NavItem) => !item.action || can(role, item.action);
+
+export function buildMenu(role: Role, t: TFunction): MenuProps['items'] {
+  const label = (item: NavItem) => <span data-testid={`menu-${item.key}`}>{t(item.labelKey)}</span>;
+  const org = ORG_ITEMS.filter((i) => allowed(role, i));
+  const items: MenuProps['items'] = [{ key: HOME_ITEM.key, icon: HOME_ITEM.icon, label: label(HOME_ITEM) }];
+  if (org.length > 0) {
+    items.push({
+      type: 'group',
+      key: 'org',
+      label: <span data-testid="menu-group-org">{t('menu.org')}</span>,
+      children: org.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
+    });
+  }
+  return items;
+}
+
+export function findNavItem(key: string): NavItem | undefined {
+  return key === HOME_ITEM.key ? HOME_ITEM : ORG_ITEMS.find((i) => i.key === key);
+}
+
+export function navKeyForPath(pathname: string): string {
+  return ORG_ITEMS.find((i) => pathname.startsWith(i.path))?.key ?? HOME_ITEM.key;
+}
