@@ -21,7 +21,10 @@ export type SessionUser = z.infer<typeof SessionUser>;
 export const SessionInfo = z.object({ user: SessionUser, csrfToken: z.string() });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const PasswordChangeInput = z.object({ oldPassword: z.string().max(256), newPassword: z.string().max(256) });
+export const PasswordChangeInput = z.object({
+  oldPassword: z.string().max(256),
+  newPassword: z.string().max(256),
+});
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
 
 export const CSRF_HEADER = 'x-csrf-token';

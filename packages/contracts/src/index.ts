@@ -7,3 +7,7 @@ export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';
 export * from './validators/password';
+
+import { z } from 'zod';
+// Default validation messages in Chinese, on the server and in the browser alike.
+z.config(z.locales.zhCN());

@@ -10,14 +10,27 @@ export const RegionCode = z
 export const Id = z.uuid({ message: '编号格式不正确' });
 
 const Name = (label: string, max = 100) =>
-  z.string().trim().min(1, { message: `${label}不能为空` }).max(max, { message: `${label}不超过 ${max} 个字` });
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${label}不能为空` })
+    .max(max, { message: `${label}不超过 ${max} 个字` });
 
 /** 日期 YYYY-MM-DD */
 export const IsoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 
-export const Region = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable(), level: z.number() });
+export const Region = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  level: z.number(),
+});
 export type Region = z.infer<typeof Region>;
-export const RegionInput = z.object({ code: RegionCode, name: Name('区划名称'), parentCode: RegionCode.nullable().optional() });
+export const RegionInput = z.object({
+  code: RegionCode,
+  name: Name('区划名称'),
+  parentCode: RegionCode.nullable().optional(),
+});
 export type RegionInput = z.infer<typeof RegionInput>;
 
 /** 三级政务服务体系 */
@@ -41,10 +54,12 @@ export const HallInput = z.object({
   regionCode: RegionCode,
   name: Name('大厅名称'),
   level: HallLevel,
-  address: z.string().trim().max(200).default(''),
-  phone: z.string().trim().max(50).default(''),
+  address: z.string().trim().max(200).optional(),
+  phone: z.string().trim().max(50).optional(),
 });
 export type HallInput = z.infer<typeof HallInput>;
+export const HallPatch = HallInput.partial();
+export type HallPatch = z.infer<typeof HallPatch>;
 
 export const Department = z.object({
   id: z.string(),
@@ -59,13 +74,22 @@ export const DepartmentInput = z.object({
   regionCode: RegionCode,
   hallId: Id.nullable().optional(),
   name: Name('部门名称'),
-  shortName: z.string().trim().max(30).default(''),
+  shortName: z.string().trim().max(30).optional(),
   /** 负面清单: reason the department is exempt from sitting in the hall; null when it sits in the hall. */
   hallExemption: z.string().trim().max(500).nullable().optional(),
 });
 export type DepartmentInput = z.infer<typeof DepartmentInput>;
+export const DepartmentPatch = DepartmentInput.partial();
+export type DepartmentPatch = z.infer<typeof DepartmentPatch>;
 
-export const WindowKind = z.enum(['comprehensive', 'dedicated', 'assist', 'unresolved', 'grievance', 'foreign']);
+export const WindowKind = z.enum([
+  'comprehensive',
+  'dedicated',
+  'assist',
+  'unresolved',
+  'grievance',
+  'foreign',
+]);
 export type WindowKind = z.infer<typeof WindowKind>;
 export const WINDOW_KIND_LABELS: Record<WindowKind, string> = {
   comprehensive: '综合窗口',
@@ -92,10 +116,12 @@ export const HallWindowInput = z.object({
   name: Name('窗口名称'),
   kind: WindowKind,
   /** 潮汐窗口: its item group changes with load. */
-  tidal: z.boolean().default(false),
+  tidal: z.boolean().optional(),
   departmentId: Id.nullable().optional(),
 });
 export type HallWindowInput = z.infer<typeof HallWindowInput>;
+export const HallWindowPatch = HallWindowInput.partial();
+export type HallWindowPatch = z.infer<typeof HallWindowPatch>;
 
 export const Employment = z.enum(['employee', 'contractor']);
 export type Employment = z.infer<typeof Employment>;
@@ -113,21 +139,26 @@ export const Staff = z.object({
   photo: z.string().nullable(),
 });
 export type Staff = z.infer<typeof Staff>;
-export const StaffInput = z
-  .object({
-    name: Name('姓名', 50),
-    title: z.string().trim().max(50).default(''),
-    departmentId: Id,
-    windowId: Id.nullable().optional(),
-    employment: Employment,
-    stationedFrom: IsoDate,
-    stationedUntil: IsoDate.nullable().optional(),
-  })
-  .refine((s) => !s.stationedUntil || s.stationedUntil >= s.stationedFrom, {
+export const StaffFields = z.object({
+  name: Name('姓名', 50),
+  title: z.string().trim().max(50).optional(),
+  departmentId: Id,
+  windowId: Id.nullable().optional(),
+  employment: Employment,
+  stationedFrom: IsoDate,
+  stationedUntil: IsoDate.nullable().optional(),
+});
+export const StaffInput = StaffFields.refine(
+  (s) => !s.stationedUntil || s.stationedUntil >= s.stationedFrom,
+  {
     message: '派驻截止日期不能早于派驻开始日期',
     path: ['stationedUntil'],
-  });
+  },
+);
 export type StaffInput = z.infer<typeof StaffInput>;
+/** PATCH bodies: every field optional, no defaults (a missing field stays as it is). */
+export const StaffPatch = StaffFields.partial();
+export type StaffPatch = z.infer<typeof StaffPatch>;
 
 /** 公示牌 entry: what the hall shows about a stationed person. */
 export const BoardEntry = z.object({

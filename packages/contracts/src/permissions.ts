@@ -1,6 +1,14 @@
 import type { Role } from './roles';
 
-const STAFF: readonly Role[] = ['clerk', 'approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'];
+const STAFF: readonly Role[] = [
+  'clerk',
+  'approver',
+  'dept_head',
+  'supervisor',
+  'leader',
+  'inspector',
+  'admin',
+];
 
 /**
  * Who may do what, deny by default. Services check `can(role, action)` and then the scope

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** Roles from DOMAIN.md "Who uses it", plus `admin` who manages the organisation. */
-export const Role = z.enum(['applicant', 'clerk', 'approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin']);
+export const Role = z.enum([
+  'applicant',
+  'clerk',
+  'approver',
+  'dept_head',
+  'supervisor',
+  'leader',
+  'inspector',
+  'admin',
+]);
 export type Role = z.infer<typeof Role>;
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,0 +1,109 @@
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './modules/audit';
+import { authRoutes, sessionHook } from './modules/auth';
+import { orgRoutes } from './modules/org';
+import type { AppInstance, Deps } from './platform/app-types';
+import { notFound, registerErrorHandler } from './platform/errors';
+import { filesDir, findFileMeta } from './platform/files';
+import { currentMigration } from './platform/migrate';
+
+/** Builds the Fastify app from platform plugins and modules; main.ts and tests both call this. */
+export async function buildApp(
+  deps: Deps,
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<AppInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '通办 Tongban API',
+        version: '0.1.0',
+        description: '政务服务中心办件、监督与整改闭环系统',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Called directly, not registered: its hook must reach every route, outside plugin encapsulation.
+  await sessionHook(app);
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查',
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            migration: z.number(),
+          }),
+        },
+      },
+    },
+    async () => ({
+      status: 'ok' as const,
+      database: deps.dbKind,
+      migration: await currentMigration(deps.db),
+    }),
+  );
+
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
+
+  // Stored files (staff photos, evidence) by content hash.
+  app.get(
+    '/files/:sha256',
+    { schema: { hide: true, params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+    async (req, reply) => {
+      const meta = await findFileMeta(deps.db, req.params.sha256);
+      const file = path.join(filesDir(deps.config.dataDir), req.params.sha256);
+      if (!meta || !existsSync(file)) throw notFound('文件', req.params.sha256);
+      void reply
+        .header('content-type', meta.mediaType)
+        .header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.send(createReadStream(file));
+    },
+  );
+
+  // The built web app, with the SPA's index.html for every other GET outside /api.
+  const hasWeb = existsSync(path.join(deps.config.webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && hasWeb && !req.url.startsWith('/api/') && !req.url.startsWith('/files/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
+  });
+
+  return app;
+}

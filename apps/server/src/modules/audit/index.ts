@@ -1,0 +1,8 @@
+export {
+  appendAudit,
+  verifyAuditChain,
+  listAuditEntries,
+  type AuditInput,
+  type VerifyResult,
+} from './audit.service';
+export { auditRoutes } from './audit.routes';

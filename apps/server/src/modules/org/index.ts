@@ -1,0 +1,2 @@
+export { orgRoutes } from './org.routes';
+export * as orgService from './org.service';

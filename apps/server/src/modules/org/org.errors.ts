@@ -1,0 +1,37 @@
+import { AppError } from '../../platform/errors';
+
+export const OrgErrorCode = {
+  REGION_EXISTS: 'ORG_REGION_EXISTS',
+  PARENT_NOT_FOUND: 'ORG_PARENT_NOT_FOUND',
+  PARENT_MISMATCH: 'ORG_PARENT_MISMATCH',
+  OUT_OF_REGION: 'ORG_OUT_OF_REGION',
+  DEPARTMENT_REQUIRED: 'ORG_DEPARTMENT_REQUIRED',
+  DEPARTMENT_NOT_ALLOWED: 'ORG_DEPARTMENT_NOT_ALLOWED',
+  USERNAME_TAKEN: 'ORG_USERNAME_TAKEN',
+  WEAK_PASSWORD: 'ORG_WEAK_PASSWORD',
+  DUPLICATE_NAME: 'ORG_DUPLICATE_NAME',
+  WINDOW_NUMBER_TAKEN: 'ORG_WINDOW_NUMBER_TAKEN',
+  SELF_LOCKOUT: 'ORG_SELF_LOCKOUT',
+} as const;
+export type OrgErrorCode = (typeof OrgErrorCode)[keyof typeof OrgErrorCode];
+
+const DEFAULTS: Record<OrgErrorCode, [number, string]> = {
+  ORG_REGION_EXISTS: [409, '该行政区划代码已存在'],
+  ORG_PARENT_NOT_FOUND: [400, '上级区划不存在'],
+  ORG_PARENT_MISMATCH: [400, '区划代码与上级区划不符'],
+  ORG_OUT_OF_REGION: [403, '不能操作本辖区以外的数据'],
+  ORG_DEPARTMENT_REQUIRED: [400, '窗口人员、审批人员和部门负责人必须指定所属部门'],
+  ORG_DEPARTMENT_NOT_ALLOWED: [400, '所选部门不在该用户的辖区内'],
+  ORG_USERNAME_TAKEN: [409, '用户名已被使用'],
+  ORG_WEAK_PASSWORD: [400, '密码不符合要求'],
+  ORG_DUPLICATE_NAME: [409, '同一区划内名称不能重复'],
+  ORG_WINDOW_NUMBER_TAKEN: [409, '该大厅已有相同窗口号'],
+  ORG_SELF_LOCKOUT: [400, '不能停用自己或取消自己的管理员角色'],
+};
+
+export class OrgError extends AppError {
+  constructor(code: OrgErrorCode, message?: string, details?: unknown) {
+    const [status, text] = DEFAULTS[code];
+    super(code, message ?? text, status, details);
+  }
+}

@@ -1,0 +1,161 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db';
+import type {
+  AppUserTable,
+  DepartmentTable,
+  HallTable,
+  HallWindowTable,
+  RegionTable,
+  StaffTable,
+} from '../../platform/db-types';
+
+export const listRegions = (db: Executor, like: string) =>
+  db.selectFrom('region').selectAll().where('code', 'like', like).orderBy('code').execute();
+export const findRegion = (db: Executor, code: string) =>
+  db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
+export const insertRegion = (db: Executor, r: RegionTable) => db.insertInto('region').values(r).execute();
+export const updateRegion = (db: Executor, code: string, r: Updateable<RegionTable>) =>
+  db.updateTable('region').set(r).where('code', '=', code).execute();
+
+export const listHalls = (db: Executor, like: string) =>
+  db
+    .selectFrom('hall')
+    .select(['id', 'regionCode', 'name', 'level', 'address', 'phone'])
+    .where('regionCode', 'like', like)
+    .orderBy('regionCode')
+    .orderBy('name')
+    .execute();
+export const findHall = (db: Executor, id: string) =>
+  db
+    .selectFrom('hall')
+    .select(['id', 'regionCode', 'name', 'level', 'address', 'phone'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+export const insertHall = (db: Executor, h: Insertable<HallTable>) =>
+  db
+    .insertInto('hall')
+    .values(h)
+    .returning(['id', 'regionCode', 'name', 'level', 'address', 'phone'])
+    .executeTakeFirstOrThrow();
+export const updateHall = (db: Executor, id: string, h: Updateable<HallTable>) =>
+  db
+    .updateTable('hall')
+    .set(h)
+    .where('id', '=', id)
+    .returning(['id', 'regionCode', 'name', 'level', 'address', 'phone'])
+    .executeTakeFirstOrThrow();
+
+const DEPT_COLS = ['id', 'regionCode', 'hallId', 'name', 'shortName', 'hallExemption'] as const;
+export const listDepartments = (db: Executor, like: string) =>
+  db
+    .selectFrom('department')
+    .select(DEPT_COLS)
+    .where('regionCode', 'like', like)
+    .orderBy('regionCode')
+    .orderBy('name')
+    .execute();
+export const findDepartment = (db: Executor, id: string) =>
+  db.selectFrom('department').select(DEPT_COLS).where('id', '=', id).executeTakeFirst();
+export const insertDepartment = (db: Executor, d: Insertable<DepartmentTable>) =>
+  db.insertInto('department').values(d).returning(DEPT_COLS).executeTakeFirstOrThrow();
+export const updateDepartment = (db: Executor, id: string, d: Updateable<DepartmentTable>) =>
+  db.updateTable('department').set(d).where('id', '=', id).returning(DEPT_COLS).executeTakeFirstOrThrow();
+
+const WIN_COLS = ['id', 'regionCode', 'hallId', 'number', 'name', 'kind', 'tidal', 'departmentId'] as const;
+export const listWindows = (db: Executor, like: string) =>
+  db
+    .selectFrom('hallWindow')
+    .select(WIN_COLS)
+    .where('regionCode', 'like', like)
+    .orderBy('hallId')
+    .orderBy('number')
+    .execute();
+export const findWindow = (db: Executor, id: string) =>
+  db.selectFrom('hallWindow').select(WIN_COLS).where('id', '=', id).executeTakeFirst();
+export const insertWindow = (db: Executor, w: Insertable<HallWindowTable>) =>
+  db.insertInto('hallWindow').values(w).returning(WIN_COLS).executeTakeFirstOrThrow();
+export const updateWindow = (db: Executor, id: string, w: Updateable<HallWindowTable>) =>
+  db.updateTable('hallWindow').set(w).where('id', '=', id).returning(WIN_COLS).executeTakeFirstOrThrow();
+export const findWindowByNumber = (db: Executor, hallId: string, number: string) =>
+  db
+    .selectFrom('hallWindow')
+    .select('id')
+    .where('hallId', '=', hallId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+
+const STAFF_COLS = [
+  'id',
+  'regionCode',
+  'name',
+  'title',
+  'departmentId',
+  'windowId',
+  'employment',
+  'stationedFrom',
+  'stationedUntil',
+  'photo',
+] as const;
+export const listStaff = (db: Executor, like: string) =>
+  db
+    .selectFrom('staff')
+    .select(STAFF_COLS)
+    .where('regionCode', 'like', like)
+    .orderBy('departmentId')
+    .orderBy('name')
+    .execute();
+export const findStaff = (db: Executor, id: string) =>
+  db.selectFrom('staff').select(STAFF_COLS).where('id', '=', id).executeTakeFirst();
+export const insertStaff = (db: Executor, s: Insertable<StaffTable>) =>
+  db.insertInto('staff').values(s).returning(STAFF_COLS).executeTakeFirstOrThrow();
+export const updateStaff = (db: Executor, id: string, s: Updateable<StaffTable>) =>
+  db.updateTable('staff').set(s).where('id', '=', id).returning(STAFF_COLS).executeTakeFirstOrThrow();
+
+/** 公示牌: staff of one hall currently stationed (not past their term), with window and department. */
+export const listBoard = (db: Executor, hallId: string, today: string) =>
+  db
+    .selectFrom('staff as s')
+    .innerJoin('department as d', 'd.id', 's.departmentId')
+    .leftJoin('hallWindow as w', 'w.id', 's.windowId')
+    .select([
+      's.id as staffId',
+      's.name',
+      's.title',
+      's.photo',
+      's.employment',
+      'd.name as departmentName',
+      'w.number as windowNumber',
+      'w.name as windowName',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('w.hallId', '=', hallId),
+        eb.and([eb('s.windowId', 'is', null), eb('d.hallId', '=', hallId)]),
+      ]),
+    )
+    .where((eb) => eb.or([eb('s.stationedUntil', 'is', null), eb('s.stationedUntil', '>=', today)]))
+    .where('s.stationedFrom', '<=', today)
+    .orderBy('w.number')
+    .orderBy('s.name')
+    .execute();
+
+const USER_COLS = [
+  'id',
+  'username',
+  'displayName',
+  'role',
+  'regionCode',
+  'departmentId',
+  'disabled',
+  'lockedUntil',
+] as const;
+export const listUsers = (db: Executor, like: string) =>
+  db.selectFrom('appUser').select(USER_COLS).where('regionCode', 'like', like).orderBy('username').execute();
+export const findUser = (db: Executor, id: string) =>
+  db.selectFrom('appUser').select(USER_COLS).where('id', '=', id).executeTakeFirst();
+export const findUserByUsername = (db: Executor, username: string) =>
+  db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
+export const insertUser = (db: Executor, u: Insertable<AppUserTable>) =>
+  db.insertInto('appUser').values(u).returning(USER_COLS).executeTakeFirstOrThrow();
+export const updateUser = (db: Executor, id: string, u: Updateable<AppUserTable>) =>
+  db.updateTable('appUser').set(u).where('id', '=', id).returning(USER_COLS).executeTakeFirstOrThrow();

@@ -1,0 +1,486 @@
+import {
+  checkPasswordPolicy,
+  regionLevel,
+  type DepartmentInput,
+  type HallInput,
+  type HallPatch,
+  type DepartmentPatch,
+  type HallWindowPatch,
+  type StaffPatch,
+  type HallWindowInput,
+  type RegionInput,
+  type StaffInput,
+  type UserCreateInput,
+  type UserUpdateInput,
+} from '@tongban/contracts';
+import { assertAccess, type Actor } from '../../platform/access';
+import type { Deps } from '../../platform/app-types';
+import { hashPassword } from '../../platform/crypto';
+import type { Executor, Tx } from '../../platform/db';
+import { badRequest, notFound } from '../../platform/errors';
+import { IMAGE_POLICY, storeFile } from '../../platform/files';
+import { appendAudit, type AuditInput } from '../audit';
+import { OrgError } from './org.errors';
+import { checkRegionParent, checkUserDepartment, isWithinRegion, regionLikePattern } from './org.policy';
+import * as repo from './org.repository';
+
+const scopeOf = (actor: Actor) => (actor.role === 'system' ? '%' : regionLikePattern(actor.regionCode));
+
+/** Runs a change and its audit entry in one transaction (ARCHITECTURE.md: they commit together). */
+async function audited<T>(
+  deps: Deps,
+  actor: Actor,
+  fn: (tx: Tx) => Promise<{ result: T; audit: AuditInput }>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (tx) => {
+    const { result, audit } = await fn(tx);
+    await appendAudit(tx, actor, audit, deps.clock.now());
+    return result;
+  });
+}
+
+function assertWrite(actor: Actor, regionCode: string) {
+  assertAccess(actor, 'org.write');
+  if (actor.role !== 'system' && !isWithinRegion(actor.regionCode, regionCode))
+    throw new OrgError('ORG_OUT_OF_REGION');
+}
+
+async function getDepartmentIn(db: Executor, id: string) {
+  const d = await repo.findDepartment(db, id);
+  if (!d) throw notFound('部门', id);
+  return d;
+}
+
+// ── Regions ──────────────────────────────────────────────────────────────
+
+export async function listRegions(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'org.read');
+  return repo.listRegions(deps.db, scopeOf(actor));
+}
+
+export async function createRegion(deps: Deps, actor: Actor, input: RegionInput) {
+  assertWrite(actor, input.code);
+  const parentError = checkRegionParent(input.code, input.parentCode);
+  if (parentError) throw new OrgError(parentError);
+  return audited(deps, actor, async (tx) => {
+    if (await repo.findRegion(tx, input.code)) throw new OrgError('ORG_REGION_EXISTS');
+    if (input.parentCode && !(await repo.findRegion(tx, input.parentCode)))
+      throw new OrgError('ORG_PARENT_NOT_FOUND');
+    const row = {
+      code: input.code,
+      name: input.name,
+      parentCode: input.parentCode ?? null,
+      level: regionLevel(input.code),
+    };
+    await repo.insertRegion(tx, row);
+    return {
+      result: row,
+      audit: {
+        action: 'org.region.create',
+        entityType: 'region',
+        entityId: row.code,
+        regionCode: row.code,
+        summary: row,
+      },
+    };
+  });
+}
+
+export async function updateRegion(deps: Deps, actor: Actor, code: string, input: { name: string }) {
+  const existing = await repo.findRegion(deps.db, code);
+  if (!existing) throw notFound('区划', code);
+  assertWrite(actor, code);
+  return audited(deps, actor, async (tx) => {
+    await repo.updateRegion(tx, code, { name: input.name });
+    return {
+      result: { ...existing, name: input.name },
+      audit: {
+        action: 'org.region.update',
+        entityType: 'region',
+        entityId: code,
+        regionCode: code,
+        summary: { name: [existing.name, input.name] },
+      },
+    };
+  });
+}
+
+// ── Halls ────────────────────────────────────────────────────────────────
+
+export async function listHalls(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'org.read');
+  return repo.listHalls(deps.db, scopeOf(actor));
+}
+
+export async function createHall(deps: Deps, actor: Actor, input: HallInput) {
+  assertWrite(actor, input.regionCode);
+  return audited(deps, actor, async (tx) => {
+    if (!(await repo.findRegion(tx, input.regionCode))) throw notFound('区划', input.regionCode);
+    const row = await repo.insertHall(tx, {
+      ...input,
+      address: input.address ?? '',
+      phone: input.phone ?? '',
+    });
+    return {
+      result: row,
+      audit: {
+        action: 'org.hall.create',
+        entityType: 'hall',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function updateHall(deps: Deps, actor: Actor, id: string, input: HallPatch) {
+  const existing = await repo.findHall(deps.db, id);
+  if (!existing) throw notFound('大厅', id);
+  assertWrite(actor, existing.regionCode);
+  if (input.regionCode) assertWrite(actor, input.regionCode);
+  return audited(deps, actor, async (tx) => {
+    const row = await repo.updateHall(tx, id, input);
+    return {
+      result: row,
+      audit: {
+        action: 'org.hall.update',
+        entityType: 'hall',
+        entityId: id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+// ── Departments ──────────────────────────────────────────────────────────
+
+export async function listDepartments(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'org.read');
+  return repo.listDepartments(deps.db, scopeOf(actor));
+}
+
+async function checkHallInRegion(db: Executor, actor: Actor, hallId: string | null | undefined) {
+  if (!hallId) return;
+  const hall = await repo.findHall(db, hallId);
+  if (!hall) throw notFound('大厅', hallId);
+  assertWrite(actor, hall.regionCode);
+}
+
+export async function createDepartment(deps: Deps, actor: Actor, input: DepartmentInput) {
+  assertWrite(actor, input.regionCode);
+  return audited(deps, actor, async (tx) => {
+    if (!(await repo.findRegion(tx, input.regionCode))) throw notFound('区划', input.regionCode);
+    await checkHallInRegion(tx, actor, input.hallId);
+    const row = await repo.insertDepartment(tx, {
+      ...input,
+      shortName: input.shortName ?? '',
+      hallId: input.hallId ?? null,
+      hallExemption: input.hallExemption || null,
+    });
+    return {
+      result: row,
+      audit: {
+        action: 'org.department.create',
+        entityType: 'department',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function updateDepartment(deps: Deps, actor: Actor, id: string, input: DepartmentPatch) {
+  const existing = await getDepartmentIn(deps.db, id);
+  assertWrite(actor, existing.regionCode);
+  if (input.regionCode) assertWrite(actor, input.regionCode);
+  return audited(deps, actor, async (tx) => {
+    await checkHallInRegion(tx, actor, input.hallId);
+    const patch = {
+      ...input,
+      ...(input.hallExemption !== undefined ? { hallExemption: input.hallExemption || null } : {}),
+    };
+    const row = await repo.updateDepartment(tx, id, patch);
+    return {
+      result: row,
+      audit: {
+        action: 'org.department.update',
+        entityType: 'department',
+        entityId: id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+// ── Windows ──────────────────────────────────────────────────────────────
+
+export async function listWindows(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'org.read');
+  return repo.listWindows(deps.db, scopeOf(actor));
+}
+
+export async function createWindow(deps: Deps, actor: Actor, input: HallWindowInput) {
+  const hall = await repo.findHall(deps.db, input.hallId);
+  if (!hall) throw notFound('大厅', input.hallId);
+  assertWrite(actor, hall.regionCode);
+  return audited(deps, actor, async (tx) => {
+    if (input.departmentId) assertWrite(actor, (await getDepartmentIn(tx, input.departmentId)).regionCode);
+    if (await repo.findWindowByNumber(tx, hall.id, input.number))
+      throw new OrgError('ORG_WINDOW_NUMBER_TAKEN');
+    const row = await repo.insertWindow(tx, {
+      ...input,
+      tidal: input.tidal ?? false,
+      regionCode: hall.regionCode,
+      departmentId: input.departmentId ?? null,
+    });
+    return {
+      result: row,
+      audit: {
+        action: 'org.window.create',
+        entityType: 'window',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function updateWindow(deps: Deps, actor: Actor, id: string, input: HallWindowPatch) {
+  const existing = await repo.findWindow(deps.db, id);
+  if (!existing) throw notFound('窗口', id);
+  assertWrite(actor, existing.regionCode);
+  return audited(deps, actor, async (tx) => {
+    let regionCode = existing.regionCode;
+    if (input.hallId && input.hallId !== existing.hallId) {
+      const hall = await repo.findHall(tx, input.hallId);
+      if (!hall) throw notFound('大厅', input.hallId);
+      assertWrite(actor, hall.regionCode);
+      regionCode = hall.regionCode;
+    }
+    if (input.departmentId) assertWrite(actor, (await getDepartmentIn(tx, input.departmentId)).regionCode);
+    const hallId = input.hallId ?? existing.hallId;
+    const number = input.number ?? existing.number;
+    const clash = await repo.findWindowByNumber(tx, hallId, number);
+    if (clash && clash.id !== id) throw new OrgError('ORG_WINDOW_NUMBER_TAKEN');
+    const row = await repo.updateWindow(tx, id, { ...input, regionCode });
+    return {
+      result: row,
+      audit: { action: 'org.window.update', entityType: 'window', entityId: id, regionCode, summary: input },
+    };
+  });
+}
+
+// ── Staff ────────────────────────────────────────────────────────────────
+
+export async function listStaff(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'org.read');
+  return repo.listStaff(deps.db, scopeOf(actor));
+}
+
+async function checkStaffRefs(db: Executor, actor: Actor, input: StaffPatch) {
+  let regionCode: string | undefined;
+  if (input.departmentId) {
+    regionCode = (await getDepartmentIn(db, input.departmentId)).regionCode;
+    assertWrite(actor, regionCode);
+  }
+  if (input.windowId) {
+    const w = await repo.findWindow(db, input.windowId);
+    if (!w) throw notFound('窗口', input.windowId);
+    assertWrite(actor, w.regionCode);
+  }
+  return regionCode;
+}
+
+export async function createStaff(deps: Deps, actor: Actor, input: StaffInput) {
+  assertAccess(actor, 'org.write');
+  return audited(deps, actor, async (tx) => {
+    const regionCode = (await checkStaffRefs(tx, actor, input))!;
+    const row = await repo.insertStaff(tx, {
+      ...input,
+      title: input.title ?? '',
+      regionCode,
+      windowId: input.windowId ?? null,
+      stationedUntil: input.stationedUntil ?? null,
+      photo: null,
+    });
+    return {
+      result: row,
+      audit: {
+        action: 'org.staff.create',
+        entityType: 'staff',
+        entityId: row.id,
+        regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function updateStaff(deps: Deps, actor: Actor, id: string, input: StaffPatch) {
+  const existing = await repo.findStaff(deps.db, id);
+  if (!existing) throw notFound('人员', id);
+  assertWrite(actor, existing.regionCode);
+  return audited(deps, actor, async (tx) => {
+    const regionCode = (await checkStaffRefs(tx, actor, input)) ?? existing.regionCode;
+    const from = input.stationedFrom ?? existing.stationedFrom;
+    const until = input.stationedUntil === undefined ? existing.stationedUntil : input.stationedUntil;
+    if (until && until < from) throw badRequest('派驻截止日期不能早于派驻开始日期');
+    const row = await repo.updateStaff(tx, id, { ...input, regionCode });
+    return {
+      result: row,
+      audit: { action: 'org.staff.update', entityType: 'staff', entityId: id, regionCode, summary: input },
+    };
+  });
+}
+
+export async function setStaffPhoto(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  file: { bytes: Buffer; mediaType: string; name: string },
+) {
+  const existing = await repo.findStaff(deps.db, id);
+  if (!existing) throw notFound('人员', id);
+  assertWrite(actor, existing.regionCode);
+  return audited(deps, actor, async (tx) => {
+    const sha256 = await storeFile(tx, deps.config.dataDir, file, IMAGE_POLICY);
+    const row = await repo.updateStaff(tx, id, { photo: sha256 });
+    return {
+      result: row,
+      audit: {
+        action: 'org.staff.photo',
+        entityType: 'staff',
+        entityId: id,
+        regionCode: row.regionCode,
+        summary: { photo: sha256 },
+      },
+    };
+  });
+}
+
+/** 公示牌 of one hall: public, no sign-in. */
+export async function getBoard(deps: Deps, hallId: string, today: string) {
+  const hall = await repo.findHall(deps.db, hallId);
+  if (!hall) throw notFound('大厅', hallId);
+  return { hall, entries: await repo.listBoard(deps.db, hallId, today) };
+}
+
+// ── Users ────────────────────────────────────────────────────────────────
+
+const userOut = (u: Awaited<ReturnType<typeof repo.findUser>> & object) => ({
+  ...u,
+  lockedUntil: u.lockedUntil ? new Date(u.lockedUntil).toISOString() : null,
+});
+
+export async function listUsers(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'user.read');
+  return (await repo.listUsers(deps.db, scopeOf(actor))).map(userOut);
+}
+
+async function checkUserScope(
+  db: Executor,
+  actor: Actor,
+  regionCode: string,
+  role: UserCreateInput['role'],
+  departmentId: string | null | undefined,
+) {
+  assertAccess(actor, 'user.write');
+  assertWrite(actor, regionCode);
+  const depErr = checkUserDepartment(role, departmentId);
+  if (depErr) throw new OrgError(depErr);
+  if (departmentId) {
+    const d = await getDepartmentIn(db, departmentId);
+    if (!isWithinRegion(regionCode, d.regionCode) && !isWithinRegion(d.regionCode, regionCode))
+      throw new OrgError('ORG_DEPARTMENT_NOT_ALLOWED');
+  }
+}
+
+export async function createUser(deps: Deps, actor: Actor, input: UserCreateInput) {
+  const weak = checkPasswordPolicy(input.password);
+  if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
+  await checkUserScope(deps.db, actor, input.regionCode, input.role, input.departmentId);
+  const passwordHash = await hashPassword(input.password);
+  return audited(deps, actor, async (tx) => {
+    if (await repo.findUserByUsername(tx, input.username)) throw new OrgError('ORG_USERNAME_TAKEN');
+    const row = await repo.insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      regionCode: input.regionCode,
+      departmentId: input.departmentId ?? null,
+    });
+    const { password: _pw, ...summary } = input;
+    return {
+      result: userOut(row),
+      audit: {
+        action: 'org.user.create',
+        entityType: 'user',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        summary,
+      },
+    };
+  });
+}
+
+export async function updateUser(deps: Deps, actor: Actor, id: string, input: UserUpdateInput) {
+  const existing = await repo.findUser(deps.db, id);
+  if (!existing) throw notFound('用户', id);
+  assertWrite(actor, existing.regionCode);
+  const role = input.role ?? existing.role;
+  const regionCode = input.regionCode ?? existing.regionCode;
+  const departmentId = input.departmentId === undefined ? existing.departmentId : input.departmentId;
+  if (id === actor.userId && (input.disabled || (input.role && input.role !== 'admin')))
+    throw new OrgError('ORG_SELF_LOCKOUT');
+  await checkUserScope(deps.db, actor, regionCode, role, departmentId);
+  return audited(deps, actor, async (tx) => {
+    const row = await repo.updateUser(tx, id, { ...input, departmentId });
+    // A disabled user or a changed role starts over with a new session.
+    if (input.disabled || input.role || input.regionCode || input.departmentId !== undefined) {
+      await tx.deleteFrom('userSession').where('userId', '=', id).execute();
+    }
+    return {
+      result: userOut(row),
+      audit: {
+        action: 'org.user.update',
+        entityType: 'user',
+        entityId: id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function resetUserPassword(deps: Deps, actor: Actor, id: string, password: string) {
+  const existing = await repo.findUser(deps.db, id);
+  if (!existing) throw notFound('用户', id);
+  assertAccess(actor, 'user.write');
+  assertWrite(actor, existing.regionCode);
+  const weak = checkPasswordPolicy(password);
+  if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
+  const passwordHash = await hashPassword(password);
+  return audited(deps, actor, async (tx) => {
+    await tx
+      .updateTable('appUser')
+      .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
+      .where('id', '=', id)
+      .execute();
+    await tx.deleteFrom('userSession').where('userId', '=', id).execute();
+    return {
+      result: undefined,
+      audit: {
+        action: 'org.user.reset_password',
+        entityType: 'user',
+        entityId: id,
+        regionCode: existing.regionCode,
+      },
+    };
+  });
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type Secrets = {
+  /** Key of the SM3 HMAC used for lookup hashes of identity numbers and session tokens. */
+  lookupKey: string;
+  /** SM4 key (hex, 16 bytes) for personal data at rest. */
+  sm4Key: string;
+};
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  seedDemo: boolean;
+  trustProxy: boolean;
+  secrets: Secrets;
+  webDist: string;
+};
+
+/**
+ * Configuration from the environment. Secrets not given in the environment are generated into
+ * `DATA_DIR/secrets.json` on first start and read from there afterwards, so a restart keeps
+ * sessions valid and encrypted data readable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
+  const noDemo =
+    argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: !noDemo,
+    trustProxy: ['1', 'true'].includes(env.TRUST_PROXY ?? ''),
+    secrets: loadSecrets(dataDir, env),
+    webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
+  };
+}
+
+function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv): Secrets {
+  const file = path.join(dataDir, 'secrets.json');
+  let stored: Partial<Secrets> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+  const secrets: Secrets = {
+    lookupKey: env.TONGBAN_LOOKUP_KEY ?? stored.lookupKey ?? randomBytes(32).toString('hex'),
+    sm4Key: env.TONGBAN_SM4_KEY ?? stored.sm4Key ?? randomBytes(16).toString('hex'),
+  };
+  if (!/^[0-9a-f]{32}$/i.test(secrets.sm4Key))
+    throw new Error('TONGBAN_SM4_KEY 应为 32 位十六进制（16 字节）');
+  if (!existsSync(file) && !env.TONGBAN_LOOKUP_KEY && !env.TONGBAN_SM4_KEY) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}

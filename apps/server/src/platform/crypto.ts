@@ -1,0 +1,63 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: object,
+) => Promise<Buffer>;
+const SCRYPT = { N: 16384, r: 8, p: 1 };
+
+/** scrypt password hash, self-describing: `scrypt$N$r$p$salt$hash` (base64). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password.normalize('NFKC'), salt, 32, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltB64, hashB64] = stored.split('$');
+  if (scheme !== 'scrypt' || !saltB64 || !hashB64) return false;
+  const expected = Buffer.from(hashB64, 'base64');
+  const key = await scryptAsync(password.normalize('NFKC'), Buffer.from(saltB64, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return timingSafeEqual(key, expected);
+}
+
+export function sm3Hex(data: string | Buffer): string {
+  return createHash('sm3').update(data).digest('hex');
+}
+
+/** Keyed SM3 (HMAC-SM3): lookup hashes that cannot be reversed by enumerating identity numbers. */
+export function hmacSm3Hex(key: string, data: string): string {
+  return createHmac('sm3', Buffer.from(key, 'hex')).update(data).digest('hex');
+}
+
+/** SM4-CBC with a random IV; output `iv:ciphertext` in base64. For personal data at rest. */
+export function sm4Encrypt(keyHex: string, plain: string): string {
+  const iv = randomBytes(16);
+  const c = createCipheriv('sm4-cbc', Buffer.from(keyHex, 'hex'), iv);
+  return `${iv.toString('base64')}:${Buffer.concat([c.update(plain, 'utf8'), c.final()]).toString('base64')}`;
+}
+
+export function sm4Decrypt(keyHex: string, sealed: string): string {
+  const [ivB64, ctB64] = sealed.split(':');
+  const d = createDecipheriv('sm4-cbc', Buffer.from(keyHex, 'hex'), Buffer.from(ivB64 ?? '', 'base64'));
+  return Buffer.concat([d.update(Buffer.from(ctB64 ?? '', 'base64')), d.final()]).toString('utf8');
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
