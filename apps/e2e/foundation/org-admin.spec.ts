@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
+import { screenshot } from '../fixtures/browser.fixture';
+import { solidPng } from '../fixtures/png.fixture';
+import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
+import { AppLayoutPage } from '../pages/app-layout.page';
+import { LoginPage } from '../pages/login.page';
+
+describe('organisation admin screens', () => {
+  let e2e: E2EContext;
+
+  beforeAll(async () => {
+    e2e = await setUpE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('admin creates a department and sees it in the table', async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
+    const layout = new AppLayoutPage(page);
+    await layout.open('departments');
+    await page.getByTestId('departments-page').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    const before = await page.locator('.ant-table-row').count();
+    await screenshot(page, 'departments-admin');
+
+    await page.getByTestId('create-button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await page.getByTestId('department-name').fill('测试区退役军人事务局');
+    await page.getByTestId('department-short-name').fill('退役军人局');
+    await screenshot(page, 'departments-create-modal');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = page.locator('.ant-table-row', { hasText: '测试区退役军人事务局' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('退役军人局');
+    expect(await page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(Math.min(before + 1, 20));
+    await screenshot(page, 'departments-created');
+
+    // Still there after a reload: it came from the server, not only from the form.
+    await page.reload();
+    await page.locator('.ant-table-row', { hasText: '测试区退役军人事务局' }).waitFor();
+  });
+
+  it('a server validation error is shown as the server’s Chinese message', async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
+    await new AppLayoutPage(page).open('regions');
+    await page.getByTestId('regions-page').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    const existing = (await page.locator('.ant-table-row code').first().innerText()).trim();
+
+    await page.getByTestId('create-button').click();
+    await page.getByTestId('region-code').fill(existing);
+    await page.getByTestId('region-name').fill('重复的区划');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    const notice = page.locator('.ant-notification-notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('操作失败');
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(page, 'regions-duplicate-error');
+  });
+
+  it('admin uploads a staff photo, and the 公示牌 shows it', async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
+    await new AppLayoutPage(page).open('staff');
+    await page.getByTestId('staff-page').waitFor();
+    const row = page.locator('.ant-table-row').first();
+    await row.waitFor();
+    const name = (await row.locator('td').nth(1).innerText()).trim();
+
+    const upload = page.waitForResponse((r) =>
+      /\/api\/org\/staff\/[^/]+\/photo$/.test(new URL(r.url()).pathname),
+    );
+    await row.locator('input[type=file]').setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: solidPng(96, 128, [29, 78, 216]),
+    });
+    expect((await upload).status()).toBe(200);
+    await page.getByText('照片已上传').waitFor();
+    const img = page.locator('.ant-table-row', { hasText: name }).locator('img');
+    await img.waitFor();
+    const src = await img.getAttribute('src');
+    expect(src).toMatch(/^\/files\/[0-9a-f]{64}$/);
+    await screenshot(page, 'staff-photo-uploaded');
+
+    // The photo is served, and one of the halls' boards shows it next to the name.
+    const served = await page.request.get(src ?? '');
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('image/png');
+    const halls = await page.evaluate(async () => {
+      const res = await fetch('/api/org/halls');
+      return ((await res.json()) as { items: { id: string }[] }).items.map((h) => h.id);
+    });
+    let shown = false;
+    for (const id of halls) {
+      await page.goto(`/board/${id}`);
+      await page.getByTestId('board-title').waitFor();
+      const card = page.getByTestId('board-card').filter({ hasText: name });
+      if ((await card.count()) > 0 && (await card.locator(`img[src="${src}"]`).count()) > 0) {
+        shown = true;
+        await screenshot(page, 'staff-board-photo');
+        break;
+      }
+    }
+    expect(shown).toBe(true);
+  });
+
+  it('every admin screen renders its table in Chinese', async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
+    const layout = new AppLayoutPage(page);
+    const screens = [
+      ['halls', '政务服务大厅'],
+      ['windows', '窗口'],
+      ['staff', '进驻人员'],
+      ['users', '用户'],
+    ] as const;
+    for (const [key, title] of screens) {
+      await layout.open(key);
+      const card = page.getByTestId(`${key}-page`);
+      await card.waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      expect(await card.locator('.ant-card-head-title').innerText()).toContain(title);
+      await screenshot(page, `${key}-admin`);
+    }
+  });
+
+  it('the English switch translates the shell and persists across reloads', async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
+    const layout = new AppLayoutPage(page);
+    await page.getByTestId('language-switch').click();
+    await layout.menuItem('departments').getByText('Departments').waitFor();
+    expect(await layout.logoutButton.innerText()).toBe('Sign out');
+    await page.reload();
+    await layout.menu.waitFor();
+    expect(await layout.menuItem('departments').innerText()).toBe('Departments');
+    await screenshot(page, 'home-admin-en');
+    await page.getByTestId('language-switch').click();
+    await layout.logoutButton.getByText('退出登录').waitFor();
+    expect(await layout.menuItem('departments').innerText()).toBe('部门');
+  });
+});
