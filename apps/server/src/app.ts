@@ -15,17 +15,21 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, sessionHook } from './modules/auth';
+import { calendarRoutes } from './modules/calendar';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
 import { notFound, registerErrorHandler } from './platform/errors';
 import { filesDir, findFileMeta } from './platform/files';
 import { currentMigration } from './platform/migrate';
 
+export type BuildOptions = {
+  logger?: FastifyServerOptions['logger'];
+  /** Called for every route as it is added (tests use it to check that every route is covered). */
+  onRoute?: (route: { method: string; url: string }) => void;
+};
+
 /** Builds the Fastify app from platform plugins and modules; main.ts and tests both call this. */
-export async function buildApp(
-  deps: Deps,
-  opts: { logger?: FastifyServerOptions['logger'] } = {},
-): Promise<AppInstance> {
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<AppInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: deps.config.trustProxy,
@@ -35,6 +39,9 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  const onRoute = opts.onRoute;
+  if (onRoute)
+    app.addHook('onRoute', (r) => [r.method].flat().forEach((m) => onRoute({ method: m, url: r.url })));
   registerErrorHandler(app);
 
   await app.register(cookie);
@@ -79,6 +86,7 @@ export async function buildApp(
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
 
   // Stored files (staff photos, evidence) by content hash.
   app.get(

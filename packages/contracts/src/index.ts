@@ -3,6 +3,7 @@ export * from './errors';
 export * from './permissions';
 export * from './auth';
 export * from './org';
+export * from './calendar';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';

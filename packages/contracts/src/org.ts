@@ -16,6 +16,13 @@ const Name = (label: string, max = 100) =>
     .min(1, { message: `${label}不能为空` })
     .max(max, { message: `${label}不超过 ${max} 个字` });
 
+/** A PATCH body must change something: an empty one (or one of unknown fields only) is refused. */
+export function nonEmptyPatch<T extends z.ZodType<Record<string, unknown>>>(schema: T) {
+  return schema.refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: '没有需要修改的内容',
+  });
+}
+
 /** 日期 YYYY-MM-DD */
 export const IsoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 
@@ -58,7 +65,7 @@ export const HallInput = z.object({
   phone: z.string().trim().max(50).optional(),
 });
 export type HallInput = z.infer<typeof HallInput>;
-export const HallPatch = HallInput.partial();
+export const HallPatch = nonEmptyPatch(HallInput.partial());
 export type HallPatch = z.infer<typeof HallPatch>;
 
 export const Department = z.object({
@@ -79,7 +86,7 @@ export const DepartmentInput = z.object({
   hallExemption: z.string().trim().max(500).nullable().optional(),
 });
 export type DepartmentInput = z.infer<typeof DepartmentInput>;
-export const DepartmentPatch = DepartmentInput.partial();
+export const DepartmentPatch = nonEmptyPatch(DepartmentInput.partial());
 export type DepartmentPatch = z.infer<typeof DepartmentPatch>;
 
 export const WindowKind = z.enum([
@@ -120,7 +127,7 @@ export const HallWindowInput = z.object({
   departmentId: Id.nullable().optional(),
 });
 export type HallWindowInput = z.infer<typeof HallWindowInput>;
-export const HallWindowPatch = HallWindowInput.partial();
+export const HallWindowPatch = nonEmptyPatch(HallWindowInput.partial());
 export type HallWindowPatch = z.infer<typeof HallWindowPatch>;
 
 export const Employment = z.enum(['employee', 'contractor']);
@@ -157,7 +164,7 @@ export const StaffInput = StaffFields.refine(
 );
 export type StaffInput = z.infer<typeof StaffInput>;
 /** PATCH bodies: every field optional, no defaults (a missing field stays as it is). */
-export const StaffPatch = StaffFields.partial();
+export const StaffPatch = nonEmptyPatch(StaffFields.partial());
 export type StaffPatch = z.infer<typeof StaffPatch>;
 
 /** 公示牌 entry: what the hall shows about a stationed person. */
@@ -197,11 +204,13 @@ export const UserCreateInput = z.object({
   departmentId: Id.nullable().optional(),
 });
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
-export const UserUpdateInput = z.object({
-  displayName: Name('姓名', 50).optional(),
-  role: Role.optional(),
-  regionCode: RegionCode.optional(),
-  departmentId: Id.nullable().optional(),
-  disabled: z.boolean().optional(),
-});
+export const UserUpdateInput = nonEmptyPatch(
+  z.object({
+    displayName: Name('姓名', 50).optional(),
+    role: Role.optional(),
+    regionCode: RegionCode.optional(),
+    departmentId: Id.nullable().optional(),
+    disabled: z.boolean().optional(),
+  }),
+);
 export type UserUpdateInput = z.infer<typeof UserUpdateInput>;

@@ -15,6 +15,7 @@ import {
 } from '@tongban/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
+import { assertAccess } from '../../platform/access';
 import { badRequest } from '../../platform/errors';
 import { requireActor } from '../../platform/request-context';
 import { shanghaiToday } from '../../platform/time';
@@ -105,6 +106,8 @@ export async function orgRoutes(app: AppInstance) {
     { schema: { tags, summary: '上传人员照片（multipart，字段 file）', params: IdParams } },
     async (req) => {
       const actor = requireActor(req);
+      // Refuse early, before reading an upload the actor may not make; the service checks the region.
+      assertAccess(actor, 'org.write');
       if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件（字段 file）');
       const file = await req.file();
       if (!file) throw badRequest('缺少文件（字段 file）');

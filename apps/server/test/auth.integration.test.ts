@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, dbKinds, signIn, type TestApp } from './harness';
+
+describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('signs in with the right password and reads /me', async () => {
+    const c = await signIn(t.app, 'clerk');
+    const me = await c.request('GET', '/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user).toMatchObject({ username: 'clerk', role: 'clerk', regionCode: '350999' });
+    expect(me.body.user.departmentId).toBeTruthy();
+  });
+
+  it('refuses a wrong password with a Chinese message and audits the failure', async () => {
+    const r = await call(t.app, 'POST', '/api/auth/login', {
+      username: 'leader',
+      password: 'wrong-password',
+    });
+    expect(r.status).toBe(401);
+    expect(r.body).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    const failures = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('action', '=', 'auth.login_failed')
+      .execute();
+    expect(failures.length).toBeGreaterThan(0);
+  });
+
+  it('an unknown username gets the same answer as a wrong password', async () => {
+    const r = await call(t.app, 'POST', '/api/auth/login', { username: 'nobody', password: 'whatever' });
+    expect(r.body).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+  });
+
+  it('locks the account after 5 failures for 15 minutes, even for the right password', async () => {
+    for (let i = 0; i < 4; i++) {
+      const r = await call(t.app, 'POST', '/api/auth/login', { username: 'approver2', password: 'bad' });
+      expect(r.status).toBe(401);
+    }
+    const fifth = await call(t.app, 'POST', '/api/auth/login', { username: 'approver2', password: 'bad' });
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.code).toBe('AUTH_LOCKED');
+    const right = await call(t.app, 'POST', '/api/auth/login', {
+      username: 'approver2',
+      password: 'Tongban@2026',
+    });
+    expect(right.status).toBe(423);
+    expect(right.body.message).toMatch(/锁定/);
+    t.clock.advance(15 * 60_000 + 1000);
+    const later = await call(t.app, 'POST', '/api/auth/login', {
+      username: 'approver2',
+      password: 'Tongban@2026',
+    });
+    expect(later.status).toBe(200);
+  });
+
+  it('ends a session after 30 idle minutes', async () => {
+    const c = await signIn(t.app, 'supervisor');
+    t.clock.advance(29 * 60_000);
+    expect((await c.request('GET', '/api/auth/me')).status).toBe(200);
+    t.clock.advance(31 * 60_000);
+    const r = await c.request('GET', '/api/auth/me');
+    expect(r.status).toBe(401);
+    expect(r.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('refuses a mutating request without the CSRF token and changes nothing', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const before = await t.deps.db.selectFrom('department').select('id').execute();
+    const r = await admin.request(
+      'POST',
+      '/api/org/departments',
+      { regionCode: '350999', name: '跨站请求局' },
+      { 'x-csrf-token': 'forged' },
+    );
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('CSRF');
+    const after = await t.deps.db.selectFrom('department').select('id').execute();
+    expect(after.length).toBe(before.length);
+  });
+
+  it('logout ends the session', async () => {
+    const c = await signIn(t.app, 'leader');
+    expect((await c.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect((await c.request('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('a password change applies the policy', async () => {
+    const c = await signIn(t.app, 'inspector');
+    const weak = await c.request('POST', '/api/auth/password', {
+      oldPassword: 'Tongban@2026',
+      newPassword: 'short',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.message).toBe('密码至少 10 位');
+    const ok = await c.request('POST', '/api/auth/password', {
+      oldPassword: 'Tongban@2026',
+      newPassword: 'Inspect0r-2026',
+    });
+    expect(ok.status).toBe(204);
+    expect(
+      (await call(t.app, 'POST', '/api/auth/login', { username: 'inspector', password: 'Inspect0r-2026' }))
+        .status,
+    ).toBe(200);
+  });
+});
