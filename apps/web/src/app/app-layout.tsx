@@ -37,7 +37,15 @@ export function AppLayout() {
             通
           </Avatar>
           {!collapsed && (
-            <div style={{ lineHeight: 1.25, whiteSpace: 'nowrap' }}>
+            <div
+              style={{
+                lineHeight: 1.25,
+                whiteSpace: 'nowrap',
+                minWidth: 0,
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+              }}
+            >
               <div style={{ fontSize: 17, fontWeight: 600 }}>{t('app.name')}</div>
               <div style={{ fontSize: 12, opacity: 0.65 }}>{t('app.subtitle')}</div>
             </div>

@@ -32,6 +32,8 @@ export function DepartmentsPage() {
   const save = useSaveDepartment();
   const [form] = Form.useForm<FormValues>();
   const exempt = Form.useWatch('exempt', form);
+  // 应进必进: a new department sits in the county hall unless put on the 负面清单.
+  const defaultHallId = (halls.data?.find((h) => h.level === 'county') ?? halls.data?.[0])?.id;
 
   useEffect(() => {
     if (!modal.open) return;
@@ -40,9 +42,9 @@ export function DepartmentsPage() {
     form.setFieldsValue(
       r
         ? { ...r, exempt: r.hallExemption !== null, hallExemption: r.hallExemption ?? undefined }
-        : { regionCode: user.regionCode, exempt: false },
+        : { regionCode: user.regionCode, hallId: defaultHallId, exempt: false },
     );
-  }, [modal.open, modal.record, form, user.regionCode]);
+  }, [modal.open, modal.record, form, user.regionCode, defaultHallId]);
 
   const onOk = async () => {
     const v = await form.validateFields();
@@ -71,13 +73,16 @@ export function DepartmentsPage() {
       title: t('department.status'),
       dataIndex: 'hallExemption',
       width: 140,
-      render: (reason: string | null) =>
-        reason === null ? (
-          <Tag color="green">{t('department.inHall')}</Tag>
-        ) : (
+      render: (reason: string | null, d) =>
+        reason !== null ? (
           <Tooltip title={reason}>
             <Tag color="orange">{t('department.exempt')}</Tag>
           </Tooltip>
+        ) : d.hallId ? (
+          <Tag color="green">{t('department.inHall')}</Tag>
+        ) : (
+          // Neither in a hall nor on the published 负面清单: 应进必进 is not met.
+          <Tag color="red">{t('department.noHall')}</Tag>
         ),
     },
     {
