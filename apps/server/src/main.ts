@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { seedDemo } from './demo/seed-demo';
+import { loadNationalDays } from './modules/calendar';
 import { systemClock } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
@@ -9,6 +10,7 @@ import { migrate } from './platform/migrate';
 const config = loadConfig();
 const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 const version = await migrate(handle.db);
+await loadNationalDays(handle.db);
 const deps = { db: handle.db, dbKind: handle.kind, clock: systemClock, config };
 if (config.seedDemo) await seedDemo(deps);
 const app = await buildApp(deps, { logger: { level: config.logLevel } });

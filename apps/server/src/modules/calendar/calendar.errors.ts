@@ -1,0 +1,47 @@
+import { CalendarError, type CalendarErrorCode as PureCalendarErrorCode } from '@tongban/calendar';
+import { AppError } from '../../platform/errors';
+
+export const CalendarErrorCode = {
+  REGION_NOT_FOUND: 'CALENDAR_REGION_NOT_FOUND',
+  OUT_OF_REGION: 'CALENDAR_OUT_OF_REGION',
+  LOCAL_DAY_NOT_FOUND: 'CALENDAR_LOCAL_DAY_NOT_FOUND',
+  LOCAL_DAY_EXISTS: 'CALENDAR_LOCAL_DAY_EXISTS',
+  LOCAL_DAY_REDUNDANT: 'CALENDAR_LOCAL_DAY_REDUNDANT',
+  DATE_OUT_OF_RANGE: 'CALENDAR_DATE_OUT_OF_RANGE',
+  SPAN_TOO_LONG: 'CALENDAR_SPAN_TOO_LONG',
+  INVALID_INPUT: 'CALENDAR_INVALID_INPUT',
+  NO_NATIONAL_DATA: 'CALENDAR_NO_NATIONAL_DATA',
+} as const;
+export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
+
+const DEFAULTS: Record<CalendarErrorCode, [number, string]> = {
+  CALENDAR_REGION_NOT_FOUND: [404, '行政区划不存在'],
+  CALENDAR_OUT_OF_REGION: [403, '不能维护本辖区以外的工作日历'],
+  CALENDAR_LOCAL_DAY_NOT_FOUND: [404, '本地日历调整不存在'],
+  CALENDAR_LOCAL_DAY_EXISTS: [409, '该区划在这一天已有本地调整，请先删除原调整'],
+  CALENDAR_LOCAL_DAY_REDUNDANT: [400, '这一天本来就是所选类型，无需调整'],
+  CALENDAR_DATE_OUT_OF_RANGE: [400, '日期超出工作日历的覆盖范围'],
+  CALENDAR_SPAN_TOO_LONG: [400, '一次查询的日期跨度过长'],
+  CALENDAR_INVALID_INPUT: [400, '输入有误'],
+  CALENDAR_NO_NATIONAL_DATA: [503, '尚未导入国家节假日数据'],
+};
+
+export class CalendarModuleError extends AppError {
+  constructor(code: CalendarErrorCode, message?: string, details?: unknown) {
+    const [status, text] = DEFAULTS[code];
+    super(code, message ?? text, status, details);
+  }
+}
+
+/**
+ * The pure package's errors are all about input (a date out of range, events out of order, an
+ * extension over its cap): 400 with the package's Chinese message, never a 500.
+ */
+export function fromPureError(err: unknown): unknown {
+  if (!(err instanceof CalendarError)) return err;
+  const code: PureCalendarErrorCode = err.code;
+  if (code === 'DATE_OUT_OF_RANGE') {
+    return new CalendarModuleError('CALENDAR_DATE_OUT_OF_RANGE', undefined, err.details);
+  }
+  return new AppError(`CALENDAR_${code}`, err.message, 400, err.details);
+}

@@ -1,0 +1,96 @@
+import type { Insertable } from 'kysely';
+import { sql, type Executor } from '../../platform/db';
+import type { LocalDayTable, NationalDayTable } from '../../platform/db-types';
+
+export const NATIONAL_SCOPE = 'national';
+
+const LOCAL_COLS = ['id', 'regionCode', 'date', 'kind', 'reason', 'createdBy', 'createdAt'] as const;
+
+/** The region and every region above it (parent chain), each with its calendar revision. */
+export async function listRegionChain(db: Executor, regionCode: string) {
+  const r = await sql<{ code: string; name: string; revision: number }>`
+    with recursive chain (code, name, parent_code, depth) as (
+      select code, name, parent_code, 0 from region where code = ${regionCode}
+      union all
+      select r.code, r.name, r.parent_code, c.depth + 1 from region r join chain c on r.code = c.parent_code
+      where c.depth < 10
+    )
+    select chain.code, chain.name, coalesce(cr.revision, 0)::int as revision
+    from chain left join calendar_revision cr on cr.scope = chain.code
+    order by chain.depth`.execute(db);
+  return r.rows;
+}
+
+export async function findRevision(db: Executor, scope: string): Promise<number> {
+  const row = await db
+    .selectFrom('calendarRevision')
+    .select('revision')
+    .where('scope', '=', scope)
+    .executeTakeFirst();
+  return row?.revision ?? 0;
+}
+
+export const bumpRevision = (db: Executor, scope: string) =>
+  db
+    .insertInto('calendarRevision')
+    .values({ scope, revision: 1 })
+    .onConflict((oc) =>
+      oc.column('scope').doUpdateSet((eb) => ({ revision: eb('calendarRevision.revision', '+', 1) })),
+    )
+    .execute();
+
+export const listNationalDays = (db: Executor) =>
+  db.selectFrom('nationalDay').select(['date', 'kind', 'name']).orderBy('date').execute();
+
+export async function listNationalYears(db: Executor): Promise<number[]> {
+  const r = await sql<{
+    year: number;
+  }>`select distinct extract(year from date)::int as year from national_day order by 1`.execute(db);
+  return r.rows.map((x) => x.year);
+}
+
+export async function insertNationalDays(
+  db: Executor,
+  rows: Insertable<NationalDayTable>[],
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await db
+      .insertInto('nationalDay')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('date').doNothing())
+      .executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** Serialises national loads between processes starting at once. */
+export const lockNationalLoad = (db: Executor) => sql`select pg_advisory_xact_lock(7271003)`.execute(db);
+
+export const listLocalDays = (db: Executor, regionCodes: string[]) =>
+  regionCodes.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('localDay')
+        .select(LOCAL_COLS)
+        .where('regionCode', 'in', regionCodes)
+        .orderBy('date')
+        .execute();
+
+export const findLocalDay = (db: Executor, id: string) =>
+  db.selectFrom('localDay').select(LOCAL_COLS).where('id', '=', id).executeTakeFirst();
+
+export const findLocalDayOn = (db: Executor, regionCode: string, date: string) =>
+  db
+    .selectFrom('localDay')
+    .select(LOCAL_COLS)
+    .where('regionCode', '=', regionCode)
+    .where('date', '=', date)
+    .executeTakeFirst();
+
+export const insertLocalDay = (db: Executor, row: Insertable<LocalDayTable>) =>
+  db.insertInto('localDay').values(row).returning(LOCAL_COLS).executeTakeFirstOrThrow();
+
+export const deleteLocalDay = (db: Executor, id: string) =>
+  db.deleteFrom('localDay').where('id', '=', id).executeTakeFirst();

@@ -1,0 +1,89 @@
+import {
+  CalendarDays,
+  CalendarDaysQuery,
+  CalendarStatus,
+  ClockExplanation,
+  ClockExplanationInput,
+  DeadlineQuery,
+  DeadlineResult,
+  Id,
+  LocalDay,
+  LocalDayInput,
+} from '@tongban/contracts';
+import { z } from 'zod';
+import type { AppInstance } from '../../platform/app-types';
+import { requireActor } from '../../platform/request-context';
+import * as svc from './calendar.service';
+
+const tags = ['calendar'];
+
+export async function calendarRoutes(app: AppInstance) {
+  const d = app.deps;
+
+  app.get(
+    '/api/calendar/days',
+    {
+      schema: {
+        tags,
+        summary: '工作日历（按区划，含本地调整）',
+        querystring: CalendarDaysQuery,
+        response: { 200: CalendarDays },
+      },
+    },
+    async (req) => svc.listDays(d, requireActor(req), req.query),
+  );
+
+  app.post(
+    '/api/calendar/local-days',
+    {
+      schema: {
+        tags,
+        summary: '新增本地停工日或加班日（CAL-2）',
+        body: LocalDayInput,
+        response: { 201: LocalDay },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.addLocalDay(d, requireActor(req), req.body)),
+  );
+
+  app.delete(
+    '/api/calendar/local-days/:id',
+    { schema: { tags, summary: '删除本地调整', params: z.object({ id: Id }) } },
+    async (req, reply) => {
+      await svc.removeLocalDay(d, requireActor(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/calendar/deadline',
+    {
+      schema: {
+        tags,
+        summary: '期限计算：起算日后第 N 个工作日（CAL-1）',
+        querystring: DeadlineQuery,
+        response: { 200: DeadlineResult },
+      },
+    },
+    async (req) => svc.computeDeadline(d, requireActor(req), req.query),
+  );
+
+  app.post(
+    '/api/calendar/clock-explanation',
+    {
+      schema: {
+        tags,
+        summary: '办件计时说明（受理、决定、出件时限及不计入的日子）',
+        body: ClockExplanationInput,
+        response: { 200: ClockExplanation },
+      },
+    },
+    async (req) => svc.explainClock(d, requireActor(req), req.body),
+  );
+
+  app.get(
+    '/api/calendar/status',
+    { schema: { tags, summary: '节假日数据状态（下一年是否缺失）', response: { 200: CalendarStatus } } },
+    async (req) => svc.getStatus(d, requireActor(req)),
+  );
+}

@@ -1,0 +1,2 @@
+export { calendarRoutes } from './calendar.routes';
+export { getCalendar, getRegionCalendar, loadNationalDays, type RegionCalendar } from './calendar.service';
