@@ -13,3 +13,4 @@ export * from './validators/password';
 import { z } from 'zod';
 // Default validation messages in Chinese, on the server and in the browser alike.
 z.config(z.locales.zhCN());
+export * from './validators/license-id';
