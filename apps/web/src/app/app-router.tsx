@@ -11,6 +11,7 @@ import { WindowsPage } from '../modules/org/pages/windows-page';
 import { StaffPage } from '../modules/org/pages/staff-page';
 import { UsersPage } from '../modules/org/pages/users-page';
 import { StaffBoardPage } from '../modules/org/pages/staff-board-page';
+import { CalendarPage } from '../modules/calendar/pages/calendar-page';
 
 export function AppRouter() {
   return (
@@ -28,6 +29,14 @@ export function AppRouter() {
             }
           >
             <Route index element={<HomePage />} />
+            <Route
+              path="calendar"
+              element={
+                <RequirePermission action="calendar.read">
+                  <CalendarPage />
+                </RequirePermission>
+              }
+            />
             <Route path="admin">
               <Route
                 path="regions"

@@ -3,6 +3,7 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   BankOutlined,
+  CalendarOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -48,6 +49,13 @@ export const ORG_ITEMS: NavItem[] = [
     action: 'org.read',
   },
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, action: 'user.read' },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    labelKey: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    action: 'calendar.read',
+  },
 ];
 
 const allowed = (role: Role, item: NavItem) => !item.action || can(role, item.action);

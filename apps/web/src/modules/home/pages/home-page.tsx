@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../../../app/auth-context';
 import { useDepartments, useHalls, useRegions, useStaff, useWindows } from '../../org/api';
+import { NextYearHolidaysAlert } from '../../calendar/components/next-year-alert';
 
 /** 首页: who is signed in, and — for staff — what the organisation holds. Only built modules appear. */
 export function HomePage() {
@@ -18,6 +19,7 @@ export function HomePage() {
 
   return (
     <Row gutter={[16, 16]}>
+      <NextYearHolidaysAlert />
       <Col span={24}>
         <WelcomeCard />
       </Col>
