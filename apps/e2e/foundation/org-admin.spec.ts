@@ -133,6 +133,55 @@ describe('organisation admin screens', () => {
     }
   });
 
+  it('users screen: shows a locked-out account, and a password reset lets the user sign in', async () => {
+    // Lock approver2 out behind the screen's back: five failed sign-ins.
+    for (let i = 1; i <= 5; i++) {
+      await fetch(`${e2e.server.baseURL}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'approver2', password: `Wrong-password-${i}` }),
+      });
+    }
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
+    await new AppLayoutPage(page).open('users');
+    await page.getByTestId('users-page').waitFor();
+    const locked = page.getByTestId('locked-approver2');
+    await locked.waitFor();
+    expect(await locked.innerText()).toMatch(/^锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+    const row = page.locator('.ant-table-row', { hasText: 'clerk2' });
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const dialog = page.getByRole('dialog', { name: /重置密码/ });
+    await dialog.waitFor();
+    await dialog.locator('input[type=password]').fill('short');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('密码至少 10 位').waitFor();
+    await dialog.locator('input[type=password]').fill('Qingshi#2027x');
+    await screenshot(page, 'users-reset-password');
+    const reply = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/reset-password'));
+    await dialog.getByRole('button', { name: '保存' }).click();
+    expect((await reply).ok()).toBe(true);
+    await dialog.waitFor({ state: 'hidden' });
+    await screenshot(page, 'users-admin-locked');
+
+    const other = await e2e.openPage();
+    await new LoginPage(other).signIn('clerk2', 'Qingshi#2027x');
+    expect(await new AppLayoutPage(other).userRole.innerText()).toBe('窗口人员');
+  });
+
+  it('a request without a session sends the user back to the sign-in page', async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
+    // The session cookie disappears (expired, signed out elsewhere): the next API call gets a 401.
+    await page.context().clearCookies();
+    // 用户 was not loaded on 首页, so opening it asks the server.
+    await new AppLayoutPage(page).open('users');
+    await page.getByTestId('login-submit').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.locator('.ant-notification-notice').count()).toBe(0);
+  });
+
   it('the English switch translates the shell and persists across reloads', async () => {
     const page = await e2e.openPage();
     await new LoginPage(page).signIn('admin', DEMO_PASSWORD);

@@ -144,11 +144,15 @@ export const useUpdateUser = () => {
     onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.users }),
   });
 };
-export const useResetPassword = () =>
-  useMutation({
+export const useResetPassword = () => {
+  const qc = useQueryClient();
+  return useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) =>
       post<void>(`/api/org/users/${seg(id)}/reset-password`, { password }),
+    // A reset may lift a lock-out; show the row as the server now has it.
+    onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.users }),
   });
+};
 
 /** URL of a staff photo stored by its sha256. */
 export const photoUrl = (sha256: string) => `/files/${sha256}`;
