@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyCaseEvent,
+  checkCompleteStep,
+  checkDecide,
+  checkDeliver,
+  checkRequestExtension,
+  mayNotifyReadyForPickup,
+  replayCase,
+  type CaseEvent,
+  type CaseState,
+} from './cases.policy';
+
+const at = (d: number) => new Date(Date.UTC(2026, 10, d, 2));
+// Template 受理 → 审查 → 决定 → 办结: back-office steps are 审查 (0) and 决定 (1).
+const STEPS = 2;
+
+function accepted(extra: Partial<Extract<CaseEvent, { type: 'accepted' }>> = {}): CaseState {
+  return replayCase([
+    { type: 'submitted', at: at(2), actorId: 'clerk', channel: 'window' },
+    {
+      type: 'accepted',
+      at: at(2),
+      actorId: 'clerk',
+      noticeNo: 'SL-1',
+      deferred: [],
+      deemed: false,
+      ...extra,
+    },
+  ]);
+}
+
+describe('SOD-1: no one signs two steps of one case', () => {
+  it('SOD-1: the clerk who accepted may not review', () => {
+    expect(checkCompleteStep(accepted(), STEPS, 'clerk')).toBe('CASE_SOD_SAME_SIGNER');
+    expect(checkCompleteStep(accepted(), STEPS, 'approver')).toBeUndefined();
+  });
+  it('SOD-1: the reviewer may not decide; someone else may', () => {
+    const s = applyCaseEvent(accepted(), {
+      type: 'step_completed',
+      at: at(3),
+      actorId: 'approver',
+      stepIndex: 0,
+      opinion: '材料齐全',
+    });
+    expect(checkDecide(s, STEPS, 'approver')).toBe('CASE_SOD_SAME_SIGNER');
+    expect(checkDecide(s, STEPS, 'clerk')).toBe('CASE_SOD_SAME_SIGNER');
+    expect(checkDecide(s, STEPS, 'approver2')).toBeUndefined();
+  });
+  it('SOD-1: after a return, the same reviewer may sign the same step again', () => {
+    let s = applyCaseEvent(accepted(), {
+      type: 'step_completed',
+      at: at(3),
+      actorId: 'approver',
+      stepIndex: 0,
+      opinion: '同意',
+    });
+    s = applyCaseEvent(s, {
+      type: 'returned',
+      at: at(4),
+      actorId: 'approver2',
+      fromStep: 1,
+      reason: '补充核查',
+    });
+    expect(s.stepIndex).toBe(0);
+    expect(checkCompleteStep(s, STEPS, 'approver')).toBeUndefined();
+  });
+});
+
+describe('decision guards', () => {
+  it('容缺受理: no decision while deferred materials are outstanding', () => {
+    let s = accepted({ deferred: [{ name: '场所平面图', dueDate: '2026-11-20' }] });
+    s = applyCaseEvent(s, {
+      type: 'step_completed',
+      at: at(3),
+      actorId: 'approver',
+      stepIndex: 0,
+      opinion: '同意',
+    });
+    expect(checkDecide(s, STEPS, 'approver2')).toBe('CASE_DEFERRED_OUTSTANDING');
+    s = applyCaseEvent(s, { type: 'deferred_received', at: at(4), actorId: 'clerk', names: ['场所平面图'] });
+    expect(checkDecide(s, STEPS, 'approver2')).toBeUndefined();
+  });
+  it('SUS-1: no decision while a special procedure is running', () => {
+    let s = applyCaseEvent(accepted(), {
+      type: 'step_completed',
+      at: at(3),
+      actorId: 'approver',
+      stepIndex: 0,
+      opinion: '同意',
+    });
+    s = applyCaseEvent(s, {
+      type: 'suspended',
+      at: at(4),
+      actorId: 'approver2',
+      kind: 'site_survey',
+      expectedDays: 5,
+      countsInLimit: false,
+      noticeNo: 'ZZ-1',
+    });
+    expect(checkDecide(s, STEPS, 'approver2')).toBe('CASE_SUSPENDED');
+    s = applyCaseEvent(s, { type: 'resumed', at: at(9), actorId: 'approver2' });
+    expect(s.suspensions).toHaveLength(1);
+    expect(s.suspensions[0]!.end).toEqual(at(9));
+    expect(checkDecide(s, STEPS, 'approver2')).toBeUndefined();
+  });
+  it('DEC-1: one extension per case', () => {
+    let s = accepted();
+    expect(checkRequestExtension(s)).toBeUndefined();
+    s = applyCaseEvent(s, {
+      type: 'extension_requested',
+      at: at(5),
+      actorId: 'approver',
+      days: 10,
+      reason: '需专家论证',
+    });
+    expect(checkRequestExtension(s)).toBe('CASE_EXTENSION_PENDING');
+    s = applyCaseEvent(s, {
+      type: 'extension_decided',
+      at: at(6),
+      actorId: 'head',
+      approved: true,
+      noticeNo: 'YQ-1',
+    });
+    expect(checkRequestExtension(s)).toBe('CASE_EXTENSION_USED');
+  });
+});
+
+describe('delivery and the ready-for-pickup message', () => {
+  it('"ready for pickup" only once the license exists and delivery is prepared', () => {
+    let s = applyCaseEvent(accepted(), {
+      type: 'step_completed',
+      at: at(3),
+      actorId: 'approver',
+      stepIndex: 0,
+      opinion: '同意',
+    });
+    s = applyCaseEvent(s, {
+      type: 'decided',
+      at: at(4),
+      actorId: 'approver2',
+      outcome: 'grant',
+      reason: '',
+      legalBasis: '',
+    });
+    expect(mayNotifyReadyForPickup(s)).toBe(false);
+    expect(checkDeliver(s)).toBe('CASE_LICENSE_MISSING');
+    s = applyCaseEvent(s, { type: 'license_issued', at: at(4), actorId: null, licenseId: 'L' });
+    expect(mayNotifyReadyForPickup(s)).toBe(false);
+    expect(checkDeliver(s)).toBe('CASE_DELIVERY_NOT_PREPARED');
+    s = applyCaseEvent(s, {
+      type: 'delivery_prepared',
+      at: at(5),
+      actorId: 'clerk',
+      method: 'window',
+      trackingNo: null,
+    });
+    expect(mayNotifyReadyForPickup(s)).toBe(true);
+    expect(checkDeliver(s)).toBeUndefined();
+  });
+});
+
+describe('TRUTH-1: state is derived from events', () => {
+  it('replaying the log gives the same state as applying events one by one, and counts versions', () => {
+    const events: CaseEvent[] = [
+      { type: 'submitted', at: at(2), actorId: 'clerk', channel: 'window' },
+      { type: 'visit', at: at(2), actorId: 'clerk', purpose: '递交材料' },
+      { type: 'accepted', at: at(2), actorId: 'clerk', noticeNo: 'SL-1', deferred: [], deemed: false },
+      { type: 'step_completed', at: at(3), actorId: 'approver', stepIndex: 0, opinion: '同意' },
+    ];
+    let s = replayCase([]);
+    for (const e of events) s = applyCaseEvent(s, e);
+    expect(replayCase(events)).toEqual(s);
+    expect(s.version).toBe(4);
+    expect(s.visits).toBe(1);
+    expect(s.signers).toEqual({ '-1': 'clerk', 0: 'approver' });
+  });
+});
