@@ -4,7 +4,6 @@ export * from './permissions';
 export * from './auth';
 export * from './org';
 export * from './calendar';
-export * from './ledger';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';
