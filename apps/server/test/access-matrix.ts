@@ -19,6 +19,54 @@ const ADMIN: RoleT[] = ['admin'];
 export const MATRIX: Entry[] = [
   { method: 'GET', url: '/api/health', make: () => ({ path: '/api/health' }), allowed: 'public' },
   { method: 'GET', url: '/api/auth/me', make: () => ({ path: '/api/auth/me' }), allowed: Role.options },
+  // ── Calendar (CAL-1, CAL-2) ──
+  {
+    method: 'GET',
+    url: '/api/calendar/days',
+    make: () => ({ path: '/api/calendar/days?regionCode=350999&from=2026-10-01&to=2026-10-31' }),
+    allowed: STAFF,
+  },
+  {
+    method: 'POST',
+    url: '/api/calendar/local-days',
+    // The first allowed role adds it, the next gets 409 (the day is taken): both are "allowed".
+    make: () => ({
+      path: '/api/calendar/local-days',
+      body: { regionCode: '350999', date: '2026-12-16', kind: 'closure', reason: '访问矩阵测试' },
+    }),
+    allowed: ['admin', 'supervisor'],
+  },
+  {
+    method: 'DELETE',
+    url: '/api/calendar/local-days/:id',
+    make: () => ({ path: '/api/calendar/local-days/00000000-0000-4000-8000-000000000000' }),
+    allowed: ['admin', 'supervisor'],
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar/deadline',
+    make: () => ({ path: '/api/calendar/deadline?regionCode=350999&start=2026-09-30&n=3' }),
+    allowed: STAFF,
+  },
+  {
+    method: 'POST',
+    url: '/api/calendar/clock-explanation',
+    make: () => ({
+      path: '/api/calendar/clock-explanation',
+      body: {
+        regionCode: '350999',
+        materialsReceivedAt: '2026-09-21T01:00:00Z',
+        acceptedAt: '2026-09-21T02:00:00Z',
+      },
+    }),
+    allowed: STAFF,
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar/status',
+    make: () => ({ path: '/api/calendar/status' }),
+    allowed: STAFF,
+  },
   { method: 'GET', url: '/api/org/regions', make: () => ({ path: '/api/org/regions' }), allowed: STAFF },
   {
     method: 'POST',

@@ -356,6 +356,8 @@ export async function addLocalDay(deps: Deps, actor: Actor, input: LocalDayInput
 
 /** Removes a local day (admin/supervisor of its region), audited; affected deadlines move back. */
 export async function removeLocalDay(deps: Deps, actor: Actor, id: string): Promise<void> {
+  // The role first: who may not write learns nothing about which ids exist.
+  assertAccess(actor, 'calendar.write');
   const existing = await repo.findLocalDay(deps.db, id);
   if (!existing) throw new CalendarModuleError('CALENDAR_LOCAL_DAY_NOT_FOUND', undefined, { id });
   assertAccess(actor, 'calendar.write', { regionCode: existing.regionCode });
