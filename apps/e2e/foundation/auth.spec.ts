@@ -11,15 +11,16 @@ const LOCKED = '连续登录失败次数过多，账号已锁定，请 15 分钟
 
 const ORG_READ: MenuKey[] = ['home', 'regions', 'halls', 'departments', 'windows', 'staff'];
 
-/** What each role's menu shows: org.read for all staff, user.read for admin only, applicant 首页 only. */
+/** What each role's menu shows: org.read and calendar.read for all staff, user.read for admin only, applicant 首页 only. */
+const STAFF_MENU: MenuKey[] = [...ORG_READ, 'calendar'];
 const EXPECTED_MENU: Record<Role, MenuKey[]> = {
-  admin: [...ORG_READ, 'users'],
-  clerk: ORG_READ,
-  approver: ORG_READ,
-  dept_head: ORG_READ,
-  supervisor: ORG_READ,
-  leader: ORG_READ,
-  inspector: ORG_READ,
+  admin: [...ORG_READ, 'users', 'calendar'],
+  clerk: STAFF_MENU,
+  approver: STAFF_MENU,
+  dept_head: STAFF_MENU,
+  supervisor: STAFF_MENU,
+  leader: STAFF_MENU,
+  inspector: STAFF_MENU,
   applicant: ['home'],
 };
 

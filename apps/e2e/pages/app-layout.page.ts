@@ -1,7 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** Menu keys of the shell (data-testid `menu-<key>` in apps/web/src/app/menu.tsx). */
-export const MENU_KEYS = ['home', 'regions', 'halls', 'departments', 'windows', 'staff', 'users'] as const;
+export const MENU_KEYS = [
+  'home',
+  'regions',
+  'halls',
+  'departments',
+  'windows',
+  'staff',
+  'users',
+  'calendar',
+] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export class AppLayoutPage {
