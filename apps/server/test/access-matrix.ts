@@ -1,4 +1,5 @@
 import { Role, type Role as RoleT } from '@tongban/contracts';
+import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
 
 /**
  * Every route × every role, allowed and denied (Foundation issue: "an access-matrix test covers
@@ -204,4 +205,147 @@ export const MATRIX: Entry[] = [
     make: () => ({ path: '/api/audit' }),
     allowed: ['admin', 'supervisor', 'leader', 'inspector'],
   },
+  // ── Ledger (ids fixed by the ledger demo) ──
+  ...ledgerEntries(),
 ];
+
+function ledgerEntries(): Entry[] {
+  const READ: RoleT[] = ['clerk', 'approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'];
+  const WRITE: RoleT[] = ['supervisor', 'leader'];
+  const PROGRESS: RoleT[] = ['clerk', 'approver', 'dept_head', 'supervisor', 'leader'];
+  const SIGNOFF: RoleT[] = ['supervisor', 'leader'];
+  const I = `/api/ledger/inspections/${L.inspectionId}`;
+  const fixed = (
+    method: string,
+    url: string,
+    path: string,
+    allowed: Entry['allowed'],
+    body?: (n: number) => unknown,
+  ): Entry => ({
+    method,
+    url,
+    make: (_i, n) => ({ path, ...(body ? { body: body(n) } : {}) }),
+    allowed,
+  });
+  return [
+    fixed('GET', '/api/ledger/inspections', '/api/ledger/inspections', READ),
+    fixed('POST', '/api/ledger/inspections', '/api/ledger/inspections', WRITE, (n) => ({
+      kind: 'self_check',
+      team: `自查组${n}`,
+      inspectedUnit: '云溪县行政审批服务局',
+    })),
+    fixed('GET', '/api/ledger/inspections/:id', I, READ),
+    fixed('PATCH', '/api/ledger/inspections/:id', I, WRITE, (n) => ({ nextSteps: `下一步${n}` })),
+    fixed('POST', '/api/ledger/inspections/:id/categories', `${I}/categories`, WRITE, (n) => ({
+      title: `类别${n}`,
+    })),
+    fixed('POST', '/api/ledger/inspections/:id/findings', `${I}/findings`, WRITE, (n) => ({
+      title: `问题${n}`,
+    })),
+    fixed('POST', '/api/ledger/inspections/:id/accountability', `${I}/accountability`, WRITE, () => ({
+      kind: 'reminder_talk',
+      count: 1,
+      date: '2026-10-01',
+    })),
+    fixed('POST', '/api/ledger/inspections/:id/regulations', `${I}/regulations`, WRITE, (n) => ({
+      name: `制度${n}`,
+      date: '2026-10-01',
+      findingIds: [L.doneFindingId],
+    })),
+    fixed('POST', '/api/ledger/inspections/:id/recoveries', `${I}/recoveries`, WRITE, () => ({
+      kind: 'recovered',
+      amountFen: 1000,
+      date: '2026-10-01',
+    })),
+    fixed('GET', '/api/ledger/inspections/:id/feedback', `${I}/feedback`, WRITE),
+    fixed('GET', '/api/ledger/inspections/:id/report', `${I}/report`, READ),
+    fixed('GET', '/api/ledger/inspections/:id/report.docx', `${I}/report.docx`, READ),
+    fixed('POST', '/api/ledger/import/text', '/api/ledger/import/text', WRITE, () => ({
+      text: '一、服务作风方面\n1.窗口推诿。个别窗口未一次性告知。\n',
+    })),
+    fixed('POST', '/api/ledger/import/docx', '/api/ledger/import/docx', WRITE),
+    fixed('POST', '/api/ledger/drafts', '/api/ledger/drafts', WRITE, (n) => ({
+      inspection: { kind: 'self_check', team: `自查组${n}`, inspectedUnit: '云溪县行政审批服务局' },
+      categories: [{ key: 'a', title: '作风方面' }],
+      findings: [{ title: '问题', categoryKey: 'a', measures: [{ content: '措施', kind: 'immediate' }] }],
+    })),
+    fixed('PATCH', '/api/ledger/findings/:id', `/api/ledger/findings/${L.openFindingId}`, WRITE, (n) => ({
+      description: `问题表现${n}`,
+    })),
+    fixed(
+      'POST',
+      '/api/ledger/findings/:id/measures',
+      `/api/ledger/findings/${L.openFindingId}/measures`,
+      WRITE,
+      (n) => ({
+        content: `措施${n}`,
+        kind: 'deadline',
+        dueDate: '2027-01-31',
+      }),
+    ),
+    fixed(
+      'PATCH',
+      '/api/ledger/measures/:id',
+      `/api/ledger/measures/${L.notStartedMeasureId}`,
+      WRITE,
+      (n) => ({
+        leader: `领导${n}`,
+      }),
+    ),
+    fixed(
+      'POST',
+      '/api/ledger/measures/:id/progress',
+      `/api/ledger/measures/${L.inProgressMeasureId}/progress`,
+      PROGRESS,
+      (n) => ({
+        date: '2026-11-19',
+        text: `进展${n}`,
+      }),
+    ),
+    fixed(
+      'POST',
+      '/api/ledger/measures/:id/evidence',
+      `/api/ledger/measures/${L.inProgressMeasureId}/evidence`,
+      PROGRESS,
+    ),
+    // The first allowed caller signs off; the next gets 409 (already signed off), not 403.
+    fixed(
+      'POST',
+      '/api/ledger/measures/:id/signoff',
+      `/api/ledger/measures/${L.awaitingMeasureId}/signoff`,
+      SIGNOFF,
+      () => ({}),
+    ),
+    fixed(
+      'POST',
+      '/api/ledger/measures/:id/reopen',
+      `/api/ledger/measures/${L.signedOff2MeasureId}/reopen`,
+      SIGNOFF,
+      () => ({
+        reason: '回头看发现反弹',
+      }),
+    ),
+    fixed(
+      'POST',
+      '/api/ledger/findings/:id/reopen',
+      `/api/ledger/findings/${L.doneFindingId}/reopen`,
+      SIGNOFF,
+      () => ({
+        reason: '回头看发现反弹',
+      }),
+    ),
+    fixed('GET', '/api/ledger/measures', '/api/ledger/measures', READ),
+    fixed('GET', '/api/ledger/my-measures', '/api/ledger/my-measures', READ),
+    fixed('GET', '/api/public/reports/:inspectionId', `/api/public/reports/${L.inspectionId}`, 'public'),
+    fixed(
+      'POST',
+      '/api/public/reports/:inspectionId/feedback',
+      `/api/public/reports/${L.inspectionId}/feedback`,
+      'public',
+      () => ({
+        contact: '13800000000',
+        text: '希望回访时能告知办理结果。',
+      }),
+    ),
+  ];
+}

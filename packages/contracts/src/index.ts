@@ -4,6 +4,7 @@ export * from './permissions';
 export * from './auth';
 export * from './org';
 export * from './calendar';
+export * from './ledger';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';

@@ -23,6 +23,11 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'supervisor', 'leader', 'inspector'],
   'calendar.read': STAFF,
   'calendar.write': ['admin', 'supervisor'],
+  // Owners (department roles) read and add progress to their own department's measures.
+  'ledger.read': ['supervisor', 'leader', 'inspector', 'admin', 'dept_head', 'clerk', 'approver'],
+  'ledger.write': ['supervisor', 'leader'],
+  'ledger.progress': ['supervisor', 'leader', 'dept_head', 'clerk', 'approver'],
+  'ledger.signoff': ['supervisor', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import type { Role } from '@tongban/contracts';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { orgService } from '../modules/org';
+import { seedLedgerDemo } from './seed-ledger-demo';
 
 /** Every demo account shares this password (README lists the accounts). */
 export const DEMO_PASSWORD = 'Tongban@2026';
@@ -145,5 +146,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       departmentId: u.dept ? depts.get(u.dept)! : null,
     });
   }
+  await seedLedgerDemo(deps);
   return true;
 }

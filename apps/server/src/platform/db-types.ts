@@ -114,7 +114,7 @@ export type LocalDayTable = {
 
 export type CalendarRevisionTable = { scope: string; revision: Generated<number> };
 
-export type DB = {
+export type DB = LedgerTables & {
   region: RegionTable;
   hall: HallTable;
   department: DepartmentTable;
@@ -131,3 +131,156 @@ export type DB = {
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+// ── Ledger (0004_ledger.sql) ─────────────────────────────────────────────
+
+export type LedgerInspectionTable = {
+  id: Generated<string>;
+  regionCode: string;
+  kind: string;
+  team: string;
+  inspectedUnit: string;
+  issuer: Generated<string>;
+  periodStart: string | null;
+  periodEnd: string | null;
+  feedbackDate: string | null;
+  scope: Generated<string>;
+  planApprovedOn: string | null;
+  carriedOverFromId: string | null;
+  leadsReferred: Generated<number>;
+  workDone: Generated<string>;
+  nextSteps: Generated<string>;
+  contactPhone: Generated<string>;
+  contactEmail: Generated<string>;
+  contactAddress: Generated<string>;
+  publishedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+};
+
+export type LedgerCategoryTable = {
+  id: Generated<string>;
+  regionCode: string;
+  inspectionId: string;
+  parentId: string | null;
+  title: string;
+  sortOrder: number;
+};
+
+export type LedgerFindingTable = {
+  id: Generated<string>;
+  regionCode: string;
+  inspectionId: string;
+  categoryId: string | null;
+  number: number;
+  title: string;
+  description: Generated<string>;
+  severity: Generated<string>;
+  source: Generated<string>;
+  carriedOverFromId: string | null;
+  createdAt: DefaultTimestamp;
+};
+
+export type LedgerMeasureTable = {
+  id: Generated<string>;
+  regionCode: string;
+  findingId: string;
+  sortOrder: number;
+  content: string;
+  leader: Generated<string>;
+  departmentId: string | null;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  kind: string;
+  signedOffBy: string | null;
+  signedOffAt: Timestamp | null;
+  signoffComment: Generated<string>;
+  reopenedAt: Timestamp | null;
+  round: Generated<number>;
+  createdAt: DefaultTimestamp;
+};
+
+export type LedgerProgressTable = {
+  id: Generated<string>;
+  regionCode: string;
+  measureId: string;
+  date: string;
+  text: string;
+  evidenceFiles: ColumnType<string[], unknown, unknown>;
+  evidenceText: Generated<string>;
+  requestSignoff: Generated<boolean>;
+  round: Generated<number>;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+};
+
+export type LedgerRevisitTable = {
+  id: Generated<string>;
+  regionCode: string;
+  targetType: 'measure' | 'finding';
+  targetId: string;
+  measureIds: ColumnType<string[], unknown, unknown>;
+  reason: string;
+  priorSignedOffBy: string | null;
+  priorSignedOffAt: Timestamp | null;
+  reopenedBy: string | null;
+  reopenedAt: Timestamp;
+};
+
+export type LedgerAccountabilityTable = {
+  id: Generated<string>;
+  regionCode: string;
+  inspectionId: string;
+  findingId: string | null;
+  kind: string;
+  count: number;
+  date: string;
+  names: Generated<string>;
+};
+
+export type LedgerRegulationTable = {
+  id: Generated<string>;
+  regionCode: string;
+  inspectionId: string;
+  name: string;
+  docNumber: Generated<string>;
+  date: string;
+};
+
+export type LedgerRegulationFindingTable = { regulationId: string; findingId: string; regionCode: string };
+
+export type LedgerRecoveryTable = {
+  id: Generated<string>;
+  regionCode: string;
+  inspectionId: string;
+  findingId: string | null;
+  kind: 'recovered' | 'refunded';
+  amountFen: number;
+  date: string;
+  note: Generated<string>;
+};
+
+export type LedgerPublicFeedbackTable = {
+  id: Generated<string>;
+  regionCode: string;
+  inspectionId: string;
+  name: Generated<string>;
+  contact: string;
+  text: string;
+  clientIp: Generated<string>;
+  createdAt: Timestamp;
+};
+
+export type LedgerTables = {
+  ledgerInspection: LedgerInspectionTable;
+  ledgerCategory: LedgerCategoryTable;
+  ledgerFinding: LedgerFindingTable;
+  ledgerMeasure: LedgerMeasureTable;
+  ledgerProgress: LedgerProgressTable;
+  ledgerRevisit: LedgerRevisitTable;
+  ledgerAccountability: LedgerAccountabilityTable;
+  ledgerRegulation: LedgerRegulationTable;
+  ledgerRegulationFinding: LedgerRegulationFindingTable;
+  ledgerRecovery: LedgerRecoveryTable;
+  ledgerPublicFeedback: LedgerPublicFeedbackTable;
+};

@@ -1,0 +1,2 @@
+export { ledgerRoutes } from './ledger.routes';
+export * as ledgerService from './ledger.service';

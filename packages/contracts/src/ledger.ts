@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { Id, IsoDate, nonEmptyPatch } from './org';
+
+/**
+ * The rectification ledger (整改台账): inspections, their findings and measures, progress with
+ * evidence, sign-off (REC-1, SOD-2), revisits, and what the public report counts (TRUTH-1).
+ */
+
+const Text = (label: string, max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: `${label}不能为空` })
+    .max(max, { message: `${label}不超过 ${max} 个字` });
+const OptText = (label: string, max: number) => Text(label, max, 0).optional();
+
+/** Same codes as the parser in apps/server/src/modules/ledger/ledger-outline.parser.ts. */
+export const LedgerInspectionKind = z.enum([
+  'xuncha',
+  'xunshi',
+  'audit',
+  'special_supervision',
+  'unannounced',
+  'self_check',
+  'revisit',
+]);
+export type LedgerInspectionKind = z.infer<typeof LedgerInspectionKind>;
+export const LEDGER_INSPECTION_KIND_LABELS: Record<LedgerInspectionKind, string> = {
+  xuncha: '巡察',
+  xunshi: '巡视',
+  audit: '审计',
+  special_supervision: '专项督查',
+  unannounced: '暗访',
+  self_check: '自查',
+  revisit: '回头看',
+};
+
+export const LedgerMeasureKind = z.enum(['immediate', 'deadline', 'ongoing']);
+export type LedgerMeasureKind = z.infer<typeof LedgerMeasureKind>;
+export const LEDGER_MEASURE_KIND_LABELS: Record<LedgerMeasureKind, string> = {
+  immediate: '立行立改',
+  deadline: '限期整改',
+  ongoing: '长期坚持',
+};
+
+/** Derived, never stored: `overdue` comes from the due date against today in Asia/Shanghai. */
+export const MeasureStatus = z.enum([
+  'not_started',
+  'in_progress',
+  'overdue',
+  'awaiting_signoff',
+  'signed_off',
+  'reopened',
+]);
+export type MeasureStatus = z.infer<typeof MeasureStatus>;
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
+  not_started: '未开始',
+  in_progress: '整改中',
+  overdue: '已逾期',
+  awaiting_signoff: '待销号',
+  signed_off: '已销号',
+  reopened: '回头看重新整改',
+};
+
+export const FindingSeverity = z.enum(['minor', 'general', 'serious']);
+export type FindingSeverity = z.infer<typeof FindingSeverity>;
+export const FINDING_SEVERITY_LABELS: Record<FindingSeverity, string> = {
+  minor: '轻微',
+  general: '一般',
+  serious: '严重',
+};
+
+export const FindingSource = z.enum([
+  'inspection',
+  'overdue_cases',
+  'evaluations',
+  'complaints',
+  'patrols',
+  'file_reviews',
+]);
+export type FindingSource = z.infer<typeof FindingSource>;
+
+export const AccountabilityKind = z.enum([
+  'circulated_criticism',
+  'reminder_talk',
+  'admonishment_talk',
+  'criticism_education',
+  'party_discipline',
+  'case_filed',
+]);
+export type AccountabilityKind = z.infer<typeof AccountabilityKind>;
+
+export const RecoveryKind = z.enum(['recovered', 'refunded']);
+export type RecoveryKind = z.infer<typeof RecoveryKind>;
+
+// ── Inspections ──────────────────────────────────────────────────────────
+
+const InspectionFields = z.object({
+  kind: LedgerInspectionKind,
+  team: Text('巡察组', 100),
+  inspectedUnit: Text('被巡察单位', 200),
+  issuer: OptText('通报单位', 200),
+  periodStart: IsoDate.nullable().optional(),
+  periodEnd: IsoDate.nullable().optional(),
+  feedbackDate: IsoDate.nullable().optional(),
+  scope: OptText('巡察范围', 2000),
+  planApprovedOn: IsoDate.nullable().optional(),
+  carriedOverFromId: Id.nullable().optional(),
+  leadsReferred: z.number().int().min(0).max(100000).optional(),
+  contactPhone: OptText('联系电话', 50),
+  contactEmail: OptText('电子邮箱', 100),
+  contactAddress: OptText('通信地址', 200),
+});
+export const InspectionInput = InspectionFields;
+export type InspectionInput = z.infer<typeof InspectionInput>;
+export const InspectionPatch = nonEmptyPatch(
+  InspectionFields.partial().extend({
+    workDone: OptText('整改工作开展情况', 20000),
+    nextSteps: OptText('下一步工作', 20000),
+    published: z.boolean().optional(),
+  }),
+);
+export type InspectionPatch = z.infer<typeof InspectionPatch>;
+
+export const CategoryInput = z.object({ title: Text('类别名称', 200), parentId: Id.nullable().optional() });
+export type CategoryInput = z.infer<typeof CategoryInput>;
+
+// ── Findings and measures ────────────────────────────────────────────────
+
+const FindingFields = z.object({
+  categoryId: Id.nullable().optional(),
+  title: Text('问题', 500),
+  description: OptText('问题表现', 20000),
+  severity: FindingSeverity.optional(),
+  source: FindingSource.optional(),
+  carriedOverFromId: Id.nullable().optional(),
+});
+export const FindingInput = FindingFields;
+export type FindingInput = z.infer<typeof FindingInput>;
+export const FindingPatch = nonEmptyPatch(FindingFields.partial());
+export type FindingPatch = z.infer<typeof FindingPatch>;
+
+const MeasureFields = z.object({
+  content: Text('整改措施', 5000),
+  leader: OptText('责任领导', 100),
+  departmentId: Id.nullable().optional(),
+  ownerUserId: Id.nullable().optional(),
+  dueDate: IsoDate.nullable().optional(),
+  kind: LedgerMeasureKind,
+});
+export const MeasureInput = MeasureFields;
+export type MeasureInput = z.infer<typeof MeasureInput>;
+export const MeasurePatch = nonEmptyPatch(MeasureFields.partial());
+export type MeasurePatch = z.infer<typeof MeasurePatch>;
+
+/** A progress entry; evidence is a text record (e.g. 会议纪要文号) or uploaded files. */
+export const ProgressInput = z.object({
+  date: IsoDate,
+  text: Text('整改进展', 5000),
+  evidenceText: OptText('佐证材料说明', 2000),
+  /** The owner asks for sign-off with this entry (待销号). */
+  requestSignoff: z.boolean().optional(),
+});
+export type ProgressInput = z.infer<typeof ProgressInput>;
+
+export const SignoffInput = z.object({ comment: OptText('销号意见', 1000) });
+export type SignoffInput = z.infer<typeof SignoffInput>;
+export const ReopenInput = z.object({ reason: Text('回头看原因', 2000) });
+export type ReopenInput = z.infer<typeof ReopenInput>;
+
+// ── Also recorded ────────────────────────────────────────────────────────
+
+export const AccountabilityInput = z.object({
+  kind: AccountabilityKind,
+  count: z.number().int().min(1).max(10000),
+  date: IsoDate,
+  findingId: Id.nullable().optional(),
+  /** Visible only to leader and supervisor. */
+  names: OptText('被问责人员', 500),
+});
+export type AccountabilityInput = z.infer<typeof AccountabilityInput>;
+
+export const RegulationInput = z.object({
+  name: Text('制度名称', 200),
+  docNumber: OptText('文号', 100),
+  date: IsoDate,
+  findingIds: z.array(Id).max(200).optional(),
+});
+export type RegulationInput = z.infer<typeof RegulationInput>;
+
+export const RecoveryInput = z.object({
+  kind: RecoveryKind,
+  /** 分, an integer: sums stay exact. */
+  amountFen: z.number().int().min(1).max(1e13),
+  date: IsoDate,
+  findingId: Id.nullable().optional(),
+  note: OptText('说明', 500),
+});
+export type RecoveryInput = z.infer<typeof RecoveryInput>;
+
+// ── Import and the reviewed draft ────────────────────────────────────────
+
+export const ImportTextInput = z.object({ text: Text('反馈意见文本', 500000) });
+export type ImportTextInput = z.infer<typeof ImportTextInput>;
+
+export const DraftMeasure = MeasureFields;
+export const DraftFinding = z.object({
+  title: Text('问题', 500),
+  description: OptText('问题表现', 20000),
+  categoryKey: z.string().max(200).nullable().optional(),
+  severity: FindingSeverity.optional(),
+  measures: z.array(DraftMeasure).max(100),
+});
+export const DraftCategory = z.object({
+  key: z.string().min(1).max(200),
+  title: Text('类别名称', 200),
+  parentKey: z.string().max(200).nullable().optional(),
+});
+/** What the reviewer saves after editing the parsed draft: all of it, or nothing. */
+export const LedgerDraft = z.object({
+  inspection: InspectionInput,
+  categories: z.array(DraftCategory).max(500),
+  findings: z.array(DraftFinding).min(1, { message: '至少需要一个问题' }).max(2000),
+  narratives: z
+    .object({ workDone: OptText('整改工作开展情况', 20000), nextSteps: OptText('下一步工作', 20000) })
+    .optional(),
+});
+export type LedgerDraft = z.infer<typeof LedgerDraft>;
+
+export const LedgerViewQuery = z.object({
+  inspectionId: Id.optional(),
+  status: MeasureStatus.optional(),
+  departmentId: Id.optional(),
+  ownerUserId: Id.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type LedgerViewQuery = z.infer<typeof LedgerViewQuery>;
+
+/** One row of the 整改台账 (序号、问题、整改措施、责任领导、责任部门、责任人、完成时限、整改进展、状态). */
+export const LedgerRow = z.object({
+  inspectionId: z.string(),
+  findingId: z.string(),
+  measureId: z.string(),
+  number: z.string(),
+  finding: z.string(),
+  measure: z.string(),
+  leader: z.string(),
+  departmentId: z.string().nullable(),
+  department: z.string(),
+  ownerUserId: z.string().nullable(),
+  owner: z.string(),
+  dueDate: z.string().nullable(),
+  kind: LedgerMeasureKind,
+  progress: z.string(),
+  status: MeasureStatus,
+});
+export type LedgerRow = z.infer<typeof LedgerRow>;
+
+export const PublicFeedbackInput = z.object({
+  name: OptText('姓名', 50),
+  contact: Text('联系方式', 100),
+  text: Text('意见建议', 2000),
+});
+export type PublicFeedbackInput = z.infer<typeof PublicFeedbackInput>;
