@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, sessionHook } from './modules/auth';
 import { calendarRoutes } from './modules/calendar';
+import { catalogRoutes } from './modules/catalog';
 import { ledgerRoutes } from './modules/ledger';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
@@ -88,6 +89,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(catalogRoutes);
   await app.register(ledgerRoutes);
 
   // Stored files (staff photos, evidence) by content hash.

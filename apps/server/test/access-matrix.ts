@@ -1,4 +1,5 @@
 import { Role, type Role as RoleT } from '@tongban/contracts';
+import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
 
 /**
@@ -207,6 +208,8 @@ export const MATRIX: Entry[] = [
   },
   // ── Ledger (ids fixed by the ledger demo) ──
   ...ledgerEntries(),
+  // ── Catalog (ids fixed by the catalog demo) ──
+  ...catalogEntries(),
 ];
 
 function ledgerEntries(): Entry[] {
@@ -347,5 +350,71 @@ function ledgerEntries(): Entry[] {
         text: '希望回访时能告知办理结果。',
       }),
     ),
+  ];
+}
+
+function catalogEntries(): Entry[] {
+  const READ: RoleT[] = ['clerk', 'approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'];
+  // The demo items below belong to 市场监管, the department of the demo dept_head.
+  const WRITE: RoleT[] = ['admin', 'dept_head', 'supervisor'];
+  const PUBLISH: RoleT[] = ['admin', 'supervisor'];
+  const item = `/api/catalog/items/${C.foodItemId}`;
+  const entry = (
+    method: string,
+    url: string,
+    path: string,
+    allowed: Entry['allowed'],
+    body?: (n: number, i: Ids) => unknown,
+  ): Entry => ({ method, url, make: (i, n) => ({ path, ...(body ? { body: body(n, i) } : {}) }), allowed });
+  const guide = `/api/public/catalog/items/${C.foodItemId}`;
+  return [
+    entry('GET', '/api/catalog/items', '/api/catalog/items?q=spjy', READ),
+    // In 卫生健康局 (ids.departmentId): the market dept_head is refused by department scope.
+    entry('POST', '/api/catalog/items', '/api/catalog/items', ['admin', 'supervisor'], (n, i) => ({
+      itemCode: `AM-${n}`,
+      name: `测试事项${n}`,
+      itemType: 'filing',
+      departmentId: i.departmentId,
+    })),
+    entry('GET', '/api/catalog/items/:id', item, READ),
+    entry('GET', '/api/catalog/items/:id/versions', `${item}/versions`, READ),
+    entry(
+      'GET',
+      '/api/catalog/items/:id/diff',
+      `${item}/diff?from=${C.foodPublishedVersionId}&to=${C.foodDraftVersionId}`,
+      READ,
+    ),
+    entry('GET', '/api/catalog/versions/:versionId', `/api/catalog/versions/${C.foodDraftVersionId}`, READ),
+    entry(
+      'PATCH',
+      '/api/catalog/versions/:versionId',
+      `/api/catalog/versions/${C.foodDraftVersionId}`,
+      WRITE,
+      (n) => ({
+        hours: `工作日 8:30—17:30（${n}）`,
+      }),
+    ),
+    entry('POST', '/api/catalog/items/:id/drafts', `${item}/drafts`, WRITE, () => ({
+      fromVersionId: C.foodPublishedVersionId,
+    })),
+    entry('POST', '/api/catalog/items/:id/publish', `${item}/publish`, PUBLISH, () => ({
+      versionId: C.foodDraftVersionId,
+    })),
+    entry('GET', '/api/catalog/figures', '/api/catalog/figures', READ),
+    entry('GET', '/api/catalog/export.xlsx', '/api/catalog/export.xlsx', READ),
+    entry('POST', '/api/catalog/import', '/api/catalog/import', PUBLISH),
+    entry(
+      'POST',
+      '/api/catalog/items/:id/retire',
+      `/api/catalog/items/${C.retireItemId}/retire`,
+      PUBLISH,
+      () => ({
+        reason: '事项已合并',
+      }),
+    ),
+    entry('GET', '/api/public/catalog/items', '/api/public/catalog/items?q=spjy', 'public'),
+    entry('GET', '/api/public/catalog/items/:id/guide', `${guide}/guide?lang=en`, 'public'),
+    entry('GET', '/api/public/catalog/items/:id/guide.docx', `${guide}/guide.docx`, 'public'),
+    entry('GET', '/api/public/catalog/items/:id/qr.svg', `${guide}/qr.svg`, 'public'),
   ];
 }

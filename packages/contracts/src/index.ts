@@ -5,6 +5,7 @@ export * from './auth';
 export * from './org';
 export * from './calendar';
 export * from './ledger';
+export * from './catalog';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';

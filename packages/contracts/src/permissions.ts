@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'supervisor', 'leader', 'inspector'],
   'calendar.read': STAFF,
   'calendar.write': ['admin', 'supervisor'],
+  'catalog.read': STAFF,
+  'catalog.write': ['admin', 'dept_head', 'supervisor'],
+  'catalog.publish': ['admin', 'supervisor'],
   // Owners (department roles) read and add progress to their own department's measures.
   'ledger.read': ['supervisor', 'leader', 'inspector', 'admin', 'dept_head', 'clerk', 'approver'],
   'ledger.write': ['supervisor', 'leader'],

@@ -2,6 +2,7 @@ import type { Role } from '@tongban/contracts';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { orgService } from '../modules/org';
+import { seedCatalogDemo } from './seed-catalog-demo';
 import { seedLedgerDemo } from './seed-ledger-demo';
 
 /** Every demo account shares this password (README lists the accounts). */
@@ -146,6 +147,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       departmentId: u.dept ? depts.get(u.dept)! : null,
     });
   }
+  await seedCatalogDemo(deps);
   await seedLedgerDemo(deps);
   return true;
 }

@@ -114,7 +114,7 @@ export type LocalDayTable = {
 
 export type CalendarRevisionTable = { scope: string; revision: Generated<number> };
 
-export type DB = LedgerTables & {
+export type DB = ModuleTables & {
   region: RegionTable;
   hall: HallTable;
   department: DepartmentTable;
@@ -127,6 +127,7 @@ export type DB = LedgerTables & {
   nationalDay: NationalDayTable;
   localDay: LocalDayTable;
   calendarRevision: CalendarRevisionTable;
+  outboxMessage: OutboxMessageTable;
 };
 
 export type AppUserRow = Selectable<AppUserTable>;
@@ -284,3 +285,94 @@ export type LedgerTables = {
   ledgerRecovery: LedgerRecoveryTable;
   ledgerPublicFeedback: LedgerPublicFeedbackTable;
 };
+
+// ── Catalog (0005_catalog.sql) ───────────────────────────────────────────
+
+/** jsonb: read as parsed JSON, written as a JSON string (pg would turn an array into a SQL array). */
+type Json<T> = ColumnType<T, string, string>;
+
+export type CatalogItemTable = {
+  id: Generated<string>;
+  regionCode: string;
+  itemCode: string;
+  createdAt: DefaultTimestamp;
+  retiredAt: Timestamp | null;
+  retiredReason: string | null;
+};
+
+export type CatalogItemVersionTable = {
+  id: Generated<string>;
+  regionCode: string;
+  itemId: string;
+  versionNo: number;
+  status: 'draft' | 'published' | 'superseded' | 'retired';
+  name: string;
+  namePinyin: Generated<string>;
+  namePinyinInitials: Generated<string>;
+  itemType: string;
+  departmentId: string;
+  legalBasis: Json<unknown>;
+  acceptanceConditions: Generated<string>;
+  handling: 'instant' | 'promised' | null;
+  legalLimitDays: number | null;
+  promisedLimitDays: number | null;
+  specialProcedures: Json<unknown>;
+  fees: Json<unknown>;
+  location: Generated<string>;
+  hours: Generated<string>;
+  consultPhone: Generated<string>;
+  complaintPhone: Generated<string>;
+  maxVisits: number | null;
+  onlineLevel: 'full_online' | 'online_pretrial' | 'offline' | null;
+  hallExemption: string | null;
+  steps: Json<unknown>;
+  guides: Json<unknown>;
+  createdAt: DefaultTimestamp;
+  createdBy: string | null;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+  supersededAt: Timestamp | null;
+};
+
+export type CatalogMaterialTable = {
+  id: Generated<string>;
+  regionCode: string;
+  versionId: string;
+  sortOrder: number;
+  name: string;
+  requirement: 'required' | 'conditional';
+  condition: Generated<string>;
+  form: 'original' | 'copy' | 'electronic';
+  copies: Generated<number>;
+  deferrable: Generated<boolean>;
+  licenseTypeCode: string | null;
+  templateFile: string | null;
+};
+
+export type CatalogTables = {
+  catalogItem: CatalogItemTable;
+  catalogItemVersion: CatalogItemVersionTable;
+  catalogMaterial: CatalogMaterialTable;
+};
+
+/** Tables of the modules, appended one `&` each, so the DB block above stays as it is. */
+type ModuleTables = LedgerTables & CatalogTables;
+
+// ── Outbox (0006_outbox.sql) ─────────────────────────────────────────────
+
+export type OutboxMessageTable = {
+  id: Generated<string>;
+  regionCode: string;
+  kind: string;
+  recipientUserId: string | null;
+  channel: 'site' | 'sms' | 'email';
+  subject: string;
+  body: string;
+  dedupeKey: string | null;
+  createdAt: DefaultTimestamp;
+  availableAt: DefaultTimestamp;
+  attempts: Generated<number>;
+  sentAt: Date | null;
+  lastError: string | null;
+};
+export type OutboxMessageRow = Selectable<OutboxMessageTable>;

@@ -1,0 +1,281 @@
+import type { Insertable, Updateable } from 'kysely';
+import { sql, type Executor } from '../../platform/db';
+import type {
+  CatalogItemTable,
+  CatalogItemVersionTable,
+  CatalogMaterialTable,
+} from '../../platform/db-types';
+
+export const findItem = (db: Executor, id: string) =>
+  db.selectFrom('catalogItem').selectAll().where('id', '=', id).executeTakeFirst();
+export const findItems = (db: Executor, ids: readonly string[]) =>
+  db
+    .selectFrom('catalogItem')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+export const findItemByCode = (db: Executor, regionCode: string, itemCode: string) =>
+  db
+    .selectFrom('catalogItem')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('itemCode', '=', itemCode)
+    .executeTakeFirst();
+export const listItemsOfRegion = (db: Executor, regionCode: string) =>
+  db.selectFrom('catalogItem').selectAll().where('regionCode', '=', regionCode).execute();
+export const insertItem = (db: Executor, row: Insertable<CatalogItemTable>) =>
+  db.insertInto('catalogItem').values(row).returningAll().executeTakeFirstOrThrow();
+export const updateItem = (db: Executor, id: string, row: Updateable<CatalogItemTable>) =>
+  db.updateTable('catalogItem').set(row).where('id', '=', id).execute();
+
+export const findVersionRow = (db: Executor, id: string) =>
+  db.selectFrom('catalogItemVersion').selectAll().where('id', '=', id).executeTakeFirst();
+export const findVersionRowByStatus = (db: Executor, itemId: string, status: 'draft' | 'published') =>
+  db
+    .selectFrom('catalogItemVersion')
+    .selectAll()
+    .where('itemId', '=', itemId)
+    .where('status', '=', status)
+    .executeTakeFirst();
+export const findLatestVersionRow = (db: Executor, itemId: string) =>
+  db
+    .selectFrom('catalogItemVersion')
+    .selectAll()
+    .where('itemId', '=', itemId)
+    .orderBy('versionNo', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+export const listVersionRows = (db: Executor, itemId: string) =>
+  db
+    .selectFrom('catalogItemVersion')
+    .select([
+      'id',
+      'versionNo',
+      'status',
+      'name',
+      'createdAt',
+      'createdBy',
+      'publishedAt',
+      'publishedBy',
+      'supersededAt',
+    ])
+    .where('itemId', '=', itemId)
+    .orderBy('versionNo', 'desc')
+    .execute();
+export const insertVersion = (db: Executor, row: Insertable<CatalogItemVersionTable>) =>
+  db.insertInto('catalogItemVersion').values(row).returningAll().executeTakeFirstOrThrow();
+export const updateVersion = (db: Executor, id: string, row: Updateable<CatalogItemVersionTable>) =>
+  db.updateTable('catalogItemVersion').set(row).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/** Retiring an item retires its live and pending versions; history stays superseded. */
+export const retireVersions = (db: Executor, itemId: string) =>
+  db
+    .updateTable('catalogItemVersion')
+    .set({ status: 'retired' })
+    .where('itemId', '=', itemId)
+    .where('status', 'in', ['draft', 'published'])
+    .execute();
+
+export const listMaterials = (db: Executor, versionIds: readonly string[]) =>
+  versionIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('catalogMaterial')
+        .selectAll()
+        .where('versionId', 'in', versionIds)
+        .orderBy('versionId')
+        .orderBy('sortOrder')
+        .execute();
+export const deleteMaterials = (db: Executor, versionId: string) =>
+  db.deleteFrom('catalogMaterial').where('versionId', '=', versionId).execute();
+export const insertMaterials = (db: Executor, rows: Insertable<CatalogMaterialTable>[]) =>
+  rows.length === 0
+    ? Promise.resolve()
+    : db
+        .insertInto('catalogMaterial')
+        .values(rows)
+        .execute()
+        .then(() => undefined);
+
+export const findDepartment = (db: Executor, id: string) =>
+  db.selectFrom('department').select(['id', 'regionCode', 'name']).where('id', '=', id).executeTakeFirst();
+export const listDepartmentsLike = (db: Executor, like: string) =>
+  db
+    .selectFrom('department')
+    .select(['id', 'regionCode', 'name'])
+    .where('regionCode', 'like', like)
+    .execute();
+export const departmentNames = async (db: Executor, ids: readonly string[]) =>
+  new Map(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('department')
+            .select(['id', 'name'])
+            .where('id', 'in', [...new Set(ids)])
+            .execute()
+        ).map((d) => [d.id, d.name] as const),
+  );
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Staff list: one row per item, showing its newest version and its live one. */
+export async function listStaffItems(
+  db: Executor,
+  f: {
+    like: string;
+    q?: string | undefined;
+    pinyin?: string | undefined;
+    status?: 'draft' | 'published' | 'retired' | undefined;
+    departmentId?: string | undefined;
+    departmentIds?: readonly string[] | undefined;
+    itemType?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  let q = db
+    .selectFrom('catalogItem as i')
+    .innerJoin('catalogItemVersion as v', (j) =>
+      j
+        .onRef('v.itemId', '=', 'i.id')
+        .on(
+          'v.versionNo',
+          '=',
+          sql<number>`(select max(x.version_no) from catalog_item_version x where x.item_id = i.id)`,
+        ),
+    )
+    .innerJoin('department as d', 'd.id', 'v.departmentId')
+    .leftJoin('catalogItemVersion as p', (j) =>
+      j.onRef('p.itemId', '=', 'i.id').on('p.status', '=', 'published'),
+    )
+    .where('i.regionCode', 'like', f.like);
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    const py = f.pinyin ? `%${escapeLike(f.pinyin)}%` : undefined;
+    q = q.where((eb) =>
+      eb.or([
+        eb('v.name', 'ilike', like),
+        eb('i.itemCode', 'ilike', like),
+        ...(py ? [eb('v.namePinyinInitials', 'like', py), eb('v.namePinyin', 'like', py)] : []),
+      ]),
+    );
+  }
+  if (f.status === 'retired') q = q.where('i.retiredAt', 'is not', null);
+  if (f.status === 'published') q = q.where('p.id', 'is not', null);
+  if (f.status === 'draft') q = q.where('v.status', '=', 'draft');
+  if (f.departmentId) q = q.where('v.departmentId', '=', f.departmentId);
+  if (f.departmentIds) q = q.where('v.departmentId', 'in', f.departmentIds.length ? f.departmentIds : ['']);
+  if (f.itemType) q = q.where('v.itemType', '=', f.itemType);
+  return q
+    .select([
+      'i.id',
+      'i.regionCode',
+      'i.itemCode',
+      'i.retiredAt',
+      'v.id as latestVersionId',
+      'v.versionNo as latestVersionNo',
+      'v.status as latestStatus',
+      'v.name',
+      'v.itemType',
+      'v.departmentId',
+      'd.name as departmentName',
+      'v.createdAt as updatedAt',
+      'p.id as publishedVersionId',
+      'p.versionNo as publishedVersionNo',
+      sql<number>`count(*) over ()`.as('total'),
+    ])
+    .orderBy('v.name')
+    .orderBy('i.itemCode')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+}
+
+/** The public catalog: published versions only. */
+export async function searchPublished(
+  db: Executor,
+  f: {
+    q?: string | undefined;
+    pinyin?: string | undefined;
+    regionCode?: string | undefined;
+    departmentId?: string | undefined;
+    itemType?: string | undefined;
+    onlineLevel?: string | undefined;
+    maxVisits?: number | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  let q = db
+    .selectFrom('catalogItemVersion as v')
+    .innerJoin('department as d', 'd.id', 'v.departmentId')
+    .where('v.status', '=', 'published');
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    const py = f.pinyin ? `%${escapeLike(f.pinyin)}%` : undefined;
+    q = q.where((eb) =>
+      eb.or([
+        eb('v.name', 'ilike', like),
+        ...(py ? [eb('v.namePinyinInitials', 'like', py), eb('v.namePinyin', 'like', py)] : []),
+      ]),
+    );
+  }
+  if (f.regionCode) q = q.where('v.regionCode', '=', f.regionCode);
+  if (f.departmentId) q = q.where('v.departmentId', '=', f.departmentId);
+  if (f.itemType) q = q.where('v.itemType', '=', f.itemType);
+  if (f.onlineLevel) q = q.where('v.onlineLevel', '=', f.onlineLevel as 'offline');
+  if (f.maxVisits !== undefined) q = q.where('v.maxVisits', '<=', f.maxVisits);
+  return q
+    .innerJoin('catalogItem as i', 'i.id', 'v.itemId')
+    .select([
+      'v.itemId',
+      'v.id as versionId',
+      'i.itemCode',
+      'v.regionCode',
+      'v.name',
+      'v.itemType',
+      'v.departmentId',
+      'd.name as departmentName',
+      'v.handling',
+      'v.promisedLimitDays',
+      'v.maxVisits',
+      'v.onlineLevel',
+      'v.guides',
+      sql<number>`count(*) over ()`.as('total'),
+    ])
+    .orderBy('v.name')
+    .orderBy('v.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+}
+
+export const listPublishedForFigures = (db: Executor, like: string) =>
+  db
+    .selectFrom('catalogItemVersion as v')
+    .innerJoin('department as d', 'd.id', 'v.departmentId')
+    .select([
+      'v.itemId',
+      'v.name',
+      'v.itemType',
+      'v.departmentId',
+      'd.name as departmentName',
+      'v.onlineLevel',
+      'v.maxVisits',
+      'v.hallExemption',
+    ])
+    .where('v.status', '=', 'published')
+    .where('v.regionCode', 'like', like)
+    .execute();
+
+export const listPublishedRows = (db: Executor, regionCode: string) =>
+  db
+    .selectFrom('catalogItemVersion as v')
+    .innerJoin('catalogItem as i', 'i.id', 'v.itemId')
+    .selectAll('v')
+    .select('i.itemCode')
+    .where('v.status', '=', 'published')
+    .where('v.regionCode', '=', regionCode)
+    .orderBy('i.itemCode')
+    .execute();

@@ -1,0 +1,12 @@
+export { catalogRoutes } from './catalog.routes';
+export { getPublishedVersion, getVersion } from './catalog.service';
+export * as catalogService from './catalog.service';
+export { CatalogError, CatalogErrorCode } from './catalog.errors';
+export { namePinyin } from './catalog-pinyin';
+export type {
+  CatalogContent,
+  CatalogMaterial,
+  CatalogVersion,
+  CatalogVersionStatus,
+  ItemType,
+} from '@tongban/contracts';
