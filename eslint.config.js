@@ -22,7 +22,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/apps/server/**', '@tongban/server', '@tongban/server/**'], message: 'apps/web 不得引用服务端代码，请经由 @tongban/contracts。' },
+            {
+              group: ['**/apps/server/**', '@tongban/server', '@tongban/server/**'],
+              message: 'apps/web 不得引用服务端代码，请经由 @tongban/contracts。',
+            },
           ],
         },
       ],

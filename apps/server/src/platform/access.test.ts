@@ -21,7 +21,9 @@ describe('checkAccess: role × region × department, deny by default', () => {
   it('needs the record inside the actor region (a county covers its townships)', () => {
     expect(checkAccess(actor({}), 'org.write', { regionCode: '350999100000' })).toBe(true);
     expect(checkAccess(actor({}), 'org.write', { regionCode: '350998' })).toBe(false);
-    expect(checkAccess(actor({ regionCode: '350999100000' }), 'org.read', { regionCode: '350999' })).toBe(false);
+    expect(checkAccess(actor({ regionCode: '350999100000' }), 'org.read', { regionCode: '350999' })).toBe(
+      false,
+    );
   });
   it('limits department roles to their own department', () => {
     const clerk = actor({ role: 'clerk', departmentId: 'd1' });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeEntryHash, findChainBreak, GENESIS_HASH, stringifyCanonical, type ChainRow } from './audit.policy';
+import {
+  computeEntryHash,
+  findChainBreak,
+  GENESIS_HASH,
+  stringifyCanonical,
+  type ChainRow,
+} from './audit.policy';
 
 function chain(n: number): ChainRow[] {
   const rows: ChainRow[] = [];
@@ -38,6 +44,8 @@ describe('TRUTH: the audit chain is tamper-evident', () => {
     expect(findChainBreak(rows)).toMatchObject({ seq: 3, reason: 'prev_hash_mismatch' });
   });
   it('key order does not change the canonical form (jsonb reorders keys)', () => {
-    expect(stringifyCanonical({ b: 1, a: { d: 2, c: 3 } })).toBe(stringifyCanonical({ a: { c: 3, d: 2 }, b: 1 }));
+    expect(stringifyCanonical({ b: 1, a: { d: 2, c: 3 } })).toBe(
+      stringifyCanonical({ a: { c: 3, d: 2 }, b: 1 }),
+    );
   });
 });

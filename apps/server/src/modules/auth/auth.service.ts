@@ -29,22 +29,20 @@ export async function login(
   const user = await repo.findUserByUsername(deps.db, input.username);
   if (!user) {
     await verifyPassword(input.password, await (dummyHash ??= hashPassword('not-a-real-password')));
-    await deps.db
-      .transaction()
-      .execute((tx) =>
-        appendAudit(
-          tx,
-          anonymous(clientIp),
-          {
-            action: 'auth.login_failed',
-            entityType: 'user',
-            entityId: input.username.slice(0, 64),
-            regionCode: '',
-            summary: { reason: 'unknown_user' },
-          },
-          now,
-        ),
-      );
+    await deps.db.transaction().execute((tx) =>
+      appendAudit(
+        tx,
+        anonymous(clientIp),
+        {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: input.username.slice(0, 64),
+          regionCode: '',
+          summary: { reason: 'unknown_user' },
+        },
+        now,
+      ),
+    );
     throw new AuthError('AUTH_INVALID_CREDENTIALS');
   }
   const actor: Actor = {
@@ -57,21 +55,19 @@ export async function login(
     clientIp,
   };
   if (isLocked(user.lockedUntil, now)) {
-    await deps.db
-      .transaction()
-      .execute((tx) =>
-        appendAudit(
-          tx,
-          actor,
-          {
-            action: 'auth.login_refused',
-            entityType: 'user',
-            entityId: user.id,
-            summary: { reason: 'locked' },
-          },
-          now,
-        ),
-      );
+    await deps.db.transaction().execute((tx) =>
+      appendAudit(
+        tx,
+        actor,
+        {
+          action: 'auth.login_refused',
+          entityType: 'user',
+          entityId: user.id,
+          summary: { reason: 'locked' },
+        },
+        now,
+      ),
+    );
     throw new AuthError('AUTH_LOCKED', undefined, { lockedUntil: user.lockedUntil!.toISOString() });
   }
   const ok = await verifyPassword(input.password, user.passwordHash);
