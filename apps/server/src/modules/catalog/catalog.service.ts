@@ -749,7 +749,7 @@ export async function searchPublic(
   deps: Deps,
   query: CatalogPublicQuery,
 ): Promise<{ items: CatalogPublicHit[]; total: number; page: number; pageSize: number }> {
-  const rows = await repo.searchPublished(deps.db, {
+  const { total, rows } = await repo.searchPublished(deps.db, {
     q: query.q || undefined,
     pinyin: query.q ? pinyinQuery(query.q) : undefined,
     regionCode: query.regionCode,
@@ -761,12 +761,12 @@ export async function searchPublic(
     offset: (query.page - 1) * query.pageSize,
   });
   return {
-    items: rows.map(({ guides, total: _t, ...r }) => ({
+    items: rows.map(({ guides, ...r }) => ({
       ...r,
       itemType: r.itemType as CatalogPublicHit['itemType'],
       languages: langsOf(guides),
     })),
-    total: Number(rows[0]?.total ?? 0),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
