@@ -1,10 +1,12 @@
 import { buildApp } from './app';
 import { seedDemo } from './demo/seed-demo';
 import { loadNationalDays } from './modules/calendar';
+import { enqueueLedgerReminders } from './modules/ledger';
 import { systemClock } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { migrate } from './platform/migrate';
+import { logTransport, startOutboxPoller } from './platform/outbox';
 
 // start: config → db → migrations → (demo data) → app → listen
 const config = loadConfig();
@@ -16,7 +18,15 @@ if (config.seedDemo) await seedDemo(deps);
 const app = await buildApp(deps, { logger: { level: config.logLevel } });
 app.log.info({ database: handle.kind, migration: version, dataDir: config.dataDir }, 'database ready');
 
+// The outbox poller and its jobs, in this process (ARCHITECTURE.md "jobs"; docs/outbox.md).
+const poller = startOutboxPoller(deps, {
+  transport: logTransport(app.log),
+  log: app.log,
+  jobs: [{ name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) }],
+});
+
 const shutdown = async () => {
+  await poller.stop();
   await app.close();
   await handle.close();
   process.exit(0);

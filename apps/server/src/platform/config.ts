@@ -19,6 +19,8 @@ export type Config = {
   trustProxy: boolean;
   secrets: Secrets;
   webDist: string;
+  /** Days before a measure's due date that its owner is reminded (LEDGER_REMINDER_DAYS_BEFORE). */
+  ledgerReminderDaysBefore: number;
 };
 
 /**
@@ -31,6 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   mkdirSync(dataDir, { recursive: true });
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
+  const reminderDays = Number(env.LEDGER_REMINDER_DAYS_BEFORE ?? 3);
+  if (!Number.isInteger(reminderDays) || reminderDays < 0 || reminderDays > 90)
+    throw new Error(`LEDGER_REMINDER_DAYS_BEFORE 应为 0—90 的整数：${env.LEDGER_REMINDER_DAYS_BEFORE}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {
@@ -43,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     trustProxy: ['1', 'true'].includes(env.TRUST_PROXY ?? ''),
     secrets: loadSecrets(dataDir, env),
     webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
+    ledgerReminderDaysBefore: reminderDays,
   };
 }
 

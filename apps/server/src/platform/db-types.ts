@@ -127,6 +127,7 @@ export type DB = ModuleTables & {
   nationalDay: NationalDayTable;
   localDay: LocalDayTable;
   calendarRevision: CalendarRevisionTable;
+  outboxMessage: OutboxMessageTable;
 };
 
 export type AppUserRow = Selectable<AppUserTable>;
@@ -356,3 +357,22 @@ export type CatalogTables = {
 
 /** Tables of the modules, appended one `&` each, so the DB block above stays as it is. */
 type ModuleTables = LedgerTables & CatalogTables;
+
+// ── Outbox (0006_outbox.sql) ─────────────────────────────────────────────
+
+export type OutboxMessageTable = {
+  id: Generated<string>;
+  regionCode: string;
+  kind: string;
+  recipientUserId: string | null;
+  channel: 'site' | 'sms' | 'email';
+  subject: string;
+  body: string;
+  dedupeKey: string | null;
+  createdAt: DefaultTimestamp;
+  availableAt: DefaultTimestamp;
+  attempts: Generated<number>;
+  sentAt: Date | null;
+  lastError: string | null;
+};
+export type OutboxMessageRow = Selectable<OutboxMessageTable>;

@@ -1,2 +1,3 @@
 export { ledgerRoutes } from './ledger.routes';
 export * as ledgerService from './ledger.service';
+export { enqueueLedgerReminders, remindersFor } from './ledger-reminders';
