@@ -263,6 +263,10 @@ function ledgerEntries(): Entry[] {
     fixed('GET', '/api/ledger/inspections/:id/feedback', `${I}/feedback`, WRITE),
     fixed('GET', '/api/ledger/inspections/:id/report', `${I}/report`, READ),
     fixed('GET', '/api/ledger/inspections/:id/report.docx', `${I}/report.docx`, READ),
+    fixed('GET', '/api/ledger/inspections/:id/ledger.xlsx', `${I}/ledger.xlsx`, READ),
+    // No file: allowed roles get 400 (not multipart), the others 403 before the body is read.
+    fixed('POST', '/api/ledger/inspections/:id/import.xlsx', `${I}/import.xlsx`, WRITE),
+    fixed('GET', '/api/ledger/inspections/:id/dashboard', `${I}/dashboard`, READ),
     fixed('POST', '/api/ledger/import/text', '/api/ledger/import/text', WRITE, () => ({
       text: '一、服务作风方面\n1.窗口推诿。个别窗口未一次性告知。\n',
     })),

@@ -262,3 +262,42 @@ export const PublicFeedbackInput = z.object({
   text: Text('意见建议', 2000),
 });
 export type PublicFeedbackInput = z.infer<typeof PublicFeedbackInput>;
+
+// ── The 整改台账 spreadsheet and the dashboard ────────────────────────────
+
+/** One bad row of an imported 整改台账 sheet: nothing is saved while there is any. */
+export const LedgerSheetProblem = z.object({ row: z.number().int(), reason: z.string() });
+export type LedgerSheetProblem = z.infer<typeof LedgerSheetProblem>;
+
+export const LedgerSheetImportResult = z.object({
+  inspectionId: z.string(),
+  categories: z.number().int(),
+  findings: z.number().int(),
+  measures: z.number().int(),
+});
+export type LedgerSheetImportResult = z.infer<typeof LedgerSheetImportResult>;
+
+/** Per inspection, computed from the records at request time (TRUTH-1), never stored. */
+export const LedgerDashboard = z.object({
+  inspectionId: z.string(),
+  /** Asia/Shanghai date the states were computed for (overdue depends on it). */
+  asOf: z.string(),
+  findingsTotal: z.number().int(),
+  /** done = every measure signed off (REC-1); ongoing = only 长期坚持 measures left open. */
+  findingsByState: z.object({ done: z.number(), in_progress: z.number(), ongoing: z.number() }),
+  measuresTotal: z.number().int(),
+  measuresByState: z.record(MeasureStatus, z.number()),
+  overdueByDepartment: z.array(
+    z.object({ departmentId: z.string().nullable(), department: z.string(), overdue: z.number() }),
+  ),
+  /** Weeks from Monday: measures signed off by the week's end (current sign-offs), progress entries and 回头看 reopenings in the week. */
+  progressByWeek: z.array(
+    z.object({
+      weekStart: z.string(),
+      signedOffCumulative: z.number(),
+      progressEntries: z.number(),
+      reopened: z.number(),
+    }),
+  ),
+});
+export type LedgerDashboard = z.infer<typeof LedgerDashboard>;

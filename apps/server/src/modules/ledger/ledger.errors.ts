@@ -12,6 +12,7 @@ export const LedgerErrorCode = {
   OUT_OF_REGION: 'LEDGER_OUT_OF_REGION',
   NOT_PUBLISHED: 'LEDGER_NOT_PUBLISHED',
   BAD_DOCX: 'LEDGER_BAD_DOCX',
+  BAD_SHEET: 'LEDGER_BAD_SHEET',
 } as const;
 export type LedgerErrorCode = (typeof LedgerErrorCode)[keyof typeof LedgerErrorCode];
 
@@ -27,6 +28,7 @@ const DEFAULTS: Record<LedgerErrorCode, [number, string]> = {
   LEDGER_OUT_OF_REGION: [403, '不能操作本辖区以外的整改台账'],
   LEDGER_NOT_PUBLISHED: [404, '该整改通报不存在或尚未公开'],
   LEDGER_BAD_DOCX: [400, '无法读取该 .docx 文件，请确认文件格式或改为粘贴文本'],
+  LEDGER_BAD_SHEET: [400, '整改台账表格有误，未导入任何内容'],
 };
 
 export class LedgerError extends AppError {

@@ -1,4 +1,5 @@
 import {
+  LEDGER_INSPECTION_KIND_LABELS,
   regionCovers,
   regionPrefix,
   type AccountabilityInput,
@@ -7,7 +8,11 @@ import {
   type FindingPatch,
   type InspectionInput,
   type InspectionPatch,
+  type LedgerDashboard,
   type LedgerDraft,
+  type LedgerInspectionKind,
+  type LedgerMeasureKind,
+  type LedgerSheetImportResult,
   type LedgerRow,
   type LedgerViewQuery,
   type MeasureInput,
@@ -29,7 +34,15 @@ import { storeFile, type FilePolicy } from '../../platform/files';
 import { shanghaiToday } from '../../platform/time';
 import { appendAudit, type AuditInput } from '../audit';
 import { parseFeedbackText, type InspectionKind } from './ledger-outline.parser';
+import { buildDashboard } from './ledger-dashboard';
 import { LedgerError } from './ledger.errors';
+import {
+  readLedgerWorkbook,
+  UnreadableSheetError,
+  writeLedgerWorkbook,
+  type ParsedSheetMeasure,
+  type SheetBlock,
+} from './ledger-sheet';
 import {
   baseMeasureState,
   checkSignoff,
@@ -1040,4 +1053,266 @@ export async function listPublicFeedback(deps: Deps, actor: Actor, inspectionId:
     .where('inspectionId', '=', inspectionId)
     .orderBy('createdAt', 'desc')
     .execute();
+}
+
+// ── The 整改台账 spreadsheet (docs/ledger-sheet.md) ───────────────────────
+
+const sheetProgress = (p: { date: string; text: string; evidenceText: string; evidenceFiles: string[] }) => {
+  const evidence = [
+    ...(p.evidenceText ? [`佐证：${p.evidenceText}`] : []),
+    ...(p.evidenceFiles.length > 0 ? [`附件 ${p.evidenceFiles.length} 个`] : []),
+  ];
+  return `${p.date} ${p.text}${evidence.length > 0 ? `（${evidence.join('；')}）` : ''}`;
+};
+
+/** The inspection as the sheet offices keep; department roles get their own measures, as in the ledger view. */
+export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string) {
+  const i = await getInspection(deps.db, actor, inspectionId, 'ledger.read');
+  const db = deps.db;
+  const day = today(deps);
+  const cats = numberCategories(await repo.listCategories(db, inspectionId));
+  const findings = await repo.listFindings(db, inspectionId);
+  const ownOnly = actor.role !== 'system' && DEPARTMENT_ROLES.includes(actor.role);
+  const measures = (await repo.listMeasureRows(db, { like: '%', inspectionId })).filter(
+    (m) =>
+      !ownOnly ||
+      m.ownerUserId === actor.userId ||
+      (m.departmentId !== null && m.departmentId === actor.departmentId),
+  );
+  const shown = ownOnly ? findings.filter((f) => measures.some((m) => m.findingId === f.id)) : findings;
+  const progress = await repo.listProgress(
+    db,
+    measures.map((m) => m.id),
+  );
+  const findingBlock = (f: (typeof findings)[number]): SheetBlock => ({
+    type: 'finding',
+    number: f.number,
+    title: f.title,
+    description: f.description,
+    measures: measures
+      .filter((m) => m.findingId === f.id)
+      .map((m) => {
+        const p = progress.filter((x) => x.measureId === m.id);
+        return {
+          content: m.content,
+          leader: m.leader,
+          department: m.departmentName ?? '',
+          owner: m.ownerName ?? '',
+          kind: m.kind as LedgerMeasureKind,
+          dueDate: m.dueDate,
+          progress: p.map(sheetProgress).join('\n'),
+          status: measureStatus(m, p, day),
+        };
+      }),
+  });
+  // Reading order: findings outside any category first, then the tree depth-first.
+  const blocks: SheetBlock[] = shown.filter((f) => !f.categoryId).map(findingBlock);
+  const hasFindings = (id: string): boolean =>
+    shown.some((f) => f.categoryId === id) || cats.some((c) => c.parentId === id && hasFindings(c.id));
+  for (const c of cats) {
+    if (ownOnly && !hasFindings(c.id)) continue;
+    blocks.push({ type: 'category', label: c.label, title: c.title, depth: c.depth });
+    blocks.push(...shown.filter((f) => f.categoryId === c.id).map(findingBlock));
+  }
+  const title = `${i.inspectedUnit}${LEDGER_INSPECTION_KIND_LABELS[i.kind as LedgerInspectionKind] ?? ''}反馈问题整改台账`;
+  const note =
+    `${i.team}${i.feedbackDate ? `，${i.feedbackDate} 反馈` : ''}。导出日期 ${day}，状态按导出日计算；` +
+    '已销号须有佐证并经责任人以外人员核验（REC-1）。';
+  const buffer = await writeLedgerWorkbook({ title, note, blocks });
+  await audited(deps, actor, async () => ({
+    result: undefined,
+    audit: {
+      action: 'ledger.sheet.export',
+      entityType: 'ledger_inspection',
+      entityId: inspectionId,
+      regionCode: i.regionCode,
+      summary: { findings: shown.length, measures: measures.length },
+    },
+  }));
+  return { title, buffer };
+}
+
+const ownerForm = /^(.+?)\s*[（(]\s*([^（）()]+?)\s*[）)]$/;
+
+/**
+ * Reads the sheet back into this inspection's findings and measures: all or nothing. Every bad row
+ * is reported with its number; categories of the same title and place are reused, findings are
+ * appended after the existing ones. 整改进展 and 状态 are not read: progress needs its evidence and
+ * author, and a state is derived, never entered (TRUTH-1, REC-1).
+ */
+export async function importSheet(
+  deps: Deps,
+  actor: Actor,
+  inspectionId: string,
+  bytes: Buffer,
+): Promise<LedgerSheetImportResult> {
+  const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
+  let sheet: Awaited<ReturnType<typeof readLedgerWorkbook>>;
+  try {
+    sheet = await readLedgerWorkbook(bytes);
+  } catch (err) {
+    if (err instanceof UnreadableSheetError)
+      throw new LedgerError('LEDGER_BAD_SHEET', '无法读取该文件，请上传 .xlsx 格式的整改台账', [
+        { row: 0, reason: '不是有效的 .xlsx 文件' },
+      ]);
+    throw err;
+  }
+  const problems = [...sheet.problems];
+  const like = `${regionPrefix(i.regionCode.slice(0, 6))}%`;
+  const departments = await repo.listDepartmentsLike(deps.db, like);
+  const users = await deps.db
+    .selectFrom('appUser')
+    .select(['id', 'username', 'displayName'])
+    .where('regionCode', 'like', like)
+    .execute();
+  const refs = new Map<ParsedSheetMeasure, { departmentId: string | null; ownerUserId: string | null }>();
+  for (const m of sheet.findings.flatMap((f) => f.measures)) {
+    let departmentId: string | null = null;
+    let ownerUserId: string | null = null;
+    if (m.department) {
+      const found = departments.filter((d) => d.name === m.department || d.shortName === m.department);
+      if (found.length === 1) departmentId = found[0]!.id;
+      else
+        problems.push({
+          row: m.row,
+          reason:
+            found.length === 0
+              ? `责任部门“${m.department}”不存在或不在本辖区`
+              : `责任部门“${m.department}”不唯一`,
+        });
+    }
+    if (m.owner) {
+      const form = ownerForm.exec(m.owner);
+      const found = form
+        ? users.filter((u) => u.displayName === form[1] && u.username === form[2])
+        : users.filter((u) => u.displayName === m.owner || u.username === m.owner);
+      if (found.length === 1) ownerUserId = found[0]!.id;
+      else
+        problems.push({
+          row: m.row,
+          reason:
+            found.length === 0
+              ? `责任人“${m.owner}”不是本辖区的用户`
+              : `责任人“${m.owner}”有重名，请写作“姓名（用户名）”`,
+        });
+    }
+    refs.set(m, { departmentId, ownerUserId });
+  }
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.row - b.row);
+    const shown = problems
+      .slice(0, 5)
+      .map((p) => `第 ${p.row} 行：${p.reason}`)
+      .join('；');
+    throw new LedgerError(
+      'LEDGER_BAD_SHEET',
+      `整改台账表格有 ${problems.length} 处错误，未导入任何内容。${shown}${problems.length > 5 ? '……' : ''}`,
+      problems,
+    );
+  }
+
+  return audited(deps, actor, async (tx) => {
+    const regionCode = i.regionCode;
+    const existing = await repo.listCategories(tx, inspectionId);
+    const catIds = new Map<string, string>();
+    let newCategories = 0;
+    for (const c of sheet.categories) {
+      const parentId = c.parentKey ? catIds.get(c.parentKey)! : null;
+      const same = existing.find((e) => e.parentId === parentId && e.title === c.title);
+      if (same) {
+        catIds.set(c.key, same.id);
+        continue;
+      }
+      const row = await repo.insertCategory(tx, { regionCode, inspectionId, parentId, title: c.title });
+      existing.push(row);
+      catIds.set(c.key, row.id);
+      newCategories++;
+    }
+    let number = await repo.nextFindingNumber(tx, inspectionId);
+    let measures = 0;
+    for (const f of sheet.findings) {
+      const finding = await repo.insertFinding(tx, {
+        regionCode,
+        inspectionId,
+        categoryId: f.categoryKey ? catIds.get(f.categoryKey)! : null,
+        number: number++,
+        title: f.title,
+        description: f.description,
+        severity: 'general',
+        carriedOverFromId: null,
+      });
+      for (const [k, m] of f.measures.entries()) {
+        await repo.insertMeasure(
+          tx,
+          measureValues(regionCode, finding.id, k + 1, {
+            content: m.content,
+            leader: m.leader,
+            kind: m.kind,
+            dueDate: m.dueDate,
+            ...refs.get(m)!,
+          }),
+        );
+        measures++;
+      }
+    }
+    const result = {
+      inspectionId,
+      categories: newCategories,
+      findings: sheet.findings.length,
+      measures,
+    };
+    return {
+      result,
+      audit: {
+        action: 'ledger.sheet.import',
+        entityType: 'ledger_inspection',
+        entityId: inspectionId,
+        regionCode,
+        summary: result,
+      },
+    };
+  });
+}
+
+// ── Dashboard (TRUTH-1: computed from the records at request time) ───────
+
+export async function dashboard(deps: Deps, actor: Actor, inspectionId: string): Promise<LedgerDashboard> {
+  const i = await getInspection(deps.db, actor, inspectionId, 'ledger.read');
+  const db = deps.db;
+  const day = today(deps);
+  const findings = await repo.listFindings(db, inspectionId);
+  const measures = await repo.listMeasureRows(db, { like: '%', inspectionId });
+  const ids = new Set(measures.map((m) => m.id));
+  const progress = await repo.listProgress(db, [...ids]);
+  const revisits =
+    measures.length === 0
+      ? []
+      : await db
+          .selectFrom('ledgerRevisit')
+          .select(['measureIds', 'reopenedAt'])
+          .where('targetId', 'in', [...ids, ...findings.map((f) => f.id)])
+          .execute();
+  return buildDashboard({
+    inspectionId,
+    today: day,
+    feedbackDate: i.feedbackDate,
+    findingIds: findings.map((f) => f.id),
+    measures: measures.map((m) => ({
+      id: m.id,
+      findingId: m.findingId,
+      kind: m.kind,
+      status: measureStatus(
+        m,
+        progress.filter((p) => p.measureId === m.id),
+        day,
+      ),
+      departmentId: m.departmentId,
+      departmentName: m.departmentName,
+      signedOffOn: m.signedOffAt ? shanghaiToday(new Date(m.signedOffAt)) : null,
+    })),
+    progressDates: progress.map((p) => p.date),
+    reopenedOn: revisits.flatMap((r) =>
+      r.measureIds.filter((id) => ids.has(id)).map(() => shanghaiToday(new Date(r.reopenedAt))),
+    ),
+  });
 }
