@@ -12,6 +12,7 @@ import { StaffPage } from '../modules/org/pages/staff-page';
 import { UsersPage } from '../modules/org/pages/users-page';
 import { StaffBoardPage } from '../modules/org/pages/staff-board-page';
 import { CalendarPage } from '../modules/calendar/pages/calendar-page';
+import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
 
 export function AppRouter() {
   return (
@@ -21,6 +22,8 @@ export function AppRouter() {
           <Route path="/login" element={<LoginPage />} />
           {/* 公示牌: shown on the hall screen, no sign-in. */}
           <Route path="/board/:hallId" element={<StaffBoardPage />} />
+          {/* 办事指南: public guides, no sign-in. */}
+          {publicCatalogRoutes}
           <Route
             element={
               <RequireAuth>
@@ -87,6 +90,7 @@ export function AppRouter() {
                 }
               />
             </Route>
+            {catalogRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

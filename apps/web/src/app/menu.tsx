@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import { can, type Action, type Role } from '@tongban/contracts';
 import type { TFunction } from 'i18next';
+import { CATALOG_ITEMS, catalogNavKey } from '../modules/catalog/catalog-nav';
 
 export type NavItem = { key: string; path: string; labelKey: string; icon: ReactNode; action?: Action };
 
@@ -72,13 +73,26 @@ export function buildMenu(role: Role, t: TFunction): MenuProps['items'] {
       children: org.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
     });
   }
+  const catalog = CATALOG_ITEMS.filter((i) => allowed(role, i));
+  if (catalog.length > 0) {
+    items.push({
+      type: 'group',
+      key: 'catalog-group',
+      label: <span data-testid="menu-group-catalog">{t('menu.service')}</span>,
+      children: catalog.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
+    });
+  }
   return items;
 }
 
 export function findNavItem(key: string): NavItem | undefined {
+  const catalogItem = CATALOG_ITEMS.find((i) => i.key === key);
+  if (catalogItem) return catalogItem;
   return key === HOME_ITEM.key ? HOME_ITEM : ORG_ITEMS.find((i) => i.key === key);
 }
 
 export function navKeyForPath(pathname: string): string {
+  const catalogKey = catalogNavKey(pathname);
+  if (catalogKey) return catalogKey;
   return ORG_ITEMS.find((i) => pathname.startsWith(i.path))?.key ?? HOME_ITEM.key;
 }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../../../app/auth-context';
 import { useDepartments, useHalls, useRegions, useStaff, useWindows } from '../../org/api';
 import { NextYearHolidaysAlert } from '../../calendar/components/next-year-alert';
+import { CatalogHomeCard } from '../../catalog/components/catalog-home-card';
 
 /** 首页: who is signed in, and — for staff — what the organisation holds. Only built modules appear. */
 export function HomePage() {
@@ -23,6 +24,7 @@ export function HomePage() {
       <Col span={24}>
         <WelcomeCard />
       </Col>
+      <CatalogHomeCard />
       {orgReader && <OrgOverview />}
     </Row>
   );

@@ -1,0 +1,111 @@
+import { Link, useNavigate } from 'react-router';
+import { Button, Card, Col, Empty, Progress, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { CatalogFigures } from '@tongban/contracts';
+import { useCatalogFigures } from '../api';
+import { percent } from '../components/catalog-format';
+import { ByDepartmentChart, ByTypeChart } from '../components/figures-charts';
+
+function ShareCard({
+  title,
+  part,
+  total,
+  testId,
+}: {
+  title: string;
+  part: { count: number; share: number };
+  total: number;
+  testId: string;
+}) {
+  return (
+    <Card data-testid={testId} style={{ height: '100%' }}>
+      <Statistic title={title} value={percent(part.share)} />
+      <Progress percent={Math.round(part.share * 1000) / 10} showInfo={false} strokeColor="#1d4ed8" />
+      <Typography.Text type="secondary">
+        {part.count} / {total} 项
+      </Typography.Text>
+    </Card>
+  );
+}
+
+/** 事项统计: computed from the published catalog of the region. */
+export function CatalogFiguresPage() {
+  const navigate = useNavigate();
+  const figures = useCatalogFigures();
+  const f = figures.data;
+
+  return (
+    <Card
+      data-testid="catalog-figures-page"
+      title={
+        <Space>
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/catalog')} />
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            事项统计
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            按已发布版本计算{f ? `，区划 ${f.regionCode}` : ''}
+          </Typography.Text>
+        </Space>
+      }
+    >
+      {figures.isLoading ? (
+        <Spin size="large" style={{ display: 'block', margin: 80 }} />
+      ) : !f ? (
+        <Empty />
+      ) : (
+        <FiguresBody f={f} />
+      )}
+    </Card>
+  );
+}
+
+function FiguresBody({ f }: { f: CatalogFigures }) {
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={12} lg={6}>
+        <Card data-testid="figure-total" style={{ height: '100%' }}>
+          <Statistic title="已发布事项" value={f.total} suffix="项" />
+          <Typography.Text type="secondary">不含草稿和已取消事项</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <ShareCard title="全程网办占比" part={f.fullyOnline} total={f.total} testId="figure-online" />
+      </Col>
+      <Col xs={12} lg={6}>
+        <ShareCard title="零跑动占比" part={f.zeroVisit} total={f.total} testId="figure-zero" />
+      </Col>
+      <Col xs={12} lg={6}>
+        <ShareCard title="最多跑一次占比" part={f.atMostOneVisit} total={f.total} testId="figure-one" />
+      </Col>
+      <Col xs={24} lg={10}>
+        <Card title="按事项类型">{f.byType.length ? <ByTypeChart figures={f} /> : <Empty />}</Card>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Card title="按实施部门">
+          {f.byDepartment.length ? <ByDepartmentChart figures={f} /> : <Empty />}
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title={`进驻大厅负面清单（${f.hallExempt.count} 项）`} data-testid="figure-exempt">
+          <Table
+            rowKey="itemId"
+            size="small"
+            pagination={false}
+            dataSource={f.hallExempt.items}
+            locale={{ emptyText: '所有事项均进驻大厅' }}
+            columns={[
+              {
+                title: '事项名称',
+                dataIndex: 'name',
+                width: 280,
+                render: (n: string, r) => <Link to={`/catalog/${r.itemId}`}>{n}</Link>,
+              },
+              { title: '不进驻理由', dataIndex: 'reason' },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

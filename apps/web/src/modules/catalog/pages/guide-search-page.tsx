@@ -1,0 +1,186 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { Card, Col, Empty, Flex, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { EnvironmentOutlined, FieldTimeOutlined, GlobalOutlined } from '@ant-design/icons';
+import {
+  GUIDE_LANG_LABELS,
+  ITEM_TYPE_LABELS,
+  ONLINE_LEVEL_LABELS,
+  type CatalogPublicHit,
+  type ItemType,
+  type OnlineLevel,
+} from '@tongban/contracts';
+import { usePublicSearch, type PublicFilters } from '../api';
+import {
+  ONLINE_LEVEL_COLORS,
+  daysLabel,
+  handlingLabel,
+  onlineLevelLabel,
+  optionsOf,
+  visitsLabel,
+} from '../components/catalog-format';
+import { PublicShell } from '../components/public-shell';
+
+const VISIT_OPTIONS = [
+  { value: 0, label: '零跑动' },
+  { value: 1, label: '最多跑一次' },
+];
+
+/** The public catalog (办事指南), no sign-in: search by name or pinyin (spjy), filter, open a guide. */
+export function GuideSearchPage() {
+  const [filters, setFilters] = useState<PublicFilters>({ page: 1, pageSize: 10 });
+  const search = usePublicSearch(filters);
+  // No public department list in the API: the departments come from the published catalog itself.
+  const all = usePublicSearch({ page: 1, pageSize: 100 });
+  const departments = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const h of all.data?.items ?? []) m.set(h.departmentId, h.departmentName);
+    return [...m].map(([value, label]) => ({ value, label }));
+  }, [all.data]);
+  const set = (patch: Partial<PublicFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+
+  return (
+    <PublicShell title="办事指南">
+      <Card
+        style={{ marginBottom: 16, background: 'linear-gradient(120deg, #0b2a6b, #1d4ed8)' }}
+        styles={{ body: { padding: '28px 32px' } }}
+      >
+        <Typography.Title level={3} style={{ color: '#fff', marginTop: 0 }}>
+          政务服务事项办事指南
+        </Typography.Title>
+        <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)' }}>
+          输入事项名称、全拼或拼音首字母（如 spjy 查“食品经营许可”），查看需要的材料、时限、地点和办理流程。
+        </Typography.Paragraph>
+        <Input.Search
+          size="large"
+          allowClear
+          enterButton="搜索"
+          placeholder="事项名称或拼音首字母，如 spjy"
+          data-testid="guide-search"
+          onSearch={(q) => set({ q: q.trim() || undefined })}
+        />
+      </Card>
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 24px' } }}>
+        <Row gutter={[16, 12]}>
+          <Col xs={24} md={6}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
+              placeholder="实施部门"
+              options={departments}
+              data-testid="guide-filter-department"
+              onChange={(v?: string) => set({ departmentId: v })}
+            />
+          </Col>
+          <Col xs={24} md={6}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              placeholder="事项类型"
+              options={optionsOf(ITEM_TYPE_LABELS)}
+              data-testid="guide-filter-type"
+              onChange={(v?: ItemType) => set({ itemType: v })}
+            />
+          </Col>
+          <Col xs={24} md={6}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              placeholder="网办深度"
+              options={optionsOf(ONLINE_LEVEL_LABELS)}
+              data-testid="guide-filter-online"
+              onChange={(v?: OnlineLevel) => set({ onlineLevel: v })}
+            />
+          </Col>
+          <Col xs={24} md={6}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              placeholder="到现场次数"
+              options={VISIT_OPTIONS}
+              data-testid="guide-filter-visits"
+              onChange={(v?: number) => set({ maxVisits: v })}
+            />
+          </Col>
+        </Row>
+      </Card>
+      <Card
+        title={
+          <span data-testid="guide-result-count">
+            共找到 {search.data?.total ?? 0} 个事项
+            {filters.q ? `（“${filters.q}”）` : ''}
+          </span>
+        }
+      >
+        <List<CatalogPublicHit>
+          loading={search.isFetching}
+          dataSource={search.data?.items ?? []}
+          locale={{ emptyText: <Empty description="没有找到符合条件的事项" /> }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: search.data?.total ?? 0,
+            showTotal: (n) => `共 ${n} 个`,
+            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+          }}
+          renderItem={(h) => <HitRow hit={h} />}
+        />
+      </Card>
+    </PublicShell>
+  );
+}
+
+function HitRow({ hit }: { hit: CatalogPublicHit }) {
+  return (
+    <List.Item
+      data-testid="guide-hit"
+      actions={[
+        <Link key="zh" to={`/guide/${hit.itemId}`}>
+          查看指南
+        </Link>,
+      ]}
+    >
+      <List.Item.Meta
+        title={
+          <Space wrap>
+            <Link to={`/guide/${hit.itemId}`} data-testid="guide-hit-name" style={{ fontSize: 16 }}>
+              {hit.name}
+            </Link>
+            <Tag>{ITEM_TYPE_LABELS[hit.itemType]}</Tag>
+          </Space>
+        }
+        description={
+          <Flex vertical gap={6}>
+            <span>
+              <EnvironmentOutlined /> {hit.departmentName}
+              <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                {hit.itemCode}
+              </Typography.Text>
+            </span>
+            <Space size={[4, 4]} wrap>
+              {hit.onlineLevel && (
+                <Tag color={ONLINE_LEVEL_COLORS[hit.onlineLevel]}>{onlineLevelLabel(hit.onlineLevel)}</Tag>
+              )}
+              {hit.maxVisits !== null && (
+                <Tag color={hit.maxVisits === 0 ? 'green' : 'cyan'}>{visitsLabel(hit.maxVisits)}</Tag>
+              )}
+              <Tag icon={<FieldTimeOutlined />}>
+                {handlingLabel(hit.handling)} · {daysLabel(hit.promisedLimitDays)}
+              </Tag>
+              {hit.languages
+                .filter((l) => l !== 'zh')
+                .map((l) => (
+                  <Link key={l} to={`/guide/${hit.itemId}?lang=${l}`}>
+                    <Tag icon={<GlobalOutlined />} color="purple">
+                      {GUIDE_LANG_LABELS[l]}
+                    </Tag>
+                  </Link>
+                ))}
+            </Space>
+          </Flex>
+        }
+      />
+    </List.Item>
+  );
+}
