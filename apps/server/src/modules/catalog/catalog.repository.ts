@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
-import { sql, type Executor } from '../../platform/db';
+import { sql, type Db, type Executor } from '../../platform/db';
+import { getSearchEntries, searchEntries, type SearchFilter } from './catalog-search-index';
 import type {
   CatalogItemTable,
   CatalogItemVersionTable,
@@ -193,52 +194,12 @@ export async function listStaffItems(
 }
 
 /**
- * The public catalog: published versions only. A query in latin letters is matched against the
- * pinyin columns (lower case, plain LIKE), anything else against the name; ordered by pinyin so the
- * order is the dictionary's and the sort is a cheap byte compare. The page's ids and the total come
- * from one narrow query; the details of only those rows from a second one.
+ * The public catalog: published versions only, matched and paged by the in-memory search index
+ * (catalog-search-index.ts); the details of only the page's rows come from the database.
  */
-export async function searchPublished(
-  db: Executor,
-  f: {
-    q?: string | undefined;
-    pinyin?: string | undefined;
-    regionCode?: string | undefined;
-    departmentId?: string | undefined;
-    itemType?: string | undefined;
-    onlineLevel?: string | undefined;
-    maxVisits?: number | undefined;
-    limit: number;
-    offset: number;
-  },
-) {
-  let q = db.selectFrom('catalogItemVersion as v').where('v.status', '=', 'published');
-  if (f.pinyin) {
-    const py = `%${escapeLike(f.pinyin)}%`;
-    q = q.where((eb) => eb.or([eb('v.namePinyinInitials', 'like', py), eb('v.namePinyin', 'like', py)]));
-  } else if (f.q) {
-    q = q.where('v.name', 'like', `%${escapeLike(f.q)}%`);
-  }
-  if (f.regionCode) q = q.where('v.regionCode', '=', f.regionCode);
-  if (f.departmentId) q = q.where('v.departmentId', '=', f.departmentId);
-  if (f.itemType) q = q.where('v.itemType', '=', f.itemType);
-  if (f.onlineLevel) q = q.where('v.onlineLevel', '=', f.onlineLevel as 'offline');
-  if (f.maxVisits !== undefined) q = q.where('v.maxVisits', '<=', f.maxVisits);
-  const page = await q
-    .select(['v.id', sql<number>`count(*) over ()`.as('total')])
-    .orderBy(sql`v.name_pinyin collate "C"`)
-    .orderBy('v.id')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  if (page.length === 0) {
-    // Past the last page the window gives no row: count separately.
-    const total =
-      f.offset === 0
-        ? 0
-        : Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-    return { total, rows: [] };
-  }
+export async function searchPublished(db: Db, f: SearchFilter & { limit: number; offset: number }) {
+  const { total, ids } = searchEntries(await getSearchEntries(db), f, f.limit, f.offset);
+  if (ids.length === 0) return { total, rows: [] };
   const rows = await db
     .selectFrom('catalogItemVersion as v')
     .innerJoin('department as d', 'd.id', 'v.departmentId')
@@ -258,14 +219,10 @@ export async function searchPublished(
       'v.onlineLevel',
       'v.guides',
     ])
-    .where(
-      'v.id',
-      'in',
-      page.map((p) => p.id),
-    )
+    .where('v.id', 'in', ids)
     .execute();
   const byId = new Map(rows.map((r) => [r.versionId, r]));
-  return { total: Number(page[0]!.total), rows: page.map((p) => byId.get(p.id)!) };
+  return { total, rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined) };
 }
 
 export const listPublishedForFigures = (db: Executor, like: string) =>
