@@ -1,4 +1,11 @@
-import { can, DEPARTMENT_ROLES, regionCovers, type Action, type Role } from '@tongban/contracts';
+import {
+  can,
+  DEPARTMENT_ROLES,
+  regionCovers,
+  regionPrefix,
+  type Action,
+  type Role,
+} from '@tongban/contracts';
 import { forbidden } from './errors';
 
 /** Who is acting: the signed-in user, or `system` for jobs and the demo seed. */
@@ -46,4 +53,9 @@ export function checkAccess(actor: Actor, action: Action, scope: Scope = {}): bo
 
 export function assertAccess(actor: Actor, action: Action, scope: Scope = {}): void {
   if (!checkAccess(actor, action, scope)) throw forbidden();
+}
+
+/** SQL LIKE pattern of the region codes an actor may see (everything for the system). */
+export function regionScopeLike(actor: Actor): string {
+  return actor.role === 'system' ? '%' : `${regionPrefix(actor.regionCode)}%`;
 }

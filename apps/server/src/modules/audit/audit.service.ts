@@ -1,6 +1,7 @@
 import { regionPrefix } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
-import type { Executor, Tx } from '../../platform/db';
+import type { Clock } from '../../platform/clock';
+import type { Db, Executor, Tx } from '../../platform/db';
 import type { AuditLogRow } from '../../platform/db-types';
 import {
   computeEntryHash,
@@ -43,6 +44,22 @@ export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput, at: D
   };
   const hash = computeEntryHash(prevHash, content);
   return repo.insertEntry(tx, { ...content, summary: JSON.stringify(content.summary), prevHash, hash });
+}
+
+/**
+ * Runs a change and its audit entry in one transaction (ARCHITECTURE.md: they commit together).
+ * `audit` is null only when the change turned out to change nothing (e.g. re-importing an unchanged sheet).
+ */
+export async function runAudited<T>(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  fn: (tx: Tx) => Promise<{ result: T; audit: AuditInput | null }>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (tx) => {
+    const { result, audit } = await fn(tx);
+    if (audit) await appendAudit(tx, actor, audit, deps.clock.now());
+    return result;
+  });
 }
 
 export type VerifyResult = { ok: boolean; entries: number; regions: number; firstBreak?: ChainBreak };

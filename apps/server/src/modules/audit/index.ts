@@ -1,5 +1,6 @@
 export {
   appendAudit,
+  runAudited,
   verifyAuditChain,
   listAuditEntries,
   type AuditInput,

@@ -18,12 +18,12 @@ import {
   type Guides,
 } from '@tongban/contracts';
 import type { Selectable } from 'kysely';
-import { assertAccess, checkAccess, type Actor } from '../../platform/access';
+import { assertAccess, checkAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import type { Executor, Tx } from '../../platform/db';
 import type { CatalogItemVersionTable, CatalogMaterialTable } from '../../platform/db-types';
 import { forbidden, notFound } from '../../platform/errors';
-import { appendAudit, type AuditInput } from '../audit';
+import { runAudited } from '../audit';
 import { namePinyin, pinyinQuery } from './catalog-pinyin';
 import { readCatalogWorkbook, writeCatalogWorkbook, type SheetItem } from './catalog-sheet';
 import { CatalogError } from './catalog.errors';
@@ -40,21 +40,6 @@ import * as repo from './catalog.repository';
 type VersionRow = Selectable<CatalogItemVersionTable>;
 type MaterialRow = Selectable<CatalogMaterialTable>;
 
-/** Runs a change and its audit entry in one transaction (ARCHITECTURE.md: they commit together). */
-async function audited<T>(
-  deps: Deps,
-  actor: Actor,
-  fn: (tx: Tx) => Promise<{ result: T; audit: AuditInput | null }>,
-): Promise<T> {
-  return deps.db.transaction().execute(async (tx) => {
-    const { result, audit } = await fn(tx);
-    // null only when nothing changed (an import of an unchanged sheet).
-    if (audit) await appendAudit(tx, actor, audit, deps.clock.now());
-    return result;
-  });
-}
-
-const likeOf = (actor: Actor) => (actor.role === 'system' ? '%' : `${regionPrefix(actor.regionCode)}%`);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** Role, region and (for department roles) department of the item. */
@@ -239,7 +224,7 @@ export async function listItems(
 ): Promise<{ items: CatalogItemSummary[]; total: number; page: number; pageSize: number }> {
   assertAccess(actor, 'catalog.read');
   const rows = await repo.listStaffItems(deps.db, {
-    like: likeOf(actor),
+    like: regionScopeLike(actor),
     q: query.q || undefined,
     pinyin: query.q ? pinyinQuery(query.q) : undefined,
     status: query.status,
@@ -363,7 +348,7 @@ export async function createItem(
   const regionCode = givenRegion ?? actor.regionCode;
   assertScope(actor, 'catalog.write', regionCode, content.departmentId);
   throwViolations(content);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await getDepartmentFor(tx, content.departmentId, regionCode);
     if (await repo.findItemByCode(tx, regionCode, itemCode))
       throw new CatalogError('CATALOG_DUPLICATE_CODE', `事项编码“${itemCode}”在本区划内已存在`);
@@ -410,7 +395,7 @@ export async function updateDraft(
   // A published version is what applicants were told and what cases pinned: it never changes.
   if (row.status !== 'draft')
     throw new CatalogError('CATALOG_VERSION_IMMUTABLE', undefined, { versionId, status: row.status });
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const materials = await repo.listMaterials(tx, [row.id]);
     const content: CatalogContent = { ...contentOf(row, materials), ...stripUndefined(patch) };
     throwViolations(content);
@@ -444,7 +429,7 @@ export async function createDraft(
 ): Promise<CatalogVersion> {
   assertAccess(actor, 'catalog.write');
   const item = await getItemIn(deps.db, itemId);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');
     const published = await repo.findVersionRowByStatus(tx, itemId, 'published');
     const latest = (await repo.findLatestVersionRow(tx, itemId))!;
@@ -493,7 +478,7 @@ export async function publish(
 ): Promise<CatalogVersion> {
   assertAccess(actor, 'catalog.publish');
   const item = await getItemIn(deps.db, itemId);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const v = await publishIn(tx, deps, actor, item, versionId);
     return {
       result: await toVersion(tx, v.row),
@@ -545,7 +530,7 @@ async function publishIn(
 export async function retire(deps: Deps, actor: Actor, itemId: string, reason: string) {
   assertAccess(actor, 'catalog.publish');
   const item = await getItemIn(deps.db, itemId);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const latest = (await repo.findLatestVersionRow(tx, itemId))!;
     assertScope(actor, 'catalog.publish', item.regionCode, latest.departmentId);
     if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');
@@ -664,7 +649,7 @@ export async function importWorkbook(
   if (problems.length > 0) throw importInvalid(problems);
 
   const result: ImportResult = { regionCode: region, created: [], updated: [], unchanged: [] };
-  await audited(deps, actor, async (tx) => {
+  await runAudited(deps, actor, async (tx) => {
     for (const { sheetItem, content } of candidates) {
       const fail = (reason: string) => problems.push({ sheet: '事项', row: sheetItem.row, reason });
       if (

@@ -26,13 +26,13 @@ import {
 } from '@tongban/contracts';
 import { DEPARTMENT_ROLES } from '@tongban/contracts';
 import mammoth from 'mammoth';
-import { assertAccess, type Actor } from '../../platform/access';
+import { assertAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import type { Executor, Tx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { storeFile, type FilePolicy } from '../../platform/files';
 import { shanghaiToday } from '../../platform/time';
-import { appendAudit, type AuditInput } from '../audit';
+import { runAudited } from '../audit';
 import { parseFeedbackText, type InspectionKind } from './ledger-outline.parser';
 import { buildDashboard } from './ledger-dashboard';
 import { LedgerError } from './ledger.errors';
@@ -66,20 +66,7 @@ export const EVIDENCE_POLICY: FilePolicy = {
   mediaTypes: ['application/pdf', 'image/png', 'image/jpeg'],
 };
 
-const likeOf = (actor: Actor) => (actor.role === 'system' ? '%' : `${regionPrefix(actor.regionCode)}%`);
 const today = (deps: Deps) => shanghaiToday(deps.clock.now());
-
-async function audited<T>(
-  deps: Deps,
-  actor: Actor,
-  fn: (tx: Tx) => Promise<{ result: T; audit: AuditInput }>,
-): Promise<T> {
-  return deps.db.transaction().execute(async (tx) => {
-    const { result, audit } = await fn(tx);
-    await appendAudit(tx, actor, audit, deps.clock.now());
-    return result;
-  });
-}
 
 function assertIn(actor: Actor, action: Parameters<typeof assertAccess>[1], regionCode: string) {
   assertAccess(actor, action);
@@ -161,12 +148,12 @@ function inspectionValues(input: Partial<InspectionInput>) {
 
 export async function listInspections(deps: Deps, actor: Actor) {
   assertAccess(actor, 'ledger.read');
-  return repo.listInspections(deps.db, likeOf(actor));
+  return repo.listInspections(deps.db, regionScopeLike(actor));
 }
 
 export async function createInspection(deps: Deps, actor: Actor, input: InspectionInput) {
   assertAccess(actor, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (input.carriedOverFromId) await getInspection(tx, actor, input.carriedOverFromId, 'ledger.write');
     const row = await repo.insertInspection(tx, {
       ...inspectionValues(input),
@@ -191,7 +178,7 @@ export async function createInspection(deps: Deps, actor: Actor, input: Inspecti
 
 export async function updateInspection(deps: Deps, actor: Actor, id: string, input: InspectionPatch) {
   const existing = await getInspection(deps.db, actor, id, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (input.carriedOverFromId) {
       if (input.carriedOverFromId === id) throw new LedgerError('LEDGER_BAD_REFERENCE', '不能延续自身');
       await getInspection(tx, actor, input.carriedOverFromId, 'ledger.write');
@@ -216,7 +203,7 @@ export async function updateInspection(deps: Deps, actor: Actor, id: string, inp
 
 export async function addCategory(deps: Deps, actor: Actor, inspectionId: string, input: CategoryInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (input.parentId) {
       const p = await repo.findCategory(tx, input.parentId);
       if (!p || p.inspectionId !== inspectionId)
@@ -348,7 +335,7 @@ async function listRegulations(db: Executor, inspectionId: string) {
 export async function importText(deps: Deps, actor: Actor, text: string) {
   assertAccess(actor, 'ledger.write');
   const outline = parseFeedbackText(text);
-  const departments = await repo.listDepartmentsLike(deps.db, likeOf(actor));
+  const departments = await repo.listDepartmentsLike(deps.db, regionScopeLike(actor));
   return { outline, draft: outlineToDraft(outline, departments) };
 }
 
@@ -382,7 +369,7 @@ export async function saveDraft(deps: Deps, actor: Actor, draft: LedgerDraft) {
   });
   if (problems.length > 0) throw new LedgerError('LEDGER_BAD_DRAFT', undefined, problems);
 
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const regionCode = actor.regionCode;
     if (draft.inspection.carriedOverFromId)
       await getInspection(tx, actor, draft.inspection.carriedOverFromId, 'ledger.write');
@@ -474,7 +461,7 @@ function measureValues(regionCode: string, findingId: string, sortOrder: number,
 
 export async function addFinding(deps: Deps, actor: Actor, inspectionId: string, input: FindingInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await checkFindingFields(tx, inspectionId, input);
     const row = await repo.insertFinding(tx, {
       regionCode: i.regionCode,
@@ -515,7 +502,7 @@ async function checkFindingFields(tx: Executor, inspectionId: string, input: Fin
 
 export async function updateFinding(deps: Deps, actor: Actor, id: string, input: FindingPatch) {
   const f = await getFinding(deps.db, actor, id, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await checkFindingFields(tx, f.inspectionId, input);
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const row = await repo.updateFinding(tx, id, patch);
@@ -534,7 +521,7 @@ export async function updateFinding(deps: Deps, actor: Actor, id: string, input:
 
 export async function addMeasure(deps: Deps, actor: Actor, findingId: string, input: MeasureInput) {
   const f = await getFinding(deps.db, actor, findingId, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await checkRefs(tx, f.regionCode, input);
     const row = await repo.insertMeasure(
       tx,
@@ -555,7 +542,7 @@ export async function addMeasure(deps: Deps, actor: Actor, findingId: string, in
 
 export async function updateMeasure(deps: Deps, actor: Actor, id: string, input: MeasurePatch) {
   await getMeasure(deps.db, actor, id, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const m = (await repo.findMeasure(tx, id, true))!;
     if (m.signedOffAt) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
     await checkRefs(tx, m.regionCode, input);
@@ -585,7 +572,7 @@ export async function addProgress(
 ) {
   const pre = await getMeasure(deps.db, actor, measureId, 'ledger.progress');
   if (!mayAddProgress(actor, pre)) throw new LedgerError('LEDGER_NOT_OWNER');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
     if (m.signedOffAt) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
     const files = file ? [await storeFile(tx, deps.config.dataDir, file, EVIDENCE_POLICY)] : [];
@@ -616,7 +603,7 @@ export async function addProgress(
 /** 销号: REC-1 (evidence of the current round) and SOD-2 (not the owner), by supervisor or leader. */
 export async function signOff(deps: Deps, actor: Actor, measureId: string, input: SignoffInput) {
   await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
     const progress = await repo.listProgress(tx, [measureId]);
     const refusal = checkSignoff(actor, m, progress);
@@ -653,7 +640,7 @@ async function reopenOne(tx: Tx, deps: Deps, m: { id: string; round: number }) {
 /** 回头看 on a measure: what did not hold is reopened, the earlier sign-off kept in the history. */
 export async function reopenMeasure(deps: Deps, actor: Actor, measureId: string, input: ReopenInput) {
   await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
     if (!m.signedOffAt) throw new LedgerError('LEDGER_NOT_SIGNED_OFF');
     await tx
@@ -687,7 +674,7 @@ export async function reopenMeasure(deps: Deps, actor: Actor, measureId: string,
 /** 回头看 on a finding: every signed-off measure of it is reopened. */
 export async function reopenFinding(deps: Deps, actor: Actor, findingId: string, input: ReopenInput) {
   const f = await getFinding(deps.db, actor, findingId, 'ledger.signoff');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const measures = await tx
       .selectFrom('ledgerMeasure')
       .selectAll()
@@ -733,7 +720,7 @@ export async function addAccountability(
   input: AccountabilityInput,
 ) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await checkFindingInInspection(tx, inspectionId, input.findingId);
     const row = await tx
       .insertInto('ledgerAccountability')
@@ -769,7 +756,7 @@ export async function addAccountability(
 
 export async function addRegulation(deps: Deps, actor: Actor, inspectionId: string, input: RegulationInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const findingIds = [...new Set(input.findingIds ?? [])];
     for (const f of findingIds) await checkFindingInInspection(tx, inspectionId, f);
     const row = await tx
@@ -805,7 +792,7 @@ export async function addRegulation(deps: Deps, actor: Actor, inspectionId: stri
 
 export async function addRecovery(deps: Deps, actor: Actor, inspectionId: string, input: RecoveryInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await checkFindingInInspection(tx, inspectionId, input.findingId);
     const row = await tx
       .insertInto('ledgerRecovery')
@@ -845,7 +832,7 @@ export async function ledgerView(
   const db = deps.db;
   const ownOnly = actor.role !== 'system' && DEPARTMENT_ROLES.includes(actor.role);
   const rows = await repo.listMeasureRows(db, {
-    like: likeOf(actor),
+    like: regionScopeLike(actor),
     ...(query.inspectionId ? { inspectionId: query.inspectionId } : {}),
     ...(query.departmentId ? { departmentId: query.departmentId } : {}),
     ...(mine
@@ -1017,7 +1004,7 @@ export async function submitPublicFeedback(
 ) {
   const i = await getPublished(deps.db, inspectionId);
   const actor = makeActor(i.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const row = await tx
       .insertInto('ledgerPublicFeedback')
       .values({
@@ -1119,7 +1106,7 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
     `${i.team}${i.feedbackDate ? `，${i.feedbackDate} 反馈` : ''}。导出日期 ${day}，状态按导出日计算；` +
     '已销号须有佐证并经责任人以外人员核验（REC-1）。';
   const buffer = await writeLedgerWorkbook({ title, note, blocks });
-  await audited(deps, actor, async () => ({
+  await runAudited(deps, actor, async () => ({
     result: undefined,
     audit: {
       action: 'ledger.sheet.export',
@@ -1211,7 +1198,7 @@ export async function importSheet(
     );
   }
 
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const regionCode = i.regionCode;
     const existing = await repo.listCategories(tx, inspectionId);
     const catIds = new Map<string, string>();

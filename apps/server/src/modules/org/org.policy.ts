@@ -1,4 +1,4 @@
-import { DEPARTMENT_ROLES, regionCovers, regionPrefix, type Role } from '@tongban/contracts';
+import { DEPARTMENT_ROLES, regionCovers, type Role } from '@tongban/contracts';
 import type { OrgErrorCode } from './org.errors';
 
 /** A department role needs a department; other roles must not carry one (their scope is the region). */
@@ -22,8 +22,4 @@ export function checkRegionParent(
 
 export function isWithinRegion(actorRegion: string, recordRegion: string): boolean {
   return regionCovers(actorRegion, recordRegion);
-}
-
-export function regionLikePattern(actorRegion: string): string {
-  return `${regionPrefix(actorRegion)}%`;
 }

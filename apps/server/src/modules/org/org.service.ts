@@ -13,31 +13,16 @@ import {
   type UserCreateInput,
   type UserUpdateInput,
 } from '@tongban/contracts';
-import { assertAccess, type Actor } from '../../platform/access';
+import { assertAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import { hashPassword } from '../../platform/crypto';
-import type { Executor, Tx } from '../../platform/db';
+import type { Executor } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
 import { IMAGE_POLICY, storeFile } from '../../platform/files';
-import { appendAudit, type AuditInput } from '../audit';
+import { runAudited } from '../audit';
 import { OrgError } from './org.errors';
-import { checkRegionParent, checkUserDepartment, isWithinRegion, regionLikePattern } from './org.policy';
+import { checkRegionParent, checkUserDepartment, isWithinRegion } from './org.policy';
 import * as repo from './org.repository';
-
-const scopeOf = (actor: Actor) => (actor.role === 'system' ? '%' : regionLikePattern(actor.regionCode));
-
-/** Runs a change and its audit entry in one transaction (ARCHITECTURE.md: they commit together). */
-async function audited<T>(
-  deps: Deps,
-  actor: Actor,
-  fn: (tx: Tx) => Promise<{ result: T; audit: AuditInput }>,
-): Promise<T> {
-  return deps.db.transaction().execute(async (tx) => {
-    const { result, audit } = await fn(tx);
-    await appendAudit(tx, actor, audit, deps.clock.now());
-    return result;
-  });
-}
 
 function assertWrite(actor: Actor, regionCode: string) {
   assertAccess(actor, 'org.write');
@@ -55,14 +40,14 @@ async function getDepartmentIn(db: Executor, id: string) {
 
 export async function listRegions(deps: Deps, actor: Actor) {
   assertAccess(actor, 'org.read');
-  return repo.listRegions(deps.db, scopeOf(actor));
+  return repo.listRegions(deps.db, regionScopeLike(actor));
 }
 
 export async function createRegion(deps: Deps, actor: Actor, input: RegionInput) {
   assertWrite(actor, input.code);
   const parentError = checkRegionParent(input.code, input.parentCode);
   if (parentError) throw new OrgError(parentError);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (await repo.findRegion(tx, input.code)) throw new OrgError('ORG_REGION_EXISTS');
     if (input.parentCode && !(await repo.findRegion(tx, input.parentCode)))
       throw new OrgError('ORG_PARENT_NOT_FOUND');
@@ -90,7 +75,7 @@ export async function updateRegion(deps: Deps, actor: Actor, code: string, input
   const existing = await repo.findRegion(deps.db, code);
   if (!existing) throw notFound('区划', code);
   assertWrite(actor, code);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await repo.updateRegion(tx, code, { name: input.name });
     return {
       result: { ...existing, name: input.name },
@@ -109,12 +94,12 @@ export async function updateRegion(deps: Deps, actor: Actor, code: string, input
 
 export async function listHalls(deps: Deps, actor: Actor) {
   assertAccess(actor, 'org.read');
-  return repo.listHalls(deps.db, scopeOf(actor));
+  return repo.listHalls(deps.db, regionScopeLike(actor));
 }
 
 export async function createHall(deps: Deps, actor: Actor, input: HallInput) {
   assertWrite(actor, input.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (!(await repo.findRegion(tx, input.regionCode))) throw notFound('区划', input.regionCode);
     const row = await repo.insertHall(tx, {
       ...input,
@@ -139,7 +124,7 @@ export async function updateHall(deps: Deps, actor: Actor, id: string, input: Ha
   if (!existing) throw notFound('大厅', id);
   assertWrite(actor, existing.regionCode);
   if (input.regionCode) assertWrite(actor, input.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const row = await repo.updateHall(tx, id, input);
     return {
       result: row,
@@ -158,7 +143,7 @@ export async function updateHall(deps: Deps, actor: Actor, id: string, input: Ha
 
 export async function listDepartments(deps: Deps, actor: Actor) {
   assertAccess(actor, 'org.read');
-  return repo.listDepartments(deps.db, scopeOf(actor));
+  return repo.listDepartments(deps.db, regionScopeLike(actor));
 }
 
 async function checkHallInRegion(db: Executor, actor: Actor, hallId: string | null | undefined) {
@@ -170,7 +155,7 @@ async function checkHallInRegion(db: Executor, actor: Actor, hallId: string | nu
 
 export async function createDepartment(deps: Deps, actor: Actor, input: DepartmentInput) {
   assertWrite(actor, input.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (!(await repo.findRegion(tx, input.regionCode))) throw notFound('区划', input.regionCode);
     await checkHallInRegion(tx, actor, input.hallId);
     const row = await repo.insertDepartment(tx, {
@@ -196,7 +181,7 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
   const existing = await getDepartmentIn(deps.db, id);
   assertWrite(actor, existing.regionCode);
   if (input.regionCode) assertWrite(actor, input.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await checkHallInRegion(tx, actor, input.hallId);
     const patch = {
       ...input,
@@ -220,14 +205,14 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
 
 export async function listWindows(deps: Deps, actor: Actor) {
   assertAccess(actor, 'org.read');
-  return repo.listWindows(deps.db, scopeOf(actor));
+  return repo.listWindows(deps.db, regionScopeLike(actor));
 }
 
 export async function createWindow(deps: Deps, actor: Actor, input: HallWindowInput) {
   const hall = await repo.findHall(deps.db, input.hallId);
   if (!hall) throw notFound('大厅', input.hallId);
   assertWrite(actor, hall.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (input.departmentId) assertWrite(actor, (await getDepartmentIn(tx, input.departmentId)).regionCode);
     if (await repo.findWindowByNumber(tx, hall.id, input.number))
       throw new OrgError('ORG_WINDOW_NUMBER_TAKEN');
@@ -254,7 +239,7 @@ export async function updateWindow(deps: Deps, actor: Actor, id: string, input: 
   const existing = await repo.findWindow(deps.db, id);
   if (!existing) throw notFound('窗口', id);
   assertWrite(actor, existing.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     let regionCode = existing.regionCode;
     if (input.hallId && input.hallId !== existing.hallId) {
       const hall = await repo.findHall(tx, input.hallId);
@@ -279,7 +264,7 @@ export async function updateWindow(deps: Deps, actor: Actor, id: string, input: 
 
 export async function listStaff(deps: Deps, actor: Actor) {
   assertAccess(actor, 'org.read');
-  return repo.listStaff(deps.db, scopeOf(actor));
+  return repo.listStaff(deps.db, regionScopeLike(actor));
 }
 
 async function checkStaffRefs(db: Executor, actor: Actor, input: StaffPatch) {
@@ -298,7 +283,7 @@ async function checkStaffRefs(db: Executor, actor: Actor, input: StaffPatch) {
 
 export async function createStaff(deps: Deps, actor: Actor, input: StaffInput) {
   assertAccess(actor, 'org.write');
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const regionCode = (await checkStaffRefs(tx, actor, input))!;
     const row = await repo.insertStaff(tx, {
       ...input,
@@ -325,7 +310,7 @@ export async function updateStaff(deps: Deps, actor: Actor, id: string, input: S
   const existing = await repo.findStaff(deps.db, id);
   if (!existing) throw notFound('人员', id);
   assertWrite(actor, existing.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const regionCode = (await checkStaffRefs(tx, actor, input)) ?? existing.regionCode;
     const from = input.stationedFrom ?? existing.stationedFrom;
     const until = input.stationedUntil === undefined ? existing.stationedUntil : input.stationedUntil;
@@ -347,7 +332,7 @@ export async function setStaffPhoto(
   const existing = await repo.findStaff(deps.db, id);
   if (!existing) throw notFound('人员', id);
   assertWrite(actor, existing.regionCode);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const sha256 = await storeFile(tx, deps.config.dataDir, file, IMAGE_POLICY);
     const row = await repo.updateStaff(tx, id, { photo: sha256 });
     return {
@@ -379,7 +364,7 @@ const userOut = (u: Awaited<ReturnType<typeof repo.findUser>> & object) => ({
 
 export async function listUsers(deps: Deps, actor: Actor) {
   assertAccess(actor, 'user.read');
-  return (await repo.listUsers(deps.db, scopeOf(actor))).map(userOut);
+  return (await repo.listUsers(deps.db, regionScopeLike(actor))).map(userOut);
 }
 
 async function checkUserScope(
@@ -405,7 +390,7 @@ export async function createUser(deps: Deps, actor: Actor, input: UserCreateInpu
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   await checkUserScope(deps.db, actor, input.regionCode, input.role, input.departmentId);
   const passwordHash = await hashPassword(input.password);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     if (await repo.findUserByUsername(tx, input.username)) throw new OrgError('ORG_USERNAME_TAKEN');
     const row = await repo.insertUser(tx, {
       username: input.username,
@@ -439,7 +424,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Us
   if (id === actor.userId && (input.disabled || (input.role && input.role !== 'admin')))
     throw new OrgError('ORG_SELF_LOCKOUT');
   await checkUserScope(deps.db, actor, regionCode, role, departmentId);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     const row = await repo.updateUser(tx, id, { ...input, departmentId });
     // A disabled user or a changed role starts over with a new session.
     if (input.disabled || input.role || input.regionCode || input.departmentId !== undefined) {
@@ -466,7 +451,7 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
   const weak = checkPasswordPolicy(password);
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   const passwordHash = await hashPassword(password);
-  return audited(deps, actor, async (tx) => {
+  return runAudited(deps, actor, async (tx) => {
     await tx
       .updateTable('appUser')
       .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
