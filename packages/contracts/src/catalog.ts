@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUSPENSION_KIND_LABELS, SuspensionKind } from './calendar';
 import { Id, RegionCode, nonEmptyPatch } from './org';
 
 /**
@@ -45,30 +46,13 @@ export const Handling = z.enum(['instant', 'promised']);
 export type Handling = z.infer<typeof Handling>;
 export const HANDLING_LABELS: Record<Handling, string> = { instant: '即办件', promised: '承诺件' };
 
-/** 特殊环节; SUS-1: most of them stop the clock. */
-export const SpecialProcedureKind = z.enum([
-  'hearing',
-  'tender',
-  'auction',
-  'inspection',
-  'testing',
-  'quarantine',
-  'appraisal',
-  'expert_review',
-  'site_survey',
-]);
+/**
+ * 特殊环节: the calendar's suspension kinds (SUS-1) bar `other`, which only a case can record. One
+ * list, so a procedure in the catalog always names a kind the case clock knows.
+ */
+export const SpecialProcedureKind = SuspensionKind.exclude(['other']);
 export type SpecialProcedureKind = z.infer<typeof SpecialProcedureKind>;
-export const SPECIAL_PROCEDURE_LABELS: Record<SpecialProcedureKind, string> = {
-  hearing: '听证',
-  tender: '招标',
-  auction: '拍卖',
-  inspection: '检验',
-  testing: '检测',
-  quarantine: '检疫',
-  appraisal: '鉴定',
-  expert_review: '专家评审',
-  site_survey: '现场勘查',
-};
+export const SPECIAL_PROCEDURE_LABELS: Record<SpecialProcedureKind, string> = SUSPENSION_KIND_LABELS;
 
 /** 网办深度 */
 export const OnlineLevel = z.enum(['full_online', 'online_pretrial', 'offline']);
