@@ -13,6 +13,7 @@ import { UsersPage } from '../modules/org/pages/users-page';
 import { StaffBoardPage } from '../modules/org/pages/staff-board-page';
 import { CalendarPage } from '../modules/calendar/pages/calendar-page';
 import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
+import { ledgerRoutes, publicLedgerRoutes } from '../modules/ledger/ledger-routes';
 
 export function AppRouter() {
   return (
@@ -24,6 +25,8 @@ export function AppRouter() {
           <Route path="/board/:hallId" element={<StaffBoardPage />} />
           {/* 办事指南: public guides, no sign-in. */}
           {publicCatalogRoutes}
+          {/* 整改通报: published reports, no sign-in. */}
+          {publicLedgerRoutes}
           <Route
             element={
               <RequireAuth>
@@ -90,6 +93,7 @@ export function AppRouter() {
                 }
               />
             </Route>
+            {ledgerRoutes}
             {catalogRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Route>

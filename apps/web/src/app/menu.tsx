@@ -13,6 +13,7 @@ import {
 import { can, type Action, type Role } from '@tongban/contracts';
 import type { TFunction } from 'i18next';
 import { CATALOG_ITEMS, catalogNavKey } from '../modules/catalog/catalog-nav';
+import { LEDGER_ITEMS, ledgerNavKey } from '../modules/ledger/ledger-nav';
 
 export type NavItem = { key: string; path: string; labelKey: string; icon: ReactNode; action?: Action };
 
@@ -73,6 +74,15 @@ export function buildMenu(role: Role, t: TFunction): MenuProps['items'] {
       children: org.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
     });
   }
+  const ledger = LEDGER_ITEMS.filter((i) => allowed(role, i));
+  if (ledger.length > 0) {
+    items.push({
+      type: 'group',
+      key: 'ledger-group',
+      label: <span data-testid="menu-group-ledger">{t('menu.ledger')}</span>,
+      children: ledger.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
+    });
+  }
   const catalog = CATALOG_ITEMS.filter((i) => allowed(role, i));
   if (catalog.length > 0) {
     items.push({
@@ -88,11 +98,13 @@ export function buildMenu(role: Role, t: TFunction): MenuProps['items'] {
 export function findNavItem(key: string): NavItem | undefined {
   const catalogItem = CATALOG_ITEMS.find((i) => i.key === key);
   if (catalogItem) return catalogItem;
-  return key === HOME_ITEM.key ? HOME_ITEM : ORG_ITEMS.find((i) => i.key === key);
+  return key === HOME_ITEM.key
+    ? HOME_ITEM
+    : (ORG_ITEMS.find((i) => i.key === key) ?? LEDGER_ITEMS.find((i) => i.key === key));
 }
 
 export function navKeyForPath(pathname: string): string {
   const catalogKey = catalogNavKey(pathname);
   if (catalogKey) return catalogKey;
-  return ORG_ITEMS.find((i) => pathname.startsWith(i.path))?.key ?? HOME_ITEM.key;
+  return ledgerNavKey(pathname) ?? ORG_ITEMS.find((i) => pathname.startsWith(i.path))?.key ?? HOME_ITEM.key;
 }

@@ -1,0 +1,396 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  FindingSeverity,
+  InspectionPatch,
+  LedgerDashboard,
+  LedgerDraft,
+  LedgerInspectionKind,
+  LedgerMeasureKind,
+  LedgerRow,
+  LedgerSheetImportResult,
+  LedgerViewQuery,
+  MeasurePatch,
+  MeasureStatus,
+  ProgressInput,
+  PublicFeedbackInput,
+} from '@tongban/contracts';
+import { apiRequest, apiUpload } from '../../app/api-client';
+
+/*
+ * Reply shapes of the ledger API that packages/contracts does not (yet) describe: the inspection
+ * detail, the parsed draft and the report model. They mirror apps/server/src/modules/ledger
+ * (ledger.service.ts getInspectionDetail, ledger-outline.parser.ts, report-model.ts).
+ */
+
+export type InspectionSummary = {
+  id: string;
+  regionCode: string;
+  kind: LedgerInspectionKind;
+  team: string;
+  inspectedUnit: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  feedbackDate: string | null;
+  publishedAt: string | null;
+  carriedOverFromId: string | null;
+  findingCount: number | string;
+};
+
+export type Inspection = Omit<InspectionSummary, 'findingCount'> & {
+  issuer: string;
+  scope: string;
+  planApprovedOn: string | null;
+  leadsReferred: number;
+  workDone: string;
+  nextSteps: string;
+  contactPhone: string;
+  contactEmail: string;
+  contactAddress: string;
+  createdAt: string;
+};
+
+export type NumberedCategory = {
+  id: string;
+  parentId: string | null;
+  title: string;
+  sortOrder: number;
+  label: string;
+  depth: number;
+  topId: string;
+  order: number;
+};
+
+export type ProgressEntry = {
+  id: string;
+  measureId: string;
+  date: string;
+  text: string;
+  evidenceFiles: string[];
+  evidenceText: string;
+  requestSignoff: boolean;
+  round: number;
+  createdBy: string | null;
+  createdAt: string;
+};
+
+export type Revisit = {
+  id: string;
+  targetType: 'measure' | 'finding';
+  targetId: string;
+  measureIds: string[];
+  reason: string;
+  priorSignedOffBy: string | null;
+  priorSignedOffAt: string | null;
+  reopenedBy: string | null;
+  reopenedAt: string;
+};
+
+export type MeasureDetail = {
+  id: string;
+  findingId: string;
+  sortOrder: number;
+  content: string;
+  leader: string;
+  departmentId: string | null;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  kind: LedgerMeasureKind;
+  signedOffAt: string | null;
+  signedOffBy: string | null;
+  round: number;
+  reopenedAt: string | null;
+  departmentName: string | null;
+  ownerName: string | null;
+  status: MeasureStatus;
+  progress: ProgressEntry[];
+  revisits: Revisit[];
+};
+
+export type FindingStatus = 'done' | 'in_progress' | 'ongoing';
+
+export type FindingDetail = {
+  id: string;
+  inspectionId: string;
+  categoryId: string | null;
+  number: number;
+  title: string;
+  description: string;
+  severity: FindingSeverity;
+  source: string;
+  carriedOverFromId: string | null;
+  categoryLabel: string | null;
+  done: boolean;
+  status: FindingStatus;
+  measures: MeasureDetail[];
+  revisits: Revisit[];
+};
+
+export type InspectionDetail = {
+  inspection: Inspection;
+  categories: NumberedCategory[];
+  findings: FindingDetail[];
+  accountability: { id: string; kind: string; count: number; date: string; names: string }[];
+  regulations: { id: string; name: string; docNumber: string; date: string; findingIds: string[] }[];
+  recoveries: { id: string; kind: 'recovered' | 'refunded'; amountFen: number | string; date: string }[];
+};
+
+export type UnplacedLine = { line: number; text: string; reason: string };
+
+export type ParsedOutline = {
+  genre: 'report' | 'feedback';
+  inspection: { title?: string; opening?: string };
+  unplaced: UnplacedLine[];
+  warnings: string[];
+  narratives: { workDone: string; leads: string; nextSteps: string };
+};
+
+/** The parser's draft in the shape the drafts endpoint takes (edited before saving). */
+export type ImportResult = { outline: ParsedOutline; draft: LedgerDraft };
+export type SaveDraftResult = {
+  inspectionId: string;
+  categories: number;
+  findings: number;
+  measures: number;
+};
+
+export type ReportMeasureState =
+  'not_started' | 'in_progress' | 'awaiting_signoff' | 'signed_off' | 'reopened';
+
+export type ReportNumbers = {
+  findingsTotal: number;
+  findingsDone: number;
+  findingsInProgress: number;
+  findingsOngoing: number;
+  findingCompletionRate: number;
+  measuresTotal: number;
+  measuresDone: number;
+  measuresOverdue: number;
+  measuresByState: Record<ReportMeasureState, number>;
+  accountability: Record<string, number>;
+  accountabilityTotal: number;
+  regulations: number;
+  recoveredFen: number;
+  refundedFen: number;
+  leadsReferred: number;
+};
+
+export type ReportModel = {
+  title: string;
+  asOf: string;
+  opening: string;
+  summary: string;
+  workDone: string[];
+  sections: {
+    label: string;
+    title: string;
+    findings: {
+      id: string;
+      number: number;
+      title: string;
+      description: string;
+      status: FindingStatus;
+      actions: string[];
+    }[];
+  }[];
+  leads: string[];
+  nextSteps: string[];
+  contact: string;
+  numbers: ReportNumbers;
+};
+
+export type PublicFeedback = {
+  id: string;
+  name: string;
+  contact: string;
+  text: string;
+  createdAt: string;
+};
+
+type Items<T> = { items: T[] };
+
+export const ledgerKeys = {
+  all: ['ledger'] as const,
+  inspections: ['ledger', 'inspections'] as const,
+  detail: (id: string) => ['ledger', 'detail', id] as const,
+  rows: (query: LedgerViewQuery) => ['ledger', 'rows', query] as const,
+  mine: ['ledger', 'mine'] as const,
+  report: (id: string) => ['ledger', 'report', id] as const,
+  feedback: (id: string) => ['ledger', 'feedback', id] as const,
+  publicReport: (id: string) => ['public', 'report', id] as const,
+  dashboard: (id: string) => ['ledger', 'dashboard', id] as const,
+};
+
+const enc = encodeURIComponent;
+
+function toQuery(query: LedgerViewQuery): string {
+  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries as [string, string][]).toString()}` : '';
+}
+
+export const useInspections = () =>
+  useQuery({
+    queryKey: ledgerKeys.inspections,
+    queryFn: async () => (await apiRequest<Items<InspectionSummary>>('/api/ledger/inspections')).items,
+  });
+
+export const useInspectionDetail = (id: string | undefined) =>
+  useQuery({
+    queryKey: ledgerKeys.detail(id ?? ''),
+    queryFn: () => apiRequest<InspectionDetail>(`/api/ledger/inspections/${enc(id!)}`),
+    enabled: !!id,
+  });
+
+export const useLedgerRows = (query: LedgerViewQuery, enabled = true) =>
+  useQuery({
+    queryKey: ledgerKeys.rows(query),
+    queryFn: async () => (await apiRequest<Items<LedgerRow>>(`/api/ledger/measures${toQuery(query)}`)).items,
+    enabled,
+    placeholderData: (previous) => previous,
+  });
+
+export const useMyMeasures = () =>
+  useQuery({
+    queryKey: ledgerKeys.mine,
+    queryFn: async () => (await apiRequest<Items<LedgerRow>>('/api/ledger/my-measures')).items,
+  });
+
+export const useReport = (id: string | undefined) =>
+  useQuery({
+    queryKey: ledgerKeys.report(id ?? ''),
+    queryFn: () => apiRequest<ReportModel>(`/api/ledger/inspections/${enc(id!)}/report`),
+    enabled: !!id,
+  });
+
+export const usePublicFeedbackList = (id: string | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: ledgerKeys.feedback(id ?? ''),
+    queryFn: async () =>
+      (await apiRequest<Items<PublicFeedback>>(`/api/ledger/inspections/${enc(id!)}/feedback`)).items,
+    enabled: !!id && enabled,
+  });
+
+export const usePublicReport = (id: string) =>
+  useQuery({
+    queryKey: ledgerKeys.publicReport(id),
+    queryFn: () => apiRequest<ReportModel>(`/api/public/reports/${enc(id)}`),
+    // The page shows "not published" itself.
+    meta: { silent: true },
+  });
+
+/** 整改看板, computed by the server from the records at request time (TRUTH-1). */
+export const useDashboard = (id: string | undefined) =>
+  useQuery({
+    queryKey: ledgerKeys.dashboard(id ?? ''),
+    queryFn: () => apiRequest<LedgerDashboard>(`/api/ledger/inspections/${enc(id!)}/dashboard`),
+    enabled: !!id,
+  });
+
+export const ledgerXlsxUrl = (id: string) => `/api/ledger/inspections/${enc(id)}/ledger.xlsx`;
+export const reportDocxUrl = (id: string) => `/api/ledger/inspections/${enc(id)}/report.docx`;
+export const evidenceFileUrl = (sha256: string) => `/files/${enc(sha256)}`;
+
+/** Any change to a measure changes the ledger, the detail, "my measures" and the report numbers. */
+function useLedgerMutation<V, R>(fn: (vars: V) => Promise<R>, silent = false) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ledgerKeys.all }),
+    ...(silent ? { meta: { silent: true } } : {}),
+  });
+}
+
+export type ProgressVars = { measureId: string; input: ProgressInput; file?: File };
+
+/** 添加进展: a JSON entry, or multipart with one evidence file. The dialog shows refusals itself. */
+export const useAddProgress = () =>
+  useLedgerMutation(({ measureId, input, file }: ProgressVars) => {
+    if (!file)
+      return apiRequest(`/api/ledger/measures/${enc(measureId)}/progress`, { method: 'POST', body: input });
+    const form = new FormData();
+    form.set('date', input.date);
+    form.set('text', input.text);
+    if (input.evidenceText) form.set('evidenceText', input.evidenceText);
+    form.set('requestSignoff', input.requestSignoff ? 'true' : 'false');
+    form.set('file', file, file.name);
+    return apiUpload(`/api/ledger/measures/${enc(measureId)}/evidence`, form);
+  }, true);
+
+/** 销号 (REC-1, SOD-2): the server's refusal is shown in the dialog. */
+export const useSignOff = () =>
+  useLedgerMutation(
+    ({ measureId, comment }: { measureId: string; comment?: string }) =>
+      apiRequest(`/api/ledger/measures/${enc(measureId)}/signoff`, {
+        method: 'POST',
+        body: comment ? { comment } : {},
+      }),
+    true,
+  );
+
+/** 回头看 on a measure or on a whole finding. */
+export const useReopen = () =>
+  useLedgerMutation(
+    ({ target, id, reason }: { target: 'measure' | 'finding'; id: string; reason: string }) =>
+      apiRequest(`/api/ledger/${target === 'measure' ? 'measures' : 'findings'}/${enc(id)}/reopen`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    true,
+  );
+
+export const useUpdateMeasure = () =>
+  useLedgerMutation(
+    ({ measureId, patch }: { measureId: string; patch: MeasurePatch }) =>
+      apiRequest(`/api/ledger/measures/${enc(measureId)}`, { method: 'PATCH', body: patch }),
+    true,
+  );
+
+export const useUpdateInspection = () =>
+  useLedgerMutation(({ id, patch }: { id: string; patch: InspectionPatch }) =>
+    apiRequest(`/api/ledger/inspections/${enc(id)}`, { method: 'PATCH', body: patch }),
+  );
+
+/** Parsing saves nothing; the page shows the parse errors itself. */
+export const useImportText = () =>
+  useMutation({
+    mutationFn: (text: string) =>
+      apiRequest<ImportResult>('/api/ledger/import/text', { method: 'POST', body: { text } }),
+    meta: { silent: true },
+  });
+
+export const useImportDocx = () =>
+  useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.set('file', file, file.name);
+      return apiUpload<ImportResult>('/api/ledger/import/docx', form);
+    },
+    meta: { silent: true },
+  });
+
+/** 从 .xlsx 导入: all or nothing; the dialog lists the bad rows ({row, reason}) itself. */
+export const useImportSheet = () =>
+  useLedgerMutation(({ inspectionId, file }: { inspectionId: string; file: File }) => {
+    const form = new FormData();
+    form.set('file', file, file.name);
+    return apiUpload<LedgerSheetImportResult>(
+      `/api/ledger/inspections/${enc(inspectionId)}/import.xlsx`,
+      form,
+    );
+  }, true);
+
+export const useSaveDraft = () =>
+  useLedgerMutation(
+    (draft: LedgerDraft) =>
+      apiRequest<SaveDraftResult>('/api/ledger/drafts', { method: 'POST', body: draft }),
+    true,
+  );
+
+export const useSubmitPublicFeedback = (inspectionId: string) =>
+  useMutation({
+    mutationFn: (input: PublicFeedbackInput) =>
+      apiRequest<{ id: string; received: boolean }>(`/api/public/reports/${enc(inspectionId)}/feedback`, {
+        method: 'POST',
+        body: input,
+      }),
+    meta: { silent: true },
+  });

@@ -1,0 +1,540 @@
+import { useMemo } from 'react';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
+import type { TreeDataNode } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import {
+  LEDGER_INSPECTION_KIND_LABELS,
+  LEDGER_MEASURE_KIND_LABELS,
+  type LedgerInspectionKind,
+  type LedgerMeasureKind,
+} from '@tongban/contracts';
+import { useCurrentUser } from '../../../app/auth-context';
+import { useDepartments } from '../../org/api';
+import {
+  labelCategories,
+  orderFindings,
+  type Draft,
+  type DraftFinding,
+  type DraftMeasure,
+  type LabelledCategory,
+} from './draft-model';
+import { personOptions, usePeople } from './people';
+
+type Props = { draft: Draft; onChange: (draft: Draft) => void };
+
+const KIND_OPTIONS = (Object.keys(LEDGER_INSPECTION_KIND_LABELS) as LedgerInspectionKind[]).map((k) => ({
+  value: k,
+  label: LEDGER_INSPECTION_KIND_LABELS[k],
+}));
+const MEASURE_KIND_OPTIONS = (Object.keys(LEDGER_MEASURE_KIND_LABELS) as LedgerMeasureKind[]).map((k) => ({
+  value: k,
+  label: LEDGER_MEASURE_KIND_LABELS[k],
+}));
+
+const toDay = (v: string | null | undefined) => (v ? dayjs(v) : null);
+const fromDay = (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
+
+function InspectionFields({ draft, onChange }: Props) {
+  const i = draft.inspection;
+  const set = (patch: Partial<Draft['inspection']>) => onChange({ ...draft, inspection: { ...i, ...patch } });
+  return (
+    <Card size="small" title="巡察（检查）信息" data-testid="draft-inspection">
+      <Form layout="vertical" requiredMark>
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <Form.Item label="类型" required>
+              <Select value={i.kind} options={KIND_OPTIONS} onChange={(kind) => set({ kind })} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={9}>
+            <Form.Item label="巡察组" required>
+              <Input
+                value={i.team}
+                maxLength={100}
+                onChange={(e) => set({ team: e.target.value })}
+                data-testid="draft-team"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={9}>
+            <Form.Item label="被巡察单位" required>
+              <Input
+                value={i.inspectedUnit}
+                maxLength={200}
+                onChange={(e) => set({ inspectedUnit: e.target.value })}
+                data-testid="draft-unit"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label="巡察开始">
+              <DatePicker
+                style={{ width: '100%' }}
+                value={toDay(i.periodStart)}
+                onChange={(d) => set({ periodStart: fromDay(d) })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label="巡察结束">
+              <DatePicker
+                style={{ width: '100%' }}
+                value={toDay(i.periodEnd)}
+                onChange={(d) => set({ periodEnd: fromDay(d) })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label="反馈日期">
+              <DatePicker
+                style={{ width: '100%' }}
+                value={toDay(i.feedbackDate)}
+                onChange={(d) => set({ feedbackDate: fromDay(d) })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label="通报单位">
+              <Input
+                value={i.issuer ?? ''}
+                maxLength={200}
+                placeholder="默认为被巡察单位"
+                onChange={(e) => set({ issuer: e.target.value })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label="联系电话" style={{ marginBottom: 0 }}>
+              <Input
+                value={i.contactPhone ?? ''}
+                maxLength={50}
+                onChange={(e) => set({ contactPhone: e.target.value })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label="电子邮箱" style={{ marginBottom: 0 }}>
+              <Input
+                value={i.contactEmail ?? ''}
+                maxLength={100}
+                onChange={(e) => set({ contactEmail: e.target.value })}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="通信地址" style={{ marginBottom: 0 }}>
+              <Input
+                value={i.contactAddress ?? ''}
+                maxLength={200}
+                onChange={(e) => set({ contactAddress: e.target.value })}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}
+
+function MeasureFields({
+  m,
+  n,
+  onChange,
+  onRemove,
+  departments,
+  people,
+}: {
+  m: DraftMeasure;
+  n: number;
+  onChange: (m: DraftMeasure) => void;
+  onRemove: () => void;
+  departments: { value: string; label: string }[];
+  people: { value: string; label: string }[];
+}) {
+  const set = (patch: Partial<DraftMeasure>) => onChange({ ...m, ...patch });
+  return (
+    <div
+      data-testid="draft-measure"
+      style={{ borderLeft: '3px solid #d6e4ff', padding: '4px 0 4px 12px', marginBottom: 8 }}
+    >
+      <Flex gap={8} align="start">
+        <Typography.Text type="secondary" style={{ paddingTop: 5, whiteSpace: 'nowrap' }}>
+          措施 {n}
+        </Typography.Text>
+        <Input.TextArea
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          value={m.content}
+          maxLength={5000}
+          status={m.content.trim() ? undefined : 'error'}
+          placeholder="整改措施内容"
+          onChange={(e) => set({ content: e.target.value })}
+          data-testid="draft-measure-content"
+        />
+        <Popconfirm title="删除这项措施？" okText="删除" cancelText="取消" onConfirm={onRemove}>
+          <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除措施" />
+        </Popconfirm>
+      </Flex>
+      <Flex gap={8} wrap style={{ marginTop: 6, paddingLeft: 48 }}>
+        <Select
+          size="small"
+          style={{ width: 110 }}
+          value={m.kind}
+          options={MEASURE_KIND_OPTIONS}
+          onChange={(kind) => set({ kind })}
+        />
+        <Input
+          size="small"
+          style={{ width: 170 }}
+          placeholder="责任领导"
+          value={m.leader ?? ''}
+          maxLength={100}
+          onChange={(e) => set({ leader: e.target.value })}
+        />
+        <Select
+          size="small"
+          style={{ width: 200 }}
+          allowClear
+          placeholder="责任部门"
+          showSearch={{ optionFilterProp: 'label' }}
+          value={m.departmentId ?? undefined}
+          options={departments}
+          onChange={(v?: string) => set({ departmentId: v ?? null })}
+        />
+        <Select
+          size="small"
+          style={{ width: 170 }}
+          allowClear
+          placeholder="责任人"
+          showSearch={{ optionFilterProp: 'label' }}
+          value={m.ownerUserId ?? undefined}
+          options={people}
+          onChange={(v?: string) => set({ ownerUserId: v ?? null })}
+          data-testid="draft-measure-owner"
+        />
+        <DatePicker
+          size="small"
+          placeholder="完成时限"
+          value={toDay(m.dueDate)}
+          onChange={(d) => set({ dueDate: fromDay(d) })}
+        />
+      </Flex>
+    </div>
+  );
+}
+
+function FindingCard({
+  f,
+  number,
+  categories,
+  onChange,
+  onRemove,
+  departments,
+  people,
+}: {
+  f: DraftFinding;
+  number: number;
+  categories: LabelledCategory[];
+  onChange: (f: DraftFinding) => void;
+  onRemove: () => void;
+  departments: { value: string; label: string }[];
+  people: { value: string; label: string }[];
+}) {
+  const set = (patch: Partial<DraftFinding>) => onChange({ ...f, ...patch });
+  return (
+    <Card
+      size="small"
+      data-testid="draft-finding"
+      style={{ marginBottom: 12 }}
+      title={
+        <Flex gap={8} align="center">
+          <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+            问题 {number}
+          </Tag>
+          <Input
+            variant="borderless"
+            value={f.title}
+            maxLength={500}
+            status={f.title.trim() ? undefined : 'error'}
+            placeholder="问题名称"
+            onChange={(e) => set({ title: e.target.value })}
+            style={{ fontWeight: 600 }}
+            data-testid="draft-finding-title"
+          />
+        </Flex>
+      }
+      extra={
+        <Space>
+          <Select
+            size="small"
+            style={{ width: 200 }}
+            value={f.categoryKey ?? ''}
+            onChange={(v: string) => set({ categoryKey: v || null })}
+            options={[
+              { value: '', label: '未分类' },
+              ...categories.map((c) => ({ value: c.key, label: `${c.label}${c.title}` })),
+            ]}
+            aria-label="所属类别"
+          />
+          <Popconfirm title="删除这个问题及其措施？" okText="删除" cancelText="取消" onConfirm={onRemove}>
+            <Button size="small" danger icon={<DeleteOutlined />}>
+              删除
+            </Button>
+          </Popconfirm>
+        </Space>
+      }
+    >
+      <Typography.Text type="secondary">问题表现</Typography.Text>
+      <Input.TextArea
+        autoSize={{ minRows: 2, maxRows: 8 }}
+        value={f.description ?? ''}
+        maxLength={20000}
+        onChange={(e) => set({ description: e.target.value })}
+        style={{ marginBottom: 12 }}
+        data-testid="draft-finding-description"
+      />
+      <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6 }}>
+        整改措施（{f.measures.length} 项）
+      </Typography.Text>
+      {f.measures.map((m, k) => (
+        <MeasureFields
+          key={k}
+          m={m}
+          n={k + 1}
+          departments={departments}
+          people={people}
+          onChange={(next) => set({ measures: f.measures.map((x, j) => (j === k ? next : x)) })}
+          onRemove={() => set({ measures: f.measures.filter((_, j) => j !== k) })}
+        />
+      ))}
+      <Button
+        size="small"
+        type="dashed"
+        icon={<PlusOutlined />}
+        onClick={() =>
+          set({
+            measures: [...f.measures, { content: '', kind: 'deadline', leader: '', departmentId: null }],
+          })
+        }
+      >
+        新增措施
+      </Button>
+    </Card>
+  );
+}
+
+/**
+ * The parsed draft, editable before saving: inspection fields, the category outline with its
+ * numbering, and each finding with its 问题表现 and measures.
+ */
+export function DraftEditor({ draft, onChange }: Props) {
+  const user = useCurrentUser();
+  const departments = useDepartments();
+  const people = usePeople();
+  const deptOptions = useMemo(
+    () => (departments.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+    [departments.data],
+  );
+  const peopleOptions = useMemo(() => personOptions(people, user.id), [people, user.id]);
+  const categories = useMemo(() => labelCategories(draft.categories), [draft.categories]);
+  const ordered = useMemo(() => orderFindings(draft), [draft]);
+  const numberOf = useMemo(() => new Map(ordered.map((o, n) => [o.index, n + 1])), [ordered]);
+
+  const setFinding = (index: number, f: DraftFinding) =>
+    onChange({ ...draft, findings: draft.findings.map((x, i) => (i === index ? f : x)) });
+  const removeFinding = (index: number) =>
+    onChange({ ...draft, findings: draft.findings.filter((_, i) => i !== index) });
+  const addFinding = (categoryKey: string | null) =>
+    onChange({
+      ...draft,
+      findings: [...draft.findings, { title: '', description: '', categoryKey, measures: [] }],
+    });
+  const setCategoryTitle = (key: string, title: string) =>
+    onChange({ ...draft, categories: draft.categories.map((c) => (c.key === key ? { ...c, title } : c)) });
+  /** Removing a heading keeps what it held: its findings and sub-headings move up a level. */
+  const removeCategory = (c: LabelledCategory) =>
+    onChange({
+      ...draft,
+      categories: draft.categories
+        .filter((x) => x.key !== c.key)
+        .map((x) => (x.parentKey === c.key ? { ...x, parentKey: c.parentKey ?? null } : x)),
+      findings: draft.findings.map((f) =>
+        f.categoryKey === c.key ? { ...f, categoryKey: c.parentKey ?? null } : f,
+      ),
+    });
+  const addCategory = (parentKey: string | null) => {
+    let n = draft.categories.length + 1;
+    while (draft.categories.some((c) => c.key === `new-${n}`)) n++;
+    onChange({
+      ...draft,
+      categories: [...draft.categories, { key: `new-${n}`, title: '新类别', parentKey }],
+    });
+  };
+
+  const tree: TreeDataNode[] = useMemo(() => {
+    const node = (c: LabelledCategory): TreeDataNode => ({
+      key: c.key,
+      title: `${c.label}${c.title}`,
+      children: [
+        ...categories.filter((x) => x.parentKey === c.key).map(node),
+        ...ordered
+          .filter((o) => o.finding.categoryKey === c.key)
+          .map((o) => ({
+            key: `f-${o.index}`,
+            title: `${numberOf.get(o.index)}. ${o.finding.title || '（未填写）'}（措施 ${o.finding.measures.length}）`,
+            isLeaf: true,
+          })),
+      ],
+    });
+    const top = categories.filter((c) => !c.parentKey || !categories.some((x) => x.key === c.parentKey));
+    const loose = ordered.filter(
+      (o) => !o.finding.categoryKey || !categories.some((c) => c.key === o.finding.categoryKey),
+    );
+    return [
+      ...top.map(node),
+      ...(loose.length
+        ? [
+            {
+              key: '__loose',
+              title: '未分类',
+              children: loose.map((o) => ({
+                key: `f-${o.index}`,
+                title: `${numberOf.get(o.index)}. ${o.finding.title || '（未填写）'}`,
+                isLeaf: true,
+              })),
+            },
+          ]
+        : []),
+    ];
+  }, [categories, ordered, numberOf]);
+
+  const section = (c: LabelledCategory | undefined) => {
+    const key = c?.key ?? null;
+    const inThis = ordered.filter((o) =>
+      key
+        ? o.finding.categoryKey === key
+        : !o.finding.categoryKey || !categories.some((x) => x.key === o.finding.categoryKey),
+    );
+    if (!c && inThis.length === 0) return null;
+    return (
+      <div key={key ?? '__loose'} style={{ marginLeft: (c?.depth ?? 0) * 24 }} data-testid="draft-category">
+        <Flex gap={8} align="center" style={{ margin: '12px 0 8px' }}>
+          {c ? (
+            <>
+              <Typography.Text strong style={{ whiteSpace: 'nowrap', fontSize: 15 }}>
+                {c.label}
+              </Typography.Text>
+              <Input
+                value={c.title}
+                maxLength={200}
+                status={c.title.trim() ? undefined : 'error'}
+                onChange={(e) => setCategoryTitle(c.key, e.target.value)}
+                style={{ fontWeight: 600, maxWidth: 560 }}
+                data-testid="draft-category-title"
+              />
+              {c.depth < 2 && (
+                <Button size="small" onClick={() => addCategory(c.key)}>
+                  新增下级类别
+                </Button>
+              )}
+              <Popconfirm
+                title="删除这个类别？"
+                description="其中的问题和下级类别将移到上一级，不会删除。"
+                okText="删除"
+                cancelText="取消"
+                onConfirm={() => removeCategory(c)}
+              >
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除类别" />
+              </Popconfirm>
+            </>
+          ) : (
+            <Typography.Text strong style={{ fontSize: 15 }}>
+              未分类问题
+            </Typography.Text>
+          )}
+        </Flex>
+        {inThis.map((o) => (
+          <FindingCard
+            key={o.index}
+            f={o.finding}
+            number={numberOf.get(o.index) ?? 0}
+            categories={categories}
+            departments={deptOptions}
+            people={peopleOptions}
+            onChange={(f) => setFinding(o.index, f)}
+            onRemove={() => removeFinding(o.index)}
+          />
+        ))}
+        <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => addFinding(key)}>
+          在此新增问题
+        </Button>
+      </div>
+    );
+  };
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <InspectionFields draft={draft} onChange={onChange} />
+      <Row gutter={16}>
+        <Col xs={24} xl={7}>
+          <Card size="small" title="结构" style={{ position: 'sticky', top: 16 }} data-testid="draft-tree">
+            {tree.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未识别出问题" />
+            ) : (
+              <Tree treeData={tree} defaultExpandAll selectable={false} blockNode />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={17}>
+          <Card
+            size="small"
+            title={`问题清单（类别 ${draft.categories.length} 个，问题 ${draft.findings.length} 个，措施 ${draft.findings.reduce((a, f) => a + f.measures.length, 0)} 项）`}
+            extra={
+              <Button size="small" icon={<PlusOutlined />} onClick={() => addCategory(null)}>
+                新增类别
+              </Button>
+            }
+          >
+            {categories.map((c) => section(c))}
+            {section(undefined)}
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title="通报文字（可在整改通报中继续修改）">
+        <Typography.Text type="secondary">一、整改工作开展情况</Typography.Text>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          value={draft.narratives?.workDone ?? ''}
+          onChange={(e) =>
+            onChange({ ...draft, narratives: { ...draft.narratives, workDone: e.target.value } })
+          }
+          style={{ marginBottom: 12 }}
+        />
+        <Typography.Text type="secondary">四、下一步工作</Typography.Text>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          value={draft.narratives?.nextSteps ?? ''}
+          onChange={(e) =>
+            onChange({ ...draft, narratives: { ...draft.narratives, nextSteps: e.target.value } })
+          }
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,442 @@
+import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, Card, Empty, Flex, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import {
+  BarChartOutlined,
+  FileExcelOutlined,
+  FileTextOutlined,
+  ImportOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { MEASURE_STATUS_LABELS, type LedgerRow, type MeasureStatus } from '@tongban/contracts';
+import { useAuth } from '../../../app/auth-context';
+import { useDepartments } from '../../org/api';
+import {
+  ledgerXlsxUrl,
+  useInspectionDetail,
+  useLedgerRows,
+  type FindingDetail,
+  type NumberedCategory,
+} from '../api';
+import { FindingDrawer } from '../components/finding-drawer';
+import { SheetImportModal } from '../components/sheet-import-modal';
+import { InspectionSelect, inspectionName, useChosenInspection } from '../components/inspection-picker';
+import {
+  MEASURE_STATUSES,
+  MeasureKindTag,
+  MeasureStatusTag,
+  describeDeadline,
+} from '../components/ledger-tags';
+import { findMeasure, useMeasureActions, useNameOf } from '../components/use-measure-actions';
+
+type TableRow =
+  | { kind: 'category'; key: string; label: string; title: string; depth: number }
+  | { kind: 'measure'; key: string; finding: FindingDetail; row: LedgerRow | undefined; span: number };
+
+/**
+ * Rows in the order of the 台账: category headings (一、/（一）/1.) depth-first, then each finding with
+ * its measures; the finding's 序号 and 问题 cells span its measures.
+ */
+function buildRows(
+  categories: NumberedCategory[],
+  findings: FindingDetail[],
+  rows: LedgerRow[],
+  filtered: boolean,
+): TableRow[] {
+  const byFinding = new Map<string, LedgerRow[]>();
+  for (const r of rows) byFinding.set(r.findingId, [...(byFinding.get(r.findingId) ?? []), r]);
+  const findingRows = (f: FindingDetail): TableRow[] => {
+    const ms = byFinding.get(f.id) ?? [];
+    // A finding with no measure at all shows as one row, unless a filter is on; one whose measures
+    // are all filtered out (or not visible to a department role) does not show.
+    if (ms.length === 0)
+      return filtered || f.measures.length > 0
+        ? []
+        : [{ kind: 'measure', key: `f-${f.id}`, finding: f, row: undefined, span: 1 }];
+    return ms.map((row, i) => ({
+      kind: 'measure' as const,
+      key: row.measureId,
+      finding: f,
+      row,
+      span: i === 0 ? ms.length : 0,
+    }));
+  };
+  const known = new Set(categories.map((c) => c.id));
+  const sorted = [...findings].sort((a, b) => a.number - b.number);
+  const out: TableRow[] = [];
+  const emit = (parentId: string | null) => {
+    for (const c of categories.filter((x) => x.parentId === parentId)) {
+      const start = out.length;
+      out.push({ kind: 'category', key: `c-${c.id}`, label: c.label, title: c.title, depth: c.depth });
+      const before = out.length;
+      emit(c.id);
+      for (const f of sorted.filter((x) => x.categoryId === c.id)) out.push(...findingRows(f));
+      // A heading with nothing under it (after filtering, or for a department role) is left out.
+      if (out.length === before) out.splice(start, 1);
+    }
+  };
+  emit(null);
+  const loose = sorted.filter((f) => !f.categoryId || !known.has(f.categoryId)).flatMap(findingRows);
+  if (loose.length > 0)
+    out.push({ kind: 'category', key: 'c-none', label: '', title: '未分类问题', depth: 0 }, ...loose);
+  return out;
+}
+
+/** 整改台账: the table the offices keep, per inspection, with progress, 销号 and 回头看. */
+export function LedgerPage() {
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  const { inspections, chosen, choose } = useChosenInspection();
+  const [status, setStatus] = useState<MeasureStatus>();
+  const [departmentId, setDepartmentId] = useState<string>();
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [drawerFindingId, setDrawerFindingId] = useState<string>();
+  const [sheetImportFor, setSheetImportFor] = useState<string>();
+  const departments = useDepartments();
+  const detail = useInspectionDetail(chosen?.id);
+  const rows = useLedgerRows(
+    {
+      ...(chosen ? { inspectionId: chosen.id } : {}),
+      ...(overdueOnly ? { status: 'overdue' as const } : status ? { status } : {}),
+      ...(departmentId ? { departmentId } : {}),
+    },
+    !!chosen,
+  );
+  const { actions, reopenFinding, modals } = useMeasureActions();
+  const nameOf = useNameOf(detail.data);
+  const filtered = overdueOnly || !!status || !!departmentId;
+
+  const data = useMemo(
+    () =>
+      detail.data && rows.data
+        ? buildRows(detail.data.categories, detail.data.findings, rows.data, filtered)
+        : [],
+    [detail.data, rows.data, filtered],
+  );
+  const counts = useMemo(() => {
+    const c = new Map<MeasureStatus, number>();
+    for (const r of rows.data ?? []) c.set(r.status, (c.get(r.status) ?? 0) + 1);
+    return c;
+  }, [rows.data]);
+
+  const drawerFinding = detail.data?.findings.find((f) => f.id === drawerFindingId);
+  const categoryOf = (f: FindingDetail | undefined) => {
+    const c = detail.data?.categories.find((x) => x.id === f?.categoryId);
+    return c ? `${c.label}${c.title}` : undefined;
+  };
+  const measureOf = (row: LedgerRow) => findMeasure(detail.data, row.measureId);
+
+  // Overdue measures in red: their own cells, not the finding cells they share with other measures.
+  const heading = (r: TableRow) =>
+    r.kind === 'category'
+      ? { colSpan: 0 }
+      : r.row?.status === 'overdue'
+        ? { style: { background: '#fff1f0' } }
+        : {};
+  const spanned = (r: TableRow) =>
+    r.kind === 'category' ? { colSpan: 0 } : { rowSpan: r.span, style: { verticalAlign: 'top' as const } };
+  const cell = (r: TableRow, render: (row: LedgerRow) => ReactNode) =>
+    r.kind === 'measure' && r.row ? render(r.row) : null;
+
+  const columns: TableColumnsType<TableRow> = [
+    {
+      title: '序号',
+      key: 'number',
+      width: 48,
+      align: 'center',
+      onCell: (r) =>
+        r.kind === 'category'
+          ? { colSpan: 10, style: { background: '#f5f7fa', fontWeight: 600 } }
+          : { rowSpan: r.span, style: { verticalAlign: 'top' } },
+      render: (_, r) =>
+        r.kind === 'category' ? (
+          <div
+            style={{ textAlign: 'left', paddingLeft: r.depth * 24 }}
+            data-testid="ledger-category"
+          >{`${r.label}${r.title}`}</div>
+        ) : (
+          r.finding.number
+        ),
+    },
+    {
+      title: '问题',
+      key: 'finding',
+      width: '15%',
+      onCell: spanned,
+      render: (_, r) =>
+        r.kind === 'measure' ? (
+          <Space orientation="vertical" size={4}>
+            <Typography.Link
+              strong
+              onClick={() => setDrawerFindingId(r.finding.id)}
+              data-testid="ledger-finding"
+            >
+              {r.finding.title}
+            </Typography.Link>
+            {r.finding.description && (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ fontSize: 12, marginBottom: 0 }}
+                ellipsis={{ rows: 3, tooltip: r.finding.description }}
+              >
+                {r.finding.description}
+              </Typography.Paragraph>
+            )}
+          </Space>
+        ) : null,
+    },
+    {
+      title: '整改措施',
+      key: 'measure',
+      width: '18%',
+      onCell: heading,
+      render: (_, r) =>
+        r.kind === 'measure' && !r.row ? (
+          <Typography.Text type="secondary">尚未制定整改措施</Typography.Text>
+        ) : (
+          cell(r, (row) => (
+            <Space orientation="vertical" size={2}>
+              <span>{row.measure}</span>
+              <MeasureKindTag kind={row.kind} />
+            </Space>
+          ))
+        ),
+    },
+    {
+      title: '责任领导',
+      key: 'leader',
+      width: 84,
+      onCell: heading,
+      render: (_, r) => cell(r, (row) => row.leader || '—'),
+    },
+    {
+      title: '责任部门',
+      key: 'department',
+      width: 100,
+      onCell: heading,
+      render: (_, r) => cell(r, (row) => row.department || '—'),
+    },
+    {
+      title: '责任人',
+      key: 'owner',
+      width: 68,
+      onCell: heading,
+      render: (_, r) => cell(r, (row) => row.owner || '—'),
+    },
+    {
+      title: '完成时限',
+      key: 'due',
+      width: 96,
+      onCell: heading,
+      render: (_, r) =>
+        cell(r, (row) => {
+          const d = describeDeadline(row.status === 'signed_off' ? null : row.dueDate);
+          return (
+            <div style={row.status === 'overdue' ? { color: '#cf1322', fontWeight: 600 } : undefined}>
+              <div>{row.dueDate ?? (row.kind === 'ongoing' ? '长期坚持' : '—')}</div>
+              {d && <div style={{ fontSize: 12 }}>{d.text}</div>}
+            </div>
+          );
+        }),
+    },
+    {
+      title: '整改进展',
+      key: 'progress',
+      width: '17%',
+      onCell: heading,
+      render: (_, r) =>
+        cell(r, (row) =>
+          row.progress ? (
+            <Typography.Paragraph
+              style={{ whiteSpace: 'pre-wrap', marginBottom: 0, fontSize: 13 }}
+              ellipsis={{ rows: 3, tooltip: <span style={{ whiteSpace: 'pre-wrap' }}>{row.progress}</span> }}
+            >
+              {row.progress}
+            </Typography.Paragraph>
+          ) : (
+            <Typography.Text type="secondary">—</Typography.Text>
+          ),
+        ),
+    },
+    {
+      title: '状态',
+      key: 'status',
+      width: 112,
+      onCell: heading,
+      render: (_, r) => cell(r, (row) => <MeasureStatusTag status={row.status} />),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 84,
+      onCell: heading,
+      render: (_, r) =>
+        cell(r, (row) => {
+          const m = measureOf(row);
+          const open = row.status !== 'signed_off';
+          return (
+            <Flex wrap gap={0}>
+              {actions.canProgress && open && m && (
+                <Button type="link" size="small" onClick={() => actions.onProgress(m)}>
+                  添加进展
+                </Button>
+              )}
+              {actions.canSignoff && open && m && (
+                <Button type="link" size="small" onClick={() => actions.onSignoff(m)}>
+                  销号
+                </Button>
+              )}
+              {actions.canSignoff && !open && m && (
+                <Button type="link" size="small" danger onClick={() => actions.onReopen(m)}>
+                  回头看
+                </Button>
+              )}
+              <Button type="link" size="small" onClick={() => setDrawerFindingId(row.findingId)}>
+                详情
+              </Button>
+            </Flex>
+          );
+        }),
+    },
+  ];
+
+  const inspection = detail.data?.inspection;
+  return (
+    <Card
+      data-testid="ledger-page"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          整改台账
+        </Typography.Title>
+      }
+      extra={
+        <Space wrap>
+          <Button
+            icon={<BarChartOutlined />}
+            onClick={() => void navigate(`/ledger/dashboard${chosen ? `?inspection=${chosen.id}` : ''}`)}
+          >
+            整改看板
+          </Button>
+          {chosen && (
+            <Button
+              icon={<FileExcelOutlined />}
+              href={ledgerXlsxUrl(chosen.id)}
+              download
+              data-testid="ledger-export"
+            >
+              导出 .xlsx
+            </Button>
+          )}
+          {can('ledger.write') && chosen && (
+            <Button icon={<UploadOutlined />} onClick={() => setSheetImportFor(chosen.id)}>
+              从 .xlsx 导入
+            </Button>
+          )}
+          {can('ledger.write') && chosen && (
+            <Button
+              icon={<FileTextOutlined />}
+              data-testid="ledger-open-report"
+              onClick={() => void navigate(`/ledger/${chosen.id}/report`)}
+            >
+              整改通报
+            </Button>
+          )}
+          {can('ledger.write') && (
+            <Button type="primary" icon={<ImportOutlined />} onClick={() => void navigate('/ledger/import')}>
+              导入反馈意见
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
+        <InspectionSelect
+          list={inspections.data ?? []}
+          value={chosen?.id}
+          onChange={choose}
+          loading={inspections.isLoading}
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 160 }}
+          value={overdueOnly ? undefined : status}
+          disabled={overdueOnly}
+          onChange={setStatus}
+          data-testid="ledger-filter-status"
+          options={MEASURE_STATUSES.map((s) => ({ value: s, label: MEASURE_STATUS_LABELS[s] }))}
+        />
+        <Select
+          allowClear
+          placeholder="责任部门"
+          style={{ width: 220 }}
+          value={departmentId}
+          onChange={setDepartmentId}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="ledger-filter-department"
+          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
+        <Space>
+          <Switch checked={overdueOnly} onChange={setOverdueOnly} data-testid="ledger-filter-overdue" />
+          <span>只看逾期</span>
+        </Space>
+      </Flex>
+      {inspection && (
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="ledger-summary">
+          <Typography.Text type="secondary">
+            {inspectionName(inspection)}
+            {inspection.feedbackDate ? ` · ${inspection.feedbackDate} 反馈` : ''} · 问题{' '}
+            {detail.data?.findings.length ?? 0} 个 · 措施 {rows.data?.length ?? 0} 项
+            {filtered ? '（已筛选）' : ''}
+          </Typography.Text>
+          {MEASURE_STATUSES.filter((s) => counts.get(s)).map((s) => (
+            <Tooltip key={s} title={`点击只看“${MEASURE_STATUS_LABELS[s]}”`}>
+              <Tag
+                style={{ cursor: 'pointer' }}
+                color={s === 'overdue' ? 'error' : undefined}
+                onClick={() => {
+                  setOverdueOnly(false);
+                  setStatus(s);
+                }}
+              >
+                {MEASURE_STATUS_LABELS[s]} {counts.get(s)}
+              </Tag>
+            </Tooltip>
+          ))}
+        </Flex>
+      )}
+      {!inspections.isLoading && (inspections.data?.length ?? 0) === 0 ? (
+        <Empty description="还没有巡察（检查）记录，请先导入反馈意见" />
+      ) : (
+        <Table<TableRow>
+          data-testid="ledger-table"
+          size="small"
+          bordered
+          rowKey="key"
+          loading={detail.isLoading || rows.isLoading}
+          columns={columns}
+          dataSource={data}
+          pagination={false}
+          sticky
+          locale={{ emptyText: filtered ? '没有符合筛选条件的整改措施' : '暂无数据' }}
+          onRow={(r) =>
+            r.kind === 'measure' && r.row?.status === 'overdue'
+              ? ({ 'data-overdue': 'true' } as HTMLAttributes<HTMLElement>)
+              : {}
+          }
+        />
+      )}
+      <FindingDrawer
+        finding={drawerFinding}
+        categoryTitle={categoryOf(drawerFinding)}
+        onClose={() => setDrawerFindingId(undefined)}
+        onReopenFinding={reopenFinding}
+        actions={actions}
+        nameOf={nameOf}
+      />
+      {modals}
+      <SheetImportModal inspectionId={sheetImportFor} onClose={() => setSheetImportFor(undefined)} />
+    </Card>
+  );
+}

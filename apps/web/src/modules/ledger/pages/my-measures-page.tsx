@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { LedgerRow } from '@tongban/contracts';
+import { useAuth, useCurrentUser } from '../../../app/auth-context';
+import { useInspections, useMyMeasures } from '../api';
+import { inspectionName } from '../components/inspection-picker';
+import { MeasureKindTag, MeasureStatusTag, daysUntil, describeDeadline } from '../components/ledger-tags';
+import { ProgressModal, type MeasureRef } from '../components/progress-modal';
+
+const open = (r: LedgerRow) => r.status !== 'signed_off';
+
+/** Open measures first, the most urgent on top; signed-off ones last. */
+function byUrgency(a: LedgerRow, b: LedgerRow): number {
+  if (open(a) !== open(b)) return open(a) ? -1 : 1;
+  if (a.status === 'awaiting_signoff' && b.status !== 'awaiting_signoff') return 1;
+  if (b.status === 'awaiting_signoff' && a.status !== 'awaiting_signoff') return -1;
+  return (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31');
+}
+
+/** 我的整改任务: the measures the signed-in user owns, with their deadlines. */
+export function MyMeasuresPage() {
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const { can } = useAuth();
+  const mine = useMyMeasures();
+  const inspections = useInspections();
+  const [progressFor, setProgressFor] = useState<MeasureRef>();
+
+  const rows = useMemo(() => [...(mine.data ?? [])].sort(byUrgency), [mine.data]);
+  const names = useMemo(
+    () => new Map((inspections.data ?? []).map((i) => [i.id, inspectionName(i)])),
+    [inspections.data],
+  );
+  const todo = rows.filter((r) => open(r) && r.status !== 'awaiting_signoff');
+  const overdue = rows.filter((r) => r.status === 'overdue').length;
+  const soon = todo.filter((r) => r.dueDate && daysUntil(r.dueDate) >= 0 && daysUntil(r.dueDate) <= 7).length;
+
+  const columns: TableColumnsType<LedgerRow> = [
+    {
+      title: '巡察（检查）',
+      key: 'inspection',
+      width: 180,
+      render: (_, r) => names.get(r.inspectionId) ?? '—',
+    },
+    { title: '问题', dataIndex: 'finding', key: 'finding', width: 200 },
+    {
+      title: '整改措施',
+      key: 'measure',
+      width: '30%',
+      render: (_, r) => (
+        <Space orientation="vertical" size={2}>
+          <span>{r.measure}</span>
+          <MeasureKindTag kind={r.kind} />
+        </Space>
+      ),
+    },
+    { title: '责任部门', dataIndex: 'department', key: 'department', width: 150 },
+    {
+      title: '完成时限',
+      key: 'due',
+      width: 130,
+      render: (_, r) => {
+        const d = describeDeadline(open(r) ? r.dueDate : null);
+        return (
+          <div
+            style={d?.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}
+            data-testid="my-deadline"
+          >
+            <div>{r.dueDate ?? (r.kind === 'ongoing' ? '长期坚持' : '—')}</div>
+            {d && <div style={{ fontSize: 12 }}>{d.text}</div>}
+          </div>
+        );
+      },
+    },
+    {
+      title: '状态',
+      key: 'status',
+      width: 130,
+      render: (_, r) => <MeasureStatusTag status={r.status} />,
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 170,
+      render: (_, r) => (
+        <Space size={0} wrap>
+          {can('ledger.progress') && open(r) && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setProgressFor({ id: r.measureId, content: r.measure })}
+            >
+              添加进展
+            </Button>
+          )}
+          <Button
+            type="link"
+            size="small"
+            onClick={() => void navigate(`/ledger?inspection=${r.inspectionId}`)}
+          >
+            查看台账
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="my-measures-page">
+      <Row gutter={16}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="待完成" value={todo.length} suffix="项" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="已逾期"
+              value={overdue}
+              suffix="项"
+              styles={{ content: overdue ? { color: '#cf1322' } : {} }}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="7 天内到期" value={soon} suffix="项" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="待销号 / 已销号"
+              value={`${rows.filter((r) => r.status === 'awaiting_signoff').length} / ${rows.filter((r) => r.status === 'signed_off').length}`}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card
+        title={
+          <Space>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              我的整改任务
+            </Typography.Title>
+            <Typography.Text type="secondary">责任人：{user.displayName}</Typography.Text>
+          </Space>
+        }
+      >
+        <Table<LedgerRow>
+          rowKey="measureId"
+          size="middle"
+          loading={mine.isLoading}
+          columns={columns}
+          dataSource={rows}
+          pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: '您没有负责的整改措施' }}
+          onRow={(r) => (r.status === 'overdue' ? { style: { background: '#fff1f0' } } : {})}
+        />
+      </Card>
+      <ProgressModal measure={progressFor} onClose={() => setProgressFor(undefined)} />
+    </Space>
+  );
+}
