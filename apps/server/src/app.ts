@@ -20,8 +20,8 @@ import { catalogRoutes } from './modules/catalog';
 import { ledgerRoutes } from './modules/ledger';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
-import { notFound, registerErrorHandler } from './platform/errors';
-import { filesDir, findFileMeta } from './platform/files';
+import { AppError, forbidden, notFound, registerErrorHandler } from './platform/errors';
+import { filesDir, findFileMeta, mayReadFile } from './platform/files';
 import { currentMigration } from './platform/migrate';
 
 export type BuildOptions = {
@@ -100,9 +100,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       const meta = await findFileMeta(deps.db, req.params.sha256);
       const file = path.join(filesDir(deps.config.dataDir), req.params.sha256);
       if (!meta || !existsSync(file)) throw notFound('文件', req.params.sha256);
+      // Evidence and application materials are not for whoever learns a hash.
+      if (!mayReadFile(meta, req.actor?.role)) {
+        throw req.actor ? forbidden('无权查看该文件') : new AppError('UNAUTHENTICATED', '请先登录', 401);
+      }
       void reply
         .header('content-type', meta.mediaType)
-        .header('cache-control', 'public, max-age=31536000, immutable');
+        .header('cache-control', meta.public ? 'public, max-age=31536000, immutable' : 'private, no-store');
       return reply.send(createReadStream(file));
     },
   );

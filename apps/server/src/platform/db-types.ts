@@ -97,6 +97,7 @@ export type StoredFileTable = {
   mediaType: string;
   size: number;
   name: string;
+  public: Generated<boolean>;
   createdAt: DefaultTimestamp;
 };
 

@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Executor } from './db';
+import { sql, type Executor } from './db';
 import { badRequest } from './errors';
 
-export type FilePolicy = { maxBytes: number; mediaTypes: readonly string[] };
+export type FilePolicy = {
+  maxBytes: number;
+  mediaTypes: readonly string[];
+  /** Served without sign-in (staff photos for the 公示牌); everything else needs a staff session. */
+  public?: boolean;
+};
 export const IMAGE_POLICY: FilePolicy = {
   maxBytes: 2 * 1024 * 1024,
   mediaTypes: ['image/png', 'image/jpeg', 'image/webp'],
@@ -47,10 +52,24 @@ export async function storeFile(
   if (!existsSync(target)) writeFileSync(target, file.bytes);
   await db
     .insertInto('storedFile')
-    .values({ sha256, mediaType: file.mediaType, size: file.bytes.length, name: file.name.slice(0, 200) })
-    .onConflict((oc) => oc.column('sha256').doNothing())
+    .values({
+      sha256,
+      mediaType: file.mediaType,
+      size: file.bytes.length,
+      name: file.name.slice(0, 200),
+      public: policy.public ?? false,
+    })
+    // The same bytes stored again: public once any upload of them was public, never the reverse.
+    .onConflict((oc) =>
+      oc.column('sha256').doUpdateSet({ public: sql<boolean>`stored_file.public or excluded.public` }),
+    )
     .execute();
   return sha256;
+}
+
+/** Whether an actor may read a stored file: public ones anyone, the rest staff only. */
+export function mayReadFile(meta: { public: boolean }, role: string | undefined): boolean {
+  return meta.public || (role !== undefined && role !== 'applicant');
 }
 
 export function findFileMeta(db: Executor, sha256: string) {

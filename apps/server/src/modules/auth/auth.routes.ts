@@ -21,7 +21,8 @@ export async function sessionHook(app: AppInstance) {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionTokenHash', null);
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Stored files too: private ones are served only to signed-in staff.
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/files/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     let s;

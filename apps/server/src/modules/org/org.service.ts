@@ -333,7 +333,8 @@ export async function setStaffPhoto(
   if (!existing) throw notFound('人员', id);
   assertWrite(actor, existing.regionCode);
   return runAudited(deps, actor, async (tx) => {
-    const sha256 = await storeFile(tx, deps.config.dataDir, file, IMAGE_POLICY);
+    // Staff photos are shown on the public 公示牌.
+    const sha256 = await storeFile(tx, deps.config.dataDir, file, { ...IMAGE_POLICY, public: true });
     const row = await repo.updateStaff(tx, id, { photo: sha256 });
     return {
       result: row,
