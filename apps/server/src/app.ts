@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, sessionHook } from './modules/auth';
 import { calendarRoutes } from './modules/calendar';
+import { casesRoutes } from './modules/cases';
 import { catalogRoutes } from './modules/catalog';
 import { ledgerRoutes } from './modules/ledger';
 import { orgRoutes } from './modules/org';
@@ -91,6 +92,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(calendarRoutes);
   await app.register(catalogRoutes);
   await app.register(ledgerRoutes);
+  await app.register(casesRoutes);
 
   // Stored files (staff photos, evidence) by content hash.
   app.get(

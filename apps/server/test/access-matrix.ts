@@ -1,4 +1,5 @@
 import { Role, type Role as RoleT } from '@tongban/contracts';
+import { DEMO_CASES as K, makeIdNumber } from '../src/demo/seed-cases-demo';
 import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
 
@@ -210,6 +211,8 @@ export const MATRIX: Entry[] = [
   ...ledgerEntries(),
   // ── Catalog (ids fixed by the catalog demo) ──
   ...catalogEntries(),
+  // ── Cases (ids fixed by the cases demo) ──
+  ...casesEntries(),
 ];
 
 function ledgerEntries(): Entry[] {
@@ -420,5 +423,101 @@ function catalogEntries(): Entry[] {
     entry('GET', '/api/public/catalog/items/:id/guide', `${guide}/guide?lang=en`, 'public'),
     entry('GET', '/api/public/catalog/items/:id/guide.docx', `${guide}/guide.docx`, 'public'),
     entry('GET', '/api/public/catalog/items/:id/qr.svg', `${guide}/qr.svg`, 'public'),
+  ];
+}
+
+function casesEntries(): Entry[] {
+  const READ: RoleT[] = ['clerk', 'approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'];
+  // 受审分离: window work for clerks only; the demo case is 市场监管's, the department of the demo
+  // approver and head. Transitions name version 0 (stale): allowed roles get 409, others 403.
+  const WINDOW: RoleT[] = ['clerk'];
+  const REVIEW: RoleT[] = ['approver', 'dept_head'];
+  const c = `/api/cases/${K.acceptedCaseId}`;
+  const none = '00000000-0000-4000-8000-000000000000';
+  const entry = (
+    method: string,
+    url: string,
+    path: string,
+    allowed: Entry['allowed'],
+    body?: (n: number, i: Ids) => unknown,
+  ): Entry => ({ method, url, make: (i, n) => ({ path, ...(body ? { body: body(n, i) } : {}) }), allowed });
+  const t = (name: string, allowed: RoleT[], body: (i: Ids) => Record<string, unknown> = () => ({})) =>
+    entry('POST', `/api/cases/:id/${name}`, `${c}/${name}`, allowed, (_n, i) => ({ version: 0, ...body(i) }));
+  const track = { caseNo: '350999-20261120-00099', phone: '13900000000' };
+  return [
+    entry('POST', '/api/applicants', '/api/applicants', WINDOW, (n) => ({
+      kind: 'person',
+      name: `申请人${n}`,
+      idNumber: makeIdNumber('110105', '19900101', n % 1000),
+      phone: '13800000000',
+    })),
+    entry(
+      'GET',
+      '/api/applicants',
+      `/api/applicants?idNumber=${makeIdNumber('110105', '19900101', 1)}`,
+      WINDOW,
+    ),
+    entry('GET', '/api/applicants/:id', `/api/applicants/${K.personApplicantId}`, READ),
+    entry('POST', '/api/cases', '/api/cases', WINDOW, () => ({
+      itemId: C.foodItemId,
+      applicantId: K.personApplicantId,
+    })),
+    entry('GET', '/api/cases', '/api/cases?queue=review', READ),
+    entry('GET', '/api/cases/overdue', '/api/cases/overdue', READ),
+    entry('GET', '/api/cases/refused', '/api/cases/refused', READ),
+    entry('GET', '/api/cases/:id', c, READ),
+    entry('GET', '/api/cases/:id/notices/:noticeId', `${c}/notices/${none}`, READ),
+    entry('GET', '/api/cases/:id/notices/:noticeId/docx', `${c}/notices/${none}/docx`, READ),
+    t('accept', WINDOW),
+    t('request-supplement', WINDOW),
+    t('supplement-received', WINDOW),
+    t('refuse', WINDOW, () => ({ reason: '不符合条件', redirectTo: '其他机关' })),
+    t('instant-decision', WINDOW, () => ({ outcome: 'grant' })),
+    t('deferred-received', WINDOW, () => ({ names: ['材料'] })),
+    t('visits', WINDOW, () => ({ purpose: '咨询' })),
+    t('withdraw', WINDOW, () => ({ reason: '撤回' })),
+    t('complete-step', REVIEW, () => ({ opinion: '同意' })),
+    t('return', REVIEW, () => ({ reason: '退回' })),
+    t('transfer', REVIEW, (i) => ({ toUserId: i.userId, reason: '转办' })),
+    t('urge', ['supervisor', 'dept_head'], () => ({ note: '请加快办理' })),
+    t('suspend', REVIEW, () => ({ kind: 'testing', expectedDays: 5, reason: '送检' })),
+    t('resume', REVIEW),
+    t('extension', REVIEW, () => ({ days: 5, reason: '情况复杂' })),
+    t('extension/decision', ['dept_head'], () => ({ approved: true })),
+    t('decide', REVIEW, () => ({ outcome: 'grant' })),
+    t('delivery', WINDOW, () => ({ method: 'window' })),
+    t('deliver', WINDOW, () => ({ receivedBy: '本人' })),
+    entry('GET', '/api/public/licenses/:id', '/api/public/licenses/1.2.156.3005.2.X.Y.1.1.Z', 'public'),
+    entry('POST', '/api/public/drafts', '/api/public/drafts', 'public', () => ({ itemId: C.foodItemId })),
+    entry('GET', '/api/public/drafts/:token', `/api/public/drafts/${'a'.repeat(43)}`, 'public'),
+    entry('PUT', '/api/public/drafts/:token', `/api/public/drafts/${'a'.repeat(43)}`, 'public', () => ({
+      itemId: C.foodItemId,
+    })),
+    entry(
+      'POST',
+      '/api/public/drafts/:token/materials',
+      `/api/public/drafts/${'a'.repeat(43)}/materials`,
+      'public',
+    ),
+    entry('POST', '/api/public/cases', '/api/public/cases', 'public', () => ({
+      draftToken: 'a'.repeat(43),
+      applicant: {
+        kind: 'person',
+        name: '张三',
+        idNumber: makeIdNumber('110105', '19900101', 7),
+        phone: '13800000000',
+      },
+    })),
+    entry('POST', '/api/public/cases/track', '/api/public/cases/track', 'public', () => track),
+    entry(
+      'POST',
+      '/api/public/cases/track/notice-docx',
+      '/api/public/cases/track/notice-docx',
+      'public',
+      () => ({
+        ...track,
+        noticeId: none,
+      }),
+    ),
   ];
 }

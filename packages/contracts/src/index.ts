@@ -6,6 +6,7 @@ export * from './org';
 export * from './calendar';
 export * from './ledger';
 export * from './catalog';
+export * from './cases';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';

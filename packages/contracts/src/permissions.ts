@@ -31,6 +31,14 @@ export const PERMISSIONS = {
   'ledger.write': ['supervisor', 'leader'],
   'ledger.progress': ['supervisor', 'leader', 'dept_head', 'clerk', 'approver'],
   'ledger.signoff': ['supervisor', 'leader'],
+  // Cases (办件). 受审分离: only window clerks create and accept cases; the back office reviews and
+  // decides; department roles see only their department's cases (clerks also those they received).
+  'case.read': STAFF,
+  'case.intake': ['clerk'],
+  'case.review': ['approver', 'dept_head'],
+  'case.extension.decide': ['dept_head'],
+  'case.urge': ['supervisor', 'dept_head'],
+  'case.deliver': ['clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

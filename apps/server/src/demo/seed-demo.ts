@@ -2,6 +2,7 @@ import type { Role } from '@tongban/contracts';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { orgService } from '../modules/org';
+import { seedCasesDemo } from './seed-cases-demo';
 import { seedCatalogDemo } from './seed-catalog-demo';
 import { seedLedgerDemo } from './seed-ledger-demo';
 
@@ -149,5 +150,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   }
   await seedCatalogDemo(deps);
   await seedLedgerDemo(deps);
+  await seedCasesDemo(deps);
   return true;
 }

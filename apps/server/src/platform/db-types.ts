@@ -26,6 +26,8 @@ export type DepartmentTable = {
   shortName: Generated<string>;
   hallExemption: string | null;
   createdAt: DefaultTimestamp;
+  /** 0007_cases.sql: 统一社会信用代码, the e-license issuer. */
+  creditCode: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type HallWindowTable = {
@@ -357,7 +359,7 @@ export type CatalogTables = {
 };
 
 /** Tables of the modules, appended one `&` each, so the DB block above stays as it is. */
-type ModuleTables = LedgerTables & CatalogTables;
+type ModuleTables = LedgerTables & CatalogTables & CaseTables;
 
 // ── Outbox (0006_outbox.sql) ─────────────────────────────────────────────
 
@@ -377,3 +379,158 @@ export type OutboxMessageTable = {
   lastError: string | null;
 };
 export type OutboxMessageRow = Selectable<OutboxMessageTable>;
+
+// ── Cases (0007_cases.sql) ───────────────────────────────────────────────
+
+export type ApplicantTable = {
+  id: Generated<string>;
+  regionCode: string;
+  kind: 'person' | 'enterprise';
+  name: string;
+  idNumberEnc: string;
+  idNumberHash: string;
+  idNumberMasked: string;
+  phoneEnc: string;
+  phoneMasked: string;
+  legalRepresentative: string | null;
+  contactName: string | null;
+  createdAt: DefaultTimestamp;
+};
+
+export type ServiceCaseTable = {
+  id: Generated<string>;
+  regionCode: string;
+  caseNo: string;
+  itemId: string;
+  itemVersionId: string;
+  departmentId: string;
+  applicantId: string;
+  agentId: string | null;
+  channel: 'window' | 'online' | 'kiosk' | 'mail' | 'agent';
+  intakeBy: string | null;
+  status:
+    | 'draft'
+    | 'submitted'
+    | 'supplement_requested'
+    | 'accepted'
+    | 'refused'
+    | 'decided'
+    | 'delivered'
+    | 'withdrawn';
+  stepIndex: number;
+  assigneeId: string | null;
+  suspended: boolean;
+  extensionStatus: 'requested' | 'approved' | 'rejected' | null;
+  outcome: 'grant' | 'deny' | null;
+  licenseId: string | null;
+  receivedAt: Timestamp | null;
+  acceptedAt: Timestamp | null;
+  decidedAt: Timestamp | null;
+  deliveredAt: Timestamp | null;
+  visits: number;
+  version: number;
+  state: Json<unknown>;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+};
+
+export type CaseEventTable = {
+  id: Generated<number>;
+  regionCode: string;
+  caseId: string;
+  seq: number;
+  type: string;
+  payload: Json<unknown>;
+  actorId: string | null;
+  actorName: string;
+  at: Timestamp;
+};
+
+export type CaseMaterialTable = {
+  id: Generated<string>;
+  regionCode: string;
+  caseId: string;
+  sortOrder: number;
+  name: string;
+  required: boolean;
+  deferrable: boolean;
+  status: 'provided' | 'missing' | 'deferred' | 'from_license' | 'not_applicable';
+  dueDate: string | null;
+  licenseId: string | null;
+  fileSha256: string | null;
+  receivedAt: Timestamp | null;
+};
+
+export type CaseNoticeTable = {
+  id: Generated<string>;
+  regionCode: string;
+  caseId: string;
+  kind: 'accept' | 'refuse' | 'supplement' | 'suspend' | 'extend' | 'decide';
+  year: number;
+  serial: number;
+  noticeNo: string;
+  issuedAt: Timestamp;
+  content: Json<unknown>;
+};
+
+export type LicenseTable = {
+  id: string;
+  regionCode: string;
+  typeCode: string;
+  typeName: string;
+  holderApplicantId: string;
+  holderName: string;
+  holderIdMasked: string;
+  issuerDepartmentId: string;
+  issuerName: string;
+  issuerCreditCode: string;
+  serial: string;
+  validFrom: string;
+  validUntil: string | null;
+  status: Generated<'valid' | 'revoked' | 'expired'>;
+  caseId: string;
+  issuedAt: Timestamp;
+};
+
+export type CaseLicenseTypeTable = {
+  itemId: string;
+  regionCode: string;
+  typeCode: string;
+  typeName: string;
+  validYears: number | null;
+};
+
+export type CaseNoCounterTable = { regionCode: string; day: string; last: number };
+export type CaseSequenceTable = { regionCode: string; name: string; last: number };
+export type IdempotencyKeyTable = {
+  scope: string;
+  key: string;
+  response: ColumnType<unknown, string | null, string | null>;
+  createdAt: DefaultTimestamp;
+};
+
+export type CaseDraftTable = {
+  id: Generated<string>;
+  regionCode: string;
+  tokenHash: string;
+  itemId: string;
+  data: Json<unknown>;
+  files: Json<unknown>;
+  caseId: string | null;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+};
+
+export type CaseTables = {
+  applicant: ApplicantTable;
+  serviceCase: ServiceCaseTable;
+  caseEvent: CaseEventTable;
+  caseMaterial: CaseMaterialTable;
+  caseNotice: CaseNoticeTable;
+  license: LicenseTable;
+  caseLicenseType: CaseLicenseTypeTable;
+  caseNoCounter: CaseNoCounterTable;
+  caseSequence: CaseSequenceTable;
+  idempotencyKey: IdempotencyKeyTable;
+  caseDraft: CaseDraftTable;
+};

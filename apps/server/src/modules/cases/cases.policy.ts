@@ -22,7 +22,7 @@ type Base = { at: Date; actorId: string | null };
 export type CaseEvent =
   | (Base & { type: 'submitted'; channel: CaseChannel })
   | (Base & { type: 'supplement_requested'; noticeNo: string; items: { name: string; reason: string }[] })
-  | (Base & { type: 'supplement_received' })
+  | (Base & { type: 'supplement_received'; names?: string[] })
   | (Base & {
       type: 'accepted';
       noticeNo: string;
@@ -45,7 +45,16 @@ export type CaseEvent =
   | (Base & { type: 'resumed' })
   | (Base & { type: 'extension_requested'; days: number; reason: string })
   | (Base & { type: 'extension_decided'; approved: boolean; noticeNo: string | null })
-  | (Base & { type: 'decided'; outcome: DecisionOutcome; reason: string; legalBasis: string })
+  | (Base & {
+      type: 'decided';
+      outcome: DecisionOutcome;
+      reason: string;
+      legalBasis: string;
+      opinion?: string;
+      noticeNo?: string;
+      /** 即办件 decided on the spot at the window. */
+      instant?: boolean;
+    })
   | (Base & { type: 'license_issued'; licenseId: string })
   | (Base & { type: 'delivery_prepared'; method: DeliveryMethod; trackingNo: string | null })
   | (Base & { type: 'delivered'; method: DeliveryMethod; receivedBy: string })
@@ -286,4 +295,22 @@ export function checkDeliver(s: CaseState): CaseRuleCode | undefined {
 
 export function mayNotifyReadyForPickup(s: CaseState): boolean {
   return s.status === 'decided' && (s.outcome !== 'grant' || s.licenseId !== null) && s.delivery !== null;
+}
+
+/** 出件 preparation: decided, and a grant has its license (licenses exist only as a case's result). */
+export function checkPrepareDelivery(s: CaseState): CaseRuleCode | undefined {
+  if (s.status !== 'decided') return 'CASE_WRONG_STATUS';
+  if (s.outcome === 'grant' && !s.licenseId) return 'CASE_LICENSE_MISSING';
+  return undefined;
+}
+
+/** Open cases (received, not yet refused, delivered or withdrawn): urging, visits. */
+export function isOpenCase(s: CaseState): boolean {
+  return ['submitted', 'supplement_requested', 'accepted', 'decided'].includes(s.status);
+}
+
+/** Withdrawal by the applicant before a decision. */
+export function checkWithdraw(s: CaseState): CaseRuleCode | undefined {
+  if (!['submitted', 'supplement_requested', 'accepted'].includes(s.status)) return 'CASE_WRONG_STATUS';
+  return undefined;
 }

@@ -1,0 +1,87 @@
+import { AppError } from '../../platform/errors';
+import type { CaseRuleCode } from './cases.policy';
+
+export const CasesErrorCode = {
+  STALE: 'CASE_STALE',
+  NOT_WINDOW: 'CASE_NOT_WINDOW',
+  NOT_ASSIGNEE: 'CASE_NOT_ASSIGNEE',
+  NOT_INSTANT: 'CASE_NOT_INSTANT',
+  INSTANT_NOT_AUTHORISED: 'CASE_INSTANT_NOT_AUTHORISED',
+  MATERIALS_MISSING: 'CASE_MATERIALS_MISSING',
+  NOT_DEFERRABLE: 'CASE_NOT_DEFERRABLE',
+  UNKNOWN_MATERIAL: 'CASE_UNKNOWN_MATERIAL',
+  NOTHING_TO_SUPPLEMENT: 'CASE_NOTHING_TO_SUPPLEMENT',
+  ACCEPTANCE_DEEMED: 'CASE_ACCEPTANCE_DEEMED',
+  NO_EXTENSION_PENDING: 'CASE_NO_EXTENSION_PENDING',
+  EXTENSION_EXCEEDS_CAP: 'CASE_EXTENSION_EXCEEDS_CAP',
+  BAD_TRANSFER: 'CASE_BAD_TRANSFER',
+  NO_BACK_OFFICE: 'CASE_NO_BACK_OFFICE',
+  APPLICANT_EXISTS: 'APPLICANT_EXISTS',
+  APPLICANT_UNKNOWN: 'APPLICANT_UNKNOWN',
+  ITEM_OUT_OF_REGION: 'CASE_ITEM_OUT_OF_REGION',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  BAD_IDEMPOTENCY_KEY: 'BAD_IDEMPOTENCY_KEY',
+  DRAFT_NOT_FOUND: 'CASE_DRAFT_NOT_FOUND',
+  DRAFT_SUBMITTED: 'CASE_DRAFT_SUBMITTED',
+  TRACK_NOT_FOUND: 'CASE_TRACK_NOT_FOUND',
+  CASE_WRONG_STATUS: 'CASE_WRONG_STATUS',
+  CASE_SOD_SAME_SIGNER: 'CASE_SOD_SAME_SIGNER',
+  CASE_DEFERRED_OUTSTANDING: 'CASE_DEFERRED_OUTSTANDING',
+  CASE_SUSPENDED: 'CASE_SUSPENDED',
+  CASE_NOT_SUSPENDED: 'CASE_NOT_SUSPENDED',
+  CASE_EXTENSION_USED: 'CASE_EXTENSION_USED',
+  CASE_EXTENSION_PENDING: 'CASE_EXTENSION_PENDING',
+  CASE_NOT_DECISION_STEP: 'CASE_NOT_DECISION_STEP',
+  CASE_DECISION_STEP: 'CASE_DECISION_STEP',
+  CASE_NO_PREVIOUS_STEP: 'CASE_NO_PREVIOUS_STEP',
+  CASE_LICENSE_MISSING: 'CASE_LICENSE_MISSING',
+  CASE_DELIVERY_NOT_PREPARED: 'CASE_DELIVERY_NOT_PREPARED',
+} as const;
+export type CasesErrorCode = (typeof CasesErrorCode)[keyof typeof CasesErrorCode];
+
+const DEFAULTS: Record<CasesErrorCode, [number, string]> = {
+  CASE_STALE: [409, '办件已被他人处理（版本已变化），请刷新后重试；本次操作未生效'],
+  CASE_NOT_WINDOW: [403, '受审分离：只有窗口人员可以收件和受理，后台审批人员不能'],
+  CASE_NOT_ASSIGNEE: [403, '该办件已转办给其他审批人员'],
+  CASE_NOT_INSTANT: [409, '该事项不是即办件，须经审查、决定'],
+  CASE_INSTANT_NOT_AUTHORISED: [403, '只有事项所属部门的窗口人员可以当场办结即办件'],
+  CASE_MATERIALS_MISSING: [409, '材料不齐全：请一次性告知补正，或对可容缺的材料容缺受理'],
+  CASE_NOT_DEFERRABLE: [409, '该材料不可容缺'],
+  CASE_UNKNOWN_MATERIAL: [400, '材料不在该事项的材料清单中'],
+  CASE_NOTHING_TO_SUPPLEMENT: [400, '没有缺少或需补正的材料'],
+  CASE_ACCEPTANCE_DEEMED: [
+    409,
+    '收到材料已超过 5 个工作日未告知补正，依法视为受理（ACC-1）；不能再要求补正，请受理',
+  ],
+  CASE_NO_EXTENSION_PENDING: [409, '没有待审批的延期申请'],
+  CASE_EXTENSION_EXCEEDS_CAP: [409, '延期不得超过 10 个工作日（DEC-1）'],
+  CASE_BAD_TRANSFER: [400, '只能转办给本部门的其他审批人员'],
+  CASE_NO_BACK_OFFICE: [409, '该事项没有审查环节'],
+  APPLICANT_EXISTS: [409, '该证件号码的申请人已登记'],
+  APPLICANT_UNKNOWN: [400, '申请人或代办人不存在或不在本辖区'],
+  CASE_ITEM_OUT_OF_REGION: [403, '该事项不在本辖区'],
+  IDEMPOTENCY_KEY_REUSED: [422, '同一 Idempotency-Key 已用于内容不同的提交'],
+  BAD_IDEMPOTENCY_KEY: [400, 'Idempotency-Key 应为 8—100 位字母、数字、- 或 _'],
+  CASE_DRAFT_NOT_FOUND: [404, '草稿不存在或凭证不正确'],
+  CASE_DRAFT_SUBMITTED: [409, '该草稿已提交，不能再修改'],
+  CASE_TRACK_NOT_FOUND: [404, '未找到办件：请核对办件编号和手机号码'],
+  CASE_WRONG_STATUS: [409, '办件当前状态不允许此操作'],
+  CASE_SOD_SAME_SIGNER: [403, '同一人不能在同一办件中签署两个环节；决定人不能是审查人（SOD-1）'],
+  CASE_DEFERRED_OUTSTANDING: [409, '容缺材料尚未补齐，不能作出决定'],
+  CASE_SUSPENDED: [409, '办件处于特别程序（中止）中，请先恢复'],
+  CASE_NOT_SUSPENDED: [409, '办件未中止'],
+  CASE_EXTENSION_USED: [409, '延期只能申请一次（DEC-1）'],
+  CASE_EXTENSION_PENDING: [409, '延期申请待部门负责人审批'],
+  CASE_NOT_DECISION_STEP: [409, '尚未到决定环节'],
+  CASE_DECISION_STEP: [409, '已到决定环节，请作出准予或不予的决定'],
+  CASE_NO_PREVIOUS_STEP: [409, '已是第一个审查环节，无法退回'],
+  CASE_LICENSE_MISSING: [409, '证照尚未生成，不能出件'],
+  CASE_DELIVERY_NOT_PREPARED: [409, '尚未准备出件（领取、邮寄或电子送达）'],
+};
+
+export class CasesError extends AppError {
+  constructor(code: CasesErrorCode | CaseRuleCode, message?: string, details?: unknown) {
+    const [status, text] = DEFAULTS[code];
+    super(code, message ?? text, status, details);
+  }
+}

@@ -1,0 +1,212 @@
+import type { Insertable, Selectable } from 'kysely';
+import { sql, type Executor } from '../../platform/db';
+import type {
+  ApplicantTable,
+  CaseEventTable,
+  CaseMaterialTable,
+  CaseNoticeTable,
+  LicenseTable,
+  ServiceCaseTable,
+} from '../../platform/db-types';
+
+export type CaseRow = Selectable<ServiceCaseTable>;
+export type ApplicantRow = Selectable<ApplicantTable>;
+export type EventRow = Selectable<CaseEventTable>;
+export type MaterialRow = Selectable<CaseMaterialTable>;
+export type NoticeRow = Selectable<CaseNoticeTable>;
+export type LicenseRow = Selectable<LicenseTable>;
+
+export function findCase(db: Executor, id: string, forUpdate = false) {
+  let q = db.selectFrom('serviceCase').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export function findCaseByNo(db: Executor, caseNo: string) {
+  return db.selectFrom('serviceCase').selectAll().where('caseNo', '=', caseNo).executeTakeFirst();
+}
+
+export function insertCase(db: Executor, row: Insertable<ServiceCaseTable>) {
+  return db.insertInto('serviceCase').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateCase(db: Executor, id: string, patch: Partial<Insertable<ServiceCaseTable>>) {
+  return db.updateTable('serviceCase').set(patch).where('id', '=', id).execute();
+}
+
+export function insertEvents(db: Executor, rows: Insertable<CaseEventTable>[]) {
+  return db.insertInto('caseEvent').values(rows).execute();
+}
+
+export function listEvents(db: Executor, caseId: string) {
+  return db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
+}
+
+export function listMaterials(db: Executor, caseId: string) {
+  return db
+    .selectFrom('caseMaterial')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('sortOrder')
+    .execute();
+}
+
+export function insertMaterials(db: Executor, rows: Insertable<CaseMaterialTable>[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('caseMaterial').values(rows).execute();
+}
+
+export function updateMaterial(
+  db: Executor,
+  caseId: string,
+  names: string[],
+  patch: Partial<Insertable<CaseMaterialTable>>,
+) {
+  if (names.length === 0) return Promise.resolve();
+  return db
+    .updateTable('caseMaterial')
+    .set(patch)
+    .where('caseId', '=', caseId)
+    .where('name', 'in', names)
+    .execute();
+}
+
+export function listNotices(db: Executor, caseId: string) {
+  return db.selectFrom('caseNotice').selectAll().where('caseId', '=', caseId).orderBy('issuedAt').execute();
+}
+
+export function findNotice(db: Executor, id: string) {
+  return db.selectFrom('caseNotice').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertNotice(db: Executor, row: Insertable<CaseNoticeTable>) {
+  return db.insertInto('caseNotice').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findApplicant(db: Executor, id: string) {
+  return db.selectFrom('applicant').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findApplicantByHash(db: Executor, regionCode: string, hash: string) {
+  return db
+    .selectFrom('applicant')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('idNumberHash', '=', hash)
+    .executeTakeFirst();
+}
+
+export function insertApplicant(db: Executor, row: Insertable<ApplicantTable>) {
+  return db.insertInto('applicant').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findLicense(db: Executor, id: string) {
+  return db.selectFrom('license').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findLicenseByCase(db: Executor, caseId: string) {
+  return db.selectFrom('license').selectAll().where('caseId', '=', caseId).executeTakeFirst();
+}
+
+/** 免提交: a valid license of this type held by the applicant. */
+export function findHeldLicense(db: Executor, holderId: string, typeCode: string, today: string) {
+  return db
+    .selectFrom('license')
+    .select('id')
+    .where('holderApplicantId', '=', holderId)
+    .where('typeCode', '=', typeCode)
+    .where('status', '=', 'valid')
+    .where((eb) => eb.or([eb('validUntil', 'is', null), eb('validUntil', '>=', today)]))
+    .orderBy('issuedAt', 'desc')
+    .executeTakeFirst();
+}
+
+export function insertLicense(db: Executor, row: Insertable<LicenseTable>) {
+  return db.insertInto('license').values(row).execute();
+}
+
+export function findLicenseType(db: Executor, itemId: string) {
+  return db.selectFrom('caseLicenseType').selectAll().where('itemId', '=', itemId).executeTakeFirst();
+}
+
+export function findDepartment(db: Executor, id: string) {
+  return db
+    .selectFrom('department')
+    .select(['id', 'name', 'regionCode', 'creditCode'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findRegionName(db: Executor, code: string) {
+  return db.selectFrom('region').select('name').where('code', '=', code).executeTakeFirst();
+}
+
+export function findUser(db: Executor, id: string) {
+  return db
+    .selectFrom('appUser')
+    .select(['id', 'role', 'departmentId', 'regionCode', 'disabled', 'displayName'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listDepartmentHeads(db: Executor, departmentId: string) {
+  return db
+    .selectFrom('appUser')
+    .select('id')
+    .where('departmentId', '=', departmentId)
+    .where('role', '=', 'dept_head')
+    .where('disabled', '=', false)
+    .execute();
+}
+
+/** Gap-free: the counter row stays locked until the intake commits; a rollback returns the number. */
+export async function nextCaseSerial(db: Executor, regionCode: string, day: string): Promise<number> {
+  const r = await sql<{ last: number }>`
+    insert into case_no_counter (region_code, day, last) values (${regionCode}, ${day}, 1)
+    on conflict (region_code, day) do update set last = case_no_counter.last + 1
+    returning last`.execute(db);
+  return r.rows[0]!.last;
+}
+
+export async function nextSequence(db: Executor, regionCode: string, name: string): Promise<number> {
+  const r = await sql<{ last: number }>`
+    insert into case_sequence (region_code, name, last) values (${regionCode}, ${name}, 1)
+    on conflict (region_code, name) do update set last = case_sequence.last + 1
+    returning last`.execute(db);
+  return r.rows[0]!.last;
+}
+
+/** Claims an idempotency key; false when it was already used (by a committed submission). */
+export async function claimIdempotencyKey(db: Executor, scope: string, key: string): Promise<boolean> {
+  const rows = await db
+    .insertInto('idempotencyKey')
+    .values({ scope, key, response: null })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('key')
+    .execute();
+  return rows.length > 0;
+}
+
+export function findIdempotencyKey(db: Executor, scope: string, key: string) {
+  return db
+    .selectFrom('idempotencyKey')
+    .select('response')
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+export function saveIdempotencyResponse(db: Executor, scope: string, key: string, response: unknown) {
+  return db
+    .updateTable('idempotencyKey')
+    .set({ response: JSON.stringify(response) })
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .execute();
+}
+
+export function findDraftByHash(db: Executor, tokenHash: string, forUpdate = false) {
+  let q = db.selectFrom('caseDraft').selectAll().where('tokenHash', '=', tokenHash);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}

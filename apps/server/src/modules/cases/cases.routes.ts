@@ -1,0 +1,280 @@
+import {
+  AcceptInput,
+  ApplicantInput,
+  ApplicantLookupQuery,
+  CaseCreate,
+  CaseListQuery,
+  DecideInput,
+  DeferredReceivedInput,
+  DeliverInput,
+  DeliveryPrepareInput,
+  DraftSave,
+  DraftToken,
+  ExtensionDecisionInput,
+  ExtensionRequestInput,
+  Id,
+  InstantDecisionInput,
+  OpinionInput,
+  OverdueQuery,
+  PublicSubmit,
+  ReasonInput,
+  RefuseInput,
+  SupplementInput,
+  SupplementReceivedInput,
+  SuspendInput,
+  TrackInput,
+  TrackNoticeInput,
+  TransferInput,
+  UrgeInput,
+  VersionOnly,
+  VisitInput,
+  WithdrawInput,
+} from '@tongban/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppInstance } from '../../platform/app-types';
+import { AppError, badRequest } from '../../platform/errors';
+import { publicActor, requireActor } from '../../platform/request-context';
+import * as svc from './cases.service';
+
+const tags = ['cases'];
+const publicTags = ['cases-public'];
+const IdParams = z.object({ id: Id });
+const NoticeParams = z.object({ id: Id, noticeId: Id });
+const TokenParams = z.object({ token: DraftToken });
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function idempotencyKey(req: FastifyRequest): string | undefined {
+  const v = req.headers['idempotency-key'];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function sendDocx(reply: FastifyReply, noticeNo: string, buffer: Buffer) {
+  const name = encodeURIComponent(`${noticeNo}.docx`);
+  return reply
+    .header('content-type', DOCX)
+    .header('content-disposition', `attachment; filename="notice.docx"; filename*=UTF-8''${name}`)
+    .send(buffer);
+}
+
+type Transition<B> = (
+  deps: AppInstance['deps'],
+  actor: ReturnType<typeof requireActor>,
+  id: string,
+  body: B,
+) => Promise<unknown>;
+
+export async function casesRoutes(app: AppInstance) {
+  const d = app.deps;
+
+  /** A case transition: POST /api/cases/:id/<name> with `version` in the body. */
+  function transition<S extends z.ZodType>(
+    name: string,
+    summary: string,
+    body: S,
+    fn: Transition<z.infer<S>>,
+  ) {
+    app.post(`/api/cases/:id/${name}`, { schema: { tags, summary, params: IdParams, body } }, async (req) =>
+      fn(d, requireActor(req), req.params.id, req.body as z.infer<S>),
+    );
+  }
+
+  // ── Applicants (ID-1) ──
+  app.post(
+    '/api/applicants',
+    {
+      schema: {
+        tags,
+        summary: '登记申请人（自然人或法人；证件号码校验、加密存储、脱敏显示）',
+        body: ApplicantInput,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createApplicant(d, requireActor(req), req.body)),
+  );
+  app.get(
+    '/api/applicants',
+    { schema: { tags, summary: '按证件号码精确查找申请人（密钥哈希）', querystring: ApplicantLookupQuery } },
+    async (req) => svc.findApplicantsByNumber(d, requireActor(req), req.query.idNumber),
+  );
+  app.get(
+    '/api/applicants/:id',
+    { schema: { tags, summary: '申请人（脱敏）', params: IdParams } },
+    async (req) => svc.getApplicant(d, requireActor(req), req.params.id),
+  );
+
+  // ── Cases: intake and lists ──
+  app.post(
+    '/api/cases',
+    { schema: { tags, summary: '窗口收件（受审分离；支持 Idempotency-Key）', body: CaseCreate } },
+    async (req, reply) => {
+      const { detail, replayed } = await svc.createCase(d, requireActor(req), req.body, idempotencyKey(req));
+      return reply.status(201).header('idempotent-replayed', String(replayed)).send(detail);
+    },
+  );
+  app.get(
+    '/api/cases',
+    { schema: { tags, summary: '办件列表（含时限状态：绿/黄/红/暂停）', querystring: CaseListQuery } },
+    async (req) => svc.listCases(d, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/cases/overdue',
+    { schema: { tags, summary: '超期办件（按部门）', querystring: OverdueQuery } },
+    async (req) => svc.listOverdue(d, requireActor(req), req.query.departmentId),
+  );
+  app.get(
+    '/api/cases/refused',
+    { schema: { tags, summary: '不予受理办件（办不成事反映窗口复核）' } },
+    async (req) => svc.listRefused(d, requireActor(req)),
+  );
+  app.get(
+    '/api/cases/:id',
+    { schema: { tags, summary: '办件详情：材料、通知书、事件、证照、时限', params: IdParams } },
+    async (req) => svc.getDetail(d, requireActor(req), req.params.id),
+  );
+  app.get(
+    '/api/cases/:id/notices/:noticeId',
+    { schema: { tags, summary: '通知书（打印视图数据）', params: NoticeParams } },
+    async (req) => svc.getNotice(d, requireActor(req), req.params.id, req.params.noticeId),
+  );
+  app.get(
+    '/api/cases/:id/notices/:noticeId/docx',
+    { schema: { tags, summary: '通知书（.docx）', params: NoticeParams } },
+    async (req, reply) => {
+      const { notice, buffer } = await svc.getNoticeDocx(
+        d,
+        requireActor(req),
+        req.params.id,
+        req.params.noticeId,
+      );
+      return sendDocx(reply, notice.noticeNo, buffer);
+    },
+  );
+
+  // ── Window decisions (ACC-1, ACC-2) ──
+  transition('accept', '受理 / 容缺受理（deferred 非空）', AcceptInput, svc.accept);
+  transition('request-supplement', '一次性告知补正（ACC-1）', SupplementInput, svc.requestSupplement);
+  transition('supplement-received', '收到补正材料', SupplementReceivedInput, svc.supplementReceived);
+  transition('refuse', '不予受理（理由、告知向何机关申请）', RefuseInput, svc.refuse);
+  transition('instant-decision', '即办件当场办结', InstantDecisionInput, svc.instantDecision);
+  transition('deferred-received', '收到容缺材料', DeferredReceivedInput, svc.deferredReceived);
+  transition('visits', '登记到现场（窗口）', VisitInput, svc.recordVisit);
+  transition('withdraw', '申请人撤回', WithdrawInput, svc.withdraw);
+
+  // ── Back office (SOD-1, SUS-1, DEC-1) ──
+  transition('complete-step', '完成当前审查环节（意见）', OpinionInput, svc.completeStep);
+  transition('return', '退回上一环节（理由）', ReasonInput, svc.returnStep);
+  transition('transfer', '转办给本部门其他审批人员', TransferInput, svc.transfer);
+  transition('urge', '催办（督查、部门负责人）', UrgeInput, svc.urge);
+  transition('suspend', '进入特别程序（中止计时，告知书）', SuspendInput, svc.suspend);
+  transition('resume', '特别程序结束，恢复计时', VersionOnly, svc.resume);
+  transition('extension', '申请延期（一次，至多 10 个工作日）', ExtensionRequestInput, svc.requestExtension);
+  transition('extension/decision', '部门负责人审批延期', ExtensionDecisionInput, svc.decideExtension);
+  transition('decide', '作出决定：准予 / 不予', DecideInput, svc.decide);
+
+  // ── Delivery (DEL-1) ──
+  transition('delivery', '准备出件：窗口领取 / 邮寄 / 电子送达', DeliveryPrepareInput, svc.prepareDelivery);
+  transition('deliver', '出件（签收）', DeliverInput, svc.deliver);
+
+  // ── Public: e-license verification ──
+  app.get(
+    '/api/public/licenses/:id',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '电子证照核验（无需登录）',
+        params: z.object({ id: z.string().trim().min(1).max(200) }),
+      },
+    },
+    async (req) => svc.verifyLicense(d, req.params.id),
+  );
+
+  // ── Applicant portal (no staff sign-in) ──
+  app.post(
+    '/api/public/drafts',
+    { schema: { tags: publicTags, summary: '保存网上申报草稿（返回草稿凭证）', body: DraftSave } },
+    async (req, reply) => reply.status(201).send(await svc.createDraft(d, publicActor(req, ''), req.body)),
+  );
+  app.get(
+    '/api/public/drafts/:token',
+    { schema: { tags: publicTags, summary: '取回草稿', params: TokenParams } },
+    async (req) => svc.getDraft(d, req.params.token),
+  );
+  app.put(
+    '/api/public/drafts/:token',
+    { schema: { tags: publicTags, summary: '修改草稿', params: TokenParams, body: DraftSave } },
+    async (req) => svc.saveDraft(d, publicActor(req, ''), req.params.token, req.body),
+  );
+  app.post(
+    '/api/public/drafts/:token/materials',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '上传申请材料（multipart：字段 materialName，然后文件 file；PDF/PNG/JPEG，≤ 10 MB）',
+        params: TokenParams,
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw badRequest('请以 multipart/form-data 上传材料（字段 materialName 和 file）');
+      let file: { materialName: string; bytes: Buffer; mediaType: string; name: string };
+      try {
+        const part = await req.file();
+        if (!part) throw badRequest('缺少文件（字段 file）');
+        const field = part.fields.materialName as { value?: unknown } | undefined;
+        const materialName = typeof field?.value === 'string' ? field.value.trim() : '';
+        if (!materialName || materialName.length > 200)
+          throw badRequest('缺少材料名称（字段 materialName，须在文件之前）');
+        file = { materialName, bytes: await part.toBuffer(), mediaType: part.mimetype, name: part.filename };
+      } catch (err) {
+        const status = (err as { statusCode?: number }).statusCode;
+        if (err instanceof AppError || (status !== undefined && status < 500)) throw err;
+        throw badRequest('上传内容格式不正确');
+      }
+      return reply.status(201).send(await svc.addDraftFile(d, publicActor(req, ''), req.params.token, file));
+    },
+  );
+  app.post(
+    '/api/public/cases',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '提交网上申报（由草稿；支持 Idempotency-Key）',
+        body: PublicSubmit,
+      },
+    },
+    async (req, reply) => {
+      const { result, replayed } = await svc.submitOnline(
+        d,
+        publicActor(req, ''),
+        req.body,
+        idempotencyKey(req),
+      );
+      return reply.status(201).header('idempotent-replayed', String(replayed)).send(result);
+    },
+  );
+  app.post(
+    '/api/public/cases/track',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '办件查询（办件编号 + 手机号码）：进度、时限、通知书',
+        body: TrackInput,
+      },
+    },
+    async (req) => svc.track(d, req.body),
+  );
+  app.post(
+    '/api/public/cases/track/notice-docx',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '下载通知书（.docx；办件编号 + 手机号码）',
+        body: TrackNoticeInput,
+      },
+    },
+    async (req, reply) => {
+      const { notice, buffer } = await svc.trackNoticeDocx(d, req.body);
+      return sendDocx(reply, notice.noticeNo, buffer);
+    },
+  );
+}

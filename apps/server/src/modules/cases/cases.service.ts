@@ -1,0 +1,1899 @@
+import {
+  ACCEPT_STEP as CATALOG_ACCEPT_STEP,
+  CASE_STATUS_LABELS,
+  CONCLUDE_STEP,
+  DELIVERY_METHOD_LABELS,
+  buildLicenseId,
+  DEPARTMENT_ROLES,
+  NOTICE_KIND_LABELS,
+  SUSPENSION_KIND_LABELS,
+  creditCodeCheckChar,
+  isValidLicenseId,
+  maskIdNumber,
+  regionCovers,
+  regionPrefix,
+  type AcceptInput,
+  type Action,
+  type Applicant,
+  type ApplicantInput,
+  type CaseClockSummary,
+  type CaseCreate,
+  type CaseDetail,
+  type CaseListQuery,
+  type CaseNotice,
+  type CaseSummary,
+  type CatalogVersion,
+  type DecideInput,
+  type DeliveryPrepareInput,
+  type DraftSave,
+  type License,
+  type LicenseVerification,
+  type NoticeKind,
+  type PublicSubmit,
+  type RefuseInput,
+  type SupplementInput,
+  type SupplementReceivedInput,
+  type SuspendInput,
+  type TrackInput,
+} from '@tongban/contracts';
+import {
+  checkExtension,
+  computeCaseClock,
+  type CaseClock,
+  type CaseClockInput,
+  type CompiledCalendar,
+  type SuspensionKind,
+} from '@tongban/calendar';
+import { assertAccess, checkAccess, type Actor } from '../../platform/access';
+import type { Deps } from '../../platform/app-types';
+import { hmacSm3Hex, randomToken, sm3Hex, sm4Decrypt, sm4Encrypt } from '../../platform/crypto';
+import type { Executor, Tx } from '../../platform/db';
+import { forbidden, notFound } from '../../platform/errors';
+import { storeFile, type FilePolicy } from '../../platform/files';
+import { enqueue } from '../../platform/outbox';
+import { shanghaiToday } from '../../platform/time';
+import { appendAudit } from '../audit';
+import { getCalendar } from '../calendar';
+import { getPublishedVersion, getVersion } from '../catalog';
+import {
+  chineseDate,
+  formatNoticeNo,
+  noticeTitle,
+  remediesText,
+  renderNoticeDocx,
+  type NoticeContent,
+} from './case-notice';
+import { CasesError } from './cases.errors';
+import {
+  INITIAL_CASE_STATE,
+  applyCaseEvent,
+  checkCompleteStep,
+  checkDecide,
+  checkDeliver,
+  checkIntakeDecision,
+  checkPrepareDelivery,
+  checkRequestExtension,
+  checkResume,
+  checkReturn,
+  checkSuspend,
+  checkWithdraw,
+  isOpenCase,
+  mayNotifyReadyForPickup,
+  replayCase,
+  type CaseEvent,
+  type CaseRuleCode,
+  type CaseState,
+} from './cases.policy';
+import * as repo from './cases.repository';
+import type { ApplicantRow, CaseRow, EventRow, LicenseRow, NoticeRow } from './cases.repository';
+
+/** Materials uploaded online: scans and photos, limited in size and type (docs/api-cases.md). */
+export const MATERIAL_POLICY: FilePolicy = {
+  maxBytes: 10 * 1024 * 1024,
+  mediaTypes: ['application/pdf', 'image/png', 'image/jpeg'],
+};
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+export type NewCaseEvent = DistributiveOmit<CaseEvent, 'at' | 'actorId'>;
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+// ── State (TRUTH-1) ─────────────────────────────────────────────────────────
+
+/** The stored projection back into a CaseState (dates were written as ISO strings). */
+export function reviveState(json: unknown): CaseState {
+  const s = json as Record<string, unknown> & CaseState;
+  const d = (v: unknown) => (v ? new Date(v as string) : null);
+  return {
+    ...s,
+    receivedAt: d(s.receivedAt),
+    acceptedAt: d(s.acceptedAt),
+    supplementRequestedAt: d(s.supplementRequestedAt),
+    decidedAt: d(s.decidedAt),
+    deliveredAt: d(s.deliveredAt),
+    suspension: s.suspension ? { ...s.suspension, start: new Date(s.suspension.start) } : null,
+    suspensions: s.suspensions.map((x) => ({
+      ...x,
+      start: new Date(x.start),
+      end: x.end ? new Date(x.end) : null,
+    })),
+    delivery: s.delivery ? { ...s.delivery, preparedAt: new Date(s.delivery.preparedAt) } : null,
+  };
+}
+
+/** A stored event back into a CaseEvent. */
+export function toCaseEvent(r: EventRow): CaseEvent {
+  return { ...(r.payload as object), type: r.type, at: new Date(r.at), actorId: r.actorId } as CaseEvent;
+}
+
+/** TRUTH-1: the case as its events add up to (tests compare it with the stored projection). */
+export async function replayFromEvents(db: Executor, caseId: string): Promise<CaseState> {
+  return replayCase((await repo.listEvents(db, caseId)).map(toCaseEvent));
+}
+
+function projection(s: CaseState, now: Date) {
+  return {
+    status: s.status,
+    stepIndex: s.stepIndex,
+    assigneeId: s.assigneeId,
+    suspended: s.suspension !== null,
+    extensionStatus: s.extension?.status ?? null,
+    outcome: s.outcome,
+    licenseId: s.licenseId,
+    receivedAt: s.receivedAt,
+    acceptedAt: s.acceptedAt,
+    decidedAt: s.decidedAt,
+    deliveredAt: s.deliveredAt,
+    visits: s.visits,
+    version: s.version,
+    state: JSON.stringify(s),
+    updatedAt: now,
+  };
+}
+
+// ── Items, steps and the clock ───────────────────────────────────────────────
+
+// Published versions never change in content, so the pinned version of a case can be cached.
+const versionCache = new Map<string, CatalogVersion>();
+async function pinnedVersion(deps: Deps, versionId: string): Promise<CatalogVersion> {
+  const hit = versionCache.get(versionId);
+  if (hit) return hit;
+  const v = await getVersion(deps, versionId);
+  if (versionCache.size > 1000) versionCache.clear();
+  versionCache.set(versionId, v);
+  return v;
+}
+
+/** The back-office steps: the item's template without 受理 and 办结 (at least a 决定 step). */
+export function backOfficeSteps(steps: readonly string[]): string[] {
+  const back = steps.filter((s) => s !== CATALOG_ACCEPT_STEP && s !== CONCLUDE_STEP);
+  return back.length > 0 ? back : ['决定'];
+}
+
+type Limits = { legalLimitDays: number | null; promisedLimitDays: number | null };
+
+function clockInput(s: CaseState, limits: Limits): CaseClockInput | undefined {
+  if (!s.receivedAt || s.status === 'draft' || s.status === 'refused' || s.status === 'withdrawn')
+    return undefined;
+  // 即办件 have a limit of 0; the clock needs at least one day.
+  const legal = Math.max(1, limits.legalLimitDays ?? 20);
+  const promised = Math.min(limits.promisedLimitDays ?? legal, legal);
+  return {
+    materialsReceivedAt: s.receivedAt,
+    ...(s.acceptedAt ? { acceptedAt: s.acceptedAt } : {}),
+    ...(s.status === 'supplement_requested' && s.supplementRequestedAt
+      ? { supplementRequestedAt: s.supplementRequestedAt }
+      : {}),
+    suspensions: s.suspensions.map((x) => ({
+      kind: x.kind as SuspensionKind,
+      countsInLimit: x.countsInLimit,
+      start: x.start,
+      ...(x.end ? { end: x.end } : {}),
+    })),
+    ...(s.extension?.status === 'approved' ? { extension: { days: s.extension.days } } : {}),
+    ...(s.decidedAt ? { decidedAt: s.decidedAt } : {}),
+    ...(s.deliveredAt ? { deliveredAt: s.deliveredAt } : {}),
+    legalLimitDays: legal,
+    promisedLimitDays: promised,
+    isBundle: false,
+  };
+}
+
+/** Deadlines are derived from the region's calendar on every read (docs/adr/0001). */
+async function computeClock(
+  deps: Deps,
+  regionCode: string,
+  s: CaseState,
+  limits: Limits,
+): Promise<CaseClock | null> {
+  if (!clockInput(s, limits)) return null;
+  return clockWith(await getCalendar(deps, regionCode), deps.clock.now(), s, limits);
+}
+
+function clockWith(calendar: CompiledCalendar, now: Date, s: CaseState, limits: Limits): CaseClock | null {
+  const input = clockInput(s, limits);
+  if (!input) return null;
+  try {
+    return computeCaseClock(input, calendar, undefined, now);
+  } catch {
+    // A case outside the calendar's range shows no clock rather than failing the list.
+    return null;
+  }
+}
+
+function summarizeClock(c: CaseClock): CaseClockSummary {
+  const deemedAccepted = c.acceptance.outcome === 'deemed_accepted';
+  switch (c.phase) {
+    case 'acceptance':
+    case 'awaiting_supplement':
+      return {
+        state: c.state,
+        phase: c.phase,
+        deadline: c.acceptance.deadline,
+        leftWorkingDays: c.acceptance.leftWorkingDays,
+        deemedAccepted,
+      };
+    case 'decision':
+      // The promised (承诺) deadline is the one the center is held to; the state is the worse of both.
+      return {
+        state: c.state,
+        phase: c.phase,
+        deadline: c.decision!.promised.deadline,
+        leftWorkingDays: c.decision!.promised.leftWorkingDays,
+        deemedAccepted,
+      };
+    case 'delivery':
+    case 'done':
+      return {
+        state: c.state,
+        phase: c.phase,
+        deadline: c.delivery!.deadline,
+        leftWorkingDays: c.delivery!.leftWorkingDays,
+        deemedAccepted,
+      };
+  }
+}
+
+// ── Access ──────────────────────────────────────────────────────────────────
+
+const WINDOW_ACTIONS: readonly Action[] = ['case.intake', 'case.deliver'];
+
+/** 受审分离: back-office roles asking for window work get a message that says why. */
+function assertRole(actor: Actor, action: Action) {
+  if (WINDOW_ACTIONS.includes(action) && (actor.role === 'approver' || actor.role === 'dept_head'))
+    throw new CasesError('CASE_NOT_WINDOW');
+  assertAccess(actor, action);
+}
+
+/** Window work is region-wide (一窗受理); back-office work stays in the case's department. */
+function assertCaseScope(actor: Actor, action: Action, row: Pick<CaseRow, 'regionCode' | 'departmentId'>) {
+  const scope = WINDOW_ACTIONS.includes(action)
+    ? { regionCode: row.regionCode }
+    : { regionCode: row.regionCode, departmentId: row.departmentId };
+  if (!checkAccess(actor, action, scope)) throw forbidden();
+}
+
+function canRead(actor: Actor, row: Pick<CaseRow, 'regionCode' | 'departmentId' | 'intakeBy'>): boolean {
+  if (!checkAccess(actor, 'case.read', { regionCode: row.regionCode })) return false;
+  if (actor.role !== 'system' && DEPARTMENT_ROLES.includes(actor.role)) {
+    return (
+      row.departmentId === actor.departmentId || (actor.role === 'clerk' && row.intakeBy === actor.userId)
+    );
+  }
+  return true;
+}
+
+function fail(code: CaseRuleCode | undefined, details?: unknown): void {
+  if (code) throw new CasesError(code, undefined, details);
+}
+
+// ── Applicants (ID-1) ───────────────────────────────────────────────────────
+
+const idHash = (deps: Deps, idNumber: string) =>
+  hmacSm3Hex(deps.config.secrets.lookupKey, `id:${idNumber.toUpperCase()}`);
+const maskPhone = (p: string) => (p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : '****');
+const normalPhone = (p: string) => p.replace(/-/g, '');
+
+export function toApplicant(r: ApplicantRow): Applicant {
+  return {
+    id: r.id,
+    regionCode: r.regionCode,
+    kind: r.kind,
+    name: r.name,
+    idNumberMasked: r.idNumberMasked,
+    phoneMasked: r.phoneMasked,
+    legalRepresentative: r.legalRepresentative,
+    contactName: r.contactName,
+  };
+}
+
+function applicantValues(deps: Deps, regionCode: string, input: ApplicantInput) {
+  const key = deps.config.secrets.sm4Key;
+  const phone = normalPhone(input.phone);
+  return {
+    regionCode,
+    kind: input.kind,
+    name: input.name,
+    idNumberEnc: sm4Encrypt(key, input.idNumber),
+    idNumberHash: idHash(deps, input.idNumber),
+    idNumberMasked: maskIdNumber(input.idNumber),
+    phoneEnc: sm4Encrypt(key, phone),
+    phoneMasked: maskPhone(phone),
+    legalRepresentative: input.kind === 'enterprise' ? input.legalRepresentative : null,
+    contactName: input.kind === 'enterprise' ? input.contactName : null,
+  };
+}
+
+export async function createApplicant(
+  deps: Deps,
+  actor: Actor,
+  input: ApplicantInput,
+  opts: { id?: string } = {},
+): Promise<Applicant> {
+  assertRole(actor, 'case.intake');
+  const regionCode = actor.regionCode.slice(0, 6);
+  return deps.db.transaction().execute(async (tx) => {
+    const existing = await repo.findApplicantByHash(tx, regionCode, idHash(deps, input.idNumber));
+    if (existing) throw new CasesError('APPLICANT_EXISTS', undefined, { id: existing.id });
+    const row = await repo.insertApplicant(tx, {
+      ...(opts.id ? { id: opts.id } : {}),
+      ...applicantValues(deps, regionCode, input),
+    });
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'applicant.create',
+        entityType: 'applicant',
+        entityId: row.id,
+        regionCode,
+        summary: { kind: row.kind, idNumber: row.idNumberMasked },
+      },
+      deps.clock.now(),
+    );
+    return toApplicant(row);
+  });
+}
+
+/** Finds an applicant by the exact identity number, through the keyed hash (never decrypting). */
+export async function findApplicantsByNumber(deps: Deps, actor: Actor, idNumber: string) {
+  assertRole(actor, 'case.intake');
+  const row = await repo.findApplicantByHash(deps.db, actor.regionCode.slice(0, 6), idHash(deps, idNumber));
+  return { items: row ? [toApplicant(row)] : [] };
+}
+
+export async function getApplicant(deps: Deps, actor: Actor, id: string): Promise<Applicant> {
+  assertAccess(actor, 'case.read');
+  const row = await repo.findApplicant(deps.db, id);
+  if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode })) throw notFound('申请人', id);
+  return toApplicant(row);
+}
+
+/** The portal: an applicant is found by number or registered; a new phone number replaces the old. */
+async function upsertApplicant(deps: Deps, tx: Tx, regionCode: string, input: ApplicantInput) {
+  const existing = await repo.findApplicantByHash(tx, regionCode, idHash(deps, input.idNumber));
+  if (!existing) return repo.insertApplicant(tx, applicantValues(deps, regionCode, input));
+  const v = applicantValues(deps, regionCode, input);
+  await tx
+    .updateTable('applicant')
+    .set({ phoneEnc: v.phoneEnc, phoneMasked: v.phoneMasked })
+    .where('id', '=', existing.id)
+    .execute();
+  return { ...existing, phoneEnc: v.phoneEnc, phoneMasked: v.phoneMasked };
+}
+
+// ── Notices (ACC-2) ─────────────────────────────────────────────────────────
+
+const regionShortCache = new Map<string, string>();
+async function regionShort(db: Executor, code: string): Promise<string> {
+  const hit = regionShortCache.get(code);
+  if (hit) return hit;
+  const name = (await repo.findRegionName(db, code))?.name ?? code;
+  const short = name.length > 2 ? name.replace(/(县|区|市|镇|乡)$/, '') : name;
+  regionShortCache.set(code, short);
+  return short;
+}
+
+type CaseCtx = {
+  tx: Tx;
+  calendar: CompiledCalendar;
+  row: CaseRow;
+  state: CaseState;
+  item: CatalogVersion;
+  steps: string[];
+  now: Date;
+  today: string;
+  applicant: () => Promise<ApplicantRow>;
+};
+
+async function issueNotice(
+  ctx: Pick<CaseCtx, 'tx' | 'row' | 'item' | 'now' | 'today' | 'applicant'>,
+  kind: NoticeKind,
+  body: { paragraphs: string[]; list?: { name: string; note: string }[]; extra?: Record<string, unknown> },
+): Promise<NoticeRow> {
+  const year = Number(ctx.today.slice(0, 4));
+  const serial = await repo.nextSequence(ctx.tx, ctx.row.regionCode, `notice:${kind}:${year}`);
+  const noticeNo = formatNoticeNo(await regionShort(ctx.tx, ctx.row.regionCode), kind, year, serial);
+  const applicant = await ctx.applicant();
+  const content: NoticeContent = {
+    title: noticeTitle(kind),
+    noticeNo,
+    caseNo: ctx.row.caseNo,
+    itemName: ctx.item.name,
+    addressee: applicant.name,
+    paragraphs: body.paragraphs,
+    list: body.list ?? [],
+    issuer: ctx.item.departmentName,
+    dateText: chineseDate(ctx.today),
+    issuedOn: ctx.today,
+    ...body.extra,
+  };
+  return repo.insertNotice(ctx.tx, {
+    regionCode: ctx.row.regionCode,
+    caseId: ctx.row.id,
+    kind,
+    year,
+    serial,
+    noticeNo,
+    issuedAt: ctx.now,
+    content: JSON.stringify(content),
+  });
+}
+
+function toNotice(r: NoticeRow): CaseNotice {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    kind: r.kind,
+    title: NOTICE_KIND_LABELS[r.kind],
+    noticeNo: r.noticeNo,
+    issuedAt: new Date(r.issuedAt).toISOString(),
+    content: r.content as Record<string, unknown>,
+  };
+}
+
+// ── Licenses ────────────────────────────────────────────────────────────────
+
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** A department without a recorded credit code gets a stable, well-formed one derived from its id. */
+export function derivedCreditCode(departmentId: string, regionCode: string): string {
+  const h = sm3Hex(departmentId);
+  let body = `11${regionCode.slice(0, 6)}`;
+  for (let i = 0; i < 9; i++) body += CREDIT_ALPHABET[parseInt(h.slice(i * 2, i * 2 + 2), 16) % 31];
+  return body + creditCodeCheckChar(body)!;
+}
+
+function addYears(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 准予 issues the e-license, in the decision's transaction: licenses exist only as a case's result. */
+async function issueLicense(ctx: CaseCtx): Promise<string> {
+  const { tx, row, item } = ctx;
+  const type = await repo.findLicenseType(tx, row.itemId);
+  const typeCode = type?.typeCode ?? `9${sm3Hex(row.itemId).slice(0, 17).toUpperCase()}`;
+  const dept = await repo.findDepartment(tx, row.departmentId);
+  const issuerCreditCode = dept?.creditCode ?? derivedCreditCode(row.departmentId, row.regionCode);
+  const n = await repo.nextSequence(tx, row.regionCode, `license:${typeCode}:${issuerCreditCode}`);
+  const serial = String(n).padStart(8, '0');
+  const id = buildLicenseId({ typeCode, issuerCreditCode, serial, version: '1' });
+  const holder = await ctx.applicant();
+  await repo.insertLicense(tx, {
+    id,
+    regionCode: row.regionCode,
+    typeCode,
+    typeName: type?.typeName ?? `${item.name}证明`,
+    holderApplicantId: holder.id,
+    holderName: holder.name,
+    holderIdMasked: holder.idNumberMasked,
+    issuerDepartmentId: row.departmentId,
+    issuerName: dept?.name ?? item.departmentName,
+    issuerCreditCode,
+    serial,
+    validFrom: ctx.today,
+    validUntil: type?.validYears ? addYears(ctx.today, type.validYears) : null,
+    caseId: row.id,
+    issuedAt: ctx.now,
+  });
+  return id;
+}
+
+function toLicense(r: LicenseRow, caseNo: string): License {
+  return {
+    id: r.id,
+    typeCode: r.typeCode,
+    typeName: r.typeName,
+    holderName: r.holderName,
+    holderIdMasked: r.holderIdMasked,
+    issuerName: r.issuerName,
+    issuerCreditCode: r.issuerCreditCode,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+    status:
+      r.status === 'valid' && r.validUntil && r.validUntil < new Date().toISOString().slice(0, 10)
+        ? 'expired'
+        : r.status,
+    caseNo,
+    issuedAt: new Date(r.issuedAt).toISOString(),
+  };
+}
+
+/** The public verification of an e-license: no sign-in; the holder is shown masked. */
+export async function verifyLicense(deps: Deps, id: string): Promise<LicenseVerification> {
+  const checkCharacterValid = isValidLicenseId(id);
+  const row = checkCharacterValid ? await repo.findLicense(deps.db, id) : undefined;
+  if (!row) return { id, checkCharacterValid, found: false, license: null };
+  const { caseNo: _omit, ...license } = toLicense(row, '');
+  void _omit;
+  return { id, checkCharacterValid, found: true, license };
+}
+
+// ── Transitions ─────────────────────────────────────────────────────────────
+
+type Outcome = { events: NewCaseEvent[]; audit: string; summary?: Record<string, unknown> };
+
+const SMS = (caseNo: string, itemName: string, text: string) =>
+  `【通办】您的办件 ${caseNo}（${itemName}）${text}`;
+
+/** Notifications come only from recorded state changes, in the same transaction (after-commit delivery). */
+async function notify(
+  tx: Tx,
+  row: CaseRow,
+  item: CatalogVersion,
+  appended: { event: CaseEvent; seq: number }[],
+  next: CaseState,
+) {
+  const send = (
+    seq: number,
+    kind: string,
+    subject: string,
+    body: string,
+    recipientUserId: string | null = null,
+  ) =>
+    enqueue(tx, {
+      regionCode: row.regionCode,
+      kind,
+      recipientUserId,
+      channel: recipientUserId ? 'site' : 'sms',
+      subject,
+      body,
+      dedupeKey: `case:${row.id}:${seq}:${recipientUserId ?? 'applicant'}`,
+    });
+  for (const { event: e, seq } of appended) {
+    const sms = (text: string) => SMS(row.caseNo, item.name, text);
+    switch (e.type) {
+      case 'accepted':
+        await send(
+          seq,
+          'case.accepted',
+          '办件已受理',
+          sms(
+            e.deferred.length
+              ? `已容缺受理，请在期限内补交：${e.deferred.map((d) => `${d.name}（${d.dueDate} 前）`).join('、')}。`
+              : '已受理。',
+          ),
+        );
+        break;
+      case 'supplement_requested':
+        await send(
+          seq,
+          'case.supplement_requested',
+          '请补正材料',
+          sms(`需一次性补正以下材料：${e.items.map((i) => i.name).join('、')}。`),
+        );
+        break;
+      case 'refused':
+        await send(seq, 'case.refused', '不予受理', sms(`不予受理：${e.reason}。可向${e.redirectTo}申请。`));
+        break;
+      case 'suspended':
+        await send(
+          seq,
+          'case.suspended',
+          '办件进入特别程序',
+          sms(
+            `进入特别程序（${SUSPENSION_KIND_LABELS[e.kind as SuspensionKind] ?? e.kind}），预计 ${e.expectedDays} 个工作日。`,
+          ),
+        );
+        break;
+      case 'extension_decided':
+        if (e.approved && next.extension)
+          await send(
+            seq,
+            'case.extended',
+            '办理期限延长',
+            sms(`办理期限延长 ${next.extension.days} 个工作日：${next.extension.reason}。`),
+          );
+        break;
+      case 'decided':
+        await send(
+          seq,
+          'case.decided',
+          '办件已办结',
+          sms(e.outcome === 'grant' ? '已准予。' : '不予许可，详见决定书。'),
+        );
+        break;
+      case 'delivery_prepared':
+        // "Ready for pickup" only once the license exists and delivery is prepared.
+        if (mayNotifyReadyForPickup(next)) {
+          const kind =
+            e.method === 'window'
+              ? 'case.ready_for_pickup'
+              : e.method === 'post'
+                ? 'case.posted'
+                : 'case.result_online';
+          const text =
+            e.method === 'window'
+              ? '结果已可领取，请携带身份证件到窗口领取。'
+              : e.method === 'post'
+                ? `结果已邮寄，快递单号 ${e.trackingNo ?? ''}。`
+                : '电子结果已送达，可在网上查看下载。';
+          await send(seq, kind, '办件结果可领取', sms(text));
+        }
+        break;
+      case 'urged':
+        if (next.assigneeId)
+          await send(seq, 'case.urged', '催办', `办件 ${row.caseNo} 被催办：${e.note}`, next.assigneeId);
+        break;
+      case 'extension_requested':
+        for (const h of await repo.listDepartmentHeads(tx, row.departmentId))
+          await send(
+            seq,
+            'case.extension_requested',
+            '延期待审批',
+            `办件 ${row.caseNo} 申请延期 ${e.days} 个工作日：${e.reason}`,
+            h.id,
+          );
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+async function appendEvents(
+  tx: Tx,
+  actor: Actor,
+  row: Pick<CaseRow, 'id' | 'regionCode'>,
+  state: CaseState,
+  events: NewCaseEvent[],
+  now: Date,
+) {
+  let next = state;
+  const appended: { event: CaseEvent; seq: number }[] = [];
+  for (const ne of events) {
+    const event = { ...ne, at: now, actorId: actor.userId } as CaseEvent;
+    next = applyCaseEvent(next, event);
+    appended.push({ event, seq: next.version });
+  }
+  await repo.insertEvents(
+    tx,
+    appended.map(({ event, seq }) => {
+      const { type, at, actorId, ...payload } = event;
+      return {
+        regionCode: row.regionCode,
+        caseId: row.id,
+        seq,
+        type,
+        payload: JSON.stringify(payload),
+        actorId,
+        actorName: actor.displayName,
+        at,
+      };
+    }),
+  );
+  return { next, appended };
+}
+
+/**
+ * One transition: lock the case, check scope and the version the caller saw (stale → 409, nothing
+ * changed), ask the rules, append the events, update the projection, queue notifications and write
+ * the audit entry — all in one transaction.
+ */
+async function transition(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  action: Action,
+  fn: (ctx: CaseCtx) => Promise<Outcome>,
+): Promise<CaseSummary> {
+  assertRole(actor, action);
+  // Read what the rules need before the transaction: PGlite has one connection, and the
+  // transaction must not wait on reads outside it.
+  const pre = await repo.findCase(deps.db, caseId);
+  if (!pre || !checkAccess(actor, 'case.read', { regionCode: pre.regionCode }))
+    throw notFound('办件', caseId);
+  assertCaseScope(actor, action, pre);
+  const item = await pinnedVersion(deps, pre.itemVersionId);
+  const calendar = await getCalendar(deps, pre.regionCode);
+  await deps.db.transaction().execute(async (tx) => {
+    const row = (await repo.findCase(tx, caseId, true))!;
+    if (row.version !== version)
+      throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
+    const state = reviveState(row.state);
+    const now = deps.clock.now();
+    let applicant: ApplicantRow | undefined;
+    const ctx: CaseCtx = {
+      tx,
+      calendar,
+      row,
+      state,
+      item,
+      steps: backOfficeSteps(item.steps),
+      now,
+      today: shanghaiToday(now),
+      applicant: async () => (applicant ??= (await repo.findApplicant(tx, row.applicantId))!),
+    };
+    const out = await fn(ctx);
+    const { next, appended } = await appendEvents(tx, actor, row, state, out.events, now);
+    await repo.updateCase(tx, row.id, projection(next, now));
+    await notify(tx, row, item, appended, next);
+    // Last: the region's audit chain is locked until commit.
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: out.audit,
+        entityType: 'case',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        summary: {
+          caseNo: row.caseNo,
+          events: appended.map((a) => a.event.type),
+          version: next.version,
+          ...out.summary,
+        },
+      },
+      now,
+    );
+  });
+  return getSummary(deps, caseId);
+}
+
+/** ACC-1: more than 5 working days since receipt without an answer → the case counts as accepted. */
+function isAcceptanceDeemed(ctx: CaseCtx): boolean {
+  const clock = clockWith(ctx.calendar, ctx.now, ctx.state, ctx.item);
+  return clock?.acceptance.outcome === 'deemed_accepted';
+}
+
+function assertAssignee(ctx: CaseCtx, actor: Actor) {
+  if (ctx.state.assigneeId && ctx.state.assigneeId !== actor.userId && actor.role !== 'dept_head')
+    throw new CasesError('CASE_NOT_ASSIGNEE');
+}
+
+async function missingMaterials(ctx: CaseCtx) {
+  return (await repo.listMaterials(ctx.tx, ctx.row.id)).filter((m) => m.status === 'missing');
+}
+
+export async function accept(deps: Deps, actor: Actor, caseId: string, input: AcceptInput) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    fail(checkIntakeDecision(ctx.state));
+    const missing = await missingMaterials(ctx);
+    const deferredNames = new Set(input.deferred.map((d) => d.name));
+    for (const d of input.deferred) {
+      const m = missing.find((x) => x.name === d.name);
+      if (!m) throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${d.name}”不是缺少的材料`);
+      if (!m.deferrable) throw new CasesError('CASE_NOT_DEFERRABLE', `“${d.name}”不可容缺`);
+      if (d.dueDate < ctx.today)
+        throw new CasesError('CASE_NOT_DEFERRABLE', '容缺材料的补交期限不能早于今天');
+    }
+    const stillMissing = missing.filter((m) => !deferredNames.has(m.name)).map((m) => m.name);
+    if (stillMissing.length)
+      throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
+    for (const d of input.deferred)
+      await repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate });
+    const deemed = isAcceptanceDeemed(ctx);
+    const notice = await issueNotice(ctx, 'accept', {
+      paragraphs: [
+        `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
+        ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
+        `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
+        ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
+      ],
+      list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
+      extra: { deferred: input.deferred, deemed },
+    });
+    return {
+      events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
+      audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
+      summary: { noticeNo: notice.noticeNo },
+    };
+  });
+}
+
+/** ACC-1 一次性告知: every missing material, and the faulty ones named by the clerk, in one notice. */
+export async function requestSupplement(deps: Deps, actor: Actor, caseId: string, input: SupplementInput) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    fail(checkIntakeDecision(ctx.state));
+    if (isAcceptanceDeemed(ctx)) throw new CasesError('CASE_ACCEPTANCE_DEEMED');
+    const all = await repo.listMaterials(ctx.tx, ctx.row.id);
+    for (const f of input.faulty)
+      if (!all.some((m) => m.name === f.name))
+        throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${f.name}”不在材料清单中`);
+    const items = [
+      ...all.filter((m) => m.status === 'missing').map((m) => ({ name: m.name, reason: '未提交' })),
+      ...input.faulty.filter((f) => !all.some((m) => m.name === f.name && m.status === 'missing')),
+    ];
+    if (items.length === 0) throw new CasesError('CASE_NOTHING_TO_SUPPLEMENT');
+    await repo.updateMaterial(
+      ctx.tx,
+      ctx.row.id,
+      input.faulty.map((f) => f.name),
+      { status: 'missing', receivedAt: null },
+    );
+    const notice = await issueNotice(ctx, 'supplement', {
+      paragraphs: [
+        `你（单位）提出的${ctx.item.name}申请，申请材料不齐全或不符合法定形式。现一次性告知需要补正的全部内容如下：`,
+        ...(input.note ? [input.note] : []),
+        '请补正后重新提交；补正材料齐全后，本机关依法受理。',
+      ],
+      list: items.map((i) => ({ name: i.name, note: i.reason })),
+      extra: { items },
+    });
+    return {
+      events: [{ type: 'supplement_requested', noticeNo: notice.noticeNo, items }],
+      audit: 'case.request_supplement',
+      summary: { noticeNo: notice.noticeNo, items: items.length },
+    };
+  });
+}
+
+export async function supplementReceived(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: SupplementReceivedInput,
+) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
+    const all = await repo.listMaterials(ctx.tx, ctx.row.id);
+    for (const n of input.materials)
+      if (!all.some((m) => m.name === n))
+        throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
+    await repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
+      status: 'provided',
+      receivedAt: ctx.now,
+    });
+    return {
+      events: [
+        { type: 'supplement_received', names: input.materials },
+        ...(input.atWindow ? [{ type: 'visit' as const, purpose: '窗口补正材料' }] : []),
+      ],
+      audit: 'case.supplement_received',
+    };
+  });
+}
+
+/** 不予受理: reason and the body to apply to; the case lands in the 办不成事 list. */
+export async function refuse(deps: Deps, actor: Actor, caseId: string, input: RefuseInput) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    fail(checkIntakeDecision(ctx.state));
+    const notice = await issueNotice(ctx, 'refuse', {
+      paragraphs: [
+        `你（单位）提出的${ctx.item.name}申请，经审查，决定不予受理。理由：${input.reason}`,
+        `建议向${input.redirectTo}提出申请。`,
+        remediesText(ctx.item.departmentName),
+      ],
+      extra: { reason: input.reason, redirectTo: input.redirectTo },
+    });
+    return {
+      events: [
+        { type: 'refused', noticeNo: notice.noticeNo, reason: input.reason, redirectTo: input.redirectTo },
+      ],
+      audit: 'case.refuse',
+      summary: { noticeNo: notice.noticeNo },
+    };
+  });
+}
+
+async function decisionNotice(ctx: CaseCtx, input: DecideInput, licenseId: string | null) {
+  return issueNotice(ctx, 'decide', {
+    paragraphs:
+      input.outcome === 'grant'
+        ? [
+            `你（单位）提出的${ctx.item.name}申请，经审查，符合法定条件、标准，决定准予许可。`,
+            ...(input.opinion ? [`审批意见：${input.opinion}`] : []),
+            ...(licenseId ? [`电子证照标识：${licenseId}`] : []),
+          ]
+        : [
+            `你（单位）提出的${ctx.item.name}申请，经审查，决定不予许可。`,
+            `理由：${input.reason}`,
+            `依据：${input.legalBasis}`,
+            remediesText(ctx.item.departmentName),
+          ],
+    extra: {
+      outcome: input.outcome,
+      reason: input.reason,
+      legalBasis: input.legalBasis,
+      licenseId,
+      ...(input.outcome === 'deny'
+        ? {
+            remedies: [
+              { kind: '行政复议', limit: '60 日' },
+              { kind: '行政诉讼', limit: '6 个月' },
+            ],
+          }
+        : {}),
+    },
+  });
+}
+
+async function decisionEvents(ctx: CaseCtx, input: DecideInput, instant: boolean): Promise<Outcome> {
+  const licenseId = input.outcome === 'grant' ? await issueLicense(ctx) : null;
+  const notice = await decisionNotice(ctx, input, licenseId);
+  return {
+    events: [
+      {
+        type: 'decided',
+        outcome: input.outcome,
+        reason: input.reason,
+        legalBasis: input.legalBasis,
+        opinion: input.opinion,
+        noticeNo: notice.noticeNo,
+        ...(instant ? { instant: true } : {}),
+      },
+      ...(licenseId ? [{ type: 'license_issued' as const, licenseId }] : []),
+    ],
+    audit: instant ? 'case.instant_decision' : 'case.decide',
+    summary: { outcome: input.outcome, noticeNo: notice.noticeNo, licenseId },
+  };
+}
+
+/** 即办件: accepted and decided on the spot by a clerk of the item's department. */
+export async function instantDecision(deps: Deps, actor: Actor, caseId: string, input: DecideInput) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    if (ctx.item.handling !== 'instant') throw new CasesError('CASE_NOT_INSTANT');
+    if (actor.role !== 'system' && actor.departmentId !== ctx.row.departmentId)
+      throw new CasesError('CASE_INSTANT_NOT_AUTHORISED');
+    fail(checkIntakeDecision(ctx.state));
+    const missing = await missingMaterials(ctx);
+    if (missing.length)
+      throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: missing.map((m) => m.name) });
+    const acceptNotice = await issueNotice(ctx, 'accept', {
+      paragraphs: [`你（单位）提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，予以受理并当场办结。`],
+    });
+    const decision = await decisionEvents(ctx, input, true);
+    return {
+      ...decision,
+      events: [
+        { type: 'accepted', noticeNo: acceptNotice.noticeNo, deferred: [], deemed: false },
+        ...decision.events,
+      ],
+    };
+  });
+}
+
+export async function deferredReceived(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; names: string[] },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    if (ctx.state.status !== 'accepted') fail('CASE_WRONG_STATUS');
+    const unknown = input.names.filter((n) => !ctx.state.deferredOutstanding.includes(n));
+    if (unknown.length)
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `不是待补交的容缺材料：${unknown.join('、')}`);
+    await repo.updateMaterial(ctx.tx, ctx.row.id, input.names, { status: 'provided', receivedAt: ctx.now });
+    return { events: [{ type: 'deferred_received', names: input.names }], audit: 'case.deferred_received' };
+  });
+}
+
+export async function completeStep(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; opinion: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
+    fail(checkCompleteStep(ctx.state, ctx.steps.length, actor.userId ?? ''));
+    assertAssignee(ctx, actor);
+    return {
+      events: [{ type: 'step_completed', stepIndex: ctx.state.stepIndex, opinion: input.opinion }],
+      audit: 'case.complete_step',
+      summary: { step: ctx.steps[ctx.state.stepIndex] },
+    };
+  });
+}
+
+export async function returnStep(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; reason: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
+    fail(checkReturn(ctx.state));
+    assertAssignee(ctx, actor);
+    return {
+      events: [{ type: 'returned', fromStep: ctx.state.stepIndex, reason: input.reason }],
+      audit: 'case.return',
+    };
+  });
+}
+
+export async function transfer(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; toUserId: string; reason: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
+    if (ctx.state.status !== 'accepted') fail('CASE_WRONG_STATUS');
+    assertAssignee(ctx, actor);
+    const to = await repo.findUser(ctx.tx, input.toUserId);
+    if (
+      !to ||
+      to.disabled ||
+      to.departmentId !== ctx.row.departmentId ||
+      !['approver', 'dept_head'].includes(to.role) ||
+      to.id === actor.userId
+    )
+      throw new CasesError('CASE_BAD_TRANSFER');
+    return {
+      events: [{ type: 'transferred', toUserId: to.id, reason: input.reason }],
+      audit: 'case.transfer',
+      summary: { to: to.displayName },
+    };
+  });
+}
+
+export async function urge(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; note: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.urge', async (ctx) => {
+    if (!isOpenCase(ctx.state)) fail('CASE_WRONG_STATUS');
+    return { events: [{ type: 'urged', note: input.note }], audit: 'case.urge' };
+  });
+}
+
+// SUS-1: these stop the clock unless the item's catalog entry says the procedure counts in the limit.
+const COUNTS_IN_LIMIT_BY_DEFAULT: readonly string[] = ['site_survey', 'other'];
+
+export async function suspend(deps: Deps, actor: Actor, caseId: string, input: SuspendInput) {
+  return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
+    fail(checkSuspend(ctx.state));
+    assertAssignee(ctx, actor);
+    const fromCatalog = ctx.item.specialProcedures.find((p) => p.kind === input.kind);
+    const countsInLimit = fromCatalog?.countsInLimit ?? COUNTS_IN_LIMIT_BY_DEFAULT.includes(input.kind);
+    const label = SUSPENSION_KIND_LABELS[input.kind];
+    const notice = await issueNotice(ctx, 'suspend', {
+      paragraphs: [
+        `你（单位）提出的${ctx.item.name}申请，因需要进行${label}，自${chineseDate(ctx.today)}起进入特别程序，预计需要 ${input.expectedDays} 个工作日。理由：${input.reason}`,
+        countsInLimit
+          ? '特别程序所需时间计入办理期限。'
+          : '依照《中华人民共和国行政许可法》第四十五条，特别程序所需时间不计算在办理期限内。',
+      ],
+      extra: { kind: input.kind, expectedDays: input.expectedDays, countsInLimit, reason: input.reason },
+    });
+    return {
+      events: [
+        {
+          type: 'suspended',
+          kind: input.kind,
+          expectedDays: input.expectedDays,
+          countsInLimit,
+          noticeNo: notice.noticeNo,
+        },
+      ],
+      audit: 'case.suspend',
+      summary: { noticeNo: notice.noticeNo, kind: input.kind },
+    };
+  });
+}
+
+export async function resume(deps: Deps, actor: Actor, caseId: string, input: { version: number }) {
+  return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
+    fail(checkResume(ctx.state));
+    return { events: [{ type: 'resumed' }], audit: 'case.resume' };
+  });
+}
+
+/** DEC-1: once, at most 10 working days; the head decides. */
+export async function requestExtension(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; days: number; reason: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
+    fail(checkRequestExtension(ctx.state));
+    const cap = checkExtension(undefined, input.days, false);
+    if (cap) throw new CasesError('CASE_EXTENSION_EXCEEDS_CAP', undefined, { days: input.days, code: cap });
+    return {
+      events: [{ type: 'extension_requested', days: input.days, reason: input.reason }],
+      audit: 'case.request_extension',
+    };
+  });
+}
+
+export async function decideExtension(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; approved: boolean; note: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.extension.decide', async (ctx) => {
+    const ext = ctx.state.extension;
+    if (ext?.status !== 'requested') throw new CasesError('CASE_NO_EXTENSION_PENDING');
+    let noticeNo: string | null = null;
+    if (input.approved) {
+      const clock = clockWith(
+        ctx.calendar,
+        ctx.now,
+        { ...ctx.state, extension: { ...ext, status: 'approved' } },
+        ctx.item,
+      );
+      const notice = await issueNotice(ctx, 'extend', {
+        paragraphs: [
+          `你（单位）提出的${ctx.item.name}申请，因${ext.reason}，不能在规定期限内作出决定。经本机关负责人批准，办理期限延长 ${ext.days} 个工作日${clock?.decision ? `，至${chineseDate(clock.decision.legal.deadline)}` : ''}。`,
+        ],
+        extra: { days: ext.days, reason: ext.reason, deadline: clock?.decision?.legal.deadline ?? null },
+      });
+      noticeNo = notice.noticeNo;
+    }
+    return {
+      events: [{ type: 'extension_decided', approved: input.approved, noticeNo }],
+      audit: input.approved ? 'case.extension_approved' : 'case.extension_rejected',
+      summary: { noticeNo, note: input.note },
+    };
+  });
+}
+
+export async function decide(deps: Deps, actor: Actor, caseId: string, input: DecideInput) {
+  return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
+    fail(checkDecide(ctx.state, ctx.steps.length, actor.userId ?? ''));
+    assertAssignee(ctx, actor);
+    return decisionEvents(ctx, input, false);
+  });
+}
+
+export async function prepareDelivery(deps: Deps, actor: Actor, caseId: string, input: DeliveryPrepareInput) {
+  return transition(deps, actor, caseId, input.version, 'case.deliver', async (ctx) => {
+    fail(checkPrepareDelivery(ctx.state));
+    return {
+      events: [{ type: 'delivery_prepared', method: input.method, trackingNo: input.trackingNo }],
+      audit: 'case.prepare_delivery',
+      summary: { method: DELIVERY_METHOD_LABELS[input.method] },
+    };
+  });
+}
+
+export async function deliver(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; receivedBy: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.deliver', async (ctx) => {
+    fail(checkDeliver(ctx.state));
+    const method = ctx.state.delivery!.method;
+    return {
+      events: [
+        { type: 'delivered', method, receivedBy: input.receivedBy },
+        ...(method === 'window' ? [{ type: 'visit' as const, purpose: '窗口领取结果' }] : []),
+      ],
+      audit: 'case.deliver',
+    };
+  });
+}
+
+export async function recordVisit(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; purpose: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    if (!isOpenCase(ctx.state)) fail('CASE_WRONG_STATUS');
+    return { events: [{ type: 'visit', purpose: input.purpose }], audit: 'case.visit' };
+  });
+}
+
+export async function withdraw(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { version: number; reason: string },
+) {
+  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    fail(checkWithdraw(ctx.state));
+    return { events: [{ type: 'withdrawn', reason: input.reason }], audit: 'case.withdraw' };
+  });
+}
+
+// ── Intake (creating a case) ────────────────────────────────────────────────
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/**
+ * Idempotency-Key: the key is claimed in the submission's transaction. A concurrent second
+ * submission with the same key waits on the first one's row and then finds it used; it gets the
+ * first submission's case instead of a second one.
+ */
+async function withIdempotency(
+  deps: Deps,
+  scope: string,
+  key: string | undefined,
+  request: unknown,
+  fn: (tx: Tx) => Promise<string>,
+): Promise<{ caseId: string; replayed: boolean }> {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new CasesError('BAD_IDEMPOTENCY_KEY');
+  const requestHash = sm3Hex(JSON.stringify(request));
+  return deps.db.transaction().execute(async (tx) => {
+    if (key !== undefined && !(await repo.claimIdempotencyKey(tx, scope, key))) {
+      const stored = (await repo.findIdempotencyKey(tx, scope, key))?.response as
+        { requestHash: string; caseId: string } | null | undefined;
+      if (!stored) throw new CasesError('CASE_STALE', '相同的提交正在处理，请稍后刷新');
+      if (stored.requestHash !== requestHash) throw new CasesError('IDEMPOTENCY_KEY_REUSED');
+      return { caseId: stored.caseId, replayed: true };
+    }
+    const caseId = await fn(tx);
+    if (key !== undefined) await repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId });
+    return { caseId, replayed: false };
+  });
+}
+
+type IntakeSpec = {
+  item: CatalogVersion;
+  applicant: ApplicantRow;
+  agentId: string | null;
+  channel: CaseCreate['channel'] | 'online';
+  materials: Map<string, { status: 'provided' | 'not_applicable' | 'missing'; fileSha256?: string }>;
+  caseId?: string;
+};
+
+async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promise<string> {
+  const { item, applicant } = spec;
+  const now = deps.clock.now();
+  const day = shanghaiToday(now);
+  const regionCode = item.regionCode;
+  for (const name of spec.materials.keys())
+    if (!item.materials.some((m) => m.name === name))
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${name}”不在该事项的材料清单中`);
+  const materials = [];
+  for (const [i, m] of item.materials.entries()) {
+    const given = spec.materials.get(m.name);
+    const required = m.requirement === 'required';
+    let status: 'provided' | 'missing' | 'from_license' | 'not_applicable';
+    let licenseId: string | null = null;
+    if (given?.status === 'provided') status = 'provided';
+    else if (given?.status === 'not_applicable' && required)
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${m.name}”是必要材料，不能标为不适用`);
+    else if (given?.status === 'not_applicable') status = 'not_applicable';
+    else if (
+      m.licenseTypeCode &&
+      (licenseId = (await repo.findHeldLicense(tx, applicant.id, m.licenseTypeCode, day))?.id ?? null)
+    )
+      // 免提交: the system takes the material from the applicant's e-license.
+      status = 'from_license';
+    else status = required || given?.status === 'missing' ? 'missing' : 'not_applicable';
+    materials.push({
+      regionCode,
+      sortOrder: i,
+      name: m.name,
+      required,
+      deferrable: m.deferrable,
+      status,
+      licenseId,
+      fileSha256: given?.fileSha256 ?? null,
+      receivedAt: status === 'provided' ? now : null,
+      dueDate: null,
+    });
+  }
+  const serial = await repo.nextCaseSerial(tx, regionCode, day);
+  const caseNo = `${regionCode}-${day.replaceAll('-', '')}-${String(serial).padStart(5, '0')}`;
+  const events: NewCaseEvent[] = [
+    { type: 'submitted', channel: spec.channel },
+    ...(spec.channel === 'window' || spec.channel === 'kiosk'
+      ? [{ type: 'visit' as const, purpose: '窗口收件' }]
+      : []),
+  ];
+  const placeholder = {
+    ...(spec.caseId ? { id: spec.caseId } : {}),
+    regionCode,
+    caseNo,
+    itemId: item.itemId,
+    itemVersionId: item.id,
+    departmentId: item.departmentId,
+    applicantId: applicant.id,
+    agentId: spec.agentId,
+    channel: spec.channel,
+    intakeBy: actor.userId,
+    ...projection(INITIAL_CASE_STATE, now),
+  };
+  const row = await repo.insertCase(tx, placeholder);
+  const { next } = await appendEvents(tx, actor, row, INITIAL_CASE_STATE, events, now);
+  await repo.updateCase(tx, row.id, projection(next, now));
+  await repo.insertMaterials(
+    tx,
+    materials.map((m) => ({ ...m, caseId: row.id })),
+  );
+  await appendAudit(
+    tx,
+    actor,
+    {
+      action: 'case.submit',
+      entityType: 'case',
+      entityId: row.id,
+      regionCode,
+      summary: {
+        caseNo,
+        itemId: item.itemId,
+        channel: spec.channel,
+        missing: materials.filter((m) => m.status === 'missing').length,
+      },
+    },
+    now,
+  );
+  return row.id;
+}
+
+async function getItemForIntake(deps: Deps, actor: Actor, itemId: string) {
+  const item = await getPublishedVersion(deps, itemId);
+  if (
+    actor.role !== 'system' &&
+    actor.role !== 'applicant' &&
+    !regionCovers(actor.regionCode, item.regionCode)
+  )
+    throw new CasesError('CASE_ITEM_OUT_OF_REGION');
+  return item;
+}
+
+/** A clerk receives an application at a window (受审分离: approvers get 403). */
+export async function createCase(
+  deps: Deps,
+  actor: Actor,
+  input: CaseCreate,
+  idempotencyKey?: string,
+  opts: { caseId?: string } = {},
+): Promise<{ detail: CaseDetail; replayed: boolean }> {
+  assertRole(actor, 'case.intake');
+  const item = await getItemForIntake(deps, actor, input.itemId);
+  const { caseId, replayed } = await withIdempotency(
+    deps,
+    `user:${actor.userId ?? 'system'}`,
+    idempotencyKey,
+    input,
+    async (tx) => {
+      const applicant = await repo.findApplicant(tx, input.applicantId);
+      if (!applicant || applicant.regionCode !== item.regionCode.slice(0, 6))
+        throw new CasesError('APPLICANT_UNKNOWN');
+      if (input.agentId) {
+        const agent = await repo.findApplicant(tx, input.agentId);
+        if (!agent || agent.kind !== 'person' || agent.id === applicant.id)
+          throw new CasesError('APPLICANT_UNKNOWN');
+      }
+      return intake(deps, tx, actor, {
+        item,
+        applicant,
+        agentId: input.agentId,
+        channel: input.channel,
+        materials: new Map(input.materials.map((m) => [m.name, { status: m.status }])),
+        ...(opts.caseId ? { caseId: opts.caseId } : {}),
+      });
+    },
+  );
+  return { detail: await getDetail(deps, actor, caseId), replayed };
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────
+
+function baseQuery(db: Executor) {
+  return db
+    .selectFrom('serviceCase as c')
+    .innerJoin('applicant as a', 'a.id', 'c.applicantId')
+    .innerJoin('department as d', 'd.id', 'c.departmentId')
+    .innerJoin('catalogItemVersion as v', 'v.id', 'c.itemVersionId')
+    .selectAll('c')
+    .select([
+      'a.name as applicantName',
+      'a.idNumberMasked as applicantIdMasked',
+      'd.name as departmentName',
+      'v.name as itemName',
+      'v.maxVisits',
+      'v.steps',
+      'v.legalLimitDays',
+      'v.promisedLimitDays',
+    ]);
+}
+type JoinedRow = CaseRow & {
+  applicantName: string;
+  applicantIdMasked: string;
+  departmentName: string;
+  itemName: string;
+  maxVisits: number | null;
+  steps: unknown;
+  legalLimitDays: number | null;
+  promisedLimitDays: number | null;
+};
+
+async function toSummary(
+  deps: Deps,
+  r: JoinedRow,
+): Promise<CaseSummary & { _clock: CaseClock | null; _state: CaseState }> {
+  const state = reviveState(r.state);
+  const steps = backOfficeSteps(r.steps as string[]);
+  const clock = await computeClock(deps, r.regionCode, state, r);
+  return {
+    id: r.id,
+    caseNo: r.caseNo,
+    regionCode: r.regionCode,
+    itemId: r.itemId,
+    itemVersionId: r.itemVersionId,
+    itemName: r.itemName,
+    departmentId: r.departmentId,
+    departmentName: r.departmentName,
+    applicantName: r.applicantName,
+    applicantIdMasked: r.applicantIdMasked,
+    channel: r.channel,
+    status: r.status,
+    stepIndex: r.stepIndex,
+    stepName: r.status === 'accepted' ? (steps[r.stepIndex] ?? null) : null,
+    assigneeId: r.assigneeId,
+    suspended: r.suspended,
+    extensionStatus: r.extensionStatus,
+    outcome: r.outcome,
+    receivedAt: iso(r.receivedAt),
+    visits: r.visits,
+    maxVisits: r.maxVisits,
+    version: r.version,
+    clock: clock ? summarizeClock(clock) : null,
+    _clock: clock,
+    _state: state,
+  };
+}
+
+function strip<T extends { _clock: unknown; _state: unknown }>(s: T): Omit<T, '_clock' | '_state'> {
+  const { _clock, _state, ...rest } = s;
+  void _clock;
+  void _state;
+  return rest;
+}
+
+async function getSummary(deps: Deps, caseId: string): Promise<CaseSummary> {
+  const r = await baseQuery(deps.db).where('c.id', '=', caseId).executeTakeFirstOrThrow();
+  return strip(await toSummary(deps, r as JoinedRow));
+}
+
+async function loadReadable(deps: Deps, actor: Actor, caseId: string): Promise<JoinedRow> {
+  assertAccess(actor, 'case.read');
+  const r = (await baseQuery(deps.db).where('c.id', '=', caseId).executeTakeFirst()) as JoinedRow | undefined;
+  if (!r || !checkAccess(actor, 'case.read', { regionCode: r.regionCode })) throw notFound('办件', caseId);
+  if (!canRead(actor, r)) throw forbidden('只能查看本部门的办件');
+  return r;
+}
+
+export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promise<CaseDetail> {
+  const r = await loadReadable(deps, actor, caseId);
+  const s = await toSummary(deps, r);
+  const db = deps.db;
+  const [applicant, agent, materials, notices, events, license] = await Promise.all([
+    repo.findApplicant(db, r.applicantId),
+    r.agentId ? repo.findApplicant(db, r.agentId) : Promise.resolve(undefined),
+    repo.listMaterials(db, r.id),
+    repo.listNotices(db, r.id),
+    repo.listEvents(db, r.id),
+    repo.findLicenseByCase(db, r.id),
+  ]);
+  const state = s._state;
+  return {
+    ...strip(s),
+    steps: backOfficeSteps(r.steps as string[]),
+    agentName: agent?.name ?? null,
+    applicant: toApplicant(applicant!),
+    materials: materials.map((m) => ({
+      name: m.name,
+      required: m.required,
+      deferrable: m.deferrable,
+      status: m.status,
+      dueDate: m.dueDate,
+      licenseId: m.licenseId,
+      fileSha256: m.fileSha256,
+      receivedAt: iso(m.receivedAt),
+    })),
+    notices: notices.map(toNotice),
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: new Date(e.at).toISOString(),
+      actorId: e.actorId,
+      actorName: e.actorName,
+      payload: e.payload as Record<string, unknown>,
+    })),
+    license: license ? toLicense(license, r.caseNo) : null,
+    delivery: state.delivery
+      ? {
+          method: state.delivery.method,
+          trackingNo: state.delivery.trackingNo,
+          preparedAt: state.delivery.preparedAt.toISOString(),
+        }
+      : null,
+    deliveredAt: iso(state.deliveredAt),
+    deferredOutstanding: state.deferredOutstanding,
+    clockDetail: s._clock,
+    signers: Object.fromEntries(Object.entries(state.signers).map(([k, v]) => [k, v])),
+  };
+}
+
+function scoped(actor: Actor) {
+  return <Q extends ReturnType<typeof baseQuery>>(q: Q): Q => {
+    let out = q;
+    if (actor.role !== 'system')
+      out = out.where('c.regionCode', 'like', `${regionPrefix(actor.regionCode)}%`) as Q;
+    if (actor.role !== 'system' && DEPARTMENT_ROLES.includes(actor.role)) {
+      const dept = actor.departmentId ?? '00000000-0000-0000-0000-000000000000';
+      out = out.where((eb) =>
+        actor.role === 'clerk' && actor.userId
+          ? eb.or([eb('c.departmentId', '=', dept), eb('c.intakeBy', '=', actor.userId)])
+          : eb('c.departmentId', '=', dept),
+      ) as Q;
+    }
+    return out;
+  };
+}
+
+export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
+  assertAccess(actor, 'case.read');
+  let query = scoped(actor)(baseQuery(deps.db));
+  if (q.status) query = query.where('c.status', '=', q.status);
+  if (q.departmentId) query = query.where('c.departmentId', '=', q.departmentId);
+  if (q.q)
+    query = query.where((eb) =>
+      eb.or([eb('c.caseNo', 'like', `%${q.q}%`), eb('a.name', 'like', `%${q.q}%`)]),
+    );
+  switch (q.queue) {
+    case 'review':
+      // The department's back-office queue: accepted, not suspended, unassigned or assigned to me.
+      query = query
+        .where('c.status', '=', 'accepted')
+        .where('c.suspended', '=', false)
+        .where((eb) => eb.or([eb('c.assigneeId', 'is', null), eb('c.assigneeId', '=', actor.userId ?? '')]));
+      break;
+    case 'mine':
+      query = query.where('c.assigneeId', '=', actor.userId ?? '');
+      break;
+    case 'extension':
+      query = query.where('c.extensionStatus', '=', 'requested');
+      break;
+    case 'intake':
+      query = query.where('c.status', 'in', ['submitted', 'supplement_requested']);
+      break;
+    case undefined:
+      break;
+  }
+  const rows = (await query
+    .orderBy('c.receivedAt', 'desc')
+    .orderBy('c.caseNo', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute()) as JoinedRow[];
+  const items = (await Promise.all(rows.map((r) => toSummary(deps, r)))).map(strip);
+  return { items: q.clock ? items.filter((i) => i.clock?.state === q.clock) : items };
+}
+
+/** 电子监察: open cases whose clock is red, per department. */
+export async function listOverdue(deps: Deps, actor: Actor, departmentId?: string) {
+  assertAccess(actor, 'case.read');
+  let query = scoped(actor)(baseQuery(deps.db)).where('c.status', 'in', [
+    'submitted',
+    'supplement_requested',
+    'accepted',
+    'decided',
+  ]);
+  if (departmentId) query = query.where('c.departmentId', '=', departmentId);
+  const rows = (await query.orderBy('c.receivedAt').limit(5000).execute()) as JoinedRow[];
+  const items = (await Promise.all(rows.map((r) => toSummary(deps, r))))
+    .filter((s) => s.clock?.state === 'red')
+    .map(strip);
+  const byDept = new Map<string, { departmentId: string; departmentName: string; cases: CaseSummary[] }>();
+  for (const i of items) {
+    const g = byDept.get(i.departmentId) ?? {
+      departmentId: i.departmentId,
+      departmentName: i.departmentName,
+      cases: [],
+    };
+    g.cases.push(i);
+    byDept.set(i.departmentId, g);
+  }
+  return { items, departments: [...byDept.values()] };
+}
+
+/** 办不成事: every refusal with its reason, for the 办不成事 window's review. */
+export async function listRefused(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'case.read');
+  const rows = (await scoped(actor)(baseQuery(deps.db))
+    .where('c.status', '=', 'refused')
+    .orderBy('c.updatedAt', 'desc')
+    .limit(500)
+    .execute()) as JoinedRow[];
+  const events = rows.length
+    ? await deps.db
+        .selectFrom('caseEvent')
+        .selectAll()
+        .where('type', '=', 'refused')
+        .where(
+          'caseId',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  const items = [];
+  for (const r of rows) {
+    const e = events.find((x) => x.caseId === r.id);
+    const p = (e?.payload ?? {}) as { reason?: string; redirectTo?: string; noticeNo?: string };
+    items.push({
+      ...strip(await toSummary(deps, r)),
+      refusal: {
+        reason: p.reason ?? '',
+        redirectTo: p.redirectTo ?? '',
+        noticeNo: p.noticeNo ?? '',
+        at: e ? new Date(e.at).toISOString() : null,
+        by: e?.actorName ?? '',
+      },
+    });
+  }
+  return { items };
+}
+
+export async function getNotice(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  noticeId: string,
+): Promise<CaseNotice> {
+  await loadReadable(deps, actor, caseId);
+  const n = await repo.findNotice(deps.db, noticeId);
+  if (!n || n.caseId !== caseId) throw notFound('通知书', noticeId);
+  return toNotice(n);
+}
+
+export async function getNoticeDocx(deps: Deps, actor: Actor, caseId: string, noticeId: string) {
+  const n = await getNotice(deps, actor, caseId, noticeId);
+  return { notice: n, buffer: await renderNoticeDocx(n.content as NoticeContent) };
+}
+
+// ── Applicant portal ────────────────────────────────────────────────────────
+
+const draftHash = (deps: Deps, token: string) => hmacSm3Hex(deps.config.secrets.lookupKey, `draft:${token}`);
+type DraftFile = { materialName: string; sha256: string; name: string; mediaType: string; size: number };
+
+function toDraft(
+  d: { itemId: string; data: unknown; files: unknown; caseId: string | null; updatedAt: Date | string },
+  caseNo: string | null,
+) {
+  return {
+    itemId: d.itemId,
+    data: d.data as Record<string, unknown>,
+    files: d.files as DraftFile[],
+    submittedCaseNo: caseNo,
+    updatedAt: new Date(d.updatedAt).toISOString(),
+  };
+}
+
+async function publishedForPortal(deps: Deps, itemId: string) {
+  const item = await getPublishedVersion(deps, itemId);
+  if (item.onlineLevel === 'offline')
+    throw new CasesError('CASE_WRONG_STATUS', '该事项仅支持线下办理，请到窗口申请');
+  return item;
+}
+
+export async function createDraft(deps: Deps, actor: Actor, input: DraftSave) {
+  const item = await publishedForPortal(deps, input.itemId);
+  const token = randomToken(32);
+  const now = deps.clock.now();
+  const row = await deps.db.transaction().execute(async (tx) => {
+    const d = await tx
+      .insertInto('caseDraft')
+      .values({
+        regionCode: item.regionCode,
+        tokenHash: draftHash(deps, token),
+        itemId: item.itemId,
+        data: JSON.stringify(input.data),
+        files: '[]',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'case.draft_create', entityType: 'case_draft', entityId: d.id, regionCode: d.regionCode },
+      now,
+    );
+    return d;
+  });
+  return { token, draft: toDraft(row, null) };
+}
+
+async function draftOrThrow(deps: Deps, db: Executor, token: string, forUpdate = false) {
+  const d = await repo.findDraftByHash(db, draftHash(deps, token), forUpdate);
+  if (!d) throw new CasesError('CASE_DRAFT_NOT_FOUND');
+  return d;
+}
+
+async function caseNoOf(db: Executor, caseId: string | null) {
+  if (!caseId) return null;
+  return (await repo.findCase(db, caseId))?.caseNo ?? null;
+}
+
+export async function getDraft(deps: Deps, token: string) {
+  const d = await draftOrThrow(deps, deps.db, token);
+  return toDraft(d, await caseNoOf(deps.db, d.caseId));
+}
+
+export async function saveDraft(deps: Deps, actor: Actor, token: string, input: DraftSave) {
+  await publishedForPortal(deps, input.itemId);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const d = await draftOrThrow(deps, tx, token, true);
+    if (d.caseId) throw new CasesError('CASE_DRAFT_SUBMITTED');
+    const files = (d.files as DraftFile[]).filter(() => input.itemId === d.itemId);
+    const row = await tx
+      .updateTable('caseDraft')
+      .set({
+        itemId: input.itemId,
+        data: JSON.stringify(input.data),
+        files: JSON.stringify(files),
+        updatedAt: now,
+      })
+      .where('id', '=', d.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'case.draft_save', entityType: 'case_draft', entityId: d.id, regionCode: d.regionCode },
+      now,
+    );
+    return toDraft(row, null);
+  });
+}
+
+export async function addDraftFile(
+  deps: Deps,
+  actor: Actor,
+  token: string,
+  file: { materialName: string; bytes: Buffer; mediaType: string; name: string },
+) {
+  const now = deps.clock.now();
+  const item = await getPublishedVersion(deps, (await draftOrThrow(deps, deps.db, token)).itemId);
+  return deps.db.transaction().execute(async (tx) => {
+    const d = await draftOrThrow(deps, tx, token, true);
+    if (d.caseId) throw new CasesError('CASE_DRAFT_SUBMITTED');
+    if (d.itemId !== item.itemId) throw new CasesError('CASE_STALE');
+    if (!item.materials.some((m) => m.name === file.materialName))
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${file.materialName}”不在该事项的材料清单中`);
+    const sha256 = await storeFile(tx, deps.config.dataDir, file, MATERIAL_POLICY);
+    const files = [
+      ...(d.files as DraftFile[]).filter((f) => f.materialName !== file.materialName),
+      {
+        materialName: file.materialName,
+        sha256,
+        name: file.name.slice(0, 200),
+        mediaType: file.mediaType,
+        size: file.bytes.length,
+      },
+    ];
+    const row = await tx
+      .updateTable('caseDraft')
+      .set({ files: JSON.stringify(files), updatedAt: now })
+      .where('id', '=', d.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'case.draft_file',
+        entityType: 'case_draft',
+        entityId: d.id,
+        regionCode: d.regionCode,
+        summary: { sha256 },
+      },
+      now,
+    );
+    return toDraft(row, null);
+  });
+}
+
+/** Online application from a draft: the applicant is found by number (or registered), the case received. */
+export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit, idempotencyKey?: string) {
+  const peek = await draftOrThrow(deps, deps.db, input.draftToken);
+  const item = await publishedForPortal(deps, peek.itemId);
+  const { caseId, replayed } = await withIdempotency(deps, 'public', idempotencyKey, input, async (tx) => {
+    const d = await draftOrThrow(deps, tx, input.draftToken, true);
+    // A draft makes one case: submitting it again returns that case.
+    if (d.caseId) return d.caseId;
+    const region = item.regionCode.slice(0, 6);
+    const applicant = await upsertApplicant(deps, tx, region, input.applicant);
+    const agent = input.agent ? await upsertApplicant(deps, tx, region, input.agent) : null;
+    const files = d.files as DraftFile[];
+    const id = await intake(
+      deps,
+      tx,
+      { ...actor, regionCode: item.regionCode },
+      {
+        item,
+        applicant,
+        agentId: agent?.id ?? null,
+        channel: 'online',
+        materials: new Map(
+          files.map((f) => [f.materialName, { status: 'provided' as const, fileSha256: f.sha256 }]),
+        ),
+      },
+    );
+    await tx
+      .updateTable('caseDraft')
+      .set({ caseId: id, updatedAt: deps.clock.now() })
+      .where('id', '=', d.id)
+      .execute();
+    return id;
+  });
+  const row = (await repo.findCase(deps.db, caseId))!;
+  return {
+    replayed,
+    result: {
+      caseNo: row.caseNo,
+      status: row.status,
+      statusLabel: CASE_STATUS_LABELS[row.status],
+      itemName: item.name,
+      receivedAt: iso(row.receivedAt),
+    },
+  };
+}
+
+async function trackedCase(deps: Deps, input: TrackInput) {
+  const row = await repo.findCaseByNo(deps.db, input.caseNo);
+  const applicant = row ? await repo.findApplicant(deps.db, row.applicantId) : undefined;
+  const phone = applicant ? sm4Decrypt(deps.config.secrets.sm4Key, applicant.phoneEnc) : null;
+  // One message for a wrong number and a wrong phone: nothing to learn by guessing.
+  if (!row || !applicant || phone !== normalPhone(input.phone)) throw new CasesError('CASE_TRACK_NOT_FOUND');
+  return row;
+}
+
+/** Tracking by case number + phone: status, clock, visits, notices and the license. */
+export async function track(deps: Deps, input: TrackInput) {
+  const row = await trackedCase(deps, input);
+  const r = (await baseQuery(deps.db).where('c.id', '=', row.id).executeTakeFirstOrThrow()) as JoinedRow;
+  const s = await toSummary(deps, r);
+  const [notices, license] = await Promise.all([
+    repo.listNotices(deps.db, row.id),
+    repo.findLicenseByCase(deps.db, row.id),
+  ]);
+  return {
+    caseNo: r.caseNo,
+    itemName: r.itemName,
+    departmentName: r.departmentName,
+    status: r.status,
+    statusLabel: CASE_STATUS_LABELS[r.status],
+    stepName: s.stepName,
+    receivedAt: s.receivedAt,
+    clock: s.clock,
+    visits: r.visits,
+    maxVisits: r.maxVisits,
+    suspended: r.suspended,
+    delivery: s._state.delivery
+      ? { method: s._state.delivery.method, trackingNo: s._state.delivery.trackingNo }
+      : null,
+    notices: notices.map(toNotice),
+    licenseId: license?.id ?? null,
+  };
+}
+
+export async function trackNoticeDocx(deps: Deps, input: TrackInput & { noticeId: string }) {
+  const row = await trackedCase(deps, input);
+  const n = await repo.findNotice(deps.db, input.noticeId);
+  if (!n || n.caseId !== row.id) throw notFound('通知书', input.noticeId);
+  const notice = toNotice(n);
+  return { notice, buffer: await renderNoticeDocx(notice.content as NoticeContent) };
+}
