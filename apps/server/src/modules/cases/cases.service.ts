@@ -710,7 +710,7 @@ async function transition(
   assertCaseScope(actor, action, pre);
   const item = await pinnedVersion(deps, pre.itemVersionId);
   const calendar = await getCalendar(deps, pre.regionCode);
-  await deps.db.transaction().execute(async (tx) => {
+  const summary = await deps.db.transaction().execute(async (tx) => {
     const row = (await repo.findCase(tx, caseId, true))!;
     if (row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
@@ -750,8 +750,26 @@ async function transition(
       },
       now,
     );
+    // The reply is built from what the transaction already holds (no second read).
+    const holder = await ctx.applicant();
+    const fields = { ...row, ...projection(next, now), state: next } as unknown as JoinedRow;
+    return summaryOf(
+      {
+        ...fields,
+        applicantName: holder.name,
+        applicantIdMasked: holder.idNumberMasked,
+        departmentName: item.departmentName,
+        itemName: item.name,
+        maxVisits: item.maxVisits,
+        steps: item.steps,
+        legalLimitDays: item.legalLimitDays,
+        promisedLimitDays: item.promisedLimitDays,
+      },
+      next,
+      clockWith(calendar, now, next, item),
+    );
   });
-  return getSummary(deps, caseId);
+  return strip(summary);
 }
 
 /** ACC-1: more than 5 working days since receipt without an answer → the case counts as accepted. */
@@ -1420,8 +1438,12 @@ async function toSummary(
   r: JoinedRow,
 ): Promise<CaseSummary & { _clock: CaseClock | null; _state: CaseState }> {
   const state = reviveState(r.state);
+  return summaryOf(r, state, await computeClock(deps, r.regionCode, state, r));
+}
+
+/** The summary from a joined row (or the same fields assembled in a transition) and its clock. */
+function summaryOf(r: JoinedRow, state: CaseState, clock: CaseClock | null) {
   const steps = backOfficeSteps(r.steps as string[]);
-  const clock = await computeClock(deps, r.regionCode, state, r);
   return {
     id: r.id,
     caseNo: r.caseNo,
@@ -1456,11 +1478,6 @@ function strip<T extends { _clock: unknown; _state: unknown }>(s: T): Omit<T, '_
   void _clock;
   void _state;
   return rest;
-}
-
-async function getSummary(deps: Deps, caseId: string): Promise<CaseSummary> {
-  const r = await baseQuery(deps.db).where('c.id', '=', caseId).executeTakeFirstOrThrow();
-  return strip(await toSummary(deps, r as JoinedRow));
 }
 
 async function loadReadable(deps: Deps, actor: Actor, caseId: string): Promise<JoinedRow> {

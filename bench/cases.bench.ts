@@ -1,0 +1,238 @@
+/**
+ * `npm run bench:cases`: complete cases driven over HTTP by concurrent clients — submit → accept →
+ * review → decide → prepare delivery → deliver — against the server running as its own process on
+ * the local PostgreSQL. Prints transitions per second, p50/p99 latency and the server's peak RSS,
+ * then runs pgbench's built-in TPC-B with the same client count on a scratch database of the same
+ * server and prints our transitions/s as a ratio of its TPS.
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is the admin connection;
+ * fresh databases are created and dropped. BENCH_CLIENTS (default 8), BENCH_SECONDS (default 20).
+ * Targets on the 2-core machine (issue 5): ratio ≥ 0.4, p99 ≤ 100 ms, RSS ≤ 300 MB.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
+import { DEMO_CATALOG } from '../apps/server/src/demo/seed-catalog-demo';
+import { DEMO_CASES } from '../apps/server/src/demo/seed-cases-demo';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const PASSWORD = 'Tongban@2026';
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const FOOD_ALL = [
+  '食品经营许可申请书',
+  '营业执照',
+  '经营场所平面布局图和设备布局、操作流程说明',
+  '食品安全自查、从业人员健康管理、进货查验等管理制度',
+].map((name) => ({ name, status: 'provided' }));
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+function dbUrl(name: string): string {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** Peak resident set size of a process (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+type Session = { cookie: string; csrf: string };
+
+async function main() {
+  const stamp = `${process.pid}_${Date.now().toString(36)}`;
+  const appDb = `tb_bench_cases_${stamp}`;
+  const tpcbDb = `tb_bench_tpcb_${stamp}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-cases-'));
+  await admin((c) => c.query(`create database ${appDb}`));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl(appDb),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const cleanup = async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 2000));
+    await admin(async (c) => {
+      await c.query(`drop database if exists ${appDb} with (force)`);
+      await c.query(`drop database if exists ${tpcbDb} with (force)`);
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    // Start-up includes migrations and the demo (users, catalog, demo cases).
+    const started = Date.now();
+    for (;;) {
+      if (Date.now() - started > 180_000) throw new Error('server did not start within 180 s');
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    console.log(`server up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
+
+    const signIn = async (username: string): Promise<Session> => {
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      if (!r.ok) throw new Error(`sign-in ${username}: ${r.status}`);
+      const cookie = (r.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? '').split(
+        ';',
+      )[0]!;
+      const body = (await r.json()) as { csrfToken: string };
+      return { cookie, csrf: body.csrfToken };
+    };
+    const latencies: number[] = [];
+    let transitions = 0;
+    let errors = 0;
+    const post = async (s: Session, url: string, body: unknown, headers: Record<string, string> = {}) => {
+      const t0 = performance.now();
+      const r = await fetch(`${base}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: s.cookie, [CSRF_HEADER]: s.csrf, ...headers },
+        body: JSON.stringify(body),
+      });
+      const json = (await r.json()) as { id: string; version: number; message?: string };
+      latencies.push(performance.now() - t0);
+      if (!r.ok) {
+        errors++;
+        throw new Error(`${url}: ${r.status} ${json.message ?? ''}`);
+      }
+      transitions++;
+      return json;
+    };
+
+    const [clerk, approver, approver2] = [
+      await signIn('clerk'),
+      await signIn('approver'),
+      await signIn('approver2'),
+    ];
+    // Warm-up: one complete case (JIT, caches, connection pool).
+    const runCase = async (n: number) => {
+      const c = await post(
+        clerk,
+        '/api/cases',
+        { itemId: DEMO_CATALOG.foodItemId, applicantId: DEMO_CASES.personApplicantId, materials: FOOD_ALL },
+        { 'idempotency-key': `bench-${stamp}-${n}` },
+      );
+      let v = c.version;
+      const step = async (s: Session, name: string, body: Record<string, unknown> = {}) => {
+        v = (await post(s, `/api/cases/${c.id}/${name}`, { version: v, ...body })).version;
+      };
+      await step(clerk, 'accept');
+      await step(approver, 'complete-step', { opinion: '材料齐全，符合要求' });
+      await step(approver2, 'decide', { outcome: 'grant', opinion: '准予' });
+      await step(clerk, 'delivery', { method: 'window' });
+      await step(clerk, 'deliver', { receivedBy: '本人' });
+    };
+    for (let i = 0; i < 3; i++) await runCase(-1 - i);
+    latencies.length = 0;
+    transitions = 0;
+
+    console.log(`${CLIENTS} clients × ${SECONDS} s, each looping complete cases (6 transitions) …`);
+    const deadline = Date.now() + SECONDS * 1000;
+    let counter = 0;
+    let cases = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (Date.now() < deadline) {
+          await runCase(counter++);
+          cases++;
+        }
+      }),
+    );
+    const elapsed = (performance.now() - t0) / 1000;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+    const transitionsPerSec = transitions / elapsed;
+    const rss = peakRssMb(server.pid!);
+    console.log(
+      `cases ${cases}, transitions ${transitions} in ${elapsed.toFixed(1)} s: ${transitionsPerSec.toFixed(1)}/s; p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms; errors ${errors}; server peak RSS ${rss.toFixed(0)} MB`,
+    );
+
+    // pgbench TPC-B on the same server, same client count.
+    await admin((c) => c.query(`create database ${tpcbDb}`));
+    const u = new URL(ADMIN_URL);
+    const pgArgs = [
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      decodeURIComponent(u.username || 'postgres'),
+    ];
+    const pgEnv = { ...process.env, ...(u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {}) };
+    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { env: pgEnv, stdio: 'ignore' });
+    const out = execFileSync(
+      'pgbench',
+      [...pgArgs, '-c', String(CLIENTS), '-j', String(Math.min(CLIENTS, 2)), '-T', '10', tpcbDb],
+      { env: pgEnv, encoding: 'utf8' },
+    );
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
+    console.log(`pgbench TPC-B, ${CLIENTS} clients, 10 s: ${tps.toFixed(1)} tps`);
+    const ratio = transitionsPerSec / tps;
+    console.log(
+      `ratio (transitions/s ÷ pgbench tps): ${ratio.toFixed(2)}  (targets: ratio ≥ 0.4, p99 ≤ 100 ms, RSS ≤ 300 MB)`,
+    );
+    const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+    console.log(
+      `RESULT ${JSON.stringify({
+        transitionsPerSec: round(transitionsPerSec),
+        p50Ms: round(pct(50)),
+        p99Ms: round(pct(99)),
+        pgbenchTps: round(tps),
+        ratio: round(ratio, 2),
+        peakRssMb: round(rss, 0),
+      })}`,
+    );
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();
