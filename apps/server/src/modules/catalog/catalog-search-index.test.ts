@@ -41,6 +41,30 @@ describe('public catalog search index', () => {
   it('pages after filtering and counts every match', () => {
     expect(searchEntries(entries, {}, 1, 1)).toEqual({ total: 3, ids: ['b'] });
   });
+  it('agrees with a plain includes() filter on generated data, including matches at entry edges', () => {
+    const words = ['食品', '经营', '许可', '药品', '登记', '变更', '注销'];
+    const many = Array.from({ length: 300 }, (_, i) =>
+      entry({
+        versionId: String(i).padStart(4, '0'),
+        name: words[i % 7]! + words[(i * 3) % 7]! + words[(i * 5) % 7]!,
+        namePinyin: `py${i % 11}x${i % 13}`,
+        namePinyinInitials: `i${i % 17}`,
+        departmentId: i % 2 ? 'd1' : 'd2',
+      }),
+    );
+    for (const q of ['许可', '品经', '可药', '登记注销', '食', '不存在']) {
+      const expected = many
+        .filter((e) => e.name.includes(q) && e.departmentId === 'd1')
+        .map((e) => e.versionId);
+      expect(searchEntries(many, { q, departmentId: 'd1' }, 1000, 0).ids, q).toEqual(expected);
+    }
+    for (const p of ['py1', 'x1', 'i1', '1']) {
+      const expected = many
+        .filter((e) => e.namePinyin.includes(p) || e.namePinyinInitials.includes(p))
+        .map((e) => e.versionId);
+      expect(searchEntries(many, { pinyin: p }, 1000, 0)).toEqual({ total: expected.length, ids: expected });
+    }
+  });
   it('like SQL, a missing value never passes a filter on it', () => {
     expect(searchEntries(entries, { maxVisits: 1 }, 20, 0).ids).toEqual(['a', 'b']);
     expect(searchEntries(entries, { onlineLevel: 'full_online' }, 20, 0).ids).toEqual(['a', 'b']);

@@ -98,16 +98,95 @@ export function matchEntry(e: SearchEntry, f: SearchFilter): boolean {
   return true;
 }
 
+// A search scans one long string per field with indexOf (a tight native loop) instead of calling
+// includes() on 20,000 short strings; each hit maps back to its entry by binary search.
+const SEP = '\u0001';
+type Haystack = { text: string; starts: Int32Array };
+type Haystacks = { name: Haystack; pinyin: Haystack; initials: Haystack };
+const haystacks = new WeakMap<readonly SearchEntry[], Haystacks>();
+
+function buildHaystack(values: readonly string[]): Haystack {
+  const starts = new Int32Array(values.length);
+  let at = 0;
+  values.forEach((v, i) => {
+    starts[i] = at;
+    at += v.length + 1;
+  });
+  return { text: values.join(SEP), starts };
+}
+
+function getHaystacks(entries: readonly SearchEntry[]): Haystacks {
+  let h = haystacks.get(entries);
+  if (!h) {
+    h = {
+      name: buildHaystack(entries.map((e) => e.name)),
+      pinyin: buildHaystack(entries.map((e) => e.namePinyin)),
+      initials: buildHaystack(entries.map((e) => e.namePinyinInitials)),
+    };
+    haystacks.set(entries, h);
+  }
+  return h;
+}
+
+function entryAt(starts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Indices (ascending) of the entries whose value contains `needle`. */
+function findContaining(h: Haystack, needle: string): number[] {
+  if (needle.includes(SEP)) return [];
+  const out: number[] = [];
+  let from = 0;
+  for (;;) {
+    const pos = h.text.indexOf(needle, from);
+    if (pos < 0) return out;
+    const i = entryAt(h.starts, pos);
+    out.push(i);
+    // Next search starts at the following entry: each entry is counted once.
+    from = i + 1 < h.starts.length ? h.starts[i + 1]! : h.text.length;
+  }
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
 export function searchEntries(
   entries: readonly SearchEntry[],
   f: SearchFilter,
   limit: number,
   offset: number,
 ): { total: number; ids: string[] } {
+  let candidates: Iterable<number>;
+  if (f.pinyin) {
+    const h = getHaystacks(entries);
+    candidates = mergeSorted(findContaining(h.initials, f.pinyin), findContaining(h.pinyin, f.pinyin));
+  } else if (f.q) {
+    candidates = findContaining(getHaystacks(entries).name, f.q);
+  } else {
+    candidates = entries.keys();
+  }
+  // The text has matched; the remaining filters are checked on the candidates only.
+  const rest: SearchFilter = { ...f, q: undefined, pinyin: undefined };
   let total = 0;
   const ids: string[] = [];
-  for (const e of entries) {
-    if (!matchEntry(e, f)) continue;
+  for (const i of candidates) {
+    const e = entries[i]!;
+    if (!matchEntry(e, rest)) continue;
     if (total >= offset && ids.length < limit) ids.push(e.versionId);
     total++;
   }
