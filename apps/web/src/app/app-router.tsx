@@ -14,6 +14,7 @@ import { StaffBoardPage } from '../modules/org/pages/staff-board-page';
 import { CalendarPage } from '../modules/calendar/pages/calendar-page';
 import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
 import { ledgerRoutes, publicLedgerRoutes } from '../modules/ledger/ledger-routes';
+import { casesRoutes, publicCasesRoutes } from '../modules/cases/cases-routes';
 
 export function AppRouter() {
   return (
@@ -27,6 +28,8 @@ export function AppRouter() {
           {publicCatalogRoutes}
           {/* 整改通报: published reports, no sign-in. */}
           {publicLedgerRoutes}
+          {/* 网上申报、办件查询、证照核验: no sign-in; notice print views without the shell. */}
+          {publicCasesRoutes}
           <Route
             element={
               <RequireAuth>
@@ -93,6 +96,7 @@ export function AppRouter() {
                 }
               />
             </Route>
+            {casesRoutes}
             {ledgerRoutes}
             {catalogRoutes}
             <Route path="*" element={<NotFoundPage />} />

@@ -14,6 +14,7 @@ import { can, type Action, type Role } from '@tongban/contracts';
 import type { TFunction } from 'i18next';
 import { CATALOG_ITEMS, catalogNavKey } from '../modules/catalog/catalog-nav';
 import { LEDGER_ITEMS, ledgerNavKey } from '../modules/ledger/ledger-nav';
+import { CASES_ITEMS, casesNavKey } from '../modules/cases/cases-nav';
 
 export type NavItem = { key: string; path: string; labelKey: string; icon: ReactNode; action?: Action };
 
@@ -74,6 +75,15 @@ export function buildMenu(role: Role, t: TFunction): MenuProps['items'] {
       children: org.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
     });
   }
+  const cases = CASES_ITEMS.filter((i) => allowed(role, i));
+  if (cases.length > 0) {
+    items.push({
+      type: 'group',
+      key: 'cases-group',
+      label: <span data-testid="menu-group-cases">{t('menu.cases')}</span>,
+      children: cases.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
+    });
+  }
   const ledger = LEDGER_ITEMS.filter((i) => allowed(role, i));
   if (ledger.length > 0) {
     items.push({
@@ -96,7 +106,7 @@ export function buildMenu(role: Role, t: TFunction): MenuProps['items'] {
 }
 
 export function findNavItem(key: string): NavItem | undefined {
-  const catalogItem = CATALOG_ITEMS.find((i) => i.key === key);
+  const catalogItem = CATALOG_ITEMS.find((i) => i.key === key) ?? CASES_ITEMS.find((i) => i.key === key);
   if (catalogItem) return catalogItem;
   return key === HOME_ITEM.key
     ? HOME_ITEM
@@ -104,7 +114,7 @@ export function findNavItem(key: string): NavItem | undefined {
 }
 
 export function navKeyForPath(pathname: string): string {
-  const catalogKey = catalogNavKey(pathname);
+  const catalogKey = catalogNavKey(pathname) ?? casesNavKey(pathname);
   if (catalogKey) return catalogKey;
   return ledgerNavKey(pathname) ?? ORG_ITEMS.find((i) => pathname.startsWith(i.path))?.key ?? HOME_ITEM.key;
 }

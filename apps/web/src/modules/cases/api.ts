@@ -1,0 +1,253 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Applicant,
+  ApplicantInput,
+  CaseClockSummary,
+  CaseCreateInput,
+  CaseDetail,
+  CaseNotice,
+  CaseStatus,
+  CaseSummary,
+  ClockState,
+  DeliveryMethod,
+  LicenseVerification,
+  PersonApplicantInput,
+  SessionInfo,
+} from '@tongban/contracts';
+import { CSRF_HEADER } from '@tongban/contracts';
+import { ApiError, apiRequest, apiUpload } from '../../app/api-client';
+
+/** Replies and calls of the cases API (docs/api-cases.md, apps/server/src/modules/cases/cases.routes.ts). */
+
+const seg = encodeURIComponent;
+
+export type CaseFilters = {
+  status?: CaseStatus;
+  queue?: 'review' | 'mine' | 'extension' | 'intake';
+  departmentId?: string;
+  clock?: ClockState;
+  q?: string;
+};
+
+export type RefusedCase = CaseSummary & {
+  refusal: { reason: string; redirectTo: string; noticeNo: string; at: string; by: string } | null;
+};
+
+export type OverdueReply = {
+  items: CaseSummary[];
+  departments: { departmentId: string; departmentName: string; cases: number }[];
+};
+
+export type DraftFile = {
+  materialName: string;
+  sha256: string;
+  name: string;
+  mediaType: string;
+  size: number;
+};
+export type Draft = {
+  itemId: string;
+  data: Record<string, string | number | boolean | null>;
+  files: DraftFile[];
+  submittedCaseNo: string | null;
+  updatedAt: string;
+};
+
+export type TrackReply = {
+  caseNo: string;
+  itemName: string;
+  departmentName: string;
+  status: CaseStatus;
+  statusLabel: string;
+  stepName: string | null;
+  receivedAt: string | null;
+  clock: CaseClockSummary | null;
+  visits: number;
+  maxVisits: number | null;
+  suspended: boolean;
+  delivery: { method: DeliveryMethod; trackingNo: string | null } | null;
+  notices: CaseNotice[];
+  licenseId: string | null;
+};
+
+export type SubmitReply = {
+  caseNo: string;
+  status: CaseStatus;
+  statusLabel: string;
+  itemName: string;
+  receivedAt: string;
+};
+
+function query(params: Record<string, string | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => !!e[1]);
+  return new URLSearchParams(entries).toString();
+}
+
+export const casesKeys = {
+  all: ['cases'] as const,
+  list: (f: CaseFilters) => ['cases', 'list', f] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  overdue: (departmentId?: string) => ['cases', 'overdue', departmentId ?? ''] as const,
+  refused: ['cases', 'refused'] as const,
+};
+
+export const useCases = (f: CaseFilters, enabled = true) =>
+  useQuery({
+    queryKey: casesKeys.list(f),
+    queryFn: () => apiRequest<{ items: CaseSummary[] }>(`/api/cases?${query({ ...f, limit: '500' })}`),
+    placeholderData: (previous) => previous,
+    enabled,
+  });
+
+export const useCase = (id: string) =>
+  useQuery({
+    queryKey: casesKeys.detail(id),
+    queryFn: () => apiRequest<CaseDetail>(`/api/cases/${seg(id)}`),
+    enabled: !!id,
+  });
+
+export const useOverdue = (departmentId?: string) =>
+  useQuery({
+    queryKey: casesKeys.overdue(departmentId),
+    queryFn: () => apiRequest<OverdueReply>(`/api/cases/overdue?${query({ departmentId })}`),
+  });
+
+export const useRefused = () =>
+  useQuery({
+    queryKey: casesKeys.refused,
+    queryFn: () => apiRequest<{ items: RefusedCase[] }>('/api/cases/refused'),
+  });
+
+export const fetchNotice = (caseId: string, noticeId: string) =>
+  apiRequest<CaseNotice>(`/api/cases/${seg(caseId)}/notices/${seg(noticeId)}`);
+
+export const noticeDocxUrl = (caseId: string, noticeId: string) =>
+  `/api/cases/${seg(caseId)}/notices/${seg(noticeId)}/docx`;
+
+export const findApplicant = (idNumber: string) =>
+  apiRequest<{ items: Applicant[] }>(`/api/applicants?${query({ idNumber })}`);
+
+export const createApplicant = (input: ApplicantInput) =>
+  apiRequest<Applicant>('/api/applicants', { method: 'POST', body: input });
+
+/**
+ * Creating a case with an Idempotency-Key, so a double click makes one case. The shared client takes
+ * no extra headers, so this call sends its own, with the session's CSRF token from /api/auth/me.
+ */
+export async function createCase(input: CaseCreateInput, idempotencyKey: string): Promise<CaseDetail> {
+  const res = await fetch('/api/cases', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+      [CSRF_HEADER]: (await apiRequest<SessionInfo>('/api/auth/me')).csrfToken,
+    },
+    body: JSON.stringify(input),
+  });
+  return readJson<CaseDetail>(res);
+}
+
+async function readJson<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  const body: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const b = (body ?? {}) as { code?: string; message?: string; details?: unknown };
+    throw new ApiError(
+      res.status,
+      b.code ?? `HTTP_${res.status}`,
+      b.message ?? `请求失败（${res.status}）`,
+      b.details,
+    );
+  }
+  return body as T;
+}
+
+/** A transition: POST /api/cases/:id/<name> with the case version; replies the summary. */
+export type TransitionVars = {
+  id: string;
+  name: string;
+  body: Record<string, unknown> & { version: number };
+};
+
+export function useTransition() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name, body }: TransitionVars) =>
+      apiRequest<CaseSummary>(`/api/cases/${seg(id)}/${name}`, { method: 'POST', body }),
+    onSettled: async (_d, _e, v) => {
+      // A refusal (409 stale, 403 SOD-1 …) still means the shown case may be out of date.
+      await qc.invalidateQueries({ queryKey: casesKeys.detail(v.id) });
+      await qc.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+    // The dialogs show the server's Chinese refusal themselves.
+    meta: { silent: true },
+  });
+}
+
+// ── Public (no sign-in) ──────────────────────────────────────────────────
+
+export const useLicenseVerification = (id: string) =>
+  useQuery({
+    queryKey: ['public', 'license', id],
+    queryFn: () => apiRequest<LicenseVerification>(`/api/public/licenses/${seg(id)}`),
+    enabled: !!id,
+    meta: { silent: true },
+  });
+
+export const createDraft = (itemId: string, data: Draft['data']) =>
+  apiRequest<{ token: string; draft: Draft }>('/api/public/drafts', {
+    method: 'POST',
+    body: { itemId, data },
+  });
+export const saveDraft = (token: string, itemId: string, data: Draft['data']) =>
+  apiRequest<Draft>(`/api/public/drafts/${seg(token)}`, { method: 'PUT', body: { itemId, data } });
+export const getDraft = (token: string) => apiRequest<Draft>(`/api/public/drafts/${seg(token)}`);
+export function uploadDraftMaterial(token: string, materialName: string, file: File) {
+  const form = new FormData();
+  // The server reads materialName before the file.
+  form.append('materialName', materialName);
+  form.append('file', file);
+  return apiUpload<Draft>(`/api/public/drafts/${seg(token)}/materials`, form);
+}
+
+export async function submitOnline(
+  body: { draftToken: string; applicant: ApplicantInput; agent: PersonApplicantInput | null },
+  idempotencyKey: string,
+): Promise<SubmitReply> {
+  const res = await fetch('/api/public/cases', {
+    method: 'POST',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+    },
+    body: JSON.stringify(body),
+  });
+  return readJson<SubmitReply>(res);
+}
+
+export const trackCase = (caseNo: string, phone: string) =>
+  apiRequest<TrackReply>('/api/public/cases/track', { method: 'POST', body: { caseNo, phone } });
+
+/** The notice as .docx for the applicant (POST with case number + phone), saved as a file. */
+export async function downloadTrackedNotice(
+  caseNo: string,
+  phone: string,
+  noticeId: string,
+  fileName: string,
+) {
+  const res = await fetch('/api/public/cases/track/notice-docx', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ caseNo, phone, noticeId }),
+  });
+  if (!res.ok) await readJson(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Form, Modal } from 'antd';
+import type { ButtonProps, FormInstance } from 'antd';
+import { ApiError } from '../../../app/api-client';
+import { notifySuccess } from '../../../app/notify';
+import { useTransition } from '../api';
+
+export type FormValues = Record<string, unknown>;
+
+/** One case transition as a dialog: its fields, and how the values become the request body. */
+export type ActionSpec = {
+  /** Path segment after /api/cases/:id/ (e.g. `complete-step`, `extension/decision`). */
+  name: string;
+  title: string;
+  okText: string;
+  danger?: boolean;
+  fields?: (form: FormInstance) => ReactNode;
+  initialValues?: FormValues;
+  toBody?: (values: FormValues) => Record<string, unknown>;
+  done: string;
+};
+
+/**
+ * Sends the transition with the case version as last read. A refusal is shown in the dialog in the
+ * server's words (SOD-1, DEC-1 …); a stale version (409 CASE_STALE) reloads the case.
+ */
+export function ActionModal({
+  caseId,
+  version,
+  spec,
+  onClose,
+  onDone,
+}: {
+  caseId: string;
+  version: number;
+  spec: ActionSpec | undefined;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
+  const [form] = Form.useForm<FormValues>();
+  const transition = useTransition();
+  const [error, setError] = useState<{ message: string; stale: boolean }>();
+
+  useEffect(() => {
+    if (!spec) return;
+    setError(undefined);
+    form.resetFields();
+  }, [spec, form]);
+
+  const submit = async () => {
+    if (!spec) return;
+    const values = spec.fields ? await form.validateFields() : {};
+    setError(undefined);
+    try {
+      await transition.mutateAsync({
+        id: caseId,
+        name: spec.name,
+        body: { ...(spec.toBody ? spec.toBody(values) : values), version },
+      });
+      notifySuccess(spec.done);
+      onClose();
+      onDone?.();
+    } catch (e) {
+      const stale = e instanceof ApiError && e.code === 'CASE_STALE';
+      setError({
+        message: stale
+          ? `${e.message}（已重新加载办件，请核对后再操作）`
+          : e instanceof Error
+            ? e.message
+            : String(e),
+        stale,
+      });
+    }
+  };
+
+  return (
+    <Modal
+      open={!!spec}
+      title={spec?.title}
+      okText={spec?.okText}
+      cancelText="取消"
+      okButtonProps={{ danger: spec?.danger, 'data-testid': 'action-ok' } as ButtonProps}
+      confirmLoading={transition.isPending}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {error && (
+        <Alert
+          type={error.stale ? 'warning' : 'error'}
+          showIcon
+          title={error.message}
+          style={{ marginBottom: 16 }}
+          data-testid="action-error"
+        />
+      )}
+      {spec?.fields && (
+        <Form form={form} layout="vertical" initialValues={spec.initialValues} preserve={false}>
+          {spec.fields(form)}
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,400 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import {
+  DELIVERY_METHOD_LABELS,
+  SUSPENSION_KIND_LABELS,
+  type CaseDetail,
+  type SessionUser,
+  type SuspensionKind,
+} from '@tongban/contracts';
+import { useAuth } from '../../../app/auth-context';
+import { ActionModal, type ActionSpec, type FormValues } from './action-modal';
+
+const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+const REMEDIES =
+  '申请人依法享有的救济：自收到决定书之日起 60 日内申请行政复议，或 6 个月内提起行政诉讼（通知书中载明）';
+
+/** The people a case may be transferred to: those who have acted on it, except the current user. */
+function transferCandidates(c: CaseDetail, me: string) {
+  const seen = new Map<string, string>();
+  for (const e of c.events) if (e.actorId && e.actorId !== me) seen.set(e.actorId, e.actorName);
+  return [...seen].map(([value, label]) => ({ value, label }));
+}
+
+export function backOfficeSpecs(c: CaseDetail, me: SessionUser): Record<string, ActionSpec> {
+  const candidates = transferCandidates(c, me.id);
+  return {
+    complete: {
+      name: 'complete-step',
+      title: `完成本环节：${c.stepName ?? ''}`,
+      okText: '完成本环节',
+      done: '已完成本环节，转入下一环节',
+      fields: () => (
+        <Form.Item name="opinion" label="审查意见" rules={required('审查意见')}>
+          <Input.TextArea rows={3} data-testid="action-opinion" placeholder="如：材料齐全，符合法定形式" />
+        </Form.Item>
+      ),
+    },
+    return: {
+      name: 'return',
+      title: '退回上一环节',
+      okText: '退回',
+      danger: true,
+      done: '已退回上一环节',
+      fields: () => (
+        <Form.Item name="reason" label="退回理由" rules={required('退回理由')}>
+          <Input.TextArea rows={3} data-testid="action-reason" />
+        </Form.Item>
+      ),
+    },
+    transfer: {
+      name: 'transfer',
+      title: '转办给本部门其他审批人员',
+      okText: '转办',
+      done: '已转办',
+      fields: () => (
+        <>
+          <Form.Item
+            name="toUserId"
+            label="转办给"
+            rules={[{ required: true, message: '请选择或填写接办人' }]}
+            extra="可选已参与本办件的人员，或填写接办人的用户编号"
+          >
+            <AutoComplete
+              options={candidates.map((p) => ({
+                value: p.value,
+                label: `${p.label}（${p.value.slice(0, 8)}…）`,
+              }))}
+              data-testid="action-transfer-to"
+              placeholder="请选择或填写用户编号"
+            />
+          </Form.Item>
+          <Form.Item name="reason" label="转办理由" rules={required('转办理由')}>
+            <Input.TextArea rows={2} data-testid="action-reason" />
+          </Form.Item>
+        </>
+      ),
+    },
+    urge: {
+      name: 'urge',
+      title: '催办',
+      okText: '催办',
+      done: '已催办，承办人将收到站内消息',
+      fields: () => (
+        <Form.Item
+          name="note"
+          label="催办内容"
+          rules={required('催办内容')}
+          initialValue="请抓紧办理，避免超期"
+        >
+          <Input.TextArea rows={2} data-testid="action-note" />
+        </Form.Item>
+      ),
+    },
+    suspend: {
+      name: 'suspend',
+      title: '中止：进入特别程序（SUS-1）',
+      okText: '中止计时',
+      done: '已中止计时，并向申请人出具告知书',
+      initialValues: { kind: 'inspection', expectedDays: 10 },
+      toBody: (v) => ({ kind: v['kind'], expectedDays: v['expectedDays'], reason: text(v['reason']) }),
+      fields: () => (
+        <>
+          <Form.Item name="kind" label="特别程序" rules={[{ required: true }]}>
+            <Select
+              data-testid="action-suspend-kind"
+              options={(Object.keys(SUSPENSION_KIND_LABELS) as SuspensionKind[]).map((k) => ({
+                value: k,
+                label: SUSPENSION_KIND_LABELS[k],
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="expectedDays" label="预计所需时间（天）" rules={[{ required: true }]}>
+            <InputNumber min={1} max={3650} style={{ width: 160 }} data-testid="action-days" />
+          </Form.Item>
+          <Form.Item name="reason" label="理由" rules={required('理由')}>
+            <Input.TextArea rows={2} data-testid="action-reason" />
+          </Form.Item>
+        </>
+      ),
+    },
+    resume: { name: 'resume', title: '特别程序结束，恢复计时', okText: '恢复计时', done: '已恢复计时' },
+    extension: {
+      name: 'extension',
+      title: '申请延期（DEC-1：一次，至多 10 个工作日，由部门负责人批准）',
+      okText: '提交延期申请',
+      done: '已提交延期申请，待部门负责人审批',
+      initialValues: { days: 10 },
+      toBody: (v) => ({ days: v['days'], reason: text(v['reason']) }),
+      fields: () => (
+        <>
+          <Form.Item name="days" label="延长（工作日）" rules={[{ required: true }]}>
+            <InputNumber min={1} max={10} style={{ width: 160 }} data-testid="action-days" />
+          </Form.Item>
+          <Form.Item name="reason" label="延期理由（将告知申请人）" rules={required('延期理由')}>
+            <Input.TextArea rows={2} data-testid="action-reason" />
+          </Form.Item>
+        </>
+      ),
+    },
+    approveExtension: {
+      name: 'extension/decision',
+      title: `批准延期${c.extensionStatus === 'requested' ? '申请' : ''}`,
+      okText: '批准延期',
+      done: '已批准延期，已向申请人出具延期告知书',
+      toBody: (v) => ({ approved: true, note: text(v['note']) }),
+      fields: () => (
+        <Form.Item name="note" label="意见">
+          <Input.TextArea rows={2} data-testid="action-note" />
+        </Form.Item>
+      ),
+    },
+    rejectExtension: {
+      name: 'extension/decision',
+      title: '驳回延期申请',
+      okText: '驳回',
+      danger: true,
+      done: '已驳回延期申请',
+      toBody: (v) => ({ approved: false, note: text(v['note']) }),
+      fields: () => (
+        <Form.Item name="note" label="意见" rules={required('意见')}>
+          <Input.TextArea rows={2} data-testid="action-note" />
+        </Form.Item>
+      ),
+    },
+    decide: {
+      name: 'decide',
+      title: '作出决定',
+      okText: '作出决定',
+      done: '已作出决定',
+      initialValues: { outcome: 'grant' },
+      toBody: (v) => ({
+        outcome: v['outcome'],
+        opinion: text(v['opinion']),
+        reason: text(v['reason']),
+        legalBasis: text(v['legalBasis']),
+      }),
+      fields: (form) => <DecideFields form={form} />,
+    },
+  };
+}
+
+function DecideFields({ form }: { form: Parameters<NonNullable<ActionSpec['fields']>>[0] }) {
+  const outcome = Form.useWatch('outcome', form) as string | undefined;
+  return (
+    <>
+      <Form.Item name="outcome" label="决定">
+        <Radio.Group data-testid="action-outcome">
+          <Radio.Button value="grant">准予</Radio.Button>
+          <Radio.Button value="deny">不予</Radio.Button>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item name="opinion" label="审批意见">
+        <Input.TextArea rows={2} data-testid="action-opinion" />
+      </Form.Item>
+      {outcome === 'deny' && (
+        <>
+          <Form.Item name="reason" label="不予许可理由" rules={required('不予许可理由')}>
+            <Input.TextArea rows={2} data-testid="action-reason" />
+          </Form.Item>
+          <Form.Item name="legalBasis" label="法律依据" rules={required('法律依据')}>
+            <Input
+              data-testid="action-legal-basis"
+              placeholder="如：《食品经营许可和备案管理办法》第十一条"
+            />
+          </Form.Item>
+          <Alert type="info" showIcon title={REMEDIES} />
+        </>
+      )}
+      {outcome === 'grant' && (
+        <Typography.Text type="secondary">
+          准予后自动生成电子证照，出件时限 10 个工作日（DEL-1）。
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
+  return {
+    deferredReceived: {
+      name: 'deferred-received',
+      title: '收到容缺材料',
+      okText: '确认收到',
+      done: '已登记收到容缺材料',
+      initialValues: { names: c.deferredOutstanding },
+      fields: () => (
+        <Form.Item name="names" label="收到的材料" rules={[{ required: true, message: '请选择材料' }]}>
+          <Checkbox.Group
+            data-testid="action-deferred-names"
+            options={c.deferredOutstanding.map((n) => ({ value: n, label: n }))}
+          />
+        </Form.Item>
+      ),
+    },
+    delivery: {
+      name: 'delivery',
+      title: '准备出件',
+      okText: '准备出件',
+      done: '已准备出件，已通知申请人',
+      initialValues: { method: 'window' },
+      toBody: (v) => ({
+        method: v['method'],
+        trackingNo: v['method'] === 'post' ? text(v['trackingNo']) : null,
+      }),
+      fields: (form) => <DeliveryFields form={form} />,
+    },
+    deliver: {
+      name: 'deliver',
+      title: '出件签收',
+      okText: '确认出件',
+      done: '已出件',
+      initialValues: {
+        receivedBy: c.applicant.kind === 'person' ? c.applicant.name : (c.applicant.contactName ?? ''),
+      },
+      fields: () => (
+        <Form.Item name="receivedBy" label="签收人" rules={required('签收人')}>
+          <Input data-testid="action-received-by" />
+        </Form.Item>
+      ),
+    },
+    visit: {
+      name: 'visits',
+      title: '登记到现场',
+      okText: '登记',
+      done: '已登记到现场',
+      fields: () => (
+        <Form.Item name="purpose" label="来访事由" rules={required('来访事由')}>
+          <Input data-testid="action-purpose" placeholder="如：咨询办理进度" />
+        </Form.Item>
+      ),
+    },
+    withdraw: {
+      name: 'withdraw',
+      title: '申请人撤回申请',
+      okText: '撤回',
+      danger: true,
+      done: '已撤回',
+      fields: () => (
+        <Form.Item name="reason" label="撤回理由" rules={required('撤回理由')}>
+          <Input.TextArea rows={2} data-testid="action-reason" />
+        </Form.Item>
+      ),
+    },
+  };
+}
+
+function DeliveryFields({ form }: { form: Parameters<NonNullable<ActionSpec['fields']>>[0] }) {
+  const method = Form.useWatch('method', form) as string | undefined;
+  return (
+    <>
+      <Form.Item name="method" label="送达方式">
+        <Radio.Group data-testid="action-delivery-method">
+          {(['window', 'post', 'electronic'] as const).map((m) => (
+            <Radio.Button key={m} value={m}>
+              {DELIVERY_METHOD_LABELS[m]}
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      {method === 'post' && (
+        <Form.Item name="trackingNo" label="快递单号" rules={required('快递单号')}>
+          <Input data-testid="action-tracking-no" />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+type Button = { key: string; label: string; spec: ActionSpec; primary?: boolean; danger?: boolean };
+
+/** The buttons this user may press on this case now, by state and role. */
+export function availableActions(c: CaseDetail, user: SessionUser, can: (a: never) => boolean): Button[] {
+  const allowed = can as (a: string) => boolean;
+  const out: Button[] = [];
+  const open = c.status === 'accepted';
+  const lastStep = c.stepIndex >= c.steps.length - 1;
+  if (allowed('case.review') && open) {
+    const s = backOfficeSpecs(c, user);
+    if (c.suspended) out.push({ key: 'resume', label: '恢复', spec: s['resume']!, primary: true });
+    else if (lastStep)
+      out.push({ key: 'decide', label: '决定（准予 / 不予）', spec: s['decide']!, primary: true });
+    else out.push({ key: 'complete', label: '完成本环节', spec: s['complete']!, primary: true });
+    if (c.stepIndex > 0) out.push({ key: 'return', label: '退回', spec: s['return']!, danger: true });
+    out.push({ key: 'transfer', label: '转办', spec: s['transfer']! });
+    if (!c.suspended) out.push({ key: 'suspend', label: '中止（特别程序）', spec: s['suspend']! });
+    if (c.extensionStatus === null) out.push({ key: 'extension', label: '申请延期', spec: s['extension']! });
+    if (c.extensionStatus === 'requested' && allowed('case.extension.decide')) {
+      out.push({ key: 'approveExtension', label: '批准延期', spec: s['approveExtension']!, primary: true });
+      out.push({ key: 'rejectExtension', label: '驳回延期', spec: s['rejectExtension']!, danger: true });
+    }
+  }
+  if (allowed('case.urge') && open)
+    out.push({ key: 'urge', label: '催办', spec: backOfficeSpecs(c, user)['urge']! });
+  if (allowed('case.intake')) {
+    const w = windowSpecs(c);
+    if (open && c.deferredOutstanding.length > 0)
+      out.push({
+        key: 'deferredReceived',
+        label: '收到容缺材料',
+        spec: w['deferredReceived']!,
+        primary: true,
+      });
+    if (c.status === 'decided' && c.license && !c.delivery)
+      out.push({ key: 'delivery', label: '准备出件', spec: w['delivery']!, primary: true });
+    if (c.status === 'decided' && c.delivery)
+      out.push({ key: 'deliver', label: '出件签收', spec: w['deliver']!, primary: true });
+    if (['submitted', 'supplement_requested', 'accepted', 'decided'].includes(c.status))
+      out.push({ key: 'visit', label: '登记到现场', spec: w['visit']! });
+    if (['submitted', 'supplement_requested', 'accepted'].includes(c.status))
+      out.push({ key: 'withdraw', label: '撤回', spec: w['withdraw']!, danger: true });
+  }
+  return out;
+}
+
+/** The action bar of a case: buttons by state and role, each opening its dialog. */
+export function CaseActionBar({ detail, user }: { detail: CaseDetail; user: SessionUser }) {
+  const { can } = useAuth();
+  const [open, setOpen] = useState<ActionSpec>();
+  const buttons = useMemo(() => availableActions(detail, user, can as never), [detail, user, can]);
+  if (buttons.length === 0) return null;
+  return (
+    <>
+      <Space wrap data-testid="case-actions">
+        {buttons.map((b) => (
+          <Button
+            key={b.key}
+            type={b.primary ? 'primary' : 'default'}
+            danger={b.danger}
+            onClick={() => setOpen(b.spec)}
+            data-testid={`action-${b.key}`}
+          >
+            {b.label}
+          </Button>
+        ))}
+      </Space>
+      <ActionModal
+        caseId={detail.id}
+        version={detail.version}
+        spec={open}
+        onClose={() => setOpen(undefined)}
+      />
+    </>
+  );
+}
+
+export type { FormValues };

@@ -1,0 +1,116 @@
+import { Space, Tag, Tooltip } from 'antd';
+import {
+  CASE_CHANNEL_LABELS,
+  CASE_STATUS_LABELS,
+  type CaseChannel,
+  type CaseClockSummary,
+  type CaseStatus,
+  type ClockState,
+} from '@tongban/contracts';
+
+/** 电子监察 colours: green 正常, yellow 预警, red 超期, paused 暂停. */
+export const CLOCK_TAGS: Record<ClockState, { label: string; color: string }> = {
+  green: { label: '正常', color: 'green' },
+  yellow: { label: '预警', color: 'gold' },
+  red: { label: '超期', color: 'red' },
+  paused: { label: '暂停', color: 'default' },
+};
+
+const PHASE_LABELS: Record<CaseClockSummary['phase'], string> = {
+  acceptance: '受理期限',
+  awaiting_supplement: '待申请人补正',
+  decision: '办理期限',
+  delivery: '送达期限（DEL-1）',
+  done: '已办结',
+};
+
+export function clockTooltip(clock: CaseClockSummary): string {
+  const left =
+    clock.state === 'paused'
+      ? '计时暂停'
+      : clock.leftWorkingDays < 0
+        ? `已超期 ${-clock.leftWorkingDays} 个工作日`
+        : `剩余 ${clock.leftWorkingDays} 个工作日`;
+  const deemed = clock.deemedAccepted ? '；逾期未告知补正，视为受理（ACC-1）' : '';
+  return `${PHASE_LABELS[clock.phase]}：${clock.deadline}，${left}${deemed}`;
+}
+
+/** The case clock as a coloured tag; the tooltip says the deadline and the days left. */
+export function ClockTag({ clock }: { clock: CaseClockSummary | null }) {
+  if (!clock) return <span>—</span>;
+  if (clock.phase === 'done')
+    return (
+      <Tag data-testid="clock-tag" data-state="done">
+        已办结
+      </Tag>
+    );
+  const t = CLOCK_TAGS[clock.state];
+  return (
+    <Tooltip title={clockTooltip(clock)}>
+      <Tag color={t.color} data-testid="clock-tag" data-state={clock.state} style={{ cursor: 'help' }}>
+        {t.label}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** The deadline under the tag, for lists (the tooltip has the rest). */
+export function ClockCell({ clock }: { clock: CaseClockSummary | null }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      <ClockTag clock={clock} />
+      {clock && clock.phase !== 'done' && (
+        <span
+          style={{ fontSize: 12, color: clock.state === 'red' ? '#cf1322' : '#6b7280' }}
+          data-testid="clock-deadline"
+        >
+          {clock.deadline}
+        </span>
+      )}
+    </Space>
+  );
+}
+
+const STATUS_COLORS: Record<CaseStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  supplement_requested: 'warning',
+  accepted: 'blue',
+  refused: 'error',
+  decided: 'cyan',
+  delivered: 'success',
+  withdrawn: 'default',
+};
+
+export function StatusTag({ status }: { status: CaseStatus }) {
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="case-status">
+      {CASE_STATUS_LABELS[status]}
+    </Tag>
+  );
+}
+
+export const channelLabel = (c: CaseChannel) => CASE_CHANNEL_LABELS[c];
+
+/** 2026-11-20T01:30:00.000Z → 2026-11-20 09:30 (local time). */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Visits against the item's maximum (到现场次数). */
+export function VisitsText({ visits, maxVisits }: { visits: number; maxVisits: number | null }) {
+  const over = maxVisits !== null && visits > maxVisits;
+  return (
+    <span
+      style={over ? { color: '#d4380d' } : undefined}
+      title={over ? '到现场次数超过该事项承诺的最多次数' : undefined}
+      data-testid="case-visits"
+    >
+      {visits} / {maxVisits ?? '—'} 次
+      {maxVisits === 0 ? '（零跑动）' : maxVisits === 1 ? '（最多跑一次）' : ''}
+    </span>
+  );
+}

@@ -1,0 +1,81 @@
+import { Link, useParams } from 'react-router';
+import { Button, Result, Space, Spin } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useLicenseVerification } from '../api';
+import { LICENSE_STATUS } from './verify-page';
+import '../components/case-print.css';
+
+/**
+ * Printable certificate of an e-license. The API offers no QR code for licenses (only for guides), so
+ * the verification address is printed as text for now.
+ */
+export function CertificatePage() {
+  const { licenseId = '' } = useParams();
+  const v = useLicenseVerification(licenseId);
+  const lic = v.data?.license;
+  const verifyUrl = `${window.location.origin}/verify/${encodeURIComponent(licenseId)}`;
+  return (
+    <div className="tb-case-print" data-testid="certificate-page">
+      <div className="tb-case-print__toolbar no-print">
+        <Link to={`/verify/${encodeURIComponent(licenseId)}`}>
+          <Button icon={<ArrowLeftOutlined />}>返回核验页</Button>
+        </Link>
+        <Space>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!lic}>
+            打印
+          </Button>
+        </Space>
+      </div>
+      <div className="tb-case-print__sheet">
+        {v.isLoading ? (
+          <Spin size="large" style={{ display: 'block', margin: 80 }} />
+        ) : lic ? (
+          <div className="tb-cert">
+            <h1>{lic.typeName}</h1>
+            <table>
+              <tbody>
+                <tr>
+                  <th>持证主体</th>
+                  <td>{lic.holderName}</td>
+                </tr>
+                <tr>
+                  <th>证件号码</th>
+                  <td>{lic.holderIdMasked}</td>
+                </tr>
+                <tr>
+                  <th>发证机关</th>
+                  <td>{lic.issuerName}</td>
+                </tr>
+                <tr>
+                  <th>统一社会信用代码</th>
+                  <td>{lic.issuerCreditCode}</td>
+                </tr>
+                <tr>
+                  <th>有效期</th>
+                  <td>
+                    {lic.validFrom} 至 {lic.validUntil ?? '长期'}
+                  </td>
+                </tr>
+                <tr>
+                  <th>状态</th>
+                  <td>{LICENSE_STATUS[lic.status].label}</td>
+                </tr>
+                <tr>
+                  <th>证照标识</th>
+                  <td>{lic.id}</td>
+                </tr>
+              </tbody>
+            </table>
+            <div className="tb-cert__verify" data-testid="certificate-verify-url">
+              访问以下地址核验本证照（无需登录）：
+              <br />
+              {verifyUrl}
+            </div>
+          </div>
+        ) : (
+          <Result status="404" title="未找到该电子证照" />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Button, Card, Space, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { DELIVERY_METHOD_LABELS, type CaseSummary } from '@tongban/contracts';
+import { useCase, useCases } from '../api';
+import { ActionModal, type ActionSpec } from '../components/action-modal';
+import { windowSpecs } from '../components/case-actions';
+import { CaseTable } from '../components/case-table';
+
+/** 出件: decided cases waiting for delivery — prepare (窗口领取/邮寄/电子送达), then record handover. */
+export function DeliveryPage() {
+  const cases = useCases({ status: 'decided' });
+  const [target, setTarget] = useState<{ id: string; kind: 'delivery' | 'deliver' }>();
+  const detail = useCase(target?.id ?? '');
+  const spec: ActionSpec | undefined =
+    target && detail.data ? windowSpecs(detail.data)[target.kind] : undefined;
+
+  const extra: TableColumnsType<CaseSummary> = [
+    {
+      title: '出件',
+      key: 'delivery',
+      width: 150,
+      render: (_, c) => (
+        <Space size={0} orientation="vertical">
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setTarget({ id: c.id, kind: 'delivery' })}
+            data-testid="delivery-prepare"
+          >
+            准备出件
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setTarget({ id: c.id, kind: 'deliver' })}
+            data-testid="delivery-handover"
+          >
+            出件签收
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Card
+      data-testid="delivery-page"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          出件
+        </Typography.Title>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          送达方式：{Object.values(DELIVERY_METHOD_LABELS).join(' / ')}；决定之日起 10 个工作日内送达（DEL-1）
+        </Typography.Text>
+      }
+    >
+      <CaseTable
+        rows={cases.data?.items ?? []}
+        loading={cases.isLoading}
+        extra={extra}
+        empty="没有待出件的办件"
+      />
+      {detail.data && (
+        <ActionModal
+          caseId={detail.data.id}
+          version={detail.data.version}
+          spec={spec}
+          onClose={() => setTarget(undefined)}
+        />
+      )}
+    </Card>
+  );
+}

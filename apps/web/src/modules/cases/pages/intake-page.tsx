@@ -1,0 +1,293 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  HANDLING_LABELS,
+  MATERIAL_FORM_LABELS,
+  type Applicant,
+  type CaseDetail,
+  type CatalogMaterial,
+  type CatalogPublicHit,
+} from '@tongban/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCurrentUser } from '../../../app/auth-context';
+import { casesKeys, createCase, useCase } from '../api';
+import { ApplicantPicker } from '../components/applicant-form';
+import { IntakeDecision, MaterialsTable } from '../components/intake-decision';
+import { ItemPicker, useIntakeItem } from '../components/item-picker';
+import { NoticeList } from '../components/notice-list';
+import { StatusTag } from '../components/case-tags';
+
+type Given = 'provided' | 'missing' | 'not_applicable' | 'auto';
+
+/** What the window marks for each material; 免提交 ones default to the e-license. */
+const defaultGiven = (m: CatalogMaterial): Given =>
+  m.licenseTypeCode ? 'auto' : m.requirement === 'required' ? 'provided' : 'not_applicable';
+
+/**
+ * 窗口受理: item (pinyin search) → applicant and agent → materials → 收件 → decision → notice.
+ * The submission carries one Idempotency-Key per form, so a double click makes one case.
+ */
+export function IntakePage() {
+  const user = useCurrentUser();
+  const qc = useQueryClient();
+  const [hit, setHit] = useState<CatalogPublicHit>();
+  const item = useIntakeItem(hit?.versionId);
+  const [applicant, setApplicant] = useState<Applicant>();
+  const [withAgent, setWithAgent] = useState(false);
+  const [agent, setAgent] = useState<Applicant>();
+  const [given, setGiven] = useState<Record<string, Given>>({});
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [caseId, setCaseId] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const created = useCase(caseId ?? '');
+
+  const materials = useMemo(() => item.data?.materials ?? [], [item.data]);
+  const statusOf = (m: CatalogMaterial) => given[m.name] ?? defaultGiven(m);
+
+  const reset = () => {
+    setHit(undefined);
+    setApplicant(undefined);
+    setAgent(undefined);
+    setWithAgent(false);
+    setGiven({});
+    setCaseId(undefined);
+    setError(undefined);
+    setKey(crypto.randomUUID());
+  };
+
+  const receive = async () => {
+    if (!hit || !applicant) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const detail: CaseDetail = await createCase(
+        {
+          itemId: hit.itemId,
+          applicantId: applicant.id,
+          agentId: withAgent && agent ? agent.id : null,
+          channel: withAgent && agent ? 'agent' : 'window',
+          materials: materials
+            .filter((m) => statusOf(m) !== 'auto')
+            .map((m) => ({ name: m.name, status: statusOf(m) as Exclude<Given, 'auto'> })),
+        },
+        key,
+      );
+      qc.setQueryData(casesKeys.detail(detail.id), detail);
+      setCaseId(detail.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const c = created.data;
+  const step = c
+    ? c.status === 'submitted' || c.status === 'supplement_requested'
+      ? 3
+      : 4
+    : !hit
+      ? 0
+      : !applicant
+        ? 1
+        : 2;
+
+  return (
+    <Card
+      data-testid="intake-page"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          窗口受理
+        </Typography.Title>
+      }
+      extra={
+        <Button onClick={reset} data-testid="intake-new">
+          新的收件
+        </Button>
+      }
+    >
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 24 }}
+        items={[
+          { title: '选择事项' },
+          { title: '申请人' },
+          { title: '核对材料' },
+          { title: '受理决定' },
+          { title: '通知书' },
+        ]}
+      />
+      {!c && (
+        <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+          <section>
+            <Typography.Title level={5}>1. 选择事项</Typography.Title>
+            <ItemPicker
+              value={hit}
+              onChange={(h) => (setHit(h), setGiven({}))}
+              regionCode={user.regionCode}
+            />
+            {item.data && (
+              <Descriptions size="small" column={4} style={{ marginTop: 12 }} data-testid="intake-item">
+                <Descriptions.Item label="部门">{item.data.departmentName}</Descriptions.Item>
+                <Descriptions.Item label="办件类型">
+                  {item.data.handling ? HANDLING_LABELS[item.data.handling] : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label="承诺时限">
+                  {item.data.promisedLimitDays ?? '—'} 个工作日（法定 {item.data.legalLimitDays ?? '—'}）
+                </Descriptions.Item>
+                <Descriptions.Item label="到现场">
+                  {item.data.maxVisits === 0 ? '零跑动' : `最多 ${item.data.maxVisits ?? '—'} 次`}
+                </Descriptions.Item>
+              </Descriptions>
+            )}
+          </section>
+          {hit && (
+            <section>
+              <Typography.Title level={5}>2. 申请人</Typography.Title>
+              <ApplicantPicker value={applicant} onChange={setApplicant} />
+              <Checkbox
+                checked={withAgent}
+                onChange={(e) => setWithAgent(e.target.checked)}
+                style={{ marginTop: 12 }}
+                data-testid="intake-with-agent"
+              >
+                由代办人办理
+              </Checkbox>
+              {withAgent && (
+                <div style={{ marginTop: 8 }}>
+                  <ApplicantPicker value={agent} onChange={setAgent} personOnly testPrefix="agent" />
+                </div>
+              )}
+            </section>
+          )}
+          {hit && applicant && item.data && (
+            <section>
+              <Typography.Title level={5}>3. 核对材料</Typography.Title>
+              <Table<CatalogMaterial>
+                size="small"
+                rowKey="name"
+                pagination={false}
+                dataSource={materials}
+                data-testid="intake-materials"
+                columns={[
+                  {
+                    title: '材料名称',
+                    key: 'name',
+                    render: (_, m) => (
+                      <Space orientation="vertical" size={0}>
+                        <span>{m.name}</span>
+                        {m.condition && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            适用情形：{m.condition}
+                          </Typography.Text>
+                        )}
+                      </Space>
+                    ),
+                  },
+                  {
+                    title: '要求',
+                    key: 'req',
+                    width: 220,
+                    render: (_, m) => (
+                      <Space size={4} wrap>
+                        <Tag>{m.requirement === 'required' ? '必需' : '视情形'}</Tag>
+                        <Tag>
+                          {MATERIAL_FORM_LABELS[m.form]}
+                          {m.copies > 1 ? ` ${m.copies} 份` : ''}
+                        </Tag>
+                        {m.deferrable && <Tag color="gold">可容缺</Tag>}
+                        {m.licenseTypeCode && <Tag color="green">免提交</Tag>}
+                      </Space>
+                    ),
+                  },
+                  {
+                    title: '收取情况',
+                    key: 'given',
+                    width: 260,
+                    render: (_, m) => (
+                      <Select<Given>
+                        value={statusOf(m)}
+                        style={{ width: 240 }}
+                        onChange={(v) => setGiven((g) => ({ ...g, [m.name]: v }))}
+                        data-testid={`intake-material-${m.name}`}
+                        options={[
+                          ...(m.licenseTypeCode
+                            ? [{ value: 'auto' as const, label: '从电子证照调取（免提交）' }]
+                            : []),
+                          { value: 'provided' as const, label: '已提交' },
+                          { value: 'missing' as const, label: '缺少' },
+                          ...(m.requirement === 'conditional'
+                            ? [{ value: 'not_applicable' as const, label: '不适用' }]
+                            : []),
+                        ]}
+                      />
+                    ),
+                  },
+                ]}
+              />
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                免提交材料由系统从申请人的有效电子证照中调取；申请人没有有效证照时按“缺少”处理。
+              </Typography.Paragraph>
+              {error && (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={error}
+                  style={{ marginBottom: 12 }}
+                  data-testid="intake-error"
+                />
+              )}
+              <Button
+                type="primary"
+                loading={busy}
+                disabled={withAgent && !agent}
+                onClick={() => void receive()}
+                data-testid="intake-receive"
+              >
+                收件
+              </Button>
+            </section>
+          )}
+        </Space>
+      )}
+      {c && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="intake-case">
+          <Space>
+            <Typography.Text>办件编号</Typography.Text>
+            <Link to={`/cases/${c.id}`} data-testid="intake-case-no">
+              <Typography.Text strong>{c.caseNo}</Typography.Text>
+            </Link>
+            <StatusTag status={c.status} />
+          </Space>
+          <MaterialsTable materials={c.materials} />
+          <IntakeDecision
+            detail={c}
+            user={user}
+            instant={item.data?.handling === 'instant'}
+            itemDepartmentId={item.data?.departmentId ?? c.departmentId}
+          />
+          {c.notices.length > 0 && (
+            <Card size="small" title="通知书（ACC-2）" data-testid="intake-notices">
+              <NoticeList caseId={c.id} notices={c.notices} />
+            </Card>
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}

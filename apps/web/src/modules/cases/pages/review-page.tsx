@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { Card, Segmented, Typography } from 'antd';
+import { useAuth, useCurrentUser } from '../../../app/auth-context';
+import { useCases, type CaseFilters } from '../api';
+import { CaseTable } from '../components/case-table';
+
+type Queue = NonNullable<CaseFilters['queue']>;
+
+/** 审批工作台: the department's back-office queue, my cases, and (heads) extensions to decide. */
+export function ReviewPage() {
+  const { can } = useAuth();
+  const user = useCurrentUser();
+  const head = can('case.extension.decide');
+  const [queue, setQueue] = useState<Queue>('review');
+  const cases = useCases({ queue });
+  const options: { value: Queue; label: string }[] = [
+    { value: 'review', label: '本部门待办' },
+    { value: 'mine', label: '分配给我的' },
+    ...(head ? [{ value: 'extension' as const, label: '待批延期' }] : []),
+  ];
+  return (
+    <Card
+      data-testid="review-page"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          审批工作台
+        </Typography.Title>
+      }
+      extra={<Typography.Text type="secondary">{user.displayName}</Typography.Text>}
+    >
+      <Segmented<Queue>
+        options={options}
+        value={queue}
+        onChange={setQueue}
+        style={{ marginBottom: 16 }}
+        data-testid="review-queue"
+      />
+      <CaseTable rows={cases.data?.items ?? []} loading={cases.isLoading} empty="队列中没有办件" />
+    </Card>
+  );
+}

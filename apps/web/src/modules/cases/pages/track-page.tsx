@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { FileWordOutlined, EyeOutlined } from '@ant-design/icons';
+import { DELIVERY_METHOD_LABELS, NOTICE_KIND_LABELS, type CaseNotice } from '@tongban/contracts';
+import { PublicShell } from '../../catalog/components/public-shell';
+import { downloadTrackedNotice, trackCase, type TrackReply } from '../api';
+import { ClockTag, VisitsText, clockTooltip, formatTime } from '../components/case-tags';
+import { NoticeDocument } from '../components/notice-document';
+
+/**
+ * The applicant's progress from what the tracking API returns: receipt, every notice (accept,
+ * supplement, suspension, extension, decision), delivery. The API gives no event log to the public.
+ */
+function progressOf(r: TrackReply) {
+  const items: { at: string; text: string }[] = [];
+  if (r.receivedAt) items.push({ at: r.receivedAt, text: '已收件' });
+  for (const n of r.notices)
+    items.push({ at: n.issuedAt, text: `${NOTICE_KIND_LABELS[n.kind]}（${n.noticeNo}）` });
+  items.sort((a, b) => a.at.localeCompare(b.at));
+  if (r.delivery)
+    items.push({
+      at: '',
+      text: `${r.status === 'delivered' ? '已送达' : '待领取/送达'}：${DELIVERY_METHOD_LABELS[r.delivery.method]}${r.delivery.trackingNo ? `，快递单号 ${r.delivery.trackingNo}` : ''}`,
+    });
+  return items;
+}
+
+/** 办件查询 (no sign-in): case number + phone → status, progress, notices, license. */
+export function TrackPage() {
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<{ caseNo: string; phone: string }>();
+  const [reply, setReply] = useState<TrackReply>();
+  const [asked, setAsked] = useState<{ caseNo: string; phone: string }>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<CaseNotice>();
+
+  const search = async () => {
+    const v = await form.validateFields();
+    const input = { caseNo: v.caseNo.trim(), phone: v.phone.trim() };
+    setBusy(true);
+    setError(undefined);
+    try {
+      setReply(await trackCase(input.caseNo, input.phone));
+      setAsked(input);
+    } catch (e) {
+      setReply(undefined);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PublicShell title="办件查询">
+      <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="track-page">
+        <Card>
+          <Form
+            form={form}
+            layout="inline"
+            initialValues={{ caseNo: params.get('caseNo') ?? '' }}
+            onFinish={() => void search()}
+          >
+            <Form.Item name="caseNo" label="办件编号" rules={[{ required: true, message: '请填写办件编号' }]}>
+              <Input
+                style={{ width: 240 }}
+                placeholder="如 350999-20261120-00001"
+                data-testid="track-case-no"
+              />
+            </Form.Item>
+            <Form.Item
+              name="phone"
+              label="手机号码"
+              rules={[{ required: true, message: '请填写申请时留的手机号码' }]}
+            >
+              <Input style={{ width: 180 }} data-testid="track-phone" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="track-submit">
+              查询
+            </Button>
+          </Form>
+          {error && (
+            <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} data-testid="track-error" />
+          )}
+        </Card>
+        {reply && asked && (
+          <Card
+            title={
+              <Space>
+                <span>{reply.caseNo}</span>
+                <Tag color="blue" data-testid="track-status">
+                  {reply.statusLabel}
+                </Tag>
+              </Space>
+            }
+            data-testid="track-result"
+          >
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+              <Descriptions.Item label="事项">{reply.itemName}</Descriptions.Item>
+              <Descriptions.Item label="承办部门">{reply.departmentName}</Descriptions.Item>
+              <Descriptions.Item label="当前环节">
+                {reply.status === 'accepted' ? (reply.stepName ?? '—') : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="收件时间">{formatTime(reply.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label="办理时限">
+                <Space>
+                  <ClockTag clock={reply.clock} />
+                  {reply.clock && reply.clock.phase !== 'done' && (
+                    <span style={{ fontSize: 12 }}>{clockTooltip(reply.clock)}</span>
+                  )}
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label="到现场次数">
+                <VisitsText visits={reply.visits} maxVisits={reply.maxVisits} />
+              </Descriptions.Item>
+              {reply.licenseId && (
+                <Descriptions.Item label="电子证照" span={2}>
+                  <Link to={`/verify/${encodeURIComponent(reply.licenseId)}`} data-testid="track-license">
+                    {reply.licenseId}
+                  </Link>
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+            <Typography.Title level={5} style={{ marginTop: 20 }}>
+              办理进度
+            </Typography.Title>
+            <Timeline
+              data-testid="track-timeline"
+              items={progressOf(reply).map((p, i) => ({
+                key: i,
+                content: (
+                  <span>
+                    {p.text}
+                    {p.at && (
+                      <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                        {formatTime(p.at)}
+                      </Typography.Text>
+                    )}
+                  </span>
+                ),
+              }))}
+            />
+            <Typography.Title level={5}>通知书</Typography.Title>
+            <List
+              size="small"
+              dataSource={reply.notices}
+              locale={{ emptyText: '尚无通知书' }}
+              renderItem={(n) => (
+                <List.Item
+                  data-testid="track-notice"
+                  actions={[
+                    <Button key="view" size="small" icon={<EyeOutlined />} onClick={() => setShown(n)}>
+                      查看
+                    </Button>,
+                    <Button
+                      key="docx"
+                      size="small"
+                      icon={<FileWordOutlined />}
+                      onClick={() =>
+                        void downloadTrackedNotice(asked.caseNo, asked.phone, n.id, `${n.noticeNo}.docx`)
+                      }
+                    >
+                      下载
+                    </Button>,
+                  ]}
+                >
+                  <Space>
+                    <Tag color="blue">{NOTICE_KIND_LABELS[n.kind]}</Tag>
+                    {n.noticeNo}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(n.issuedAt)}
+                    </Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Card>
+        )}
+      </Space>
+      <Modal
+        open={!!shown}
+        footer={null}
+        onCancel={() => setShown(undefined)}
+        width={760}
+        title={shown?.title}
+      >
+        {shown && <NoticeDocument notice={shown} />}
+      </Modal>
+    </PublicShell>
+  );
+}
