@@ -35,6 +35,11 @@ export async function openDatabase(opts: {
 }): Promise<DatabaseHandle> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+    // An idle connection the server drops (restart, admin termination) is reported here; without a
+    // listener the error would crash the process. The pool replaces the connection on next use.
+    pool.on('error', (err) => {
+      console.warn(`数据库空闲连接已断开：${err.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
