@@ -1,23 +1,32 @@
+import { GuideLang } from '@tongban/contracts';
 import { sql, type Db, type Executor } from '../../platform/db';
 
 /**
  * The public catalog's search index, one per process and database: the published versions' names,
  * pinyin and filter fields, sorted as the public list is (pinyin in byte order, then id). A search is
  * a linear scan of plain strings in memory — a millisecond over 20,000 items — where the same LIKE in
- * SQL costs a sequential scan of the versions table per request. The index is reloaded when
+ * SQL costs a sequential scan of the versions table per request; a hit carries all the public list
+ * shows, so a search reads only the revision from the database. The index is reloaded when
  * `catalog_revision` (bumped by a trigger on every change to catalog versions) has moved, so every
  * process sees a publish or a retirement on its next request.
  */
 export type SearchEntry = {
   versionId: string;
+  itemId: string;
+  itemCode: string;
   regionCode: string;
   name: string;
   namePinyin: string;
   namePinyinInitials: string;
   departmentId: string;
+  departmentName: string;
   itemType: string;
+  handling: string | null;
+  promisedLimitDays: number | null;
   onlineLevel: string | null;
   maxVisits: number | null;
+  /** Languages the item's guide is written in, in the catalog's order (zh, en, ru, ko). */
+  languages: GuideLang[];
 };
 
 export type SearchFilter = {
@@ -41,24 +50,36 @@ async function readRevision(db: Executor): Promise<number> {
 }
 
 async function loadEntries(db: Executor, revision: number): Promise<Loaded> {
+  // Everything a public hit shows, so a search needs no further query (department names included:
+  // a trigger on department moves the revision too).
   const rows = await db
-    .selectFrom('catalogItemVersion')
+    .selectFrom('catalogItemVersion as v')
+    .innerJoin('department as d', 'd.id', 'v.departmentId')
+    .innerJoin('catalogItem as i', 'i.id', 'v.itemId')
     .select([
-      'id as versionId',
-      'regionCode',
-      'name',
-      'namePinyin',
-      'namePinyinInitials',
-      'departmentId',
-      'itemType',
-      'onlineLevel',
-      'maxVisits',
+      'v.id as versionId',
+      'v.itemId',
+      'i.itemCode',
+      'v.regionCode',
+      'v.name',
+      'v.namePinyin',
+      'v.namePinyinInitials',
+      'v.departmentId',
+      'd.name as departmentName',
+      'v.itemType',
+      'v.handling',
+      'v.promisedLimitDays',
+      'v.onlineLevel',
+      'v.maxVisits',
+      'v.guides',
     ])
-    .where('status', '=', 'published')
+    .where('v.status', '=', 'published')
     .execute();
-  const entries: SearchEntry[] = rows.map((r) => ({
+  const entries: SearchEntry[] = rows.map(({ guides, ...r }) => ({
     ...r,
+    promisedLimitDays: r.promisedLimitDays === null ? null : Number(r.promisedLimitDays),
     maxVisits: r.maxVisits === null ? null : Number(r.maxVisits),
+    languages: GuideLang.options.filter((l) => (guides as Record<string, unknown> | null)?.[l] !== undefined),
   }));
   entries.sort((a, b) => compareBytes(a.namePinyin, b.namePinyin) || compareBytes(a.versionId, b.versionId));
   return { revision, entries };
@@ -170,7 +191,7 @@ export function searchEntries(
   f: SearchFilter,
   limit: number,
   offset: number,
-): { total: number; ids: string[] } {
+): { total: number; ids: string[]; hits: SearchEntry[] } {
   let candidates: Iterable<number>;
   if (f.pinyin) {
     const h = getHaystacks(entries);
@@ -183,12 +204,12 @@ export function searchEntries(
   // The text has matched; the remaining filters are checked on the candidates only.
   const rest: SearchFilter = { ...f, q: undefined, pinyin: undefined };
   let total = 0;
-  const ids: string[] = [];
+  const hits: SearchEntry[] = [];
   for (const i of candidates) {
     const e = entries[i]!;
     if (!matchEntry(e, rest)) continue;
-    if (total >= offset && ids.length < limit) ids.push(e.versionId);
+    if (total >= offset && hits.length < limit) hits.push(e);
     total++;
   }
-  return { total, ids };
+  return { total, ids: hits.map((h) => h.versionId), hits };
 }

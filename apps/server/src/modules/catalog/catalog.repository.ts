@@ -193,36 +193,10 @@ export async function listStaffItems(
     .execute();
 }
 
-/**
- * The public catalog: published versions only, matched and paged by the in-memory search index
- * (catalog-search-index.ts); the details of only the page's rows come from the database.
- */
+/** The public catalog: published versions only, matched and paged by the in-memory search index. */
 export async function searchPublished(db: Db, f: SearchFilter & { limit: number; offset: number }) {
-  const { total, ids } = searchEntries(await getSearchEntries(db), f, f.limit, f.offset);
-  if (ids.length === 0) return { total, rows: [] };
-  const rows = await db
-    .selectFrom('catalogItemVersion as v')
-    .innerJoin('department as d', 'd.id', 'v.departmentId')
-    .innerJoin('catalogItem as i', 'i.id', 'v.itemId')
-    .select([
-      'v.itemId',
-      'v.id as versionId',
-      'i.itemCode',
-      'v.regionCode',
-      'v.name',
-      'v.itemType',
-      'v.departmentId',
-      'd.name as departmentName',
-      'v.handling',
-      'v.promisedLimitDays',
-      'v.maxVisits',
-      'v.onlineLevel',
-      'v.guides',
-    ])
-    .where('v.id', 'in', ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.versionId, r]));
-  return { total, rows: ids.map((id) => byId.get(id)).filter((r) => r !== undefined) };
+  const { total, hits } = searchEntries(await getSearchEntries(db), f, f.limit, f.offset);
+  return { total, rows: hits };
 }
 
 export const listPublishedForFigures = (db: Executor, like: string) =>

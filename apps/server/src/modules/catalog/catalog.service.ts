@@ -746,10 +746,11 @@ export async function searchPublic(
     offset: (query.page - 1) * query.pageSize,
   });
   return {
-    items: rows.map(({ guides, ...r }) => ({
+    items: rows.map(({ namePinyin: _p, namePinyinInitials: _i, ...r }) => ({
       ...r,
       itemType: r.itemType as CatalogPublicHit['itemType'],
-      languages: langsOf(guides),
+      handling: r.handling as CatalogPublicHit['handling'],
+      onlineLevel: r.onlineLevel as CatalogPublicHit['onlineLevel'],
     })),
     total,
     page: query.page,
