@@ -488,6 +488,12 @@ function casesEntries(): Entry[] {
     t('delivery', WINDOW, () => ({ method: 'window' })),
     t('deliver', WINDOW, () => ({ receivedBy: '本人' })),
     entry('GET', '/api/public/licenses/:id', '/api/public/licenses/1.2.156.3005.2.X.Y.1.1.Z', 'public'),
+    entry(
+      'GET',
+      '/api/public/licenses/:id/qr.svg',
+      '/api/public/licenses/1.2.156.3005.2.X.Y.1.1.Z/qr.svg',
+      'public',
+    ),
     entry('POST', '/api/public/drafts', '/api/public/drafts', 'public', () => ({ itemId: C.foodItemId })),
     entry('GET', '/api/public/drafts/:token', `/api/public/drafts/${'a'.repeat(43)}`, 'public'),
     entry('PUT', '/api/public/drafts/:token', `/api/public/drafts/${'a'.repeat(43)}`, 'public', () => ({

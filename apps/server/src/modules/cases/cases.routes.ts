@@ -31,9 +31,10 @@ import {
   WithdrawInput,
 } from '@tongban/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
-import { AppError, badRequest } from '../../platform/errors';
+import { AppError, badRequest, notFound } from '../../platform/errors';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './cases.service';
 
@@ -186,6 +187,27 @@ export async function casesRoutes(app: AppInstance) {
       },
     },
     async (req) => svc.verifyLicense(d, req.params.id),
+  );
+  app.get(
+    '/api/public/licenses/:id/qr.svg',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '电子证照核验二维码（SVG，印在证照上）',
+        params: z.object({ id: z.string().trim().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      // Only for a license that exists: a printed code never points at nothing.
+      const v = await svc.verifyLicense(d, req.params.id);
+      if (!v.found) throw notFound('电子证照', req.params.id);
+      const url = `${req.protocol}://${req.host}/verify/${encodeURIComponent(v.id)}`;
+      const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return reply
+        .header('content-type', 'image/svg+xml; charset=utf-8')
+        .header('x-verify-url', url)
+        .send(svg);
+    },
   );
 
   // ── Applicant portal (no staff sign-in) ──

@@ -5,10 +5,7 @@ import { useLicenseVerification } from '../api';
 import { LICENSE_STATUS } from './verify-page';
 import '../components/case-print.css';
 
-/**
- * Printable certificate of an e-license. The API offers no QR code for licenses (only for guides), so
- * the verification address is printed as text for now.
- */
+/** Printable certificate of an e-license, with a QR code (and the address as text) to verify it. */
 export function CertificatePage() {
   const { licenseId = '' } = useParams();
   const v = useLicenseVerification(licenseId);
@@ -67,7 +64,13 @@ export function CertificatePage() {
               </tbody>
             </table>
             <div className="tb-cert__verify" data-testid="certificate-verify-url">
-              访问以下地址核验本证照（无需登录）：
+              <img
+                className="tb-cert__qr"
+                src={`/api/public/licenses/${encodeURIComponent(licenseId)}/qr.svg`}
+                alt="证照核验二维码"
+                data-testid="certificate-qr"
+              />
+              扫描二维码或访问以下地址核验本证照（无需登录）：
               <br />
               {verifyUrl}
             </div>
