@@ -1,11 +1,11 @@
-import { CatalogChart } from './catalog-chart';
+import { EChart } from '../../../app/components/echart';
 import type { CatalogFigures } from '@tongban/contracts';
 
 /** 事项按类型 (pie) and 按部门 (bar), from the figures endpoint (TRUTH-1: computed, never typed in). */
 export function ByTypeChart({ figures }: { figures: CatalogFigures }) {
   const counts = new Map(figures.byType.map((t) => [t.label, t.count]));
   return (
-    <CatalogChart
+    <EChart
       height={320}
       option={{
         tooltip: { trigger: 'item', formatter: '{b}：{c} 项（{d}%）' },
@@ -32,7 +32,7 @@ export function ByTypeChart({ figures }: { figures: CatalogFigures }) {
 export function ByDepartmentChart({ figures }: { figures: CatalogFigures }) {
   const rows = [...figures.byDepartment].reverse();
   return (
-    <CatalogChart
+    <EChart
       height={Math.max(240, rows.length * 36 + 60)}
       option={{
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import { MEASURE_STATUS_LABELS, type LedgerDashboard } from '@tongban/contracts';
 import { useDashboard, useReport } from '../api';
-import { EChart } from '../components/echart';
+import { EChart } from '../../../app/components/echart';
 import { InspectionSelect, useChosenInspection } from '../components/inspection-picker';
 import {
   FINDING_STATUS_LABELS,
