@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../src/modules/audit';
+import { appendAudit, verifyAuditChain } from '../src/modules/audit';
+import { SYSTEM_ACTOR } from '../src/platform/access';
 import { createTestApp, dbKinds, signIn, type TestApp } from './harness';
 
 describe.each(dbKinds())('audit chain (%s)', (kind) => {
@@ -52,6 +53,71 @@ describe.each(dbKinds())('audit chain (%s)', (kind) => {
   });
 });
 
+describe.each(dbKinds())('audit chain lanes (%s)', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('TRUTH: concurrent changes each join their lane; every chain links in order (docs/adr/0002)', async () => {
+    // Two entities × 10 entries, written by 20 concurrent transactions.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.deps.db.transaction().execute((tx) =>
+          appendAudit(
+            tx,
+            SYSTEM_ACTOR,
+            {
+              action: 'test',
+              entityType: 'test',
+              entityId: `e${i % 2}`,
+              regionCode: '350999',
+              summary: { i },
+            },
+            new Date(),
+          ),
+        ),
+      ),
+    );
+    const mine = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['entityId', 'lane'])
+      .where('action', '=', 'test')
+      .execute();
+    expect(mine).toHaveLength(20);
+    for (const id of ['e0', 'e1']) {
+      const lanes = new Set(mine.filter((r) => r.entityId === id).map((r) => r.lane));
+      // One entity, one lane: its history is one chain.
+      expect(lanes.size).toBe(1);
+      const lane = [...lanes][0]!;
+      const chain = await t.deps.db
+        .selectFrom('auditLog')
+        .select(['seq', 'prevHash', 'hash'])
+        .where('regionCode', '=', '350999')
+        .where('lane', '=', lane)
+        .orderBy('seq')
+        .execute();
+      let prev = '0'.repeat(64);
+      for (const r of chain) {
+        expect(r.prevHash).toBe(prev);
+        prev = r.hash;
+      }
+      // The head of the lane is its newest entry.
+      const head = await t.deps.db
+        .selectFrom('auditHead')
+        .selectAll()
+        .where('regionCode', '=', '350999')
+        .where('lane', '=', lane)
+        .executeTakeFirstOrThrow();
+      expect(head.hash).toBe(prev);
+    }
+    const v = await verifyAuditChain(t.deps.db);
+    expect(v.ok).toBe(true);
+    expect(v.chains).toBeGreaterThan(1);
+  });
+});
+
 describe('npm run audit:verify', () => {
   it('TRUTH: exits 0 on an intact embedded database and 1 after tampering', async () => {
     const { mkdtempSync } = await import('node:fs');
@@ -92,8 +158,10 @@ describe('npm run audit:verify', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/审计链完整/);
     const h2 = await openDatabase({ dataDir: dir });
-    // A middle entry of the county's chain: the next entry's link no longer matches.
-    await sql`delete from audit_log where seq = (select min(seq) + 1 from audit_log where region_code = '350999')`.execute(
+    // A middle entry of one of the county's chains: the next entry's link no longer matches.
+    await sql`delete from audit_log where seq = (
+      select min(a.seq) from audit_log a where a.region_code = '350999' and exists (
+        select 1 from audit_log b where b.region_code = a.region_code and b.lane = a.lane and b.seq > a.seq))`.execute(
       h2.db,
     );
     await h2.close();

@@ -92,6 +92,13 @@ export type AuditLogTable = {
   clientIp: string;
   prevHash: string;
   hash: string;
+  lane: Generated<number>;
+};
+
+export type AuditHeadTable = {
+  regionCode: string;
+  lane: number;
+  hash: string;
 };
 
 export type StoredFileTable = {
@@ -126,6 +133,7 @@ export type DB = ModuleTables & {
   appUser: AppUserTable;
   userSession: UserSessionTable;
   auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
   storedFile: StoredFileTable;
   nationalDay: NationalDayTable;
   localDay: LocalDayTable;

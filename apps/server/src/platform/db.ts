@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  sql,
+  type Compilable,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-types';
 import { PGliteDialect } from './pglite-dialect';
@@ -40,7 +48,10 @@ export async function openDatabase(opts: {
     pool.on('error', (err) => {
       console.warn(`数据库空闲连接已断开：${err.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CamelCasePlugin()],
+    });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const parsers = {
@@ -60,6 +71,62 @@ export async function openDatabase(opts: {
       await pglite.close();
     },
   };
+}
+
+/**
+ * Shifts the `$n` placeholders of a compiled statement by `offset`, leaving quoted strings and
+ * identifiers alone, so several statements can share one parameter list.
+ */
+export function shiftPlaceholders(text: string, offset: number): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"') {
+      // A quoted string or identifier runs to its closing quote (a doubled quote stays inside).
+      let j = i + 1;
+      for (;;) {
+        if (j >= text.length) break;
+        if (text[j] === ch) {
+          if (text[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
+      let j = i + 1;
+      while (j < text.length && /[0-9]/.test(text[j]!)) j++;
+      out += `$${Number(text.slice(i + 1, j)) + offset}`;
+      i = j;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The statements as one: each becomes a data-modifying WITH query of a single SELECT. */
+export function combineWrites(queries: readonly CompiledQuery[]): CompiledQuery {
+  if (queries.length === 1) return queries[0]!;
+  const parameters: unknown[] = [];
+  const parts = queries.map((q, i) => {
+    const text = shiftPlaceholders(q.sql, parameters.length);
+    parameters.push(...q.parameters);
+    return `w${i} as (${text})`;
+  });
+  return CompiledQuery.raw(`with ${parts.join(', ')} select 1`, parameters);
+}
+
+/**
+ * Runs several INSERT/UPDATE/DELETE statements in one round trip (writable CTEs). They all see the
+ * snapshot from before the statement, so none may depend on another's effect on the same rows
+ * (foreign keys to a row inserted alongside are fine: they are checked at the end).
+ */
+export async function executeWrites(db: Executor, queries: readonly Compilable[]): Promise<void> {
+  if (queries.length === 0) return;
+  await db.executeQuery(combineWrites(queries.map((q) => q.compile())));
 }
 
 export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -8,11 +8,11 @@ const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dat
 try {
   const r = await verifyAuditChain(handle.db);
   if (r.ok) {
-    console.log(`审计链完整：${r.regions} 条链，共 ${r.entries} 条记录`);
+    console.log(`审计链完整：${r.regions} 个区划 ${r.chains} 条链，共 ${r.entries} 条记录`);
   } else {
     const b = r.firstBreak!;
     console.error(
-      `审计链断裂：区划 ${b.regionCode || '（系统）'} 序号 ${b.seq}（${b.reason === 'hash_mismatch' ? '记录内容被改动' : '与前一条记录的链接不符'}）`,
+      `审计链断裂：区划 ${b.regionCode || '（系统）'} 第 ${b.lane} 链 序号 ${b.seq}（${b.reason === 'hash_mismatch' ? '记录内容被改动' : '与前一条记录的链接不符'}）`,
     );
     process.exitCode = 1;
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AUDIT_LANES,
+  auditLane,
   computeEntryHash,
   findChainBreak,
   GENESIS_HASH,
@@ -23,7 +25,7 @@ function chain(n: number): ChainRow[] {
       clientIp: '127.0.0.1',
     };
     const hash = computeEntryHash(prev, e);
-    rows.push({ ...e, seq: i, prevHash: prev, hash });
+    rows.push({ ...e, seq: i, lane: 0, prevHash: prev, hash });
     prev = hash;
   }
   return rows;
@@ -36,7 +38,7 @@ describe('TRUTH: the audit chain is tamper-evident', () => {
   it('a changed entry breaks at that entry', () => {
     const rows = chain(5);
     rows[2] = { ...rows[2]!, summary: { b: 999 } };
-    expect(findChainBreak(rows)).toEqual({ regionCode: '350999', seq: 3, reason: 'hash_mismatch' });
+    expect(findChainBreak(rows)).toEqual({ regionCode: '350999', lane: 0, seq: 3, reason: 'hash_mismatch' });
   });
   it('a removed entry breaks at the next one', () => {
     const rows = chain(5);
@@ -47,5 +49,20 @@ describe('TRUTH: the audit chain is tamper-evident', () => {
     expect(stringifyCanonical({ b: 1, a: { d: 2, c: 3 } })).toBe(
       stringifyCanonical({ a: { c: 3, d: 2 }, b: 1 }),
     );
+  });
+});
+
+describe('audit lanes (docs/adr/0002)', () => {
+  it('one entity always maps to the same lane, inside the range', () => {
+    for (let i = 0; i < 200; i++) {
+      const lane = auditLane('case', `id-${i}`);
+      expect(lane).toBe(auditLane('case', `id-${i}`));
+      expect(lane).toBeGreaterThanOrEqual(0);
+      expect(lane).toBeLessThan(AUDIT_LANES);
+    }
+  });
+  it('entities spread over the lanes (writers to different cases rarely share a chain)', () => {
+    const used = new Set(Array.from({ length: 2000 }, () => auditLane('case', crypto.randomUUID())));
+    expect(used.size).toBe(AUDIT_LANES);
   });
 });

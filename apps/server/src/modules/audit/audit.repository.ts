@@ -1,46 +1,67 @@
-import { sql } from 'kysely';
+import type { Compilable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db';
 import type { AuditLogRow } from '../../platform/db-types';
 
-export async function lockChain(tx: Tx, regionCode: string): Promise<void> {
-  // One writer per region chain at a time; released at commit.
-  await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + regionCode}))`.execute(tx);
+/**
+ * Locks one chain (region, lane) until commit and returns its newest hash: one round trip in the
+ * usual case. A chain's first entry creates its head row first.
+ */
+export async function lockHead(tx: Tx, regionCode: string, lane: number, genesis: string): Promise<string> {
+  const find = () =>
+    tx
+      .selectFrom('auditHead')
+      .select('hash')
+      .where('regionCode', '=', regionCode)
+      .where('lane', '=', lane)
+      .forUpdate()
+      .executeTakeFirst();
+  const head = await find();
+  if (head) return head.hash;
+  await tx
+    .insertInto('auditHead')
+    .values({ regionCode, lane, hash: genesis })
+    .onConflict((oc) => oc.columns(['regionCode', 'lane']).doNothing())
+    .execute();
+  return (await find())!.hash;
 }
 
-export async function findLastHash(tx: Tx, regionCode: string): Promise<string | undefined> {
-  const row = await tx
-    .selectFrom('auditLog')
-    .select('hash')
-    .where('regionCode', '=', regionCode)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.hash;
-}
-
-export async function insertEntry(
+/** The entry and the move of its chain's head to it: two writes for one batch (executeWrites). */
+export function entryWrites(
   tx: Tx,
   row: Omit<AuditLogRow, 'seq' | 'summary'> & { summary: string },
-): Promise<number> {
-  const r = await tx.insertInto('auditLog').values(row).returning('seq').executeTakeFirstOrThrow();
-  return r.seq;
+): Compilable[] {
+  return [
+    tx.insertInto('auditLog').values(row),
+    tx
+      .updateTable('auditHead')
+      .set({ hash: row.hash })
+      .where('regionCode', '=', row.regionCode)
+      .where('lane', '=', row.lane),
+  ];
 }
 
-export async function listRegions(db: Executor): Promise<string[]> {
-  const rows = await db.selectFrom('auditLog').select('regionCode').distinct().execute();
-  return rows.map((r) => r.regionCode);
+/** Every chain there is: (region, lane) pairs. */
+export async function listChains(db: Executor): Promise<{ regionCode: string; lane: number }[]> {
+  return db
+    .selectFrom('auditLog')
+    .select(['regionCode', 'lane'])
+    .distinct()
+    .orderBy('regionCode')
+    .orderBy('lane')
+    .execute();
 }
 
 export async function listChainPage(
   db: Executor,
-  regionCode: string,
+  chain: { regionCode: string; lane: number },
   afterSeq: number,
   limit: number,
 ): Promise<AuditLogRow[]> {
   return db
     .selectFrom('auditLog')
     .selectAll()
-    .where('regionCode', '=', regionCode)
+    .where('regionCode', '=', chain.regionCode)
+    .where('lane', '=', chain.lane)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)

@@ -1,9 +1,11 @@
 import { regionPrefix } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
 import type { Clock } from '../../platform/clock';
-import type { Db, Executor, Tx } from '../../platform/db';
+import type { Compilable } from 'kysely';
+import { executeWrites, type Db, type Executor, type Tx } from '../../platform/db';
 import type { AuditLogRow } from '../../platform/db-types';
 import {
+  auditLane,
   computeEntryHash,
   findChainBreak,
   GENESIS_HASH,
@@ -21,18 +23,38 @@ export type AuditInput = {
   summary?: unknown;
 };
 
+/** A chain locked for one entry: where the entry goes and the hash it links to. */
+export type AuditLink = { regionCode: string; lane: number; prevHash: string };
+
 /**
- * Appends an entry to its region's chain inside the caller's transaction, so a change and its
- * audit entry commit together or not at all.
+ * Locks the chain that entries about this entity join (its region's lane, docs/adr/0002) until
+ * commit, and returns the hash to link to.
  */
-export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput, at: Date): Promise<number> {
-  const regionCode = input.regionCode ?? actor.regionCode;
-  await repo.lockChain(tx, regionCode);
-  const prevHash = (await repo.findLastHash(tx, regionCode)) ?? GENESIS_HASH;
+export async function lockAuditChain(
+  tx: Tx,
+  regionCode: string,
+  entityType: string,
+  entityId: string,
+): Promise<AuditLink> {
+  const lane = auditLane(entityType, entityId);
+  return { regionCode, lane, prevHash: await repo.lockHead(tx, regionCode, lane, GENESIS_HASH) };
+}
+
+/**
+ * The writes of one entry on a locked chain, for a caller that sends all of its transaction's
+ * writes as one statement (executeWrites). The entry's region is the link's.
+ */
+export function auditWrites(
+  tx: Tx,
+  link: AuditLink,
+  actor: Actor,
+  input: Omit<AuditInput, 'regionCode'>,
+  at: Date,
+): Compilable[] {
   // Millisecond precision: what the database stores and gives back, so the hash can be recomputed.
   const stamp = new Date(Math.floor(at.getTime()));
   const content = {
-    regionCode,
+    regionCode: link.regionCode,
     actorId: actor.userId,
     actorName: actor.displayName,
     action: input.action,
@@ -42,8 +64,28 @@ export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput, at: D
     at: stamp,
     clientIp: actor.clientIp,
   };
-  const hash = computeEntryHash(prevHash, content);
-  return repo.insertEntry(tx, { ...content, summary: JSON.stringify(content.summary), prevHash, hash });
+  const hash = computeEntryHash(link.prevHash, content);
+  return repo.entryWrites(tx, {
+    ...content,
+    summary: JSON.stringify(content.summary),
+    lane: link.lane,
+    prevHash: link.prevHash,
+    hash,
+  });
+}
+
+/**
+ * Appends an entry to its chain inside the caller's transaction, so a change and its audit entry
+ * commit together or not at all. The chain stays locked until commit: call it last.
+ */
+export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput, at: Date): Promise<void> {
+  const link = await lockAuditChain(
+    tx,
+    input.regionCode ?? actor.regionCode,
+    input.entityType,
+    input.entityId,
+  );
+  await executeWrites(tx, auditWrites(tx, link, actor, input, at));
 }
 
 /**
@@ -62,27 +104,34 @@ export async function runAudited<T>(
   });
 }
 
-export type VerifyResult = { ok: boolean; entries: number; regions: number; firstBreak?: ChainBreak };
+export type VerifyResult = {
+  ok: boolean;
+  entries: number;
+  regions: number;
+  chains: number;
+  firstBreak?: ChainBreak;
+};
 
-/** Walks every region's chain in pages and reports the first broken link. */
+/** Walks every chain (each region's lanes) in pages and reports the first broken link. */
 export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
-  const regions = await repo.listRegions(db);
+  const chains = await repo.listChains(db);
+  const regions = new Set(chains.map((c) => c.regionCode)).size;
   let entries = 0;
-  for (const regionCode of regions.sort()) {
+  for (const chain of chains) {
     let after = 0;
     let prev = GENESIS_HASH;
     for (;;) {
-      const page = await repo.listChainPage(db, regionCode, after, 2000);
+      const page = await repo.listChainPage(db, chain, after, 2000);
       if (page.length === 0) break;
       const rows: ChainRow[] = page.map(toChainRow);
       const broken = findChainBreak(rows, prev);
-      if (broken) return { ok: false, entries, regions: regions.length, firstBreak: broken };
+      if (broken) return { ok: false, entries, regions, chains: chains.length, firstBreak: broken };
       entries += rows.length;
       prev = rows[rows.length - 1]!.hash;
       after = rows[rows.length - 1]!.seq;
     }
   }
-  return { ok: true, entries, regions: regions.length };
+  return { ok: true, entries, regions, chains: chains.length };
 }
 
 function toChainRow(r: AuditLogRow): ChainRow {

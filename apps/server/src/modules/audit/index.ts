@@ -1,5 +1,8 @@
 export {
   appendAudit,
+  auditWrites,
+  lockAuditChain,
+  type AuditLink,
   runAudited,
   verifyAuditChain,
   listAuditEntries,

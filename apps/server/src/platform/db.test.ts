@@ -1,0 +1,28 @@
+import { CompiledQuery } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { combineWrites, shiftPlaceholders } from './db';
+
+describe('one round trip for several writes', () => {
+  it('shifts placeholders but not text inside quotes', () => {
+    expect(shiftPlaceholders(`update "t" set "a" = $1, "b$2" = '$3 ''$4''' where "id" = $2`, 5)).toBe(
+      `update "t" set "a" = $6, "b$2" = '$3 ''$4''' where "id" = $7`,
+    );
+    expect(shiftPlaceholders('select $10, $9', 1)).toBe('select $11, $10');
+  });
+
+  it('combines statements into one with a shared parameter list, in order', () => {
+    const q = combineWrites([
+      CompiledQuery.raw('insert into a (x, y) values ($1, $2)', [1, 2]),
+      CompiledQuery.raw('update b set z = $1 where id = $2', ['z', 'id']),
+    ]);
+    expect(q.sql).toBe(
+      'with w0 as (insert into a (x, y) values ($1, $2)), w1 as (update b set z = $3 where id = $4) select 1',
+    );
+    expect(q.parameters).toEqual([1, 2, 'z', 'id']);
+  });
+
+  it('leaves a single statement as it is', () => {
+    const one = CompiledQuery.raw('delete from a where id = $1', [7]);
+    expect(combineWrites([one])).toBe(one);
+  });
+});
