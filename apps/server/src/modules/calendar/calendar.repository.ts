@@ -6,16 +6,21 @@ export const NATIONAL_SCOPE = 'national';
 
 const LOCAL_COLS = ['id', 'regionCode', 'date', 'kind', 'reason', 'createdBy', 'createdAt'] as const;
 
-/** The region and every region above it (parent chain), each with its calendar revision. */
+/**
+ * The region and every region above it (parent chain), each with its calendar revision, and the
+ * national revision on every row: all a cached calendar is checked against, in one query.
+ */
 export async function listRegionChain(db: Executor, regionCode: string) {
-  const r = await sql<{ code: string; name: string; revision: number }>`
+  const r = await sql<{ code: string; name: string; revision: number; nationalRevision: number }>`
     with recursive chain (code, name, parent_code, depth) as (
       select code, name, parent_code, 0 from region where code = ${regionCode}
       union all
       select r.code, r.name, r.parent_code, c.depth + 1 from region r join chain c on r.code = c.parent_code
       where c.depth < 10
     )
-    select chain.code, chain.name, coalesce(cr.revision, 0)::int as revision
+    select chain.code, chain.name, coalesce(cr.revision, 0)::int as revision,
+      coalesce((select revision from calendar_revision where scope = ${NATIONAL_SCOPE}), 0)::int
+        as "nationalRevision"
     from chain left join calendar_revision cr on cr.scope = chain.code
     order by chain.depth`.execute(db);
   return r.rows;

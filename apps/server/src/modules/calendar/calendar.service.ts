@@ -32,7 +32,7 @@ import {
 } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
-import type { Db } from '../../platform/db';
+import type { Db, Executor } from '../../platform/db';
 import { shanghaiToday } from '../../platform/time';
 import { appendAudit } from '../audit';
 import { CalendarModuleError, fromPureError } from './calendar.errors';
@@ -123,9 +123,7 @@ export async function loadNationalDays(
   });
 }
 
-async function getNational(db: Db): Promise<NationalEntry> {
-  const state = cacheOf(db);
-  const revision = await repo.findRevision(db, repo.NATIONAL_SCOPE);
+async function getNational(state: CacheState, db: Executor, revision: number): Promise<NationalEntry> {
   if (state.national && state.national.revision === revision) return state.national;
   const rows = await repo.listNationalDays(db);
   const days: CalendarDay[] = rows.map((r) =>
@@ -139,17 +137,23 @@ async function getNational(db: Db): Promise<NationalEntry> {
 
 // ── Compiled calendars ───────────────────────────────────────────────────
 
-/** The compiled calendar of a region with what it was built from; 404 for an unknown region. */
-export async function getRegionCalendar(deps: Deps, regionCode: string): Promise<RegionCalendar> {
-  const db = deps.db;
+/**
+ * The compiled calendar of a region with what it was built from; 404 for an unknown region. `db`
+ * is where to read (an open transaction, when the caller is in one); the cache belongs to `deps.db`.
+ */
+export async function getRegionCalendar(
+  deps: Deps,
+  regionCode: string,
+  db: Executor = deps.db,
+): Promise<RegionCalendar> {
   // Revisions first, data after: a change committing in between makes the next read rebuild.
   const chain = await repo.listRegionChain(db, regionCode);
   if (chain.length === 0)
     throw new CalendarModuleError('CALENDAR_REGION_NOT_FOUND', undefined, { regionCode });
-  const national = await getNational(db);
+  const state = cacheOf(deps.db);
+  const national = await getNational(state, db, chain[0]!.nationalRevision);
   const year = currentYear(deps);
   const fingerprint = [national.revision, year, ...chain.map((c) => `${c.code}:${c.revision}`)].join('|');
-  const state = cacheOf(db);
   const hit = state.regions.get(regionCode);
   if (hit && hit.fingerprint === fingerprint) return hit.value;
 
@@ -176,8 +180,12 @@ export async function getRegionCalendar(deps: Deps, regionCode: string): Promise
  * of the region and of every region above it. For the cases module: deadlines are derived from this
  * on every read, never stored (docs/adr/0001-deadlines-derived-from-calendar.md).
  */
-export async function getCalendar(deps: Deps, regionCode: string): Promise<CompiledCalendar> {
-  return (await getRegionCalendar(deps, regionCode)).calendar;
+export async function getCalendar(
+  deps: Deps,
+  regionCode: string,
+  db: Executor = deps.db,
+): Promise<CompiledCalendar> {
+  return (await getRegionCalendar(deps, regionCode, db)).calendar;
 }
 
 function assertInRange(calendar: CompiledCalendar, ...dates: string[]) {
@@ -302,7 +310,11 @@ export async function explainClock(
 /** CAL-2: the last year with national days, and whether the admin home should warn about next year. */
 export async function getStatus(deps: Deps, actor: Actor): Promise<CalendarStatus> {
   assertAccess(actor, 'calendar.read');
-  const national = await getNational(deps.db);
+  const national = await getNational(
+    cacheOf(deps.db),
+    deps.db,
+    await repo.findRevision(deps.db, repo.NATIONAL_SCOPE),
+  );
   const today = shanghaiToday(deps.clock.now());
   return {
     dataThroughYear: national.dataThroughYear ?? null,

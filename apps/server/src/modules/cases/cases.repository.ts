@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Compilable, Insertable, Selectable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
 import type {
   ApplicantTable,
@@ -16,6 +16,9 @@ export type MaterialRow = Selectable<CaseMaterialTable>;
 export type NoticeRow = Selectable<CaseNoticeTable>;
 export type LicenseRow = Selectable<LicenseTable>;
 
+// Writes return their query, not its result: the service sends all writes of a transition as one
+// statement (platform/db executeWrites), so a transition costs as few round trips as it can.
+
 export function findCase(db: Executor, id: string, forUpdate = false) {
   let q = db.selectFrom('serviceCase').selectAll().where('id', '=', id);
   if (forUpdate) q = q.forUpdate();
@@ -26,16 +29,38 @@ export function findCaseByNo(db: Executor, caseNo: string) {
   return db.selectFrom('serviceCase').selectAll().where('caseNo', '=', caseNo).executeTakeFirst();
 }
 
-export function insertCase(db: Executor, row: Insertable<ServiceCaseTable>) {
-  return db.insertInto('serviceCase').values(row).returningAll().executeTakeFirstOrThrow();
+/**
+ * The case locked for a transition, with what its replies and documents need from the applicant
+ * and the department (fresh: a renamed department signs new notices with its new name).
+ */
+export function lockCase(db: Executor, id: string) {
+  return db
+    .selectFrom('serviceCase as c')
+    .innerJoin('applicant as a', 'a.id', 'c.applicantId')
+    .innerJoin('department as d', 'd.id', 'c.departmentId')
+    .selectAll('c')
+    .select([
+      'a.name as applicantName',
+      'a.idNumberMasked as applicantIdMasked',
+      'd.name as departmentName',
+      'd.creditCode as departmentCreditCode',
+    ])
+    .where('c.id', '=', id)
+    .forUpdate('c')
+    .executeTakeFirst();
+}
+export type LockedCaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
+
+export function insertCase(db: Executor, row: Insertable<ServiceCaseTable> & { id: string }) {
+  return db.insertInto('serviceCase').values(row);
 }
 
 export function updateCase(db: Executor, id: string, patch: Partial<Insertable<ServiceCaseTable>>) {
-  return db.updateTable('serviceCase').set(patch).where('id', '=', id).execute();
+  return db.updateTable('serviceCase').set(patch).where('id', '=', id);
 }
 
 export function insertEvents(db: Executor, rows: Insertable<CaseEventTable>[]) {
-  return db.insertInto('caseEvent').values(rows).execute();
+  return db.insertInto('caseEvent').values(rows);
 }
 
 export function listEvents(db: Executor, caseId: string) {
@@ -51,9 +76,8 @@ export function listMaterials(db: Executor, caseId: string) {
     .execute();
 }
 
-export function insertMaterials(db: Executor, rows: Insertable<CaseMaterialTable>[]) {
-  if (rows.length === 0) return Promise.resolve();
-  return db.insertInto('caseMaterial').values(rows).execute();
+export function insertMaterials(db: Executor, rows: Insertable<CaseMaterialTable>[]): Compilable[] {
+  return rows.length === 0 ? [] : [db.insertInto('caseMaterial').values(rows)];
 }
 
 export function updateMaterial(
@@ -61,26 +85,31 @@ export function updateMaterial(
   caseId: string,
   names: string[],
   patch: Partial<Insertable<CaseMaterialTable>>,
-) {
-  if (names.length === 0) return Promise.resolve();
-  return db
-    .updateTable('caseMaterial')
-    .set(patch)
-    .where('caseId', '=', caseId)
-    .where('name', 'in', names)
-    .execute();
+): Compilable[] {
+  if (names.length === 0) return [];
+  return [db.updateTable('caseMaterial').set(patch).where('caseId', '=', caseId).where('name', 'in', names)];
 }
 
+// Notices issued in one transition share their time (即办: 受理 and 决定 at once); the tie goes by the
+// order of a case's life.
+const NOTICE_ORDER = ['supplement', 'refuse', 'accept', 'suspend', 'extend', 'decide'] as const;
+
 export function listNotices(db: Executor, caseId: string) {
-  return db.selectFrom('caseNotice').selectAll().where('caseId', '=', caseId).orderBy('issuedAt').execute();
+  return db
+    .selectFrom('caseNotice')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('issuedAt')
+    .orderBy(sql`array_position(${sql.val(NOTICE_ORDER)}::text[], kind)`)
+    .execute();
 }
 
 export function findNotice(db: Executor, id: string) {
   return db.selectFrom('caseNotice').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function insertNotice(db: Executor, row: Insertable<CaseNoticeTable>) {
-  return db.insertInto('caseNotice').values(row).returningAll().executeTakeFirstOrThrow();
+export function insertNotice(db: Executor, row: Insertable<CaseNoticeTable> & { id: string }) {
+  return db.insertInto('caseNotice').values(row);
 }
 
 export function findApplicant(db: Executor, id: string) {
@@ -122,7 +151,7 @@ export function findHeldLicense(db: Executor, holderId: string, typeCode: string
 }
 
 export function insertLicense(db: Executor, row: Insertable<LicenseTable>) {
-  return db.insertInto('license').values(row).execute();
+  return db.insertInto('license').values(row);
 }
 
 export function findLicenseType(db: Executor, itemId: string) {
@@ -201,8 +230,7 @@ export function saveIdempotencyResponse(db: Executor, scope: string, key: string
     .updateTable('idempotencyKey')
     .set({ response: JSON.stringify(response) })
     .where('scope', '=', scope)
-    .where('key', '=', key)
-    .execute();
+    .where('key', '=', key);
 }
 
 export function findDraftByHash(db: Executor, tokenHash: string, forUpdate = false) {

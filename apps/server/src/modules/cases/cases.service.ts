@@ -44,17 +44,19 @@ import {
   type CompiledCalendar,
   type SuspensionKind,
 } from '@tongban/calendar';
+import { randomUUID } from 'node:crypto';
+import type { Compilable } from 'kysely';
 import { assertAccess, checkAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import { hmacSm3Hex, randomToken, sm3Hex, sm4Decrypt, sm4Encrypt } from '../../platform/crypto';
-import type { Executor, Tx } from '../../platform/db';
+import { executeWrites, type Executor, type Tx } from '../../platform/db';
 import { forbidden, notFound } from '../../platform/errors';
 import { storeFile, type FilePolicy } from '../../platform/files';
-import { enqueue } from '../../platform/outbox';
+import { enqueueWrite } from '../../platform/outbox';
 import { shanghaiToday } from '../../platform/time';
-import { appendAudit } from '../audit';
+import { appendAudit, auditWrites, lockAuditChain, type AuditLink } from '../audit';
 import { getCalendar } from '../calendar';
-import { getPublishedVersion, getVersion } from '../catalog';
+import { getPublishedVersion, getPublishedVersionId, getVersion } from '../catalog';
 import {
   chineseDate,
   formatNoticeNo,
@@ -85,7 +87,15 @@ import {
   type CaseState,
 } from './cases.policy';
 import * as repo from './cases.repository';
-import type { ApplicantRow, CaseRow, EventRow, LicenseRow, NoticeRow } from './cases.repository';
+import type {
+  ApplicantRow,
+  CaseRow,
+  EventRow,
+  LicenseRow,
+  LockedCaseRow,
+  MaterialRow,
+  NoticeRow,
+} from './cases.repository';
 
 /** Materials uploaded online: scans and photos, limited in size and type (docs/api-cases.md). */
 export const MATERIAL_POLICY: FilePolicy = {
@@ -153,14 +163,18 @@ function projection(s: CaseState, now: Date) {
 
 // ── Items, steps and the clock ───────────────────────────────────────────────
 
-// Published versions never change in content, so the pinned version of a case can be cached.
-const versionCache = new Map<string, CatalogVersion>();
-async function pinnedVersion(deps: Deps, versionId: string): Promise<CatalogVersion> {
-  const hit = versionCache.get(versionId);
+// Published versions never change in content, so the pinned version of a case can be cached. (Its
+// department's name can change: transitions take the name from the department row, see lockCase.)
+// One cache per database handle: tests open several in one process.
+const versionCaches = new WeakMap<Deps['db'], Map<string, CatalogVersion>>();
+async function pinnedVersion(deps: Deps, versionId: string, db: Executor = deps.db): Promise<CatalogVersion> {
+  let cache = versionCaches.get(deps.db);
+  if (!cache) versionCaches.set(deps.db, (cache = new Map()));
+  const hit = cache.get(versionId);
   if (hit) return hit;
-  const v = await getVersion(deps, versionId);
-  if (versionCache.size > 1000) versionCache.clear();
-  versionCache.set(versionId, v);
+  const v = await getVersion({ db }, versionId);
+  if (cache.size > 1000) cache.clear();
+  cache.set(versionId, v);
   return v;
 }
 
@@ -394,33 +408,42 @@ async function regionShort(db: Executor, code: string): Promise<string> {
   return short;
 }
 
+/** Who a case is for, as notices and licenses name them. */
+type Holder = Pick<ApplicantRow, 'id' | 'name' | 'idNumberMasked'>;
+
 type CaseCtx = {
   tx: Tx;
   calendar: CompiledCalendar;
-  row: CaseRow;
+  row: LockedCaseRow;
   state: CaseState;
   item: CatalogVersion;
   steps: string[];
   now: Date;
   today: string;
-  applicant: () => Promise<ApplicantRow>;
+  holder: Holder;
+  /** The transition's writes, sent as one statement at its end (executeWrites). */
+  writes: Compilable[];
 };
 
+/**
+ * ACC-2: a numbered notice. Its number comes from a gap-free counter whose row stays locked until
+ * commit, so notices are issued after every other read of the transition.
+ */
 async function issueNotice(
-  ctx: Pick<CaseCtx, 'tx' | 'row' | 'item' | 'now' | 'today' | 'applicant'>,
+  ctx: CaseCtx,
   kind: NoticeKind,
   body: { paragraphs: string[]; list?: { name: string; note: string }[]; extra?: Record<string, unknown> },
-): Promise<NoticeRow> {
+): Promise<{ id: string; noticeNo: string }> {
   const year = Number(ctx.today.slice(0, 4));
+  const short = await regionShort(ctx.tx, ctx.row.regionCode);
   const serial = await repo.nextSequence(ctx.tx, ctx.row.regionCode, `notice:${kind}:${year}`);
-  const noticeNo = formatNoticeNo(await regionShort(ctx.tx, ctx.row.regionCode), kind, year, serial);
-  const applicant = await ctx.applicant();
+  const noticeNo = formatNoticeNo(short, kind, year, serial);
   const content: NoticeContent = {
     title: noticeTitle(kind),
     noticeNo,
     caseNo: ctx.row.caseNo,
     itemName: ctx.item.name,
-    addressee: applicant.name,
+    addressee: ctx.holder.name,
     paragraphs: body.paragraphs,
     list: body.list ?? [],
     issuer: ctx.item.departmentName,
@@ -428,16 +451,21 @@ async function issueNotice(
     issuedOn: ctx.today,
     ...body.extra,
   };
-  return repo.insertNotice(ctx.tx, {
-    regionCode: ctx.row.regionCode,
-    caseId: ctx.row.id,
-    kind,
-    year,
-    serial,
-    noticeNo,
-    issuedAt: ctx.now,
-    content: JSON.stringify(content),
-  });
+  const id = randomUUID();
+  ctx.writes.push(
+    repo.insertNotice(ctx.tx, {
+      id,
+      regionCode: ctx.row.regionCode,
+      caseId: ctx.row.id,
+      kind,
+      year,
+      serial,
+      noticeNo,
+      issuedAt: ctx.now,
+      content: JSON.stringify(content),
+    }),
+  );
+  return { id, noticeNo };
 }
 
 function toNotice(r: NoticeRow): CaseNotice {
@@ -473,32 +501,32 @@ function addYears(date: string, years: number): string {
 
 /** 准予 issues the e-license, in the decision's transaction: licenses exist only as a case's result. */
 async function issueLicense(ctx: CaseCtx): Promise<string> {
-  const { tx, row, item } = ctx;
+  const { tx, row, item, holder } = ctx;
   const type = await repo.findLicenseType(tx, row.itemId);
   const typeCode = type?.typeCode ?? `9${sm3Hex(row.itemId).slice(0, 17).toUpperCase()}`;
-  const dept = await repo.findDepartment(tx, row.departmentId);
-  const issuerCreditCode = dept?.creditCode ?? derivedCreditCode(row.departmentId, row.regionCode);
+  const issuerCreditCode = row.departmentCreditCode ?? derivedCreditCode(row.departmentId, row.regionCode);
   const n = await repo.nextSequence(tx, row.regionCode, `license:${typeCode}:${issuerCreditCode}`);
   const serial = String(n).padStart(8, '0');
   const id = buildLicenseId({ typeCode, issuerCreditCode, serial, version: '1' });
-  const holder = await ctx.applicant();
-  await repo.insertLicense(tx, {
-    id,
-    regionCode: row.regionCode,
-    typeCode,
-    typeName: type?.typeName ?? `${item.name}证明`,
-    holderApplicantId: holder.id,
-    holderName: holder.name,
-    holderIdMasked: holder.idNumberMasked,
-    issuerDepartmentId: row.departmentId,
-    issuerName: dept?.name ?? item.departmentName,
-    issuerCreditCode,
-    serial,
-    validFrom: ctx.today,
-    validUntil: type?.validYears ? addYears(ctx.today, type.validYears) : null,
-    caseId: row.id,
-    issuedAt: ctx.now,
-  });
+  ctx.writes.push(
+    repo.insertLicense(tx, {
+      id,
+      regionCode: row.regionCode,
+      typeCode,
+      typeName: type?.typeName ?? `${item.name}证明`,
+      holderApplicantId: holder.id,
+      holderName: holder.name,
+      holderIdMasked: holder.idNumberMasked,
+      issuerDepartmentId: row.departmentId,
+      issuerName: item.departmentName,
+      issuerCreditCode,
+      serial,
+      validFrom: ctx.today,
+      validUntil: type?.validYears ? addYears(ctx.today, type.validYears) : null,
+      caseId: row.id,
+      issuedAt: ctx.now,
+    }),
+  );
   return id;
 }
 
@@ -541,12 +569,11 @@ const SMS = (caseNo: string, itemName: string, text: string) =>
 
 /** Notifications come only from recorded state changes, in the same transaction (after-commit delivery). */
 async function notify(
-  tx: Tx,
-  row: CaseRow,
-  item: CatalogVersion,
+  ctx: Pick<CaseCtx, 'tx' | 'row' | 'item' | 'writes'>,
   appended: { event: CaseEvent; seq: number }[],
   next: CaseState,
 ) {
+  const { tx, row, item } = ctx;
   const send = (
     seq: number,
     kind: string,
@@ -554,20 +581,22 @@ async function notify(
     body: string,
     recipientUserId: string | null = null,
   ) =>
-    enqueue(tx, {
-      regionCode: row.regionCode,
-      kind,
-      recipientUserId,
-      channel: recipientUserId ? 'site' : 'sms',
-      subject,
-      body,
-      dedupeKey: `case:${row.id}:${seq}:${recipientUserId ?? 'applicant'}`,
-    });
+    ctx.writes.push(
+      enqueueWrite(tx, {
+        regionCode: row.regionCode,
+        kind,
+        recipientUserId,
+        channel: recipientUserId ? 'site' : 'sms',
+        subject,
+        body,
+        dedupeKey: `case:${row.id}:${seq}:${recipientUserId ?? 'applicant'}`,
+      }),
+    );
   for (const { event: e, seq } of appended) {
     const sms = (text: string) => SMS(row.caseNo, item.name, text);
     switch (e.type) {
       case 'accepted':
-        await send(
+        send(
           seq,
           'case.accepted',
           '办件已受理',
@@ -579,7 +608,7 @@ async function notify(
         );
         break;
       case 'supplement_requested':
-        await send(
+        send(
           seq,
           'case.supplement_requested',
           '请补正材料',
@@ -587,10 +616,10 @@ async function notify(
         );
         break;
       case 'refused':
-        await send(seq, 'case.refused', '不予受理', sms(`不予受理：${e.reason}。可向${e.redirectTo}申请。`));
+        send(seq, 'case.refused', '不予受理', sms(`不予受理：${e.reason}。可向${e.redirectTo}申请。`));
         break;
       case 'suspended':
-        await send(
+        send(
           seq,
           'case.suspended',
           '办件进入特别程序',
@@ -601,7 +630,7 @@ async function notify(
         break;
       case 'extension_decided':
         if (e.approved && next.extension)
-          await send(
+          send(
             seq,
             'case.extended',
             '办理期限延长',
@@ -609,7 +638,7 @@ async function notify(
           );
         break;
       case 'decided':
-        await send(
+        send(
           seq,
           'case.decided',
           '办件已办结',
@@ -631,16 +660,16 @@ async function notify(
               : e.method === 'post'
                 ? `结果已邮寄，快递单号 ${e.trackingNo ?? ''}。`
                 : '电子结果已送达，可在网上查看下载。';
-          await send(seq, kind, '办件结果可领取', sms(text));
+          send(seq, kind, '办件结果可领取', sms(text));
         }
         break;
       case 'urged':
         if (next.assigneeId)
-          await send(seq, 'case.urged', '催办', `办件 ${row.caseNo} 被催办：${e.note}`, next.assigneeId);
+          send(seq, 'case.urged', '催办', `办件 ${row.caseNo} 被催办：${e.note}`, next.assigneeId);
         break;
       case 'extension_requested':
         for (const h of await repo.listDepartmentHeads(tx, row.departmentId))
-          await send(
+          send(
             seq,
             'case.extension_requested',
             '延期待审批',
@@ -654,8 +683,9 @@ async function notify(
   }
 }
 
-async function appendEvents(
-  tx: Tx,
+/** The events applied to the state, and their insert queued with the transaction's writes. */
+function appendEvents(
+  ctx: Pick<CaseCtx, 'tx' | 'writes'>,
   actor: Actor,
   row: Pick<CaseRow, 'id' | 'regionCode'>,
   state: CaseState,
@@ -669,29 +699,35 @@ async function appendEvents(
     next = applyCaseEvent(next, event);
     appended.push({ event, seq: next.version });
   }
-  await repo.insertEvents(
-    tx,
-    appended.map(({ event, seq }) => {
-      const { type, at, actorId, ...payload } = event;
-      return {
-        regionCode: row.regionCode,
-        caseId: row.id,
-        seq,
-        type,
-        payload: JSON.stringify(payload),
-        actorId,
-        actorName: actor.displayName,
-        at,
-      };
-    }),
+  ctx.writes.push(
+    repo.insertEvents(
+      ctx.tx,
+      appended.map(({ event, seq }) => {
+        const { type, at, actorId, ...payload } = event;
+        return {
+          regionCode: row.regionCode,
+          caseId: row.id,
+          seq,
+          type,
+          payload: JSON.stringify(payload),
+          actorId,
+          actorName: actor.displayName,
+          at,
+        };
+      }),
+    ),
   );
   return { next, appended };
 }
 
 /**
- * One transition: lock the case, check scope and the version the caller saw (stale → 409, nothing
- * changed), ask the rules, append the events, update the projection, queue notifications and write
- * the audit entry — all in one transaction.
+ * One transition, in one transaction: lock the case, check scope and the version the caller saw
+ * (stale → 409, nothing changed), lock the case's audit chain, ask the rules, then send the events,
+ * the projection, the notices, the notifications and the audit entry as one statement.
+ *
+ * Round trips are what a transition costs (bench:cases); the order keeps the locks short: gap-free
+ * counters (notice and license numbers) are taken last, so their rows stay locked only for the
+ * final write and the commit.
  */
 async function transition(
   deps: Deps,
@@ -702,21 +738,19 @@ async function transition(
   fn: (ctx: CaseCtx) => Promise<Outcome>,
 ): Promise<CaseSummary> {
   assertRole(actor, action);
-  // Read what the rules need before the transaction: PGlite has one connection, and the
-  // transaction must not wait on reads outside it.
-  const pre = await repo.findCase(deps.db, caseId);
-  if (!pre || !checkAccess(actor, 'case.read', { regionCode: pre.regionCode }))
-    throw notFound('办件', caseId);
-  assertCaseScope(actor, action, pre);
-  const item = await pinnedVersion(deps, pre.itemVersionId);
-  const calendar = await getCalendar(deps, pre.regionCode);
   const summary = await deps.db.transaction().execute(async (tx) => {
-    const row = (await repo.findCase(tx, caseId, true))!;
+    const row = await repo.lockCase(tx, caseId);
+    if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
+      throw notFound('办件', caseId);
+    assertCaseScope(actor, action, row);
     if (row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
+    const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
+    const item = { ...pinned, departmentName: row.departmentName };
+    const calendar = await getCalendar(deps, row.regionCode, tx);
+    const link = await lockAuditChain(tx, row.regionCode, 'case', row.id);
     const state = reviveState(row.state);
     const now = deps.clock.now();
-    let applicant: ApplicantRow | undefined;
     const ctx: CaseCtx = {
       tx,
       calendar,
@@ -726,39 +760,30 @@ async function transition(
       steps: backOfficeSteps(item.steps),
       now,
       today: shanghaiToday(now),
-      applicant: async () => (applicant ??= (await repo.findApplicant(tx, row.applicantId))!),
+      holder: { id: row.applicantId, name: row.applicantName, idNumberMasked: row.applicantIdMasked },
+      writes: [],
     };
     const out = await fn(ctx);
-    const { next, appended } = await appendEvents(tx, actor, row, state, out.events, now);
-    await repo.updateCase(tx, row.id, projection(next, now));
-    await notify(tx, row, item, appended, next);
-    // Last: the region's audit chain is locked until commit.
-    await appendAudit(
-      tx,
-      actor,
-      {
-        action: out.audit,
-        entityType: 'case',
-        entityId: row.id,
-        regionCode: row.regionCode,
-        summary: {
-          caseNo: row.caseNo,
-          events: appended.map((a) => a.event.type),
-          version: next.version,
-          ...out.summary,
-        },
-      },
-      now,
+    const { next, appended } = appendEvents(ctx, actor, row, state, out.events, now);
+    ctx.writes.push(repo.updateCase(tx, row.id, projection(next, now)));
+    await notify(ctx, appended, next);
+    ctx.writes.push(
+      ...caseAudit(ctx, link, actor, out.audit, {
+        caseNo: row.caseNo,
+        events: appended.map((a) => a.event.type),
+        version: next.version,
+        ...out.summary,
+      }),
     );
+    await executeWrites(tx, ctx.writes);
     // The reply is built from what the transaction already holds (no second read).
-    const holder = await ctx.applicant();
     const fields = { ...row, ...projection(next, now), state: next } as unknown as JoinedRow;
     return summaryOf(
       {
         ...fields,
-        applicantName: holder.name,
-        applicantIdMasked: holder.idNumberMasked,
-        departmentName: item.departmentName,
+        applicantName: row.applicantName,
+        applicantIdMasked: row.applicantIdMasked,
+        departmentName: row.departmentName,
         itemName: item.name,
         maxVisits: item.maxVisits,
         steps: item.steps,
@@ -770,6 +795,22 @@ async function transition(
     );
   });
   return strip(summary);
+}
+
+function caseAudit(
+  ctx: { tx: Tx; row: { id: string }; now: Date },
+  link: AuditLink,
+  actor: Actor,
+  action: string,
+  summary: Record<string, unknown>,
+) {
+  return auditWrites(
+    ctx.tx,
+    link,
+    actor,
+    { action, entityType: 'case', entityId: ctx.row.id, summary },
+    ctx.now,
+  );
 }
 
 /** ACC-1: more than 5 working days since receipt without an answer → the case counts as accepted. */
@@ -803,7 +844,9 @@ export async function accept(deps: Deps, actor: Actor, caseId: string, input: Ac
     if (stillMissing.length)
       throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
     for (const d of input.deferred)
-      await repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate });
+      ctx.writes.push(
+        ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
+      );
     const deemed = isAcceptanceDeemed(ctx);
     const notice = await issueNotice(ctx, 'accept', {
       paragraphs: [
@@ -837,11 +880,13 @@ export async function requestSupplement(deps: Deps, actor: Actor, caseId: string
       ...input.faulty.filter((f) => !all.some((m) => m.name === f.name && m.status === 'missing')),
     ];
     if (items.length === 0) throw new CasesError('CASE_NOTHING_TO_SUPPLEMENT');
-    await repo.updateMaterial(
-      ctx.tx,
-      ctx.row.id,
-      input.faulty.map((f) => f.name),
-      { status: 'missing', receivedAt: null },
+    ctx.writes.push(
+      ...repo.updateMaterial(
+        ctx.tx,
+        ctx.row.id,
+        input.faulty.map((f) => f.name),
+        { status: 'missing', receivedAt: null },
+      ),
     );
     const notice = await issueNotice(ctx, 'supplement', {
       paragraphs: [
@@ -872,10 +917,12 @@ export async function supplementReceived(
     for (const n of input.materials)
       if (!all.some((m) => m.name === n))
         throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
-    await repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
-      status: 'provided',
-      receivedAt: ctx.now,
-    });
+    ctx.writes.push(
+      ...repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
+        status: 'provided',
+        receivedAt: ctx.now,
+      }),
+    );
     return {
       events: [
         { type: 'supplement_received', names: input.materials },
@@ -996,7 +1043,9 @@ export async function deferredReceived(
     const unknown = input.names.filter((n) => !ctx.state.deferredOutstanding.includes(n));
     if (unknown.length)
       throw new CasesError('CASE_UNKNOWN_MATERIAL', `不是待补交的容缺材料：${unknown.join('、')}`);
-    await repo.updateMaterial(ctx.tx, ctx.row.id, input.names, { status: 'provided', receivedAt: ctx.now });
+    ctx.writes.push(
+      ...repo.updateMaterial(ctx.tx, ctx.row.id, input.names, { status: 'provided', receivedAt: ctx.now }),
+    );
     return { events: [{ type: 'deferred_received', names: input.names }], audit: 'case.deferred_received' };
   });
 }
@@ -1231,18 +1280,22 @@ export async function withdraw(
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
+/** A submission's work inside its transaction: the case it made and the writes still to send. */
+type Submission<T> = { caseId: string; writes: Compilable[]; value?: T };
+
 /**
  * Idempotency-Key: the key is claimed in the submission's transaction. A concurrent second
  * submission with the same key waits on the first one's row and then finds it used; it gets the
- * first submission's case instead of a second one.
+ * first submission's case instead of a second one. The submission's writes and the key's answer
+ * are sent together, as one statement.
  */
-async function withIdempotency(
+async function withIdempotency<T>(
   deps: Deps,
   scope: string,
   key: string | undefined,
   request: unknown,
-  fn: (tx: Tx) => Promise<string>,
-): Promise<{ caseId: string; replayed: boolean }> {
+  fn: (tx: Tx) => Promise<Submission<T>>,
+): Promise<{ caseId: string; replayed: boolean; value?: T | undefined }> {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new CasesError('BAD_IDEMPOTENCY_KEY');
   const requestHash = sm3Hex(JSON.stringify(request));
   return deps.db.transaction().execute(async (tx) => {
@@ -1253,22 +1306,28 @@ async function withIdempotency(
       if (stored.requestHash !== requestHash) throw new CasesError('IDEMPOTENCY_KEY_REUSED');
       return { caseId: stored.caseId, replayed: true };
     }
-    const caseId = await fn(tx);
-    if (key !== undefined) await repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId });
-    return { caseId, replayed: false };
+    const { caseId, writes, value } = await fn(tx);
+    if (key !== undefined) writes.push(repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId }));
+    await executeWrites(tx, writes);
+    return { caseId, replayed: false, value };
   });
 }
 
 type IntakeSpec = {
   item: CatalogVersion;
   applicant: ApplicantRow;
-  agentId: string | null;
+  agent: ApplicantRow | null;
   channel: CaseCreate['channel'] | 'online';
   materials: Map<string, { status: 'provided' | 'not_applicable' | 'missing'; fileSha256?: string }>;
   caseId?: string;
 };
 
-async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promise<string> {
+/**
+ * Receives an application: the materials checked against the pinned catalog version (免提交 from
+ * the applicant's e-licenses), a gap-free case number, the first events. Returns the writes for the
+ * caller's batch and the new case as its detail (no second read).
+ */
+async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promise<Submission<CaseDetail>> {
   const { item, applicant } = spec;
   const now = deps.clock.now();
   const day = shanghaiToday(now);
@@ -1276,7 +1335,8 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
   for (const name of spec.materials.keys())
     if (!item.materials.some((m) => m.name === name))
       throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${name}”不在该事项的材料清单中`);
-  const materials = [];
+  const caseId = spec.caseId ?? randomUUID();
+  const materials: Omit<MaterialRow, 'id'>[] = [];
   for (const [i, m] of item.materials.entries()) {
     const given = spec.materials.get(m.name);
     const required = m.requirement === 'required';
@@ -1295,6 +1355,7 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
     else status = required || given?.status === 'missing' ? 'missing' : 'not_applicable';
     materials.push({
       regionCode,
+      caseId,
       sortOrder: i,
       name: m.name,
       required,
@@ -1306,6 +1367,10 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
       dueDate: null,
     });
   }
+  const calendar = await getCalendar(deps, regionCode, tx);
+  // The audit chain, then the case-number counter: the counter row stays locked only for the
+  // final write and the commit (see transition).
+  const link = await lockAuditChain(tx, regionCode, 'case', caseId);
   const serial = await repo.nextCaseSerial(tx, regionCode, day);
   const caseNo = `${regionCode}-${day.replaceAll('-', '')}-${String(serial).padStart(5, '0')}`;
   const events: NewCaseEvent[] = [
@@ -1314,48 +1379,66 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
       ? [{ type: 'visit' as const, purpose: '窗口收件' }]
       : []),
   ];
-  const placeholder = {
-    ...(spec.caseId ? { id: spec.caseId } : {}),
+  const row = {
+    id: caseId,
     regionCode,
     caseNo,
     itemId: item.itemId,
     itemVersionId: item.id,
     departmentId: item.departmentId,
     applicantId: applicant.id,
-    agentId: spec.agentId,
+    agentId: spec.agent?.id ?? null,
     channel: spec.channel,
     intakeBy: actor.userId,
-    ...projection(INITIAL_CASE_STATE, now),
+    createdAt: now,
   };
-  const row = await repo.insertCase(tx, placeholder);
-  const { next } = await appendEvents(tx, actor, row, INITIAL_CASE_STATE, events, now);
-  await repo.updateCase(tx, row.id, projection(next, now));
-  await repo.insertMaterials(
-    tx,
-    materials.map((m) => ({ ...m, caseId: row.id })),
+  const ctx = { tx, row, now, writes: [] as Compilable[] };
+  const { next, appended } = appendEvents(ctx, actor, row, INITIAL_CASE_STATE, events, now);
+  // One statement: the events' and materials' references to the new case are checked at its end.
+  ctx.writes.push(repo.insertCase(tx, { ...row, ...projection(next, now) }));
+  ctx.writes.push(...repo.insertMaterials(tx, materials));
+  ctx.writes.push(
+    ...caseAudit(ctx, link, actor, 'case.submit', {
+      caseNo,
+      itemId: item.itemId,
+      channel: spec.channel,
+      missing: materials.filter((m) => m.status === 'missing').length,
+    }),
   );
-  await appendAudit(
-    tx,
-    actor,
-    {
-      action: 'case.submit',
-      entityType: 'case',
-      entityId: row.id,
-      regionCode,
-      summary: {
-        caseNo,
-        itemId: item.itemId,
-        channel: spec.channel,
-        missing: materials.filter((m) => m.status === 'missing').length,
-      },
-    },
-    now,
-  );
-  return row.id;
+  const joined = {
+    ...row,
+    ...projection(next, now),
+    state: next,
+    applicantName: applicant.name,
+    applicantIdMasked: applicant.idNumberMasked,
+    departmentName: item.departmentName,
+    itemName: item.name,
+    maxVisits: item.maxVisits,
+    steps: item.steps,
+    legalLimitDays: item.legalLimitDays,
+    promisedLimitDays: item.promisedLimitDays,
+  } as unknown as JoinedRow;
+  const detail = detailOf(summaryOf(joined, next, clockWith(calendar, now, next, item)), joined, {
+    applicant,
+    agentName: spec.agent?.name ?? null,
+    materials,
+    notices: [],
+    events: appended.map(({ event: { type, at: when, actorId, ...payload }, seq }) => ({
+      seq,
+      type,
+      at: when,
+      actorId,
+      actorName: actor.displayName,
+      payload,
+    })),
+    license: undefined,
+  });
+  return { caseId, writes: ctx.writes, value: detail };
 }
 
+/** The live version of an item to file under: region-checked, from the pinned-version cache. */
 async function getItemForIntake(deps: Deps, actor: Actor, itemId: string) {
-  const item = await getPublishedVersion(deps, itemId);
+  const item = await pinnedVersion(deps, await getPublishedVersionId(deps, itemId));
   if (
     actor.role !== 'system' &&
     actor.role !== 'applicant' &&
@@ -1375,7 +1458,7 @@ export async function createCase(
 ): Promise<{ detail: CaseDetail; replayed: boolean }> {
   assertRole(actor, 'case.intake');
   const item = await getItemForIntake(deps, actor, input.itemId);
-  const { caseId, replayed } = await withIdempotency(
+  const { caseId, replayed, value } = await withIdempotency(
     deps,
     `user:${actor.userId ?? 'system'}`,
     idempotencyKey,
@@ -1384,22 +1467,23 @@ export async function createCase(
       const applicant = await repo.findApplicant(tx, input.applicantId);
       if (!applicant || applicant.regionCode !== item.regionCode.slice(0, 6))
         throw new CasesError('APPLICANT_UNKNOWN');
+      let agent: ApplicantRow | null = null;
       if (input.agentId) {
-        const agent = await repo.findApplicant(tx, input.agentId);
+        agent = (await repo.findApplicant(tx, input.agentId)) ?? null;
         if (!agent || agent.kind !== 'person' || agent.id === applicant.id)
           throw new CasesError('APPLICANT_UNKNOWN');
       }
       return intake(deps, tx, actor, {
         item,
         applicant,
-        agentId: input.agentId,
+        agent,
         channel: input.channel,
         materials: new Map(input.materials.map((m) => [m.name, { status: m.status }])),
         ...(opts.caseId ? { caseId: opts.caseId } : {}),
       });
     },
   );
-  return { detail: await getDetail(deps, actor, caseId), replayed };
+  return { detail: value ?? (await getDetail(deps, actor, caseId)), replayed };
 }
 
 // ── Reading ─────────────────────────────────────────────────────────────────
@@ -1500,12 +1584,37 @@ export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promi
     repo.listEvents(db, r.id),
     repo.findLicenseByCase(db, r.id),
   ]);
+  return detailOf(s, r, {
+    applicant: applicant!,
+    agentName: agent?.name ?? null,
+    materials,
+    notices,
+    events,
+    license,
+  });
+}
+
+type DetailParts = {
+  applicant: ApplicantRow;
+  agentName: string | null;
+  materials: Omit<MaterialRow, 'id'>[];
+  notices: NoticeRow[];
+  events: Omit<EventRow, 'id' | 'regionCode' | 'caseId'>[];
+  license: LicenseRow | undefined;
+};
+
+/** The detail of a case from its summary and parts (read back, or just written by intake). */
+function detailOf(
+  s: ReturnType<typeof summaryOf>,
+  r: Pick<JoinedRow, 'steps' | 'caseNo'>,
+  { applicant, agentName, materials, notices, events, license }: DetailParts,
+): CaseDetail {
   const state = s._state;
   return {
     ...strip(s),
     steps: backOfficeSteps(r.steps as string[]),
-    agentName: agent?.name ?? null,
-    applicant: toApplicant(applicant!),
+    agentName,
+    applicant: toApplicant(applicant),
     materials: materials.map((m) => ({
       name: m.name,
       required: m.required,
@@ -1827,44 +1936,51 @@ export async function addDraftFile(
 export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit, idempotencyKey?: string) {
   const peek = await draftOrThrow(deps, deps.db, input.draftToken);
   const item = await publishedForPortal(deps, peek.itemId);
-  const { caseId, replayed } = await withIdempotency(deps, 'public', idempotencyKey, input, async (tx) => {
-    const d = await draftOrThrow(deps, tx, input.draftToken, true);
-    // A draft makes one case: submitting it again returns that case.
-    if (d.caseId) return d.caseId;
-    const region = item.regionCode.slice(0, 6);
-    const applicant = await upsertApplicant(deps, tx, region, input.applicant);
-    const agent = input.agent ? await upsertApplicant(deps, tx, region, input.agent) : null;
-    const files = d.files as DraftFile[];
-    const id = await intake(
-      deps,
-      tx,
-      { ...actor, regionCode: item.regionCode },
-      {
-        item,
-        applicant,
-        agentId: agent?.id ?? null,
-        channel: 'online',
-        materials: new Map(
-          files.map((f) => [f.materialName, { status: 'provided' as const, fileSha256: f.sha256 }]),
-        ),
-      },
-    );
-    await tx
-      .updateTable('caseDraft')
-      .set({ caseId: id, updatedAt: deps.clock.now() })
-      .where('id', '=', d.id)
-      .execute();
-    return id;
-  });
-  const row = (await repo.findCase(deps.db, caseId))!;
+  const { caseId, replayed, value } = await withIdempotency(
+    deps,
+    'public',
+    idempotencyKey,
+    input,
+    async (tx): Promise<Submission<CaseDetail>> => {
+      const d = await draftOrThrow(deps, tx, input.draftToken, true);
+      // A draft makes one case: submitting it again returns that case.
+      if (d.caseId) return { caseId: d.caseId, writes: [] };
+      const region = item.regionCode.slice(0, 6);
+      const applicant = await upsertApplicant(deps, tx, region, input.applicant);
+      const agent = input.agent ? await upsertApplicant(deps, tx, region, input.agent) : null;
+      const files = d.files as DraftFile[];
+      const made = await intake(
+        deps,
+        tx,
+        { ...actor, regionCode: item.regionCode },
+        {
+          item,
+          applicant,
+          agent,
+          channel: 'online',
+          materials: new Map(
+            files.map((f) => [f.materialName, { status: 'provided' as const, fileSha256: f.sha256 }]),
+          ),
+        },
+      );
+      made.writes.push(
+        tx
+          .updateTable('caseDraft')
+          .set({ caseId: made.caseId, updatedAt: deps.clock.now() })
+          .where('id', '=', d.id),
+      );
+      return made;
+    },
+  );
+  const made = value ?? (await repo.findCase(deps.db, caseId))!;
   return {
     replayed,
     result: {
-      caseNo: row.caseNo,
-      status: row.status,
-      statusLabel: CASE_STATUS_LABELS[row.status],
+      caseNo: made.caseNo,
+      status: made.status,
+      statusLabel: CASE_STATUS_LABELS[made.status],
       itemName: item.name,
-      receivedAt: iso(row.receivedAt),
+      receivedAt: iso(made.receivedAt),
     },
   };
 }

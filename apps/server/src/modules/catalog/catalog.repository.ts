@@ -38,6 +38,13 @@ export const findVersionRowByStatus = (db: Executor, itemId: string, status: 'dr
     .where('itemId', '=', itemId)
     .where('status', '=', status)
     .executeTakeFirst();
+export const findPublishedVersionId = (db: Executor, itemId: string) =>
+  db
+    .selectFrom('catalogItemVersion')
+    .select('id')
+    .where('itemId', '=', itemId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
 export const findLatestVersionRow = (db: Executor, itemId: string) =>
   db
     .selectFrom('catalogItemVersion')

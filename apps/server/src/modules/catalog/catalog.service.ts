@@ -208,6 +208,16 @@ export async function getVersion(deps: Pick<Deps, 'db'>, versionId: string): Pro
   return toVersion(deps.db, row);
 }
 
+/**
+ * Which version of an item is live (one small query; a version's content never changes once
+ * published, so callers may cache it by id); throws when the item is unpublished or retired.
+ */
+export async function getPublishedVersionId(deps: Pick<Deps, 'db'>, itemId: string): Promise<string> {
+  const row = await repo.findPublishedVersionId(deps.db, itemId);
+  if (!row) throw new CatalogError('CATALOG_NOT_PUBLISHED', undefined, { itemId });
+  return row.id;
+}
+
 /** The live version of an item; throws when the item is unpublished or retired. */
 export async function getPublishedVersion(deps: Pick<Deps, 'db'>, itemId: string): Promise<CatalogVersion> {
   const row = await repo.findVersionRowByStatus(deps.db, itemId, 'published');

@@ -1,5 +1,5 @@
 export { catalogRoutes } from './catalog.routes';
-export { getPublishedVersion, getVersion } from './catalog.service';
+export { getPublishedVersion, getPublishedVersionId, getVersion } from './catalog.service';
 export * as catalogService from './catalog.service';
 export { CatalogError, CatalogErrorCode } from './catalog.errors';
 export { namePinyin } from './catalog-pinyin';
