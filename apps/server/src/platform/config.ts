@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVER_ROOT } from './paths';
 
 export type Secrets = {
   /** Key of the SM3 HMAC used for lookup hashes of identity numbers and session tokens. */
@@ -47,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     seedDemo: !noDemo,
     trustProxy: ['1', 'true'].includes(env.TRUST_PROXY ?? ''),
     secrets: loadSecrets(dataDir, env),
-    webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
+    webDist: path.resolve(SERVER_ROOT, '../web/dist'),
     ledgerReminderDaysBefore: reminderDays,
   };
 }

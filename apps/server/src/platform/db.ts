@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import {
   CamelCasePlugin,
   CompiledQuery,
@@ -56,6 +55,8 @@ export async function openDatabase(opts: {
     });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
+  // Only the embedded database needs PGlite (and its WebAssembly build): loaded here, not at start.
+  const { PGlite } = await import('@electric-sql/pglite');
   const parsers = {
     [DATE_OID]: (v: string) => v,
     [INT8_OID]: (v: string) => Number(v),

@@ -1,5 +1,4 @@
 import { NOTICE_KIND_LABELS, type NoticeKind } from '@tongban/contracts';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 
 /**
  * ACC-2: the written notices of a case (受理、不予受理、补正、中止、延期、决定). One content record per
@@ -54,6 +53,8 @@ const mm = (v: number) => Math.round((v * 1440) / 25.4);
 
 /** The notice as a Word file in the layout of an official letter (GB/T 9704: A4, 仿宋 3号). */
 export async function renderNoticeDocx(c: NoticeContent): Promise<Buffer> {
+  // Loaded on first use: docx is large and most processes never render a notice.
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
   const body = (text: string, opts: { indent?: boolean; align?: 'right' | 'center' } = {}) =>
     new Paragraph({
       alignment:

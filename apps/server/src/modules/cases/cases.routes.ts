@@ -31,7 +31,6 @@ import {
   WithdrawInput,
 } from '@tongban/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { AppError, badRequest, notFound } from '../../platform/errors';
@@ -202,6 +201,7 @@ export async function casesRoutes(app: AppInstance) {
       const v = await svc.verifyLicense(d, req.params.id);
       if (!v.found) throw notFound('电子证照', req.params.id);
       const url = `${req.protocol}://${req.host}/verify/${encodeURIComponent(v.id)}`;
+      const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return reply
         .header('content-type', 'image/svg+xml; charset=utf-8')

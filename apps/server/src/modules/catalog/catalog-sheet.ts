@@ -9,7 +9,10 @@ import {
   type CatalogContent,
   type CatalogImportProblem,
 } from '@tongban/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs, loaded on first use: it is large and only sheet import and export need it. */
+const loadExcel = async () => (await import('exceljs')).default;
 
 /**
  * The catalog spreadsheet (docs/catalog-sheet.md): sheet 事项, one row per item, and sheet 材料,
@@ -71,7 +74,7 @@ function yuan(fen: number): string {
 }
 
 export async function writeCatalogWorkbook(rows: readonly SheetRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '通办';
   const items = wb.addWorksheet(ITEM_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   items.addRow([...ITEM_HEADERS]);
@@ -216,7 +219,7 @@ function rowValues(r: ExcelJS.Row, n: number): string[] {
 export async function readCatalogWorkbook(
   bytes: Buffer,
 ): Promise<{ items: SheetItem[]; problems: CatalogImportProblem[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

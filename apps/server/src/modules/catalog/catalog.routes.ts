@@ -10,7 +10,6 @@ import {
   Id,
   RegionCode,
 } from '@tongban/contracts';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { assertAccess } from '../../platform/access';
 import type { AppInstance } from '../../platform/app-types';
@@ -18,7 +17,6 @@ import { badRequest } from '../../platform/errors';
 import { requireActor } from '../../platform/request-context';
 import { CatalogError } from './catalog.errors';
 import * as svc from './catalog.service';
-import { renderGuideDocx } from './guide-docx';
 
 const IdParams = z.object({ id: Id });
 const VersionParams = z.object({ versionId: Id });
@@ -186,6 +184,7 @@ export async function catalogRoutes(app: AppInstance) {
     },
     async (req, reply) => {
       const guide = await svc.getPublicGuide(d, req.params.id, req.query.lang);
+      const { renderGuideDocx } = await import('./guide-docx');
       const bytes = await renderGuideDocx(guide);
       return reply
         .header('content-type', DOCX)
@@ -203,6 +202,7 @@ export async function catalogRoutes(app: AppInstance) {
       // 404 unless the item is live: a printed code never points at a draft.
       await svc.getPublishedVersion(d, req.params.id);
       const url = `${req.protocol}://${req.host}${svc.guidePathOf(req.params.id)}`;
+      const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return reply
         .header('content-type', 'image/svg+xml; charset=utf-8')

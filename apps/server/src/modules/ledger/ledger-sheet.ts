@@ -7,7 +7,10 @@ import {
   type LedgerSheetProblem,
   type MeasureStatus,
 } from '@tongban/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs, loaded on first use: it is large and only sheet import and export need it. */
+const loadExcel = async () => (await import('exceljs')).default;
 
 /**
  * The 整改台账 spreadsheet (docs/ledger-sheet.md): the layout offices keep by hand — 序号、问题、
@@ -62,7 +65,7 @@ export function formatDue(kind: LedgerMeasureKind, dueDate: string | null): stri
 }
 
 export async function writeLedgerWorkbook(model: SheetModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '通办';
   const ws = wb.addWorksheet(LEDGER_SHEET_NAME, {
     views: [{ state: 'frozen', ySplit: LEDGER_SHEET_HEADER_ROW, xSplit: 0 }],
@@ -280,7 +283,7 @@ const zodReason = (issues: { message: string }[]) => issues.map((i) => i.message
 
 /** Reads the layout back. Throws `UnreadableSheetError` when the bytes are not a workbook at all. */
 export async function readLedgerWorkbook(bytes: Buffer): Promise<ParsedSheet> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

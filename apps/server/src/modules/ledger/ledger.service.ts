@@ -25,7 +25,6 @@ import {
   type SignoffInput,
 } from '@tongban/contracts';
 import { DEPARTMENT_ROLES } from '@tongban/contracts';
-import mammoth from 'mammoth';
 import { assertAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import type { Executor, Tx } from '../../platform/db';
@@ -58,7 +57,6 @@ import {
   type LedgerSnapshot,
   type SnapshotFinding,
 } from './report-model';
-import { renderReportDocx } from './report-docx';
 
 /** Evidence files: scans and photos, as the offices keep them. */
 export const EVIDENCE_POLICY: FilePolicy = {
@@ -343,6 +341,7 @@ export async function importDocx(deps: Deps, actor: Actor, bytes: Buffer) {
   assertAccess(actor, 'ledger.write');
   let text: string;
   try {
+    const { default: mammoth } = await import('mammoth');
     text = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch {
     throw new LedgerError('LEDGER_BAD_DOCX');
@@ -981,6 +980,8 @@ export async function reportModel(deps: Deps, actor: Actor, inspectionId: string
 
 export async function reportDocx(deps: Deps, actor: Actor, inspectionId: string) {
   const model = await reportModel(deps, actor, inspectionId);
+  // The Word renderer (and docx) load on first use.
+  const { renderReportDocx } = await import('./report-docx');
   return { model, buffer: await renderReportDocx(model) };
 }
 
