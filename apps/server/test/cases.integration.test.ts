@@ -5,6 +5,7 @@ import { DEMO_CASES, makeCreditCode, makeIdNumber } from '../src/demo/seed-cases
 import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import { casesService } from '../src/modules/cases';
 import { sm4Decrypt } from '../src/platform/crypto';
+import { channelTransport, deliverDue, type ChannelAdapter } from '../src/platform/outbox';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
 
 const FOOD_ALL = [
@@ -464,6 +465,22 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     const ready = (await outbox(c.caseNo)).filter((m) => m.kind === 'case.ready_for_pickup');
     expect(ready).toHaveLength(1);
     expect(ready[0]!.channel).toBe('sms');
+    // The SMS is addressed to the case's applicant; an SMS adapter finds the phone only to send it.
+    expect(ready[0]!.recipientApplicantId).toBe(d.applicant.id);
+    const texts: { phone: string; body: string }[] = [];
+    const sms: ChannelAdapter = {
+      channel: 'sms',
+      deliver: async (m, db) => {
+        const to = await casesService.getApplicantContact(t.deps, db, m.recipientApplicantId!);
+        texts.push({ phone: to!.phone, body: m.body });
+      },
+    };
+    // Messages are due from when the database wrote them (its clock, not the test's).
+    const later = { db: t.deps.db, clock: { now: () => new Date(Date.now() + DAY) } };
+    await deliverDue(later, channelTransport([sms], { name: 'none', send: async () => {} }), {
+      batchSize: 1000,
+    });
+    expect(texts.find((x) => x.body === ready[0]!.body)?.phone).toBe('13812345678');
     ok(await act(clerk, c.id, 'deliver', { receivedBy: '本人' }));
     const done = await detail(c.id);
     expect(done.status).toBe('delivered');

@@ -376,6 +376,7 @@ export type OutboxMessageTable = {
   regionCode: string;
   kind: string;
   recipientUserId: string | null;
+  recipientApplicantId: Generated<string | null>;
   channel: 'site' | 'sms' | 'email';
   subject: string;
   body: string;

@@ -19,6 +19,8 @@ export type NewOutboxMessage = {
   /** What it is about, e.g. `ledger.measure.overdue`. */
   kind: string;
   recipientUserId: string | null;
+  /** An applicant (not a user) the channel message goes to: the adapter looks up the phone. */
+  recipientApplicantId?: string | null;
   channel?: OutboxChannel;
   subject: string;
   body: string;
@@ -28,16 +30,21 @@ export type NewOutboxMessage = {
   availableAt?: Date;
 };
 
-/** Delivers one message; throws to have it retried later. */
-export type OutboxTransport = { name: string; send(msg: OutboxMessage): Promise<void> };
+/**
+ * Delivers one message; throws to have it retried later. `db` is the transaction that holds the
+ * claim: a transport that needs to read (a recipient's phone) reads through it — on the embedded
+ * database, which has a single connection, any other read would wait for the claim to end.
+ */
+export type OutboxTransport = { name: string; send(msg: OutboxMessage, db: Executor): Promise<void> };
 
 /**
  * What an SMS or e-mail gateway implements to plug into `channelTransport`. The gateway gets the
- * recipient's user id; looking up the phone number or address (and SM4-decrypting it) is its job.
+ * recipient's user id or applicant id; looking up the phone number or address (and SM4-decrypting
+ * it: cases `getApplicantContact` for applicants) is its job.
  */
 export type ChannelAdapter = {
   channel: OutboxChannel;
-  deliver(msg: OutboxMessage): Promise<void>;
+  deliver(msg: OutboxMessage, db: Executor): Promise<void>;
 };
 
 type LogSink = { info(obj: object, msg: string): void };
@@ -55,6 +62,7 @@ export function logTransport(log: LogSink): OutboxTransport {
             channel: m.channel,
             regionCode: m.regionCode,
             recipientUserId: m.recipientUserId,
+            recipientApplicantId: m.recipientApplicantId,
             subject: m.subject,
             body: m.body,
             attempt: m.attempts + 1,
@@ -70,7 +78,7 @@ export function channelTransport(adapters: ChannelAdapter[], fallback: OutboxTra
   const by = new Map(adapters.map((a) => [a.channel, a]));
   return {
     name: `channels(${adapters.map((a) => a.channel).join(',')})`,
-    send: (m) => by.get(m.channel)?.deliver(m) ?? fallback.send(m),
+    send: (m, db) => by.get(m.channel)?.deliver(m, db) ?? fallback.send(m, db),
   };
 }
 
@@ -89,6 +97,7 @@ export function enqueueWrite(tx: Executor, msg: NewOutboxMessage) {
     regionCode: msg.regionCode,
     kind: msg.kind,
     recipientUserId: msg.recipientUserId,
+    recipientApplicantId: msg.recipientApplicantId ?? null,
     channel: msg.channel ?? 'site',
     subject: msg.subject,
     body: msg.body,
@@ -156,7 +165,7 @@ export async function deliverDue(
     let failed = 0;
     for (const m of claimed) {
       try {
-        await withTimeout(transport.send(m), o.sendTimeoutMs);
+        await withTimeout(transport.send(m, tx), o.sendTimeoutMs);
         sent.push(m.id);
       } catch (err) {
         const attempts = m.attempts + 1;

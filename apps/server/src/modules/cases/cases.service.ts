@@ -383,6 +383,20 @@ export async function getApplicant(deps: Deps, actor: Actor, id: string): Promis
   return toApplicant(row);
 }
 
+/**
+ * For an SMS or e-mail channel adapter (docs/outbox.md): where to reach an applicant a message is
+ * addressed to (outbox recipient_applicant_id). Decrypts the phone; call it only to send, with the
+ * `db` the adapter was given.
+ */
+export async function getApplicantContact(
+  deps: Pick<Deps, 'config'>,
+  db: Executor,
+  applicantId: string,
+): Promise<{ name: string; phone: string } | undefined> {
+  const row = await repo.findApplicant(db, applicantId);
+  return row ? { name: row.name, phone: sm4Decrypt(deps.config.secrets.sm4Key, row.phoneEnc) } : undefined;
+}
+
 /** The portal: an applicant is found by number or registered; a new phone number replaces the old. */
 async function upsertApplicant(deps: Deps, tx: Tx, regionCode: string, input: ApplicantInput) {
   const existing = await repo.findApplicantByHash(tx, regionCode, idHash(deps, input.idNumber));
@@ -586,6 +600,8 @@ async function notify(
         regionCode: row.regionCode,
         kind,
         recipientUserId,
+        // Staff get a site message; the applicant an SMS, resolved to a phone only when sent.
+        recipientApplicantId: recipientUserId ? null : row.applicantId,
         channel: recipientUserId ? 'site' : 'sms',
         subject,
         body,
