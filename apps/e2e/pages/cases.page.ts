@@ -62,13 +62,111 @@ export class CasesPage {
     ).trim();
   }
 
-  async waitForStatus(label: string): Promise<void> {
+  /** Fills an antd InputNumber (the test id sits on the wrapper or on the input, by antd version). */
+  async fillNumber(testId: string, value: number): Promise<void> {
+    await this.page
+      .locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`)
+      .first()
+      .fill(String(value));
+  }
+
+  /**
+   * 窗口受理: looks the natural person up by number and, when not yet registered, registers them (ID-1
+   * is checked by the form).
+   */
+  async registerApplicant(idNumber: string, name: string, phone: string): Promise<void> {
+    await this.page.getByTestId('applicant-id-number').fill(idNumber);
+    await this.page.getByTestId('applicant-lookup').click();
+    const chosen = this.page.getByTestId('applicant-chosen');
+    await chosen.or(this.page.getByTestId('applicant-name')).waitFor();
+    if (await chosen.isVisible()) return;
+    await this.page.getByTestId('applicant-name').fill(name);
+    await this.page.getByTestId('applicant-phone').fill(phone);
+    await this.page.getByTestId('applicant-register').click();
+    await this.page.getByTestId('applicant-chosen').waitFor();
+  }
+
+  /**
+   * 窗口受理 from the menu: item by search, a new applicant, each listed material marked as given
+   * (others keep the form's default), then 收件. Returns the new case's id and number, and the item
+   * line shown before 收件 (department, 办件类型, limits).
+   */
+  async receive(opts: {
+    item: string;
+    search: string;
+    applicant: { idNumber: string; name: string; phone: string };
+    materials?: Record<string, '已提交' | '缺少' | '不适用'>;
+  }): Promise<{ caseId: string; caseNo: string; itemInfo: string }> {
+    await this.page.getByTestId('menu-cases-intake').click();
+    await this.page.getByTestId('intake-page').waitFor();
+    // The menu does not remount a page already shown: start a new 收件 explicitly.
+    await this.page.getByTestId('intake-new').click();
+    await this.choose('item-picker', opts.item, opts.search);
+    const itemInfo = (await this.page.getByTestId('intake-item').innerText()).trim();
+    const { idNumber, name, phone } = opts.applicant;
+    await this.registerApplicant(idNumber, name, phone);
+    await this.page.getByTestId('intake-materials').waitFor();
+    for (const [material, given] of Object.entries(opts.materials ?? {}))
+      await this.choose(`intake-material-${material}`, given);
+    await this.page.getByTestId('intake-receive').click();
+    await this.page.getByTestId('intake-decision').waitFor();
+    const link = this.page.getByTestId('intake-case-no');
+    return {
+      itemInfo,
+      caseNo: (await link.innerText()).trim(),
+      caseId: (await link.getAttribute('href'))!.split('/').pop()!,
+    };
+  }
+
+  /** The status tag shown inside the element with this test id (intake result or case page). */
+  statusIn(scopeTestId: string): Locator {
+    return this.page.locator(`[data-testid="${scopeTestId}"] [data-testid="case-status"]`).first();
+  }
+
+  /** A notice of the case by kind (accept, refuse, supplement, suspend, extend, decide). */
+  notice(kind: string): Locator {
+    return this.page.locator(`[data-testid="notice-item"][data-kind="${kind}"]`).first();
+  }
+
+  /** The notice number of the case's notice of this kind, once it is shown. */
+  async noticeNumber(kind: string): Promise<string> {
+    const n = this.notice(kind).getByTestId('notice-number');
+    await n.waitFor();
+    return (await n.innerText()).trim();
+  }
+
+  /** Opens the print view of the notice of this kind in a new tab; returns the tab (caller closes it). */
+  async openNoticePrint(kind: string): Promise<Page> {
+    const href = await this.notice(kind).getByTestId('notice-print').getAttribute('href');
+    const print = await this.page.context().newPage();
+    await print.goto(href!);
+    await print.getByTestId('notice-document').waitFor();
+    return print;
+  }
+
+  /** The case log entries of one event type (data-type on the timeline). */
+  events(type: string): Locator {
+    return this.page.locator(`[data-testid="case-event"][data-type="${type}"]`);
+  }
+
+  /** The 当前环节 field of the case page. */
+  async currentStep(): Promise<string> {
+    return (
+      await this.page
+        .locator('[data-testid="case-detail-page"] .ant-descriptions-item-label', { hasText: /^当前环节$/ })
+        .locator('xpath=following-sibling::*[1]')
+        .innerText()
+    ).trim();
+  }
+
+  /** Waits for the status tag of the case page (or of the element with `scopeTestId`) to read `label`. */
+  async waitForStatus(label: string, scopeTestId = 'case-detail-page'): Promise<void> {
     await this.page.waitForFunction(
-      (l) =>
+      ([l, scope]) =>
         document
-          .querySelector('[data-testid="case-detail-page"] [data-testid="case-status"]')
+          .querySelector(`[data-testid="${scope}"] [data-testid="case-status"]`)
           ?.textContent?.trim() === l,
-      label,
+      [label, scopeTestId] as const,
     );
   }
 }
