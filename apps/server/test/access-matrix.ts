@@ -466,6 +466,7 @@ function casesEntries(): Entry[] {
     entry('GET', '/api/cases/overdue', '/api/cases/overdue', READ),
     entry('GET', '/api/cases/refused', '/api/cases/refused', READ),
     entry('GET', '/api/cases/:id', c, READ),
+    entry('GET', '/api/cases/:id/transfer-candidates', `${c}/transfer-candidates`, REVIEW),
     entry('GET', '/api/cases/:id/notices/:noticeId', `${c}/notices/${none}`, READ),
     entry('GET', '/api/cases/:id/notices/:noticeId/docx', `${c}/notices/${none}/docx`, READ),
     t('accept', WINDOW),

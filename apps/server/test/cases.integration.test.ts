@@ -381,6 +381,34 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect(d.license).toBeNull();
   });
 
+  it('转办: candidates are the department’s approvers and head, SOD-1 signers marked; the event names the receiver', async () => {
+    const c = await atDecision();
+    const r = await approver2.request('GET', `/api/cases/${c.id}/transfer-candidates`);
+    expect(r.status).toBe(200);
+    const items = r.body.items as {
+      id: string;
+      displayName: string;
+      role: string;
+      signedStep: string | null;
+    }[];
+    // Not the asking approver; the reviewer is there but marked: SOD-1 keeps them from signing again.
+    expect(items.map((i) => i.id)).not.toContain(approver2.user.id);
+    expect(items.find((i) => i.id === approver.user.id)?.signedStep).toBe('审查');
+    const headRow = items.find((i) => i.id === head.user.id);
+    expect(headRow).toMatchObject({ role: 'dept_head', signedStep: null });
+    // Only this department's people: the window clerk and 卫健's staff are not offered.
+    expect(items.map((i) => i.id)).not.toContain(clerk.user.id);
+    expect(items.every((i) => ['approver', 'dept_head'].includes(i.role))).toBe(true);
+    // A clerk asks for back-office work: 受审分离.
+    expect((await clerk.request('GET', `/api/cases/${c.id}/transfer-candidates`)).status).toBe(403);
+
+    ok(await act(approver2, c.id, 'transfer', { toUserId: head.user.id, reason: '请负责人决定' }));
+    const d = await detail(c.id);
+    expect(d.assigneeId).toBe(head.user.id);
+    const ev = d.events.find((e: { type: string }) => e.type === 'transferred');
+    expect(ev.payload).toMatchObject({ toUserId: head.user.id, toName: headRow!.displayName });
+  });
+
   it('SUS-1: a special procedure pauses the clock, with a written notice; the deadline moves', async () => {
     const c = await atDecision();
     const before = await detail(c.id);

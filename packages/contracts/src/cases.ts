@@ -229,6 +229,16 @@ export const TransferInput = z.strictObject({
   toUserId: Id,
   reason: Text('转办理由', 1000),
 });
+/** Someone a case may be transferred to (转办): an approver or the head of the case's department. */
+export const TransferCandidate = z.object({
+  id: Id,
+  displayName: z.string(),
+  role: z.enum(['approver', 'dept_head']),
+  /** The step this person already signed on the case, if any: SOD-1 forbids a second signature. */
+  signedStep: z.string().nullable(),
+});
+export type TransferCandidate = z.infer<typeof TransferCandidate>;
+
 export const UrgeInput = z.strictObject({ version: Version, note: Text('催办内容', 1000) });
 export const SuspendInput = z.strictObject({
   version: Version,

@@ -33,7 +33,13 @@ export type CaseEvent =
   | (Base & { type: 'deferred_received'; names: string[] })
   | (Base & { type: 'step_completed'; stepIndex: number; opinion: string })
   | (Base & { type: 'returned'; fromStep: number; reason: string })
-  | (Base & { type: 'transferred'; toUserId: string; reason: string })
+  | (Base & {
+      type: 'transferred';
+      toUserId: string;
+      reason: string;
+      /** Who received it, as named then (events recorded before this field lack it). */
+      toName?: string;
+    })
   | (Base & { type: 'urged'; note: string })
   | (Base & {
       type: 'suspended';

@@ -178,6 +178,19 @@ export function findUser(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/** Who may work a department's cases in the back office (转办 candidates). */
+export function listDepartmentReviewers(db: Executor, departmentId: string) {
+  return db
+    .selectFrom('appUser')
+    .select(['id', 'displayName', 'role'])
+    .where('departmentId', '=', departmentId)
+    .where('role', 'in', ['approver', 'dept_head'])
+    .where('disabled', '=', false)
+    .orderBy('role')
+    .orderBy('displayName')
+    .execute();
+}
+
 export function listDepartmentHeads(db: Executor, departmentId: string) {
   return db
     .selectFrom('appUser')

@@ -132,6 +132,11 @@ export async function casesRoutes(app: AppInstance) {
     async (req) => svc.getDetail(d, requireActor(req), req.params.id),
   );
   app.get(
+    '/api/cases/:id/transfer-candidates',
+    { schema: { tags, summary: '可转办人员（本部门审批人员及负责人）', params: IdParams } },
+    async (req) => svc.listTransferCandidates(d, requireActor(req), req.params.id),
+  );
+  app.get(
     '/api/cases/:id/notices/:noticeId',
     { schema: { tags, summary: '通知书（打印视图数据）', params: NoticeParams } },
     async (req) => svc.getNotice(d, requireActor(req), req.params.id, req.params.noticeId),

@@ -35,6 +35,7 @@ import {
   type SupplementReceivedInput,
   type SuspendInput,
   type TrackInput,
+  type TransferCandidate,
 } from '@tongban/contracts';
 import {
   checkExtension,
@@ -1118,11 +1119,46 @@ export async function transfer(
     )
       throw new CasesError('CASE_BAD_TRANSFER');
     return {
-      events: [{ type: 'transferred', toUserId: to.id, reason: input.reason }],
+      events: [{ type: 'transferred', toUserId: to.id, reason: input.reason, toName: to.displayName }],
       audit: 'case.transfer',
       summary: { to: to.displayName },
     };
   });
+}
+
+/**
+ * 转办: the approvers and the head of the case's department, except the asking user; each with the
+ * step already signed on this case, if any (SOD-1: they cannot sign another).
+ */
+export async function listTransferCandidates(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+): Promise<{ items: TransferCandidate[] }> {
+  assertRole(actor, 'case.review');
+  const row = await repo.findCase(deps.db, caseId);
+  if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
+    throw notFound('办件', caseId);
+  assertCaseScope(actor, 'case.review', row);
+  const state = reviveState(row.state);
+  const steps = backOfficeSteps((await pinnedVersion(deps, row.itemVersionId)).steps);
+  const signed = new Map(
+    Object.entries(state.signers).map(([i, who]) => [
+      who,
+      Number(i) === -1 ? '受理' : (steps[Number(i)] ?? ''),
+    ]),
+  );
+  const people = await repo.listDepartmentReviewers(deps.db, row.departmentId);
+  return {
+    items: people
+      .filter((p) => p.id !== actor.userId)
+      .map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        role: p.role as TransferCandidate['role'],
+        signedStep: signed.get(p.id) ?? null,
+      })),
+  };
 }
 
 export async function urge(
