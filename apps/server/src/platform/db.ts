@@ -143,9 +143,10 @@ const MAX_PREPARED = 1000;
  */
 function preparingPool(pool: pg.Pool): PostgresPool {
   const names = new Map<string, string>();
+  let counter = 0;
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
-    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `tb_${names.size}`));
+    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `tb_${counter++}`));
     return name;
   };
   const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
@@ -156,9 +157,17 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       if (!wrapped) {
         wrapped = {
           // Kysely calls query(sql, parameters) only: no cursor is configured.
-          query: ((text: string, values: unknown[]) => {
+          query: (async (text: string, values: unknown[]) => {
             const name = values.length > 0 ? nameOf(text) : undefined;
-            return client.query(name ? { name, text, values } : { text, values });
+            try {
+              return await client.query(name ? { name, text, values } : { text, values });
+            } catch (err) {
+              // "cached plan must not change result type": a newer process migrated a table under a
+              // prepared `select *` (rolling upgrade). Forget the name: the statement is prepared
+              // anew, under a new name, the next time it runs. This one request fails.
+              if (name && (err as { code?: string }).code === '0A000') names.delete(text);
+              throw err;
+            }
           }) as unknown as PostgresPoolClient['query'],
           release: () => client.release(),
         };
