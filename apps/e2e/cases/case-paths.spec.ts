@@ -282,6 +282,13 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     expect(licenseId.startsWith(`1.2.156.3005.2.1110000000001347X1.${MARKET_CREDIT}.`)).toBe(true);
     expect(await page.getByTestId('case-license').innerText()).toContain('营业执照');
     expect(await ui.events('decided').innerText()).toContain('当场办结：准予');
+    // One clerk signs 受理 and 决定 on the spot: explained as a 即办件, not shown as a SOD-1 breach.
+    const signers = page.getByTestId('case-signers');
+    expect(await signers.getByTestId('case-instant-note').innerText()).toContain(
+      '即办件：由经授权的窗口人员当场受理并办结',
+    );
+    expect(await signers.locator('.ant-card-head').innerText()).not.toContain('SOD-1');
+    expect(await page.getByTestId('signer-0').innerText()).toBe('陈一鸣');
     expect(await ui.events('license_issued').innerText()).toContain(licenseId);
     // The window can hand it out right away (DEL-1 clock runs).
     expect(await page.getByTestId('action-delivery').isVisible()).toBe(true);
@@ -317,14 +324,28 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     );
     await screenshot(approver2, 'case-paths-returned');
 
-    // 转办: the reviewer hands it to 王嘉树; it leaves her queue and is his.
+    // 转办: the reviewer hands it to 王嘉树; it leaves her queue and is his. The dialog lists the
+    // department's approvers and head by name and role (never a user id), herself left out.
     await ui.openCase(caseId);
     await ui.startAction('transfer');
+    const listed = await ui.options('action-transfer-to');
+    expect(listed.map((o) => o.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^王嘉树\s*审批人员$/),
+        expect.stringMatching(/部门负责人/),
+      ]),
+    );
+    expect(listed.some((o) => o.text.includes('郑可欣'))).toBe(false);
+    expect(listed.every((o) => !o.disabled)).toBe(true);
     await ui.choose('action-transfer-to', '王嘉树');
+    // The chosen receiver shows by name.
+    expect((await approver.getByTestId('action-transfer-to').innerText()).trim()).toBe('王嘉树');
     await approver.getByTestId('action-reason').fill('郑可欣外出培训，转王嘉树办理');
     await screenshot(approver, 'case-paths-transfer-dialog');
     await ui.confirm();
-    expect(await ui.events('transferred').innerText()).toContain('郑可欣外出培训，转王嘉树办理');
+    const transferred = await ui.events('transferred').innerText();
+    expect(transferred).toContain('转给：王嘉树');
+    expect(transferred).toContain('郑可欣外出培训，转王嘉树办理');
     await ui.startAction('complete');
     await approver.getByTestId('action-opinion').fill('材料齐全');
     expect(await ui.confirmExpectingError()).toBe('该办件已转办给其他审批人员');
@@ -388,7 +409,21 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await ui2.confirm();
     await approver2.getByTestId('action-decide').waitFor();
     expect(await approver2.getByTestId('signer-0').innerText()).toBe('王嘉树');
+    // Not a 即办件: SOD-1 is stated, with no 即办 note.
+    expect(await approver2.getByTestId('case-signers').locator('.ant-card-head').innerText()).toContain(
+      'SOD-1',
+    );
+    expect(await approver2.getByTestId('case-instant-note').count()).toBe(0);
     await screenshot(approver2, 'case-paths-resumed');
+
+    // SOD-1 in 转办: 王嘉树 signed 审查, so he is listed but cannot be handed the 决定.
+    await ui.openCase(caseId);
+    await ui.startAction('transfer');
+    const signed = (await ui.options('action-transfer-to')).find((o) => o.text.startsWith('王嘉树'));
+    expect(signed?.disabled).toBe(true);
+    expect(signed?.text).toContain('已签署审查环节（SOD-1）');
+    await approver.keyboard.press('Escape');
+    await ui.dialog.waitFor({ state: 'hidden' });
   });
 
   it('stale version: another page acts first, so the 409 is shown in Chinese and the case reloads; the same action then works', async () => {

@@ -19,6 +19,33 @@ export class CasesPage {
     );
   }
 
+  /**
+   * The options of an antd Select by its test id, as listed (text, and whether it can be chosen):
+   * opens the list, waits for it to load, reads it and closes it again with Escape.
+   */
+  async options(selectTestId: string): Promise<{ text: string; disabled: boolean }[]> {
+    await this.page.getByTestId(selectTestId).click();
+    // Read in one go inside the page, once the open list shows its options (they load on opening).
+    const read = await this.page.waitForFunction(() => {
+      const open = Array.from(document.querySelectorAll('.ant-select-dropdown')).find(
+        (d) => !/-hidden|-leave/.test(d.className),
+      );
+      const options = open ? Array.from(open.querySelectorAll('.ant-select-item-option')) : [];
+      return options.length > 0
+        ? options.map((o) => ({
+            text: (o as HTMLElement).innerText.trim(),
+            disabled: o.classList.contains('ant-select-item-option-disabled'),
+          }))
+        : null;
+    });
+    const listed = (await read.jsonValue())!;
+    await this.page.keyboard.press('Escape');
+    await this.page.waitForFunction(
+      () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
+    );
+    return listed;
+  }
+
   /** The visible dialog's OK button (the action dialogs share `action-ok`). */
   get ok(): Locator {
     return this.page.locator('[data-testid="action-ok"]:visible');

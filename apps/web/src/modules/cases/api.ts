@@ -13,6 +13,7 @@ import type {
   LicenseVerification,
   PersonApplicantInput,
   SessionInfo,
+  TransferCandidate,
 } from '@tongban/contracts';
 import { CSRF_HEADER } from '@tongban/contracts';
 import { ApiError, apiRequest, apiUpload } from '../../app/api-client';
@@ -89,6 +90,7 @@ export const casesKeys = {
   detail: (id: string) => ['cases', 'detail', id] as const,
   overdue: (departmentId?: string) => ['cases', 'overdue', departmentId ?? ''] as const,
   refused: ['cases', 'refused'] as const,
+  transferCandidates: (id: string) => ['cases', 'transfer-candidates', id] as const,
 };
 
 export const useCases = (f: CaseFilters, enabled = true) =>
@@ -104,6 +106,9 @@ export const useCase = (id: string) =>
     queryKey: casesKeys.detail(id),
     queryFn: () => apiRequest<CaseDetail>(`/api/cases/${seg(id)}`),
     enabled: !!id,
+    // A case page acts on the version it shows: read it afresh whenever a page opens it (a cached copy
+    // from earlier would make the first action a 409), while the cache still shows it meanwhile.
+    refetchOnMount: 'always',
   });
 
 export const useOverdue = (departmentId?: string) =>
@@ -116,6 +121,18 @@ export const useRefused = () =>
   useQuery({
     queryKey: casesKeys.refused,
     queryFn: () => apiRequest<{ items: RefusedCase[] }>('/api/cases/refused'),
+  });
+
+/** 转办: the approvers and the head of the case's department, read afresh each time the dialog opens. */
+export const useTransferCandidates = (caseId: string) =>
+  useQuery({
+    queryKey: casesKeys.transferCandidates(caseId),
+    queryFn: () =>
+      apiRequest<{ items: TransferCandidate[] }>(`/api/cases/${seg(caseId)}/transfer-candidates`),
+    enabled: !!caseId,
+    refetchOnMount: 'always',
+    // The dialog shows a failure itself.
+    meta: { silent: true },
   });
 
 export const fetchNotice = (caseId: string, noticeId: string) =>

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
   Alert,
-  AutoComplete,
   Button,
   Checkbox,
   Form,
@@ -10,16 +9,19 @@ import {
   Radio,
   Select,
   Space,
+  Tag,
   Typography,
 } from 'antd';
 import {
   DELIVERY_METHOD_LABELS,
+  ROLE_LABELS,
   SUSPENSION_KIND_LABELS,
   type CaseDetail,
-  type SessionUser,
   type SuspensionKind,
+  type TransferCandidate,
 } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
+import { useTransferCandidates } from '../api';
 import { ActionModal, type ActionSpec, type FormValues } from './action-modal';
 
 const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
@@ -28,15 +30,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const REMEDIES =
   '申请人依法享有的救济：自收到决定书之日起 60 日内申请行政复议，或 6 个月内提起行政诉讼（通知书中载明）';
 
-/** The people a case may be transferred to: those who have acted on it, except the current user. */
-function transferCandidates(c: CaseDetail, me: string) {
-  const seen = new Map<string, string>();
-  for (const e of c.events) if (e.actorId && e.actorId !== me) seen.set(e.actorId, e.actorName);
-  return [...seen].map(([value, label]) => ({ value, label }));
-}
-
-export function backOfficeSpecs(c: CaseDetail, me: SessionUser): Record<string, ActionSpec> {
-  const candidates = transferCandidates(c, me.id);
+export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
   return {
     complete: {
       name: 'complete-step',
@@ -68,21 +62,7 @@ export function backOfficeSpecs(c: CaseDetail, me: SessionUser): Record<string, 
       done: '已转办',
       fields: () => (
         <>
-          <Form.Item
-            name="toUserId"
-            label="转办给"
-            rules={[{ required: true, message: '请选择或填写接办人' }]}
-            extra="可选已参与本办件的人员，或填写接办人的用户编号"
-          >
-            <AutoComplete
-              options={candidates.map((p) => ({
-                value: p.value,
-                label: `${p.label}（${p.value.slice(0, 8)}…）`,
-              }))}
-              data-testid="action-transfer-to"
-              placeholder="请选择或填写用户编号"
-            />
-          </Form.Item>
+          <TransferToField caseId={c.id} />
           <Form.Item name="reason" label="转办理由" rules={required('转办理由')}>
             <Input.TextArea rows={2} data-testid="action-reason" />
           </Form.Item>
@@ -191,6 +171,76 @@ export function backOfficeSpecs(c: CaseDetail, me: SessionUser): Record<string, 
       fields: (form) => <DecideFields form={form} />,
     },
   };
+}
+
+type CandidateOption = { value: string; label: string; disabled: boolean; person: TransferCandidate };
+
+/**
+ * 转办给: the approvers and the head of the case's department from the server, shown by name and role.
+ * Whoever already signed a step of this case is listed but cannot be chosen (SOD-1: a second
+ * signature would be refused).
+ */
+function TransferToField({ caseId }: { caseId: string }) {
+  const candidates = useTransferCandidates(caseId);
+  const items = candidates.data?.items ?? [];
+  const options: CandidateOption[] = items.map((p) => ({
+    value: p.id,
+    label: p.displayName,
+    disabled: p.signedStep !== null,
+    person: p,
+  }));
+  const empty = candidates.isSuccess && items.length === 0;
+  const extra = candidates.isError
+    ? `未能读取可转办人员：${candidates.error.message}`
+    : empty
+      ? '本部门没有其他可接办的审批人员或部门负责人，无法转办'
+      : options.some((o) => o.disabled)
+        ? '已签署本办件某一环节的人员不能接办（SOD-1：同一人不得签署两个环节）'
+        : '可转给本部门的审批人员或部门负责人';
+  return (
+    <Form.Item
+      name="toUserId"
+      label="转办给"
+      rules={[{ required: true, message: '请选择接办人' }]}
+      extra={
+        <span data-testid="action-transfer-hint" style={empty ? { color: '#d48806' } : undefined}>
+          {extra}
+        </span>
+      }
+      validateStatus={candidates.isError ? 'error' : undefined}
+    >
+      <Select<string, CandidateOption>
+        data-testid="action-transfer-to"
+        placeholder={candidates.isLoading ? '正在读取本部门人员…' : '请选择接办人'}
+        loading={candidates.isFetching}
+        disabled={empty}
+        options={options}
+        showSearch={{ optionFilterProp: 'label' }}
+        notFoundContent={
+          candidates.isLoading ? '正在读取…' : candidates.isError ? '未能读取可转办人员' : '没有匹配的人员'
+        }
+        optionRender={(o) => <CandidateLine person={o.data.person} />}
+        // At least as wide as the field, wider when a line with its SOD-1 hint needs it.
+        popupMatchSelectWidth={false}
+      />
+    </Form.Item>
+  );
+}
+
+function CandidateLine({ person }: { person: TransferCandidate }) {
+  return (
+    <Space size={8} data-testid="transfer-candidate">
+      <span>{person.displayName}</span>
+      <Tag color={person.role === 'dept_head' ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
+        {ROLE_LABELS[person.role]}
+      </Tag>
+      {person.signedStep !== null && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          已签署{person.signedStep}环节（SOD-1）
+        </Typography.Text>
+      )}
+    </Space>
+  );
 }
 
 function DecideFields({ form }: { form: Parameters<NonNullable<ActionSpec['fields']>>[0] }) {
@@ -323,13 +373,13 @@ function DeliveryFields({ form }: { form: Parameters<NonNullable<ActionSpec['fie
 type Button = { key: string; label: string; spec: ActionSpec; primary?: boolean; danger?: boolean };
 
 /** The buttons this user may press on this case now, by state and role. */
-export function availableActions(c: CaseDetail, user: SessionUser, can: (a: never) => boolean): Button[] {
+export function availableActions(c: CaseDetail, can: (a: never) => boolean): Button[] {
   const allowed = can as (a: string) => boolean;
   const out: Button[] = [];
   const open = c.status === 'accepted';
   const lastStep = c.stepIndex >= c.steps.length - 1;
   if (allowed('case.review') && open) {
-    const s = backOfficeSpecs(c, user);
+    const s = backOfficeSpecs(c);
     if (c.suspended) out.push({ key: 'resume', label: '恢复', spec: s['resume']!, primary: true });
     else if (lastStep)
       out.push({ key: 'decide', label: '决定（准予 / 不予）', spec: s['decide']!, primary: true });
@@ -344,7 +394,7 @@ export function availableActions(c: CaseDetail, user: SessionUser, can: (a: neve
     }
   }
   if (allowed('case.urge') && open)
-    out.push({ key: 'urge', label: '催办', spec: backOfficeSpecs(c, user)['urge']! });
+    out.push({ key: 'urge', label: '催办', spec: backOfficeSpecs(c)['urge']! });
   if (allowed('case.intake')) {
     const w = windowSpecs(c);
     if (open && c.deferredOutstanding.length > 0)
@@ -367,10 +417,10 @@ export function availableActions(c: CaseDetail, user: SessionUser, can: (a: neve
 }
 
 /** The action bar of a case: buttons by state and role, each opening its dialog. */
-export function CaseActionBar({ detail, user }: { detail: CaseDetail; user: SessionUser }) {
+export function CaseActionBar({ detail }: { detail: CaseDetail }) {
   const { can } = useAuth();
   const [open, setOpen] = useState<ActionSpec>();
-  const buttons = useMemo(() => availableActions(detail, user, can as never), [detail, user, can]);
+  const buttons = useMemo(() => availableActions(detail, can as never), [detail, can]);
   if (buttons.length === 0) return null;
   return (
     <>

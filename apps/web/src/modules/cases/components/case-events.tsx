@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import { Timeline, Typography } from 'antd';
 import {
   DELIVERY_METHOD_LABELS,
@@ -6,13 +7,26 @@ import {
   type DeliveryMethod,
   type SuspensionKind,
 } from '@tongban/contracts';
-import { formatTime } from './case-tags';
+import { NoticeNo, formatTime } from './case-tags';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** A notice number in a log line, never broken across lines. */
+const noticeNo = (v: unknown) => (str(v) ? <NoticeNo>{str(v)}</NoticeNo> : '');
+/** Parts of a log line joined by '；', the empty ones left out. */
+function joined(parts: ReactNode[]): ReactNode {
+  const shown = parts.filter((x) => x !== '' && x !== null && x !== undefined);
+  if (shown.length === 0) return '';
+  return shown.map((x, i) => (
+    <Fragment key={i}>
+      {i > 0 && '；'}
+      {x}
+    </Fragment>
+  ));
+}
 const names = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('、') : '');
 
 /** One line of the case log, in the words of the hall. */
-export function describeEvent(e: CaseEventView): { title: string; detail: string; color: string } {
+export function describeEvent(e: CaseEventView): { title: string; detail: ReactNode; color: string } {
   const p = e.payload;
   switch (e.type) {
     case 'submitted':
@@ -33,9 +47,10 @@ export function describeEvent(e: CaseEventView): { title: string; detail: string
         : [];
       return {
         title: p['deemed'] ? '视为受理（ACC-1）' : deferred.length ? '容缺受理' : '受理',
-        detail: [str(p['noticeNo']), ...deferred.map((d) => `容缺：${d.name}（${d.dueDate} 前补齐）`)]
-          .filter(Boolean)
-          .join('；'),
+        detail: joined([
+          noticeNo(p['noticeNo']),
+          ...deferred.map((d) => `容缺：${d.name}（${d.dueDate} 前补齐）`),
+        ]),
         color: 'green',
       };
     }
@@ -51,8 +66,15 @@ export function describeEvent(e: CaseEventView): { title: string; detail: string
       return { title: '完成审查环节', detail: `意见：${str(p['opinion'])}`, color: 'green' };
     case 'returned':
       return { title: '退回上一环节', detail: `理由：${str(p['reason'])}`, color: 'orange' };
-    case 'transferred':
-      return { title: '转办', detail: `理由：${str(p['reason'])}`, color: 'blue' };
+    case 'transferred': {
+      // Events recorded before the receiver's name was kept carry only the reason.
+      const to = str(p['toName']);
+      return {
+        title: '转办',
+        detail: `${to ? `转给：${to}；` : ''}理由：${str(p['reason'])}`,
+        color: 'blue',
+      };
+    }
     case 'urged':
       return { title: '催办', detail: str(p['note']), color: 'orange' };
     case 'suspended':
@@ -72,7 +94,7 @@ export function describeEvent(e: CaseEventView): { title: string; detail: string
     case 'extension_decided':
       return {
         title: p['approved'] ? '批准延期' : '驳回延期',
-        detail: str(p['noticeNo']),
+        detail: noticeNo(p['noticeNo']),
         color: p['approved'] ? 'green' : 'red',
       };
     case 'decided':

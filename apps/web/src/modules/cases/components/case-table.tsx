@@ -4,15 +4,25 @@ import type { TableColumnsType } from 'antd';
 import type { CaseSummary } from '@tongban/contracts';
 import { ClockCell, StatusTag, VisitsText, formatTime } from './case-tags';
 
-/** The columns every case list shares; `extra` adds page-specific ones at the end. */
-export function caseColumns<T extends CaseSummary>(extra: TableColumnsType<T> = []): TableColumnsType<T> {
-  return [
+export type CaseColumnKey = 'caseNo' | 'item' | 'applicant' | 'status' | 'clock' | 'received' | 'visits';
+
+/**
+ * The columns every case list shares; `extra` adds page-specific ones at the end, `omit` leaves out
+ * shared ones a page has no use for. Each column has a width (or, for 事项, a minimum width) so that
+ * none is squeezed to one character: the shared ones come to 910 px, which fits the content area at
+ * 1280 px; wider screens give the rest to 事项 and the page's own columns.
+ */
+export function caseColumns<T extends CaseSummary>(
+  extra: TableColumnsType<T> = [],
+  omit: readonly CaseColumnKey[] = [],
+): TableColumnsType<T> {
+  const shared: (TableColumnsType<T>[number] & { key: CaseColumnKey })[] = [
     {
       title: '办件编号',
       key: 'caseNo',
-      width: 190,
+      width: 180,
       render: (_, c) => (
-        <Link to={`/cases/${c.id}`} data-testid="case-link">
+        <Link to={`/cases/${c.id}`} data-testid="case-link" style={{ whiteSpace: 'nowrap' }}>
           {c.caseNo}
         </Link>
       ),
@@ -20,6 +30,7 @@ export function caseColumns<T extends CaseSummary>(extra: TableColumnsType<T> = 
     {
       title: '事项',
       key: 'item',
+      minWidth: 170,
       render: (_, c) => (
         <div>
           <div>{c.itemName}</div>
@@ -32,7 +43,7 @@ export function caseColumns<T extends CaseSummary>(extra: TableColumnsType<T> = 
     {
       title: '申请人',
       key: 'applicant',
-      width: 200,
+      width: 130,
       render: (_, c) => (
         <div>
           <div>{c.applicantName}</div>
@@ -45,7 +56,7 @@ export function caseColumns<T extends CaseSummary>(extra: TableColumnsType<T> = 
     {
       title: '状态',
       key: 'status',
-      width: 150,
+      width: 110,
       render: (_, c) => (
         <div>
           <StatusTag status={c.status} />
@@ -58,37 +69,49 @@ export function caseColumns<T extends CaseSummary>(extra: TableColumnsType<T> = 
         </div>
       ),
     },
-    { title: '时限', key: 'clock', width: 120, render: (_, c) => <ClockCell clock={c.clock} /> },
-    { title: '收件时间', key: 'received', width: 150, render: (_, c) => formatTime(c.receivedAt) },
+    { title: '时限', key: 'clock', width: 90, render: (_, c) => <ClockCell clock={c.clock} /> },
+    { title: '收件时间', key: 'received', width: 110, render: (_, c) => formatTime(c.receivedAt) },
     {
       title: '到现场',
       key: 'visits',
-      width: 140,
+      width: 120,
       render: (_, c) => <VisitsText visits={c.visits} maxVisits={c.maxVisits} />,
     },
-    ...extra,
   ];
+  return [...shared.filter((col) => !omit.includes(col.key)), ...extra];
+}
+
+/** The narrowest the columns can be: below it the table scrolls sideways instead of squeezing them. */
+function minTableWidth<T>(columns: TableColumnsType<T>): number {
+  return columns.reduce((sum, col) => {
+    const w = typeof col.width === 'number' ? col.width : (col.minWidth ?? 0);
+    return sum + w;
+  }, 0);
 }
 
 export function CaseTable<T extends CaseSummary>({
   rows,
   loading,
   extra,
+  omit,
   empty = '暂无办件',
   testId = 'case-table',
 }: {
   rows: T[];
   loading: boolean;
   extra?: TableColumnsType<T>;
+  omit?: readonly CaseColumnKey[];
   empty?: string;
   testId?: string;
 }) {
+  const columns = caseColumns<T>(extra, omit);
   return (
     <Table<T>
       rowKey="id"
       size="middle"
       loading={loading}
-      columns={caseColumns<T>(extra)}
+      columns={columns}
+      scroll={{ x: minTableWidth(columns) }}
       dataSource={rows}
       data-testid={testId}
       locale={{ emptyText: empty }}

@@ -100,7 +100,12 @@ export function formatTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** Visits against the item's maximum (到现场次数). */
+/** A notice number (云溪受字〔2026〕第00002号) kept on one line, however narrow its column. */
+export function NoticeNo({ children }: { children: string }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
+}
+
+/** Visits against the item's maximum (到现场次数); in a narrow column the note wraps whole. */
 export function VisitsText({ visits, maxVisits }: { visits: number; maxVisits: number | null }) {
   const over = maxVisits !== null && visits > maxVisits;
   return (
@@ -110,7 +115,9 @@ export function VisitsText({ visits, maxVisits }: { visits: number; maxVisits: n
       data-testid="case-visits"
     >
       {visits} / {maxVisits ?? '—'} 次
-      {maxVisits === 0 ? '（零跑动）' : maxVisits === 1 ? '（最多跑一次）' : ''}
+      {(maxVisits === 0 || maxVisits === 1) && (
+        <span style={{ whiteSpace: 'nowrap' }}>{maxVisits === 0 ? '（零跑动）' : '（最多跑一次）'}</span>
+      )}
     </span>
   );
 }

@@ -39,9 +39,10 @@ export function NoticeList({ caseId, notices }: { caseId: string; notices: CaseN
           ]}
         >
           <Space orientation="vertical" size={0}>
-            <Space>
+            {/* In a narrow column the kind tag may go above the number, but the number stays whole. */}
+            <Space wrap size={[8, 2]}>
               <Tag color="blue">{NOTICE_KIND_LABELS[n.kind]}</Tag>
-              <Typography.Text strong data-testid="notice-number">
+              <Typography.Text strong data-testid="notice-number" style={{ whiteSpace: 'nowrap' }}>
                 {n.noticeNo}
               </Typography.Text>
             </Space>

@@ -49,6 +49,8 @@ export function CaseDetailPage() {
       />
     );
   const steps = stepsOf(c);
+  // 即办件: one authorised window clerk receives and decides on the spot, so 受理 and 决定 share a signer.
+  const instant = c.events.some((e) => e.type === 'decided' && e.payload['instant'] === true);
   const signerOf = (i: number) => {
     const uid = c.signers[String(i)];
     return uid ? (c.events.find((e) => e.actorId === uid)?.actorName ?? '') : '';
@@ -133,7 +135,7 @@ export function CaseDetailPage() {
               />
             ) : null
           ) : (
-            <CaseActionBar detail={c} user={user} />
+            <CaseActionBar detail={c} />
           )}
         </div>
       </Card>
@@ -143,7 +145,21 @@ export function CaseDetailPage() {
             <Card title="申请材料" size="small">
               <MaterialsTable materials={c.materials} />
             </Card>
-            <Card title="办理环节与签署人（SOD-1：同一人不得签署两个环节）" size="small">
+            <Card
+              title={instant ? '办理环节与签署人' : '办理环节与签署人（SOD-1：同一人不得签署两个环节）'}
+              size="small"
+              data-testid="case-signers"
+            >
+              {instant && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  data-testid="case-instant-note"
+                  title="即办件：由经授权的窗口人员当场受理并办结"
+                  description="受理与决定均由该窗口人员当场签署。即办件不分环节审批，不适用 SOD-1 分环节签署要求，不属违规。"
+                />
+              )}
               <Descriptions column={1} size="small">
                 <Descriptions.Item label="受理">{signerOf(-1) || '—'}</Descriptions.Item>
                 {c.steps.map((s, i) => (

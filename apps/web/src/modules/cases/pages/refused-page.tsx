@@ -2,23 +2,33 @@ import { Card, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useRefused, type RefusedCase } from '../api';
 import { CaseTable } from '../components/case-table';
-import { formatTime } from '../components/case-tags';
+import { NoticeNo, formatTime } from '../components/case-tags';
 
-/** 办不成事: refused applications for the 办不成事反映窗口 to review (reason, where sent, who refused). */
+/**
+ * 办不成事: refused applications for the 办不成事反映窗口 to review (reason, where sent, who refused).
+ * A refused case has no running clock, so 时限 is left out; 收件时间 moves next to the refusal's own
+ * time, so the reviewer sees how long the refusal took and the reason gets the room.
+ */
 export function RefusedPage() {
   const refused = useRefused();
   const extra: TableColumnsType<RefusedCase> = [
     {
       title: '不予受理理由 / 告知申请机关',
       key: 'refusal',
-      width: '28%',
+      minWidth: 230,
       render: (_, c) =>
         c.refusal ? (
           <div data-testid="refusal">
             <div>{c.refusal.reason}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              请向：{c.refusal.redirectTo} · {c.refusal.noticeNo} · {c.refusal.by} ·{' '}
-              {formatTime(c.refusal.at)}
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              请向：{c.refusal.redirectTo}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              <NoticeNo>{c.refusal.noticeNo}</NoticeNo> · {c.refusal.by}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              <span style={{ whiteSpace: 'nowrap' }}>收件 {formatTime(c.receivedAt)}</span> ·{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>不予受理 {formatTime(c.refusal.at)}</span>
             </Typography.Text>
           </div>
         ) : (
@@ -39,6 +49,7 @@ export function RefusedPage() {
         rows={refused.data?.items ?? []}
         loading={refused.isLoading}
         extra={extra}
+        omit={['clock', 'received']}
         empty="没有不予受理的办件"
       />
     </Card>
