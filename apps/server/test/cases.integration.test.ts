@@ -401,6 +401,10 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect(items.every((i) => ['approver', 'dept_head'].includes(i.role))).toBe(true);
     // A clerk asks for back-office work: 受审分离.
     expect((await clerk.request('GET', `/api/cases/${c.id}/transfer-candidates`)).status).toBe(403);
+    // SOD-1: the reviewer may not take the decision over.
+    const toReviewer = await act(approver2, c.id, 'transfer', { toUserId: approver.user.id, reason: '转回' });
+    expect(toReviewer.status).toBe(403);
+    expect(toReviewer.body.code).toBe('CASE_SOD_SAME_SIGNER');
 
     ok(await act(approver2, c.id, 'transfer', { toUserId: head.user.id, reason: '请负责人决定' }));
     const d = await detail(c.id);

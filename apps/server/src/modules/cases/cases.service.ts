@@ -78,6 +78,7 @@ import {
   checkRequestExtension,
   checkResume,
   checkReturn,
+  checkSeparationOfDuties,
   checkSuspend,
   checkWithdraw,
   isOpenCase,
@@ -1118,6 +1119,12 @@ export async function transfer(
       to.id === actor.userId
     )
       throw new CasesError('CASE_BAD_TRANSFER');
+    // SOD-1: whoever signed another step of this case could not sign this one.
+    if (checkSeparationOfDuties(ctx.state, ctx.state.stepIndex, to.id))
+      throw new CasesError(
+        'CASE_SOD_SAME_SIGNER',
+        `${to.displayName}已签署本办件的其他环节，不能接办（SOD-1）`,
+      );
     return {
       events: [{ type: 'transferred', toUserId: to.id, reason: input.reason, toName: to.displayName }],
       audit: 'case.transfer',
@@ -1142,11 +1149,11 @@ export async function listTransferCandidates(
   assertCaseScope(actor, 'case.review', row);
   const state = reviveState(row.state);
   const steps = backOfficeSteps((await pinnedVersion(deps, row.itemVersionId)).steps);
+  // The steps that would keep each person from signing the current one (SOD-1).
   const signed = new Map(
-    Object.entries(state.signers).map(([i, who]) => [
-      who,
-      Number(i) === -1 ? '受理' : (steps[Number(i)] ?? ''),
-    ]),
+    Object.entries(state.signers)
+      .filter(([i]) => Number(i) !== state.stepIndex)
+      .map(([i, who]) => [who, Number(i) === -1 ? '受理' : (steps[Number(i)] ?? '')]),
   );
   const people = await repo.listDepartmentReviewers(deps.db, row.departmentId);
   return {
