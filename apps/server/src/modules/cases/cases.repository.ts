@@ -29,22 +29,33 @@ export function findCaseByNo(db: Executor, caseNo: string) {
   return db.selectFrom('serviceCase').selectAll().where('caseNo', '=', caseNo).executeTakeFirst();
 }
 
-/**
- * The case locked for a transition, with what its replies and documents need from the applicant
- * and the department (fresh: a renamed department signs new notices with its new name).
- */
-export function lockCase(db: Executor, id: string) {
+/** Cases with what lists and replies show: the applicant, the department, the pinned item version. */
+export function selectCaseWithNames(db: Executor) {
   return db
     .selectFrom('serviceCase as c')
     .innerJoin('applicant as a', 'a.id', 'c.applicantId')
     .innerJoin('department as d', 'd.id', 'c.departmentId')
+    .innerJoin('catalogItemVersion as v', 'v.id', 'c.itemVersionId')
     .selectAll('c')
     .select([
       'a.name as applicantName',
       'a.idNumberMasked as applicantIdMasked',
       'd.name as departmentName',
-      'd.creditCode as departmentCreditCode',
-    ])
+      'v.name as itemName',
+      'v.maxVisits',
+      'v.steps',
+      'v.legalLimitDays',
+      'v.promisedLimitDays',
+    ]);
+}
+
+/**
+ * The case locked for a transition, with what its replies and documents need from the applicant
+ * and the department (fresh: a renamed department signs new notices with its new name).
+ */
+export function lockCase(db: Executor, id: string) {
+  return selectCaseWithNames(db)
+    .select('d.creditCode as departmentCreditCode')
     .where('c.id', '=', id)
     .forUpdate('c')
     .executeTakeFirst();

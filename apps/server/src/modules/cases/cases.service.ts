@@ -796,21 +796,7 @@ async function transition(
     await executeWrites(tx, ctx.writes);
     // The reply is built from what the transaction already holds (no second read).
     const fields = { ...row, ...projection(next, now), state: next } as unknown as JoinedRow;
-    return summaryOf(
-      {
-        ...fields,
-        applicantName: row.applicantName,
-        applicantIdMasked: row.applicantIdMasked,
-        departmentName: row.departmentName,
-        itemName: item.name,
-        maxVisits: item.maxVisits,
-        steps: item.steps,
-        legalLimitDays: item.legalLimitDays,
-        promisedLimitDays: item.promisedLimitDays,
-      },
-      next,
-      clockWith(calendar, now, next, item),
-    );
+    return summaryOf(fields, next, clockWith(calendar, now, next, item));
   });
   return strip(summary);
 }
@@ -1547,24 +1533,7 @@ export async function createCase(
 
 // ── Reading ─────────────────────────────────────────────────────────────────
 
-function baseQuery(db: Executor) {
-  return db
-    .selectFrom('serviceCase as c')
-    .innerJoin('applicant as a', 'a.id', 'c.applicantId')
-    .innerJoin('department as d', 'd.id', 'c.departmentId')
-    .innerJoin('catalogItemVersion as v', 'v.id', 'c.itemVersionId')
-    .selectAll('c')
-    .select([
-      'a.name as applicantName',
-      'a.idNumberMasked as applicantIdMasked',
-      'd.name as departmentName',
-      'v.name as itemName',
-      'v.maxVisits',
-      'v.steps',
-      'v.legalLimitDays',
-      'v.promisedLimitDays',
-    ]);
-}
+const baseQuery = repo.selectCaseWithNames;
 type JoinedRow = CaseRow & {
   applicantName: string;
   applicantIdMasked: string;
