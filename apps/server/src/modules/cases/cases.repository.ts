@@ -19,10 +19,8 @@ export type LicenseRow = Selectable<LicenseTable>;
 // Writes return their query, not its result: the service sends all writes of a transition as one
 // statement (platform/db executeWrites), so a transition costs as few round trips as it can.
 
-export function findCase(db: Executor, id: string, forUpdate = false) {
-  let q = db.selectFrom('serviceCase').selectAll().where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
+export function findCase(db: Executor, id: string) {
+  return db.selectFrom('serviceCase').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function findCaseByNo(db: Executor, caseNo: string) {
@@ -167,14 +165,6 @@ export function insertLicense(db: Executor, row: Insertable<LicenseTable>) {
 
 export function findLicenseType(db: Executor, itemId: string) {
   return db.selectFrom('caseLicenseType').selectAll().where('itemId', '=', itemId).executeTakeFirst();
-}
-
-export function findDepartment(db: Executor, id: string) {
-  return db
-    .selectFrom('department')
-    .select(['id', 'name', 'regionCode', 'creditCode'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 export function findRegionName(db: Executor, code: string) {
