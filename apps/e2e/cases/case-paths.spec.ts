@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  creditCodeCheckChar,
-  idCardCheckChar,
-  type Applicant,
-  type CaseDetail,
-  type CaseSummary,
-} from '@tongban/contracts';
+import { creditCodeCheckChar, type Applicant, type CaseDetail, type CaseSummary } from '@tongban/contracts';
 import { apiSignIn, type ApiSession } from '../fixtures/api.fixture';
 import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
+import { personIdNumber } from '../fixtures/identity.fixture';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { CasesPage } from '../pages/cases.page';
 import { LoginPage } from '../pages/login.page';
@@ -34,12 +29,6 @@ const MARKET_CREDIT = (() => {
 })();
 const NOTICE_NO = (abbr: string) => new RegExp(`^云溪${abbr}字〔\\d{4}〕第\\d{5}号$`);
 
-/** A valid 公民身份号码 (ID-1); each test registers its own applicant on this spec's fresh server. */
-function idNumber(seq: number): string {
-  const first17 = `${REGION}19920315${String(seq).padStart(3, '0')}`;
-  return first17 + idCardCheckChar(first17);
-}
-
 describe('cases: 一次性告知, 不予受理, 即办, back office and stale versions (ACC-1, ACC-2, SUS-1)', () => {
   let e2e: E2EContext;
   let clerk: Page;
@@ -60,7 +49,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     const applicant = await clerkApi.post<Applicant>('/api/applicants', {
       kind: 'person',
       name,
-      idNumber: idNumber(seq),
+      idNumber: personIdNumber(seq),
       phone: `1391234${String(seq).padStart(4, '0')}`,
     });
     const created = await clerkApi.post<CaseDetail>('/api/cases', {
@@ -102,7 +91,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     const { caseId, caseNo } = await ui.receive({
       item: FOOD,
       search: 'spjy',
-      applicant: { idNumber: idNumber(611), name: '黄雨桐', phone: '13912340611' },
+      applicant: { idNumber: personIdNumber(611), name: '黄雨桐', phone: '13912340611' },
       materials: { 营业执照: '已提交', [LAYOUT]: '缺少', [RULES]: '缺少' },
     });
     expect(caseNo).toMatch(/^350999-\d{8}-\d{5}$/);
@@ -194,7 +183,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     const { caseNo } = await ui.receive({
       item: FOOD,
       search: '食品经营',
-      applicant: { idNumber: idNumber(612), name: '钱思远', phone: '13912340612' },
+      applicant: { idNumber: personIdNumber(612), name: '钱思远', phone: '13912340612' },
       materials: { 营业执照: '已提交' },
     });
     expect(await page.getByTestId('intake-decision').innerText()).toContain('材料齐全，可以受理');
@@ -246,7 +235,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     const { caseId, caseNo, itemInfo } = await ui.receive({
       item: SOLO,
       search: '个体工商户',
-      applicant: { idNumber: idNumber(613), name: '马一鸣', phone: '13912340613' },
+      applicant: { idNumber: personIdNumber(613), name: '马一鸣', phone: '13912340613' },
       // The applicant has no e-ID-card yet, so it is handed in on paper.
       materials: { 经营者居民身份证: '已提交' },
     });
@@ -258,7 +247,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await new CasesPage(other).receive({
       item: SOLO,
       search: '个体工商户',
-      applicant: { idNumber: idNumber(613), name: '马一鸣', phone: '13912340613' },
+      applicant: { idNumber: personIdNumber(613), name: '马一鸣', phone: '13912340613' },
       materials: { 经营者居民身份证: '已提交' },
     });
     expect(await other.getByTestId('intake-accept').isEnabled()).toBe(true);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { idCardCheckChar } from '@tongban/contracts';
 import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
+import { personIdNumber } from '../fixtures/identity.fixture';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { CasesPage } from '../pages/cases.page';
 import { LoginPage } from '../pages/login.page';
@@ -19,13 +19,6 @@ const DEFERRABLE = '专职或兼职食品安全管理人员任命文件';
 const PHONE = '13912345678';
 const APPLICANT = '林晓彤';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-/** A valid 公民身份号码 (ID-1), different on each run. */
-function idNumber(): string {
-  const seq = String(100 + Math.floor(Math.random() * 800));
-  const first17 = `350999199203${String(10 + Math.floor(Math.random() * 18))}${seq}`;
-  return first17 + idCardCheckChar(first17);
-}
 
 describe('cases: window → back office → delivery → public (ACC-2, SOD-1, DEC-1, DEL-1, ID-1)', () => {
   let e2e: E2EContext;
@@ -65,7 +58,7 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await page.getByTestId('intake-item').waitFor();
 
     // ID-1: a wrong check digit is refused before anything is sent.
-    const good = idNumber();
+    const good = personIdNumber();
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     await page.getByTestId('applicant-id-number').fill(bad);
     await page.getByTestId('applicant-lookup').click();
@@ -286,7 +279,7 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
       .locator('input[type="file"]')
       .setInputFiles({ name: '申请书.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByTestId('apply-file').getByText('申请书.pdf').waitFor();
-    await page.getByTestId('apply-id-number').fill(idNumber());
+    await page.getByTestId('apply-id-number').fill(personIdNumber());
     await screenshot(page, 'cases-apply');
     await page.getByTestId('apply-submit').click();
     const no = page.getByTestId('apply-case-no');
