@@ -10,7 +10,7 @@
  * Targets on the 2-core machine (issue 5): ratio ≥ 0.4, p99 ≤ 100 ms, RSS ≤ 300 MB.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -19,6 +19,9 @@ import pg from 'pg';
 import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
 import { DEMO_CATALOG } from '../apps/server/src/demo/seed-catalog-demo';
 import { DEMO_CASES } from '../apps/server/src/demo/seed-cases-demo';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -58,6 +61,34 @@ function freePort(): Promise<number> {
     });
     s.on('error', reject);
   });
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number, which: 'user' | 'system' | 'both' = 'both'): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const user = Number(f[11]);
+    const system = Number(f[12]);
+    return (which === 'user' ? user : which === 'system' ? system : user + system) / CLOCK_TICKS;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** CPU seconds used so far by every PostgreSQL process of this machine (backends, WAL writer …). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim().startsWith('postgres'))
+        total += cpuSeconds(Number(d));
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }
 
 /** Peak resident set size of a process (VmHWM), in MB. */
@@ -226,6 +257,12 @@ async function main() {
     let counter = 0;
     let cases = 0;
     const t0 = performance.now();
+    const cpu0 = {
+      server: cpuSeconds(server.pid!),
+      serverSys: cpuSeconds(server.pid!, 'system'),
+      pg: postgresCpuSeconds(),
+      clients: process.cpuUsage(),
+    };
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         while (Date.now() < deadline) {
@@ -235,10 +272,21 @@ async function main() {
       }),
     );
     const elapsed = (performance.now() - t0) / 1000;
+    const clientsCpu = process.cpuUsage(cpu0.clients);
+    const perTransition = (seconds: number) => ((seconds * 1000) / transitions).toFixed(2);
+    const cpu = {
+      server: perTransition(cpuSeconds(server.pid!) - cpu0.server),
+      serverSys: perTransition(cpuSeconds(server.pid!, 'system') - cpu0.serverSys),
+      pg: perTransition(postgresCpuSeconds() - cpu0.pg),
+      clients: perTransition((clientsCpu.user + clientsCpu.system) / 1e6),
+    };
     const sorted = [...latencies].sort((a, b) => a - b);
     const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
     const transitionsPerSec = transitions / elapsed;
     const rss = peakRssMb(server.pid!);
+    console.log(
+      `CPU per transition: server ${cpu.server} ms (system ${cpu.serverSys}), PostgreSQL ${cpu.pg} ms, benchmark clients ${cpu.clients} ms`,
+    );
     console.log(
       `cases ${cases}, transitions ${transitions} in ${elapsed.toFixed(1)} s: ${transitionsPerSec.toFixed(1)}/s; p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms; errors ${errors}; server peak RSS ${rss.toFixed(0)} MB`,
     );
