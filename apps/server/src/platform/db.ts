@@ -3,15 +3,20 @@ import {
   CamelCasePlugin,
   CompiledQuery,
   Kysely,
-  PostgresDialect,
   sql,
   type Compilable,
-  type PostgresPool,
-  type PostgresPoolClient,
+  type QueryResult,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-types';
+import {
+  BATCH,
+  BATCH_RESULTS,
+  PipelinedPostgresDialect,
+  THEN_COMMIT,
+  type PipelinedQuery,
+} from './pg-dialect';
 import { PGliteDialect } from './pglite-dialect';
 
 export type Db = Kysely<DB>;
@@ -43,14 +48,19 @@ export async function openDatabase(opts: {
   dataDir?: string | undefined;
 }): Promise<DatabaseHandle> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+    // Pipeline mode: a client sends queries without waiting for the previous answer (pg-dialect.ts).
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      pipeline: true,
+    } as pg.PoolConfig);
     // An idle connection the server drops (restart, admin termination) is reported here; without a
     // listener the error would crash the process. The pool replaces the connection on next use.
     pool.on('error', (err) => {
       console.warn(`数据库空闲连接已断开：${err.message}`);
     });
     const db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+      dialect: new PipelinedPostgresDialect(pool),
       plugins: [new CamelCasePlugin()],
     });
     return { db, kind: 'postgres', close: () => db.destroy() };
@@ -127,56 +137,53 @@ export function combineWrites(queries: readonly CompiledQuery[]): CompiledQuery 
  * snapshot from before the statement, so none may depend on another's effect on the same rows
  * (foreign keys to a row inserted alongside are fine: they are checked at the end).
  */
-export async function executeWrites(db: Executor, queries: readonly Compilable[]): Promise<void> {
+export async function executeWrites(
+  db: Executor,
+  queries: readonly Compilable[],
+  opts: { thenCommit?: boolean } = {},
+): Promise<void> {
   if (queries.length === 0) return;
-  await db.executeQuery(combineWrites(queries.map((q) => q.compile())));
+  const combined: PipelinedQuery = { ...combineWrites(queries.map((q) => q.compile())) };
+  // The transaction's last statement: COMMIT goes in the same round trip (on PostgreSQL; the
+  // embedded database ignores the mark and Kysely commits as usual).
+  if (opts.thenCommit) combined[THEN_COMMIT] = true;
+  await db.executeQuery(combined);
 }
 
-/** Distinct statements that get a name; past this, statements run unnamed (parsed each time). */
-const MAX_PREPARED = 1000;
+/**
+ * A read one module lets another send in its own round trip (executeBatch): the statement, and
+ * what its rows come to.
+ */
+export type BatchRead<T> = { query: Compilable<unknown>; finish(rows: unknown[]): Promise<T> };
+
+type Rows<Q> = Q extends Compilable<infer O> ? O[] : never;
 
 /**
- * A pool whose clients run parameterised statements as named prepared statements: PostgreSQL parses
- * and plans each distinct statement once per connection instead of on every execution (parsing
- * and planning were about 40% of the server's CPU in bench:cases). Names are per process, the same
- * on every connection; statements without parameters (BEGIN, COMMIT, migrations) stay unnamed.
+ * Runs several statements in one round trip where the database allows it (PostgreSQL, pipelined),
+ * one after the other otherwise; either way in order, and each gets its own rows back.
  */
-function preparingPool(pool: pg.Pool): PostgresPool {
-  const names = new Map<string, string>();
-  let counter = 0;
-  const nameOf = (text: string): string | undefined => {
-    let name = names.get(text);
-    if (name === undefined && names.size < MAX_PREPARED) names.set(text, (name = `tb_${counter++}`));
-    return name;
-  };
-  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  return {
-    async connect() {
-      const client = await pool.connect();
-      let wrapped = clients.get(client);
-      if (!wrapped) {
-        wrapped = {
-          // Kysely calls query(sql, parameters) only: no cursor is configured.
-          query: (async (text: string, values: unknown[]) => {
-            const name = values.length > 0 ? nameOf(text) : undefined;
-            try {
-              return await client.query(name ? { name, text, values } : { text, values });
-            } catch (err) {
-              // "cached plan must not change result type": a newer process migrated a table under a
-              // prepared `select *` (rolling upgrade). Forget the name: the statement is prepared
-              // anew, under a new name, the next time it runs. This one request fails.
-              if (name && (err as { code?: string }).code === '0A000') names.delete(text);
-              throw err;
-            }
-          }) as unknown as PostgresPoolClient['query'],
-          release: () => client.release(),
-        };
-        clients.set(client, wrapped);
-      }
-      return wrapped;
-    },
-    end: () => pool.end(),
-  };
+export async function executeBatch<const Q extends readonly Compilable<unknown>[]>(
+  db: Executor,
+  queries: Q,
+): Promise<{ -readonly [K in keyof Q]: Rows<Q[K]> }> {
+  const compiled = queries.map((q) => q.compile());
+  const [head, ...rest] = compiled;
+  if (!head) return [] as never;
+  const first: PipelinedQuery = { ...head, [BATCH]: rest };
+  const out: QueryResult<unknown>[] = [await db.executeQuery(first)];
+  const sent = first[BATCH_RESULTS];
+  if (sent) {
+    // Sent behind the first: run their results through the plugins as Kysely does for the first.
+    for (const [i, r] of sent.entries()) {
+      let result = r as QueryResult<Record<string, unknown>>;
+      for (const plugin of db.getExecutor().plugins)
+        result = await plugin.transformResult({ result, queryId: compiled[i + 1]!.queryId });
+      out.push(result);
+    }
+  } else {
+    for (const q of rest) out.push(await db.executeQuery(q));
+  }
+  return out.map((r) => r.rows) as never;
 }
 
 export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -1,35 +1,24 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
   type DatabaseConnection,
-  type Dialect,
   type Driver,
-  type Kysely,
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { PostgresFamilyDialect } from './pg-dialect';
 
 /**
  * Kysely dialect over an embedded PGlite. PGlite is a single connection, so a mutex hands it to one
  * Kysely connection at a time: a transaction holds it from BEGIN to COMMIT, which gives the same
  * isolation as a pool of one. (The community package pins PGlite < 0.5, hence these few lines.)
  */
-export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
-  createAdapter() {
-    return new PostgresAdapter();
+export class PGliteDialect extends PostgresFamilyDialect {
+  constructor(private readonly pg: PGlite) {
+    super();
   }
   createDriver(): Driver {
     return new PGliteDriver(this.pg);
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db);
-  }
-  createQueryCompiler() {
-    return new PostgresQueryCompiler();
   }
 }
 
