@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASES, makeCreditCode, makeIdNumber } from '../src/demo/seed-cases-demo';
 import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import { casesService } from '../src/modules/cases';
+import { verifyAuditChain } from '../src/modules/audit';
+import { SYSTEM_ACTOR } from '../src/platform/access';
 import { sm4Decrypt } from '../src/platform/crypto';
 import { channelTransport, deliverDue, type ChannelAdapter } from '../src/platform/outbox';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
@@ -665,6 +667,23 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       expect(['green', 'yellow', 'red']).toContain(i.clock.state);
     }
     ok(await act(supervisor, DEMO_CASES.acceptedCaseId, 'urge', { note: '请尽快审查' }));
+    // A process that has not seen the case guesses its region from the actor; a wrong guess (the
+    // system actor has none) falls back to the case's own region: the same transition and audit.
+    casesService.forgetCaseRegions();
+    const before = await approver.request('GET', `/api/cases/${DEMO_CASES.acceptedCaseId}`);
+    const urged = await casesService.urge(t.deps, SYSTEM_ACTOR, DEMO_CASES.acceptedCaseId, {
+      version: before.body.version,
+      note: '系统催办',
+    });
+    expect(urged.version).toBe(before.body.version + 1);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['regionCode', 'action'])
+      .where('entityId', '=', DEMO_CASES.acceptedCaseId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toEqual({ regionCode: before.body.regionCode, action: 'case.urge' });
     // Department roles see only their own department's cases.
     const other = await clerk2.request('GET', `/api/cases/${DEMO_CASES.acceptedCaseId}`);
     expect(other.status).toBe(403);

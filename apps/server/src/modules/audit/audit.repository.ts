@@ -6,23 +6,29 @@ import type { AuditLogRow } from '../../platform/db-types';
  * Locks one chain (region, lane) until commit and returns its newest hash: one round trip in the
  * usual case. A chain's first entry creates its head row first.
  */
-export async function lockHead(tx: Tx, regionCode: string, lane: number, genesis: string): Promise<string> {
-  const find = () =>
-    tx
-      .selectFrom('auditHead')
-      .select('hash')
-      .where('regionCode', '=', regionCode)
-      .where('lane', '=', lane)
-      .forUpdate()
-      .executeTakeFirst();
-  const head = await find();
-  if (head) return head.hash;
+/** The chain's head, locked until commit; no row yet for a chain nothing has joined. */
+export function lockHeadQuery(tx: Tx, regionCode: string, lane: number) {
+  return tx
+    .selectFrom('auditHead')
+    .select('hash')
+    .where('regionCode', '=', regionCode)
+    .where('lane', '=', lane)
+    .forUpdate();
+}
+
+/** The head after lockHeadQuery found none: created at the genesis hash (once), then locked. */
+export async function createHead(tx: Tx, regionCode: string, lane: number, genesis: string): Promise<string> {
   await tx
     .insertInto('auditHead')
     .values({ regionCode, lane, hash: genesis })
     .onConflict((oc) => oc.columns(['regionCode', 'lane']).doNothing())
     .execute();
-  return (await find())!.hash;
+  return (await lockHeadQuery(tx, regionCode, lane).executeTakeFirstOrThrow()).hash;
+}
+
+export async function lockHead(tx: Tx, regionCode: string, lane: number, genesis: string): Promise<string> {
+  const head = await lockHeadQuery(tx, regionCode, lane).executeTakeFirst();
+  return head ? head.hash : createHead(tx, regionCode, lane, genesis);
 }
 
 /** The entry and the move of its chain's head to it: two writes for one batch (executeWrites). */

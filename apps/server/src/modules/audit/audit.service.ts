@@ -2,7 +2,7 @@ import { regionPrefix } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
 import type { Clock } from '../../platform/clock';
 import type { Compilable } from 'kysely';
-import { executeWrites, type Db, type Executor, type Tx } from '../../platform/db';
+import { executeWrites, type BatchRead, type Db, type Executor, type Tx } from '../../platform/db';
 import type { AuditLogRow } from '../../platform/db-types';
 import {
   auditLane,
@@ -38,6 +38,24 @@ export async function lockAuditChain(
 ): Promise<AuditLink> {
   const lane = auditLane(entityType, entityId);
   return { regionCode, lane, prevHash: await repo.lockHead(tx, regionCode, lane, GENESIS_HASH) };
+}
+
+/** lockAuditChain as a read another module sends in its own round trip (executeBatch). */
+export function auditChainRead(
+  tx: Tx,
+  regionCode: string,
+  entityType: string,
+  entityId: string,
+): BatchRead<AuditLink> {
+  const lane = auditLane(entityType, entityId);
+  return {
+    query: repo.lockHeadQuery(tx, regionCode, lane),
+    finish: async (rows) => {
+      const head = rows[0] as { hash: string } | undefined;
+      const prevHash = head ? head.hash : await repo.createHead(tx, regionCode, lane, GENESIS_HASH);
+      return { regionCode, lane, prevHash };
+    },
+  };
 }
 
 /**

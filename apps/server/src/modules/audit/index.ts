@@ -1,5 +1,6 @@
 export {
   appendAudit,
+  auditChainRead,
   auditWrites,
   lockAuditChain,
   type AuditLink,

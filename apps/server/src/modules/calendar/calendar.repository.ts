@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Compilable, Insertable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
 import type { LocalDayTable, NationalDayTable } from '../../platform/db-types';
 
@@ -10,8 +10,11 @@ const LOCAL_COLS = ['id', 'regionCode', 'date', 'kind', 'reason', 'createdBy', '
  * The region and every region above it (parent chain), each with its calendar revision, and the
  * national revision on every row: all a cached calendar is checked against, in one query.
  */
-export async function listRegionChain(db: Executor, regionCode: string) {
-  const r = await sql<{ code: string; name: string; revision: number; nationalRevision: number }>`
+export type RegionChainRow = { code: string; name: string; revision: number; nationalRevision: number };
+
+/** The statement of listRegionChain, for a caller that sends it with others (executeBatch). */
+export function regionChainQuery(db: Executor, regionCode: string): Compilable<RegionChainRow> {
+  const raw = sql<RegionChainRow>`
     with recursive chain (code, name, parent_code, depth) as (
       select code, name, parent_code, 0 from region where code = ${regionCode}
       union all
@@ -22,8 +25,12 @@ export async function listRegionChain(db: Executor, regionCode: string) {
       coalesce((select revision from calendar_revision where scope = ${NATIONAL_SCOPE}), 0)::int
         as "nationalRevision"
     from chain left join calendar_revision cr on cr.scope = chain.code
-    order by chain.depth`.execute(db);
-  return r.rows;
+    order by chain.depth`;
+  return { compile: () => raw.compile(db) };
+}
+
+export async function listRegionChain(db: Executor, regionCode: string): Promise<RegionChainRow[]> {
+  return (await db.executeQuery(regionChainQuery(db, regionCode).compile())).rows;
 }
 
 export async function findRevision(db: Executor, scope: string): Promise<number> {

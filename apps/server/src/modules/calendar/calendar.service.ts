@@ -32,7 +32,7 @@ import {
 } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
-import type { Db, Executor } from '../../platform/db';
+import type { BatchRead, Db, Executor } from '../../platform/db';
 import { shanghaiToday } from '../../platform/time';
 import { appendAudit } from '../audit';
 import { CalendarModuleError, fromPureError } from './calendar.errors';
@@ -45,6 +45,7 @@ import {
   mergeLocalDays,
 } from './calendar.policy';
 import * as repo from './calendar.repository';
+import type { RegionChainRow } from './calendar.repository';
 
 type LocalDayRecord = Awaited<ReturnType<typeof repo.findLocalDay>> & {};
 
@@ -147,7 +148,26 @@ export async function getRegionCalendar(
   db: Executor = deps.db,
 ): Promise<RegionCalendar> {
   // Revisions first, data after: a change committing in between makes the next read rebuild.
-  const chain = await repo.listRegionChain(db, regionCode);
+  return regionCalendarOf(deps, regionCode, await repo.listRegionChain(db, regionCode), db);
+}
+
+/**
+ * getCalendar as a read another module sends in its own round trip (executeBatch): the revision
+ * check is its statement; the cached calendar, or one rebuilt from the data, is what it finishes to.
+ */
+export function calendarRead(deps: Deps, regionCode: string, db: Executor): BatchRead<CompiledCalendar> {
+  return {
+    query: repo.regionChainQuery(db, regionCode),
+    finish: async (rows) => (await regionCalendarOf(deps, regionCode, rows as RegionChainRow[], db)).calendar,
+  };
+}
+
+async function regionCalendarOf(
+  deps: Deps,
+  regionCode: string,
+  chain: RegionChainRow[],
+  db: Executor,
+): Promise<RegionCalendar> {
   if (chain.length === 0)
     throw new CalendarModuleError('CALENDAR_REGION_NOT_FOUND', undefined, { regionCode });
   const state = cacheOf(deps.db);

@@ -1,2 +1,8 @@
 export { calendarRoutes } from './calendar.routes';
-export { getCalendar, getRegionCalendar, loadNationalDays, type RegionCalendar } from './calendar.service';
+export {
+  calendarRead,
+  getCalendar,
+  getRegionCalendar,
+  loadNationalDays,
+  type RegionCalendar,
+} from './calendar.service';

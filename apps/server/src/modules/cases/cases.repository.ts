@@ -51,14 +51,13 @@ export function selectCaseWithNames(db: Executor) {
  * The case locked for a transition, with what its replies and documents need from the applicant
  * and the department (fresh: a renamed department signs new notices with its new name).
  */
-export function lockCase(db: Executor, id: string) {
+export function lockCaseQuery(db: Executor, id: string) {
   return selectCaseWithNames(db)
     .select('d.creditCode as departmentCreditCode')
     .where('c.id', '=', id)
-    .forUpdate('c')
-    .executeTakeFirst();
+    .forUpdate('c');
 }
-export type LockedCaseRow = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
+export type LockedCaseRow = Awaited<ReturnType<ReturnType<typeof lockCaseQuery>['executeTakeFirstOrThrow']>>;
 
 export function insertCase(db: Executor, row: Insertable<ServiceCaseTable> & { id: string }) {
   return db.insertInto('serviceCase').values(row);

@@ -50,13 +50,13 @@ import type { Compilable } from 'kysely';
 import { assertAccess, checkAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import { hmacSm3Hex, randomToken, sm3Hex, sm4Decrypt, sm4Encrypt } from '../../platform/crypto';
-import { executeWrites, type Executor, type Tx } from '../../platform/db';
+import { executeBatch, executeWrites, type Executor, type Tx } from '../../platform/db';
 import { forbidden, notFound } from '../../platform/errors';
 import { storeFile, type FilePolicy } from '../../platform/files';
 import { enqueueWrite } from '../../platform/outbox';
 import { shanghaiToday } from '../../platform/time';
-import { appendAudit, auditWrites, lockAuditChain, type AuditLink } from '../audit';
-import { getCalendar } from '../calendar';
+import { appendAudit, auditChainRead, auditWrites, lockAuditChain, type AuditLink } from '../audit';
+import { calendarRead, getCalendar } from '../calendar';
 import { getPublishedVersion, getPublishedVersionId, getVersion } from '../catalog';
 import {
   chineseDate,
@@ -738,6 +738,17 @@ function appendEvents(
   return { next, appended };
 }
 
+/** Each case's region, as this process has seen it: a case never changes region. */
+const caseRegions = new Map<string, string>();
+/** What a process that has just started knows: no case's region (tests use it to be one). */
+export function forgetCaseRegions() {
+  caseRegions.clear();
+}
+function rememberRegion(caseId: string, regionCode: string) {
+  if (caseRegions.size >= 100_000) caseRegions.clear();
+  caseRegions.set(caseId, regionCode);
+}
+
 /**
  * One transition, in one transaction: lock the case, check scope and the version the caller saw
  * (stale → 409, nothing changed), lock the case's audit chain, ask the rules, then send the events,
@@ -757,16 +768,32 @@ async function transition(
 ): Promise<CaseSummary> {
   assertRole(actor, action);
   const summary = await deps.db.transaction().execute(async (tx) => {
-    const row = await repo.lockCase(tx, caseId);
+    // One round trip: the case, its region's calendar revisions and its audit chain, locked in
+    // this order. The region is known before the case is read when this process has seen the case
+    // (a case never changes region), else guessed as the actor's; a wrong guess costs a round trip.
+    const region = caseRegions.get(caseId) ?? actor.regionCode;
+    const calendarNow = calendarRead(deps, region, tx);
+    const chain = auditChainRead(tx, region, 'case', caseId);
+    const [[row], chainRows, headRows] = await executeBatch(tx, [
+      repo.lockCaseQuery(tx, caseId),
+      calendarNow.query,
+      chain.query,
+    ] as const);
     if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
       throw notFound('办件', caseId);
+    rememberRegion(row.id, row.regionCode);
     assertCaseScope(actor, action, row);
     if (row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
     const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
     const item = { ...pinned, departmentName: row.departmentName };
-    const calendar = await getCalendar(deps, row.regionCode, tx);
-    const link = await lockAuditChain(tx, row.regionCode, 'case', row.id);
+    const guessed = row.regionCode === region;
+    const calendar = guessed
+      ? await calendarNow.finish(chainRows)
+      : await getCalendar(deps, row.regionCode, tx);
+    const link = guessed
+      ? await chain.finish(headRows)
+      : await lockAuditChain(tx, row.regionCode, 'case', row.id);
     const state = reviveState(row.state);
     const now = deps.clock.now();
     const ctx: CaseCtx = {
@@ -793,7 +820,7 @@ async function transition(
         ...out.summary,
       }),
     );
-    await executeWrites(tx, ctx.writes);
+    await executeWrites(tx, ctx.writes, { thenCommit: true });
     // The reply is built from what the transaction already holds (no second read).
     const fields = { ...row, ...projection(next, now), state: next } as unknown as JoinedRow;
     return summaryOf(fields, next, clockWith(calendar, now, next, item));
@@ -1353,7 +1380,7 @@ async function withIdempotency<T>(
     }
     const { caseId, writes, value } = await fn(tx);
     if (key !== undefined) writes.push(repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId }));
-    await executeWrites(tx, writes);
+    await executeWrites(tx, writes, { thenCommit: true });
     return { caseId, replayed: false, value };
   });
 }
@@ -1412,10 +1439,14 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
       dueDate: null,
     });
   }
-  const calendar = await getCalendar(deps, regionCode, tx);
-  // The audit chain, then the case-number counter: the counter row stays locked only for the
-  // final write and the commit (see transition).
-  const link = await lockAuditChain(tx, regionCode, 'case', caseId);
+  // The calendar and the audit chain in one round trip, then the case-number counter: the counter
+  // row stays locked only for the final write and the commit (see transition).
+  const calendarNow = calendarRead(deps, regionCode, tx);
+  const chain = auditChainRead(tx, regionCode, 'case', caseId);
+  const [chainRows, headRows] = await executeBatch(tx, [calendarNow.query, chain.query] as const);
+  const calendar = await calendarNow.finish(chainRows);
+  const link = await chain.finish(headRows);
+  rememberRegion(caseId, regionCode);
   const serial = await repo.nextCaseSerial(tx, regionCode, day);
   const caseNo = `${regionCode}-${day.replaceAll('-', '')}-${String(serial).padStart(5, '0')}`;
   const events: NewCaseEvent[] = [
