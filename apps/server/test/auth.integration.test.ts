@@ -89,6 +89,27 @@ describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
     expect((await c.request('GET', '/api/auth/me')).status).toBe(401);
   });
 
+  it('a session is read at most every 2 s: ended by another server process, it is refused within that (docs/adr/0003)', async () => {
+    const c = await signIn(t.app, 'approver');
+    expect((await c.request('GET', '/api/auth/me')).status).toBe(200);
+    // What a sign-out on another process does: the row goes, this process is not told.
+    await t.deps.db.deleteFrom('userSession').where('userId', '=', c.user.id).execute();
+    t.clock.advance(2_000);
+    expect((await c.request('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('disabling a user ends their session at once on this process (no cache delay)', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const c = await signIn(t.app, 'clerk2');
+    expect((await c.request('GET', '/api/auth/me')).status).toBe(200);
+    const off = await admin.request('PATCH', `/api/org/users/${c.user.id}`, { disabled: true });
+    expect(off.status).toBe(200);
+    expect((await c.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await admin.request('PATCH', `/api/org/users/${c.user.id}`, { disabled: false })).status).toBe(
+      200,
+    );
+  });
+
   it('a password change applies the policy', async () => {
     const c = await signIn(t.app, 'inspector');
     const weak = await c.request('POST', '/api/auth/password', {

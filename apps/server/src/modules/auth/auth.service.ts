@@ -124,6 +124,40 @@ export async function login(
 
 export type ResolvedSession = { actor: Actor; csrfToken: string; tokenHash: string };
 
+type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithUser>>>;
+
+/**
+ * Sessions as read in the last SESSION_CACHE_MS, per database (docs/adr/0003): every request
+ * checks its session, and reading it was one round trip of each. What this process changes
+ * (sign-out, password change, a user disabled or moved) is forgotten at once; another process's
+ * change is seen within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 2_000;
+const sessionCaches = new WeakMap<object, Map<string, { row: SessionRow; readAt: number }>>();
+const sessionCache = (deps: Deps) => {
+  let cache = sessionCaches.get(deps.db);
+  if (!cache) sessionCaches.set(deps.db, (cache = new Map()));
+  return cache;
+};
+
+/** Forgets the cached sessions of a user (after a change that ended them has committed). */
+export function forgetUserSessions(deps: Deps, userId: string) {
+  const cache = sessionCache(deps);
+  for (const [hash, entry] of cache) if (entry.row.userId === userId) cache.delete(hash);
+}
+
+async function readSession(deps: Deps, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
+  const cache = sessionCache(deps);
+  const hit = cache.get(tokenHash);
+  const age = hit ? now.getTime() - hit.readAt : Infinity;
+  if (hit && age >= 0 && age < SESSION_CACHE_MS) return hit.row;
+  const row = await repo.findSessionWithUser(deps.db, tokenHash);
+  if (cache.size >= 10_000) cache.clear();
+  if (row) cache.set(tokenHash, { row, readAt: now.getTime() });
+  else cache.delete(tokenHash);
+  return row;
+}
+
 /** Finds the session of a cookie token; an idle or disabled one is deleted and reported as expired. */
 export async function resolveSession(
   deps: Deps,
@@ -131,14 +165,18 @@ export async function resolveSession(
   clientIp: string,
 ): Promise<ResolvedSession | undefined> {
   const tokenHash = hashSessionToken(deps, token);
-  const s = await repo.findSessionWithUser(deps.db, tokenHash);
-  if (!s) return undefined;
   const now = deps.clock.now();
+  const s = await readSession(deps, tokenHash, now);
+  if (!s) return undefined;
   if (s.disabled || isSessionIdle(new Date(s.lastSeenAt), now)) {
+    sessionCache(deps).delete(tokenHash);
     await repo.deleteSession(deps.db, tokenHash);
     throw new AuthError('SESSION_EXPIRED');
   }
-  if (shouldTouch(new Date(s.lastSeenAt), now)) await repo.touchSession(deps.db, tokenHash, now);
+  if (shouldTouch(new Date(s.lastSeenAt), now)) {
+    await repo.touchSession(deps.db, tokenHash, now);
+    s.lastSeenAt = now;
+  }
   return {
     tokenHash,
     csrfToken: s.csrfToken,
@@ -155,6 +193,7 @@ export async function resolveSession(
 }
 
 export async function logout(deps: Deps, actor: Actor, tokenHash: string): Promise<void> {
+  sessionCache(deps).delete(tokenHash);
   await deps.db.transaction().execute(async (tx) => {
     await repo.deleteSession(tx, tokenHash);
     await appendAudit(
@@ -194,6 +233,7 @@ export async function changePassword(
       deps.clock.now(),
     );
   });
+  forgetUserSessions(deps, user.id);
 }
 
 function anonymous(clientIp: string): Actor {

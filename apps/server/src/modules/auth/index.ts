@@ -1,4 +1,4 @@
 export { authRoutes, sessionHook } from './auth.routes';
-export { login, resolveSession, hashSessionToken } from './auth.service';
+export { forgetUserSessions, login, resolveSession, hashSessionToken } from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';

@@ -20,6 +20,7 @@ import type { Executor } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
 import { IMAGE_POLICY, storeFile } from '../../platform/files';
 import { runAudited } from '../audit';
+import { forgetUserSessions } from '../auth';
 import { OrgError } from './org.errors';
 import { checkRegionParent, checkUserDepartment, isWithinRegion } from './org.policy';
 import * as repo from './org.repository';
@@ -425,7 +426,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Us
   if (id === actor.userId && (input.disabled || (input.role && input.role !== 'admin')))
     throw new OrgError('ORG_SELF_LOCKOUT');
   await checkUserScope(deps.db, actor, regionCode, role, departmentId);
-  return runAudited(deps, actor, async (tx) => {
+  const out = await runAudited(deps, actor, async (tx) => {
     const row = await repo.updateUser(tx, id, { ...input, departmentId });
     // A disabled user or a changed role starts over with a new session.
     if (input.disabled || input.role || input.regionCode || input.departmentId !== undefined) {
@@ -442,6 +443,8 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Us
       },
     };
   });
+  forgetUserSessions(deps, id);
+  return out;
 }
 
 export async function resetUserPassword(deps: Deps, actor: Actor, id: string, password: string) {
@@ -452,7 +455,7 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
   const weak = checkPasswordPolicy(password);
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   const passwordHash = await hashPassword(password);
-  return runAudited(deps, actor, async (tx) => {
+  const out = await runAudited(deps, actor, async (tx) => {
     await tx
       .updateTable('appUser')
       .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
@@ -469,4 +472,6 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
       },
     };
   });
+  forgetUserSessions(deps, id);
+  return out;
 }
