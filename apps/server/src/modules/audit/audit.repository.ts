@@ -26,11 +26,6 @@ export async function createHead(tx: Tx, regionCode: string, lane: number, genes
   return (await lockHeadQuery(tx, regionCode, lane).executeTakeFirstOrThrow()).hash;
 }
 
-export async function lockHead(tx: Tx, regionCode: string, lane: number, genesis: string): Promise<string> {
-  const head = await lockHeadQuery(tx, regionCode, lane).executeTakeFirst();
-  return head ? head.hash : createHead(tx, regionCode, lane, genesis);
-}
-
 /** The entry and the move of its chain's head to it: two writes for one batch (executeWrites). */
 export function entryWrites(
   tx: Tx,

@@ -2,7 +2,14 @@ import { regionPrefix } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
 import type { Clock } from '../../platform/clock';
 import type { Compilable } from 'kysely';
-import { executeWrites, type BatchRead, type Db, type Executor, type Tx } from '../../platform/db';
+import {
+  executeBatch,
+  executeWrites,
+  type BatchRead,
+  type Db,
+  type Executor,
+  type Tx,
+} from '../../platform/db';
 import type { AuditLogRow } from '../../platform/db-types';
 import {
   auditLane,
@@ -36,8 +43,9 @@ export async function lockAuditChain(
   entityType: string,
   entityId: string,
 ): Promise<AuditLink> {
-  const lane = auditLane(entityType, entityId);
-  return { regionCode, lane, prevHash: await repo.lockHead(tx, regionCode, lane, GENESIS_HASH) };
+  const read = auditChainRead(tx, regionCode, entityType, entityId);
+  const [rows] = await executeBatch(tx, [read.query] as const);
+  return read.finish(rows);
 }
 
 /** lockAuditChain as a read another module sends in its own round trip (executeBatch). */
