@@ -69,7 +69,16 @@ export class CasesPage {
   /** Confirms the dialog and waits for it to close (the action succeeded). */
   async confirm(): Promise<void> {
     await this.ok.click();
-    await this.dialog.waitFor({ state: 'hidden' });
+    try {
+      await this.dialog.waitFor({ state: 'hidden' });
+    } catch (err) {
+      // Say why: a refusal the dialog shows is the useful part of a failure.
+      const shown = await this.page
+        .getByTestId('action-error')
+        .innerText({ timeout: 500 })
+        .catch(() => '');
+      throw new Error(`the dialog stayed open${shown ? `, showing: ${shown.trim()}` : ''}`, { cause: err });
+    }
   }
 
   /** Confirms the dialog and returns the refusal shown inside it. */
