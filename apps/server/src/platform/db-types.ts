@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-// Table types for Kysely (camelCase here, snake_case in SQL through CamelCasePlugin).
+// Table types for Kysely (camelCase here, snake_case in SQL through platform/camel-case.ts).
 // Keep in step with the migrations; one block per table.
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

@@ -1,15 +1,8 @@
 import path from 'node:path';
-import {
-  CamelCasePlugin,
-  CompiledQuery,
-  Kysely,
-  sql,
-  type Compilable,
-  type QueryResult,
-  type Transaction,
-} from 'kysely';
+import { CompiledQuery, Kysely, sql, type Compilable, type QueryResult, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-types';
+import { CamelCaseResults } from './camel-case';
 import {
   BATCH,
   BATCH_RESULTS,
@@ -61,7 +54,7 @@ export async function openDatabase(opts: {
     });
     const db = new Kysely<DB>({
       dialect: new PipelinedPostgresDialect(pool),
-      plugins: [new CamelCasePlugin()],
+      plugins: [new CamelCaseResults()],
     });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -75,7 +68,7 @@ export async function openDatabase(opts: {
   const pglite = opts.dataDir
     ? await PGlite.create(path.join(opts.dataDir, 'pglite'), { parsers })
     : await PGlite.create({ parsers });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCaseResults()] });
   return {
     db,
     kind: 'pglite',

@@ -2,7 +2,6 @@ import {
   CompiledQuery,
   PostgresAdapter,
   PostgresIntrospector,
-  PostgresQueryCompiler,
   type DatabaseConnection,
   type Dialect,
   type Driver,
@@ -11,6 +10,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type pg from 'pg';
+import { SnakeCaseCompiler } from './camel-case';
 
 /**
  * Kysely over node-postgres in pipeline mode (docs/adr/0003-pipelined-round-trips.md).
@@ -66,7 +66,7 @@ export abstract class PostgresFamilyDialect implements Dialect {
     return new PostgresIntrospector(db);
   }
   createQueryCompiler() {
-    return new PostgresQueryCompiler();
+    return new SnakeCaseCompiler();
   }
 }
 
