@@ -113,12 +113,29 @@ export function shiftPlaceholders(text: string, offset: number): string {
   return out;
 }
 
+/**
+ * Shifted texts already made: a transition's statements are the same few texts at the same few
+ * offsets every time, so the character loop runs once per text and offset, not per request.
+ */
+const shiftedTexts = new Map<string, Map<number, string>>();
+function shiftedText(text: string, offset: number): string {
+  if (offset === 0) return text;
+  let byOffset = shiftedTexts.get(text);
+  if (!byOffset) {
+    if (shiftedTexts.size >= 2000) shiftedTexts.clear();
+    shiftedTexts.set(text, (byOffset = new Map()));
+  }
+  let out = byOffset.get(offset);
+  if (out === undefined) byOffset.set(offset, (out = shiftPlaceholders(text, offset)));
+  return out;
+}
+
 /** The statements as one: each becomes a data-modifying WITH query of a single SELECT. */
 export function combineWrites(queries: readonly CompiledQuery[]): CompiledQuery {
   if (queries.length === 1) return queries[0]!;
   const parameters: unknown[] = [];
   const parts = queries.map((q, i) => {
-    const text = shiftPlaceholders(q.sql, parameters.length);
+    const text = shiftedText(q.sql, parameters.length);
     parameters.push(...q.parameters);
     return `w${i} as (${text})`;
   });
