@@ -8,6 +8,7 @@ import {
   type SuspensionKind,
 } from '@tongban/contracts';
 import { NoticeNo, formatTime } from './case-tags';
+import { DottedId } from './dotted-id';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A notice number in a log line, never broken across lines. */
@@ -104,7 +105,7 @@ export function describeEvent(e: CaseEventView): { title: string; detail: ReactN
         color: p['outcome'] === 'grant' ? 'green' : 'red',
       };
     case 'license_issued':
-      return { title: '生成电子证照', detail: str(p['licenseId']), color: 'green' };
+      return { title: '生成电子证照', detail: <DottedId id={str(p['licenseId'])} />, color: 'green' };
     case 'delivery_prepared':
       return {
         title: `准备出件：${DELIVERY_METHOD_LABELS[p['method'] as DeliveryMethod] ?? ''}`,

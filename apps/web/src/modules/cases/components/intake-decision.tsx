@@ -21,12 +21,14 @@ export function MaterialsTable({ materials }: { materials: CaseMaterial[] }) {
       pagination={false}
       dataSource={materials}
       data-testid="case-materials"
+      // A narrow card scrolls the table sideways rather than squeeze names to a character a line.
+      scroll={{ x: 520 }}
       columns={[
-        { title: '材料名称', dataIndex: 'name', key: 'name' },
+        { title: '材料名称', dataIndex: 'name', key: 'name', minWidth: 200 },
         {
           title: '要求',
           key: 'req',
-          width: 170,
+          width: 150,
           render: (_, m) => (
             <Space size={4} wrap>
               <Tag>{m.required ? '必需' : '视情形'}</Tag>
@@ -37,7 +39,7 @@ export function MaterialsTable({ materials }: { materials: CaseMaterial[] }) {
         {
           title: '状态',
           key: 'status',
-          width: 200,
+          width: 170,
           render: (_, m) => (
             <span
               data-testid="material-status"

@@ -139,8 +139,8 @@ export function CaseDetailPage() {
           )}
         </div>
       </Card>
-      <Row gutter={16}>
-        <Col xs={24} lg={14}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title="申请材料" size="small">
               <MaterialsTable materials={c.materials} />
@@ -212,7 +212,7 @@ export function CaseDetailPage() {
             </Card>
           </Space>
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={24} xl={10}>
           <Card title="办理过程" size="small">
             <CaseTimeline events={c.events} />
           </Card>

@@ -20,6 +20,8 @@ export function DeliveryPage() {
       title: '出件',
       key: 'delivery',
       width: 150,
+      // The page's purpose: stays in view when the table scrolls sideways.
+      fixed: 'right',
       render: (_, c) => (
         <Space size={0} orientation="vertical">
           <Button
@@ -60,6 +62,8 @@ export function DeliveryPage() {
         rows={cases.data?.items ?? []}
         loading={cases.isLoading}
         extra={extra}
+        // Every case here is 已办结待出件: the status column would say nothing.
+        omit={['status']}
         empty="没有待出件的办件"
       />
       {detail.data && (

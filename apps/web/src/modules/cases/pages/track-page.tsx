@@ -18,7 +18,8 @@ import { FileWordOutlined, EyeOutlined } from '@ant-design/icons';
 import { DELIVERY_METHOD_LABELS, NOTICE_KIND_LABELS, type CaseNotice } from '@tongban/contracts';
 import { PublicShell } from '../../catalog/components/public-shell';
 import { downloadTrackedNotice, trackCase, type TrackReply } from '../api';
-import { ClockTag, VisitsText, clockTooltip, formatTime } from '../components/case-tags';
+import { ClockTag, NoticeNo, VisitsText, clockTooltip, formatTime } from '../components/case-tags';
+import { DottedId } from '../components/dotted-id';
 import { NoticeDocument } from '../components/notice-document';
 
 /**
@@ -130,7 +131,7 @@ export function TrackPage() {
               {reply.licenseId && (
                 <Descriptions.Item label="电子证照" span={2}>
                   <Link to={`/verify/${encodeURIComponent(reply.licenseId)}`} data-testid="track-license">
-                    {reply.licenseId}
+                    <DottedId id={reply.licenseId} />
                   </Link>
                 </Descriptions.Item>
               )}
@@ -180,7 +181,7 @@ export function TrackPage() {
                 >
                   <Space>
                     <Tag color="blue">{NOTICE_KIND_LABELS[n.kind]}</Tag>
-                    {n.noticeNo}
+                    <NoticeNo>{n.noticeNo}</NoticeNo>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatTime(n.issuedAt)}
                     </Typography.Text>
