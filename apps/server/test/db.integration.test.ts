@@ -42,6 +42,22 @@ describe.each(dbKinds())('pipelined round trips (%s)', (kind) => {
     expect(out[2]).toEqual([{ c: 1 }]);
   });
 
+  it('a null entry in a batch is not sent and gets undefined; the others keep their places', async () => {
+    const out = await t.deps.db
+      .transaction()
+      .execute(async (tx) =>
+        executeBatch(tx, [
+          null,
+          { compile: () => sql<{ one: number }>`select ${1}::int as one`.compile(tx) },
+          null,
+          { compile: () => sql<{ three: number }>`select ${3}::int as three`.compile(tx) },
+        ] as const),
+      );
+    expect(out).toEqual([undefined, [{ one: 1 }], undefined, [{ three: 3 }]]);
+    const none = await t.deps.db.transaction().execute(async (tx) => executeBatch(tx, [null] as const));
+    expect(none).toEqual([undefined]);
+  });
+
   it('TRUTH: a failing statement in a batch fails the transaction and leaves nothing written', async () => {
     await expect(
       t.deps.db.transaction().execute(async (tx) => {

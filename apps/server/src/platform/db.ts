@@ -166,34 +166,41 @@ export async function executeWrites(
  */
 export type BatchRead<T> = { query: Compilable<unknown>; finish(rows: unknown[]): Promise<T> };
 
-type Rows<Q> = Q extends Compilable<infer O> ? O[] : never;
+type Rows<Q> = Q extends Compilable<infer O> ? O[] : Q extends null ? undefined : never;
+
+/** What executeBatch gives back for the statements Q: each one's rows, in order. */
+export type BatchRows<Q extends readonly unknown[]> = { -readonly [K in keyof Q]: Rows<Q[K]> };
 
 /**
  * Runs several statements in one round trip where the database allows it (PostgreSQL, pipelined),
- * one after the other otherwise; either way in order, and each gets its own rows back.
+ * one after the other otherwise; either way in order, and each gets its own rows back. A null entry
+ * is a read the caller does not need this time: it is not sent, and its rows are undefined.
  */
-export async function executeBatch<const Q extends readonly Compilable<unknown>[]>(
+export async function executeBatch<const Q extends readonly (Compilable<unknown> | null)[]>(
   db: Executor,
   queries: Q,
-): Promise<{ -readonly [K in keyof Q]: Rows<Q[K]> }> {
-  const compiled = queries.map((q) => q.compile());
+): Promise<BatchRows<Q>> {
+  const compiled = queries.flatMap((q) => (q ? [q.compile()] : []));
   const [head, ...rest] = compiled;
-  if (!head) return [] as never;
-  const first: PipelinedQuery = { ...head, [BATCH]: rest };
-  const out: QueryResult<unknown>[] = [await db.executeQuery(first)];
-  const sent = first[BATCH_RESULTS];
-  if (sent) {
-    // Sent behind the first: run their results through the plugins as Kysely does for the first.
-    for (const [i, r] of sent.entries()) {
-      let result = r as QueryResult<Record<string, unknown>>;
-      for (const plugin of db.getExecutor().plugins)
-        result = await plugin.transformResult({ result, queryId: compiled[i + 1]!.queryId });
-      out.push(result);
+  const out: QueryResult<unknown>[] = [];
+  if (head) {
+    const first: PipelinedQuery = { ...head, [BATCH]: rest };
+    out.push(await db.executeQuery(first));
+    const sent = first[BATCH_RESULTS];
+    if (sent) {
+      // Sent behind the first: run their results through the plugins as Kysely does for the first.
+      for (const [i, r] of sent.entries()) {
+        let result = r as QueryResult<Record<string, unknown>>;
+        for (const plugin of db.getExecutor().plugins)
+          result = await plugin.transformResult({ result, queryId: compiled[i + 1]!.queryId });
+        out.push(result);
+      }
+    } else {
+      for (const q of rest) out.push(await db.executeQuery(q));
     }
-  } else {
-    for (const q of rest) out.push(await db.executeQuery(q));
   }
-  return out.map((r) => r.rows) as never;
+  let next = 0;
+  return queries.map((q) => (q ? out[next++]!.rows : undefined)) as never;
 }
 
 export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -53,7 +53,14 @@ export function selectCaseWithNames(db: Executor) {
  */
 export function lockCaseQuery(db: Executor, id: string) {
   return selectCaseWithNames(db)
-    .select('d.creditCode as departmentCreditCode')
+    .leftJoin('caseLicenseType as lt', 'lt.itemId', 'c.itemId')
+    .select([
+      'd.creditCode as departmentCreditCode',
+      // The e-license type the item issues on 准予 (none: derived at issue, see issueLicense).
+      'lt.typeCode as licenseTypeCode',
+      'lt.typeName as licenseTypeName',
+      'lt.validYears as licenseValidYears',
+    ])
     .where('c.id', '=', id)
     .forUpdate('c');
 }
@@ -75,13 +82,12 @@ export function listEvents(db: Executor, caseId: string) {
   return db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
 }
 
+export function listMaterialsQuery(db: Executor, caseId: string) {
+  return db.selectFrom('caseMaterial').selectAll().where('caseId', '=', caseId).orderBy('sortOrder');
+}
+
 export function listMaterials(db: Executor, caseId: string) {
-  return db
-    .selectFrom('caseMaterial')
-    .selectAll()
-    .where('caseId', '=', caseId)
-    .orderBy('sortOrder')
-    .execute();
+  return listMaterialsQuery(db, caseId).execute();
 }
 
 export function insertMaterials(db: Executor, rows: Insertable<CaseMaterialTable>[]): Compilable[] {
@@ -120,8 +126,12 @@ export function insertNotice(db: Executor, row: Insertable<CaseNoticeTable> & { 
   return db.insertInto('caseNotice').values(row);
 }
 
+export function findApplicantQuery(db: Executor, id: string) {
+  return db.selectFrom('applicant').selectAll().where('id', '=', id);
+}
+
 export function findApplicant(db: Executor, id: string) {
-  return db.selectFrom('applicant').selectAll().where('id', '=', id).executeTakeFirst();
+  return findApplicantQuery(db, id).executeTakeFirst();
 }
 
 export function findApplicantByHash(db: Executor, regionCode: string, hash: string) {
@@ -160,10 +170,6 @@ export function findHeldLicense(db: Executor, holderId: string, typeCode: string
 
 export function insertLicense(db: Executor, row: Insertable<LicenseTable>) {
   return db.insertInto('license').values(row);
-}
-
-export function findLicenseType(db: Executor, itemId: string) {
-  return db.selectFrom('caseLicenseType').selectAll().where('itemId', '=', itemId).executeTakeFirst();
 }
 
 export function findRegionName(db: Executor, code: string) {
@@ -210,23 +216,28 @@ export async function nextCaseSerial(db: Executor, regionCode: string, day: stri
   return r.rows[0]!.last;
 }
 
-export async function nextSequence(db: Executor, regionCode: string, name: string): Promise<number> {
-  const r = await sql<{ last: number }>`
-    insert into case_sequence (region_code, name, last) values (${regionCode}, ${name}, 1)
-    on conflict (region_code, name) do update set last = case_sequence.last + 1
-    returning last`.execute(db);
-  return r.rows[0]!.last;
+/** The next number of a gap-free sequence (notices, license serials): its row stays locked to commit. */
+export function nextSequenceQuery(
+  db: Executor,
+  regionCode: string,
+  name: string,
+): Compilable<{ last: number }> {
+  return {
+    compile: () =>
+      sql<{ last: number }>`
+        insert into case_sequence (region_code, name, last) values (${regionCode}, ${name}, 1)
+        on conflict (region_code, name) do update set last = case_sequence.last + 1
+        returning last`.compile(db),
+  };
 }
 
-/** Claims an idempotency key; false when it was already used (by a committed submission). */
-export async function claimIdempotencyKey(db: Executor, scope: string, key: string): Promise<boolean> {
-  const rows = await db
+/** Claims an idempotency key: no row back when it was already used (by a committed submission). */
+export function claimIdempotencyKeyQuery(db: Executor, scope: string, key: string) {
+  return db
     .insertInto('idempotencyKey')
     .values({ scope, key, response: null })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('key')
-    .execute();
-  return rows.length > 0;
+    .returning('key');
 }
 
 export function findIdempotencyKey(db: Executor, scope: string, key: string) {

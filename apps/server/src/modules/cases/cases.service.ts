@@ -50,7 +50,7 @@ import type { Compilable } from 'kysely';
 import { assertAccess, checkAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import { hmacSm3Hex, randomToken, sm3Hex, sm4Decrypt, sm4Encrypt } from '../../platform/crypto';
-import { executeBatch, executeWrites, type Executor, type Tx } from '../../platform/db';
+import { executeBatch, executeWrites, type BatchRows, type Executor, type Tx } from '../../platform/db';
 import { forbidden, notFound } from '../../platform/errors';
 import { storeFile, type FilePolicy } from '../../platform/files';
 import { enqueueWrite } from '../../platform/outbox';
@@ -437,22 +437,42 @@ type CaseCtx = {
   now: Date;
   today: string;
   holder: Holder;
+  /** The case's materials, when the transition asked for them in its opening round trip. */
+  materials: MaterialRow[] | undefined;
   /** The transition's writes, sent as one statement at its end (executeWrites). */
   writes: Compilable[];
 };
 
 /**
- * ACC-2: a numbered notice. Its number comes from a gap-free counter whose row stays locked until
- * commit, so notices are issued after every other read of the transition.
+ * Numbers from gap-free sequences (notice numbers, license serials), all in one round trip. Their
+ * rows stay locked until commit, so numbers are taken after every other read of the transition,
+ * and a rollback gives them back.
+ */
+async function allocate(ctx: Pick<CaseCtx, 'tx' | 'row'>, names: readonly string[]): Promise<number[]> {
+  const rows = await executeBatch(
+    ctx.tx,
+    names.map((name) => repo.nextSequenceQuery(ctx.tx, ctx.row.regionCode, name)),
+  );
+  return rows.map((r) => r[0]!.last);
+}
+
+function noticeSequence(ctx: Pick<CaseCtx, 'today'>, kind: NoticeKind): string {
+  return `notice:${kind}:${ctx.today.slice(0, 4)}`;
+}
+
+/**
+ * ACC-2: a numbered notice. Its number is the given serial of the notice sequence, or the next one
+ * taken here (see allocate).
  */
 async function issueNotice(
   ctx: CaseCtx,
   kind: NoticeKind,
   body: { paragraphs: string[]; list?: { name: string; note: string }[]; extra?: Record<string, unknown> },
+  allocated?: number,
 ): Promise<{ id: string; noticeNo: string }> {
   const year = Number(ctx.today.slice(0, 4));
   const short = await regionShort(ctx.tx, ctx.row.regionCode);
-  const serial = await repo.nextSequence(ctx.tx, ctx.row.regionCode, `notice:${kind}:${year}`);
+  const serial = allocated ?? (await allocate(ctx, [noticeSequence(ctx, kind)]))[0]!;
   const noticeNo = formatNoticeNo(short, kind, year, serial);
   const content: NoticeContent = {
     title: noticeTitle(kind),
@@ -515,13 +535,21 @@ function addYears(date: string, years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** 准予 issues the e-license, in the decision's transaction: licenses exist only as a case's result. */
-async function issueLicense(ctx: CaseCtx): Promise<string> {
-  const { tx, row, item, holder } = ctx;
-  const type = await repo.findLicenseType(tx, row.itemId);
-  const typeCode = type?.typeCode ?? `9${sm3Hex(row.itemId).slice(0, 17).toUpperCase()}`;
+/** The e-license an item issues: its type (from the locked case's row) and its serial sequence. */
+function licenseSpec(ctx: CaseCtx) {
+  const { row } = ctx;
+  const typeCode = row.licenseTypeCode ?? `9${sm3Hex(row.itemId).slice(0, 17).toUpperCase()}`;
   const issuerCreditCode = row.departmentCreditCode ?? derivedCreditCode(row.departmentId, row.regionCode);
-  const n = await repo.nextSequence(tx, row.regionCode, `license:${typeCode}:${issuerCreditCode}`);
+  return { typeCode, issuerCreditCode, sequence: `license:${typeCode}:${issuerCreditCode}` };
+}
+
+/**
+ * 准予 issues the e-license, in the decision's transaction: licenses exist only as a case's result.
+ * n is the next number of the spec's sequence (see allocate).
+ */
+function issueLicense(ctx: CaseCtx, spec: ReturnType<typeof licenseSpec>, n: number): string {
+  const { tx, row, item, holder } = ctx;
+  const { typeCode, issuerCreditCode } = spec;
   const serial = String(n).padStart(8, '0');
   const id = buildLicenseId({ typeCode, issuerCreditCode, serial, version: '1' });
   ctx.writes.push(
@@ -529,7 +557,7 @@ async function issueLicense(ctx: CaseCtx): Promise<string> {
       id,
       regionCode: row.regionCode,
       typeCode,
-      typeName: type?.typeName ?? `${item.name}证明`,
+      typeName: row.licenseTypeName ?? `${item.name}证明`,
       holderApplicantId: holder.id,
       holderName: holder.name,
       holderIdMasked: holder.idNumberMasked,
@@ -538,7 +566,7 @@ async function issueLicense(ctx: CaseCtx): Promise<string> {
       issuerCreditCode,
       serial,
       validFrom: ctx.today,
-      validUntil: type?.validYears ? addYears(ctx.today, type.validYears) : null,
+      validUntil: row.licenseValidYears ? addYears(ctx.today, row.licenseValidYears) : null,
       caseId: row.id,
       issuedAt: ctx.now,
     }),
@@ -765,19 +793,22 @@ async function transition(
   version: number,
   action: Action,
   fn: (ctx: CaseCtx) => Promise<Outcome>,
+  reads: { materials?: boolean } = {},
 ): Promise<CaseSummary> {
   assertRole(actor, action);
   const summary = await deps.db.transaction().execute(async (tx) => {
     // One round trip: the case, its region's calendar revisions and its audit chain, locked in
-    // this order. The region is known before the case is read when this process has seen the case
-    // (a case never changes region), else guessed as the actor's; a wrong guess costs a round trip.
+    // this order, and the case's materials when the transition needs them. The region is known
+    // before the case is read when this process has seen the case (a case never changes region),
+    // else guessed as the actor's; a wrong guess costs a round trip.
     const region = caseRegions.get(caseId) ?? actor.regionCode;
     const calendarNow = calendarRead(deps, region, tx);
     const chain = auditChainRead(tx, region, 'case', caseId);
-    const [[row], chainRows, headRows] = await executeBatch(tx, [
+    const [[row], chainRows, headRows, materials] = await executeBatch(tx, [
       repo.lockCaseQuery(tx, caseId),
       calendarNow.query,
       chain.query,
+      reads.materials ? repo.listMaterialsQuery(tx, caseId) : null,
     ] as const);
     if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
       throw notFound('办件', caseId);
@@ -806,6 +837,7 @@ async function transition(
       now,
       today: shanghaiToday(now),
       holder: { id: row.applicantId, name: row.applicantName, idNumberMasked: row.applicantIdMasked },
+      materials,
       writes: [],
     };
     const out = await fn(ctx);
@@ -855,85 +887,106 @@ function assertAssignee(ctx: CaseCtx, actor: Actor) {
     throw new CasesError('CASE_NOT_ASSIGNEE');
 }
 
+/** The case's materials: from the opening round trip when the transition asked for them. */
+async function materialsOf(ctx: CaseCtx): Promise<MaterialRow[]> {
+  return (ctx.materials ??= await repo.listMaterials(ctx.tx, ctx.row.id));
+}
+
 async function missingMaterials(ctx: CaseCtx) {
-  return (await repo.listMaterials(ctx.tx, ctx.row.id)).filter((m) => m.status === 'missing');
+  return (await materialsOf(ctx)).filter((m) => m.status === 'missing');
 }
 
 export async function accept(deps: Deps, actor: Actor, caseId: string, input: AcceptInput) {
-  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    fail(checkIntakeDecision(ctx.state));
-    const missing = await missingMaterials(ctx);
-    const deferredNames = new Set(input.deferred.map((d) => d.name));
-    for (const d of input.deferred) {
-      const m = missing.find((x) => x.name === d.name);
-      if (!m) throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${d.name}”不是缺少的材料`);
-      if (!m.deferrable) throw new CasesError('CASE_NOT_DEFERRABLE', `“${d.name}”不可容缺`);
-      if (d.dueDate < ctx.today)
-        throw new CasesError('CASE_NOT_DEFERRABLE', '容缺材料的补交期限不能早于今天');
-    }
-    const stillMissing = missing.filter((m) => !deferredNames.has(m.name)).map((m) => m.name);
-    if (stillMissing.length)
-      throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
-    for (const d of input.deferred)
-      ctx.writes.push(
-        ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
-      );
-    const deemed = isAcceptanceDeemed(ctx);
-    const notice = await issueNotice(ctx, 'accept', {
-      paragraphs: [
-        `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
-        ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
-        `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
-        ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
-      ],
-      list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
-      extra: { deferred: input.deferred, deemed },
-    });
-    return {
-      events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
-      audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
-      summary: { noticeNo: notice.noticeNo },
-    };
-  });
+  return transition(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.intake',
+    async (ctx) => {
+      fail(checkIntakeDecision(ctx.state));
+      const missing = await missingMaterials(ctx);
+      const deferredNames = new Set(input.deferred.map((d) => d.name));
+      for (const d of input.deferred) {
+        const m = missing.find((x) => x.name === d.name);
+        if (!m) throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${d.name}”不是缺少的材料`);
+        if (!m.deferrable) throw new CasesError('CASE_NOT_DEFERRABLE', `“${d.name}”不可容缺`);
+        if (d.dueDate < ctx.today)
+          throw new CasesError('CASE_NOT_DEFERRABLE', '容缺材料的补交期限不能早于今天');
+      }
+      const stillMissing = missing.filter((m) => !deferredNames.has(m.name)).map((m) => m.name);
+      if (stillMissing.length)
+        throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
+      for (const d of input.deferred)
+        ctx.writes.push(
+          ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
+        );
+      const deemed = isAcceptanceDeemed(ctx);
+      const notice = await issueNotice(ctx, 'accept', {
+        paragraphs: [
+          `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
+          ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
+          `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
+          ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
+        ],
+        list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
+        extra: { deferred: input.deferred, deemed },
+      });
+      return {
+        events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
+        audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
+        summary: { noticeNo: notice.noticeNo },
+      };
+    },
+    { materials: true },
+  );
 }
 
 /** ACC-1 一次性告知: every missing material, and the faulty ones named by the clerk, in one notice. */
 export async function requestSupplement(deps: Deps, actor: Actor, caseId: string, input: SupplementInput) {
-  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    fail(checkIntakeDecision(ctx.state));
-    if (isAcceptanceDeemed(ctx)) throw new CasesError('CASE_ACCEPTANCE_DEEMED');
-    const all = await repo.listMaterials(ctx.tx, ctx.row.id);
-    for (const f of input.faulty)
-      if (!all.some((m) => m.name === f.name))
-        throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${f.name}”不在材料清单中`);
-    const items = [
-      ...all.filter((m) => m.status === 'missing').map((m) => ({ name: m.name, reason: '未提交' })),
-      ...input.faulty.filter((f) => !all.some((m) => m.name === f.name && m.status === 'missing')),
-    ];
-    if (items.length === 0) throw new CasesError('CASE_NOTHING_TO_SUPPLEMENT');
-    ctx.writes.push(
-      ...repo.updateMaterial(
-        ctx.tx,
-        ctx.row.id,
-        input.faulty.map((f) => f.name),
-        { status: 'missing', receivedAt: null },
-      ),
-    );
-    const notice = await issueNotice(ctx, 'supplement', {
-      paragraphs: [
-        `你（单位）提出的${ctx.item.name}申请，申请材料不齐全或不符合法定形式。现一次性告知需要补正的全部内容如下：`,
-        ...(input.note ? [input.note] : []),
-        '请补正后重新提交；补正材料齐全后，本机关依法受理。',
-      ],
-      list: items.map((i) => ({ name: i.name, note: i.reason })),
-      extra: { items },
-    });
-    return {
-      events: [{ type: 'supplement_requested', noticeNo: notice.noticeNo, items }],
-      audit: 'case.request_supplement',
-      summary: { noticeNo: notice.noticeNo, items: items.length },
-    };
-  });
+  return transition(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.intake',
+    async (ctx) => {
+      fail(checkIntakeDecision(ctx.state));
+      if (isAcceptanceDeemed(ctx)) throw new CasesError('CASE_ACCEPTANCE_DEEMED');
+      const all = await materialsOf(ctx);
+      for (const f of input.faulty)
+        if (!all.some((m) => m.name === f.name))
+          throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${f.name}”不在材料清单中`);
+      const items = [
+        ...all.filter((m) => m.status === 'missing').map((m) => ({ name: m.name, reason: '未提交' })),
+        ...input.faulty.filter((f) => !all.some((m) => m.name === f.name && m.status === 'missing')),
+      ];
+      if (items.length === 0) throw new CasesError('CASE_NOTHING_TO_SUPPLEMENT');
+      ctx.writes.push(
+        ...repo.updateMaterial(
+          ctx.tx,
+          ctx.row.id,
+          input.faulty.map((f) => f.name),
+          { status: 'missing', receivedAt: null },
+        ),
+      );
+      const notice = await issueNotice(ctx, 'supplement', {
+        paragraphs: [
+          `你（单位）提出的${ctx.item.name}申请，申请材料不齐全或不符合法定形式。现一次性告知需要补正的全部内容如下：`,
+          ...(input.note ? [input.note] : []),
+          '请补正后重新提交；补正材料齐全后，本机关依法受理。',
+        ],
+        list: items.map((i) => ({ name: i.name, note: i.reason })),
+        extra: { items },
+      });
+      return {
+        events: [{ type: 'supplement_requested', noticeNo: notice.noticeNo, items }],
+        audit: 'case.request_supplement',
+        summary: { noticeNo: notice.noticeNo, items: items.length },
+      };
+    },
+    { materials: true },
+  );
 }
 
 export async function supplementReceived(
@@ -942,26 +995,34 @@ export async function supplementReceived(
   caseId: string,
   input: SupplementReceivedInput,
 ) {
-  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
-    const all = await repo.listMaterials(ctx.tx, ctx.row.id);
-    for (const n of input.materials)
-      if (!all.some((m) => m.name === n))
-        throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
-    ctx.writes.push(
-      ...repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
-        status: 'provided',
-        receivedAt: ctx.now,
-      }),
-    );
-    return {
-      events: [
-        { type: 'supplement_received', names: input.materials },
-        ...(input.atWindow ? [{ type: 'visit' as const, purpose: '窗口补正材料' }] : []),
-      ],
-      audit: 'case.supplement_received',
-    };
-  });
+  return transition(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.intake',
+    async (ctx) => {
+      if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
+      const all = await materialsOf(ctx);
+      for (const n of input.materials)
+        if (!all.some((m) => m.name === n))
+          throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
+      ctx.writes.push(
+        ...repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
+          status: 'provided',
+          receivedAt: ctx.now,
+        }),
+      );
+      return {
+        events: [
+          { type: 'supplement_received', names: input.materials },
+          ...(input.atWindow ? [{ type: 'visit' as const, purpose: '窗口补正材料' }] : []),
+        ],
+        audit: 'case.supplement_received',
+      };
+    },
+    { materials: true },
+  );
 }
 
 /** 不予受理: reason and the body to apply to; the case lands in the 办不成事 list. */
@@ -986,41 +1047,52 @@ export async function refuse(deps: Deps, actor: Actor, caseId: string, input: Re
   });
 }
 
-async function decisionNotice(ctx: CaseCtx, input: DecideInput, licenseId: string | null) {
-  return issueNotice(ctx, 'decide', {
-    paragraphs:
-      input.outcome === 'grant'
-        ? [
-            `你（单位）提出的${ctx.item.name}申请，经审查，符合法定条件、标准，决定准予许可。`,
-            ...(input.opinion ? [`审批意见：${input.opinion}`] : []),
-            ...(licenseId ? [`电子证照标识：${licenseId}`] : []),
-          ]
-        : [
-            `你（单位）提出的${ctx.item.name}申请，经审查，决定不予许可。`,
-            `理由：${input.reason}`,
-            `依据：${input.legalBasis}`,
-            remediesText(ctx.item.departmentName),
-          ],
-    extra: {
-      outcome: input.outcome,
-      reason: input.reason,
-      legalBasis: input.legalBasis,
-      licenseId,
-      ...(input.outcome === 'deny'
-        ? {
-            remedies: [
-              { kind: '行政复议', limit: '60 日' },
-              { kind: '行政诉讼', limit: '6 个月' },
+async function decisionNotice(ctx: CaseCtx, input: DecideInput, licenseId: string | null, serial: number) {
+  return issueNotice(
+    ctx,
+    'decide',
+    {
+      paragraphs:
+        input.outcome === 'grant'
+          ? [
+              `你（单位）提出的${ctx.item.name}申请，经审查，符合法定条件、标准，决定准予许可。`,
+              ...(input.opinion ? [`审批意见：${input.opinion}`] : []),
+              ...(licenseId ? [`电子证照标识：${licenseId}`] : []),
+            ]
+          : [
+              `你（单位）提出的${ctx.item.name}申请，经审查，决定不予许可。`,
+              `理由：${input.reason}`,
+              `依据：${input.legalBasis}`,
+              remediesText(ctx.item.departmentName),
             ],
-          }
-        : {}),
+      extra: {
+        outcome: input.outcome,
+        reason: input.reason,
+        legalBasis: input.legalBasis,
+        licenseId,
+        ...(input.outcome === 'deny'
+          ? {
+              remedies: [
+                { kind: '行政复议', limit: '60 日' },
+                { kind: '行政诉讼', limit: '6 个月' },
+              ],
+            }
+          : {}),
+      },
     },
-  });
+    serial,
+  );
 }
 
 async function decisionEvents(ctx: CaseCtx, input: DecideInput, instant: boolean): Promise<Outcome> {
-  const licenseId = input.outcome === 'grant' ? await issueLicense(ctx) : null;
-  const notice = await decisionNotice(ctx, input, licenseId);
+  // The license serial and the notice number in one round trip, in this order.
+  const license = input.outcome === 'grant' ? licenseSpec(ctx) : null;
+  const numbers = await allocate(ctx, [
+    ...(license ? [license.sequence] : []),
+    noticeSequence(ctx, 'decide'),
+  ]);
+  const licenseId = license ? issueLicense(ctx, license, numbers[0]!) : null;
+  const notice = await decisionNotice(ctx, input, licenseId, numbers.at(-1)!);
   return {
     events: [
       {
@@ -1041,26 +1113,36 @@ async function decisionEvents(ctx: CaseCtx, input: DecideInput, instant: boolean
 
 /** 即办件: accepted and decided on the spot by a clerk of the item's department. */
 export async function instantDecision(deps: Deps, actor: Actor, caseId: string, input: DecideInput) {
-  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    if (ctx.item.handling !== 'instant') throw new CasesError('CASE_NOT_INSTANT');
-    if (actor.role !== 'system' && actor.departmentId !== ctx.row.departmentId)
-      throw new CasesError('CASE_INSTANT_NOT_AUTHORISED');
-    fail(checkIntakeDecision(ctx.state));
-    const missing = await missingMaterials(ctx);
-    if (missing.length)
-      throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: missing.map((m) => m.name) });
-    const acceptNotice = await issueNotice(ctx, 'accept', {
-      paragraphs: [`你（单位）提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，予以受理并当场办结。`],
-    });
-    const decision = await decisionEvents(ctx, input, true);
-    return {
-      ...decision,
-      events: [
-        { type: 'accepted', noticeNo: acceptNotice.noticeNo, deferred: [], deemed: false },
-        ...decision.events,
-      ],
-    };
-  });
+  return transition(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.intake',
+    async (ctx) => {
+      if (ctx.item.handling !== 'instant') throw new CasesError('CASE_NOT_INSTANT');
+      if (actor.role !== 'system' && actor.departmentId !== ctx.row.departmentId)
+        throw new CasesError('CASE_INSTANT_NOT_AUTHORISED');
+      fail(checkIntakeDecision(ctx.state));
+      const missing = await missingMaterials(ctx);
+      if (missing.length)
+        throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: missing.map((m) => m.name) });
+      const acceptNotice = await issueNotice(ctx, 'accept', {
+        paragraphs: [
+          `你（单位）提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，予以受理并当场办结。`,
+        ],
+      });
+      const decision = await decisionEvents(ctx, input, true);
+      return {
+        ...decision,
+        events: [
+          { type: 'accepted', noticeNo: acceptNotice.noticeNo, deferred: [], deemed: false },
+          ...decision.events,
+        ],
+      };
+    },
+    { materials: true },
+  );
 }
 
 export async function deferredReceived(
@@ -1361,24 +1443,33 @@ type Submission<T> = { caseId: string; writes: Compilable[]; value?: T };
  * first submission's case instead of a second one. The submission's writes and the key's answer
  * are sent together, as one statement.
  */
-async function withIdempotency<T>(
+/**
+ * A submission made once per Idempotency-Key. The key is claimed in the transaction's first round
+ * trip, together with the reads the submission asks for (reads); fn gets their rows.
+ */
+async function withIdempotency<T, const Q extends readonly (Compilable<unknown> | null)[]>(
   deps: Deps,
   scope: string,
   key: string | undefined,
   request: unknown,
-  fn: (tx: Tx) => Promise<Submission<T>>,
+  reads: (tx: Tx) => Q,
+  fn: (tx: Tx, rows: BatchRows<Q>) => Promise<Submission<T>>,
 ): Promise<{ caseId: string; replayed: boolean; value?: T | undefined }> {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new CasesError('BAD_IDEMPOTENCY_KEY');
   const requestHash = sm3Hex(JSON.stringify(request));
   return deps.db.transaction().execute(async (tx) => {
-    if (key !== undefined && !(await repo.claimIdempotencyKey(tx, scope, key))) {
+    const [claimed, ...rows] = await executeBatch(tx, [
+      key !== undefined ? repo.claimIdempotencyKeyQuery(tx, scope, key) : null,
+      ...reads(tx),
+    ]);
+    if (key !== undefined && claimed?.length === 0) {
       const stored = (await repo.findIdempotencyKey(tx, scope, key))?.response as
         { requestHash: string; caseId: string } | null | undefined;
       if (!stored) throw new CasesError('CASE_STALE', '相同的提交正在处理，请稍后刷新');
       if (stored.requestHash !== requestHash) throw new CasesError('IDEMPOTENCY_KEY_REUSED');
       return { caseId: stored.caseId, replayed: true };
     }
-    const { caseId, writes, value } = await fn(tx);
+    const { caseId, writes, value } = await fn(tx, rows as BatchRows<Q>);
     if (key !== undefined) writes.push(repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId }));
     await executeWrites(tx, writes, { thenCommit: true });
     return { caseId, replayed: false, value };
@@ -1392,7 +1483,22 @@ type IntakeSpec = {
   channel: CaseCreate['channel'] | 'online';
   materials: Map<string, { status: 'provided' | 'not_applicable' | 'missing'; fileSha256?: string }>;
   caseId?: string;
+  /** The region's calendar and the case's audit chain, when the caller already read them. */
+  opened?: { calendar: CompiledCalendar; link: AuditLink };
 };
+
+/** What intake reads before it takes a case number, for a caller that sends it with its own reads. */
+function intakeReads(deps: Deps, tx: Tx, regionCode: string, caseId: string) {
+  const calendar = calendarRead(deps, regionCode, tx);
+  const chain = auditChainRead(tx, regionCode, 'case', caseId);
+  return {
+    queries: [calendar.query, chain.query] as const,
+    finish: async (calendarRows: unknown[], headRows: unknown[]) => ({
+      calendar: await calendar.finish(calendarRows),
+      link: await chain.finish(headRows),
+    }),
+  };
+}
 
 /**
  * Receives an application: the materials checked against the pinned catalog version (免提交 from
@@ -1439,13 +1545,14 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
       dueDate: null,
     });
   }
-  // The calendar and the audit chain in one round trip, then the case-number counter: the counter
-  // row stays locked only for the final write and the commit (see transition).
-  const calendarNow = calendarRead(deps, regionCode, tx);
-  const chain = auditChainRead(tx, regionCode, 'case', caseId);
-  const [chainRows, headRows] = await executeBatch(tx, [calendarNow.query, chain.query] as const);
-  const calendar = await calendarNow.finish(chainRows);
-  const link = await chain.finish(headRows);
+  // The calendar and the audit chain in one round trip (or the caller's), then the case-number
+  // counter: the counter row stays locked only for the final write and the commit (see transition).
+  let opened = spec.opened;
+  if (!opened) {
+    const reads = intakeReads(deps, tx, regionCode, caseId);
+    opened = await reads.finish(...(await executeBatch(tx, reads.queries)));
+  }
+  const { calendar, link } = opened;
   rememberRegion(caseId, regionCode);
   const serial = await repo.nextCaseSerial(tx, regionCode, day);
   const caseNo = `${regionCode}-${day.replaceAll('-', '')}-${String(serial).padStart(5, '0')}`;
@@ -1534,18 +1641,28 @@ export async function createCase(
 ): Promise<{ detail: CaseDetail; replayed: boolean }> {
   assertRole(actor, 'case.intake');
   const item = await getItemForIntake(deps, actor, input.itemId);
+  const newId = opts.caseId ?? randomUUID();
+  let opening: ReturnType<typeof intakeReads> | undefined;
   const { caseId, replayed, value } = await withIdempotency(
     deps,
     `user:${actor.userId ?? 'system'}`,
     idempotencyKey,
     input,
-    async (tx) => {
-      const applicant = await repo.findApplicant(tx, input.applicantId);
+    // One round trip: the key, the applicant and the agent, the calendar and the audit chain.
+    (tx) => {
+      opening = intakeReads(deps, tx, item.regionCode, newId);
+      return [
+        repo.findApplicantQuery(tx, input.applicantId),
+        input.agentId ? repo.findApplicantQuery(tx, input.agentId) : null,
+        ...opening.queries,
+      ] as const;
+    },
+    async (tx, [[applicant], agentRows, calendarRows, headRows]) => {
       if (!applicant || applicant.regionCode !== item.regionCode.slice(0, 6))
         throw new CasesError('APPLICANT_UNKNOWN');
       let agent: ApplicantRow | null = null;
-      if (input.agentId) {
-        agent = (await repo.findApplicant(tx, input.agentId)) ?? null;
+      if (agentRows) {
+        agent = agentRows[0] ?? null;
         if (!agent || agent.kind !== 'person' || agent.id === applicant.id)
           throw new CasesError('APPLICANT_UNKNOWN');
       }
@@ -1555,7 +1672,8 @@ export async function createCase(
         agent,
         channel: input.channel,
         materials: new Map(input.materials.map((m) => [m.name, { status: m.status }])),
-        ...(opts.caseId ? { caseId: opts.caseId } : {}),
+        caseId: newId,
+        opened: await opening!.finish(calendarRows, headRows),
       });
     },
   );
@@ -2000,6 +2118,7 @@ export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit
     'public',
     idempotencyKey,
     input,
+    () => [] as const,
     async (tx): Promise<Submission<CaseDetail>> => {
       const d = await draftOrThrow(deps, tx, input.draftToken, true);
       // A draft makes one case: submitting it again returns that case.
