@@ -656,6 +656,13 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       overdue.body.items.some((i: { id: string }) => i.id === 'ca5e0000-0000-4000-8000-000000000006'),
     ).toBe(true);
     expect(overdue.body.departments[0].departmentName).toBe('云溪县市场监督管理局');
+    // Every open case is read, a chunk at a time: one row per chunk finds the same red cases.
+    const whole = await casesService.listOverdue(t.deps, SYSTEM_ACTOR);
+    const byOne = await casesService.listOverdue(t.deps, SYSTEM_ACTOR, undefined, { chunk: 1 });
+    expect(whole.items.length).toBeGreaterThan(0);
+    expect(byOne.items.map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+    const received = whole.items.map((i) => i.receivedAt ?? '');
+    expect(received).toEqual([...received].sort());
     const paused = await supervisor.request('GET', '/api/cases?clock=paused');
     expect(
       paused.body.items.some((i: { id: string }) => i.id === 'ca5e0000-0000-4000-8000-000000000007'),

@@ -216,14 +216,30 @@ function clockInput(s: CaseState, limits: Limits): CaseClockInput | undefined {
 }
 
 /** Deadlines are derived from the region's calendar on every read (docs/adr/0001). */
+type Calendars = (regionCode: string) => Promise<CompiledCalendar>;
+
+/**
+ * One calendar per region for a whole list: its revision check runs once per region and request,
+ * not once per row (the calendar is never cached across requests: ADR 0001).
+ */
+function calendarsOnce(deps: Deps): Calendars {
+  const byRegion = new Map<string, Promise<CompiledCalendar>>();
+  return (regionCode) => {
+    let calendar = byRegion.get(regionCode);
+    if (!calendar) byRegion.set(regionCode, (calendar = getCalendar(deps, regionCode)));
+    return calendar;
+  };
+}
+
 async function computeClock(
   deps: Deps,
   regionCode: string,
   s: CaseState,
   limits: Limits,
+  calendars: Calendars = (code) => getCalendar(deps, code),
 ): Promise<CaseClock | null> {
   if (!clockInput(s, limits)) return null;
-  return clockWith(await getCalendar(deps, regionCode), deps.clock.now(), s, limits);
+  return clockWith(await calendars(regionCode), deps.clock.now(), s, limits);
 }
 
 function clockWith(calendar: CompiledCalendar, now: Date, s: CaseState, limits: Limits): CaseClock | null {
@@ -1697,9 +1713,10 @@ type JoinedRow = CaseRow & {
 async function toSummary(
   deps: Deps,
   r: JoinedRow,
+  calendars?: Calendars,
 ): Promise<CaseSummary & { _clock: CaseClock | null; _state: CaseState }> {
   const state = reviveState(r.state);
-  return summaryOf(r, state, await computeClock(deps, r.regionCode, state, r));
+  return summaryOf(r, state, await computeClock(deps, r.regionCode, state, r, calendars));
 }
 
 /** The summary from a joined row (or the same fields assembled in a transition) and its clock. */
@@ -1878,24 +1895,48 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     .limit(q.limit)
     .offset(q.offset)
     .execute()) as JoinedRow[];
-  const items = (await Promise.all(rows.map((r) => toSummary(deps, r)))).map(strip);
+  const calendars = calendarsOnce(deps);
+  const items = (await Promise.all(rows.map((r) => toSummary(deps, r, calendars)))).map(strip);
   return { items: q.clock ? items.filter((i) => i.clock?.state === q.clock) : items };
 }
 
-/** 电子监察: open cases whose clock is red, per department. */
-export async function listOverdue(deps: Deps, actor: Actor, departmentId?: string) {
+/**
+ * 电子监察: open cases whose clock is red, per department, oldest first. Deadlines are derived, not
+ * stored (ADR 0001), so every open case is read, `chunk` rows at a time: none is left out, and only
+ * the red ones are kept.
+ */
+export async function listOverdue(
+  deps: Deps,
+  actor: Actor,
+  departmentId?: string,
+  opts: { chunk?: number } = {},
+) {
   assertAccess(actor, 'case.read');
-  let query = scoped(actor)(baseQuery(deps.db)).where('c.status', 'in', [
-    'submitted',
-    'supplement_requested',
-    'accepted',
-    'decided',
-  ]);
-  if (departmentId) query = query.where('c.departmentId', '=', departmentId);
-  const rows = (await query.orderBy('c.receivedAt').limit(5000).execute()) as JoinedRow[];
-  const items = (await Promise.all(rows.map((r) => toSummary(deps, r))))
-    .filter((s) => s.clock?.state === 'red')
-    .map(strip);
+  const chunk = opts.chunk ?? 1000;
+  const calendars = calendarsOnce(deps);
+  const items: CaseSummary[] = [];
+  let after: string | undefined;
+  for (;;) {
+    let query = scoped(actor)(baseQuery(deps.db)).where('c.status', 'in', [
+      'submitted',
+      'supplement_requested',
+      'accepted',
+      'decided',
+    ]);
+    if (departmentId) query = query.where('c.departmentId', '=', departmentId);
+    if (after) query = query.where('c.id', '>', after);
+    const rows = (await query.orderBy('c.id').limit(chunk).execute()) as JoinedRow[];
+    for (const r of rows) {
+      const s = await toSummary(deps, r, calendars);
+      if (s.clock?.state === 'red') items.push(strip(s));
+    }
+    if (rows.length < chunk) break;
+    after = rows.at(-1)!.id;
+  }
+  items.sort(
+    (a, b) =>
+      (a.receivedAt ?? '\uffff').localeCompare(b.receivedAt ?? '\uffff') || a.caseNo.localeCompare(b.caseNo),
+  );
   const byDept = new Map<string, { departmentId: string; departmentName: string; cases: CaseSummary[] }>();
   for (const i of items) {
     const g = byDept.get(i.departmentId) ?? {
@@ -1929,12 +1970,13 @@ export async function listRefused(deps: Deps, actor: Actor) {
         )
         .execute()
     : [];
+  const calendars = calendarsOnce(deps);
   const items = [];
   for (const r of rows) {
     const e = events.find((x) => x.caseId === r.id);
     const p = (e?.payload ?? {}) as { reason?: string; redirectTo?: string; noticeNo?: string };
     items.push({
-      ...strip(await toSummary(deps, r)),
+      ...strip(await toSummary(deps, r, calendars)),
       refusal: {
         reason: p.reason ?? '',
         redirectTo: p.redirectTo ?? '',
