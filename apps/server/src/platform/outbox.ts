@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Clock } from './clock';
 import { sql, type Db, type Executor } from './db';
+import { fixedStatement } from './fixed-statement';
 import type { OutboxMessageRow, OutboxMessageTable } from './db-types';
 
 /**
@@ -87,13 +88,18 @@ export function channelTransport(adapters: ChannelAdapter[], fallback: OutboxTra
  * dedupe key already exists (nothing written).
  */
 export async function enqueue(tx: Executor, msg: NewOutboxMessage): Promise<boolean> {
-  const rows = await enqueueWrite(tx, msg).returning('id').execute();
+  const rows = await enqueueBuilder(tx, outboxValues(msg)).returning('id').execute();
   return rows.length > 0;
 }
 
 /** The same write as a query, for a caller that sends its writes as one statement (executeWrites). */
 export function enqueueWrite(tx: Executor, msg: NewOutboxMessage) {
-  const values: Insertable<OutboxMessageTable> = {
+  const values = outboxValues(msg);
+  return fixedStatement('outbox.enqueue', [values], [], ([v]) => enqueueBuilder(tx, v as typeof values));
+}
+
+function outboxValues(msg: NewOutboxMessage): Insertable<OutboxMessageTable> {
+  return {
     regionCode: msg.regionCode,
     kind: msg.kind,
     recipientUserId: msg.recipientUserId,
@@ -104,6 +110,9 @@ export function enqueueWrite(tx: Executor, msg: NewOutboxMessage) {
     dedupeKey: msg.dedupeKey ?? null,
     ...(msg.availableAt ? { availableAt: msg.availableAt } : {}),
   };
+}
+
+function enqueueBuilder(tx: Executor, values: Insertable<OutboxMessageTable>) {
   return tx
     .insertInto('outboxMessage')
     .values(values)

@@ -1,5 +1,6 @@
 import type { Compilable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db';
+import { fixedStatement } from '../../platform/fixed-statement';
 import type { AuditLogRow } from '../../platform/db-types';
 
 /**
@@ -7,13 +8,15 @@ import type { AuditLogRow } from '../../platform/db-types';
  * usual case. A chain's first entry creates its head row first.
  */
 /** The chain's head, locked until commit; no row yet for a chain nothing has joined. */
-export function lockHeadQuery(tx: Tx, regionCode: string, lane: number) {
-  return tx
-    .selectFrom('auditHead')
-    .select('hash')
-    .where('regionCode', '=', regionCode)
-    .where('lane', '=', lane)
-    .forUpdate();
+export function lockHeadQuery(tx: Tx, regionCode: string, lane: number): Compilable<{ hash: string }> {
+  return fixedStatement('audit.lockHead', [], [regionCode, lane], (_, [r, l]) =>
+    tx
+      .selectFrom('auditHead')
+      .select('hash')
+      .where('regionCode', '=', r as string)
+      .where('lane', '=', l as number)
+      .forUpdate(),
+  );
 }
 
 /** The head after lockHeadQuery found none: created at the genesis hash (once), then locked. */
@@ -23,7 +26,8 @@ export async function createHead(tx: Tx, regionCode: string, lane: number, genes
     .values({ regionCode, lane, hash: genesis })
     .onConflict((oc) => oc.columns(['regionCode', 'lane']).doNothing())
     .execute();
-  return (await lockHeadQuery(tx, regionCode, lane).executeTakeFirstOrThrow()).hash;
+  const { rows } = await tx.executeQuery(lockHeadQuery(tx, regionCode, lane));
+  return rows[0]!.hash;
 }
 
 /** The entry and the move of its chain's head to it: two writes for one batch (executeWrites). */
@@ -32,12 +36,14 @@ export function entryWrites(
   row: Omit<AuditLogRow, 'seq' | 'summary'> & { summary: string },
 ): Compilable[] {
   return [
-    tx.insertInto('auditLog').values(row),
-    tx
-      .updateTable('auditHead')
-      .set({ hash: row.hash })
-      .where('regionCode', '=', row.regionCode)
-      .where('lane', '=', row.lane),
+    fixedStatement('audit.entry', [row], [], ([r]) => tx.insertInto('auditLog').values(r as typeof row)),
+    fixedStatement('audit.moveHead', [], [row.hash, row.regionCode, row.lane], (_, [hash, region, lane]) =>
+      tx
+        .updateTable('auditHead')
+        .set({ hash: hash as string })
+        .where('regionCode', '=', region as string)
+        .where('lane', '=', lane as number),
+    ),
   ];
 }
 

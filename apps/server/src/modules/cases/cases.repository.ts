@@ -1,5 +1,6 @@
 import type { Compilable, Insertable, Selectable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
+import { fixedStatement } from '../../platform/fixed-statement';
 import type {
   ApplicantTable,
   CaseEventTable,
@@ -51,7 +52,7 @@ export function selectCaseWithNames(db: Executor) {
  * The case locked for a transition, with what its replies and documents need from the applicant
  * and the department (fresh: a renamed department signs new notices with its new name).
  */
-export function lockCaseQuery(db: Executor, id: string) {
+function lockCaseBuilder(db: Executor, id: string) {
   return selectCaseWithNames(db)
     .leftJoin('caseLicenseType as lt', 'lt.itemId', 'c.itemId')
     .select([
@@ -64,34 +65,59 @@ export function lockCaseQuery(db: Executor, id: string) {
     .where('c.id', '=', id)
     .forUpdate('c');
 }
-export type LockedCaseRow = Awaited<ReturnType<ReturnType<typeof lockCaseQuery>['executeTakeFirstOrThrow']>>;
+export type LockedCaseRow = Awaited<
+  ReturnType<ReturnType<typeof lockCaseBuilder>['executeTakeFirstOrThrow']>
+>;
+
+// The statements of every transition are fixed statements (platform/fixed-statement.ts): built and
+// compiled once per shape, not on every request.
+
+export function lockCaseQuery(db: Executor, id: string): Compilable<LockedCaseRow> {
+  return fixedStatement('cases.lock', [], [id], (_, [i]) => lockCaseBuilder(db, i as string));
+}
 
 export function insertCase(db: Executor, row: Insertable<ServiceCaseTable> & { id: string }) {
-  return db.insertInto('serviceCase').values(row);
+  return fixedStatement('cases.insert', [row], [], ([r]) =>
+    db.insertInto('serviceCase').values(r as typeof row),
+  );
 }
 
 export function updateCase(db: Executor, id: string, patch: Partial<Insertable<ServiceCaseTable>>) {
-  return db.updateTable('serviceCase').set(patch).where('id', '=', id);
+  return fixedStatement('cases.update', [patch], [id], ([p], [i]) =>
+    db
+      .updateTable('serviceCase')
+      .set(p as typeof patch)
+      .where('id', '=', i as string),
+  );
 }
 
 export function insertEvents(db: Executor, rows: Insertable<CaseEventTable>[]) {
-  return db.insertInto('caseEvent').values(rows);
+  return fixedStatement('cases.events', rows, [], (r) => db.insertInto('caseEvent').values(r as typeof rows));
 }
 
 export function listEvents(db: Executor, caseId: string) {
   return db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
 }
 
-export function listMaterialsQuery(db: Executor, caseId: string) {
+function listMaterialsBuilder(db: Executor, caseId: string) {
   return db.selectFrom('caseMaterial').selectAll().where('caseId', '=', caseId).orderBy('sortOrder');
 }
 
+export function listMaterialsQuery(db: Executor, caseId: string): Compilable<MaterialRow> {
+  return fixedStatement('cases.materials', [], [caseId], (_, [id]) => listMaterialsBuilder(db, id as string));
+}
+
 export function listMaterials(db: Executor, caseId: string) {
-  return listMaterialsQuery(db, caseId).execute();
+  return listMaterialsBuilder(db, caseId).execute();
 }
 
 export function insertMaterials(db: Executor, rows: Insertable<CaseMaterialTable>[]): Compilable[] {
-  return rows.length === 0 ? [] : [db.insertInto('caseMaterial').values(rows)];
+  if (rows.length === 0) return [];
+  return [
+    fixedStatement('cases.insertMaterials', rows, [], (r) =>
+      db.insertInto('caseMaterial').values(r as typeof rows),
+    ),
+  ];
 }
 
 export function updateMaterial(
@@ -123,15 +149,21 @@ export function findNotice(db: Executor, id: string) {
 }
 
 export function insertNotice(db: Executor, row: Insertable<CaseNoticeTable> & { id: string }) {
-  return db.insertInto('caseNotice').values(row);
+  return fixedStatement('cases.notice', [row], [], ([r]) =>
+    db.insertInto('caseNotice').values(r as typeof row),
+  );
 }
 
-export function findApplicantQuery(db: Executor, id: string) {
+function findApplicantBuilder(db: Executor, id: string) {
   return db.selectFrom('applicant').selectAll().where('id', '=', id);
 }
 
+export function findApplicantQuery(db: Executor, id: string): Compilable<ApplicantRow> {
+  return fixedStatement('cases.applicant', [], [id], (_, [i]) => findApplicantBuilder(db, i as string));
+}
+
 export function findApplicant(db: Executor, id: string) {
-  return findApplicantQuery(db, id).executeTakeFirst();
+  return findApplicantBuilder(db, id).executeTakeFirst();
 }
 
 export function findApplicantByHash(db: Executor, regionCode: string, hash: string) {
@@ -169,7 +201,9 @@ export function findHeldLicense(db: Executor, holderId: string, typeCode: string
 }
 
 export function insertLicense(db: Executor, row: Insertable<LicenseTable>) {
-  return db.insertInto('license').values(row);
+  return fixedStatement('cases.license', [row], [], ([r]) =>
+    db.insertInto('license').values(r as typeof row),
+  );
 }
 
 export function findRegionName(db: Executor, code: string) {
@@ -232,12 +266,18 @@ export function nextSequenceQuery(
 }
 
 /** Claims an idempotency key: no row back when it was already used (by a committed submission). */
-export function claimIdempotencyKeyQuery(db: Executor, scope: string, key: string) {
-  return db
-    .insertInto('idempotencyKey')
-    .values({ scope, key, response: null })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('key');
+export function claimIdempotencyKeyQuery(
+  db: Executor,
+  scope: string,
+  key: string,
+): Compilable<{ key: string }> {
+  return fixedStatement('cases.claimKey', [], [scope, key], (_, [s, k]) =>
+    db
+      .insertInto('idempotencyKey')
+      .values({ scope: s as string, key: k as string, response: null })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key'),
+  );
 }
 
 export function findIdempotencyKey(db: Executor, scope: string, key: string) {
