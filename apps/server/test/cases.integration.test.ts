@@ -667,6 +667,23 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect(
       paused.body.items.some((i: { id: string }) => i.id === 'ca5e0000-0000-4000-8000-000000000007'),
     ).toBe(true);
+    // The clock filter reads past the first page of cases: one paused case per page of one.
+    const newest = await supervisor.request('GET', '/api/cases?limit=1');
+    expect(newest.body.items[0].clock?.state).not.toBe('paused');
+    const firstPaused = await supervisor.request('GET', '/api/cases?clock=paused&limit=1');
+    expect(firstPaused.body.items).toHaveLength(1);
+    expect(firstPaused.body.items[0].clock.state).toBe('paused');
+    const pausedByOne = await casesService.listCases(
+      t.deps,
+      SYSTEM_ACTOR,
+      { clock: 'paused', limit: 100, offset: 0 },
+      { chunk: 1 },
+    );
+    expect(pausedByOne.items.map((i) => i.id)).toEqual(
+      (
+        await casesService.listCases(t.deps, SYSTEM_ACTOR, { clock: 'paused', limit: 100, offset: 0 })
+      ).items.map((i) => i.id),
+    );
     const list = await approver.request('GET', '/api/cases?queue=review');
     expect(list.body.items.length).toBeGreaterThan(0);
     for (const i of list.body.items) {

@@ -903,6 +903,18 @@ function assertAssignee(ctx: CaseCtx, actor: Actor) {
     throw new CasesError('CASE_NOT_ASSIGNEE');
 }
 
+/** A transition that reads the case's materials in its opening round trip. */
+function transitionWithMaterials(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  action: Action,
+  fn: (ctx: CaseCtx) => Promise<Outcome>,
+): Promise<CaseSummary> {
+  return transition(deps, actor, caseId, version, action, fn, { materials: true });
+}
+
 /** The case's materials: from the opening round trip when the transition asked for them. */
 async function materialsOf(ctx: CaseCtx): Promise<MaterialRow[]> {
   return (ctx.materials ??= await repo.listMaterials(ctx.tx, ctx.row.id));
@@ -913,96 +925,80 @@ async function missingMaterials(ctx: CaseCtx) {
 }
 
 export async function accept(deps: Deps, actor: Actor, caseId: string, input: AcceptInput) {
-  return transition(
-    deps,
-    actor,
-    caseId,
-    input.version,
-    'case.intake',
-    async (ctx) => {
-      fail(checkIntakeDecision(ctx.state));
-      const missing = await missingMaterials(ctx);
-      const deferredNames = new Set(input.deferred.map((d) => d.name));
-      for (const d of input.deferred) {
-        const m = missing.find((x) => x.name === d.name);
-        if (!m) throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${d.name}”不是缺少的材料`);
-        if (!m.deferrable) throw new CasesError('CASE_NOT_DEFERRABLE', `“${d.name}”不可容缺`);
-        if (d.dueDate < ctx.today)
-          throw new CasesError('CASE_NOT_DEFERRABLE', '容缺材料的补交期限不能早于今天');
-      }
-      const stillMissing = missing.filter((m) => !deferredNames.has(m.name)).map((m) => m.name);
-      if (stillMissing.length)
-        throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
-      for (const d of input.deferred)
-        ctx.writes.push(
-          ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
-        );
-      const deemed = isAcceptanceDeemed(ctx);
-      const notice = await issueNotice(ctx, 'accept', {
-        paragraphs: [
-          `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
-          ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
-          `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
-          ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
-        ],
-        list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
-        extra: { deferred: input.deferred, deemed },
-      });
-      return {
-        events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
-        audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
-        summary: { noticeNo: notice.noticeNo },
-      };
-    },
-    { materials: true },
-  );
+  return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    fail(checkIntakeDecision(ctx.state));
+    const missing = await missingMaterials(ctx);
+    const deferredNames = new Set(input.deferred.map((d) => d.name));
+    for (const d of input.deferred) {
+      const m = missing.find((x) => x.name === d.name);
+      if (!m) throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${d.name}”不是缺少的材料`);
+      if (!m.deferrable) throw new CasesError('CASE_NOT_DEFERRABLE', `“${d.name}”不可容缺`);
+      if (d.dueDate < ctx.today)
+        throw new CasesError('CASE_NOT_DEFERRABLE', '容缺材料的补交期限不能早于今天');
+    }
+    const stillMissing = missing.filter((m) => !deferredNames.has(m.name)).map((m) => m.name);
+    if (stillMissing.length)
+      throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
+    for (const d of input.deferred)
+      ctx.writes.push(
+        ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
+      );
+    const deemed = isAcceptanceDeemed(ctx);
+    const notice = await issueNotice(ctx, 'accept', {
+      paragraphs: [
+        `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
+        ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
+        `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
+        ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
+      ],
+      list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
+      extra: { deferred: input.deferred, deemed },
+    });
+    return {
+      events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
+      audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
+      summary: { noticeNo: notice.noticeNo },
+    };
+  });
 }
 
 /** ACC-1 一次性告知: every missing material, and the faulty ones named by the clerk, in one notice. */
 export async function requestSupplement(deps: Deps, actor: Actor, caseId: string, input: SupplementInput) {
-  return transition(
-    deps,
-    actor,
-    caseId,
-    input.version,
-    'case.intake',
-    async (ctx) => {
-      fail(checkIntakeDecision(ctx.state));
-      if (isAcceptanceDeemed(ctx)) throw new CasesError('CASE_ACCEPTANCE_DEEMED');
-      const all = await materialsOf(ctx);
-      for (const f of input.faulty)
-        if (!all.some((m) => m.name === f.name))
-          throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${f.name}”不在材料清单中`);
-      const items = [
-        ...all.filter((m) => m.status === 'missing').map((m) => ({ name: m.name, reason: '未提交' })),
-        ...input.faulty.filter((f) => !all.some((m) => m.name === f.name && m.status === 'missing')),
-      ];
-      if (items.length === 0) throw new CasesError('CASE_NOTHING_TO_SUPPLEMENT');
-      ctx.writes.push(
-        ...repo.updateMaterial(
-          ctx.tx,
-          ctx.row.id,
-          input.faulty.map((f) => f.name),
-          { status: 'missing', receivedAt: null },
-        ),
-      );
-      const notice = await issueNotice(ctx, 'supplement', {
-        paragraphs: [
-          `你（单位）提出的${ctx.item.name}申请，申请材料不齐全或不符合法定形式。现一次性告知需要补正的全部内容如下：`,
-          ...(input.note ? [input.note] : []),
-          '请补正后重新提交；补正材料齐全后，本机关依法受理。',
-        ],
-        list: items.map((i) => ({ name: i.name, note: i.reason })),
-        extra: { items },
-      });
-      return {
-        events: [{ type: 'supplement_requested', noticeNo: notice.noticeNo, items }],
-        audit: 'case.request_supplement',
-        summary: { noticeNo: notice.noticeNo, items: items.length },
-      };
-    },
-    { materials: true },
-  );
+  return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    fail(checkIntakeDecision(ctx.state));
+    if (isAcceptanceDeemed(ctx)) throw new CasesError('CASE_ACCEPTANCE_DEEMED');
+    const all = await materialsOf(ctx);
+    for (const f of input.faulty)
+      if (!all.some((m) => m.name === f.name))
+        throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${f.name}”不在材料清单中`);
+    const items = [
+      ...all.filter((m) => m.status === 'missing').map((m) => ({ name: m.name, reason: '未提交' })),
+      ...input.faulty.filter((f) => !all.some((m) => m.name === f.name && m.status === 'missing')),
+    ];
+    if (items.length === 0) throw new CasesError('CASE_NOTHING_TO_SUPPLEMENT');
+    ctx.writes.push(
+      ...repo.updateMaterial(
+        ctx.tx,
+        ctx.row.id,
+        input.faulty.map((f) => f.name),
+        { status: 'missing', receivedAt: null },
+      ),
+    );
+    const notice = await issueNotice(ctx, 'supplement', {
+      paragraphs: [
+        `你（单位）提出的${ctx.item.name}申请，申请材料不齐全或不符合法定形式。现一次性告知需要补正的全部内容如下：`,
+        ...(input.note ? [input.note] : []),
+        '请补正后重新提交；补正材料齐全后，本机关依法受理。',
+      ],
+      list: items.map((i) => ({ name: i.name, note: i.reason })),
+      extra: { items },
+    });
+    return {
+      events: [{ type: 'supplement_requested', noticeNo: notice.noticeNo, items }],
+      audit: 'case.request_supplement',
+      summary: { noticeNo: notice.noticeNo, items: items.length },
+    };
+  });
 }
 
 export async function supplementReceived(
@@ -1011,34 +1007,26 @@ export async function supplementReceived(
   caseId: string,
   input: SupplementReceivedInput,
 ) {
-  return transition(
-    deps,
-    actor,
-    caseId,
-    input.version,
-    'case.intake',
-    async (ctx) => {
-      if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
-      const all = await materialsOf(ctx);
-      for (const n of input.materials)
-        if (!all.some((m) => m.name === n))
-          throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
-      ctx.writes.push(
-        ...repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
-          status: 'provided',
-          receivedAt: ctx.now,
-        }),
-      );
-      return {
-        events: [
-          { type: 'supplement_received', names: input.materials },
-          ...(input.atWindow ? [{ type: 'visit' as const, purpose: '窗口补正材料' }] : []),
-        ],
-        audit: 'case.supplement_received',
-      };
-    },
-    { materials: true },
-  );
+  return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
+    const all = await materialsOf(ctx);
+    for (const n of input.materials)
+      if (!all.some((m) => m.name === n))
+        throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
+    ctx.writes.push(
+      ...repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
+        status: 'provided',
+        receivedAt: ctx.now,
+      }),
+    );
+    return {
+      events: [
+        { type: 'supplement_received', names: input.materials },
+        ...(input.atWindow ? [{ type: 'visit' as const, purpose: '窗口补正材料' }] : []),
+      ],
+      audit: 'case.supplement_received',
+    };
+  });
 }
 
 /** 不予受理: reason and the body to apply to; the case lands in the 办不成事 list. */
@@ -1129,36 +1117,26 @@ async function decisionEvents(ctx: CaseCtx, input: DecideInput, instant: boolean
 
 /** 即办件: accepted and decided on the spot by a clerk of the item's department. */
 export async function instantDecision(deps: Deps, actor: Actor, caseId: string, input: DecideInput) {
-  return transition(
-    deps,
-    actor,
-    caseId,
-    input.version,
-    'case.intake',
-    async (ctx) => {
-      if (ctx.item.handling !== 'instant') throw new CasesError('CASE_NOT_INSTANT');
-      if (actor.role !== 'system' && actor.departmentId !== ctx.row.departmentId)
-        throw new CasesError('CASE_INSTANT_NOT_AUTHORISED');
-      fail(checkIntakeDecision(ctx.state));
-      const missing = await missingMaterials(ctx);
-      if (missing.length)
-        throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: missing.map((m) => m.name) });
-      const acceptNotice = await issueNotice(ctx, 'accept', {
-        paragraphs: [
-          `你（单位）提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，予以受理并当场办结。`,
-        ],
-      });
-      const decision = await decisionEvents(ctx, input, true);
-      return {
-        ...decision,
-        events: [
-          { type: 'accepted', noticeNo: acceptNotice.noticeNo, deferred: [], deemed: false },
-          ...decision.events,
-        ],
-      };
-    },
-    { materials: true },
-  );
+  return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
+    if (ctx.item.handling !== 'instant') throw new CasesError('CASE_NOT_INSTANT');
+    if (actor.role !== 'system' && actor.departmentId !== ctx.row.departmentId)
+      throw new CasesError('CASE_INSTANT_NOT_AUTHORISED');
+    fail(checkIntakeDecision(ctx.state));
+    const missing = await missingMaterials(ctx);
+    if (missing.length)
+      throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: missing.map((m) => m.name) });
+    const acceptNotice = await issueNotice(ctx, 'accept', {
+      paragraphs: [`你（单位）提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，予以受理并当场办结。`],
+    });
+    const decision = await decisionEvents(ctx, input, true);
+    return {
+      ...decision,
+      events: [
+        { type: 'accepted', noticeNo: acceptNotice.noticeNo, deferred: [], deemed: false },
+        ...decision.events,
+      ],
+    };
+  });
 }
 
 export async function deferredReceived(
@@ -1860,7 +1838,12 @@ function scoped(actor: Actor) {
   };
 }
 
-export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
+export async function listCases(
+  deps: Deps,
+  actor: Actor,
+  q: CaseListQuery,
+  opts: { chunk: number } = { chunk: 1000 },
+) {
   assertAccess(actor, 'case.read');
   let query = scoped(actor)(baseQuery(deps.db));
   if (q.status) query = query.where('c.status', '=', q.status);
@@ -1889,15 +1872,25 @@ export async function listCases(deps: Deps, actor: Actor, q: CaseListQuery) {
     case undefined:
       break;
   }
-  const rows = (await query
-    .orderBy('c.receivedAt', 'desc')
-    .orderBy('c.caseNo', 'desc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute()) as JoinedRow[];
+  query = query.orderBy('c.receivedAt', 'desc').orderBy('c.caseNo', 'desc');
   const calendars = calendarsOnce(deps);
-  const items = (await Promise.all(rows.map((r) => toSummary(deps, r, calendars)))).map(strip);
-  return { items: q.clock ? items.filter((i) => i.clock?.state === q.clock) : items };
+  if (!q.clock) {
+    const rows = (await query.limit(q.limit).offset(q.offset).execute()) as JoinedRow[];
+    return { items: (await Promise.all(rows.map((r) => toSummary(deps, r, calendars)))).map(strip) };
+  }
+  // The clock is derived, not stored (ADR 0001): the filter reads the cases in order, a chunk at a
+  // time, until it has the page it was asked for — not only the first page's cases.
+  const matches: CaseSummary[] = [];
+  const wanted = q.offset + q.limit;
+  for (let from = 0; matches.length < wanted; from += opts.chunk) {
+    const rows = (await query.limit(opts.chunk).offset(from).execute()) as JoinedRow[];
+    for (const r of rows) {
+      const s = await toSummary(deps, r, calendars);
+      if (s.clock?.state === q.clock) matches.push(strip(s));
+    }
+    if (rows.length < opts.chunk) break;
+  }
+  return { items: matches.slice(q.offset, wanted) };
 }
 
 /**
