@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request, Response } from 'playwright-core';
 
 /** Helpers for the case screens (apps/web/src/modules/cases). */
 export class CasesPage {
@@ -68,8 +68,21 @@ export class CasesPage {
 
   /** Confirms the dialog and waits for it to close (the action succeeded). */
   async confirm(): Promise<void> {
-    await this.ok.click();
+    // What the dialog sent and got back, for the failure message: a dialog that stays open with
+    // nothing shown was twice seen in CI and never locally, and the request tells which side it was.
+    const seen: string[] = [];
+    const isPost = (r: Request) => r.method() === 'POST' && r.url().includes('/api/');
+    const onRequest = (r: Request) => isPost(r) && seen.push(`sent ${new URL(r.url()).pathname}`);
+    const onResponse = (r: Response) =>
+      isPost(r.request()) && seen.push(`answered ${r.status()} ${new URL(r.url()).pathname}`);
+    const onFailed = (r: Request) => isPost(r) && seen.push(`failed ${r.failure()?.errorText ?? ''}`);
+    this.page.on('request', onRequest);
+    this.page.on('response', onResponse);
+    this.page.on('requestfailed', onFailed);
     try {
+      // As a person would: the dialog has finished opening before OK is pressed.
+      await this.page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear'));
+      await this.ok.click();
       await this.dialog.waitFor({ state: 'hidden' });
     } catch (err) {
       // Say why: a refusal the dialog shows is the useful part of a failure.
@@ -77,7 +90,18 @@ export class CasesPage {
         .getByTestId('action-error')
         .innerText({ timeout: 500 })
         .catch(() => '');
-      throw new Error(`the dialog stayed open${shown ? `, showing: ${shown.trim()}` : ''}`, { cause: err });
+      const ok = await this.ok
+        .evaluate((b) => `${b.className}${(b as HTMLButtonElement).disabled ? ' disabled' : ''}`)
+        .catch(() => 'gone');
+      throw new Error(
+        `the dialog stayed open${shown ? `, showing: ${shown.trim()}` : ''}; ` +
+          `requests: ${seen.join(', ') || 'none'}; OK button: ${ok}`,
+        { cause: err },
+      );
+    } finally {
+      this.page.off('request', onRequest);
+      this.page.off('response', onResponse);
+      this.page.off('requestfailed', onFailed);
     }
   }
 
