@@ -1432,14 +1432,11 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 type Submission<T> = { caseId: string; writes: Compilable[]; value?: T };
 
 /**
- * Idempotency-Key: the key is claimed in the submission's transaction. A concurrent second
- * submission with the same key waits on the first one's row and then finds it used; it gets the
- * first submission's case instead of a second one. The submission's writes and the key's answer
+ * Idempotency-Key: the key is claimed in the submission's transaction, in its first round trip
+ * together with the reads the submission asks for (`reads`; `fn` gets their rows). A concurrent
+ * second submission with the same key waits on the first one's row and then finds it used; it gets
+ * the first submission's case instead of a second one. The submission's writes and the key's answer
  * are sent together, as one statement.
- */
-/**
- * A submission made once per Idempotency-Key. The key is claimed in the transaction's first round
- * trip, together with the reads the submission asks for (reads); fn gets their rows.
  */
 async function withIdempotency<T, const Q extends readonly (Compilable<unknown> | null)[]>(
   deps: Deps,
