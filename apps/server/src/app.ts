@@ -24,6 +24,7 @@ import type { AppInstance, Deps } from './platform/app-types';
 import { AppError, forbidden, notFound, registerErrorHandler } from './platform/errors';
 import { filesDir, findFileMeta, mayReadFile } from './platform/files';
 import { currentMigration } from './platform/migrate';
+import { registerRateLimit } from './platform/rate-limit';
 
 export type BuildOptions = {
   logger?: FastifyServerOptions['logger'];
@@ -48,6 +49,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   registerErrorHandler(app);
 
   await app.register(cookie);
+  await registerRateLimit(app, deps.config.rateLimitScale);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {

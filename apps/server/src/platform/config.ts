@@ -22,6 +22,8 @@ export type Config = {
   webDist: string;
   /** Days before a measure's due date that its owner is reminded (LEDGER_REMINDER_DAYS_BEFORE). */
   ledgerReminderDaysBefore: number;
+  /** Multiplies every rate limit (RATE_LIMIT_SCALE, default 1); load tests on one address raise it. */
+  rateLimitScale: number;
 };
 
 /**
@@ -37,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const reminderDays = Number(env.LEDGER_REMINDER_DAYS_BEFORE ?? 3);
   if (!Number.isInteger(reminderDays) || reminderDays < 0 || reminderDays > 90)
     throw new Error(`LEDGER_REMINDER_DAYS_BEFORE 应为 0—90 的整数：${env.LEDGER_REMINDER_DAYS_BEFORE}`);
+  const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? 1);
+  if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0)
+    throw new Error(`RATE_LIMIT_SCALE 应为正数：${env.RATE_LIMIT_SCALE}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {
@@ -50,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secrets: loadSecrets(dataDir, env),
     webDist: path.resolve(SERVER_ROOT, '../web/dist'),
     ledgerReminderDaysBefore: reminderDays,
+    rateLimitScale,
   };
 }
 

@@ -1,0 +1,51 @@
+import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
+import { CommonErrorCode } from '@tongban/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './errors';
+
+/**
+ * SEC-2: public and sign-in routes are rate-limited per client address and, where a route names a
+ * target (a case number, an account, a license), per target too. The plugin is registered with
+ * `global: false`; a route opts in with `config: { rateLimit: limitPerClient(...) }` or
+ * `limitPerTarget(...)`. Counters live in process memory (one counter set per server process).
+ */
+export async function registerRateLimit(app: FastifyInstance, scale: number): Promise<void> {
+  rateLimitScale = scale;
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(
+        CommonErrorCode.RATE_LIMITED,
+        `请求过于频繁，请 ${Math.max(1, Math.ceil(ctx.ttl / 1000))} 秒后再试`,
+        429,
+        {
+          retryAfterSeconds: Math.max(1, Math.ceil(ctx.ttl / 1000)),
+        },
+      ),
+  });
+}
+
+let rateLimitScale = 1;
+
+/** At most `max` requests per client address per `windowMs` on this route. */
+export function limitPerClient(max: number, windowMs: number): RateLimitOptions {
+  return { max: Math.max(1, Math.round(max * rateLimitScale)), timeWindow: windowMs };
+}
+
+/**
+ * At most `max` requests per target per `windowMs`, whoever sends them: `target` names what is being
+ * looked up (from params or body), so spreading guesses over many addresses does not help. Runs
+ * before the handler (after the body is parsed), so the body can name the target.
+ */
+export function limitPerTarget(
+  max: number,
+  windowMs: number,
+  target: (req: FastifyRequest) => string | undefined,
+): RateLimitOptions {
+  return {
+    max: Math.max(1, Math.round(max * rateLimitScale)),
+    timeWindow: windowMs,
+    hook: 'preHandler',
+    keyGenerator: (req) => `target:${req.routeOptions.url}:${target(req) ?? req.ip}`,
+  };
+}
