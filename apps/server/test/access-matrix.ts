@@ -65,6 +65,25 @@ export const MATRIX: Entry[] = [
     allowed: STAFF,
   },
   {
+    method: 'POST',
+    url: '/api/calendar/national/notice-preview',
+    make: () => ({
+      path: '/api/calendar/national/notice-preview',
+      body: { text: '关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。' },
+    }),
+    allowed: ADMIN,
+  },
+  {
+    method: 'POST',
+    url: '/api/calendar/national/notice',
+    // Unreadable on purpose: the admin gets 400 and nothing is loaded; the others are refused first.
+    make: () => ({
+      path: '/api/calendar/national/notice',
+      body: { text: '各单位：请做好节日期间的值班安排，确保安全。' },
+    }),
+    allowed: ADMIN,
+  },
+  {
     method: 'GET',
     url: '/api/calendar/status',
     make: () => ({ path: '/api/calendar/status' }),

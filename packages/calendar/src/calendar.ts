@@ -282,3 +282,11 @@ export function listDayInfos(calendar: CompiledCalendar, from: string, to: strin
   for (let i = first; i <= last; i++) days.push(describeIndex(calendar, i));
   return days;
 }
+
+/**
+ * CAL-2: a date in a year whose national notice is not loaded is provisional: that year's holidays
+ * are not counted yet, so a deadline that lands there may move once the notice is loaded.
+ */
+export function isProvisionalDate(calendar: CompiledCalendar, date: string): boolean {
+  return calendar.dataThroughYear === undefined || Number(date.slice(0, 4)) > calendar.dataThroughYear;
+}

@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './case-clock';
 export * from './explain';
 export { daysFromChineseDays } from './chinese-days-source';
+export * from './holiday-notice';

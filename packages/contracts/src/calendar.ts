@@ -141,6 +141,11 @@ export const DeadlineResult = z.object({
   /** Calendar days from start to deadline, for "N 个工作日 = M 个自然日". */
   calendarDays: z.number(),
   explanation: z.array(DayNote),
+  /**
+   * CAL-2: the deadline falls in a year whose State Council notice is not loaded yet, so holidays of
+   * that year are not counted: the date may still move once the notice is loaded.
+   */
+  provisional: z.boolean(),
 });
 export type DeadlineResult = z.infer<typeof DeadlineResult>;
 
@@ -232,3 +237,48 @@ export const CalendarStatus = z.object({
   nextYearMissing: z.boolean(),
 });
 export type CalendarStatus = z.infer<typeof CalendarStatus>;
+
+/** CAL-2: the State Council's annual holiday notice, pasted as published. */
+export const HolidayNoticeInput = z.object({
+  text: z.string().trim().min(20, '请粘贴通知全文').max(20_000, '通知文本过长'),
+  /** Load even though the preview listed warnings (a person has checked them). */
+  acceptWarnings: z.boolean().default(false),
+});
+export type HolidayNoticeInput = z.input<typeof HolidayNoticeInput>;
+
+export const NationalDay = z.object({
+  date: z.string(),
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string(),
+});
+export type NationalDay = z.infer<typeof NationalDay>;
+
+export const HolidayNoticePreview = z.object({
+  year: z.number(),
+  blocks: z.array(
+    z.object({
+      name: z.string(),
+      source: z.string(),
+      holidays: z.array(z.string()),
+      workdays: z.array(z.string()),
+    }),
+  ),
+  days: z.array(NationalDay),
+  warnings: z.array(z.string()),
+  /** What loading it changes against the days already held for that year. */
+  change: z.object({
+    yearLoaded: z.boolean(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    changed: z.array(z.string()),
+  }),
+});
+export type HolidayNoticePreview = z.infer<typeof HolidayNoticePreview>;
+
+export const HolidayNoticeApplied = z.object({
+  year: z.number(),
+  holidays: z.number(),
+  workdays: z.number(),
+  replaced: z.boolean(),
+});
+export type HolidayNoticeApplied = z.infer<typeof HolidayNoticeApplied>;

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'supervisor', 'leader', 'inspector'],
   'calendar.read': STAFF,
   'calendar.write': ['admin', 'supervisor'],
+  // CAL-2: the national days every region counts with; only the system administrator loads them.
+  'calendar.national.write': ['admin'],
   'catalog.read': STAFF,
   'catalog.write': ['admin', 'dept_head', 'supervisor'],
   'catalog.publish': ['admin', 'supervisor'],

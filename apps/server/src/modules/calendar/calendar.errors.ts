@@ -11,6 +11,9 @@ export const CalendarErrorCode = {
   SPAN_TOO_LONG: 'CALENDAR_SPAN_TOO_LONG',
   INVALID_INPUT: 'CALENDAR_INVALID_INPUT',
   NO_NATIONAL_DATA: 'CALENDAR_NO_NATIONAL_DATA',
+  NOTICE_UNREADABLE: 'CALENDAR_NOTICE_UNREADABLE',
+  NOTICE_PAST_YEAR: 'CALENDAR_NOTICE_PAST_YEAR',
+  NOTICE_WARNINGS: 'CALENDAR_NOTICE_WARNINGS',
 } as const;
 export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
 
@@ -24,6 +27,9 @@ const DEFAULTS: Record<CalendarErrorCode, [number, string]> = {
   CALENDAR_SPAN_TOO_LONG: [400, '一次查询的日期跨度过长'],
   CALENDAR_INVALID_INPUT: [400, '输入有误'],
   CALENDAR_NO_NATIONAL_DATA: [503, '尚未导入国家节假日数据'],
+  CALENDAR_NOTICE_UNREADABLE: [400, '没有读懂这份节假日通知'],
+  CALENDAR_NOTICE_PAST_YEAR: [400, '只能导入今年或明年的节假日通知'],
+  CALENDAR_NOTICE_WARNINGS: [400, '通知中有需要核对的地方，请先在预览中确认'],
 };
 
 export class CalendarModuleError extends AppError {

@@ -77,6 +77,22 @@ export async function insertNationalDays(
   return inserted;
 }
 
+export const listNationalDaysOfYear = (db: Executor, year: number) =>
+  db
+    .selectFrom('nationalDay')
+    .select(['date', 'kind', 'name'])
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .orderBy('date')
+    .execute();
+
+export const deleteNationalDaysOfYear = (db: Executor, year: number) =>
+  db
+    .deleteFrom('nationalDay')
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .executeTakeFirst();
+
 /** Serialises national loads between processes starting at once. */
 export const lockNationalLoad = (db: Executor) => sql`select pg_advisory_xact_lock(7271003)`.execute(db);
 

@@ -6,6 +6,9 @@ import {
   ClockExplanationInput,
   DeadlineQuery,
   DeadlineResult,
+  HolidayNoticeApplied,
+  HolidayNoticeInput,
+  HolidayNoticePreview,
   Id,
   LocalDay,
   LocalDayInput,
@@ -14,6 +17,8 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { requireActor } from '../../platform/request-context';
 import * as svc from './calendar.service';
+import { applyHolidayNotice } from './use-cases/apply-holiday-notice';
+import { previewHolidayNotice } from './use-cases/preview-holiday-notice';
 
 const tags = ['calendar'];
 
@@ -85,5 +90,31 @@ export async function calendarRoutes(app: AppInstance) {
     '/api/calendar/status',
     { schema: { tags, summary: '节假日数据状态（下一年是否缺失）', response: { 200: CalendarStatus } } },
     async (req) => svc.getStatus(d, requireActor(req)),
+  );
+
+  app.post(
+    '/api/calendar/national/notice-preview',
+    {
+      schema: {
+        tags,
+        summary: '预览国务院节假日安排通知（粘贴全文，逐日列出放假与调休上班日，CAL-2）',
+        body: HolidayNoticeInput,
+        response: { 200: HolidayNoticePreview },
+      },
+    },
+    async (req) => previewHolidayNotice(d, requireActor(req), req.body),
+  );
+
+  app.post(
+    '/api/calendar/national/notice',
+    {
+      schema: {
+        tags,
+        summary: '导入国务院节假日安排通知（替换该年的国家节假日，留痕，CAL-2）',
+        body: HolidayNoticeInput,
+        response: { 201: HolidayNoticeApplied },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await applyHolidayNotice(d, requireActor(req), req.body)),
   );
 }

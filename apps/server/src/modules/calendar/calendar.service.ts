@@ -6,6 +6,7 @@ import {
   explainCaseClock,
   explainSkippedDays,
   getDayInfo,
+  isProvisionalDate,
   listDayInfos,
   toDayNumber,
   toEndOfShanghaiDay,
@@ -268,6 +269,7 @@ export async function computeDeadline(deps: Deps, actor: Actor, q: DeadlineQuery
     endsAt: toEndOfShanghaiDay(deadline).toISOString(),
     calendarDays: toDayNumber(deadline) - toDayNumber(q.start),
     explanation,
+    provisional: isProvisionalDate(calendar, deadline),
   };
 }
 

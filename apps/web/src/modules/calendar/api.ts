@@ -3,6 +3,9 @@ import type {
   CalendarDays,
   CalendarStatus,
   DeadlineResult,
+  HolidayNoticeApplied,
+  HolidayNoticeInput,
+  HolidayNoticePreview,
   LocalDay,
   LocalDayInput,
 } from '@tongban/contracts';
@@ -62,5 +65,28 @@ export function useRemoveLocalDay() {
     mutationFn: (id: string) =>
       apiRequest<void>(`/api/calendar/local-days/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: calendarKeys.all }),
+  });
+}
+
+/** CAL-2: what a pasted State Council notice says, day by day; nothing is saved. */
+export function usePreviewHolidayNotice() {
+  return useMutation({
+    mutationFn: (input: HolidayNoticeInput) =>
+      apiRequest<HolidayNoticePreview>('/api/calendar/national/notice-preview', {
+        method: 'POST',
+        body: input,
+      }),
+    meta: { silent: true },
+  });
+}
+
+/** CAL-2: loads the notice's year; every view and deadline of the calendar changes. */
+export function useApplyHolidayNotice() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: HolidayNoticeInput) =>
+      apiRequest<HolidayNoticeApplied>('/api/calendar/national/notice', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: calendarKeys.all }),
+    meta: { silent: true },
   });
 }

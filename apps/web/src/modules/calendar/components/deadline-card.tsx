@@ -87,6 +87,16 @@ export function DeadlineCard({ regionCode }: { regionCode: string }) {
                 </Typography.Text>
               </Tooltip>
             </Flex>
+            {result.provisional && (
+              <Alert
+                style={{ margin: '8px 0' }}
+                type="warning"
+                showIcon
+                data-testid="deadline-provisional"
+                message="暂定期限"
+                description={`${result.deadline.slice(0, 4)} 年的节假日安排尚未导入，期间的法定节假日没有扣除；导入通知后期限可能后移。`}
+              />
+            )}
             <Typography.Text type="secondary" data-testid="deadline-summary">
               {result.n} 个工作日，跨 {result.calendarDays} 个自然日，其中 {skipped} 天不计
             </Typography.Text>

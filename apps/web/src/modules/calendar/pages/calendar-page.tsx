@@ -27,6 +27,7 @@ import { useRegions } from '../../org/api';
 import { useCalendarDays, useRemoveLocalDay } from '../api';
 import { CalendarLegend } from '../components/calendar-legend';
 import { DeadlineCard } from '../components/deadline-card';
+import { HolidayNoticeModal } from '../components/holiday-notice-modal';
 import { DAY_STATUS_STYLES } from '../components/day-status-style';
 import { LocalDayModal } from '../components/local-day-modal';
 
@@ -114,6 +115,8 @@ export function CalendarPage() {
   const user = useCurrentUser();
   const { can } = useAuth();
   const canWrite = can('calendar.write');
+  const canLoadNotice = can('calendar.national.write');
+  const [noticeOpen, setNoticeOpen] = useState(false);
   const regions = useRegions(can('org.read'));
   const [regionCode, setRegionCode] = useState(user.regionCode);
   const [month, setMonth] = useState<Dayjs>(() => dayjs().locale('zh-cn'));
@@ -162,6 +165,11 @@ export function CalendarPage() {
                   data-testid="calendar-region"
                   options={regions.data?.map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }))}
                 />
+              )}
+              {canLoadNotice && (
+                <Button data-testid="holiday-notice-open" onClick={() => setNoticeOpen(true)}>
+                  导入节假日通知
+                </Button>
               )}
               {canWrite && (
                 <Button
@@ -328,6 +336,7 @@ export function CalendarPage() {
           <Typography.Text type="secondary">该日期不在工作日历的覆盖范围内</Typography.Text>
         )}
       </Modal>
+      <HolidayNoticeModal open={noticeOpen} onClose={() => setNoticeOpen(false)} />
       <LocalDayModal
         open={!!adding}
         regionCode={regionCode}
