@@ -117,7 +117,23 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
 
   // The built web app, with the SPA's index.html for every other GET outside /api.
   const hasWeb = existsSync(path.join(deps.config.webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: deps.config.webDist,
+      wildcard: false,
+      // The build writes .br and .gz beside each asset (apps/web/scripts/precompress.mjs).
+      preCompressed: true,
+      // Hashed file names change with their content: cache them for a year; index.html never.
+      setHeaders: (reply, filePath) => {
+        void reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && hasWeb && !req.url.startsWith('/api/') && !req.url.startsWith('/files/')) {
       return reply.sendFile('index.html');

@@ -2,19 +2,21 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth-context';
 import { AppLayout } from './app-layout';
 import { NotFoundPage, RequireAuth, RequirePermission } from './route-guards';
-import { LoginPage } from '../modules/auth/pages/login-page';
-import { HomePage } from '../modules/home/pages/home-page';
-import { RegionsPage } from '../modules/org/pages/regions-page';
-import { HallsPage } from '../modules/org/pages/halls-page';
-import { DepartmentsPage } from '../modules/org/pages/departments-page';
-import { WindowsPage } from '../modules/org/pages/windows-page';
-import { StaffPage } from '../modules/org/pages/staff-page';
-import { UsersPage } from '../modules/org/pages/users-page';
-import { StaffBoardPage } from '../modules/org/pages/staff-board-page';
-import { CalendarPage } from '../modules/calendar/pages/calendar-page';
 import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
 import { ledgerRoutes, publicLedgerRoutes } from '../modules/ledger/ledger-routes';
 import { casesRoutes, publicCasesRoutes } from '../modules/cases/cases-routes';
+import { lazyPage } from './lazy-page';
+
+const LoginPage = lazyPage(() => import('../modules/auth/pages/login-page'), 'LoginPage');
+const HomePage = lazyPage(() => import('../modules/home/pages/home-page'), 'HomePage');
+const RegionsPage = lazyPage(() => import('../modules/org/pages/regions-page'), 'RegionsPage');
+const HallsPage = lazyPage(() => import('../modules/org/pages/halls-page'), 'HallsPage');
+const DepartmentsPage = lazyPage(() => import('../modules/org/pages/departments-page'), 'DepartmentsPage');
+const WindowsPage = lazyPage(() => import('../modules/org/pages/windows-page'), 'WindowsPage');
+const StaffPage = lazyPage(() => import('../modules/org/pages/staff-page'), 'StaffPage');
+const UsersPage = lazyPage(() => import('../modules/org/pages/users-page'), 'UsersPage');
+const StaffBoardPage = lazyPage(() => import('../modules/org/pages/staff-board-page'), 'StaffBoardPage');
+const CalendarPage = lazyPage(() => import('../modules/calendar/pages/calendar-page'), 'CalendarPage');
 
 export function AppRouter() {
   return (

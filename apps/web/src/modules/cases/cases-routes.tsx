@@ -2,18 +2,20 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router';
 import type { Action } from '@tongban/contracts';
 import { RequireAuth, RequirePermission } from '../../app/route-guards';
-import { ApplyPage } from './pages/apply-page';
-import { CaseDetailPage } from './pages/case-detail-page';
-import { CaseListPage } from './pages/case-list-page';
-import { CertificatePage } from './pages/certificate-page';
-import { DeliveryPage } from './pages/delivery-page';
-import { IntakePage } from './pages/intake-page';
-import { NoticePrintPage } from './pages/notice-print-page';
-import { OverduePage } from './pages/overdue-page';
-import { RefusedPage } from './pages/refused-page';
-import { ReviewPage } from './pages/review-page';
-import { TrackPage } from './pages/track-page';
-import { VerifyPage } from './pages/verify-page';
+import { lazyPage } from '../../app/lazy-page';
+
+const ApplyPage = lazyPage(() => import('./pages/apply-page'), 'ApplyPage');
+const CaseDetailPage = lazyPage(() => import('./pages/case-detail-page'), 'CaseDetailPage');
+const CaseListPage = lazyPage(() => import('./pages/case-list-page'), 'CaseListPage');
+const CertificatePage = lazyPage(() => import('./pages/certificate-page'), 'CertificatePage');
+const DeliveryPage = lazyPage(() => import('./pages/delivery-page'), 'DeliveryPage');
+const IntakePage = lazyPage(() => import('./pages/intake-page'), 'IntakePage');
+const NoticePrintPage = lazyPage(() => import('./pages/notice-print-page'), 'NoticePrintPage');
+const OverduePage = lazyPage(() => import('./pages/overdue-page'), 'OverduePage');
+const RefusedPage = lazyPage(() => import('./pages/refused-page'), 'RefusedPage');
+const ReviewPage = lazyPage(() => import('./pages/review-page'), 'ReviewPage');
+const TrackPage = lazyPage(() => import('./pages/track-page'), 'TrackPage');
+const VerifyPage = lazyPage(() => import('./pages/verify-page'), 'VerifyPage');
 
 const guard = (action: Action, page: ReactNode) => (
   <RequirePermission action={action}>{page}</RequirePermission>

@@ -1,11 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { Route } from 'react-router';
 import { FullPageSpin, RequirePermission } from '../../app/route-guards';
-import { ImportPage } from './pages/import-page';
-import { LedgerPage } from './pages/ledger-page';
-import { MyMeasuresPage } from './pages/my-measures-page';
-import { PublicReportPage } from './pages/public-report-page';
-import { ReportPage } from './pages/report-page';
+import { lazyPage } from '../../app/lazy-page';
+
+const ImportPage = lazyPage(() => import('./pages/import-page'), 'ImportPage');
+const LedgerPage = lazyPage(() => import('./pages/ledger-page'), 'LedgerPage');
+const MyMeasuresPage = lazyPage(() => import('./pages/my-measures-page'), 'MyMeasuresPage');
+const PublicReportPage = lazyPage(() => import('./pages/public-report-page'), 'PublicReportPage');
+const ReportPage = lazyPage(() => import('./pages/report-page'), 'ReportPage');
 
 // ECharts is large: the dashboard loads it on first visit only.
 const DashboardPage = lazy(() =>
