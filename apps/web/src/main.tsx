@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './app/global.css';
 import './app/i18n';
 import { AppRoot } from './app/app-root';
 

@@ -27,7 +27,15 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} data-testid="app-sider">
+      {/* Sticky, with its own scroll: the collapse button at the bottom never covers the last items. */}
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={216}
+        data-testid="app-sider"
+        style={{ position: 'sticky', top: 0, height: '100vh', alignSelf: 'flex-start' }}
+      >
         <Flex
           align="center"
           gap={10}
@@ -51,17 +59,19 @@ export function AppLayout() {
             </div>
           )}
         </Flex>
-        <Menu
-          theme="dark"
-          mode="inline"
-          data-testid="app-menu"
-          selectedKeys={[navKeyForPath(location.pathname)]}
-          items={buildMenu(user.role, t)}
-          onClick={({ key }) => {
-            const item = findNavItem(key);
-            if (item) void navigate(item.path);
-          }}
-        />
+        <div style={{ height: 'calc(100vh - 64px - 48px)', overflowY: 'auto' }} data-testid="app-menu-scroll">
+          <Menu
+            theme="dark"
+            mode="inline"
+            data-testid="app-menu"
+            selectedKeys={[navKeyForPath(location.pathname)]}
+            items={buildMenu(user.role, t)}
+            onClick={({ key }) => {
+              const item = findNavItem(key);
+              if (item) void navigate(item.path);
+            }}
+          />
+        </div>
       </Sider>
       <Layout>
         <Header

@@ -18,7 +18,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const location = useLocation();
   if (user === undefined) return <FullPageSpin />;
-  if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // The page asked for, with its query (a filtered list, a case tab), is where sign-in returns to.
+  if (user === null)
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return children;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Avatar, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -17,7 +17,14 @@ export function LoginPage() {
   const location = useLocation();
   const { token } = theme.useToken();
   const [error, setError] = useState<string>();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const asked = (location.state as { from?: string } | null)?.from ?? '/';
+  // Only a path of this app (never another site), and never back to the sign-in page itself.
+  const from = asked.startsWith('/') && !asked.startsWith('//') && !asked.startsWith('/login') ? asked : '/';
+
+  // While the person types, fetch the shell's first screen, so signing in does not wait for it.
+  useEffect(() => {
+    void import('../../home/pages/home-page');
+  }, []);
 
   const mutation = useMutation({
     mutationFn: login,
@@ -26,12 +33,13 @@ export function LoginPage() {
     onMutate: () => setError(undefined),
     onSuccess: (session) => {
       signIn(session);
-      void navigate(from === '/login' ? '/' : from, { replace: true });
+      void navigate(from, { replace: true });
     },
     onError: (e) => setError(e instanceof ApiError ? e.message : t('login.failed')),
   });
 
-  if (user) return <Navigate to="/" replace />;
+  // Signing in sets the user before navigate() runs: this must go where navigate() goes.
+  if (user) return <Navigate to={from} replace />;
 
   return (
     <Flex
