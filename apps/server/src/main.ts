@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { auditCheckpointJob } from './modules/audit';
 import { seedDemo } from './demo/seed-demo';
 import { loadNationalDays } from './modules/calendar';
 import { enqueueLedgerReminders } from './modules/ledger';
@@ -22,7 +23,11 @@ app.log.info({ database: handle.kind, migration: version, dataDir: config.dataDi
 const poller = startOutboxPoller(deps, {
   transport: logTransport(app.log),
   log: app.log,
-  jobs: [{ name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) }],
+  jobs: [
+    { name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) },
+    // TRUTH-1: sign every audit chain's head hourly (and at start), docs/DATABASE.md "Audit".
+    auditCheckpointJob(deps),
+  ],
 });
 
 const shutdown = async () => {

@@ -226,6 +226,19 @@ export const MATRIX: Entry[] = [
     make: () => ({ path: '/api/audit' }),
     allowed: ['admin', 'supervisor', 'leader', 'inspector'],
   },
+  // TRUTH-1: checkpoints of the audit chains (issue 12 point 5).
+  {
+    method: 'GET',
+    url: '/api/audit/checkpoints',
+    make: () => ({ path: '/api/audit/checkpoints' }),
+    allowed: ['admin', 'supervisor', 'inspector'],
+  },
+  {
+    method: 'POST',
+    url: '/api/audit/checkpoints',
+    make: () => ({ path: '/api/audit/checkpoints', body: {} }),
+    allowed: ['admin', 'supervisor'],
+  },
   // ── Ledger (ids fixed by the ledger demo) ──
   ...ledgerEntries(),
   // ── Catalog (ids fixed by the catalog demo) ──

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { AuditCheckpointExport } from '@tongban/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../src/modules/audit';
 import { SYSTEM_ACTOR } from '../src/platform/access';
 import { createTestApp, dbKinds, signIn, type TestApp } from './harness';
+import { asOwner } from './tamper';
 
 describe.each(dbKinds())('audit chain (%s)', (kind) => {
   let t: TestApp;
@@ -44,8 +46,14 @@ describe.each(dbKinds())('audit chain (%s)', (kind) => {
       .where('action', '=', 'org.department.create')
       .orderBy('seq')
       .executeTakeFirstOrThrow();
-    await sql`update audit_log set summary = '{"name":"篡改"}'::jsonb where seq = ${victim.seq}`.execute(
-      t.deps.db,
+    // The table refuses the change (TRUTH-1); someone with the owner's rights turns the trigger off.
+    await expect(
+      sql`update audit_log set summary = '{"name":"篡改"}'::jsonb where seq = ${victim.seq}`.execute(
+        t.deps.db,
+      ),
+    ).rejects.toThrow(/append-only/);
+    await asOwner(t.deps.db, (tx) =>
+      sql`update audit_log set summary = '{"name":"篡改"}'::jsonb where seq = ${victim.seq}`.execute(tx),
     );
     const r = await verifyAuditChain(t.deps.db);
     expect(r.ok).toBe(false);
@@ -118,55 +126,83 @@ describe.each(dbKinds())('audit chain lanes (%s)', (kind) => {
   });
 });
 
-describe('npm run audit:verify', () => {
-  it('TRUTH: exits 0 on an intact embedded database and 1 after tampering', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const os = await import('node:os');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-verify-'));
-    const { openDatabase } = await import('../src/platform/db');
-    const { migrate } = await import('../src/platform/migrate');
-    const { seedDemo } = await import('../src/demo/seed-demo');
-    const { loadConfig } = await import('../src/platform/config');
-    const { systemClock } = await import('../src/platform/clock');
-    const h = await openDatabase({ dataDir: dir });
-    await migrate(h.db);
-    await seedDemo({
-      db: h.db,
-      dbKind: 'pglite',
-      clock: systemClock,
-      config: loadConfig({ DATA_DIR: dir }, []),
-    });
-    await h.close();
-    const root = path.resolve(import.meta.dirname, '../../..');
-    const run = () => {
-      try {
-        return {
-          code: 0,
-          out: execFileSync('npx', ['tsx', 'apps/server/src/modules/audit/audit-verify.cli.ts'], {
-            cwd: root,
-            env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
-            encoding: 'utf8',
-            stdio: 'pipe',
-          }),
-        };
-      } catch (e) {
-        const err = e as { status: number; stderr: string };
-        return { code: err.status, out: err.stderr };
-      }
-    };
-    const ok = run();
-    expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/审计链完整/);
-    const h2 = await openDatabase({ dataDir: dir });
-    // A middle entry of one of the county's chains: the next entry's link no longer matches.
-    await sql`delete from audit_log where seq = (
-      select min(a.seq) from audit_log a where a.region_code = '350999' and exists (
-        select 1 from audit_log b where b.region_code = a.region_code and b.lane = a.lane and b.seq > a.seq))`.execute(
-      h2.db,
-    );
-    await h2.close();
-    const broken = run();
-    expect(broken.code).toBe(1);
-    expect(broken.out).toMatch(/审计链断裂/);
-  });
+describe('npm run audit:verify and audit:checkpoint', () => {
+  // Three runs of the CLI on a busy 2-core machine: minutes, not the default minute.
+  it(
+    'TRUTH-1: exits 0 on an intact embedded database; 1 naming a broken link and, against an exported copy, a truncation',
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const { mkdtempSync, readFileSync } = await import('node:fs');
+      const os = await import('node:os');
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-verify-'));
+      const { openDatabase } = await import('../src/platform/db');
+      const { migrate } = await import('../src/platform/migrate');
+      const { seedDemo } = await import('../src/demo/seed-demo');
+      const { loadConfig } = await import('../src/platform/config');
+      const { systemClock } = await import('../src/platform/clock');
+      const h = await openDatabase({ dataDir: dir });
+      await migrate(h.db);
+      await seedDemo({
+        db: h.db,
+        dbKind: 'pglite',
+        clock: systemClock,
+        config: loadConfig({ DATA_DIR: dir }, []),
+      });
+      await h.close();
+      const root = path.resolve(import.meta.dirname, '../../..');
+      const run = (cli: string, ...args: string[]) => {
+        try {
+          return {
+            code: 0,
+            out: execFileSync('npx', ['tsx', `apps/server/src/modules/audit/${cli}.cli.ts`, ...args], {
+              cwd: root,
+              env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+              encoding: 'utf8',
+              stdio: 'pipe',
+            }),
+          };
+        } catch (e) {
+          const err = e as { status: number; stderr: string };
+          return { code: err.status, out: err.stderr };
+        }
+      };
+      const exported = path.join(dir, 'checkpoints.json');
+      const cp = run('audit-checkpoint', '--export', exported);
+      expect(cp.code, cp.out).toBe(0);
+      expect(cp.out).toMatch(/已写入检查点/);
+      const file = AuditCheckpointExport.parse(JSON.parse(readFileSync(exported, 'utf8')));
+      expect(file.checkpoints.length).toBeGreaterThan(0);
+      const ok = run('audit-verify', '--checkpoints', exported);
+      expect(ok.code, ok.out).toBe(0);
+      expect(ok.out).toMatch(/审计链完整/);
+
+      const h2 = await openDatabase({ dataDir: dir });
+      const chains = (
+        await sql<{ lane: number; seqs: number[] }>`
+        select lane, array_agg(seq order by seq) as seqs from audit_log where region_code = '350999'
+        group by lane having count(*) >= 3 order by count(*) desc, lane`.execute(h2.db)
+      ).rows;
+      const [cut, broken] = [chains[0]!, chains[1]!];
+      await asOwner(h2.db, async (tx) => {
+        // The newest entry of one chain, its head moved back and its checkpoints removed: nothing in
+        // the database shows it any more; the exported copy does.
+        await sql`delete from audit_log where seq = ${cut.seqs.at(-1)}`.execute(tx);
+        await sql`update audit_head set hash = (select hash from audit_log where seq = ${cut.seqs.at(-2)})
+        where region_code = '350999' and lane = ${cut.lane}`.execute(tx);
+        await sql`delete from audit_checkpoint where region_code = '350999' and lane = ${cut.lane}`.execute(
+          tx,
+        );
+        // A middle entry of another chain: the next entry's link no longer matches.
+        await sql`delete from audit_log where seq = ${broken.seqs[1]}`.execute(tx);
+      });
+      await h2.close();
+      const bad = run('audit-verify', '--checkpoints', exported);
+      expect(bad.code).toBe(1);
+      expect(bad.out).toContain(`审计链断裂：区划 350999 第 ${broken.lane} 链 序号 ${broken.seqs[2]}`);
+      expect(bad.out).toContain(`审计链被截断：区划 350999 第 ${cut.lane} 链 现有 ${cut.seqs.length - 1} 条`);
+      expect(bad.out).toContain(`检查点缺失：区划 350999 第 ${cut.lane} 链`);
+    },
+  );
 });

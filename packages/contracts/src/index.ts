@@ -7,6 +7,7 @@ export * from './calendar';
 export * from './ledger';
 export * from './catalog';
 export * from './cases';
+export * from './audit';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';

@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   'user.read': ['admin'],
   'user.write': ['admin'],
   'audit.read': ['admin', 'supervisor', 'leader', 'inspector'],
+  // TRUTH-1: signed checkpoints of the audit chains; the inspector takes a copy out of the system.
+  'audit.checkpoint.read': ['admin', 'supervisor', 'inspector'],
+  'audit.checkpoint.write': ['admin', 'supervisor'],
   'calendar.read': STAFF,
   'calendar.write': ['admin', 'supervisor'],
   // CAL-2: the national days every region counts with; only the system administrator loads them.

@@ -101,6 +101,18 @@ export type AuditHeadTable = {
   hash: string;
 };
 
+// 0015_audit_checkpoints.sql
+export type AuditCheckpointTable = {
+  regionCode: string;
+  lane: number;
+  entries: number;
+  lastSeq: number;
+  headHash: string;
+  at: Timestamp;
+  signature: string;
+};
+export type AuditCheckpointRow = Selectable<AuditCheckpointTable>;
+
 export type StoredFileTable = {
   sha256: string;
   mediaType: string;
@@ -134,6 +146,7 @@ export type DB = ModuleTables & {
   userSession: UserSessionTable;
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
+  auditCheckpoint: AuditCheckpointTable;
   storedFile: StoredFileTable;
   nationalDay: NationalDayTable;
   localDay: LocalDayTable;

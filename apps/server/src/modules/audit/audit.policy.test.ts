@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIT_LANES,
   auditLane,
+  chainCheck,
+  checkpointKey,
+  checkpointSignatureValid,
   computeEntryHash,
+  describeProblem,
+  signCheckpoint,
+  type CheckpointClaim,
   findChainBreak,
   GENESIS_HASH,
   stringifyCanonical,
@@ -64,5 +70,82 @@ describe('audit lanes (docs/adr/0002)', () => {
   it('entities spread over the lanes (writers to different cases rarely share a chain)', () => {
     const used = new Set(Array.from({ length: 2000 }, () => auditLane('case', crypto.randomUUID())));
     expect(used.size).toBe(AUDIT_LANES);
+  });
+});
+
+describe('TRUTH-1: checkpoints catch what the chain alone cannot', () => {
+  const key = checkpointKey('a'.repeat(64));
+  const chainId = { regionCode: '350999', lane: 0 };
+  function claimAt(rows: ChainRow[], entries: number): CheckpointClaim {
+    const c = {
+      ...chainId,
+      entries,
+      lastSeq: rows[entries - 1]!.seq,
+      headHash: rows[entries - 1]!.hash,
+      at: new Date('2026-12-01T00:00:00Z'),
+    };
+    return { ...c, signature: signCheckpoint(key, c), source: 'database' };
+  }
+  function run(rows: ChainRow[], claims: CheckpointClaim[], head = rows.at(-1)?.hash) {
+    const check = chainCheck(chainId, claims);
+    check.add(rows.slice(0, 2));
+    check.add(rows.slice(2));
+    return check.finish(head).problems;
+  }
+
+  it('a chain that reached its checkpoints and its head passes', () => {
+    const rows = chain(5);
+    expect(run(rows, [claimAt(rows, 3), claimAt(rows, 5)])).toEqual([]);
+  });
+  it('newest entries cut off (head moved back too): truncated, against the longest checkpoint', () => {
+    const rows = chain(5);
+    const problems = run(rows.slice(0, 3), [claimAt(rows, 4), claimAt(rows, 5)]);
+    expect(problems).toEqual([
+      {
+        kind: 'truncated',
+        ...chainId,
+        entries: 3,
+        checkpoint: expect.objectContaining({ entries: 5, lastSeq: 5 }),
+      },
+    ]);
+    expect(describeProblem(problems[0]!)).toMatch(
+      /^审计链被截断：区划 350999 第 0 链 现有 3 条.*最新的 2 条记录被删除$/,
+    );
+  });
+  it('a whole chain gone while a checkpoint names it: missing', () => {
+    const rows = chain(3);
+    expect(run([], [claimAt(rows, 3)], undefined)).toEqual([
+      { kind: 'chain_missing', ...chainId, checkpoint: expect.objectContaining({ entries: 3 }) },
+    ]);
+  });
+  it('a chain rebuilt with valid links after a cut: the checkpoint head is not reachable', () => {
+    const original = chain(4);
+    // The last two entries replaced by others that link correctly (SM3 needs no key).
+    const forged = original.slice(0, 2);
+    let prev = forged[1]!.hash;
+    for (let i = 3; i <= 4; i++) {
+      const e = { ...original[i - 1]!, summary: { forged: i } };
+      const hash = computeEntryHash(prev, e);
+      forged.push({ ...e, prevHash: prev, hash });
+      prev = hash;
+    }
+    expect(findChainBreak(forged)).toBeUndefined();
+    expect(run(forged, [claimAt(original, 4)])).toEqual([
+      { kind: 'head_unreachable', ...chainId, seq: 4, checkpoint: expect.objectContaining({ entries: 4 }) },
+    ]);
+  });
+  it('a head that is not the last entry: newest entries removed behind the writers', () => {
+    const rows = chain(4);
+    expect(run(rows.slice(0, 3), [], rows[3]!.hash)).toEqual([
+      { kind: 'head_mismatch', ...chainId, entries: 3 },
+    ]);
+  });
+  it('a signature verifies only under the key and for the content signed', () => {
+    const rows = chain(2);
+    const c = claimAt(rows, 2);
+    expect(checkpointSignatureValid(key, c)).toBe(true);
+    expect(checkpointSignatureValid(key, { ...c, entries: 1 })).toBe(false);
+    expect(checkpointSignatureValid(checkpointKey('b'.repeat(64)), c)).toBe(false);
+    expect(checkpointSignatureValid(key, { ...c, signature: 'zz' })).toBe(false);
   });
 });

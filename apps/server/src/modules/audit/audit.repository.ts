@@ -1,7 +1,7 @@
-import type { Compilable } from 'kysely';
+import type { Compilable, Insertable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db';
 import { fixedStatement } from '../../platform/fixed-statement';
-import type { AuditLogRow } from '../../platform/db-types';
+import type { AuditCheckpointRow, AuditCheckpointTable, AuditLogRow } from '../../platform/db-types';
 
 /**
  * Locks one chain (region, lane) until commit and returns its newest hash: one round trip in the
@@ -94,4 +94,88 @@ export async function listEntries(db: Executor, q: AuditQuery): Promise<AuditLog
   if (q.entityId) query = query.where('entityId', '=', q.entityId);
   if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
   return query.execute();
+}
+
+// ── Checkpoints (0015_audit_checkpoints.sql) ────────────────────────────────
+
+/**
+ * The end of every chain in the region scope (a LIKE pattern), read in one statement so that all
+ * chains are seen at one instant: its length, its last entry's seq and hash. (A chain's entries are
+ * appended under its head's lock, so a higher seq is always later in the chain.)
+ */
+export async function listChainEnds(
+  db: Executor,
+  regionLike: string,
+): Promise<{ regionCode: string; lane: number; entries: number; lastSeq: number; headHash: string }[]> {
+  const ends = db
+    .selectFrom('auditLog')
+    .select((eb) => [
+      'regionCode',
+      'lane',
+      eb.fn.countAll<number>().as('entries'),
+      eb.fn.max('seq').as('lastSeq'),
+    ])
+    .where('regionCode', 'like', regionLike)
+    .groupBy(['regionCode', 'lane'])
+    .as('e');
+  const rows = await db
+    .selectFrom(ends)
+    .innerJoin('auditLog as a', 'a.seq', 'e.lastSeq')
+    .select(['e.regionCode', 'e.lane', 'e.entries', 'e.lastSeq', 'a.hash as headHash'])
+    .orderBy('e.regionCode')
+    .orderBy('e.lane')
+    .execute();
+  return rows.map((r) => ({ ...r, entries: Number(r.entries), lastSeq: Number(r.lastSeq) }));
+}
+
+/** New checkpoints; a chain length already checkpointed (another process, no growth) is skipped. */
+export async function insertCheckpoints(
+  db: Executor,
+  rows: Insertable<AuditCheckpointTable>[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insertInto('auditCheckpoint')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['regionCode', 'lane', 'entries']).doNothing())
+    .returning('entries')
+    .execute();
+  return inserted.length;
+}
+
+/** The newest checkpoint of each chain in the region scope: what is exported. */
+export async function listLatestCheckpoints(db: Executor, regionLike: string): Promise<AuditCheckpointRow[]> {
+  return db
+    .selectFrom('auditCheckpoint')
+    .selectAll()
+    .distinctOn(['regionCode', 'lane'])
+    .where('regionCode', 'like', regionLike)
+    .orderBy('regionCode')
+    .orderBy('lane')
+    .orderBy('entries', 'desc')
+    .execute();
+}
+
+/** Every checkpoint of one chain, shortest first. */
+export async function listChainCheckpoints(
+  db: Executor,
+  chain: { regionCode: string; lane: number },
+): Promise<AuditCheckpointRow[]> {
+  return db
+    .selectFrom('auditCheckpoint')
+    .selectAll()
+    .where('regionCode', '=', chain.regionCode)
+    .where('lane', '=', chain.lane)
+    .orderBy('entries')
+    .execute();
+}
+
+/** Chains that a checkpoint names (some may have no entry left). */
+export async function listCheckpointedChains(db: Executor): Promise<{ regionCode: string; lane: number }[]> {
+  return db.selectFrom('auditCheckpoint').select(['regionCode', 'lane']).distinct().execute();
+}
+
+/** Every chain's head: a few rows per region. */
+export async function listHeads(db: Executor): Promise<{ regionCode: string; lane: number; hash: string }[]> {
+  return db.selectFrom('auditHead').selectAll().execute();
 }

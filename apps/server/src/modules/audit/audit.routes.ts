@@ -1,7 +1,8 @@
+import { AuditCheckpointExport, AuditCheckpointRequest, AuditCheckpointResult } from '@tongban/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { requireActor } from '../../platform/request-context';
-import { listAuditEntries } from './audit.service';
+import { checkpointNow, exportCheckpointsFor, listAuditEntries } from './audit.service';
 
 export async function auditRoutes(app: AppInstance) {
   app.get(
@@ -19,5 +20,31 @@ export async function auditRoutes(app: AppInstance) {
       },
     },
     async (req) => ({ items: await listAuditEntries(app.deps.db, requireActor(req), req.query) }),
+  );
+
+  // TRUTH-1: signed checkpoints of the chain heads, to be kept outside the database as well.
+  app.get(
+    '/api/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计链检查点（本区划各链最新一个，JSON，供库外保存）',
+        response: { 200: AuditCheckpointExport },
+      },
+    },
+    async (req) => exportCheckpointsFor(app.deps, requireActor(req)),
+  );
+
+  app.post(
+    '/api/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '立即为本区划各审计链写入签名检查点',
+        body: AuditCheckpointRequest,
+        response: { 200: AuditCheckpointResult },
+      },
+    },
+    async (req) => checkpointNow(app.deps, requireActor(req)),
   );
 }

@@ -1,6 +1,14 @@
-import { regionPrefix } from '@tongban/contracts';
-import { assertAccess, type Actor } from '../../platform/access';
+import {
+  AUDIT_CHECKPOINTS_FORMAT,
+  regionPrefix,
+  type AuditCheckpoint,
+  type AuditCheckpointExport,
+  type AuditCheckpointResult,
+} from '@tongban/contracts';
+import { assertAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Clock } from '../../platform/clock';
+import type { Config } from '../../platform/config';
+import type { OutboxJob } from '../../platform/outbox';
 import type { Compilable } from 'kysely';
 import {
   executeBatch,
@@ -13,11 +21,17 @@ import {
 import type { AuditLogRow } from '../../platform/db-types';
 import {
   auditLane,
+  chainCheck,
+  checkpointKey,
+  checkpointRef,
+  checkpointSignatureValid,
   computeEntryHash,
-  findChainBreak,
   GENESIS_HASH,
+  signCheckpoint,
+  type AuditProblem,
   type ChainBreak,
   type ChainRow,
+  type CheckpointClaim,
 } from './audit.policy';
 import * as repo from './audit.repository';
 
@@ -130,34 +144,208 @@ export async function runAudited<T>(
   });
 }
 
+/** How many chains' checkpoints go into one INSERT (7 parameters each, well below PostgreSQL's 65535). */
+const CHECKPOINT_BATCH = 1000;
+
+/**
+ * TRUTH-1: signs the current head of every chain in the region scope (a LIKE pattern) and stores
+ * it. A chain that has not grown since its last checkpoint gets no new row.
+ */
+export async function writeCheckpoints(
+  db: Executor,
+  key: string,
+  regionLike: string,
+  now: Date,
+): Promise<{ chains: number; written: number; at: Date }> {
+  const ends = await repo.listChainEnds(db, regionLike);
+  // Millisecond precision, as the database gives it back: the signature must verify on reading.
+  const at = new Date(Math.floor(now.getTime()));
+  const rows = ends.map((e) => {
+    const c = { ...e, at };
+    return { ...c, signature: signCheckpoint(key, c) };
+  });
+  let written = 0;
+  for (let i = 0; i < rows.length; i += CHECKPOINT_BATCH)
+    written += await repo.insertCheckpoints(db, rows.slice(i, i + CHECKPOINT_BATCH));
+  return { chains: ends.length, written, at };
+}
+
+type CheckpointDeps = { db: Db; clock: Clock; config: Config };
+
+/** The hourly job (docs/outbox.md "Jobs"): every chain of every region. Idempotent across processes. */
+export function auditCheckpointJob(deps: CheckpointDeps): OutboxJob {
+  return {
+    name: 'audit.checkpoint',
+    everyMs: 60 * 60_000,
+    run: (now) => writeCheckpoints(deps.db, checkpointKey(deps.config.secrets.lookupKey), '%', now),
+  };
+}
+
+/** POST /api/audit/checkpoints: checkpoints of the actor's region, now; the request is audited. */
+export async function checkpointNow(deps: CheckpointDeps, actor: Actor): Promise<AuditCheckpointResult> {
+  assertAccess(actor, 'audit.checkpoint.write');
+  const scope = regionScopeLike(actor);
+  const r = await runAudited(deps, actor, async (tx) => {
+    const result = await writeCheckpoints(
+      tx,
+      checkpointKey(deps.config.secrets.lookupKey),
+      scope,
+      deps.clock.now(),
+    );
+    return {
+      result,
+      audit: {
+        action: 'audit.checkpoint',
+        entityType: 'audit_checkpoint',
+        entityId: scope,
+        summary: { chains: result.chains, written: result.written },
+      },
+    };
+  });
+  return { chains: r.chains, written: r.written, at: r.at.toISOString() };
+}
+
+/** The newest checkpoint of each chain in the region scope, as the JSON kept outside the database. */
+export async function exportCheckpoints(
+  db: Executor,
+  regionLike: string,
+  now: Date,
+): Promise<AuditCheckpointExport> {
+  const rows = await repo.listLatestCheckpoints(db, regionLike);
+  return {
+    format: AUDIT_CHECKPOINTS_FORMAT,
+    exportedAt: now.toISOString(),
+    checkpoints: rows.map((r) => ({
+      regionCode: r.regionCode,
+      lane: r.lane,
+      entries: r.entries,
+      lastSeq: r.lastSeq,
+      headHash: r.headHash,
+      at: new Date(r.at).toISOString(),
+      signature: r.signature,
+    })),
+  };
+}
+
+/** GET /api/audit/checkpoints: what an admin, supervisor or inspector takes out of the system. */
+export async function exportCheckpointsFor(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+): Promise<AuditCheckpointExport> {
+  assertAccess(actor, 'audit.checkpoint.read');
+  return exportCheckpoints(deps.db, regionScopeLike(actor), deps.clock.now());
+}
+
+export type VerifyOptions = {
+  /** checkpointKey(lookup key): checkpoints whose signature fails are reported and not trusted. */
+  checkpointKey?: string;
+  /** Checkpoints from an exported copy (`--checkpoints file.json`), compared like the table's. */
+  external?: readonly AuditCheckpoint[];
+};
+
 export type VerifyResult = {
   ok: boolean;
   entries: number;
   regions: number;
   chains: number;
+  /** Checkpoints compared with their chains. */
+  checkpoints: number;
   firstBreak?: ChainBreak;
+  problems: AuditProblem[];
 };
 
-/** Walks every chain (each region's lanes) in pages and reports the first broken link. */
-export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
-  const chains = await repo.listChains(db);
-  const regions = new Set(chains.map((c) => c.regionCode)).size;
+const chainKey = (c: { regionCode: string; lane: number }) => `${c.regionCode}\u0000${c.lane}`;
+
+/**
+ * Walks every chain (each region's lanes) in pages, in one snapshot: every broken link (the first
+ * of each chain), and against the chain's checkpoints (the table's and an exported copy's) every
+ * sign of truncation or rewriting. Only one page and one chain's checkpoints are in memory at once.
+ */
+export async function verifyAuditChain(db: Executor, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  if (!db.isTransaction)
+    return (db as Db)
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((tx) => verifyAuditChain(tx, opts));
+  const chains = new Map<string, { regionCode: string; lane: number }>();
+  for (const c of [
+    ...(await repo.listChains(db)),
+    ...(await repo.listCheckpointedChains(db)),
+    ...(opts.external ?? []),
+  ])
+    chains.set(chainKey(c), { regionCode: c.regionCode, lane: c.lane });
+  const headRows = await repo.listHeads(db);
+  const heads = new Map(headRows.map((h) => [chainKey(h), h.hash]));
+  for (const h of headRows) chains.set(chainKey(h), { regionCode: h.regionCode, lane: h.lane });
+  const external = new Map<string, CheckpointClaim[]>();
+  for (const c of opts.external ?? [])
+    external.set(chainKey(c), [
+      ...(external.get(chainKey(c)) ?? []),
+      { ...c, at: new Date(c.at), source: 'file' },
+    ]);
+
+  const problems: AuditProblem[] = [];
+  const regions = new Set<string>();
   let entries = 0;
-  for (const chain of chains) {
+  let checkpoints = 0;
+  const ordered = [...chains.values()].sort((a, b) =>
+    a.regionCode === b.regionCode ? a.lane - b.lane : a.regionCode < b.regionCode ? -1 : 1,
+  );
+  for (const chain of ordered) {
+    const stored: CheckpointClaim[] = (await repo.listChainCheckpoints(db, chain)).map((r) => ({
+      ...r,
+      at: new Date(r.at),
+      source: 'database',
+    }));
+    const claims: CheckpointClaim[] = [];
+    for (const c of [...stored, ...(external.get(chainKey(chain)) ?? [])]) {
+      if (opts.checkpointKey && !checkpointSignatureValid(opts.checkpointKey, c)) {
+        problems.push({ kind: 'checkpoint_forged', ...chain, checkpoint: checkpointRef(c) });
+        continue;
+      }
+      // An exported checkpoint the table no longer holds: someone removed checkpoints.
+      if (
+        c.source === 'file' &&
+        !stored.some(
+          (s) => s.entries === c.entries && s.headHash === c.headHash && s.signature === c.signature,
+        )
+      )
+        problems.push({ kind: 'checkpoint_missing', ...chain, checkpoint: checkpointRef(c) });
+      claims.push(c);
+    }
+    checkpoints += claims.length;
+    const check = chainCheck(chain, claims);
     let after = 0;
-    let prev = GENESIS_HASH;
     for (;;) {
       const page = await repo.listChainPage(db, chain, after, 2000);
       if (page.length === 0) break;
-      const rows: ChainRow[] = page.map(toChainRow);
-      const broken = findChainBreak(rows, prev);
-      if (broken) return { ok: false, entries, regions, chains: chains.length, firstBreak: broken };
-      entries += rows.length;
-      prev = rows[rows.length - 1]!.hash;
-      after = rows[rows.length - 1]!.seq;
+      check.add(page.map(toChainRow));
+      after = page[page.length - 1]!.seq;
     }
+    const r = check.finish(heads.get(chainKey(chain)));
+    if (r.entries > 0) regions.add(chain.regionCode);
+    entries += r.entries;
+    problems.push(...r.problems);
   }
-  return { ok: true, entries, regions, chains: chains.length };
+  const firstBreak = problems.find((p) => p.kind === 'chain_break');
+  return {
+    ok: problems.length === 0,
+    entries,
+    regions: regions.size,
+    chains: ordered.length,
+    checkpoints,
+    ...(firstBreak
+      ? {
+          firstBreak: {
+            regionCode: firstBreak.regionCode,
+            lane: firstBreak.lane,
+            seq: firstBreak.seq,
+            reason: firstBreak.reason,
+          },
+        }
+      : {}),
+    problems,
+  };
 }
 
 function toChainRow(r: AuditLogRow): ChainRow {

@@ -1,13 +1,18 @@
 export {
   appendAudit,
   auditChainRead,
+  auditCheckpointJob,
   auditWrites,
   lockAuditChain,
   type AuditLink,
   runAudited,
   verifyAuditChain,
+  writeCheckpoints,
+  exportCheckpoints,
   listAuditEntries,
   type AuditInput,
+  type VerifyOptions,
   type VerifyResult,
 } from './audit.service';
+export { checkpointKey, describeProblem, type AuditProblem } from './audit.policy';
 export { auditRoutes } from './audit.routes';

@@ -99,6 +99,25 @@ export function listEvents(db: Executor, caseId: string) {
   return db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
 }
 
+/** One page of cases in id order (keyset), for checks that walk them all (audit:verify, TRUTH-1). */
+export function listCasePage(db: Executor, afterId: string | null, limit: number) {
+  let q = db.selectFrom('serviceCase').selectAll().orderBy('id').limit(limit);
+  if (afterId !== null) q = q.where('id', '>', afterId);
+  return q.execute();
+}
+
+/** The events of several cases, each case's in order. */
+export function listEventsOfCases(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([] as EventRow[]);
+  return db
+    .selectFrom('caseEvent')
+    .selectAll()
+    .where('caseId', 'in', caseIds)
+    .orderBy('caseId')
+    .orderBy('seq')
+    .execute();
+}
+
 function listMaterialsBuilder(db: Executor, caseId: string) {
   return db.selectFrom('caseMaterial').selectAll().where('caseId', '=', caseId).orderBy('sortOrder');
 }

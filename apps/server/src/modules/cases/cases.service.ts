@@ -143,7 +143,8 @@ export async function replayFromEvents(db: Executor, caseId: string): Promise<Ca
   return replayCase((await repo.listEvents(db, caseId)).map(toCaseEvent));
 }
 
-function projection(s: CaseState, now: Date) {
+/** The columns of service_case that a state sets (the case-projection check compares them, TRUTH-1). */
+export function projection(s: CaseState, now: Date) {
   return {
     status: s.status,
     stepIndex: s.stepIndex,
