@@ -368,7 +368,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     const suspendNo = await ui2.noticeNumber('suspend');
     expect(suspendNo).toMatch(NOTICE_NO('中'));
     expect(await ui2.events('suspended').innerText()).toContain('中止（检测）');
-    expect(await ui2.events('suspended').innerText()).toContain('不计入办理时限（SUS-1）');
+    expect(await ui2.events('suspended').innerText()).toContain('不计入办理时限');
     // Suspended: no step can be completed until it resumes.
     expect(await approver2.getByTestId('action-complete').count()).toBe(0);
     expect(await approver2.getByTestId('action-suspend').count()).toBe(0);
@@ -400,7 +400,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     expect(await approver2.getByTestId('signer-0').innerText()).toBe('王嘉树');
     // Not a 即办件: SOD-1 is stated, with no 即办 note.
     expect(await approver2.getByTestId('case-signers').locator('.ant-card-head').innerText()).toContain(
-      'SOD-1',
+      '同一人不得签署两个环节',
     );
     expect(await approver2.getByTestId('case-instant-note').count()).toBe(0);
     await screenshot(approver2, 'case-paths-resumed');
@@ -410,7 +410,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await ui.startAction('transfer');
     const signed = (await ui.options('action-transfer-to')).find((o) => o.text.startsWith('王嘉树'));
     expect(signed?.disabled).toBe(true);
-    expect(signed?.text).toContain('已签署审查环节（SOD-1）');
+    expect(signed?.text).toContain('已签署审查环节，不能再签署其他环节');
     await approver.keyboard.press('Escape');
     await ui.dialog.waitFor({ state: 'hidden' });
   });

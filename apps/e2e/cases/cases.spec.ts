@@ -62,7 +62,7 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     await page.getByTestId('applicant-id-number').fill(bad);
     await page.getByTestId('applicant-lookup').click();
-    await page.getByText('公民身份号码不正确（校验码或出生日期有误，ID-1）').waitFor();
+    await page.getByText('公民身份号码不正确（校验码或出生日期有误）').waitFor();
     await page.getByTestId('applicant-id-number').fill(good);
     await page.getByTestId('applicant-lookup').click();
     await page.getByTestId('applicant-name').fill(APPLICANT);
@@ -179,7 +179,8 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await ui.startAction('decide');
     const refusal = await ui.confirmExpectingError();
     expect(refusal).toContain('签署两个环节');
-    expect(refusal).toContain('SOD-1');
+    // The rule in words, not our rule id (issue 14, point 11).
+    expect(refusal).not.toContain('SOD-1');
     await screenshot(approver, 'cases-sod1-refused');
     await approver.keyboard.press('Escape');
 

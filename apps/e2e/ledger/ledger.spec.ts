@@ -40,8 +40,8 @@ const EVIDENCE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 
-const SOD2 = '责任人不能为自己负责的整改措施销号，须由他人核验（SOD-2）';
-const REC1 = '销号前须有至少一项佐证材料（文件或记录）（REC-1）';
+const SOD2 = '责任人不能为自己负责的整改措施销号，须由他人核验';
+const REC1 = '销号前须有至少一项佐证材料（文件或记录）';
 
 const measureRow = (page: Page, text: string) =>
   page.locator('[data-testid="ledger-table"] tr', { hasText: text });

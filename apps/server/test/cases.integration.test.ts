@@ -656,6 +656,12 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       overdue.body.items.some((i: { id: string }) => i.id === 'ca5e0000-0000-4000-8000-000000000006'),
     ).toBe(true);
     expect(overdue.body.departments[0].departmentName).toBe('云溪县市场监督管理局');
+    // A count the screen can show ("3 件"), matching the cases listed for the department.
+    for (const d of overdue.body.departments as { departmentId: string; cases: number }[]) {
+      expect(d.cases).toBe(
+        overdue.body.items.filter((i: { departmentId: string }) => i.departmentId === d.departmentId).length,
+      );
+    }
     // Every open case is read, a chunk at a time: one row per chunk finds the same red cases.
     const whole = await casesService.listOverdue(t.deps, SYSTEM_ACTOR);
     const byOne = await casesService.listOverdue(t.deps, SYSTEM_ACTOR, undefined, { chunk: 1 });

@@ -79,12 +79,12 @@ export const IdCardNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => isValidIdCardNumber(v), { message: '公民身份号码不正确（校验码或出生日期有误，ID-1）' });
+  .refine((v) => isValidIdCardNumber(v), { message: '公民身份号码不正确（校验码或出生日期有误）' });
 export const CreditCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isValidCreditCode, { message: '统一社会信用代码不正确（校验码有误，ID-1）' });
+  .refine(isValidCreditCode, { message: '统一社会信用代码不正确（校验码有误）' });
 
 export const PersonApplicantInput = z.strictObject({
   kind: z.literal('person'),
@@ -330,6 +330,13 @@ export const CaseSummary = z.object({
   clock: CaseClockSummary.nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** 超期办件: the red cases, and how many each department has (SUP-1). */
+export const OverdueReply = z.object({
+  items: z.array(CaseSummary),
+  departments: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), cases: z.number() })),
+});
+export type OverdueReply = z.infer<typeof OverdueReply>;
 
 export const CaseMaterial = z.object({
   name: z.string(),

@@ -16,6 +16,7 @@ import {
   InstantDecisionInput,
   OpinionInput,
   OverdueQuery,
+  OverdueReply,
   PublicSubmit,
   ReasonInput,
   RefuseInput,
@@ -118,7 +119,14 @@ export async function casesRoutes(app: AppInstance) {
   );
   app.get(
     '/api/cases/overdue',
-    { schema: { tags, summary: '超期办件（按部门）', querystring: OverdueQuery } },
+    {
+      schema: {
+        tags,
+        summary: '超期办件（按部门）',
+        querystring: OverdueQuery,
+        response: { 200: OverdueReply },
+      },
+    },
     async (req) => svc.listOverdue(d, requireActor(req), req.query.departmentId),
   );
   app.get(

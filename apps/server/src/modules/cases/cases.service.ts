@@ -1928,14 +1928,16 @@ export async function listOverdue(
     (a, b) =>
       (a.receivedAt ?? '\uffff').localeCompare(b.receivedAt ?? '\uffff') || a.caseNo.localeCompare(b.caseNo),
   );
-  const byDept = new Map<string, { departmentId: string; departmentName: string; cases: CaseSummary[] }>();
+  // A count per department: the cases themselves are in `items` once (the screen showed
+  // "[object Object],…件" when each department carried its cases again).
+  const byDept = new Map<string, { departmentId: string; departmentName: string; cases: number }>();
   for (const i of items) {
     const g = byDept.get(i.departmentId) ?? {
       departmentId: i.departmentId,
       departmentName: i.departmentName,
-      cases: [],
+      cases: 0,
     };
-    g.cases.push(i);
+    g.cases += 1;
     byDept.set(i.departmentId, g);
   }
   return { items, departments: [...byDept.values()] };

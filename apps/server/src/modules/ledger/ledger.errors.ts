@@ -17,8 +17,8 @@ export const LedgerErrorCode = {
 export type LedgerErrorCode = (typeof LedgerErrorCode)[keyof typeof LedgerErrorCode];
 
 const DEFAULTS: Record<LedgerErrorCode, [number, string]> = {
-  LEDGER_NO_EVIDENCE: [409, '销号前须有至少一项佐证材料（文件或记录）（REC-1）'],
-  LEDGER_SIGNOFF_OWN: [403, '责任人不能为自己负责的整改措施销号，须由他人核验（SOD-2）'],
+  LEDGER_NO_EVIDENCE: [409, '销号前须有至少一项佐证材料（文件或记录）'],
+  LEDGER_SIGNOFF_OWN: [403, '责任人不能为自己负责的整改措施销号，须由他人核验'],
   LEDGER_ALREADY_SIGNED_OFF: [409, '该整改措施已销号；如需重新整改，请通过回头看重新打开'],
   LEDGER_NOT_SIGNED_OFF: [409, '只有已销号的整改措施才能通过回头看重新打开'],
   LEDGER_NOTHING_TO_REOPEN: [409, '该问题没有已销号的整改措施可重新打开'],

@@ -14,6 +14,7 @@ import type {
   PersonApplicantInput,
   SessionInfo,
   TransferCandidate,
+  OverdueReply,
 } from '@tongban/contracts';
 import { CSRF_HEADER } from '@tongban/contracts';
 import { ApiError, apiRequest, apiUpload } from '../../app/api-client';
@@ -32,11 +33,6 @@ export type CaseFilters = {
 
 export type RefusedCase = CaseSummary & {
   refusal: { reason: string; redirectTo: string; noticeNo: string; at: string; by: string } | null;
-};
-
-export type OverdueReply = {
-  items: CaseSummary[];
-  departments: { departmentId: string; departmentName: string; cases: number }[];
 };
 
 export type DraftFile = {

@@ -23,8 +23,8 @@ export const idNumberRule = (kind: Kind) => ({
       : Promise.reject(
           new Error(
             kind === 'person'
-              ? '公民身份号码不正确（校验码或出生日期有误，ID-1）'
-              : '统一社会信用代码不正确（校验码有误，ID-1）',
+              ? '公民身份号码不正确（校验码或出生日期有误）'
+              : '统一社会信用代码不正确（校验码有误）',
           ),
         );
   },

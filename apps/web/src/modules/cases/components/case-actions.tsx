@@ -87,7 +87,7 @@ export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
     },
     suspend: {
       name: 'suspend',
-      title: '中止：进入特别程序（SUS-1）',
+      title: '中止：进入特别程序（期间不计入办理时限）',
       okText: '中止计时',
       done: '已中止计时，并向申请人出具告知书',
       initialValues: { kind: 'inspection', expectedDays: 10 },
@@ -115,7 +115,7 @@ export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
     resume: { name: 'resume', title: '特别程序结束，恢复计时', okText: '恢复计时', done: '已恢复计时' },
     extension: {
       name: 'extension',
-      title: '申请延期（DEC-1：一次，至多 10 个工作日，由部门负责人批准）',
+      title: '申请延期（只能延期一次，至多 10 个工作日，由部门负责人批准）',
       okText: '提交延期申请',
       done: '已提交延期申请，待部门负责人审批',
       initialValues: { days: 10 },
@@ -195,7 +195,7 @@ function TransferToField({ caseId }: { caseId: string }) {
     : empty
       ? '本部门没有其他可接办的审批人员或部门负责人，无法转办'
       : options.some((o) => o.disabled)
-        ? '已签署本办件某一环节的人员不能接办（SOD-1：同一人不得签署两个环节）'
+        ? '已签署本办件某一环节的人员不能接办（同一人不得签署两个环节）'
         : '可转给本部门的审批人员或部门负责人';
   return (
     <Form.Item
@@ -236,7 +236,7 @@ function CandidateLine({ person }: { person: TransferCandidate }) {
       </Tag>
       {person.signedStep !== null && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          已签署{person.signedStep}环节（SOD-1）
+          已签署{person.signedStep}环节，不能再签署其他环节
         </Typography.Text>
       )}
     </Space>
@@ -271,9 +271,7 @@ function DecideFields({ form }: { form: Parameters<NonNullable<ActionSpec['field
         </>
       )}
       {outcome === 'grant' && (
-        <Typography.Text type="secondary">
-          准予后自动生成电子证照，出件时限 10 个工作日（DEL-1）。
-        </Typography.Text>
+        <Typography.Text type="secondary">准予后自动生成电子证照，出件时限 10 个工作日。</Typography.Text>
       )}
     </>
   );

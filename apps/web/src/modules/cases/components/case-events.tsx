@@ -47,7 +47,7 @@ export function describeEvent(e: CaseEventView): { title: string; detail: ReactN
         ? (p['deferred'] as { name: string; dueDate: string }[])
         : [];
       return {
-        title: p['deemed'] ? '视为受理（ACC-1）' : deferred.length ? '容缺受理' : '受理',
+        title: p['deemed'] ? '视为受理' : deferred.length ? '容缺受理' : '受理',
         detail: joined([
           noticeNo(p['noticeNo']),
           ...deferred.map((d) => `容缺：${d.name}（${d.dueDate} 前补齐）`),
@@ -81,7 +81,7 @@ export function describeEvent(e: CaseEventView): { title: string; detail: ReactN
     case 'suspended':
       return {
         title: `中止（${SUSPENSION_KIND_LABELS[p['kind'] as SuspensionKind] ?? str(p['kind'])}）`,
-        detail: `预计 ${String(p['expectedDays'] ?? '')} 天${p['countsInLimit'] ? '，计入办理时限' : '，不计入办理时限（SUS-1）'}`,
+        detail: `预计 ${String(p['expectedDays'] ?? '')} 天${p['countsInLimit'] ? '，计入办理时限' : '，不计入办理时限'}`,
         color: 'gray',
       };
     case 'resumed':

@@ -20,7 +20,7 @@ const PHASE_LABELS: Record<CaseClockSummary['phase'], string> = {
   acceptance: '受理期限',
   awaiting_supplement: '待申请人补正',
   decision: '办理期限',
-  delivery: '送达期限（DEL-1）',
+  delivery: '送达期限',
   done: '已办结',
 };
 
@@ -31,7 +31,7 @@ export function clockTooltip(clock: CaseClockSummary): string {
       : clock.leftWorkingDays < 0
         ? `已超期 ${-clock.leftWorkingDays} 个工作日`
         : `剩余 ${clock.leftWorkingDays} 个工作日`;
-  const deemed = clock.deemedAccepted ? '；逾期未告知补正，视为受理（ACC-1）' : '';
+  const deemed = clock.deemedAccepted ? '；逾期未告知补正，依法视为受理' : '';
   return `${PHASE_LABELS[clock.phase]}：${clock.deadline}，${left}${deemed}`;
 }
 

@@ -154,7 +154,7 @@ export function IntakeDecision({
     },
     supplement: {
       name: 'request-supplement',
-      title: '一次性告知补正（ACC-1）',
+      title: '一次性告知补正',
       okText: '出具补正通知书',
       done: '已一次性告知补正，已出具补正材料通知书',
       toBody: (v) => ({
@@ -231,7 +231,7 @@ export function IntakeDecision({
           description={
             deferrable.length === missing.length
               ? '缺少的材料均可容缺，可容缺受理；或一次性告知补正。'
-              : '请一次性告知全部需补正的材料（ACC-1），或对可容缺的材料容缺受理。'
+              : '请一次性告知全部需补正的材料，或对可容缺的材料容缺受理。'
           }
         />
       ) : (

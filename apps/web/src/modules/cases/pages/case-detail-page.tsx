@@ -112,7 +112,7 @@ export function CaseDetailPage() {
             style={{ marginTop: 12 }}
             type="warning"
             showIcon
-            title="收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理（ACC-1）"
+            title="收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理"
           />
         )}
         {c.deferredOutstanding.length > 0 && (
@@ -146,7 +146,7 @@ export function CaseDetailPage() {
               <MaterialsTable materials={c.materials} />
             </Card>
             <Card
-              title={instant ? '办理环节与签署人' : '办理环节与签署人（SOD-1：同一人不得签署两个环节）'}
+              title={instant ? '办理环节与签署人' : '办理环节与签署人（同一人不得签署两个环节）'}
               size="small"
               data-testid="case-signers"
             >
@@ -157,7 +157,7 @@ export function CaseDetailPage() {
                   style={{ marginBottom: 12 }}
                   data-testid="case-instant-note"
                   title="即办件：由经授权的窗口人员当场受理并办结"
-                  description="受理与决定均由该窗口人员当场签署。即办件不分环节审批，不适用 SOD-1 分环节签署要求，不属违规。"
+                  description="受理与决定均由该窗口人员当场签署。即办件不分环节审批，不适用分环节由不同人员签署的要求，不属违规。"
                 />
               )}
               <Descriptions column={1} size="small">

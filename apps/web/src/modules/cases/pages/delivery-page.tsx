@@ -54,7 +54,7 @@ export function DeliveryPage() {
       }
       extra={
         <Typography.Text type="secondary">
-          送达方式：{Object.values(DELIVERY_METHOD_LABELS).join(' / ')}；决定之日起 10 个工作日内送达（DEL-1）
+          送达方式：{Object.values(DELIVERY_METHOD_LABELS).join(' / ')}；决定之日起 10 个工作日内送达
         </Typography.Text>
       }
     >

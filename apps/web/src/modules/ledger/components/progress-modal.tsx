@@ -106,7 +106,7 @@ export function ProgressModal({
         <Form.Item
           name="evidenceText"
           label="佐证记录"
-          extra="佐证材料说明，如会议纪要、文件文号、台账编号；销号须有佐证文件或佐证记录（REC-1）"
+          extra="佐证材料说明，如会议纪要、文件文号、台账编号；销号须有佐证文件或佐证记录"
           rules={[{ max: 2000, message: '佐证材料说明不超过 2000 个字' }]}
         >
           <Input placeholder="例如：云审服〔2026〕15号" data-testid="progress-evidence-text" />

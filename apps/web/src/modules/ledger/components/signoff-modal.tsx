@@ -46,7 +46,7 @@ export function SignoffModal({ measure, onClose }: { measure: MeasureRef | undef
       data-testid="signoff-modal"
     >
       <Typography.Paragraph type="secondary">
-        销号须有佐证材料，且由责任人以外的督查人员或领导核验（REC-1、SOD-2）。销号后，该措施在整改通报中计为已完成。
+        销号须有佐证材料，且由责任人以外的督查人员或领导核验。销号后，该措施在整改通报中计为已完成。
       </Typography.Paragraph>
       {measure && <Typography.Paragraph>整改措施：{measure.content}</Typography.Paragraph>}
       {error && (

@@ -218,7 +218,7 @@ export function DashboardPage() {
             </Col>
           </Row>
           <Typography.Text type="secondary">
-            数字和图表均由服务端在打开时按台账记录计算（TRUTH-1），不可手工填写；累计销号按当前有效的销号计，回头看重新打开的措施不计。
+            数字和图表均由服务端在打开时按台账记录计算，不可手工填写；累计销号按当前有效的销号计，回头看重新打开的措施不计。
           </Typography.Text>
         </>
       )}

@@ -324,7 +324,7 @@ export function ReportPage() {
         }
       >
         <Typography.Text type="secondary">
-          通报中的数字均在生成时由台账计算（TRUTH-1），只有已销号的整改措施计为完成（REC-1），不可手工填写。
+          通报中的数字均在生成时由台账计算，只有已销号的整改措施计为完成，不可手工填写。
           {report.data ? ` 数据截至 ${report.data.asOf}。` : ''}
         </Typography.Text>
       </Card>
