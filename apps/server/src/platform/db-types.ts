@@ -441,6 +441,12 @@ export type ServiceCaseTable = {
   state: Json<unknown>;
   createdAt: DefaultTimestamp;
   updatedAt: DefaultTimestamp;
+  contactName: string | null;
+  contactPhoneEnc: string | null;
+  contactPhoneHash: string | null;
+  contactPhoneMasked: string | null;
+  queryCodeHash: string | null;
+  queryCodeEnc: string | null;
 };
 
 export type CaseEventTable = {
@@ -499,6 +505,7 @@ export type LicenseTable = {
   status: Generated<'valid' | 'revoked' | 'expired'>;
   caseId: string;
   issuedAt: Timestamp;
+  verifyToken: string;
 };
 
 export type CaseLicenseTypeTable = {
