@@ -25,4 +25,6 @@ update license set verify_token = replace(gen_random_uuid()::text, '-', '') || r
   where verify_token is null;
 alter table license alter column verify_token set not null;
 alter table license add constraint license_verify_token_key unique (region_code, verify_token);
+-- The public look-up names no region: it goes by the token alone.
+create index license_verify_token on license (verify_token);
 comment on column license.verify_token is 'SEC-2: random token of the public verification URL and QR (/verify/{token}); the GB/T id stays for display';
