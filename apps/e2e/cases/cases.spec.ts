@@ -28,6 +28,7 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
   let head: Page;
   let caseId = '';
   let caseNo = '';
+  let queryCode = '';
   let licenseId = '';
 
   const signedIn = async (username: string) => {
@@ -83,6 +84,9 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     caseNo = (await page.getByTestId('intake-case-no').innerText()).trim();
     expect(caseNo).toMatch(/^350999-\d{8}-\d{5}$/);
     caseId = (await page.getByTestId('intake-case-no').getAttribute('href'))!.split('/').pop()!;
+    // SEC-2: the 查询码 the applicant tracks the case with, shown to the clerk to hand over.
+    queryCode = (await page.getByTestId('intake-query-code').innerText()).trim();
+    expect(queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
 
     // Only deferrable material missing: 受理 is off, 容缺受理 on.
     expect(await page.getByTestId('intake-accept').isDisabled()).toBe(true);
@@ -111,6 +115,8 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     expect(text).toContain('受理通知书');
     expect(text).toContain(DEFERRABLE);
     expect(text).toContain(caseNo);
+    // The receipt carries the 查询码 (SEC-2).
+    expect(await print.getByTestId('notice-query-code').innerText()).toBe(queryCode);
     await screenshot(print, 'cases-notice-print');
     await print.close();
   });
@@ -222,14 +228,18 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await screenshot(page, 'cases-list');
   });
 
-  it('the applicant tracks the case by number and phone, then verifies the e-license — no sign-in', async () => {
+  it('the applicant tracks the case by number and 查询码 (SEC-2), then verifies the e-license — no sign-in', async () => {
     const page = await e2e.openPage();
     await page.goto('/track');
     await page.getByTestId('track-case-no').fill(caseNo);
-    await page.getByTestId('track-phone').fill('13900000000');
+    // A wrong code is "not found", in Chinese, whatever the reason.
+    await page.getByTestId('track-query-code').fill(queryCode === 'ABCDEFGHJK' ? 'ABCDEFGHJM' : 'ABCDEFGHJK');
     await page.getByTestId('track-submit').click();
-    expect(await page.getByTestId('track-error').innerText()).toContain('未找到办件');
-    await page.getByTestId('track-phone').fill(PHONE);
+    expect(await page.getByTestId('track-error').innerText()).toContain('未找到办件：请核对办件编号和查询码');
+    // Typed in lower case with a hyphen, as people copy it from paper.
+    await page
+      .getByTestId('track-query-code')
+      .fill(`${queryCode.slice(0, 5)}-${queryCode.slice(5)}`.toLowerCase());
     await page.getByTestId('track-submit').click();
     await page.getByTestId('track-result').waitFor();
     expect(await page.getByTestId('track-status').innerText()).toBe('已出件');
@@ -247,19 +257,25 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     expect(await page.getByTestId('verify-status').innerText()).toBe('有效');
     expect(await page.getByTestId('verify-holder').innerText()).toMatch(/林晓彤（\d{4}\*{10}[\dX]{4}）/);
     expect(await page.getByTestId('verify-issuer').innerText()).toBe('云溪县市场监督管理局');
-    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/verify/${licenseId}`);
+    expect(await page.getByTestId('verify-id').innerText()).toBe(licenseId);
+    // SEC-2: the public address carries a random token, not the id built from a serial.
+    const verifyPath = new URL(page.url()).pathname;
+    expect(verifyPath).toMatch(/^\/verify\/[A-Za-z0-9_-]{32}$/);
+    expect(decodeURIComponent(verifyPath)).not.toContain(licenseId);
     await screenshot(page, 'cases-verify');
 
-    await page.goto(`/verify/${encodeURIComponent(licenseId)}/certificate`);
+    await page.goto(`${verifyPath}/certificate`);
     await page.getByTestId('certificate-verify-url').waitFor();
-    expect(await page.getByTestId('certificate-verify-url').innerText()).toContain(`/verify/${licenseId}`);
+    // The printed address is PUBLIC_BASE_URL's (the e2e server sets it to its own address).
+    expect(await page.getByTestId('certificate-verify-url').innerText()).toContain(
+      `${e2e.server.baseURL}${verifyPath}`,
+    );
     await screenshot(page, 'cases-certificate');
 
-    // A tampered identifier fails the check character.
-    const tampered = licenseId.slice(0, -1) + (licenseId.endsWith('A') ? 'B' : 'A');
-    await page.goto(`/verify/${encodeURIComponent(tampered)}`);
+    // The license id is not a way in: it finds nothing.
+    await page.goto(`/verify/${encodeURIComponent(licenseId)}`);
     await page.getByTestId('verify-result').waitFor();
-    expect(await page.getByTestId('verify-check').innerText()).toBe('错误');
+    expect(await page.getByTestId('verify-result').innerText()).toContain('未找到该电子证照');
   });
 
   it('网上申报: an applicant saves a draft (code shown), uploads a material and submits — no sign-in', async () => {
@@ -286,5 +302,13 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     const no = page.getByTestId('apply-case-no');
     await no.waitFor();
     expect((await no.innerText()).trim()).toMatch(/^350999-\d{8}-\d{5}$/);
+    // SEC-2: the 查询码 is shown once submitted, and opens the case on /track.
+    const queryCode = (await page.getByTestId('apply-query-code').innerText()).trim();
+    expect(queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
+    await page.goto(`/track?caseNo=${encodeURIComponent((await no.innerText()).trim())}`);
+    await page.getByTestId('track-query-code').fill(queryCode);
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('track-result').waitFor();
+    expect(await page.getByTestId('track-status').innerText()).toBe('待受理');
   });
 });

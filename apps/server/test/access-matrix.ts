@@ -475,7 +475,7 @@ function casesEntries(): Entry[] {
   ): Entry => ({ method, url, make: (i, n) => ({ path, ...(body ? { body: body(n, i) } : {}) }), allowed });
   const t = (name: string, allowed: RoleT[], body: (i: Ids) => Record<string, unknown> = () => ({})) =>
     entry('POST', `/api/cases/:id/${name}`, `${c}/${name}`, allowed, (_n, i) => ({ version: 0, ...body(i) }));
-  const track = { caseNo: '350999-20261120-00099', phone: '13900000000' };
+  const track = { caseNo: '350999-20261120-00099', queryCode: 'ABCDEFGHJK' };
   return [
     entry('POST', '/api/applicants', '/api/applicants', WINDOW, (n) => ({
       kind: 'person',
@@ -520,11 +520,11 @@ function casesEntries(): Entry[] {
     t('decide', REVIEW, () => ({ outcome: 'grant' })),
     t('delivery', WINDOW, () => ({ method: 'window' })),
     t('deliver', WINDOW, () => ({ receivedBy: '本人' })),
-    entry('GET', '/api/public/licenses/:id', '/api/public/licenses/1.2.156.3005.2.X.Y.1.1.Z', 'public'),
+    entry('GET', '/api/public/licenses/:token', `/api/public/licenses/${'a'.repeat(32)}`, 'public'),
     entry(
       'GET',
-      '/api/public/licenses/:id/qr.svg',
-      '/api/public/licenses/1.2.156.3005.2.X.Y.1.1.Z/qr.svg',
+      '/api/public/licenses/:token/qr.svg',
+      `/api/public/licenses/${'a'.repeat(32)}/qr.svg`,
       'public',
     ),
     entry('POST', '/api/public/drafts', '/api/public/drafts', 'public', () => ({ itemId: C.foodItemId })),

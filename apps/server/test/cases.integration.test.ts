@@ -477,17 +477,17 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect(d.clock.phase).toBe('delivery');
     expect(d.clockDetail.delivery.limitDays).toBe(10);
 
-    const pub = await call(t.app, 'GET', `/api/public/licenses/${id}`);
+    // SEC-2: the public verifies by the license's random token; its id (from a serial) finds nothing.
+    const token: string = d.license.verifyToken;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const pub = await call(t.app, 'GET', `/api/public/licenses/${token}`);
     expect(pub.status).toBe(200);
-    expect(pub.body).toMatchObject({ found: true, checkCharacterValid: true });
+    expect(pub.body).toMatchObject({ id, found: true, checkCharacterValid: true });
     expect(pub.body.license.holderIdMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(pub.body.license.status).toBe('valid');
-    const last = id.slice(-1);
-    const tampered = id.slice(0, -1) + (last === 'A' ? 'B' : 'A');
-    expect((await call(t.app, 'GET', `/api/public/licenses/${tampered}`)).body).toMatchObject({
-      found: false,
-      checkCharacterValid: false,
-    });
+    expect(pub.body.license.verifyToken).toBeUndefined();
+    const unknown = { id: null, found: false, checkCharacterValid: false, license: null, verifyUrl: null };
+    expect((await call(t.app, 'GET', `/api/public/licenses/${id}`)).body).toEqual(unknown);
 
     // Notifications: decided, but not "ready for pickup" until delivery is prepared.
     expect((await outbox(c.caseNo)).map((m) => m.kind)).not.toContain('case.ready_for_pickup');
@@ -547,6 +547,7 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
           validUntil: null,
           caseId: null as unknown as string,
           issuedAt: new Date(),
+          verifyToken: 'x'.repeat(32),
         })
         .execute(),
     ).rejects.toThrow();
@@ -745,7 +746,7 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect((await detail(c.id)).version).toBe(c.version);
   });
 
-  it('applicant portal: draft, upload, submit once, track by case number + phone, read notices', async () => {
+  it('applicant portal: draft, upload, submit once, track by case number + 查询码 (SEC-2), read notices', async () => {
     const draft = await call(t.app, 'POST', '/api/public/drafts', {
       itemId: C.foodItemId,
       data: { step: 1 },
@@ -796,8 +797,10 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     const submitted = await call(t.app, 'POST', '/api/public/cases', { draftToken: token, applicant });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const caseNo: string = submitted.body.caseNo;
+    const queryCode: string = submitted.body.queryCode;
+    expect(queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
     const again = await call(t.app, 'POST', '/api/public/cases', { draftToken: token, applicant });
-    expect(again.body.caseNo).toBe(caseNo);
+    expect(again.body).toMatchObject({ caseNo, queryCode });
     expect((await call(t.app, 'PUT', `/api/public/drafts/${token}`, { itemId: C.foodItemId })).status).toBe(
       409,
     );
@@ -811,10 +814,12 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect(d.materials.filter((m: { fileSha256: string | null }) => m.fileSha256)).toHaveLength(4);
     expect(d.visits).toBe(0);
     ok(await act(clerk, row.id, 'accept'));
+    // The phone alone no longer opens a case: the 查询码 does (typed in lower case, with a hyphen).
     expect(
-      (await call(t.app, 'POST', '/api/public/cases/track', { caseNo, phone: '13600001112' })).status,
+      (await call(t.app, 'POST', '/api/public/cases/track', { caseNo, queryCode: 'ABCDEFGHJK' })).status,
     ).toBe(404);
-    const tracked = await call(t.app, 'POST', '/api/public/cases/track', { caseNo, phone: '13600001111' });
+    const typed = `${queryCode.slice(0, 5)}-${queryCode.slice(5)}`.toLowerCase();
+    const tracked = await call(t.app, 'POST', '/api/public/cases/track', { caseNo, queryCode: typed });
     expect(tracked.status).toBe(200);
     expect(tracked.body).toMatchObject({
       status: 'accepted',
@@ -822,15 +827,18 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       itemName: '食品经营许可',
     });
     expect(tracked.body.notices[0].kind).toBe('accept');
+    // The receipt tells the applicant the 查询码 (SEC-2), on screen and in print.
+    expect(tracked.body.notices[0].content.queryCode).toBe(queryCode);
+    expect(d.queryCode).toBe(queryCode);
     const doc = await t.app.inject({
       method: 'POST',
       url: '/api/public/cases/track/notice-docx',
-      payload: { caseNo, phone: '13600001111', noticeId: tracked.body.notices[0].id },
+      payload: { caseNo, queryCode, noticeId: tracked.body.notices[0].id },
     });
     expect(doc.statusCode).toBe(200);
-    expect((await mammoth.extractRawText({ buffer: doc.rawPayload })).value).toContain(
-      tracked.body.notices[0].noticeNo,
-    );
+    const text = (await mammoth.extractRawText({ buffer: doc.rawPayload })).value;
+    expect(text).toContain(tracked.body.notices[0].noticeNo);
+    expect(text).toContain(`查询码：${queryCode}`);
   });
 
   it('TRUTH-1: every case replayed from its events equals the stored projection', async () => {

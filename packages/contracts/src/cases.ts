@@ -384,6 +384,8 @@ export const License = z.object({
   status: z.enum(['valid', 'revoked', 'expired']),
   caseNo: z.string(),
   issuedAt: z.string(),
+  /** SEC-2: the random token of the public verification URL and QR (/verify/{token}); never the id. */
+  verifyToken: z.string(),
 });
 export type License = z.infer<typeof License>;
 
@@ -403,15 +405,25 @@ export const CaseDetail = CaseSummary.extend({
   /** The full derived clock (ACC-1, DEC-1 with SUS-1 pauses and the extension, DEL-1). */
   clockDetail: z.unknown(),
   signers: z.record(z.string(), z.string()),
+  /** SEC-2: the 查询码 the applicant tracks the case with (printed on the receipt); null before 0014. */
+  queryCode: z.string().nullable(),
+  /** SEC-1: the contact this case was filed with (online: as typed; window: the applicant's). */
+  contact: z.object({ name: z.string(), phoneMasked: z.string() }).nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-/** The public verification of an e-license (no sign-in): the check character is recomputed. */
+/**
+ * The public verification of an e-license (no sign-in), by its verification token (SEC-2: the id is
+ * built from a serial and could be generated). The check character of the found license's id is
+ * recomputed. An unknown token and a malformed one answer alike: found false, nothing else.
+ */
 export const LicenseVerification = z.object({
-  id: z.string(),
+  id: z.string().nullable(),
   checkCharacterValid: z.boolean(),
   found: z.boolean(),
-  license: License.omit({ caseNo: true }).nullable(),
+  license: License.omit({ caseNo: true, verifyToken: true }).nullable(),
+  /** The public address of this verification, from the configured PUBLIC_BASE_URL (null if not found). */
+  verifyUrl: z.string().nullable(),
 });
 export type LicenseVerification = z.infer<typeof LicenseVerification>;
 
@@ -436,12 +448,37 @@ export const PublicSubmit = z.strictObject({
 });
 export type PublicSubmit = z.infer<typeof PublicSubmit>;
 
+/** The answer to an online submission: the case number and the 查询码 to track it with (SEC-2). */
+export const PublicSubmitResult = z.object({
+  caseNo: z.string(),
+  queryCode: z.string(),
+  status: CaseStatus,
+  statusLabel: z.string(),
+  itemName: z.string(),
+  receivedAt: z.string().nullable(),
+});
+export type PublicSubmitResult = z.infer<typeof PublicSubmitResult>;
+
+/**
+ * SEC-2: 查询码, the applicant's non-guessable way in to public tracking: 10 characters from an
+ * alphabet without look-alikes (no 0/O, 1/I/L), printed on the receipt and shown after an online
+ * submission. Spaces and hyphens typed between the characters are ignored.
+ */
+export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const QUERY_CODE_LENGTH = 10;
+export const QueryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[2-9A-HJKMNP-Z\s-]{10,20}$/, { message: '查询码格式不正确（10 位字母和数字）' });
+
+/** Public tracking: the case number (sequential, for staff) and the case's 查询码. */
 export const TrackInput = z.strictObject({
   caseNo: z
     .string()
     .trim()
     .regex(/^\d{6,12}-\d{8}-\d{5}$/, { message: '办件编号格式不正确' }),
-  phone: Phone,
+  queryCode: QueryCode,
 });
 export type TrackInput = z.infer<typeof TrackInput>;
 

@@ -24,6 +24,12 @@ export type Config = {
   ledgerReminderDaysBefore: number;
   /** Multiplies every rate limit (RATE_LIMIT_SCALE, default 1); load tests on one address raise it. */
   rateLimitScale: number;
+  /**
+   * Where the public reaches this server (PUBLIC_BASE_URL, default http://localhost:PORT), without
+   * a trailing slash: license QR codes and every public link are built from it, never from the
+   * request's Host header, which the client chooses.
+   */
+  publicBaseUrl: string;
 };
 
 /**
@@ -42,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? 1);
   if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0)
     throw new Error(`RATE_LIMIT_SCALE 应为正数：${env.RATE_LIMIT_SCALE}`);
+  const publicBaseUrl = parsePublicBaseUrl(env.PUBLIC_BASE_URL ?? `http://localhost:${port}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {
@@ -56,7 +63,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDist: path.resolve(SERVER_ROOT, '../web/dist'),
     ledgerReminderDaysBefore: reminderDays,
     rateLimitScale,
+    publicBaseUrl,
   };
+}
+
+function parsePublicBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_BASE_URL 无效：${raw}`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username)
+    throw new Error(`PUBLIC_BASE_URL 应为 http(s) 地址，不带查询参数：${raw}`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv): Secrets {

@@ -454,6 +454,12 @@ export type ServiceCaseTable = {
   state: Json<unknown>;
   createdAt: DefaultTimestamp;
   updatedAt: DefaultTimestamp;
+  contactName: string | null;
+  contactPhoneEnc: string | null;
+  contactPhoneHash: string | null;
+  contactPhoneMasked: string | null;
+  queryCodeHash: string | null;
+  queryCodeEnc: string | null;
 };
 
 export type CaseEventTable = {
@@ -512,6 +518,7 @@ export type LicenseTable = {
   status: Generated<'valid' | 'revoked' | 'expired'>;
   caseId: string;
   issuedAt: Timestamp;
+  verifyToken: string;
 };
 
 export type CaseLicenseTypeTable = {

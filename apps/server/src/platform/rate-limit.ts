@@ -1,6 +1,6 @@
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import { CommonErrorCode } from '@tongban/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError } from './errors';
 
 /**
@@ -47,5 +47,34 @@ export function limitPerTarget(
     timeWindow: windowMs,
     hook: 'preHandler',
     keyGenerator: (req) => `target:${req.routeOptions.url}:${target(req) ?? req.ip}`,
+  };
+}
+
+/**
+ * SEC-2: a second limit, per target, on a route whose `config.rateLimit` already limits per client
+ * address (the plugin runs one limiter per request, so two limits need a second counter). A
+ * preHandler, so the parsed body can name the target. One limiter may serve several routes that
+ * reach the same target (tracking and its notice download count together).
+ */
+export function targetLimiter(
+  app: FastifyInstance,
+  name: string,
+  max: number,
+  windowMs: number,
+  target: (req: FastifyRequest) => string | undefined,
+): preHandlerAsyncHookHandler {
+  const check = app.createRateLimit({
+    max: Math.max(1, Math.round(max * rateLimitScale)),
+    timeWindow: windowMs,
+    keyGenerator: (req) => `target:${name}:${target(req) ?? ''}`,
+  });
+  return async (req, reply) => {
+    const r = await check(req);
+    if (r.isAllowed || !r.isExceeded) return;
+    const seconds = Math.max(1, r.ttlInSeconds);
+    reply.header('retry-after', seconds);
+    throw new AppError(CommonErrorCode.RATE_LIMITED, `请求过于频繁，请 ${seconds} 秒后再试`, 429, {
+      retryAfterSeconds: seconds,
+    });
   };
 }

@@ -90,7 +90,12 @@ export async function renderNoticeDocx(c: NoticeContent): Promise<Buffer> {
           ...c.list.map((x, i) =>
             body(`${i + 1}. ${x.name}${x.note ? `（${x.note}）` : ''}`, { indent: true }),
           ),
-          body(`办件编号：${c.caseNo}；事项：${c.itemName}`, { indent: true }),
+          body(
+            typeof c.queryCode === 'string'
+              ? `办件编号：${c.caseNo}；查询码：${c.queryCode}（凭办件编号和查询码可在网上查询办理进度）；事项：${c.itemName}`
+              : `办件编号：${c.caseNo}；事项：${c.itemName}`,
+            { indent: true },
+          ),
           body(''),
           body(c.issuer, { align: 'right' }),
           body(c.dateText, { align: 'right' }),

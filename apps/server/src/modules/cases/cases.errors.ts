@@ -61,7 +61,7 @@ const DEFAULTS: Record<CasesErrorCode, [number, string]> = {
   BAD_IDEMPOTENCY_KEY: [400, 'Idempotency-Key 应为 8—100 位字母、数字、- 或 _'],
   CASE_DRAFT_NOT_FOUND: [404, '草稿不存在或凭证不正确'],
   CASE_DRAFT_SUBMITTED: [409, '该草稿已提交，不能再修改'],
-  CASE_TRACK_NOT_FOUND: [404, '未找到办件：请核对办件编号和手机号码'],
+  CASE_TRACK_NOT_FOUND: [404, '未找到办件：请核对办件编号和查询码'],
   CASE_WRONG_STATUS: [409, '办件当前状态不允许此操作'],
   CASE_SOD_SAME_SIGNER: [403, '同一人不能在同一办件中签署两个环节；决定人不能是审查人'],
   CASE_DEFERRED_OUTSTANDING: [409, '容缺材料尚未补齐，不能作出决定'],

@@ -202,6 +202,11 @@ export function findLicense(db: Executor, id: string) {
   return db.selectFrom('license').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** SEC-2: the public finds a license only by its random verification token. */
+export function findLicenseByToken(db: Executor, token: string) {
+  return db.selectFrom('license').selectAll().where('verifyToken', '=', token).executeTakeFirst();
+}
+
 export function findLicenseByCase(db: Executor, caseId: string) {
   return db.selectFrom('license').selectAll().where('caseId', '=', caseId).executeTakeFirst();
 }

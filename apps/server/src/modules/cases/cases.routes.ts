@@ -35,6 +35,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { AppError, badRequest, notFound } from '../../platform/errors';
+import { limitPerClient, targetLimiter } from '../../platform/rate-limit';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './cases.service';
 
@@ -43,6 +44,7 @@ const publicTags = ['cases-public'];
 const IdParams = z.object({ id: Id });
 const NoticeParams = z.object({ id: Id, noticeId: Id });
 const TokenParams = z.object({ token: DraftToken });
+const MINUTE = 60_000;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function idempotencyKey(req: FastifyRequest): string | undefined {
@@ -188,32 +190,38 @@ export async function casesRoutes(app: AppInstance) {
   transition('delivery', '准备出件：窗口领取 / 邮寄 / 电子送达', DeliveryPrepareInput, svc.prepareDelivery);
   transition('deliver', '出件（签收）', DeliverInput, svc.deliver);
 
-  // ── Public: e-license verification ──
+  // ── Public: e-license verification (SEC-2: by a random token, rate-limited) ──
+  const licenseLimit = targetLimiter(app, 'license', 60, 10 * MINUTE, (req) =>
+    String((req.params as { token?: unknown }).token ?? ''),
+  );
+  // A token of any shape is looked up: an unknown and a malformed one answer alike (SEC-2).
+  const TokenParam = z.object({ token: z.string().trim().min(1).max(200) });
   app.get(
-    '/api/public/licenses/:id',
+    '/api/public/licenses/:token',
     {
-      schema: {
-        tags: publicTags,
-        summary: '电子证照核验（无需登录）',
-        params: z.object({ id: z.string().trim().min(1).max(200) }),
-      },
+      schema: { tags: publicTags, summary: '电子证照核验（无需登录；凭证照上的核验码）', params: TokenParam },
+      config: { rateLimit: limitPerClient(60, MINUTE) },
+      preHandler: licenseLimit,
     },
-    async (req) => svc.verifyLicense(d, req.params.id),
+    async (req) => svc.verifyLicense(d, req.params.token),
   );
   app.get(
-    '/api/public/licenses/:id/qr.svg',
+    '/api/public/licenses/:token/qr.svg',
     {
       schema: {
         tags: publicTags,
-        summary: '电子证照核验二维码（SVG，印在证照上）',
-        params: z.object({ id: z.string().trim().min(1).max(200) }),
+        summary: '电子证照核验二维码（SVG，印在证照上；地址取自 PUBLIC_BASE_URL）',
+        params: TokenParam,
       },
+      config: { rateLimit: limitPerClient(60, MINUTE) },
+      preHandler: licenseLimit,
     },
     async (req, reply) => {
       // Only for a license that exists: a printed code never points at nothing.
-      const v = await svc.verifyLicense(d, req.params.id);
-      if (!v.found) throw notFound('电子证照', req.params.id);
-      const url = `${req.protocol}://${req.host}/verify/${encodeURIComponent(v.id)}`;
+      const v = await svc.verifyLicense(d, req.params.token);
+      if (!v.found || !v.verifyUrl) throw notFound('电子证照', '');
+      // Host header: the address is configured (PUBLIC_BASE_URL), never taken from the request.
+      const url = v.verifyUrl;
       const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return reply
@@ -223,20 +231,33 @@ export async function casesRoutes(app: AppInstance) {
     },
   );
 
-  // ── Applicant portal (no staff sign-in) ──
+  // ── Applicant portal (no staff sign-in; SEC-2: every route limited per client address) ──
+  // Tracking and its notice download count together per case number, whoever asks (SEC-2).
+  const trackLimit = targetLimiter(app, 'track', 20, 10 * MINUTE, (req) =>
+    String((req.body as { caseNo?: unknown } | undefined)?.caseNo ?? ''),
+  );
   app.post(
     '/api/public/drafts',
-    { schema: { tags: publicTags, summary: '保存网上申报草稿（返回草稿凭证）', body: DraftSave } },
+    {
+      schema: { tags: publicTags, summary: '保存网上申报草稿（返回草稿凭证）', body: DraftSave },
+      config: { rateLimit: limitPerClient(30, 10 * MINUTE) },
+    },
     async (req, reply) => reply.status(201).send(await svc.createDraft(d, publicActor(req, ''), req.body)),
   );
   app.get(
     '/api/public/drafts/:token',
-    { schema: { tags: publicTags, summary: '取回草稿', params: TokenParams } },
+    {
+      schema: { tags: publicTags, summary: '取回草稿', params: TokenParams },
+      config: { rateLimit: limitPerClient(60, MINUTE) },
+    },
     async (req) => svc.getDraft(d, req.params.token),
   );
   app.put(
     '/api/public/drafts/:token',
-    { schema: { tags: publicTags, summary: '修改草稿', params: TokenParams, body: DraftSave } },
+    {
+      schema: { tags: publicTags, summary: '修改草稿', params: TokenParams, body: DraftSave },
+      config: { rateLimit: limitPerClient(120, 10 * MINUTE) },
+    },
     async (req) => svc.saveDraft(d, publicActor(req, ''), req.params.token, req.body),
   );
   app.post(
@@ -247,6 +268,7 @@ export async function casesRoutes(app: AppInstance) {
         summary: '上传申请材料（multipart：字段 materialName，然后文件 file；PDF/PNG/JPEG，≤ 10 MB）',
         params: TokenParams,
       },
+      config: { rateLimit: limitPerClient(60, 10 * MINUTE) },
     },
     async (req, reply) => {
       if (!req.isMultipart())
@@ -273,9 +295,10 @@ export async function casesRoutes(app: AppInstance) {
     {
       schema: {
         tags: publicTags,
-        summary: '提交网上申报（由草稿；支持 Idempotency-Key）',
+        summary: '提交网上申报（由草稿；支持 Idempotency-Key；答复含查询码）',
         body: PublicSubmit,
       },
+      config: { rateLimit: limitPerClient(10, 10 * MINUTE) },
     },
     async (req, reply) => {
       const { result, replayed } = await svc.submitOnline(
@@ -292,9 +315,11 @@ export async function casesRoutes(app: AppInstance) {
     {
       schema: {
         tags: publicTags,
-        summary: '办件查询（办件编号 + 手机号码）：进度、时限、通知书',
+        summary: '办件查询（办件编号 + 查询码）：进度、时限、通知书',
         body: TrackInput,
       },
+      config: { rateLimit: limitPerClient(30, MINUTE) },
+      preHandler: trackLimit,
     },
     async (req) => svc.track(d, req.body),
   );
@@ -303,9 +328,11 @@ export async function casesRoutes(app: AppInstance) {
     {
       schema: {
         tags: publicTags,
-        summary: '下载通知书（.docx；办件编号 + 手机号码）',
+        summary: '下载通知书（.docx；办件编号 + 查询码）',
         body: TrackNoticeInput,
       },
+      config: { rateLimit: limitPerClient(30, MINUTE) },
+      preHandler: trackLimit,
     },
     async (req, reply) => {
       const { notice, buffer } = await svc.trackNoticeDocx(d, req.body);

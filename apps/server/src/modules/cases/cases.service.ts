@@ -6,6 +6,8 @@ import {
   buildLicenseId,
   DEPARTMENT_ROLES,
   NOTICE_KIND_LABELS,
+  QUERY_CODE_ALPHABET,
+  QUERY_CODE_LENGTH,
   SUSPENSION_KIND_LABELS,
   creditCodeCheckChar,
   isValidLicenseId,
@@ -30,6 +32,7 @@ import {
   type LicenseVerification,
   type NoticeKind,
   type PublicSubmit,
+  type PublicSubmitResult,
   type RefuseInput,
   type SupplementInput,
   type SupplementReceivedInput,
@@ -45,7 +48,7 @@ import {
   type CompiledCalendar,
   type SuspensionKind,
 } from '@tongban/calendar';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Compilable } from 'kysely';
 import { assertAccess, checkAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
@@ -416,17 +419,53 @@ export async function getApplicantContact(
   return row ? { name: row.name, phone: sm4Decrypt(deps.config.secrets.sm4Key, row.phoneEnc) } : undefined;
 }
 
-/** The portal: an applicant is found by number or registered; a new phone number replaces the old. */
-async function upsertApplicant(deps: Deps, tx: Tx, regionCode: string, input: ApplicantInput) {
+/**
+ * The portal: an applicant is found by number or registered. SEC-1: a submission without sign-in
+ * never changes an existing applicant (anyone can type anyone's identity number); the phone and
+ * name it gives are the case's contact (caseContactValues), not the applicant's.
+ */
+async function findOrRegisterApplicant(deps: Deps, tx: Tx, regionCode: string, input: ApplicantInput) {
   const existing = await repo.findApplicantByHash(tx, regionCode, idHash(deps, input.idNumber));
-  if (!existing) return repo.insertApplicant(tx, applicantValues(deps, regionCode, input));
-  const v = applicantValues(deps, regionCode, input);
-  await tx
-    .updateTable('applicant')
-    .set({ phoneEnc: v.phoneEnc, phoneMasked: v.phoneMasked })
-    .where('id', '=', existing.id)
-    .execute();
-  return { ...existing, phoneEnc: v.phoneEnc, phoneMasked: v.phoneMasked };
+  return existing ?? repo.insertApplicant(tx, applicantValues(deps, regionCode, input));
+}
+
+// ── A case's own contact (SEC-1) and its 查询码 (SEC-2) ─────────────────────
+
+const phoneHash = (deps: Deps, phone: string) =>
+  hmacSm3Hex(deps.config.secrets.lookupKey, `phone:${normalPhone(phone)}`);
+
+/** SEC-1: the contact a case was filed with, kept on the case, the phone encrypted (SM4) and keyed-hashed. */
+function caseContactValues(deps: Deps, contact: { name: string; phone: string }) {
+  const phone = normalPhone(contact.phone);
+  return {
+    contactName: contact.name,
+    contactPhoneEnc: sm4Encrypt(deps.config.secrets.sm4Key, phone),
+    contactPhoneHash: phoneHash(deps, phone),
+    contactPhoneMasked: maskPhone(phone),
+  };
+}
+
+/** SEC-2: a random 查询码 (about 50 bits; crypto.randomInt draws each character uniformly). */
+function newQueryCode(): string {
+  let code = '';
+  for (let i = 0; i < QUERY_CODE_LENGTH; i++)
+    code += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
+  return code;
+}
+const normalQueryCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
+/** Bound to the case: the same code on another case hashes differently. */
+const queryCodeHash = (deps: Deps, caseId: string, code: string) =>
+  hmacSm3Hex(deps.config.secrets.lookupKey, `query:${caseId}:${normalQueryCode(code)}`);
+
+function queryCodeValues(deps: Deps, caseId: string, code: string) {
+  return {
+    queryCodeHash: queryCodeHash(deps, caseId, code),
+    queryCodeEnc: sm4Encrypt(deps.config.secrets.sm4Key, code),
+  };
+}
+
+function queryCodeOf(deps: Deps, row: Pick<CaseRow, 'queryCodeEnc'>): string | null {
+  return row.queryCodeEnc ? sm4Decrypt(deps.config.secrets.sm4Key, row.queryCodeEnc) : null;
 }
 
 // ── Notices (ACC-2) ─────────────────────────────────────────────────────────
@@ -521,7 +560,11 @@ async function issueNotice(
   return { id, noticeNo };
 }
 
-function toNotice(r: NoticeRow): CaseNotice {
+/**
+ * A notice as read. SEC-2: the case's 查询码 is added to what is shown and printed (the receipt
+ * tells the applicant how to track the case), not stored in the notice's content.
+ */
+function toNotice(r: NoticeRow, queryCode: string | null = null): CaseNotice {
   return {
     id: r.id,
     caseId: r.caseId,
@@ -529,7 +572,9 @@ function toNotice(r: NoticeRow): CaseNotice {
     title: NOTICE_KIND_LABELS[r.kind],
     noticeNo: r.noticeNo,
     issuedAt: new Date(r.issuedAt).toISOString(),
-    content: r.content as Record<string, unknown>,
+    content: queryCode
+      ? { ...(r.content as Record<string, unknown>), queryCode }
+      : (r.content as Record<string, unknown>),
   };
 }
 
@@ -586,6 +631,8 @@ function issueLicense(ctx: CaseCtx, spec: ReturnType<typeof licenseSpec>, n: num
       validUntil: row.licenseValidYears ? addYears(ctx.today, row.licenseValidYears) : null,
       caseId: row.id,
       issuedAt: ctx.now,
+      // SEC-2: the public verifies through this token, never through the id built from a serial.
+      verifyToken: randomToken(24),
     }),
   );
   return id;
@@ -608,17 +655,33 @@ function toLicense(r: LicenseRow, caseNo: string): License {
         : r.status,
     caseNo,
     issuedAt: new Date(r.issuedAt).toISOString(),
+    verifyToken: r.verifyToken,
   };
 }
 
-/** The public verification of an e-license: no sign-in; the holder is shown masked. */
-export async function verifyLicense(deps: Deps, id: string): Promise<LicenseVerification> {
-  const checkCharacterValid = isValidLicenseId(id);
-  const row = checkCharacterValid ? await repo.findLicense(deps.db, id) : undefined;
-  if (!row) return { id, checkCharacterValid, found: false, license: null };
-  const { caseNo: _omit, ...license } = toLicense(row, '');
+/** The public address of a license's verification page, from PUBLIC_BASE_URL (never the Host header). */
+export function licenseVerifyUrl(deps: Pick<Deps, 'config'>, verifyToken: string): string {
+  return `${deps.config.publicBaseUrl}/verify/${encodeURIComponent(verifyToken)}`;
+}
+
+/**
+ * The public verification of an e-license by its token: no sign-in; the holder is shown masked.
+ * SEC-2: every token, well-formed or not, costs one look-up and an unknown one answers only
+ * "not found", so nothing is learnt by guessing.
+ */
+export async function verifyLicense(deps: Deps, token: string): Promise<LicenseVerification> {
+  const row = await repo.findLicenseByToken(deps.db, token);
+  if (!row) return { id: null, checkCharacterValid: false, found: false, license: null, verifyUrl: null };
+  const { caseNo: _omit, verifyToken: _token, ...license } = toLicense(row, '');
   void _omit;
-  return { id, checkCharacterValid, found: true, license };
+  void _token;
+  return {
+    id: row.id,
+    checkCharacterValid: isValidLicenseId(row.id),
+    found: true,
+    license,
+    verifyUrl: licenseVerifyUrl(deps, row.verifyToken),
+  };
 }
 
 // ── Transitions ─────────────────────────────────────────────────────────────
@@ -1475,6 +1538,8 @@ type IntakeSpec = {
   channel: CaseCreate['channel'] | 'online';
   materials: Map<string, { status: 'provided' | 'not_applicable' | 'missing'; fileSha256?: string }>;
   caseId?: string;
+  /** SEC-1: the contact given with this application; a window case takes the applicant's. */
+  contact?: { name: string; phone: string };
   /** The region's calendar and the case's audit chain, when the caller already read them. */
   opened?: { calendar: CompiledCalendar; link: AuditLink };
 };
@@ -1567,10 +1632,17 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
     intakeBy: actor.userId,
     createdAt: now,
   };
+  // SEC-1: the case keeps its own contact; SEC-2: and its own 查询码 for public tracking.
+  const contact = spec.contact ?? {
+    name: applicant.contactName ?? applicant.name,
+    phone: sm4Decrypt(deps.config.secrets.sm4Key, applicant.phoneEnc),
+  };
+  const queryCode = newQueryCode();
+  const secrets = { ...caseContactValues(deps, contact), ...queryCodeValues(deps, caseId, queryCode) };
   const ctx = { tx, row, now, writes: [] as Compilable[] };
   const { next, appended } = appendEvents(ctx, actor, row, INITIAL_CASE_STATE, events, now);
   // One statement: the events' and materials' references to the new case are checked at its end.
-  ctx.writes.push(repo.insertCase(tx, { ...row, ...projection(next, now) }));
+  ctx.writes.push(repo.insertCase(tx, { ...row, ...secrets, ...projection(next, now) }));
   ctx.writes.push(...repo.insertMaterials(tx, materials));
   ctx.writes.push(
     ...caseAudit(ctx, link, actor, 'case.submit', {
@@ -1607,6 +1679,8 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
       payload,
     })),
     license: undefined,
+    queryCode,
+    contact: { name: secrets.contactName, phoneMasked: secrets.contactPhoneMasked },
   });
   return { caseId, writes: ctx.writes, value: detail };
 }
@@ -1761,6 +1835,11 @@ export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promi
     notices,
     events,
     license,
+    queryCode: queryCodeOf(deps, r),
+    contact:
+      r.contactName && r.contactPhoneMasked
+        ? { name: r.contactName, phoneMasked: r.contactPhoneMasked }
+        : null,
   });
 }
 
@@ -1771,13 +1850,15 @@ type DetailParts = {
   notices: NoticeRow[];
   events: Omit<EventRow, 'id' | 'regionCode' | 'caseId'>[];
   license: LicenseRow | undefined;
+  queryCode: string | null;
+  contact: { name: string; phoneMasked: string } | null;
 };
 
 /** The detail of a case from its summary and parts (read back, or just written by intake). */
 function detailOf(
   s: ReturnType<typeof summaryOf>,
   r: Pick<JoinedRow, 'steps' | 'caseNo'>,
-  { applicant, agentName, materials, notices, events, license }: DetailParts,
+  { applicant, agentName, materials, notices, events, license, queryCode, contact }: DetailParts,
 ): CaseDetail {
   const state = s._state;
   return {
@@ -1795,7 +1876,7 @@ function detailOf(
       fileSha256: m.fileSha256,
       receivedAt: iso(m.receivedAt),
     })),
-    notices: notices.map(toNotice),
+    notices: notices.map((n) => toNotice(n, queryCode)),
     events: events.map((e) => ({
       seq: e.seq,
       type: e.type,
@@ -1816,6 +1897,8 @@ function detailOf(
     deferredOutstanding: state.deferredOutstanding,
     clockDetail: s._clock,
     signers: Object.fromEntries(Object.entries(state.signers).map(([k, v]) => [k, v])),
+    queryCode,
+    contact,
   };
 }
 
@@ -1988,10 +2071,10 @@ export async function getNotice(
   caseId: string,
   noticeId: string,
 ): Promise<CaseNotice> {
-  await loadReadable(deps, actor, caseId);
+  const r = await loadReadable(deps, actor, caseId);
   const n = await repo.findNotice(deps.db, noticeId);
   if (!n || n.caseId !== caseId) throw notFound('通知书', noticeId);
-  return toNotice(n);
+  return toNotice(n, queryCodeOf(deps, r));
 }
 
 export async function getNoticeDocx(deps: Deps, actor: Actor, caseId: string, noticeId: string) {
@@ -2159,8 +2242,14 @@ export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit
       // A draft makes one case: submitting it again returns that case.
       if (d.caseId) return { caseId: d.caseId, writes: [] };
       const region = item.regionCode.slice(0, 6);
-      const applicant = await upsertApplicant(deps, tx, region, input.applicant);
-      const agent = input.agent ? await upsertApplicant(deps, tx, region, input.agent) : null;
+      const applicant = await findOrRegisterApplicant(deps, tx, region, input.applicant);
+      const agent = input.agent ? await findOrRegisterApplicant(deps, tx, region, input.agent) : null;
+      // SEC-1: who filed online is reached at what they typed; an agent files for the applicant.
+      const given = input.agent ?? input.applicant;
+      const contact = {
+        name: given.kind === 'enterprise' ? given.contactName : given.name,
+        phone: given.phone,
+      };
       const files = d.files as DraftFile[];
       const made = await intake(
         deps,
@@ -2171,6 +2260,7 @@ export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit
           applicant,
           agent,
           channel: 'online',
+          contact,
           materials: new Map(
             files.map((f) => [f.materialName, { status: 'provided' as const, fileSha256: f.sha256 }]),
           ),
@@ -2185,29 +2275,39 @@ export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit
       return made;
     },
   );
+  // A replay (same key, or the same draft again) answers with the same case and its 查询码: only
+  // the holder of the draft token or of the key's request can ask.
   const made = value ?? (await repo.findCase(deps.db, caseId))!;
-  return {
-    replayed,
-    result: {
-      caseNo: made.caseNo,
-      status: made.status,
-      statusLabel: CASE_STATUS_LABELS[made.status],
-      itemName: item.name,
-      receivedAt: iso(made.receivedAt),
-    },
+  const queryCode = value ? value.queryCode : queryCodeOf(deps, made as CaseRow);
+  const result: PublicSubmitResult = {
+    caseNo: made.caseNo,
+    queryCode: queryCode ?? '',
+    status: made.status,
+    statusLabel: CASE_STATUS_LABELS[made.status],
+    itemName: item.name,
+    receivedAt: iso(made.receivedAt),
   };
+  return { replayed, result };
 }
 
+/** What an unknown case number is compared against, so it costs what a wrong code costs. */
+const NO_CASE = { id: '00000000-0000-0000-0000-000000000000', queryCodeHash: '0'.repeat(64) };
+
+/**
+ * SEC-2: a case number and its 查询码. An unknown number, a case without a code and a wrong code
+ * do the same work (one read by number, one keyed hash, one constant-time comparison) and answer
+ * with the same 404: nothing to learn by guessing or timing.
+ */
 async function trackedCase(deps: Deps, input: TrackInput) {
   const row = await repo.findCaseByNo(deps.db, input.caseNo);
-  const applicant = row ? await repo.findApplicant(deps.db, row.applicantId) : undefined;
-  const phone = applicant ? sm4Decrypt(deps.config.secrets.sm4Key, applicant.phoneEnc) : null;
-  // One message for a wrong number and a wrong phone: nothing to learn by guessing.
-  if (!row || !applicant || phone !== normalPhone(input.phone)) throw new CasesError('CASE_TRACK_NOT_FOUND');
+  const expected = Buffer.from(row?.queryCodeHash ?? NO_CASE.queryCodeHash, 'hex');
+  const given = Buffer.from(queryCodeHash(deps, row?.id ?? NO_CASE.id, input.queryCode), 'hex');
+  const same = expected.length === given.length && timingSafeEqual(expected, given);
+  if (!row || !row.queryCodeHash || !same) throw new CasesError('CASE_TRACK_NOT_FOUND');
   return row;
 }
 
-/** Tracking by case number + phone: status, clock, visits, notices and the license. */
+/** Tracking by case number + 查询码: status, clock, visits, notices and the license. */
 export async function track(deps: Deps, input: TrackInput) {
   const row = await trackedCase(deps, input);
   const r = (await baseQuery(deps.db).where('c.id', '=', row.id).executeTakeFirstOrThrow()) as JoinedRow;
@@ -2231,8 +2331,9 @@ export async function track(deps: Deps, input: TrackInput) {
     delivery: s._state.delivery
       ? { method: s._state.delivery.method, trackingNo: s._state.delivery.trackingNo }
       : null,
-    notices: notices.map(toNotice),
+    notices: notices.map((n) => toNotice(n, queryCodeOf(deps, row))),
     licenseId: license?.id ?? null,
+    licenseVerifyToken: license?.verifyToken ?? null,
   };
 }
 
@@ -2240,6 +2341,6 @@ export async function trackNoticeDocx(deps: Deps, input: TrackInput & { noticeId
   const row = await trackedCase(deps, input);
   const n = await repo.findNotice(deps.db, input.noticeId);
   if (!n || n.caseId !== row.id) throw notFound('通知书', input.noticeId);
-  const notice = toNotice(n);
+  const notice = toNotice(n, queryCodeOf(deps, row));
   return { notice, buffer: await renderNoticeDocx(notice.content as NoticeContent) };
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { assertAccess } from '../../platform/access';
 import type { AppInstance } from '../../platform/app-types';
 import { badRequest } from '../../platform/errors';
+import { limitPerClient } from '../../platform/rate-limit';
 import { requireActor } from '../../platform/request-context';
 import { CatalogError } from './catalog.errors';
 import * as svc from './catalog.service';
@@ -162,6 +163,8 @@ export async function catalogRoutes(app: AppInstance) {
         summary: '公开事项检索：名称、拼音首字母（如 spjy）或全拼，按部门、类型、网办深度、到现场次数筛选',
         querystring: CatalogPublicQuery,
       },
+      // SEC-2: public search is limited per client address, generously (bench:catalog raises RATE_LIMIT_SCALE).
+      config: { rateLimit: limitPerClient(300, 60_000) },
     },
     async (req) => svc.searchPublic(d, req.query),
   );
@@ -174,6 +177,7 @@ export async function catalogRoutes(app: AppInstance) {
         params: IdParams,
         querystring: LangQuery,
       },
+      config: { rateLimit: limitPerClient(120, 60_000) },
     },
     async (req) => svc.getPublicGuide(d, req.params.id, req.query.lang),
   );
@@ -181,6 +185,7 @@ export async function catalogRoutes(app: AppInstance) {
     '/api/public/catalog/items/:id/guide.docx',
     {
       schema: { tags: publicTags, summary: '办事指南 Word 下载', params: IdParams, querystring: LangQuery },
+      config: { rateLimit: limitPerClient(60, 60_000) },
     },
     async (req, reply) => {
       const guide = await svc.getPublicGuide(d, req.params.id, req.query.lang);
@@ -197,11 +202,15 @@ export async function catalogRoutes(app: AppInstance) {
   );
   app.get(
     '/api/public/catalog/items/:id/qr.svg',
-    { schema: { tags: publicTags, summary: '在线办事指南二维码（SVG）', params: IdParams } },
+    {
+      schema: { tags: publicTags, summary: '在线办事指南二维码（SVG）', params: IdParams },
+      config: { rateLimit: limitPerClient(120, 60_000) },
+    },
     async (req, reply) => {
       // 404 unless the item is live: a printed code never points at a draft.
       await svc.getPublishedVersion(d, req.params.id);
-      const url = `${req.protocol}://${req.host}${svc.guidePathOf(req.params.id)}`;
+      // Host header: public links come from PUBLIC_BASE_URL, never from the request.
+      const url = `${d.config.publicBaseUrl}${svc.guidePathOf(req.params.id)}`;
       const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return reply

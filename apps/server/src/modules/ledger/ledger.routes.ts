@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { assertAccess } from '../../platform/access';
 import { AppError, badRequest } from '../../platform/errors';
+import { limitPerClient, targetLimiter } from '../../platform/rate-limit';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './ledger.service';
 
@@ -296,7 +297,10 @@ export async function ledgerRoutes(app: AppInstance) {
   // ── Public ──
   app.get(
     '/api/public/reports/:inspectionId',
-    { schema: { tags: ['public'], summary: '整改通报（公开）', params: z.object({ inspectionId: Id }) } },
+    {
+      schema: { tags: ['public'], summary: '整改通报（公开）', params: z.object({ inspectionId: Id }) },
+      config: { rateLimit: limitPerClient(120, 60_000) },
+    },
     async (req) => svc.publicReport(d, req.params.inspectionId),
   );
   app.post(
@@ -308,6 +312,11 @@ export async function ledgerRoutes(app: AppInstance) {
         params: z.object({ inspectionId: Id }),
         body: PublicFeedbackInput,
       },
+      // SEC-2: per client address, and per report whoever sends it.
+      config: { rateLimit: limitPerClient(10, 10 * 60_000) },
+      preHandler: targetLimiter(app, 'report-feedback', 200, 60 * 60_000, (req) =>
+        String((req.params as { inspectionId?: unknown }).inspectionId ?? ''),
+      ),
     },
     async (req, reply) =>
       reply

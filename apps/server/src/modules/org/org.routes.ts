@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { assertAccess } from '../../platform/access';
 import { badRequest } from '../../platform/errors';
+import { limitPerClient } from '../../platform/rate-limit';
 import { requireActor } from '../../platform/request-context';
 import { shanghaiToday } from '../../platform/time';
 import * as svc from './org.service';
@@ -151,7 +152,11 @@ export async function orgRoutes(app: AppInstance) {
 
   app.get(
     '/api/public/halls/:id/board',
-    { schema: { tags: ['public'], summary: '人员公示牌（公开）', params: IdParams } },
+    {
+      schema: { tags: ['public'], summary: '人员公示牌（公开）', params: IdParams },
+      // SEC-2: the hall's screen refreshes it often; generous per client address.
+      config: { rateLimit: limitPerClient(600, 60_000) },
+    },
     async (req) => svc.getBoard(d, req.params.id, shanghaiToday(d.clock.now())),
   );
 }

@@ -12,6 +12,7 @@ import type {
   DeliveryMethod,
   LicenseVerification,
   PersonApplicantInput,
+  PublicSubmitResult,
   SessionInfo,
   TransferCandidate,
   OverdueReply,
@@ -65,15 +66,11 @@ export type TrackReply = {
   delivery: { method: DeliveryMethod; trackingNo: string | null } | null;
   notices: CaseNotice[];
   licenseId: string | null;
+  /** SEC-2: the license is verified publicly by this token (/verify/{token}), never by its id. */
+  licenseVerifyToken: string | null;
 };
 
-export type SubmitReply = {
-  caseNo: string;
-  status: CaseStatus;
-  statusLabel: string;
-  itemName: string;
-  receivedAt: string;
-};
+export type SubmitReply = PublicSubmitResult;
 
 function query(params: Record<string, string | undefined>): string {
   const entries = Object.entries(params).filter((e): e is [string, string] => !!e[1]);
@@ -201,11 +198,11 @@ export function useTransition() {
 
 // ── Public (no sign-in) ──────────────────────────────────────────────────
 
-export const useLicenseVerification = (id: string) =>
+export const useLicenseVerification = (token: string) =>
   useQuery({
-    queryKey: ['public', 'license', id],
-    queryFn: () => apiRequest<LicenseVerification>(`/api/public/licenses/${seg(id)}`),
-    enabled: !!id,
+    queryKey: ['public', 'license', token],
+    queryFn: () => apiRequest<LicenseVerification>(`/api/public/licenses/${seg(token)}`),
+    enabled: !!token,
     meta: { silent: true },
   });
 
@@ -241,20 +238,21 @@ export async function submitOnline(
   return readJson<SubmitReply>(res);
 }
 
-export const trackCase = (caseNo: string, phone: string) =>
-  apiRequest<TrackReply>('/api/public/cases/track', { method: 'POST', body: { caseNo, phone } });
+/** SEC-2: public tracking by case number + 查询码 (from the receipt or the online submission). */
+export const trackCase = (caseNo: string, queryCode: string) =>
+  apiRequest<TrackReply>('/api/public/cases/track', { method: 'POST', body: { caseNo, queryCode } });
 
-/** The notice as .docx for the applicant (POST with case number + phone), saved as a file. */
+/** The notice as .docx for the applicant (POST with case number + 查询码), saved as a file. */
 export async function downloadTrackedNotice(
   caseNo: string,
-  phone: string,
+  queryCode: string,
   noticeId: string,
   fileName: string,
 ) {
   const res = await fetch('/api/public/cases/track/notice-docx', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ caseNo, phone, noticeId }),
+    body: JSON.stringify({ caseNo, queryCode, noticeId }),
   });
   if (!res.ok) await readJson(res);
   const url = URL.createObjectURL(await res.blob());

@@ -46,7 +46,7 @@ export const publicCasesRoutes = (
     />
     <Route path="/apply" element={<ApplyPage />} />
     <Route path="/track" element={<TrackPage />} />
-    <Route path="/verify/:licenseId" element={<VerifyPage />} />
-    <Route path="/verify/:licenseId/certificate" element={<CertificatePage />} />
+    <Route path="/verify/:token" element={<VerifyPage />} />
+    <Route path="/verify/:token/certificate" element={<CertificatePage />} />
   </>
 );

@@ -11,6 +11,8 @@ type Content = {
   list?: { name: string; note: string }[];
   issuer?: string;
   dateText?: string;
+  /** SEC-2: the case's 查询码, added when the notice is read (not stored in it). */
+  queryCode?: string;
 };
 
 /** A notice (ACC-2) as the print view: the same content record the .docx is made from. */
@@ -43,7 +45,15 @@ export function NoticeDocument({ notice }: { notice: CaseNotice }) {
         <div>{c.dateText}</div>
       </div>
       <div className="tb-notice__meta">
-        办件编号：{c.caseNo} · 事项：{c.itemName}
+        办件编号：{c.caseNo}
+        {c.queryCode && (
+          <>
+            {' '}
+            · 查询码：<span data-testid="notice-query-code">{c.queryCode}</span>
+            （凭办件编号和查询码可在网上查询办理进度）
+          </>
+        )}{' '}
+        · 事项：{c.itemName}
       </div>
     </article>
   );

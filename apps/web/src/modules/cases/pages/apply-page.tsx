@@ -135,6 +135,15 @@ export function ApplyPage() {
                   {submitted.caseNo}
                 </Typography.Text>
                 ，{submitted.itemName}，{submitted.statusLabel}
+                <br />
+                查询码{' '}
+                <Typography.Text strong copyable code data-testid="apply-query-code">
+                  {submitted.queryCode}
+                </Typography.Text>
+                <br />
+                <Typography.Text type="secondary">
+                  请记下办件编号和查询码：凭这两项可随时在网上查询办理进度、下载通知书，查询码也印在受理通知书上。
+                </Typography.Text>
               </span>
             }
             extra={

@@ -89,6 +89,16 @@ export function CaseDetailPage() {
             </div>
           </Descriptions.Item>
           <Descriptions.Item label="代办人">{c.agentName ?? '无'}</Descriptions.Item>
+          <Descriptions.Item label="本办件联系人">
+            <span data-testid="case-contact">
+              {c.contact ? `${c.contact.name} · ${c.contact.phoneMasked}` : '—'}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label="查询码（申请人网上查询用，印在通知书上）">
+            <Typography.Text copyable={!!c.queryCode} code data-testid="case-query-code">
+              {c.queryCode ?? '—'}
+            </Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label="收件时间">{formatTime(c.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label="当前环节">
             {c.status === 'accepted' ? (c.stepName ?? '—') : '—'}
@@ -183,10 +193,13 @@ export function CaseDetailPage() {
                   </Descriptions.Item>
                   <Descriptions.Item label="核验">
                     <Space>
-                      <Link to={`/verify/${encodeURIComponent(c.license.id)}`} target="_blank">
+                      <Link to={`/verify/${encodeURIComponent(c.license.verifyToken)}`} target="_blank">
                         公开核验页
                       </Link>
-                      <Link to={`/verify/${encodeURIComponent(c.license.id)}/certificate`} target="_blank">
+                      <Link
+                        to={`/verify/${encodeURIComponent(c.license.verifyToken)}/certificate`}
+                        target="_blank"
+                      >
                         打印证照
                       </Link>
                     </Space>

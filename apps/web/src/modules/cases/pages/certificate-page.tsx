@@ -5,16 +5,20 @@ import { useLicenseVerification } from '../api';
 import { LICENSE_STATUS } from './verify-page';
 import '../components/case-print.css';
 
-/** Printable certificate of an e-license, with a QR code (and the address as text) to verify it. */
+/**
+ * Printable certificate of an e-license, with a QR code (and the address as text) to verify it. The
+ * address is the server's (PUBLIC_BASE_URL), not this browser's, and carries the verification
+ * token, not the license id (SEC-2).
+ */
 export function CertificatePage() {
-  const { licenseId = '' } = useParams();
-  const v = useLicenseVerification(licenseId);
+  const { token = '' } = useParams();
+  const v = useLicenseVerification(token);
   const lic = v.data?.license;
-  const verifyUrl = `${window.location.origin}/verify/${encodeURIComponent(licenseId)}`;
+  const verifyUrl = v.data?.verifyUrl ?? '';
   return (
     <div className="tb-case-print" data-testid="certificate-page">
       <div className="tb-case-print__toolbar no-print">
-        <Link to={`/verify/${encodeURIComponent(licenseId)}`}>
+        <Link to={`/verify/${encodeURIComponent(token)}`}>
           <Button icon={<ArrowLeftOutlined />}>返回核验页</Button>
         </Link>
         <Space>
@@ -66,7 +70,7 @@ export function CertificatePage() {
             <div className="tb-cert__verify" data-testid="certificate-verify-url">
               <img
                 className="tb-cert__qr"
-                src={`/api/public/licenses/${encodeURIComponent(licenseId)}/qr.svg`}
+                src={`/api/public/licenses/${encodeURIComponent(token)}/qr.svg`}
                 alt="证照核验二维码"
                 data-testid="certificate-qr"
               />

@@ -273,6 +273,14 @@ export function IntakePage() {
               <Typography.Text strong>{c.caseNo}</Typography.Text>
             </Link>
             <StatusTag status={c.status} />
+            {c.queryCode && (
+              <>
+                <Typography.Text>查询码（告知申请人，凭此网上查询进度）</Typography.Text>
+                <Typography.Text strong code copyable data-testid="intake-query-code">
+                  {c.queryCode}
+                </Typography.Text>
+              </>
+            )}
           </Space>
           <MaterialsTable materials={c.materials} />
           <IntakeDecision

@@ -40,23 +40,26 @@ function progressOf(r: TrackReply) {
   return items;
 }
 
-/** 办件查询 (no sign-in): case number + phone → status, progress, notices, license. */
+/**
+ * 办件查询 (no sign-in): case number + 查询码 → status, progress, notices, license. SEC-2: the case
+ * number is sequential; the 查询码 (on the receipt, or shown after an online submission) is not.
+ */
 export function TrackPage() {
   const [params] = useSearchParams();
-  const [form] = Form.useForm<{ caseNo: string; phone: string }>();
+  const [form] = Form.useForm<{ caseNo: string; queryCode: string }>();
   const [reply, setReply] = useState<TrackReply>();
-  const [asked, setAsked] = useState<{ caseNo: string; phone: string }>();
+  const [asked, setAsked] = useState<{ caseNo: string; queryCode: string }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<CaseNotice>();
 
   const search = async () => {
     const v = await form.validateFields();
-    const input = { caseNo: v.caseNo.trim(), phone: v.phone.trim() };
+    const input = { caseNo: v.caseNo.trim(), queryCode: v.queryCode.replace(/[\s-]/g, '').toUpperCase() };
     setBusy(true);
     setError(undefined);
     try {
-      setReply(await trackCase(input.caseNo, input.phone));
+      setReply(await trackCase(input.caseNo, input.queryCode));
       setAsked(input);
     } catch (e) {
       setReply(undefined);
@@ -84,11 +87,18 @@ export function TrackPage() {
               />
             </Form.Item>
             <Form.Item
-              name="phone"
-              label="手机号码"
-              rules={[{ required: true, message: '请填写申请时留的手机号码' }]}
+              name="queryCode"
+              label="查询码"
+              tooltip="10 位字母和数字，印在受理通知书（回执）上，网上申报提交后也会显示"
+              rules={[{ required: true, message: '请填写查询码（见受理通知书或网上申报提交结果）' }]}
             >
-              <Input style={{ width: 180 }} data-testid="track-phone" />
+              <Input
+                style={{ width: 180 }}
+                maxLength={20}
+                autoComplete="off"
+                placeholder="如 7KQ2M9XH4P"
+                data-testid="track-query-code"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="track-submit">
               查询
@@ -128,9 +138,12 @@ export function TrackPage() {
               <Descriptions.Item label="到现场次数">
                 <VisitsText visits={reply.visits} maxVisits={reply.maxVisits} />
               </Descriptions.Item>
-              {reply.licenseId && (
+              {reply.licenseId && reply.licenseVerifyToken && (
                 <Descriptions.Item label="电子证照" span={2}>
-                  <Link to={`/verify/${encodeURIComponent(reply.licenseId)}`} data-testid="track-license">
+                  <Link
+                    to={`/verify/${encodeURIComponent(reply.licenseVerifyToken)}`}
+                    data-testid="track-license"
+                  >
                     <DottedId id={reply.licenseId} />
                   </Link>
                 </Descriptions.Item>
@@ -172,7 +185,7 @@ export function TrackPage() {
                       size="small"
                       icon={<FileWordOutlined />}
                       onClick={() =>
-                        void downloadTrackedNotice(asked.caseNo, asked.phone, n.id, `${n.noticeNo}.docx`)
+                        void downloadTrackedNotice(asked.caseNo, asked.queryCode, n.id, `${n.noticeNo}.docx`)
                       }
                     >
                       下载

@@ -11,10 +11,13 @@ export const LICENSE_STATUS: Record<License['status'], { label: string; color: s
   expired: { label: '已过期', color: 'default' },
 };
 
-/** 电子证照核验 (no sign-in): the check character is recomputed by the server; the holder is masked. */
+/**
+ * 电子证照核验 (no sign-in), by the verification token printed on the license (its QR code): the
+ * check character of the license id is recomputed by the server; the holder is masked.
+ */
 export function VerifyPage() {
-  const { licenseId = '' } = useParams();
-  const v = useLicenseVerification(licenseId);
+  const { token = '' } = useParams();
+  const v = useLicenseVerification(token);
   const lic = v.data?.license;
   return (
     <PublicShell title="电子证照核验">
@@ -22,7 +25,12 @@ export function VerifyPage() {
         {v.isLoading ? (
           <Spin size="large" style={{ display: 'block', margin: 60 }} />
         ) : !v.data ? (
-          <Result status="warning" title="无法核验：证照标识格式不正确或服务暂不可用" />
+          <Result
+            status="warning"
+            title="无法核验：请求过于频繁或服务暂不可用，请稍后再试"
+            subTitle={v.error instanceof Error ? v.error.message : undefined}
+            data-testid="verify-unavailable"
+          />
         ) : (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {lic && v.data.checkCharacterValid ? (
@@ -43,54 +51,56 @@ export function VerifyPage() {
                 showIcon
                 icon={<CloseCircleOutlined />}
                 title={
-                  v.data.checkCharacterValid
-                    ? '未找到该电子证照'
-                    : '证照标识校验位不正确，可能被篡改或录入有误'
+                  v.data.found
+                    ? '证照标识校验位不正确，可能被篡改'
+                    : '未找到该电子证照：请扫描证照上的二维码，或核对核验地址是否完整'
                 }
                 data-testid="verify-result"
               />
             )}
-            <Descriptions column={1} bordered size="middle">
-              <Descriptions.Item label="证照标识">
-                <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="verify-id">
-                  {v.data.id}
-                </Typography.Text>
-              </Descriptions.Item>
-              <Descriptions.Item label="校验位（ISO 7064 MOD 37,36）">
-                {v.data.checkCharacterValid ? (
-                  <Tag color="green" data-testid="verify-check">
-                    正确
-                  </Tag>
-                ) : (
-                  <Tag color="red" data-testid="verify-check">
-                    错误
-                  </Tag>
-                )}
-              </Descriptions.Item>
-              {lic && (
-                <>
-                  <Descriptions.Item label="证照名称">{lic.typeName}</Descriptions.Item>
-                  <Descriptions.Item label="持证主体">
-                    <span data-testid="verify-holder">
-                      {lic.holderName}（{lic.holderIdMasked}）
-                    </span>
-                  </Descriptions.Item>
-                  <Descriptions.Item label="发证机关">
-                    <span data-testid="verify-issuer">{lic.issuerName}</span>（{lic.issuerCreditCode}）
-                  </Descriptions.Item>
-                  <Descriptions.Item label="有效期">
-                    {lic.validFrom} 至 {lic.validUntil ?? '长期'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label="状态">
-                    <Tag color={LICENSE_STATUS[lic.status].color} data-testid="verify-status">
-                      {LICENSE_STATUS[lic.status].label}
+            {v.data.found && (
+              <Descriptions column={1} bordered size="middle">
+                <Descriptions.Item label="证照标识">
+                  <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="verify-id">
+                    {v.data.id}
+                  </Typography.Text>
+                </Descriptions.Item>
+                <Descriptions.Item label="校验位（ISO 7064 MOD 37,36）">
+                  {v.data.checkCharacterValid ? (
+                    <Tag color="green" data-testid="verify-check">
+                      正确
                     </Tag>
-                  </Descriptions.Item>
-                </>
-              )}
-            </Descriptions>
+                  ) : (
+                    <Tag color="red" data-testid="verify-check">
+                      错误
+                    </Tag>
+                  )}
+                </Descriptions.Item>
+                {lic && (
+                  <>
+                    <Descriptions.Item label="证照名称">{lic.typeName}</Descriptions.Item>
+                    <Descriptions.Item label="持证主体">
+                      <span data-testid="verify-holder">
+                        {lic.holderName}（{lic.holderIdMasked}）
+                      </span>
+                    </Descriptions.Item>
+                    <Descriptions.Item label="发证机关">
+                      <span data-testid="verify-issuer">{lic.issuerName}</span>（{lic.issuerCreditCode}）
+                    </Descriptions.Item>
+                    <Descriptions.Item label="有效期">
+                      {lic.validFrom} 至 {lic.validUntil ?? '长期'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label="状态">
+                      <Tag color={LICENSE_STATUS[lic.status].color} data-testid="verify-status">
+                        {LICENSE_STATUS[lic.status].label}
+                      </Tag>
+                    </Descriptions.Item>
+                  </>
+                )}
+              </Descriptions>
+            )}
             {lic && (
-              <Link to={`/verify/${encodeURIComponent(v.data.id)}/certificate`}>
+              <Link to={`/verify/${encodeURIComponent(token)}/certificate`}>
                 <Button icon={<PrinterOutlined />}>打印证照</Button>
               </Link>
             )}
