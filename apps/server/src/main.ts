@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { seedDemo } from './demo/seed-demo';
+import { forgetStaleThrottles } from './modules/auth';
 import { loadNationalDays } from './modules/calendar';
 import { enqueueLedgerReminders } from './modules/ledger';
 import { systemClock } from './platform/clock';
@@ -22,7 +23,10 @@ app.log.info({ database: handle.kind, migration: version, dataDir: config.dataDi
 const poller = startOutboxPoller(deps, {
   transport: logTransport(app.log),
   log: app.log,
-  jobs: [{ name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) }],
+  jobs: [
+    { name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) },
+    { name: 'auth.throttle-cleanup', everyMs: 60 * 60_000, run: (now) => forgetStaleThrottles(deps, now) },
+  ],
 });
 
 const shutdown = async () => {

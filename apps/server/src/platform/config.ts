@@ -24,6 +24,8 @@ export type Config = {
   ledgerReminderDaysBefore: number;
   /** Multiplies every rate limit (RATE_LIMIT_SCALE, default 1); load tests on one address raise it. */
   rateLimitScale: number;
+  /** Hours a session lasts after sign-in however busy it is (SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
 };
 
 /**
@@ -42,6 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const rateLimitScale = Number(env.RATE_LIMIT_SCALE ?? 1);
   if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0)
     throw new Error(`RATE_LIMIT_SCALE 应为正数：${env.RATE_LIMIT_SCALE}`);
+  const sessionMaxHours = Number(env.SESSION_MAX_HOURS ?? 12);
+  if (!Number.isFinite(sessionMaxHours) || sessionMaxHours <= 0 || sessionMaxHours > 24 * 7)
+    throw new Error(`SESSION_MAX_HOURS 应为 0—168 之间的正数：${env.SESSION_MAX_HOURS}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDist: path.resolve(SERVER_ROOT, '../web/dist'),
     ledgerReminderDaysBefore: reminderDays,
     rateLimitScale,
+    sessionMaxHours,
   };
 }
 

@@ -1,4 +1,11 @@
 export { authRoutes, sessionHook } from './auth.routes';
-export { forgetUserSessions, login, resolveSession, hashSessionToken } from './auth.service';
+export {
+  clearSignInLocks,
+  forgetStaleThrottles,
+  forgetUserSessions,
+  login,
+  resolveSession,
+  hashSessionToken,
+} from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';

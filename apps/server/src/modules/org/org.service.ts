@@ -20,7 +20,7 @@ import type { Executor } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
 import { IMAGE_POLICY, storeFile } from '../../platform/files';
 import { runAudited } from '../audit';
-import { forgetUserSessions } from '../auth';
+import { clearSignInLocks, forgetUserSessions } from '../auth';
 import { OrgError } from './org.errors';
 import { checkRegionParent, checkUserDepartment, isWithinRegion } from './org.policy';
 import * as repo from './org.repository';
@@ -462,6 +462,8 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
       .where('id', '=', id)
       .execute();
     await tx.deleteFrom('userSession').where('userId', '=', id).execute();
+    // Issue 12 point 8: a reset lifts the account's sign-in locks (audited as auth.unlocked).
+    await clearSignInLocks(tx, deps, actor, existing);
     return {
       result: undefined,
       audit: {
