@@ -147,21 +147,30 @@ describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
     );
   });
 
-  it('a password change applies the policy', async () => {
+  it('issue 12 point 9: a password change applies the server policy (strength, username, demo, unchanged)', async () => {
     const c = await signIn(t.app, 'inspector');
-    const weak = await c.request('POST', '/api/auth/password', {
-      oldPassword: 'Tongban@2026',
-      newPassword: 'short',
-    });
-    expect(weak.status).toBe(400);
-    expect(weak.body.message).toBe('密码至少 10 位');
-    const ok = await c.request('POST', '/api/auth/password', {
-      oldPassword: 'Tongban@2026',
-      newPassword: 'Inspect0r-2026',
-    });
+    const change = (newPassword: string, oldPassword = 'Tongban@2026') =>
+      c.request('POST', '/api/auth/password', { oldPassword, newPassword });
+    const refusals: [string, string | RegExp][] = [
+      ['short', '密码至少 10 位'],
+      ['Password123!', /请换一个更长、更不规律的密码/],
+      ['Inspector#2027', '密码不能包含用户名'],
+      // The demo password is this demo account's current one; for any account it is refused.
+      ['Tongban@2026', '不能使用公开的演示密码'],
+    ];
+    for (const [pw, message] of refusals) {
+      const r = await change(pw);
+      expect(r.status, pw).toBe(400);
+      expect(r.body.code).toBe('AUTH_WEAK_PASSWORD');
+      expect(r.body.message).toMatch(message);
+    }
+    const ok = await change('Lanshan#Qiao-58');
     expect(ok.status).toBe(204);
+    const again = await change('Lanshan#Qiao-58', 'Lanshan#Qiao-58');
+    expect(again.status).toBe(400);
+    expect(again.body.message).toBe('新密码不能与当前密码相同');
     expect(
-      (await call(t.app, 'POST', '/api/auth/login', { username: 'inspector', password: 'Inspect0r-2026' }))
+      (await call(t.app, 'POST', '/api/auth/login', { username: 'inspector', password: 'Lanshan#Qiao-58' }))
         .status,
     ).toBe(200);
   });

@@ -1,12 +1,7 @@
-import {
-  checkPasswordPolicy,
-  type LoginInput,
-  type PasswordChangeInput,
-  type SessionInfo,
-} from '@tongban/contracts';
+import { type LoginInput, type PasswordChangeInput, type SessionInfo } from '@tongban/contracts';
 import type { Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
-import type { Tx } from '../../platform/db';
+import type { Executor, Tx } from '../../platform/db';
 import { hashPassword, hmacSm3Hex, randomToken, verifyPassword } from '../../platform/crypto';
 import { appendAudit } from '../audit';
 import { AuthError } from './auth.errors';
@@ -19,6 +14,7 @@ import {
   THROTTLE_FORGET_MS,
 } from './auth.policy';
 import * as repo from './auth.repository';
+import { findPasswordProblem } from './password-policy';
 
 // A hash to compare against when there is no password to check (unknown user, locked pair), so
 // every refusal costs one scrypt like a wrong password and the reply time does not tell them apart.
@@ -214,6 +210,11 @@ export async function clearSignInLocks(
     );
 }
 
+/** The stored hash of a user's password (an admin's reset must not set the current one again). */
+export async function findPasswordHash(db: Executor, userId: string): Promise<string | undefined> {
+  return (await repo.findUserById(db, userId))?.passwordHash;
+}
+
 /** The hourly clean-up: throttle rows a day without failures and without a lock in force go. */
 export function forgetStaleThrottles(deps: Deps, now: Date): Promise<number> {
   return repo.deleteStaleThrottles(deps.db, new Date(now.getTime() - THROTTLE_FORGET_MS), now);
@@ -319,7 +320,12 @@ export async function changePassword(
   if (!user || !(await verifyPassword(input.oldPassword, user.passwordHash))) {
     throw new AuthError('AUTH_INVALID_CREDENTIALS', '原密码错误');
   }
-  const weak = checkPasswordPolicy(input.newPassword);
+  // Issue 12 point 9: the server decides (strength, username, demo password, not the current one).
+  const weak = await findPasswordProblem(input.newPassword, {
+    username: user.username,
+    displayName: user.displayName,
+    currentHash: user.passwordHash,
+  });
   if (weak) throw new AuthError('AUTH_WEAK_PASSWORD', weak);
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (tx) => {

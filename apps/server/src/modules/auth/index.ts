@@ -1,6 +1,7 @@
 export { authRoutes, sessionHook } from './auth.routes';
 export {
   clearSignInLocks,
+  findPasswordHash,
   forgetStaleThrottles,
   forgetUserSessions,
   login,
@@ -9,3 +10,4 @@ export {
 } from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';
+export { DEMO_PASSWORD, findPasswordProblem } from './password-policy';
