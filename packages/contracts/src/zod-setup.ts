@@ -6,4 +6,5 @@ import { z } from 'zod';
  * refuses and reports as a violation on every page. Imported first by index.ts, so it runs before
  * any schema exists; the server keeps the faster compiled parsers.
  */
-if (typeof document !== 'undefined') z.config({ jitless: true });
+// contracts are compiled without the DOM types, hence globalThis.
+if ('document' in globalThis) z.config({ jitless: true });
