@@ -25,6 +25,7 @@ import { AppError, forbidden, notFound, registerErrorHandler } from './platform/
 import { filesDir, findFileMeta, mayReadFile } from './platform/files';
 import { currentMigration } from './platform/migrate';
 import { registerRateLimit } from './platform/rate-limit';
+import { registerSecurityHeaders } from './platform/security-headers';
 
 export type BuildOptions = {
   logger?: FastifyServerOptions['logger'];
@@ -49,6 +50,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   registerErrorHandler(app);
 
   await app.register(cookie);
+  // Issue 12 point 9: CSP, frame-ancestors, nosniff, referrer policy; HSTS behind TLS.
+  await registerSecurityHeaders(app);
   await registerRateLimit(app, deps.config.rateLimitScale);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(swagger, {

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { auditCheckpointJob } from './modules/audit';
 import { seedDemo } from './demo/seed-demo';
+import { forgetStaleThrottles } from './modules/auth';
 import { loadNationalDays } from './modules/calendar';
 import { enqueueLedgerReminders } from './modules/ledger';
 import { systemClock } from './platform/clock';
@@ -27,6 +28,7 @@ const poller = startOutboxPoller(deps, {
     { name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) },
     // TRUTH-1: sign every audit chain's head hourly (and at start), docs/DATABASE.md "Audit".
     auditCheckpointJob(deps),
+    { name: 'auth.throttle-cleanup', everyMs: 60 * 60_000, run: (now) => forgetStaleThrottles(deps, now) },
   ],
 });
 

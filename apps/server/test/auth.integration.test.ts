@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, dbKinds, signIn, type TestApp } from './harness';
 
+const WRONG = '用户名或密码错误（连续错误 5 次将暂停登录 15 分钟）';
+
 describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
@@ -22,7 +24,7 @@ describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
       password: 'wrong-password',
     });
     expect(r.status).toBe(401);
-    expect(r.body).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    expect(r.body).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: WRONG });
     const failures = await t.deps.db
       .selectFrom('auditLog')
       .select('action')
@@ -33,29 +35,47 @@ describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
 
   it('an unknown username gets the same answer as a wrong password', async () => {
     const r = await call(t.app, 'POST', '/api/auth/login', { username: 'nobody', password: 'whatever' });
-    expect(r.body).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    expect(r.status).toBe(401);
+    expect(r.body).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: WRONG });
   });
 
-  it('locks the account after 5 failures for 15 minutes, even for the right password', async () => {
-    for (let i = 0; i < 4; i++) {
+  it('locks the account after 5 failures for 15 minutes, even for the right password, answering as for a wrong one', async () => {
+    for (let i = 0; i < 5; i++) {
       const r = await call(t.app, 'POST', '/api/auth/login', { username: 'approver2', password: 'bad' });
       expect(r.status).toBe(401);
+      expect(r.body).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: WRONG });
     }
-    const fifth = await call(t.app, 'POST', '/api/auth/login', { username: 'approver2', password: 'bad' });
-    expect(fifth.status).toBe(423);
-    expect(fifth.body.code).toBe('AUTH_LOCKED');
+    // No 423: a locked real account, an unknown name and a wrong password are indistinguishable.
     const right = await call(t.app, 'POST', '/api/auth/login', {
       username: 'approver2',
       password: 'Tongban@2026',
     });
-    expect(right.status).toBe(423);
-    expect(right.body.message).toMatch(/锁定/);
+    expect(right.status).toBe(401);
+    expect(right.body).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: WRONG });
     t.clock.advance(15 * 60_000 + 1000);
     const later = await call(t.app, 'POST', '/api/auth/login', {
       username: 'approver2',
       password: 'Tongban@2026',
     });
     expect(later.status).toBe(200);
+    const user = await t.deps.db
+      .selectFrom('appUser')
+      .select('id')
+      .where('username', '=', 'approver2')
+      .executeTakeFirstOrThrow();
+    const events = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityId', '=', user.id)
+      .where('action', 'in', ['auth.locked', 'auth.login_refused', 'auth.unlocked', 'auth.login'])
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'auth.locked',
+      'auth.login_refused',
+      'auth.unlocked',
+      'auth.login',
+    ]);
   });
 
   it('ends a session after 30 idle minutes', async () => {
@@ -66,6 +86,23 @@ describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
     const r = await c.request('GET', '/api/auth/me');
     expect(r.status).toBe(401);
     expect(r.body.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('issue 12 point 9: a session ends SESSION_MAX_HOURS (12) after sign-in even if used every 20 minutes', async () => {
+    const c = await signIn(t.app, 'depthead');
+    // Used every 20 minutes for 12 hours: never idle, still valid.
+    for (let m = 20; m <= 12 * 60; m += 20) {
+      t.clock.advance(20 * 60_000);
+      expect((await c.request('GET', '/api/auth/me')).status).toBe(200);
+    }
+    // 12 h 20 min after sign-in, last used 20 minutes ago (not idle): refused for its age, and the row is gone.
+    t.clock.advance(20 * 60_000);
+    const r = await c.request('GET', '/api/auth/me');
+    expect(r.status).toBe(401);
+    expect(r.body.code).toBe('SESSION_EXPIRED');
+    expect(
+      await t.deps.db.selectFrom('userSession').select('tokenHash').where('userId', '=', c.user.id).execute(),
+    ).toEqual([]);
   });
 
   it('refuses a mutating request without the CSRF token and changes nothing', async () => {
@@ -110,21 +147,30 @@ describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
     );
   });
 
-  it('a password change applies the policy', async () => {
+  it('issue 12 point 9: a password change applies the server policy (strength, username, demo, unchanged)', async () => {
     const c = await signIn(t.app, 'inspector');
-    const weak = await c.request('POST', '/api/auth/password', {
-      oldPassword: 'Tongban@2026',
-      newPassword: 'short',
-    });
-    expect(weak.status).toBe(400);
-    expect(weak.body.message).toBe('密码至少 10 位');
-    const ok = await c.request('POST', '/api/auth/password', {
-      oldPassword: 'Tongban@2026',
-      newPassword: 'Inspect0r-2026',
-    });
+    const change = (newPassword: string, oldPassword = 'Tongban@2026') =>
+      c.request('POST', '/api/auth/password', { oldPassword, newPassword });
+    const refusals: [string, string | RegExp][] = [
+      ['short', '密码至少 10 位'],
+      ['Password123!', /请换一个更长、更不规律的密码/],
+      ['Inspector#2027', '密码不能包含用户名'],
+      // The demo password is this demo account's current one; for any account it is refused.
+      ['Tongban@2026', '不能使用公开的演示密码'],
+    ];
+    for (const [pw, message] of refusals) {
+      const r = await change(pw);
+      expect(r.status, pw).toBe(400);
+      expect(r.body.code).toBe('AUTH_WEAK_PASSWORD');
+      expect(r.body.message).toMatch(message);
+    }
+    const ok = await change('Lanshan#Qiao-58');
     expect(ok.status).toBe(204);
+    const again = await change('Lanshan#Qiao-58', 'Lanshan#Qiao-58');
+    expect(again.status).toBe(400);
+    expect(again.body.message).toBe('新密码不能与当前密码相同');
     expect(
-      (await call(t.app, 'POST', '/api/auth/login', { username: 'inspector', password: 'Inspect0r-2026' }))
+      (await call(t.app, 'POST', '/api/auth/login', { username: 'inspector', password: 'Lanshan#Qiao-58' }))
         .status,
     ).toBe(200);
   });

@@ -17,7 +17,7 @@ describe.each(dbKinds())('issue 12 point 9: security headers (%s)', (kind) => {
     await t?.close();
   });
 
-  it('every reply carries CSP (no framing), nosniff, no-referrer and X-Frame-Options DENY', async () => {
+  it('every reply carries CSP (no framing, scripts only from here), nosniff, no-referrer and X-Frame-Options DENY', async () => {
     for (const url of ['/api/health', '/api/docs/static/index.html', '/api/no-such-route']) {
       const r = await call(t.app, 'GET', url);
       const csp = String(r.headers['content-security-policy']);

@@ -1,3 +1,5 @@
+// First: decides how zod parses before any schema below is built.
+import './zod-setup';
 export * from './roles';
 export * from './errors';
 export * from './permissions';

@@ -1,13 +1,14 @@
 import type { Role } from '@tongban/contracts';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
+import { DEMO_PASSWORD } from '../modules/auth';
 import { orgService } from '../modules/org';
 import { seedCasesDemo } from './seed-cases-demo';
 import { seedCatalogDemo } from './seed-catalog-demo';
 import { seedLedgerDemo } from './seed-ledger-demo';
 
-/** Every demo account shares this password (README lists the accounts). */
-export const DEMO_PASSWORD = 'Tongban@2026';
+/** Every demo account shares this password (README lists the accounts); no other account may use it. */
+export { DEMO_PASSWORD };
 export const DEMO_REGION = '350999';
 
 // A fictional county, 云溪县, with made-up names throughout; the region code 350999 is unused in GB/T 2260.
@@ -139,14 +140,19 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     });
   }
   for (const u of USERS) {
-    await orgService.createUser(deps, a, {
-      username: u.username,
-      displayName: u.displayName,
-      password: DEMO_PASSWORD,
-      role: u.role,
-      regionCode: DEMO_REGION,
-      departmentId: u.dept ? depts.get(u.dept)! : null,
-    });
+    await orgService.createUser(
+      deps,
+      a,
+      {
+        username: u.username,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        role: u.role,
+        regionCode: DEMO_REGION,
+        departmentId: u.dept ? depts.get(u.dept)! : null,
+      },
+      { demoAccount: true },
+    );
   }
   await seedCatalogDemo(deps);
   await seedLedgerDemo(deps);

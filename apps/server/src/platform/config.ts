@@ -30,6 +30,8 @@ export type Config = {
    * request's Host header, which the client chooses.
    */
   publicBaseUrl: string;
+  /** Hours a session lasts after sign-in however busy it is (SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
 };
 
 /**
@@ -49,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0)
     throw new Error(`RATE_LIMIT_SCALE 应为正数：${env.RATE_LIMIT_SCALE}`);
   const publicBaseUrl = parsePublicBaseUrl(env.PUBLIC_BASE_URL ?? `http://localhost:${port}`);
+  const sessionMaxHours = Number(env.SESSION_MAX_HOURS ?? 12);
+  if (!Number.isFinite(sessionMaxHours) || sessionMaxHours <= 0 || sessionMaxHours > 24 * 7)
+    throw new Error(`SESSION_MAX_HOURS 应为 0—168 之间的正数：${env.SESSION_MAX_HOURS}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {
@@ -64,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     ledgerReminderDaysBefore: reminderDays,
     rateLimitScale,
     publicBaseUrl,
+    sessionMaxHours,
   };
 }
 

@@ -79,6 +79,14 @@ export type UserSessionTable = {
   lastSeenAt: Timestamp;
 };
 
+export type LoginThrottleTable = {
+  accountKey: string;
+  clientIp: string;
+  failedAttempts: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastFailedAt: Timestamp;
+};
+
 export type AuditLogTable = {
   seq: Generated<number>;
   regionCode: string;
@@ -144,6 +152,7 @@ export type DB = ModuleTables & {
   staff: StaffTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
+  loginThrottle: LoginThrottleTable;
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
   auditCheckpoint: AuditCheckpointTable;

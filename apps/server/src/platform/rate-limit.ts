@@ -71,10 +71,18 @@ export function targetLimiter(
   return async (req, reply) => {
     const r = await check(req);
     if (r.isAllowed || !r.isExceeded) return;
-    const seconds = Math.max(1, r.ttlInSeconds);
-    reply.header('retry-after', seconds);
-    throw new AppError(CommonErrorCode.RATE_LIMITED, `请求过于频繁，请 ${seconds} 秒后再试`, 429, {
-      retryAfterSeconds: seconds,
-    });
+    reply.header('retry-after', Math.max(1, r.ttlInSeconds));
+    throw rateLimitedError(r.ttl);
   };
+}
+
+/**
+ * The 429 of a limit checked by hand (`app.createRateLimit`, e.g. a second limit on a route whose
+ * `config.rateLimit` is taken: the plugin runs one limiter per request), worded like the plugin's.
+ */
+export function rateLimitedError(ttlMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new AppError(CommonErrorCode.RATE_LIMITED, `请求过于频繁，请 ${seconds} 秒后再试`, 429, {
+    retryAfterSeconds: seconds,
+  });
 }

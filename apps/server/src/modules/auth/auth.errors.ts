@@ -2,7 +2,6 @@ import { AppError } from '../../platform/errors';
 
 export const AuthErrorCode = {
   INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
-  LOCKED: 'AUTH_LOCKED',
   DISABLED: 'AUTH_DISABLED',
   SESSION_EXPIRED: 'SESSION_EXPIRED',
   WEAK_PASSWORD: 'AUTH_WEAK_PASSWORD',
@@ -11,8 +10,9 @@ export const AuthErrorCode = {
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
 
 const DEFAULTS: Record<AuthErrorCode, [number, string]> = {
-  AUTH_INVALID_CREDENTIALS: [401, '用户名或密码错误'],
-  AUTH_LOCKED: [423, '连续登录失败次数过多，账号已锁定，请 15 分钟后再试'],
+  // Issue 12 point 8: unknown user, wrong password and a locked account get this same answer; it
+  // names the lock so that a clerk who is locked out knows to wait.
+  AUTH_INVALID_CREDENTIALS: [401, '用户名或密码错误（连续错误 5 次将暂停登录 15 分钟）'],
   AUTH_DISABLED: [403, '账号已停用，请联系管理员'],
   SESSION_EXPIRED: [401, '登录已超时，请重新登录'],
   AUTH_WEAK_PASSWORD: [400, '密码不符合要求'],

@@ -8,20 +8,97 @@ export function findUserById(db: Executor, id: string) {
   return db.selectFrom('appUser').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateLoginState(
-  db: Executor,
-  id: string,
-  s: { failedAttempts: number; lockedUntil: Date | null },
+/** Shows admins the latest lock of an account (from any address); the locks themselves are throttle rows. */
+export async function markUserLocked(db: Executor, id: string, lockedUntil: Date) {
+  await db
+    .updateTable('appUser')
+    .set({ lockedUntil })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', lockedUntil)]))
+    .execute();
+}
+
+export function findThrottle(db: Executor, accountKey: string, clientIp: string) {
+  return db
+    .selectFrom('loginThrottle')
+    .select(['failedAttempts', 'lockedUntil'])
+    .where('accountKey', '=', accountKey)
+    .where('clientIp', '=', clientIp)
+    .executeTakeFirst();
+}
+
+/**
+ * The (account, address) row, locked until the caller's transaction ends (issue 12 point 2): every
+ * failure and every success of that pair reads and writes it one after another, so N parallel
+ * failures count N and a success cannot slip past a lock a concurrent failure has just set.
+ * `create` inserts an empty row first (an existing one is left alone) so there is a row to lock.
+ */
+export async function lockThrottle(
+  tx: Executor,
+  accountKey: string,
+  clientIp: string,
+  now: Date,
+  create: boolean,
 ) {
-  await db.updateTable('appUser').set(s).where('id', '=', id).execute();
+  if (create)
+    await tx
+      .insertInto('loginThrottle')
+      .values({ accountKey, clientIp, failedAttempts: 0, lockedUntil: null, lastFailedAt: now })
+      .onConflict((oc) => oc.columns(['accountKey', 'clientIp']).doNothing())
+      .execute();
+  return tx
+    .selectFrom('loginThrottle')
+    .select(['failedAttempts', 'lockedUntil'])
+    .where('accountKey', '=', accountKey)
+    .where('clientIp', '=', clientIp)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateThrottle(
+  tx: Executor,
+  accountKey: string,
+  clientIp: string,
+  s: { failedAttempts: number; lockedUntil: Date | null; lastFailedAt: Date },
+) {
+  await tx
+    .updateTable('loginThrottle')
+    .set(s)
+    .where('accountKey', '=', accountKey)
+    .where('clientIp', '=', clientIp)
+    .execute();
+}
+
+export async function deleteThrottle(tx: Executor, accountKey: string, clientIp: string) {
+  await tx
+    .deleteFrom('loginThrottle')
+    .where('accountKey', '=', accountKey)
+    .where('clientIp', '=', clientIp)
+    .execute();
+}
+
+/** Deletes every throttle row of an account; returns how many of them held a lock at `now`. */
+export async function deleteAccountThrottles(tx: Executor, accountKey: string, now: Date): Promise<number> {
+  const rows = await tx
+    .deleteFrom('loginThrottle')
+    .where('accountKey', '=', accountKey)
+    .returning('lockedUntil')
+    .execute();
+  return rows.filter((r) => r.lockedUntil && new Date(r.lockedUntil).getTime() > now.getTime()).length;
+}
+
+/** Forgets rows without a failure since `before` whose lock (if any) has run out. */
+export async function deleteStaleThrottles(db: Executor, before: Date, now: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('loginThrottle')
+    .where('lastFailedAt', '<', before)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', now)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function updatePasswordHash(db: Executor, id: string, passwordHash: string) {
-  await db
-    .updateTable('appUser')
-    .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('appUser').set({ passwordHash, lockedUntil: null }).where('id', '=', id).execute();
 }
 
 export async function insertSession(
@@ -46,6 +123,7 @@ export function findSessionWithUser(db: Executor, tokenHash: string) {
       's.tokenHash',
       's.csrfToken',
       's.lastSeenAt',
+      's.createdAt',
       'u.id as userId',
       'u.username',
       'u.displayName',

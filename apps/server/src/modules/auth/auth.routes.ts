@@ -1,9 +1,22 @@
 import { CSRF_HEADER, LoginInput, PasswordChangeInput, SESSION_COOKIE } from '@tongban/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../platform/app-types';
+import { limitPerClient, limitPerTarget, rateLimitedError } from '../../platform/rate-limit';
 import { requireActor } from '../../platform/request-context';
 import { AuthError } from './auth.errors';
-import { changePassword, login, logout, resolveSession } from './auth.service';
+import { accountKey, changePassword, login, logout, resolveSession } from './auth.service';
+
+/**
+ * Issue 12 point 8, sign-in throttling, three layers:
+ * - per client address: LOGIN_PER_ADDRESS requests a minute, whatever the account (the platform limiter);
+ * - per (account, address): 5 failures lock that pair for 15 minutes (login_throttle, auth.policy);
+ * - per account from all addresses: LOGIN_FAILURES_PER_ACCOUNT refused passwords in 15 minutes.
+ *   Only passwords actually checked count, and a locked pair's attempts are not checked, so one
+ *   address adds at most 5 per lock: a stranger needs many addresses to block a clerk's account.
+ */
+export const LOGIN_PER_ADDRESS = 30;
+export const LOGIN_FAILURES_PER_ACCOUNT = 30;
+const LOGIN_ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -54,11 +67,27 @@ export async function sessionHook(app: AppInstance) {
 }
 
 export async function authRoutes(app: AppInstance) {
+  // Read before the attempt (no increment), counted only when a password is refused: successes
+  // never use up the account's budget.
+  const accountFailures = app.createRateLimit(
+    limitPerTarget(LOGIN_FAILURES_PER_ACCOUNT, LOGIN_ACCOUNT_WINDOW_MS, (req) =>
+      accountKey(app.deps, (req.body as LoginInput).username),
+    ),
+  );
   app.post(
     '/api/auth/login',
-    { schema: { tags: ['auth'], summary: '登录', body: LoginInput } },
+    {
+      schema: { tags: ['auth'], summary: '登录', body: LoginInput },
+      config: { rateLimit: limitPerClient(LOGIN_PER_ADDRESS, 60_000) },
+      preHandler: async (req) => {
+        const seen = await accountFailures(req, { increment: false });
+        if (!seen.isAllowed && seen.remaining <= 0) throw rateLimitedError(seen.ttl);
+      },
+    },
     async (req, reply) => {
-      const { token, info } = await login(app.deps, req.body, req.ip);
+      const { token, info } = await login(app.deps, req.body, req.ip, {
+        onPasswordRefused: async () => void (await accountFailures(req)),
+      });
       setSessionCookie(reply, token, req.protocol === 'https');
       return info;
     },

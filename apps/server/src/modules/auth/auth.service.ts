@@ -1,51 +1,38 @@
-import {
-  checkPasswordPolicy,
-  type LoginInput,
-  type PasswordChangeInput,
-  type SessionInfo,
-} from '@tongban/contracts';
+import { type LoginInput, type PasswordChangeInput, type SessionInfo } from '@tongban/contracts';
 import type { Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
+import type { Executor, Tx } from '../../platform/db';
 import { hashPassword, hmacSm3Hex, randomToken, verifyPassword } from '../../platform/crypto';
 import { appendAudit } from '../audit';
 import { AuthError } from './auth.errors';
-import { isLocked, isSessionIdle, registerFailure, shouldTouch } from './auth.policy';
+import {
+  isLocked,
+  isSessionIdle,
+  isSessionTooOld,
+  registerFailure,
+  shouldTouch,
+  THROTTLE_FORGET_MS,
+} from './auth.policy';
 import * as repo from './auth.repository';
+import { findPasswordProblem } from './password-policy';
 
-// A hash to compare against when the user does not exist, so a wrong username costs as long as a
-// wrong password and the reply time does not tell which usernames exist.
+// A hash to compare against when there is no password to check (unknown user, locked pair), so
+// every refusal costs one scrypt like a wrong password and the reply time does not tell them apart.
 let dummyHash: Promise<string> | undefined;
 
 export function hashSessionToken(deps: Deps, token: string): string {
   return hmacSm3Hex(deps.config.secrets.lookupKey, `session:${token}`);
 }
 
-export async function login(
-  deps: Deps,
-  input: LoginInput,
-  clientIp: string,
-): Promise<{ token: string; info: SessionInfo }> {
-  const now = deps.clock.now();
-  const user = await repo.findUserByUsername(deps.db, input.username);
-  if (!user) {
-    await verifyPassword(input.password, await (dummyHash ??= hashPassword('not-a-real-password')));
-    await deps.db.transaction().execute((tx) =>
-      appendAudit(
-        tx,
-        anonymous(clientIp),
-        {
-          action: 'auth.login_failed',
-          entityType: 'user',
-          entityId: input.username.slice(0, 64),
-          regionCode: '',
-          summary: { reason: 'unknown_user' },
-        },
-        now,
-      ),
-    );
-    throw new AuthError('AUTH_INVALID_CREDENTIALS');
-  }
-  const actor: Actor = {
+/** Keyed hash of a username as typed: the throttle and the audit of unknown names never hold the name. */
+export function accountKey(deps: Deps, username: string): string {
+  return hmacSm3Hex(deps.config.secrets.lookupKey, `login:${username}`);
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserByUsername>>>;
+
+function actorOf(user: UserRow, clientIp: string): Actor {
+  return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
@@ -54,48 +41,51 @@ export async function login(
     departmentId: user.departmentId,
     clientIp,
   };
-  if (isLocked(user.lockedUntil, now)) {
-    await deps.db.transaction().execute((tx) =>
-      appendAudit(
-        tx,
-        actor,
-        {
-          action: 'auth.login_refused',
-          entityType: 'user',
-          entityId: user.id,
-          summary: { reason: 'locked' },
-        },
-        now,
-      ),
-    );
-    throw new AuthError('AUTH_LOCKED', undefined, { lockedUntil: user.lockedUntil!.toISOString() });
-  }
-  const ok = await verifyPassword(input.password, user.passwordHash);
-  if (!ok) {
-    const next = registerFailure(user.failedAttempts, now);
-    await deps.db.transaction().execute(async (tx) => {
-      await repo.updateLoginState(tx, user.id, next);
-      await appendAudit(
-        tx,
-        actor,
-        {
-          action: next.lockedUntil ? 'auth.locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: user.id,
-          summary: { reason: 'bad_password', failedAttempts: next.lockedUntil ? 5 : next.failedAttempts },
-        },
-        now,
-      );
-    });
-    if (next.lockedUntil)
-      throw new AuthError('AUTH_LOCKED', undefined, { lockedUntil: next.lockedUntil.toISOString() });
+}
+
+/**
+ * Signs in. Unknown user, wrong password and a locked (account, address) pair all answer the same
+ * 401 AUTH_INVALID_CREDENTIALS after the same work (one scrypt, one throttle write, one audit entry),
+ * so the reply says nothing about which accounts exist or are locked (issue 12 point 8).
+ */
+export async function login(
+  deps: Deps,
+  input: LoginInput,
+  clientIp: string,
+  hooks: {
+    /** A password was checked and refused (not: a locked pair refused unchecked); the route counts it per account. */
+    onPasswordRefused?: () => Promise<void>;
+  } = {},
+): Promise<{ token: string; info: SessionInfo }> {
+  const now = deps.clock.now();
+  const key = accountKey(deps, input.username);
+  const [user, seen] = await Promise.all([
+    repo.findUserByUsername(deps.db, input.username),
+    repo.findThrottle(deps.db, key, clientIp),
+  ]);
+  const lockedAlready = !!seen && isLocked(seen.lockedUntil ? new Date(seen.lockedUntil) : null, now);
+  // Checked outside any transaction: scrypt must not hold a connection (PGlite has only one).
+  const ok = await verifyPassword(
+    input.password,
+    user && !lockedAlready ? user.passwordHash : await (dummyHash ??= hashPassword('not-a-real-password')),
+  );
+  if (!user || !ok || lockedAlready) {
+    if (!lockedAlready) await hooks.onPasswordRefused?.();
+    await recordFailure(deps, key, clientIp, user, now, user ? 'bad_password' : 'unknown_user');
     throw new AuthError('AUTH_INVALID_CREDENTIALS');
   }
   if (user.disabled) throw new AuthError('AUTH_DISABLED');
+  const actor = actorOf(user, clientIp);
   const token = randomToken();
   const csrfToken = randomToken(24);
-  await deps.db.transaction().execute(async (tx) => {
-    await repo.updateLoginState(tx, user.id, { failedAttempts: 0, lockedUntil: null });
+  const signedIn = await deps.db.transaction().execute(async (tx) => {
+    // Issue 12 point 2: the pair's row stays locked from this check to commit, so a lock that
+    // parallel failures set while the password was being checked is seen here.
+    const row = await repo.lockThrottle(tx, key, clientIp, now, false);
+    const lockedUntil = row?.lockedUntil ? new Date(row.lockedUntil) : null;
+    if (isLocked(lockedUntil, now)) return false;
+    if (row) await repo.deleteThrottle(tx, key, clientIp);
+    if (lockedUntil) await auditUnlocked(tx, actor, user.id, now);
     await repo.insertSession(tx, {
       tokenHash: hashSessionToken(deps, token),
       userId: user.id,
@@ -105,7 +95,12 @@ export async function login(
       lastSeenAt: now,
     });
     await appendAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id }, now);
+    return true;
   });
+  if (!signedIn) {
+    await recordFailure(deps, key, clientIp, user, now, 'locked');
+    throw new AuthError('AUTH_INVALID_CREDENTIALS');
+  }
   return {
     token,
     info: {
@@ -120,6 +115,109 @@ export async function login(
       },
     },
   };
+}
+
+/**
+ * Counts one failed or refused attempt of the (account, address) pair under the row's lock and
+ * audits it: `auth.login_failed`, `auth.locked` for the failure that sets the lock (once per lock),
+ * `auth.login_refused` for attempts while locked, and `auth.unlocked` when a lock had run out.
+ */
+async function recordFailure(
+  deps: Deps,
+  key: string,
+  clientIp: string,
+  user: UserRow | undefined,
+  now: Date,
+  reason: 'unknown_user' | 'bad_password' | 'locked',
+): Promise<void> {
+  const actor = user ? actorOf(user, clientIp) : anonymous(clientIp);
+  // An unknown name is audited by its keyed hash: a password typed into the name field stays out of the log.
+  const entityId = user ? user.id : `login:${key.slice(0, 32)}`;
+  await deps.db.transaction().execute(async (tx) => {
+    const row = await repo.lockThrottle(tx, key, clientIp, now, true);
+    const next = registerFailure(
+      row && {
+        failedAttempts: row.failedAttempts,
+        lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null,
+      },
+      now,
+    );
+    await repo.updateThrottle(tx, key, clientIp, {
+      failedAttempts: next.failedAttempts,
+      lockedUntil: next.lockedUntil,
+      lastFailedAt: now,
+    });
+    if (next.unlocked) await auditUnlocked(tx, actor, entityId, now);
+    if (next.event === 'locked' && user) await repo.markUserLocked(tx, user.id, next.lockedUntil!);
+    const action =
+      next.event === 'locked'
+        ? 'auth.locked'
+        : next.event === 'refused'
+          ? 'auth.login_refused'
+          : 'auth.login_failed';
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action,
+        entityType: 'user',
+        entityId,
+        summary: {
+          reason: next.event === 'refused' ? 'locked' : reason,
+          failedAttempts: next.failedAttempts,
+          ...(next.lockedUntil ? { lockedUntil: next.lockedUntil.toISOString() } : {}),
+        },
+      },
+      now,
+    );
+  });
+}
+
+/** A lock that ran out is recorded as lifted when the pair is next used (nothing runs at its end). */
+async function auditUnlocked(tx: Tx, actor: Actor, entityId: string, now: Date) {
+  await appendAudit(
+    tx,
+    actor,
+    { action: 'auth.unlocked', entityType: 'user', entityId, summary: { reason: 'expired' } },
+    now,
+  );
+}
+
+/**
+ * An admin's password reset lifts every sign-in lock of the account (called inside the reset's
+ * transaction, before its own audit entry); the lift is audited when a lock was in force.
+ */
+export async function clearSignInLocks(
+  tx: Tx,
+  deps: Deps,
+  actor: Actor,
+  user: { id: string; username: string; regionCode: string },
+) {
+  const now = deps.clock.now();
+  const lifted = await repo.deleteAccountThrottles(tx, accountKey(deps, user.username), now);
+  if (lifted > 0)
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'auth.unlocked',
+        entityType: 'user',
+        entityId: user.id,
+        regionCode: user.regionCode,
+        summary: { reason: 'password_reset', locks: lifted },
+      },
+      now,
+    );
+}
+
+/** The stored hash of a user's password (an admin's reset must not set the current one again). */
+export async function findPasswordHash(db: Executor, userId: string): Promise<string | undefined> {
+  return (await repo.findUserById(db, userId))?.passwordHash;
+}
+
+/** The hourly clean-up: throttle rows a day without failures and without a lock in force go. */
+export function forgetStaleThrottles(deps: Deps, now: Date): Promise<number> {
+  return repo.deleteStaleThrottles(deps.db, new Date(now.getTime() - THROTTLE_FORGET_MS), now);
 }
 
 export type ResolvedSession = { actor: Actor; csrfToken: string; tokenHash: string };
@@ -158,7 +256,10 @@ async function readSession(deps: Deps, tokenHash: string, now: Date): Promise<Se
   return row;
 }
 
-/** Finds the session of a cookie token; an idle or disabled one is deleted and reported as expired. */
+/**
+ * Finds the session of a cookie token; an idle, too old (SESSION_MAX_HOURS since sign-in, however
+ * busy) or disabled one is deleted and reported as expired.
+ */
 export async function resolveSession(
   deps: Deps,
   token: string,
@@ -168,7 +269,11 @@ export async function resolveSession(
   const now = deps.clock.now();
   const s = await readSession(deps, tokenHash, now);
   if (!s) return undefined;
-  if (s.disabled || isSessionIdle(new Date(s.lastSeenAt), now)) {
+  if (
+    s.disabled ||
+    isSessionIdle(new Date(s.lastSeenAt), now) ||
+    isSessionTooOld(new Date(s.createdAt), now, deps.config.sessionMaxHours)
+  ) {
     sessionCache(deps).delete(tokenHash);
     await repo.deleteSession(deps.db, tokenHash);
     throw new AuthError('SESSION_EXPIRED');
@@ -215,7 +320,12 @@ export async function changePassword(
   if (!user || !(await verifyPassword(input.oldPassword, user.passwordHash))) {
     throw new AuthError('AUTH_INVALID_CREDENTIALS', '原密码错误');
   }
-  const weak = checkPasswordPolicy(input.newPassword);
+  // Issue 12 point 9: the server decides (strength, username, demo password, not the current one).
+  const weak = await findPasswordProblem(input.newPassword, {
+    username: user.username,
+    displayName: user.displayName,
+    currentHash: user.passwordHash,
+  });
   if (weak) throw new AuthError('AUTH_WEAK_PASSWORD', weak);
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (tx) => {

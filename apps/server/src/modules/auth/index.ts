@@ -1,4 +1,13 @@
 export { authRoutes, sessionHook } from './auth.routes';
-export { forgetUserSessions, login, resolveSession, hashSessionToken } from './auth.service';
+export {
+  clearSignInLocks,
+  findPasswordHash,
+  forgetStaleThrottles,
+  forgetUserSessions,
+  login,
+  resolveSession,
+  hashSessionToken,
+} from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';
+export { DEMO_PASSWORD, findPasswordProblem } from './password-policy';

@@ -1,5 +1,4 @@
 import {
-  checkPasswordPolicy,
   regionLevel,
   type DepartmentInput,
   type HallInput,
@@ -20,7 +19,7 @@ import type { Executor } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
 import { IMAGE_POLICY, storeFile } from '../../platform/files';
 import { runAudited } from '../audit';
-import { forgetUserSessions } from '../auth';
+import { clearSignInLocks, findPasswordHash, findPasswordProblem, forgetUserSessions } from '../auth';
 import { OrgError } from './org.errors';
 import { checkRegionParent, checkUserDepartment, isWithinRegion } from './org.policy';
 import * as repo from './org.repository';
@@ -387,10 +386,20 @@ async function checkUserScope(
   }
 }
 
-export async function createUser(deps: Deps, actor: Actor, input: UserCreateInput) {
-  const weak = checkPasswordPolicy(input.password);
-  if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
+export async function createUser(
+  deps: Deps,
+  actor: Actor,
+  input: UserCreateInput,
+  opts: { demoAccount?: boolean } = {},
+) {
   await checkUserScope(deps.db, actor, input.regionCode, input.role, input.departmentId);
+  // Issue 12 point 9: the server's password policy (strength, username, demo password).
+  const weak = await findPasswordProblem(input.password, {
+    username: input.username,
+    displayName: input.displayName,
+    demoAccount: opts.demoAccount,
+  });
+  if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   const passwordHash = await hashPassword(input.password);
   return runAudited(deps, actor, async (tx) => {
     if (await repo.findUserByUsername(tx, input.username)) throw new OrgError('ORG_USERNAME_TAKEN');
@@ -452,7 +461,12 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
   if (!existing) throw notFound('用户', id);
   assertAccess(actor, 'user.write');
   assertWrite(actor, existing.regionCode);
-  const weak = checkPasswordPolicy(password);
+  // Issue 12 point 9: nor may a reset set the user's current password again.
+  const weak = await findPasswordProblem(password, {
+    username: existing.username,
+    displayName: existing.displayName,
+    currentHash: await findPasswordHash(deps.db, id),
+  });
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   const passwordHash = await hashPassword(password);
   const out = await runAudited(deps, actor, async (tx) => {
@@ -462,6 +476,8 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
       .where('id', '=', id)
       .execute();
     await tx.deleteFrom('userSession').where('userId', '=', id).execute();
+    // Issue 12 point 8: a reset lifts the account's sign-in locks (audited as auth.unlocked).
+    await clearSignInLocks(tx, deps, actor, existing);
     return {
       result: undefined,
       audit: {
