@@ -70,6 +70,7 @@ import { CasesError } from './cases.errors';
 import {
   INITIAL_CASE_STATE,
   applyCaseEvent,
+  caseScope,
   checkCompleteStep,
   checkDecide,
   checkDeliver,
@@ -86,6 +87,7 @@ import {
   replayCase,
   type CaseEvent,
   type CaseRuleCode,
+  type CaseScopeRow,
   type CaseState,
 } from './cases.policy';
 import * as repo from './cases.repository';
@@ -297,23 +299,17 @@ function assertRole(actor: Actor, action: Action) {
   assertAccess(actor, action);
 }
 
-/** Window work is region-wide (一窗受理); back-office work stays in the case's department. */
-function assertCaseScope(actor: Actor, action: Action, row: Pick<CaseRow, 'regionCode' | 'departmentId'>) {
-  const scope = WINDOW_ACTIONS.includes(action)
-    ? { regionCode: row.regionCode }
-    : { regionCode: row.regionCode, departmentId: row.departmentId };
-  if (!checkAccess(actor, action, scope)) throw forbidden();
+/**
+ * Issue 12, point 11: reading a case and acting on it pass the same scope rule (caseScope in the
+ * policy), with the same answer - another region's case is not found, another department's is 403
+ * with one code and message whichever the request was.
+ */
+function assertCaseScope(actor: Actor, caseId: string, row: CaseScopeRow): void {
+  const scope = caseScope(actor, row);
+  if (scope === 'other_region') throw notFound('办件', caseId);
+  if (scope === 'other_department') throw forbidden(OTHER_DEPARTMENT_MESSAGE);
 }
-
-function canRead(actor: Actor, row: Pick<CaseRow, 'regionCode' | 'departmentId' | 'intakeBy'>): boolean {
-  if (!checkAccess(actor, 'case.read', { regionCode: row.regionCode })) return false;
-  if (actor.role !== 'system' && DEPARTMENT_ROLES.includes(actor.role)) {
-    return (
-      row.departmentId === actor.departmentId || (actor.role === 'clerk' && row.intakeBy === actor.userId)
-    );
-  }
-  return true;
-}
+const OTHER_DEPARTMENT_MESSAGE = '只能查看和办理本部门的办件或本人受理的办件';
 
 function fail(code: CaseRuleCode | undefined, details?: unknown): void {
   if (code) throw new CasesError(code, undefined, details);
@@ -826,10 +822,9 @@ async function transition(
       chain.query,
       reads.materials ? repo.listMaterialsQuery(tx, caseId) : null,
     ] as const);
-    if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
-      throw notFound('办件', caseId);
+    if (!row) throw notFound('办件', caseId);
+    assertCaseScope(actor, caseId, row);
     rememberRegion(row.id, row.regionCode);
-    assertCaseScope(actor, action, row);
     if (row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
     const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
@@ -1233,9 +1228,8 @@ export async function listTransferCandidates(
 ): Promise<{ items: TransferCandidate[] }> {
   assertRole(actor, 'case.review');
   const row = await repo.findCase(deps.db, caseId);
-  if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
-    throw notFound('办件', caseId);
-  assertCaseScope(actor, 'case.review', row);
+  if (!row) throw notFound('办件', caseId);
+  assertCaseScope(actor, caseId, row);
   const state = reviveState(row.state);
   const steps = backOfficeSteps((await pinnedVersion(deps, row.itemVersionId)).steps);
   // The steps that would keep each person from signing the current one (SOD-1).
@@ -1736,8 +1730,8 @@ function strip<T extends { _clock: unknown; _state: unknown }>(s: T): Omit<T, '_
 async function loadReadable(deps: Deps, actor: Actor, caseId: string): Promise<JoinedRow> {
   assertAccess(actor, 'case.read');
   const r = (await baseQuery(deps.db).where('c.id', '=', caseId).executeTakeFirst()) as JoinedRow | undefined;
-  if (!r || !checkAccess(actor, 'case.read', { regionCode: r.regionCode })) throw notFound('办件', caseId);
-  if (!canRead(actor, r)) throw forbidden('只能查看本部门的办件');
+  if (!r) throw notFound('办件', caseId);
+  assertCaseScope(actor, caseId, r);
   return r;
 }
 
