@@ -1735,6 +1735,22 @@ async function loadReadable(deps: Deps, actor: Actor, caseId: string): Promise<J
   return r;
 }
 
+/**
+ * Whether the actor may read a case (GET /files: a case's materials are read by those who may read
+ * the case, issue 12 point 4). The same role and scope rule as loadReadable.
+ */
+export async function mayReadCase(deps: Deps, actor: Actor, caseId: string): Promise<boolean> {
+  if (!checkAccess(actor, 'case.read')) return false;
+  const row = await repo.findCase(deps.db, caseId);
+  return row !== undefined && caseScope(actor, row) === 'in_scope';
+}
+
+/** Online materials belong to their draft: readable by staff once it became a case they may read. */
+export async function mayReadDraftCase(deps: Deps, actor: Actor, draftId: string): Promise<boolean> {
+  const caseId = await repo.findDraftCaseId(deps.db, draftId);
+  return caseId ? mayReadCase(deps, actor, caseId) : false;
+}
+
 export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promise<CaseDetail> {
   const r = await loadReadable(deps, actor, caseId);
   const s = await toSummary(deps, r);
@@ -2102,7 +2118,11 @@ export async function addDraftFile(
     if (d.itemId !== item.itemId) throw new CasesError('CASE_STALE');
     if (!item.materials.some((m) => m.name === file.materialName))
       throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${file.materialName}”不在该事项的材料清单中`);
-    const sha256 = await storeFile(tx, deps.config.dataDir, file, MATERIAL_POLICY);
+    const sha256 = await storeFile(tx, deps.config.dataDir, file, MATERIAL_POLICY, {
+      kind: 'case_draft',
+      id: d.id,
+      regionCode: d.regionCode,
+    });
     const files = [
       ...(d.files as DraftFile[]).filter((f) => f.materialName !== file.materialName),
       {
