@@ -22,7 +22,7 @@ import { ledgerRoutes, ledgerService } from './modules/ledger';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
 import type { Actor } from './platform/access';
-import { notFound, registerErrorHandler } from './platform/errors';
+import { notFound, registerErrorHandler, registerNulGuard } from './platform/errors';
 import { filesDir, findFileMeta, listFileOwners, type FileOwner } from './platform/files';
 import { currentMigration } from './platform/migrate';
 import { registerRateLimit } from './platform/rate-limit';
@@ -64,6 +64,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   if (onRoute)
     app.addHook('onRoute', (r) => [r.method].flat().forEach((m) => onRoute({ method: m, url: r.url })));
   registerErrorHandler(app);
+  registerNulGuard(app);
 
   await app.register(cookie);
   await registerRateLimit(app, deps.config.rateLimitScale);
