@@ -24,6 +24,7 @@ import type { AppInstance, Deps } from './platform/app-types';
 import type { Actor } from './platform/access';
 import { notFound, registerErrorHandler, registerNulGuard } from './platform/errors';
 import { filesDir, findFileMeta, listFileOwners, type FileOwner } from './platform/files';
+import { withRedaction } from './platform/log';
 import { currentMigration } from './platform/migrate';
 import { registerRateLimit } from './platform/rate-limit';
 
@@ -52,7 +53,8 @@ async function mayReadAnyOwner(deps: Deps, actor: Actor, sha256: string): Promis
 /** Builds the Fastify app from platform plugins and modules; main.ts and tests both call this. */
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<AppInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Issue 12 point 7: whatever logger is asked for, it redacts personal data and secrets.
+    logger: withRedaction(opts.logger ?? false),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: undefined,

@@ -184,11 +184,14 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       .executeTakeFirstOrThrow();
     expect(row.idNumberEnc).not.toContain(good);
     expect(sm4Decrypt(t.deps.config.secrets.sm4Key, row.idNumberEnc)).toBe(good);
-    const found = await clerk.request('GET', `/api/applicants?idNumber=${good}`);
+    const found = await clerk.request('POST', '/api/applicants/lookup', { idNumber: good });
     expect(found.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
     expect(
-      (await clerk.request('GET', `/api/applicants?idNumber=${makeIdNumber('110105', '19900307', 22)}`)).body
-        .items,
+      (
+        await clerk.request('POST', '/api/applicants/lookup', {
+          idNumber: makeIdNumber('110105', '19900307', 22),
+        })
+      ).body.items,
     ).toEqual([]);
     const again = await clerk.request('POST', '/api/applicants', {
       kind: 'person',
