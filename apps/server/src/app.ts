@@ -16,13 +16,15 @@ import { z } from 'zod';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, sessionHook } from './modules/auth';
 import { calendarRoutes } from './modules/calendar';
-import { casesRoutes } from './modules/cases';
+import { casesRoutes, casesService } from './modules/cases';
 import { catalogRoutes } from './modules/catalog';
-import { ledgerRoutes } from './modules/ledger';
+import { ledgerRoutes, ledgerService } from './modules/ledger';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
-import { AppError, forbidden, notFound, registerErrorHandler } from './platform/errors';
-import { filesDir, findFileMeta, mayReadFile } from './platform/files';
+import type { Actor } from './platform/access';
+import { notFound, registerErrorHandler, registerNulGuard } from './platform/errors';
+import { filesDir, findFileMeta, listFileOwners, type FileOwner } from './platform/files';
+import { withRedaction } from './platform/log';
 import { currentMigration } from './platform/migrate';
 import { registerRateLimit } from './platform/rate-limit';
 import { registerSecurityHeaders } from './platform/security-headers';
@@ -33,10 +35,27 @@ export type BuildOptions = {
   onRoute?: (route: { method: string; url: string }) => void;
 };
 
+// Who may read a stored file: whoever may read a record it is attached to (issue 12 point 4).
+const FILE_READERS: Record<FileOwner['kind'], (deps: Deps, actor: Actor, id: string) => Promise<boolean>> = {
+  case: casesService.mayReadCase,
+  case_draft: casesService.mayReadDraftCase,
+  ledger_measure: ledgerService.mayReadMeasure,
+  // 公示牌 photos are stored public anyway.
+  staff_photo: async () => true,
+};
+
+async function mayReadAnyOwner(deps: Deps, actor: Actor, sha256: string): Promise<boolean> {
+  for (const owner of await listFileOwners(deps.db, sha256)) {
+    if (await FILE_READERS[owner.kind](deps, actor, owner.id)) return true;
+  }
+  return false;
+}
+
 /** Builds the Fastify app from platform plugins and modules; main.ts and tests both call this. */
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<AppInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Issue 12 point 7: whatever logger is asked for, it redacts personal data and secrets.
+    logger: withRedaction(opts.logger ?? false),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: undefined,
@@ -48,6 +67,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   if (onRoute)
     app.addHook('onRoute', (r) => [r.method].flat().forEach((m) => onRoute({ method: m, url: r.url })));
   registerErrorHandler(app);
+  registerNulGuard(app);
 
   await app.register(cookie);
   // Issue 12 point 9: CSP, frame-ancestors, nosniff, referrer policy; HSTS behind TLS.
@@ -99,18 +119,19 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(ledgerRoutes);
   await app.register(casesRoutes);
 
-  // Stored files (staff photos, evidence) by content hash.
+  // Stored files (staff photos, evidence, application materials) by content hash.
   app.get(
     '/files/:sha256',
     { schema: { hide: true, params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
     async (req, reply) => {
       const meta = await findFileMeta(deps.db, req.params.sha256);
       const file = path.join(filesDir(deps.config.dataDir), req.params.sha256);
-      if (!meta || !existsSync(file)) throw notFound('文件', req.params.sha256);
-      // Evidence and application materials are not for whoever learns a hash.
-      if (!mayReadFile(meta, req.actor?.role)) {
-        throw req.actor ? forbidden('无权查看该文件') : new AppError('UNAUTHENTICATED', '请先登录', 401);
-      }
+      // Issue 12 point 4: an unknown file, a file the reader may not read and a signed-out request
+      // for a non-public file get one answer, so nobody learns whether a hash exists.
+      const hidden = () => notFound('文件');
+      if (!meta || !existsSync(file)) throw hidden();
+      if (!meta.public && !(req.actor && (await mayReadAnyOwner(deps, req.actor, req.params.sha256))))
+        throw hidden();
       void reply
         .header('content-type', meta.mediaType)
         .header('cache-control', meta.public ? 'public, max-age=31536000, immutable' : 'private, no-store');

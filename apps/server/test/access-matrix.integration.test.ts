@@ -1,5 +1,6 @@
 import { Role, type Role as RoleT } from '@tongban/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CASES as K } from '../src/demo/seed-cases-demo';
 import { MATRIX, type Ids } from './access-matrix';
 import { call, createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 import { orgService } from '../src/modules/org';
@@ -89,6 +90,63 @@ describe.each(dbKinds())('access matrix (%s)', (kind) => {
       }
     });
   }
+
+  it('issue 12 point 11: for each role x department x case action, read forbidden => act forbidden alike, read allowed => act attempted', async () => {
+    // Department roles in both departments: the demo's are in 市场监管 (clerk2 in 卫健); add 卫健's
+    // approver and head. The case is 市场监管's, received by the demo clerk.
+    const health = ids.departmentId;
+    for (const [username, role] of [
+      ['approver_h', 'approver'],
+      ['depthead_h', 'dept_head'],
+    ] as const) {
+      await orgService.createUser(t.deps, SYSTEM_ACTOR, {
+        username,
+        displayName: `卫健${role}`,
+        password: 'Weijian#Scope-2027x',
+        role,
+        regionCode: '350999',
+        departmentId: health,
+      });
+    }
+    const people: [string, Client][] = [
+      ...[...clients.entries()]
+        .filter(([r]) => r !== 'applicant')
+        .map(([r, c]) => [r, c] as [string, Client]),
+      ['clerk2', await signIn(t.app, 'clerk2')],
+      ['approver_h', await signIn(t.app, 'approver_h', 'Weijian#Scope-2027x')],
+      ['depthead_h', await signIn(t.app, 'depthead_h', 'Weijian#Scope-2027x')],
+    ];
+    const caseRoutes = MATRIX.filter((e) => e.url.startsWith('/api/cases/:id/') && e.allowed !== 'public');
+    expect(caseRoutes.length).toBeGreaterThan(20);
+    let forbiddenPairs = 0;
+    let allowedPairs = 0;
+    for (const [who, client] of people) {
+      const read = await client.request('GET', `/api/cases/${K.acceptedCaseId}`);
+      expect([200, 403], who).toContain(read.status);
+      for (const e of caseRoutes) {
+        const { path, body } = e.make(ids, ++n);
+        const r = await client.request(e.method, path, body);
+        const label = `${who} ${e.method} ${e.url}: ${r.status} ${JSON.stringify(r.body)}`;
+        if (read.status === 403) {
+          // Never allowed where reading is forbidden; where the role holds the action, the answer
+          // is the read's own (same status, code and message), not a different refusal.
+          expect(r.status, label).toBe(403);
+          if (e.allowed.includes(client.user.role as RoleT)) {
+            expect(r.body, label).toEqual(read.body);
+            forbiddenPairs++;
+          }
+        } else if (e.allowed.includes(client.user.role as RoleT)) {
+          // Readable and the role holds the action: it may be attempted (stale version, state).
+          expect(r.status, label).not.toBe(403);
+          expect(r.status, label).toBeLessThan(500);
+          allowedPairs++;
+        }
+      }
+    }
+    // Both directions were exercised: 卫健's clerk, approver and head were refused, 市场监管's tried.
+    expect(forbiddenPairs).toBeGreaterThan(10);
+    expect(allowedPairs).toBeGreaterThan(10);
+  });
 
   it('an admin of another region neither sees nor changes this region', async () => {
     const admin = clients.get('admin')!;

@@ -483,12 +483,9 @@ function casesEntries(): Entry[] {
       idNumber: makeIdNumber('110105', '19900101', n % 1000),
       phone: '13800000000',
     })),
-    entry(
-      'GET',
-      '/api/applicants',
-      `/api/applicants?idNumber=${makeIdNumber('110105', '19900101', 1)}`,
-      WINDOW,
-    ),
+    entry('POST', '/api/applicants/lookup', '/api/applicants/lookup', WINDOW, () => ({
+      idNumber: makeIdNumber('110105', '19900101', 1),
+    })),
     entry('GET', '/api/applicants/:id', `/api/applicants/${K.personApplicantId}`, READ),
     entry('POST', '/api/cases', '/api/cases', WINDOW, () => ({
       itemId: C.foodItemId,

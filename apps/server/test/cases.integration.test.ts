@@ -184,11 +184,14 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       .executeTakeFirstOrThrow();
     expect(row.idNumberEnc).not.toContain(good);
     expect(sm4Decrypt(t.deps.config.secrets.sm4Key, row.idNumberEnc)).toBe(good);
-    const found = await clerk.request('GET', `/api/applicants?idNumber=${good}`);
+    const found = await clerk.request('POST', '/api/applicants/lookup', { idNumber: good });
     expect(found.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
     expect(
-      (await clerk.request('GET', `/api/applicants?idNumber=${makeIdNumber('110105', '19900307', 22)}`)).body
-        .items,
+      (
+        await clerk.request('POST', '/api/applicants/lookup', {
+          idNumber: makeIdNumber('110105', '19900307', 22),
+        })
+      ).body.items,
     ).toEqual([]);
     const again = await clerk.request('POST', '/api/applicants', {
       kind: 'person',
@@ -232,8 +235,13 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     const acc = await act(approver, c.id, 'accept');
     expect(acc.status).toBe(403);
     expect(acc.body.code).toBe('CASE_NOT_WINDOW');
-    // Another window's clerk may accept (一窗受理), though it belongs to another department.
-    ok(await act(clerk2, c.id, 'accept'));
+    // Issue 12 point 11: a clerk of another department who may not read the case (it was received
+    // at another window) may not accept it either - the same 403 as reading it.
+    const read = await clerk2.request('GET', `/api/cases/${c.id}`);
+    const accepted = await act(clerk2, c.id, 'accept');
+    expect([read.status, accepted.status]).toEqual([403, 403]);
+    expect(accepted.body).toEqual(read.body);
+    ok(await act(clerk, c.id, 'accept'));
   });
 
   it('ACC-1: a supplement request lists every missing and faulty material at once, in one notice', async () => {
@@ -565,7 +573,20 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       ],
     });
     expect(solo.status).toBe(201);
-    expect((await act(clerk2, solo.body.id, 'instant-decision', { outcome: 'grant' })).body.code).toBe(
+    // 卫健's clerk: not theirs to read, so not theirs to decide (issue 12 point 11); and one they
+    // received themselves still is not theirs to decide on the spot.
+    expect((await act(clerk2, solo.body.id, 'instant-decision', { outcome: 'grant' })).status).toBe(403);
+    const own = await clerk2.request('POST', '/api/cases', {
+      itemId: soloItemId,
+      applicantId,
+      materials: [
+        { name: '个体工商户登记申请书', status: 'provided' },
+        { name: '经营者居民身份证', status: 'provided' },
+        { name: '经营场所使用证明', status: 'provided' },
+      ],
+    });
+    expect(own.status).toBe(201);
+    expect((await act(clerk2, own.body.id, 'instant-decision', { outcome: 'grant' })).body.code).toBe(
       'CASE_INSTANT_NOT_AUTHORISED',
     );
     ok(await act(clerk, solo.body.id, 'instant-decision', { outcome: 'grant' }));
@@ -595,10 +616,10 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       before,
     );
     expect((await detail(c.id)).status).toBe('submitted');
-    // Two clerks on the same version: one wins, the other is told.
+    // Two requests on the same version: one wins, the other is told.
     const [x, y] = await Promise.all([
       clerk.request('POST', `/api/cases/${c.id}/accept`, { version: c.version }),
-      clerk2.request('POST', `/api/cases/${c.id}/accept`, { version: c.version }),
+      clerk.request('POST', `/api/cases/${c.id}/accept`, { version: c.version }),
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     expect((await detail(c.id)).notices).toHaveLength(1);

@@ -107,7 +107,11 @@ export type EnterpriseApplicantInput = z.infer<typeof EnterpriseApplicantInput>;
 export const ApplicantInput = z.discriminatedUnion('kind', [PersonApplicantInput, EnterpriseApplicantInput]);
 export type ApplicantInput = z.infer<typeof ApplicantInput>;
 
-export const ApplicantLookupQuery = z.strictObject({
+/**
+ * Look-up by identity number: sent in a POST body, never in a URL, so the number reaches no request
+ * log, proxy log or browser history (issue 12, point 7).
+ */
+export const ApplicantLookup = z.strictObject({
   idNumber: z.string().trim().toUpperCase().min(1).max(30),
 });
 

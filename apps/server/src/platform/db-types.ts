@@ -130,6 +130,15 @@ export type StoredFileTable = {
   createdAt: DefaultTimestamp;
 };
 
+/** 0016_file_owner.sql: the record a stored file is attached to (issue 12, point 4). */
+export type StoredFileOwnerTable = {
+  regionCode: string;
+  sha256: string;
+  ownerKind: 'case' | 'case_draft' | 'ledger_measure' | 'staff_photo';
+  ownerId: string;
+  createdAt: DefaultTimestamp;
+};
+
 export type NationalDayTable = { date: string; kind: 'holiday' | 'workday'; name: Generated<string> };
 
 export type LocalDayTable = {
@@ -157,6 +166,7 @@ export type DB = ModuleTables & {
   auditHead: AuditHeadTable;
   auditCheckpoint: AuditCheckpointTable;
   storedFile: StoredFileTable;
+  storedFileOwner: StoredFileOwnerTable;
   nationalDay: NationalDayTable;
   localDay: LocalDayTable;
   calendarRevision: CalendarRevisionTable;

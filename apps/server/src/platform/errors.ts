@@ -37,7 +37,24 @@ const FASTIFY_MESSAGES: Record<string, [string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [CommonErrorCode.PAYLOAD_TOO_LARGE, '请求内容过大'],
   FST_REQ_FILE_TOO_LARGE: [CommonErrorCode.PAYLOAD_TOO_LARGE, '上传文件过大'],
   FST_INVALID_MULTIPART_CONTENT_TYPE: [CommonErrorCode.VALIDATION, '请以 multipart/form-data 上传文件'],
+  // @fastify/multipart's own errors (issue 12 point 6: broken uploads are the client's fault).
+  FST_MP_PREMATURE_CLOSE: [CommonErrorCode.VALIDATION, '上传内容不完整，请重新上传'],
+  FST_PARTS_LIMIT: [CommonErrorCode.PAYLOAD_TOO_LARGE, '上传的字段或文件过多'],
+  FST_FILES_LIMIT: [CommonErrorCode.PAYLOAD_TOO_LARGE, '一次只能上传一个文件'],
+  FST_FIELDS_LIMIT: [CommonErrorCode.PAYLOAD_TOO_LARGE, '上传的字段过多'],
+  FST_PROTO_VIOLATION: [CommonErrorCode.VALIDATION, '上传内容的字段名不允许'],
+  FST_INVALID_JSON_FIELD_ERROR: [CommonErrorCode.VALIDATION, '上传内容中的 JSON 字段格式不正确'],
 };
+
+// The multipart parser (busboy) throws plain Errors for a body it cannot read: no boundary in the
+// content type, a boundary that never appears, a body cut off. Only its exact messages are matched,
+// so a real fault elsewhere still answers 500.
+const BROKEN_MULTIPART = [
+  /^Multipart: Boundary not found$/,
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+];
+export const BROKEN_MULTIPART_MESSAGE = '上传内容格式不正确（multipart 边界缺失、不符或内容被截断）';
 
 // PostgreSQL errors that can only come from bad input reaching a constraint — a safety net behind
 // the zod schemas, so a missed check still answers 4xx and the transaction rolls back.
@@ -52,6 +69,17 @@ const PG_ERRORS: Record<string, [number, string, string]> = {
   '22001': [400, CommonErrorCode.VALIDATION, '文本过长'],
   '22003': [400, CommonErrorCode.VALIDATION, '数值超出范围'],
   '40001': [409, CommonErrorCode.CONFLICT, '并发冲突，请重试'],
+  // Text PostgreSQL cannot store or read (issue 12 point 6): a NUL byte (\u0000) or bytes that
+  // are not valid in the database encoding; LIKE/regex patterns built from input.
+  '22021': [400, CommonErrorCode.VALIDATION, '文本包含不允许的字符（如空字符 \\u0000）'],
+  '22P05': [400, CommonErrorCode.VALIDATION, '文本包含无法保存的字符'],
+  '22025': [400, CommonErrorCode.VALIDATION, '查询条件中的转义字符不正确'],
+  '22019': [400, CommonErrorCode.VALIDATION, '查询条件中的转义字符不正确'],
+  '2201B': [400, CommonErrorCode.VALIDATION, '查询条件不是有效的正则表达式'],
+  '22023': [400, CommonErrorCode.VALIDATION, '参数值不正确'],
+  '22004': [400, CommonErrorCode.VALIDATION, '缺少必填数据'],
+  '22026': [400, CommonErrorCode.VALIDATION, '数据长度不正确'],
+  '54000': [400, CommonErrorCode.VALIDATION, '数据过长，超出数据库限制'],
 };
 
 export function toApiError(err: unknown): { status: number; body: ApiError } {
@@ -78,6 +106,9 @@ export function toApiError(err: unknown): { status: number; body: ApiError } {
   if (fe.code && FASTIFY_MESSAGES[fe.code]) {
     const [code, message] = FASTIFY_MESSAGES[fe.code]!;
     return { status: fe.statusCode && fe.statusCode < 500 ? fe.statusCode : 400, body: { code, message } };
+  }
+  if (err instanceof Error && BROKEN_MULTIPART.some((re) => re.test(err.message))) {
+    return { status: 400, body: { code: CommonErrorCode.VALIDATION, message: BROKEN_MULTIPART_MESSAGE } };
   }
   if (fe.code && PG_ERRORS[fe.code]) {
     const [status, code, message] = PG_ERRORS[fe.code]!;
@@ -107,5 +138,27 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err }, 'unhandled error');
     else request.log.info({ code: body.code, status }, body.message);
     void reply.status(status).send(body);
+  });
+}
+
+/** Whether a parsed value holds a NUL character anywhere (keys included). */
+export function containsNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (depth > 64 || v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some((x) => containsNul(x, depth + 1));
+  return Object.entries(v).some(([k, x]) => k.includes('\u0000') || containsNul(x, depth + 1));
+}
+
+export const NUL_MESSAGE = '输入不能包含空字符（\\u0000）';
+
+/**
+ * Issue 12 point 6: PostgreSQL refuses a NUL byte in text (22021), so a NUL anywhere in the parsed
+ * body, the query or the path parameters is refused with 400 before validation, on every route -
+ * the PG_ERRORS entry above stays as the net for what arrives otherwise (multipart fields).
+ */
+export function registerNulGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    if (containsNul(req.params) || containsNul(req.query) || containsNul(req.body))
+      throw badRequest(NUL_MESSAGE);
   });
 }

@@ -7,7 +7,10 @@ import { badRequest } from './errors';
 export type FilePolicy = {
   maxBytes: number;
   mediaTypes: readonly string[];
-  /** Served without sign-in (staff photos for the 公示牌); everything else needs a staff session. */
+  /**
+   * Served without sign-in (staff photos for the 公示牌); everything else only to those who may read
+   * the record it is attached to.
+   */
   public?: boolean;
 };
 export const IMAGE_POLICY: FilePolicy = {
@@ -28,16 +31,24 @@ export function filesDir(dataDir: string): string {
   return path.join(dataDir, 'files');
 }
 
+/** The record a file is attached to (issue 12, point 4): whoever may read it may read the file. */
+export type FileOwner = {
+  kind: 'case' | 'case_draft' | 'ledger_measure' | 'staff_photo';
+  id: string;
+  regionCode: string;
+};
+
 /**
  * Stores a file by its SHA-256 under DATA_DIR/files (content-addressed: the same bytes are stored
- * once) and records it. Files are assumed virus-free: uploads come from signed-in staff or are
- * limited in type and size; a scanner would hook in here.
+ * once) and records it with the record it is attached to. Files are assumed virus-free: uploads come
+ * from signed-in staff or are limited in type and size; a scanner would hook in here.
  */
 export async function storeFile(
   db: Executor,
   dataDir: string,
   file: { bytes: Buffer; mediaType: string; name: string },
   policy: FilePolicy,
+  owner: FileOwner,
 ): Promise<string> {
   if (file.bytes.length === 0) throw badRequest('文件为空');
   if (file.bytes.length > policy.maxBytes)
@@ -64,14 +75,23 @@ export async function storeFile(
       oc.column('sha256').doUpdateSet({ public: sql<boolean>`stored_file.public or excluded.public` }),
     )
     .execute();
+  await db
+    .insertInto('storedFileOwner')
+    .values({ regionCode: owner.regionCode, sha256, ownerKind: owner.kind, ownerId: owner.id })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return sha256;
-}
-
-/** Whether an actor may read a stored file: public ones anyone, the rest staff only. */
-export function mayReadFile(meta: { public: boolean }, role: string | undefined): boolean {
-  return meta.public || (role !== undefined && role !== 'applicant');
 }
 
 export function findFileMeta(db: Executor, sha256: string) {
   return db.selectFrom('storedFile').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+}
+
+/** The records a file is attached to. */
+export function listFileOwners(db: Executor, sha256: string): Promise<FileOwner[]> {
+  return db
+    .selectFrom('storedFileOwner')
+    .select(['ownerKind as kind', 'ownerId as id', 'regionCode'])
+    .where('sha256', '=', sha256)
+    .execute();
 }

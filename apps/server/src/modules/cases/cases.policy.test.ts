@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyCaseEvent,
+  caseScope,
   checkCompleteStep,
   checkDecide,
   checkDeliver,
@@ -174,5 +175,36 @@ describe('TRUTH-1: state is derived from events', () => {
     expect(s.version).toBe(4);
     expect(s.visits).toBe(1);
     expect(s.signers).toEqual({ '-1': 'clerk', 0: 'approver' });
+  });
+});
+
+describe('caseScope: one rule for reading and acting on a case (issue 12, point 11)', () => {
+  const market = { regionCode: '350999', departmentId: 'market', intakeBy: 'clerk-m' };
+  const staff = (role: 'clerk' | 'approver' | 'dept_head' | 'supervisor', departmentId: string | null) => ({
+    role,
+    userId: `${role}-${departmentId ?? 'none'}`,
+    regionCode: '350999',
+    departmentId,
+  });
+
+  it('a department role reaches only its own department; a clerk also what they received', () => {
+    expect(caseScope(staff('clerk', 'health'), market)).toBe('other_department');
+    expect(caseScope(staff('approver', 'health'), market)).toBe('other_department');
+    expect(caseScope(staff('dept_head', 'health'), market)).toBe('other_department');
+    expect(caseScope(staff('clerk', 'market'), market)).toBe('in_scope');
+    expect(caseScope(staff('approver', 'market'), market)).toBe('in_scope');
+    expect(caseScope({ ...staff('clerk', 'health'), userId: 'clerk-m' }, market)).toBe('in_scope');
+    // Receiving a case is a clerk's act; an approver named as intakeBy gains nothing.
+    expect(caseScope({ ...staff('approver', 'health'), userId: 'clerk-m' }, market)).toBe('other_department');
+  });
+
+  it('a region-wide role reads across departments but not across regions', () => {
+    expect(caseScope(staff('supervisor', null), market)).toBe('in_scope');
+    expect(caseScope({ ...staff('supervisor', null), regionCode: '350998' }, market)).toBe('other_region');
+    expect(caseScope({ ...staff('clerk', 'market'), regionCode: '350998' }, market)).toBe('other_region');
+    // A staff member without a department is no member of every department.
+    expect(caseScope(staff('clerk', null), { ...market, departmentId: null, intakeBy: null })).toBe(
+      'other_department',
+    );
   });
 });

@@ -4,6 +4,8 @@
 // Case state is derived from events only (TRUTH-1): `replayCase(events)` is the projection the
 // service stores, and a test rebuilds it from the log and compares.
 
+import { DEPARTMENT_ROLES, regionCovers, type Role } from '@tongban/contracts';
+
 export type CaseChannel = 'window' | 'online' | 'kiosk' | 'mail' | 'agent';
 export type CaseStatus =
   | 'draft'
@@ -319,4 +321,34 @@ export function isOpenCase(s: CaseState): boolean {
 export function checkWithdraw(s: CaseState): CaseRuleCode | undefined {
   if (!['submitted', 'supplement_requested', 'accepted'].includes(s.status)) return 'CASE_WRONG_STATUS';
   return undefined;
+}
+
+/** Who asks, as far as the case scope rule needs to know. */
+export type CaseScopeActor = {
+  role: Role | 'system';
+  userId: string | null;
+  regionCode: string;
+  departmentId: string | null;
+};
+export type CaseScopeRow = { regionCode: string; departmentId: string | null; intakeBy: string | null };
+
+/**
+ * The one scope rule of a case, for reading it and for every action on it (issue 12, point 11): a
+ * case outside the actor's region does not exist for them; a department role (clerk, approver,
+ * dept_head) reaches only its own department's cases, and a clerk also the cases they received at
+ * their window (一窗受理). Whatever a user may not read, they may not act on either - the role
+ * check and the state rules come on top of this, never instead of it.
+ */
+export function caseScope(
+  actor: CaseScopeActor,
+  row: CaseScopeRow,
+): 'in_scope' | 'other_region' | 'other_department' {
+  if (actor.role === 'system') return 'in_scope';
+  if (!regionCovers(actor.regionCode, row.regionCode)) return 'other_region';
+  if (DEPARTMENT_ROLES.includes(actor.role)) {
+    const own = row.departmentId !== null && row.departmentId === actor.departmentId;
+    const received = actor.role === 'clerk' && actor.userId !== null && row.intakeBy === actor.userId;
+    if (!own && !received) return 'other_department';
+  }
+  return 'in_scope';
 }

@@ -326,3 +326,9 @@ export function findDraftByHash(db: Executor, tokenHash: string, forUpdate = fal
   if (forUpdate) q = q.forUpdate();
   return q.executeTakeFirst();
 }
+
+/** The case a draft became, if it was submitted. */
+export async function findDraftCaseId(db: Executor, draftId: string): Promise<string | null> {
+  const d = await db.selectFrom('caseDraft').select('caseId').where('id', '=', draftId).executeTakeFirst();
+  return d?.caseId ?? null;
+}

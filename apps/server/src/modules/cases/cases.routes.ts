@@ -1,7 +1,7 @@
 import {
   AcceptInput,
   ApplicantInput,
-  ApplicantLookupQuery,
+  ApplicantLookup,
   CaseCreate,
   CaseListQuery,
   DecideInput,
@@ -94,10 +94,17 @@ export async function casesRoutes(app: AppInstance) {
     },
     async (req, reply) => reply.status(201).send(await svc.createApplicant(d, requireActor(req), req.body)),
   );
-  app.get(
-    '/api/applicants',
-    { schema: { tags, summary: '按证件号码精确查找申请人（密钥哈希）', querystring: ApplicantLookupQuery } },
-    async (req) => svc.findApplicantsByNumber(d, requireActor(req), req.query.idNumber),
+  // Issue 12 point 7: the identity number travels in the body, never in the URL (request logs).
+  app.post(
+    '/api/applicants/lookup',
+    {
+      schema: {
+        tags,
+        summary: '按证件号码精确查找申请人（密钥哈希；号码放在请求体中）',
+        body: ApplicantLookup,
+      },
+    },
+    async (req) => svc.findApplicantsByNumber(d, requireActor(req), req.body.idNumber),
   );
   app.get(
     '/api/applicants/:id',

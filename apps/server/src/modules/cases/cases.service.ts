@@ -73,6 +73,7 @@ import { CasesError } from './cases.errors';
 import {
   INITIAL_CASE_STATE,
   applyCaseEvent,
+  caseScope,
   checkCompleteStep,
   checkDecide,
   checkDeliver,
@@ -89,6 +90,7 @@ import {
   replayCase,
   type CaseEvent,
   type CaseRuleCode,
+  type CaseScopeRow,
   type CaseState,
 } from './cases.policy';
 import * as repo from './cases.repository';
@@ -301,23 +303,17 @@ function assertRole(actor: Actor, action: Action) {
   assertAccess(actor, action);
 }
 
-/** Window work is region-wide (一窗受理); back-office work stays in the case's department. */
-function assertCaseScope(actor: Actor, action: Action, row: Pick<CaseRow, 'regionCode' | 'departmentId'>) {
-  const scope = WINDOW_ACTIONS.includes(action)
-    ? { regionCode: row.regionCode }
-    : { regionCode: row.regionCode, departmentId: row.departmentId };
-  if (!checkAccess(actor, action, scope)) throw forbidden();
+/**
+ * Issue 12, point 11: reading a case and acting on it pass the same scope rule (caseScope in the
+ * policy), with the same answer - another region's case is not found, another department's is 403
+ * with one code and message whichever the request was.
+ */
+function assertCaseScope(actor: Actor, caseId: string, row: CaseScopeRow): void {
+  const scope = caseScope(actor, row);
+  if (scope === 'other_region') throw notFound('办件', caseId);
+  if (scope === 'other_department') throw forbidden(OTHER_DEPARTMENT_MESSAGE);
 }
-
-function canRead(actor: Actor, row: Pick<CaseRow, 'regionCode' | 'departmentId' | 'intakeBy'>): boolean {
-  if (!checkAccess(actor, 'case.read', { regionCode: row.regionCode })) return false;
-  if (actor.role !== 'system' && DEPARTMENT_ROLES.includes(actor.role)) {
-    return (
-      row.departmentId === actor.departmentId || (actor.role === 'clerk' && row.intakeBy === actor.userId)
-    );
-  }
-  return true;
-}
+const OTHER_DEPARTMENT_MESSAGE = '只能查看和办理本部门的办件或本人受理的办件';
 
 function fail(code: CaseRuleCode | undefined, details?: unknown): void {
   if (code) throw new CasesError(code, undefined, details);
@@ -890,10 +886,9 @@ async function transition(
       chain.query,
       reads.materials ? repo.listMaterialsQuery(tx, caseId) : null,
     ] as const);
-    if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
-      throw notFound('办件', caseId);
+    if (!row) throw notFound('办件', caseId);
+    assertCaseScope(actor, caseId, row);
     rememberRegion(row.id, row.regionCode);
-    assertCaseScope(actor, action, row);
     if (row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
     const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
@@ -1297,9 +1292,8 @@ export async function listTransferCandidates(
 ): Promise<{ items: TransferCandidate[] }> {
   assertRole(actor, 'case.review');
   const row = await repo.findCase(deps.db, caseId);
-  if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode }))
-    throw notFound('办件', caseId);
-  assertCaseScope(actor, 'case.review', row);
+  if (!row) throw notFound('办件', caseId);
+  assertCaseScope(actor, caseId, row);
   const state = reviveState(row.state);
   const steps = backOfficeSteps((await pinnedVersion(deps, row.itemVersionId)).steps);
   // The steps that would keep each person from signing the current one (SOD-1).
@@ -1811,9 +1805,25 @@ function strip<T extends { _clock: unknown; _state: unknown }>(s: T): Omit<T, '_
 async function loadReadable(deps: Deps, actor: Actor, caseId: string): Promise<JoinedRow> {
   assertAccess(actor, 'case.read');
   const r = (await baseQuery(deps.db).where('c.id', '=', caseId).executeTakeFirst()) as JoinedRow | undefined;
-  if (!r || !checkAccess(actor, 'case.read', { regionCode: r.regionCode })) throw notFound('办件', caseId);
-  if (!canRead(actor, r)) throw forbidden('只能查看本部门的办件');
+  if (!r) throw notFound('办件', caseId);
+  assertCaseScope(actor, caseId, r);
   return r;
+}
+
+/**
+ * Whether the actor may read a case (GET /files: a case's materials are read by those who may read
+ * the case, issue 12 point 4). The same role and scope rule as loadReadable.
+ */
+export async function mayReadCase(deps: Deps, actor: Actor, caseId: string): Promise<boolean> {
+  if (!checkAccess(actor, 'case.read')) return false;
+  const row = await repo.findCase(deps.db, caseId);
+  return row !== undefined && caseScope(actor, row) === 'in_scope';
+}
+
+/** Online materials belong to their draft: readable by staff once it became a case they may read. */
+export async function mayReadDraftCase(deps: Deps, actor: Actor, draftId: string): Promise<boolean> {
+  const caseId = await repo.findDraftCaseId(deps.db, draftId);
+  return caseId ? mayReadCase(deps, actor, caseId) : false;
 }
 
 export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promise<CaseDetail> {
@@ -2194,7 +2204,11 @@ export async function addDraftFile(
     if (d.itemId !== item.itemId) throw new CasesError('CASE_STALE');
     if (!item.materials.some((m) => m.name === file.materialName))
       throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${file.materialName}”不在该事项的材料清单中`);
-    const sha256 = await storeFile(tx, deps.config.dataDir, file, MATERIAL_POLICY);
+    const sha256 = await storeFile(tx, deps.config.dataDir, file, MATERIAL_POLICY, {
+      kind: 'case_draft',
+      id: d.id,
+      regionCode: d.regionCode,
+    });
     const files = [
       ...(d.files as DraftFile[]).filter((f) => f.materialName !== file.materialName),
       {

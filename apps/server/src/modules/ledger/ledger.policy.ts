@@ -60,7 +60,10 @@ export function checkSignoff(
   return undefined;
 }
 
-/** Department roles add progress only to their own or their department's measures. */
+/**
+ * Department roles add progress only to their own or their department's measures - and see only
+ * those in the ledger view, so the same rule decides who reads a measure's evidence files.
+ */
 export function mayAddProgress(actor: Actor, m: MeasureFacts): boolean {
   if (actor.role === 'system' || !DEPARTMENT_ROLES.includes(actor.role)) return true;
   return (

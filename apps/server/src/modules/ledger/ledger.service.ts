@@ -25,7 +25,7 @@ import {
   type SignoffInput,
 } from '@tongban/contracts';
 import { DEPARTMENT_ROLES } from '@tongban/contracts';
-import { assertAccess, regionScopeLike, type Actor } from '../../platform/access';
+import { assertAccess, checkAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import type { Executor, Tx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
@@ -560,6 +560,17 @@ export async function updateMeasure(deps: Deps, actor: Actor, id: string, input:
   });
 }
 
+/**
+ * Whether the actor may read a measure (GET /files: its evidence is read by those who may read the
+ * measure, issue 12 point 4): ledger.read in its region, and for department roles the ledger view's
+ * own-or-department rule (mayAddProgress).
+ */
+export async function mayReadMeasure(deps: Deps, actor: Actor, measureId: string): Promise<boolean> {
+  const m = await repo.findMeasure(deps.db, measureId);
+  if (!m || !checkAccess(actor, 'ledger.read', { regionCode: m.regionCode })) return false;
+  return mayAddProgress(actor, m);
+}
+
 // ── Progress, sign-off, revisit ──────────────────────────────────────────
 
 export async function addProgress(
@@ -574,7 +585,8 @@ export async function addProgress(
   return runAudited(deps, actor, async (tx) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
     if (m.signedOffAt) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
-    const files = file ? [await storeFile(tx, deps.config.dataDir, file, EVIDENCE_POLICY)] : [];
+    const owner = { kind: 'ledger_measure', id: measureId, regionCode: m.regionCode } as const;
+    const files = file ? [await storeFile(tx, deps.config.dataDir, file, EVIDENCE_POLICY, owner)] : [];
     const row = await repo.insertProgress(tx, {
       regionCode: m.regionCode,
       measureId,

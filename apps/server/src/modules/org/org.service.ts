@@ -334,7 +334,13 @@ export async function setStaffPhoto(
   assertWrite(actor, existing.regionCode);
   return runAudited(deps, actor, async (tx) => {
     // Staff photos are shown on the public 公示牌.
-    const sha256 = await storeFile(tx, deps.config.dataDir, file, { ...IMAGE_POLICY, public: true });
+    const sha256 = await storeFile(
+      tx,
+      deps.config.dataDir,
+      file,
+      { ...IMAGE_POLICY, public: true },
+      { kind: 'staff_photo', id, regionCode: existing.regionCode },
+    );
     const row = await repo.updateStaff(tx, id, { photo: sha256 });
     return {
       result: row,

@@ -134,8 +134,9 @@ export const fetchNotice = (caseId: string, noticeId: string) =>
 export const noticeDocxUrl = (caseId: string, noticeId: string) =>
   `/api/cases/${seg(caseId)}/notices/${seg(noticeId)}/docx`;
 
+// The identity number goes in the body, never in a URL (issue 12 point 7).
 export const findApplicant = (idNumber: string) =>
-  apiRequest<{ items: Applicant[] }>(`/api/applicants?${query({ idNumber })}`);
+  apiRequest<{ items: Applicant[] }>('/api/applicants/lookup', { method: 'POST', body: { idNumber } });
 
 export const createApplicant = (input: ApplicantInput) =>
   apiRequest<Applicant>('/api/applicants', { method: 'POST', body: input });
