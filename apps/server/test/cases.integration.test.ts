@@ -509,11 +509,12 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect(ready[0]!.channel).toBe('sms');
     // The SMS is addressed to the case's applicant; an SMS adapter finds the phone only to send it.
     expect(ready[0]!.recipientApplicantId).toBe(d.applicant.id);
+    expect(ready[0]!.recipientCaseId).toBe(c.id);
     const texts: { phone: string; body: string }[] = [];
     const sms: ChannelAdapter = {
       channel: 'sms',
       deliver: async (m, db) => {
-        const to = await casesService.getApplicantContact(t.deps, db, m.recipientApplicantId!);
+        const to = await casesService.getCaseContact(t.deps, db, m.recipientCaseId!);
         texts.push({ phone: to!.phone, body: m.body });
       },
     };

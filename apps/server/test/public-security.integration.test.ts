@@ -98,6 +98,11 @@ describe.each(dbKinds())('public cases security (%s)', (kind) => {
       .executeTakeFirstOrThrow();
     expect(row.applicantId).toBe(victim.body.id);
     expect(row.contactName).toBe('冒用者');
+    // SEC-1: SMS about each case go to the phone given with that case, not to the other person.
+    expect((await casesService.getCaseContact(t.deps, t.deps.db, row.id))?.phone).toBe('13700009999');
+    expect((await casesService.getCaseContact(t.deps, t.deps.db, windowCase.body.id))?.phone).toBe(
+      '13911112222',
+    );
     expect(sm4Decrypt(t.deps.config.secrets.sm4Key, row.contactPhoneEnc!)).toBe('13700009999');
     expect(row.contactPhoneMasked).toBe('137****9999');
     expect(row.contactPhoneHash).toMatch(/^[0-9a-f]{64}$/);

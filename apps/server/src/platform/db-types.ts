@@ -409,6 +409,7 @@ export type OutboxMessageTable = {
   kind: string;
   recipientUserId: string | null;
   recipientApplicantId: Generated<string | null>;
+  recipientCaseId: Generated<string | null>;
   channel: 'site' | 'sms' | 'email';
   subject: string;
   body: string;

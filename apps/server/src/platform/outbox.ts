@@ -22,6 +22,8 @@ export type NewOutboxMessage = {
   recipientUserId: string | null;
   /** An applicant (not a user) the channel message goes to: the adapter looks up the phone. */
   recipientApplicantId?: string | null;
+  /** SEC-1: the case a channel message is about: the adapter sends to that case's own contact. */
+  recipientCaseId?: string | null;
   channel?: OutboxChannel;
   subject: string;
   body: string;
@@ -64,6 +66,7 @@ export function logTransport(log: LogSink): OutboxTransport {
             regionCode: m.regionCode,
             recipientUserId: m.recipientUserId,
             recipientApplicantId: m.recipientApplicantId,
+            recipientCaseId: m.recipientCaseId,
             subject: m.subject,
             body: m.body,
             attempt: m.attempts + 1,
@@ -104,6 +107,7 @@ function outboxValues(msg: NewOutboxMessage): Insertable<OutboxMessageTable> {
     kind: msg.kind,
     recipientUserId: msg.recipientUserId,
     recipientApplicantId: msg.recipientApplicantId ?? null,
+    recipientCaseId: msg.recipientCaseId ?? null,
     channel: msg.channel ?? 'site',
     subject: msg.subject,
     body: msg.body,

@@ -416,6 +416,27 @@ export async function getApplicantContact(
 }
 
 /**
+ * SEC-1: where to reach the person a case message is for (outbox recipient_case_id): the contact
+ * given with that case (an online submission's own phone), else the applicant's. For an SMS adapter
+ * only; decrypts the phone.
+ */
+export async function getCaseContact(
+  deps: Pick<Deps, 'config'>,
+  db: Executor,
+  caseId: string,
+): Promise<{ name: string; phone: string } | undefined> {
+  const row = await repo.findCase(db, caseId);
+  if (!row) return undefined;
+  if (row.contactPhoneEnc) {
+    return {
+      name: row.contactName ?? '',
+      phone: sm4Decrypt(deps.config.secrets.sm4Key, row.contactPhoneEnc),
+    };
+  }
+  return getApplicantContact(deps, db, row.applicantId);
+}
+
+/**
  * The portal: an applicant is found by number or registered. SEC-1: a submission without sign-in
  * never changes an existing applicant (anyone can type anyone's identity number); the phone and
  * name it gives are the case's contact (caseContactValues), not the applicant's.
@@ -708,6 +729,8 @@ async function notify(
         recipientUserId,
         // Staff get a site message; the applicant an SMS, resolved to a phone only when sent.
         recipientApplicantId: recipientUserId ? null : row.applicantId,
+        // SEC-1: the phone given with this case (online), not the shared applicant record's.
+        recipientCaseId: recipientUserId ? null : row.id,
         channel: recipientUserId ? 'site' : 'sms',
         subject,
         body,
