@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNationalDays } from '../src/modules/calendar';
 import { orgService } from '../src/modules/org';
 import { SYSTEM_ACTOR } from '../src/platform/access';
-import { createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
+import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 const COUNTY = '350999';
 const TOWNSHIP = '350999100000';
@@ -183,12 +183,12 @@ describe.each(dbKinds())('calendar in the database and its API (%s)', (kind) => 
     await orgService.createUser(t.deps, SYSTEM_ACTOR, {
       username: 'admin-linxi',
       displayName: '邻溪县管理员',
-      password: DEMO_PASSWORD,
+      password: 'Qiao-Lan#Huai2027!',
       role: 'admin',
       regionCode: OTHER_COUNTY,
       departmentId: null,
     });
-    const otherAdmin = await signIn(t.app, 'admin-linxi');
+    const otherAdmin = await signIn(t.app, 'admin-linxi', 'Qiao-Lan#Huai2027!');
     expect((await otherAdmin.request('POST', '/api/calendar/local-days', body)).status).toBe(403);
 
     const own = await supervisor.request('POST', '/api/calendar/local-days', body);

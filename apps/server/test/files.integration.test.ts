@@ -101,13 +101,13 @@ describe.each(dbKinds())('stored files (%s)', (kind) => {
     await orgService.createUser(t.deps, SYSTEM_ACTOR, {
       username: 'neighbour',
       displayName: '邻县督查',
-      password: 'Neighbour#Files-2027',
+      password: 'Qiao-Lan#Huai2027!',
       role: 'supervisor',
       regionCode: '350998',
     });
     for (const u of ['clerk', 'clerk2', 'approver', 'depthead', 'supervisor', 'applicant'])
       as[u] = await signIn(t.app, u);
-    as.neighbour = await signIn(t.app, 'neighbour', 'Neighbour#Files-2027');
+    as.neighbour = await signIn(t.app, 'neighbour', 'Qiao-Lan#Huai2027!');
   });
   afterAll(() => t.close());
 

@@ -118,8 +118,18 @@ export async function call(
   return { status: res.statusCode, body: parsed, headers: res.headers };
 }
 
+let signIns = 1;
+
 export async function signIn(app: AppInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  // Each test sign-in comes from its own address: the per-address sign-in limit (SEC-2) is for
+  // strangers, and the tests that check it send their requests themselves.
+  const remoteAddress = `10.${(signIns >> 16) & 255}.${(signIns >> 8) & 255}.${signIns++ & 255}`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress,
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
   const info = res.json() as { csrfToken: string; user: Client['user'] };

@@ -95,7 +95,7 @@ describe.each(dbKinds())('rectification ledger (%s)', (kind) => {
       const r = await supervisor.request('POST', `/api/ledger/measures/${measureId}/signoff`, {});
       expect(r.status).toBe(403);
       expect(r.body.code).toBe('LEDGER_SIGNOFF_OWN');
-      expect(r.body.message).toMatch(/SOD-2/);
+      expect(r.body.message).toMatch(/责任人不能为自己负责的整改措施销号/);
       // An owner without the permission is refused by role.
       const byDepthead = await depthead.request(
         'POST',

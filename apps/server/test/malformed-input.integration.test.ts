@@ -305,7 +305,12 @@ describe.each(dbKinds())(
     it('walks every route the app serves (NUL in every string; broken multipart)', async () => {
       const routes = t.routes.filter(
         (r) =>
-          r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.startsWith('/api/docs') && r.url !== '*',
+          r.method !== 'HEAD' &&
+          r.method !== 'OPTIONS' &&
+          !r.url.startsWith('/api/docs') &&
+          r.url !== '*' &&
+          // The built web app's files (present once `npm run build:web` ran) take no input.
+          (r.url.startsWith('/api/') || r.url.startsWith('/files/') || r.url.startsWith('/open311/')),
       );
       expect(routes.length).toBeGreaterThan(100);
       const failures: string[] = [];
