@@ -5,11 +5,12 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
 import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
+import { findReportsDir } from '../src/modules/ledger/outline-expectation';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// apps/server/test → the repo root is three levels up; shared/ sits beside the repo.
-const reportsDir = path.resolve(here, '../../../../shared/domain/reports');
+// shared/ sits beside the repository (or beside the folder of worktrees holding it).
+const reportsDir = findReportsDir(here);
 const report2024 = readFileSync(path.join(reportsDir, 'zhengzhou-huiji-2024.txt'), 'utf8');
 
 describe.each(dbKinds())('rectification ledger (%s)', (kind) => {

@@ -137,7 +137,8 @@ export function outlineToDraft(
     })),
     findings: outline.findings.map((f) => ({
       title: f.title,
-      description: f.description,
+      // The draft has no field for 整改结果及成效: it stays with the problem, labelled, not dropped.
+      description: [f.description, f.result ? `整改结果及成效：${f.result}` : ''].filter(Boolean).join('\n'),
       categoryKey: f.categoryKey ?? null,
       measures: f.measures.map((m) => {
         const dueDate = completeDate(m.dueDate, 'end');
