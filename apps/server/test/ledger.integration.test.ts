@@ -203,6 +203,10 @@ describe.each(dbKinds())('rectification ledger (%s)', (kind) => {
     expect(await count('ledgerInspection')).toBe(before);
     const { outline, draft } = imported.body;
     expect(outline.findings.length).toBeGreaterThan(40);
+    // Each element says where it was read and how sure the importer was; saving ignores it.
+    expect(draft.findings[0].source).toMatchObject({ line: 13, confidence: expect.any(Number) });
+    expect(draft.findings[0].source.text).toMatch(/^\(1\)个别问题整改不到位/);
+    expect(draft.findings[0].measures[0].source.line).toBe(14);
     const saved = await supervisor.request('POST', '/api/ledger/drafts', draft);
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
     expect(saved.body.findings).toBe(outline.findings.length);

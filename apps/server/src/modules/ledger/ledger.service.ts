@@ -334,7 +334,7 @@ export async function importText(deps: Deps, actor: Actor, text: string) {
   assertAccess(actor, 'ledger.write');
   const outline = parseFeedbackText(text);
   const departments = await repo.listDepartmentsLike(deps.db, regionScopeLike(actor));
-  return { outline, draft: outlineToDraft(outline, departments) };
+  return { outline, draft: outlineToDraft(outline, departments, text) };
 }
 
 export async function importDocx(deps: Deps, actor: Actor, bytes: Buffer) {
