@@ -317,6 +317,23 @@ describe('parseFeedbackText on report styles it was not written for (fixtures/st
     expect(outline.warnings).toEqual([]);
   });
 
+  it('a heading with text under it, beside a category of its style, is a finding, not an empty category', () => {
+    const outline = parse(
+      [
+        '一、咨询台无人值守',
+        '1.咨询台由综合科安排专人轮流值守。',
+        '2.值守情况纳入每日巡查记录。',
+        '二、自助终端长期故障',
+        '大厅二楼两台自助终端停用超过一个月。',
+      ].join('\n'),
+    );
+    expect(outline.categories.map((c) => c.title)).toEqual(['咨询台无人值守']);
+    expect(outline.findings.map((f) => f.title)).toContain('自助终端长期故障');
+    expect(outline.unplaced).toEqual([]);
+    // What only nesting decided is marked for review.
+    expect(outline.findings[0]?.confidence).toBeLessThan(LOW_CONFIDENCE);
+  });
+
   it('each element carries a confidence and its source lines; what only numbering decided is lower', () => {
     const outline = parse(readFixture('styles/02-guanyu-labels.txt'));
     const first = outline.findings[0];

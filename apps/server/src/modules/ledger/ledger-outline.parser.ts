@@ -865,7 +865,10 @@ function placeGroup(
   for (const node of siblings) {
     if (placement.has(node)) continue;
     if (inlineCategories) placement.set(node, { role: 'category', confidence: 0.8 });
-    else if (categoryStyles.has(node.style)) placement.set(node, { role: 'category', confidence: 0.5 });
+    // A bare heading beside categories of its style is one more (empty) category; one with text
+    // under it is a finding.
+    else if (categoryStyles.has(node.style) && node.body.length === 0)
+      placement.set(node, { role: 'category', confidence: 0.5 });
     else {
       const problem = PROBLEM_WORDS.test(firstClause(node.head));
       const action = readsLikeMeasure(node.head);
