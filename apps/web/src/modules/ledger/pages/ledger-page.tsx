@@ -7,6 +7,7 @@ import {
   FileExcelOutlined,
   FileTextOutlined,
   ImportOutlined,
+  PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { MEASURE_STATUS_LABELS, type LedgerRow, type MeasureStatus } from '@tongban/contracts';
@@ -21,6 +22,7 @@ import {
 } from '../api';
 import { FindingDrawer } from '../components/finding-drawer';
 import { SheetImportModal } from '../components/sheet-import-modal';
+import { RecordModal } from '../components/record-modal';
 import { InspectionSelect, inspectionName, useChosenInspection } from '../components/inspection-picker';
 import {
   MEASURE_STATUSES,
@@ -93,6 +95,7 @@ export function LedgerPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [drawerFindingId, setDrawerFindingId] = useState<string>();
   const [sheetImportFor, setSheetImportFor] = useState<string>();
+  const [recording, setRecording] = useState(false);
   const departments = useDepartments();
   const detail = useInspectionDetail(chosen?.id);
   const rows = useLedgerRows(
@@ -329,6 +332,11 @@ export function LedgerPage() {
             </Button>
           )}
           {can('ledger.write') && chosen && (
+            <Button icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="ledger-record">
+              登记问责与成效
+            </Button>
+          )}
+          {can('ledger.write') && chosen && (
             <Button icon={<UploadOutlined />} onClick={() => setSheetImportFor(chosen.id)}>
               从 .xlsx 导入
             </Button>
@@ -437,6 +445,7 @@ export function LedgerPage() {
       />
       {modals}
       <SheetImportModal inspectionId={sheetImportFor} onClose={() => setSheetImportFor(undefined)} />
+      <RecordModal detail={detail.data} open={recording} onClose={() => setRecording(false)} />
     </Card>
   );
 }
