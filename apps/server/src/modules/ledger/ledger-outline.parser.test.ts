@@ -307,6 +307,13 @@ describe('parseFeedbackText on report styles it was not written for (fixtures/st
     expect(four.findings).toHaveLength(3);
   });
 
+  it('a closing without contact details (特此报告, signature, date) ends the text too', () => {
+    const outline = parse(readFixture('styles/09-label-headings.txt'));
+    expect(outline.signature).toBe('某局');
+    expect(outline.reportDate).toBe('2024-09-01');
+    expect(outline.findings.at(-1)?.measures.at(-1)?.content).toBe('建立超时预警机制，2024年10月底前完成。');
+  });
+
   it('a finding numbered in the style of its measures: 1.…整改情况：1. 2. then 2. is the next finding', () => {
     const outline = parse(readFixture('styles/07-numbering-restarts.txt'));
     expect(outline.findings.map((f) => [f.label, f.measures.length])).toEqual([

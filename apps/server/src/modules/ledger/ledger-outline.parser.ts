@@ -154,7 +154,7 @@ const STRUCTURAL_MARKERS: { style: StructuralStyle; re: RegExp }[] = [
   {
     style: 'article',
     re: new RegExp(
-      `^第${SPACE}*([${CN_NUMERAL}]{1,3}|[0-9０-９]{1,3})${SPACE}*(?:条|项|个问题)${SPACE}*[：:、.．]?${SPACE}*`,
+      `^(?:第${SPACE}*([${CN_NUMERAL}]{1,3}|[0-9０-９]{1,3})${SPACE}*(?:条|项|个问题)${SPACE}*[：:、.．]?|问题${SPACE}*([${CN_NUMERAL}]{1,3}|[0-9０-９]{1,3})${SPACE}*[：:、.．])${SPACE}*`,
     ),
   },
 ];
@@ -230,14 +230,16 @@ type Marker = { style: StructuralStyle; n: number; label: string; rest: string }
 function matchStructural(text: string): Marker | undefined {
   for (const { style, re } of STRUCTURAL_MARKERS) {
     const m = re.exec(text);
-    if (!m?.[1]) continue;
+    // 第一条 and 问题一： number in different groups of one pattern.
+    const numeral = m?.[1] ?? m?.[2];
+    if (!m || !numeral) continue;
     const rest = text.slice(m[0].length);
     // "一、" followed by nothing is a stray numeral.
     if (rest.length === 0) continue;
     // "1.32万元" or "4.15日" at the start of a line is a number, not a marker; "2.2022年…" is a
     // heading whose text starts with a year (numbers run into the text).
     if (style === 'num' && /^[0-9０-９]/.test(rest) && !/^[0-9０-９]{1,4}\s*[年月]/.test(rest)) continue;
-    return { style, n: parseNumeral(m[1]), label: m[0].replace(/[\s\u3000\u00a0]/g, ''), rest };
+    return { style, n: parseNumeral(numeral), label: m[0].replace(/[\s\u3000\u00a0]/g, ''), rest };
   }
   return undefined;
 }
@@ -648,7 +650,7 @@ type Draft = {
 };
 
 const CONTACT_LINE =
-  /欢迎.{0,40}(监督|反映|意见)|^联系(方式|电话|地址|人)|[，,。；;\s]联系(方式|电话|地址)|^(监督|举报)电话|电子(信箱|邮箱)|邮政编码|^邮箱/;
+  /^特此(?:通报|报告|公告|公示)|欢迎.{0,40}(监督|反映|意见)|^联系(方式|电话|地址|人)|[，,。；;\s]联系(方式|电话|地址)|^(监督|举报)电话|电子(信箱|邮箱)|邮政编码|^邮箱/;
 /** Contact paragraph, address, e-mail, signature and date: a closing is never longer. */
 const CLOSING_MAX_LINES = 10;
 
@@ -697,8 +699,9 @@ export function parseFeedbackText(text: string): ParsedOutline {
       CONTACT_LINE.test(l.text) &&
       matchStructural(l.text) === undefined,
   );
-  const outlineLines = contactAt < 0 ? rest : rest.slice(0, contactAt);
-  const closing = contactAt < 0 ? [] : rest.slice(contactAt);
+  const closingAt = contactAt >= 0 ? contactAt : signatureAndDateAt(rest, lastHeading);
+  const outlineLines = closingAt < 0 ? rest : rest.slice(0, closingAt);
+  const closing = closingAt < 0 ? [] : rest.slice(closingAt);
   const contactTexts: string[] = [];
   let signature: string | undefined;
   let reportDate: string | undefined;
@@ -775,6 +778,29 @@ export function parseFeedbackText(text: string): ParsedOutline {
     unplaced: draft.unplaced.sort((a, b) => a.line - b.line),
     warnings: draft.warnings,
   };
+}
+
+const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+/**
+ * A closing without contact details: [特此通报。] [signature] date, the last lines of the text. The
+ * index where it starts, or -1.
+ */
+function signatureAndDateAt(rest: SourceLine[], lastHeading: number): number {
+  let at = rest.length;
+  if (!DATE_LINE.test(rest[at - 1]?.text ?? '')) return -1;
+  at -= 1;
+  const signature = rest[at - 1]?.text ?? '';
+  if (
+    at - 1 > lastHeading &&
+    signature.length <= 40 &&
+    /[\u4e00-\u9fff]/.test(signature) &&
+    !/[。，,；;：:]/.test(signature) &&
+    matchStructural(signature) === undefined
+  )
+    at -= 1;
+  if (at - 1 > lastHeading && /^特此(?:通报|报告|公告|公示)/.test(rest[at - 1]?.text ?? '')) at -= 1;
+  return at;
 }
 
 function pushNarrative(draft: Draft, kind: 'leads' | 'nextSteps' | 'workDone', lines: SourceLine[]): void {
