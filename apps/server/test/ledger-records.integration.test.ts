@@ -98,6 +98,53 @@ describe.each(dbKinds())('ledger records on a saved inspection (%s)', (kind) => 
     expect(detail.body.accountability[0]).toMatchObject({ kind: 'admonishment_talk', count: 2 });
   });
 
+  it('deletes a finding or measure still in draft; one with a record (progress, 问责) stays (REC-1)', async () => {
+    const f = await supervisor.request('POST', `/api/ledger/inspections/${inspectionId}/findings`, {
+      title: '误拆出的问题',
+    });
+    const m1 = await supervisor.request('POST', `/api/ledger/findings/${f.body.id}/measures`, {
+      content: '误拆出的措施',
+      kind: 'immediate',
+    });
+    const m2 = await supervisor.request('POST', `/api/ledger/findings/${f.body.id}/measures`, {
+      content: '已有进展的措施',
+      kind: 'immediate',
+    });
+    expect(m2.status).toBe(201);
+    const progress = await supervisor.request('POST', `/api/ledger/measures/${m2.body.id}/progress`, {
+      date: '2026-11-20',
+      text: '已开始',
+    });
+    expect(progress.status).toBe(201);
+    const total = (await numbers()).measuresTotal;
+
+    expect((await clerk.request('DELETE', `/api/ledger/measures/${m1.body.id}`)).status).toBe(403);
+    expect((await supervisor.request('DELETE', `/api/ledger/measures/${m1.body.id}`)).status).toBe(200);
+    const kept = await supervisor.request('DELETE', `/api/ledger/measures/${m2.body.id}`);
+    expect(kept.status).toBe(409);
+    expect(kept.body.code).toBe('LEDGER_HAS_RECORD');
+    expect(kept.body.message).toMatch(/不能删除/);
+    // The finding holds a measure with progress: it stays too, and so does the one with 问责.
+    expect((await supervisor.request('DELETE', `/api/ledger/findings/${f.body.id}`)).status).toBe(409);
+    expect((await supervisor.request('DELETE', `/api/ledger/findings/${findingId}`)).body.code).toBe(
+      'LEDGER_HAS_RECORD',
+    );
+    expect((await numbers()).measuresTotal).toBe(total - 1);
+
+    const bare = await supervisor.request('POST', `/api/ledger/inspections/${inspectionId}/findings`, {
+      title: '重复导入的问题',
+    });
+    await supervisor.request('POST', `/api/ledger/findings/${bare.body.id}/measures`, {
+      content: '重复的措施',
+      kind: 'immediate',
+    });
+    const before = await numbers();
+    expect((await supervisor.request('DELETE', `/api/ledger/findings/${bare.body.id}`)).status).toBe(200);
+    const after = await numbers();
+    expect(after.findingsTotal).toBe(before.findingsTotal - 1);
+    expect(after.measuresTotal).toBe(before.measuresTotal - 1);
+  });
+
   it('access: a clerk or an inspector may not record; bad input is a 400 in Chinese, nothing written', async () => {
     const body = { kind: 'reminder_talk', count: 1, date: '2026-11-20', findingId };
     for (const who of [clerk, inspector]) {

@@ -381,6 +381,12 @@ export const useAddMeasure = () =>
     true,
   );
 
+/** Deletes a finding or measure still in draft; one with a record is refused (409, in Chinese). */
+export const useDeleteLedgerItem = () =>
+  useLedgerMutation(({ what, id }: { what: 'findings' | 'measures'; id: string }) =>
+    apiRequest<{ id: string }>(`/api/ledger/${what}/${enc(id)}`, { method: 'DELETE' }),
+  );
+
 /** Parsing saves nothing; the page shows the parse errors itself. */
 export const useImportText = () =>
   useMutation({

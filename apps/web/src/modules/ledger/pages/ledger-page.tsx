@@ -1,6 +1,19 @@
 import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, Empty, Flex, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   BarChartOutlined,
@@ -15,6 +28,7 @@ import { useAuth } from '../../../app/auth-context';
 import { useDepartments } from '../../org/api';
 import {
   ledgerXlsxUrl,
+  useDeleteLedgerItem,
   useInspectionDetail,
   useLedgerRows,
   type FindingDetail,
@@ -96,6 +110,7 @@ export function LedgerPage() {
   const [drawerFindingId, setDrawerFindingId] = useState<string>();
   const [sheetImportFor, setSheetImportFor] = useState<string>();
   const [recording, setRecording] = useState(false);
+  const deleteItem = useDeleteLedgerItem();
   const departments = useDepartments();
   const detail = useInspectionDetail(chosen?.id);
   const rows = useLedgerRows(
@@ -298,6 +313,18 @@ export function LedgerPage() {
               <Button type="link" size="small" onClick={() => setDrawerFindingId(row.findingId)}>
                 详情
               </Button>
+              {can('ledger.write') && row.status === 'not_started' && m && m.progress.length === 0 && (
+                <Popconfirm
+                  title="删除这项尚无进展的措施？"
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => deleteItem.mutate({ what: 'measures', id: row.measureId })}
+                >
+                  <Button type="link" size="small" danger data-testid="ledger-delete-measure">
+                    删除
+                  </Button>
+                </Popconfirm>
+              )}
             </Flex>
           );
         }),
