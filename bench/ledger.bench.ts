@@ -1,12 +1,19 @@
 /**
- * `npm run bench:ledger`: parse the 2024 public report (target ≤ 200 ms) and build + render the
- * .docx report for a ledger of 200 findings and 800 measures (target ≤ 1 s). Medians of several
+ * `npm run bench:ledger`: parse the longest shared public report (target ≤ 200 ms), build + render
+ * the .docx report for a ledger of 200 findings and 800 measures (target ≤ 1 s), and count the
+ * report-style fixtures (apps/server/src/modules/ledger/fixtures/styles) the parser reads exactly:
+ * every category, finding and measure where the fixture's expectation puts it. Medians of several
  * runs after a warm-up, so one GC pause does not decide the figure.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFeedbackText } from '../apps/server/src/modules/ledger/ledger-outline.parser';
+import {
+  compareOutline,
+  findReportsDir,
+  loadStyleFixtures,
+} from '../apps/server/src/modules/ledger/outline-expectation';
 import { renderReportDocx } from '../apps/server/src/modules/ledger/report-docx';
 import {
   AccountabilityKinds,
@@ -17,7 +24,13 @@ import {
 } from '../apps/server/src/modules/ledger/report-model';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const reportPath = path.resolve(here, '../../shared/domain/reports/zhengzhou-huiji-2024.txt');
+const reportsDir = findReportsDir(here);
+// The longest shared report is the one timed.
+const reportPath = readdirSync(reportsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => path.join(reportsDir, f))
+  .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+if (!reportPath) throw new Error(`no reports in ${reportsDir}`);
 
 function measureMedian(runs: number, fn: () => void): number {
   const times: number[] = [];
@@ -104,7 +117,7 @@ function generateLedger(findingCount: number, measuresPerFinding: number): Ledge
 const text = readFileSync(reportPath, 'utf8');
 const parsed = parseFeedbackText(text);
 console.log(
-  `parse zhengzhou-huiji-2024.txt: ${parsed.categories.length} categories, ${parsed.findings.length} findings, ` +
+  `parse ${path.basename(reportPath)}: ${parsed.categories.length} categories, ${parsed.findings.length} findings, ` +
     `${parsed.unplaced.length} unplaced lines`,
 );
 for (let i = 0; i < 3; i++) parseFeedbackText(text);
@@ -126,7 +139,21 @@ console.log(
   `report: ${ledger.findings.length} findings, ${measures} measures → ${(bytes / 1024).toFixed(0)} KiB .docx, ` +
     `median ${reportMs.toFixed(1)} ms of 5 runs (target ≤ 1000 ms)`,
 );
+const fixtures = loadStyleFixtures(path.resolve(here, '../apps/server/src/modules/ledger/fixtures/styles'));
+let fixturesExact = 0;
+for (const fixture of fixtures) {
+  const diffs = compareOutline(parseFeedbackText(fixture.text), fixture.expected);
+  if (diffs.length === 0) fixturesExact += 1;
+  console.log(`fixture ${fixture.name}: ${diffs.length === 0 ? 'exact' : `${diffs.length} differences`}`);
+  for (const d of diffs.slice(0, 5)) console.log(`  ${d}`);
+}
+console.log(`fixtures: ${fixturesExact} of ${fixtures.length} parsed exactly`);
 console.log(`targets: ${parseMs <= 200 && reportMs <= 1000 ? 'met' : 'NOT met'}`);
 console.log(
-  `RESULT ${JSON.stringify({ parseMs: Number(parseMs.toFixed(2)), reportMs: Number(reportMs.toFixed(1)) })}`,
+  `RESULT ${JSON.stringify({
+    parseMs: Number(parseMs.toFixed(2)),
+    reportMs: Number(reportMs.toFixed(1)),
+    fixturesExact,
+    fixturesTotal: fixtures.length,
+  })}`,
 );

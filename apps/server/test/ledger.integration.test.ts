@@ -5,11 +5,12 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
 import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
+import { findReportsDir } from '../src/modules/ledger/outline-expectation';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// apps/server/test → the repo root is three levels up; shared/ sits beside the repo.
-const reportsDir = path.resolve(here, '../../../../shared/domain/reports');
+// shared/ sits beside the repository (or beside the folder of worktrees holding it).
+const reportsDir = findReportsDir(here);
 const report2024 = readFileSync(path.join(reportsDir, 'zhengzhou-huiji-2024.txt'), 'utf8');
 
 describe.each(dbKinds())('rectification ledger (%s)', (kind) => {
@@ -202,6 +203,10 @@ describe.each(dbKinds())('rectification ledger (%s)', (kind) => {
     expect(await count('ledgerInspection')).toBe(before);
     const { outline, draft } = imported.body;
     expect(outline.findings.length).toBeGreaterThan(40);
+    // Each element says where it was read and how sure the importer was; saving ignores it.
+    expect(draft.findings[0].source).toMatchObject({ line: 13, confidence: expect.any(Number) });
+    expect(draft.findings[0].source.text).toMatch(/^\(1\)个别问题整改不到位/);
+    expect(draft.findings[0].measures[0].source.line).toBe(14);
     const saved = await supervisor.request('POST', '/api/ledger/drafts', draft);
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
     expect(saved.body.findings).toBe(outline.findings.length);

@@ -89,9 +89,18 @@ export const AccountabilityKind = z.enum([
   'case_filed',
 ]);
 export type AccountabilityKind = z.infer<typeof AccountabilityKind>;
+export const ACCOUNTABILITY_KIND_LABELS: Record<AccountabilityKind, string> = {
+  circulated_criticism: '通报批评',
+  reminder_talk: '提醒谈话',
+  admonishment_talk: '诫勉谈话',
+  criticism_education: '批评教育',
+  party_discipline: '党纪处分',
+  case_filed: '立案查处',
+};
 
 export const RecoveryKind = z.enum(['recovered', 'refunded']);
 export type RecoveryKind = z.infer<typeof RecoveryKind>;
+export const RECOVERY_KIND_LABELS: Record<RecoveryKind, string> = { recovered: '追缴', refunded: '退还' };
 
 // ── Inspections ──────────────────────────────────────────────────────────
 
@@ -203,18 +212,34 @@ export type RecoveryInput = z.infer<typeof RecoveryInput>;
 export const ImportTextInput = z.object({ text: Text('反馈意见文本', 500000) });
 export type ImportTextInput = z.infer<typeof ImportTextInput>;
 
-export const DraftMeasure = MeasureFields;
+/**
+ * Where the importer read an element (its first source line and that line's text) and how sure
+ * it was of the element's place (0..1). Shown beside the element in the draft editor, which
+ * highlights the unsure ones; accepted and ignored when the draft is saved.
+ */
+export const DraftSource = z.object({
+  line: z.number().int().positive(),
+  text: z.string().max(1000),
+  confidence: z.number().min(0).max(1),
+});
+export type DraftSource = z.infer<typeof DraftSource>;
+/** Below this the draft editor marks an element 待核对. */
+export const DRAFT_LOW_CONFIDENCE = 0.7;
+
+export const DraftMeasure = MeasureFields.extend({ source: DraftSource.optional() });
 export const DraftFinding = z.object({
   title: Text('问题', 500),
   description: OptText('问题表现', 20000),
   categoryKey: z.string().max(200).nullable().optional(),
   severity: FindingSeverity.optional(),
   measures: z.array(DraftMeasure).max(100),
+  source: DraftSource.optional(),
 });
 export const DraftCategory = z.object({
   key: z.string().min(1).max(200),
   title: Text('类别名称', 200),
   parentKey: z.string().max(200).nullable().optional(),
+  source: DraftSource.optional(),
 });
 /** What the reviewer saves after editing the parsed draft: all of it, or nothing. */
 export const LedgerDraft = z.object({

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ParsedOutline, parseFeedbackText } from './ledger-outline.parser';
+import { LOW_CONFIDENCE, ParsedOutline, parseFeedbackText } from './ledger-outline.parser';
+import { outlineToDraft } from './ledger.policy';
+import { compareOutline, findReportsDir, loadStyleFixtures } from './outline-expectation';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// apps/server/src/modules/ledger → repo root is five levels up; shared/ sits beside the repo.
-const reportsDir = path.resolve(here, '../../../../../../shared/domain/reports');
+// shared/ sits beside the repository (or beside the folder of worktrees holding it).
+const reportsDir = findReportsDir(here);
 
 function readReport(name: string): string {
   return readFileSync(path.join(reportsDir, name), 'utf8');
@@ -274,5 +276,139 @@ describe('parseFeedbackText on other numbering styles', () => {
       [2, '叫号 不规范'],
     ]);
     expect(parse('').findings).toEqual([]);
+  });
+});
+
+describe('parseFeedbackText on report styles it was not written for (fixtures/styles)', () => {
+  const fixtures = loadStyleFixtures(path.join(here, 'fixtures', 'styles'));
+
+  it('has at least eight structurally different styles', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const fixture of fixtures) {
+    it(`${fixture.name}: every category, finding and measure where it belongs`, () => {
+      const outline = parse(fixture.text);
+      expect(compareOutline(outline, fixture.expected)).toEqual([]);
+      // Nothing is left over: the closing is the end, and nothing before it is dropped.
+      expect(outline.unplaced).toEqual([]);
+    });
+  }
+
+  it('a 欢迎…监督 or 联系 inside a measure is not the closing: the findings after it are kept', () => {
+    const outline = parse(readFixture('styles/01-category-finding-measure.txt'));
+    expect(outline.findings.at(-1)?.title).toBe('窗口人员服务态度生硬');
+    expect(outline.contact.phone).toBe('0000-7654321');
+    expect(outline.signature).toBe('中共某县行政审批服务局党组');
+    expect(outline.reportDate).toBe('2023-10-09');
+    // 一、 names a category here; its (一) headings with action-like 1. 2. children are findings.
+    const four = parse(readFixture('styles/04-yishi-inline.txt'));
+    expect(four.narratives.workDone).toContain('联系人民群众');
+    expect(four.findings).toHaveLength(3);
+  });
+
+  it('a closing without contact details (特此报告, signature, date) ends the text too', () => {
+    const outline = parse(readFixture('styles/09-label-headings.txt'));
+    expect(outline.signature).toBe('某局');
+    expect(outline.reportDate).toBe('2024-09-01');
+    expect(outline.findings.at(-1)?.measures.at(-1)?.content).toBe('建立超时预警机制，2024年10月底前完成。');
+  });
+
+  it('a finding numbered in the style of its measures: 1.…整改情况：1. 2. then 2. is the next finding', () => {
+    const outline = parse(readFixture('styles/07-numbering-restarts.txt'));
+    expect(outline.findings.map((f) => [f.label, f.measures.length])).toEqual([
+      ['1.', 2],
+      ['2.', 1],
+      ['3.', 3],
+    ]);
+    expect(outline.warnings).toEqual([]);
+  });
+
+  it('a heading with text under it, beside a category of its style, is a finding, not an empty category', () => {
+    const outline = parse(
+      [
+        '一、咨询台无人值守',
+        '1.咨询台由综合科安排专人轮流值守。',
+        '2.值守情况纳入每日巡查记录。',
+        '二、自助终端长期故障',
+        '大厅二楼两台自助终端停用超过一个月。',
+      ].join('\n'),
+    );
+    expect(outline.categories.map((c) => c.title)).toEqual(['咨询台无人值守']);
+    expect(outline.findings.map((f) => f.title)).toContain('自助终端长期故障');
+    expect(outline.unplaced).toEqual([]);
+    // What only nesting decided is marked for review.
+    expect(outline.findings[0]?.confidence).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('each element carries a confidence and its source lines; what only numbering decided is lower', () => {
+    const outline = parse(readFixture('styles/02-guanyu-labels.txt'));
+    const first = outline.findings[0];
+    expect(first?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(first?.lines).toEqual([3, 4]);
+    expect(first?.measures.map((m) => m.lines)).toEqual([[6], [7]]);
+
+    // A bare numbered line under a section, neither 关于…问题 nor a problem word nor labels.
+    const guess = parse('二、反馈问题整改情况\n1.窗口布局调整\n更换了大厅的座椅。\n');
+    expect(guess.findings[0]?.confidence).toBeLessThan(LOW_CONFIDENCE);
+    for (const f of [...outline.findings, ...guess.findings]) {
+      for (const value of [f.confidence, ...f.measures.map((m) => m.confidence)]) {
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
+
+describe('measures read from the text', () => {
+  it('一是…二是… and (1)(2) in a 整改情况 paragraph become separate measures', () => {
+    const outline = parse(
+      [
+        '1.首问负责制落实不到位。',
+        '整改情况：一是修订首问负责制度；二是开展专题培训。',
+        '2.叫号系统故障频发。',
+        '整改情况：（1）更换叫号主机；（2）与运维单位签订服务协议；(3)建立故障台账。',
+      ].join('\n'),
+    );
+    expect(outline.findings.map((f) => f.measures.map((m) => m.content))).toEqual([
+      ['一是修订首问负责制度；', '二是开展专题培训。'],
+      ['更换叫号主机', '与运维单位签订服务协议', '建立故障台账。'],
+    ]);
+  });
+
+  it('picks up 责任单位, 完成时限, "…底前", 已完成 and 长期坚持 into the measure', () => {
+    const outline = parse(
+      [
+        '1.预约号源被占用。',
+        '整改措施：',
+        '①限制同一证件每日预约次数（责任单位：综合科，完成时限：2024年6月底前）；',
+        '②清理异常预约记录，已完成。',
+        '③每月分析预约数据，长期坚持。',
+        '④2024年9月底前完成预约系统升级。',
+        '⑤上线爽约提醒短信。',
+        '责任单位：信息科。',
+      ].join('\n'),
+    );
+    const measures = outline.findings[0]?.measures ?? [];
+    expect(measures.map((m) => [m.department, m.dueDate, m.kind])).toEqual([
+      ['综合科', '2024-06-30', 'deadline'],
+      ['信息科', undefined, 'immediate'],
+      ['信息科', undefined, 'ongoing'],
+      ['信息科', '2024-09-30', 'deadline'],
+      ['信息科', undefined, undefined],
+    ]);
+    expect(measures[0]?.deadlineText).toBe('2024年6月底前');
+  });
+
+  it('整改结果及成效 is kept apart from the measures, and the draft keeps it with the problem', () => {
+    const outline = parse(readFixture('styles/06-no-categories.txt'));
+    expect(outline.findings[0]?.result).toBe('代办员队伍保持稳定，今年以来未发生更换。');
+    const draft = outlineToDraft(outline, []);
+    expect(draft.findings[0]?.description).toContain('整改结果及成效：代办员队伍保持稳定');
+  });
+
+  it('a date that says when something was done is not a deadline', () => {
+    const outline = parse('1.合同管理不规范。\n整改情况：7月17日组织综合科学习合同管理制度。\n');
+    expect(outline.findings[0]?.measures[0]).not.toHaveProperty('dueDate');
   });
 });

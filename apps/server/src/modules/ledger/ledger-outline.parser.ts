@@ -51,6 +51,14 @@ export const ParsedInspection = z.object({
 });
 export type ParsedInspection = z.infer<typeof ParsedInspection>;
 
+/**
+ * How sure the parser is of an element's place (0..1): high when the text says what it is (方面,
+ * 关于…问题, 问题表现/整改情况 labels, 一是… enumerations), lower when only nesting or numbering
+ * decided it. The draft editor highlights the low ones.
+ */
+const Confidence = z.number().min(0).max(1);
+export const LOW_CONFIDENCE = 0.7;
+
 export const ParsedCategory = z.object({
   /** Stable within one parse: the chain of labels, e.g. "二、/（一）". */
   key: z.string(),
@@ -59,6 +67,7 @@ export const ParsedCategory = z.object({
   parentKey: z.string().optional(),
   depth: z.number().int().min(0),
   line: z.number().int().positive(),
+  confidence: Confidence,
 });
 export type ParsedCategory = z.infer<typeof ParsedCategory>;
 
@@ -70,6 +79,9 @@ export const ParsedMeasure = z.object({
   dueDate: PartialIsoDate.optional(),
   kind: MeasureKind.optional(),
   line: z.number().int().positive(),
+  /** Every source line the content was read from. */
+  lines: z.array(z.number().int().positive()),
+  confidence: Confidence,
 });
 export type ParsedMeasure = z.infer<typeof ParsedMeasure>;
 
@@ -81,8 +93,13 @@ export const ParsedFinding = z.object({
   /** 问题表现. */
   description: z.string(),
   categoryKey: z.string().optional(),
+  /** 整改结果及成效, when the text states it apart from the measures. */
+  result: z.string().optional(),
   measures: z.array(ParsedMeasure),
   line: z.number().int().positive(),
+  /** The heading's line and those of its 问题表现. */
+  lines: z.array(z.number().int().positive()),
+  confidence: Confidence,
 });
 export type ParsedFinding = z.infer<typeof ParsedFinding>;
 
@@ -118,10 +135,13 @@ export type ParsedOutline = z.infer<typeof ParsedOutline>;
 
 type SourceLine = { line: number; text: string };
 
-type StructuralStyle = 'cn' | 'cnParen' | 'num' | 'numParen';
+type StructuralStyle = 'cn' | 'article' | 'cnParen' | 'num' | 'numParen';
 
-/** GB/T 9704 order of levels; a document may skip levels but does not invert them. */
-const STYLE_RANK: Record<StructuralStyle, number> = { cn: 0, cnParen: 1, num: 2, numParen: 3 };
+/**
+ * GB/T 9704 order of levels; a document may skip levels but does not invert them. 第一条 (some
+ * offices number findings like articles) sits between 一、 and （一）.
+ */
+const STYLE_RANK: Record<StructuralStyle, number> = { cn: 0, article: 0.5, cnParen: 1, num: 2, numParen: 3 };
 
 const CN_NUMERAL = '一二三四五六七八九十';
 const SPACE = '[\\s\\u3000\\u00a0]';
@@ -129,9 +149,14 @@ const SPACE = '[\\s\\u3000\\u00a0]';
 const STRUCTURAL_MARKERS: { style: StructuralStyle; re: RegExp }[] = [
   { style: 'cnParen', re: new RegExp(`^[（(]${SPACE}*([${CN_NUMERAL}]{1,3})${SPACE}*[)）]${SPACE}*`) },
   { style: 'numParen', re: new RegExp(`^[（(]${SPACE}*([0-9０-９]{1,3})${SPACE}*[)）]${SPACE}*`) },
-  // "1.32万元" or "4.15日" at the start of a line is a number, not a marker.
-  { style: 'num', re: new RegExp(`^([0-9０-９]{1,3})${SPACE}*[.．、](?![0-9０-９])${SPACE}*`) },
+  { style: 'num', re: new RegExp(`^([0-9０-９]{1,3})${SPACE}*[.．、]${SPACE}*`) },
   { style: 'cn', re: new RegExp(`^([${CN_NUMERAL}]{1,3})${SPACE}*[、．.]${SPACE}*`) },
+  {
+    style: 'article',
+    re: new RegExp(
+      `^(?:第${SPACE}*([${CN_NUMERAL}]{1,3}|[0-9０-９]{1,3})${SPACE}*(?:条|项|个问题)${SPACE}*[：:、.．]?|问题${SPACE}*([${CN_NUMERAL}]{1,3}|[0-9０-９]{1,3})${SPACE}*[：:、.．])${SPACE}*`,
+    ),
+  },
 ];
 
 /** Item markers below the outline: 1) and ① list measures or departments, never findings. */
@@ -141,7 +166,42 @@ const CIRCLED_ITEM = new RegExp(`^([①-⑳])${SPACE}*`);
 const DEPARTMENT_ITEM = new RegExp(
   `^[0-9０-９]{1,2}${SPACE}*[)）]${SPACE}*([^:：，,。；;]{2,14})[:：]${SPACE}*`,
 );
-const MEASURE_LABEL = new RegExp(`^整改(?:落实|完成)?(?:情况|措施|进展情况|进展)${SPACE}*[:：]?${SPACE}*`);
+
+/**
+ * Labels say what a block is, whatever its numbering. A label needs its colon (or to stand alone
+ * on its line): "(7)整改情况持续跟进不力" is a problem, not the start of measures.
+ */
+const LABEL_END = `${SPACE}*(?:[:：]${SPACE}*|$)`;
+const FINDING_WORDS = '问题表现|存在问题|具体表现|主要问题|问题描述|反馈问题';
+const MEASURE_WORDS = '整改(?:落实|完成|推进)?(?:情况|措施|进展情况|进展|举措)';
+const RESULT_WORDS = '整改结果及成效|整改成效|整改结果|整改效果|取得成效';
+const FINDING_LABEL = new RegExp(`^(?:${FINDING_WORDS})${LABEL_END}`);
+const MEASURE_LABEL = new RegExp(`^${MEASURE_WORDS}${LABEL_END}`);
+const RESULT_LABEL = new RegExp(`^(?:${RESULT_WORDS})${LABEL_END}`);
+/** A label inside a line ("…的问题。问题表现：…。整改落实情况：①…") starts a block of its own. */
+const INLINE_LABEL = new RegExp(`(?:${FINDING_WORDS}|${MEASURE_WORDS}|${RESULT_WORDS})${SPACE}*[:：]`, 'g');
+/** A 整改情况 label anywhere in a line, and a finding's or a measure's label anywhere in it. */
+const MEASURE_LABEL_INSIDE = new RegExp(`(?:${MEASURE_WORDS})${SPACE}*[:：]`);
+const BLOCK_LABEL_INSIDE = new RegExp(`(?:${FINDING_WORDS}|${MEASURE_WORDS})${SPACE}*[:：]`);
+const FIELD_LABEL = /(?:责任(?:领导|部门|单位|科室|股室|人)|牵头单位|完成时限|整改时限|完成时间)\s*[:：]/;
+
+function isLabel(text: string): boolean {
+  return FINDING_LABEL.test(text) || MEASURE_LABEL.test(text) || RESULT_LABEL.test(text);
+}
+
+/** Splits a line at every label inside it, so each label opens a piece of its own. */
+function splitAtLabels(l: SourceLine): SourceLine[] {
+  const cuts = [...l.text.matchAll(INLINE_LABEL)].map((m) => m.index).filter((i) => i > 0);
+  if (cuts.length === 0) return [l];
+  const pieces: SourceLine[] = [];
+  let from = 0;
+  for (const at of [...cuts, l.text.length]) {
+    const text = l.text.slice(from, at).trim();
+    if (text) pieces.push({ line: l.line, text });
+    from = at;
+  }
+  return pieces;
+}
 
 function trimLine(text: string): string {
   return text.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
@@ -170,11 +230,16 @@ type Marker = { style: StructuralStyle; n: number; label: string; rest: string }
 function matchStructural(text: string): Marker | undefined {
   for (const { style, re } of STRUCTURAL_MARKERS) {
     const m = re.exec(text);
-    if (!m?.[1]) continue;
+    // 第一条 and 问题一： number in different groups of one pattern.
+    const numeral = m?.[1] ?? m?.[2];
+    if (!m || !numeral) continue;
     const rest = text.slice(m[0].length);
-    // "一、" followed by nothing is a stray numeral, and "1.5" etc. were excluded above.
+    // "一、" followed by nothing is a stray numeral.
     if (rest.length === 0) continue;
-    return { style, n: parseNumeral(m[1]), label: m[0].replace(/[\s\u3000\u00a0]/g, ''), rest };
+    // "1.32万元" or "4.15日" at the start of a line is a number, not a marker; "2.2022年…" is a
+    // heading whose text starts with a year (numbers run into the text).
+    if (style === 'num' && /^[0-9０-９]/.test(rest) && !/^[0-9０-９]{1,4}\s*[年月]/.test(rest)) continue;
+    return { style, n: parseNumeral(numeral), label: m[0].replace(/[\s\u3000\u00a0]/g, ''), rest };
   }
   return undefined;
 }
@@ -218,6 +283,51 @@ function splitOrdinals(text: string, state: { expected: number } = { expected: 1
   if (current) current.text = (current.text + tail).trim();
   else if (tail) segments.push({ text: tail });
   return segments;
+}
+
+/** "（1）…；（2）…" or "①…；②…" inside one paragraph: numbered items, in sequence. */
+const INLINE_ITEM_FAMILIES: { at: (n: number) => RegExp }[] = [
+  Array.from({ length: 20 }, (_, i) => new RegExp(`[（(]${SPACE}*${i + 1}${SPACE}*[)）]${SPACE}*`, 'g')),
+  Array.from({ length: 20 }, (_, i) => new RegExp(`${String.fromCharCode(0x2460 + i)}${SPACE}*`, 'g')),
+].map((family) => ({ at: (n: number) => family[n - 1] ?? /$^/g }));
+
+/**
+ * Splits a measures paragraph into its items: 一是…二是… first (the sequence may run across the
+ * lines of one body), else (1)(2) or ①② within the line. Items must follow each other in order and
+ * the first must open the text or follow a clause end, so "（2）" quoted mid-sentence stays text.
+ * Markers of numbered items are dropped (they are numbering, not content); 一是 is kept.
+ */
+function splitItems(text: string, state: { expected: number }): Segment[] {
+  const ordinals = splitOrdinals(text, state);
+  if (ordinals.some((s) => s.ordinal !== undefined)) return ordinals;
+  if (!/[（(①-⑳]/.test(text)) return ordinals;
+  for (const family of INLINE_ITEM_FAMILIES) {
+    const hits: { index: number; end: number }[] = [];
+    let from = 0;
+    for (let n = 1; n <= 20; n++) {
+      const re = family.at(n);
+      re.lastIndex = from;
+      let m = re.exec(text);
+      while (m && n === 1 && m.index > 0 && !/[。；;：:，,\s]/.test(text[m.index - 1] ?? ''))
+        m = re.exec(text);
+      if (!m) break;
+      hits.push({ index: m.index, end: m.index + m[0].length });
+      from = m.index + m[0].length;
+    }
+    if (hits.length < 2 && !(hits.length === 1 && hits[0]?.index === 0)) continue;
+    const segments: Segment[] = [];
+    const lead = text.slice(0, hits[0]?.index ?? 0).trim();
+    if (lead) segments.push({ text: lead });
+    hits.forEach((h, i) => {
+      const content = text
+        .slice(h.end, hits[i + 1]?.index ?? text.length)
+        .trim()
+        .replace(/[；;，,]$/, '');
+      segments.push({ ordinal: i + 1, text: content });
+    });
+    return segments;
+  }
+  return ordinals;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,23 +423,61 @@ function readInspection(title: string | undefined, opening: string | undefined):
   return inspection;
 }
 
+const DONE_WORDS = /已完成|已整改完成|已全部完成|已整改到位|立行立改|立即整改|立说立改|立知立改|即知即改/;
+const ONGOING_WORDS = /长期坚持|长期推进|常抓不懈|持续推进|长期执行/;
+
 function readMeasureFields(content: string, line: number, department?: string): ParsedMeasure {
-  const measure: ParsedMeasure = { content, line };
+  const measure: ParsedMeasure = { content, line, lines: [line], confidence: 0.8 };
   const leader = /责任领导\s*[:：]\s*([^；;，,。\s）)]+)/.exec(content);
   if (leader?.[1]) measure.leader = leader[1];
-  const dept = /责任(?:部门|单位|科室|股室)\s*[:：]\s*([^；;，,。\s）)]+)/.exec(content);
+  const dept = /(?:责任(?:部门|单位|科室|股室)|牵头单位)\s*[:：]\s*([^；;，,。\s）)]+)/.exec(content);
   if (dept?.[1]) measure.department = dept[1];
   else if (department) measure.department = department;
-  const deadline = /(?:完成时限|整改时限|完成时间)\s*[:：]\s*([^；;。\n]+)/.exec(content);
+  // The year of a bare "6月底前" is the year the text last named.
+  const years = [...content.matchAll(/(\d{4})\s*年/g)];
+  const lastYear = years.at(-1)?.[1];
+  const deadline = /(?:完成时限|整改时限|完成时间)\s*[:：]\s*([^；;。\n）)，,]+)/.exec(content);
   if (deadline?.[1]) {
     measure.deadlineText = deadline[1].trim();
-    const due = findDates(measure.deadlineText)[0];
+    const due = findDates(measure.deadlineText, lastYear ? Number(lastYear) : undefined)[0];
     if (due) measure.dueDate = due.iso;
+  } else {
+    // "2024年6月底前完成" written into the text: a date followed by 前 is a deadline; a date
+    // without it is usually when something was done.
+    const before =
+      /((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|上旬|中旬|下旬)?)\s*(?:之)?前/.exec(content);
+    const due = before?.[1] ? findDates(before[1], lastYear ? Number(lastYear) : undefined)[0] : undefined;
+    if (before && due) {
+      measure.deadlineText = before[0];
+      measure.dueDate = due.iso;
+    }
   }
-  if (/立行立改|立即整改|立说立改|立知立改/.test(content)) measure.kind = 'immediate';
-  else if (/长期坚持|长期推进|常抓不懈/.test(measure.deadlineText ?? content)) measure.kind = 'ongoing';
+  const said = measure.deadlineText ?? '';
+  if (ONGOING_WORDS.test(said)) measure.kind = 'ongoing';
+  else if (DONE_WORDS.test(said)) measure.kind = 'immediate';
   else if (measure.dueDate) measure.kind = 'deadline';
+  else if (DONE_WORDS.test(content)) measure.kind = 'immediate';
+  else if (ONGOING_WORDS.test(content)) measure.kind = 'ongoing';
   return measure;
+}
+
+/**
+ * "一是…；二是…。责任单位：X；完成时限：Y" — fields written once after the last item belong to
+ * every item of the paragraph that does not name its own.
+ */
+function shareTrailingFields(measures: ParsedMeasure[]): void {
+  const last = measures.at(-1);
+  if (!last || measures.length < 2 || !FIELD_LABEL.test(last.content)) return;
+  for (const m of measures.slice(0, -1)) {
+    if (FIELD_LABEL.test(m.content)) continue;
+    if (last.department && !m.department) m.department = last.department;
+    if (last.leader && !m.leader) m.leader = last.leader;
+    if (last.deadlineText && !m.deadlineText) {
+      m.deadlineText = last.deadlineText;
+      if (last.dueDate) m.dueDate = last.dueDate;
+      if (last.kind) m.kind = last.kind;
+    }
+  }
 }
 
 function readContact(text: string): ParsedOutline['contact'] {
@@ -362,7 +510,10 @@ function classifyHeading(heading: string): SectionKind {
   if (/下一步|下步|努力方向|进一步整改的事项|今后.{0,6}(打算|工作)|工作打算/.test(h)) return 'nextSteps';
   // A feedback text's closing demands (整改要求) are not findings, and the ledger has no place for them.
   if (/^整改(要求|意见|建议)$/.test(h)) return 'requirements';
-  if (/方面$/.test(h)) return 'category';
+  if (CATEGORY_HEAD.test(h)) return 'category';
+  // "关于“…”问题的整改(情况)" names one finding, unless it is the whole section about them.
+  if (/^关于/.test(h) && !/反馈(意见|问题)|巡[察视](意见|反馈|发现)|(发现|涉及|指出)的?问题/.test(h))
+    return 'plain';
   if (
     /反馈(意见|问题)|巡[察视](意见|反馈)|(发现|涉及|指出)的?问题.{0,6}整改|问题的?整改(落实)?情况|(发现|存在)的?(主要)?问题$/.test(
       h,
@@ -375,16 +526,24 @@ function classifyHeading(heading: string): SectionKind {
   return 'plain';
 }
 
+/** A heading that names a group of findings: "…方面", "…方面存在的问题". */
+const CATEGORY_HEAD = /方面(?:存在的|的)?(?:主要)?(?:问题)?[：:]?$/;
+
 /** "关于X问题整改落实情况。" → "X"; "个别问题整改不到位。如…" → title and the rest. */
 function splitTitle(text: string): { title: string; description: string } {
   const stop = text.search(/[。；;]/);
   let title = stop >= 0 ? text.slice(0, stop) : text;
   const description = stop >= 0 ? text.slice(stop + 1).trim() : '';
+  const about = /^关于/.test(title);
   title = title
     .replace(/^关于\s*/, '')
     .replace(/(?:的)?(?:问题)?(?:的)?整改(?:落实|进展)?情况$/, '')
-    .replace(/问题$/, '')
     .trim();
+  // "关于X的问题" / "关于X问题的整改": only a title that said 关于 ends with a bare 整改 to drop;
+  // "为整改而整改" is a problem's own words.
+  if (about) title = title.replace(/(?:的)?(?:问题)?(?:的)?整改$/, '').replace(/的?问题$/, '');
+  else title = title.replace(/问题$/, '');
+  title = title.trim();
   return { title: title || text.trim(), description };
 }
 
@@ -400,16 +559,40 @@ type OutlineNode = {
   source: SourceLine;
   body: SourceLine[];
   children: OutlineNode[];
+  /** A 整改情况 label was seen in this node's own text: numbered lines after it are its measures. */
+  labelled: boolean;
+  /** How many numbered measure lines followed that label. */
+  items: number;
 };
 
+/**
+ * Nests numbered headings by their style's rank. After a 整改情况 label, numbered lines belong to
+ * the finding as its measures, even in the finding's own style ("1.…问题。整改情况：1.… 2.…
+ * 2.下一个问题"): a line continuing the measures' count is a measure unless it also continues the
+ * findings' count and the text after it reads like a finding (a label before the next heading).
+ */
 function buildTree(lines: SourceLine[]): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const marker = matchStructural(line.text);
-    if (!marker) {
-      stack.at(-1)?.body.push(line);
-      continue;
+    const top = stack.at(-1);
+    if (!marker || isLabel(marker.rest)) {
+      // "1.问题表现：…" numbers a label, not a heading.
+      const text = marker ? marker.rest : line.text;
+      if (top) {
+        top.body.push(marker ? { line: line.line, text } : line);
+        if (MEASURE_LABEL.test(text) || MEASURE_LABEL_INSIDE.test(text)) {
+          top.labelled = true;
+          top.items = 0;
+        }
+      }
+      return;
+    }
+    if (top?.labelled && isMeasureItem(top, marker, lines, i)) {
+      top.body.push(line);
+      top.items = marker.n;
+      return;
     }
     const node: OutlineNode = {
       style: marker.style,
@@ -420,14 +603,32 @@ function buildTree(lines: SourceLine[]): OutlineNode[] {
       source: line,
       body: [],
       children: [],
+      labelled: MEASURE_LABEL_INSIDE.test(marker.rest),
+      items: 0,
     };
     while (stack.length > 0 && (stack.at(-1)?.rank ?? -1) >= node.rank) stack.pop();
     const parent = stack.at(-1);
     if (parent) parent.children.push(node);
     else roots.push(node);
     stack.push(node);
-  }
+  });
   return roots;
+}
+
+function isMeasureItem(top: OutlineNode, marker: Marker, lines: SourceLine[], at: number): boolean {
+  const rank = STYLE_RANK[marker.style];
+  if (rank < top.rank || marker.n !== top.items + 1) return false;
+  if (rank > top.rank) return true;
+  if (marker.style !== top.style) return false;
+  if (marker.n !== top.n + 1) return true;
+  // Both counts continue: a finding has its label before the next heading of its level.
+  if (BLOCK_LABEL_INSIDE.test(marker.rest)) return false;
+  for (const l of lines.slice(at + 1)) {
+    const next = matchStructural(l.text);
+    if (next && !isLabel(next.rest) && STYLE_RANK[next.style] <= rank) return true;
+    if (isLabel(next ? next.rest : l.text)) return false;
+  }
+  return true;
 }
 
 function flattenLines(node: OutlineNode, includeHead: boolean): SourceLine[] {
@@ -448,7 +649,10 @@ type Draft = {
   warnings: string[];
 };
 
-const CONTACT_LINE = /欢迎.{0,40}(监督|反映|意见)|联系(方式|电话|地址|人)|电子(信箱|邮箱)|邮政编码|^邮箱/;
+const CONTACT_LINE =
+  /^特此(?:通报|报告|公告|公示)|欢迎.{0,40}(监督|反映|意见)|^联系(方式|电话|地址|人)|[，,。；;\s]联系(方式|电话|地址)|^(监督|举报)电话|电子(信箱|邮箱)|邮政编码|^邮箱/;
+/** Contact paragraph, address, e-mail, signature and date: a closing is never longer. */
+const CLOSING_MAX_LINES = 10;
 
 export function parseFeedbackText(text: string): ParsedOutline {
   const all: SourceLine[] = text
@@ -485,9 +689,19 @@ export function parseFeedbackText(text: string): ParsedOutline {
 
   // 2. The closing block: contact paragraph, signature, date. It follows the last section, so it
   //    is cut off before the tree is built, or it would end up in the last section's text.
-  const contactAt = rest.findIndex((l) => CONTACT_LINE.test(l.text) && matchStructural(l.text) === undefined);
-  const outlineLines = contactAt < 0 ? rest : rest.slice(0, contactAt);
-  const closing = contactAt < 0 ? [] : rest.slice(contactAt);
+  //    Only the closing is the end: a 欢迎…监督 or 联系 inside a measure ("密切联系人民群众",
+  //    "公布监督电话，欢迎群众监督") is followed by more headings or a long text, and is not it.
+  const lastHeading = rest.findLastIndex((l) => matchStructural(l.text) !== undefined);
+  const contactAt = rest.findIndex(
+    (l, i) =>
+      i > lastHeading &&
+      rest.length - i <= CLOSING_MAX_LINES &&
+      CONTACT_LINE.test(l.text) &&
+      matchStructural(l.text) === undefined,
+  );
+  const closingAt = contactAt >= 0 ? contactAt : signatureAndDateAt(rest, lastHeading);
+  const outlineLines = closingAt < 0 ? rest : rest.slice(0, closingAt);
+  const closing = closingAt < 0 ? [] : rest.slice(closingAt);
   const contactTexts: string[] = [];
   let signature: string | undefined;
   let reportDate: string | undefined;
@@ -519,7 +733,7 @@ export function parseFeedbackText(text: string): ParsedOutline {
 
   const findingRoots: OutlineNode[] = [];
   for (const root of roots) {
-    const kind = classifyHeading(root.head);
+    const kind = findingStrength(root, draft.genre) >= 0.9 ? 'plain' : classifyHeading(root.head);
     switch (kind) {
       case 'leads':
       case 'nextSteps':
@@ -566,16 +780,80 @@ export function parseFeedbackText(text: string): ParsedOutline {
   };
 }
 
+const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+/**
+ * A closing without contact details: [特此通报。] [signature] date, the last lines of the text. The
+ * index where it starts, or -1.
+ */
+function signatureAndDateAt(rest: SourceLine[], lastHeading: number): number {
+  let at = rest.length;
+  if (!DATE_LINE.test(rest[at - 1]?.text ?? '')) return -1;
+  at -= 1;
+  const signature = rest[at - 1]?.text ?? '';
+  if (
+    at - 1 > lastHeading &&
+    signature.length <= 40 &&
+    /[\u4e00-\u9fff]/.test(signature) &&
+    !/[。，,；;：:]/.test(signature) &&
+    matchStructural(signature) === undefined
+  )
+    at -= 1;
+  if (at - 1 > lastHeading && /^特此(?:通报|报告|公告|公示)/.test(rest[at - 1]?.text ?? '')) at -= 1;
+  return at;
+}
+
 function pushNarrative(draft: Draft, kind: 'leads' | 'nextSteps' | 'workDone', lines: SourceLine[]): void {
   draft.narratives[kind].push(...lines.map((l) => l.text));
 }
 
+/** Verbs and openings by which a line says what was done, not what was wrong. */
+const ACTION_START =
+  /^(?:一是|\d{4}\s*年|\d{1,2}\s*月|建立|健全|完善|制定|修订|修改|出台|印发|下发|开展|组织|召开|加强|强化|严格|落实|推进|推行|推动|实行|实施|执行|规范|梳理|清理|整理|核查|排查|自查|对|将|在|把|由|向|安排|聘请|更换|更新|设置|设立|增设|开通|优化|简化|精简|压缩|明确|督促|要求|统一|编制|编印|公布|公开|公示|纳入|利用|依托|通过|针对|结合|按照|根据|对照|已|全面|逐项|逐一|及时|定期|每月|每周|每季度|每年|持续|深入|积极|认真|坚持|扎实|着力|切实|进一步|邀请|培训|约谈|上缴|退还|追缴|收回|补充|补办|完成|启用|升级|改造|配备|增加|扩充|提升|提高|重新|取消|撤销|调整|成立|签订|与|会同|联合|主动|全部|抽调|购置|张贴|印制)/;
+
+function firstClause(text: string): string {
+  return text.split(/[。；;，,]/)[0] ?? text;
+}
+
+function readsLikeMeasure(text: string): boolean {
+  if (FIELD_LABEL.test(text) || DONE_WORDS.test(text) || ONGOING_WORDS.test(text)) return true;
+  if (/^(?:针对|对照|按照|根据)/.test(text)) return true;
+  return ACTION_START.test(text) && !PROBLEM_WORDS.test(firstClause(text));
+}
+
 /**
- * Decides, for a set of sibling headings, which are categories and which are findings. Siblings
- * that have numbered children are categories, and so is every sibling of the same style; the
- * others are findings. When no sibling has children, a top-level group whose headings read like
- * categories ("…方面", or a body that lists 一是…二是…) holds its findings inline; any other group
- * is a list of findings.
+ * How plainly a heading says it is one finding: 关于…问题, or labels (问题表现, 整改情况) in its
+ * own text. 0 when nothing says so.
+ */
+function findingStrength(node: OutlineNode, genre: Draft['genre']): number {
+  const h = firstClause(node.head.split(/[。]/)[0] ?? node.head);
+  if (CATEGORY_HEAD.test(node.head.split(/[。]/)[0] ?? '')) return 0;
+  if (/^关于.{2,}(?:问题|整改)/.test(node.head) && !/反馈(意见|问题)/.test(h)) return 0.95;
+  if (BLOCK_LABEL_INSIDE.test(node.head)) return 0.9;
+  if (node.body.some((l) => FINDING_LABEL.test(l.text) || RESULT_LABEL.test(l.text))) return 0.95;
+  if (genre === 'report' && node.body.some((l) => MEASURE_LABEL.test(l.text))) return 0.9;
+  return 0;
+}
+
+/** In a report, a heading whose numbered children all say what was done is a finding, and they its measures. */
+function childrenAreMeasures(node: OutlineNode, genre: Draft['genre']): boolean {
+  if (genre !== 'report' || node.children.length === 0) return false;
+  if (CATEGORY_HEAD.test(node.head.split(/[。]/)[0] ?? '')) return false;
+  if (node.children.some((c) => c.children.length > 0 || findingStrength(c, genre) > 0)) return false;
+  const measureLike = node.children.filter((c) => readsLikeMeasure(c.head)).length;
+  return measureLike * 2 >= node.children.length + 1;
+}
+
+type Placement = { role: 'category' | 'finding'; confidence: number };
+
+/**
+ * Decides, for a set of sibling headings, which are categories and which are findings — from
+ * what each heading says and what follows it, not from its numbering style: 方面 names a
+ * category; 关于…问题 or a 问题表现/整改情况 label names a finding; a heading whose numbered
+ * children read as findings is a category, one whose children say what was done is a finding
+ * (its children are its measures). Leaves take their siblings' role (a category without
+ * findings of its own), or are findings. When no sibling has children, a top-level group whose
+ * headings read like categories ("…方面", or a body that lists 一是…二是…) holds its findings inline.
  */
 function placeGroup(
   draft: Draft,
@@ -583,16 +861,50 @@ function placeGroup(
   parent: ParsedCategory | undefined,
   topLevel: boolean,
 ): void {
-  const nested = siblings.filter((s) => s.children.length > 0);
-  const categoryStyles = new Set(nested.map((s) => s.style));
   const inlineCategories =
     topLevel &&
-    nested.length === 0 &&
+    siblings.every((s) => s.children.length === 0) &&
     siblings.length > 0 &&
-    siblings.every((s) => /方面[。：:]?$/.test(s.head.split('。')[0] ?? '') || countOrdinals(s.body) >= 2);
+    siblings.every((s) => CATEGORY_HEAD.test(s.head.split('。')[0] ?? '') || countOrdinals(s.body) >= 2) &&
+    siblings.every((s) => findingStrength(s, draft.genre) === 0);
+
+  const placement = new Map<OutlineNode, Placement>();
+  for (const node of siblings) {
+    const strength = findingStrength(node, draft.genre);
+    const head = node.head.split(/[。]/)[0] ?? node.head;
+    if (CATEGORY_HEAD.test(head)) placement.set(node, { role: 'category', confidence: 0.95 });
+    else if (strength > 0) placement.set(node, { role: 'finding', confidence: strength });
+    else if (node.children.length > 0) {
+      placement.set(
+        node,
+        childrenAreMeasures(node, draft.genre)
+          ? { role: 'finding', confidence: 0.75 }
+          : { role: 'category', confidence: 0.85 },
+      );
+    }
+  }
+  const categoryStyles = new Set(
+    siblings
+      .filter((s) => s.children.length > 0 && placement.get(s)?.role === 'category')
+      .map((s) => s.style),
+  );
+  for (const node of siblings) {
+    if (placement.has(node)) continue;
+    if (inlineCategories) placement.set(node, { role: 'category', confidence: 0.8 });
+    // A bare heading beside categories of its style is one more (empty) category; one with text
+    // under it is a finding.
+    else if (categoryStyles.has(node.style) && node.body.length === 0)
+      placement.set(node, { role: 'category', confidence: 0.5 });
+    else {
+      const problem = PROBLEM_WORDS.test(firstClause(node.head));
+      const action = readsLikeMeasure(node.head);
+      placement.set(node, { role: 'finding', confidence: problem ? 0.85 : action ? 0.5 : 0.6 });
+    }
+  }
 
   for (const node of siblings) {
     const kind = classifyHeading(node.head);
+    const strength = findingStrength(node, draft.genre);
     if (kind === 'requirements') {
       for (const l of flattenLines(node, true)) {
         draft.unplaced.push({ line: l.line, text: l.text, reason: '整改要求不是问题，台账中没有对应位置' });
@@ -602,12 +914,13 @@ function placeGroup(
     // Inside a category every heading names problems ("整改与日常工作脱节…"); only directly under a
     // section can a heading be an account of the work itself.
     const narrative = kind === 'leads' || kind === 'nextSteps' || (topLevel && kind === 'workDone');
-    if (narrative && (kind !== 'workDone' || node.children.length > 0)) {
+    if (strength === 0 && narrative && (kind !== 'workDone' || node.children.length > 0)) {
       pushNarrative(draft, kind, flattenLines(node, true));
       continue;
     }
-    if (categoryStyles.has(node.style) || inlineCategories) placeCategory(draft, node, parent);
-    else placeFinding(draft, node, parent);
+    const { role, confidence } = placement.get(node) ?? { role: 'finding', confidence: 0.5 };
+    if (role === 'category') placeCategory(draft, node, parent, confidence);
+    else placeFinding(draft, node, parent, confidence);
   }
 }
 
@@ -616,7 +929,12 @@ function countOrdinals(body: SourceLine[]): number {
   return body.flatMap((l) => splitOrdinals(l.text, state)).filter((s) => s.ordinal !== undefined).length;
 }
 
-function placeCategory(draft: Draft, node: OutlineNode, parent: ParsedCategory | undefined): void {
+function placeCategory(
+  draft: Draft,
+  node: OutlineNode,
+  parent: ParsedCategory | undefined,
+  confidence: number,
+): void {
   // "一、窗口服务方面。一是…" — the findings may follow the heading on the same line.
   const stop = node.head.search(/[。：:]/);
   const inline = stop >= 0 ? node.head.slice(stop + 1).trim() : '';
@@ -627,6 +945,7 @@ function placeCategory(draft: Draft, node: OutlineNode, parent: ParsedCategory |
     title: (stop >= 0 ? node.head.slice(0, stop) : node.head).trim(),
     depth: parent ? parent.depth + 1 : 0,
     line: node.source.line,
+    confidence,
   };
   if (parent) category.parentKey = parent.key;
   draft.categories.push(category);
@@ -651,6 +970,7 @@ function placeOrdinalFindings(draft: Draft, body: SourceLine[], category: Parsed
         const last = draft.findings.at(-1);
         if (index > 0 && last?.categoryKey === category.key) {
           last.description = [last.description, segment.text].filter(Boolean).join('\n');
+          if (!last.lines.includes(l.line)) last.lines.push(l.line);
         } else {
           draft.unplaced.push({ line: l.line, text: segment.text, reason: '分类下未编号的文字' });
         }
@@ -667,75 +987,117 @@ function placeOrdinalFindings(draft: Draft, body: SourceLine[], category: Parsed
         categoryKey: category.key,
         measures: [],
         line: l.line,
+        lines: [l.line],
+        confidence: 0.75,
       });
     }
   }
 }
 
-function placeFinding(draft: Draft, node: OutlineNode, category: ParsedCategory | undefined): void {
-  // An inline "整改情况：" in the heading starts the report of what was done.
-  let head = node.head;
-  const body = [...node.body];
-  const inlineLabel = /整改(?:落实)?(?:情况|措施)\s*[:：]/.exec(head);
-  if (inlineLabel && inlineLabel.index > 0) {
-    body.unshift({ line: node.source.line, text: head.slice(inlineLabel.index) });
-    head = head.slice(0, inlineLabel.index);
-  }
-  const { title, description } = splitTitle(head);
+function placeFinding(
+  draft: Draft,
+  node: OutlineNode,
+  category: ParsedCategory | undefined,
+  confidence: number,
+): void {
+  // Labels in the heading ("关于…的问题。问题表现：…。整改落实情况：①…") start blocks of their own.
+  const [headPiece, ...labelled] = splitAtLabels({ line: node.source.line, text: node.head });
+  const head = headPiece && !isLabel(headPiece.text) ? headPiece.text : '';
+  const body = [...(headPiece && !head ? [headPiece] : []), ...labelled, ...node.body.flatMap(splitAtLabels)];
+  const { title, description } = splitTitle(head || node.head);
   const finding: ParsedFinding = {
     key: category ? `${category.key}/${node.label}` : node.label,
     label: node.label,
     number: node.n,
     title,
-    description,
+    description: head ? description : '',
     measures: [],
     line: node.source.line,
+    lines: [node.source.line],
+    confidence,
   };
   if (category) finding.categoryKey = category.key;
   draft.findings.push(finding);
 
-  readFindingBody(draft, finding, body);
-  // Numbered children under a finding are deeper detail (rare): keep them as text of the finding.
-  for (const child of node.children) {
-    readFindingBody(draft, finding, flattenLines(child, true));
+  // Numbered children under a finding are its measures in a report (they say what was done) and
+  // more of its 问题表现 in a feedback text.
+  const childLines = node.children.flatMap((c) => flattenLines(c, true));
+  readFindingBody(draft, finding, [...body, ...childLines]);
+
+  if (title.length > 80) finding.confidence = Math.min(finding.confidence, 0.5);
+  if (draft.genre === 'report' && finding.measures.length === 0) {
+    finding.confidence = Math.min(finding.confidence, 0.6);
   }
 }
 
+/** A line that opens an item: 1) ① (1) 1. 一是. */
+function itemMarker(text: string): { marker: string; keep: boolean } | undefined {
+  const ordinal = LEADING_ORDINAL.exec(text);
+  if (ordinal) return { marker: ordinal[0], keep: true };
+  const m = HALF_PAREN_ITEM.exec(text) ?? CIRCLED_ITEM.exec(text);
+  if (m) return { marker: m[0], keep: false };
+  const structural = matchStructural(text);
+  if (structural) return { marker: text.slice(0, text.length - structural.rest.length), keep: false };
+  return undefined;
+}
+
 /**
- * In a report the body of a finding says what was done: measures, listed with 一是…, 1), ① or as
- * plain paragraphs, optionally grouped by department ("2)医保局:"). In a feedback text the body is
- * more 问题表现, unless introduced by 整改措施.
+ * The body of a finding: 问题表现 and what was done. Labels say which is which; without labels,
+ * a report's body is measures (listed with 一是…, 1), ①, (1) or as plain paragraphs, optionally
+ * grouped by department, "2)医保局:") — except plain text before the first listed item, which
+ * describes the problem. In a feedback text the body is more 问题表现, unless introduced by 整改措施.
  */
 function readFindingBody(draft: Draft, finding: ParsedFinding, body: SourceLine[]): void {
-  let inMeasures = draft.genre === 'report';
+  const anyLabel = body.some((l) => isLabel(l.text));
+  const firstItem = body.findIndex((l) => itemMarker(l.text) !== undefined);
+  let mode: 'description' | 'measures' | 'result' =
+    draft.genre === 'report' && !anyLabel && firstItem <= 0 ? 'measures' : 'description';
   let sawLabel = false;
   let orphaned = false;
   let department: string | undefined;
   let current: ParsedMeasure | undefined;
+  /** The measures since the last label: a line of fields alone belongs to all of them. */
+  let block: ParsedMeasure[] = [];
   const ordinals = { expected: 1 };
 
-  const start = (text: string, line: number) => {
+  const start = (text: string, line: number, confidence: number) => {
     current = readMeasureFields(text, line, department);
+    current.confidence = confidence;
     finding.measures.push(current);
+    block.push(current);
+    return current;
   };
-  const append = (text: string) => {
+  const append = (text: string, line: number) => {
     if (!current) return;
     current.content = `${current.content}\n${text}`;
     const merged = readMeasureFields(current.content, current.line, current.department ?? department);
-    Object.assign(current, merged);
+    const { lines, confidence } = current;
+    Object.assign(current, merged, { lines: lines.includes(line) ? lines : [...lines, line], confidence });
   };
 
-  for (const l of body) {
+  body.forEach((l, index) => {
     let text = l.text;
-    const label = MEASURE_LABEL.exec(text);
-    if (label) {
+    const findingLabel = FINDING_LABEL.exec(text);
+    const measureLabel = MEASURE_LABEL.exec(text);
+    const resultLabel = RESULT_LABEL.exec(text);
+    if (measureLabel) {
       // A second "整改情况" under one finding means the heading of the next finding is missing
       // (the 2024 report skips its (42)); attaching it here would misreport what was done.
       if (sawLabel && finding.measures.length > 0) orphaned = true;
       sawLabel = true;
-      inMeasures = true;
-      text = text.slice(label[0].length);
-      if (!orphaned && !text) continue;
+      mode = 'measures';
+      current = undefined;
+      block = [];
+      ordinals.expected = 1;
+      text = text.slice(measureLabel[0].length);
+    } else if (findingLabel) {
+      mode = 'description';
+      text = text.slice(findingLabel[0].length);
+    } else if (resultLabel) {
+      mode = 'result';
+      text = text.slice(resultLabel[0].length);
+    } else if (mode === 'description' && draft.genre === 'report' && !anyLabel && index === firstItem) {
+      mode = 'measures';
     }
     if (orphaned) {
       draft.unplaced.push({
@@ -743,11 +1105,36 @@ function readFindingBody(draft: Draft, finding: ParsedFinding, body: SourceLine[
         text: l.text,
         reason: `“整改情况”在问题${finding.label}下重复出现，疑似缺少问题标题`,
       });
-      continue;
+      return;
     }
-    if (!inMeasures) {
+    if (!text) return;
+    if (mode === 'description') {
       finding.description = [finding.description, text].filter(Boolean).join('\n');
-      continue;
+      if (!finding.lines.includes(l.line)) finding.lines.push(l.line);
+      return;
+    }
+    if (mode === 'result') {
+      finding.result = [finding.result, text].filter(Boolean).join('\n');
+      return;
+    }
+
+    // "责任单位：…；完成时限：…" alone on a line: the fields of the measures just listed.
+    if (
+      /^(?:责任(?:领导|部门|单位|科室|股室|人)|牵头单位|完成时限|整改时限|完成时间)\s*[:：]/.test(text) &&
+      block.length > 0
+    ) {
+      for (const m of block) {
+        const fields = readMeasureFields(`${m.content}\n${text}`, m.line, m.department ?? department);
+        if (!m.department && fields.department) m.department = fields.department;
+        if (!m.leader && fields.leader) m.leader = fields.leader;
+        if (!m.deadlineText && fields.deadlineText) {
+          m.deadlineText = fields.deadlineText;
+          if (fields.dueDate) m.dueDate = fields.dueDate;
+          if (fields.kind) m.kind = fields.kind;
+        }
+        if (!m.lines.includes(l.line)) m.lines.push(l.line);
+      }
+      return;
     }
 
     const dept = DEPARTMENT_ITEM.exec(text);
@@ -757,19 +1144,36 @@ function readFindingBody(draft: Draft, finding: ParsedFinding, body: SourceLine[
       current = undefined;
       ordinals.expected = 1;
       text = text.slice(dept[0].length);
-      if (!text) continue;
+      if (!text) return;
       marked = true;
     } else {
-      const item = HALF_PAREN_ITEM.exec(text) ?? CIRCLED_ITEM.exec(text);
+      const item = itemMarker(text);
       if (item) marked = true;
+      // "（1）…；（2）…" on one line is split below; a lone "1." or "（1）" is only numbering.
+      const inline = splitItems(text, { expected: 1 }).filter((s) => s.ordinal !== undefined).length;
+      if (item && !item.keep && inline < 2) text = text.slice(item.marker.length);
     }
 
-    const segments = splitOrdinals(text, ordinals);
+    const segments = splitItems(text, ordinals);
+    const made: ParsedMeasure[] = [];
     segments.forEach((segment, i) => {
       const opensItem = segment.ordinal !== undefined || (i === 0 && marked) || !current;
-      if (opensItem) start(segment.text, l.line);
-      else append(segment.text);
+      if (opensItem) {
+        const explicit = segment.ordinal !== undefined || marked || sawLabel;
+        made.push(start(segment.text, l.line, explicit ? 0.9 : 0.7));
+      } else append(segment.text, l.line);
     });
+    shareTrailingFields(made);
+  });
+
+  for (const m of finding.measures) {
+    // A "measure" that reads as a problem ("关于…问题", "…不到位" with no action) is likely a
+    // misplaced finding; "问题" alone is in half of all measures ("认真查摆问题") and says nothing.
+    const text = m.content.replace(LEADING_ORDINAL, '');
+    const clause = firstClause(text).replace(/问题/g, '');
+    if (/^关于.{1,40}问题/.test(text) || (PROBLEM_WORDS.test(clause) && !ACTION_START.test(text))) {
+      m.confidence = Math.min(m.confidence, 0.5);
+    }
   }
 }
 

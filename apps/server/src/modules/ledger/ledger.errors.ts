@@ -13,6 +13,7 @@ export const LedgerErrorCode = {
   NOT_PUBLISHED: 'LEDGER_NOT_PUBLISHED',
   BAD_DOCX: 'LEDGER_BAD_DOCX',
   BAD_SHEET: 'LEDGER_BAD_SHEET',
+  HAS_RECORD: 'LEDGER_HAS_RECORD',
 } as const;
 export type LedgerErrorCode = (typeof LedgerErrorCode)[keyof typeof LedgerErrorCode];
 
@@ -29,6 +30,7 @@ const DEFAULTS: Record<LedgerErrorCode, [number, string]> = {
   LEDGER_NOT_PUBLISHED: [404, '该整改通报不存在或尚未公开'],
   LEDGER_BAD_DOCX: [400, '无法读取该 .docx 文件，请确认文件格式或改为粘贴文本'],
   LEDGER_BAD_SHEET: [400, '整改台账表格有误，未导入任何内容'],
+  LEDGER_HAS_RECORD: [409, '已有整改进展、销号或问责等记录，不能删除；如有误，请修改或通过回头看处理'],
 };
 
 export class LedgerError extends AppError {

@@ -114,13 +114,26 @@ export function completeDate(d: string | undefined, end: 'start' | 'end'): strin
 export function outlineToDraft(
   outline: ParsedOutline,
   departments: { id: string; name: string; shortName: string }[],
+  /** The imported text, for the source line shown beside each element. */
+  text = '',
 ) {
+  const lineText = new Map(
+    text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l, n) => [n + 1, l.trim()]),
+  );
   const deptOf = (name: string | undefined) => {
     const n = name?.trim();
     if (!n) return null;
     return departments.find((d) => d.name === n || (d.shortName !== '' && d.shortName === n))?.id ?? null;
   };
   const i = outline.inspection;
+  const source = (line: number, confidence: number) => ({
+    line,
+    text: (lineText.get(line) ?? '').slice(0, 1000),
+    confidence,
+  });
   return {
     inspection: {
       kind: i.kind ?? 'xuncha',
@@ -137,11 +150,14 @@ export function outlineToDraft(
       key: c.key,
       title: c.title,
       parentKey: c.parentKey ?? null,
+      source: source(c.line, c.confidence),
     })),
     findings: outline.findings.map((f) => ({
       title: f.title,
-      description: f.description,
+      // The draft has no field for 整改结果及成效: it stays with the problem, labelled, not dropped.
+      description: [f.description, f.result ? `整改结果及成效：${f.result}` : ''].filter(Boolean).join('\n'),
       categoryKey: f.categoryKey ?? null,
+      source: source(f.line, f.confidence),
       measures: f.measures.map((m) => {
         const dueDate = completeDate(m.dueDate, 'end');
         return {
@@ -150,6 +166,7 @@ export function outlineToDraft(
           departmentId: deptOf(m.department),
           dueDate,
           kind: m.kind ?? (dueDate ? ('deadline' as const) : ('immediate' as const)),
+          source: source(m.line, m.confidence),
         };
       }),
     })),

@@ -211,6 +211,16 @@ export async function ledgerRoutes(app: AppInstance) {
     { schema: { tags, summary: '修改整改措施', params: IdParams, body: MeasurePatch } },
     async (req) => svc.updateMeasure(d, requireActor(req), req.params.id, req.body),
   );
+  app.delete(
+    '/api/ledger/measures/:id',
+    { schema: { tags, summary: '删除尚无进展记录的整改措施', params: IdParams } },
+    async (req) => svc.deleteMeasure(d, requireActor(req), req.params.id),
+  );
+  app.delete(
+    '/api/ledger/findings/:id',
+    { schema: { tags, summary: '删除尚无任何记录的反馈问题（连同其措施）', params: IdParams } },
+    async (req) => svc.deleteFinding(d, requireActor(req), req.params.id),
+  );
   app.post(
     '/api/ledger/measures/:id/progress',
     { schema: { tags, summary: '填报整改进展（佐证记录）', params: IdParams, body: ProgressInput } },

@@ -334,7 +334,7 @@ export async function importText(deps: Deps, actor: Actor, text: string) {
   assertAccess(actor, 'ledger.write');
   const outline = parseFeedbackText(text);
   const departments = await repo.listDepartmentsLike(deps.db, regionScopeLike(actor));
-  return { outline, draft: outlineToDraft(outline, departments) };
+  return { outline, draft: outlineToDraft(outline, departments, text) };
 }
 
 export async function importDocx(deps: Deps, actor: Actor, bytes: Buffer) {
@@ -569,6 +569,94 @@ export async function mayReadMeasure(deps: Deps, actor: Actor, measureId: string
   const m = await repo.findMeasure(deps.db, measureId);
   if (!m || !checkAccess(actor, 'ledger.read', { regionCode: m.regionCode })) return false;
   return mayAddProgress(actor, m);
+}
+
+/**
+ * A measure still in draft — no progress, never signed off or reopened — can be deleted (an
+ * import that cut one measure in two). Anything with a record stays: the ledger's history is
+ * what the report and a revisit rely on (REC-1).
+ */
+async function assertMeasuresBare(tx: Tx, measureIds: string[]): Promise<void> {
+  if (measureIds.length === 0) return;
+  const used = await tx
+    .selectFrom('ledgerMeasure')
+    .select('id')
+    .where('id', 'in', measureIds)
+    .where((eb) =>
+      eb.or([
+        eb('signedOffAt', 'is not', null),
+        eb('round', '>', 0),
+        eb.exists(
+          eb.selectFrom('ledgerProgress').select('id').whereRef('measureId', '=', 'ledgerMeasure.id'),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  if (used) throw new LedgerError('LEDGER_HAS_RECORD');
+}
+
+export async function deleteMeasure(deps: Deps, actor: Actor, id: string) {
+  await getMeasure(deps.db, actor, id, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    const m = (await repo.findMeasure(tx, id, true))!;
+    await assertMeasuresBare(tx, [id]);
+    await tx.deleteFrom('ledgerMeasure').where('id', '=', id).execute();
+    return {
+      result: { id },
+      audit: {
+        action: 'ledger.measure.delete',
+        entityType: 'ledger_measure',
+        entityId: id,
+        regionCode: m.regionCode,
+        summary: { findingId: m.findingId },
+      },
+    };
+  });
+}
+
+/** A finding still in draft: its measures bare, no 问责, 追缴, 制度 or later finding refers to it. */
+export async function deleteFinding(deps: Deps, actor: Actor, id: string) {
+  const f = await getFinding(deps.db, actor, id, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    const measures = await tx.selectFrom('ledgerMeasure').select('id').where('findingId', '=', id).execute();
+    await assertMeasuresBare(
+      tx,
+      measures.map((m) => m.id),
+    );
+    const referenced = await tx
+      .selectFrom('ledgerFinding as f')
+      .select('f.id')
+      .where('f.id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('ledgerAccountability').select('id').whereRef('findingId', '=', 'f.id')),
+          eb.exists(eb.selectFrom('ledgerRecovery').select('id').whereRef('findingId', '=', 'f.id')),
+          eb.exists(
+            eb.selectFrom('ledgerRegulationFinding').select('findingId').whereRef('findingId', '=', 'f.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('ledgerFinding as later')
+              .select('later.id')
+              .whereRef('later.carriedOverFromId', '=', 'f.id'),
+          ),
+          eb.exists(eb.selectFrom('ledgerRevisit').select('id').whereRef('targetId', '=', 'f.id')),
+        ]),
+      )
+      .executeTakeFirst();
+    if (referenced) throw new LedgerError('LEDGER_HAS_RECORD');
+    await tx.deleteFrom('ledgerFinding').where('id', '=', id).execute();
+    return {
+      result: { id },
+      audit: {
+        action: 'ledger.finding.delete',
+        entityType: 'ledger_finding',
+        entityId: id,
+        regionCode: f.regionCode,
+        summary: { inspectionId: f.inspectionId, measures: measures.length },
+      },
+    };
+  });
 }
 
 // ── Progress, sign-off, revisit ──────────────────────────────────────────

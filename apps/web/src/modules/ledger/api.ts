@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AccountabilityInput,
+  FindingInput,
   FindingSeverity,
   InspectionPatch,
   LedgerDashboard,
@@ -9,10 +11,13 @@ import type {
   LedgerRow,
   LedgerSheetImportResult,
   LedgerViewQuery,
+  MeasureInput,
   MeasurePatch,
   MeasureStatus,
   ProgressInput,
   PublicFeedbackInput,
+  RecoveryInput,
+  RegulationInput,
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
 
@@ -347,6 +352,39 @@ export const useUpdateMeasure = () =>
 export const useUpdateInspection = () =>
   useLedgerMutation(({ id, patch }: { id: string; patch: InspectionPatch }) =>
     apiRequest(`/api/ledger/inspections/${enc(id)}`, { method: 'PATCH', body: patch }),
+  );
+
+/** 问责, 建章立制, 追缴/退还 and 新增问题 on a saved inspection; the dialog shows refusals itself. */
+export const useAddToInspection = () =>
+  useLedgerMutation(
+    ({
+      inspectionId,
+      what,
+      body,
+    }:
+      | { inspectionId: string; what: 'accountability'; body: AccountabilityInput }
+      | { inspectionId: string; what: 'regulations'; body: RegulationInput }
+      | { inspectionId: string; what: 'recoveries'; body: RecoveryInput }
+      | { inspectionId: string; what: 'findings'; body: FindingInput }) =>
+      apiRequest<{ id: string }>(`/api/ledger/inspections/${enc(inspectionId)}/${what}`, {
+        method: 'POST',
+        body,
+      }),
+    true,
+  );
+
+/** 新增措施 on a saved finding. */
+export const useAddMeasure = () =>
+  useLedgerMutation(
+    ({ findingId, body }: { findingId: string; body: MeasureInput }) =>
+      apiRequest<{ id: string }>(`/api/ledger/findings/${enc(findingId)}/measures`, { method: 'POST', body }),
+    true,
+  );
+
+/** Deletes a finding or measure still in draft; one with a record is refused (409, in Chinese). */
+export const useDeleteLedgerItem = () =>
+  useLedgerMutation(({ what, id }: { what: 'findings' | 'measures'; id: string }) =>
+    apiRequest<{ id: string }>(`/api/ledger/${what}/${enc(id)}`, { method: 'DELETE' }),
   );
 
 /** Parsing saves nothing; the page shows the parse errors itself. */

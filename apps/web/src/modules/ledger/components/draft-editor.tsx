@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   Button,
   Card,
@@ -13,17 +13,26 @@ import {
   Select,
   Space,
   Tag,
+  Tooltip,
   Tree,
   Typography,
 } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+  ScissorOutlined,
+} from '@ant-design/icons';
 import dayjs from 'dayjs';
 import {
   LEDGER_INSPECTION_KIND_LABELS,
   LEDGER_MEASURE_KIND_LABELS,
   type LedgerInspectionKind,
   type LedgerMeasureKind,
+  type DraftSource,
 } from '@tongban/contracts';
 import { useCurrentUser } from '../../../app/auth-context';
 import { useDepartments } from '../../org/api';
@@ -35,7 +44,68 @@ import {
   type DraftMeasure,
   type LabelledCategory,
 } from './draft-model';
+import {
+  demoteCategory,
+  demoteFinding,
+  demoteMeasure,
+  descriptionParagraphs,
+  isLowConfidence,
+  mergeCategoryIntoPrevious,
+  mergeFindingIntoPrevious,
+  mergeMeasureIntoPrevious,
+  promoteCategory,
+  promoteDescriptionParagraph,
+  promoteFinding,
+  promoteMeasure,
+  splitMeasure,
+} from './draft-ops';
 import { personOptions, usePeople } from './people';
+
+/** One of the draft-ops fixes, applied to the whole draft. */
+type Apply = (op: (draft: Draft) => Draft) => void;
+
+const LOW_STYLE = { background: '#fff7e6', borderColor: '#ffa940' };
+
+/** The imported line an element was read from, and 待核对 when the importer was unsure of it. */
+function SourceNote({ source }: { source: DraftSource | undefined }) {
+  if (!source) return null;
+  return (
+    <Flex gap={6} align="center" style={{ minWidth: 0 }} data-testid="draft-source">
+      {isLowConfidence(source) && (
+        <Tooltip title={`识别把握 ${Math.round(source.confidence * 100)}%，请核对层级`}>
+          <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="draft-low-confidence">
+            待核对
+          </Tag>
+        </Tooltip>
+      )}
+      <Typography.Text
+        type="secondary"
+        ellipsis={{ tooltip: source.text }}
+        style={{ fontSize: 12, maxWidth: 420 }}
+      >
+        原文第 {source.line} 行：{source.text}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+function OpButton({
+  label,
+  icon,
+  onClick,
+  testId,
+}: {
+  label: string;
+  icon: ReactNode;
+  onClick: () => void;
+  testId: string;
+}) {
+  return (
+    <Button size="small" type="text" icon={icon} onClick={onClick} data-testid={testId}>
+      {label}
+    </Button>
+  );
+}
 
 type Props = { draft: Draft; onChange: (draft: Draft) => void };
 
@@ -160,6 +230,8 @@ function MeasureFields({
   onRemove,
   departments,
   people,
+  findingIndex,
+  apply,
 }: {
   m: DraftMeasure;
   n: number;
@@ -167,13 +239,52 @@ function MeasureFields({
   onRemove: () => void;
   departments: { value: string; label: string }[];
   people: { value: string; label: string }[];
+  findingIndex: number;
+  apply: Apply;
 }) {
   const set = (patch: Partial<DraftMeasure>) => onChange({ ...m, ...patch });
+  const k = n - 1;
+  const low = isLowConfidence(m.source);
   return (
     <div
       data-testid="draft-measure"
-      style={{ borderLeft: '3px solid #d6e4ff', padding: '4px 0 4px 12px', marginBottom: 8 }}
+      data-low-confidence={low ? 'true' : undefined}
+      style={{
+        borderLeft: `3px solid ${low ? '#ffa940' : '#d6e4ff'}`,
+        padding: '4px 0 4px 12px',
+        marginBottom: 8,
+        ...(low ? { background: LOW_STYLE.background } : {}),
+      }}
     >
+      <Flex gap={4} wrap align="center" style={{ paddingLeft: 48 }}>
+        <SourceNote source={m.source} />
+        <OpButton
+          label="升为问题"
+          icon={<ArrowUpOutlined />}
+          testId="op-measure-promote"
+          onClick={() => apply((d) => promoteMeasure(d, findingIndex, k))}
+        />
+        <OpButton
+          label="降为问题表现"
+          icon={<ArrowDownOutlined />}
+          testId="op-measure-demote"
+          onClick={() => apply((d) => demoteMeasure(d, findingIndex, k))}
+        />
+        {k > 0 && (
+          <OpButton
+            label="并入上一项"
+            icon={<MergeCellsOutlined />}
+            testId="op-measure-merge"
+            onClick={() => apply((d) => mergeMeasureIntoPrevious(d, findingIndex, k))}
+          />
+        )}
+        <OpButton
+          label="拆分"
+          icon={<ScissorOutlined />}
+          testId="op-measure-split"
+          onClick={() => apply((d) => splitMeasure(d, findingIndex, k))}
+        />
+      </Flex>
       <Flex gap={8} align="start">
         <Typography.Text type="secondary" style={{ paddingTop: 5, whiteSpace: 'nowrap' }}>
           措施 {n}
@@ -247,6 +358,8 @@ function FindingCard({
   onRemove,
   departments,
   people,
+  index,
+  apply,
 }: {
   f: DraftFinding;
   number: number;
@@ -255,13 +368,18 @@ function FindingCard({
   onRemove: () => void;
   departments: { value: string; label: string }[];
   people: { value: string; label: string }[];
+  index: number;
+  apply: Apply;
 }) {
   const set = (patch: Partial<DraftFinding>) => onChange({ ...f, ...patch });
+  const low = isLowConfidence(f.source);
+  const paragraphs = descriptionParagraphs(f.description);
   return (
     <Card
       size="small"
       data-testid="draft-finding"
-      style={{ marginBottom: 12 }}
+      data-low-confidence={low ? 'true' : undefined}
+      style={{ marginBottom: 12, ...(low ? LOW_STYLE : {}) }}
       title={
         <Flex gap={8} align="center">
           <Tag color="blue" style={{ marginInlineEnd: 0 }}>
@@ -300,7 +418,38 @@ function FindingCard({
         </Space>
       }
     >
-      <Typography.Text type="secondary">问题表现</Typography.Text>
+      <Flex gap={4} wrap align="center" style={{ marginBottom: 6 }}>
+        <SourceNote source={f.source} />
+        <OpButton
+          label="升为类别"
+          icon={<ArrowUpOutlined />}
+          testId="op-finding-promote"
+          onClick={() => apply((d) => promoteFinding(d, index))}
+        />
+        <OpButton
+          label="降为上一问题的措施"
+          icon={<ArrowDownOutlined />}
+          testId="op-finding-demote"
+          onClick={() => apply((d) => demoteFinding(d, index))}
+        />
+        <OpButton
+          label="并入上一问题"
+          icon={<MergeCellsOutlined />}
+          testId="op-finding-merge"
+          onClick={() => apply((d) => mergeFindingIntoPrevious(d, index))}
+        />
+      </Flex>
+      <Flex gap={8} align="center">
+        <Typography.Text type="secondary">问题表现</Typography.Text>
+        {paragraphs.length > 0 && (
+          <OpButton
+            label="末段升为措施"
+            icon={<ArrowUpOutlined />}
+            testId="op-description-promote"
+            onClick={() => apply((d) => promoteDescriptionParagraph(d, index, paragraphs.length - 1))}
+          />
+        )}
+      </Flex>
       <Input.TextArea
         autoSize={{ minRows: 2, maxRows: 8 }}
         value={f.description ?? ''}
@@ -319,6 +468,8 @@ function FindingCard({
           n={k + 1}
           departments={departments}
           people={people}
+          findingIndex={index}
+          apply={apply}
           onChange={(next) => set({ measures: f.measures.map((x, j) => (j === k ? next : x)) })}
           onRemove={() => set({ measures: f.measures.filter((_, j) => j !== k) })}
         />
@@ -352,6 +503,7 @@ export function DraftEditor({ draft, onChange }: Props) {
     [departments.data],
   );
   const peopleOptions = useMemo(() => personOptions(people, user.id), [people, user.id]);
+  const apply: Apply = (op) => onChange(op(draft));
   const categories = useMemo(() => labelCategories(draft.categories), [draft.categories]);
   const ordered = useMemo(() => orderFindings(draft), [draft]);
   const numberOf = useMemo(() => new Map(ordered.map((o, n) => [o.index, n + 1])), [ordered]);
@@ -433,7 +585,13 @@ export function DraftEditor({ draft, onChange }: Props) {
     );
     if (!c && inThis.length === 0) return null;
     return (
-      <div key={key ?? '__loose'} style={{ marginLeft: (c?.depth ?? 0) * 24 }} data-testid="draft-category">
+      <div
+        key={key ?? '__loose'}
+        style={{ marginLeft: (c?.depth ?? 0) * 24 }}
+        data-testid="draft-category"
+        data-low-confidence={c && isLowConfidence(c.source) ? 'true' : undefined}
+      >
+        {c?.source && <SourceNote source={c.source} />}
         <Flex gap={8} align="center" style={{ margin: '12px 0 8px' }}>
           {c ? (
             <>
@@ -453,6 +611,26 @@ export function DraftEditor({ draft, onChange }: Props) {
                   新增下级类别
                 </Button>
               )}
+              {c.depth > 0 && (
+                <OpButton
+                  label="升级"
+                  icon={<ArrowUpOutlined />}
+                  testId="op-category-promote"
+                  onClick={() => apply((d) => promoteCategory(d, c.key))}
+                />
+              )}
+              <OpButton
+                label="降为问题"
+                icon={<ArrowDownOutlined />}
+                testId="op-category-demote"
+                onClick={() => apply((d) => demoteCategory(d, c.key))}
+              />
+              <OpButton
+                label="并入上一类别"
+                icon={<MergeCellsOutlined />}
+                testId="op-category-merge"
+                onClick={() => apply((d) => mergeCategoryIntoPrevious(d, c.key))}
+              />
               <Popconfirm
                 title="删除这个类别？"
                 description="其中的问题和下级类别将移到上一级，不会删除。"
@@ -477,6 +655,8 @@ export function DraftEditor({ draft, onChange }: Props) {
             categories={categories}
             departments={deptOptions}
             people={peopleOptions}
+            index={o.index}
+            apply={apply}
             onChange={(f) => setFinding(o.index, f)}
             onRemove={() => removeFinding(o.index)}
           />

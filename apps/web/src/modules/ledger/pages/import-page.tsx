@@ -6,6 +6,7 @@ import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useImportDocx, useImportText, useSaveDraft, type ImportResult } from '../api';
 import { DraftEditor } from '../components/draft-editor';
+import { isLowConfidence } from '../components/draft-ops';
 import { checkDraft, describeDetails, draftForSave, type Draft } from '../components/draft-model';
 
 /** A .txt from an office PC may be GB 18030 (GBK) rather than UTF-8. */
@@ -111,6 +112,13 @@ function UnplacedCard({ result }: { result: ImportResult }) {
       )}
     </Card>
   );
+}
+
+/** Elements the importer was unsure of (categories, findings, measures). */
+function lowCount(d: Draft): number {
+  return [...d.categories, ...d.findings, ...d.findings.flatMap((f) => f.measures)].filter((x) =>
+    isLowConfidence(x.source),
+  ).length;
 }
 
 /** 导入反馈意见: paste or upload the text, review the parsed draft, then save it all at once. */
@@ -267,7 +275,11 @@ export function ImportPage() {
             showIcon
             data-testid="import-summary"
             title={`识别出问题类别 ${result.draft.categories.length} 个、问题 ${result.draft.findings.length} 个、整改措施 ${result.draft.findings.reduce((a, f) => a + f.measures.length, 0)} 项${result.outline.inspection.title ? `（${result.outline.inspection.title}）` : ''}`}
-            description="以下为解析草稿，尚未保存。请逐项核对，可修改、增删类别、问题和措施。"
+            description={`以下为解析草稿，尚未保存。请逐项核对，可修改、增删类别、问题和措施${
+              lowCount(result.draft) > 0
+                ? `；其中 ${lowCount(result.draft)} 处识别把握不大，已标为“待核对”，可一键升级、降级、合并或拆分`
+                : ''
+            }。`}
           />
         )}
       </Card>

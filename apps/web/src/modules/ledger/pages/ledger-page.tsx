@@ -1,12 +1,26 @@
 import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, Empty, Flex, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   BarChartOutlined,
   FileExcelOutlined,
   FileTextOutlined,
   ImportOutlined,
+  PlusOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { MEASURE_STATUS_LABELS, type LedgerRow, type MeasureStatus } from '@tongban/contracts';
@@ -14,6 +28,7 @@ import { useAuth } from '../../../app/auth-context';
 import { useDepartments } from '../../org/api';
 import {
   ledgerXlsxUrl,
+  useDeleteLedgerItem,
   useInspectionDetail,
   useLedgerRows,
   type FindingDetail,
@@ -21,6 +36,7 @@ import {
 } from '../api';
 import { FindingDrawer } from '../components/finding-drawer';
 import { SheetImportModal } from '../components/sheet-import-modal';
+import { RecordModal } from '../components/record-modal';
 import { InspectionSelect, inspectionName, useChosenInspection } from '../components/inspection-picker';
 import {
   MEASURE_STATUSES,
@@ -93,6 +109,8 @@ export function LedgerPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [drawerFindingId, setDrawerFindingId] = useState<string>();
   const [sheetImportFor, setSheetImportFor] = useState<string>();
+  const [recording, setRecording] = useState(false);
+  const deleteItem = useDeleteLedgerItem();
   const departments = useDepartments();
   const detail = useInspectionDetail(chosen?.id);
   const rows = useLedgerRows(
@@ -295,6 +313,18 @@ export function LedgerPage() {
               <Button type="link" size="small" onClick={() => setDrawerFindingId(row.findingId)}>
                 详情
               </Button>
+              {can('ledger.write') && row.status === 'not_started' && m && m.progress.length === 0 && (
+                <Popconfirm
+                  title="删除这项尚无进展的措施？"
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => deleteItem.mutate({ what: 'measures', id: row.measureId })}
+                >
+                  <Button type="link" size="small" danger data-testid="ledger-delete-measure">
+                    删除
+                  </Button>
+                </Popconfirm>
+              )}
             </Flex>
           );
         }),
@@ -326,6 +356,11 @@ export function LedgerPage() {
               data-testid="ledger-export"
             >
               导出 .xlsx
+            </Button>
+          )}
+          {can('ledger.write') && chosen && (
+            <Button icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="ledger-record">
+              登记问责与成效
             </Button>
           )}
           {can('ledger.write') && chosen && (
@@ -437,6 +472,7 @@ export function LedgerPage() {
       />
       {modals}
       <SheetImportModal inspectionId={sheetImportFor} onClose={() => setSheetImportFor(undefined)} />
+      <RecordModal detail={detail.data} open={recording} onClose={() => setRecording(false)} />
     </Card>
   );
 }
