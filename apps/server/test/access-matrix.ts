@@ -314,6 +314,19 @@ function ledgerEntries(): Entry[] {
     fixed('PATCH', '/api/ledger/findings/:id', `/api/ledger/findings/${L.openFindingId}`, WRITE, (n) => ({
       description: `问题表现${n}`,
     })),
+    // An id that does not exist: the writers get 404, the others 403 before the look-up (the demo stays whole).
+    fixed(
+      'DELETE',
+      '/api/ledger/findings/:id',
+      '/api/ledger/findings/00000000-0000-4000-8000-0000000000f1',
+      WRITE,
+    ),
+    fixed(
+      'DELETE',
+      '/api/ledger/measures/:id',
+      '/api/ledger/measures/00000000-0000-4000-8000-0000000000f2',
+      WRITE,
+    ),
     fixed(
       'POST',
       '/api/ledger/findings/:id/measures',
