@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../src/modules/audit';
 import { SYSTEM_ACTOR } from '../src/platform/access';
-import { createTestApp, dbKinds, signIn, type TestApp } from './harness';
+import { createDemoDataDir, createTestApp, dbKinds, signIn, type TestApp } from './harness';
 
 describe.each(dbKinds())('audit chain (%s)', (kind) => {
   let t: TestApp;
@@ -124,19 +124,7 @@ describe('npm run audit:verify', () => {
     const os = await import('node:os');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-verify-'));
     const { openDatabase } = await import('../src/platform/db');
-    const { migrate } = await import('../src/platform/migrate');
-    const { seedDemo } = await import('../src/demo/seed-demo');
-    const { loadConfig } = await import('../src/platform/config');
-    const { systemClock } = await import('../src/platform/clock');
-    const h = await openDatabase({ dataDir: dir });
-    await migrate(h.db);
-    await seedDemo({
-      db: h.db,
-      dbKind: 'pglite',
-      clock: systemClock,
-      config: loadConfig({ DATA_DIR: dir }, []),
-    });
-    await h.close();
+    await createDemoDataDir(dir);
     const root = path.resolve(import.meta.dirname, '../../..');
     const run = () => {
       try {
