@@ -26,7 +26,7 @@ import {
   type LedgerMeasureKind,
 } from '@tongban/contracts';
 import { useCurrentUser } from '../../../app/auth-context';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import {
   labelCategories,
   orderFindings,
