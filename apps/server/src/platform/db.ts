@@ -209,8 +209,4 @@ export async function executeBatch<const Q extends readonly (Compilable<unknown>
   return queries.map((q) => (q ? out[next++]!.rows : undefined)) as never;
 }
 
-export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
-}
-
 export { sql };

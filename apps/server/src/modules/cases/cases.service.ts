@@ -590,7 +590,8 @@ function issueLicense(ctx: CaseCtx, spec: ReturnType<typeof licenseSpec>, n: num
   return id;
 }
 
-function toLicense(r: LicenseRow, caseNo: string): License {
+/** `today` (Asia/Shanghai, from the clock) decides whether a valid license has run out. */
+function toLicense(r: LicenseRow, caseNo: string, today: string): License {
   return {
     id: r.id,
     typeCode: r.typeCode,
@@ -601,10 +602,7 @@ function toLicense(r: LicenseRow, caseNo: string): License {
     issuerCreditCode: r.issuerCreditCode,
     validFrom: r.validFrom,
     validUntil: r.validUntil,
-    status:
-      r.status === 'valid' && r.validUntil && r.validUntil < new Date().toISOString().slice(0, 10)
-        ? 'expired'
-        : r.status,
+    status: r.status === 'valid' && r.validUntil && r.validUntil < today ? 'expired' : r.status,
     caseNo,
     issuedAt: new Date(r.issuedAt).toISOString(),
   };
@@ -615,7 +613,7 @@ export async function verifyLicense(deps: Deps, id: string): Promise<LicenseVeri
   const checkCharacterValid = isValidLicenseId(id);
   const row = checkCharacterValid ? await repo.findLicense(deps.db, id) : undefined;
   if (!row) return { id, checkCharacterValid, found: false, license: null };
-  const { caseNo: _omit, ...license } = toLicense(row, '');
+  const { caseNo: _omit, ...license } = toLicense(row, '', shanghaiToday(deps.clock.now()));
   void _omit;
   return { id, checkCharacterValid, found: true, license };
 }
@@ -1606,6 +1604,7 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
       payload,
     })),
     license: undefined,
+    today: shanghaiToday(now),
   });
   return { caseId, writes: ctx.writes, value: detail };
 }
@@ -1760,6 +1759,7 @@ export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promi
     notices,
     events,
     license,
+    today: shanghaiToday(deps.clock.now()),
   });
 }
 
@@ -1770,13 +1770,15 @@ type DetailParts = {
   notices: NoticeRow[];
   events: Omit<EventRow, 'id' | 'regionCode' | 'caseId'>[];
   license: LicenseRow | undefined;
+  /** Asia/Shanghai date of the clock's now: a license past its validUntil shows as expired. */
+  today: string;
 };
 
 /** The detail of a case from its summary and parts (read back, or just written by intake). */
 function detailOf(
   s: ReturnType<typeof summaryOf>,
   r: Pick<JoinedRow, 'steps' | 'caseNo'>,
-  { applicant, agentName, materials, notices, events, license }: DetailParts,
+  { applicant, agentName, materials, notices, events, license, today }: DetailParts,
 ): CaseDetail {
   const state = s._state;
   return {
@@ -1803,7 +1805,7 @@ function detailOf(
       actorName: e.actorName,
       payload: e.payload as Record<string, unknown>,
     })),
-    license: license ? toLicense(license, r.caseNo) : null,
+    license: license ? toLicense(license, r.caseNo, today) : null,
     delivery: state.delivery
       ? {
           method: state.delivery.method,

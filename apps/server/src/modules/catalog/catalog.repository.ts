@@ -22,8 +22,6 @@ export const findItemByCode = (db: Executor, regionCode: string, itemCode: strin
     .where('regionCode', '=', regionCode)
     .where('itemCode', '=', itemCode)
     .executeTakeFirst();
-export const listItemsOfRegion = (db: Executor, regionCode: string) =>
-  db.selectFrom('catalogItem').selectAll().where('regionCode', '=', regionCode).execute();
 export const insertItem = (db: Executor, row: Insertable<CatalogItemTable>) =>
   db.insertInto('catalogItem').values(row).returningAll().executeTakeFirstOrThrow();
 export const updateItem = (db: Executor, id: string, row: Updateable<CatalogItemTable>) =>
