@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Clock } from './clock';
 import type { Db, Executor } from './db';
 import { fixedStatement } from './fixed-statement';
@@ -13,7 +13,7 @@ import type { OutboxMessageRow, OutboxMessageTable } from './db-types';
  */
 
 export type OutboxMessage = OutboxMessageRow;
-export type OutboxChannel = OutboxMessageTable['channel'];
+export type OutboxChannel = Selectable<OutboxMessageTable>['channel'];
 
 export type NewOutboxMessage = {
   regionCode: string;

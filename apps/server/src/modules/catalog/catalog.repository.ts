@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import { sql, type Db, type Executor } from '../../platform/db';
 import { getSearchEntries, searchEntries, type SearchFilter } from './catalog-search-index';
 import type {
@@ -135,7 +135,7 @@ export async function listStaffItems(
     status?: 'draft' | 'published' | 'retired' | undefined;
     departmentId?: string | undefined;
     departmentIds?: readonly string[] | undefined;
-    itemType?: string | undefined;
+    itemType?: Selectable<CatalogItemVersionTable>['itemType'] | undefined;
     limit: number;
     offset: number;
   },
