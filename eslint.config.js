@@ -1,9 +1,52 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+// Web code never imports server code; both import packages/contracts (ARCHITECTURE.md).
+const noServerInWeb = {
+  group: ['**/apps/server/**', '**/server/src/**', '@tongban/server', '@tongban/server/**'],
+  message: 'apps/web 不得引用服务端代码，请经由 @tongban/contracts。',
+};
+
+/**
+ * Import boundaries (issue 13): a file under <root>/<m>/ reaches another module only through its
+ * index.ts, so a module's inside can change without touching its neighbours.
+ */
+function moduleBoundary(root, label, otherPatterns = []) {
+  const names = readdirSync(new URL(root, import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  return {
+    files: [`${root}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...otherPatterns,
+            {
+              regex: `^(\\.\\./)+(modules/)?(${names.join('|')})/(?!index(\\.tsx?)?$)`,
+              message: `${label}模块之间只经由对方的 index.ts 引用（issue 13）。`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**'] },
+  // db-types.generated.ts is kysely-codegen's output (npm run db:types), checked by check:db-types.
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      '.tmp/**',
+      'apps/server/src/platform/db-types.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,21 +57,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/web/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
+    // Type-checked rules (issue 13): a promise nobody awaits loses its error; a switch over a union
+    // must name every member, so a new status or role cannot fall through unnoticed.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
-      // Web code never imports server code; both import packages/contracts (ARCHITECTURE.md).
-      'no-restricted-imports': [
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
         'error',
-        {
-          patterns: [
-            {
-              group: ['**/apps/server/**', '@tongban/server', '@tongban/server/**'],
-              message: 'apps/web 不得引用服务端代码，请经由 @tongban/contracts。',
-            },
-          ],
-        },
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
       ],
     },
   },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noServerInWeb] }],
+    },
+  },
+  moduleBoundary('apps/server/src/modules', '服务端'),
+  // A later block replaces the rule's options, so the web's module block repeats noServerInWeb.
+  moduleBoundary('apps/web/src/modules', '前端', [noServerInWeb]),
 );

@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['apps/server/**/*.integration.test.ts'],
+          // Migrates and seeds template databases once per run; each file starts from a copy.
+          globalSetup: ['apps/server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry WASM; two workers fit the 2-core machines.

@@ -1,10 +1,11 @@
 import { Role, type Role as RoleT } from '@tongban/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASES as K } from '../src/demo/seed-cases-demo';
-import { MATRIX, type Ids } from './access-matrix';
-import { call, createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 import { orgService } from '../src/modules/org';
 import { SYSTEM_ACTOR } from '../src/platform/access';
+import { MATRIX, type Ids } from './access-matrix';
+import { call, createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
+import { createRegion, createStaffUser } from './factories/org';
 
 // Business API only: docs, the web app's static files and sign-in/out (tested in auth tests) aside.
 const NOT_IN_MATRIX = [/^(?!\/api\/)/, /^\/api\/docs/, /^\/api\/auth\/(login|logout|password)$/];
@@ -151,7 +152,7 @@ describe.each(dbKinds())('access matrix (%s)', (kind) => {
   it('an admin of another region neither sees nor changes this region', async () => {
     const admin = clients.get('admin')!;
     // Outside this admin's region, so it is made by the system, not through the API.
-    await orgService.createRegion(t.deps, SYSTEM_ACTOR, { code: '350998', name: '邻县' });
+    await createRegion(t, { code: '350998', name: '邻县' });
     // Nor may this admin create users there.
     const refused = await admin.request('POST', '/api/org/users', {
       username: 'otheradmin',
@@ -161,14 +162,7 @@ describe.each(dbKinds())('access matrix (%s)', (kind) => {
       regionCode: '350998',
     });
     expect(refused.status).toBe(403);
-    await orgService.createUser(t.deps, SYSTEM_ACTOR, {
-      username: 'otheradmin',
-      displayName: '邻县管理员',
-      password: 'Neighbour@2026',
-      role: 'admin',
-      regionCode: '350998',
-    });
-    const c = await signIn(t.app, 'otheradmin', 'Neighbour@2026');
+    const c = await createStaffUser(t, { role: 'admin', regionCode: '350998' });
     expect((await c.request('GET', '/api/org/departments')).body.items).toEqual([]);
     const r = await c.request('PATCH', `/api/org/departments/${ids.departmentId}`, { shortName: '越权' });
     expect(r.status).toBe(403);

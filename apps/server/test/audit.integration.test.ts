@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../src/modules/audit';
 import { SYSTEM_ACTOR } from '../src/platform/access';
-import { createTestApp, dbKinds, signIn, type TestApp } from './harness';
+import { createDemoDataDir, createTestApp, dbKinds, signIn, type TestApp } from './harness';
 import { asOwner } from './tamper';
 
 describe.each(dbKinds())('audit chain (%s)', (kind) => {
@@ -138,19 +138,8 @@ describe('npm run audit:verify and audit:checkpoint', () => {
       const os = await import('node:os');
       const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-verify-'));
       const { openDatabase } = await import('../src/platform/db');
-      const { migrate } = await import('../src/platform/migrate');
-      const { seedDemo } = await import('../src/demo/seed-demo');
-      const { loadConfig } = await import('../src/platform/config');
-      const { systemClock } = await import('../src/platform/clock');
-      const h = await openDatabase({ dataDir: dir });
-      await migrate(h.db);
-      await seedDemo({
-        db: h.db,
-        dbKind: 'pglite',
-        clock: systemClock,
-        config: loadConfig({ DATA_DIR: dir }, []),
-      });
-      await h.close();
+      // The migrated, seeded template as an embedded database directory, for the CLI to open.
+      await createDemoDataDir(dir);
       const root = path.resolve(import.meta.dirname, '../../..');
       const run = (cli: string, ...args: string[]) => {
         try {

@@ -1,9 +1,8 @@
 import type { CalendarDayView, DayNote } from '@tongban/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNationalDays } from '../src/modules/calendar';
-import { orgService } from '../src/modules/org';
-import { SYSTEM_ACTOR } from '../src/platform/access';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
+import { createRegion, createStaffUser } from './factories/org';
 
 const COUNTY = '350999';
 const TOWNSHIP = '350999100000';
@@ -175,20 +174,8 @@ describe.each(dbKinds())('calendar in the database and its API (%s)', (kind) => 
       expect((await deadline(c, '2026-11-20', 5)).status, username).toBe(200);
     }
 
-    await orgService.createRegion(t.deps, SYSTEM_ACTOR, {
-      code: OTHER_COUNTY,
-      name: '邻溪县',
-      parentCode: null,
-    });
-    await orgService.createUser(t.deps, SYSTEM_ACTOR, {
-      username: 'admin-linxi',
-      displayName: '邻溪县管理员',
-      password: 'Qiao-Lan#Huai2027!',
-      role: 'admin',
-      regionCode: OTHER_COUNTY,
-      departmentId: null,
-    });
-    const otherAdmin = await signIn(t.app, 'admin-linxi', 'Qiao-Lan#Huai2027!');
+    await createRegion(t, { code: OTHER_COUNTY, name: '邻溪县' });
+    const otherAdmin = await createStaffUser(t, { role: 'admin', regionCode: OTHER_COUNTY });
     expect((await otherAdmin.request('POST', '/api/calendar/local-days', body)).status).toBe(403);
 
     const own = await supervisor.request('POST', '/api/calendar/local-days', body);

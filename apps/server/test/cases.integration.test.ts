@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from '../src/platform/access';
 import { sm4Decrypt } from '../src/platform/crypto';
 import { channelTransport, deliverDue, type ChannelAdapter } from '../src/platform/outbox';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
+import { multipart } from './factories/http';
 
 const FOOD_ALL = [
   { name: '食品经营许可申请书', status: 'provided' },
@@ -18,23 +19,6 @@ const FOOD_ALL = [
 ];
 const DEFERRABLE = '专职或兼职食品安全管理人员任命文件';
 const DAY = 86_400_000;
-
-/** A multipart body: a text field, then one file, as a browser sends it. */
-function multipart(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
-  const boundary = `----tongban${Math.random().toString(16).slice(2)}`;
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(parts.join('') + head),
-      file.bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describe.each(dbKinds())('cases (%s)', (kind) => {
   let t: TestApp;
@@ -788,8 +772,8 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       '食品安全自查、从业人员健康管理、进货查验等管理制度',
     ]) {
       const { payload, contentType } = multipart(
-        { materialName: name },
         { name: 'a.pdf', type: 'application/pdf', bytes: pdf },
+        { materialName: name },
       );
       const up = await t.app.inject({
         method: 'POST',
@@ -800,8 +784,8 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       expect(up.statusCode, up.body).toBe(201);
     }
     const wrong = multipart(
-      { materialName: '营业执照' },
       { name: 'a.txt', type: 'text/plain', bytes: Buffer.from('hello') },
+      { materialName: '营业执照' },
     );
     const refused = await t.app.inject({
       method: 'POST',

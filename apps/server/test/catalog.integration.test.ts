@@ -3,21 +3,13 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
+import { multipart as multipartBody } from './factories/http';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A multipart body with one file field, as a browser would send it. */
-function multipart(bytes: Buffer, filename = 'catalog.xlsx') {
-  const boundary = `----tongban${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, bytes, tail]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
+/** The upload of a catalog sheet, as a browser sends it. */
+const multipart = (bytes: Buffer, filename = 'catalog.xlsx') =>
+  multipartBody({ name: filename, type: XLSX_TYPE, bytes });
 
 describe.each(dbKinds())('catalog (%s)', (kind) => {
   let t: TestApp;

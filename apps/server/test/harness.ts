@@ -1,15 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed-demo';
+import { DEMO_PASSWORD } from '../src/demo/seed-demo';
 import type { AppInstance, Deps } from '../src/platform/app-types';
 import { fixedClock } from '../src/platform/clock';
-import { loadConfig } from '../src/platform/config';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db';
-import { migrate } from '../src/platform/migrate';
+import { databaseUrl, prepareDatabase, TEMPLATE_NOW, testConfig, type Templates } from './templates';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -18,17 +18,27 @@ export function dbKinds(): DbKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** The templates global-setup.ts built, or null when the harness runs without it. */
+function templates(): Templates | null {
+  try {
+    return inject('tongbanTemplates') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A new PostgreSQL database, empty or copied from `template` (which has no open connections). */
+async function createPostgresDatabase(
+  template: string | undefined,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `tb_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: databaseUrl(adminUrl, name),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -47,23 +57,30 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** A fresh database (in-memory PGlite, or a new Postgres database), migrated and seeded with the demo. */
+/**
+ * A fresh database (in-memory PGlite, or a new Postgres database), migrated and seeded with the demo
+ * (unless `demo: false`). It is a copy of a template built once per run (templates.ts); a test that
+ * sets another `now` gets a database seeded at that time instead, as the seed dates cases from it
+ * (`template: false` forces that too).
+ */
 export async function createTestApp(
   kind: DbKind,
-  opts: { demo?: boolean; now?: Date } = {},
+  opts: { demo?: boolean; now?: Date; template?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
-  const pgDb = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-  const handle = await openDatabase({ url: pgDb?.url });
-  await migrate(handle.db);
-  await (await import('../src/modules/calendar')).loadNationalDays(handle.db);
-  const clock = fixedClock(opts.now ?? new Date('2026-11-20T02:00:00Z'));
-  const config = loadConfig(
-    { DATA_DIR: dataDir, TONGBAN_LOOKUP_KEY: 'a'.repeat(64), TONGBAN_SM4_KEY: 'b'.repeat(32) },
-    [],
-  );
-  const deps: Deps = { db: handle.db, dbKind: handle.kind, clock, config };
-  if (opts.demo !== false) await seedDemo(deps);
+  const now = opts.now ?? TEMPLATE_NOW;
+  const demo = opts.demo !== false;
+  const tpl = opts.template !== false && now.getTime() === TEMPLATE_NOW.getTime() ? templates() : null;
+  const which = demo ? 'demo' : 'bare';
+  const pgDb = kind === 'postgres' ? await createPostgresDatabase(tpl?.postgres?.[which]) : undefined;
+  const fromTemplate = kind === 'postgres' ? !!tpl?.postgres : !!tpl;
+  const handle = await openDatabase({
+    url: pgDb?.url,
+    loadDataDir: kind === 'pglite' && tpl ? new Blob([readFileSync(tpl.pglite[which])]) : undefined,
+  });
+  const clock = fixedClock(now);
+  const deps: Deps = { db: handle.db, dbKind: handle.kind, clock, config: testConfig(dataDir) };
+  if (!fromTemplate) await prepareDatabase(handle, deps, demo);
   const routes: { method: string; url: string }[] = [];
   const app = await buildApp(deps, { onRoute: (r) => routes.push(r) });
   await app.ready();
@@ -80,6 +97,31 @@ export async function createTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Leaves the demo database in `dataDir` as `npm start` would (on-disk PGlite), for tests that run a
+ * CLI against it; copied from the template like createTestApp's databases.
+ */
+export async function createDemoDataDir(dataDir: string): Promise<void> {
+  const tpl = templates();
+  const handle = await openDatabase({
+    dataDir,
+    loadDataDir: tpl ? new Blob([readFileSync(tpl.pglite.demo)]) : undefined,
+  });
+  try {
+    if (!tpl) {
+      const deps: Deps = {
+        db: handle.db,
+        dbKind: handle.kind,
+        clock: fixedClock(TEMPLATE_NOW),
+        config: testConfig(dataDir),
+      };
+      await prepareDatabase(handle, deps, true);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 // Replies are checked field by field in tests; `any` keeps those checks short.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
 import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
 import { createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
+import { multipart } from './factories/http';
 
 /**
  * The 整改台账 spreadsheet (docs/ledger-sheet.md): export in the layout offices know, read back
@@ -44,21 +45,17 @@ async function download(t: TestApp, s: Session, inspectionId: string) {
 }
 
 async function upload(t: TestApp, s: Session, inspectionId: string, bytes: Buffer) {
-  const boundary = '----tongban-xlsx';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ledger.xlsx"\r\n` +
-        'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
-    ),
+  const { payload, contentType } = multipart({
+    name: 'ledger.xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  });
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/ledger/inspections/${inspectionId}/import.xlsx`,
     payload,
     headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-type': contentType,
       cookie: s.cookie,
       [CSRF_HEADER]: s.csrf,
     },

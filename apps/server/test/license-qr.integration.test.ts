@@ -51,4 +51,25 @@ describe.each(dbKinds())('e-license QR code (%s)', (kind) => {
     expect(r.status).toBe(404);
     expect(r.body.message).toMatch(/不存在/);
   });
+
+  it('a valid license past its validUntil by the clock is shown as expired (the clock, not the host date)', async () => {
+    const lic = await t.deps.db
+      .selectFrom('license')
+      .select(['id', 'validUntil'])
+      .where('status', '=', 'valid')
+      .where('validUntil', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const verify = () => call(t.app, 'GET', `/api/public/licenses/${encodeURIComponent(lic.id)}`);
+    expect((await verify()).body.license.status).toBe('valid');
+    const before = t.clock.now();
+    // The day after validUntil, Asia/Shanghai: whatever the host's date is.
+    t.clock.set(new Date(`${lic.validUntil}T16:00:00Z`));
+    try {
+      const r = await verify();
+      expect(r.status).toBe(200);
+      expect(r.body.license.status).toBe('expired');
+    } finally {
+      t.clock.set(before);
+    }
+  });
 });

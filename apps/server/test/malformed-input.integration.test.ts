@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { call, createTestApp, dbKinds, signIn, type Client, type Reply, type TestApp } from './harness';
 import { MATRIX, type Entry, type Ids } from './access-matrix';
+import { countRows } from './factories/http';
 
 const USERNAMES: Record<string, string> = {
   admin: 'admin',
@@ -100,15 +101,7 @@ describe.each(dbKinds())('malformed input never gives 500 and changes nothing (%
             .executeTakeFirstOrThrow()
         ).id,
       };
-      const countAudit = async () =>
-        Number(
-          (
-            await db
-              .selectFrom('auditLog')
-              .select((eb) => eb.fn.countAll().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+      const countAudit = () => countRows(db, 'audit_log');
       for (const useReal of [true, false]) {
         const { path } = entry.make(
           useReal

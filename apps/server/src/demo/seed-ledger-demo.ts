@@ -94,7 +94,13 @@ export async function seedLedgerDemo(deps: Deps): Promise<void> {
     { n: 12, title: '窗口服务作风和群众办事体验方面' },
     { n: 13, title: '内部管理和制度执行方面' },
   ];
-  const findings = [
+  const findings: {
+    n: number;
+    cat: number;
+    title: string;
+    description: string;
+    severity: 'minor' | 'general' | 'serious';
+  }[] = [
     {
       n: 101,
       cat: 11,

@@ -21,6 +21,8 @@ export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** The embedded database's files as one tarball (PGlite only): tests copy a migrated template. */
+  dumpDataDir?(): Promise<Blob>;
 };
 
 const DATE_OID = 1082;
@@ -39,6 +41,8 @@ pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
 export async function openDatabase(opts: {
   url?: string | undefined;
   dataDir?: string | undefined;
+  /** A new PGlite starts from these files (a dumpDataDir tarball) instead of an empty cluster. */
+  loadDataDir?: Blob | undefined;
 }): Promise<DatabaseHandle> {
   if (opts.url) {
     // Pipeline mode: a client sends queries without waiting for the previous answer (pg-dialect.ts).
@@ -65,9 +69,10 @@ export async function openDatabase(opts: {
     [INT8_OID]: (v: string) => Number(v),
     [NUMERIC_OID]: (v: string) => v,
   };
+  const options = { parsers, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) };
   const pglite = opts.dataDir
-    ? await PGlite.create(path.join(opts.dataDir, 'pglite'), { parsers })
-    : await PGlite.create({ parsers });
+    ? await PGlite.create(path.join(opts.dataDir, 'pglite'), options)
+    : await PGlite.create(options);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCaseResults()] });
   return {
     db,
@@ -76,6 +81,7 @@ export async function openDatabase(opts: {
       await db.destroy();
       await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 
@@ -201,10 +207,6 @@ export async function executeBatch<const Q extends readonly (Compilable<unknown>
   }
   let next = 0;
   return queries.map((q) => (q ? out[next++]!.rows : undefined)) as never;
-}
-
-export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
 }
 
 export { sql };

@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Clock } from './clock';
-import { sql, type Db, type Executor } from './db';
+import type { Db, Executor } from './db';
 import { fixedStatement } from './fixed-statement';
 import type { OutboxMessageRow, OutboxMessageTable } from './db-types';
 
@@ -13,7 +13,7 @@ import type { OutboxMessageRow, OutboxMessageTable } from './db-types';
  */
 
 export type OutboxMessage = OutboxMessageRow;
-export type OutboxChannel = OutboxMessageTable['channel'];
+export type OutboxChannel = Selectable<OutboxMessageTable>['channel'];
 
 export type NewOutboxMessage = {
   regionCode: string;
@@ -267,14 +267,4 @@ export function startOutboxPoller(
       await current;
     },
   };
-}
-
-/** Counts by state, for the health of the queue (and tests). */
-export async function outboxCounts(db: Executor, maxAttempts: number = OUTBOX_DEFAULTS.maxAttempts) {
-  const r = await sql<{ pending: number; sent: number; failed: number }>`
-    select count(*) filter (where sent_at is null and attempts < ${maxAttempts})::int as pending,
-           count(*) filter (where sent_at is not null)::int as sent,
-           count(*) filter (where sent_at is null and attempts >= ${maxAttempts})::int as failed
-    from outbox_message`.execute(db);
-  return r.rows[0]!;
 }

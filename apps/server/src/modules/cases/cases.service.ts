@@ -655,7 +655,8 @@ function issueLicense(ctx: CaseCtx, spec: ReturnType<typeof licenseSpec>, n: num
   return id;
 }
 
-function toLicense(r: LicenseRow, caseNo: string): License {
+/** `today` (Asia/Shanghai, from the clock) decides whether a valid license has run out. */
+function toLicense(r: LicenseRow, caseNo: string, today: string): License {
   return {
     id: r.id,
     typeCode: r.typeCode,
@@ -666,10 +667,7 @@ function toLicense(r: LicenseRow, caseNo: string): License {
     issuerCreditCode: r.issuerCreditCode,
     validFrom: r.validFrom,
     validUntil: r.validUntil,
-    status:
-      r.status === 'valid' && r.validUntil && r.validUntil < new Date().toISOString().slice(0, 10)
-        ? 'expired'
-        : r.status,
+    status: r.status === 'valid' && r.validUntil && r.validUntil < today ? 'expired' : r.status,
     caseNo,
     issuedAt: new Date(r.issuedAt).toISOString(),
     verifyToken: r.verifyToken,
@@ -689,7 +687,11 @@ export function licenseVerifyUrl(deps: Pick<Deps, 'config'>, verifyToken: string
 export async function verifyLicense(deps: Deps, token: string): Promise<LicenseVerification> {
   const row = await repo.findLicenseByToken(deps.db, token);
   if (!row) return { id: null, checkCharacterValid: false, found: false, license: null, verifyUrl: null };
-  const { caseNo: _omit, verifyToken: _token, ...license } = toLicense(row, '');
+  const {
+    caseNo: _omit,
+    verifyToken: _token,
+    ...license
+  } = toLicense(row, '', shanghaiToday(deps.clock.now()));
   void _omit;
   void _token;
   return {
@@ -1698,6 +1700,7 @@ async function intake(deps: Deps, tx: Tx, actor: Actor, spec: IntakeSpec): Promi
     license: undefined,
     queryCode,
     contact: { name: secrets.contactName, phoneMasked: secrets.contactPhoneMasked },
+    today: shanghaiToday(now),
   });
   return { caseId, writes: ctx.writes, value: detail };
 }
@@ -1873,6 +1876,7 @@ export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promi
       r.contactName && r.contactPhoneMasked
         ? { name: r.contactName, phoneMasked: r.contactPhoneMasked }
         : null,
+    today: shanghaiToday(deps.clock.now()),
   });
 }
 
@@ -1885,13 +1889,15 @@ type DetailParts = {
   license: LicenseRow | undefined;
   queryCode: string | null;
   contact: { name: string; phoneMasked: string } | null;
+  /** Asia/Shanghai date of the clock's now: a license past its validUntil shows as expired. */
+  today: string;
 };
 
 /** The detail of a case from its summary and parts (read back, or just written by intake). */
 function detailOf(
   s: ReturnType<typeof summaryOf>,
   r: Pick<JoinedRow, 'steps' | 'caseNo'>,
-  { applicant, agentName, materials, notices, events, license, queryCode, contact }: DetailParts,
+  { applicant, agentName, materials, notices, events, license, queryCode, contact, today }: DetailParts,
 ): CaseDetail {
   const state = s._state;
   return {
@@ -1918,7 +1924,7 @@ function detailOf(
       actorName: e.actorName,
       payload: e.payload as Record<string, unknown>,
     })),
-    license: license ? toLicense(license, r.caseNo) : null,
+    license: license ? toLicense(license, r.caseNo, today) : null,
     delivery: state.delivery
       ? {
           method: state.delivery.method,

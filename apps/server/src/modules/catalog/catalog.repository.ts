@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import { sql, type Db, type Executor } from '../../platform/db';
 import { getSearchEntries, searchEntries, type SearchFilter } from './catalog-search-index';
 import type {
@@ -22,8 +22,6 @@ export const findItemByCode = (db: Executor, regionCode: string, itemCode: strin
     .where('regionCode', '=', regionCode)
     .where('itemCode', '=', itemCode)
     .executeTakeFirst();
-export const listItemsOfRegion = (db: Executor, regionCode: string) =>
-  db.selectFrom('catalogItem').selectAll().where('regionCode', '=', regionCode).execute();
 export const insertItem = (db: Executor, row: Insertable<CatalogItemTable>) =>
   db.insertInto('catalogItem').values(row).returningAll().executeTakeFirstOrThrow();
 export const updateItem = (db: Executor, id: string, row: Updateable<CatalogItemTable>) =>
@@ -137,7 +135,7 @@ export async function listStaffItems(
     status?: 'draft' | 'published' | 'retired' | undefined;
     departmentId?: string | undefined;
     departmentIds?: readonly string[] | undefined;
-    itemType?: string | undefined;
+    itemType?: Selectable<CatalogItemVersionTable>['itemType'] | undefined;
     limit: number;
     offset: number;
   },

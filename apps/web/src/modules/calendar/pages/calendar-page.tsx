@@ -23,7 +23,7 @@ import 'dayjs/locale/zh-cn';
 import { LOCAL_DAY_KIND_LABELS, type CalendarDayView } from '@tongban/contracts';
 import { useAuth, useCurrentUser } from '../../../app/auth-context';
 import { notifySuccess } from '../../../app/notify';
-import { useRegions } from '../../org/api';
+import { useRegions } from '../../org';
 import { useCalendarDays, useRemoveLocalDay } from '../api';
 import { CalendarLegend } from '../components/calendar-legend';
 import { DeadlineCard } from '../components/deadline-card';

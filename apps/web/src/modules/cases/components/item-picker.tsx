@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Space, Tag, Typography } from 'antd';
 import { HANDLING_LABELS, type CatalogPublicHit, type CatalogVersion } from '@tongban/contracts';
 import { apiRequest } from '../../../app/api-client';
-import { fetchVersion, queryString, type Page } from '../../catalog/api';
+import { fetchVersion, queryString, type Page } from '../../catalog';
 
 /** Published items by name or pinyin (spjy / shipin), through the catalog's public search. */
 export function useItemSearch(q: string, regionCode?: string) {

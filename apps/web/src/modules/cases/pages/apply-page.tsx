@@ -3,8 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Radio, Result, Space, Table, Tag, Typography, Upload } from 'antd';
 import { SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ApplicantInput, CatalogMaterial, CatalogPublicHit } from '@tongban/contracts';
-import { PublicShell } from '../../catalog/components/public-shell';
-import { usePublicGuide } from '../../catalog/api';
+import { PublicShell, usePublicGuide } from '../../catalog';
 import {
   createDraft,
   getDraft,

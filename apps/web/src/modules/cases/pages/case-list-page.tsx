@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Input, Select, Space, Typography } from 'antd';
 import { CASE_STATUS_LABELS, type CaseStatus, type ClockState } from '@tongban/contracts';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import { useCases, type CaseFilters } from '../api';
 import { CLOCK_TAGS } from '../components/case-tags';
 import { CaseTable } from '../components/case-table';

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { FileWordOutlined, EyeOutlined } from '@ant-design/icons';
 import { DELIVERY_METHOD_LABELS, NOTICE_KIND_LABELS, type CaseNotice } from '@tongban/contracts';
-import { PublicShell } from '../../catalog/components/public-shell';
+import { PublicShell } from '../../catalog';
 import { downloadTrackedNotice, trackCase, type TrackReply } from '../api';
 import { ClockTag, NoticeNo, VisitsText, clockTooltip, formatTime } from '../components/case-tags';
 import { DottedId } from '../components/dotted-id';

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { License } from '@tongban/contracts';
-import { PublicShell } from '../../catalog/components/public-shell';
+import { PublicShell } from '../../catalog';
 import { useLicenseVerification } from '../api';
 
 export const LICENSE_STATUS: Record<License['status'], { label: string; color: string }> = {

@@ -14,7 +14,7 @@ import {
   type SpecialProcedure,
 } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import { useCatalogDiff } from '../api';
 import { daysLabel, handlingLabel, onlineLevelLabel, visitsLabel, yuan } from '../components/catalog-format';
 

@@ -35,7 +35,7 @@ import {
 } from '@tongban/contracts';
 import { useCurrentUser } from '../../../app/auth-context';
 import { notifySuccess } from '../../../app/notify';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import { useCatalogVersion, useCreateItem, useUpdateDraft } from '../api';
 import { optionsOf, versionStatusLabel } from '../components/catalog-format';
 import {

@@ -11,7 +11,7 @@ import {
   type ItemType,
 } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import { EXPORT_URL, catalogKeys, fetchVersion, useCatalogItems, type StaffFilters } from '../api';
 import {
   ITEM_STATUS_LABELS,

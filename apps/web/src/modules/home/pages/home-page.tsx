@@ -9,9 +9,9 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCurrentUser } from '../../../app/auth-context';
-import { useDepartments, useHalls, useRegions, useStaff, useWindows } from '../../org/api';
-import { NextYearHolidaysAlert } from '../../calendar/components/next-year-alert';
-import { CatalogHomeCard } from '../../catalog/components/catalog-home-card';
+import { useDepartments, useHalls, useRegions, useStaff, useWindows } from '../../org';
+import { NextYearHolidaysAlert } from '../../calendar';
+import { CatalogHomeCard } from '../../catalog';
 
 /** 首页: who is signed in, and — for staff — what the organisation holds. Only built modules appear. */
 export function HomePage() {

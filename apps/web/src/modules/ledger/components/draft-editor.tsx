@@ -35,7 +35,7 @@ import {
   type DraftSource,
 } from '@tongban/contracts';
 import { useCurrentUser } from '../../../app/auth-context';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import {
   labelCategories,
   orderFindings,

@@ -5,7 +5,7 @@ import { LEDGER_MEASURE_KIND_LABELS, type LedgerMeasureKind } from '@tongban/con
 import { ApiError } from '../../../app/api-client';
 import { useCurrentUser } from '../../../app/auth-context';
 import { notifySuccess } from '../../../app/notify';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import { useUpdateMeasure } from '../api';
 import { personOptions, usePeople } from './people';
 

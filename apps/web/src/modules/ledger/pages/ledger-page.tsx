@@ -25,7 +25,7 @@ import {
 } from '@ant-design/icons';
 import { MEASURE_STATUS_LABELS, type LedgerRow, type MeasureStatus } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
-import { useDepartments } from '../../org/api';
+import { useDepartments } from '../../org';
 import {
   ledgerXlsxUrl,
   useDeleteLedgerItem,

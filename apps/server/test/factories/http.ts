@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../src/platform/db';
+
+/**
+ * A multipart/form-data body as a browser sends it: text fields first, then one file in the field
+ * `file`. Hand the result to `app.inject({ payload, headers: { 'content-type': contentType } })`.
+ */
+export function multipart(
+  file: { name: string; type: string; bytes: Buffer },
+  fields: Record<string, string> = {},
+): { payload: Buffer; contentType: string } {
+  const boundary = `----tongban${Math.random().toString(16).slice(2)}`;
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([
+      Buffer.from(parts.join('') + head),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+/** Rows in a table (snake_case name): a refused request must leave every count as it was. */
+export async function countRows(db: Executor, table: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db);
+  return r.rows[0]!.n;
+}

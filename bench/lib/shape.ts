@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The module shape of the server (issue 13), measured: which module owns each table, and which
+ * query calls reach a table of another module. Used by `npm run check:shape` and table-owners.test.ts.
+ */
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SERVER_SRC = path.join(ROOT, 'apps/server/src');
+export const MIGRATIONS = path.join(ROOT, 'apps/server/migrations');
+
+/** Every table of the migrations and the one module whose repository may query it. */
+export const TABLE_OWNERS: Record<string, string> = {
+  // org: the county's structure
+  region: 'org',
+  hall: 'org',
+  department: 'org',
+  hall_window: 'org',
+  staff: 'org',
+  // auth: identity — accounts, passwords, sessions (org administers users through auth)
+  app_user: 'auth',
+  user_session: 'auth',
+  login_throttle: 'auth',
+  audit_log: 'audit',
+  audit_head: 'audit',
+  audit_checkpoint: 'audit',
+  national_day: 'calendar',
+  local_day: 'calendar',
+  calendar_revision: 'calendar',
+  catalog_item: 'catalog',
+  catalog_item_version: 'catalog',
+  catalog_material: 'catalog',
+  catalog_revision: 'catalog',
+  applicant: 'cases',
+  service_case: 'cases',
+  case_event: 'cases',
+  case_material: 'cases',
+  case_notice: 'cases',
+  license: 'cases',
+  case_license_type: 'cases',
+  case_no_counter: 'cases',
+  case_sequence: 'cases',
+  idempotency_key: 'cases',
+  case_draft: 'cases',
+  ledger_inspection: 'ledger',
+  ledger_category: 'ledger',
+  ledger_finding: 'ledger',
+  ledger_measure: 'ledger',
+  ledger_progress: 'ledger',
+  ledger_revisit: 'ledger',
+  ledger_accountability: 'ledger',
+  ledger_regulation: 'ledger',
+  ledger_regulation_finding: 'ledger',
+  ledger_recovery: 'ledger',
+  ledger_public_feedback: 'ledger',
+  // platform: the outbox (platform/outbox.ts) and content-addressed files (platform/files.ts)
+  outbox_message: 'platform',
+  stored_file: 'platform',
+  stored_file_owner: 'platform',
+};
+
+export function walk(dir: string, ext = '.ts'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return walk(p, ext);
+    return d.name.endsWith(ext) ? [p] : [];
+  });
+}
+
+/** The tables the migrations create (snake_case). */
+export function migrationTables(dir = MIGRATIONS): string[] {
+  const names = new Set<string>();
+  for (const f of walk(dir, '.sql'))
+    for (const m of readFileSync(f, 'utf8').matchAll(
+      /create\s+table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi,
+    ))
+      names.add(m[1]!.toLowerCase());
+  return [...names].sort();
+}
+
+/** `modules/<m>/…` → m; `platform/…`, `demo/…` → platform, demo; the rest (app.ts, main.ts) → app. */
+export function moduleOf(file: string): string {
+  const rel = path.relative(SERVER_SRC, file).split(path.sep);
+  if (rel[0] === 'modules') return rel[1]!;
+  return rel.length > 1 ? rel[0]! : 'app';
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export type TableQuery = { file: string; module: string; table: string; line: number };
+
+/**
+ * Kysely query calls naming a table: selectFrom/insertInto/updateTable/deleteFrom('table[ as x]').
+ * Raw sql`` text is not scanned.
+ */
+export function tableQueries(dir = SERVER_SRC): TableQuery[] {
+  const out: TableQuery[] = [];
+  for (const file of walk(dir)) {
+    if (file.endsWith('.test.ts')) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(
+      /\b(?:selectFrom|insertInto|updateTable|deleteFrom)\(\s*['"]([a-zA-Z_]+)(?:\s+as\s+\w+)?['"]/g,
+    )) {
+      out.push({
+        file: path.relative(ROOT, file),
+        module: moduleOf(file),
+        table: snake(m[1]!),
+        line: text.slice(0, m.index).split('\n').length,
+      });
+    }
+  }
+  return out;
+}
+
+/** Queries from a module (or platform/demo/app code) on a table another module owns. */
+export function crossModuleQueries(queries = tableQueries()): TableQuery[] {
+  return queries.filter((q) => TABLE_OWNERS[q.table] !== undefined && TABLE_OWNERS[q.table] !== q.module);
+}
+
+/** "file table" → how many such calls: the form the allowlist is kept in. */
+export function countByFileAndTable(queries: TableQuery[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const q of queries) out[`${q.file} ${q.table}`] = (out[`${q.file} ${q.table}`] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * The longest .ts file under apps/server/src (tests included: they live next to the code; generated
+ * files are not: nobody edits them).
+ */
+export function largestServerFile(dir = SERVER_SRC): { file: string; lines: number } {
+  let best = { file: '', lines: 0 };
+  for (const f of walk(dir)) {
+    if (f.endsWith('.generated.ts')) continue;
+    const lines = readFileSync(f, 'utf8').split('\n').length;
+    if (lines > best.lines) best = { file: path.relative(ROOT, f), lines };
+  }
+  return best;
+}
