@@ -55,11 +55,11 @@ describe.each(dbKinds())('e-license QR code (%s)', (kind) => {
   it('a valid license past its validUntil by the clock is shown as expired (the clock, not the host date)', async () => {
     const lic = await t.deps.db
       .selectFrom('license')
-      .select(['id', 'validUntil'])
+      .select(['verifyToken', 'validUntil'])
       .where('status', '=', 'valid')
       .where('validUntil', 'is not', null)
       .executeTakeFirstOrThrow();
-    const verify = () => call(t.app, 'GET', `/api/public/licenses/${encodeURIComponent(lic.id)}`);
+    const verify = () => call(t.app, 'GET', `/api/public/licenses/${encodeURIComponent(lic.verifyToken)}`);
     expect((await verify()).body.license.status).toBe('valid');
     const before = t.clock.now();
     // The day after validUntil, Asia/Shanghai: whatever the host's date is.
