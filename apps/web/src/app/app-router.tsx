@@ -5,10 +5,12 @@ import { NotFoundPage, RequireAuth, RequirePermission } from './route-guards';
 import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
 import { ledgerRoutes, publicLedgerRoutes } from '../modules/ledger/ledger-routes';
 import { casesRoutes, publicCasesRoutes } from '../modules/cases/cases-routes';
+// The two screens nearly every visit starts with stay in the main chunk: loading them lazily
+// added a round of fetching before the first paint (bench:web). Every other screen is its own chunk.
+import { LoginPage } from '../modules/auth/pages/login-page';
+import { HomePage } from '../modules/home/pages/home-page';
 import { lazyPage } from './lazy-page';
 
-const LoginPage = lazyPage(() => import('../modules/auth/pages/login-page'), 'LoginPage');
-const HomePage = lazyPage(() => import('../modules/home/pages/home-page'), 'HomePage');
 const RegionsPage = lazyPage(() => import('../modules/org/pages/regions-page'), 'RegionsPage');
 const HallsPage = lazyPage(() => import('../modules/org/pages/halls-page'), 'HallsPage');
 const DepartmentsPage = lazyPage(() => import('../modules/org/pages/departments-page'), 'DepartmentsPage');

@@ -1,15 +1,16 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route } from 'react-router';
 import { FullPageSpin, RequirePermission } from '../../app/route-guards';
+// The public guide pages are where citizens arrive from a search or a QR code: in the main chunk.
+import { GuidePage } from './pages/guide-page';
+import { GuideSearchPage } from './pages/guide-search-page';
 import { lazyPage } from '../../app/lazy-page';
 
 const CatalogDiffPage = lazyPage(() => import('./pages/catalog-diff-page'), 'CatalogDiffPage');
 const CatalogEditPage = lazyPage(() => import('./pages/catalog-edit-page'), 'CatalogEditPage');
 const CatalogItemPage = lazyPage(() => import('./pages/catalog-item-page'), 'CatalogItemPage');
 const CatalogListPage = lazyPage(() => import('./pages/catalog-list-page'), 'CatalogListPage');
-const GuidePage = lazyPage(() => import('./pages/guide-page'), 'GuidePage');
 const GuidePrintPage = lazyPage(() => import('./pages/guide-print-page'), 'GuidePrintPage');
-const GuideSearchPage = lazyPage(() => import('./pages/guide-search-page'), 'GuideSearchPage');
 
 // ECharts is large: the figures page loads it on first visit only.
 const CatalogFiguresPage = lazy(() =>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Avatar, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -20,11 +20,6 @@ export function LoginPage() {
   const asked = (location.state as { from?: string } | null)?.from ?? '/';
   // Only a path of this app (never another site), and never back to the sign-in page itself.
   const from = asked.startsWith('/') && !asked.startsWith('//') && !asked.startsWith('/login') ? asked : '/';
-
-  // While the person types, fetch the shell's first screen, so signing in does not wait for it.
-  useEffect(() => {
-    void import('../../home/pages/home-page');
-  }, []);
 
   const mutation = useMutation({
     mutationFn: login,
