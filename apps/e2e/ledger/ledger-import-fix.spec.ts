@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { newPage, screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
+import { chooseOption } from '../pages/antd';
 import { LoginPage } from '../pages/login.page';
 
 /**
@@ -32,31 +33,6 @@ const REPORT_TEXT = [
   '整改情况：更换大厅引导标识12块。',
   '欢迎社会各界监督，联系电话：0000-1234567。',
 ].join('\n');
-
-/** Picks an antd option; a click lost while the list opens is clicked again (as cases.page.ts does). */
-async function chooseOption(page: Page, selectTestId: string, optionText: string) {
-  await page.getByTestId(selectTestId).click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText })
-    .last();
-  const closed = (timeout: number) =>
-    page
-      .waitForFunction(
-        () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
-        undefined,
-        { timeout },
-      )
-      .then(
-        () => true,
-        () => false,
-      );
-  await option.click();
-  for (let attempt = 1; !(await closed(3000)); attempt++) {
-    if (attempt > 4)
-      throw new Error(`the list of ${selectTestId} stayed open after choosing “${optionText}”`);
-    await option.click({ timeout: 2000 }).catch(() => undefined);
-  }
-}
 
 describe('importing a report the parser reads partly wrong (issue 15)', () => {
   let e2e: E2EContext;
