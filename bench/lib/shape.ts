@@ -55,6 +55,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   ledger_recovery: 'ledger',
   ledger_public_feedback: 'ledger',
   // platform: the outbox (platform/outbox.ts) and content-addressed files (platform/files.ts)
+  inbox_item: 'inbox',
   outbox_message: 'platform',
   stored_file: 'platform',
   stored_file_owner: 'platform',

@@ -18,6 +18,7 @@ import { authRoutes, sessionHook } from './modules/auth';
 import { calendarRoutes } from './modules/calendar';
 import { casesRoutes, casesService } from './modules/cases';
 import { catalogRoutes } from './modules/catalog';
+import { inboxRoutes } from './modules/inbox';
 import { ledgerRoutes, ledgerService } from './modules/ledger';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(catalogRoutes);
   await app.register(ledgerRoutes);
   await app.register(casesRoutes);
+  await app.register(inboxRoutes);
 
   // Stored files (staff photos, evidence, application materials) by content hash.
   app.get(

@@ -10,6 +10,7 @@ export * from './ledger';
 export * from './catalog';
 export * from './cases';
 export * from './audit';
+export * from './inbox';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'case.extension.decide': ['dept_head'],
   'case.urge': ['supervisor', 'dept_head'],
   'case.deliver': ['clerk'],
+  // 站内消息与待办: everyone signed in reads their own inbox, nobody reads another's.
+  'inbox.read': STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

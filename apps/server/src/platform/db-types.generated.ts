@@ -369,6 +369,35 @@ export interface IdempotencyKey {
   scope: string;
 }
 
+export interface InboxItem {
+  body: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  /**
+   * a second item with the same key in the region is not written (jobs that run often deliver once)
+   */
+  dedupeKey: string | null;
+  doneAt: Timestamp | null;
+  entityId: string | null;
+  entityType: string | null;
+  id: Generated<string>;
+  /**
+   * a to-do stays open until the module that created it marks it done (done_at) when the work is done
+   */
+  isTodo: Generated<boolean>;
+  /**
+   * what it is about, module-prefixed: supervision.order, evaluations.bad_review, complaints.dispatch, hall.patrol_notice …
+   */
+  kind: string;
+  /**
+   * the in-app path that opens the record (never carries personal data)
+   */
+  link: string | null;
+  readAt: Timestamp | null;
+  recipientUserId: string;
+  regionCode: string;
+  title: string;
+}
+
 export interface LedgerAccountability {
   count: number;
   date: string;
@@ -886,6 +915,7 @@ export interface DB {
   hall: Hall;
   hallWindow: HallWindow;
   idempotencyKey: IdempotencyKey;
+  inboxItem: InboxItem;
   ledgerAccountability: LedgerAccountability;
   ledgerCategory: LedgerCategory;
   ledgerFinding: LedgerFinding;

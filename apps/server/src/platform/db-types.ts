@@ -28,6 +28,7 @@ export type DepartmentTable = G.Department;
 export type HallTable = G.Hall;
 export type HallWindowTable = G.HallWindow;
 export type IdempotencyKeyTable = G.IdempotencyKey;
+export type InboxItemTable = G.InboxItem;
 export type LedgerAccountabilityTable = G.LedgerAccountability;
 export type LedgerCategoryTable = G.LedgerCategory;
 export type LedgerFindingTable = G.LedgerFinding;

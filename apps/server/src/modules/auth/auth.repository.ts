@@ -147,3 +147,18 @@ export async function deleteSession(db: Executor, tokenHash: string) {
 export async function deleteUserSessions(db: Executor, userId: string) {
   await db.deleteFrom('userSession').where('userId', '=', userId).execute();
 }
+
+/** Active users of a role in one region (and department), for messages and to-dos. */
+export const listActiveUserIds = (
+  db: Executor,
+  f: { regionCode: string; role: string; departmentId?: string | null },
+) => {
+  let q = db
+    .selectFrom('appUser')
+    .select('id')
+    .where('regionCode', '=', f.regionCode)
+    .where('role', '=', f.role as never)
+    .where('disabled', '=', false);
+  if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
+  return q.execute();
+};

@@ -1,4 +1,4 @@
-import { type LoginInput, type PasswordChangeInput, type SessionInfo } from '@tongban/contracts';
+import { type LoginInput, type PasswordChangeInput, type Role, type SessionInfo } from '@tongban/contracts';
 import type { Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import type { Executor, Tx } from '../../platform/db';
@@ -356,4 +356,16 @@ function anonymous(clientIp: string): Actor {
     departmentId: null,
     clientIp,
   };
+}
+
+/**
+ * Who should receive a message or a to-do: the active users of a role in a region, optionally of one
+ * department (e.g. the head of the department a 督办单 goes to). Other modules' use cases call this.
+ */
+export async function listUserIdsByRole(
+  db: Executor,
+  f: { regionCode: string; role: Role; departmentId?: string | null },
+): Promise<string[]> {
+  const rows = await repo.listActiveUserIds(db, f);
+  return rows.map((r) => r.id);
 }

@@ -7,6 +7,7 @@ export {
   login,
   resolveSession,
   hashSessionToken,
+  listUserIdsByRole,
 } from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';

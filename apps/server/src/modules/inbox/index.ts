@@ -1,0 +1,2 @@
+export { inboxRoutes } from './inbox.routes';
+export { closeInboxTodos, deliverToInbox, type InboxDelivery } from './use-cases/deliver-to-inbox';

@@ -1,0 +1,52 @@
+import type { Executor } from '../../../platform/db';
+import * as repo from '../inbox.repository';
+
+export type InboxDelivery = {
+  regionCode: string;
+  /** One item per recipient; duplicates in the list are delivered once. */
+  recipientUserIds: readonly string[];
+  /** Module-prefixed: `supervision.order`, `hall.patrol_notice` … */
+  kind: string;
+  title: string;
+  body?: string;
+  /** In-app path that opens the record; never personal data (SEC-1). */
+  link?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  /** A to-do stays open until `closeInboxTodos` is called for its record. */
+  isTodo?: boolean;
+  /** Per recipient, `${dedupeKey}:${userId}`: a job that runs often delivers once. */
+  dedupeKey?: string | null;
+};
+
+/**
+ * Puts an item in each recipient's inbox inside the caller's transaction, so the message exists
+ * exactly when the change it is about has committed. Returns how many items were written.
+ */
+export async function deliverToInbox(tx: Executor, d: InboxDelivery): Promise<number> {
+  const recipients = [...new Set(d.recipientUserIds)];
+  return repo.insertItems(
+    tx,
+    recipients.map((userId) => ({
+      regionCode: d.regionCode,
+      recipientUserId: userId,
+      kind: d.kind,
+      title: d.title,
+      body: d.body ?? '',
+      link: d.link ?? null,
+      entityType: d.entityType ?? null,
+      entityId: d.entityId ?? null,
+      isTodo: d.isTodo ?? false,
+      dedupeKey: d.dedupeKey ? `${d.dedupeKey}:${userId}` : null,
+    })),
+  );
+}
+
+/** The work a to-do asked for is done: its open to-dos (of one kind, or all) close. */
+export async function closeInboxTodos(
+  tx: Executor,
+  ref: { regionCode: string; entityType: string; entityId: string; kind?: string },
+  at: Date,
+): Promise<void> {
+  await repo.closeTodos(tx, ref.regionCode, ref.entityType, ref.entityId, at, ref.kind);
+}

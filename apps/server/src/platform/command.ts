@@ -1,0 +1,38 @@
+import { appendAudit, type AuditInput } from '../modules/audit';
+import { deliverToInbox, type InboxDelivery } from '../modules/inbox';
+import type { Actor } from './access';
+import type { Deps } from './app-types';
+import type { Tx } from './db';
+import { enqueue, type NewOutboxMessage } from './outbox';
+
+/** What a use case's change carries with it: its audit entries, its messages, its to-dos. */
+export type CommandEffects = {
+  audit?: AuditInput | readonly AuditInput[] | null;
+  /** Messages that leave after commit (SMS, e-mail) through the outbox poller. */
+  outbox?: readonly NewOutboxMessage[];
+  /** Items in people's inboxes, written with the change. */
+  inbox?: readonly InboxDelivery[];
+};
+
+export type CommandContext = { tx: Tx; now: Date; actor: Actor; deps: Deps };
+
+/**
+ * Runs one use case's change (ARCHITECTURE.md "A module"): a transaction holding its locked reads,
+ * the change, its audit entries, its inbox items and its outbox messages, so all of them commit
+ * together or none does. Audit entries go last: they lock their chain until commit.
+ */
+export async function runCommand<T>(
+  deps: Deps,
+  actor: Actor,
+  change: (ctx: CommandContext) => Promise<{ result: T } & CommandEffects>,
+): Promise<T> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const { result, audit, outbox, inbox } = await change({ tx, now, actor, deps });
+    for (const d of inbox ?? []) await deliverToInbox(tx, d);
+    for (const m of outbox ?? []) await enqueue(tx, m);
+    const entries = audit == null ? [] : Array.isArray(audit) ? audit : [audit as AuditInput];
+    for (const entry of entries) await appendAudit(tx, actor, entry, now);
+    return result;
+  });
+}
