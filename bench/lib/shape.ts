@@ -56,6 +56,20 @@ export const TABLE_OWNERS: Record<string, string> = {
   ledger_public_feedback: 'ledger',
   // platform: the outbox (platform/outbox.ts) and content-addressed files (platform/files.ts)
   inbox_item: 'inbox',
+  // ── supervision ──
+
+  // ── evaluations ──
+
+  // ── complaints ──
+
+  // ── hall ──
+
+  // ── bundles ──
+
+  // ── trading ──
+
+  // ── intermediaries ──
+
   outbox_message: 'platform',
   stored_file: 'platform',
   stored_file_owner: 'platform',

@@ -19,6 +19,13 @@ import { calendarRoutes } from './modules/calendar';
 import { casesRoutes, casesService } from './modules/cases';
 import { catalogRoutes } from './modules/catalog';
 import { inboxRoutes } from './modules/inbox';
+import { supervisionRoutes } from './modules/supervision';
+import { evaluationsRoutes } from './modules/evaluations';
+import { complaintsRoutes } from './modules/complaints';
+import { hallRoutes } from './modules/hall';
+import { bundlesRoutes } from './modules/bundles';
+import { tradingRoutes } from './modules/trading';
+import { intermediariesRoutes } from './modules/intermediaries';
 import { ledgerRoutes, ledgerService } from './modules/ledger';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
@@ -120,6 +127,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(ledgerRoutes);
   await app.register(casesRoutes);
   await app.register(inboxRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(evaluationsRoutes);
+  await app.register(complaintsRoutes);
+  await app.register(hallRoutes);
+  await app.register(bundlesRoutes);
+  await app.register(tradingRoutes);
+  await app.register(intermediariesRoutes);
 
   // Stored files (staff photos, evidence, application materials) by content hash.
   app.get(

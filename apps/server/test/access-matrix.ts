@@ -2,6 +2,13 @@ import { Role, type Role as RoleT } from '@tongban/contracts';
 import { DEMO_CASES as K, makeIdNumber } from '../src/demo/seed-cases-demo';
 import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
+import { SUPERVISION_MATRIX } from './matrix/supervision';
+import { EVALUATIONS_MATRIX } from './matrix/evaluations';
+import { COMPLAINTS_MATRIX } from './matrix/complaints';
+import { HALL_MATRIX } from './matrix/hall';
+import { BUNDLES_MATRIX } from './matrix/bundles';
+import { TRADING_MATRIX } from './matrix/trading';
+import { INTERMEDIARIES_MATRIX } from './matrix/intermediaries';
 
 /**
  * Every route × every role, allowed and denied (Foundation issue: "an access-matrix test covers
@@ -19,9 +26,25 @@ export type Entry = {
 const STAFF: RoleT[] = ['clerk', 'approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'];
 const ADMIN: RoleT[] = ['admin'];
 
-export const MATRIX: Entry[] = [
+const CORE_MATRIX: Entry[] = [
   { method: 'GET', url: '/api/health', make: () => ({ path: '/api/health' }), allowed: 'public' },
   { method: 'GET', url: '/api/auth/me', make: () => ({ path: '/api/auth/me' }), allowed: Role.options },
+  // ── Inbox: everyone signed in reads their own ──
+  { method: 'GET', url: '/api/inbox', make: () => ({ path: '/api/inbox' }), allowed: STAFF },
+  { method: 'GET', url: '/api/inbox/counts', make: () => ({ path: '/api/inbox/counts' }), allowed: STAFF },
+  {
+    method: 'POST',
+    url: '/api/inbox/read-all',
+    make: () => ({ path: '/api/inbox/read-all' }),
+    allowed: STAFF,
+  },
+  {
+    method: 'POST',
+    url: '/api/inbox/:id/read',
+    // Nobody has this item: allowed roles get 404, the others 403.
+    make: () => ({ path: '/api/inbox/00000000-0000-4000-8000-000000000001/read' }),
+    allowed: STAFF,
+  },
   // ── Calendar (CAL-1, CAL-2) ──
   {
     method: 'GET',
@@ -570,3 +593,14 @@ function casesEntries(): Entry[] {
     ),
   ];
 }
+
+export const MATRIX: Entry[] = [
+  ...CORE_MATRIX,
+  ...SUPERVISION_MATRIX,
+  ...EVALUATIONS_MATRIX,
+  ...COMPLAINTS_MATRIX,
+  ...HALL_MATRIX,
+  ...BUNDLES_MATRIX,
+  ...TRADING_MATRIX,
+  ...INTERMEDIARIES_MATRIX,
+];

@@ -46,6 +46,20 @@ export const PERMISSIONS = {
   'case.deliver': ['clerk'],
   // 站内消息与待办: everyone signed in reads their own inbox, nobody reads another's.
   'inbox.read': STAFF,
+
+  // ── supervision ──
+
+  // ── evaluations ──
+
+  // ── complaints ──
+
+  // ── hall ──
+
+  // ── bundles ──
+
+  // ── trading ──
+
+  // ── intermediaries ──
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -6,6 +6,13 @@ import { orgService } from '../modules/org';
 import { seedCasesDemo } from './seed-cases-demo';
 import { seedCatalogDemo } from './seed-catalog-demo';
 import { seedLedgerDemo } from './seed-ledger-demo';
+import { seedSupervisionDemo } from './seed-supervision-demo';
+import { seedEvaluationsDemo } from './seed-evaluations-demo';
+import { seedComplaintsDemo } from './seed-complaints-demo';
+import { seedHallDemo } from './seed-hall-demo';
+import { seedBundlesDemo } from './seed-bundles-demo';
+import { seedTradingDemo } from './seed-trading-demo';
+import { seedIntermediariesDemo } from './seed-intermediaries-demo';
 
 /** Every demo account shares this password (README lists the accounts); no other account may use it. */
 export { DEMO_PASSWORD };
@@ -157,5 +164,12 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await seedCatalogDemo(deps);
   await seedLedgerDemo(deps);
   await seedCasesDemo(deps);
+  await seedSupervisionDemo(deps);
+  await seedEvaluationsDemo(deps);
+  await seedComplaintsDemo(deps);
+  await seedHallDemo(deps);
+  await seedBundlesDemo(deps);
+  await seedTradingDemo(deps);
+  await seedIntermediariesDemo(deps);
   return true;
 }

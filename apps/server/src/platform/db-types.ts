@@ -52,6 +52,20 @@ export type StoredFileTable = G.StoredFile;
 export type StoredFileOwnerTable = G.StoredFileOwner;
 export type UserSessionTable = G.UserSession;
 
+// ── supervision ──
+
+// ── evaluations ──
+
+// ── complaints ──
+
+// ── hall ──
+
+// ── bundles ──
+
+// ── trading ──
+
+// ── intermediaries ──
+
 export type AppUserRow = Selectable<G.AppUser>;
 export type AuditCheckpointRow = Selectable<G.AuditCheckpoint>;
 export type AuditLogRow = Selectable<G.AuditLog>;

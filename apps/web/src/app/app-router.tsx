@@ -5,6 +5,16 @@ import { NotFoundPage, RequireAuth, RequirePermission } from './route-guards';
 import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
 import { ledgerRoutes, publicLedgerRoutes } from '../modules/ledger/ledger-routes';
 import { casesRoutes, publicCasesRoutes } from '../modules/cases/cases-routes';
+import { supervisionPublicRoutes, supervisionRoutes } from '../modules/supervision/supervision-routes';
+import { evaluationsPublicRoutes, evaluationsRoutes } from '../modules/evaluations/evaluations-routes';
+import { complaintsPublicRoutes, complaintsRoutes } from '../modules/complaints/complaints-routes';
+import { hallPublicRoutes, hallRoutes } from '../modules/hall/hall-routes';
+import { bundlesPublicRoutes, bundlesRoutes } from '../modules/bundles/bundles-routes';
+import { tradingPublicRoutes, tradingRoutes } from '../modules/trading/trading-routes';
+import {
+  intermediariesPublicRoutes,
+  intermediariesRoutes,
+} from '../modules/intermediaries/intermediaries-routes';
 // The two screens nearly every visit starts with stay in the main chunk: loading them lazily
 // added a round of fetching before the first paint (bench:web). Every other screen is its own chunk.
 import { LoginPage } from '../modules/auth/pages/login-page';
@@ -34,6 +44,14 @@ export function AppRouter() {
           {publicLedgerRoutes}
           {/* 网上申报、办件查询、证照核验: no sign-in; notice print views without the shell. */}
           {publicCasesRoutes}
+          {/* Wave 2 modules' public screens: evaluator pads, call screens, public figures, trading notices. */}
+          {supervisionPublicRoutes}
+          {evaluationsPublicRoutes}
+          {complaintsPublicRoutes}
+          {hallPublicRoutes}
+          {bundlesPublicRoutes}
+          {tradingPublicRoutes}
+          {intermediariesPublicRoutes}
           <Route
             element={
               <RequireAuth>
@@ -103,6 +121,13 @@ export function AppRouter() {
             {casesRoutes}
             {ledgerRoutes}
             {catalogRoutes}
+            {supervisionRoutes}
+            {evaluationsRoutes}
+            {complaintsRoutes}
+            {hallRoutes}
+            {bundlesRoutes}
+            {tradingRoutes}
+            {intermediariesRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -6,6 +6,15 @@ import { EMPLOYMENT_LABELS, HALL_LEVEL_LABELS, ROLE_LABELS, WINDOW_KIND_LABELS }
 import zh from './locales/zh.json';
 import en from './locales/en.json';
 
+// Each module keeps its own strings in modules/<m>/locales/{zh,en}.json, under its own top-level key.
+type Strings = Record<string, unknown>;
+const moduleStrings = (lang: 'zh' | 'en'): Strings =>
+  Object.values(
+    lang === 'zh'
+      ? import.meta.glob<Strings>('../modules/*/locales/zh.json', { eager: true, import: 'default' })
+      : import.meta.glob<Strings>('../modules/*/locales/en.json', { eager: true, import: 'default' }),
+  ).reduce<Strings>((all, one) => ({ ...all, ...one }), {});
+
 export type Language = 'zh' | 'en';
 
 const STORAGE_KEY = 'tongban.language';
@@ -31,13 +40,14 @@ void i18n.use(initReactI18next).init({
     zh: {
       translation: {
         ...zh,
+        ...moduleStrings('zh'),
         role: ROLE_LABELS,
         windowKind: WINDOW_KIND_LABELS,
         hallLevel: HALL_LEVEL_LABELS,
         employment: EMPLOYMENT_LABELS,
       },
     },
-    en: { translation: en },
+    en: { translation: { ...en, ...moduleStrings('en') } },
   },
   lng: initial,
   fallbackLng: 'zh',

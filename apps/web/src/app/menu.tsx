@@ -15,6 +15,7 @@ import type { TFunction } from 'i18next';
 import { CATALOG_ITEMS, catalogNavKey } from '../modules/catalog/catalog-nav';
 import { LEDGER_ITEMS, ledgerNavKey } from '../modules/ledger/ledger-nav';
 import { CASES_ITEMS, casesNavKey } from '../modules/cases/cases-nav';
+import { MODULE_GROUPS } from './module-nav';
 
 export type NavItem = { key: string; path: string; labelKey: string; icon: ReactNode; action?: Action };
 
@@ -102,11 +103,33 @@ export function buildMenu(role: Role, t: TFunction): MenuProps['items'] {
       children: catalog.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
     });
   }
+  for (const group of MODULE_GROUPS) {
+    const visible = group.items.filter((i) => allowed(role, i));
+    if (visible.length === 0) continue;
+    items.push({
+      type: 'group',
+      key: group.key,
+      label: <span data-testid={`menu-group-${group.key}`}>{t(group.labelKey)}</span>,
+      children: visible.map((i) => ({ key: i.key, icon: i.icon, label: label(i) })),
+    });
+  }
   return items;
 }
 
+const MODULE_ITEMS = (): NavItem[] => MODULE_GROUPS.flatMap((g) => g.items);
+
+/** The module entry whose path is the longest prefix of the path, if any. */
+function moduleNavKey(pathname: string): string | undefined {
+  return MODULE_ITEMS()
+    .filter((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.key;
+}
+
 export function findNavItem(key: string): NavItem | undefined {
-  const catalogItem = CATALOG_ITEMS.find((i) => i.key === key) ?? CASES_ITEMS.find((i) => i.key === key);
+  const catalogItem =
+    CATALOG_ITEMS.find((i) => i.key === key) ??
+    CASES_ITEMS.find((i) => i.key === key) ??
+    MODULE_ITEMS().find((i) => i.key === key);
   if (catalogItem) return catalogItem;
   return key === HOME_ITEM.key
     ? HOME_ITEM
@@ -114,7 +137,7 @@ export function findNavItem(key: string): NavItem | undefined {
 }
 
 export function navKeyForPath(pathname: string): string {
-  const catalogKey = catalogNavKey(pathname) ?? casesNavKey(pathname);
+  const catalogKey = catalogNavKey(pathname) ?? casesNavKey(pathname) ?? moduleNavKey(pathname);
   if (catalogKey) return catalogKey;
   return ledgerNavKey(pathname) ?? ORG_ITEMS.find((i) => pathname.startsWith(i.path))?.key ?? HOME_ITEM.key;
 }

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listUserIdsByRole } from '../src/modules/auth';
+import { closeInboxTodos, deliverToInbox } from '../src/modules/inbox';
+import { SYSTEM_ACTOR } from '../src/platform/access';
+import { runCommand } from '../src/platform/command';
+import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
+
+/**
+ * 站内消息与待办: an item exists only if the change it is about commits; each person reads and marks
+ * only their own; a to-do closes when its module says the work is done.
+ */
+describe.each(dbKinds())('inbox (%s)', (kind) => {
+  let t: TestApp;
+  let head: Client;
+  let clerk: Client;
+  let headId: string;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    head = await signIn(t.app, 'depthead');
+    clerk = await signIn(t.app, 'clerk');
+    headId = head.user.id;
+  });
+  afterAll(async () => t.close());
+
+  it('finds recipients by role and delivers a to-do with the change; a failed change leaves no item', async () => {
+    const heads = await listUserIdsByRole(t.deps.db, { regionCode: '350999', role: 'dept_head' });
+    expect(heads).toContain(headId);
+    const delivered = await runCommand(t.deps, SYSTEM_ACTOR, async () => ({
+      result: 'ok',
+      inbox: [
+        {
+          regionCode: '350999',
+          recipientUserIds: [headId, headId],
+          kind: 'test.order',
+          title: '督办单：请于3个工作日内答复',
+          link: '/supervision/orders/x',
+          entityType: 'test_order',
+          entityId: 'x',
+          isTodo: true,
+        },
+      ],
+    }));
+    expect(delivered).toBe('ok');
+    await expect(
+      runCommand(t.deps, SYSTEM_ACTOR, async ({ tx }) => {
+        await deliverToInbox(tx, {
+          regionCode: '350999',
+          recipientUserIds: [headId],
+          kind: 'test.order',
+          title: '不应存在',
+        });
+        throw new Error('变更失败');
+      }),
+    ).rejects.toThrow('变更失败');
+
+    const list = await head.request('GET', '/api/inbox');
+    expect(list.status).toBe(200);
+    const titles = (list.body.items as { title: string }[]).map((i) => i.title);
+    expect(titles.filter((x) => x === '督办单：请于3个工作日内答复')).toHaveLength(1);
+    expect(titles).not.toContain('不应存在');
+    expect(list.body.openTodos).toBe(1);
+    expect(list.body.unread).toBe(1);
+  });
+
+  it('another person can neither see nor mark the item; the owner marks it read', async () => {
+    const item = (await head.request('GET', '/api/inbox?filter=todo')).body.items[0] as { id: string };
+    expect(
+      (await clerk.request('GET', '/api/inbox')).body.items.map((i: { id: string }) => i.id),
+    ).not.toContain(item.id);
+    expect((await clerk.request('POST', `/api/inbox/${item.id}/read`)).status).toBe(404);
+    expect((await head.request('GET', '/api/inbox/counts')).body.unread).toBe(1);
+    expect((await head.request('POST', `/api/inbox/${item.id}/read`)).status).toBe(204);
+    expect((await head.request('GET', '/api/inbox/counts')).body).toEqual({ unread: 0, openTodos: 1 });
+  });
+
+  it('a to-do closes when its module says the work is done; dedupe keys deliver once', async () => {
+    await t.deps.db
+      .transaction()
+      .execute((tx) =>
+        closeInboxTodos(tx, { regionCode: '350999', entityType: 'test_order', entityId: 'x' }, new Date()),
+      );
+    expect((await head.request('GET', '/api/inbox/counts')).body.openTodos).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      await t.deps.db.transaction().execute((tx) =>
+        deliverToInbox(tx, {
+          regionCode: '350999',
+          recipientUserIds: [headId],
+          kind: 'test.daily',
+          title: '每日提醒',
+          dedupeKey: 'daily:2026-12-03',
+        }),
+      );
+    }
+    const daily = (await head.request('GET', '/api/inbox')).body.items.filter(
+      (i: { kind: string }) => i.kind === 'test.daily',
+    );
+    expect(daily).toHaveLength(1);
+  });
+});

@@ -1,0 +1,2 @@
+// Contracts of the hall module: request and reply schemas, error codes, labels.
+export {};
