@@ -26,3 +26,8 @@ comment on column inbox_item.kind is 'what it is about, module-prefixed: supervi
 comment on column inbox_item.link is 'the in-app path that opens the record (never carries personal data)';
 comment on column inbox_item.is_todo is 'a to-do stays open until the module that created it marks it done (done_at) when the work is done';
 comment on column inbox_item.dedupe_key is 'a second item with the same key in the region is not written (jobs that run often deliver once)';
+
+-- Site messages of the outbox (channel 'site': an urged case, an extension waiting for the head, a
+-- measure due) are delivered into the inbox; the link says which record the message opens.
+alter table outbox_message add column link text;
+comment on column outbox_message.link is 'in-app path of the record the message is about (site messages become inbox items that open it)';

@@ -3,12 +3,13 @@ import { auditCheckpointJob } from './modules/audit';
 import { seedDemo } from './demo/seed-demo';
 import { forgetStaleThrottles } from './modules/auth';
 import { loadNationalDays } from './modules/calendar';
+import { inboxSiteAdapter } from './modules/inbox';
 import { enqueueLedgerReminders } from './modules/ledger';
 import { systemClock } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { migrate } from './platform/migrate';
-import { logTransport, startOutboxPoller } from './platform/outbox';
+import { channelTransport, logTransport, startOutboxPoller } from './platform/outbox';
 
 // start: config → db → migrations → (demo data) → app → listen
 const config = loadConfig();
@@ -22,8 +23,10 @@ app.log.info({ database: handle.kind, migration: version, dataDir: config.dataDi
 
 // The outbox poller and its jobs, in this process (ARCHITECTURE.md "jobs"; docs/outbox.md).
 const poller = startOutboxPoller(deps, {
-  transport: logTransport(app.log),
+  // Site messages land in the recipient's inbox; SMS and e-mail are logged until a gateway is configured.
+  transport: channelTransport([inboxSiteAdapter()], logTransport(app.log)),
   log: app.log,
+  intervalMs: config.outboxIntervalMs,
   jobs: [
     { name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) },
     // TRUTH-1: sign every audit chain's head hourly (and at start), docs/DATABASE.md "Audit".

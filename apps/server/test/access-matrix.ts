@@ -35,14 +35,14 @@ const CORE_MATRIX: Entry[] = [
   {
     method: 'POST',
     url: '/api/inbox/read-all',
-    make: () => ({ path: '/api/inbox/read-all' }),
+    make: () => ({ path: '/api/inbox/read-all', body: {} }),
     allowed: STAFF,
   },
   {
     method: 'POST',
     url: '/api/inbox/:id/read',
     // Nobody has this item: allowed roles get 404, the others 403.
-    make: () => ({ path: '/api/inbox/00000000-0000-4000-8000-000000000001/read' }),
+    make: () => ({ path: '/api/inbox/00000000-0000-4000-8000-000000000001/read', body: {} }),
     allowed: STAFF,
   },
   // ── Calendar (CAL-1, CAL-2) ──

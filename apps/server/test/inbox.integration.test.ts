@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUserIdsByRole } from '../src/modules/auth';
-import { closeInboxTodos, deliverToInbox } from '../src/modules/inbox';
+import { closeInboxTodos, deliverToInbox, inboxSiteAdapter } from '../src/modules/inbox';
+import { channelTransport, deliverDue, enqueue, type OutboxMessage } from '../src/platform/outbox';
 import { SYSTEM_ACTOR } from '../src/platform/access';
 import { runCommand } from '../src/platform/command';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
@@ -67,9 +68,10 @@ describe.each(dbKinds())('inbox (%s)', (kind) => {
     expect(
       (await clerk.request('GET', '/api/inbox')).body.items.map((i: { id: string }) => i.id),
     ).not.toContain(item.id);
-    expect((await clerk.request('POST', `/api/inbox/${item.id}/read`)).status).toBe(404);
+    const other = await clerk.request('POST', `/api/inbox/${item.id}/read`, {});
+    expect(other.status, JSON.stringify(other.body)).toBe(404);
     expect((await head.request('GET', '/api/inbox/counts')).body.unread).toBe(1);
-    expect((await head.request('POST', `/api/inbox/${item.id}/read`)).status).toBe(204);
+    expect((await head.request('POST', `/api/inbox/${item.id}/read`, {})).status).toBe(204);
     expect((await head.request('GET', '/api/inbox/counts')).body).toEqual({ unread: 0, openTodos: 1 });
   });
 
@@ -95,5 +97,36 @@ describe.each(dbKinds())('inbox (%s)', (kind) => {
       (i: { kind: string }) => i.kind === 'test.daily',
     );
     expect(daily).toHaveLength(1);
+  });
+
+  it('issue 14 point 10: an urged case reaches the handler as an inbox item that opens the case', async () => {
+    const others: OutboxMessage[] = [];
+    const transport = channelTransport([inboxSiteAdapter()], {
+      name: 'rest',
+      send: async (m) => void others.push(m),
+    });
+    // Whatever the demo left queued goes first.
+    while ((await deliverDue(t.deps, transport)).claimed > 0);
+    await t.deps.db.transaction().execute((tx) =>
+      enqueue(tx, {
+        regionCode: '350999',
+        kind: 'case.urged',
+        recipientUserId: headId,
+        channel: 'site',
+        subject: '催办',
+        body: '办件 X 被催办：请加快办理',
+        link: '/cases/abc',
+        dedupeKey: 'test-urge-1',
+        availableAt: t.clock.now(),
+      }),
+    );
+    const round = await deliverDue(t.deps, transport);
+    expect(round.sent).toBeGreaterThanOrEqual(1);
+    const urged = (await head.request('GET', '/api/inbox')).body.items.filter(
+      (i: { kind: string; body: string }) =>
+        i.kind === 'case.urged' && i.body === '办件 X 被催办：请加快办理',
+    );
+    expect(urged).toHaveLength(1);
+    expect(urged[0].link).toBe('/cases/abc');
   });
 });

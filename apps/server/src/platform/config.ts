@@ -32,6 +32,8 @@ export type Config = {
   publicBaseUrl: string;
   /** Hours a session lasts after sign-in however busy it is (SESSION_MAX_HOURS, default 12). */
   sessionMaxHours: number;
+  /** How often the outbox poller delivers and runs its jobs (OUTBOX_INTERVAL_MS, default 5000). */
+  outboxIntervalMs: number;
 };
 
 /**
@@ -54,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const sessionMaxHours = Number(env.SESSION_MAX_HOURS ?? 12);
   if (!Number.isFinite(sessionMaxHours) || sessionMaxHours <= 0 || sessionMaxHours > 24 * 7)
     throw new Error(`SESSION_MAX_HOURS 应为 0—168 之间的正数：${env.SESSION_MAX_HOURS}`);
+  const outboxIntervalMs = Number(env.OUTBOX_INTERVAL_MS ?? 5000);
+  if (!Number.isInteger(outboxIntervalMs) || outboxIntervalMs < 50 || outboxIntervalMs > 3_600_000)
+    throw new Error(`OUTBOX_INTERVAL_MS 应为 50—3600000 的整数：${env.OUTBOX_INTERVAL_MS}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {
@@ -70,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     rateLimitScale,
     publicBaseUrl,
     sessionMaxHours,
+    outboxIntervalMs,
   };
 }
 

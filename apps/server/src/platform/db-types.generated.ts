@@ -736,6 +736,10 @@ export interface OutboxMessage {
   kind: string;
   lastError: string | null;
   /**
+   * in-app path of the record the message is about (site messages become inbox items that open it)
+   */
+  link: string | null;
+  /**
    * the applicant (申请人) a channel message goes to, e.g. case notifications by SMS; the channel adapter looks up and decrypts the phone (cases getApplicantContact)
    */
   recipientApplicantId: string | null;

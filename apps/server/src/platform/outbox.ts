@@ -31,6 +31,8 @@ export type NewOutboxMessage = {
   dedupeKey?: string | null;
   /** Not before this instant (default: now). */
   availableAt?: Date;
+  /** In-app path of the record it is about (site messages open it from the inbox). */
+  link?: string | null;
 };
 
 /**
@@ -112,6 +114,7 @@ function outboxValues(msg: NewOutboxMessage): Insertable<OutboxMessageTable> {
     subject: msg.subject,
     body: msg.body,
     dedupeKey: msg.dedupeKey ?? null,
+    link: msg.link ?? null,
     ...(msg.availableAt ? { availableAt: msg.availableAt } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { useAuth, useCurrentUser } from './auth-context';
 import { buildMenu, findNavItem, navKeyForPath } from './menu';
 import { LanguageSwitch } from './language-switch';
 import { notifySuccess } from './notify';
+import { InboxBell } from '../modules/inbox/components/inbox-bell';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -85,6 +86,7 @@ export function AppLayout() {
           }}
         >
           <Space size="middle">
+            <InboxBell role={user.role} />
             <LanguageSwitch />
             <Space size={8} data-testid="current-user">
               <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />

@@ -5,6 +5,7 @@ import { NotFoundPage, RequireAuth, RequirePermission } from './route-guards';
 import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
 import { ledgerRoutes, publicLedgerRoutes } from '../modules/ledger/ledger-routes';
 import { casesRoutes, publicCasesRoutes } from '../modules/cases/cases-routes';
+import { inboxRoutes } from '../modules/inbox/inbox-routes';
 import { supervisionPublicRoutes, supervisionRoutes } from '../modules/supervision/supervision-routes';
 import { evaluationsPublicRoutes, evaluationsRoutes } from '../modules/evaluations/evaluations-routes';
 import { complaintsPublicRoutes, complaintsRoutes } from '../modules/complaints/complaints-routes';
@@ -118,6 +119,7 @@ export function AppRouter() {
                 }
               />
             </Route>
+            {inboxRoutes}
             {casesRoutes}
             {ledgerRoutes}
             {catalogRoutes}

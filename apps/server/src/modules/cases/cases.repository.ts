@@ -255,16 +255,6 @@ export function listDepartmentReviewers(db: Executor, departmentId: string) {
     .execute();
 }
 
-export function listDepartmentHeads(db: Executor, departmentId: string) {
-  return db
-    .selectFrom('appUser')
-    .select('id')
-    .where('departmentId', '=', departmentId)
-    .where('role', '=', 'dept_head')
-    .where('disabled', '=', false)
-    .execute();
-}
-
 /** Gap-free: the counter row stays locked until the intake commits; a rollback returns the number. */
 export async function nextCaseSerial(db: Executor, regionCode: string, day: string): Promise<number> {
   const r = await sql<{ last: number }>`

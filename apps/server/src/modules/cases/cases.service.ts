@@ -59,6 +59,7 @@ import { storeFile, type FilePolicy } from '../../platform/files';
 import { enqueueWrite } from '../../platform/outbox';
 import { shanghaiToday } from '../../platform/time';
 import { appendAudit, auditChainRead, auditWrites, lockAuditChain, type AuditLink } from '../audit';
+import { listUserIdsByRole } from '../auth';
 import { calendarRead, getCalendar } from '../calendar';
 import { getPublishedVersion, getPublishedVersionId, getVersion } from '../catalog';
 import {
@@ -737,6 +738,7 @@ async function notify(
         subject,
         body,
         dedupeKey: `case:${row.id}:${seq}:${recipientUserId ?? 'applicant'}`,
+        link: recipientUserId ? `/cases/${row.id}` : null,
       }),
     );
   for (const { event: e, seq } of appended) {
@@ -810,18 +812,31 @@ async function notify(
           send(seq, kind, '办件结果可领取', sms(text));
         }
         break;
-      case 'urged':
-        if (next.assigneeId)
-          send(seq, 'case.urged', '催办', `办件 ${row.caseNo} 被催办：${e.note}`, next.assigneeId);
+      case 'urged': {
+        // Issue 14 point 10: the handler, or — while nobody has taken the case — the department's
+        // back office, whose queue it sits in.
+        const to = next.assigneeId
+          ? [next.assigneeId]
+          : await listUserIdsByRole(tx, {
+              regionCode: row.regionCode,
+              role: 'approver',
+              departmentId: row.departmentId,
+            });
+        for (const u of to) send(seq, 'case.urged', '催办', `办件 ${row.caseNo} 被催办：${e.note}`, u);
         break;
+      }
       case 'extension_requested':
-        for (const h of await repo.listDepartmentHeads(tx, row.departmentId))
+        for (const h of await listUserIdsByRole(tx, {
+          regionCode: row.regionCode,
+          role: 'dept_head',
+          departmentId: row.departmentId,
+        }))
           send(
             seq,
             'case.extension_requested',
             '延期待审批',
             `办件 ${row.caseNo} 申请延期 ${e.days} 个工作日：${e.reason}`,
-            h.id,
+            h,
           );
         break;
       default:

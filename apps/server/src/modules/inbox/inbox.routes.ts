@@ -6,6 +6,8 @@ import { countInbox, listInbox } from './use-cases/list-inbox';
 import { markAllInboxRead, markInboxRead } from './use-cases/mark-inbox-read';
 
 const tags = ['inbox'];
+// These actions take nothing but the path: the body is an empty object, anything else is refused.
+const NoBody = z.strictObject({});
 
 export async function inboxRoutes(app: AppInstance) {
   const d = app.deps;
@@ -23,14 +25,18 @@ export async function inboxRoutes(app: AppInstance) {
   );
   app.post(
     '/api/inbox/:id/read',
-    { schema: { tags, summary: '标记已读', params: z.object({ id: Id }) } },
+    { schema: { tags, summary: '标记已读', params: z.object({ id: Id }), body: NoBody } },
     async (req, reply) => {
       await markInboxRead(d, requireActor(req), req.params.id);
       return reply.status(204).send();
     },
   );
-  app.post('/api/inbox/read-all', { schema: { tags, summary: '全部标记已读' } }, async (req, reply) => {
-    await markAllInboxRead(d, requireActor(req));
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/inbox/read-all',
+    { schema: { tags, summary: '全部标记已读', body: NoBody } },
+    async (req, reply) => {
+      await markAllInboxRead(d, requireActor(req));
+      return reply.status(204).send();
+    },
+  );
 }

@@ -1,2 +1,3 @@
 export { inboxRoutes } from './inbox.routes';
 export { closeInboxTodos, deliverToInbox, type InboxDelivery } from './use-cases/deliver-to-inbox';
+export { inboxSiteAdapter } from './use-cases/deliver-site-message';

@@ -136,6 +136,7 @@ export async function enqueueLedgerReminders(
       body: r.body,
       dedupeKey: r.dedupeKey,
       availableAt: now,
+      link: '/ledger/mine',
     })),
   );
   if (messages.length === 0) return 0;

@@ -12,6 +12,7 @@ import { useAuth, useCurrentUser } from '../../../app/auth-context';
 import { useDepartments, useHalls, useRegions, useStaff, useWindows } from '../../org';
 import { NextYearHolidaysAlert } from '../../calendar';
 import { CatalogHomeCard } from '../../catalog';
+import { InboxHomeCard } from '../../inbox';
 
 /** 首页: who is signed in, and — for staff — what the organisation holds. Only built modules appear. */
 export function HomePage() {
@@ -24,6 +25,7 @@ export function HomePage() {
       <Col span={24}>
         <WelcomeCard />
       </Col>
+      <InboxHomeCard />
       <CatalogHomeCard />
       {orgReader && <OrgOverview />}
     </Row>

@@ -1,0 +1,1 @@
+export { InboxHomeCard } from './components/inbox-home-card';
