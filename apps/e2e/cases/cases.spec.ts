@@ -18,6 +18,8 @@ import { LoginPage } from '../pages/login.page';
 const DEFERRABLE = '专职或兼职食品安全管理人员任命文件';
 const PHONE = '13912345678';
 const APPLICANT = '林晓彤';
+// The applicant's identity number, registered at intake and checked again at handover.
+let applicantIdNumber = '';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('cases: window → back office → delivery → public (ACC-2, SOD-1, DEC-1, DEL-1, ID-1)', () => {
@@ -60,6 +62,7 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
 
     // ID-1: a wrong check digit is refused before anything is sent.
     const good = personIdNumber();
+    applicantIdNumber = good;
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     await page.getByTestId('applicant-id-number').fill(bad);
     await page.getByTestId('applicant-lookup').click();
@@ -211,6 +214,11 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await ui.confirm();
     await ui.startAction('deliver');
     expect(await page.getByTestId('action-received-by').inputValue()).toBe(APPLICANT);
+    // Issue 14 point 8: the clerk checks the collector's identity; a wrong number is refused.
+    expect(await page.getByTestId('action-description').innerText()).toContain('核验领取人身份证件');
+    await page.getByTestId('action-receiver-id').fill(personIdNumber(999));
+    expect(await ui.confirmExpectingError()).toContain('领取人证件号码与申请人不符');
+    await page.getByTestId('action-receiver-id').fill(applicantIdNumber);
     await ui.confirm();
     await ui.waitForStatus('已出件');
     expect(await page.getByTestId('case-visits').innerText()).toContain('2 / 0');

@@ -552,7 +552,10 @@ function casesEntries(): Entry[] {
     t('extension/decision', ['dept_head'], () => ({ approved: true })),
     t('decide', REVIEW, () => ({ outcome: 'grant' })),
     t('delivery', WINDOW, () => ({ method: 'window' })),
-    t('deliver', WINDOW, () => ({ receivedBy: '本人' })),
+    t('deliver', WINDOW, () => ({
+      receivedBy: '本人',
+      receiver: { kind: 'agent', idNumber: '11010519491231002X', authorisationChecked: true },
+    })),
     entry('GET', '/api/public/licenses/:token', `/api/public/licenses/${'a'.repeat(32)}`, 'public'),
     entry(
       'GET',

@@ -56,11 +56,14 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     supervisor = await signIn(t.app, 'supervisor');
     inspector = await signIn(t.app, 'inspector');
   };
+  // The identity number of the last person registered (the applicant of the last intake).
+  let lastIdNumber = '';
   const newPerson = async (phone = '13812345678') => {
+    lastIdNumber = makeIdNumber('110105', '19850101', seq++);
     const r = await clerk.request('POST', '/api/applicants', {
       kind: 'person',
       name: `测试申请人${seq}`,
-      idNumber: makeIdNumber('110105', '19850101', seq++),
+      idNumber: lastIdNumber,
       phone,
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -452,6 +455,7 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
 
   it('grant issues an e-license with a valid check character; public verification; ready-for-pickup only after license and delivery (DEL-1)', async () => {
     const c = await atDecision();
+    const applicantIdNumber = lastIdNumber;
     ok(await act(approver2, c.id, 'decide', { outcome: 'grant', opinion: '准予' }));
     const d = await detail(c.id);
     expect(d.status).toBe('decided');
@@ -508,8 +512,33 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
       batchSize: 1000,
     });
     expect(texts.find((x) => x.body === ready[0]!.body)?.phone).toBe('13812345678');
-    ok(await act(clerk, c.id, 'deliver', { receivedBy: '本人' }));
+    // Issue 14 point 8: at the window the clerk checks who collects the result.
+    expect((await act(clerk, c.id, 'deliver', { receivedBy: '本人' })).body.code).toBe(
+      'CASE_RECEIVER_REQUIRED',
+    );
+    const stranger = makeIdNumber('110105', '19700101', 999);
+    const mismatch = await act(clerk, c.id, 'deliver', {
+      receivedBy: '本人',
+      receiver: { kind: 'applicant', idNumber: stranger },
+    });
+    expect(mismatch.body.code).toBe('CASE_RECEIVER_MISMATCH');
+    expect(JSON.stringify(mismatch.body)).not.toContain(stranger);
+    const agent = { kind: 'agent', idNumber: makeIdNumber('110105', '19700101', 998) };
+    expect((await act(clerk, c.id, 'deliver', { receivedBy: '张代领', receiver: agent })).body.code).toBe(
+      'CASE_RECEIVER_NOT_AUTHORISED',
+    );
+    expect((await detail(c.id)).status).toBe('decided');
+    ok(
+      await act(clerk, c.id, 'deliver', {
+        receivedBy: '本人',
+        receiver: { kind: 'applicant', idNumber: applicantIdNumber },
+      }),
+    );
     const done = await detail(c.id);
+    const handed = done.events.find((e: { type: string }) => e.type === 'delivered');
+    expect(handed.payload).toMatchObject({ receiverKind: 'applicant' });
+    expect(handed.payload.receiverIdMasked).toMatch(/\*{6,}/);
+    expect(JSON.stringify(done.events)).not.toContain(applicantIdNumber);
     expect(done.status).toBe('delivered');
     expect(done.clock.phase).toBe('done');
     expect(done.clockDetail.delivery.onTime).toBe(true);

@@ -277,7 +277,25 @@ export const DeliveryPrepareInput = z
     path: ['trackingNo'],
   });
 export type DeliveryPrepareInput = z.infer<typeof DeliveryPrepareInput>;
-export const DeliverInput = z.strictObject({ version: Version, receivedBy: Text('签收人', 50) });
+/**
+ * 出件签收 at the window (issue 14 point 8): who collected, identified by their identity number
+ * (compared by keyed hash, never stored in clear); an agent also needs the 授权委托书 checked unless
+ * they are the case's registered agent.
+ */
+export const DeliveryReceiver = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('applicant'), idNumber: z.string().trim().toUpperCase().min(1).max(30) }),
+  z.strictObject({
+    kind: z.literal('agent'),
+    idNumber: IdCardNumber,
+    authorisationChecked: z.boolean().default(false),
+  }),
+]);
+export type DeliveryReceiver = z.infer<typeof DeliveryReceiver>;
+export const DeliverInput = z.strictObject({
+  version: Version,
+  receivedBy: Text('签收人', 50),
+  receiver: DeliveryReceiver.optional(),
+});
 export const VisitInput = z.strictObject({ version: Version, purpose: Text('来访事由', 200) });
 export const WithdrawInput = z.strictObject({ version: Version, reason: Text('撤回理由', 500) });
 
@@ -324,6 +342,8 @@ export const CaseSummary = z.object({
   stepIndex: z.number(),
   stepName: z.string().nullable(),
   assigneeId: z.string().nullable(),
+  /** How the result is to be delivered, once 准备出件 is done (null before). */
+  deliveryMethod: DeliveryMethod.nullable(),
   suspended: z.boolean(),
   extensionStatus: z.enum(['requested', 'approved', 'rejected']).nullable(),
   outcome: DecisionOutcome.nullable(),

@@ -324,7 +324,12 @@ export async function seedCasesDemo(deps: Deps): Promise<void> {
           legalBasis: '',
         }),
       (id, v) => svc.prepareDelivery(d, clerk, id, { version: v, method: 'window', trackingNo: null }),
-      (id, v) => svc.deliver(d, clerk, id, { version: v, receivedBy: '马骏' }),
+      (id, v) =>
+        svc.deliver(d, clerk, id, {
+          version: v,
+          receivedBy: '马骏',
+          receiver: { kind: 'applicant', idNumber: person(11, '马骏').idNumber },
+        }),
     ],
     0,
   );

@@ -36,6 +36,9 @@ export const CasesErrorCode = {
   CASE_NO_PREVIOUS_STEP: 'CASE_NO_PREVIOUS_STEP',
   CASE_LICENSE_MISSING: 'CASE_LICENSE_MISSING',
   CASE_DELIVERY_NOT_PREPARED: 'CASE_DELIVERY_NOT_PREPARED',
+  CASE_RECEIVER_REQUIRED: 'CASE_RECEIVER_REQUIRED',
+  CASE_RECEIVER_MISMATCH: 'CASE_RECEIVER_MISMATCH',
+  CASE_RECEIVER_NOT_AUTHORISED: 'CASE_RECEIVER_NOT_AUTHORISED',
 } as const;
 export type CasesErrorCode = (typeof CasesErrorCode)[keyof typeof CasesErrorCode];
 
@@ -74,6 +77,12 @@ const DEFAULTS: Record<CasesErrorCode, [number, string]> = {
   CASE_NO_PREVIOUS_STEP: [409, '已是第一个审查环节，无法退回'],
   CASE_LICENSE_MISSING: [409, '证照尚未生成，不能出件'],
   CASE_DELIVERY_NOT_PREPARED: [409, '尚未准备出件（领取、邮寄或电子送达）'],
+  CASE_RECEIVER_REQUIRED: [400, '窗口领取须核验领取人身份：请登记领取人证件号码'],
+  CASE_RECEIVER_MISMATCH: [
+    400,
+    '领取人证件号码与申请人不符（企业须由经办人代领）；代领请选择“代领人”并核验授权委托书',
+  ],
+  CASE_RECEIVER_NOT_AUTHORISED: [400, '代领人不是本件登记的代理人，须核验授权委托书后方可领取'],
 };
 
 export class CasesError extends AppError {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkReceiver,
   applyCaseEvent,
   caseScope,
   checkCompleteStep,
@@ -206,5 +207,36 @@ describe('caseScope: one rule for reading and acting on a case (issue 12, point 
     expect(caseScope(staff('clerk', null), { ...market, departmentId: null, intakeBy: null })).toBe(
       'other_department',
     );
+  });
+});
+
+describe('出件签收 at the window checks who collects (issue 14 point 8)', () => {
+  const person = (match: boolean) =>
+    ({ kind: 'applicant', applicantIsPerson: true, idMatchesApplicant: match }) as const;
+  it('post and electronic delivery need no receiver', () => {
+    expect(checkReceiver({ method: 'post', receiver: null })).toBeUndefined();
+    expect(checkReceiver({ method: 'electronic', receiver: null })).toBeUndefined();
+  });
+  it('the window needs a receiver whose identity matches the applicant', () => {
+    expect(checkReceiver({ method: 'window', receiver: null })).toBe('CASE_RECEIVER_REQUIRED');
+    expect(checkReceiver({ method: 'window', receiver: person(false) })).toBe('CASE_RECEIVER_MISMATCH');
+    expect(checkReceiver({ method: 'window', receiver: person(true) })).toBeUndefined();
+  });
+  it('an enterprise collects only through an agent', () => {
+    expect(
+      checkReceiver({
+        method: 'window',
+        receiver: { kind: 'applicant', applicantIsPerson: false, idMatchesApplicant: true },
+      }),
+    ).toBe('CASE_RECEIVER_MISMATCH');
+  });
+  it('an agent is the registered one or has the 授权委托书 checked', () => {
+    const agent = (registered: boolean, checked: boolean) =>
+      ({ kind: 'agent', idMatchesRegisteredAgent: registered, authorisationChecked: checked }) as const;
+    expect(checkReceiver({ method: 'window', receiver: agent(false, false) })).toBe(
+      'CASE_RECEIVER_NOT_AUTHORISED',
+    );
+    expect(checkReceiver({ method: 'window', receiver: agent(true, false) })).toBeUndefined();
+    expect(checkReceiver({ method: 'window', receiver: agent(false, true) })).toBeUndefined();
   });
 });

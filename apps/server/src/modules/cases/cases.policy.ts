@@ -65,7 +65,14 @@ export type CaseEvent =
     })
   | (Base & { type: 'license_issued'; licenseId: string })
   | (Base & { type: 'delivery_prepared'; method: DeliveryMethod; trackingNo: string | null })
-  | (Base & { type: 'delivered'; method: DeliveryMethod; receivedBy: string })
+  | (Base & {
+      type: 'delivered';
+      method: DeliveryMethod;
+      receivedBy: string;
+      /** Who collected at the window and their masked identity number (issue 14 point 8). */
+      receiverKind?: 'applicant' | 'agent';
+      receiverIdMasked?: string | null;
+    })
   | (Base & { type: 'visit'; purpose: string })
   | (Base & { type: 'withdrawn'; reason: string });
 
@@ -224,7 +231,10 @@ export type CaseRuleCode =
   | 'CASE_DECISION_STEP'
   | 'CASE_NO_PREVIOUS_STEP'
   | 'CASE_LICENSE_MISSING'
-  | 'CASE_DELIVERY_NOT_PREPARED';
+  | 'CASE_DELIVERY_NOT_PREPARED'
+  | 'CASE_RECEIVER_REQUIRED'
+  | 'CASE_RECEIVER_MISMATCH'
+  | 'CASE_RECEIVER_NOT_AUTHORISED';
 
 /**
  * SOD-1: no one signs two steps of one case, and the decider is not the reviewer. Acceptance at the
@@ -299,6 +309,30 @@ export function checkDeliver(s: CaseState): CaseRuleCode | undefined {
   if (s.outcome === 'grant' && !s.licenseId) return 'CASE_LICENSE_MISSING';
   if (!s.delivery) return 'CASE_DELIVERY_NOT_PREPARED';
   return undefined;
+}
+
+/** Who came to collect a result at the window, as checked by the clerk (issue 14 point 8). */
+export type ReceiverCheck = {
+  method: DeliveryMethod;
+  receiver:
+    | { kind: 'applicant'; idMatchesApplicant: boolean; applicantIsPerson: boolean }
+    | { kind: 'agent'; idMatchesRegisteredAgent: boolean; authorisationChecked: boolean }
+    | null;
+};
+
+/**
+ * 出件签收 at the window: the result goes to the applicant in person (identity number matches the
+ * applicant's) or to an agent — the case's registered agent, or anyone whose 授权委托书 the clerk has
+ * checked. An enterprise collects only through an agent. Post and electronic delivery need no one.
+ */
+export function checkReceiver(c: ReceiverCheck): CaseRuleCode | undefined {
+  if (c.method !== 'window') return undefined;
+  const r = c.receiver;
+  if (!r) return 'CASE_RECEIVER_REQUIRED';
+  if (r.kind === 'applicant') {
+    return r.applicantIsPerson && r.idMatchesApplicant ? undefined : 'CASE_RECEIVER_MISMATCH';
+  }
+  return r.idMatchesRegisteredAgent || r.authorisationChecked ? undefined : 'CASE_RECEIVER_NOT_AUTHORISED';
 }
 
 export function mayNotifyReadyForPickup(s: CaseState): boolean {

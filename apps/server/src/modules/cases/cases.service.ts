@@ -12,6 +12,7 @@ import {
   creditCodeCheckChar,
   isValidLicenseId,
   maskIdNumber,
+  type DeliveryReceiver,
   regionCovers,
   regionPrefix,
   type AcceptInput,
@@ -78,6 +79,7 @@ import {
   checkCompleteStep,
   checkDecide,
   checkDeliver,
+  checkReceiver,
   checkIntakeDecision,
   checkPrepareDelivery,
   checkRequestExtension,
@@ -1483,14 +1485,53 @@ export async function deliver(
   deps: Deps,
   actor: Actor,
   caseId: string,
-  input: { version: number; receivedBy: string },
+  input: { version: number; receivedBy: string; receiver?: DeliveryReceiver | undefined },
 ) {
   return transition(deps, actor, caseId, input.version, 'case.deliver', async (ctx) => {
     fail(checkDeliver(ctx.state));
     const method = ctx.state.delivery!.method;
+    // Issue 14 point 8: at the window the clerk checks who collects (compared by keyed hash).
+    const r = input.receiver;
+    let receiverIdMasked: string | null = null;
+    if (method === 'window' && r) {
+      const hash = idHash(deps, r.idNumber);
+      receiverIdMasked = maskIdNumber(r.idNumber);
+      if (r.kind === 'applicant') {
+        const applicant = await repo.findApplicant(ctx.tx, ctx.row.applicantId);
+        fail(
+          checkReceiver({
+            method,
+            receiver: {
+              kind: 'applicant',
+              applicantIsPerson: applicant?.kind === 'person',
+              idMatchesApplicant: !!applicant && applicant.idNumberHash === hash,
+            },
+          }),
+        );
+      } else {
+        const agent = ctx.row.agentId ? await repo.findApplicant(ctx.tx, ctx.row.agentId) : undefined;
+        fail(
+          checkReceiver({
+            method,
+            receiver: {
+              kind: 'agent',
+              idMatchesRegisteredAgent: !!agent && agent.idNumberHash === hash,
+              authorisationChecked: r.authorisationChecked,
+            },
+          }),
+        );
+      }
+    } else {
+      fail(checkReceiver({ method, receiver: null }));
+    }
     return {
       events: [
-        { type: 'delivered', method, receivedBy: input.receivedBy },
+        {
+          type: 'delivered',
+          method,
+          receivedBy: input.receivedBy,
+          ...(r && method === 'window' ? { receiverKind: r.kind, receiverIdMasked } : {}),
+        },
         ...(method === 'window' ? [{ type: 'visit' as const, purpose: '窗口领取结果' }] : []),
       ],
       audit: 'case.deliver',
@@ -1823,6 +1864,8 @@ function summaryOf(r: JoinedRow, state: CaseState, clock: CaseClock | null) {
     stepIndex: r.stepIndex,
     stepName: r.status === 'accepted' ? (steps[r.stepIndex] ?? null) : null,
     assigneeId: r.assigneeId,
+    // Issue 14 point 8: the 出件 list shows which cases are prepared, and how.
+    deliveryMethod: state.delivery?.method ?? null,
     suspended: r.suspended,
     extensionStatus: r.extensionStatus,
     outcome: r.outcome,

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Form, Modal } from 'antd';
+import { Alert, Form, Modal, Typography } from 'antd';
 import type { ButtonProps, FormInstance } from 'antd';
 import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
@@ -15,6 +15,8 @@ export type ActionSpec = {
   okText: string;
   danger?: boolean;
   fields?: (form: FormInstance) => ReactNode;
+  /** What the action will do, in words, shown above the fields (or alone when there are none). */
+  description?: ReactNode;
   initialValues?: FormValues;
   toBody?: (values: FormValues) => Record<string, unknown>;
   done: string;
@@ -94,6 +96,9 @@ export function ActionModal({
           style={{ marginBottom: 16 }}
           data-testid="action-error"
         />
+      )}
+      {spec?.description && (
+        <Typography.Paragraph data-testid="action-description">{spec.description}</Typography.Paragraph>
       )}
       {spec?.fields && (
         <Form form={form} layout="vertical" initialValues={spec.initialValues} preserve={false}>

@@ -311,13 +311,66 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
       title: '出件签收',
       okText: '确认出件',
       done: '已出件',
+      description:
+        c.delivery?.method === 'window'
+          ? '窗口领取：请核验领取人身份证件。申请人本人领取须证件号码与申请人一致；他人代领须核验代领人身份证件和授权委托书。'
+          : undefined,
       initialValues: {
         receivedBy: c.applicant.kind === 'person' ? c.applicant.name : (c.applicant.contactName ?? ''),
+        receiverKind: c.applicant.kind === 'person' ? 'applicant' : 'agent',
+        authorisationChecked: false,
       },
+      toBody: (v) => ({
+        receivedBy: v['receivedBy'],
+        ...(c.delivery?.method === 'window'
+          ? {
+              receiver:
+                v['receiverKind'] === 'applicant'
+                  ? { kind: 'applicant', idNumber: text(v['receiverIdNumber']) }
+                  : {
+                      kind: 'agent',
+                      idNumber: text(v['receiverIdNumber']),
+                      authorisationChecked: v['authorisationChecked'] === true,
+                    },
+            }
+          : {}),
+      }),
       fields: () => (
-        <Form.Item name="receivedBy" label="签收人" rules={required('签收人')}>
-          <Input data-testid="action-received-by" />
-        </Form.Item>
+        <>
+          {c.delivery?.method === 'window' && (
+            <>
+              <Form.Item name="receiverKind" label="领取人">
+                <Radio.Group data-testid="action-receiver-kind">
+                  <Radio value="applicant" disabled={c.applicant.kind !== 'person'}>
+                    申请人本人
+                  </Radio>
+                  <Radio value="agent">代领人</Radio>
+                </Radio.Group>
+              </Form.Item>
+              <Form.Item
+                name="receiverIdNumber"
+                label="领取人身份证件号码"
+                rules={required('领取人身份证件号码')}
+              >
+                <Input data-testid="action-receiver-id" autoComplete="off" />
+              </Form.Item>
+              <Form.Item noStyle dependencies={['receiverKind']}>
+                {({ getFieldValue }) =>
+                  getFieldValue('receiverKind') === 'agent' ? (
+                    <Form.Item name="authorisationChecked" valuePropName="checked">
+                      <Checkbox data-testid="action-authorisation">
+                        已核验授权委托书（本件登记的代理人可不勾选）
+                      </Checkbox>
+                    </Form.Item>
+                  ) : null
+                }
+              </Form.Item>
+            </>
+          )}
+          <Form.Item name="receivedBy" label="签收人" rules={required('签收人')}>
+            <Input data-testid="action-received-by" />
+          </Form.Item>
+        </>
       ),
     },
     visit: {

@@ -22,7 +22,7 @@ export function MaterialsTable({ materials }: { materials: CaseMaterial[] }) {
       dataSource={materials}
       data-testid="case-materials"
       // A narrow card scrolls the table sideways rather than squeeze names to a character a line.
-      scroll={{ x: 520 }}
+      scroll={{ x: 670 }}
       columns={[
         { title: '材料名称', dataIndex: 'name', key: 'name', minWidth: 200 },
         {
@@ -52,6 +52,25 @@ export function MaterialsTable({ materials }: { materials: CaseMaterial[] }) {
               {m.status === 'deferred' && m.receivedAt ? '，已收到' : ''}
             </span>
           ),
+        },
+        {
+          // Issue 14 point 6: what the applicant handed in, for whoever may read the case (the
+          // server answers 404 to anyone else). Images and PDFs open in the browser, others download.
+          title: '文件',
+          key: 'file',
+          width: 150,
+          render: (_, m) =>
+            m.fileSha256 ? (
+              <a href={`/files/${m.fileSha256}`} target="_blank" rel="noreferrer" data-testid="material-file">
+                查看 / 下载
+              </a>
+            ) : m.licenseId ? (
+              <Tag color="blue" title={m.licenseId}>
+                取自电子证照
+              </Tag>
+            ) : (
+              '—'
+            ),
         },
       ]}
     />
@@ -125,7 +144,14 @@ export function IntakeDecision({
   if (detail.status !== 'submitted') return null;
 
   const specs: Record<string, ActionSpec> = {
-    accept: { name: 'accept', title: '受理', okText: '受理', done: '已受理，已出具受理通知书' },
+    accept: {
+      name: 'accept',
+      title: '受理',
+      okText: '受理',
+      // Issue 14 point 8: the confirmation says what happens, not just its title.
+      description: `确认受理“${detail.itemName}”（申请人：${detail.applicantName}）。受理后将出具受理通知书，办理时限自受理之日起按工作日计算，办件转入${detail.departmentName}审查。`,
+      done: '已受理，已出具受理通知书',
+    },
     deferred: {
       name: 'accept',
       title: '容缺受理：缺少的可容缺材料在期限内补齐后方可作出决定',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Space, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DELIVERY_METHOD_LABELS, type CaseSummary } from '@tongban/contracts';
 import { useCase, useCases } from '../api';
@@ -17,6 +17,19 @@ export function DeliveryPage() {
 
   const extra: TableColumnsType<CaseSummary> = [
     {
+      title: '出件准备',
+      key: 'prepared',
+      width: 120,
+      render: (_, c) =>
+        c.deliveryMethod ? (
+          <Tag color="green" data-testid="delivery-prepared">
+            已准备·{DELIVERY_METHOD_LABELS[c.deliveryMethod]}
+          </Tag>
+        ) : (
+          <Tag data-testid="delivery-unprepared">待准备</Tag>
+        ),
+    },
+    {
       title: '出件',
       key: 'delivery',
       width: 150,
@@ -30,11 +43,14 @@ export function DeliveryPage() {
             onClick={() => setTarget({ id: c.id, kind: 'delivery' })}
             data-testid="delivery-prepare"
           >
-            准备出件
+            {c.deliveryMethod ? '修改出件方式' : '准备出件'}
           </Button>
           <Button
             type="link"
             size="small"
+            // Handover only once the result is prepared (the server refuses it before, too).
+            disabled={!c.deliveryMethod}
+            title={c.deliveryMethod ? undefined : '请先准备出件'}
             onClick={() => setTarget({ id: c.id, kind: 'deliver' })}
             data-testid="delivery-handover"
           >
