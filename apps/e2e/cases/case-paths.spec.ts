@@ -167,10 +167,12 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     expect(await ui.events('supplement_requested').innerText()).toContain(`${LAYOUT}、${RULES}、${FORM}`);
     expect(await ui.events('supplement_received').count()).toBe(1);
     expect(await ui.events('accepted').innerText()).toContain('受理');
-    // The trip back to the window counts: two visits on a 零跑动 item, flagged.
+    // The trip back to the window counts: two visits on a 零跑动 item — recorded (the case does not
+    // count as zero-visit), but the applicant's choice, not the window's breach (issue 14 point 9).
     const visits = page.getByTestId('case-visits');
-    expect(await visits.innerText()).toContain('2 / 0 次');
-    expect(await visits.getAttribute('title')).toBe('到现场次数超过该事项承诺的最多次数');
+    expect(await visits.innerText()).toContain('2 次（本事项可零跑动）');
+    expect(await visits.getAttribute('data-over')).toBe('false');
+    expect(await visits.getAttribute('title')).toContain('不计入零跑动使用率');
     expect(await ui.currentStep()).toBe('审查');
     await screenshot(page, 'case-paths-supplement-accepted');
   });

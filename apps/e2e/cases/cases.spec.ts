@@ -221,7 +221,9 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await page.getByTestId('action-receiver-id').fill(applicantIdNumber);
     await ui.confirm();
     await ui.waitForStatus('已出件');
-    expect(await page.getByTestId('case-visits').innerText()).toContain('2 / 0');
+    // Issue 14 point 9: a 零跑动 item visited twice is the applicant's choice, not a breach in red.
+    expect(await page.getByTestId('case-visits').innerText()).toContain('2 次（本事项可零跑动）');
+    expect(await page.getByTestId('case-visits').getAttribute('data-over')).toBe('false');
     await screenshot(page, 'cases-detail-delivered');
 
     await page.getByTestId('menu-cases').click();

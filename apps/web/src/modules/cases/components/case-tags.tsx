@@ -105,19 +105,38 @@ export function NoticeNo({ children }: { children: string }) {
   return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
 }
 
-/** Visits against the item's maximum (到现场次数); in a narrow column the note wraps whole. */
+/**
+ * Visits against the item's maximum (到现场次数), issue 14 point 9. For a 零跑动 item, coming in is
+ * the applicant's choice, not the window's fault: shown plainly, with what it means for the
+ * 零跑动使用率 (such a case does not count as zero-visit). Only a visit count above a promised
+ * maximum of one or more is a breach, in red.
+ */
 export function VisitsText({ visits, maxVisits }: { visits: number; maxVisits: number | null }) {
-  const over = maxVisits !== null && visits > maxVisits;
+  const over = maxVisits !== null && maxVisits > 0 && visits > maxVisits;
+  if (maxVisits === 0) {
+    return visits === 0 ? (
+      <span style={{ color: '#389e0d' }} data-testid="case-visits" data-over="false">
+        0 次<span style={{ whiteSpace: 'nowrap' }}>（零跑动）</span>
+      </span>
+    ) : (
+      <span
+        data-testid="case-visits"
+        data-over="false"
+        title="本事项可全程网办、零跑动；申请人到现场办理不算窗口违规，但本件不计入零跑动使用率"
+      >
+        {visits} 次<span style={{ whiteSpace: 'nowrap', color: '#8c8c8c' }}>（本事项可零跑动）</span>
+      </span>
+    );
+  }
   return (
     <span
       style={over ? { color: '#d4380d' } : undefined}
       title={over ? '到现场次数超过该事项承诺的最多次数' : undefined}
       data-testid="case-visits"
+      data-over={String(over)}
     >
       {visits} / {maxVisits ?? '—'} 次
-      {(maxVisits === 0 || maxVisits === 1) && (
-        <span style={{ whiteSpace: 'nowrap' }}>{maxVisits === 0 ? '（零跑动）' : '（最多跑一次）'}</span>
-      )}
+      {maxVisits === 1 && <span style={{ whiteSpace: 'nowrap' }}>（最多跑一次）</span>}
     </span>
   );
 }
