@@ -170,15 +170,17 @@ export async function readRollupGroups(
 ): Promise<Map<string, { label: string; sums: GroupSums }>> {
   const key = sql.raw(CUT_KEY[cut]);
   const label = sql.raw(CUT_LABEL[cut]);
+  // A constant cannot be grouped by: the whole (cut none) groups by nothing but what follows.
+  const by = (rest: string) => (cut === 'none' ? sql.raw(rest) : sql`${key}, ${sql.raw(rest)}`);
   const sums = sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(snake(c))})::float8 as ${sql.ref(c)}`));
   const [rows, items] = await Promise.all([
     sql<Record<string, number> & { k: string; label: string; basis: 'received' | 'concluded' }>`
       select ${key} as k, ${label} as label, basis, ${sums}
-      from supervision_rollup where ${where(f)} group by ${key}, basis`.execute(db),
+      from supervision_rollup where ${where(f)} group by ${by('basis')}`.execute(db),
     sql<{ k: string; items: number; zeroVisitItems: number }>`
       select k, count(*)::int as items, count(*) filter (where zv)::int as "zeroVisitItems" from (
         select ${key} as k, item_id, bool_or(zero_visit_item > 0) as zv
-        from supervision_rollup where ${where(f)} and basis = 'received' group by ${key}, item_id) t
+        from supervision_rollup where ${where(f)} and basis = 'received' group by ${by('item_id')}) t
       group by k`.execute(db),
   ]);
   const out = new Map<string, { label: string; sums: GroupSums }>();
