@@ -38,7 +38,9 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(totals.red).toBeGreaterThan(0);
     expect(totals.paused).toBeGreaterThan(0);
     const yellow = await supervisor.request('GET', '/api/supervision/clocks?colour=yellow');
-    expect(yellow.body.items.map((c: { caseId: string }) => c.caseId)).toContain(DEMO_SUPERVISION.yellowCaseId);
+    expect(yellow.body.items.map((c: { caseId: string }) => c.caseId)).toContain(
+      DEMO_SUPERVISION.yellowCaseId,
+    );
   });
 
   it('SUP-2: the demo has 督办单 open, answered and late (escalated to the leader once)', async () => {
@@ -80,13 +82,16 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
         ],
       },
     );
-    await casesService.accept(t.deps, clerkActor(clerk), detail.id, { version: detail.version, deferred: [] });
+    await casesService.accept(t.deps, clerkActor(clerk), detail.id, {
+      version: detail.version,
+      deferred: [],
+    });
     // Sessions end when the clock jumps days ahead: each look signs in again.
     const colourOf = async () => {
       supervisor = await signIn(t.app, 'supervisor');
       head = await signIn(t.app, 'depthead');
       clerk = await signIn(t.app, 'clerk');
-      await supervisor.request('POST', '/api/supervision/refresh');
+      await supervisor.request('POST', '/api/supervision/refresh', {});
       const r = await supervisor.request('GET', `/api/supervision/clocks?limit=500`);
       return r.body.items.find((c: { caseId: string }) => c.caseId === detail.id);
     };
@@ -107,14 +112,25 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(inbox.some((i: { entityId: string }) => i.entityId === order.id)).toBe(true);
 
     // The reply form refuses a reply too short (4xx, nothing written), then takes the reply once.
-    expect((await head.request('POST', `/api/supervision/orders/${order.id}/reply`, { reply: '好' })).status).toBe(400);
-    expect((await clerk.request('POST', `/api/supervision/orders/${order.id}/reply`, { reply: '已核查，本周办结。' })).status).toBe(403);
+    expect(
+      (await head.request('POST', `/api/supervision/orders/${order.id}/reply`, { reply: '好' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await clerk.request('POST', `/api/supervision/orders/${order.id}/reply`, {
+          reply: '已核查，本周办结。',
+        })
+      ).status,
+    ).toBe(403);
     const replied = await head.request('POST', `/api/supervision/orders/${order.id}/reply`, {
       reply: '已核查原因：现场核查排期延误；今日办结。',
     });
     expect(replied.status).toBe(200);
     expect(replied.body.status).toBe('answered');
-    expect((await head.request('POST', `/api/supervision/orders/${order.id}/reply`, { reply: '再次答复内容。' })).status).toBe(409);
+    expect(
+      (await head.request('POST', `/api/supervision/orders/${order.id}/reply`, { reply: '再次答复内容。' }))
+        .status,
+    ).toBe(409);
     const seen = await supervisor.request('GET', `/api/supervision/orders/${order.id}`);
     expect(seen.body).toMatchObject({ status: 'answered', repliedByName: '方建国' });
     const todos = (await head.request('GET', '/api/inbox?filter=todo')).body.items;
@@ -130,7 +146,7 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
   });
 
   it('SUP-1 (CAL-2): a closure added to the calendar recolours the open cases at the next pass', async () => {
-    await supervisor.request('POST', '/api/supervision/refresh');
+    await supervisor.request('POST', '/api/supervision/refresh', {});
     const before = (await supervisor.request('GET', `/api/supervision/clocks?limit=500`)).body.items.find(
       (c: { caseId: string }) => c.caseId === DEMO_SUPERVISION.yellowCaseId,
     );
@@ -157,14 +173,19 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(onTime.denominator).toBeGreaterThan(0);
     const cases = await leader.request('GET', `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate`);
     expect(cases.body.total).toBe(onTime.numerator);
-    const den = await leader.request('GET', `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate&part=denominator`);
+    const den = await leader.request(
+      'GET',
+      `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate&part=denominator`,
+    );
     expect(den.body.total).toBe(onTime.denominator);
     const received = figures.body.groups.reduce((n: number, g: { received: number }) => n + g.received, 0);
     expect(received).toBe(figures.body.total.received);
     const sheet = await leader.request('GET', `/api/supervision/figures.xlsx?${PERIOD}&cut=month`);
     expect(sheet.status).toBe(200);
     expect(String(sheet.headers['content-type'])).toContain('spreadsheetml');
-    expect((await leader.request('GET', '/api/supervision/figures?from=2020-01&to=2026-12')).status).toBe(400);
+    expect((await leader.request('GET', '/api/supervision/figures?from=2020-01&to=2026-12')).status).toBe(
+      400,
+    );
   });
 
   it('TRUTH-1: truth:verify agrees on the demo and names a deliberately corrupted aggregate', async () => {
@@ -173,7 +194,9 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(ok.cases).toBeGreaterThan(10);
     expect(ok.disagreements).toEqual([]);
     await sql`update supervision_rollup set on_time = on_time + 1
-      where ctid = (select ctid from supervision_rollup where basis = 'concluded' limit 1)`.execute(t.deps.db);
+      where ctid = (select ctid from supervision_rollup where basis = 'concluded' limit 1)`.execute(
+      t.deps.db,
+    );
     const bad = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });
     expect(bad.disagreements.length).toBeGreaterThan(0);
     expect(bad.disagreements.map((d) => d.figure)).toContain('按时办结率');

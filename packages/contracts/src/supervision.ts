@@ -116,11 +116,7 @@ export type OrderListQuery = z.infer<typeof OrderListQuery>;
 export const OrderList = z.object({ items: z.array(SupervisionOrder) });
 export type OrderList = z.infer<typeof OrderList>;
 export const OrderReplyInput = z.strictObject({
-  reply: z
-    .string()
-    .trim()
-    .min(5, '答复至少 5 个字：说明原因与整改措施')
-    .max(2000, '答复不超过 2000 字'),
+  reply: z.string().trim().min(5, '答复至少 5 个字：说明原因与整改措施').max(2000, '答复不超过 2000 字'),
 });
 export type OrderReplyInput = z.infer<typeof OrderReplyInput>;
 
@@ -175,7 +171,10 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-
 
 export const FiguresQuery = z
   .object({
-    regionCode: z.string().regex(/^\d{6}$/, '区划代码为 6 位数字').optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, '区划代码为 6 位数字')
+      .optional(),
     from: Month,
     to: Month,
     cut: FigureCut.default('none'),
@@ -214,7 +213,10 @@ export type FiguresReply = z.infer<typeof FiguresReply>;
 
 /** The cases a figure counts: its denominator, or with `part=numerator` its numerator. */
 export const FigureCasesQuery = z.object({
-  regionCode: z.string().regex(/^\d{6}$/, '区划代码为 6 位数字').optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, '区划代码为 6 位数字')
+    .optional(),
   from: Month,
   to: Month,
   figure: FigureKey,
@@ -254,7 +256,10 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 export const DashboardQuery = z.object({
-  regionCode: z.string().regex(/^\d{6}$/, '区划代码为 6 位数字').optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, '区划代码为 6 位数字')
+    .optional(),
   from: Month,
   to: Month,
 });

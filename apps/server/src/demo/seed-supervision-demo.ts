@@ -35,7 +35,15 @@ export async function seedSupervisionDemo(deps: Deps): Promise<void> {
   const staff = async (role: Role, displayName: string, departmentId: string | null): Promise<Actor> => {
     const [id] = await listUserIdsByRole(db, { regionCode: REGION, role, departmentId });
     return id
-      ? { userId: id, username: role, displayName, role, regionCode: REGION, departmentId, clientIp: '127.0.0.1' }
+      ? {
+          userId: id,
+          username: role,
+          displayName,
+          role,
+          regionCode: REGION,
+          departmentId,
+          clientIp: '127.0.0.1',
+        }
       : SYSTEM_ACTOR;
   };
   const clerk = await staff('clerk', '陈一鸣', model.departmentId);
@@ -64,7 +72,13 @@ export async function seedSupervisionDemo(deps: Deps): Promise<void> {
     const { detail } = await svc.createCase(
       d,
       clerk,
-      { itemId: item.itemId, applicantId: DEMO_CASES.personApplicantId, agentId: null, channel: 'window', materials },
+      {
+        itemId: item.itemId,
+        applicantId: DEMO_CASES.personApplicantId,
+        agentId: null,
+        channel: 'window',
+        materials,
+      },
       undefined,
       { caseId: fixedId(n) },
     );

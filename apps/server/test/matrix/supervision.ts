@@ -7,7 +7,12 @@ const NO_ORDER = '00000000-0000-4000-8000-00000000f00d';
 
 /** The supervision module's routes × roles (see access-matrix.ts). */
 export const SUPERVISION_MATRIX: Entry[] = [
-  { method: 'GET', url: '/api/supervision/board', make: () => ({ path: '/api/supervision/board' }), allowed: READERS },
+  {
+    method: 'GET',
+    url: '/api/supervision/board',
+    make: () => ({ path: '/api/supervision/board' }),
+    allowed: READERS,
+  },
   {
     method: 'GET',
     url: '/api/supervision/clocks',
@@ -17,10 +22,15 @@ export const SUPERVISION_MATRIX: Entry[] = [
   {
     method: 'POST',
     url: '/api/supervision/refresh',
-    make: () => ({ path: '/api/supervision/refresh' }),
+    make: () => ({ path: '/api/supervision/refresh', body: {} }),
     allowed: ['supervisor', 'admin'],
   },
-  { method: 'GET', url: '/api/supervision/orders', make: () => ({ path: '/api/supervision/orders' }), allowed: READERS },
+  {
+    method: 'GET',
+    url: '/api/supervision/orders',
+    make: () => ({ path: '/api/supervision/orders' }),
+    allowed: READERS,
+  },
   {
     method: 'GET',
     url: '/api/supervision/orders/:id',
@@ -30,7 +40,10 @@ export const SUPERVISION_MATRIX: Entry[] = [
   {
     method: 'POST',
     url: '/api/supervision/orders/:id/reply',
-    make: () => ({ path: `/api/supervision/orders/${NO_ORDER}/reply`, body: { reply: '已核查并限期办结，承办人已整改。' } }),
+    make: () => ({
+      path: `/api/supervision/orders/${NO_ORDER}/reply`,
+      body: { reply: '已核查并限期办结，承办人已整改。' },
+    }),
     allowed: ['dept_head'],
   },
   {

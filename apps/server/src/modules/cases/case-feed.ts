@@ -8,6 +8,8 @@ import { replayCase, type CaseEvent, type CaseState } from './cases.policy';
 import { toCaseEvent } from './cases.service';
 
 export type { CaseEvent, CaseState };
+/** A case's events added up (the same replay the cases module stores, TRUTH-1). */
+export { replayCase };
 
 /** One case with its whole event log and the state it replays to (TRUTH-1). */
 export type CaseHistory = {
@@ -49,7 +51,10 @@ export async function listCasesChangedSince(
 
 /** Ids of the open cases of a region and the regions below it (its calendar applies to them). */
 export async function listOpenCaseIds(db: Executor, regionCode: string | null): Promise<string[]> {
-  let q = db.selectFrom('serviceCase').select('id').where('status', 'in', [...OPEN_CASE_STATUSES]);
+  let q = db
+    .selectFrom('serviceCase')
+    .select('id')
+    .where('status', 'in', [...OPEN_CASE_STATUSES]);
   if (regionCode !== null) q = q.where('regionCode', 'like', `${regionPrefix(regionCode)}%`);
   return (await q.execute()).map((r) => r.id);
 }
@@ -91,7 +96,8 @@ export async function readCaseHistoriesInPeriod(
       and at >= ${from} and at < ${to}`.execute(db);
   const out: CaseHistory[] = [];
   const all = ids.rows.map((r) => r.caseId);
-  for (let i = 0; i < all.length; i += 2000) out.push(...(await readCaseHistories(db, all.slice(i, i + 2000))));
+  for (let i = 0; i < all.length; i += 2000)
+    out.push(...(await readCaseHistories(db, all.slice(i, i + 2000))));
   return out;
 }
 

@@ -27,5 +27,7 @@ export function orderNo(year: string, serial: number): string {
 }
 
 export function orderReason(level: EscalationLevel, detail: string): string {
-  return level === 'red_card' ? `办件超承诺时限，${detail}，请说明原因并限期办结` : `${ESCALATION_LEVEL_LABELS[level]}：${detail}`;
+  return level === 'red_card'
+    ? `办件超承诺时限，${detail}，请说明原因并限期办结`
+    : `${ESCALATION_LEVEL_LABELS[level]}：${detail}`;
 }

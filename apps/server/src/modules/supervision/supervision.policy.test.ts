@@ -1,6 +1,8 @@
 import { compileCalendar, type CalendarDay } from '@tongban/calendar';
 import { describe, expect, it } from 'vitest';
-import { replayCase, type CaseEvent } from '../cases/cases.policy';
+import { caseFeed } from '../cases';
+type CaseEvent = caseFeed.CaseEvent;
+const { replayCase } = caseFeed;
 import { FIGURES, emptyGroup, figuresOf } from './supervision-figures';
 import {
   clockOf,
@@ -17,8 +19,18 @@ import {
 // adds the holiday, 调休 or closure it is about.
 const cal = (days: CalendarDay[] = []) => compileCalendar(days, { from: '2026-01-01', to: '2027-12-31' });
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
-const LIMITS: ItemLimits = { legalLimitDays: 20, promisedLimitDays: 10, handling: 'promised', maxVisits: 1, steps: ['受理', '审查', '决定', '办结'] };
-type Ev = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'actorId'> & { actorId?: string | null } : never) : never;
+const LIMITS: ItemLimits = {
+  legalLimitDays: 20,
+  promisedLimitDays: 10,
+  handling: 'promised',
+  maxVisits: 1,
+  steps: ['受理', '审查', '决定', '办结'],
+};
+type Ev = CaseEvent extends infer E
+  ? E extends CaseEvent
+    ? Omit<E, 'actorId'> & { actorId?: string | null }
+    : never
+  : never;
 const ev = (e: Ev) => ({ actorId: null, ...e }) as CaseEvent;
 
 /** Received and accepted Monday 2026-11-02; promised 10 working days → deadline Monday 11-16. */
@@ -27,7 +39,13 @@ const accepted: CaseEvent[] = [
   ev({ type: 'accepted', noticeNo: 'n1', deferred: [], deemed: false, at: at('2026-11-02') }),
 ];
 
-function colourAt(events: CaseEvent[], date: string, days: CalendarDay[] = [], limits = LIMITS, threshold?: number) {
+function colourAt(
+  events: CaseEvent[],
+  date: string,
+  days: CalendarDay[] = [],
+  limits = LIMITS,
+  threshold?: number,
+) {
   const clock = clockOf(replayCase(events), limits, cal(days), at(date, 15));
   return colourOf(clock!, threshold);
 }
@@ -42,10 +60,18 @@ describe('SUP-1 colours', () => {
   });
 
   it('SUP-1: green with 3 working days left, yellow at 2, yellow on the deadline day, red the day after', () => {
-    expect(colourAt(accepted, '2026-11-11')).toMatchObject({ colour: 'green', leftWorkingDays: 3, deadline: '2026-11-16' });
+    expect(colourAt(accepted, '2026-11-11')).toMatchObject({
+      colour: 'green',
+      leftWorkingDays: 3,
+      deadline: '2026-11-16',
+    });
     expect(colourAt(accepted, '2026-11-12')).toMatchObject({ colour: 'yellow', leftWorkingDays: 2 });
     expect(colourAt(accepted, '2026-11-16')).toMatchObject({ colour: 'yellow', leftWorkingDays: 0 });
-    expect(colourAt(accepted, '2026-11-17')).toMatchObject({ colour: 'red', overdueWorkingDays: 1, pastLegal: false });
+    expect(colourAt(accepted, '2026-11-17')).toMatchObject({
+      colour: 'red',
+      overdueWorkingDays: 1,
+      pastLegal: false,
+    });
   });
 
   it('SUP-1: working days only — a weekend does not use the limit', () => {
@@ -71,7 +97,14 @@ describe('SUP-1 colours', () => {
   it('SUP-1 (SUS-1): an open suspension pauses the clock; a closed one pushes the deadline', () => {
     const suspended = [
       ...accepted,
-      ev({ type: 'suspended', kind: 'testing', expectedDays: 5, countsInLimit: false, noticeNo: 's1', at: at('2026-11-05') }),
+      ev({
+        type: 'suspended',
+        kind: 'testing',
+        expectedDays: 5,
+        countsInLimit: false,
+        noticeNo: 's1',
+        at: at('2026-11-05'),
+      }),
     ];
     expect(colourAt(suspended, '2026-11-20').colour).toBe('paused');
     const resumed = [...suspended, ev({ type: 'resumed', at: at('2026-11-09') })];
@@ -87,7 +120,11 @@ describe('SUP-1 colours', () => {
       ev({ type: 'extension_decided', approved: true, noticeNo: 'e1', at: at('2026-11-10') }),
     ];
     // 15 days → deadline 11-23, threshold ⌈3⌉ = 3: on 11-17 four days are left.
-    expect(colourAt(extended, '2026-11-17')).toMatchObject({ colour: 'green', leftWorkingDays: 4, warningDays: 3 });
+    expect(colourAt(extended, '2026-11-17')).toMatchObject({
+      colour: 'green',
+      leftWorkingDays: 4,
+      warningDays: 3,
+    });
     expect(colourAt(extended, '2026-11-18').colour).toBe('yellow');
     expect(colourAt(extended, '2026-11-24').colour).toBe('red');
   });
@@ -117,8 +154,15 @@ describe('SUP-2 ladder', () => {
     expect(dueLevels({ colour: 'green', pastLegal: false, overdueWorkingDays: 0 })).toEqual([]);
     expect(dueLevels({ colour: 'paused', pastLegal: true, overdueWorkingDays: 9 })).toEqual([]);
     expect(dueLevels({ colour: 'yellow', pastLegal: false, overdueWorkingDays: 0 })).toEqual(['warning']);
-    expect(dueLevels({ colour: 'red', pastLegal: false, overdueWorkingDays: 2 })).toEqual(['warning', 'yellow_card']);
-    expect(dueLevels({ colour: 'red', pastLegal: false, overdueWorkingDays: 3 })).toEqual(['warning', 'yellow_card', 'red_card']);
+    expect(dueLevels({ colour: 'red', pastLegal: false, overdueWorkingDays: 2 })).toEqual([
+      'warning',
+      'yellow_card',
+    ]);
+    expect(dueLevels({ colour: 'red', pastLegal: false, overdueWorkingDays: 3 })).toEqual([
+      'warning',
+      'yellow_card',
+      'red_card',
+    ]);
     expect(dueLevels({ colour: 'red', pastLegal: true, overdueWorkingDays: 1 })).toContain('red_card');
   });
 
@@ -131,7 +175,10 @@ describe('SUP-2 ladder', () => {
   });
 
   it('SUP-2: a denial without reasons and a license without review steps are triggers', () => {
-    const deny = [...accepted, ev({ type: 'decided', outcome: 'deny', reason: ' ', legalBasis: '', at: at('2026-11-05') })];
+    const deny = [
+      ...accepted,
+      ev({ type: 'decided', outcome: 'deny', reason: ' ', legalBasis: '', at: at('2026-11-05') }),
+    ];
     expect(recordTriggers(deny, LIMITS)).toEqual(['no_reasons']);
     const skipped = [
       ...accepted,
@@ -139,7 +186,11 @@ describe('SUP-2 ladder', () => {
       ev({ type: 'license_issued', licenseId: 'L1', at: at('2026-11-05') }),
     ];
     expect(recordTriggers(skipped, LIMITS)).toEqual(['skipped_steps']);
-    const reviewed = [...accepted, ev({ type: 'step_completed', stepIndex: 0, opinion: '同意', at: at('2026-11-04') }), ...skipped.slice(2)];
+    const reviewed = [
+      ...accepted,
+      ev({ type: 'step_completed', stepIndex: 0, opinion: '同意', at: at('2026-11-04') }),
+      ...skipped.slice(2),
+    ];
     expect(recordTriggers(reviewed, LIMITS)).toEqual([]);
   });
 });
@@ -154,17 +205,38 @@ describe('RATE-1 figures on hand-built cases', () => {
     factsOf(events, replayCase(events), limits, clockOf(replayCase(events), limits, cal(), at('2026-12-20')));
 
   it('RATE-1: on time, early, overdue (promised and legal) and working days are judged at the decision', () => {
-    expect(facts(decided('2026-11-16'))).toMatchObject({ onTime: true, early: false, overduePromised: false, workingDays: 10 });
+    expect(facts(decided('2026-11-16'))).toMatchObject({
+      onTime: true,
+      early: false,
+      overduePromised: false,
+      workingDays: 10,
+    });
     expect(facts(decided('2026-11-13'))).toMatchObject({ onTime: true, early: true, workingDays: 9 });
-    expect(facts(decided('2026-11-17'))).toMatchObject({ onTime: false, overduePromised: true, overdueLegal: false });
+    expect(facts(decided('2026-11-17'))).toMatchObject({
+      onTime: false,
+      overduePromised: true,
+      overdueLegal: false,
+    });
     expect(facts(decided('2026-12-01'))).toMatchObject({ overduePromised: true, overdueLegal: true });
     expect(facts(decided('2026-11-16')).concludedMonth).toBe('2026-11');
   });
 
   it('RATE-1: 网办, 全程网办, 零跑动, 即办 and 一次办结 come from channel, visits and events', () => {
-    const online = [ev({ type: 'submitted', channel: 'online', at: at('2026-11-02', 9) }), ...decided('2026-11-05').slice(1)];
-    expect(facts(online, { ...LIMITS, maxVisits: 0 })).toMatchObject({ online: true, fullOnline: true, zeroVisitItem: true, zeroVisit: true });
-    const visited = [...online.slice(0, 2), ev({ type: 'visit', purpose: '核验原件', at: at('2026-11-03') }), ...online.slice(2)];
+    const online = [
+      ev({ type: 'submitted', channel: 'online', at: at('2026-11-02', 9) }),
+      ...decided('2026-11-05').slice(1),
+    ];
+    expect(facts(online, { ...LIMITS, maxVisits: 0 })).toMatchObject({
+      online: true,
+      fullOnline: true,
+      zeroVisitItem: true,
+      zeroVisit: true,
+    });
+    const visited = [
+      ...online.slice(0, 2),
+      ev({ type: 'visit', purpose: '核验原件', at: at('2026-11-03') }),
+      ...online.slice(2),
+    ];
     expect(facts(visited)).toMatchObject({ online: true, fullOnline: false, zeroVisit: false });
     const supplemented = [
       ev({ type: 'submitted', channel: 'window', at: at('2026-11-02', 9) }),
@@ -178,9 +250,18 @@ describe('RATE-1 figures on hand-built cases', () => {
     const instant = [
       ev({ type: 'submitted', channel: 'window', at: at('2026-11-02', 9) }),
       ev({ type: 'accepted', noticeNo: 'n', deferred: [], deemed: false, at: at('2026-11-02', 9) }),
-      ev({ type: 'decided', outcome: 'grant', reason: '', legalBasis: '', instant: true, at: at('2026-11-02', 10) }),
+      ev({
+        type: 'decided',
+        outcome: 'grant',
+        reason: '',
+        legalBasis: '',
+        instant: true,
+        at: at('2026-11-02', 10),
+      }),
     ];
-    expect(facts(instant, { ...LIMITS, legalLimitDays: 0, promisedLimitDays: 0, handling: 'instant' })).toMatchObject({
+    expect(
+      facts(instant, { ...LIMITS, legalLimitDays: 0, promisedLimitDays: 0, handling: 'instant' }),
+    ).toMatchObject({
       instant: true,
       onTime: true,
       workingDays: 0,

@@ -130,7 +130,9 @@ const LADDER: readonly EscalationLevel[] = ['warning', 'yellow_card', 'red_card'
  * RED_CARD_AFTER_WORKING_DAYS or past the legal limit → 红牌 and a 督办单. (The leader level follows
  * an unanswered 督办单, not the colour.) Paused cases escalate nothing.
  */
-export function dueLevels(c: Pick<CaseColour, 'colour' | 'pastLegal' | 'overdueWorkingDays'>): EscalationLevel[] {
+export function dueLevels(
+  c: Pick<CaseColour, 'colour' | 'pastLegal' | 'overdueWorkingDays'>,
+): EscalationLevel[] {
   switch (c.colour) {
     case 'green':
     case 'paused':
@@ -187,8 +189,7 @@ export type CaseFacts = {
   firstTime: boolean;
 };
 
-const month = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 7) : null;
+const month = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 7) : null);
 
 /** RATE-1: the facts of a case from its events and state (the clock is the one at its decision). */
 export function factsOf(

@@ -1,6 +1,13 @@
 // Joined reads of the supervision module over its own tables: the board, the clock list, the
 // 督办单, and the figures counted from the maintained rollups (never the raw event log).
-import type { Board, BoardDepartment, ClockListQuery, ClockRow, FigureCut, SupervisionOrder } from '@tongban/contracts';
+import type {
+  Board,
+  BoardDepartment,
+  ClockListQuery,
+  ClockRow,
+  FigureCut,
+  SupervisionOrder,
+} from '@tongban/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
 import { COUNTERS, emptyGroup, type FactFlag, type GroupSums } from './supervision-figures';
@@ -78,7 +85,18 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
     if (!d)
       by.set(
         id,
-        (d = { departmentId: id, departmentName: name, green: 0, yellow: 0, red: 0, paused: 0, pastLegal: 0, ordersOpen: 0, ordersAnswered: 0, ordersLate: 0 }),
+        (d = {
+          departmentId: id,
+          departmentName: name,
+          green: 0,
+          yellow: 0,
+          red: 0,
+          paused: 0,
+          pastLegal: 0,
+          ordersOpen: 0,
+          ordersAnswered: 0,
+          ordersLate: 0,
+        }),
       );
     return d;
   };
@@ -96,9 +114,21 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
     else if (r.status === 'answered') d.ordersAnswered += Number(r.n);
     else d.ordersLate += Number(r.n);
   }
-  const departments = [...by.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.departmentName.localeCompare(b.departmentName));
-  const totals = { green: 0, yellow: 0, red: 0, paused: 0, pastLegal: 0, ordersOpen: 0, ordersAnswered: 0, ordersLate: 0 };
-  for (const d of departments) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
+  const departments = [...by.values()].sort(
+    (a, b) => b.red - a.red || b.yellow - a.yellow || a.departmentName.localeCompare(b.departmentName),
+  );
+  const totals = {
+    green: 0,
+    yellow: 0,
+    red: 0,
+    paused: 0,
+    pastLegal: 0,
+    ordersOpen: 0,
+    ordersAnswered: 0,
+    ordersLate: 0,
+  };
+  for (const d of departments)
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
   return { departments, totals, computedAt };
 }
 
@@ -221,7 +251,16 @@ export async function readFactCases(
   for (const flag of flags) q = q.where(sql.ref(flag), '=', true);
   const [rows, total] = await Promise.all([
     q
-      .select(['caseId', 'caseNo', 'departmentName', 'itemName', 'channel', 'receivedMonth', 'concludedMonth', 'workingDays'])
+      .select([
+        'caseId',
+        'caseNo',
+        'departmentName',
+        'itemName',
+        'channel',
+        'receivedMonth',
+        'concludedMonth',
+        'workingDays',
+      ])
       .orderBy('caseNo')
       .limit(page.limit)
       .offset(page.offset)

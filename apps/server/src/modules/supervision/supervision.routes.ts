@@ -37,12 +37,26 @@ export async function supervisionRoutes(app: AppInstance) {
   );
   app.get(
     '/api/supervision/clocks',
-    { schema: { tags, summary: '在办件时限（按颜色、部门）', querystring: ClockListQuery, response: { 200: ClockList } } },
+    {
+      schema: {
+        tags,
+        summary: '在办件时限（按颜色、部门）',
+        querystring: ClockListQuery,
+        response: { 200: ClockList },
+      },
+    },
     async (req) => listClocks(d, requireActor(req), req.query),
   );
   app.post(
     '/api/supervision/refresh',
-    { schema: { tags, summary: '立即重算时限、预警与指标', response: { 200: RefreshResult } } },
+    {
+      schema: {
+        tags,
+        summary: '立即重算时限、预警与指标',
+        body: z.strictObject({}),
+        response: { 200: RefreshResult },
+      },
+    },
     async (req) => refreshNow(d, requireActor(req)),
   );
   app.get(
@@ -58,18 +72,38 @@ export async function supervisionRoutes(app: AppInstance) {
   app.post(
     '/api/supervision/orders/:id/reply',
     {
-      schema: { tags, summary: '部门负责人答复督办单', params: IdParams, body: OrderReplyInput, response: { 200: SupervisionOrder } },
+      schema: {
+        tags,
+        summary: '部门负责人答复督办单',
+        params: IdParams,
+        body: OrderReplyInput,
+        response: { 200: SupervisionOrder },
+      },
     },
     async (req) => replyOrder(d, requireActor(req), req.params.id, req.body),
   );
   app.get(
     '/api/supervision/figures',
-    { schema: { tags, summary: '办件指标（RATE-1）', querystring: FiguresQuery, response: { 200: FiguresReply } } },
+    {
+      schema: {
+        tags,
+        summary: '办件指标（RATE-1）',
+        querystring: FiguresQuery,
+        response: { 200: FiguresReply },
+      },
+    },
     async (req) => getFigures(d, requireActor(req), req.query),
   );
   app.get(
     '/api/supervision/figures/cases',
-    { schema: { tags, summary: '指标所计的办件', querystring: FigureCasesQuery, response: { 200: FigureCases } } },
+    {
+      schema: {
+        tags,
+        summary: '指标所计的办件',
+        querystring: FigureCasesQuery,
+        response: { 200: FigureCases },
+      },
+    },
     async (req) => listFigureCases(d, requireActor(req), req.query),
   );
   app.get(
@@ -79,13 +113,23 @@ export async function supervisionRoutes(app: AppInstance) {
       const { title, buffer } = await exportFiguresXlsx(d, requireActor(req), req.query);
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="figures.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="figures.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
+        )
         .send(buffer);
     },
   );
   app.get(
     '/api/supervision/dashboard',
-    { schema: { tags, summary: '领导驾驶舱：办件量、按时率、超期率', querystring: DashboardQuery, response: { 200: Dashboard } } },
+    {
+      schema: {
+        tags,
+        summary: '领导驾驶舱：办件量、按时率、超期率',
+        querystring: DashboardQuery,
+        response: { 200: Dashboard },
+      },
+    },
     async (req) => getDashboard(d, requireActor(req), req.query),
   );
 }

@@ -4,12 +4,20 @@ import type { Deps } from '../../../platform/app-types';
 import { FIGURES } from '../supervision-figures';
 import { getFigures } from './read-figures';
 
-const CUT_TITLES = { none: '合计', department: '部门', item: '事项', channel: '渠道', month: '月份' } as const;
+const CUT_TITLES = {
+  none: '合计',
+  department: '部门',
+  item: '事项',
+  channel: '渠道',
+  month: '月份',
+} as const;
 
 function cell(g: FigureGroup, i: number): number | string {
   const f = g.figures[i]!;
   if (f.value === null) return FIGURES[f.key].kind === 'later' ? '待评价模块' : '—';
-  return FIGURES[f.key].kind === 'average' ? Math.round(f.value * 100) / 100 : Math.round(f.value * 10000) / 100;
+  return FIGURES[f.key].kind === 'average'
+    ? Math.round(f.value * 100) / 100
+    : Math.round(f.value * 10000) / 100;
 }
 
 /** RATE-1: the figures of a period as a spreadsheet: one row per group, rates in per cent. */

@@ -1,4 +1,11 @@
-import type { Board, ClockList, ClockListQuery, OrderList, OrderListQuery, SupervisionOrder } from '@tongban/contracts';
+import type {
+  Board,
+  ClockList,
+  ClockListQuery,
+  OrderList,
+  OrderListQuery,
+  SupervisionOrder,
+} from '@tongban/contracts';
 import { DEPARTMENT_ROLES, regionCovers, regionPrefix } from '@tongban/contracts';
 import { assertAccess, checkAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
@@ -45,7 +52,10 @@ export async function listOrders(deps: Deps, actor: Actor, q: OrderListQuery): P
 export async function getOrder(deps: Deps, actor: Actor, id: string): Promise<SupervisionOrder> {
   assertAccess(actor, 'supervision.read');
   const o = await repo.findOrder(deps.db, id);
-  if (!o || !checkAccess(actor, 'supervision.read', { regionCode: o.regionCode, departmentId: o.departmentId }))
+  if (
+    !o ||
+    !checkAccess(actor, 'supervision.read', { regionCode: o.regionCode, departmentId: o.departmentId })
+  )
     throw new SupervisionError('SUPERVISION_ORDER_NOT_FOUND');
   return toOrder(o);
 }

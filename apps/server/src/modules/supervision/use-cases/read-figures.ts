@@ -1,5 +1,4 @@
 import {
-  FIGURE_LABELS,
   type Dashboard,
   type DashboardQuery,
   type FigureCases,
@@ -24,7 +23,17 @@ const CHANNEL_LABELS: Record<string, string> = {
   agent: '代办',
 };
 
-function filterOf(actor: Actor, q: { regionCode?: string | undefined; from: string; to: string; departmentId?: string | undefined; itemId?: string | undefined; channel?: string | undefined }): FigureFilter {
+function filterOf(
+  actor: Actor,
+  q: {
+    regionCode?: string | undefined;
+    from: string;
+    to: string;
+    departmentId?: string | undefined;
+    itemId?: string | undefined;
+    channel?: string | undefined;
+  },
+): FigureFilter {
   const [fy, fm] = q.from.split('-').map(Number) as [number, number];
   const [ty, tm] = q.to.split('-').map(Number) as [number, number];
   if ((ty - fy) * 12 + (tm - fm) + 1 > 36) throw new SupervisionError('SUPERVISION_PERIOD_TOO_LONG');
@@ -49,7 +58,11 @@ async function groups(deps: Deps, f: FigureFilter, cut: FigureCut): Promise<Figu
       concluded: g.sums.concluded.cases,
       figures: figuresOf(g.sums),
     }))
-    .sort((a, b) => (cut === 'month' ? a.key.localeCompare(b.key) : b.received - a.received || a.label.localeCompare(b.label)));
+    .sort((a, b) =>
+      cut === 'month'
+        ? a.key.localeCompare(b.key)
+        : b.received - a.received || a.label.localeCompare(b.label),
+    );
 }
 
 async function total(deps: Deps, f: FigureFilter): Promise<FigureGroup> {
@@ -89,6 +102,14 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     readBoard(deps.db, f),
   ]);
   const { green, yellow, red, paused } = board.totals;
-  return { regionCode: q.regionCode ?? actor.regionCode, from: q.from, to: q.to, total: t, byDepartment, byMonth, byChannel, open: { green, yellow, red, paused } };
+  return {
+    regionCode: q.regionCode ?? actor.regionCode,
+    from: q.from,
+    to: q.to,
+    total: t,
+    byDepartment,
+    byMonth,
+    byChannel,
+    open: { green, yellow, red, paused },
+  };
 }
-

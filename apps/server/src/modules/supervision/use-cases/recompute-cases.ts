@@ -66,7 +66,12 @@ export async function recomputeCases(deps: Deps, caseIds: readonly string[], cac
   const clocks: Parameters<typeof repo.upsertClocks>[1] = [];
   const facts: Parameters<typeof repo.upsertFacts>[1] = [];
   const closed: { regionCode: string; caseId: string }[] = [];
-  const toFire: { t: EscalationTarget; level: Parameters<typeof escalateInTx>[4]; detail: string; deliver: boolean }[] = [];
+  const toFire: {
+    t: EscalationTarget;
+    level: Parameters<typeof escalateInTx>[4];
+    detail: string;
+    deliver: boolean;
+  }[] = [];
   for (const h of histories) {
     const version = await cachedVersion(deps, caches, h.itemVersionId);
     const limits = limitsOf(version);
@@ -110,7 +115,16 @@ export async function recomputeCases(deps: Deps, caseIds: readonly string[], cac
       if (!fired.get(h.id)?.has(level)) toFire.push({ t, level, detail: `办件 ${h.caseNo}`, deliver: true });
     if (h.state.status === 'draft') continue;
     const f = factsOf(h.events, h.state, limits, clock);
-    facts.push({ regionCode: h.regionCode, caseId: h.id, caseNo: h.caseNo, departmentId: h.departmentId, itemId: h.itemId, ...names, ...f, caseVersion: h.state.version });
+    facts.push({
+      regionCode: h.regionCode,
+      caseId: h.id,
+      caseNo: h.caseNo,
+      departmentId: h.departmentId,
+      itemId: h.itemId,
+      ...names,
+      ...f,
+      caseVersion: h.state.version,
+    });
     if (f.receivedMonth) months.add(`${h.regionCode}|${f.receivedMonth}`);
     if (f.concludedMonth) months.add(`${h.regionCode}|${f.concludedMonth}`);
   }

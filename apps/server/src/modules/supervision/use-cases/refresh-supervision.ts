@@ -47,11 +47,11 @@ export async function refreshSupervision(deps: Deps, opts: { full?: boolean } = 
   const revisions = await listCalendarRevisions(deps.db);
   const seen = JSON.parse((await repo.getJobState(deps.db, 'calendar')) ?? '{}') as Record<string, number>;
   const scopes = changedScopes(seen, revisions);
-  const everything = opts.full || scopes.includes('national') || (await repo.getJobState(deps.db, 'day')) !== today;
+  const everything =
+    opts.full || scopes.includes('national') || (await repo.getJobState(deps.db, 'day')) !== today;
   if (everything) for (const id of await caseFeed.listOpenCaseIds(deps.db, null)) ids.add(id);
   else
-    for (const scope of scopes)
-      for (const id of await caseFeed.listOpenCaseIds(deps.db, scope)) ids.add(id);
+    for (const scope of scopes) for (const id of await caseFeed.listOpenCaseIds(deps.db, scope)) ids.add(id);
 
   const caches = newCaches();
   const months = new Set<string>();

@@ -22,7 +22,13 @@ export async function replyOrder(
   return runCommand(deps, actor, async ({ tx, now }) => {
     const o = await repo.findOrder(tx, id, true);
     // Another department's (or region's) order answers as if it did not exist.
-    if (!o || !checkAccess(actor, 'supervision.order.reply', { regionCode: o.regionCode, departmentId: o.departmentId }))
+    if (
+      !o ||
+      !checkAccess(actor, 'supervision.order.reply', {
+        regionCode: o.regionCode,
+        departmentId: o.departmentId,
+      })
+    )
       throw new SupervisionError('SUPERVISION_ORDER_NOT_FOUND');
     if (o.status === 'answered') throw new SupervisionError('SUPERVISION_ORDER_ANSWERED');
     await repo.saveReply(tx, o, {
@@ -31,7 +37,11 @@ export async function replyOrder(
       repliedByName: actor.displayName,
       repliedAt: now,
     });
-    await closeInboxTodos(tx, { regionCode: o.regionCode, entityType: 'supervision_order', entityId: o.id }, now);
+    await closeInboxTodos(
+      tx,
+      { regionCode: o.regionCode, entityType: 'supervision_order', entityId: o.id },
+      now,
+    );
     const saved = (await repo.findOrder(tx, id))!;
     const supervisors = await listUserIdsByRole(tx, { regionCode: o.regionCode, role: 'supervisor' });
     return {

@@ -1,7 +1,15 @@
 import { FIGURE_LABELS, regionPrefix, type FigureCut } from '@tongban/contracts';
 import type { Deps } from '../../../platform/app-types';
 import { caseFeed } from '../../cases';
-import { FIGURE_KEYS, FIGURES, addCounters, emptyGroup, zeroCounters, type Counters, type GroupSums } from '../supervision-figures';
+import {
+  FIGURE_KEYS,
+  FIGURES,
+  addCounters,
+  emptyGroup,
+  zeroCounters,
+  type Counters,
+  type GroupSums,
+} from '../supervision-figures';
 import { clockOf, factsOf, type CaseFacts } from '../supervision.policy';
 import { readRollupGroups } from '../supervision.read-model';
 import { cachedCalendar, cachedVersion, limitsOf, newCaches } from './recompute-cases';
@@ -70,12 +78,26 @@ export async function verifyTruth(
   for (const h of histories) {
     if (h.state.status === 'draft') continue;
     const limits = limitsOf(await cachedVersion(deps, caches, h.itemVersionId));
-    const clock = clockOf(h.state, limits, await cachedCalendar(deps, caches, h.regionCode), deps.clock.now());
+    const clock = clockOf(
+      h.state,
+      limits,
+      await cachedCalendar(deps, caches, h.regionCode),
+      deps.clock.now(),
+    );
     const f = factsOf(h.events, h.state, limits, clock);
     const c = countersOf(f);
-    for (const [basis, month] of [['received', f.receivedMonth], ['concluded', f.concludedMonth]] as const) {
+    for (const [basis, month] of [
+      ['received', f.receivedMonth],
+      ['concluded', f.concludedMonth],
+    ] as const) {
       if (!inPeriod(month)) continue;
-      const keys: Record<FigureCut, string> = { none: 'all', department: h.departmentId, item: h.itemId, channel: f.channel, month: month! };
+      const keys: Record<FigureCut, string> = {
+        none: 'all',
+        department: h.departmentId,
+        item: h.itemId,
+        channel: f.channel,
+        month: month!,
+      };
       for (const cut of CUTS) {
         const g = group(cut, keys[cut]);
         addCounters(g[basis], c);
@@ -91,9 +113,16 @@ export async function verifyTruth(
   const filter = { regionLike: `${regionPrefix(q.regionCode)}%`, from: q.from, to: q.to };
   for (const cut of CUTS) {
     const rollups = await readRollupGroups(deps.db, filter, cut);
-    const keys = new Set([...rollups.keys(), ...[...groups.keys()].filter((k) => k.startsWith(`${cut}|`)).map((k) => k.slice(cut.length + 1))]);
+    const keys = new Set([
+      ...rollups.keys(),
+      ...[...groups.keys()].filter((k) => k.startsWith(`${cut}|`)).map((k) => k.slice(cut.length + 1)),
+    ]);
     for (const key of keys) {
-      const e = groups.get(`${cut}|${key}`) ?? { ...emptyGroup(), itemSet: new Set<string>(), zeroSet: new Set<string>() };
+      const e = groups.get(`${cut}|${key}`) ?? {
+        ...emptyGroup(),
+        itemSet: new Set<string>(),
+        zeroSet: new Set<string>(),
+      };
       const fromEvents: GroupSums = { ...e, items: e.itemSet.size, zeroVisitItems: e.zeroSet.size };
       const r = rollups.get(key);
       const fromRollups = r?.sums ?? emptyGroup();
@@ -105,7 +134,14 @@ export async function verifyTruth(
           const a = def[part](fromEvents);
           const b = def[part](fromRollups);
           if (Math.abs(a - b) > 1e-9)
-            disagreements.push({ cut, group: r?.label ?? key, figure: FIGURE_LABELS[figure], part, fromEvents: a, fromRollups: b });
+            disagreements.push({
+              cut,
+              group: r?.label ?? key,
+              figure: FIGURE_LABELS[figure],
+              part,
+              fromEvents: a,
+              fromRollups: b,
+            });
         }
       }
     }
