@@ -202,6 +202,14 @@ async function main() {
           at: at(t + span),
           actorId: null,
         });
+        // 办结 and delivered: no longer open (a concluded case of the history).
+        evs.push({
+          type: 'delivered',
+          method: 'electronic',
+          receivedBy: '申请人',
+          at: at(t + span + 3600_000),
+          actorId: null,
+        });
       }
       const state = caseFeed.replayCase(evs);
       const id = uuid(r);

@@ -66,14 +66,14 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
       eb.fn.countAll<string>().as('n'),
       eb.fn.count<string>('caseId').filterWhere('pastLegal', '=', true).as('legal'),
       eb.fn.max('computedAt').as('at'),
-    ])
-    .where('regionCode', 'like', s.regionLike);
+    ]);
+  clocks = clocks.where(regionRange(s.regionLike));
   if (s.departmentId) clocks = clocks.where('departmentId', '=', s.departmentId);
   let orders = db
     .selectFrom('supervisionOrder')
     .select(['departmentId', 'status', (eb) => eb.fn.max('departmentName').as('departmentName')])
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('regionCode', 'like', s.regionLike);
+    .select((eb) => eb.fn.countAll<string>().as('n'));
+  orders = orders.where(regionRange(s.regionLike));
   if (s.departmentId) orders = orders.where('departmentId', '=', s.departmentId);
   const [c, o] = await Promise.all([
     clocks.groupBy(['departmentId', 'colour']).execute(),
@@ -133,7 +133,7 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
 }
 
 export async function readClocks(db: Executor, s: Scope, q: ClockListQuery) {
-  let base = db.selectFrom('supervisionClock').where('regionCode', 'like', s.regionLike);
+  let base = db.selectFrom('supervisionClock').where(regionRange(s.regionLike));
   if (s.departmentId) base = base.where('departmentId', '=', s.departmentId);
   if (q.departmentId) base = base.where('departmentId', '=', q.departmentId);
   if (q.colour) base = base.where('colour', '=', q.colour);
@@ -179,7 +179,7 @@ const CUT_LABEL: Record<FigureCut, string> = {
 function where(f: FigureFilter) {
   return sql.join(
     [
-      sql`region_code like ${f.regionLike}`,
+      regionRange(f.regionLike),
       sql`month >= ${f.from}`,
       sql`month <= ${f.to}`,
       ...(f.departmentId ? [sql`department_id = ${f.departmentId}`] : []),
@@ -188,6 +188,29 @@ function where(f: FigureFilter) {
     ],
     sql` and `,
   );
+}
+
+/**
+ * `region_code like '3509%'` as a range the primary key's index serves: region codes are digits,
+ * so the codes under a prefix lie in [prefix, prefix + 1).
+ */
+export function regionBounds(regionLike: string): { from: string; to: string | null } | null {
+  const prefix = regionLike.replace(/%$/, '');
+  if (prefix === '') return null;
+  const digits = prefix.split('');
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+  if (i < 0) return { from: prefix, to: null };
+  digits[i] = String(Number(digits[i]) + 1);
+  return { from: prefix, to: digits.join('') };
+}
+
+function regionRange(regionLike: string) {
+  const b = regionBounds(regionLike);
+  if (!b) return sql<boolean>`true`;
+  return b.to === null
+    ? sql<boolean>`region_code >= ${b.from}`
+    : sql<boolean>`region_code >= ${b.from} and region_code < ${b.to}`;
 }
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -242,7 +265,7 @@ export async function readFactCases(
   const col = basis === 'received' ? 'receivedMonth' : 'concludedMonth';
   let q = db
     .selectFrom('supervisionCaseFact')
-    .where('regionCode', 'like', f.regionLike)
+    .where(regionRange(f.regionLike))
     .where(col, '>=', f.month ?? f.from)
     .where(col, '<=', f.month ?? f.to);
   if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);

@@ -210,16 +210,40 @@ export const listFactMonths = (db: Executor, caseIds: readonly string[]) =>
         .where('caseId', 'in', [...caseIds])
         .execute();
 
+const FACT_COLUMNS = [
+  'caseNo',
+  'departmentId',
+  'departmentName',
+  'itemId',
+  'itemName',
+  'channel',
+  'receivedMonth',
+  'concludedMonth',
+  'online',
+  'fullOnline',
+  'zeroVisitItem',
+  'zeroVisit',
+  'instant',
+  'onTime',
+  'early',
+  'overduePromised',
+  'overdueLegal',
+  'workingDays',
+  'firstTime',
+  'caseVersion',
+] as const;
+
 export async function upsertFacts(db: Executor, rows: Insertable<SupervisionCaseFactTable>[]) {
   for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
     await db
-      .deleteFrom('supervisionCaseFact')
-      .where(({ eb, or, and }) =>
-        or(chunk.map((r) => and([eb('regionCode', '=', r.regionCode), eb('caseId', '=', r.caseId)]))),
+      .insertInto('supervisionCaseFact')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionCode', 'caseId'])
+          .doUpdateSet((eb) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
       )
       .execute();
-    await db.insertInto('supervisionCaseFact').values(chunk).execute();
   }
 }
 
