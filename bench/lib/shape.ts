@@ -57,6 +57,13 @@ export const TABLE_OWNERS: Record<string, string> = {
   // platform: the outbox (platform/outbox.ts) and content-addressed files (platform/files.ts)
   inbox_item: 'inbox',
   // ── supervision ──
+  supervision_clock: 'supervision',
+  supervision_item_threshold: 'supervision',
+  supervision_escalation: 'supervision',
+  supervision_order: 'supervision',
+  supervision_case_fact: 'supervision',
+  supervision_rollup: 'supervision',
+  supervision_job_state: 'supervision',
 
   // ── evaluations ──
 

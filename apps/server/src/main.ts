@@ -5,6 +5,7 @@ import { forgetStaleThrottles } from './modules/auth';
 import { loadNationalDays } from './modules/calendar';
 import { inboxSiteAdapter } from './modules/inbox';
 import { enqueueLedgerReminders } from './modules/ledger';
+import { supervisionJob } from './modules/supervision';
 import { systemClock } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
@@ -31,6 +32,8 @@ const poller = startOutboxPoller(deps, {
     { name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) },
     // TRUTH-1: sign every audit chain's head hourly (and at start), docs/DATABASE.md "Audit".
     auditCheckpointJob(deps),
+    // SUP-1/SUP-2/RATE-1: clocks, escalations and figure rollups, from events and calendar changes.
+    supervisionJob(deps),
     { name: 'auth.throttle-cleanup', everyMs: 60 * 60_000, run: (now) => forgetStaleThrottles(deps, now) },
   ],
 });

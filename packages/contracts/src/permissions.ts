@@ -48,6 +48,11 @@ export const PERMISSIONS = {
   'inbox.read': STAFF,
 
   // ── supervision ──
+  // 电子监察 (issue 16): the board, clocks, 督办单 and figures; department heads see their own
+  // department's; only the head answers a 督办单; the supervisor may recompute now.
+  'supervision.read': ['supervisor', 'leader', 'inspector', 'admin', 'dept_head'],
+  'supervision.order.reply': ['dept_head'],
+  'supervision.refresh': ['supervisor', 'admin'],
 
   // ── evaluations ──
 

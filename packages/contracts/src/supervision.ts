@@ -1,2 +1,273 @@
-// Contracts of the supervision module: request and reply schemas, error codes, labels.
-export {};
+// Contracts of the supervision module (电子监察, issue 16): clocks and colours (SUP-1), escalation
+// and 督办单 (SUP-2), figures (RATE-1, TRUTH-1).
+import { z } from 'zod';
+
+export const SupervisionColour = z.enum(['green', 'yellow', 'red', 'paused']);
+export type SupervisionColour = z.infer<typeof SupervisionColour>;
+export const SUPERVISION_COLOUR_LABELS: Record<SupervisionColour, string> = {
+  green: '绿灯（正常）',
+  yellow: '黄灯（预警）',
+  red: '红灯（超承诺时限）',
+  paused: '暂停计时',
+};
+
+/** SUP-2 ladder levels and the non-time triggers, each fired once per case. */
+export const EscalationLevel = z.enum([
+  'warning',
+  'yellow_card',
+  'red_card',
+  'leader',
+  'refused_acceptable',
+  'no_reasons',
+  'skipped_steps',
+]);
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
+  warning: '预警',
+  yellow_card: '黄牌',
+  red_card: '红牌督办',
+  leader: '报分管领导',
+  refused_acceptable: '不予受理后经复核可办',
+  no_reasons: '不予许可未说明理由',
+  skipped_steps: '未经审查环节出证',
+};
+
+export const OrderStatus = z.enum(['open', 'answered', 'late']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  open: '待答复',
+  answered: '已答复',
+  late: '逾期未答复',
+};
+
+export const ClockRow = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  regionCode: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  itemName: z.string(),
+  status: z.string(),
+  phase: z.string(),
+  colour: SupervisionColour,
+  deadline: z.string().nullable(),
+  leftWorkingDays: z.number().nullable(),
+  warningDays: z.number(),
+  pastLegal: z.boolean(),
+  overdueWorkingDays: z.number(),
+});
+export type ClockRow = z.infer<typeof ClockRow>;
+
+export const ClockListQuery = z.object({
+  colour: SupervisionColour.optional(),
+  departmentId: z.uuid().optional(),
+  pastLegal: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ClockListQuery = z.infer<typeof ClockListQuery>;
+export const ClockList = z.object({ items: z.array(ClockRow), total: z.number().int() });
+export type ClockList = z.infer<typeof ClockList>;
+
+export const BoardDepartment = z.object({
+  departmentId: z.string(),
+  departmentName: z.string(),
+  green: z.number().int(),
+  yellow: z.number().int(),
+  red: z.number().int(),
+  paused: z.number().int(),
+  pastLegal: z.number().int(),
+  ordersOpen: z.number().int(),
+  ordersAnswered: z.number().int(),
+  ordersLate: z.number().int(),
+});
+export type BoardDepartment = z.infer<typeof BoardDepartment>;
+export const Board = z.object({
+  departments: z.array(BoardDepartment),
+  totals: BoardDepartment.omit({ departmentId: true, departmentName: true }),
+  computedAt: z.string().nullable(),
+});
+export type Board = z.infer<typeof Board>;
+
+export const SupervisionOrder = z.object({
+  id: z.string(),
+  orderNo: z.string(),
+  regionCode: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  reason: z.string(),
+  trigger: EscalationLevel,
+  issuedAt: z.string(),
+  replyDue: z.string(),
+  status: OrderStatus,
+  reply: z.string().nullable(),
+  repliedByName: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+});
+export type SupervisionOrder = z.infer<typeof SupervisionOrder>;
+export const OrderListQuery = z.object({
+  status: OrderStatus.optional(),
+  departmentId: z.uuid().optional(),
+});
+export type OrderListQuery = z.infer<typeof OrderListQuery>;
+export const OrderList = z.object({ items: z.array(SupervisionOrder) });
+export type OrderList = z.infer<typeof OrderList>;
+export const OrderReplyInput = z.strictObject({
+  reply: z.string().trim().min(5, '答复至少 5 个字：说明原因与整改措施').max(2000, '答复不超过 2000 字'),
+});
+export type OrderReplyInput = z.infer<typeof OrderReplyInput>;
+
+export const RefreshResult = z.object({
+  casesRecomputed: z.number().int(),
+  escalations: z.number().int(),
+  ordersEscalated: z.number().int(),
+  monthsRolledUp: z.number().int(),
+});
+export type RefreshResult = z.infer<typeof RefreshResult>;
+
+// ── Figures (RATE-1) ─────────────────────────────────────────────────────────
+
+export const FigureKey = z.enum([
+  'online_rate',
+  'full_online_rate',
+  'zero_visit_available_rate',
+  'zero_visit_use_rate',
+  'instant_rate',
+  'on_time_rate',
+  'early_rate',
+  'overdue_promised_rate',
+  'overdue_legal_rate',
+  'avg_working_days',
+  'first_time_rate',
+  'good_review_rate',
+  'bad_review_rate',
+  'active_review_rate',
+]);
+export type FigureKey = z.infer<typeof FigureKey>;
+export const FIGURE_LABELS: Record<FigureKey, string> = {
+  online_rate: '网办率',
+  full_online_rate: '全程网办率',
+  zero_visit_available_rate: '零跑动可办率',
+  zero_visit_use_rate: '零跑动使用率',
+  instant_rate: '即办率',
+  on_time_rate: '按时办结率',
+  early_rate: '提前办结率',
+  overdue_promised_rate: '超期率（承诺时限）',
+  overdue_legal_rate: '超期率（法定时限）',
+  avg_working_days: '平均办结工作日',
+  first_time_rate: '一次办结率',
+  good_review_rate: '好评率',
+  bad_review_rate: '差评率',
+  active_review_rate: '主动评价率',
+};
+
+export const FigureCut = z.enum(['none', 'department', 'item', 'channel', 'month']);
+export type FigureCut = z.infer<typeof FigureCut>;
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
+
+export const FiguresQuery = z
+  .object({
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, '区划代码为 6 位数字')
+      .optional(),
+    from: Month,
+    to: Month,
+    cut: FigureCut.default('none'),
+    departmentId: z.uuid().optional(),
+    itemId: z.uuid().optional(),
+    channel: z.enum(['window', 'online', 'kiosk', 'mail', 'agent']).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: '起始月份不能晚于结束月份', path: ['from'] });
+export type FiguresQuery = z.infer<typeof FiguresQuery>;
+
+export const FigureValue = z.object({
+  key: FigureKey,
+  numerator: z.number(),
+  denominator: z.number(),
+  /** null when the denominator is 0 or the figure is defined later (evaluations). */
+  value: z.number().nullable(),
+});
+export type FigureValue = z.infer<typeof FigureValue>;
+export const FigureGroup = z.object({
+  key: z.string(),
+  label: z.string(),
+  received: z.number().int(),
+  concluded: z.number().int(),
+  figures: z.array(FigureValue),
+});
+export type FigureGroup = z.infer<typeof FigureGroup>;
+export const FiguresReply = z.object({
+  regionCode: z.string(),
+  from: z.string(),
+  to: z.string(),
+  cut: FigureCut,
+  total: FigureGroup,
+  groups: z.array(FigureGroup),
+});
+export type FiguresReply = z.infer<typeof FiguresReply>;
+
+/** The cases a figure counts: its denominator, or with `part=numerator` its numerator. */
+export const FigureCasesQuery = z.object({
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, '区划代码为 6 位数字')
+    .optional(),
+  from: Month,
+  to: Month,
+  figure: FigureKey,
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+  departmentId: z.uuid().optional(),
+  itemId: z.uuid().optional(),
+  channel: z.enum(['window', 'online', 'kiosk', 'mail', 'agent']).optional(),
+  month: Month.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type FigureCasesQuery = z.infer<typeof FigureCasesQuery>;
+export const FigureCase = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  departmentName: z.string(),
+  itemName: z.string(),
+  channel: z.string(),
+  receivedMonth: z.string().nullable(),
+  concludedMonth: z.string().nullable(),
+  workingDays: z.number(),
+});
+export type FigureCase = z.infer<typeof FigureCase>;
+export const FigureCases = z.object({ items: z.array(FigureCase), total: z.number().int() });
+export type FigureCases = z.infer<typeof FigureCases>;
+
+/** The leader's dashboard: volumes, on-time and overdue by department, trend, windows' load. */
+export const Dashboard = z.object({
+  regionCode: z.string(),
+  from: z.string(),
+  to: z.string(),
+  total: FigureGroup,
+  byDepartment: z.array(FigureGroup),
+  byMonth: z.array(FigureGroup),
+  byChannel: z.array(FigureGroup),
+  open: z.object({ green: z.number(), yellow: z.number(), red: z.number(), paused: z.number() }),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+export const DashboardQuery = z.object({
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, '区划代码为 6 位数字')
+    .optional(),
+  from: Month,
+  to: Month,
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export const SUPERVISION_ERROR_CODES = [
+  'SUPERVISION_ORDER_NOT_FOUND',
+  'SUPERVISION_ORDER_ANSWERED',
+  'SUPERVISION_PERIOD_TOO_LONG',
+] as const;
+export type SupervisionErrorCode = (typeof SUPERVISION_ERROR_CODES)[number];

@@ -885,6 +885,141 @@ export interface StoredFileOwner {
   sha256: string;
 }
 
+export interface SupervisionCaseFact {
+  caseId: string;
+  caseNo: string;
+  caseVersion: number;
+  channel: string;
+  /**
+   * YYYY-MM of the decision (办结 = decided); null while not decided
+   */
+  concludedMonth: string | null;
+  departmentId: string;
+  departmentName: string;
+  early: boolean;
+  firstTime: boolean;
+  fullOnline: boolean;
+  instant: boolean;
+  itemId: string;
+  itemName: string;
+  online: boolean;
+  onTime: boolean;
+  overdueLegal: boolean;
+  overduePromised: boolean;
+  /**
+   * YYYY-MM (Asia/Shanghai) of the receipt of the complete submission; null for drafts
+   */
+  receivedMonth: string | null;
+  regionCode: string;
+  workingDays: Generated<number>;
+  zeroVisit: boolean;
+  zeroVisitItem: boolean;
+}
+
+export interface SupervisionClock {
+  assigneeId: string | null;
+  caseId: string;
+  caseNo: string;
+  /**
+   * service_case.version the row was computed from (events counted)
+   */
+  caseVersion: number;
+  /**
+   * green / yellow (left ≤ warning_days) / red (past the promised deadline) / paused (suspended or awaiting 补正)
+   */
+  colour: 'green' | 'yellow' | 'red' | 'paused';
+  computedAt: Timestamp;
+  /**
+   * the deadline of the clock that matters in the phase (promised deadline while deciding)
+   */
+  deadline: string | null;
+  departmentId: string;
+  departmentName: string;
+  itemId: string;
+  itemName: string;
+  leftWorkingDays: number | null;
+  overdueWorkingDays: Generated<number>;
+  /**
+   * 超法定时限: past the legal limit (with extension), graver than red
+   */
+  pastLegal: Generated<boolean>;
+  phase: string;
+  regionCode: string;
+  status: string;
+  warningDays: number;
+}
+
+export interface SupervisionEscalation {
+  caseId: string;
+  detail: Generated<string>;
+  firedAt: Timestamp;
+  level:
+    'warning' | 'yellow_card' | 'red_card' | 'leader' | 'refused_acceptable' | 'no_reasons' | 'skipped_steps';
+  regionCode: string;
+}
+
+export interface SupervisionItemThreshold {
+  itemId: string;
+  regionCode: string;
+  updatedAt: Generated<Timestamp>;
+  warningDays: number;
+}
+
+export interface SupervisionJobState {
+  name: string;
+  regionCode: string;
+  value: string;
+}
+
+export interface SupervisionOrder {
+  caseId: string;
+  caseNo: string;
+  departmentId: string;
+  departmentName: string;
+  escalatedAt: Timestamp | null;
+  id: Generated<string>;
+  issuedAt: Timestamp;
+  orderNo: string;
+  reason: string;
+  regionCode: string;
+  repliedAt: Timestamp | null;
+  repliedBy: string | null;
+  repliedByName: string | null;
+  reply: string | null;
+  /**
+   * last working day to reply (3 working days after issue, CAL-1)
+   */
+  replyDue: string;
+  status: 'open' | 'answered' | 'late';
+  /**
+   * red_card (time) or a non-time trigger: refused_acceptable, no_reasons, skipped_steps
+   */
+  trigger: string;
+}
+
+export interface SupervisionRollup {
+  basis: 'received' | 'concluded';
+  cases: number;
+  channel: string;
+  departmentId: string;
+  departmentName: string;
+  early: number;
+  firstTime: number;
+  fullOnline: number;
+  instant: number;
+  itemId: string;
+  itemName: string;
+  month: string;
+  online: number;
+  onTime: number;
+  overdueLegal: number;
+  overduePromised: number;
+  regionCode: string;
+  workingDays: number;
+  zeroVisit: number;
+  zeroVisitItem: number;
+}
+
 export interface UserSession {
   clientIp: Generated<string>;
   createdAt: Timestamp;
@@ -941,5 +1076,12 @@ export interface DB {
   staff: Staff;
   storedFile: StoredFile;
   storedFileOwner: StoredFileOwner;
+  supervisionCaseFact: SupervisionCaseFact;
+  supervisionClock: SupervisionClock;
+  supervisionEscalation: SupervisionEscalation;
+  supervisionItemThreshold: SupervisionItemThreshold;
+  supervisionJobState: SupervisionJobState;
+  supervisionOrder: SupervisionOrder;
+  supervisionRollup: SupervisionRollup;
   userSession: UserSession;
 }

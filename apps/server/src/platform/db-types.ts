@@ -53,6 +53,13 @@ export type StoredFileOwnerTable = G.StoredFileOwner;
 export type UserSessionTable = G.UserSession;
 
 // ── supervision ──
+export type SupervisionCaseFactTable = G.SupervisionCaseFact;
+export type SupervisionClockTable = G.SupervisionClock;
+export type SupervisionEscalationTable = G.SupervisionEscalation;
+export type SupervisionItemThresholdTable = G.SupervisionItemThreshold;
+export type SupervisionJobStateTable = G.SupervisionJobState;
+export type SupervisionOrderTable = G.SupervisionOrder;
+export type SupervisionRollupTable = G.SupervisionRollup;
 
 // ── evaluations ──
 

@@ -122,3 +122,6 @@ export const insertLocalDay = (db: Executor, row: Insertable<LocalDayTable>) =>
 
 export const deleteLocalDay = (db: Executor, id: string) =>
   db.deleteFrom('localDay').where('id', '=', id).executeTakeFirst();
+
+export const listRevisions = (db: Executor) =>
+  db.selectFrom('calendarRevision').select(['scope', 'revision']).execute();

@@ -416,3 +416,12 @@ export async function removeLocalDay(deps: Deps, actor: Actor, id: string): Prom
   });
   invalidateRegion(deps.db, existing.regionCode);
 }
+
+/**
+ * Every calendar revision by scope ('national' or a region code): the supervision job compares them
+ * with the ones it last saw to find the regions whose open cases' clocks need recomputing (issue 16).
+ */
+export async function listCalendarRevisions(db: Executor): Promise<Record<string, number>> {
+  const rows = await repo.listRevisions(db);
+  return Object.fromEntries(rows.map((r) => [r.scope, r.revision]));
+}

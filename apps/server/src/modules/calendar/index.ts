@@ -3,6 +3,7 @@ export {
   calendarRead,
   getCalendar,
   getRegionCalendar,
+  listCalendarRevisions,
   loadNationalDays,
   type RegionCalendar,
 } from './calendar.service';

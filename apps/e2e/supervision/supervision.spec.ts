@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboxList, SupervisionOrder } from '@tongban/contracts';
+import { apiSignIn } from '../fixtures/api.fixture';
+import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
+import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
+import { LoginPage } from '../pages/login.page';
+
+/**
+ * Issue 16 in the browser, on the demo (whose cases ran their clocks in the past: yellow, red, and
+ * a 督办单 issued to the head): the supervisor's board shows red and yellow and drills into the
+ * cases; the head finds the 督办单 in the inbox and answers it on its page; the supervisor sees it
+ * answered; the leader's dashboard number opens the list of the cases it counts. (The clock moving
+ * a case from green to yellow to red is tested with a controlled clock in the integration test.)
+ */
+describe('电子监察: board, 督办单 answered, dashboard drill-down (issue 16)', () => {
+  let e2e: E2EContext;
+  let orderId = '';
+
+  beforeAll(async () => {
+    e2e = await setUpE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('SUP-1: the supervisor sees red and yellow cases by department and drills into them', async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
+    await page.getByTestId('menu-supervision-board').click();
+    await page.getByTestId('total-red').waitFor();
+    const red = Number(
+      (await page.getByTestId('total-red').locator('.ant-statistic-content-value').innerText()).trim(),
+    );
+    expect(red).toBeGreaterThan(0);
+    const yellow = Number(
+      (await page.getByTestId('total-yellow').locator('.ant-statistic-content-value').innerText()).trim(),
+    );
+    expect(yellow).toBeGreaterThan(0);
+    await page.getByTestId('total-yellow').click();
+    await page.getByTestId('clock-table').getByTestId('colour-yellow').first().waitFor();
+  });
+
+  it('SUP-2: the head receives the 督办单 in the inbox and answers it; the supervisor sees it answered', async () => {
+    const headApi = await apiSignIn(e2e.server.baseURL, 'depthead');
+    const todos = await headApi.get<InboxList>('/api/inbox?filter=todo');
+    const item = todos.items.find((i) => i.kind === 'supervision.order');
+    expect(item?.link).toMatch(/^\/supervision\/orders\//);
+    orderId = item!.entityId!;
+
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('depthead', DEMO_PASSWORD);
+    await page.goto(item!.link!);
+    await page.getByTestId('order-reply-input').fill('经核查，系现场核查排期延误；已调配人员，本周内办结。');
+    await page.getByTestId('order-reply-submit').click();
+    await page.getByTestId('order-status-answered').waitFor();
+    const after = await headApi.get<InboxList>('/api/inbox?filter=todo');
+    expect(after.items.some((i) => i.entityId === orderId)).toBe(false);
+
+    const sup = await e2e.openPage();
+    await new LoginPage(sup).signIn('supervisor', DEMO_PASSWORD);
+    await sup.goto('/supervision/orders?status=answered');
+    const order = await (
+      await apiSignIn(e2e.server.baseURL, 'supervisor')
+    ).get<SupervisionOrder>(`/api/supervision/orders/${orderId}`);
+    expect(order.status).toBe('answered');
+    await sup.getByTestId('orders-table').getByText(order.orderNo).waitFor();
+  });
+
+  it("RATE-1: the leader's dashboard number opens the list of its cases", async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('leader', DEMO_PASSWORD);
+    await page.getByTestId('menu-supervision-dashboard').click();
+    const stat = page.getByTestId('stat-concluded');
+    await stat.waitFor();
+    await page.getByTestId('chart-volume').waitFor();
+    const concluded = Number(
+      (await stat.locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''),
+    );
+    expect(concluded).toBeGreaterThan(0);
+    await stat.click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('figure-cases').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await drawer.locator('.ant-drawer-title').innerText()).toContain(`（${concluded}）`);
+  });
+});

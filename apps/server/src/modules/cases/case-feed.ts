@@ -1,0 +1,118 @@
+// A read-only feed of cases for the supervision module (issue 16: SUP-1, RATE-1, TRUTH-1). It reads
+// the cases module's own tables and hands back each case as its events add up to, so supervision
+// never queries case tables itself. Nothing here writes.
+import { regionPrefix } from '@tongban/contracts';
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db';
+import { replayCase, type CaseEvent, type CaseState } from './cases.policy';
+import { toCaseEvent } from './cases.service';
+
+export type { CaseEvent, CaseState };
+/** A case's events added up (the same replay the cases module stores, TRUTH-1). */
+export { replayCase };
+
+/** One case with its whole event log and the state it replays to (TRUTH-1). */
+export type CaseHistory = {
+  id: string;
+  regionCode: string;
+  caseNo: string;
+  departmentId: string;
+  itemId: string;
+  itemVersionId: string;
+  events: CaseEvent[];
+  state: CaseState;
+};
+
+/** Statuses whose clock still runs (or waits): the cases the supervisor watches. */
+export const OPEN_CASE_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'decided'] as const;
+
+/**
+ * The cases with an event after `afterEventId` (case_event.id), oldest change first, at most
+ * `limit`; and the highest event id seen. The supervision job keeps that id as its watermark.
+ */
+export async function listCasesChangedSince(
+  db: Executor,
+  afterEventId: number,
+  limit: number,
+): Promise<{ caseIds: string[]; lastEventId: number }> {
+  const rows = await db
+    .selectFrom('caseEvent')
+    .select(['caseId', (eb) => eb.fn.max('id').as('lastId')])
+    .where('id', '>', afterEventId)
+    .groupBy('caseId')
+    .orderBy('lastId')
+    .limit(limit)
+    .execute();
+  return {
+    caseIds: rows.map((r) => r.caseId),
+    lastEventId: rows.reduce((m, r) => Math.max(m, Number(r.lastId)), afterEventId),
+  };
+}
+
+/** Ids of the open cases of a region and the regions below it (its calendar applies to them). */
+export async function listOpenCaseIds(db: Executor, regionCode: string | null): Promise<string[]> {
+  let q = db
+    .selectFrom('serviceCase')
+    .select('id')
+    .where('status', 'in', [...OPEN_CASE_STATUSES]);
+  if (regionCode !== null) q = q.where('regionCode', 'like', `${regionPrefix(regionCode)}%`);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** The cases named, each with its events replayed (missing ids are left out). */
+export async function readCaseHistories(db: Executor, caseIds: readonly string[]): Promise<CaseHistory[]> {
+  if (caseIds.length === 0) return [];
+  const [cases, events] = await Promise.all([
+    db
+      .selectFrom('serviceCase')
+      .select(['id', 'regionCode', 'caseNo', 'departmentId', 'itemId', 'itemVersionId'])
+      .where('id', 'in', [...caseIds])
+      .execute(),
+    db
+      .selectFrom('caseEvent')
+      .selectAll()
+      .where('caseId', 'in', [...caseIds])
+      .orderBy('caseId')
+      .orderBy('seq')
+      .execute(),
+  ]);
+  return withEvents(cases, events);
+}
+
+/**
+ * TRUTH-1's independent path: every case of a region (and below) that was received or decided in
+ * [from, to) — judged from the events themselves, not from any projection — with its events.
+ */
+export async function readCaseHistoriesInPeriod(
+  db: Executor,
+  regionCode: string,
+  from: Date,
+  to: Date,
+): Promise<CaseHistory[]> {
+  const prefix = `${regionPrefix(regionCode)}%`;
+  const ids = await sql<{ caseId: string }>`
+    select distinct case_id as "caseId" from case_event
+    where region_code like ${prefix} and type in ('submitted', 'supplement_received', 'decided')
+      and at >= ${from} and at < ${to}`.execute(db);
+  const out: CaseHistory[] = [];
+  const all = ids.rows.map((r) => r.caseId);
+  for (let i = 0; i < all.length; i += 2000)
+    out.push(...(await readCaseHistories(db, all.slice(i, i + 2000))));
+  return out;
+}
+
+type CaseKeys = Omit<CaseHistory, 'events' | 'state'>;
+type EventRow = Parameters<typeof toCaseEvent>[0];
+
+function withEvents(cases: CaseKeys[], events: EventRow[]): CaseHistory[] {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const e of events) {
+    const list = byCase.get(e.caseId) ?? [];
+    list.push(toCaseEvent(e));
+    byCase.set(e.caseId, list);
+  }
+  return cases.map((c) => {
+    const evs = byCase.get(c.id) ?? [];
+    return { ...c, events: evs, state: replayCase(evs) };
+  });
+}

@@ -1,0 +1,294 @@
+// Joined reads of the supervision module over its own tables: the board, the clock list, the
+// 督办单, and the figures counted from the maintained rollups (never the raw event log).
+import type {
+  Board,
+  BoardDepartment,
+  ClockListQuery,
+  ClockRow,
+  FigureCut,
+  SupervisionOrder,
+} from '@tongban/contracts';
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db';
+import { COUNTERS, emptyGroup, type FactFlag, type GroupSums } from './supervision-figures';
+import type { ClockRowDb, OrderRow } from './supervision.repository';
+
+export type Scope = { regionLike: string; departmentId?: string | undefined };
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export function toOrder(o: OrderRow): SupervisionOrder {
+  return {
+    id: o.id,
+    orderNo: o.orderNo,
+    regionCode: o.regionCode,
+    caseId: o.caseId,
+    caseNo: o.caseNo,
+    departmentId: o.departmentId,
+    departmentName: o.departmentName,
+    reason: o.reason,
+    trigger: o.trigger as SupervisionOrder['trigger'],
+    issuedAt: iso(o.issuedAt)!,
+    replyDue: o.replyDue,
+    status: o.status as SupervisionOrder['status'],
+    reply: o.reply,
+    repliedByName: o.repliedByName,
+    repliedAt: iso(o.repliedAt),
+    escalatedAt: iso(o.escalatedAt),
+  };
+}
+
+export function toClockRow(r: ClockRowDb): ClockRow {
+  return {
+    caseId: r.caseId,
+    caseNo: r.caseNo,
+    regionCode: r.regionCode,
+    departmentId: r.departmentId,
+    departmentName: r.departmentName,
+    itemName: r.itemName,
+    status: r.status,
+    phase: r.phase,
+    colour: r.colour as ClockRow['colour'],
+    deadline: r.deadline,
+    leftWorkingDays: r.leftWorkingDays,
+    warningDays: r.warningDays,
+    pastLegal: r.pastLegal,
+    overdueWorkingDays: r.overdueWorkingDays,
+  };
+}
+
+/** SUP-1 board: open cases by department and colour, and 督办单 by state. */
+export async function readBoard(db: Executor, s: Scope): Promise<Board> {
+  let clocks = db
+    .selectFrom('supervisionClock')
+    .select(['departmentId', 'colour', (eb) => eb.fn.max('departmentName').as('departmentName')])
+    .select((eb) => [
+      eb.fn.countAll<string>().as('n'),
+      eb.fn.count<string>('caseId').filterWhere('pastLegal', '=', true).as('legal'),
+      eb.fn.max('computedAt').as('at'),
+    ]);
+  clocks = clocks.where(regionRange(s.regionLike));
+  if (s.departmentId) clocks = clocks.where('departmentId', '=', s.departmentId);
+  let orders = db
+    .selectFrom('supervisionOrder')
+    .select(['departmentId', 'status', (eb) => eb.fn.max('departmentName').as('departmentName')])
+    .select((eb) => eb.fn.countAll<string>().as('n'));
+  orders = orders.where(regionRange(s.regionLike));
+  if (s.departmentId) orders = orders.where('departmentId', '=', s.departmentId);
+  const [c, o] = await Promise.all([
+    clocks.groupBy(['departmentId', 'colour']).execute(),
+    orders.groupBy(['departmentId', 'status']).execute(),
+  ]);
+  const by = new Map<string, BoardDepartment>();
+  const dept = (id: string, name: string) => {
+    let d = by.get(id);
+    if (!d)
+      by.set(
+        id,
+        (d = {
+          departmentId: id,
+          departmentName: name,
+          green: 0,
+          yellow: 0,
+          red: 0,
+          paused: 0,
+          pastLegal: 0,
+          ordersOpen: 0,
+          ordersAnswered: 0,
+          ordersLate: 0,
+        }),
+      );
+    return d;
+  };
+  let computedAt: string | null = null;
+  for (const r of c) {
+    const d = dept(r.departmentId, r.departmentName);
+    d[r.colour as 'green'] += Number(r.n);
+    d.pastLegal += Number(r.legal);
+    const at = iso(r.at as Date | null);
+    if (at && (!computedAt || at > computedAt)) computedAt = at;
+  }
+  for (const r of o) {
+    const d = dept(r.departmentId, r.departmentName);
+    if (r.status === 'open') d.ordersOpen += Number(r.n);
+    else if (r.status === 'answered') d.ordersAnswered += Number(r.n);
+    else d.ordersLate += Number(r.n);
+  }
+  const departments = [...by.values()].sort(
+    (a, b) => b.red - a.red || b.yellow - a.yellow || a.departmentName.localeCompare(b.departmentName),
+  );
+  const totals = {
+    green: 0,
+    yellow: 0,
+    red: 0,
+    paused: 0,
+    pastLegal: 0,
+    ordersOpen: 0,
+    ordersAnswered: 0,
+    ordersLate: 0,
+  };
+  for (const d of departments)
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
+  return { departments, totals, computedAt };
+}
+
+export async function readClocks(db: Executor, s: Scope, q: ClockListQuery) {
+  let base = db.selectFrom('supervisionClock').where(regionRange(s.regionLike));
+  if (s.departmentId) base = base.where('departmentId', '=', s.departmentId);
+  if (q.departmentId) base = base.where('departmentId', '=', q.departmentId);
+  if (q.colour) base = base.where('colour', '=', q.colour);
+  if (q.pastLegal) base = base.where('pastLegal', '=', q.pastLegal === 'true');
+  const [rows, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('overdueWorkingDays', 'desc')
+      .orderBy('leftWorkingDays')
+      .orderBy('caseNo')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toClockRow), total: Number(total.n) };
+}
+
+// ── Figures from the rollups (RATE-1) ─────────────────────────────────────
+
+export type FigureFilter = Scope & {
+  from: string;
+  to: string;
+  itemId?: string | undefined;
+  channel?: string | undefined;
+};
+
+const CUT_KEY: Record<FigureCut, string> = {
+  none: `'all'`,
+  department: 'department_id::text',
+  item: 'item_id::text',
+  channel: 'channel',
+  month: 'month',
+};
+const CUT_LABEL: Record<FigureCut, string> = {
+  none: `'合计'`,
+  department: 'max(department_name)',
+  item: 'max(item_name)',
+  channel: 'channel',
+  month: 'month',
+};
+
+function where(f: FigureFilter) {
+  return sql.join(
+    [
+      regionRange(f.regionLike),
+      sql`month >= ${f.from}`,
+      sql`month <= ${f.to}`,
+      ...(f.departmentId ? [sql`department_id = ${f.departmentId}`] : []),
+      ...(f.itemId ? [sql`item_id = ${f.itemId}`] : []),
+      ...(f.channel ? [sql`channel = ${f.channel}`] : []),
+    ],
+    sql` and `,
+  );
+}
+
+/**
+ * `region_code like '3509%'` as a range the primary key's index serves: region codes are digits,
+ * so the codes under a prefix lie in [prefix, prefix + 1).
+ */
+export function regionBounds(regionLike: string): { from: string; to: string | null } | null {
+  const prefix = regionLike.replace(/%$/, '');
+  if (prefix === '') return null;
+  const digits = prefix.split('');
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+  if (i < 0) return { from: prefix, to: null };
+  digits[i] = String(Number(digits[i]) + 1);
+  return { from: prefix, to: digits.join('') };
+}
+
+function regionRange(regionLike: string) {
+  const b = regionBounds(regionLike);
+  if (!b) return sql<boolean>`true`;
+  return b.to === null
+    ? sql<boolean>`region_code >= ${b.from}`
+    : sql<boolean>`region_code >= ${b.from} and region_code < ${b.to}`;
+}
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Sums of the rollups per group of a cut (and the distinct items received, for 零跑动可办率). */
+export async function readRollupGroups(
+  db: Executor,
+  f: FigureFilter,
+  cut: FigureCut,
+): Promise<Map<string, { label: string; sums: GroupSums }>> {
+  const key = sql.raw(CUT_KEY[cut]);
+  const label = sql.raw(CUT_LABEL[cut]);
+  // A constant cannot be grouped by: the whole (cut none) groups by nothing but what follows.
+  const by = (rest: string) => (cut === 'none' ? sql.raw(rest) : sql`${key}, ${sql.raw(rest)}`);
+  const sums = sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(snake(c))})::float8 as ${sql.ref(c)}`));
+  const [rows, items] = await Promise.all([
+    sql<Record<string, number> & { k: string; label: string; basis: 'received' | 'concluded' }>`
+      select ${key} as k, ${label} as label, basis, ${sums}
+      from supervision_rollup where ${where(f)} group by ${by('basis')}`.execute(db),
+    sql<{ k: string; items: number; zeroVisitItems: number }>`
+      select k, count(*)::int as items, count(*) filter (where zv)::int as "zeroVisitItems" from (
+        select ${key} as k, item_id, bool_or(zero_visit_item > 0) as zv
+        from supervision_rollup where ${where(f)} and basis = 'received' group by ${by('item_id')}) t
+      group by k`.execute(db),
+  ]);
+  const out = new Map<string, { label: string; sums: GroupSums }>();
+  const group = (k: string, l: string) => {
+    let g = out.get(k);
+    if (!g) out.set(k, (g = { label: l, sums: emptyGroup() }));
+    return g;
+  };
+  for (const r of rows.rows) {
+    const g = group(r.k, r.label);
+    for (const c of COUNTERS) g.sums[r.basis][c] = Number(r[c] ?? 0);
+  }
+  for (const r of items.rows) {
+    const g = group(r.k, r.k);
+    g.sums.items = r.items;
+    g.sums.zeroVisitItems = r.zeroVisitItems;
+  }
+  return out;
+}
+
+/** The facts (cases) a figure counts: its basis month in range and every flag true. */
+export async function readFactCases(
+  db: Executor,
+  f: FigureFilter & { month?: string | undefined },
+  basis: 'received' | 'concluded',
+  flags: readonly FactFlag[],
+  page: { limit: number; offset: number },
+) {
+  const col = basis === 'received' ? 'receivedMonth' : 'concludedMonth';
+  let q = db
+    .selectFrom('supervisionCaseFact')
+    .where(regionRange(f.regionLike))
+    .where(col, '>=', f.month ?? f.from)
+    .where(col, '<=', f.month ?? f.to);
+  if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
+  if (f.itemId) q = q.where('itemId', '=', f.itemId);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  for (const flag of flags) q = q.where(sql.ref(flag), '=', true);
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        'caseId',
+        'caseNo',
+        'departmentName',
+        'itemName',
+        'channel',
+        'receivedMonth',
+        'concludedMonth',
+        'workingDays',
+      ])
+      .orderBy('caseNo')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows, total: Number(total.n) };
+}

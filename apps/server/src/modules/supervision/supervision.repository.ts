@@ -1,0 +1,278 @@
+import type { Insertable, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db';
+import type {
+  SupervisionCaseFactTable,
+  SupervisionClockTable,
+  SupervisionEscalationTable,
+  SupervisionOrderTable,
+} from '../../platform/db-types';
+
+export type ClockRowDb = Selectable<SupervisionClockTable>;
+export type OrderRow = Selectable<SupervisionOrderTable>;
+export type FactRow = Selectable<SupervisionCaseFactTable>;
+
+// ── Job state ─────────────────────────────────────────────────────────────
+
+export async function getJobState(db: Executor, name: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('supervisionJobState')
+    .select('value')
+    .where('regionCode', '=', '')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.value;
+}
+
+export const setJobState = (db: Executor, name: string, value: string) =>
+  db
+    .insertInto('supervisionJobState')
+    .values({ regionCode: '', name, value })
+    .onConflict((oc) => oc.columns(['regionCode', 'name']).doUpdateSet({ value }))
+    .execute();
+
+// ── Clocks (SUP-1) ────────────────────────────────────────────────────────
+
+export async function upsertClocks(db: Executor, rows: Insertable<SupervisionClockTable>[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('supervisionClock')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.columns(['regionCode', 'caseId']).doUpdateSet((eb) => ({
+          caseNo: eb.ref('excluded.caseNo'),
+          departmentId: eb.ref('excluded.departmentId'),
+          departmentName: eb.ref('excluded.departmentName'),
+          itemId: eb.ref('excluded.itemId'),
+          itemName: eb.ref('excluded.itemName'),
+          assigneeId: eb.ref('excluded.assigneeId'),
+          status: eb.ref('excluded.status'),
+          phase: eb.ref('excluded.phase'),
+          colour: eb.ref('excluded.colour'),
+          deadline: eb.ref('excluded.deadline'),
+          leftWorkingDays: eb.ref('excluded.leftWorkingDays'),
+          warningDays: eb.ref('excluded.warningDays'),
+          pastLegal: eb.ref('excluded.pastLegal'),
+          overdueWorkingDays: eb.ref('excluded.overdueWorkingDays'),
+          caseVersion: eb.ref('excluded.caseVersion'),
+          computedAt: eb.ref('excluded.computedAt'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function deleteClocks(db: Executor, keys: { regionCode: string; caseId: string }[]) {
+  for (const k of keys)
+    await db
+      .deleteFrom('supervisionClock')
+      .where('regionCode', '=', k.regionCode)
+      .where('caseId', '=', k.caseId)
+      .execute();
+}
+
+export const findClock = (db: Executor, regionCode: string, caseId: string) =>
+  db
+    .selectFrom('supervisionClock')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+
+export async function findThresholds(db: Executor, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('supervisionItemThreshold')
+    .select(['regionCode', 'itemId', 'warningDays'])
+    .where('itemId', 'in', [...itemIds])
+    .execute();
+  return new Map(rows.map((r) => [`${r.regionCode}:${r.itemId}`, r.warningDays]));
+}
+
+export const upsertThreshold = (db: Executor, regionCode: string, itemId: string, warningDays: number) =>
+  db
+    .insertInto('supervisionItemThreshold')
+    .values({ regionCode, itemId, warningDays })
+    .onConflict((oc) => oc.columns(['regionCode', 'itemId']).doUpdateSet({ warningDays }))
+    .execute();
+
+// ── Escalations (SUP-2) ───────────────────────────────────────────────────
+
+export async function listFiredLevels(db: Executor, caseIds: readonly string[]) {
+  const out = new Map<string, Set<string>>();
+  if (caseIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('supervisionEscalation')
+    .select(['caseId', 'level'])
+    .where('caseId', 'in', [...caseIds])
+    .execute();
+  for (const r of rows) {
+    const s = out.get(r.caseId) ?? new Set<string>();
+    s.add(r.level);
+    out.set(r.caseId, s);
+  }
+  return out;
+}
+
+/** The once of SUP-2: false when the level had already fired for the case (nothing written). */
+export async function insertEscalation(db: Executor, row: Insertable<SupervisionEscalationTable>) {
+  const r = await db
+    .insertInto('supervisionEscalation')
+    .values(row)
+    .onConflict((oc) => oc.columns(['regionCode', 'caseId', 'level']).doNothing())
+    .returning('level')
+    .execute();
+  return r.length > 0;
+}
+
+export const listEscalations = (db: Executor, regionCode: string, caseId: string) =>
+  db
+    .selectFrom('supervisionEscalation')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('caseId', '=', caseId)
+    .orderBy('firedAt')
+    .execute();
+
+// ── 督办单 ────────────────────────────────────────────────────────────────
+
+export async function countOrdersOfYear(db: Executor, regionCode: string, year: string) {
+  const r = await db
+    .selectFrom('supervisionOrder')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('regionCode', '=', regionCode)
+    .where('orderNo', 'like', `督办〔${year}〕%`)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export const insertOrder = (db: Executor, row: Insertable<SupervisionOrderTable>) =>
+  db
+    .insertInto('supervisionOrder')
+    .values(row)
+    .onConflict((oc) => oc.columns(['regionCode', 'caseId', 'trigger']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+
+export const findOrder = (db: Executor, id: string, forUpdate = false) => {
+  const q = db.selectFrom('supervisionOrder').selectAll().where('id', '=', id);
+  return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+};
+
+export function listOrders(
+  db: Executor,
+  f: { regionLike: string; status?: string | undefined; departmentId?: string | undefined },
+) {
+  let q = db.selectFrom('supervisionOrder').selectAll().where('regionCode', 'like', f.regionLike);
+  if (f.status) q = q.where('status', '=', f.status as OrderRow['status']);
+  if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
+  return q.orderBy('issuedAt', 'desc').limit(500).execute();
+}
+
+export const saveReply = (
+  db: Executor,
+  o: OrderRow,
+  r: { reply: string; repliedBy: string | null; repliedByName: string; repliedAt: Date },
+) =>
+  db
+    .updateTable('supervisionOrder')
+    .set({ status: 'answered', ...r })
+    .where('regionCode', '=', o.regionCode)
+    .where('id', '=', o.id)
+    .execute();
+
+/** Open 督办单 whose reply deadline has passed (reply_due < today). */
+export const listUnansweredPastDue = (db: Executor, today: string) =>
+  db
+    .selectFrom('supervisionOrder')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('replyDue', '<', today)
+    .execute();
+
+export const markLate = (db: Executor, o: OrderRow, at: Date) =>
+  db
+    .updateTable('supervisionOrder')
+    .set({ status: 'late', escalatedAt: at })
+    .where('regionCode', '=', o.regionCode)
+    .where('id', '=', o.id)
+    .where('status', '=', 'open')
+    .execute();
+
+// ── Facts and rollups (RATE-1) ────────────────────────────────────────────
+
+export const listFactMonths = (db: Executor, caseIds: readonly string[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('supervisionCaseFact')
+        .select(['regionCode', 'receivedMonth', 'concludedMonth'])
+        .where('caseId', 'in', [...caseIds])
+        .execute();
+
+const FACT_COLUMNS = [
+  'caseNo',
+  'departmentId',
+  'departmentName',
+  'itemId',
+  'itemName',
+  'channel',
+  'receivedMonth',
+  'concludedMonth',
+  'online',
+  'fullOnline',
+  'zeroVisitItem',
+  'zeroVisit',
+  'instant',
+  'onTime',
+  'early',
+  'overduePromised',
+  'overdueLegal',
+  'workingDays',
+  'firstTime',
+  'caseVersion',
+] as const;
+
+export async function upsertFacts(db: Executor, rows: Insertable<SupervisionCaseFactTable>[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('supervisionCaseFact')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionCode', 'caseId'])
+          .doUpdateSet((eb) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Recounts the rollup rows of one region and month from the facts (both bases): the maintained
+ * aggregate the dashboards read (TRUTH-1 checks it against the events).
+ */
+export async function rebuildRollup(db: Executor, regionCode: string, month: string) {
+  await db
+    .deleteFrom('supervisionRollup')
+    .where('regionCode', '=', regionCode)
+    .where('month', '=', month)
+    .execute();
+  for (const basis of ['received', 'concluded'] as const) {
+    const col = basis === 'received' ? sql.ref('received_month') : sql.ref('concluded_month');
+    await sql`
+      insert into supervision_rollup (region_code, month, basis, department_id, item_id, channel,
+        department_name, item_name, cases,
+        online, full_online, zero_visit_item, zero_visit, instant, on_time, early, overdue_promised,
+        overdue_legal, working_days, first_time)
+      select region_code, ${month}, ${basis}, department_id, item_id, channel, max(department_name),
+        max(item_name), count(*),
+        count(*) filter (where online), count(*) filter (where full_online),
+        count(*) filter (where zero_visit_item), count(*) filter (where zero_visit_item and zero_visit),
+        count(*) filter (where instant), count(*) filter (where on_time), count(*) filter (where early),
+        count(*) filter (where overdue_promised), count(*) filter (where overdue_legal),
+        coalesce(sum(working_days), 0), count(*) filter (where first_time)
+      from supervision_case_fact
+      where region_code = ${regionCode} and ${col} = ${month}
+      group by region_code, department_id, item_id, channel`.execute(db);
+  }
+}

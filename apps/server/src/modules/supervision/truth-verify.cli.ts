@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { systemClock } from '../../platform/clock';
+import { loadConfig } from '../../platform/config';
+import { openDatabase } from '../../platform/db';
+import { shanghaiToday } from '../../platform/time';
+import { verifyTruth } from './use-cases/verify-truth';
+
+// `npm run truth:verify [-- --region 350999 --from 2026-01 --to 2026-12]` (TRUTH-1): recomputes
+// every figure of the region and period from the case events and compares it with the rollups the
+// dashboards read. Exit 0 when they agree, 1 naming each figure that disagrees, 2 on bad arguments.
+// On the embedded database, run it with the server stopped (PGlite allows one process).
+const { values } = parseArgs({
+  options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+});
+const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+const thisMonth = shanghaiToday(new Date()).slice(0, 7);
+const region = values.region ?? '350999';
+const from = values.from ?? `${thisMonth.slice(0, 4)}-01`;
+const to = values.to ?? thisMonth;
+if (!/^\d{6}$/.test(region) || !month.test(from) || !month.test(to) || from > to) {
+  console.error('用法：npm run truth:verify -- --region 350999 --from 2026-01 --to 2026-12');
+  process.exit(2);
+}
+const config = loadConfig();
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+try {
+  const started = Date.now();
+  const deps = { db: handle.db, dbKind: handle.kind, clock: systemClock, config };
+  const r = await verifyTruth(deps, { regionCode: region, from, to });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  for (const d of r.disagreements)
+    console.error(
+      `不一致：${d.figure} ${d.part === 'numerator' ? '分子' : '分母'}（${d.cut}：${d.group}）事件重算 ${d.fromEvents}，汇总表 ${d.fromRollups}`,
+    );
+  const line = `区划 ${region} ${from} 至 ${to}：${r.cases} 件，比对 ${r.compared} 项，不一致 ${r.disagreements.length} 项（${secs} 秒）`;
+  (r.disagreements.length ? console.error : console.log)(line);
+  if (r.disagreements.length) process.exitCode = 1;
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,144 @@
+import type { CompiledCalendar } from '@tongban/calendar';
+import { SYSTEM_ACTOR } from '../../../platform/access';
+import type { Deps } from '../../../platform/app-types';
+import { runCommand } from '../../../platform/command';
+import { caseFeed } from '../../cases';
+import { getCalendar } from '../../calendar';
+import { getVersion, type CatalogVersion } from '../../catalog';
+import {
+  clockOf,
+  colourOf,
+  dueLevels,
+  factsOf,
+  levelsToFire,
+  recordTriggers,
+  type ItemLimits,
+} from '../supervision.policy';
+import * as repo from '../supervision.repository';
+import { escalateInTx, type EscalationTarget } from './escalate-case';
+
+/** Per-run caches: one calendar per region, one catalog version per id. */
+export type RunCaches = {
+  calendars: Map<string, Promise<CompiledCalendar>>;
+  versions: Map<string, Promise<CatalogVersion>>;
+};
+export const newCaches = (): RunCaches => ({ calendars: new Map(), versions: new Map() });
+
+export function limitsOf(v: CatalogVersion): ItemLimits {
+  return {
+    legalLimitDays: v.legalLimitDays,
+    promisedLimitDays: v.promisedLimitDays,
+    handling: v.handling ?? null,
+    maxVisits: v.maxVisits ?? null,
+    steps: v.steps,
+  };
+}
+
+export function cachedVersion(deps: Deps, c: RunCaches, id: string) {
+  let v = c.versions.get(id);
+  if (!v) c.versions.set(id, (v = getVersion(deps, id)));
+  return v;
+}
+export function cachedCalendar(deps: Deps, c: RunCaches, region: string) {
+  let v = c.calendars.get(region);
+  if (!v) c.calendars.set(region, (v = getCalendar(deps, region)));
+  return v;
+}
+
+const OPEN = new Set<string>(caseFeed.OPEN_CASE_STATUSES);
+
+/**
+ * SUP-1 / RATE-1: recomputes the stored clock and the figure facts of the cases named, from their
+ * events and their region's calendar as it is now; fires the SUP-2 levels and record triggers now
+ * due. Returns the (region, month) pairs whose rollups need recounting and how many levels fired.
+ */
+export async function recomputeCases(deps: Deps, caseIds: readonly string[], caches: RunCaches) {
+  const now = deps.clock.now();
+  const months = new Set<string>();
+  let escalations = 0;
+  for (const r of await repo.listFactMonths(deps.db, caseIds)) {
+    if (r.receivedMonth) months.add(`${r.regionCode}|${r.receivedMonth}`);
+    if (r.concludedMonth) months.add(`${r.regionCode}|${r.concludedMonth}`);
+  }
+  const histories = await caseFeed.readCaseHistories(deps.db, caseIds);
+  const thresholds = await repo.findThresholds(deps.db, [...new Set(histories.map((h) => h.itemId))]);
+  const fired = await repo.listFiredLevels(deps.db, caseIds);
+  const clocks: Parameters<typeof repo.upsertClocks>[1] = [];
+  const facts: Parameters<typeof repo.upsertFacts>[1] = [];
+  const closed: { regionCode: string; caseId: string }[] = [];
+  const toFire: {
+    t: EscalationTarget;
+    level: Parameters<typeof escalateInTx>[4];
+    detail: string;
+    deliver: boolean;
+  }[] = [];
+  for (const h of histories) {
+    const version = await cachedVersion(deps, caches, h.itemVersionId);
+    const limits = limitsOf(version);
+    const calendar = await cachedCalendar(deps, caches, h.regionCode);
+    const clock = clockOf(h.state, limits, calendar, now);
+    const names = { departmentName: version.departmentName, itemName: version.name };
+    const t: EscalationTarget = {
+      regionCode: h.regionCode,
+      caseId: h.id,
+      caseNo: h.caseNo,
+      departmentId: h.departmentId,
+      departmentName: version.departmentName,
+      assigneeId: h.state.assigneeId,
+    };
+    if (OPEN.has(h.state.status) && clock) {
+      const c = colourOf(clock, thresholds.get(`${h.regionCode}:${h.itemId}`));
+      clocks.push({
+        regionCode: h.regionCode,
+        caseId: h.id,
+        caseNo: h.caseNo,
+        departmentId: h.departmentId,
+        itemId: h.itemId,
+        ...names,
+        assigneeId: h.state.assigneeId,
+        status: h.state.status,
+        phase: c.phase,
+        colour: c.colour,
+        deadline: c.deadline,
+        leftWorkingDays: c.leftWorkingDays,
+        warningDays: c.warningDays,
+        pastLegal: c.pastLegal,
+        overdueWorkingDays: c.overdueWorkingDays,
+        caseVersion: h.state.version,
+        computedAt: now,
+      });
+      const detail = `期限 ${c.deadline ?? '—'}，剩余 ${c.leftWorkingDays ?? 0} 个工作日${c.pastLegal ? '，已超法定时限' : ''}`;
+      for (const f of levelsToFire(dueLevels(c), fired.get(h.id) ?? new Set()))
+        toFire.push({ t, level: f.level, detail, deliver: f.deliver });
+    } else closed.push({ regionCode: h.regionCode, caseId: h.id });
+    for (const level of recordTriggers(h.events, limits))
+      if (!fired.get(h.id)?.has(level)) toFire.push({ t, level, detail: `办件 ${h.caseNo}`, deliver: true });
+    if (h.state.status === 'draft') continue;
+    const f = factsOf(h.events, h.state, limits, clock);
+    facts.push({
+      regionCode: h.regionCode,
+      caseId: h.id,
+      caseNo: h.caseNo,
+      departmentId: h.departmentId,
+      itemId: h.itemId,
+      ...names,
+      ...f,
+      caseVersion: h.state.version,
+    });
+    if (f.receivedMonth) months.add(`${h.regionCode}|${f.receivedMonth}`);
+    if (f.concludedMonth) months.add(`${h.regionCode}|${f.concludedMonth}`);
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    await repo.upsertClocks(tx, clocks);
+    await repo.deleteClocks(tx, closed);
+    await repo.upsertFacts(tx, facts);
+  });
+  for (const f of toFire) {
+    const ok = await runCommand(deps, SYSTEM_ACTOR, async ({ tx, now: at }) => {
+      const r = await escalateInTx(deps, tx, at, f.t, f.level, f.detail, f.deliver);
+      return { result: r.fired, ...r.effects };
+    });
+    if (ok) escalations += 1;
+  }
+  return { months, escalations, recomputed: histories.length };
+}

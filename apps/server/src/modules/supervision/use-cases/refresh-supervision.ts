@@ -1,0 +1,106 @@
+import type { RefreshResult } from '@tongban/contracts';
+import { SYSTEM_ACTOR, assertAccess, type Actor } from '../../../platform/access';
+import type { Deps } from '../../../platform/app-types';
+import { runCommand } from '../../../platform/command';
+import type { OutboxJob } from '../../../platform/outbox';
+import { shanghaiToday } from '../../../platform/time';
+import { caseFeed } from '../../cases';
+import { listCalendarRevisions } from '../../calendar';
+import * as repo from '../supervision.repository';
+import { escalateInTx } from './escalate-case';
+import { newCaches, recomputeCases } from './recompute-cases';
+
+/** Event ids can commit out of order: each pass re-reads this many ids below its watermark. */
+const WATERMARK_OVERLAP = 200;
+const PAGE = 2000;
+
+async function changedCaseIds(deps: Deps): Promise<{ ids: Set<string>; last: number }> {
+  const ids = new Set<string>();
+  let last = Number((await repo.getJobState(deps.db, 'events')) ?? 0);
+  let from = Math.max(0, last - WATERMARK_OVERLAP);
+  for (;;) {
+    const page = await caseFeed.listCasesChangedSince(deps.db, from, PAGE);
+    for (const id of page.caseIds) ids.add(id);
+    last = Math.max(last, page.lastEventId);
+    if (page.caseIds.length < PAGE) break;
+    from = page.lastEventId;
+  }
+  return { ids, last };
+}
+
+/** Scopes whose calendar revision moved since the last pass ('national' = every region). */
+function changedScopes(seen: Record<string, number>, now: Record<string, number>): string[] {
+  return Object.keys(now).filter((k) => seen[k] !== now[k]);
+}
+
+/**
+ * The supervision job (SUP-1, SUP-2, RATE-1): recomputes the stored clock and figure facts of the
+ * cases whose events changed since its watermark, of every open case of a region whose calendar
+ * changed (and below it), and of every open case once a day (colours move with the date); fires the
+ * escalation levels now due, escalates unanswered 督办单 to the leader once, and recounts the
+ * rollups of the months touched. `full` recomputes every open case now.
+ */
+export async function refreshSupervision(deps: Deps, opts: { full?: boolean } = {}): Promise<RefreshResult> {
+  const now = deps.clock.now();
+  const today = shanghaiToday(now);
+  const { ids, last } = await changedCaseIds(deps);
+  const revisions = await listCalendarRevisions(deps.db);
+  const seen = JSON.parse((await repo.getJobState(deps.db, 'calendar')) ?? '{}') as Record<string, number>;
+  const scopes = changedScopes(seen, revisions);
+  const everything =
+    opts.full || scopes.includes('national') || (await repo.getJobState(deps.db, 'day')) !== today;
+  if (everything) for (const id of await caseFeed.listOpenCaseIds(deps.db, null)) ids.add(id);
+  else
+    for (const scope of scopes) for (const id of await caseFeed.listOpenCaseIds(deps.db, scope)) ids.add(id);
+
+  const caches = newCaches();
+  const months = new Set<string>();
+  let escalations = 0;
+  const all = [...ids];
+  for (let i = 0; i < all.length; i += 1000) {
+    const r = await recomputeCases(deps, all.slice(i, i + 1000), caches);
+    for (const m of r.months) months.add(m);
+    escalations += r.escalations;
+  }
+  const ordersEscalated = await escalateLateOrders(deps, today);
+  for (const key of months) {
+    const [region, month] = key.split('|') as [string, string];
+    await repo.rebuildRollup(deps.db, region, month);
+  }
+  await repo.setJobState(deps.db, 'events', String(last));
+  await repo.setJobState(deps.db, 'calendar', JSON.stringify(revisions));
+  await repo.setJobState(deps.db, 'day', today);
+  return { casesRecomputed: all.length, escalations, ordersEscalated, monthsRolledUp: months.size };
+}
+
+/** SUP-2: a 督办单 unanswered past its reply deadline turns late and goes to the leader, once. */
+async function escalateLateOrders(deps: Deps, today: string): Promise<number> {
+  let n = 0;
+  for (const o of await repo.listUnansweredPastDue(deps.db, today)) {
+    await runCommand(deps, SYSTEM_ACTOR, async ({ tx, now }) => {
+      await repo.markLate(tx, o, now);
+      const r = await escalateInTx(
+        deps,
+        tx,
+        now,
+        { ...o, assigneeId: null },
+        'leader',
+        `${o.orderNo} 应于 ${o.replyDue} 前答复，逾期未答复`,
+      );
+      if (r.fired) n += 1;
+      return { result: null, ...r.effects };
+    });
+  }
+  return n;
+}
+
+/** The supervisor's "recompute now" (POST /api/supervision/refresh). */
+export async function refreshNow(deps: Deps, actor: Actor): Promise<RefreshResult> {
+  assertAccess(actor, 'supervision.refresh');
+  return refreshSupervision(deps, { full: true });
+}
+
+/** The job main.ts starts with the outbox poller. */
+export function supervisionJob(deps: Deps, everyMs = 60_000): OutboxJob {
+  return { name: 'supervision.refresh', everyMs, run: () => refreshSupervision(deps) };
+}

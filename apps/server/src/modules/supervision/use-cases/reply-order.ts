@@ -1,0 +1,77 @@
+import type { OrderReplyInput, SupervisionOrder } from '@tongban/contracts';
+import { assertAccess, checkAccess, type Actor } from '../../../platform/access';
+import type { Deps } from '../../../platform/app-types';
+import { runCommand } from '../../../platform/command';
+import { listUserIdsByRole } from '../../auth';
+import { closeInboxTodos } from '../../inbox';
+import { SupervisionError } from '../supervision.errors';
+import { toOrder } from '../supervision.read-model';
+import * as repo from '../supervision.repository';
+
+/**
+ * SUP-2: the department head answers a 督办单 of their department (open or already late): the reply
+ * is kept, the order turns answered, the head's to-do closes, the supervisor is told, all audited.
+ */
+export async function replyOrder(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: OrderReplyInput,
+): Promise<SupervisionOrder> {
+  assertAccess(actor, 'supervision.order.reply');
+  return runCommand(deps, actor, async ({ tx, now }) => {
+    const o = await repo.findOrder(tx, id, true);
+    // Another department's (or region's) order answers as if it did not exist.
+    if (
+      !o ||
+      !checkAccess(actor, 'supervision.order.reply', {
+        regionCode: o.regionCode,
+        departmentId: o.departmentId,
+      })
+    )
+      throw new SupervisionError('SUPERVISION_ORDER_NOT_FOUND');
+    if (o.status === 'answered') throw new SupervisionError('SUPERVISION_ORDER_ANSWERED');
+    await repo.saveReply(tx, o, {
+      reply: input.reply,
+      repliedBy: actor.userId,
+      repliedByName: actor.displayName,
+      repliedAt: now,
+    });
+    await closeInboxTodos(
+      tx,
+      { regionCode: o.regionCode, entityType: 'supervision_order', entityId: o.id },
+      now,
+    );
+    const saved = (await repo.findOrder(tx, id))!;
+    const supervisors = await listUserIdsByRole(tx, { regionCode: o.regionCode, role: 'supervisor' });
+    return {
+      result: toOrder(saved),
+      audit: {
+        action: 'supervision.order.reply',
+        entityType: 'supervision_order',
+        entityId: o.id,
+        regionCode: o.regionCode,
+        summary: { orderNo: o.orderNo, caseNo: o.caseNo, late: o.status === 'late' },
+      },
+      inbox: [
+        {
+          regionCode: o.regionCode,
+          recipientUserIds: supervisors,
+          kind: 'supervision.order.answered',
+          title: `督办单 ${o.orderNo} 已答复`,
+          body: `办件 ${o.caseNo} 的督办单已由部门负责人答复`,
+          link: `/supervision/orders/${o.id}`,
+          entityType: 'supervision_order',
+          entityId: o.id,
+        },
+      ],
+      outbox: supervisors.map((u) => ({
+        regionCode: o.regionCode,
+        kind: 'supervision.order.answered',
+        recipientUserId: u,
+        subject: `督办单 ${o.orderNo} 已答复`,
+        body: `办件 ${o.caseNo} 的督办单已由部门负责人答复`,
+      })),
+    };
+  });
+}

@@ -1,0 +1,216 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CASES } from '../src/demo/seed-cases-demo';
+import { DEMO_SUPERVISION } from '../src/demo/seed-supervision-demo';
+import { casesService } from '../src/modules/cases';
+import { refreshSupervision, verifyTruth } from '../src/modules/supervision';
+import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
+
+/**
+ * 电子监察 (issue 16) through the HTTP app on the demo: SUP-1 colours kept in the stored projection
+ * (events and calendar changes), SUP-2 ladder once per level with the 督办单 and its escalation,
+ * RATE-1 figures that open their cases, TRUTH-1 truth:verify catching a corrupted aggregate.
+ */
+const DAY = 86_400_000;
+const PERIOD = 'from=2026-01&to=2026-12';
+
+describe.each(dbKinds())('supervision (%s)', (kind) => {
+  let t: TestApp;
+  let supervisor: Client;
+  let head: Client;
+  let leader: Client;
+  let clerk: Client;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    supervisor = await signIn(t.app, 'supervisor');
+    head = await signIn(t.app, 'depthead');
+    leader = await signIn(t.app, 'leader');
+    clerk = await signIn(t.app, 'clerk');
+  });
+  afterAll(async () => t.close());
+
+  it('SUP-1: the demo shows open cases in every colour on the board', async () => {
+    const board = await supervisor.request('GET', '/api/supervision/board');
+    expect(board.status).toBe(200);
+    const { totals } = board.body;
+    expect(totals.green).toBeGreaterThan(0);
+    expect(totals.yellow).toBeGreaterThan(0);
+    expect(totals.red).toBeGreaterThan(0);
+    expect(totals.paused).toBeGreaterThan(0);
+    const yellow = await supervisor.request('GET', '/api/supervision/clocks?colour=yellow');
+    expect(yellow.body.items.map((c: { caseId: string }) => c.caseId)).toContain(
+      DEMO_SUPERVISION.yellowCaseId,
+    );
+  });
+
+  it('SUP-2: the demo has 督办单 open, answered and late (escalated to the leader once)', async () => {
+    const orders = (await supervisor.request('GET', '/api/supervision/orders')).body.items as {
+      caseId: string;
+      status: string;
+      escalatedAt: string | null;
+    }[];
+    const of = (id: string) => orders.find((o) => o.caseId === id);
+    expect(of(DEMO_SUPERVISION.answeredCaseId)?.status).toBe('answered');
+    expect(of(DEMO_SUPERVISION.lateCaseId)).toMatchObject({ status: 'late' });
+    expect(of(DEMO_SUPERVISION.lateCaseId)?.escalatedAt).not.toBeNull();
+    expect(of(DEMO_SUPERVISION.openOrderCaseId)?.status).toBe('open');
+    const inbox = (await leader.request('GET', '/api/inbox')).body.items as { kind: string; title: string }[];
+    expect(inbox.filter((i) => i.kind === 'supervision.leader').length).toBeGreaterThan(0);
+  });
+
+  it('SUP-2: running the job again fires nothing twice', async () => {
+    const again = await refreshSupervision(t.deps, { full: true });
+    expect(again.escalations).toBe(0);
+    expect(again.ordersEscalated).toBe(0);
+  });
+
+  it('SUP-1/SUP-2: a case goes yellow, red, gets a 督办单 the head answers; the supervisor sees it answered', async () => {
+    const start = t.clock.now();
+    const { detail } = await casesService.createCase(
+      t.deps,
+      { ...clerkActor(clerk), displayName: '陈一鸣' },
+      {
+        itemId: (await casesService.getDetail(t.deps, clerkActor(clerk), DEMO_CASES.acceptedCaseId)).itemId,
+        applicantId: DEMO_CASES.personApplicantId,
+        agentId: null,
+        channel: 'window',
+        materials: [
+          { name: '食品经营许可申请书', status: 'provided' },
+          { name: '营业执照', status: 'provided' },
+          { name: '经营场所平面布局图和设备布局、操作流程说明', status: 'provided' },
+          { name: '食品安全自查、从业人员健康管理、进货查验等管理制度', status: 'provided' },
+        ],
+      },
+    );
+    await casesService.accept(t.deps, clerkActor(clerk), detail.id, {
+      version: detail.version,
+      deferred: [],
+    });
+    // Sessions end when the clock jumps days ahead: each look signs in again.
+    const colourOf = async () => {
+      supervisor = await signIn(t.app, 'supervisor');
+      head = await signIn(t.app, 'depthead');
+      clerk = await signIn(t.app, 'clerk');
+      await supervisor.request('POST', '/api/supervision/refresh', {});
+      const r = await supervisor.request('GET', `/api/supervision/clocks?limit=500`);
+      return r.body.items.find((c: { caseId: string }) => c.caseId === detail.id);
+    };
+    expect((await colourOf()).colour).toBe('green');
+    // Accepted Friday 2026-11-20 (promised 5 working days → Friday 11-27; warning 1 day).
+    t.clock.set(new Date(start.getTime() + 6 * DAY)); // Thursday 11-26: 1 day left
+    expect(await colourOf()).toMatchObject({ colour: 'yellow', leftWorkingDays: 1 });
+    t.clock.set(new Date(start.getTime() + 10 * DAY)); // Monday 11-30: past the deadline
+    expect((await colourOf()).colour).toBe('red');
+    let orders = (await head.request('GET', '/api/supervision/orders')).body.items;
+    expect(orders.find((o: { caseId: string }) => o.caseId === detail.id)).toBeUndefined();
+    t.clock.set(new Date(start.getTime() + 12 * DAY)); // Wednesday 12-02: red for 3 working days
+    expect((await colourOf()).overdueWorkingDays).toBe(3);
+    orders = (await head.request('GET', '/api/supervision/orders?status=open')).body.items;
+    const order = orders.find((o: { caseId: string }) => o.caseId === detail.id);
+    expect(order).toBeDefined();
+    const inbox = (await head.request('GET', '/api/inbox?filter=todo')).body.items;
+    expect(inbox.some((i: { entityId: string }) => i.entityId === order.id)).toBe(true);
+
+    // The reply form refuses a reply too short (4xx, nothing written), then takes the reply once.
+    expect(
+      (await head.request('POST', `/api/supervision/orders/${order.id}/reply`, { reply: '好' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await clerk.request('POST', `/api/supervision/orders/${order.id}/reply`, {
+          reply: '已核查，本周办结。',
+        })
+      ).status,
+    ).toBe(403);
+    const replied = await head.request('POST', `/api/supervision/orders/${order.id}/reply`, {
+      reply: '已核查原因：现场核查排期延误；今日办结。',
+    });
+    expect(replied.status).toBe(200);
+    expect(replied.body.status).toBe('answered');
+    expect(
+      (await head.request('POST', `/api/supervision/orders/${order.id}/reply`, { reply: '再次答复内容。' }))
+        .status,
+    ).toBe(409);
+    const seen = await supervisor.request('GET', `/api/supervision/orders/${order.id}`);
+    expect(seen.body).toMatchObject({ status: 'answered', repliedByName: '方建国' });
+    const todos = (await head.request('GET', '/api/inbox?filter=todo')).body.items;
+    expect(todos.some((i: { entityId: string }) => i.entityId === order.id)).toBe(false);
+    const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log
+      where entity_id = ${detail.id} and action = 'supervision.escalate'`.execute(t.deps.db);
+    expect(audit.rows[0]!.n).toBe(3);
+    t.clock.set(start);
+    supervisor = await signIn(t.app, 'supervisor');
+    head = await signIn(t.app, 'depthead');
+    clerk = await signIn(t.app, 'clerk');
+    leader = await signIn(t.app, 'leader');
+  });
+
+  it('SUP-1 (CAL-2): a closure added to the calendar recolours the open cases at the next pass', async () => {
+    await supervisor.request('POST', '/api/supervision/refresh', {});
+    const before = (await supervisor.request('GET', `/api/supervision/clocks?limit=500`)).body.items.find(
+      (c: { caseId: string }) => c.caseId === DEMO_SUPERVISION.yellowCaseId,
+    );
+    const today = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const added = await supervisor.request('POST', '/api/calendar/local-days', {
+      regionCode: '350999',
+      date: today,
+      kind: 'closure',
+      reason: '台风停工（测试）',
+    });
+    expect(added.status).toBe(201);
+    const r = await refreshSupervision(t.deps);
+    expect(r.casesRecomputed).toBeGreaterThan(0);
+    const after = (await supervisor.request('GET', `/api/supervision/clocks?limit=500`)).body.items.find(
+      (c: { caseId: string }) => c.caseId === DEMO_SUPERVISION.yellowCaseId,
+    );
+    expect(after.leftWorkingDays).toBe(before.leftWorkingDays + 1);
+  });
+
+  it('RATE-1: each figure opens the cases it counts; cuts add up; the sheet exports', async () => {
+    const figures = await leader.request('GET', `/api/supervision/figures?${PERIOD}&cut=department`);
+    expect(figures.status).toBe(200);
+    const onTime = figures.body.total.figures.find((f: { key: string }) => f.key === 'on_time_rate');
+    expect(onTime.denominator).toBeGreaterThan(0);
+    const cases = await leader.request('GET', `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate`);
+    expect(cases.body.total).toBe(onTime.numerator);
+    const den = await leader.request(
+      'GET',
+      `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate&part=denominator`,
+    );
+    expect(den.body.total).toBe(onTime.denominator);
+    const received = figures.body.groups.reduce((n: number, g: { received: number }) => n + g.received, 0);
+    expect(received).toBe(figures.body.total.received);
+    const sheet = await leader.request('GET', `/api/supervision/figures.xlsx?${PERIOD}&cut=month`);
+    expect(sheet.status).toBe(200);
+    expect(String(sheet.headers['content-type'])).toContain('spreadsheetml');
+    expect((await leader.request('GET', '/api/supervision/figures?from=2020-01&to=2026-12')).status).toBe(
+      400,
+    );
+  });
+
+  it('TRUTH-1: truth:verify agrees on the demo and names a deliberately corrupted aggregate', async () => {
+    await refreshSupervision(t.deps);
+    const ok = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });
+    expect(ok.cases).toBeGreaterThan(10);
+    expect(ok.disagreements).toEqual([]);
+    await sql`update supervision_rollup set on_time = on_time + 1
+      where ctid = (select ctid from supervision_rollup where basis = 'concluded' limit 1)`.execute(
+      t.deps.db,
+    );
+    const bad = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });
+    expect(bad.disagreements.length).toBeGreaterThan(0);
+    expect(bad.disagreements.map((d) => d.figure)).toContain('按时办结率');
+  });
+});
+
+function clerkActor(c: Client) {
+  return {
+    userId: c.user.id,
+    username: 'clerk',
+    displayName: '陈一鸣',
+    role: 'clerk' as const,
+    regionCode: c.user.regionCode,
+    departmentId: c.user.departmentId,
+    clientIp: '127.0.0.1',
+  };
+}

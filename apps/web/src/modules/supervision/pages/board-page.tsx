@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Button, Card, Col, Flex, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { BoardDepartment, ClockRow, SupervisionColour } from '@tongban/contracts';
+import { useAuth } from '../../../app/auth-context';
+import { useBoard, useClocks, useRefresh } from '../api';
+import { ColourTag } from '../components/colour-tag';
+
+type Drill = { colour?: SupervisionColour | undefined; departmentId?: string | undefined };
+
+/** SUP-1: red/yellow by department, 督办 by state; every number opens its cases. */
+export function BoardPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const board = useBoard();
+  const refresh = useRefresh();
+  const [drill, setDrill] = useState<Drill>({ colour: 'red' });
+  const clocks = useClocks(drill);
+  const totals = board.data?.totals;
+  const cell = (colour: SupervisionColour) => (n: number, d: BoardDepartment) =>
+    n > 0 ? (
+      <Button
+        type="link"
+        size="small"
+        onClick={() => setDrill({ colour, departmentId: d.departmentId })}
+        data-testid={`drill-${colour}-${d.departmentId}`}
+      >
+        {n}
+      </Button>
+    ) : (
+      0
+    );
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('supervision.board.title')}
+        </Typography.Title>
+        <Flex gap={8} align="center">
+          {board.data?.computedAt && (
+            <Typography.Text type="secondary">
+              {t('supervision.board.computedAt')} {new Date(board.data.computedAt).toLocaleString('zh-CN')}
+            </Typography.Text>
+          )}
+          {can('supervision.refresh') && (
+            <Button onClick={() => refresh.mutate()} loading={refresh.isPending}>
+              {t('supervision.board.refresh')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      <Row gutter={[12, 12]}>
+        {(['red', 'yellow', 'green', 'paused'] as const).map((c) => (
+          <Col key={c} xs={12} md={6} xl={3}>
+            <Card size="small" hoverable onClick={() => setDrill({ colour: c })} data-testid={`total-${c}`}>
+              <Statistic title={t(`supervision.board.${c}`)} value={totals?.[c] ?? 0} />
+            </Card>
+          </Col>
+        ))}
+        <Col xs={12} md={6} xl={3}>
+          <Card size="small">
+            <Statistic
+              title={t('supervision.board.pastLegal')}
+              value={totals?.pastLegal ?? 0}
+              valueStyle={{ color: '#a8071a' }}
+            />
+          </Card>
+        </Col>
+        {(['ordersOpen', 'ordersAnswered', 'ordersLate'] as const).map((k) => (
+          <Col key={k} xs={12} md={6} xl={3}>
+            <Link
+              to={`/supervision/orders?status=${k === 'ordersOpen' ? 'open' : k === 'ordersAnswered' ? 'answered' : 'late'}`}
+            >
+              <Card size="small" hoverable>
+                <Statistic title={t(`supervision.board.${k}`)} value={totals?.[k] ?? 0} />
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+      <Card size="small">
+        <Table<BoardDepartment>
+          size="small"
+          rowKey="departmentId"
+          loading={board.isLoading}
+          pagination={false}
+          dataSource={board.data?.departments ?? []}
+          columns={[
+            { title: t('supervision.board.department'), dataIndex: 'departmentName' },
+            { title: t('supervision.board.red'), dataIndex: 'red', render: cell('red') },
+            { title: t('supervision.board.yellow'), dataIndex: 'yellow', render: cell('yellow') },
+            { title: t('supervision.board.green'), dataIndex: 'green', render: cell('green') },
+            { title: t('supervision.board.paused'), dataIndex: 'paused', render: cell('paused') },
+            { title: t('supervision.board.pastLegal'), dataIndex: 'pastLegal' },
+            { title: t('supervision.board.ordersOpen'), dataIndex: 'ordersOpen' },
+            { title: t('supervision.board.ordersAnswered'), dataIndex: 'ordersAnswered' },
+            { title: t('supervision.board.ordersLate'), dataIndex: 'ordersLate' },
+          ]}
+        />
+      </Card>
+      <Card
+        size="small"
+        title={t('supervision.board.cases')}
+        extra={
+          <Segmented
+            value={drill.colour ?? 'all'}
+            onChange={(v) =>
+              setDrill({ ...drill, colour: v === 'all' ? undefined : (v as SupervisionColour) })
+            }
+            options={[
+              { value: 'all', label: t('supervision.board.all') },
+              { value: 'red', label: t('supervision.board.red') },
+              { value: 'yellow', label: t('supervision.board.yellow') },
+              { value: 'green', label: t('supervision.board.green') },
+              { value: 'paused', label: t('supervision.board.paused') },
+            ]}
+          />
+        }
+      >
+        <Table<ClockRow>
+          size="small"
+          rowKey="caseId"
+          loading={clocks.isLoading}
+          dataSource={clocks.data?.items ?? []}
+          data-testid="clock-table"
+          columns={[
+            {
+              title: t('supervision.board.caseNo'),
+              dataIndex: 'caseNo',
+              render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link>,
+            },
+            { title: t('supervision.board.department'), dataIndex: 'departmentName' },
+            { title: t('supervision.board.item'), dataIndex: 'itemName' },
+            {
+              title: t('supervision.board.colour'),
+              dataIndex: 'colour',
+              render: (c: SupervisionColour, r) => (
+                <>
+                  <ColourTag colour={c} />
+                  {r.pastLegal && <Tag color="#a8071a">{t('supervision.board.pastLegal')}</Tag>}
+                </>
+              ),
+            },
+            { title: t('supervision.board.deadline'), dataIndex: 'deadline' },
+            { title: t('supervision.board.left'), dataIndex: 'leftWorkingDays' },
+            { title: t('supervision.board.overdue'), dataIndex: 'overdueWorkingDays' },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}
