@@ -57,6 +57,13 @@ export type UserSessionTable = G.UserSession;
 // ── evaluations ──
 
 // ── complaints ──
+export type ComplaintTable = G.Complaint;
+export type ComplaintCatalogRuleTable = G.ComplaintCatalogRule;
+export type ComplaintCatalogVersionTable = G.ComplaintCatalogVersion;
+export type ComplaintCounterTable = G.ComplaintCounter;
+export type ComplaintEventTable = G.ComplaintEvent;
+export type ComplaintHoldingTable = G.ComplaintHolding;
+export type ComplaintSettingTable = G.ComplaintSetting;
 
 // ── hall ──
 
