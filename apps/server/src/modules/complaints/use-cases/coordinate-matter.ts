@@ -119,7 +119,18 @@ export async function reopenRefusedCase(
     applicantId: refused.applicant.id,
     agentId: null,
     channel: 'window',
-    materials: [],
+    // The materials handed in with the refused application count again; 免提交 ones are fetched anew.
+    materials: refused.materials
+      .filter((m) => m.status !== 'from_license')
+      .map((m) => ({
+        name: m.name,
+        status:
+          m.status === 'provided' || m.status === 'deferred'
+            ? ('provided' as const)
+            : m.status === 'not_applicable'
+              ? ('not_applicable' as const)
+              : ('missing' as const),
+      })),
   });
   await coordinateMatter(deps, actor, id, {
     version: input.version,
