@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiSignIn } from '../fixtures/api.fixture';
+import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { chooseOption } from '../pages/antd';
@@ -61,9 +62,21 @@ describe('complaints (issue 18)', () => {
     const orderNo = /TS\d+/.exec(await ok.innerText())![0];
     await sup.goto('/complaints?scope=desk');
     await sup.getByRole('link', { name: orderNo }).click();
-    await sup.getByTestId('action-dispatch').waitFor();
+    await sup
+      .getByTestId('action-dispatch')
+      .waitFor()
+      .catch(async (e: unknown) => {
+        console.log('DEBUG', await screenshot(sup, 'cpl-detail'), await sup.locator('body').innerText());
+        throw e;
+      });
     const id = sup.url().split('/').pop()!;
-    await sup.getByTestId('action-dispatch').click();
+    await sup
+      .getByTestId('action-dispatch')
+      .click({ timeout: 5000 })
+      .catch(async (e: unknown) => {
+        console.log('DEBUG3', await screenshot(sup, 'cpl-detail'), await sup.locator('body').innerText());
+        throw e;
+      });
     await chooseOption(sup, 'lead-department', '云溪县市场监督管理局');
     await sup.locator('.ant-modal-footer .ant-btn-primary').click();
     await sup.locator('.ant-message-success').first().waitFor();
@@ -101,7 +114,10 @@ describe('complaints (issue 18)', () => {
     await reopen.click();
     await clerk.locator('.ant-modal-footer .ant-btn-primary').click();
     const msg = clerk.locator('.ant-message-success').first();
-    await msg.waitFor();
+    await msg.waitFor().catch(async (e: unknown) => {
+      console.log('DEBUG2', await screenshot(clerk, 'cpl-reopen'), await clerk.locator('body').innerText());
+      throw e;
+    });
     const caseNo = /新办件 (\S+)/.exec(await msg.innerText())![1]!;
     const api = await apiSignIn(e2e.server.baseURL, 'clerk');
     const found = await api.get<{ items: { id: string; caseNo: string; version: number; status: string }[] }>(

@@ -16,8 +16,8 @@ export type Department = { id: string; name: string; shortName: string };
 
 export const useDepartments = () =>
   useQuery({
-    queryKey: ['org', 'departments'],
-    queryFn: () => apiRequest<Department[]>('/api/org/departments'),
+    queryKey: ['complaints', 'departments'],
+    queryFn: async () => (await apiRequest<{ items: Department[] }>('/api/org/departments')).items,
   });
 
 export const useComplaints = (params: Record<string, string | undefined>) => {
