@@ -68,6 +68,13 @@ export const TABLE_OWNERS: Record<string, string> = {
   // ── evaluations ──
 
   // ── complaints ──
+  complaint: 'complaints',
+  complaint_catalog_rule: 'complaints',
+  complaint_catalog_version: 'complaints',
+  complaint_counter: 'complaints',
+  complaint_event: 'complaints',
+  complaint_holding: 'complaints',
+  complaint_setting: 'complaints',
 
   // ── hall ──
 

@@ -57,6 +57,19 @@ export const PERMISSIONS = {
   // ── evaluations ──
 
   // ── complaints ──
+  // Department roles read the orders their department holds or led; the desk and supervision read all.
+  'complaint.read': STAFF,
+  // Intake: window clerks (incl. 办不成事/吐槽 windows, the comment book) and the dispatch desk (12345).
+  'complaint.intake': ['clerk', 'supervisor'],
+  // The dispatch desk (supervision): dispatch, decide 退单 disputes, 改派, 并单, 督办, the 派单目录.
+  'complaint.dispatch': ['supervisor'],
+  // The holding department works the order: 退单, investigate, reply.
+  'complaint.handle': ['clerk', 'approver', 'dept_head'],
+  // SOD-2: callback and close by someone other than the handler.
+  'complaint.callback': ['supervisor', 'leader'],
+  'complaint.catalog.write': ['supervisor', 'admin'],
+  // 办不成事 window: coordination outcome, reopening a refused case, escalating to the leader.
+  'complaint.coordinate': ['clerk', 'supervisor'],
 
   // ── hall ──
 

@@ -320,6 +320,158 @@ export interface CatalogRevision {
   revision: Generated<number>;
 }
 
+export interface Complaint {
+  address: Generated<string>;
+  anonymous: boolean;
+  assistDepartmentIds: Generated<ColumnType<unknown, string, string>>;
+  callbackAt: Timestamp | null;
+  callbackBy: string | null;
+  callbackNote: string | null;
+  callbackResult: 'satisfied' | 'unsatisfied' | null;
+  catalogVersion: number | null;
+  closedAt: Timestamp | null;
+  closedBy: string | null;
+  /**
+   * SM4-CBC of the complainant's name (null when anonymous); screens show complainant_name_masked
+   */
+  complainantNameEnc: string | null;
+  complainantNameMasked: Generated<string>;
+  content: string;
+  createdAt: Generated<Timestamp>;
+  dispatchedAt: Timestamp | null;
+  /**
+   * CPL-1: received date + the type's working days on the region calendar
+   */
+  dueDate: string;
+  escalatedAt: Timestamp | null;
+  /**
+   * the 12345 platform's order number, kept as received; unique per region and source
+   */
+  externalNo: string | null;
+  flagged: Generated<boolean>;
+  handlerId: string | null;
+  /**
+   * CPL-2: the department now holding the order; the deadline runs against it
+   */
+  heldByDepartmentId: string | null;
+  heldSince: Timestamp | null;
+  id: Generated<string>;
+  lat: number | null;
+  leadDepartmentId: string | null;
+  lng: number | null;
+  /**
+   * CPL-3: 并单; the merged record keeps its own complainant, reply and callback
+   */
+  mergedIntoId: string | null;
+  /**
+   * our number, TS{YYYY}{6-digit serial} per region and year (complaint_counter)
+   */
+  orderNo: string;
+  outcomeCaseId: string | null;
+  /**
+   * 办不成事: how the matter was resolved by coordination; outcome_case_id links the case
+   */
+  outcomeKind: 'reopened' | 'accepted_elsewhere' | 'explained' | null;
+  phoneEnc: string | null;
+  /**
+   * HMAC-SM3 of the phone number: find the same complainant again without decrypting
+   */
+  phoneHash: string | null;
+  phoneMasked: Generated<string>;
+  photoSha256: string | null;
+  receivedAt: Timestamp;
+  regionCode: string;
+  relatedCaseId: string | null;
+  /**
+   * a callback "not satisfied" reopens the order once to its lead department
+   */
+  reopenCount: Generated<number>;
+  repliedAt: Timestamp | null;
+  repliedBy: string | null;
+  replyText: string | null;
+  /**
+   * CPL-2: the holder asked to return (退单); the dispatch desk decides
+   */
+  returnPending: Generated<boolean>;
+  returnReason: string | null;
+  source:
+    | 'hotline_12345'
+    | 'window'
+    | 'unresolved_window'
+    | 'grievance_window'
+    | 'comment_book'
+    | 'online'
+    | 'report_feedback'
+    | 'invited_monitor';
+  status: 'received' | 'dispatched' | 'handling' | 'replied' | 'closed' | 'merged' | 'escalated';
+  subjectId: string | null;
+  subjectKind: 'staff' | 'window' | 'department' | 'item' | 'case' | 'none';
+  subjectLabel: Generated<string>;
+  supervisedAt: Timestamp | null;
+  title: string;
+  type: 'consult' | 'help' | 'suggest' | 'complain' | 'report' | 'praise';
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ComplaintCatalogRule {
+  assistDepartmentIds: Generated<ColumnType<unknown, string, string>>;
+  /**
+   * why this department: shown with the suggestion on the dispatch desk
+   */
+  explanation: string;
+  id: Generated<string>;
+  leadDepartmentId: string;
+  regionCode: string;
+  subjectId: string | null;
+  subjectKind: 'staff' | 'window' | 'department' | 'item' | 'case' | 'none' | null;
+  type: 'consult' | 'help' | 'suggest' | 'complain' | 'report' | 'praise' | null;
+  version: number;
+}
+
+export interface ComplaintCatalogVersion {
+  note: Generated<string>;
+  publishedAt: Generated<Timestamp>;
+  publishedBy: string;
+  regionCode: string;
+  version: number;
+}
+
+export interface ComplaintCounter {
+  last: number;
+  regionCode: string;
+  year: number;
+}
+
+export interface ComplaintEvent {
+  actorId: string | null;
+  actorName: string;
+  at: Timestamp;
+  complaintId: string;
+  payload: Generated<ColumnType<unknown, string, string>>;
+  regionCode: string;
+  seq: number;
+  type: string;
+}
+
+export interface ComplaintHolding {
+  complaintId: string;
+  departmentId: string;
+  endedBy: string | null;
+  fromAt: Timestamp;
+  regionCode: string;
+  role: 'lead' | 'desk';
+  seq: number;
+  untilAt: Timestamp | null;
+}
+
+export interface ComplaintSetting {
+  limitDays: number;
+  regionCode: string;
+  type: 'consult' | 'help' | 'suggest' | 'complain' | 'report' | 'praise';
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface Department {
   createdAt: Generated<Timestamp>;
   /**
@@ -1050,6 +1202,13 @@ export interface DB {
   catalogItemVersion: CatalogItemVersion;
   catalogMaterial: CatalogMaterial;
   catalogRevision: CatalogRevision;
+  complaint: Complaint;
+  complaintCatalogRule: ComplaintCatalogRule;
+  complaintCatalogVersion: ComplaintCatalogVersion;
+  complaintCounter: ComplaintCounter;
+  complaintEvent: ComplaintEvent;
+  complaintHolding: ComplaintHolding;
+  complaintSetting: ComplaintSetting;
   department: Department;
   hall: Hall;
   hallWindow: HallWindow;

@@ -64,6 +64,13 @@ export type SupervisionRollupTable = G.SupervisionRollup;
 // ── evaluations ──
 
 // ── complaints ──
+export type ComplaintTable = G.Complaint;
+export type ComplaintCatalogRuleTable = G.ComplaintCatalogRule;
+export type ComplaintCatalogVersionTable = G.ComplaintCatalogVersion;
+export type ComplaintCounterTable = G.ComplaintCounter;
+export type ComplaintEventTable = G.ComplaintEvent;
+export type ComplaintHoldingTable = G.ComplaintHolding;
+export type ComplaintSettingTable = G.ComplaintSetting;
 
 // ── hall ──
 

@@ -1,4 +1,3 @@
-import type { AppInstance } from '../../platform/app-types';
-
-/** Placeholder until the module lands: replace with `export { complaintsRoutes } from './complaints.routes';`. */
-export async function complaintsRoutes(_app: AppInstance): Promise<void> {}
+export { complaintsRoutes } from './complaints.routes';
+export { listOverdueComplaints } from './use-cases/supervise-complaint';
+export { countComplaintsAboutStaff } from './use-cases/read-complaints';

@@ -1,4 +1,47 @@
+import {
+  BarChartOutlined,
+  FormOutlined,
+  ImportOutlined,
+  InboxOutlined,
+  QuestionCircleOutlined,
+} from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 
-/** The complaints module's menu entries (placeholder until the module lands). */
-export const COMPLAINTS_ITEMS: NavItem[] = [];
+/** Menu group 诉求工单. */
+export const COMPLAINTS_ITEMS: NavItem[] = [
+  {
+    key: 'complaints',
+    path: '/complaints',
+    labelKey: 'complaints.menu.orders',
+    icon: <InboxOutlined />,
+    action: 'complaint.read',
+  },
+  {
+    key: 'complaints-new',
+    path: '/complaints/new',
+    labelKey: 'complaints.menu.intake',
+    icon: <FormOutlined />,
+    action: 'complaint.intake',
+  },
+  {
+    key: 'complaints-import',
+    path: '/complaints/import',
+    labelKey: 'complaints.menu.import',
+    icon: <ImportOutlined />,
+    action: 'complaint.intake',
+  },
+  {
+    key: 'complaints-unresolved',
+    path: '/complaints/unresolved',
+    labelKey: 'complaints.menu.unresolved',
+    icon: <QuestionCircleOutlined />,
+    action: 'complaint.coordinate',
+  },
+  {
+    key: 'complaints-figures',
+    path: '/complaints/figures',
+    labelKey: 'complaints.menu.figures',
+    icon: <BarChartOutlined />,
+    action: 'complaint.read',
+  },
+];

@@ -1,0 +1,173 @@
+// Joined reads of complaints. Foreign tables read here: department (org), hall_window (org),
+// staff (org) — names only, for lists and figures.
+import { sql } from 'kysely';
+import type { ComplaintListQuery } from '@tongban/contracts';
+import type { Executor } from '../../platform/db';
+
+export const findDepartments = (db: Executor, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as { id: string; name: string; regionCode: string }[])
+    : db
+        .selectFrom('department')
+        .select(['id', 'name', 'regionCode'])
+        .where('id', 'in', [...ids])
+        .execute();
+
+export type ListScope = {
+  regionLike: string;
+  /** Department roles see what their department holds or leads. */
+  departmentId: string | null;
+  today: string;
+};
+
+function base(db: Executor) {
+  return db
+    .selectFrom('complaint as c')
+    .leftJoin('department as ld', 'ld.id', 'c.leadDepartmentId')
+    .leftJoin('department as hd', 'hd.id', 'c.heldByDepartmentId');
+}
+
+export const SUMMARY_COLUMNS = [
+  'c.id',
+  'c.regionCode',
+  'c.orderNo',
+  'c.externalNo',
+  'c.source',
+  'c.type',
+  'c.title',
+  'c.status',
+  'c.anonymous',
+  'c.complainantNameMasked',
+  'c.phoneMasked',
+  'c.subjectKind',
+  'c.subjectId',
+  'c.subjectLabel',
+  'c.leadDepartmentId',
+  'ld.name as leadDepartmentName',
+  'c.heldByDepartmentId',
+  'hd.name as heldByDepartmentName',
+  'c.returnPending',
+  'c.receivedAt',
+  'c.dueDate',
+  'c.flagged',
+  'c.reopenCount',
+  'c.mergedIntoId',
+  'c.version',
+] as const;
+
+export async function listComplaints(db: Executor, s: ListScope, q: ComplaintListQuery) {
+  let query = base(db).where('c.regionCode', 'like', s.regionLike);
+  if (s.departmentId) {
+    const d = s.departmentId;
+    query = query.where((eb) =>
+      eb.or([eb('c.heldByDepartmentId', '=', d), eb('c.leadDepartmentId', '=', d)]),
+    );
+  }
+  if (q.status) query = query.where('c.status', '=', q.status);
+  if (q.source) query = query.where('c.source', '=', q.source);
+  if (q.type) query = query.where('c.type', '=', q.type);
+  if (q.departmentId) query = query.where('c.leadDepartmentId', '=', q.departmentId);
+  if (q.subjectKind) query = query.where('c.subjectKind', '=', q.subjectKind);
+  if (q.subjectId) query = query.where('c.subjectId', '=', q.subjectId);
+  if (q.month)
+    query = query.where(sql`to_char(c.received_at at time zone 'Asia/Shanghai', 'YYYY-MM')`, '=', q.month);
+  if (q.q) {
+    const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('c.orderNo', 'like', like), eb('c.title', 'like', like), eb('c.externalNo', 'like', like)]),
+    );
+  }
+  if (q.scope === 'desk')
+    query = query.where((eb) => eb.or([eb('c.status', '=', 'received'), eb('c.returnPending', '=', true)]));
+  if (q.scope === 'overdue')
+    query = query.where('c.status', 'in', ['dispatched', 'handling']).where('c.dueDate', '<', s.today);
+  const [rows, count] = await Promise.all([
+    query
+      .select(SUMMARY_COLUMNS)
+      .orderBy('c.receivedAt', 'desc')
+      .orderBy('c.id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export type SummaryRow = Awaited<ReturnType<typeof listComplaints>>['rows'][number];
+
+export const findSummary = (db: Executor, id: string) =>
+  base(db).select(SUMMARY_COLUMNS).where('c.id', '=', id).executeTakeFirst();
+
+/** Rows for figures: every record in the period with what the rates need. */
+export const listForFigures = (db: Executor, regionLike: string, from: Date, to: Date) =>
+  db
+    .selectFrom('complaint as c')
+    .leftJoin('department as ld', 'ld.id', 'c.leadDepartmentId')
+    .select([
+      'c.id',
+      'c.orderNo',
+      'c.type',
+      'c.source',
+      'c.status',
+      'c.subjectKind',
+      'c.subjectId',
+      'c.subjectLabel',
+      'c.leadDepartmentId',
+      'ld.name as leadDepartmentName',
+      'c.receivedAt',
+      'c.dueDate',
+      'c.closedAt',
+      'c.callbackAt',
+      'c.callbackResult',
+      'c.mergedIntoId',
+    ])
+    .where('c.regionCode', 'like', regionLike)
+    .where('c.receivedAt', '>=', from)
+    .where('c.receivedAt', '<', to)
+    .orderBy('c.receivedAt')
+    .execute();
+
+/** Earlier records about the same subject (repeat complaints within 12 months). */
+export const listSubjectHistory = (db: Executor, regionLike: string, from: Date, to: Date) =>
+  db
+    .selectFrom('complaint')
+    .select(['subjectKind', 'subjectId', 'receivedAt'])
+    .where('regionCode', 'like', regionLike)
+    .where('subjectId', 'is not', null)
+    .where('type', 'in', ['complain', 'report'])
+    .where('receivedAt', '>=', from)
+    .where('receivedAt', '<', to)
+    .execute();
+
+/** Complaints (投诉/举报) about one staff member, for that person's record. */
+export async function countAboutStaff(db: Executor, regionCode: string, staffId: string, since?: Date) {
+  let q = db
+    .selectFrom('complaint')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('regionCode', '=', regionCode)
+    .where('subjectKind', '=', 'staff')
+    .where('subjectId', '=', staffId)
+    .where('type', 'in', ['complain', 'report'])
+    .where('status', '!=', 'merged');
+  if (since) q = q.where('receivedAt', '>=', since);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export const findStaffNames = (db: Executor, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as { id: string; name: string }[])
+    : db
+        .selectFrom('staff')
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .execute();
+
+export const findWindowNames = (db: Executor, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as { id: string; name: string; number: string }[])
+    : db
+        .selectFrom('hallWindow')
+        .select(['id', 'name', 'number'])
+        .where('id', 'in', [...ids])
+        .execute();

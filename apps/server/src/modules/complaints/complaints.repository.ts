@@ -1,0 +1,206 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Executor } from '../../platform/db';
+import type { ComplaintType, SubjectKind } from '@tongban/contracts';
+import type { ComplaintTable } from '../../platform/db-types';
+
+/** Order numbers per region and year: TS{YYYY}{000001}. The row lock serialises one region only. */
+export async function nextOrderNo(db: Executor, regionCode: string, year: number, count = 1) {
+  const row = await db
+    .insertInto('complaintCounter')
+    .values({ regionCode, year, last: count })
+    .onConflict((oc) =>
+      oc.columns(['regionCode', 'year']).doUpdateSet({ last: sql`complaint_counter.last + ${count}` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  const first = row.last - count + 1;
+  return Array.from({ length: count }, (_, i) => `TS${year}${String(first + i).padStart(6, '0')}`);
+}
+
+export const insertComplaint = (db: Executor, row: Insertable<ComplaintTable>) =>
+  db.insertInto('complaint').values(row).returning(['id', 'orderNo']).executeTakeFirstOrThrow();
+
+export const findComplaintForUpdate = (db: Executor, id: string) =>
+  db.selectFrom('complaint').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const findComplaint = (db: Executor, id: string) =>
+  db.selectFrom('complaint').selectAll().where('id', '=', id).executeTakeFirst();
+
+export type ComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaint>>>;
+
+export const findByExternalNo = (db: Executor, regionCode: string, externalNos: string[]) =>
+  externalNos.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('complaint')
+        .select(['externalNo'])
+        .where('regionCode', '=', regionCode)
+        .where('source', '=', 'hotline_12345')
+        .where('externalNo', 'in', externalNos)
+        .execute();
+
+export const updateComplaint = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  patch: Updateable<ComplaintTable>,
+  at: Date,
+) =>
+  db
+    .updateTable('complaint')
+    .set({ ...patch, version: sql`version + 1`, updatedAt: at })
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+
+export const insertEvent = (
+  db: Executor,
+  e: {
+    regionCode: string;
+    complaintId: string;
+    seq: number;
+    type: string;
+    payload: Record<string, unknown>;
+    actorId: string | null;
+    actorName: string;
+    at: Date;
+  },
+) =>
+  db
+    .insertInto('complaintEvent')
+    .values({ ...e, payload: JSON.stringify(e.payload) })
+    .execute();
+
+export const listEvents = (db: Executor, regionCode: string, complaintId: string) =>
+  db
+    .selectFrom('complaintEvent')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('complaintId', '=', complaintId)
+    .orderBy('seq')
+    .execute();
+
+export async function openHolding(
+  db: Executor,
+  h: { regionCode: string; complaintId: string; departmentId: string; role: 'lead' | 'desk'; at: Date },
+) {
+  const last = await db
+    .selectFrom('complaintHolding')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('regionCode', '=', h.regionCode)
+    .where('complaintId', '=', h.complaintId)
+    .executeTakeFirst();
+  await db
+    .insertInto('complaintHolding')
+    .values({
+      regionCode: h.regionCode,
+      complaintId: h.complaintId,
+      seq: Number(last?.seq ?? 0) + 1,
+      departmentId: h.departmentId,
+      role: h.role,
+      fromAt: h.at,
+    })
+    .execute();
+}
+
+export const endHolding = (db: Executor, regionCode: string, complaintId: string, at: Date, why: string) =>
+  db
+    .updateTable('complaintHolding')
+    .set({ untilAt: at, endedBy: why })
+    .where('regionCode', '=', regionCode)
+    .where('complaintId', '=', complaintId)
+    .where('untilAt', 'is', null)
+    .execute();
+
+export const listHoldings = (db: Executor, regionCode: string, complaintId: string) =>
+  db
+    .selectFrom('complaintHolding')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('complaintId', '=', complaintId)
+    .orderBy('seq')
+    .execute();
+
+export const listMergedInto = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('complaint')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('mergedIntoId', '=', id)
+    .orderBy('receivedAt')
+    .execute();
+
+// ── settings and the dispatch catalog ──
+
+export const listSettings = (db: Executor, regionCode: string) =>
+  db
+    .selectFrom('complaintSetting')
+    .select(['type', 'limitDays'])
+    .where('regionCode', '=', regionCode)
+    .execute();
+
+export const upsertSetting = (
+  db: Executor,
+  regionCode: string,
+  type: ComplaintType,
+  limitDays: number,
+  at: Date,
+) =>
+  db
+    .insertInto('complaintSetting')
+    .values({ regionCode, type, limitDays, updatedAt: at })
+    .onConflict((oc) => oc.columns(['regionCode', 'type']).doUpdateSet({ limitDays, updatedAt: at }))
+    .execute();
+
+export const findLatestCatalog = (db: Executor, regionCode: string) =>
+  db
+    .selectFrom('complaintCatalogVersion')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const listCatalogRules = (db: Executor, regionCode: string, version: number) =>
+  db
+    .selectFrom('complaintCatalogRule')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('version', '=', version)
+    .execute();
+
+export async function insertCatalog(
+  db: Executor,
+  v: { regionCode: string; version: number; note: string; publishedBy: string; at: Date },
+  rules: {
+    type: ComplaintType | null;
+    subjectKind: SubjectKind | null;
+    subjectId: string | null;
+    leadDepartmentId: string;
+    assistDepartmentIds: string[];
+    explanation: string;
+  }[],
+) {
+  await db
+    .insertInto('complaintCatalogVersion')
+    .values({
+      regionCode: v.regionCode,
+      version: v.version,
+      note: v.note,
+      publishedBy: v.publishedBy,
+      publishedAt: v.at,
+    })
+    .execute();
+  await db
+    .insertInto('complaintCatalogRule')
+    .values(
+      rules.map((r) => ({
+        ...r,
+        regionCode: v.regionCode,
+        version: v.version,
+        assistDepartmentIds: JSON.stringify(r.assistDepartmentIds),
+      })),
+    )
+    .execute();
+}

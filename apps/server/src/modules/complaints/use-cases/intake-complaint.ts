@@ -1,0 +1,168 @@
+import type {
+  ComplaintIntake,
+  ComplaintSource,
+  ComplaintType,
+  PublicComplaintInput,
+} from '@tongban/contracts';
+import { addWorkingDays, getWorkingDayOnOrAfter } from '@tongban/calendar';
+import { listUserIdsByRole } from '../../auth';
+import { getCalendar } from '../../calendar';
+import { orgService } from '../../org';
+import { assertAccess, SYSTEM_ACTOR, type Actor } from '../../../platform/access';
+import { badRequest } from '../../../platform/errors';
+import type { Deps } from '../../../platform/app-types';
+import { runCommand } from '../../../platform/command';
+import { hmacSm3Hex, sm4Encrypt } from '../../../platform/crypto';
+import type { Executor } from '../../../platform/db';
+import { shanghaiToday } from '../../../platform/time';
+import { ComplaintError } from '../complaints.errors';
+import { DEFAULT_LIMIT_DAYS, maskName, maskPhone } from '../complaints.policy';
+import * as repo from '../complaints.repository';
+
+export type NewComplaint = ComplaintIntake & { lat?: number | null; lng?: number | null };
+
+/** CPL-1: the type's working days from the region's settings, the default otherwise. */
+export async function limitDaysOf(db: Executor, regionCode: string, type: ComplaintType) {
+  const rows = await repo.listSettings(db, regionCode);
+  return rows.find((r) => r.type === type)?.limitDays ?? DEFAULT_LIMIT_DAYS[type];
+}
+
+/**
+ * Writes one intake inside the caller's transaction: personal data sealed (SM4) and masked, the
+ * phone's keyed hash for finding repeat complainants, the due date on the working-day calendar.
+ */
+export async function recordIntake(
+  deps: Deps,
+  tx: Executor,
+  actor: Actor,
+  regionCode: string,
+  input: NewComplaint,
+  now: Date,
+  orderNo: string,
+) {
+  if (!input.anonymous && (!input.complainantName || !input.phone))
+    throw new ComplaintError('COMPLAINT_NAME_REQUIRED');
+  const cal = await getCalendar(deps, regionCode, tx);
+  const today = shanghaiToday(now);
+  const dueDate = addWorkingDays(
+    cal,
+    getWorkingDayOnOrAfter(cal, today),
+    await limitDaysOf(tx, regionCode, input.type),
+  );
+  const k = deps.config.secrets;
+  const name = input.anonymous ? '' : input.complainantName;
+  const phone = input.anonymous ? '' : input.phone;
+  const row = await repo.insertComplaint(tx, {
+    regionCode,
+    orderNo,
+    source: input.source,
+    externalNo: input.externalNo,
+    type: input.type,
+    title: input.title,
+    content: input.content,
+    address: input.address,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    anonymous: input.anonymous,
+    complainantNameEnc: name ? sm4Encrypt(k.sm4Key, name) : null,
+    complainantNameMasked: maskName(name),
+    phoneEnc: phone ? sm4Encrypt(k.sm4Key, phone) : null,
+    phoneMasked: maskPhone(phone),
+    phoneHash: phone ? hmacSm3Hex(k.lookupKey, phone) : null,
+    subjectKind: input.subjectKind,
+    subjectId: input.subjectId,
+    subjectLabel: input.subjectLabel,
+    relatedCaseId: input.relatedCaseId,
+    status: 'received',
+    receivedAt: now,
+    dueDate,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.insertEvent(tx, {
+    regionCode,
+    complaintId: row.id,
+    seq: 0,
+    type: 'received',
+    payload: { source: input.source, externalNo: input.externalNo },
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    at: now,
+  });
+  return row;
+}
+
+async function deskInbox(tx: Executor, regionCode: string, id: string, title: string) {
+  const desk = await listUserIdsByRole(tx, { regionCode, role: 'supervisor' });
+  return {
+    regionCode,
+    recipientUserIds: desk,
+    kind: 'complaints.to_dispatch',
+    title,
+    link: `/complaints/${id}`,
+    entityType: 'complaint',
+    entityId: id,
+    isTodo: true,
+  };
+}
+
+/** Staff intake from any channel (and the 12345 platform's API): lands on the dispatch desk. */
+export async function intakeComplaint(deps: Deps, actor: Actor, input: NewComplaint, regionCode?: string) {
+  assertAccess(actor, 'complaint.intake');
+  const region = regionCode ?? actor.regionCode;
+  assertAccess(actor, 'complaint.intake', { regionCode: region });
+  return fileComplaint(deps, actor, region, input);
+}
+
+async function fileComplaint(deps: Deps, actor: Actor, region: string, input: NewComplaint) {
+  if (input.externalNo) {
+    const dup = await repo.findByExternalNo(deps.db, region, [input.externalNo]);
+    if (dup.length) throw new ComplaintError('COMPLAINT_DUPLICATE_EXTERNAL_NO');
+  }
+  return runCommand(deps, actor, async ({ tx, now }) => {
+    const [orderNo] = await repo.nextOrderNo(tx, region, Number(shanghaiToday(now).slice(0, 4)));
+    const row = await recordIntake(deps, tx, actor, region, input, now, orderNo!);
+    return {
+      result: { id: row.id, orderNo: row.orderNo },
+      inbox: [await deskInbox(tx, region, row.id, `待派单：${orderNo}（${input.title}）`)],
+      audit: {
+        action: 'complaint.intake',
+        entityType: 'complaint',
+        entityId: row.id,
+        regionCode: region,
+        summary: { orderNo, source: input.source as ComplaintSource, type: input.type },
+      },
+    };
+  });
+}
+
+/** The portal's online form and the public report's feedback form: public, rate-limited (SEC-2). */
+export async function submitPublicComplaint(
+  deps: Deps,
+  actor: Actor,
+  input: PublicComplaintInput,
+  place: { address?: string; lat?: number | null; lng?: number | null } = {},
+) {
+  const regions = await orgService.listRegions(deps, SYSTEM_ACTOR);
+  if (!regions.some((r) => r.code === input.regionCode)) throw badRequest('行政区划不存在');
+  const r = await fileComplaint(deps, actor, input.regionCode, {
+    source: input.channel,
+    type: input.type,
+    title: input.title,
+    content: input.content,
+    anonymous: input.anonymous,
+    complainantName: input.complainantName,
+    phone: input.phone,
+    externalNo: null,
+    address: place.address ?? '',
+    lat: place.lat ?? null,
+    lng: place.lng ?? null,
+    relatedCaseId: null,
+    subjectKind: 'none',
+    subjectId: null,
+    subjectLabel: '',
+  });
+  return { orderNo: r.orderNo, message: '已收到您的反映，我们将按时限办理并回访。' };
+}
+
+export { fileComplaint };

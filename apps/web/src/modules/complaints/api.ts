@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ComplaintDetail,
+  ComplaintFigures,
+  ComplaintIntakeInput,
+  ComplaintList,
+  DispatchSuggestion,
+  FigureDimension,
+  ImportResult,
+  PublicComplaintReply,
+  UnresolvedBoard,
+} from '@tongban/contracts';
+import { apiRequest, apiUpload } from '../../app/api-client';
+
+export type Department = { id: string; name: string; shortName: string };
+
+export const useDepartments = () =>
+  useQuery({
+    queryKey: ['complaints', 'departments'],
+    queryFn: async () => (await apiRequest<{ items: Department[] }>('/api/org/departments')).items,
+  });
+
+export const useComplaints = (params: Record<string, string | undefined>) => {
+  const qs = new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v) as [string, string][],
+  ).toString();
+  return useQuery({
+    queryKey: ['complaints', 'list', qs],
+    queryFn: () => apiRequest<ComplaintList>(`/api/complaints?${qs}`),
+  });
+};
+
+export const useComplaint = (id: string) =>
+  useQuery({
+    queryKey: ['complaints', 'detail', id],
+    queryFn: () => apiRequest<ComplaintDetail>(`/api/complaints/${id}`),
+  });
+
+export const useSuggestion = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['complaints', 'suggestion', id],
+    queryFn: () => apiRequest<DispatchSuggestion>(`/api/complaints/${id}/suggestion`),
+    enabled,
+  });
+
+export const useFigures = (by: FigureDimension) =>
+  useQuery({
+    queryKey: ['complaints', 'figures', by],
+    queryFn: () => apiRequest<ComplaintFigures>(`/api/complaints/figures?by=${by}`),
+  });
+
+export const useUnresolved = () =>
+  useQuery({
+    queryKey: ['complaints', 'unresolved'],
+    queryFn: () => apiRequest<UnresolvedBoard>('/api/complaints/unresolved'),
+  });
+
+export function useAct(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ verb, body }: { verb: string; body: Record<string, unknown> }) =>
+      apiRequest<{ id: string; version: number }>(`/api/complaints/${id}/${verb}`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints'] }),
+  });
+}
+
+export function useIntake() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ComplaintIntakeInput) =>
+      apiRequest<{ id: string; orderNo: string }>('/api/complaints', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints'] }),
+  });
+}
+
+export function useImportSheet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return apiUpload<ImportResult>('/api/complaints/hotline/import.xlsx', form);
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints'] }),
+  });
+}
+
+export function useReopenCase(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; caseId: string }) =>
+      apiRequest<{ caseId: string; caseNo: string }>(`/api/complaints/${id}/reopen-case`, {
+        method: 'POST',
+        body,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints'] }),
+  });
+}
+
+export const submitPublic = (body: Record<string, unknown>) =>
+  apiRequest<PublicComplaintReply>('/api/public/complaints', { method: 'POST', body });

@@ -1,0 +1,66 @@
+import { Alert, Button, Card, Form, Input, Radio, Switch } from 'antd';
+import { useState } from 'react';
+import { COMPLAINT_TYPE_LABELS } from '@tongban/contracts';
+import { submitPublic } from '../api';
+
+/** 网上留言: the portal's public form (rate-limited on the server, SEC-2). */
+export function PublicComplaintPage() {
+  const [form] = Form.useForm();
+  const anonymous = Form.useWatch('anonymous', form);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(v: Record<string, unknown>) {
+    setError(null);
+    try {
+      const r = await submitPublic({ regionCode: '350999', ...v });
+      setDone(`${r.message} 工单号：${r.orderNo}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  return (
+    <div style={{ maxWidth: 720, margin: '32px auto' }}>
+      <Card title="网上留言（咨询、建议、投诉）">
+        {done ? (
+          <Alert type="success" message={done} data-testid="public-done" />
+        ) : (
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ type: 'suggest', anonymous: true }}
+            onFinish={(v) => void submit(v)}
+          >
+            <Form.Item name="type" label="类型">
+              <Radio.Group
+                options={Object.entries(COMPLAINT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+              />
+            </Form.Item>
+            <Form.Item name="title" label="标题" rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="content" label="内容" rules={[{ required: true }]}>
+              <Input.TextArea rows={5} />
+            </Form.Item>
+            <Form.Item name="anonymous" label="匿名" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+            {!anonymous && (
+              <>
+                <Form.Item name="complainantName" label="姓名" rules={[{ required: true }]}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name="phone" label="手机号" rules={[{ required: true }]}>
+                  <Input />
+                </Form.Item>
+              </>
+            )}
+            {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
+            <Button type="primary" htmlType="submit">
+              提交
+            </Button>
+          </Form>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * `npm run bench:complaints` (issue 18): concurrent HTTP clients drive full work-order cycles —
+ * intake → dispatch → 退单 on every 4th → 改派 → reply → callback → close — against the server
+ * running as its own process on the local PostgreSQL; first on the demo database ("empty"), then
+ * with N earlier complaints loaded in bulk (BENCH_COMPLAINTS, default 1,000,000; `--small` = 20,000).
+ * pgbench TPC-B takes turns with our clients; transitions/s is printed as a ratio of its TPS.
+ * Prints `RESULT {"cyclesPerSec","cyclesPerSecEmpty","ratio","p99Ms"}` last.
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_CLIENTS (8),
+ * BENCH_SECONDS (per phase, 20), BENCH_PGBENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { KeepAliveConnection } from './lib/keepalive-client';
+import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
+
+const SMALL = process.argv.includes('--small');
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? (SMALL ? 4 : 8));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMALL ? 8 : 20));
+const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? (SMALL ? 4 : 10));
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? (SMALL ? 3 : 5));
+const HISTORY = Number(process.env.BENCH_COMPLAINTS ?? (SMALL ? 20_000 : 1_000_000));
+const PASSWORD = 'Tongban@2026';
+const ROOT = path.resolve(import.meta.dirname, '..');
+const REGION = '350999';
+
+async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+const dbUrl = (name: string) => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+type Session = { cookie: string; csrf: string };
+
+async function main() {
+  const stamp = `${process.pid}_${Date.now().toString(36)}`;
+  const appDb = `tb_bench_cpl_${stamp}`;
+  const tpcbDb = `tb_bench_cpl_tpcb_${stamp}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-cpl-'));
+  await admin(ADMIN_URL, (c) => c.query(`create database ${appDb}`));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  execFileSync(process.execPath, ['apps/server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  let server: ChildProcess | undefined;
+  const start = async () => {
+    const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl(appDb),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const t0 = Date.now();
+    for (;;) {
+      if (Date.now() - t0 > 180_000) throw new Error('server did not start within 180 s');
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        /* not yet */
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return child;
+  };
+  const stop = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  try {
+    server = await start();
+    const signIn = async (username: string): Promise<Session> => {
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      if (!r.ok) throw new Error(`sign-in ${username}: ${r.status}`);
+      const cookie = (r.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? '').split(
+        ';',
+      )[0]!;
+      return { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+    };
+    const [clerk, sup, head, clerk2, leader] = [
+      await signIn('clerk'),
+      await signIn('supervisor'),
+      await signIn('depthead'),
+      await signIn('clerk2'),
+      await signIn('leader'),
+    ];
+    const depts = await admin(dbUrl(appDb), (c) =>
+      c.query<{ id: string; short_name: string }>(
+        'select id, short_name from department where region_code = $1',
+        [REGION],
+      ),
+    );
+    const market = depts.rows.find((d) => d.short_name === '市场监管')!.id;
+    const health = depts.rows.find((d) => d.short_name === '卫健')!.id;
+
+    const latencies: number[] = [];
+    let transitions = 0;
+    let errors = 0;
+    const post = async (conn: KeepAliveConnection, s: Session, url: string, body: unknown) => {
+      const t0 = performance.now();
+      const r = await conn.post(url, JSON.stringify(body), { cookie: s.cookie, [CSRF_HEADER]: s.csrf });
+      latencies.push(performance.now() - t0);
+      const json = JSON.parse(r.text) as { id: string; version: number; message?: string };
+      if (r.status >= 300) {
+        errors++;
+        throw new Error(`${url}: ${r.status} ${json.message ?? ''}`);
+      }
+      transitions++;
+      return json;
+    };
+    let n = 0;
+    const cycle = async (conn: KeepAliveConnection) => {
+      const k = n++;
+      const c = await post(conn, clerk, '/api/complaints', {
+        source: 'window',
+        type: 'complain',
+        title: `压测工单 ${k}`,
+        content: '窗口等候时间过长',
+        complainantName: '压测',
+        phone: '13800000000',
+      });
+      const at = (verb: string) => `/api/complaints/${c.id}/${verb}`;
+      let v = (await post(conn, sup, at('dispatch'), { version: 0, leadDepartmentId: market })).version;
+      let holder = head;
+      if (k % 4 === 0) {
+        v = (await post(conn, head, at('return'), { version: v, reason: '不属于本部门' })).version;
+        v = (
+          await post(conn, sup, at('decide-return'), {
+            version: v,
+            accept: true,
+            leadDepartmentId: health,
+            note: '改派',
+          })
+        ).version;
+        holder = clerk2;
+      }
+      v = (await post(conn, holder, at('reply'), { version: v, text: '已处理' })).version;
+      v = (await post(conn, leader, at('callback'), { version: v, result: 'satisfied', note: '满意' }))
+        .version;
+      await post(conn, leader, at('close'), { version: v });
+    };
+    const conns = Array.from({ length: CLIENTS }, () => new KeepAliveConnection('127.0.0.1', port));
+    const run = async (seconds: number) => {
+      latencies.length = 0;
+      transitions = 0;
+      errors = 0;
+      let cycles = 0;
+      const deadline = Date.now() + seconds * 1000;
+      const t0 = performance.now();
+      await Promise.all(
+        conns.map(async (conn) => {
+          while (Date.now() < deadline) {
+            await cycle(conn);
+            cycles++;
+          }
+        }),
+      );
+      const s = (performance.now() - t0) / 1000;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? NaN;
+      return { cyclesPerSec: cycles / s, transitionsPerSec: transitions / s, p99, errors };
+    };
+
+    await run(WARMUP);
+    const empty = await run(SECONDS);
+    console.log(
+      `empty database: ${empty.cyclesPerSec.toFixed(1)} cycles/s, ${empty.transitionsPerSec.toFixed(1)} transitions/s, p99 ${empty.p99.toFixed(1)} ms, errors ${empty.errors}`,
+    );
+
+    // N earlier complaints, loaded in bulk (closed ones spread over two years, like a real history).
+    const t0 = Date.now();
+    await admin(dbUrl(appDb), async (c) => {
+      await c.query(
+        `insert into complaint (region_code, order_no, source, type, title, content, anonymous, subject_kind,
+           status, lead_department_id, received_at, due_date, reply_text, replied_at, callback_result,
+           callback_at, closed_at, updated_at, created_at)
+         select $1, 'HX' || lpad(i::text, 8, '0'), (array['hotline_12345','window','online','comment_book'])[1 + i % 4],
+           (array['consult','help','suggest','complain','report','praise'])[1 + i % 6], '历史工单', '历史诉求内容', true, 'none',
+           'closed', $2::uuid, now() - (i % 730) * interval '1 day', (now() - (i % 730) * interval '1 day' + interval '14 day')::date,
+           '已答复', now() - (i % 730) * interval '1 day', 'satisfied', now() - (i % 730) * interval '1 day',
+           now() - (i % 730) * interval '1 day' + interval '5 day', now(), now()
+         from generate_series(1, $3::int) i`,
+        [REGION, market, HISTORY],
+      );
+      await c.query('analyze complaint');
+    });
+    console.log(`loaded ${HISTORY} earlier complaints in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await run(WARMUP);
+    const full = await run(SECONDS);
+    console.log(
+      `${HISTORY} earlier: ${full.cyclesPerSec.toFixed(1)} cycles/s, ${full.transitionsPerSec.toFixed(1)} transitions/s, p99 ${full.p99.toFixed(1)} ms, errors ${full.errors}`,
+    );
+
+    await admin(ADMIN_URL, (c) => c.query(`create database ${tpcbDb}`));
+    const u = new URL(ADMIN_URL);
+    const pgArgs = [
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      decodeURIComponent(u.username || 'postgres'),
+    ];
+    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { stdio: 'ignore' });
+    const out = execFileSync(
+      'pgbench',
+      [...pgArgs, '-c', String(CLIENTS), '-j', '2', '-T', String(PGBENCH_SECONDS), tpcbDb],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
+    const ratio = full.transitionsPerSec / tps;
+    console.log(
+      `pgbench TPC-B ${CLIENTS} clients: ${tps.toFixed(1)} tps; ratio ${ratio.toFixed(2)} (target ≥ 0.4); history cost ${((1 - full.cyclesPerSec / empty.cyclesPerSec) * 100).toFixed(0)}% (target ≤ 20%)`,
+    );
+    for (const c of conns) c.close();
+    const r1 = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+    console.log(
+      `RESULT ${JSON.stringify({ cyclesPerSec: r1(full.cyclesPerSec), cyclesPerSecEmpty: r1(empty.cyclesPerSec), ratio: r1(ratio, 2), p99Ms: r1(full.p99), history: HISTORY, clients: CLIENTS })}`,
+    );
+  } finally {
+    if (server) await stop(server);
+    await admin(ADMIN_URL, async (c) => {
+      await c.query(`drop database if exists ${appDb} with (force)`);
+      await c.query(`drop database if exists ${tpcbDb} with (force)`);
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
