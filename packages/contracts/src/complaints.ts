@@ -388,12 +388,12 @@ export const FigureRow = z.object({
 export type FigureRow = z.infer<typeof FigureRow>;
 export const FigureDimension = z.enum(['department', 'window', 'staff', 'type', 'month', 'source']);
 export type FigureDimension = z.infer<typeof FigureDimension>;
-export const FiguresQuery = z.object({
+export const ComplaintFiguresQuery = z.object({
   by: FigureDimension.default('department'),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
-export type FiguresQuery = z.infer<typeof FiguresQuery>;
+export type ComplaintFiguresQuery = z.infer<typeof ComplaintFiguresQuery>;
 export const ComplaintFigures = z.object({
   by: FigureDimension,
   /** RATE-1: each rate's written definition. */

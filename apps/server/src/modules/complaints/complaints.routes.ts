@@ -15,7 +15,7 @@ import {
   DispatchInput,
   DispatchSuggestion,
   EscalateInput,
-  FiguresQuery,
+  ComplaintFiguresQuery,
   Id,
   ImportResult,
   MergeInput,
@@ -165,7 +165,7 @@ export async function complaintsRoutes(app: AppInstance) {
       schema: {
         tags,
         summary: '按时办结率、回访率、满意率、重复投诉',
-        querystring: FiguresQuery,
+        querystring: ComplaintFiguresQuery,
         response: { 200: ComplaintFigures },
       },
     },
@@ -173,7 +173,7 @@ export async function complaintsRoutes(app: AppInstance) {
   );
   app.get(
     '/api/complaints/figures.xlsx',
-    { schema: { tags, summary: '导出统计（.xlsx）', querystring: FiguresQuery } },
+    { schema: { tags, summary: '导出统计（.xlsx）', querystring: ComplaintFiguresQuery } },
     async (req, reply) => {
       const f = await complaintFigures(d, requireActor(req), req.query);
       const labels = {

@@ -5,7 +5,7 @@ import {
   type ComplaintSource,
   type ComplaintType,
   type FigureRow,
-  type FiguresQuery,
+  type ComplaintFiguresQuery,
 } from '@tongban/contracts';
 import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
@@ -28,7 +28,11 @@ export const DEFINITIONS = {
 
 const DAY = 86_400_000;
 
-export async function complaintFigures(deps: Deps, actor: Actor, q: FiguresQuery): Promise<ComplaintFigures> {
+export async function complaintFigures(
+  deps: Deps,
+  actor: Actor,
+  q: ComplaintFiguresQuery,
+): Promise<ComplaintFigures> {
   assertAccess(actor, 'complaint.read');
   const today = shanghaiToday(deps.clock.now());
   const from = new Date(`${q.from ?? `${today.slice(0, 4)}-01-01`}T00:00:00+08:00`);
