@@ -254,7 +254,7 @@ export function MarketPage() {
             <Input />
           </Form.Item>
           <Form.Item name="serviceKind" label="服务类别">
-            <Select options={opts(SERVICE_KIND_LABELS)} />
+            <Select data-testid="purchase-kind" options={opts(SERVICE_KIND_LABELS)} />
           </Form.Item>
           <Form.Item name="budgetYuan" label="预算（元）" rules={[{ required: true }]}>
             <InputNumber min={1} style={{ width: '100%' }} data-testid="purchase-budget" />
