@@ -48,7 +48,7 @@ describe('public resource trading (issue 22)', () => {
     await clerk.getByLabel('项目名称').fill('浏览器测试：城西公园绿化工程');
     await clerk.getByLabel('招标人（采购人、转让方）').fill('云溪县园林管理中心');
     await clerk.getByLabel('估算价（元）').fill('1000000');
-    await clerk.getByRole('button', { name: '登记' }).click();
+    await clerk.getByTestId('register-ok').click();
     await status(clerk, '登记');
     await clerk.getByTestId('action-announce').click();
     await clerk.getByTestId('bid-deadline').click();
@@ -60,7 +60,7 @@ describe('public resource trading (issue 22)', () => {
     await clerk.getByTestId('bid-submit').click();
     await clerk.locator('td', { hasText: '城西园林绿化有限公司' }).first().waitFor();
     await chooseOption(clerk, 'deposit-bidder', '城西园林绿化有限公司');
-    await clerk.getByTestId('deposit-amount').locator('input').fill('20000');
+    await clerk.getByTestId('deposit-amount').fill('20000');
     await clerk.getByTestId('deposit-account').fill('6222020400123456');
     await clerk.getByTestId('deposit-submit').click();
     await clerk.getByTestId('deposit-status-held').waitFor();
@@ -75,7 +75,18 @@ describe('public resource trading (issue 22)', () => {
     expect(await clerk.getByTestId('open-draw').count()).toBe(0);
     await openProject(sup, '溪南片区污水管网工程');
     await sup.getByTestId('open-draw').click();
-    await sup.getByTestId('seed').waitFor();
+    const opened = await Promise.race([
+      sup
+        .getByTestId('seed')
+        .waitFor()
+        .then(() => 'opened'),
+      sup
+        .locator('.ant-message-notice, .ant-notification-notice')
+        .first()
+        .waitFor()
+        .then(() => sup.locator('.ant-message-notice, .ant-notification-notice').first().innerText()),
+    ]);
+    expect(opened).toBe('opened');
     await sup.getByTestId('replay-draw').click();
     expect(await sup.getByTestId('replay-result').innerText()).toContain('复现结果与记录一致');
     await screenshot(sup, 'trading-draw-opened');
@@ -116,7 +127,7 @@ describe('public resource trading (issue 22)', () => {
     await clerk.getByTestId('new-purchase').click();
     await clerk.getByTestId('purchase-title').fill('浏览器测试：危房鉴定');
     await chooseOption(clerk, 'purchase-kind', '鉴定');
-    await clerk.getByTestId('purchase-budget').locator('input').fill('30000');
+    await clerk.getByTestId('purchase-budget').fill('30000');
     await clerk.getByTestId('purchase-ok').click();
     const row = clerk.locator('tr', { hasText: '浏览器测试：危房鉴定' });
     await row.getByRole('button', { name: '随机抽取' }).click();

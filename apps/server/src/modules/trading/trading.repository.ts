@@ -172,8 +172,8 @@ export const listCandidates = (db: Executor, regionCode: string, specialties: st
     .orderBy('e.id')
     .execute();
 
-/** Co-panel counts in the window among the given experts (cool-down). */
-export const listRecentPairs = (db: Executor, regionCode: string, since: Date) =>
+/** Pairs of experts who sat together at least `min` times since the date (cool-down). */
+export const listRecentPairs = (db: Executor, regionCode: string, since: Date, min: number) =>
   sql<{ a: string; b: string; n: number }>`
     select m1.expert_id as a, m2.expert_id as b, count(*)::int as n
     from trading_panel_member m1
@@ -181,7 +181,8 @@ export const listRecentPairs = (db: Executor, regionCode: string, since: Date) =
     join trading_draw d on d.region_code = m1.region_code and d.id = m1.draw_id
     where m1.region_code = ${regionCode} and d.drawn_at >= ${since}
       and not m1.is_reserve and not m2.is_reserve
-    group by 1, 2`.execute(db);
+    group by 1, 2
+    having count(*) >= ${min}`.execute(db);
 
 export const addRating = (db: Executor, regionCode: string, expertId: string, rating: number) =>
   db

@@ -42,7 +42,7 @@ export async function buildSnapshot(
   for (const s of specialties) candidates[s]!.sort();
   const eligible = new Set(Object.values(candidates).flat());
   const since = new Date(now.getTime() - COOL_DOWN_DAYS * 86_400_000);
-  const pairs = (await repo.listRecentPairs(db, regionCode, since)).rows
+  const pairs = (await repo.listRecentPairs(db, regionCode, since, COOL_DOWN_PANELS)).rows
     .filter((r) => Number(r.n) >= COOL_DOWN_PANELS && eligible.has(r.a) && eligible.has(r.b))
     .map((r) => [r.a, r.b] as [string, string]);
   return {

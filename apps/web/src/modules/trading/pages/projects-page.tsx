@@ -47,6 +47,7 @@ export function ProjectsPage() {
     >
       <Table<ProjectSummary>
         rowKey="id"
+        pagination={{ pageSize: 50 }}
         loading={projects.isLoading}
         dataSource={projects.data?.items}
         columns={[
@@ -81,6 +82,7 @@ export function ProjectsPage() {
         onOk={submit}
         onCancel={() => setOpen(false)}
         confirmLoading={register.isPending}
+        okButtonProps={{ 'data-testid': 'register-ok' } as Record<string, string>}
         okText="登记"
       >
         <Form form={form} layout="vertical" initialValues={{ kind: 'construction', method: 'open' }}>
