@@ -52,7 +52,7 @@ describe('public resource trading (issue 22)', () => {
     await status(clerk, '登记');
     await clerk.getByTestId('action-announce').click();
     await clerk.getByTestId('bid-deadline').click();
-    await clerk.getByTestId('bid-deadline').locator('input').fill('2099-01-10 10:00:00');
+    await clerk.getByTestId('bid-deadline').fill('2099-01-10 10:00:00');
     await clerk.keyboard.press('Enter');
     await clerk.getByTestId('action-confirm').click();
     await status(clerk, '招标公告中');

@@ -110,6 +110,8 @@ export async function seedTradingDemo(deps: Deps): Promise<void> {
       daysAgo: 4,
     },
     { name: '云溪大桥桥面维修工程', kind: 'construction', method: 'open', stage: 'publicity', daysAgo: 4 },
+    // Publicity over: the award can be sent (the browser test does it).
+    { name: '县档案馆密集架采购', kind: 'procurement', method: 'open', stage: 'publicity', daysAgo: 9 },
     {
       name: '县粮食储备库国有资产转让',
       kind: 'state_property',

@@ -66,7 +66,7 @@ export function DrawCard({
             count: 4,
             ownerReps: 1,
             reserveCount: 2,
-            openAt: dayjs().add(1, 'minute'),
+            openAt: dayjs().startOf('minute'),
           }}
           onFinish={(v) =>
             act(

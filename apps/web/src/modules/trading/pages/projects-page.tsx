@@ -29,7 +29,7 @@ export function ProjectsPage() {
     try {
       const p = await register.mutateAsync({ ...v, agencyName: v.agencyName || null });
       setOpen(false);
-      navigate(`/trading/projects/${p.id}`);
+      void navigate(`/trading/projects/${p.id}`);
     } catch (e) {
       notifyError(e);
     }
