@@ -29,7 +29,12 @@ export const INTERMEDIARIES_MATRIX: Entry[] = [
     }),
     allowed: 'public',
   },
-  { method: 'GET', url: '/api/public/intermediaries', make: () => ({ path: '/api/public/intermediaries' }), allowed: 'public' },
+  {
+    method: 'GET',
+    url: '/api/public/intermediaries',
+    make: () => ({ path: '/api/public/intermediaries' }),
+    allowed: 'public',
+  },
   {
     method: 'GET',
     url: '/api/public/intermediaries/purchases',
@@ -54,29 +59,51 @@ export const INTERMEDIARIES_MATRIX: Entry[] = [
   {
     method: 'POST',
     url: '/api/public/intermediaries/quotes',
-    make: () => ({ path: '/api/public/intermediaries/quotes', body: { token: 'x'.repeat(32), purchaseId: NONE, amountYuan: 100 } }),
+    make: () => ({
+      path: '/api/public/intermediaries/quotes',
+      body: { token: 'x'.repeat(32), purchaseId: NONE, amountYuan: 100 },
+    }),
     allowed: 'public',
   },
   {
     method: 'POST',
     url: '/api/public/intermediaries/complaints',
-    make: () => ({ path: '/api/public/intermediaries/complaints', body: { purchaseId: NONE, body: '服务质量差，报告不符' } }),
+    make: () => ({
+      path: '/api/public/intermediaries/complaints',
+      body: { purchaseId: NONE, body: '服务质量差，报告不符' },
+    }),
     allowed: 'public',
   },
-  { method: 'GET', url: '/api/intermediaries/links', make: () => ({ path: '/api/intermediaries/links' }), allowed: STAFF },
+  {
+    method: 'GET',
+    url: '/api/intermediaries/links',
+    make: () => ({ path: '/api/intermediaries/links' }),
+    allowed: STAFF,
+  },
   {
     method: 'POST',
     url: '/api/intermediaries/links/:id/check',
     make: () => ({ path: `/api/intermediaries/links/${NONE}/check`, body: { approve: true } }),
     allowed: ['approver', 'dept_head'],
   },
-  { method: 'GET', url: '/api/intermediaries/purchases', make: () => ({ path: '/api/intermediaries/purchases' }), allowed: STAFF },
+  {
+    method: 'GET',
+    url: '/api/intermediaries/purchases',
+    make: () => ({ path: '/api/intermediaries/purchases' }),
+    allowed: STAFF,
+  },
   {
     method: 'POST',
     url: '/api/intermediaries/purchases',
     make: (_i, n) => ({
       path: '/api/intermediaries/purchases',
-      body: { title: `矩阵需求${n}`, ownerName: '测试单位', serviceKind: 'testing', budgetYuan: 1000, method: 'direct' },
+      body: {
+        title: `矩阵需求${n}`,
+        ownerName: '测试单位',
+        serviceKind: 'testing',
+        budgetYuan: 1000,
+        method: 'direct',
+      },
     }),
     allowed: OWNERS,
   },
@@ -101,5 +128,10 @@ export const INTERMEDIARIES_MATRIX: Entry[] = [
     }),
     allowed: ['admin', 'supervisor'],
   },
-  { method: 'GET', url: '/api/intermediaries/figures', make: () => ({ path: '/api/intermediaries/figures' }), allowed: STAFF },
+  {
+    method: 'GET',
+    url: '/api/intermediaries/figures',
+    make: () => ({ path: '/api/intermediaries/figures' }),
+    allowed: STAFF,
+  },
 ];

@@ -6,17 +6,33 @@ const DESK = ['clerk', 'admin'] as const;
 const NONE = '00000000-0000-4000-8000-000000000000';
 
 export const TRADING_MATRIX: Entry[] = [
-  { method: 'GET', url: '/api/trading/projects', make: () => ({ path: '/api/trading/projects' }), allowed: STAFF },
+  {
+    method: 'GET',
+    url: '/api/trading/projects',
+    make: () => ({ path: '/api/trading/projects' }),
+    allowed: STAFF,
+  },
   {
     method: 'POST',
     url: '/api/trading/projects',
     make: (_i, n) => ({
       path: '/api/trading/projects',
-      body: { name: `矩阵测试项目${n}`, kind: 'procurement', method: 'open', tendererName: '测试单位', estimateYuan: 100000 },
+      body: {
+        name: `矩阵测试项目${n}`,
+        kind: 'procurement',
+        method: 'open',
+        tendererName: '测试单位',
+        estimateYuan: 100000,
+      },
     }),
     allowed: DESK,
   },
-  { method: 'GET', url: '/api/trading/projects/:id', make: () => ({ path: `/api/trading/projects/${NONE}` }), allowed: STAFF },
+  {
+    method: 'GET',
+    url: '/api/trading/projects/:id',
+    make: () => ({ path: `/api/trading/projects/${NONE}` }),
+    allowed: STAFF,
+  },
   {
     method: 'POST',
     url: '/api/trading/projects/:id/transition',
@@ -26,7 +42,10 @@ export const TRADING_MATRIX: Entry[] = [
   {
     method: 'POST',
     url: '/api/trading/projects/:id/entries',
-    make: () => ({ path: `/api/trading/projects/${NONE}/entries`, body: { kind: 'announcement', title: '公告' } }),
+    make: () => ({
+      path: `/api/trading/projects/${NONE}/entries`,
+      body: { kind: 'announcement', title: '公告' },
+    }),
     allowed: DESK,
   },
   {
@@ -59,8 +78,18 @@ export const TRADING_MATRIX: Entry[] = [
     }),
     allowed: DESK,
   },
-  { method: 'GET', url: '/api/trading/draws/:id', make: () => ({ path: `/api/trading/draws/${NONE}` }), allowed: STAFF },
-  { method: 'POST', url: '/api/trading/draws/:id/run', make: () => ({ path: `/api/trading/draws/${NONE}/run` }), allowed: DESK },
+  {
+    method: 'GET',
+    url: '/api/trading/draws/:id',
+    make: () => ({ path: `/api/trading/draws/${NONE}` }),
+    allowed: STAFF,
+  },
+  {
+    method: 'POST',
+    url: '/api/trading/draws/:id/run',
+    make: () => ({ path: `/api/trading/draws/${NONE}/run` }),
+    allowed: DESK,
+  },
   {
     method: 'POST',
     url: '/api/trading/draws/:id/open',
@@ -82,10 +111,18 @@ export const TRADING_MATRIX: Entry[] = [
   {
     method: 'POST',
     url: '/api/trading/draws/:id/ratings',
-    make: () => ({ path: `/api/trading/draws/${NONE}/ratings`, body: { ratings: [{ expertId: NONE, rating: 5 }] } }),
+    make: () => ({
+      path: `/api/trading/draws/${NONE}/ratings`,
+      body: { ratings: [{ expertId: NONE, rating: 5 }] },
+    }),
     allowed: ['supervisor'],
   },
-  { method: 'GET', url: '/api/trading/experts', make: () => ({ path: '/api/trading/experts' }), allowed: STAFF },
+  {
+    method: 'GET',
+    url: '/api/trading/experts',
+    make: () => ({ path: '/api/trading/experts' }),
+    allowed: STAFF,
+  },
   {
     method: 'POST',
     url: '/api/trading/experts',
@@ -104,18 +141,39 @@ export const TRADING_MATRIX: Entry[] = [
   {
     method: 'POST',
     url: '/api/trading/deposits/:id/refund',
-    make: () => ({ path: `/api/trading/deposits/${NONE}/refund`, body: { refundedOn: '2026-11-01', bankRef: 'BANK0001' } }),
+    make: () => ({
+      path: `/api/trading/deposits/${NONE}/refund`,
+      body: { refundedOn: '2026-11-01', bankRef: 'BANK0001' },
+    }),
     allowed: DESK,
   },
-  { method: 'POST', url: '/api/trading/deposits/sweep', make: () => ({ path: '/api/trading/deposits/sweep' }), allowed: ['supervisor'] },
-  { method: 'GET', url: '/api/trading/rooms', make: () => ({ path: '/api/trading/rooms?day=2026-11-20' }), allowed: STAFF },
+  {
+    method: 'POST',
+    url: '/api/trading/deposits/sweep',
+    make: () => ({ path: '/api/trading/deposits/sweep' }),
+    allowed: ['supervisor'],
+  },
+  {
+    method: 'GET',
+    url: '/api/trading/rooms',
+    make: () => ({ path: '/api/trading/rooms?day=2026-11-20' }),
+    allowed: STAFF,
+  },
   {
     method: 'POST',
     url: '/api/trading/rooms',
-    make: () => ({ path: '/api/trading/rooms', body: { room: '评标室1', kind: 'room', day: '2026-11-20', projectId: NONE } }),
+    make: () => ({
+      path: '/api/trading/rooms',
+      body: { room: '评标室1', kind: 'room', day: '2026-11-20', projectId: NONE },
+    }),
     allowed: DESK,
   },
-  { method: 'GET', url: '/api/trading/figures', make: () => ({ path: '/api/trading/figures' }), allowed: STAFF },
+  {
+    method: 'GET',
+    url: '/api/trading/figures',
+    make: () => ({ path: '/api/trading/figures' }),
+    allowed: STAFF,
+  },
   {
     method: 'POST',
     url: '/api/trading/declarations',
