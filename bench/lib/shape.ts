@@ -81,8 +81,24 @@ export const TABLE_OWNERS: Record<string, string> = {
   // ── bundles ──
 
   // ── trading ──
+  trading_bidder: 'trading',
+  trading_deposit: 'trading',
+  trading_draw: 'trading',
+  trading_expert: 'trading',
+  trading_expert_relation: 'trading',
+  trading_offplatform_declaration: 'trading',
+  trading_panel_member: 'trading',
+  trading_project: 'trading',
+  trading_project_entry: 'trading',
+  trading_room_booking: 'trading',
 
   // ── intermediaries ──
+  intermediary: 'intermediaries',
+  intermediary_complaint: 'intermediaries',
+  intermediary_item_link: 'intermediaries',
+  intermediary_purchase: 'intermediaries',
+  intermediary_quote: 'intermediaries',
+  intermediary_rule: 'intermediaries',
 
   outbox_message: 'platform',
   stored_file: 'platform',

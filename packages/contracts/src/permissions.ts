@@ -76,8 +76,32 @@ export const PERMISSIONS = {
   // ── bundles ──
 
   // ── trading ──
+  // 公共资源交易 (issue 22). The trading centre's staff reuse the hall's roles: `clerk` (the centre's
+  // window staff) and `admin` register projects, receive bids and deposits, draw panels and book rooms;
+  // the names of a drawn panel stay sealed from them. Only the `supervisor` opens a sealed list at its
+  // set time, seats reserves, rates experts and runs the overdue-deposit board (BID-1, BID-2).
+  // Departments (`dept_head`) declare the trades they held off the platform (应进必进).
+  'trading.read': STAFF,
+  'trading.project.write': ['clerk', 'admin'],
+  'trading.draw': ['clerk', 'admin'],
+  'trading.draw.open': ['supervisor'],
+  'trading.expert.write': ['clerk', 'admin'],
+  'trading.expert.rate': ['supervisor'],
+  'trading.deposit.read': ['clerk', 'admin', 'supervisor', 'leader', 'inspector'],
+  'trading.deposit.write': ['clerk', 'admin'],
+  'trading.deposit.supervise': ['supervisor'],
+  'trading.room.write': ['clerk', 'admin'],
+  'trading.declaration.write': ['dept_head', 'admin'],
 
   // ── intermediaries ──
+  // 网上中介超市: intermediaries register themselves (public, no approval). A department's back office
+  // (`approver`, `dept_head`) checks an intermediary's link to one of its approval items; project
+  // owners inside the government (clerk, approver, dept_head, admin) publish needs and choose;
+  // `admin` and `supervisor` publish the market's rules and fee catalogue.
+  'intermediaries.read': STAFF,
+  'intermediaries.link.check': ['approver', 'dept_head'],
+  'intermediaries.purchase.write': ['clerk', 'approver', 'dept_head', 'admin'],
+  'intermediaries.rule.write': ['admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

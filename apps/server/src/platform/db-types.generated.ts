@@ -10,6 +10,8 @@ export type Generated<T> =
     ? ColumnType<S, I | undefined, U>
     : ColumnType<T, T | undefined, T>;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Applicant {
@@ -546,6 +548,95 @@ export interface InboxItem {
   link: string | null;
   readAt: Timestamp | null;
   recipientUserId: string;
+  regionCode: string;
+  title: string;
+}
+
+export interface Intermediary {
+  creditCode: string;
+  fees: Generated<ColumnType<unknown, string, string>>;
+  id: Generated<string>;
+  licenceNo: string;
+  name: string;
+  qualifications: Generated<string[]>;
+  regionCode: string;
+  registeredAt: Generated<Timestamp>;
+  serviceKinds: string[];
+  staffCount: number;
+  /**
+   * HMAC-SM3 of the management token handed out once at registration
+   */
+  tokenHash: string;
+}
+
+export interface IntermediaryComplaint {
+  body: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  purchaseId: string;
+  regionCode: string;
+}
+
+export interface IntermediaryItemLink {
+  checkedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  departmentId: string;
+  /**
+   * the department checks the link by this date (working days from the request)
+   */
+  dueOn: string;
+  id: Generated<string>;
+  intermediaryId: string;
+  itemName: string;
+  note: Generated<string>;
+  regionCode: string;
+  status: ColumnType<
+    'pending' | 'approved' | 'rejected',
+    'pending' | 'approved' | 'rejected' | undefined,
+    'pending' | 'approved' | 'rejected'
+  >;
+}
+
+export interface IntermediaryPurchase {
+  budgetYuan: Numeric;
+  candidates: ColumnType<unknown, string | null, string | null>;
+  chosenId: string | null;
+  completedAt: Timestamp | null;
+  contractedAt: Timestamp | null;
+  id: Generated<string>;
+  method: 'direct' | 'draw' | 'quote';
+  ownerName: string;
+  priceYuan: Numeric | null;
+  publishedAt: Generated<Timestamp>;
+  rating: number | null;
+  regionCode: string;
+  seed: string | null;
+  /**
+   * random draw: SM3 of the seed, shown from publication; the seed is revealed with the result
+   */
+  seedHash: string | null;
+  serviceKind: string;
+  /**
+   * published → selected → contracted → completed
+   */
+  status: Generated<string>;
+  title: string;
+}
+
+export interface IntermediaryQuote {
+  amountYuan: Numeric;
+  createdAt: Generated<Timestamp>;
+  intermediaryId: string;
+  purchaseId: string;
+  regionCode: string;
+}
+
+export interface IntermediaryRule {
+  body: string;
+  effectiveFrom: string;
+  id: Generated<string>;
+  kind: 'rule' | 'fee_catalogue';
+  publishedAt: Generated<Timestamp>;
   regionCode: string;
   title: string;
 }
@@ -1172,6 +1263,177 @@ export interface SupervisionRollup {
   zeroVisitItem: number;
 }
 
+export interface TradingBidder {
+  bidAt: Timestamp;
+  creditCode: string | null;
+  /**
+   * author metadata of the bid file: the same author on two bidders' files is a collusion signal
+   */
+  fileAuthor: string | null;
+  id: Generated<string>;
+  name: string;
+  priceYuan: Numeric | null;
+  projectId: string;
+  regionCode: string;
+  withdrawnAt: Timestamp | null;
+}
+
+export interface TradingDeposit {
+  amountYuan: Numeric;
+  bankRef: string | null;
+  bidderId: string | null;
+  bidderName: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  interestYuan: Numeric | null;
+  paidOn: string;
+  payerAccount: string;
+  projectId: string | null;
+  projectLabel: string;
+  /**
+   * computed once from the trigger on the working-day calendar when the trigger happens (stored so the overdue board over millions of deposits is one index range)
+   */
+  refundDueOn: string | null;
+  refundedOn: string | null;
+  refundTrigger: 'contract' | 'award_notice' | 'withdrawal' | 'termination' | null;
+  regime: 'tender' | 'procurement';
+  regionCode: string;
+  triggeredOn: string | null;
+}
+
+export interface TradingDraw {
+  createdAt: Generated<Timestamp>;
+  drawnAt: Timestamp | null;
+  id: Generated<string>;
+  /**
+   * the set time before which nobody (not even the supervisor) sees the names
+   */
+  openAt: Timestamp;
+  openedAt: Timestamp | null;
+  openedBy: string | null;
+  ownerReps: Generated<number>;
+  panelSize: number;
+  projectId: string;
+  regionCode: string;
+  requests: ColumnType<unknown, string, string>;
+  reserveCount: Generated<number>;
+  /**
+   * the seed itself; the API reveals it only after the supervisor opens the sealed list
+   */
+  seed: string;
+  /**
+   * BID-1: SM3 of the seed, stored and shown before the draw runs (commitment)
+   */
+  seedHash: string;
+  /**
+   * what the draw saw: eligible candidates per specialty (sorted), exclusions with grounds, pairs in cool-down; the replay recomputes the panel from the seed and this
+   */
+  snapshot: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface TradingExpert {
+  available: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  employer: string;
+  id: Generated<string>;
+  name: string;
+  ratingCount: Generated<number>;
+  ratingSum: Generated<number>;
+  regionCode: string;
+  specialties: string[];
+  title: Generated<string>;
+}
+
+export interface TradingExpertRelation {
+  companyName: string;
+  expertId: string;
+  id: Generated<string>;
+  kind: 'employment' | 'ownership' | 'kin';
+  note: Generated<string>;
+  regionCode: string;
+}
+
+export interface TradingOffplatformDeclaration {
+  createdAt: Generated<Timestamp>;
+  department: string;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+  regionCode: string;
+  tradeCount: number;
+  year: number;
+}
+
+export interface TradingPanelMember {
+  drawId: string;
+  expertId: string;
+  isReserve: Generated<boolean>;
+  position: number;
+  rating: number | null;
+  recused: Generated<boolean>;
+  regionCode: string;
+  specialty: string;
+  /**
+   * a reserve seated in place of a recused member (is_reserve keeps the original draw for the replay)
+   */
+  substituteFor: string | null;
+}
+
+export interface TradingProject {
+  acceptanceEvidence: string | null;
+  acceptedAt: Timestamp | null;
+  agencyName: string | null;
+  awardedAt: Timestamp | null;
+  bidDeadline: Timestamp | null;
+  contractSignedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  /**
+   * 招标控制价/预算/估算: BID-2 caps each deposit at 2% of it
+   */
+  estimateYuan: Numeric;
+  evaluationReportAt: Timestamp | null;
+  id: Generated<string>;
+  kind: 'construction' | 'procurement' | 'state_property' | 'land' | 'rural_property';
+  method: 'open' | 'invited' | 'negotiation' | 'consultation' | 'single_source' | 'auction' | 'listing';
+  name: string;
+  openedAt: Timestamp | null;
+  projectNo: string;
+  /**
+   * BID-3: end of the candidates' publicity (≥ 3 days); no award before it
+   */
+  publicityEnd: Timestamp | null;
+  publicityStart: Timestamp | null;
+  regionCode: string;
+  /**
+   * draft → tendering → opened → evaluating → publicity → awarded → contracted → accepted; cancelled / unsuccessful (trading.policy.ts, like Prozorro)
+   */
+  status: Generated<string>;
+  tendererName: string;
+  winnerBidderId: string | null;
+}
+
+export interface TradingProjectEntry {
+  body: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  isPublic: Generated<boolean>;
+  kind: 'announcement' | 'document' | 'state';
+  projectId: string;
+  regionCode: string;
+  title: string;
+  version: Generated<number>;
+}
+
+export interface TradingRoomBooking {
+  createdAt: Generated<Timestamp>;
+  day: string;
+  id: Generated<string>;
+  kind: 'room' | 'remote_seat';
+  projectId: string;
+  regionCode: string;
+  room: string;
+}
+
 export interface UserSession {
   clientIp: Generated<string>;
   createdAt: Timestamp;
@@ -1214,6 +1476,12 @@ export interface DB {
   hallWindow: HallWindow;
   idempotencyKey: IdempotencyKey;
   inboxItem: InboxItem;
+  intermediary: Intermediary;
+  intermediaryComplaint: IntermediaryComplaint;
+  intermediaryItemLink: IntermediaryItemLink;
+  intermediaryPurchase: IntermediaryPurchase;
+  intermediaryQuote: IntermediaryQuote;
+  intermediaryRule: IntermediaryRule;
   ledgerAccountability: LedgerAccountability;
   ledgerCategory: LedgerCategory;
   ledgerFinding: LedgerFinding;
@@ -1242,5 +1510,15 @@ export interface DB {
   supervisionJobState: SupervisionJobState;
   supervisionOrder: SupervisionOrder;
   supervisionRollup: SupervisionRollup;
+  tradingBidder: TradingBidder;
+  tradingDeposit: TradingDeposit;
+  tradingDraw: TradingDraw;
+  tradingExpert: TradingExpert;
+  tradingExpertRelation: TradingExpertRelation;
+  tradingOffplatformDeclaration: TradingOffplatformDeclaration;
+  tradingPanelMember: TradingPanelMember;
+  tradingProject: TradingProject;
+  tradingProjectEntry: TradingProjectEntry;
+  tradingRoomBooking: TradingRoomBooking;
   userSession: UserSession;
 }

@@ -77,8 +77,24 @@ export type ComplaintSettingTable = G.ComplaintSetting;
 // ── bundles ──
 
 // ── trading ──
+export type TradingBidderTable = G.TradingBidder;
+export type TradingDepositTable = G.TradingDeposit;
+export type TradingDrawTable = G.TradingDraw;
+export type TradingExpertTable = G.TradingExpert;
+export type TradingExpertRelationTable = G.TradingExpertRelation;
+export type TradingOffplatformDeclarationTable = G.TradingOffplatformDeclaration;
+export type TradingPanelMemberTable = G.TradingPanelMember;
+export type TradingProjectTable = G.TradingProject;
+export type TradingProjectEntryTable = G.TradingProjectEntry;
+export type TradingRoomBookingTable = G.TradingRoomBooking;
 
 // ── intermediaries ──
+export type IntermediaryTable = G.Intermediary;
+export type IntermediaryComplaintTable = G.IntermediaryComplaint;
+export type IntermediaryItemLinkTable = G.IntermediaryItemLink;
+export type IntermediaryPurchaseTable = G.IntermediaryPurchase;
+export type IntermediaryQuoteTable = G.IntermediaryQuote;
+export type IntermediaryRuleTable = G.IntermediaryRule;
 
 export type AppUserRow = Selectable<G.AppUser>;
 export type AuditCheckpointRow = Selectable<G.AuditCheckpoint>;

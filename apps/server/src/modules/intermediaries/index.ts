@@ -1,4 +1,5 @@
-import type { AppInstance } from '../../platform/app-types';
-
-/** Placeholder until the module lands: replace with `export { intermediariesRoutes } from './intermediaries.routes';`. */
-export async function intermediariesRoutes(_app: AppInstance): Promise<void> {}
+export { intermediariesRoutes } from './intermediaries.routes';
+export { registerIntermediary } from './use-cases/register-intermediary';
+export { createPurchase, selectIntermediary, advancePurchase, submitQuote } from './use-cases/purchases';
+export { publishRule, fileComplaint } from './use-cases/market-rules';
+export { requestLink } from './use-cases/link-item';

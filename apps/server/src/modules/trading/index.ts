@@ -1,4 +1,15 @@
-import type { AppInstance } from '../../platform/app-types';
-
-/** Placeholder until the module lands: replace with `export { tradingRoutes } from './trading.routes';`. */
-export async function tradingRoutes(_app: AppInstance): Promise<void> {}
+export { tradingRoutes } from './trading.routes';
+export { hashSeed, newSeed, SeedStream } from './expert-draw';
+export { importLegacyDeposit, type LegacyDeposit } from './use-cases/import-legacy-deposit';
+export { registerProject } from './use-cases/register-project';
+export { transitionProject } from './use-cases/transition-project';
+export { recordBid } from './use-cases/record-bid';
+export { recordDeposit } from './use-cases/record-deposit';
+export { commitDraw } from './use-cases/commit-draw';
+export { runPanelDraw } from './use-cases/run-draw';
+export { openSealedList } from './use-cases/open-sealed-list';
+export { createExpert, rateExperts } from './use-cases/manage-experts';
+export { refundDeposit } from './use-cases/refund-deposit';
+export { sweepOverdueDeposits } from './use-cases/sweep-overdue-deposits';
+export { bookRoom } from './use-cases/book-room';
+export { declareOffPlatform } from './use-cases/trading-figures';

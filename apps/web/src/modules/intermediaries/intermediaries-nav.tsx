@@ -1,4 +1,13 @@
+import { ShoppingCartOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 
-/** The intermediaries module's menu entries (placeholder until the module lands). */
-export const INTERMEDIARIES_ITEMS: NavItem[] = [];
+/** 网上中介超市: needs, choices and links for the departments. */
+export const INTERMEDIARIES_ITEMS: NavItem[] = [
+  {
+    key: 'intermediaries-market',
+    path: '/intermediaries',
+    labelKey: 'intermediaries.menu.market',
+    icon: <ShoppingCartOutlined />,
+    action: 'intermediaries.read',
+  },
+];

@@ -1,0 +1,43 @@
+import { AppError } from '../../platform/errors';
+
+const DEFAULTS = {
+  TRADING_PROJECT_NOT_FOUND: [404, '交易项目不存在'],
+  TRADING_ACTION_NOT_ALLOWED: [409, '项目当前状态不允许此操作'],
+  TRADING_FIELD_REQUIRED: [400, '此操作缺少必填信息'],
+  TRADING_BID_AFTER_DEADLINE: [409, '投标截止时间已过，不再接收投标文件'],
+  TRADING_BID_NOT_OPEN: [409, '项目不在招标公告期，不能接收投标'],
+  TRADING_BIDDER_NOT_FOUND: [404, '投标人不存在'],
+  TRADING_DEADLINE_NOT_REACHED: [409, '投标截止时间未到，不能开标'],
+  TRADING_PANEL_INVALID: [400, '评标委员会组成不符合规定'],
+  TRADING_PANEL_NOT_READY: [409, '评标委员会名单未开启或组成不合规，不能开始评标'],
+  TRADING_POOL_TOO_SMALL: [409, '符合条件的专家人数不足，无法抽取'],
+  TRADING_DRAW_EXISTS: [409, '本项目已抽取专家'],
+  TRADING_DRAW_NOT_FOUND: [404, '抽取记录不存在'],
+  TRADING_DRAW_SEALED: [409, '名单尚未到开启时间'],
+  TRADING_DRAW_ALREADY_OPEN: [409, '名单已经开启'],
+  TRADING_EXPERT_CONFLICT: [409, '该专家与本项目存在回避关系'],
+  TRADING_EXPERT_NOT_ON_PANEL: [400, '该专家不在本项目评标委员会中'],
+  TRADING_PUBLICITY_LATE: [400, '中标候选人须在评标报告后 3 日内公示'],
+  TRADING_PUBLICITY_TOO_SHORT: [400, '公示期不得少于 3 日'],
+  TRADING_PUBLICITY_NOT_ENDED: [409, '公示期未满，不能发出中标通知书'],
+  TRADING_DEPOSIT_OVER_CAP: [400, '投标保证金不得超过招标项目估算价的 2%'],
+  TRADING_DEPOSIT_NOT_FOUND: [404, '保证金记录不存在'],
+  TRADING_DEPOSIT_EXISTS: [409, '该投标人已登记保证金'],
+  TRADING_REFUND_NOT_TRIGGERED: [
+    409,
+    '退还条件尚未发生（合同未签订、中标通知未发出或未撤回投标），不能登记退还',
+  ],
+  TRADING_REFUND_BEFORE_TRIGGER: [400, '退还日期早于触发事件日期'],
+  TRADING_REFUND_TWICE: [409, '该保证金已退还，不能重复登记'],
+  TRADING_ROOM_TAKEN: [409, '该评标室当日已被预约'],
+  TRADING_CALENDAR_MISSING: [409, '工作日历未覆盖该日期，无法计算退还期限'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type TradingErrorCode = keyof typeof DEFAULTS;
+
+export class TradingError extends AppError {
+  constructor(code: TradingErrorCode, message?: string, details?: unknown) {
+    const [status, text] = DEFAULTS[code];
+    super(code, message ?? text, status, details);
+  }
+}

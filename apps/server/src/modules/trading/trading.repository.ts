@@ -1,0 +1,405 @@
+import type { TradingKind } from '@tongban/contracts';
+import type { Insertable, Updateable } from 'kysely';
+import { sql, type Executor } from '../../platform/db';
+import type {
+  TradingBidderTable,
+  TradingDepositTable,
+  TradingDrawTable,
+  TradingExpertRelationTable,
+  TradingExpertTable,
+  TradingOffplatformDeclarationTable,
+  TradingPanelMemberTable,
+  TradingProjectEntryTable,
+  TradingProjectTable,
+  TradingRoomBookingTable,
+} from '../../platform/db-types';
+
+// ── projects ──
+
+export const insertProject = (db: Executor, v: Insertable<TradingProjectTable>) =>
+  db.insertInto('tradingProject').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const findProject = (db: Executor, regionCode: string, id: string, lock = false) => {
+  const q = db
+    .selectFrom('tradingProject')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
+};
+
+export const findProjectByNo = (db: Executor, projectNo: string) =>
+  db.selectFrom('tradingProject').selectAll().where('projectNo', '=', projectNo).executeTakeFirst();
+
+export const updateProject = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<TradingProjectTable>,
+) =>
+  db.updateTable('tradingProject').set(v).where('regionCode', '=', regionCode).where('id', '=', id).execute();
+
+export const countProjectsOfDay = (db: Executor, regionCode: string, prefix: string) =>
+  db
+    .selectFrom('tradingProject')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('regionCode', '=', regionCode)
+    .where('projectNo', 'like', `${prefix}%`)
+    .executeTakeFirstOrThrow();
+
+export function listProjects(
+  db: Executor,
+  like: string,
+  f: { status?: string | undefined; kind?: TradingKind | undefined },
+  limit: number,
+  offset: number,
+) {
+  let q = db.selectFrom('tradingProject').where('regionCode', 'like', like);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  return Promise.all([
+    q.selectAll().orderBy('createdAt', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+}
+
+export const insertEntry = (db: Executor, v: Insertable<TradingProjectEntryTable>) =>
+  db.insertInto('tradingProjectEntry').values(v).execute();
+
+export const listEntries = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingProjectEntry')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .orderBy('createdAt')
+    .orderBy('version')
+    .execute();
+
+export const latestVersion = (db: Executor, regionCode: string, projectId: string, title: string) =>
+  db
+    .selectFrom('tradingProjectEntry')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .where('kind', '=', 'document')
+    .where('title', '=', title)
+    .executeTakeFirst();
+
+// ── bidders ──
+
+export const insertBidder = (db: Executor, v: Insertable<TradingBidderTable>) =>
+  db.insertInto('tradingBidder').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const listBidders = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingBidder')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .orderBy('bidAt')
+    .execute();
+
+export const updateBidder = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<TradingBidderTable>,
+) =>
+  db.updateTable('tradingBidder').set(v).where('regionCode', '=', regionCode).where('id', '=', id).execute();
+
+// ── experts ──
+
+export const insertExpert = (db: Executor, v: Insertable<TradingExpertTable>) =>
+  db.insertInto('tradingExpert').values(v).returning('id').executeTakeFirstOrThrow();
+
+export const insertRelations = (db: Executor, rows: Insertable<TradingExpertRelationTable>[]) =>
+  rows.length ? db.insertInto('tradingExpertRelation').values(rows).execute() : Promise.resolve([]);
+
+export function listExperts(db: Executor, regionCode: string, limit: number, offset: number) {
+  return Promise.all([
+    db
+      .selectFrom('tradingExpert as e')
+      .selectAll('e')
+      .select((eb) =>
+        eb
+          .selectFrom('tradingPanelMember as m')
+          .whereRef('m.regionCode', '=', 'e.regionCode')
+          .whereRef('m.expertId', '=', 'e.id')
+          .where('m.isReserve', '=', false)
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .as('panels'),
+      )
+      .where('e.regionCode', '=', regionCode)
+      .orderBy('e.name')
+      .orderBy('e.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom('tradingExpert')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('regionCode', '=', regionCode)
+      .executeTakeFirstOrThrow(),
+  ]);
+}
+
+export const listRelationsOf = (db: Executor, regionCode: string, expertIds: string[]) =>
+  expertIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('tradingExpertRelation')
+        .select(['expertId', 'kind', 'companyName'])
+        .where('regionCode', '=', regionCode)
+        .where('expertId', 'in', expertIds)
+        .execute();
+
+/** Available experts holding any of the specialties, with their declared relationships. */
+export const listCandidates = (db: Executor, regionCode: string, specialties: string[]) =>
+  db
+    .selectFrom('tradingExpert as e')
+    .select(['e.id', 'e.name', 'e.employer', 'e.specialties'])
+    .select(
+      sql<
+        { kind: 'employment' | 'ownership' | 'kin'; companyName: string }[] | null
+      >`(select json_agg(json_build_object('kind', r.kind, 'companyName', r.company_name)) from trading_expert_relation r where r.region_code = e.region_code and r.expert_id = e.id)`.as(
+        'relations',
+      ),
+    )
+    .where('e.regionCode', '=', regionCode)
+    .where('e.available', '=', true)
+    .where(sql<boolean>`e.specialties && ${sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`}`)
+    .orderBy('e.id')
+    .execute();
+
+/** Pairs of experts who sat together at least `min` times since the date (cool-down). */
+export const listRecentPairs = (db: Executor, regionCode: string, since: Date, min: number) =>
+  sql<{ a: string; b: string; n: number }>`
+    select m1.expert_id as a, m2.expert_id as b, count(*)::int as n
+    from trading_panel_member m1
+    join trading_panel_member m2 on m2.region_code = m1.region_code and m2.draw_id = m1.draw_id and m2.expert_id > m1.expert_id
+    join trading_draw d on d.region_code = m1.region_code and d.id = m1.draw_id
+    where m1.region_code = ${regionCode} and d.drawn_at >= ${since}
+      and not m1.is_reserve and not m2.is_reserve
+    group by 1, 2
+    having count(*) >= ${min}`.execute(db);
+
+export const addRating = (db: Executor, regionCode: string, expertId: string, rating: number) =>
+  db
+    .updateTable('tradingExpert')
+    .set((eb) => ({ ratingSum: eb('ratingSum', '+', rating), ratingCount: eb('ratingCount', '+', 1) }))
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', expertId)
+    .execute();
+
+// ── draws ──
+
+export const insertDraw = (db: Executor, v: Insertable<TradingDrawTable>) =>
+  db.insertInto('tradingDraw').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const findDraw = (db: Executor, regionCode: string, id: string, lock = false) => {
+  const q = db
+    .selectFrom('tradingDraw')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
+};
+
+export const findDrawOfProject = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingDraw')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .executeTakeFirst();
+
+export const updateDraw = (db: Executor, regionCode: string, id: string, v: Updateable<TradingDrawTable>) =>
+  db.updateTable('tradingDraw').set(v).where('regionCode', '=', regionCode).where('id', '=', id).execute();
+
+export const insertMembers = (db: Executor, rows: Insertable<TradingPanelMemberTable>[]) =>
+  rows.length ? db.insertInto('tradingPanelMember').values(rows).execute() : Promise.resolve([]);
+
+export const listMembers = (db: Executor, regionCode: string, drawId: string) =>
+  db
+    .selectFrom('tradingPanelMember as m')
+    .innerJoin('tradingExpert as e', (j) =>
+      j.onRef('e.regionCode', '=', 'm.regionCode').onRef('e.id', '=', 'm.expertId'),
+    )
+    .select([
+      'm.expertId',
+      'm.position',
+      'm.specialty',
+      'm.isReserve',
+      'm.rating',
+      'm.recused',
+      'm.substituteFor',
+      'e.name',
+      'e.employer',
+    ])
+    .where('m.regionCode', '=', regionCode)
+    .where('m.drawId', '=', drawId)
+    .orderBy('m.position')
+    .execute();
+
+export const setMemberRating = (
+  db: Executor,
+  regionCode: string,
+  drawId: string,
+  expertId: string,
+  rating: number,
+) =>
+  db
+    .updateTable('tradingPanelMember')
+    .set({ rating })
+    .where('regionCode', '=', regionCode)
+    .where('drawId', '=', drawId)
+    .where('expertId', '=', expertId)
+    .where('rating', 'is', null)
+    .returning('expertId')
+    .executeTakeFirst();
+
+// ── deposits ──
+
+export const insertDeposit = (db: Executor, v: Insertable<TradingDepositTable>) =>
+  db.insertInto('tradingDeposit').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const findDeposit = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('tradingDeposit')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+export const listProjectDeposits = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingDeposit')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .orderBy('paidOn')
+    .execute();
+
+export const updateDeposit = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<TradingDepositTable>,
+) =>
+  db
+    .updateTable('tradingDeposit')
+    .set(v)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** The board: overdue (one index range), every unrefunded deposit, or the whole ledger. */
+export function listDeposits(
+  db: Executor,
+  regionCode: string,
+  view: 'overdue' | 'unrefunded' | 'all',
+  today: string,
+  limit: number,
+  offset: number,
+  projectId?: string,
+) {
+  let q = db.selectFrom('tradingDeposit').selectAll().where('regionCode', '=', regionCode);
+  if (projectId) q = q.where('projectId', '=', projectId);
+  if (view === 'overdue')
+    q = q.where('refundedOn', 'is', null).where('refundDueOn', '<', today).orderBy('refundDueOn');
+  else if (view === 'unrefunded') q = q.where('refundedOn', 'is', null).orderBy('paidOn');
+  else q = q.orderBy('paidOn', 'desc');
+  return q.orderBy('id').limit(limit).offset(offset).execute();
+}
+
+export const depositTotals = (db: Executor, regionCode: string, today: string) =>
+  db
+    .selectFrom('tradingDeposit')
+    .select((eb) => [
+      eb.fn.count<number>('id').filterWhere('refundDueOn', '<', today).as('overdueCount'),
+      sql<string | null>`sum(amount_yuan) filter (where refund_due_on < ${today})`.as('overdueYuan'),
+      eb.fn.countAll<number>().as('unrefundedCount'),
+      sql<string | null>`sum(amount_yuan)`.as('unrefundedYuan'),
+      eb.fn.min('paidOn').as('oldest'),
+    ])
+    .where('regionCode', '=', regionCode)
+    .where('refundedOn', 'is', null)
+    .executeTakeFirstOrThrow();
+
+// ── rooms and declarations ──
+
+export const insertBooking = (db: Executor, v: Insertable<TradingRoomBookingTable>) =>
+  db
+    .insertInto('tradingRoomBooking')
+    .values(v)
+    .onConflict((oc) => oc.columns(['regionCode', 'room', 'day']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+
+export const listBookingsOfDay = (db: Executor, regionCode: string, day: string) =>
+  db
+    .selectFrom('tradingRoomBooking as b')
+    .innerJoin('tradingProject as p', (j) =>
+      j.onRef('p.regionCode', '=', 'b.regionCode').onRef('p.id', '=', 'b.projectId'),
+    )
+    .select(['b.id', 'b.room', 'b.kind', 'b.projectId', 'p.name as projectName'])
+    .where('b.regionCode', '=', regionCode)
+    .where('b.day', '=', day)
+    .orderBy('b.room')
+    .execute();
+
+export const insertDeclaration = (db: Executor, v: Insertable<TradingOffplatformDeclarationTable>) =>
+  db.insertInto('tradingOffplatformDeclaration').values(v).returning('id').executeTakeFirstOrThrow();
+
+export const countTradesByKind = (db: Executor, regionCode: string, from: Date, to: Date) =>
+  db
+    .selectFrom('tradingProject')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('regionCode', '=', regionCode)
+    .where('status', '!=', 'draft')
+    .where('createdAt', '>=', from)
+    .where('createdAt', '<', to)
+    .groupBy('kind')
+    .execute();
+
+export const sumDeclarationsByKind = (db: Executor, regionCode: string, year: number) =>
+  db
+    .selectFrom('tradingOffplatformDeclaration')
+    .select(['kind', (eb) => eb.fn.sum<number>('tradeCount').as('n')])
+    .where('regionCode', '=', regionCode)
+    .where('year', '=', year)
+    .groupBy('kind')
+    .execute();
+
+export const updateMember = (
+  db: Executor,
+  regionCode: string,
+  drawId: string,
+  expertId: string,
+  v: Updateable<TradingPanelMemberTable>,
+) =>
+  db
+    .updateTable('tradingPanelMember')
+    .set(v)
+    .where('regionCode', '=', regionCode)
+    .where('drawId', '=', drawId)
+    .where('expertId', '=', expertId)
+    .execute();
+
+export const findExpertWithRelations = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('tradingExpert as e')
+    .select(['e.id', 'e.name', 'e.employer'])
+    .select(
+      sql<
+        { kind: 'employment' | 'ownership' | 'kin'; companyName: string }[] | null
+      >`(select json_agg(json_build_object('kind', r.kind, 'companyName', r.company_name)) from trading_expert_relation r where r.region_code = e.region_code and r.expert_id = e.id)`.as(
+        'relations',
+      ),
+    )
+    .where('e.regionCode', '=', regionCode)
+    .where('e.id', '=', id)
+    .executeTakeFirst();

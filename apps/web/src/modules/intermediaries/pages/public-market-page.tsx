@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SERVICE_KIND_LABELS, type Intermediary, type IntermediaryRegister } from '@tongban/contracts';
+import { notifyError } from '../../../app/notify';
+import { usePublicMarket, usePublicPurchases, useRegisterIntermediary, useRules } from '../api';
+
+/** The public market: registered intermediaries, results, rules with their dates, and self-registration (no approval). */
+export function PublicMarketPage() {
+  const { t } = useTranslation();
+  const market = usePublicMarket();
+  const purchases = usePublicPurchases();
+  const rules = useRules();
+  const register = useRegisterIntermediary();
+  const [token, setToken] = useState<string>();
+  const [form] = Form.useForm();
+  return (
+    <div style={{ maxWidth: 1100, margin: '24px auto' }}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+        <Card title={t('intermediaries.public')}>
+          <Table<Intermediary>
+            rowKey="id"
+            size="small"
+            loading={market.isLoading}
+            dataSource={market.data?.items}
+            pagination={false}
+            columns={[
+              { title: '机构', dataIndex: 'name' },
+              {
+                title: '服务',
+                dataIndex: 'serviceKinds',
+                render: (k: Intermediary['serviceKinds']) =>
+                  k.map((x) => <Tag key={x}>{SERVICE_KIND_LABELS[x]}</Tag>),
+              },
+              { title: '资质', dataIndex: 'qualifications', render: (q: string[]) => q.join('、') },
+              { title: '人员', dataIndex: 'staffCount' },
+              {
+                title: '收费',
+                dataIndex: 'fees',
+                render: (f: Intermediary['fees']) =>
+                  f.map((x) => `${x.service} ${x.feeYuan} 元/${x.unit}`).join('；'),
+              },
+              { title: '完成 / 评分', render: (_, i) => `${i.completed} / ${i.rating ?? '—'}` },
+            ]}
+          />
+        </Card>
+        <Card title="选取结果" size="small">
+          <List
+            size="small"
+            dataSource={purchases.data?.items}
+            renderItem={(p) => (
+              <List.Item>
+                {p.title} — {p.chosenName ?? '待选取'}
+                {p.seed && (
+                  <Typography.Text type="secondary">
+                    （种子 {p.seed.slice(0, 12)}…，哈希 {p.seedHash?.slice(0, 12)}…）
+                  </Typography.Text>
+                )}
+              </List.Item>
+            )}
+          />
+        </Card>
+        <Card title="规则与收费目录" size="small">
+          <List
+            size="small"
+            dataSource={rules.data?.items}
+            renderItem={(r) => (
+              <List.Item>
+                {r.title}（{r.effectiveFrom} 起施行，{r.publishedAt.slice(0, 10)} 发布）
+              </List.Item>
+            )}
+          />
+        </Card>
+        <Card title={t('intermediaries.register')}>
+          {token ? (
+            <Alert
+              type="success"
+              data-testid="registered"
+              message="入驻成功，已在超市公开"
+              description={
+                <span>
+                  机构密钥（仅显示一次，用于关联审批事项和报价）：
+                  <Typography.Text code copyable>
+                    {token}
+                  </Typography.Text>
+                </span>
+              }
+            />
+          ) : (
+            <Form
+              form={form}
+              layout="vertical"
+              initialValues={{ serviceKinds: ['testing'], staffCount: 10 }}
+              onFinish={async (v) => {
+                const body: IntermediaryRegister = {
+                  regionCode: '350999',
+                  name: v.name,
+                  creditCode: v.creditCode,
+                  licenceNo: v.licenceNo,
+                  serviceKinds: v.serviceKinds,
+                  qualifications: v.qualifications ? [v.qualifications] : [],
+                  staffCount: v.staffCount,
+                  fees: v.fee ? [{ service: '基本服务', feeYuan: v.fee, unit: '项' }] : [],
+                };
+                try {
+                  setToken((await register.mutateAsync(body)).token);
+                } catch (e) {
+                  notifyError(e);
+                }
+              }}
+            >
+              <Form.Item name="name" label="机构名称" rules={[{ required: true }]}>
+                <Input data-testid="im-name" />
+              </Form.Item>
+              <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, len: 18 }]}>
+                <Input data-testid="im-credit" />
+              </Form.Item>
+              <Form.Item name="licenceNo" label="执业许可证号" rules={[{ required: true }]}>
+                <Input data-testid="im-licence" />
+              </Form.Item>
+              <Form.Item name="serviceKinds" label="服务类别">
+                <Checkbox.Group
+                  options={Object.entries(SERVICE_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+                />
+              </Form.Item>
+              <Form.Item name="qualifications" label="资质">
+                <Input />
+              </Form.Item>
+              <Form.Item name="staffCount" label="从业人员">
+                <InputNumber min={1} />
+              </Form.Item>
+              <Form.Item name="fee" label="基本服务收费（元）">
+                <InputNumber min={1} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={register.isPending} data-testid="im-submit">
+                提交入驻（无需审批）
+              </Button>
+            </Form>
+          )}
+        </Card>
+      </Space>
+    </div>
+  );
+}
