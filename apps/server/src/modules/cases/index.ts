@@ -2,3 +2,5 @@ export { casesRoutes } from './cases.routes';
 export * as casesService from './cases.service';
 export { CasesError, CasesErrorCode } from './cases.errors';
 export { checkCaseProjections, type CaseProjectionMismatch } from './case-projection-check';
+export { checkDraftMaterials } from './use-cases/check-draft-materials';
+export { supplementOnline } from './use-cases/supplement-online';
