@@ -582,6 +582,7 @@ function casesEntries(): Entry[] {
       },
     })),
     entry('POST', '/api/public/cases/track', '/api/public/cases/track', 'public', () => track),
+    entry('GET', '/api/my/cases', '/api/my/cases', ['applicant']),
     entry('POST', '/api/public/cases/track/supplement', '/api/public/cases/track/supplement', 'public'),
     entry(
       'POST',

@@ -273,4 +273,32 @@ describe.each(dbKinds())('citizen portal (%s)', (kind) => {
     });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   });
+
+  it('issue 14.5: a signed-in applicant files under their account and sees 我的办件 with the region by name', async () => {
+    const applicant = await signIn(t.app, 'applicant');
+    const token = await newDraft();
+    await upload(token, FOOD_REQUIRED);
+    const filed = await applicant.request('POST', '/api/public/cases', {
+      draftToken: token,
+      applicant: person(306),
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const mine = await applicant.request('GET', '/api/my/cases');
+    expect(mine.status).toBe(200);
+    expect(mine.body.regionName).not.toBe(mine.body.regionCode);
+    expect(mine.body.regionName).toMatch(/县|区|市/);
+    const c = mine.body.items.find((i: { caseNo: string }) => i.caseNo === filed.body.caseNo);
+    expect(c).toMatchObject({ queryCode: filed.body.queryCode, statusLabel: '待受理' });
+    // An anonymous submission is nobody's: it does not appear.
+    const anon = await newDraft();
+    await upload(anon, FOOD_REQUIRED);
+    const other = await call(t.app, 'POST', '/api/public/cases', {
+      draftToken: anon,
+      applicant: person(307),
+    });
+    const again = await applicant.request('GET', '/api/my/cases');
+    expect(again.body.items.map((i: { caseNo: string }) => i.caseNo)).not.toContain(other.body.caseNo);
+    expect((await clerk.request('GET', '/api/my/cases')).status).toBe(403);
+    expect((await call(t.app, 'GET', '/api/my/cases')).status).toBe(401);
+  });
 });

@@ -34,3 +34,22 @@ export const OnlineSupplementResult = z.object({
   received: z.array(z.string()),
 });
 export type OnlineSupplementResult = z.infer<typeof OnlineSupplementResult>;
+
+/** GET /api/my/cases — a signed-in applicant's home (issue 14, point 5): their region and cases. */
+export const MyCase = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  /** For the holder only: opens the case on /track (passed in page state, never in a URL). */
+  queryCode: z.string(),
+  itemName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  receivedAt: z.string().nullable(),
+  notices: z.array(
+    z.object({ kind: z.string(), kindLabel: z.string(), noticeNo: z.string(), issuedAt: z.string() }),
+  ),
+  license: z.object({ typeName: z.string(), verifyToken: z.string() }).nullable(),
+});
+export type MyCase = z.infer<typeof MyCase>;
+export const MyCases = z.object({ regionCode: z.string(), regionName: z.string(), items: z.array(MyCase) });
+export type MyCases = z.infer<typeof MyCases>;

@@ -14,6 +14,7 @@ import {
   ExtensionRequestInput,
   Id,
   InstantDecisionInput,
+  MyCases,
   OnlineMaterialCheck,
   OnlineMaterialCheckInput,
   OnlineSupplementResult,
@@ -43,6 +44,7 @@ import { CasesError } from './cases.errors';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './cases.service';
 import { checkDraftMaterials } from './use-cases/check-draft-materials';
+import { listMyCases } from './use-cases/list-my-cases';
 import { supplementOnline, type SupplementFile } from './use-cases/supplement-online';
 
 const tags = ['cases'];
@@ -203,6 +205,19 @@ export async function casesRoutes(app: AppInstance) {
   transition('delivery', '准备出件：窗口领取 / 邮寄 / 电子送达', DeliveryPrepareInput, svc.prepareDelivery);
   transition('deliver', '出件（签收）', DeliverInput, svc.deliver);
 
+  // ── A signed-in applicant's own cases (issue 14, point 5) ──
+  app.get(
+    '/api/my/cases',
+    {
+      schema: {
+        tags,
+        summary: '我的办件（申请人账号网上申报的办件：状态、通知书、证照）',
+        response: { 200: MyCases },
+      },
+    },
+    async (req) => listMyCases(d, requireActor(req)),
+  );
+
   // ── Public: e-license verification (SEC-2: by a random token, rate-limited) ──
   const licenseLimit = targetLimiter(app, 'license', 60, 10 * MINUTE, (req) =>
     String((req.params as { token?: unknown }).token ?? ''),
@@ -331,12 +346,9 @@ export async function casesRoutes(app: AppInstance) {
       config: { rateLimit: limitPerClient(10, 10 * MINUTE) },
     },
     async (req, reply) => {
-      const { result, replayed } = await svc.submitOnline(
-        d,
-        publicActor(req, ''),
-        req.body,
-        idempotencyKey(req),
-      );
+      // A signed-in applicant files under their account (their 我的办件); anyone else as the public.
+      const who = req.actor?.role === 'applicant' ? req.actor : publicActor(req, '');
+      const { result, replayed } = await svc.submitOnline(d, who, req.body, idempotencyKey(req));
       return reply.status(201).header('idempotent-replayed', String(replayed)).send(result);
     },
   );

@@ -4,3 +4,4 @@ export { CasesError, CasesErrorCode } from './cases.errors';
 export { checkCaseProjections, type CaseProjectionMismatch } from './case-projection-check';
 export { checkDraftMaterials } from './use-cases/check-draft-materials';
 export { supplementOnline } from './use-cases/supplement-online';
+export { listMyCases } from './use-cases/list-my-cases';
