@@ -20,7 +20,7 @@ import type {
   OverdueReply,
 } from '@tongban/contracts';
 import { CSRF_HEADER } from '@tongban/contracts';
-import { ApiError, apiRequest, apiUpload } from '../../app/api-client';
+import { ApiError, apiRequest, apiUpload, csrfHeaders } from '../../app/api-client';
 
 /** Replies and calls of the cases API (docs/api-cases.md, apps/server/src/modules/cases/cases.routes.ts). */
 
@@ -235,6 +235,7 @@ export async function submitOnline(
       accept: 'application/json',
       'content-type': 'application/json',
       'idempotency-key': idempotencyKey,
+      ...csrfHeaders(),
     },
     body: JSON.stringify(body),
   });
@@ -278,7 +279,7 @@ export async function downloadTrackedNotice(
 ) {
   const res = await fetch('/api/public/cases/track/notice-docx', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...csrfHeaders() },
     body: JSON.stringify({ caseNo, queryCode, noticeId }),
   });
   if (!res.ok) await readJson(res);

@@ -9,6 +9,7 @@ import type {
   OnlineMaterialCheck,
 } from '@tongban/contracts';
 import { PublicShell, usePublicGuide } from '../../catalog';
+import { rememberDraft } from '../../portal';
 import {
   checkDraftMaterials,
   createDraft,
@@ -108,6 +109,7 @@ export function ApplyPage() {
     }
     const created = await createDraft(itemId, data);
     setToken(created.token);
+    rememberDraft(created.token);
     setDraft(created.draft);
     setParams({ draft: created.token }, { replace: true });
     return created.token;

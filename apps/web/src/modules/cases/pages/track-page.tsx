@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import {
   Alert,
   Button,
@@ -54,6 +54,15 @@ export function TrackPage() {
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<CaseNotice>();
   const [supplied, setSupplied] = useState(false);
+
+  // 我的办件 opens a case with its number and 查询码 in the page state (never in the address).
+  const opened = useLocation().state as { caseNo?: string; queryCode?: string } | null;
+  useEffect(() => {
+    if (!opened?.caseNo || !opened.queryCode) return;
+    form.setFieldsValue({ caseNo: opened.caseNo, queryCode: opened.queryCode });
+    void search();
+    // Once, on arrival.
+  }, []);
 
   const search = async () => {
     const v = await form.validateFields();
