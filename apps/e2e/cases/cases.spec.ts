@@ -306,6 +306,14 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
       .locator('input[type="file"]')
       .setInputFiles({ name: '申请书.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByTestId('apply-file').getByText('申请书.pdf').waitFor();
+    // Issue 14, point 2: every required material is needed before it can be submitted.
+    for (const [i, name] of ['营业执照', '经营场所平面布局图', '食品安全自查'].entries()) {
+      await page
+        .locator('[data-testid="apply-materials"] tr', { hasText: name })
+        .locator('input[type="file"]')
+        .setInputFiles({ name: `m${i}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+      await page.getByTestId('apply-file').getByText(`m${i}.pdf`).waitFor();
+    }
     await page.getByTestId('apply-id-number').fill(personIdNumber());
     await screenshot(page, 'cases-apply');
     await page.getByTestId('apply-submit').click();

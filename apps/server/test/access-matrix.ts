@@ -414,6 +414,7 @@ function ledgerEntries(): Entry[] {
     ),
     fixed('GET', '/api/ledger/measures', '/api/ledger/measures', READ),
     fixed('GET', '/api/ledger/my-measures', '/api/ledger/my-measures', READ),
+    fixed('GET', '/api/public/reports', '/api/public/reports', 'public'),
     fixed('GET', '/api/public/reports/:inspectionId', `/api/public/reports/${L.inspectionId}`, 'public'),
     fixed(
       'POST',
@@ -584,6 +585,22 @@ function casesEntries(): Entry[] {
       },
     })),
     entry('POST', '/api/public/cases/track', '/api/public/cases/track', 'public', () => track),
+    entry('GET', '/api/my/cases', '/api/my/cases', ['applicant']),
+    entry('POST', '/api/public/cases/track/supplement', '/api/public/cases/track/supplement', 'public'),
+    entry(
+      'POST',
+      '/api/public/drafts/:token/check',
+      `/api/public/drafts/${'a'.repeat(43)}/check`,
+      'public',
+      () => ({
+        applicant: {
+          kind: 'person',
+          name: '张三',
+          idNumber: makeIdNumber('110105', '19900101', 7),
+          phone: '13800000000',
+        },
+      }),
+    ),
     entry(
       'POST',
       '/api/public/cases/track/notice-docx',

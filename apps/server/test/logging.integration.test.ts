@@ -6,6 +6,7 @@ import { makeIdNumber } from '../src/demo/seed-cases-demo';
 import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import type { AppInstance } from '../src/platform/app-types';
 import { loggableUrl } from '../src/platform/log';
+import { uploadDraftMaterials } from './factories/online';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, type TestApp } from './harness';
 
 /**
@@ -59,6 +60,7 @@ describe.each(dbKinds())('request logs carry no personal data (%s)', (kind) => {
     const token = draft.body.token as string;
     secrets.push(token);
     expect((await call(app, 'GET', `/api/public/drafts/${token}`)).status).toBe(200);
+    await uploadDraftMaterials(app, token);
     const submitted = await call(app, 'POST', '/api/public/cases', {
       draftToken: token,
       applicant: { kind: 'person', name, idNumber, phone },

@@ -4,6 +4,7 @@ import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import { DEMO_LEDGER } from '../src/demo/seed-ledger-demo';
 import { casesService } from '../src/modules/cases';
 import { sm4Decrypt } from '../src/platform/crypto';
+import { uploadDraftMaterials } from './factories/online';
 import { call, createTestApp, dbKinds, signIn, type Client, type Reply, type TestApp } from './harness';
 
 /**
@@ -42,6 +43,7 @@ describe.each(dbKinds())('public cases security (%s)', (kind) => {
   const submitOnline = async (applicant: Record<string, unknown>, address = '198.51.100.1') => {
     const draft = await from(address, 'POST', '/api/public/drafts', { itemId: C.foodItemId });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    await uploadDraftMaterials(t.app, draft.body.token, undefined, address);
     const r = await from(address, 'POST', '/api/public/cases', { draftToken: draft.body.token, applicant });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as { caseNo: string; queryCode: string };

@@ -9,6 +9,7 @@ export * from './calendar';
 export * from './ledger';
 export * from './catalog';
 export * from './cases';
+export * from './portal';
 export * from './audit';
 export * from './inbox';
 export * from './supervision';

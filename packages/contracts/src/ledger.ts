@@ -326,3 +326,15 @@ export const LedgerDashboard = z.object({
   ),
 });
 export type LedgerDashboard = z.infer<typeof LedgerDashboard>;
+
+/** GET /api/public/reports — the published 整改通报 for the public portal (newest first). */
+export const PublicReportListItem = z.object({
+  id: z.string(),
+  kind: LedgerInspectionKind,
+  kindLabel: z.string(),
+  inspectedUnit: z.string(),
+  issuer: z.string(),
+  publishedAt: z.string(),
+});
+export const PublicReportList = z.object({ items: z.array(PublicReportListItem) });
+export type PublicReportList = z.infer<typeof PublicReportList>;

@@ -24,6 +24,11 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a hand-made fetch (a signed-in session must echo its token on every POST). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { [CSRF_HEADER]: csrfToken } : {};
+}
+
 /** Registered by the auth context: a 401 on any call means the session is gone. */
 export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | undefined): void {
   onUnauthenticated = handler;

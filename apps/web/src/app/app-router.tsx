@@ -5,6 +5,7 @@ import { NotFoundPage, RequireAuth, RequirePermission } from './route-guards';
 import { catalogRoutes, publicCatalogRoutes } from '../modules/catalog/catalog-routes';
 import { ledgerRoutes, publicLedgerRoutes } from '../modules/ledger/ledger-routes';
 import { casesRoutes, publicCasesRoutes } from '../modules/cases/cases-routes';
+import { portalPublicRoutes } from '../modules/portal/portal-routes';
 import { inboxRoutes } from '../modules/inbox/inbox-routes';
 import { supervisionPublicRoutes, supervisionRoutes } from '../modules/supervision/supervision-routes';
 import { evaluationsPublicRoutes, evaluationsRoutes } from '../modules/evaluations/evaluations-routes';
@@ -39,6 +40,8 @@ export function AppRouter() {
           <Route path="/login" element={<LoginPage />} />
           {/* 公示牌: shown on the hall screen, no sign-in. */}
           <Route path="/board/:hallId" element={<StaffBoardPage />} />
+          {/* 网上办事大厅: the public portal home and the 证照核验 entry, no sign-in. */}
+          {portalPublicRoutes}
           {/* 办事指南: public guides, no sign-in. */}
           {publicCatalogRoutes}
           {/* 整改通报: published reports, no sign-in. */}

@@ -14,6 +14,10 @@ import {
   ExtensionRequestInput,
   Id,
   InstantDecisionInput,
+  MyCases,
+  OnlineMaterialCheck,
+  OnlineMaterialCheckInput,
+  OnlineSupplementResult,
   OpinionInput,
   OverdueQuery,
   OverdueReply,
@@ -35,9 +39,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { AppError, badRequest, notFound } from '../../platform/errors';
-import { limitPerClient, targetLimiter } from '../../platform/rate-limit';
+import { limitPerClient, rateLimitedError, targetLimiter } from '../../platform/rate-limit';
+import { CasesError } from './cases.errors';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './cases.service';
+import { checkDraftMaterials } from './use-cases/check-draft-materials';
+import { listMyCases } from './use-cases/list-my-cases';
+import { supplementOnline, type SupplementFile } from './use-cases/supplement-online';
 
 const tags = ['cases'];
 const publicTags = ['cases-public'];
@@ -197,6 +205,19 @@ export async function casesRoutes(app: AppInstance) {
   transition('delivery', '准备出件：窗口领取 / 邮寄 / 电子送达', DeliveryPrepareInput, svc.prepareDelivery);
   transition('deliver', '出件（签收）', DeliverInput, svc.deliver);
 
+  // ── A signed-in applicant's own cases (issue 14, point 5) ──
+  app.get(
+    '/api/my/cases',
+    {
+      schema: {
+        tags,
+        summary: '我的办件（申请人账号网上申报的办件：状态、通知书、证照）',
+        response: { 200: MyCases },
+      },
+    },
+    async (req) => listMyCases(d, requireActor(req)),
+  );
+
   // ── Public: e-license verification (SEC-2: by a random token, rate-limited) ──
   const licenseLimit = targetLimiter(app, 'license', 60, 10 * MINUTE, (req) =>
     String((req.params as { token?: unknown }).token ?? ''),
@@ -298,6 +319,23 @@ export async function casesRoutes(app: AppInstance) {
     },
   );
   app.post(
+    '/api/public/drafts/:token/check',
+    {
+      schema: {
+        tags: publicTags,
+        summary: '提交前核对必要材料与免提交（电子证照；按所填证件号码和名称核对）',
+        params: TokenParams,
+        body: OnlineMaterialCheckInput,
+        response: { 200: OnlineMaterialCheck },
+      },
+      config: { rateLimit: limitPerClient(30, 10 * MINUTE) },
+      preHandler: targetLimiter(app, 'draft-check', 30, 10 * MINUTE, (req) =>
+        String((req.params as { token?: unknown }).token ?? ''),
+      ),
+    },
+    async (req) => checkDraftMaterials(d, req.params.token, req.body),
+  );
+  app.post(
     '/api/public/cases',
     {
       schema: {
@@ -308,12 +346,9 @@ export async function casesRoutes(app: AppInstance) {
       config: { rateLimit: limitPerClient(10, 10 * MINUTE) },
     },
     async (req, reply) => {
-      const { result, replayed } = await svc.submitOnline(
-        d,
-        publicActor(req, ''),
-        req.body,
-        idempotencyKey(req),
-      );
+      // A signed-in applicant files under their account (their 我的办件); anyone else as the public.
+      const who = req.actor?.role === 'applicant' ? req.actor : publicActor(req, '');
+      const { result, replayed } = await svc.submitOnline(d, who, req.body, idempotencyKey(req));
       return reply.status(201).header('idempotent-replayed', String(replayed)).send(result);
     },
   );
@@ -329,6 +364,57 @@ export async function casesRoutes(app: AppInstance) {
       preHandler: trackLimit,
     },
     async (req) => svc.track(d, req.body),
+  );
+  // 补正 online (issue 14, point 3): multipart — fields caseNo and queryCode first, then for each
+  // material a field materialName followed by its file. Per client, and per case number whoever asks.
+  const supplementTarget = app.createRateLimit({
+    ...limitPerClient(10, 10 * MINUTE),
+    keyGenerator: (req) => `target:supplement:${(req as FastifyRequest & { caseNo?: string }).caseNo ?? ''}`,
+  });
+  app.post(
+    '/api/public/cases/track/supplement',
+    {
+      schema: {
+        tags: publicTags,
+        summary:
+          '网上补正（multipart：caseNo、queryCode，然后每份材料 materialName + file；PDF/PNG/JPEG ≤ 10 MB）',
+        response: { 200: OnlineSupplementResult },
+      },
+      config: { rateLimit: limitPerClient(10, 10 * MINUTE) },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传补正材料');
+      const fields: Record<string, string> = {};
+      const files: SupplementFile[] = [];
+      try {
+        for await (const part of req.parts({ limits: { files: 20 } })) {
+          if (part.type === 'field') {
+            if (typeof part.value === 'string') fields[part.fieldname] = part.value.trim().slice(0, 200);
+            continue;
+          }
+          const materialName = fields.materialName ?? '';
+          if (!materialName) throw badRequest('缺少材料名称（字段 materialName，须在文件之前）');
+          files.push({
+            materialName,
+            bytes: await part.toBuffer(),
+            mediaType: part.mimetype,
+            name: part.filename,
+          });
+          delete fields.materialName;
+        }
+      } catch (err) {
+        const status = (err as { statusCode?: number }).statusCode;
+        if (err instanceof AppError || (status !== undefined && status < 500)) throw err;
+        throw badRequest('上传内容格式不正确');
+      }
+      const creds = TrackInput.safeParse({ caseNo: fields.caseNo ?? '', queryCode: fields.queryCode ?? '' });
+      if (!creds.success) throw new CasesError('CASE_TRACK_NOT_FOUND');
+      (req as FastifyRequest & { caseNo?: string }).caseNo = creds.data.caseNo;
+      const r = await supplementTarget(req);
+      if (!r.isAllowed && r.isExceeded) throw rateLimitedError(r.ttl);
+      if (files.length === 0) throw badRequest('请上传补正材料');
+      return supplementOnline(d, publicActor(req, ''), creds.data, files);
+    },
   );
   app.post(
     '/api/public/cases/track/notice-docx',

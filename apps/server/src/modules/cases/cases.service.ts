@@ -97,6 +97,8 @@ import {
   type CaseState,
 } from './cases.policy';
 import * as repo from './cases.repository';
+import { missingMessage, onlineMaterialGaps } from './use-cases/check-online-materials';
+import { openDraftData, sealDraftData } from './use-cases/draft-identity';
 import type {
   ApplicantRow,
   CaseRow,
@@ -1107,6 +1109,8 @@ export async function supplementReceived(
   actor: Actor,
   caseId: string,
   input: SupplementReceivedInput,
+  /** Files handed in online (use-cases/supplement-online): stored in the transaction, by material. */
+  attach?: (tx: Tx) => Promise<Map<string, string>>,
 ) {
   return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
     if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
@@ -1114,12 +1118,24 @@ export async function supplementReceived(
     for (const n of input.materials)
       if (!all.some((m) => m.name === n))
         throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
+    // One update per row (the writes run as one statement): a file handed in online comes with it.
+    const shas = (await attach?.(ctx.tx)) ?? new Map<string, string>();
     ctx.writes.push(
-      ...repo.updateMaterial(ctx.tx, ctx.row.id, input.materials, {
-        status: 'provided',
-        receivedAt: ctx.now,
-      }),
+      ...repo.updateMaterial(
+        ctx.tx,
+        ctx.row.id,
+        input.materials.filter((n) => !shas.has(n)),
+        { status: 'provided', receivedAt: ctx.now },
+      ),
     );
+    for (const [name, sha] of shas)
+      ctx.writes.push(
+        ...repo.updateMaterial(ctx.tx, ctx.row.id, [name], {
+          status: 'provided',
+          receivedAt: ctx.now,
+          fileSha256: sha,
+        }),
+      );
     return {
       events: [
         { type: 'supplement_received', names: input.materials },
@@ -2185,19 +2201,20 @@ const draftHash = (deps: Deps, token: string) => hmacSm3Hex(deps.config.secrets.
 type DraftFile = { materialName: string; sha256: string; name: string; mediaType: string; size: number };
 
 function toDraft(
+  deps: Deps,
   d: { itemId: string; data: unknown; files: unknown; caseId: string | null; updatedAt: Date | string },
   caseNo: string | null,
 ) {
   return {
     itemId: d.itemId,
-    data: d.data as Record<string, unknown>,
+    data: openDraftData(deps, d.data as DraftSave['data']),
     files: d.files as DraftFile[],
     submittedCaseNo: caseNo,
     updatedAt: new Date(d.updatedAt).toISOString(),
   };
 }
 
-async function publishedForPortal(deps: Deps, itemId: string) {
+export async function publishedForPortal(deps: Deps, itemId: string) {
   const item = await getPublishedVersion(deps, itemId);
   if (item.onlineLevel === 'offline')
     throw new CasesError('CASE_WRONG_STATUS', '该事项仅支持线下办理，请到窗口申请');
@@ -2215,7 +2232,7 @@ export async function createDraft(deps: Deps, actor: Actor, input: DraftSave) {
         regionCode: item.regionCode,
         tokenHash: draftHash(deps, token),
         itemId: item.itemId,
-        data: JSON.stringify(input.data),
+        data: JSON.stringify(sealDraftData(deps, input.data)),
         files: '[]',
         createdAt: now,
         updatedAt: now,
@@ -2230,10 +2247,10 @@ export async function createDraft(deps: Deps, actor: Actor, input: DraftSave) {
     );
     return d;
   });
-  return { token, draft: toDraft(row, null) };
+  return { token, draft: toDraft(deps, row, null) };
 }
 
-async function draftOrThrow(deps: Deps, db: Executor, token: string, forUpdate = false) {
+export async function draftOrThrow(deps: Deps, db: Executor, token: string, forUpdate = false) {
   const d = await repo.findDraftByHash(db, draftHash(deps, token), forUpdate);
   if (!d) throw new CasesError('CASE_DRAFT_NOT_FOUND');
   return d;
@@ -2246,7 +2263,7 @@ async function caseNoOf(db: Executor, caseId: string | null) {
 
 export async function getDraft(deps: Deps, token: string) {
   const d = await draftOrThrow(deps, deps.db, token);
-  return toDraft(d, await caseNoOf(deps.db, d.caseId));
+  return toDraft(deps, d, await caseNoOf(deps.db, d.caseId));
 }
 
 export async function saveDraft(deps: Deps, actor: Actor, token: string, input: DraftSave) {
@@ -2260,7 +2277,7 @@ export async function saveDraft(deps: Deps, actor: Actor, token: string, input: 
       .updateTable('caseDraft')
       .set({
         itemId: input.itemId,
-        data: JSON.stringify(input.data),
+        data: JSON.stringify(sealDraftData(deps, input.data)),
         files: JSON.stringify(files),
         updatedAt: now,
       })
@@ -2273,7 +2290,7 @@ export async function saveDraft(deps: Deps, actor: Actor, token: string, input: 
       { action: 'case.draft_save', entityType: 'case_draft', entityId: d.id, regionCode: d.regionCode },
       now,
     );
-    return toDraft(row, null);
+    return toDraft(deps, row, null);
   });
 }
 
@@ -2324,7 +2341,7 @@ export async function addDraftFile(
       },
       now,
     );
-    return toDraft(row, null);
+    return toDraft(deps, row, null);
   });
 }
 
@@ -2342,6 +2359,10 @@ export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit
       const d = await draftOrThrow(deps, tx, input.draftToken, true);
       // A draft makes one case: submitting it again returns that case.
       if (d.caseId) return { caseId: d.caseId, writes: [] };
+      // ACC-1 at the portal (issue 14, point 2): nothing required may be missing when it is filed.
+      const gaps = await onlineMaterialGaps(deps, tx, item, d.files as DraftFile[], input.applicant);
+      if (gaps.missing.length)
+        throw new CasesError('CASE_MATERIALS_MISSING', missingMessage(gaps), { missing: gaps.missing });
       const region = item.regionCode.slice(0, 6);
       const applicant = await findOrRegisterApplicant(deps, tx, region, input.applicant);
       const agent = input.agent ? await findOrRegisterApplicant(deps, tx, region, input.agent) : null;
@@ -2399,7 +2420,7 @@ const NO_CASE = { id: '00000000-0000-0000-0000-000000000000', queryCodeHash: '0'
  * do the same work (one read by number, one keyed hash, one constant-time comparison) and answer
  * with the same 404: nothing to learn by guessing or timing.
  */
-async function trackedCase(deps: Deps, input: TrackInput) {
+export async function trackedCase(deps: Deps, input: TrackInput) {
   const row = await repo.findCaseByNo(deps.db, input.caseNo);
   const expected = Buffer.from(row?.queryCodeHash ?? NO_CASE.queryCodeHash, 'hex');
   const given = Buffer.from(queryCodeHash(deps, row?.id ?? NO_CASE.id, input.queryCode), 'hex');

@@ -1,3 +1,4 @@
 export { ledgerRoutes } from './ledger.routes';
 export * as ledgerService from './ledger.service';
 export { enqueueLedgerReminders, remindersFor } from './ledger-reminders';
+export { listPublicReports } from './use-cases/list-public-reports';

@@ -13,6 +13,7 @@ import {
   MeasurePatch,
   ProgressInput,
   PublicFeedbackInput,
+  PublicReportList,
   RecoveryInput,
   RegulationInput,
   ReopenInput,
@@ -25,6 +26,7 @@ import { AppError, badRequest } from '../../platform/errors';
 import { limitPerClient, targetLimiter } from '../../platform/rate-limit';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './ledger.service';
+import { listPublicReports } from './use-cases/list-public-reports';
 
 const IdParams = z.object({ id: Id });
 const tags = ['ledger'];
@@ -305,6 +307,18 @@ export async function ledgerRoutes(app: AppInstance) {
   );
 
   // ── Public ──
+  app.get(
+    '/api/public/reports',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '已公开的整改通报（门户首页）',
+        response: { 200: PublicReportList },
+      },
+      config: { rateLimit: limitPerClient(120, 60_000) },
+    },
+    async () => listPublicReports(d),
+  );
   app.get(
     '/api/public/reports/:inspectionId',
     {

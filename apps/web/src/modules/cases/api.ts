@@ -11,6 +11,8 @@ import type {
   ClockState,
   DeliveryMethod,
   LicenseVerification,
+  OnlineMaterialCheck,
+  OnlineSupplementResult,
   PersonApplicantInput,
   PublicSubmitResult,
   SessionInfo,
@@ -18,7 +20,7 @@ import type {
   OverdueReply,
 } from '@tongban/contracts';
 import { CSRF_HEADER } from '@tongban/contracts';
-import { ApiError, apiRequest, apiUpload } from '../../app/api-client';
+import { ApiError, apiRequest, apiUpload, csrfHeaders } from '../../app/api-client';
 
 /** Replies and calls of the cases API (docs/api-cases.md, apps/server/src/modules/cases/cases.routes.ts). */
 
@@ -233,10 +235,35 @@ export async function submitOnline(
       accept: 'application/json',
       'content-type': 'application/json',
       'idempotency-key': idempotencyKey,
+      ...csrfHeaders(),
     },
     body: JSON.stringify(body),
   });
   return readJson<SubmitReply>(res);
+}
+
+/** What a draft still lacks for the identity typed (issue 14, point 2): asked before submission. */
+export const checkDraftMaterials = (token: string, applicant: ApplicantInput) =>
+  apiRequest<OnlineMaterialCheck>(`/api/public/drafts/${seg(token)}/check`, {
+    method: 'POST',
+    body: { applicant, agent: null },
+  });
+
+/** 网上补正 (issue 14, point 3): every file the notice asks for, with the case number and 查询码. */
+export function uploadSupplement(
+  caseNo: string,
+  queryCode: string,
+  files: { materialName: string; file: File }[],
+) {
+  const form = new FormData();
+  // The server reads the credentials first, then each materialName before its file.
+  form.append('caseNo', caseNo);
+  form.append('queryCode', queryCode);
+  for (const f of files) {
+    form.append('materialName', f.materialName);
+    form.append('file', f.file);
+  }
+  return apiUpload<OnlineSupplementResult>('/api/public/cases/track/supplement', form);
 }
 
 /** SEC-2: public tracking by case number + 查询码 (from the receipt or the online submission). */
@@ -252,7 +279,7 @@ export async function downloadTrackedNotice(
 ) {
   const res = await fetch('/api/public/cases/track/notice-docx', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...csrfHeaders() },
     body: JSON.stringify({ caseNo, queryCode, noticeId }),
   });
   if (!res.ok) await readJson(res);

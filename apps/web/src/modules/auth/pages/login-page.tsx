@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Avatar, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -102,6 +102,9 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <Link to="/portal" style={{ color: '#fff', fontSize: 16 }} data-testid="login-portal-link">
+        {t('portal.signInLink')} →
+      </Link>
     </Flex>
   );
 }

@@ -2,9 +2,16 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Radio, Result, Space, Table, Tag, Typography, Upload } from 'antd';
 import { SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ApplicantInput, CatalogMaterial, CatalogPublicHit } from '@tongban/contracts';
+import type {
+  ApplicantInput,
+  CatalogMaterial,
+  CatalogPublicHit,
+  OnlineMaterialCheck,
+} from '@tongban/contracts';
 import { PublicShell, usePublicGuide } from '../../catalog';
+import { rememberDraft } from '../../portal';
 import {
+  checkDraftMaterials,
   createDraft,
   getDraft,
   saveDraft,
@@ -25,10 +32,14 @@ type Fields = {
   contactName?: string;
 };
 
-/** The form fields kept in the draft; the identity number is asked again on submission, never stored in a draft. */
+/**
+ * The form fields kept in the draft. The identity number too (issue 14, point 4): the server keeps it
+ * SM4-encrypted and gives it back only to the holder of the draft code.
+ */
 const draftData = (v: Partial<Fields>): Draft['data'] => ({
   kind: v.kind ?? 'person',
   name: v.name ?? '',
+  idNumber: (v.idNumber ?? '').trim().toUpperCase(),
   phone: v.phone ?? '',
   legalRepresentative: v.legalRepresentative ?? '',
   contactName: v.contactName ?? '',
@@ -42,7 +53,8 @@ export function ApplyPage() {
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<Fields>();
   const [hit, setHit] = useState<CatalogPublicHit>();
-  const [itemId, setItemId] = useState<string>();
+  // A guide's 在线办理 opens this page with ?item=<itemId>.
+  const [itemId, setItemId] = useState<string | undefined>(() => params.get('item') ?? undefined);
   const [token, setToken] = useState<string | undefined>(params.get('draft') ?? undefined);
   const [draft, setDraft] = useState<Draft>();
   const [error, setError] = useState<string>();
@@ -52,6 +64,29 @@ export function ApplyPage() {
   const [resumeCode, setResumeCode] = useState('');
   const guide = usePublicGuide(itemId ?? '', 'zh');
   const kind = Form.useWatch('kind', form) ?? 'person';
+  const watchedName = Form.useWatch('name', form) ?? '';
+  const watchedId = Form.useWatch('idNumber', form) ?? '';
+  const [check, setCheck] = useState<OnlineMaterialCheck>();
+
+  // Issue 14, point 2: what is still missing, asked of the server for the identity typed, before
+  // the citizen presses 提交. 免提交 shows as satisfied only when the server confirms it.
+  const filesKey = draft?.files.map((f) => f.materialName).join('|') ?? '';
+  useEffect(() => {
+    setCheck(undefined);
+    const id = String(watchedId).trim().toUpperCase();
+    if (!token || draft?.submittedCaseNo || !String(watchedName).trim() || id.length !== 18) return;
+    const applicant = applicantOf({ ...form.getFieldsValue(), kind, name: watchedName, idNumber: id });
+    let live = true;
+    const timer = setTimeout(() => {
+      checkDraftMaterials(token, applicant)
+        .then((c) => live && setCheck(c))
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [token, filesKey, watchedName, watchedId, kind, form, draft?.submittedCaseNo]);
 
   // Coming back with a draft code: the item, the fields and the uploaded files return.
   useEffect(() => {
@@ -74,6 +109,7 @@ export function ApplyPage() {
     }
     const created = await createDraft(itemId, data);
     setToken(created.token);
+    rememberDraft(created.token);
     setDraft(created.draft);
     setParams({ draft: created.token }, { replace: true });
     return created.token;
@@ -85,7 +121,7 @@ export function ApplyPage() {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -101,22 +137,7 @@ export function ApplyPage() {
     run(async () => {
       const v = await form.validateFields();
       const t = await save();
-      const applicant: ApplicantInput =
-        v.kind === 'person'
-          ? {
-              kind: 'person',
-              name: v.name.trim(),
-              idNumber: v.idNumber.trim().toUpperCase(),
-              phone: v.phone.trim(),
-            }
-          : {
-              kind: 'enterprise',
-              name: v.name.trim(),
-              idNumber: v.idNumber.trim().toUpperCase(),
-              legalRepresentative: (v.legalRepresentative ?? '').trim(),
-              contactName: (v.contactName ?? '').trim(),
-              phone: v.phone.trim(),
-            };
+      const applicant = applicantOf(v);
       setSubmitted(await submitOnline({ draftToken: t, applicant, agent: null }, key));
     });
 
@@ -155,8 +176,39 @@ export function ApplyPage() {
       </PublicShell>
     );
 
+  // Issue 14, point 4: a draft already submitted reopens read-only, pointing at its case.
+  if (draft?.submittedCaseNo)
+    return (
+      <PublicShell title="网上申报">
+        <Card data-testid="apply-draft-submitted">
+          <Result
+            status="info"
+            title="该草稿已提交，不能再修改"
+            subTitle={
+              <span>
+                办件编号{' '}
+                <Typography.Text strong copyable data-testid="apply-draft-case-no">
+                  {draft.submittedCaseNo}
+                </Typography.Text>
+                。凭办件编号和查询码可查询办理进度。
+              </span>
+            }
+            extra={
+              <Link to={`/track?caseNo=${encodeURIComponent(draft.submittedCaseNo)}`}>
+                <Button type="primary" data-testid="apply-draft-track">
+                  查询办理进度
+                </Button>
+              </Link>
+            }
+          />
+        </Card>
+      </PublicShell>
+    );
+
   const materials = guide.data?.item.materials ?? [];
   const fileOf = (name: string) => draft?.files.filter((f) => f.materialName === name) ?? [];
+  // Required materials without a file: known here; those an e-license may cover, from the server.
+  const missing = missingOf(materials, draft, check);
 
   return (
     <PublicShell title="网上申报">
@@ -231,7 +283,7 @@ export function ApplyPage() {
                   name="idNumber"
                   label={kind === 'person' ? '公民身份号码' : '统一社会信用代码'}
                   rules={[idNumberRule(kind)]}
-                  extra="提交时校验；草稿中不保存证件号码"
+                  extra="保存草稿时加密保存，只凭草稿码取回"
                 >
                   <Input maxLength={18} data-testid="apply-id-number" />
                 </Form.Item>
@@ -284,7 +336,7 @@ export function ApplyPage() {
                         {m.name}
                         {m.requirement === 'conditional' && <Tag>视情形</Tag>}
                         {m.deferrable && <Tag color="gold">可容缺</Tag>}
-                        {m.licenseTypeCode && <Tag color="green">免提交（电子证照）</Tag>}
+                        {m.licenseTypeCode && licenseTag(m, fileOf(m.name).length > 0, check)}
                       </Space>
                     ),
                   },
@@ -321,6 +373,23 @@ export function ApplyPage() {
                 ]}
               />
             </Card>
+            {missing.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="apply-missing"
+                title="提交前还需提供以下必要材料"
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {missing.map((m) => (
+                      <li key={m.name}>
+                        {m.name}：{m.message}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
             {error && <Alert type="error" showIcon title={error} data-testid="apply-error" />}
             {token && (
               <Alert
@@ -362,4 +431,61 @@ export function ApplyPage() {
       </Space>
     </PublicShell>
   );
+}
+
+function applicantOf(v: Fields): ApplicantInput {
+  return v.kind === 'enterprise'
+    ? {
+        kind: 'enterprise',
+        name: v.name.trim(),
+        idNumber: v.idNumber.trim().toUpperCase(),
+        legalRepresentative: (v.legalRepresentative ?? '').trim(),
+        contactName: (v.contactName ?? '').trim(),
+        phone: (v.phone ?? '').trim(),
+      }
+    : {
+        kind: 'person',
+        name: v.name.trim(),
+        idNumber: v.idNumber.trim().toUpperCase(),
+        phone: (v.phone ?? '').trim(),
+      };
+}
+
+/** Readable Chinese whatever failed: the form's own validation (an object, not an Error), or the API. */
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const fields = (e as { errorFields?: { errors: string[] }[] } | null)?.errorFields;
+  if (fields?.length) return `请先填写或更正：${fields.flatMap((f) => f.errors).join('；')}`;
+  return '操作未完成，请检查填写的内容后重试';
+}
+
+type Gap = { name: string; message: string };
+
+function missingOf(
+  materials: CatalogMaterial[],
+  draft: Draft | undefined,
+  check?: OnlineMaterialCheck,
+): Gap[] {
+  if (check) return check.missing;
+  const uploaded = new Set(draft?.files.map((f) => f.materialName));
+  return materials
+    .filter((m) => m.requirement === 'required' && !uploaded.has(m.name))
+    .map((m) => ({
+      name: m.name,
+      message: m.licenseTypeCode
+        ? '填写申请人证件号码后核对电子证照；未能调取的，请上传'
+        : '必要材料，尚未上传',
+    }));
+}
+
+function licenseTag(m: CatalogMaterial, uploaded: boolean, check?: OnlineMaterialCheck) {
+  if (uploaded) return null;
+  if (check?.fromLicense.includes(m.name))
+    return (
+      <Tag color="green" data-testid="apply-from-license">
+        免提交：已从电子证照调取
+      </Tag>
+    );
+  if (check) return <Tag color="orange">未能从电子证照调取，请上传</Tag>;
+  return <Tag>可凭电子证照免提交（提交前核对）</Tag>;
 }

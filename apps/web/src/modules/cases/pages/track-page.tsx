@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import {
   Alert,
   Button,
@@ -21,6 +21,7 @@ import { downloadTrackedNotice, trackCase, type TrackReply } from '../api';
 import { ClockTag, NoticeNo, VisitsText, clockTooltip, formatTime } from '../components/case-tags';
 import { DottedId } from '../components/dotted-id';
 import { NoticeDocument } from '../components/notice-document';
+import { SupplementUpload } from '../components/supplement-upload';
 
 /**
  * The applicant's progress from what the tracking API returns: receipt, every notice (accept,
@@ -52,6 +53,16 @@ export function TrackPage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<CaseNotice>();
+  const [supplied, setSupplied] = useState(false);
+
+  // 我的办件 opens a case with its number and 查询码 in the page state (never in the address).
+  const opened = useLocation().state as { caseNo?: string; queryCode?: string } | null;
+  useEffect(() => {
+    if (!opened?.caseNo || !opened.queryCode) return;
+    form.setFieldsValue({ caseNo: opened.caseNo, queryCode: opened.queryCode });
+    void search();
+    // Once, on arrival.
+  }, []);
 
   const search = async () => {
     const v = await form.validateFields();
@@ -61,6 +72,7 @@ export function TrackPage() {
     try {
       setReply(await trackCase(input.caseNo, input.queryCode));
       setAsked(input);
+      setSupplied(false);
     } catch (e) {
       setReply(undefined);
       setError(e instanceof Error ? e.message : String(e));
@@ -168,7 +180,28 @@ export function TrackPage() {
                 ),
               }))}
             />
-            <Typography.Title level={5}>通知书</Typography.Title>
+            {supplied && (
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginTop: 16 }}
+                title="补正材料已提交，等待窗口审核受理"
+                data-testid="track-supplement-done"
+              />
+            )}
+            {reply.status === 'supplement_requested' && supplementNotice(reply) && (
+              <SupplementUpload
+                caseNo={asked.caseNo}
+                queryCode={asked.queryCode}
+                notice={supplementNotice(reply)!}
+                onDone={() =>
+                  void trackCase(asked.caseNo, asked.queryCode).then((r) => (setReply(r), setSupplied(true)))
+                }
+              />
+            )}
+            <Typography.Title level={5} style={{ marginTop: 16 }}>
+              通知书
+            </Typography.Title>
             <List
               size="small"
               dataSource={reply.notices}
@@ -216,4 +249,11 @@ export function TrackPage() {
       </Modal>
     </PublicShell>
   );
+}
+
+/** The latest 一次性告知补正 notice: the one the applicant answers. */
+function supplementNotice(r: TrackReply): CaseNotice | undefined {
+  return r.notices
+    .filter((n) => n.kind === 'supplement')
+    .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))[0];
 }

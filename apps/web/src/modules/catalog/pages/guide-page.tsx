@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, Card, Flex, Result, Segmented, Space, Spin } from 'antd';
-import { FileWordOutlined, PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileWordOutlined, FormOutlined, PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
 import { GUIDE_LANG_LABELS, GuideLang } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { guideDocxUrl, usePublicGuide } from '../api';
@@ -24,6 +25,9 @@ export function GuidePage() {
   const guide = usePublicGuide(itemId, lang);
   const L = guideLabels(lang);
   const { t } = L;
+  const { t: tr } = useTranslation();
+  // 网办深度 that allows an online application: 在线办理 opens /apply with this item chosen.
+  const online = guide.data && guide.data.item.onlineLevel && guide.data.item.onlineLevel !== 'offline';
 
   useEffect(() => {
     if (guide.data) document.title = `${guide.data.guide.name} · ${t('title')}`;
@@ -53,6 +57,13 @@ export function GuidePage() {
       </Space>
       {guide.data && (
         <Space wrap>
+          {online && (
+            <Link to={`/apply?item=${encodeURIComponent(itemId)}`}>
+              <Button type="primary" icon={<FormOutlined />} data-testid="guide-apply-online">
+                {tr('portal.onlineApply')}
+              </Button>
+            </Link>
+          )}
           <Link to={`/guide/${encodeURIComponent(itemId)}/print${lang === 'zh' ? '' : `?lang=${lang}`}`}>
             <Button icon={<PrinterOutlined />} data-testid="guide-print">
               {t('print')}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Card, Col, Empty, Flex, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, FieldTimeOutlined, GlobalOutlined } from '@ant-design/icons';
 import {
@@ -28,7 +28,13 @@ const VISIT_OPTIONS = [
 
 /** The public catalog (办事指南), no sign-in: search by name or pinyin (spjy), filter, open a guide. */
 export function GuideSearchPage() {
-  const [filters, setFilters] = useState<PublicFilters>({ page: 1, pageSize: 10 });
+  // The portal's search box lands here with ?q=.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<PublicFilters>(() => ({
+    page: 1,
+    pageSize: 10,
+    q: params.get('q')?.trim() || undefined,
+  }));
   const search = usePublicSearch(filters);
   // No public department list in the API: the departments come from the published catalog itself.
   const all = usePublicSearch({ page: 1, pageSize: 100 });
@@ -57,6 +63,7 @@ export function GuideSearchPage() {
           enterButton="搜索"
           placeholder="事项名称或拼音首字母，如 spjy"
           data-testid="guide-search"
+          defaultValue={filters.q}
           onSearch={(q) => set({ q: q.trim() || undefined })}
         />
       </Card>

@@ -13,11 +13,13 @@ import { useDepartments, useHalls, useRegions, useStaff, useWindows } from '../.
 import { NextYearHolidaysAlert } from '../../calendar';
 import { CatalogHomeCard } from '../../catalog';
 import { InboxHomeCard } from '../../inbox';
+import { ApplicantHome, useMyCases } from '../../portal';
 
 /** 首页: who is signed in, and — for staff — what the organisation holds. Only built modules appear. */
 export function HomePage() {
   const { can } = useAuth();
   const orgReader = can('org.read');
+  const user = useCurrentUser();
 
   return (
     <Row gutter={[16, 16]}>
@@ -26,6 +28,7 @@ export function HomePage() {
         <WelcomeCard />
       </Col>
       <InboxHomeCard />
+      {user.role === 'applicant' && <ApplicantHome />}
       <CatalogHomeCard />
       {orgReader && <OrgOverview />}
     </Row>
@@ -39,7 +42,11 @@ function WelcomeCard() {
   const { token } = theme.useToken();
   const regions = useRegions(can('org.read'));
   const departments = useDepartments(can('org.read') && !!user.departmentId);
-  const region = regions.data?.find((r) => r.code === user.regionCode);
+  // An applicant cannot read the org admin's region list: 我的办件 names their region.
+  const mine = useMyCases(user.role === 'applicant');
+  const found = regions.data?.find((r) => r.code === user.regionCode);
+  const region =
+    found ?? (mine.data ? { name: mine.data.regionName, code: mine.data.regionCode } : undefined);
   const department = departments.data?.find((d) => d.id === user.departmentId);
 
   return (
