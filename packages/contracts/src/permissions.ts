@@ -60,6 +60,14 @@ export const PERMISSIONS = {
   // ── trading ──
 
   // ── intermediaries ──
+
+  // ── reviews ──
+  // 卷宗评查 (FR-1), 考核 (ASSESS-1) and automatic findings. Department staff read the files they review.
+  'reviews.read': ['supervisor', 'leader', 'inspector', 'admin', 'dept_head', 'approver'],
+  'reviews.plan': ['supervisor', 'leader'],
+  'reviews.score': ['approver', 'dept_head', 'supervisor', 'leader'],
+  'reviews.assess': ['supervisor', 'leader'],
+  'reviews.findings': ['supervisor', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,3 +2,4 @@ export { casesRoutes } from './cases.routes';
 export * as casesService from './cases.service';
 export { CasesError, CasesErrorCode } from './cases.errors';
 export { checkCaseProjections, type CaseProjectionMismatch } from './case-projection-check';
+export { listConcludedCaseFacts } from './cases.service';
