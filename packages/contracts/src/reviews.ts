@@ -461,3 +461,11 @@ export const AutoFindingDismissInput = z.strictObject({
 
 export const CarryOverInput = z.strictObject({ fromInspectionId: Id, toInspectionId: Id });
 export const CarryOverResult = z.object({ carried: z.number(), findingIds: z.array(Id) });
+
+export const ReviewerCandidate = z.object({
+  id: Id,
+  displayName: z.string(),
+  role: z.string(),
+  departmentId: Id.nullable(),
+});
+export const ReviewerCandidateList = z.object({ items: z.array(ReviewerCandidate) });

@@ -20,6 +20,7 @@ import {
   ReviewPlanDetail,
   ReviewPlanInput,
   ReviewPlanList,
+  ReviewerCandidateList,
   Scheme,
   SchemeInput,
   SchemeList,
@@ -32,7 +33,7 @@ import { renderAssessmentReport, renderReviewReport } from './reviews-notices';
 import { ruleSettings, listAutoRules, setAutoRule } from './use-cases/auto-rule-settings';
 import { carryOverFindings } from './use-cases/carry-over-findings';
 import { computeAssessment } from './use-cases/compute-assessment';
-import { createReviewPlan } from './use-cases/create-review-plan';
+import { createReviewPlan, listReviewerCandidates } from './use-cases/create-review-plan';
 import { acceptAutoFinding, dismissAutoFinding, listAutoFindings } from './use-cases/decide-auto-finding';
 import { drawReviewPlan } from './use-cases/draw-review-plan';
 import { evaluateAutoRules } from './use-cases/evaluate-auto-rules';
@@ -55,6 +56,11 @@ export async function reviewsRoutes(app: AppInstance) {
     '/api/reviews/plans',
     { schema: { tags, summary: '卷宗评查计划', response: { 200: ReviewPlanList } } },
     async (req) => listReviewPlans(d, requireActor(req)),
+  );
+  app.get(
+    '/api/reviews/reviewers',
+    { schema: { tags, summary: '可抽取的评查人员', response: { 200: ReviewerCandidateList } } },
+    async (req) => listReviewerCandidates(d, requireActor(req)),
   );
   app.post(
     '/api/reviews/plans',

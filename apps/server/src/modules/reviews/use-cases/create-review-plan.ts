@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { DEFAULT_RUBRIC, type ReviewPlanInput } from '@tongban/contracts';
+import { can, DEFAULT_RUBRIC, type ReviewPlanInput, type Role } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
@@ -72,4 +72,15 @@ export async function createReviewPlan(deps: Deps, actor: Actor, input: ReviewPl
       },
     };
   });
+}
+
+/** Who may be put in a reviewer pool: staff of the region who may score (reviews.score). */
+export async function listReviewerCandidates(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'reviews.plan');
+  const users = await usersIn(deps, actor.regionCode);
+  return {
+    items: users
+      .filter((u) => can(u.role as Role, 'reviews.score'))
+      .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, departmentId: u.departmentId })),
+  };
 }
