@@ -5,7 +5,7 @@ import type { Deps } from '../platform/app-types';
 import { fixedClock } from '../platform/clock';
 import { DEMO_PASSWORD } from '../modules/auth';
 import { casesService as svc } from '../modules/cases';
-import { getPublishedVersion } from '../modules/catalog';
+import { catalogService, getPublishedVersion } from '../modules/catalog';
 import { orgService } from '../modules/org';
 import {
   acceptAutoFinding,
@@ -220,12 +220,10 @@ export async function seedReviewsDemo(deps: Deps): Promise<void> {
 }
 
 async function findItemId(deps: Deps, name: string): Promise<string | undefined> {
-  const rows = await deps.db
-    .selectFrom('catalogItemVersion')
-    .select('itemId')
-    .where('regionCode', '=', REGION)
-    .where('status', '=', 'published')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return rows?.itemId;
+  const { items } = await catalogService.listItems(deps, SYSTEM_ACTOR, {
+    q: name,
+    page: 1,
+    pageSize: 20,
+  } as Parameters<typeof catalogService.listItems>[2]);
+  return items.find((i) => i.name === name && i.regionCode === REGION && i.status === 'published')?.id;
 }
