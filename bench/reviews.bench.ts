@@ -82,8 +82,8 @@ async function main() {
       await sql`insert into department (region_code, hall_id, name, short_name)
         select '350999', (select id from hall where region_code = '350999' limit 1), '基准部门' || g, '基准' || g
         from generate_series(1, ${DEPTS}) g`.execute(db);
-      await sql`insert into region (code, name, parent_code)
-        select '350999' || lpad((200 + g)::text, 3, '0') || '000', '基准乡镇' || g, '350999'
+      await sql`insert into region (code, name, parent_code, level)
+        select '350999' || lpad((200 + g)::text, 3, '0') || '000', '基准乡镇' || g, '350999', 4
         from generate_series(1, ${TOWNSHIPS}) g`.execute(db);
       // One concluded demo case is the template: its item, applicant and state; department, region,
       // channel and decision time vary.

@@ -257,6 +257,11 @@ describe.each(dbKinds())('reviews (%s)', (kind) => {
     expect(next.findings.map((f: { carriedOverFromId: string }) => f.carriedOverFromId).sort()).toHaveLength(
       2,
     );
+    // The public report counts them honestly: in the total, and said to be carried over.
+    const report = (await sup.request('GET', `/api/ledger/inspections/${b.id}/report`)).body;
+    expect(report.numbers.findingsTotal).toBe(2);
+    expect(report.numbers.findingsCarriedOver).toBe(2);
+    expect(JSON.stringify(report)).toContain('含上一轮检查延续未完成整改的2个');
     const other = (
       await sup.request('POST', '/api/ledger/inspections', {
         kind: 'self_check',
@@ -272,5 +277,47 @@ describe.each(dbKinds())('reviews (%s)', (kind) => {
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('SOD-1: a breach the record proves and the reviewer confirms opens one review_sod_breach draft, once', async () => {
+    const plan = (
+      await sup.request(
+        'POST',
+        '/api/reviews/plans',
+        planInput({ departmentIds: [dept('云溪县市场监督管理局')], casesPerDepartment: 1 }),
+      )
+    ).body;
+    const file = (await sup.request('POST', `/api/reviews/plans/${plan.id}/draw`)).body.files[0];
+    // Constructed record: the file's pre-fill as it reads when one person signed 审查 and 决定.
+    await t.deps.db
+      .updateTable('reviewFile')
+      .set({
+        prefill: JSON.stringify({
+          ...file.prefill,
+          signatures: { suggested: 0, evidence: ['同一人（郑可欣）签署了审查、决定2个环节'] },
+        }),
+      })
+      .where('id', '=', file.id)
+      .execute();
+    const reviewer = await client(users.find((u) => u.id === file.reviewerUserId)!.username);
+    const full = {
+      legal_basis: 20,
+      materials_complete: 20,
+      time_limits: 20,
+      signatures: 0,
+      notices: 15,
+      archive: 10,
+    };
+    expect(
+      (await reviewer.request('POST', `/api/reviews/files/${file.id}/score`, { scores: full })).status,
+    ).toBe(200);
+    const mine = (await sup.request('GET', '/api/reviews/auto-findings')).body.items.filter(
+      (f: { causeKey: string }) => f.causeKey === `file:${file.id}`,
+    );
+    expect(mine.map((f: { rule: string }) => f.rule)).toEqual(['review_sod_breach']);
+    expect(mine[0].description).toContain('郑可欣');
+    expect(
+      (await reviewer.request('POST', `/api/reviews/files/${file.id}/score`, { scores: full })).status,
+    ).toBe(409);
   });
 });

@@ -2403,6 +2403,8 @@ export async function listConcludedCaseFacts(
     departmentIds?: readonly string[];
     caseIds?: readonly string[];
     withRecord?: boolean;
+    /** false: skip the deadline computation (onTime null) when only the list of cases is needed. */
+    withClock?: boolean;
     chunk?: number;
   },
 ) {
@@ -2441,7 +2443,8 @@ export async function listConcludedCaseFacts(
       : [];
     for (const r of rows) {
       const state = reviveState(r.state);
-      const clock = clockWith(await calendars(r.regionCode), deps.clock.now(), state, r);
+      const clock =
+        q.withClock === false ? null : clockWith(await calendars(r.regionCode), deps.clock.now(), state, r);
       const own = events.filter((e) => e.caseId === r.id);
       const signers = own
         .filter((e) => ['accepted', 'step_completed', 'decided'].includes(e.type))

@@ -1025,6 +1025,7 @@ export async function buildSnapshot(db: Executor, inspectionId: string): Promise
       description: f.description,
       ...(f.categoryId ? { categoryId: topOf.get(f.categoryId) ?? f.categoryId } : {}),
       source: f.source as SnapshotFinding['source'],
+      ...(f.carriedOverFromId ? { carriedOver: true } : {}),
       measures: measures
         .filter((m) => m.findingId === f.id)
         .map((m) => {

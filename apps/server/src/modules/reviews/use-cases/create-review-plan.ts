@@ -38,6 +38,7 @@ export async function createReviewPlan(deps: Deps, actor: Actor, input: ReviewPl
     from: shanghaiStart(input.periodStart),
     to: dayAfter(input.periodEnd),
     departmentIds: deptIds,
+    withClock: false,
   });
   for (const d of deptIds) {
     if (!facts.some((f) => f.departmentId === d))

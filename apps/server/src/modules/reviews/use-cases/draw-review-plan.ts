@@ -17,6 +17,7 @@ export async function drawInputs(deps: Deps, plan: Awaited<ReturnType<typeof pla
     from: shanghaiStart(plan.periodStart),
     to: dayAfter(plan.periodEnd),
     departmentIds: plan.departmentIds,
+    withClock: false,
   });
   const users = new Map((await usersIn(deps, plan.regionCode)).map((u) => [u.id, u]));
   return {
