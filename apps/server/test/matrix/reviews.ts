@@ -10,6 +10,12 @@ const NONE = '00000000-0000-4000-8000-0000000000aa';
 export const REVIEWS_MATRIX: Entry[] = [
   { method: 'GET', url: '/api/reviews/plans', make: () => ({ path: '/api/reviews/plans' }), allowed: READ },
   {
+    method: 'GET',
+    url: '/api/reviews/reviewers',
+    make: () => ({ path: '/api/reviews/reviewers' }),
+    allowed: PLAN,
+  },
+  {
     method: 'POST',
     url: '/api/reviews/plans',
     // A period with no concluded cases: allowed roles get 422, nothing is written.
