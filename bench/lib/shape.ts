@@ -100,6 +100,14 @@ export const TABLE_OWNERS: Record<string, string> = {
   intermediary_quote: 'intermediaries',
   intermediary_rule: 'intermediaries',
 
+  // ── reviews ──
+  review_plan: 'reviews',
+  review_file: 'reviews',
+  review_scheme: 'reviews',
+  review_assessment: 'reviews',
+  review_rule_setting: 'reviews',
+  review_auto_finding: 'reviews',
+
   outbox_message: 'platform',
   stored_file: 'platform',
   stored_file_owner: 'platform',

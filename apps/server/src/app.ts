@@ -26,6 +26,7 @@ import { hallRoutes } from './modules/hall';
 import { bundlesRoutes } from './modules/bundles';
 import { tradingRoutes } from './modules/trading';
 import { intermediariesRoutes } from './modules/intermediaries';
+import { reviewsRoutes } from './modules/reviews';
 import { ledgerRoutes, ledgerService } from './modules/ledger';
 import { orgRoutes } from './modules/org';
 import type { AppInstance, Deps } from './platform/app-types';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(bundlesRoutes);
   await app.register(tradingRoutes);
   await app.register(intermediariesRoutes);
+  await app.register(reviewsRoutes);
 
   // Stored files (staff photos, evidence, application materials) by content hash.
   app.get(

@@ -9,6 +9,7 @@ import { HALL_MATRIX } from './matrix/hall';
 import { BUNDLES_MATRIX } from './matrix/bundles';
 import { TRADING_MATRIX } from './matrix/trading';
 import { INTERMEDIARIES_MATRIX } from './matrix/intermediaries';
+import { REVIEWS_MATRIX } from './matrix/reviews';
 
 /**
  * Every route × every role, allowed and denied (Foundation issue: "an access-matrix test covers
@@ -623,4 +624,5 @@ export const MATRIX: Entry[] = [
   ...BUNDLES_MATRIX,
   ...TRADING_MATRIX,
   ...INTERMEDIARIES_MATRIX,
+  ...REVIEWS_MATRIX,
 ];

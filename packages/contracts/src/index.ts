@@ -19,6 +19,7 @@ export * from './hall';
 export * from './bundles';
 export * from './trading';
 export * from './intermediaries';
+export * from './reviews';
 export * from './validators/region-code';
 export * from './validators/credit-code';
 export * from './validators/id-card';

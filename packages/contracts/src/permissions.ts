@@ -102,6 +102,14 @@ export const PERMISSIONS = {
   'intermediaries.link.check': ['approver', 'dept_head'],
   'intermediaries.purchase.write': ['clerk', 'approver', 'dept_head', 'admin'],
   'intermediaries.rule.write': ['admin', 'supervisor'],
+
+  // ── reviews ──
+  // 卷宗评查 (FR-1), 考核 (ASSESS-1) and automatic findings. Department staff read the files they review.
+  'reviews.read': ['supervisor', 'leader', 'inspector', 'admin', 'dept_head', 'approver'],
+  'reviews.plan': ['supervisor', 'leader'],
+  'reviews.score': ['approver', 'dept_head', 'supervisor', 'leader'],
+  'reviews.assess': ['supervisor', 'leader'],
+  'reviews.findings': ['supervisor', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

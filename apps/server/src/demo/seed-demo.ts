@@ -13,6 +13,7 @@ import { seedHallDemo } from './seed-hall-demo';
 import { seedBundlesDemo } from './seed-bundles-demo';
 import { seedTradingDemo } from './seed-trading-demo';
 import { seedIntermediariesDemo } from './seed-intermediaries-demo';
+import { seedReviewsDemo } from './seed-reviews-demo';
 
 /** Every demo account shares this password (README lists the accounts); no other account may use it. */
 export { DEMO_PASSWORD };
@@ -171,5 +172,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await seedBundlesDemo(deps);
   await seedTradingDemo(deps);
   await seedIntermediariesDemo(deps);
+  await seedReviewsDemo(deps);
   return true;
 }

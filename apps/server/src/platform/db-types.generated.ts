@@ -1009,6 +1009,122 @@ export interface Region {
   parentCode: string | null;
 }
 
+export interface ReviewAssessment {
+  computedAt: Timestamp;
+  computedBy: string | null;
+  id: Generated<string>;
+  periodEnd: string;
+  periodKind: 'month' | 'quarter' | 'year';
+  periodLabel: string;
+  periodStart: string;
+  regionCode: string;
+  result: ColumnType<unknown, string, string>;
+  schemeId: string;
+  unitKind: 'department' | 'township';
+}
+
+export interface ReviewAutoFinding {
+  /**
+   * the cause (rule + department + months, or a review file): one finding per cause, so a cause never opens a second draft and a dismissed one stays dismissed
+   */
+  causeKey: string;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  departmentId: string | null;
+  description: string;
+  dismissReason: string | null;
+  /**
+   * links to the triggering records: {kind, id, label}[] (cases, review files)
+   */
+  evidence: ColumnType<unknown, string, string>;
+  id: Generated<string>;
+  ledgerFindingId: string | null;
+  ledgerInspectionId: string | null;
+  openedAt: Timestamp;
+  regionCode: string;
+  rule: string;
+  status: ColumnType<
+    'draft' | 'accepted' | 'dismissed',
+    'draft' | 'accepted' | 'dismissed' | undefined,
+    'draft' | 'accepted' | 'dismissed'
+  >;
+  title: string;
+}
+
+export interface ReviewFile {
+  caseId: string;
+  caseNo: string;
+  comment: Generated<string>;
+  departmentId: string;
+  drawOrder: number;
+  id: Generated<string>;
+  planId: string;
+  /**
+   * what the record proves per rubric item (SOD-1 breaches, overdue decision, missing notices) with the evidence; the reviewer confirms
+   */
+  prefill: ColumnType<unknown, string, string>;
+  regionCode: string;
+  reviewerUserId: string;
+  scoredAt: Timestamp | null;
+  scores: ColumnType<unknown, string | null, string | null>;
+  total: number | null;
+}
+
+export interface ReviewPlan {
+  casesPerDepartment: number;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  departmentIds: string[];
+  /**
+   * what the draw saw and chose: per department the candidate case numbers (in order) and the drawn ones, the reviewer pool in order
+   */
+  draw: ColumnType<unknown, string | null, string | null>;
+  drawnAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  id: Generated<string>;
+  periodEnd: string;
+  periodStart: string;
+  regionCode: string;
+  reviewerPool: string[];
+  /**
+   * the rubric items with their maximum points (legal basis, materials, time limits, signatures, notices, archive)
+   */
+  rubric: ColumnType<unknown, string, string>;
+  /**
+   * the draw's seed; the API reveals it only once the plan is drawn, so anyone can replay the draw
+   */
+  seed: string;
+  /**
+   * SM3 of the seed, shown and stored when the plan is made (the commitment), before any draw
+   */
+  seedHash: string;
+  status: ColumnType<
+    'committed' | 'drawn' | 'finished',
+    'committed' | 'drawn' | 'finished' | undefined,
+    'committed' | 'drawn' | 'finished'
+  >;
+  title: string;
+}
+
+export interface ReviewRuleSetting {
+  enabled: Generated<boolean>;
+  regionCode: string;
+  rule: string;
+  threshold: Numeric;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+}
+
+export interface ReviewScheme {
+  createdBy: string | null;
+  id: Generated<string>;
+  indicators: ColumnType<unknown, string, string>;
+  name: string;
+  publishedAt: Timestamp;
+  regionCode: string;
+  unitKind: 'department' | 'township';
+}
+
 export interface ServiceCase {
   acceptedAt: Timestamp | null;
   agentId: string | null;
@@ -1499,6 +1615,12 @@ export interface DB {
   nationalDay: NationalDay;
   outboxMessage: OutboxMessage;
   region: Region;
+  reviewAssessment: ReviewAssessment;
+  reviewAutoFinding: ReviewAutoFinding;
+  reviewFile: ReviewFile;
+  reviewPlan: ReviewPlan;
+  reviewRuleSetting: ReviewRuleSetting;
+  reviewScheme: ReviewScheme;
   serviceCase: ServiceCase;
   staff: Staff;
   storedFile: StoredFile;

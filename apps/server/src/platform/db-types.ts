@@ -96,6 +96,14 @@ export type IntermediaryPurchaseTable = G.IntermediaryPurchase;
 export type IntermediaryQuoteTable = G.IntermediaryQuote;
 export type IntermediaryRuleTable = G.IntermediaryRule;
 
+// ── reviews ──
+export type ReviewPlanTable = G.ReviewPlan;
+export type ReviewFileTable = G.ReviewFile;
+export type ReviewSchemeTable = G.ReviewScheme;
+export type ReviewAssessmentTable = G.ReviewAssessment;
+export type ReviewRuleSettingTable = G.ReviewRuleSetting;
+export type ReviewAutoFindingTable = G.ReviewAutoFinding;
+
 export type AppUserRow = Selectable<G.AppUser>;
 export type AuditCheckpointRow = Selectable<G.AuditCheckpoint>;
 export type AuditLogRow = Selectable<G.AuditLog>;

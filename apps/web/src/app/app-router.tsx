@@ -17,6 +17,7 @@ import {
   intermediariesPublicRoutes,
   intermediariesRoutes,
 } from '../modules/intermediaries/intermediaries-routes';
+import { reviewsPublicRoutes, reviewsRoutes } from '../modules/reviews/reviews-routes';
 // The two screens nearly every visit starts with stay in the main chunk: loading them lazily
 // added a round of fetching before the first paint (bench:web). Every other screen is its own chunk.
 import { LoginPage } from '../modules/auth/pages/login-page';
@@ -56,6 +57,7 @@ export function AppRouter() {
           {bundlesPublicRoutes}
           {tradingPublicRoutes}
           {intermediariesPublicRoutes}
+          {reviewsPublicRoutes}
           <Route
             element={
               <RequireAuth>
@@ -133,6 +135,7 @@ export function AppRouter() {
             {bundlesRoutes}
             {tradingRoutes}
             {intermediariesRoutes}
+            {reviewsRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

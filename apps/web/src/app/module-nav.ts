@@ -5,6 +5,7 @@ import { HALL_ITEMS } from '../modules/hall/hall-nav';
 import { BUNDLES_ITEMS } from '../modules/bundles/bundles-nav';
 import { TRADING_ITEMS } from '../modules/trading/trading-nav';
 import { INTERMEDIARIES_ITEMS } from '../modules/intermediaries/intermediaries-nav';
+import { REVIEWS_ITEMS } from '../modules/reviews/reviews-nav';
 import type { NavItem } from './menu';
 
 /**
@@ -19,4 +20,5 @@ export const MODULE_GROUPS: { key: string; labelKey: string; items: NavItem[] }[
   { key: 'bundles-group', labelKey: 'menu.bundles', items: BUNDLES_ITEMS },
   { key: 'trading-group', labelKey: 'menu.trading', items: TRADING_ITEMS },
   { key: 'intermediaries-group', labelKey: 'menu.intermediaries', items: INTERMEDIARIES_ITEMS },
+  { key: 'reviews-group', labelKey: 'menu.reviews', items: REVIEWS_ITEMS },
 ];

@@ -7,3 +7,4 @@ export * as caseFeed from './case-feed';
 export { checkDraftMaterials } from './use-cases/check-draft-materials';
 export { supplementOnline } from './use-cases/supplement-online';
 export { listMyCases } from './use-cases/list-my-cases';
+export { listConcludedCaseFacts } from './cases.service';

@@ -62,6 +62,8 @@ export type SnapshotFinding = {
   description: string;
   categoryId?: string;
   source: FindingSource;
+  /** 新官要理旧账: carried over, still open, from the unit's previous inspection (issue 21). */
+  carriedOver?: boolean;
   measures: SnapshotMeasure[];
 };
 
@@ -113,6 +115,8 @@ export type ReportSection = { label: string; title: string; findings: ReportFind
 
 export type ReportNumbers = {
   findingsTotal: number;
+  /** Of findingsTotal, those carried over from the previous inspection (counted once, here). */
+  findingsCarriedOver: number;
   findingsDone: number;
   findingsInProgress: number;
   findingsOngoing: number;
@@ -233,6 +237,7 @@ export function buildReportModel(ledger: LedgerSnapshot, now: Date): ReportModel
 
   const numbers: ReportNumbers = {
     findingsTotal: ledger.findings.length,
+    findingsCarriedOver: ledger.findings.filter((f) => f.carriedOver).length,
     findingsDone: count('done'),
     findingsInProgress: count('in_progress'),
     findingsOngoing: count('ongoing'),
@@ -293,7 +298,11 @@ export function buildReportModel(ledger: LedgerSnapshot, now: Date): ReportModel
     `按照有关要求，现将${kindLabel}整改进展情况予以公布。`;
 
   const summary =
-    `截至${formatCnDate(today)}，${kindLabel}反馈的${numbers.findingsTotal}个问题中，` +
+    `截至${formatCnDate(today)}，${kindLabel}反馈的${numbers.findingsTotal}个问题` +
+    (numbers.findingsCarriedOver > 0
+      ? `（含上一轮检查延续未完成整改的${numbers.findingsCarriedOver}个）`
+      : '') +
+    `中，` +
     `已完成整改${numbers.findingsDone}个，正在推进${numbers.findingsInProgress}个，` +
     `需长期坚持${numbers.findingsOngoing}个；制定整改措施${numbers.measuresTotal}项，` +
     `已销号${numbers.measuresDone}项，逾期未完成${numbers.measuresOverdue}项；` +

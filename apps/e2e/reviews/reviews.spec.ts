@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ReviewPlan, ReviewPlanDetail } from '@tongban/contracts';
+import { apiSignIn, type ApiSession } from '../fixtures/api.fixture';
+import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
+import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
+import { LoginPage } from '../pages/login.page';
+
+/**
+ * Issue 21 in the browser: a quarterly 卷宗评查 is drawn and replayed from its seed (FR-1), a file
+ * scored low lands as an automatic finding that the supervisor accepts into a 自查 inspection of the
+ * ledger, and the quarter's assessment shows a department's breakdown (ASSESS-1).
+ */
+describe('file reviews, assessments and automatic findings (issue 21)', () => {
+  let e2e: E2EContext;
+  let sup: ApiSession;
+  let page: Page;
+  let planId = '';
+
+  const lastQuarter = () => {
+    const now = new Date();
+    const q = Math.floor(now.getUTCMonth() / 3);
+    const y = q === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+    const qi = q === 0 ? 3 : q - 1;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const end = new Date(Date.UTC(y, qi * 3 + 3, 0)).getUTCDate();
+    return { start: `${y}-${pad(qi * 3 + 1)}-01`, end: `${y}-${pad(qi * 3 + 3)}-${end}` };
+  };
+
+  beforeAll(async () => {
+    e2e = await setUpE2E();
+    sup = await apiSignIn(e2e.server.baseURL, 'supervisor');
+    const depts = (await sup.get<{ items: { id: string; name: string }[] }>('/api/org/departments')).items;
+    const pool = (await sup.get<{ items: { id: string; role: string }[] }>('/api/reviews/reviewers')).items;
+    const q = lastQuarter();
+    const plan = await sup.post<ReviewPlan>('/api/reviews/plans', {
+      title: '浏览器测试季度卷宗评查',
+      periodStart: q.start,
+      periodEnd: q.end,
+      departmentIds: depts.filter((d) => d.name === '云溪县卫生健康局').map((d) => d.id),
+      casesPerDepartment: 1,
+      reviewerPool: pool.filter((u) => u.role === 'approver').map((u) => u.id),
+    });
+    planId = plan.id;
+    page = await e2e.openPage();
+    await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('FR-1: the plan shows its seed hash before the draw; the draw reveals the seed and the replay matches', async () => {
+    await page.goto(`/reviews/plans/${planId}`);
+    await page.getByText('抽取后公开').waitFor();
+    await page.getByRole('button', { name: '随机抽取' }).click();
+    await page.getByTestId('plan-seed').waitFor();
+    await page.getByRole('button', { name: '复现抽取' }).click();
+    await page.getByText('复现一致').waitFor();
+  });
+
+  it('a file scored low by its drawn reviewer lands in the ledger as a 自查 finding', async () => {
+    const plan = await sup.get<ReviewPlanDetail>(`/api/reviews/plans/${planId}`);
+    const reviewers = (await sup.get<{ items: { id: string }[] }>('/api/reviews/reviewers')).items;
+    expect(reviewers.map((r) => r.id)).toContain(plan.files[0]!.reviewerUserId);
+    const users: Record<string, string> = {};
+    for (const name of ['approver', 'approver2', 'approver3', 'approver4', 'approver5', 'approver6']) {
+      const s = await apiSignIn(e2e.server.baseURL, name);
+      users[(await s.get<{ user: { id: string } }>('/api/auth/me')).user.id] = name;
+    }
+    const reviewerPage = await e2e.openPage();
+    await new LoginPage(reviewerPage).signIn(users[plan.files[0]!.reviewerUserId]!, DEMO_PASSWORD);
+    await reviewerPage.goto(`/reviews/plans/${planId}`);
+    await reviewerPage.getByRole('button', { name: '评查打分' }).click();
+    for (const [key, v] of [
+      ['legal_basis', '5'],
+      ['materials_complete', '5'],
+      ['time_limits', '0'],
+      ['archive', '0'],
+    ] as const)
+      await reviewerPage.getByTestId(`score-${key}`).fill(v);
+    await reviewerPage.getByRole('button', { name: '确认评分' }).click();
+    await reviewerPage.getByText('评查完成').waitFor();
+
+    await page.goto('/reviews/findings');
+    const row = page.locator('tr', { hasText: `办件 ${plan.files[0]!.caseNo}` });
+    await row.getByRole('button', { name: '转入台账' }).click();
+    await page.getByPlaceholder('云溪县卫生健康局').fill('云溪县卫生健康局');
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('已转入台账', { exact: false }).first().waitFor();
+    const after = (
+      await sup.get<{ items: { causeKey: string; status: string; ledgerInspectionId: string }[] }>(
+        '/api/reviews/auto-findings',
+      )
+    ).items.find((f) => f.causeKey === `file:${plan.files[0]!.id}`)!;
+    expect(after.status).toBe('accepted');
+    const inspection = await sup.get<{ inspection: { kind: string }; findings: { source: string }[] }>(
+      `/api/ledger/inspections/${after.ledgerInspectionId}`,
+    );
+    expect(inspection.inspection.kind).toBe('self_check');
+    expect(inspection.findings.map((f) => f.source)).toContain('file_reviews');
+  });
+
+  it('ASSESS-1: the quarter’s assessment shows the department’s breakdown summing to its score', async () => {
+    await page.goto('/reviews/assessments');
+    await page.locator('td a').first().click();
+    const row = page.locator('tr', { hasText: '云溪县卫生健康局' }).first();
+    await row.locator('.ant-table-row-expand-icon').click();
+    const breakdown = page.getByTestId('breakdown-云溪县卫生健康局');
+    await breakdown.waitFor();
+    const text = await breakdown.innerText();
+    expect(text).toContain('按时办结率');
+    expect(text).toContain('数据源尚未接入');
+    expect(text).toContain('合计');
+  });
+});

@@ -1,0 +1,2 @@
+export { reviewsRoutes } from './reviews.routes';
+export { SOURCES as assessmentSources, type IndicatorSource } from './use-cases/assessment-sources';

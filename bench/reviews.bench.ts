@@ -1,0 +1,163 @@
+// npm run bench:reviews [-- --small | --cases N]
+//
+// Issue 21 on local PostgreSQL: the time to draw a quarterly 卷宗评查 for 100 departments (FR-1), to
+// compute a year's assessment of every department and township of a region (ASSESS-1), and to
+// evaluate every automatic-finding rule over a region's month. The record: the demo, plus 100
+// departments, 20 townships and N concluded cases spread over a year (default 1,000,000; --small
+// 20,000), generated in SQL from a demo case. Targets: ≤ 2 s, ≤ 10 s, ≤ 10 s.
+// Prints `RESULT {"drawMs","assessmentSec","autoFindingSec"}` last.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { DEFAULT_SCHEMES, type Role } from '@tongban/contracts';
+import { seedDemo } from '../apps/server/src/demo/seed-demo';
+import { loadNationalDays } from '../apps/server/src/modules/calendar';
+import { computeAssessment } from '../apps/server/src/modules/reviews/use-cases/compute-assessment';
+import { createReviewPlan } from '../apps/server/src/modules/reviews/use-cases/create-review-plan';
+import { drawReviewPlan } from '../apps/server/src/modules/reviews/use-cases/draw-review-plan';
+import { evaluateAutoRules } from '../apps/server/src/modules/reviews/use-cases/evaluate-auto-rules';
+import { publishScheme } from '../apps/server/src/modules/reviews/use-cases/publish-scheme';
+import type { Actor } from '../apps/server/src/platform/access';
+import type { Deps } from '../apps/server/src/platform/app-types';
+import { fixedClock } from '../apps/server/src/platform/clock';
+import { loadConfig } from '../apps/server/src/platform/config';
+import { openDatabase } from '../apps/server/src/platform/db';
+import { migrate } from '../apps/server/src/platform/migrate';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const argv = process.argv.slice(2);
+const casesArg = argv.indexOf('--cases');
+const N = casesArg >= 0 ? Number(argv[casesArg + 1]) : argv.includes('--small') ? 20_000 : 1_000_000;
+const DEPTS = 100;
+const TOWNSHIPS = 20;
+const YEAR = 2025;
+
+const dbUrl = (name: string) => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+async function admin(q: string) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+}
+const seconds = async <T>(label: string, fn: () => Promise<T>): Promise<[T, number]> => {
+  const t0 = performance.now();
+  const out = await fn();
+  const s = (performance.now() - t0) / 1000;
+  console.log(`${label}: ${s.toFixed(2)} s`);
+  return [out, s];
+};
+
+async function main() {
+  const name = `tb_bench_reviews_${process.pid}_${Date.now().toString(36)}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-reviews-'));
+  await admin(`create database ${name}`);
+  const handle = await openDatabase({ url: dbUrl(name) });
+  const config = loadConfig(
+    { DATA_DIR: dataDir, TONGBAN_LOOKUP_KEY: 'a'.repeat(64), TONGBAN_SM4_KEY: 'b'.repeat(32) },
+    [],
+  );
+  const deps: Deps = {
+    db: handle.db,
+    dbKind: handle.kind,
+    clock: fixedClock(new Date(`${YEAR + 1}-01-20T02:00:00Z`)),
+    config,
+  };
+  try {
+    await seconds('migrate, national days and the demo', async () => {
+      await migrate(handle.db);
+      await loadNationalDays(handle.db);
+      await seedDemo(deps);
+    });
+    const db = handle.db;
+    await seconds(`generate ${DEPTS} departments, ${TOWNSHIPS} townships, ${N} concluded cases`, async () => {
+      await sql`insert into department (region_code, hall_id, name, short_name)
+        select '350999', (select id from hall where region_code = '350999' limit 1), '基准部门' || g, '基准' || g
+        from generate_series(1, ${DEPTS}) g`.execute(db);
+      await sql`insert into region (code, name, parent_code, level)
+        select '350999' || lpad((200 + g)::text, 3, '0') || '000', '基准乡镇' || g, '350999', 4
+        from generate_series(1, ${TOWNSHIPS}) g`.execute(db);
+      // One concluded demo case is the template: its item, applicant and state; department, region,
+      // channel and decision time vary.
+      await sql`insert into service_case (region_code, case_no, item_id, item_version_id, department_id,
+          applicant_id, channel, status, step_index, outcome, received_at, accepted_at, decided_at, version, state)
+        select case when g % 5 = 1 then '350999' || lpad((200 + 1 + g % ${TOWNSHIPS})::text, 3, '0') || '000' else '350999' end,
+          'BENCH-' || lpad(g::text, 8, '0'), t.item_id, t.item_version_id,
+          (select array_agg(id order by name) from department where name like '基准部门%')[1 + g % ${DEPTS}],
+          t.applicant_id, case when g % 4 = 0 then 'online' else 'window' end, 'decided', t.step_index, 'grant',
+          d - interval '3 days', d - interval '3 days', d, t.version, t.state
+        from generate_series(1, ${N}) g
+        cross join lateral (select timestamptz '${sql.raw(String(YEAR))}-01-01 02:00:00+00' + ((g * 7919) % 365) * interval '1 day' + (g % 8) * interval '1 hour' as d) dd
+        cross join (select * from service_case where status in ('decided', 'delivered') and decided_at is not null order by case_no limit 1) t`.execute(
+        db,
+      );
+      await sql`analyze service_case`.execute(db);
+    });
+    const users = await db
+      .selectFrom('appUser')
+      .select(['id', 'username', 'displayName', 'role', 'regionCode', 'departmentId'])
+      .where('regionCode', '=', '350999')
+      .execute();
+    const sup = users.find((u) => u.username === 'supervisor')!;
+    const actor: Actor = { ...sup, userId: sup.id, role: sup.role as Role, clientIp: '127.0.0.1' };
+    const depts = await db.selectFrom('department').select('id').where('name', 'like', '基准部门%').execute();
+
+    const plan = await createReviewPlan(deps, actor, {
+      title: `${YEAR}年第二季度卷宗评查（基准）`,
+      periodStart: `${YEAR}-04-01`,
+      periodEnd: `${YEAR}-06-30`,
+      departmentIds: depts.map((d) => d.id),
+      casesPerDepartment: 3,
+      reviewerPool: users.filter((u) => u.role === 'approver').map((u) => u.id),
+    });
+    const [, drawSec] = await seconds(`draw a quarterly review for ${depts.length} departments`, () =>
+      drawReviewPlan(deps, actor, plan.id),
+    );
+
+    const schemes = await Promise.all(
+      (['department', 'township'] as const).map((unitKind) =>
+        publishScheme(deps, actor, {
+          unitKind,
+          name: `基准${unitKind}`,
+          indicators: DEFAULT_SCHEMES[unitKind],
+        }),
+      ),
+    );
+    let assessmentSec = 0;
+    for (const s of schemes) {
+      const [, sec] = await seconds(`year assessment (${s.unitKind})`, () =>
+        computeAssessment(deps, actor, { schemeId: s.id, periodKind: 'year', period: String(YEAR) }),
+      );
+      assessmentSec += sec;
+    }
+    const [r, autoFindingSec] = await seconds('every automatic rule over a month', () =>
+      evaluateAutoRules(deps, actor, `${YEAR}-06`),
+    );
+    console.log(`automatic findings opened: ${r.opened} (departments checked: ${r.checked})`);
+    console.log(`scale: ${N} concluded cases, ${DEPTS} + demo departments, ${TOWNSHIPS} townships`);
+    console.log(
+      `RESULT ${JSON.stringify({
+        drawMs: Math.round(drawSec * 1000),
+        assessmentSec: Number(assessmentSec.toFixed(2)),
+        autoFindingSec: Number(autoFindingSec.toFixed(2)),
+      })}`,
+    );
+  } finally {
+    await handle.close();
+    await admin(`drop database if exists ${name} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
