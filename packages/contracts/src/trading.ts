@@ -474,7 +474,7 @@ export const TradingFigures = z.object({
   ),
 });
 export type TradingFigures = z.infer<typeof TradingFigures>;
-export const FiguresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const TradingFiguresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export const TradingOk = z.object({ ok: z.literal(true) });
 export type TradingOk = z.infer<typeof TradingOk>;

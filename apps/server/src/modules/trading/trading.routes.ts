@@ -13,7 +13,7 @@ import {
   ExpertCreate,
   ExpertList,
   ExpertListQuery,
-  FiguresQuery,
+  TradingFiguresQuery,
   Id,
   ProjectCreate,
   ProjectDetail,
@@ -290,7 +290,7 @@ export async function tradingRoutes(app: AppInstance) {
       schema: {
         tags,
         summary: '应进必进：进场交易率',
-        querystring: FiguresQuery,
+        querystring: TradingFiguresQuery,
         response: { 200: TradingFigures },
       },
     },
