@@ -530,6 +530,7 @@ export async function hallRoutes(app: AppInstance) {
     },
     async (req) => {
       const actor = requireActor(req);
+      assertAccess(actor, 'hall.patrol');
       if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传照片（字段 file）');
       let file;
       try {

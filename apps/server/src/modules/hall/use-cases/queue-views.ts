@@ -165,6 +165,7 @@ export async function listTicketsFor(deps: Deps, actor: Actor, q: TicketQuery) {
 
 /** A ticket and every step of it (QUE-1); public by id so the kiosk slip can show the queue ahead. */
 export async function ticketDetail(deps: Deps, id: string, actor: Actor | null) {
+  if (actor) assertAccess(actor, 'hall.read');
   const t = await repo.findTicket(deps.db, id);
   if (!t) throw new HallError('HALL_TICKET_NOT_FOUND');
   if (actor) assertAccess(actor, 'hall.read', { regionCode: t.regionCode });
