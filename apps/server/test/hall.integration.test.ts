@@ -28,7 +28,13 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
   };
   const hold = (slotId: string, idNumber: string, key = `k-${kind}-${++seq}-xxxxxxxx`) =>
-    pub('POST', '/api/public/hall/bookings', { slotId, name: '测试人', idNumber, phone: '13900000000', idempotencyKey: key });
+    pub('POST', '/api/public/hall/bookings', {
+      slotId,
+      name: '测试人',
+      idNumber,
+      phone: '13900000000',
+      idempotencyKey: key,
+    });
   const newSlot = async (capacity: number, date = '2026-11-23', group = 'A', from = '09:00') => {
     const r = await supervisor.request('POST', '/api/hall/slots', {
       hallId,
@@ -53,7 +59,9 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     hallId = halls[0].id;
     groups = Object.fromEntries(halls[0].groups.map((g: { code: string; id: string }) => [g.code, g.id]));
     const ov = await supervisor.request('GET', `/api/hall/halls/${hallId}/overview`);
-    windows = Object.fromEntries(ov.body.windows.map((w: { number: string; windowId: string }) => [w.number, w.windowId]));
+    windows = Object.fromEntries(
+      ov.body.windows.map((w: { number: string; windowId: string }) => [w.number, w.windowId]),
+    );
   });
   afterAll(() => t.close());
 
@@ -67,10 +75,14 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     expect(JSON.stringify(a.body)).not.toContain(demoPerson(200));
     const again = await hold(slot, demoPerson(200), key);
     expect(again.body.id).toBe(a.body.id);
-    expect((await pub('POST', `/api/public/hall/bookings/${a.body.id}/confirm`, { code: 'WRONGCODE' })).status).toBe(404);
+    expect(
+      (await pub('POST', `/api/public/hall/bookings/${a.body.id}/confirm`, { code: 'WRONGCODE' })).status,
+    ).toBe(404);
     const c = await pub('POST', `/api/public/hall/bookings/${a.body.id}/confirm`, { code: a.body.code });
     expect(c.body.status).toBe('confirmed');
-    const slots = (await pub('GET', `/api/public/hall/slots?hallId=${hallId}&date=2026-11-23&groupId=${groups.A}`)).body.slots;
+    const slots = (
+      await pub('GET', `/api/public/hall/slots?hallId=${hallId}&date=2026-11-23&groupId=${groups.A}`)
+    ).body.slots;
     expect(slots.find((s: { id: string }) => s.id === slot).booked).toBe(1);
   });
 
@@ -80,7 +92,8 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     const r = await hold(slot, demoPerson(202));
     expect(r.status).toBe(409);
     expect(r.body.code).toBe('HALL_SLOT_FULL');
-    const booked = (await supervisor.request('GET', `/api/hall/bookings?hallId=${hallId}&date=2026-11-24`)).body.bookings;
+    const booked = (await supervisor.request('GET', `/api/hall/bookings?hallId=${hallId}&date=2026-11-24`))
+      .body.bookings;
     expect(booked).toHaveLength(1);
   });
 
@@ -107,9 +120,9 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
   it('APT-1: cancelling frees the place', async () => {
     const slot = await newSlot(1, '2026-11-28');
     const a = await hold(slot, demoPerson(204));
-    expect((await pub('POST', `/api/public/hall/bookings/${a.body.id}/cancel`, { code: a.body.code })).body.status).toBe(
-      'cancelled',
-    );
+    expect(
+      (await pub('POST', `/api/public/hall/bookings/${a.body.id}/cancel`, { code: a.body.code })).body.status,
+    ).toBe('cancelled');
     expect((await hold(slot, demoPerson(205))).status).toBe(201);
   });
 
@@ -118,25 +131,36 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => hold(slot, demoPerson(300 + i))));
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'HALL_SLOT_FULL')).toBe(true);
-    const s = (await pub('GET', `/api/public/hall/slots?hallId=${hallId}&date=2026-11-29&groupId=${groups.A}`)).body.slots;
+    const s = (
+      await pub('GET', `/api/public/hall/slots?hallId=${hallId}&date=2026-11-29&groupId=${groups.A}`)
+    ).body.slots;
     expect(s.find((x: { id: string }) => x.id === slot).booked).toBe(5);
   });
 
   it('APT-1: parallel bookings of one person never exceed the limit', async () => {
     // Group A allows 2 per 30 days; ten slots on different hours at once.
     const slots = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => newSlot(5, '2026-11-30', 'A', `${String(8 + i).padStart(2, '0')}:00`)),
+      Array.from({ length: 10 }, (_, i) =>
+        newSlot(5, '2026-11-30', 'A', `${String(8 + i).padStart(2, '0')}:00`),
+      ),
     );
     const results = await Promise.all(slots.map((s) => hold(s, demoPerson(400))));
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
-    expect(results.filter((r) => r.status !== 201).every((r) => r.body.code === 'HALL_PERSON_LIMIT')).toBe(true);
+    expect(results.filter((r) => r.status !== 201).every((r) => r.body.code === 'HALL_PERSON_LIMIT')).toBe(
+      true,
+    );
   });
 
   it('QUE-1: kiosk tickets are called by priority class then arrival; a ticket called twice is refused', async () => {
     // clerk2 sits at A03 (group A) in the demo; finish what it has first.
     await clerk2.request('POST', '/api/hall/queue/finish');
     const normal = await pub('POST', '/api/public/hall/tickets', { hallId, groupId: groups.A });
-    const green = await pub('POST', '/api/public/hall/tickets', { hallId, groupId: groups.A, green: true, greenReason: '残疾人' });
+    const green = await pub('POST', '/api/public/hall/tickets', {
+      hallId,
+      groupId: groups.A,
+      green: true,
+      greenReason: '残疾人',
+    });
     expect(normal.status).toBe(201);
     expect(green.body.priority).toBe('green');
     const next = await clerk2.request('POST', '/api/hall/queue/next');
@@ -212,7 +236,9 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     expect(names).not.toContain('赵德海'); // past term
     expect(board.body.entries.every((e: { missingPhoto: boolean }) => e.missingPhoto)).toBe(true);
     const reg = await supervisor.request('GET', `/api/hall/halls/${hallId}/register?days=30`);
-    const market = reg.body.rows.find((r: { departmentName: string }) => r.departmentName === '云溪县市场监督管理局');
+    const market = reg.body.rows.find(
+      (r: { departmentName: string }) => r.departmentName === '云溪县市场监督管理局',
+    );
     expect(market.registered).toBeGreaterThan(market.signedIn);
     expect(market.neverSignedIn.map((s: { name: string }) => s.name)).toContain('钱立新');
   });
@@ -224,7 +250,15 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     const s = v.body.suggestions[0];
     expect(s.toGroupId).toBe(groups.S);
     expect(s.windowNumber).toBe('A03');
-    expect((await clerk.request('POST', `/api/hall/halls/${hallId}/tidal`, { windowId: s.windowId, toGroupIds: [s.toGroupId], reason: 'x' })).status).toBe(403);
+    expect(
+      (
+        await clerk.request('POST', `/api/hall/halls/${hallId}/tidal`, {
+          windowId: s.windowId,
+          toGroupIds: [s.toGroupId],
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(403);
     const applied = await supervisor.request('POST', `/api/hall/halls/${hallId}/tidal`, {
       windowId: s.windowId,
       toGroupIds: [s.toGroupId],
@@ -241,7 +275,9 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     for (const p of day.body.patrols) expect(p.due || p.plannedAt === null).toBe(true);
     const p = await supervisor.request('POST', `/api/hall/halls/${hallId}/patrols`);
     expect(p.status).toBe(201);
-    const bad = await supervisor.request('POST', `/api/hall/patrols/${p.body.id}/problems`, { kind: 'absent' });
+    const bad = await supervisor.request('POST', `/api/hall/patrols/${p.body.id}/problems`, {
+      kind: 'absent',
+    });
     expect(bad.status).toBe(400);
     const prob = await supervisor.request('POST', `/api/hall/patrols/${p.body.id}/problems`, {
       kind: 'absent',
@@ -257,17 +293,39 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
     const inbox = await head.request('GET', '/api/inbox?filter=todo');
     const item = inbox.body.items.find((i: { entityId: string }) => i.entityId === noticeId);
     expect(item.title).toContain('督查告知书');
-    expect((await clerk.request('POST', `/api/hall/notices/${noticeId}/reply`, { reply: 'x' })).status).toBe(403);
-    const replied = await head.request('POST', `/api/hall/notices/${noticeId}/reply`, { reply: '已落实 AB 岗' });
+    expect((await clerk.request('POST', `/api/hall/notices/${noticeId}/reply`, { reply: 'x' })).status).toBe(
+      403,
+    );
+    const replied = await head.request('POST', `/api/hall/notices/${noticeId}/reply`, {
+      reply: '已落实 AB 岗',
+    });
     expect(replied.body.status).toBe('replied');
-    expect((await head.request('GET', '/api/inbox?filter=todo')).body.items.map((i: { entityId: string }) => i.entityId)).not.toContain(noticeId);
-    const fu = await supervisor.request('POST', `/api/hall/notices/${noticeId}/follow-up`, { passed: true, note: '复查在岗' });
+    expect(
+      (await head.request('GET', '/api/inbox?filter=todo')).body.items.map(
+        (i: { entityId: string }) => i.entityId,
+      ),
+    ).not.toContain(noticeId);
+    const fu = await supervisor.request('POST', `/api/hall/notices/${noticeId}/follow-up`, {
+      passed: true,
+      note: '复查在岗',
+    });
     expect(fu.body.status).toBe('closed');
-    expect((await supervisor.request('POST', `/api/hall/notices/${noticeId}/follow-up`, { passed: true, note: 'x' })).status).toBe(409);
+    expect(
+      (
+        await supervisor.request('POST', `/api/hall/notices/${noticeId}/follow-up`, {
+          passed: true,
+          note: 'x',
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('PAT-1: the demo has a notice in every state; the monthly 通报 is a .docx', async () => {
-    const list = (await supervisor.request('GET', '/api/hall/notices')).body.notices as { status: string; overdue: boolean; round: number }[];
+    const list = (await supervisor.request('GET', '/api/hall/notices')).body.notices as {
+      status: string;
+      overdue: boolean;
+      round: number;
+    }[];
     expect(new Set(list.map((n) => n.status))).toEqual(new Set(['issued', 'replied', 'closed']));
     expect(list.some((n) => n.overdue)).toBe(true);
     expect(list.some((n) => n.round === 2)).toBe(true);
@@ -285,12 +343,18 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
   });
 
   it('TRUTH-1: figures are counted from the records and drill into them', async () => {
-    const f = await supervisor.request('GET', `/api/hall/figures?hallId=${hallId}&from=2026-11-13&to=2026-11-20`);
+    const f = await supervisor.request(
+      'GET',
+      `/api/hall/figures?hallId=${hallId}&from=2026-11-13&to=2026-11-20`,
+    );
     expect(f.status).toBe(200);
     expect(f.body.bookings.noShow).toBeGreaterThan(0);
     const row = f.body.waitingByGroupHour[0];
     expect(row.p90Seconds).toBeGreaterThanOrEqual(0);
-    const drill = await supervisor.request('GET', `/api/hall/tickets?hallId=${hallId}&groupId=${row.groupId}&hour=${row.hour}`);
+    const drill = await supervisor.request(
+      'GET',
+      `/api/hall/tickets?hallId=${hallId}&groupId=${row.groupId}&hour=${row.hour}`,
+    );
     expect(drill.body.tickets.length).toBeGreaterThanOrEqual(row.count);
     expect(f.body.problemsByDepartment.length).toBeGreaterThan(0);
   });

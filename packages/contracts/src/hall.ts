@@ -10,7 +10,6 @@ const Text = (label: string, max: number, min = 1) =>
     .min(min, { message: `${label}不能为空` })
     .max(max, { message: `${label}不超过 ${max} 个字` });
 const Uuid = z.uuid({ message: '编号格式不正确' });
-const Instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });
 const Day = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 
 // ── Error codes (the web matches them) ──────────────────────────────────────

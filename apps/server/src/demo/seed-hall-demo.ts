@@ -31,7 +31,8 @@ const HALL_CLERKS = [
 ];
 
 /** Identity numbers of demo citizens (fictional, valid check digits). */
-export const demoPerson = (n: number) => makeIdNumber('350999', `19${70 + (n % 30)}0${1 + (n % 9)}1${n % 10}`, n);
+export const demoPerson = (n: number) =>
+  makeIdNumber('350999', `19${70 + (n % 30)}0${1 + (n % 9)}1${n % 10}`, n);
 
 export const DEMO_HALL = {
   /** Booked three times and never came: online booking suspended (APT-1). */
@@ -70,12 +71,31 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
     await orgService.createUser(
       deps,
       SYSTEM_ACTOR,
-      { username: c.username, displayName: c.displayName, password: DEMO_PASSWORD, role: 'clerk', regionCode: REGION, departmentId: deptId(c.dept) },
+      {
+        username: c.username,
+        displayName: c.displayName,
+        password: DEMO_PASSWORD,
+        role: 'clerk',
+        regionCode: REGION,
+        departmentId: deptId(c.dept),
+      },
       { demoAccount: true },
     );
   const onPaper = [
-    { name: '钱立新', title: '市场准入审批员', dept: '云溪县市场监督管理局', from: '2025-03-01', until: '2027-02-28' },
-    { name: '孙雅琪', title: '社保经办员', dept: '云溪县人力资源和社会保障局', from: '2025-03-01', until: '2027-02-28' },
+    {
+      name: '钱立新',
+      title: '市场准入审批员',
+      dept: '云溪县市场监督管理局',
+      from: '2025-03-01',
+      until: '2027-02-28',
+    },
+    {
+      name: '孙雅琪',
+      title: '社保经办员',
+      dept: '云溪县人力资源和社会保障局',
+      from: '2025-03-01',
+      until: '2027-02-28',
+    },
     { name: '赵德海', title: '婚姻登记员', dept: '云溪县民政局', from: '2023-03-01', until: '2025-02-28' },
   ];
   for (const s of onPaper)
@@ -95,7 +115,15 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
     const ids = await listUserIdsByRole(deps.db, { regionCode: REGION, role, departmentId });
     const users = await orgService.listUsers(deps, SYSTEM_ACTOR);
     const u = users.find((x) => x.username === username && ids.includes(x.id))!;
-    return { userId: u.id, username, displayName: u.displayName, role, regionCode: REGION, departmentId, clientIp: '' };
+    return {
+      userId: u.id,
+      username,
+      displayName: u.displayName,
+      role,
+      regionCode: REGION,
+      departmentId,
+      clientIp: '',
+    };
   };
   const manager = await actorOf('supervisor', 'supervisor', null);
   const head = await actorOf('depthead', 'dept_head', deptId('云溪县市场监督管理局'));
@@ -110,10 +138,34 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
   // Item groups and the windows that serve them.
   clock.set(shanghaiInstant(addDays(day, -8), '08:00'));
   const g = {
-    A: await createGroup(dd, manager, { hallId: hall.id, code: 'A', name: '综合受理', personLimit: 2, limitPeriodDays: 30 }),
-    B: await createGroup(dd, manager, { hallId: hall.id, code: 'B', name: '市场准入', personLimit: 1, limitPeriodDays: 30 }),
-    M: await createGroup(dd, manager, { hallId: hall.id, code: 'M', name: '婚姻登记', personLimit: 1, limitPeriodDays: 30 }),
-    S: await createGroup(dd, manager, { hallId: hall.id, code: 'S', name: '社保业务', personLimit: 2, limitPeriodDays: 30 }),
+    A: await createGroup(dd, manager, {
+      hallId: hall.id,
+      code: 'A',
+      name: '综合受理',
+      personLimit: 2,
+      limitPeriodDays: 30,
+    }),
+    B: await createGroup(dd, manager, {
+      hallId: hall.id,
+      code: 'B',
+      name: '市场准入',
+      personLimit: 1,
+      limitPeriodDays: 30,
+    }),
+    M: await createGroup(dd, manager, {
+      hallId: hall.id,
+      code: 'M',
+      name: '婚姻登记',
+      personLimit: 1,
+      limitPeriodDays: 30,
+    }),
+    S: await createGroup(dd, manager, {
+      hallId: hall.id,
+      code: 'S',
+      name: '社保业务',
+      personLimit: 2,
+      limitPeriodDays: 30,
+    }),
   };
   const serve: [string, (keyof typeof g)[]][] = [
     ['A01', ['A']],
@@ -152,14 +204,24 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
     const b = await holdBooking(
       dd,
       counter ?? { ...SYSTEM_ACTOR, username: 'public', role: 'applicant', regionCode: REGION },
-      { slotId, name, idNumber, phone: `139${String(10_000_000 + ++n).slice(-8)}`, idempotencyKey: `demo-booking-${n}` },
+      {
+        slotId,
+        name,
+        idNumber,
+        phone: `139${String(10_000_000 + ++n).slice(-8)}`,
+        idempotencyKey: `demo-booking-${n}`,
+      },
       counter ? 'counter' : 'portal',
     );
     return confirm && !counter ? confirmBooking(dd, SYSTEM_ACTOR, b.id, b.code) : b;
   };
 
   // APT-1: one person books three days running and never comes → suspended.
-  for (const [k, key] of [[-4, 'A'], [-3, 'M'], [-2, 'S']] as const) {
+  for (const [k, key] of [
+    [-4, 'A'],
+    [-3, 'M'],
+    [-2, 'S'],
+  ] as const) {
     clock.set(shanghaiInstant(addDays(day, k - 1), '12:00'));
     const [s] = await slotsOf(addDays(day, k), key);
     await book(s!.id, DEMO_HALL.suspendedIdNumber, '陈大海');
@@ -168,7 +230,8 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
   clock.set(shanghaiInstant(addDays(day, -2), '15:00'));
   const yesterday = await slotsOf(addDays(day, -1), 'A');
   const yb = [];
-  for (let i = 0; i < 4; i++) yb.push(await book(yesterday[2 + i]!.id, demoPerson(i), ['王芳', '李强', '张敏', '刘洋'][i]!));
+  for (let i = 0; i < 4; i++)
+    yb.push(await book(yesterday[2 + i]!.id, demoPerson(i), ['王芳', '李强', '张敏', '刘洋'][i]!));
   await cancelBooking(dd, SYSTEM_ACTOR, yb[3]!.id, yb[3]!.code);
   for (let i = 0; i < 2; i++) {
     clock.set(new Date(Date.parse(yb[i]!.startsAt) - 10 * 60_000));
@@ -187,7 +250,10 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
   await markNoShows(dd, manager, REGION);
 
   // Patrols and 督查告知书 in every state (PAT-1).
-  const patrolOn = async (date: string, finds: { kind: 'absent' | 'badge' | 'dress' | 'scalper' | 'late'; window: string; note: string }[]) => {
+  const patrolOn = async (
+    date: string,
+    finds: { kind: 'absent' | 'badge' | 'dress' | 'scalper' | 'late'; window: string; note: string }[],
+  ) => {
     clock.set(shanghaiInstant(date, '08:00'));
     const plan = await patrolDay(dd, manager, hall.id, date);
     for (const [i, p] of plan.patrols.entries()) {
@@ -197,7 +263,11 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
       clock.add(5);
       if (i === 1)
         for (const f of finds)
-          await addProblem(dd, manager, p.id, { kind: f.kind, windowId: windows.get(f.window)!.id, note: f.note });
+          await addProblem(dd, manager, p.id, {
+            kind: f.kind,
+            windowId: windows.get(f.window)!.id,
+            note: f.note,
+          });
       clock.add(10);
       await finishPatrol(dd, manager, p.id);
     }
@@ -240,7 +310,10 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
     s.startsAt.getTime() < realNow.getTime() + 50 * 60_000 && s.endsAt.getTime() > realNow.getTime();
   const nowSlot = todayA.find(fits);
   if (nowSlot) await book(nowSlot.id, DEMO_HALL.checkInIdNumber, '周小米');
-  for (const [i, s] of todayA.filter((x) => x.startsAt > realNow).slice(0, 6).entries())
+  for (const [i, s] of todayA
+    .filter((x) => x.startsAt > realNow)
+    .slice(0, 6)
+    .entries())
     await book(s.id, demoPerson(20 + i), ['吴敏', '郑华', '冯磊', '何静', '高飞', '罗娟'][i]!, i !== 5);
   const heldToday = await book(todayA.at(-1)!.id, demoPerson(40), '梁晨', false);
   void heldToday;
@@ -253,7 +326,12 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
   await book(counterDay[3]!.id, demoPerson(41), '秦朗', true, clerks.B02);
   const issue = async (key: keyof typeof g, green = false) => {
     clock.add(3);
-    return issueTicket(dd, SYSTEM_ACTOR, { hallId: hall.id, groupId: g[key].id, green, greenReason: green ? '老年人' : undefined });
+    return issueTicket(dd, SYSTEM_ACTOR, {
+      hallId: hall.id,
+      groupId: g[key].id,
+      green,
+      greenReason: green ? '老年人' : undefined,
+    });
   };
   for (const key of ['A', 'A', 'S', 'A', 'M', 'A', 'S', 'A'] as const) await issue(key);
   await issue('A', true);
@@ -263,7 +341,8 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
     await serveTicket(dd, clerks[w], 'next').catch(() => undefined);
   }
   clock.add(8);
-  for (const w of ['A01', 'A02', 'A03', 'B03'] as const) await serveTicket(dd, clerks[w], 'finish').catch(() => undefined);
+  for (const w of ['A01', 'A02', 'A03', 'B03'] as const)
+    await serveTicket(dd, clerks[w], 'finish').catch(() => undefined);
   clock.add(2);
   await serveTicket(dd, clerks.A03, 'next').catch(() => undefined);
   await transferTicket(dd, clerks.A03, { toWindowId: windows.get('A01')!.id }).catch(() => undefined);
@@ -271,7 +350,9 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
   for (const key of ['A', 'A', 'B', 'A', 'S', 'A', 'A'] as const) await issue(key);
   if (nowSlot && realNow.getTime() - 5 * 60_000 > cur.getTime()) {
     clock.set(new Date(realNow.getTime() - 5 * 60_000));
-    await checkInBooking(dd, SYSTEM_ACTOR, { hallId: hall.id, idNumber: DEMO_HALL.checkInIdNumber }).catch(() => undefined);
+    await checkInBooking(dd, SYSTEM_ACTOR, { hallId: hall.id, idNumber: DEMO_HALL.checkInIdNumber }).catch(
+      () => undefined,
+    );
   }
   // The clerk at A02 ends with nothing called (the console's next call is theirs to make); A01
   // and A03 are serving.

@@ -310,7 +310,14 @@ export async function hallRoutes(app: AppInstance) {
   );
   app.post(
     '/api/hall/no-shows/run',
-    { schema: { tags, summary: 'APT-1：登记爽约并暂停预约', response: { 200: NoShowRunReply } } },
+    {
+      schema: {
+        tags,
+        summary: 'APT-1：登记爽约并暂停预约',
+        body: z.strictObject({}).optional(),
+        response: { 200: NoShowRunReply },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       return markNoShows(d, actor, actor.regionCode);
@@ -484,7 +491,14 @@ export async function hallRoutes(app: AppInstance) {
   );
   app.post(
     '/api/hall/halls/:hallId/patrols',
-    { schema: { tags, summary: '临时加一次巡查（立即开始）', params: HallIdParams, response: { 201: Patrol } } },
+    {
+      schema: {
+        tags,
+        summary: '临时加一次巡查（立即开始）',
+        params: HallIdParams,
+        response: { 201: Patrol },
+      },
+    },
     async (req, reply) => reply.status(201).send(await addPatrolNow(d, requireActor(req), req.params.hallId)),
   );
   app.post(

@@ -199,11 +199,21 @@ export async function addPatrolNow(deps: Deps, actor: Actor, hallId: string): Pr
   const hall = await getHallFor(deps, actor, hallId, 'hall.patrol');
   await patrolDay(deps, actor, hallId);
   return runCommand(deps, actor, async ({ tx, now }) => {
-    const [row] = await repo.insertPatrols(tx, [{ regionCode: hall.regionCode, hallId: hall.id, day: today(deps), plannedAt: now, status: 'planned' }]);
-    const started = await repo.updatePatrol(tx, hall.regionCode, row!.id, { startedAt: now, patrollerUserId: actor.userId });
+    const [row] = await repo.insertPatrols(tx, [
+      { regionCode: hall.regionCode, hallId: hall.id, day: today(deps), plannedAt: now, status: 'planned' },
+    ]);
+    const started = await repo.updatePatrol(tx, hall.regionCode, row!.id, {
+      startedAt: now,
+      patrollerUserId: actor.userId,
+    });
     return {
       result: toPatrol(started!, [], now),
-      audit: { action: 'hall.patrol.extra', entityType: 'hall_patrol', entityId: row!.id, regionCode: hall.regionCode },
+      audit: {
+        action: 'hall.patrol.extra',
+        entityType: 'hall_patrol',
+        entityId: row!.id,
+        regionCode: hall.regionCode,
+      },
     };
   });
 }
