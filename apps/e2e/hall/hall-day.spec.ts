@@ -103,11 +103,11 @@ describe('the hall: booking, queue, call screen, patrol (issue 19)', () => {
 
     await sup.goto('/hall/notices');
     const replied = sup.getByTestId('notice-card').filter({ hasText: '已排定 B01 替岗人员' }).first();
-    await replied.getByPlaceholder('现场复查意见').fill('复查时窗口有人');
-    await replied.getByRole('button', { name: '通过' }).click();
+    await replied.getByPlaceholder('现场复查意见').fill('现场复查 B01 已有人值守');
+    await replied.getByRole('button', { name: '通过', exact: true }).click();
     await sup
       .getByTestId('notice-card')
-      .filter({ hasText: '复查时窗口有人' })
+      .filter({ hasText: '现场复查 B01 已有人值守' })
       .getByText('复查通过')
       .waitFor();
   });
