@@ -108,7 +108,7 @@ describe('the hall: booking, queue, call screen, patrol (issue 19)', () => {
     await sup
       .getByTestId('notice-card')
       .filter({ hasText: '现场复查 B01 已有人值守' })
-      .getByText('复查通过')
+      .getByText('复查通过', { exact: true })
       .waitFor();
   });
 });
