@@ -235,7 +235,8 @@ async function main() {
     );
 
     // 2. A queue day: WINDOWS windows with a clerk each, TICKETS tickets, SSE watching.
-    const market = (await api(adm, 'GET', '/api/org/departments')).body.find(
+    const depts = (await api(adm, 'GET', '/api/org/departments')).body;
+    const market = (Array.isArray(depts) ? depts : depts.departments).find(
       (d: { name: string }) => d.name === '云溪县市场监督管理局',
     );
     const clerks: Session[] = [];

@@ -137,7 +137,13 @@ export const HALL_MATRIX: Entry[] = [
       noticeDeadlineDays: 3,
     }),
   ),
-  e('POST', '/api/hall/no-shows/run', () => '/api/hall/no-shows/run', MANAGE),
+  e(
+    'POST',
+    '/api/hall/no-shows/run',
+    () => '/api/hall/no-shows/run',
+    MANAGE,
+    () => ({}),
+  ),
   // ── Counter ──
   e('GET', '/api/hall/bookings', () => '/api/hall/bookings', STAFF),
   e(

@@ -93,8 +93,6 @@ import { applyTidalSwitch, tidalView } from './use-cases/tidal-windows';
 const tags = ['hall'];
 const pub = ['public'];
 // SEC-2: public booking and check-in are limited per client address; screens refresh often.
-const BOOKING_LIMIT = limitPerClient(20, 60_000);
-const SCREEN_LIMIT = limitPerClient(600, 60_000);
 const DatePart = z.object({ date: z.iso.date().optional() });
 const Days = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
 const Done = z.object({ windowId: z.string(), groupIds: z.array(z.string()) });
@@ -102,6 +100,9 @@ const PhotoReply = z.object({ photo: z.string() });
 
 export async function hallRoutes(app: AppInstance) {
   const d = app.deps;
+  // Made here, not at load: the limits scale with RATE_LIMIT_SCALE, known once the app is built.
+  const BOOKING_LIMIT = limitPerClient(20, 60_000);
+  const SCREEN_LIMIT = limitPerClient(600, 60_000);
 
   // ── Public: booking (APT-1), kiosk, call screen, board ──
   app.get(
