@@ -236,7 +236,7 @@ async function main() {
 
     // 2. A queue day: WINDOWS windows with a clerk each, TICKETS tickets, SSE watching.
     const depts = (await api(adm, 'GET', '/api/org/departments')).body;
-    const market = (Array.isArray(depts) ? depts : depts.departments).find(
+    const market = (depts.items as { id: string; name: string }[]).find(
       (d: { name: string }) => d.name === '云溪县市场监督管理局',
     );
     const clerks: Session[] = [];
