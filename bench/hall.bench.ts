@@ -238,7 +238,7 @@ async function main() {
     const depts = (await api(adm, 'GET', '/api/org/departments')).body;
     const market = (depts.items as { id: string; name: string }[]).find(
       (d: { name: string }) => d.name === '云溪县市场监督管理局',
-    );
+    )!;
     const clerks: Session[] = [];
     for (let w = 0; w < WINDOWS; w++) {
       const win = (
