@@ -77,6 +77,21 @@ export const TABLE_OWNERS: Record<string, string> = {
   complaint_setting: 'complaints',
 
   // ── hall ──
+  hall_setting: 'hall',
+  hall_item_group: 'hall',
+  hall_window_group: 'hall',
+  hall_window_switch: 'hall',
+  hall_slot: 'hall',
+  hall_person: 'hall',
+  hall_appointment: 'hall',
+  hall_ticket_counter: 'hall',
+  hall_ticket: 'hall',
+  hall_ticket_event: 'hall',
+  hall_presence: 'hall',
+  hall_patrol: 'hall',
+  hall_inspection_notice: 'hall',
+  hall_patrol_problem: 'hall',
+  hall_notice_event: 'hall',
 
   // ── bundles ──
 

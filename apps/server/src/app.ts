@@ -22,7 +22,7 @@ import { inboxRoutes } from './modules/inbox';
 import { supervisionRoutes } from './modules/supervision';
 import { evaluationsRoutes } from './modules/evaluations';
 import { complaintsRoutes } from './modules/complaints';
-import { hallRoutes } from './modules/hall';
+import { hallRoutes, mayReadPatrolProblem } from './modules/hall';
 import { bundlesRoutes } from './modules/bundles';
 import { tradingRoutes } from './modules/trading';
 import { intermediariesRoutes } from './modules/intermediaries';
@@ -51,6 +51,7 @@ const FILE_READERS: Record<FileOwner['kind'], (deps: Deps, actor: Actor, id: str
   ledger_measure: ledgerService.mayReadMeasure,
   // 公示牌 photos are stored public anyway.
   staff_photo: async () => true,
+  hall_patrol_problem: mayReadPatrolProblem,
 };
 
 async function mayReadAnyOwner(deps: Deps, actor: Actor, sha256: string): Promise<boolean> {

@@ -72,6 +72,16 @@ export const PERMISSIONS = {
   'complaint.coordinate': ['clerk', 'supervisor'],
 
   // ── hall ──
+  // Reads of the hall's records (department roles: their own department's notices and problems).
+  'hall.read': STAFF,
+  // Window staff: presence, the queue console, bookings and tickets at the counter.
+  'hall.queue.serve': ['clerk'],
+  // The hall manager: groups, slots, settings, tidal switches, no-show run.
+  'hall.manage': ['admin', 'supervisor'],
+  // PAT-1: patrols and the follow-up of 督查告知书.
+  'hall.patrol': ['supervisor'],
+  // The department head answers a 督查告知书.
+  'hall.notice.reply': ['dept_head'],
 
   // ── bundles ──
 

@@ -501,6 +501,218 @@ export interface Hall {
   regionCode: string;
 }
 
+export interface HallAppointment {
+  cancelledAt: Timestamp | null;
+  channel: 'portal' | 'counter';
+  checkedInAt: Timestamp | null;
+  /**
+   * booking code the citizen shows; not personal data
+   */
+  code: string;
+  confirmedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  endsAt: Timestamp;
+  groupId: string;
+  hallId: string;
+  holdExpiresAt: Timestamp | null;
+  id: Generated<string>;
+  /**
+   * the client's key: a repeated hold returns the same booking instead of a second one
+   */
+  idempotencyKey: string;
+  idMasked: string;
+  nameMasked: string;
+  nameSealed: string;
+  personHash: string;
+  phoneMasked: string;
+  phoneSealed: string;
+  regionCode: string;
+  slotId: string;
+  startsAt: Timestamp;
+  status: 'held' | 'confirmed' | 'cancelled' | 'expired' | 'checked_in' | 'no_show';
+  ticketId: string | null;
+}
+
+export interface HallInspectionNotice {
+  deadline: string;
+  departmentId: string;
+  followedUpAt: Timestamp | null;
+  followedUpBy: string | null;
+  followupNote: string | null;
+  hallId: string;
+  id: Generated<string>;
+  issuedAt: Timestamp;
+  noticeNo: string;
+  patrolId: string;
+  regionCode: string;
+  repliedAt: Timestamp | null;
+  repliedBy: string | null;
+  reply: string | null;
+  /**
+   * a failed follow-up sends it back (issued) with a new deadline and round + 1
+   */
+  round: Generated<number>;
+  status: 'issued' | 'replied' | 'closed';
+}
+
+export interface HallItemGroup {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  hallId: string;
+  id: Generated<string>;
+  limitPeriodDays: Generated<number>;
+  name: string;
+  /**
+   * APT-1: active bookings one person may hold in this group within limit_period_days of a slot
+   */
+  personLimit: Generated<number>;
+  regionCode: string;
+}
+
+export interface HallNoticeEvent {
+  actorUserId: string | null;
+  at: Timestamp;
+  id: Generated<string>;
+  kind: 'issue' | 'reply' | 'pass' | 'fail';
+  note: Generated<string>;
+  noticeId: string;
+  regionCode: string;
+}
+
+export interface HallPatrol {
+  day: string;
+  doneAt: Timestamp | null;
+  hallId: string;
+  id: Generated<string>;
+  patrollerUserId: string | null;
+  plannedAt: Timestamp;
+  regionCode: string;
+  startedAt: Timestamp | null;
+  status: 'planned' | 'done';
+}
+
+export interface HallPatrolProblem {
+  departmentId: string | null;
+  foundAt: Timestamp;
+  hallId: string;
+  id: Generated<string>;
+  kind: 'absent' | 'late' | 'attitude' | 'dress' | 'badge' | 'display' | 'scalper';
+  note: Generated<string>;
+  noticeId: string | null;
+  patrolId: string;
+  /**
+   * sha256 of the evidence photo (platform files)
+   */
+  photo: string | null;
+  regionCode: string;
+  staffId: string | null;
+  windowId: string | null;
+}
+
+export interface HallPerson {
+  idMasked: string;
+  /**
+   * SM4-sealed identity number
+   */
+  idSealed: string;
+  noShowCount: Generated<number>;
+  /**
+   * HMAC-SM3 of the identity number (never stored in clear)
+   */
+  personHash: string;
+  regionCode: string;
+  suspendedUntil: Timestamp | null;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface HallPresence {
+  hallId: string;
+  id: Generated<string>;
+  regionCode: string;
+  signedInAt: Timestamp;
+  signedOutAt: Timestamp | null;
+  staffId: string;
+  userId: string | null;
+  windowId: string;
+}
+
+export interface HallSetting {
+  /**
+   * how long a held booking keeps its place before it must be confirmed
+   */
+  holdMinutes: Generated<number>;
+  /**
+   * no-shows within no_show_window_days that suspend online booking for suspension_days
+   */
+  noShowLimit: Generated<number>;
+  noShowWindowDays: Generated<number>;
+  noticeDeadlineDays: Generated<number>;
+  patrolsPerDay: Generated<number>;
+  regionCode: string;
+  suspensionDays: Generated<number>;
+}
+
+export interface HallSlot {
+  /**
+   * APT-1: places taken (held, confirmed, checked in); raised only by `update … where booked < capacity`
+   */
+  booked: Generated<number>;
+  capacity: number;
+  createdAt: Generated<Timestamp>;
+  endsAt: Timestamp;
+  groupId: string;
+  hallId: string;
+  id: Generated<string>;
+  regionCode: string;
+  startsAt: Timestamp;
+  windowId: string | null;
+}
+
+export interface HallTicket {
+  appointmentId: string | null;
+  calledAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  greenReason: string | null;
+  groupId: string;
+  hallId: string;
+  id: Generated<string>;
+  issuedAt: Timestamp;
+  lastCalledAt: Timestamp | null;
+  number: string;
+  priority: 'green' | 'appointment' | 'normal';
+  priorityRank: number;
+  recallCount: Generated<number>;
+  regionCode: string;
+  serviceDate: string;
+  staffId: string | null;
+  status: 'waiting' | 'called' | 'skipped' | 'finished';
+  /**
+   * a ticket transferred to one window is called only there
+   */
+  targetWindowId: string | null;
+  windowId: string | null;
+}
+
+export interface HallTicketCounter {
+  groupId: string;
+  hallId: string;
+  lastSeq: number;
+  regionCode: string;
+  serviceDate: string;
+}
+
+export interface HallTicketEvent {
+  actorUserId: string | null;
+  at: Timestamp;
+  detail: Generated<ColumnType<unknown, string, string>>;
+  id: Generated<string>;
+  kind: 'issue' | 'checkin' | 'call' | 'recall' | 'skip' | 'transfer' | 'finish';
+  regionCode: string;
+  staffId: string | null;
+  ticketId: string;
+  windowId: string | null;
+}
+
 export interface HallWindow {
   createdAt: Generated<Timestamp>;
   departmentId: string | null;
@@ -514,6 +726,24 @@ export interface HallWindow {
    * 潮汐窗口: its item group changes with load
    */
   tidal: Generated<boolean>;
+}
+
+export interface HallWindowGroup {
+  groupId: string;
+  regionCode: string;
+  windowId: string;
+}
+
+export interface HallWindowSwitch {
+  actorUserId: string | null;
+  at: Generated<Timestamp>;
+  fromGroupIds: string[];
+  hallId: string;
+  id: Generated<string>;
+  reason: string;
+  regionCode: string;
+  toGroupIds: string[];
+  windowId: string;
 }
 
 export interface IdempotencyKey {
@@ -1239,7 +1469,7 @@ export interface StoredFileOwner {
   /**
    * case (case_material), case_draft (online materials; readable once the draft became a case), ledger_measure (progress evidence), staff_photo (public 公示牌)
    */
-  ownerKind: 'case' | 'case_draft' | 'ledger_measure' | 'staff_photo';
+  ownerKind: 'case' | 'case_draft' | 'ledger_measure' | 'staff_photo' | 'hall_patrol_problem';
   regionCode: string;
   sha256: string;
 }
@@ -1589,7 +1819,22 @@ export interface DB {
   complaintSetting: ComplaintSetting;
   department: Department;
   hall: Hall;
+  hallAppointment: HallAppointment;
+  hallInspectionNotice: HallInspectionNotice;
+  hallItemGroup: HallItemGroup;
+  hallNoticeEvent: HallNoticeEvent;
+  hallPatrol: HallPatrol;
+  hallPatrolProblem: HallPatrolProblem;
+  hallPerson: HallPerson;
+  hallPresence: HallPresence;
+  hallSetting: HallSetting;
+  hallSlot: HallSlot;
+  hallTicket: HallTicket;
+  hallTicketCounter: HallTicketCounter;
+  hallTicketEvent: HallTicketEvent;
   hallWindow: HallWindow;
+  hallWindowGroup: HallWindowGroup;
+  hallWindowSwitch: HallWindowSwitch;
   idempotencyKey: IdempotencyKey;
   inboxItem: InboxItem;
   intermediary: Intermediary;

@@ -73,6 +73,21 @@ export type ComplaintHoldingTable = G.ComplaintHolding;
 export type ComplaintSettingTable = G.ComplaintSetting;
 
 // ── hall ──
+export type HallAppointmentTable = G.HallAppointment;
+export type HallInspectionNoticeTable = G.HallInspectionNotice;
+export type HallItemGroupTable = G.HallItemGroup;
+export type HallNoticeEventTable = G.HallNoticeEvent;
+export type HallPatrolTable = G.HallPatrol;
+export type HallPatrolProblemTable = G.HallPatrolProblem;
+export type HallPersonTable = G.HallPerson;
+export type HallPresenceTable = G.HallPresence;
+export type HallSettingTable = G.HallSetting;
+export type HallSlotTable = G.HallSlot;
+export type HallTicketTable = G.HallTicket;
+export type HallTicketCounterTable = G.HallTicketCounter;
+export type HallTicketEventTable = G.HallTicketEvent;
+export type HallWindowGroupTable = G.HallWindowGroup;
+export type HallWindowSwitchTable = G.HallWindowSwitch;
 
 // ── bundles ──
 

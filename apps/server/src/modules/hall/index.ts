@@ -1,4 +1,3 @@
-import type { AppInstance } from '../../platform/app-types';
-
-/** Placeholder until the module lands: replace with `export { hallRoutes } from './hall.routes';`. */
-export async function hallRoutes(_app: AppInstance): Promise<void> {}
+export { hallRoutes } from './hall.routes';
+export { findOnDutyStaff } from './use-cases/presence';
+export { mayReadPatrolProblem } from './use-cases/problem-photo';

@@ -159,3 +159,31 @@ export const insertUser = (db: Executor, u: Insertable<AppUserTable>) =>
   db.insertInto('appUser').values(u).returning(USER_COLS).executeTakeFirstOrThrow();
 export const updateUser = (db: Executor, id: string, u: Updateable<AppUserTable>) =>
   db.updateTable('appUser').set(u).where('id', '=', id).returning(USER_COLS).executeTakeFirstOrThrow();
+
+// ── Reads for the hall module (issue 19): one hall's windows, departments and staff ──
+export const listWindowsOfHall = (db: Executor, hallId: string) =>
+  db.selectFrom('hallWindow').select(WIN_COLS).where('hallId', '=', hallId).orderBy('number').execute();
+export const listDepartmentsOfHall = (db: Executor, hallId: string) =>
+  db.selectFrom('department').select(DEPT_COLS).where('hallId', '=', hallId).orderBy('name').execute();
+/** Every staff record of a hall's departments or windows, past terms included. */
+export const listStaffOfHall = (db: Executor, hallId: string) =>
+  db
+    .selectFrom('staff as s')
+    .innerJoin('department as d', 'd.id', 's.departmentId')
+    .leftJoin('hallWindow as w', 'w.id', 's.windowId')
+    .select([
+      's.id',
+      's.regionCode',
+      's.name',
+      's.title',
+      's.departmentId',
+      's.windowId',
+      's.stationedFrom',
+      's.stationedUntil',
+      's.photo',
+      'd.name as departmentName',
+    ])
+    .where((eb) => eb.or([eb('w.hallId', '=', hallId), eb('d.hallId', '=', hallId)]))
+    .orderBy('d.name')
+    .orderBy('s.name')
+    .execute();

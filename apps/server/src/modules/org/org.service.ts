@@ -497,3 +497,15 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
   forgetUserSessions(deps, id);
   return out;
 }
+
+// ── Plain reads for other modules (issue 19, hall): no actor, the caller checks access ──
+
+export const findHallRecord = (db: Executor, id: string) => repo.findHall(db, id);
+export const findWindowRecord = (db: Executor, id: string) => repo.findWindow(db, id);
+export const findStaffRecord = (db: Executor, id: string) => repo.findStaff(db, id);
+export const findDepartmentRecord = (db: Executor, id: string) => repo.findDepartment(db, id);
+export const listHallWindows = (db: Executor, hallId: string) => repo.listWindowsOfHall(db, hallId);
+export const listHallDepartments = (db: Executor, hallId: string) => repo.listDepartmentsOfHall(db, hallId);
+export const listHallStaff = (db: Executor, hallId: string) => repo.listStaffOfHall(db, hallId);
+/** Halls of a region and the regions below it (public hall pickers). */
+export const listHallRecords = (db: Executor, like: string) => repo.listHalls(db, like);
