@@ -41,6 +41,7 @@ export const BUNDLE_USERS: { username: string; displayName: string; role: Role; 
   { username: 'clerk_housing', displayName: '罗嘉宁', role: 'clerk', dept: '云溪县住房和城乡建设局' },
   { username: 'approver_housing', displayName: '邱海涛', role: 'approver', dept: '云溪县住房和城乡建设局' },
   { username: 'approver_housing2', displayName: '谢雨桐', role: 'approver', dept: '云溪县住房和城乡建设局' },
+  { username: 'approver_housing3', displayName: '袁志诚', role: 'approver', dept: '云溪县住房和城乡建设局' },
   { username: 'clerk_resources', displayName: '潘启明', role: 'clerk', dept: '云溪县自然资源局' },
   { username: 'approver_resources', displayName: '魏晨曦', role: 'approver', dept: '云溪县自然资源局' },
   { username: 'approver_resources2', displayName: '段文清', role: 'approver', dept: '云溪县自然资源局' },
@@ -121,10 +122,22 @@ export async function seedBundlesDemo(deps: Deps): Promise<void> {
     const draft = await saveDefinition(deps, admin, BundleDefinitionInput.parse(t));
     defs.push(await publishDefinition(deps, admin, draft.versionId));
   }
-  await seedBundleCases(deps, defs[0]!.id, defs[2]!.id);
+  await seedBundleCases(
+    deps,
+    defs[0]!.id,
+    defs[2]!.id,
+    defs[0]!.materials.map((m) => m.name),
+    defs[2]!.materials.map((m) => m.name),
+  );
 }
 
-async function seedBundleCases(deps: Deps, restaurant: string, project: string) {
+async function seedBundleCases(
+  deps: Deps,
+  restaurant: string,
+  project: string,
+  all: string[],
+  projectMaterials: string[],
+) {
   const users = await deps.db
     .selectFrom('appUser')
     .select(['id', 'username', 'displayName', 'role', 'regionCode', 'departmentId'])
@@ -145,16 +158,6 @@ async function seedBundleCases(deps: Deps, restaurant: string, project: string) 
     idNumber: makeIdNumber(REGION, `198${n}0${n}1${n}`, 300 + n),
     phone: `1380599${String(3000 + n)}`,
   });
-  const all = [
-    '食品经营许可申请书',
-    '营业执照',
-    '经营场所平面布局图和设备布局、操作流程说明',
-    '食品安全自查、从业人员健康管理、进货查验等管理制度',
-    '公共场所卫生许可申请表',
-    '场所平面布局图',
-    '卫生管理制度',
-    '排水许可申请表',
-  ];
   const form = {
     applicantName: '',
     contactPhone: '',
@@ -187,10 +190,11 @@ async function seedBundleCases(deps: Deps, restaurant: string, project: string) 
     云溪县住房和城乡建设局: 'clerk_housing',
     云溪县自然资源局: 'clerk_resources',
   };
-  const approversOf: Record<string, [string, string]> = {
+  // Reviewers in step order, the decider last (SOD-1: one signature per person and case).
+  const approversOf: Record<string, string[]> = {
     云溪县市场监督管理局: ['approver', 'approver2'],
     云溪县卫生健康局: ['approver_health', 'approver_health2'],
-    云溪县住房和城乡建设局: ['approver_housing', 'approver_housing2'],
+    云溪县住房和城乡建设局: ['approver_housing', 'approver_housing2', 'approver_housing3'],
     云溪县自然资源局: ['approver_resources', 'approver_resources2'],
   };
   const opts = { anyVersion: true };
@@ -200,7 +204,8 @@ async function seedBundleCases(deps: Deps, restaurant: string, project: string) 
     what: 'accept' | 'review' | 'grant' | 'refuse' | 'supplement',
   ) => {
     at(daysAgo);
-    const [rev, dec] = approversOf[b.departmentName]!;
+    const chain = approversOf[b.departmentName]!;
+    const dec = chain.at(-1)!;
     const c = actor(clerkOf[b.departmentName]!);
     if (what === 'accept') await casesService.accept(d, c, b.caseId, { version: 0, deferred: [] }, opts);
     if (what === 'supplement')
@@ -216,10 +221,15 @@ async function seedBundleCases(deps: Deps, restaurant: string, project: string) 
         redirectTo: '云溪县住房和城乡建设局排水科',
       });
     if (what === 'review')
-      await casesService.completeStep(d, actor(rev), b.caseId, {
-        version: (await casesService.getDetail(d, actor(rev), b.caseId)).version,
-        opinion: '材料齐全，符合条件',
-      });
+      // Every step before the decision, each by the next reviewer.
+      for (const who of chain.slice(0, -1)) {
+        const cur = await casesService.getDetail(d, actor(who), b.caseId);
+        if (cur.stepIndex >= chain.length - 1 || cur.stepName === '决定') break;
+        await casesService.completeStep(d, actor(who), b.caseId, {
+          version: cur.version,
+          opinion: '材料齐全，符合条件',
+        });
+      }
     if (what === 'grant') {
       const v = (await casesService.getDetail(d, actor(dec), b.caseId)).version;
       await casesService.decide(d, actor(dec), b.caseId, {
@@ -276,7 +286,7 @@ async function seedBundleCases(deps: Deps, restaurant: string, project: string) 
     definitionId: project,
     applicantId,
     formValues: { businessAddress: '云溪县工业园区 3 号地块' },
-    materials: [],
+    materials: projectMaterials.map((name) => ({ name, status: 'provided' as const })),
     accept: false,
   });
   const pb = await getBundle(d, SYSTEM_ACTOR, proj.bundleId);

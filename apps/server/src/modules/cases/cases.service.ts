@@ -2487,6 +2487,11 @@ export function onCaseTransition(listener: CaseTransitionListener): void {
   if (!transitionListeners.includes(listener)) transitionListeners.push(listener);
 }
 
+/** Issue 20: the live version of an item a bundle branch is filed under (region-checked). */
+export function getBranchItem(deps: Deps, actor: Actor, itemId: string): Promise<CatalogVersion> {
+  return getItemForIntake(deps, actor, itemId);
+}
+
 /**
  * Issue 20: files one branch case of a bundle inside the bundle's transaction (its writes are sent,
  * not committed). The applicant is given by id (window) or found or registered from what was typed
@@ -2497,7 +2502,8 @@ export async function intakeBranch(
   tx: Tx,
   actor: Actor,
   spec: {
-    itemId: string;
+    /** From getBranchItem, read before the bundle's transaction. */
+    item: CatalogVersion;
     applicantId?: string;
     applicant?: ApplicantInput;
     contact?: { name: string; phone: string };
@@ -2505,7 +2511,7 @@ export async function intakeBranch(
     materials: { name: string; status: 'provided' | 'missing' | 'not_applicable' }[];
   },
 ): Promise<{ caseId: string; caseNo: string; applicant: Holder; item: CatalogVersion }> {
-  const item = await getItemForIntake(deps, actor, spec.itemId);
+  const { item } = spec;
   const region = item.regionCode.slice(0, 6);
   const applicant = spec.applicant
     ? await findOrRegisterApplicant(deps, tx, region, spec.applicant)

@@ -21,8 +21,8 @@ async function choose(
   choice: 'continue' | 'withdraw',
   version?: number,
 ) {
+  const b = await loadBundle(deps, SYSTEM_ACTOR, bundleId);
   const recorded = await runCommand(deps, actor, async ({ tx, now }) => {
-    const b = await loadBundle(deps, SYSTEM_ACTOR, bundleId);
     const locked = (await repo.lockBundle(tx, b.regionCode, b.id))!;
     if (version !== undefined && locked.version !== version) throw new BundlesError('BUNDLE_STALE');
     if (locked.status !== 'awaiting_choice') throw new BundlesError('BUNDLE_WRONG_STATUS');

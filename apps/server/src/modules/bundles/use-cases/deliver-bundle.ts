@@ -32,15 +32,18 @@ export async function deliverBundle(
     if (locked.status !== 'concluded') throw new BundlesError('BUNDLE_WRONG_STATUS');
     const branches = await repo.listBranches(tx, b.regionCode, [b.id]);
     const opts = { tx, anyVersion: true };
+    // 一窗出件: the comprehensive window hands over every department's result of the bundle, so
+    // the branch deliveries run with the window's authority over this bundle (recorded as the clerk).
+    const window = { ...actor, role: 'system' as const };
     for (const br of branches.filter((x) => x.status === 'granted' || x.status === 'denied')) {
       await casesService.prepareDelivery(
         deps,
-        actor,
+        window,
         br.caseId,
         { version: 0, method: input.method, trackingNo: null },
         opts,
       );
-      await casesService.deliver(deps, actor, br.caseId, { version: 0, receivedBy: input.receivedBy }, opts);
+      await casesService.deliver(deps, window, br.caseId, { version: 0, receivedBy: input.receivedBy }, opts);
     }
     const v = await repo.findVersion(tx, locked.versionId);
     let licenseId: string | null = null;

@@ -4,6 +4,7 @@ import {
   type BundleIntake,
   type BundleOnlineApply,
   type BundleOnlineResult,
+  type CatalogVersion,
 } from '@tongban/contracts';
 import { randomInt, randomUUID } from 'node:crypto';
 import { assertAccess, type Actor } from '../../../platform/access';
@@ -56,15 +57,17 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
   for (const name of a.provided)
     if (!def.materials.some((m) => m.name === name))
       throw new BundlesError('BUNDLE_UNKNOWN_MATERIAL', `“${name}”不在该一件事的材料清单中`);
+  const items: CatalogVersion[] = [];
+  for (const i of def.items) items.push(await casesService.getBranchItem(deps, actor, i.itemId));
   return runCommand(deps, actor, async ({ tx, now }) => {
     const bundleId = randomUUID();
     const day = shanghaiToday(now);
     const made = [];
-    for (const item of def.items) {
+    for (const [k, item] of def.items.entries()) {
       const own = def.materials.filter((m) => m.itemIds.includes(item.itemId));
       made.push(
         await casesService.intakeBranch(deps, tx, actor, {
-          itemId: item.itemId,
+          item: items[k]!,
           ...('id' in a.applicant ? { applicantId: a.applicant.id } : { applicant: a.applicant.input }),
           // SEC-1: online, the contact typed with this application belongs to its cases.
           ...('input' in a.applicant ? { contact: contactOf(a.applicant.input) } : {}),

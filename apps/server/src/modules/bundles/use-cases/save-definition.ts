@@ -102,17 +102,17 @@ export async function publishDefinition(
   assertAccess(actor, 'bundle.publish');
   const v = await repo.findVersion(deps.db, versionId);
   if (!v || !v.regionCode.startsWith(actor.regionCode)) throw new BundlesError('BUNDLE_NOT_FOUND');
+  // The items must still be published when the theme is (read before the transaction).
+  const parts = await repo.versionParts(deps.db, v.regionCode, versionId);
+  await publishedItems(
+    deps,
+    v.regionCode,
+    parts.items.map((i) => i.itemId),
+  );
   await runCommand(deps, actor, async ({ tx, now }) => {
     await repo.lockDefinition(tx, v.regionCode, v.definitionId);
     const fresh = await repo.findVersion(tx, versionId);
     if (fresh?.status !== 'draft') throw new BundlesError('BUNDLE_NOT_DRAFT');
-    // The items must still be published when the theme is.
-    const parts = await repo.versionParts(tx, v.regionCode, versionId);
-    await publishedItems(
-      deps,
-      v.regionCode,
-      parts.items.map((i) => i.itemId),
-    );
     await repo.publishVersion(tx, v.regionCode, v.definitionId, versionId, now, actor.userId);
     return {
       result: null,
