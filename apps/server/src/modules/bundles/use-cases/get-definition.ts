@@ -1,6 +1,6 @@
 import type { BundleDefinition, BundleGuide } from '@tongban/contracts';
 import { BUNDLE_DECISION_LIMIT_DAYS } from '@tongban/calendar';
-import { regionScopeLike, type Actor } from '../../../platform/access';
+import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { getPublishedVersion } from '../../catalog';
 import { BundlesError } from '../bundles.errors';
@@ -75,6 +75,7 @@ export async function toDefinition(deps: Deps, v: repo.VersionRow): Promise<Bund
 
 /** A version by id (staff), or the published version of a definition id (anyone: public guide). */
 export async function getDefinition(deps: Deps, actor: Actor | null, id: string): Promise<BundleDefinition> {
+  if (actor) assertAccess(actor, 'bundle.read');
   const v = (await repo.findVersion(deps.db, id)) ?? (await repo.findCurrentVersion(deps.db, id));
   const visible =
     v &&
@@ -84,6 +85,7 @@ export async function getDefinition(deps: Deps, actor: Actor | null, id: string)
 }
 
 export async function listDefinitions(deps: Deps, actor: Actor | null) {
+  if (actor) assertAccess(actor, 'bundle.read');
   const rows = await repo.listCurrentVersions(deps.db, actor ? regionScopeLike(actor) : '%', !actor);
   return { items: await Promise.all(rows.map((r) => toDefinition(deps, r))) };
 }
