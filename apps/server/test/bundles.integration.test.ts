@@ -282,7 +282,11 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
   });
 
   it('BUN-1: a dependent branch waits for its prerequisite; SOD-1 across branches', async () => {
-    const b = await applyOnline(project.id, project.materials.map((m) => m.name), false);
+    const b = await applyOnline(
+      project.id,
+      project.materials.map((m) => m.name),
+      false,
+    );
     const branches = b.detail.branches as Branch[];
     const land = branches.find((x) => x.itemName.includes('用地'))!;
     const permit = branches.find((x) => x.itemName.includes('施工许可'))!;
