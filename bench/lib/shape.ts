@@ -94,6 +94,16 @@ export const TABLE_OWNERS: Record<string, string> = {
   hall_notice_event: 'hall',
 
   // ── bundles ──
+  bundle_definition: 'bundles',
+  bundle_definition_version: 'bundles',
+  bundle_definition_item: 'bundles',
+  bundle_form_field: 'bundles',
+  bundle_material: 'bundles',
+  bundle_case: 'bundles',
+  bundle_branch: 'bundles',
+  bundle_event: 'bundles',
+  bundle_license: 'bundles',
+  bundle_counter: 'bundles',
 
   // ── trading ──
   trading_bidder: 'trading',

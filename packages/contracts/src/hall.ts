@@ -521,8 +521,8 @@ export const MonthQuery = z.object({
 
 // ── Figures (TRUTH-1: computed from the records) ──────────────────────────────
 
-export const FiguresQuery = z.object({ hallId: Uuid, from: Day, to: Day });
-export type FiguresQuery = z.infer<typeof FiguresQuery>;
+export const HallFiguresQuery = z.object({ hallId: Uuid, from: Day, to: Day });
+export type HallFiguresQuery = z.infer<typeof HallFiguresQuery>;
 export const HallFigures = z.object({
   waitingByGroupHour: z.array(
     z.object({

@@ -84,6 +84,18 @@ export const PERMISSIONS = {
   'hall.notice.reply': ['dept_head'],
 
   // ── bundles ──
+  // 一件事一次办 (issue 20): the comprehensive window takes one application for several items; each
+  // branch is an ordinary case (its review and decision use the case.* actions). DEC-2: the
+  // bundle's one extension is approved by the head of the government body (leader).
+  'bundle.read': STAFF,
+  'bundle.define': ['admin', 'supervisor'],
+  'bundle.publish': ['admin', 'supervisor'],
+  'bundle.intake': ['clerk'],
+  'bundle.deliver': ['clerk'],
+  'bundle.choose': ['clerk'],
+  'bundle.extension.request': ['clerk', 'dept_head', 'supervisor'],
+  'bundle.extension.decide': ['leader'],
+  'bundle.figures.read': ['supervisor', 'leader', 'inspector', 'admin'],
 
   // ── trading ──
   // 公共资源交易 (issue 22). The trading centre's staff reuse the hall's roles: `clerk` (the centre's

@@ -102,6 +102,155 @@ export interface AuditLog {
   summary: ColumnType<unknown, string, string>;
 }
 
+export interface BundleBranch {
+  acceptedAt: Timestamp | null;
+  bundleCaseId: string;
+  caseId: string;
+  caseNo: string;
+  concludedAt: Timestamp | null;
+  deciders: Generated<string[]>;
+  departmentId: string;
+  departmentName: string;
+  dependsOn: Generated<string[]>;
+  itemId: string;
+  itemName: string;
+  licenseId: string | null;
+  /**
+   * BUN-1: a supplement request pauses only this branch
+   */
+  pausedSince: Timestamp | null;
+  promisedDays: number;
+  regionCode: string;
+  /**
+   * SOD-1 across branches: who signed a review step of this branch
+   */
+  reviewers: Generated<string[]>;
+  status: 'submitted' | 'supplement_requested' | 'accepted' | 'granted' | 'denied' | 'refused' | 'withdrawn';
+}
+
+export interface BundleCase {
+  applicantId: string;
+  applicantIdMasked: string;
+  applicantName: string;
+  bundleNo: string;
+  channel: 'window' | 'online';
+  concludedAt: Timestamp | null;
+  definitionId: string;
+  deliveredAt: Timestamp | null;
+  deliveredBy: string | null;
+  extensionDays: number | null;
+  extensionReason: string | null;
+  extensionStatus: 'requested' | 'approved' | 'rejected' | null;
+  formValues: Generated<ColumnType<unknown, string, string>>;
+  id: Generated<string>;
+  intakeBy: string | null;
+  licenseId: string | null;
+  name: string;
+  /**
+   * SEC-2: keyed hash of the 查询码 the applicant tracks the bundle with
+   */
+  queryCodeHash: string;
+  receivedAt: Timestamp;
+  regionCode: string;
+  /**
+   * open; awaiting_choice (a branch was refused or denied: the applicant chooses to continue or withdraw); concluded (every branch concluded); delivered (one delivery of all results); withdrawn
+   */
+  status: 'open' | 'awaiting_choice' | 'concluded' | 'delivered' | 'withdrawn';
+  version: Generated<number>;
+  versionId: string;
+}
+
+export interface BundleCounter {
+  last: number;
+  name: string;
+  regionCode: string;
+}
+
+export interface BundleDefinition {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  regionCode: string;
+}
+
+export interface BundleDefinitionItem {
+  /**
+   * items of the same version whose result this one waits for (no cycles; checked on save)
+   */
+  dependsOn: Generated<string[]>;
+  itemId: string;
+  regionCode: string;
+  sortOrder: number;
+  versionId: string;
+}
+
+export interface BundleDefinitionVersion {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  definitionId: string;
+  description: Generated<string>;
+  id: Generated<string>;
+  /**
+   * 一业一证: the comprehensive industry license type this bundle issues on conclusion; null = none
+   */
+  licenseTypeCode: string | null;
+  licenseTypeName: string | null;
+  name: string;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+  regionCode: string;
+  status: 'draft' | 'published' | 'retired';
+  versionNo: number;
+}
+
+export interface BundleEvent {
+  actorId: string | null;
+  at: Timestamp;
+  bundleCaseId: string;
+  payload: Generated<ColumnType<unknown, string, string>>;
+  regionCode: string;
+  seq: number;
+  type: string;
+}
+
+export interface BundleFormField {
+  itemIds: string[];
+  key: string;
+  label: string;
+  regionCode: string;
+  sortOrder: number;
+  versionId: string;
+}
+
+export interface BundleLicense {
+  bundleCaseId: string;
+  holderIdMasked: string;
+  holderName: string;
+  id: string;
+  issuedAt: Timestamp;
+  issuerCreditCode: string;
+  issuerName: string;
+  memberLicenses: ColumnType<unknown, string, string>;
+  regionCode: string;
+  serial: string;
+  typeCode: string;
+  typeName: string;
+  validFrom: string;
+  /**
+   * SEC-2: the public verifies by this random token, never by the id built from a serial
+   */
+  verifyToken: string;
+}
+
+export interface BundleMaterial {
+  itemIds: string[];
+  name: string;
+  regionCode: string;
+  required: boolean;
+  sortOrder: number;
+  versionId: string;
+}
+
 export interface CalendarRevision {
   revision: Generated<number>;
   scope: string;
@@ -1798,6 +1947,16 @@ export interface DB {
   auditCheckpoint: AuditCheckpoint;
   auditHead: AuditHead;
   auditLog: AuditLog;
+  bundleBranch: BundleBranch;
+  bundleCase: BundleCase;
+  bundleCounter: BundleCounter;
+  bundleDefinition: BundleDefinition;
+  bundleDefinitionItem: BundleDefinitionItem;
+  bundleDefinitionVersion: BundleDefinitionVersion;
+  bundleEvent: BundleEvent;
+  bundleFormField: BundleFormField;
+  bundleLicense: BundleLicense;
+  bundleMaterial: BundleMaterial;
   calendarRevision: CalendarRevision;
   caseDraft: CaseDraft;
   caseEvent: CaseEvent;

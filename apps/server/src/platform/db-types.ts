@@ -90,6 +90,16 @@ export type HallWindowGroupTable = G.HallWindowGroup;
 export type HallWindowSwitchTable = G.HallWindowSwitch;
 
 // ── bundles ──
+export type BundleBranchRow = Selectable<G.BundleBranch>;
+export type BundleCaseRow = Selectable<G.BundleCase>;
+export type BundleCounterRow = Selectable<G.BundleCounter>;
+export type BundleDefinitionRow = Selectable<G.BundleDefinition>;
+export type BundleDefinitionItemRow = Selectable<G.BundleDefinitionItem>;
+export type BundleDefinitionVersionRow = Selectable<G.BundleDefinitionVersion>;
+export type BundleEventRow = Selectable<G.BundleEvent>;
+export type BundleFormFieldRow = Selectable<G.BundleFormField>;
+export type BundleLicenseRow = Selectable<G.BundleLicense>;
+export type BundleMaterialRow = Selectable<G.BundleMaterial>;
 
 // ── trading ──
 export type TradingBidderTable = G.TradingBidder;

@@ -1,4 +1,7 @@
-import type { AppInstance } from '../../platform/app-types';
-
-/** Placeholder until the module lands: replace with `export { bundlesRoutes } from './bundles.routes';`. */
-export async function bundlesRoutes(_app: AppInstance): Promise<void> {}
+export { bundlesRoutes } from './bundles.routes';
+export { onBranchTransition } from './use-cases/on-branch-transition';
+// For the demo seed and the benchmark (they drive bundles as the routes do).
+export { applyOnline, intakeAtWindow } from './use-cases/intake-bundle';
+export { publishDefinition, saveDefinition } from './use-cases/save-definition';
+export { deliverBundle } from './use-cases/deliver-bundle';
+export { getBundle } from './use-cases/get-bundle';

@@ -913,10 +913,13 @@ async function transition(
   version: number,
   action: Action,
   fn: (ctx: CaseCtx) => Promise<Outcome>,
-  reads: { materials?: boolean } = {},
+  reads: { materials?: boolean } & BranchOptions = {},
 ): Promise<CaseSummary> {
   assertRole(actor, action);
-  const summary = await deps.db.transaction().execute(async (tx) => {
+  // Issue 20: a bundle runs a branch's transition inside its own transaction (reads.tx).
+  const run = <R>(body: (tx: Tx) => Promise<R>) =>
+    reads.tx ? body(reads.tx) : deps.db.transaction().execute(body);
+  const summary = await run(async (tx) => {
     // One round trip: the case, its region's calendar revisions and its audit chain, locked in
     // this order, and the case's materials when the transition needs them. The region is known
     // before the case is read when this process has seen the case (a case never changes region),
@@ -933,7 +936,7 @@ async function transition(
     if (!row) throw notFound('办件', caseId);
     assertCaseScope(actor, caseId, row);
     rememberRegion(row.id, row.regionCode);
-    if (row.version !== version)
+    if (!reads.anyVersion && row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
     const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
     const item = { ...pinned, departmentName: row.departmentName };
@@ -961,6 +964,17 @@ async function transition(
     };
     const out = await fn(ctx);
     const { next, appended } = appendEvents(ctx, actor, row, state, out.events, now);
+    // Issue 20: listeners (bundles) learn of the transition in its transaction, and may refuse it.
+    for (const listener of transitionListeners)
+      await listener({
+        tx,
+        actor,
+        now,
+        caseId: row.id,
+        regionCode: row.regionCode,
+        events: appended.map((a) => a.event),
+        state: next,
+      });
     ctx.writes.push(repo.updateCase(tx, row.id, projection(next, now)));
     await notify(ctx, appended, next);
     ctx.writes.push(
@@ -971,7 +985,7 @@ async function transition(
         ...out.summary,
       }),
     );
-    await executeWrites(tx, ctx.writes, { thenCommit: true });
+    await executeWrites(tx, ctx.writes, { thenCommit: !reads.tx });
     // The reply is built from what the transaction already holds (no second read).
     const fields = { ...row, ...projection(next, now), state: next } as unknown as JoinedRow;
     return summaryOf(fields, next, clockWith(calendar, now, next, item));
@@ -1014,8 +1028,9 @@ function transitionWithMaterials(
   version: number,
   action: Action,
   fn: (ctx: CaseCtx) => Promise<Outcome>,
+  opts: BranchOptions = {},
 ): Promise<CaseSummary> {
-  return transition(deps, actor, caseId, version, action, fn, { materials: true });
+  return transition(deps, actor, caseId, version, action, fn, { materials: true, ...opts });
 }
 
 /** The case's materials: from the opening round trip when the transition asked for them. */
@@ -1027,42 +1042,56 @@ async function missingMaterials(ctx: CaseCtx) {
   return (await materialsOf(ctx)).filter((m) => m.status === 'missing');
 }
 
-export async function accept(deps: Deps, actor: Actor, caseId: string, input: AcceptInput) {
-  return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    fail(checkIntakeDecision(ctx.state));
-    const missing = await missingMaterials(ctx);
-    const deferredNames = new Set(input.deferred.map((d) => d.name));
-    for (const d of input.deferred) {
-      const m = missing.find((x) => x.name === d.name);
-      if (!m) throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${d.name}”不是缺少的材料`);
-      if (!m.deferrable) throw new CasesError('CASE_NOT_DEFERRABLE', `“${d.name}”不可容缺`);
-      if (d.dueDate < ctx.today)
-        throw new CasesError('CASE_NOT_DEFERRABLE', '容缺材料的补交期限不能早于今天');
-    }
-    const stillMissing = missing.filter((m) => !deferredNames.has(m.name)).map((m) => m.name);
-    if (stillMissing.length)
-      throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
-    for (const d of input.deferred)
-      ctx.writes.push(
-        ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
-      );
-    const deemed = isAcceptanceDeemed(ctx);
-    const notice = await issueNotice(ctx, 'accept', {
-      paragraphs: [
-        `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
-        ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
-        `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
-        ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
-      ],
-      list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
-      extra: { deferred: input.deferred, deemed },
-    });
-    return {
-      events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
-      audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
-      summary: { noticeNo: notice.noticeNo },
-    };
-  });
+export async function accept(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: AcceptInput,
+  opts: BranchOptions = {},
+) {
+  return transitionWithMaterials(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.intake',
+    async (ctx) => {
+      fail(checkIntakeDecision(ctx.state));
+      const missing = await missingMaterials(ctx);
+      const deferredNames = new Set(input.deferred.map((d) => d.name));
+      for (const d of input.deferred) {
+        const m = missing.find((x) => x.name === d.name);
+        if (!m) throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${d.name}”不是缺少的材料`);
+        if (!m.deferrable) throw new CasesError('CASE_NOT_DEFERRABLE', `“${d.name}”不可容缺`);
+        if (d.dueDate < ctx.today)
+          throw new CasesError('CASE_NOT_DEFERRABLE', '容缺材料的补交期限不能早于今天');
+      }
+      const stillMissing = missing.filter((m) => !deferredNames.has(m.name)).map((m) => m.name);
+      if (stillMissing.length)
+        throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
+      for (const d of input.deferred)
+        ctx.writes.push(
+          ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
+        );
+      const deemed = isAcceptanceDeemed(ctx);
+      const notice = await issueNotice(ctx, 'accept', {
+        paragraphs: [
+          `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
+          ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
+          `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
+          ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
+        ],
+        list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
+        extra: { deferred: input.deferred, deemed },
+      });
+      return {
+        events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
+        audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
+        summary: { noticeNo: notice.noticeNo },
+      };
+    },
+    opts,
+  );
 }
 
 /** ACC-1 一次性告知: every missing material, and the faulty ones named by the clerk, in one notice. */
@@ -1111,39 +1140,48 @@ export async function supplementReceived(
   input: SupplementReceivedInput,
   /** Files handed in online (use-cases/supplement-online): stored in the transaction, by material. */
   attach?: (tx: Tx) => Promise<Map<string, string>>,
+  opts: BranchOptions = {},
 ) {
-  return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
-    const all = await materialsOf(ctx);
-    for (const n of input.materials)
-      if (!all.some((m) => m.name === n))
-        throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
-    // One update per row (the writes run as one statement): a file handed in online comes with it.
-    const shas = (await attach?.(ctx.tx)) ?? new Map<string, string>();
-    ctx.writes.push(
-      ...repo.updateMaterial(
-        ctx.tx,
-        ctx.row.id,
-        input.materials.filter((n) => !shas.has(n)),
-        { status: 'provided', receivedAt: ctx.now },
-      ),
-    );
-    for (const [name, sha] of shas)
+  return transitionWithMaterials(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.intake',
+    async (ctx) => {
+      if (ctx.state.status !== 'supplement_requested') fail('CASE_WRONG_STATUS');
+      const all = await materialsOf(ctx);
+      for (const n of input.materials)
+        if (!all.some((m) => m.name === n))
+          throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${n}”不在材料清单中`);
+      // One update per row (the writes run as one statement): a file handed in online comes with it.
+      const shas = (await attach?.(ctx.tx)) ?? new Map<string, string>();
       ctx.writes.push(
-        ...repo.updateMaterial(ctx.tx, ctx.row.id, [name], {
-          status: 'provided',
-          receivedAt: ctx.now,
-          fileSha256: sha,
-        }),
+        ...repo.updateMaterial(
+          ctx.tx,
+          ctx.row.id,
+          input.materials.filter((n) => !shas.has(n)),
+          { status: 'provided', receivedAt: ctx.now },
+        ),
       );
-    return {
-      events: [
-        { type: 'supplement_received', names: input.materials },
-        ...(input.atWindow ? [{ type: 'visit' as const, purpose: '窗口补正材料' }] : []),
-      ],
-      audit: 'case.supplement_received',
-    };
-  });
+      for (const [name, sha] of shas)
+        ctx.writes.push(
+          ...repo.updateMaterial(ctx.tx, ctx.row.id, [name], {
+            status: 'provided',
+            receivedAt: ctx.now,
+            fileSha256: sha,
+          }),
+        );
+      return {
+        events: [
+          { type: 'supplement_received', names: input.materials },
+          ...(input.atWindow ? [{ type: 'visit' as const, purpose: '窗口补正材料' }] : []),
+        ],
+        audit: 'case.supplement_received',
+      };
+    },
+    opts,
+  );
 }
 
 /** 不予受理: reason and the body to apply to; the case lands in the 办不成事 list. */
@@ -1486,15 +1524,29 @@ export async function decide(deps: Deps, actor: Actor, caseId: string, input: De
   });
 }
 
-export async function prepareDelivery(deps: Deps, actor: Actor, caseId: string, input: DeliveryPrepareInput) {
-  return transition(deps, actor, caseId, input.version, 'case.deliver', async (ctx) => {
-    fail(checkPrepareDelivery(ctx.state));
-    return {
-      events: [{ type: 'delivery_prepared', method: input.method, trackingNo: input.trackingNo }],
-      audit: 'case.prepare_delivery',
-      summary: { method: DELIVERY_METHOD_LABELS[input.method] },
-    };
-  });
+export async function prepareDelivery(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: DeliveryPrepareInput,
+  opts: BranchOptions = {},
+) {
+  return transition(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.deliver',
+    async (ctx) => {
+      fail(checkPrepareDelivery(ctx.state));
+      return {
+        events: [{ type: 'delivery_prepared', method: input.method, trackingNo: input.trackingNo }],
+        audit: 'case.prepare_delivery',
+        summary: { method: DELIVERY_METHOD_LABELS[input.method] },
+      };
+    },
+    opts,
+  );
 }
 
 export async function deliver(
@@ -1502,57 +1554,67 @@ export async function deliver(
   actor: Actor,
   caseId: string,
   input: { version: number; receivedBy: string; receiver?: DeliveryReceiver | undefined },
+  opts: BranchOptions = {},
 ) {
-  return transition(deps, actor, caseId, input.version, 'case.deliver', async (ctx) => {
-    fail(checkDeliver(ctx.state));
-    const method = ctx.state.delivery!.method;
-    // Issue 14 point 8: at the window the clerk checks who collects (compared by keyed hash).
-    const r = input.receiver;
-    let receiverIdMasked: string | null = null;
-    if (method === 'window' && r) {
-      const hash = idHash(deps, r.idNumber);
-      receiverIdMasked = maskIdNumber(r.idNumber);
-      if (r.kind === 'applicant') {
-        const applicant = await repo.findApplicant(ctx.tx, ctx.row.applicantId);
-        fail(
-          checkReceiver({
-            method,
-            receiver: {
-              kind: 'applicant',
-              applicantIsPerson: applicant?.kind === 'person',
-              idMatchesApplicant: !!applicant && applicant.idNumberHash === hash,
-            },
-          }),
-        );
-      } else {
-        const agent = ctx.row.agentId ? await repo.findApplicant(ctx.tx, ctx.row.agentId) : undefined;
-        fail(
-          checkReceiver({
-            method,
-            receiver: {
-              kind: 'agent',
-              idMatchesRegisteredAgent: !!agent && agent.idNumberHash === hash,
-              authorisationChecked: r.authorisationChecked,
-            },
-          }),
-        );
+  return transition(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.deliver',
+    async (ctx) => {
+      fail(checkDeliver(ctx.state));
+      const method = ctx.state.delivery!.method;
+      // Issue 14 point 8: at the window the clerk checks who collects (compared by keyed hash).
+      const r = input.receiver;
+      let receiverIdMasked: string | null = null;
+      if (method === 'window' && r) {
+        const hash = idHash(deps, r.idNumber);
+        receiverIdMasked = maskIdNumber(r.idNumber);
+        if (r.kind === 'applicant') {
+          const applicant = await repo.findApplicant(ctx.tx, ctx.row.applicantId);
+          fail(
+            checkReceiver({
+              method,
+              receiver: {
+                kind: 'applicant',
+                applicantIsPerson: applicant?.kind === 'person',
+                idMatchesApplicant: !!applicant && applicant.idNumberHash === hash,
+              },
+            }),
+          );
+        } else {
+          const agent = ctx.row.agentId ? await repo.findApplicant(ctx.tx, ctx.row.agentId) : undefined;
+          fail(
+            checkReceiver({
+              method,
+              receiver: {
+                kind: 'agent',
+                idMatchesRegisteredAgent: !!agent && agent.idNumberHash === hash,
+                authorisationChecked: r.authorisationChecked,
+              },
+            }),
+          );
+        }
+      } else if (!opts.tx) {
+        // A bundle's branches are handed over with the bundle (issue 20): one delivery for all.
+        fail(checkReceiver({ method, receiver: null }));
       }
-    } else {
-      fail(checkReceiver({ method, receiver: null }));
-    }
-    return {
-      events: [
-        {
-          type: 'delivered',
-          method,
-          receivedBy: input.receivedBy,
-          ...(r && method === 'window' ? { receiverKind: r.kind, receiverIdMasked } : {}),
-        },
-        ...(method === 'window' ? [{ type: 'visit' as const, purpose: '窗口领取结果' }] : []),
-      ],
-      audit: 'case.deliver',
-    };
-  });
+      return {
+        events: [
+          {
+            type: 'delivered',
+            method,
+            receivedBy: input.receivedBy,
+            ...(r && method === 'window' ? { receiverKind: r.kind, receiverIdMasked } : {}),
+          },
+          ...(method === 'window' ? [{ type: 'visit' as const, purpose: '窗口领取结果' }] : []),
+        ],
+        audit: 'case.deliver',
+      };
+    },
+    opts,
+  );
 }
 
 export async function recordVisit(
@@ -1572,11 +1634,20 @@ export async function withdraw(
   actor: Actor,
   caseId: string,
   input: { version: number; reason: string },
+  opts: BranchOptions = {},
 ) {
-  return transition(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    fail(checkWithdraw(ctx.state));
-    return { events: [{ type: 'withdrawn', reason: input.reason }], audit: 'case.withdraw' };
-  });
+  return transition(
+    deps,
+    actor,
+    caseId,
+    input.version,
+    'case.intake',
+    async (ctx) => {
+      fail(checkWithdraw(ctx.state));
+      return { events: [{ type: 'withdrawn', reason: input.reason }], audit: 'case.withdraw' };
+    },
+    opts,
+  );
 }
 
 // ── Intake (creating a case) ────────────────────────────────────────────────
@@ -2556,3 +2627,79 @@ export async function listConcludedCaseFacts(
   return out;
 }
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+// ── Bundle branches (issue 20) ──────────────────────────────────────────────
+
+/**
+ * How a bundle (issue 20) runs a branch's transition: inside the bundle's transaction (`tx`, not
+ * committed here), and on whatever version the case has reached (`anyVersion`).
+ */
+export type BranchOptions = { tx?: Tx; anyVersion?: boolean };
+
+/** What a transition listener learns, inside the transition's transaction (before its writes). */
+export type CaseTransition = {
+  tx: Tx;
+  actor: Actor;
+  now: Date;
+  caseId: string;
+  regionCode: string;
+  events: readonly CaseEvent[];
+  state: CaseState;
+};
+export type CaseTransitionListener = (t: CaseTransition) => Promise<void>;
+const transitionListeners: CaseTransitionListener[] = [];
+
+/**
+ * Registers a listener called for every case transition in its transaction; a listener that throws
+ * refuses the transition (nothing is written). Registering the same function twice keeps one.
+ */
+export function onCaseTransition(listener: CaseTransitionListener): void {
+  if (!transitionListeners.includes(listener)) transitionListeners.push(listener);
+}
+
+/** Issue 20: the live version of an item a bundle branch is filed under (region-checked). */
+export function getBranchItem(deps: Deps, actor: Actor, itemId: string): Promise<CatalogVersion> {
+  return getItemForIntake(deps, actor, itemId);
+}
+
+/**
+ * Issue 20: files one branch case of a bundle inside the bundle's transaction (its writes are sent,
+ * not committed). The applicant is given by id (window) or found or registered from what was typed
+ * online (SEC-1: an existing applicant is never changed; the contact belongs to the case).
+ */
+export async function intakeBranch(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  spec: {
+    /** From getBranchItem, read before the bundle's transaction. */
+    item: CatalogVersion;
+    applicantId?: string;
+    applicant?: ApplicantInput;
+    contact?: { name: string; phone: string };
+    channel: 'window' | 'online';
+    materials: { name: string; status: 'provided' | 'missing' | 'not_applicable' }[];
+  },
+): Promise<{ caseId: string; caseNo: string; applicant: Holder; item: CatalogVersion }> {
+  const { item } = spec;
+  const region = item.regionCode.slice(0, 6);
+  const applicant = spec.applicant
+    ? await findOrRegisterApplicant(deps, tx, region, spec.applicant)
+    : await repo.findApplicant(tx, spec.applicantId ?? '');
+  if (!applicant || applicant.regionCode !== region) throw new CasesError('APPLICANT_UNKNOWN');
+  const made = await intake(
+    deps,
+    tx,
+    { ...actor, regionCode: actor.regionCode || item.regionCode },
+    {
+      item,
+      applicant,
+      agent: null,
+      channel: spec.channel,
+      contact: spec.contact,
+      materials: new Map(spec.materials.map((m) => [m.name, { status: m.status }])),
+    },
+  );
+  await executeWrites(tx, made.writes);
+  return { caseId: made.caseId, caseNo: made.value!.caseNo, applicant, item };
+}

@@ -1,5 +1,6 @@
 export { casesRoutes } from './cases.routes';
 export * as casesService from './cases.service';
+export { onCaseTransition, type CaseTransition, type CaseTransitionListener } from './cases.service';
 export { CasesError, CasesErrorCode } from './cases.errors';
 export { checkCaseProjections, type CaseProjectionMismatch } from './case-projection-check';
 // Read-only feed for supervision (issue 16): cases with their events replayed.

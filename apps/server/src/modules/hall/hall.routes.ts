@@ -8,7 +8,7 @@ import {
   CallScreen,
   CheckInInput,
   ConsoleState,
-  FiguresQuery,
+  HallFiguresQuery,
   HallFigures,
   HallIdParams,
   HallOverview,
@@ -644,7 +644,7 @@ export async function hallRoutes(app: AppInstance) {
       schema: {
         tags,
         summary: '大厅指标：等候时长、窗口办件量、爽约率、巡查问题',
-        querystring: FiguresQuery,
+        querystring: HallFiguresQuery,
         response: { 200: HallFigures },
       },
     },

@@ -1,4 +1,20 @@
+import { ApartmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 
-/** The bundles module's menu entries (placeholder until the module lands). */
-export const BUNDLES_ITEMS: NavItem[] = [];
+/** Menu group 一件事: the window's intake, the staff list (with figures for supervision). */
+export const BUNDLES_ITEMS: NavItem[] = [
+  {
+    key: 'bundles-intake',
+    path: '/bundles/intake',
+    labelKey: 'bundles.menu.intake',
+    icon: <FormOutlined />,
+    action: 'bundle.intake',
+  },
+  {
+    key: 'bundles',
+    path: '/bundles',
+    labelKey: 'bundles.menu.list',
+    icon: <ApartmentOutlined />,
+    action: 'bundle.read',
+  },
+];

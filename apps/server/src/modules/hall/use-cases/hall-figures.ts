@@ -1,4 +1,4 @@
-import type { FiguresQuery, HallFigures } from '@tongban/contracts';
+import type { HallFiguresQuery, HallFigures } from '@tongban/contracts';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { orgService } from '../../org';
@@ -13,7 +13,7 @@ import { getHallFor } from './shared';
  * Waiting time = first call − issue (QUE-1); no-show rate = no-shows ÷ bookings whose slot has
  * passed (checked in + no-show); bookings used = checked in ÷ the same.
  */
-export async function hallFigures(deps: Deps, actor: Actor, q: FiguresQuery): Promise<HallFigures> {
+export async function hallFigures(deps: Deps, actor: Actor, q: HallFiguresQuery): Promise<HallFigures> {
   const hall = await getHallFor(deps, actor, q.hallId, 'hall.read');
   const from = shanghaiDayRange(q.from)[0];
   const to = shanghaiDayRange(addDays(q.to, 1))[0];

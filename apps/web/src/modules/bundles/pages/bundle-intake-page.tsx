@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { intakeBundle, useBundleDefinitions } from '../api';
+
+/** 综合窗口一窗受理 (BUN-1): one application, one set of materials, a branch case per item. */
+export function BundleIntakePage() {
+  const { t } = useTranslation();
+  const nav = useNavigate();
+  const defs = useBundleDefinitions();
+  const [defId, setDefId] = useState<string>();
+  const [applicantId, setApplicantId] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [provided, setProvided] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const def = defs.data?.items.find((d) => d.id === defId && d.status === 'published');
+  const submit = async () => {
+    if (!def) return;
+    setError(undefined);
+    try {
+      const r = await intakeBundle({
+        definitionId: def.id,
+        applicantId: applicantId.trim(),
+        formValues: Object.fromEntries(Object.entries(values).filter(([, v]) => v)),
+        materials: def.materials.map((m) => ({
+          name: m.name,
+          status: provided.includes(m.name) ? 'provided' : 'missing',
+        })),
+      });
+      void nav(`/bundles/${r.bundleId}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{t('bundles.title.intake')}</Typography.Title>
+      <Card>
+        <Form layout="vertical">
+          <Form.Item label="一件事主题">
+            <Select
+              value={defId}
+              onChange={setDefId}
+              options={(defs.data?.items ?? [])
+                .filter((d) => d.status === 'published')
+                .map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+          <Form.Item label="申请人编号（先在窗口收件页登记或查找申请人）">
+            <Input value={applicantId} onChange={(e) => setApplicantId(e.target.value)} />
+          </Form.Item>
+          {def && (
+            <>
+              <Typography.Title level={5}>一表申请</Typography.Title>
+              {def.formFields.map((f) => (
+                <Form.Item key={f.key} label={`${f.label}${f.shared ? '（共用）' : ''}`}>
+                  <Input
+                    value={values[f.key] ?? ''}
+                    onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+                  />
+                </Form.Item>
+              ))}
+              <Typography.Title level={5}>一套材料（同一材料只收一次）</Typography.Title>
+              <Checkbox.Group
+                value={provided}
+                onChange={(v) => setProvided(v as string[])}
+                style={{ display: 'flex', flexDirection: 'column' }}
+              >
+                {def.materials.map((m) => (
+                  <Checkbox key={m.name} value={m.name}>
+                    {m.name}
+                    {m.required ? '' : '（非必要）'} — 用于 {m.itemNames.join('、')}
+                  </Checkbox>
+                ))}
+              </Checkbox.Group>
+            </>
+          )}
+          {error && <Alert type="error" message={error} style={{ marginTop: 12 }} />}
+          <Button type="primary" style={{ marginTop: 16 }} disabled={!def || !applicantId} onClick={submit}>
+            受理（材料齐全的分支当场受理）
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}
