@@ -20,7 +20,7 @@ import { casesRoutes, casesService } from './modules/cases';
 import { catalogRoutes } from './modules/catalog';
 import { inboxRoutes } from './modules/inbox';
 import { supervisionRoutes } from './modules/supervision';
-import { evaluationsRoutes } from './modules/evaluations';
+import { evaluationsRoutes, mayReadBadReview } from './modules/evaluations';
 import { complaintsRoutes } from './modules/complaints';
 import { hallRoutes } from './modules/hall';
 import { bundlesRoutes } from './modules/bundles';
@@ -50,6 +50,7 @@ const FILE_READERS: Record<FileOwner['kind'], (deps: Deps, actor: Actor, id: str
   ledger_measure: ledgerService.mayReadMeasure,
   // 公示牌 photos are stored public anyway.
   staff_photo: async () => true,
+  eval_bad_review: mayReadBadReview,
 };
 
 async function mayReadAnyOwner(deps: Deps, actor: Actor, sha256: string): Promise<boolean> {

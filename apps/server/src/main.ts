@@ -3,6 +3,7 @@ import { auditCheckpointJob } from './modules/audit';
 import { seedDemo } from './demo/seed-demo';
 import { forgetStaleThrottles } from './modules/auth';
 import { loadNationalDays } from './modules/calendar';
+import { enqueueRatingInvites } from './modules/evaluations';
 import { enqueueLedgerReminders } from './modules/ledger';
 import { systemClock } from './platform/clock';
 import { loadConfig } from './platform/config';
@@ -28,6 +29,8 @@ const poller = startOutboxPoller(deps, {
     { name: 'ledger.reminders', everyMs: 5 * 60_000, run: (now) => enqueueLedgerReminders(deps, now) },
     // TRUTH-1: sign every audit chain's head hourly (and at start), docs/DATABASE.md "Audit".
     auditCheckpointJob(deps),
+    // 好差评: a concluded case still unrated after N days gets one SMS rating link.
+    { name: 'evaluations.sms-invites', everyMs: 60 * 60_000, run: (now) => enqueueRatingInvites(deps, now) },
     { name: 'auth.throttle-cleanup', everyMs: 60 * 60_000, run: (now) => forgetStaleThrottles(deps, now) },
   ],
 });

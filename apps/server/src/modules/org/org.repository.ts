@@ -159,3 +159,7 @@ export const insertUser = (db: Executor, u: Insertable<AppUserTable>) =>
   db.insertInto('appUser').values(u).returning(USER_COLS).executeTakeFirstOrThrow();
 export const updateUser = (db: Executor, id: string, u: Updateable<AppUserTable>) =>
   db.updateTable('appUser').set(u).where('id', '=', id).returning(USER_COLS).executeTakeFirstOrThrow();
+
+/** Staff stationed at a window (evaluations' on-duty fallback until hall's presence). */
+export const listStaffOfWindow = (db: Executor, windowId: string) =>
+  db.selectFrom('staff').select(STAFF_COLS).where('windowId', '=', windowId).orderBy('createdAt').execute();

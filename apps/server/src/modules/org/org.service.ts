@@ -497,3 +497,10 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
   forgetUserSessions(deps, id);
   return out;
 }
+
+// ── For other modules (evaluations, issue 17): reads inside the caller's transaction ──
+
+export const findWindowById = (db: Executor, id: string) => repo.findWindow(db, id);
+export const findStaffById = (db: Executor, id: string) => repo.findStaff(db, id);
+export const listStaffOfWindow = (db: Executor, windowId: string) => repo.listStaffOfWindow(db, windowId);
+export const findDepartmentById = (db: Executor, id: string) => repo.findDepartment(db, id);
