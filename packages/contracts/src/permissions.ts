@@ -55,7 +55,7 @@ export const PERMISSIONS = {
   'evaluations.pad.read': ['admin', 'supervisor'],
   // A clerk opens a visit for the window's pad when a service ends (hall does it for tickets).
   'evaluations.visit.write': ['clerk', 'approver', 'dept_head', 'admin'],
-  'evaluations.read': ['dept_head', 'supervisor', 'leader', 'inspector', 'admin'],
+  'evaluations.read': ['approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'],
   'evaluations.badReview.verify': ['supervisor'],
   'evaluations.badReview.rectify': ['dept_head', 'approver'],
   'evaluations.badReview.reply': ['dept_head', 'approver', 'supervisor'],
