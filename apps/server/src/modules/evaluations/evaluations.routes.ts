@@ -32,6 +32,7 @@ import {
   VisitOpenInput,
 } from '@tongban/contracts';
 import { z } from 'zod';
+import { assertAccess } from '../../platform/access';
 import type { AppInstance } from '../../platform/app-types';
 import { AppError, badRequest } from '../../platform/errors';
 import { limitPerClient, targetLimiter } from '../../platform/rate-limit';
@@ -322,6 +323,7 @@ export async function evaluationsRoutes(app: AppInstance) {
     },
     async (req, reply) => {
       const actor = requireActor(req);
+      assertAccess(actor, 'evaluations.badReview.rectify');
       if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件（字段 file）');
       let file: { bytes: Buffer; mediaType: string; name: string };
       try {

@@ -19,6 +19,14 @@ type StepInput =
   | ({ step: 'callback' } & CallbackInput)
   | { step: 'close'; note: string; version: number };
 
+const PERMISSION_OF = {
+  verify: 'evaluations.badReview.verify',
+  rectify: 'evaluations.badReview.rectify',
+  reply: 'evaluations.badReview.reply',
+  callback: 'evaluations.badReview.callback',
+  close: 'evaluations.badReview.callback',
+} as const;
+
 const ACTION_OF = {
   verify: 'verify',
   rectify: 'rectify',
@@ -33,7 +41,7 @@ const ACTION_OF = {
  * hands the next one to whoever does it.
  */
 export async function advanceBadReview(deps: Deps, actor: Actor, id: string, input: StepInput) {
-  assertAccess(actor, 'evaluations.read');
+  assertAccess(actor, PERMISSION_OF[input.step]);
   return runCommand(deps, actor, async ({ tx, now }) => {
     await repo.lockBadReview(tx, regionScopeLike(actor), id);
     const row = await getReadableBadReview(tx, actor, id);
