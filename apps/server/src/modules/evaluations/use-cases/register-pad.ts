@@ -26,11 +26,16 @@ async function toPad(db: Executor, p: PadRow): Promise<Pad> {
 }
 
 /** EVAL-3: a pad is registered to one window; its token is shown once and kept only hashed. */
-export async function registerPad(deps: Deps, actor: Actor, input: PadRegisterInput): Promise<PadRegistered> {
+export async function registerPad(
+  deps: Deps,
+  actor: Actor,
+  input: PadRegisterInput,
+  /** Only the demo seed names its token (a fixed demo pad URL); otherwise random. */
+  token: string = randomToken(24),
+): Promise<PadRegistered> {
   const w = await orgService.findWindowById(deps.db, input.windowId);
   if (!w) throw new EvaluationsError('EVAL_WINDOW_NOT_FOUND');
   assertAccess(actor, 'evaluations.pad.write', { regionCode: w.regionCode });
-  const token = randomToken(24);
   return runCommand(deps, actor, async ({ tx, now }) => {
     const row = await repo.insertPad(tx, {
       regionCode: w.regionCode,

@@ -13,8 +13,8 @@ export function PadsPage() {
   const register = useRegisterPad();
   const revoke = useRevokePad();
   const windows = useQuery({
-    queryKey: ['org-windows'],
-    queryFn: () => apiRequest<Win[]>('/api/org/windows'),
+    queryKey: ['evaluations-windows'],
+    queryFn: () => apiRequest<{ items: Win[] }>('/api/org/windows'),
   });
   const [made, setMade] = useState<PadRegistered>();
   const [form] = Form.useForm<{ windowId: string; label: string }>();
@@ -30,7 +30,7 @@ export function PadsPage() {
           <Select
             style={{ width: 240 }}
             data-testid="pad-window"
-            options={(windows.data ?? []).map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))}
+            options={(windows.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))}
           />
         </Form.Item>
         <Form.Item name="label" label="名称" rules={[{ required: true }]}>
