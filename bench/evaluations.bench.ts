@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
+import { CSRF_HEADER } from '../packages/contracts/src/auth';
 import { buildApp } from '../apps/server/src/app';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
 import { loadNationalDays } from '../apps/server/src/modules/calendar';
@@ -163,8 +163,10 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'supervisor', password: 'Tongban@2026' }),
     });
-    const cookie =
-      /tongban_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? `${SESSION_COOKIE}=`;
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     const market = depts.find((d) => d.name === '云溪县市场监督管理局')!.id;
     const month = new Date().toISOString().slice(0, 7);
