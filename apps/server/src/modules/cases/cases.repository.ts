@@ -353,7 +353,10 @@ export function listCaseActors(db: Executor, caseId: string) {
 }
 
 /** Concluded cases per department, item, channel and month (Asia/Shanghai) in a period. */
-export function countConcluded(db: Executor, f: { regionLike: string; from: Date; to: Date; departmentId?: string }) {
+export function countConcluded(
+  db: Executor,
+  f: { regionLike: string; from: Date; to: Date; departmentId?: string },
+) {
   let q = db
     .selectFrom('serviceCase')
     .select((eb) => [

@@ -30,7 +30,10 @@ export function PadsPage() {
           <Select
             style={{ width: 240 }}
             data-testid="pad-window"
-            options={(windows.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))}
+            options={(windows.data?.items ?? []).map((w) => ({
+              value: w.id,
+              label: `${w.number} ${w.name}`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="label" label="名称" rules={[{ required: true }]}>
