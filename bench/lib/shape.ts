@@ -66,6 +66,15 @@ export const TABLE_OWNERS: Record<string, string> = {
   supervision_job_state: 'supervision',
 
   // ── evaluations ──
+  eval_setting: 'evaluations',
+  eval_pad: 'evaluations',
+  eval_visit: 'evaluations',
+  eval_rating: 'evaluations',
+  eval_flag: 'evaluations',
+  eval_sms_link: 'evaluations',
+  eval_bad_review: 'evaluations',
+  eval_bad_review_step: 'evaluations',
+  eval_appeal: 'evaluations',
 
   // ── complaints ──
   complaint: 'complaints',

@@ -287,4 +287,4 @@ create trigger hall_notice_event_append_only before update or delete on hall_not
 -- Patrol evidence photos are platform files owned by a patrol problem.
 alter table stored_file_owner drop constraint stored_file_owner_owner_kind_check;
 alter table stored_file_owner add constraint stored_file_owner_owner_kind_check
-  check (owner_kind in ('case', 'case_draft', 'ledger_measure', 'staff_photo', 'hall_patrol_problem'));
+  check (owner_kind in ('case', 'case_draft', 'ledger_measure', 'staff_photo', 'eval_bad_review', 'hall_patrol_problem'));

@@ -20,7 +20,7 @@ import { casesRoutes, casesService } from './modules/cases';
 import { catalogRoutes } from './modules/catalog';
 import { inboxRoutes } from './modules/inbox';
 import { supervisionRoutes } from './modules/supervision';
-import { evaluationsRoutes } from './modules/evaluations';
+import { evaluationsRoutes, mayReadBadReview } from './modules/evaluations';
 import { complaintsRoutes } from './modules/complaints';
 import { hallRoutes, mayReadPatrolProblem } from './modules/hall';
 import { bundlesRoutes } from './modules/bundles';
@@ -52,6 +52,7 @@ const FILE_READERS: Record<FileOwner['kind'], (deps: Deps, actor: Actor, id: str
   // 公示牌 photos are stored public anyway.
   staff_photo: async () => true,
   hall_patrol_problem: mayReadPatrolProblem,
+  eval_bad_review: mayReadBadReview,
 };
 
 async function mayReadAnyOwner(deps: Deps, actor: Actor, sha256: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { seedDemo } from './demo/seed-demo';
 import { forgetStaleThrottles } from './modules/auth';
 import { loadNationalDays } from './modules/calendar';
 import { inboxSiteAdapter } from './modules/inbox';
+import { enqueueRatingInvites } from './modules/evaluations';
 import { enqueueLedgerReminders } from './modules/ledger';
 import { supervisionJob } from './modules/supervision';
 import { systemClock } from './platform/clock';
@@ -34,6 +35,8 @@ const poller = startOutboxPoller(deps, {
     auditCheckpointJob(deps),
     // SUP-1/SUP-2/RATE-1: clocks, escalations and figure rollups, from events and calendar changes.
     supervisionJob(deps),
+    // 好差评: a concluded case still unrated after N days gets one SMS rating link.
+    { name: 'evaluations.sms-invites', everyMs: 60 * 60_000, run: (now) => enqueueRatingInvites(deps, now) },
     { name: 'auth.throttle-cleanup', everyMs: 60 * 60_000, run: (now) => forgetStaleThrottles(deps, now) },
   ],
 });

@@ -181,12 +181,12 @@ export const ReplyInput = z.strictObject({
 });
 export type ReplyInput = z.infer<typeof ReplyInput>;
 
-export const CallbackInput = z.strictObject({
+export const ComplaintCallbackInput = z.strictObject({
   version: z.number().int().min(0),
   result: CallbackResult,
   note: Text('回访记录', 1000),
 });
-export type CallbackInput = z.infer<typeof CallbackInput>;
+export type ComplaintCallbackInput = z.infer<typeof ComplaintCallbackInput>;
 
 export const MergeInput = z.strictObject({
   version: z.number().int().min(0),
@@ -372,7 +372,7 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
-export const FigureRow = z.object({
+export const ComplaintFigureRow = z.object({
   key: z.string(),
   label: z.string(),
   total: z.number().int(),
@@ -385,21 +385,21 @@ export const FigureRow = z.object({
   callbackRate: z.number().nullable(),
   satisfactionRate: z.number().nullable(),
 });
-export type FigureRow = z.infer<typeof FigureRow>;
-export const FigureDimension = z.enum(['department', 'window', 'staff', 'type', 'month', 'source']);
-export type FigureDimension = z.infer<typeof FigureDimension>;
+export type ComplaintFigureRow = z.infer<typeof ComplaintFigureRow>;
+export const ComplaintFigureDimension = z.enum(['department', 'window', 'staff', 'type', 'month', 'source']);
+export type ComplaintFigureDimension = z.infer<typeof ComplaintFigureDimension>;
 export const ComplaintFiguresQuery = z.object({
-  by: FigureDimension.default('department'),
+  by: ComplaintFigureDimension.default('department'),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
 export type ComplaintFiguresQuery = z.infer<typeof ComplaintFiguresQuery>;
 export const ComplaintFigures = z.object({
-  by: FigureDimension,
+  by: ComplaintFigureDimension,
   /** RATE-1: each rate's written definition. */
   definitions: z.record(z.string(), z.string()),
-  total: FigureRow,
-  rows: z.array(FigureRow),
+  total: ComplaintFigureRow,
+  rows: z.array(ComplaintFigureRow),
 });
 export type ComplaintFigures = z.infer<typeof ComplaintFigures>;
 

@@ -55,6 +55,20 @@ export const PERMISSIONS = {
   'supervision.refresh': ['supervisor', 'admin'],
 
   // ── evaluations ──
+  // EVAL-3: pads are registered to a window by the hall's administrators.
+  'evaluations.pad.write': ['admin', 'supervisor'],
+  'evaluations.pad.read': ['admin', 'supervisor'],
+  // A clerk opens a visit for the window's pad when a service ends (hall does it for tickets).
+  'evaluations.visit.write': ['clerk', 'approver', 'dept_head', 'admin'],
+  'evaluations.read': ['approver', 'dept_head', 'supervisor', 'leader', 'inspector', 'admin'],
+  'evaluations.badReview.verify': ['supervisor'],
+  'evaluations.badReview.rectify': ['dept_head', 'approver'],
+  'evaluations.badReview.reply': ['dept_head', 'approver', 'supervisor'],
+  // SOD-2: who calls back is also checked against the handler and the rated person.
+  'evaluations.badReview.callback': ['dept_head', 'approver', 'supervisor', 'leader'],
+  'evaluations.appeal.file': ['dept_head'],
+  'evaluations.appeal.decide': ['supervisor'],
+  'evaluations.setting.write': ['admin', 'supervisor'],
 
   // ── complaints ──
   // Department roles read the orders their department holds or led; the desk and supervision read all.

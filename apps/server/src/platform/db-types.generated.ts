@@ -640,6 +640,171 @@ export interface Department {
   shortName: Generated<string>;
 }
 
+export interface EvalAppeal {
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decision: 'upheld' | 'rejected' | null;
+  decisionNote: string | null;
+  filedAt: Timestamp;
+  filedBy: string;
+  filedByName: string;
+  id: Generated<string>;
+  kind: 'malicious' | 'mistaken';
+  ratingId: string;
+  reason: string;
+  regionCode: string;
+}
+
+export interface EvalBadReview {
+  /**
+   * when the applicant was reached by the 回访 (回访率 counts these)
+   */
+  calledBackAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  departmentId: string | null;
+  /**
+   * EVAL-2: opened date + the region's rectify_days working days on the working-day calendar
+   */
+  dueDate: string;
+  /**
+   * who did the 整改; SOD-2: the callback is someone else
+   */
+  handlerId: string | null;
+  id: Generated<string>;
+  openedAt: Timestamp;
+  /**
+   * the rated clerk's account when known; SOD-2: never calls back or decides an appeal
+   */
+  ratedUserId: string | null;
+  ratingId: string;
+  rectifiedAt: Timestamp | null;
+  regionCode: string;
+  status: 'verify' | 'rectify' | 'reply' | 'callback' | 'closed';
+  version: Generated<number>;
+}
+
+export interface EvalBadReviewStep {
+  actorId: string | null;
+  actorName: string;
+  at: Timestamp;
+  badReviewId: string;
+  /**
+   * rectify: sha256 of the evidence files (platform/files, owner eval_bad_review)
+   */
+  evidence: Generated<ColumnType<unknown, string, string>>;
+  id: Generated<string>;
+  note: string;
+  reached: boolean | null;
+  regionCode: string;
+  satisfied: boolean | null;
+  step: 'verify' | 'rectify' | 'reply' | 'callback' | 'close';
+}
+
+export interface EvalFlag {
+  createdAt: Timestamp;
+  detail: string;
+  id: Generated<string>;
+  kind: 'burst' | 'not_handled' | 'after_sign_in' | 'unstaffed';
+  ratingId: string;
+  regionCode: string;
+}
+
+export interface EvalPad {
+  id: Generated<string>;
+  label: string;
+  regionCode: string;
+  registeredAt: Generated<Timestamp>;
+  registeredBy: string | null;
+  revokedAt: Timestamp | null;
+  /**
+   * keyed SM3 of the pad token (shown once at registration); a copy of this table yields no pad
+   */
+  tokenHash: string;
+  windowId: string;
+}
+
+export interface EvalRating {
+  /**
+   * when the rated case was concluded: EVAL-4 counts a rated case in the period its conclusion falls in
+   */
+  caseConcludedAt: Timestamp | null;
+  caseId: string | null;
+  channel: 'site' | 'online' | 'sms';
+  createdAt: Timestamp;
+  departmentId: string | null;
+  departmentName: string | null;
+  excluded: Generated<boolean>;
+  excludedReason: string | null;
+  id: Generated<string>;
+  /**
+   * the national scheme's indicators, each 1..5: site overall/efficiency/attitude, online overall/guideAccuracy/convenience
+   */
+  indicators: Generated<ColumnType<unknown, string, string>>;
+  itemId: string | null;
+  itemName: string | null;
+  /**
+   * EVAL-1: 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意; 1 and 2 are 差评
+   */
+  level: number;
+  padId: string | null;
+  /**
+   * 实名: the rater is known (online and SMS ratings are bound to a case); EVAL-1: 实名差评 are all called back
+   */
+  realName: boolean;
+  reasonCategory: string | null;
+  reasonText: Generated<string>;
+  regionCode: string;
+  staffId: string | null;
+  /**
+   * the name shown on the pad when rating (the rated clerk), kept as rated; window, department and item names likewise (figures read no other table)
+   */
+  staffName: string | null;
+  visitId: string | null;
+  windowId: string | null;
+  windowName: string | null;
+}
+
+export interface EvalSetting {
+  /**
+   * EVAL-2: 差评 rectification deadline in working days (local rules: 5 or 15)
+   */
+  rectifyDays: Generated<number>;
+  regionCode: string;
+  /**
+   * a concluded case still unrated after this many days gets one SMS rating link
+   */
+  smsAfterDays: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface EvalSmsLink {
+  caseId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  id: Generated<string>;
+  regionCode: string;
+  tokenHash: string;
+  usedAt: Timestamp | null;
+}
+
+export interface EvalVisit {
+  caseId: string | null;
+  id: Generated<string>;
+  openedAt: Timestamp;
+  /**
+   * the signed-in user who opened it (null when hall opened it for a ticket)
+   */
+  openedBy: string | null;
+  regionCode: string;
+  /**
+   * the clerk on duty who served it (staff registry id); null = nobody on duty
+   */
+  staffId: string | null;
+  ticketId: string | null;
+  windowId: string;
+}
+
 export interface Hall {
   address: Generated<string>;
   createdAt: Generated<Timestamp>;
@@ -1618,7 +1783,8 @@ export interface StoredFileOwner {
   /**
    * case (case_material), case_draft (online materials; readable once the draft became a case), ledger_measure (progress evidence), staff_photo (public 公示牌)
    */
-  ownerKind: 'case' | 'case_draft' | 'ledger_measure' | 'staff_photo' | 'hall_patrol_problem';
+  ownerKind:
+    'case' | 'case_draft' | 'ledger_measure' | 'staff_photo' | 'eval_bad_review' | 'hall_patrol_problem';
   regionCode: string;
   sha256: string;
 }
@@ -1977,6 +2143,15 @@ export interface DB {
   complaintHolding: ComplaintHolding;
   complaintSetting: ComplaintSetting;
   department: Department;
+  evalAppeal: EvalAppeal;
+  evalBadReview: EvalBadReview;
+  evalBadReviewStep: EvalBadReviewStep;
+  evalFlag: EvalFlag;
+  evalPad: EvalPad;
+  evalRating: EvalRating;
+  evalSetting: EvalSetting;
+  evalSmsLink: EvalSmsLink;
+  evalVisit: EvalVisit;
   hall: Hall;
   hallAppointment: HallAppointment;
   hallInspectionNotice: HallInspectionNotice;

@@ -62,6 +62,15 @@ export type SupervisionOrderTable = G.SupervisionOrder;
 export type SupervisionRollupTable = G.SupervisionRollup;
 
 // ── evaluations ──
+export type EvalAppealTable = G.EvalAppeal;
+export type EvalBadReviewTable = G.EvalBadReview;
+export type EvalBadReviewStepTable = G.EvalBadReviewStep;
+export type EvalFlagTable = G.EvalFlag;
+export type EvalPadTable = G.EvalPad;
+export type EvalRatingTable = G.EvalRating;
+export type EvalSettingTable = G.EvalSetting;
+export type EvalSmsLinkTable = G.EvalSmsLink;
+export type EvalVisitTable = G.EvalVisit;
 
 // ── complaints ──
 export type ComplaintTable = G.Complaint;

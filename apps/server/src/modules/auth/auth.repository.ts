@@ -162,3 +162,18 @@ export const listActiveUserIds = (
   if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
   return q.execute();
 };
+
+/** The account of a staff member by department and name, with its latest sign-in (evaluations). */
+export const findStaffAccount = (
+  db: Executor,
+  f: { regionCode: string; departmentId: string; displayName: string },
+) =>
+  db
+    .selectFrom('appUser as u')
+    .leftJoin('userSession as s', 's.userId', 'u.id')
+    .select((eb) => ['u.id', eb.fn.max('s.createdAt').as('lastSignInAt')])
+    .where('u.regionCode', '=', f.regionCode)
+    .where('u.departmentId', '=', f.departmentId)
+    .where('u.displayName', '=', f.displayName)
+    .groupBy('u.id')
+    .executeTakeFirst();

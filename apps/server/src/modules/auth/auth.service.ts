@@ -369,3 +369,17 @@ export async function listUserIdsByRole(
   const rows = await repo.listActiveUserIds(db, f);
   return rows.map((r) => r.id);
 }
+
+/**
+ * The account of a staff member of the registry (same department, same name) and when it last
+ * signed in: evaluations uses it for SOD-2 (the rated person) and its honesty checks.
+ */
+export async function findStaffAccount(
+  db: Executor,
+  f: { regionCode: string; departmentId: string; displayName: string },
+): Promise<{ userId: string; lastSignInAt: Date | null } | null> {
+  const row = await repo.findStaffAccount(db, f);
+  if (!row) return null;
+  const at = row.lastSignInAt as Date | string | null;
+  return { userId: row.id, lastSignInAt: at ? new Date(at) : null };
+}

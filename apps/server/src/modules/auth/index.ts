@@ -8,6 +8,7 @@ export {
   resolveSession,
   hashSessionToken,
   listUserIdsByRole,
+  findStaffAccount,
 } from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';

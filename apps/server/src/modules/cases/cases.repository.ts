@@ -322,3 +322,57 @@ export async function findDraftCaseId(db: Executor, draftId: string): Promise<st
   const d = await db.selectFrom('caseDraft').select('caseId').where('id', '=', draftId).executeTakeFirst();
   return d?.caseId ?? null;
 }
+
+// ── For the evaluations module (好差评, issue 17) ─────────────────────────
+
+/** 办结 for rating purposes: decided or delivered (EVAL-4's denominator). */
+export const CONCLUDED_STATUSES = ['decided', 'delivered'] as const;
+
+export function findCaseRef(db: Executor, id: string) {
+  return selectCaseWithNames(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Who acted on a case: names and user ids from its log (intake, steps, decision). */
+export function listCaseActors(db: Executor, caseId: string) {
+  return db
+    .selectFrom('caseEvent')
+    .select(['actorId', 'actorName'])
+    .distinct()
+    .where('caseId', '=', caseId)
+    .execute();
+}
+
+/** Concluded cases per department, item, channel and month (Asia/Shanghai) in a period. */
+export function countConcluded(
+  db: Executor,
+  f: { regionLike: string; from: Date; to: Date; departmentId?: string },
+) {
+  let q = db
+    .selectFrom('serviceCase')
+    .select((eb) => [
+      'departmentId',
+      'itemId',
+      'channel',
+      sql<string>`to_char(decided_at at time zone 'Asia/Shanghai', 'YYYY-MM')`.as('month'),
+      eb.fn.countAll<string>().as('n'),
+    ])
+    .where('regionCode', 'like', f.regionLike)
+    .where('status', 'in', CONCLUDED_STATUSES)
+    .where('decidedAt', '>=', f.from)
+    .where('decidedAt', '<', f.to);
+  if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
+  return q.groupBy(['departmentId', 'itemId', 'channel', sql`4`]).execute();
+}
+
+/** Cases concluded in [from, to): the SMS rating job's candidates. */
+export function listConcludedBetween(db: Executor, from: Date, to: Date, limit: number) {
+  return db
+    .selectFrom('serviceCase')
+    .select(['id', 'regionCode'])
+    .where('status', 'in', CONCLUDED_STATUSES)
+    .where('decidedAt', '>=', from)
+    .where('decidedAt', '<', to)
+    .orderBy('decidedAt')
+    .limit(limit)
+    .execute();
+}

@@ -1,5 +1,5 @@
 import {
-  CallbackInput,
+  ComplaintCallbackInput,
   CatalogPublishInput,
   ComplaintDetail,
   ComplaintFigures,
@@ -278,7 +278,7 @@ export async function complaintsRoutes(app: AppInstance) {
   );
   act('/api/complaints/:id/note', '记录调查处置情况', NoteInput, (a, id, b) => noteComplaint(d, a, id, b));
   act('/api/complaints/:id/reply', '答复诉求人', ReplyInput, (a, id, b) => replyComplaint(d, a, id, b));
-  act('/api/complaints/:id/callback', '回访（非办理人）', CallbackInput, (a, id, b) =>
+  act('/api/complaints/:id/callback', '回访（非办理人）', ComplaintCallbackInput, (a, id, b) =>
     callbackComplaint(d, a, id, b),
   );
   act('/api/complaints/:id/close', '办结（须已答复并经他人回访）', VersionBody, (a, id, b) =>

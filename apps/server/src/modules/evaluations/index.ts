@@ -1,4 +1,5 @@
-import type { AppInstance } from '../../platform/app-types';
-
-/** Placeholder until the module lands: replace with `export { evaluationsRoutes } from './evaluations.routes';`. */
-export async function evaluationsRoutes(_app: AppInstance): Promise<void> {}
+export { evaluationsRoutes } from './evaluations.routes';
+export { openRatingVisit, type RatingVisit } from './use-cases/open-visit';
+export { listOverdueBadReviews, mayReadBadReview } from './use-cases/get-bad-review';
+export { enqueueRatingInvites } from './use-cases/sms-links';
+export { findOnDutyStaff } from './on-duty';

@@ -187,3 +187,6 @@ export const listStaffOfHall = (db: Executor, hallId: string) =>
     .orderBy('d.name')
     .orderBy('s.name')
     .execute();
+/** Staff stationed at a window (evaluations' on-duty fallback until hall's presence). */
+export const listStaffOfWindow = (db: Executor, windowId: string) =>
+  db.selectFrom('staff').select(STAFF_COLS).where('windowId', '=', windowId).orderBy('createdAt').execute();

@@ -509,3 +509,9 @@ export const listHallDepartments = (db: Executor, hallId: string) => repo.listDe
 export const listHallStaff = (db: Executor, hallId: string) => repo.listStaffOfHall(db, hallId);
 /** Halls of a region and the regions below it (public hall pickers). */
 export const listHallRecords = (db: Executor, like: string) => repo.listHalls(db, like);
+// ── For other modules (evaluations, issue 17): reads inside the caller's transaction ──
+
+export const findWindowById = (db: Executor, id: string) => repo.findWindow(db, id);
+export const findStaffById = (db: Executor, id: string) => repo.findStaff(db, id);
+export const listStaffOfWindow = (db: Executor, windowId: string) => repo.listStaffOfWindow(db, windowId);
+export const findDepartmentById = (db: Executor, id: string) => repo.findDepartment(db, id);

@@ -5,7 +5,7 @@ import type {
   ComplaintIntakeInput,
   ComplaintList,
   DispatchSuggestion,
-  FigureDimension,
+  ComplaintFigureDimension,
   ImportResult,
   PublicComplaintReply,
   UnresolvedBoard,
@@ -43,7 +43,7 @@ export const useSuggestion = (id: string, enabled: boolean) =>
     enabled,
   });
 
-export const useFigures = (by: FigureDimension) =>
+export const useFigures = (by: ComplaintFigureDimension) =>
   useQuery({
     queryKey: ['complaints', 'figures', by],
     queryFn: () => apiRequest<ComplaintFigures>(`/api/complaints/figures?by=${by}`),

@@ -1,4 +1,4 @@
-import type { CallbackInput } from '@tongban/contracts';
+import type { ComplaintCallbackInput } from '@tongban/contracts';
 import { listUserIdsByRole } from '../../auth';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
@@ -12,7 +12,7 @@ import { holderInbox } from './dispatch-complaint';
  * the order once to its lead department and flags it to the supervisor; a second time it stays
  * recorded and flagged. A merged duplicate is called back on its own record (CPL-3).
  */
-export async function callbackComplaint(deps: Deps, actor: Actor, id: string, input: CallbackInput) {
+export async function callbackComplaint(deps: Deps, actor: Actor, id: string, input: ComplaintCallbackInput) {
   return actOnComplaint(
     deps,
     actor,

@@ -4,7 +4,7 @@ import {
   type ComplaintFigures,
   type ComplaintSource,
   type ComplaintType,
-  type FigureRow,
+  type ComplaintFigureRow,
   type ComplaintFiguresQuery,
 } from '@tongban/contracts';
 import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
@@ -90,7 +90,7 @@ export async function complaintFigures(
           : null;
     }
   };
-  const compute = (key: string, label: string, list: typeof rows): FigureRow => {
+  const compute = (key: string, label: string, list: typeof rows): ComplaintFigureRow => {
     const real = list.filter((r) => r.status !== 'merged');
     const closed = real.filter((r) => r.closedAt);
     const onTime = closed.filter((r) => shanghaiToday(r.closedAt!) <= r.dueDate).length;

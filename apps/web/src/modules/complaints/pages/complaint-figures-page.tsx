@@ -1,10 +1,10 @@
 import { Card, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { FigureDimension, FigureRow } from '@tongban/contracts';
+import type { ComplaintFigureDimension, ComplaintFigureRow } from '@tongban/contracts';
 import { useFigures } from '../api';
 
-const DIMS: { value: FigureDimension; label: string }[] = [
+const DIMS: { value: ComplaintFigureDimension; label: string }[] = [
   { value: 'department', label: '按部门' },
   { value: 'window', label: '按窗口' },
   { value: 'staff', label: '按人员' },
@@ -16,9 +16,9 @@ const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%
 
 /** 按时办结率、回访率、满意率、重复投诉 (TRUTH-1: computed; RATE-1: defined; drill into records). */
 export function ComplaintFiguresPage() {
-  const [by, setBy] = useState<FigureDimension>('department');
+  const [by, setBy] = useState<ComplaintFigureDimension>('department');
   const q = useFigures(by);
-  const drill = (r: FigureRow) => {
+  const drill = (r: ComplaintFigureRow) => {
     const p = new URLSearchParams({ scope: 'all' });
     if (by === 'department' && r.key !== 'none') p.set('departmentId', r.key);
     return `/complaints?${p.toString()}`;
@@ -26,8 +26,8 @@ export function ComplaintFiguresPage() {
   return (
     <Card title="诉求统计" extra={<a href={`/api/complaints/figures.xlsx?by=${by}`}>导出 .xlsx</a>}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Segmented options={DIMS} value={by} onChange={(v) => setBy(v as FigureDimension)} />
-        <Table<FigureRow>
+        <Segmented options={DIMS} value={by} onChange={(v) => setBy(v as ComplaintFigureDimension)} />
+        <Table<ComplaintFigureRow>
           rowKey="key"
           size="small"
           loading={q.isLoading}

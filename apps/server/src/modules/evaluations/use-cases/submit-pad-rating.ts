@@ -1,0 +1,96 @@
+import type { PadRatingInput, PadView, RatingReceipt } from '@tongban/contracts';
+import type { Actor } from '../../../platform/access';
+import type { Deps } from '../../../platform/app-types';
+import { runCommand } from '../../../platform/command';
+import { casesService } from '../../cases';
+import { orgService } from '../../org';
+import { EvaluationsError } from '../evaluations.errors';
+import * as repo from '../evaluations.repository';
+import { findOnDutyStaff } from '../on-duty';
+import { getPadByToken } from './pad-token';
+import { recordRating } from './record-rating';
+
+/** A visit is offered on the pad for this long after the service ended. */
+const VISIT_OPEN_MS = 30 * 60_000;
+
+/** What the pad shows: its window, the clerk on duty (EVAL-3) and the visit waiting to be rated. */
+export async function getPadView(deps: Deps, token: string): Promise<PadView> {
+  const pad = await getPadByToken(deps, token);
+  const now = deps.clock.now();
+  const [w, onDuty, visit] = await Promise.all([
+    orgService.findWindowById(deps.db, pad.windowId),
+    findOnDutyStaff(deps.db, pad.regionCode, pad.windowId),
+    repo.findOpenVisit(deps.db, pad.regionCode, pad.windowId, new Date(now.getTime() - VISIT_OPEN_MS)),
+  ]);
+  const served = visit?.staffId ? await orgService.findStaffById(deps.db, visit.staffId) : undefined;
+  return {
+    windowName: w?.name ?? '',
+    windowNumber: w?.number ?? '',
+    onDuty,
+    visit: visit
+      ? { id: visit.id, openedAt: visit.openedAt.toISOString(), staffName: served?.name ?? null }
+      : null,
+  };
+}
+
+/**
+ * 一次一评 on site: the pad rates one visit at its own window. The rated clerk is whoever served the
+ * visit; the pad's window, the staff's department and their names are kept as rated.
+ */
+export async function submitPadRating(
+  deps: Deps,
+  actor: Actor,
+  token: string,
+  input: PadRatingInput,
+): Promise<RatingReceipt> {
+  const pad = await getPadByToken(deps, token);
+  const visit = await repo.findVisit(deps.db, pad.regionCode, input.visitId);
+  // A visit of another window is not this pad's to rate: the same 404 as none.
+  if (!visit || visit.windowId !== pad.windowId) throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
+  const [w, staff, onDuty] = await Promise.all([
+    orgService.findWindowById(deps.db, pad.windowId),
+    visit.staffId ? orgService.findStaffById(deps.db, visit.staffId) : undefined,
+    findOnDutyStaff(deps.db, pad.regionCode, pad.windowId),
+  ]);
+  const departmentId = staff?.departmentId ?? w?.departmentId ?? null;
+  const [dept, caseRef] = await Promise.all([
+    departmentId ? orgService.findDepartmentById(deps.db, departmentId) : undefined,
+    visit.caseId ? casesService.findCaseRef(deps.db, visit.caseId) : undefined,
+  ]);
+  const a = { ...actor, regionCode: pad.regionCode };
+  return runCommand(deps, a, async (ctx) => {
+    const r = await recordRating(ctx, {
+      regionCode: pad.regionCode,
+      channel: 'site',
+      visitId: visit.id,
+      caseId: visit.caseId,
+      caseConcludedAt: caseRef?.concluded ? caseRef.decidedAt : null,
+      padId: pad.id,
+      windowId: pad.windowId,
+      windowName: w ? `${w.number} ${w.name}` : null,
+      staffId: staff?.id ?? null,
+      staffName: staff?.name ?? null,
+      departmentId,
+      departmentName: dept?.name ?? caseRef?.departmentName ?? null,
+      itemId: caseRef?.itemId ?? null,
+      itemName: caseRef?.itemName ?? null,
+      level: input.level,
+      indicators: input.indicators,
+      reasonCategory: input.reasonCategory,
+      reasonText: input.reasonText,
+      realName: false,
+      unstaffed: onDuty === null,
+    });
+    return {
+      result: { id: r.id, level: input.level, badReview: r.badReview },
+      inbox: r.inbox,
+      audit: {
+        action: 'evaluations.rating.submit',
+        entityType: 'eval_rating',
+        entityId: r.id,
+        regionCode: pad.regionCode,
+        summary: { channel: 'site', level: input.level, padId: pad.id },
+      },
+    };
+  });
+}
