@@ -691,7 +691,10 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     expect(
       overdue.body.items.some((i: { id: string }) => i.id === 'ca5e0000-0000-4000-8000-000000000006'),
     ).toBe(true);
-    expect(overdue.body.departments[0].departmentName).toBe('云溪县市场监督管理局');
+    // The demo's overdue case 6 is 市场监管's (other modules' demo data add red cases elsewhere).
+    expect((overdue.body.departments as { departmentName: string }[]).map((d) => d.departmentName)).toContain(
+      '云溪县市场监督管理局',
+    );
     // A count the screen can show ("3 件"), matching the cases listed for the department.
     for (const d of overdue.body.departments as { departmentId: string; cases: number }[]) {
       expect(d.cases).toBe(

@@ -274,7 +274,7 @@ describe.each(dbKinds())('outbox and ledger reminders (%s)', (kind) => {
       const r = recorder();
       for (;;) if ((await deliverDue(t.deps, r.transport)).claimed === 0) break;
       const ours = (m: { dedupeKey: string | null }) =>
-        Object.values(ids).some((id) => m.dedupeKey!.includes(id));
+        Object.values(ids).some((id) => (m.dedupeKey ?? '').includes(id));
       const rows = (await byKey('ledger.measure.')).filter(ours);
       expect(rows.length).toBeGreaterThanOrEqual(8);
       expect(rows.every((m) => m.sentAt !== null)).toBe(true);

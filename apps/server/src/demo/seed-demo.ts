@@ -165,7 +165,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await seedCatalogDemo(deps);
   await seedLedgerDemo(deps);
   await seedCasesDemo(deps);
-  await seedSupervisionDemo(deps);
   await seedEvaluationsDemo(deps);
   await seedComplaintsDemo(deps);
   await seedHallDemo(deps);
@@ -173,5 +172,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await seedTradingDemo(deps);
   await seedIntermediariesDemo(deps);
   await seedReviewsDemo(deps);
+  // Last: the clocks, escalations and rollups are built over every case the other modules filed.
+  await seedSupervisionDemo(deps);
   return true;
 }
