@@ -501,7 +501,11 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
   });
 
   it('honesty: many ratings of a clerk in the minute after that clerk signs in are flagged', async () => {
-    const before = (await supervisor.request('GET', '/api/evaluations/flags')).body.items.length;
+    const afterSignIn = async () =>
+      ((await supervisor.request('GET', '/api/evaluations/flags')).body.items as { kind: string }[]).filter(
+        (f) => f.kind === 'after_sign_in',
+      ).length;
+    const before = await afterSignIn();
     clerk = await signIn(t.app, 'clerk');
     for (let i = 0; i < 3; i++) {
       const v = await openVisit();
@@ -512,6 +516,7 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
       (f: { kind: string }) => f.kind,
     );
     expect(kinds).toContain('after_sign_in');
+    expect(await afterSignIn()).toBeGreaterThan(before);
     await advance(HOUR);
   });
 
