@@ -15,6 +15,18 @@ const moduleStrings = (lang: 'zh' | 'en'): Strings =>
       : import.meta.glob<Strings>('../modules/*/locales/en.json', { eager: true, import: 'default' }),
   ).reduce<Strings>((all, one) => ({ ...all, ...one }), {});
 
+const isStrings = (v: unknown): v is Strings => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The app's strings with the modules' merged in, one level deep: a module never drops a key it shares. */
+const withModules = (app: Strings, lang: 'zh' | 'en'): Strings => {
+  const out: Strings = { ...app };
+  for (const [key, value] of Object.entries(moduleStrings(lang))) {
+    const mine = out[key];
+    out[key] = isStrings(mine) && isStrings(value) ? { ...mine, ...value } : value;
+  }
+  return out;
+};
+
 export type Language = 'zh' | 'en';
 
 const STORAGE_KEY = 'tongban.language';
@@ -39,15 +51,14 @@ void i18n.use(initReactI18next).init({
   resources: {
     zh: {
       translation: {
-        ...zh,
-        ...moduleStrings('zh'),
+        ...withModules(zh, 'zh'),
         role: ROLE_LABELS,
         windowKind: WINDOW_KIND_LABELS,
         hallLevel: HALL_LEVEL_LABELS,
         employment: EMPLOYMENT_LABELS,
       },
     },
-    en: { translation: { ...en, ...moduleStrings('en') } },
+    en: { translation: withModules(en, 'en') },
   },
   lng: initial,
   fallbackLng: 'zh',

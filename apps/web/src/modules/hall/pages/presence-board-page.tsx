@@ -11,7 +11,7 @@ export function PresenceBoardPage() {
   return (
     <div style={{ background: '#0b2a6b', minHeight: '100vh', padding: 32 }}>
       <Typography.Title level={1} style={{ color: '#fff' }}>
-        {board.data?.hallName} · {t('hall.board.title')}
+        {board.data?.hallName} · {t('hall.presenceBoard.title')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         {board.data?.entries.map((e) => (
@@ -29,7 +29,7 @@ export function PresenceBoardPage() {
                 {e.photo ? (
                   <img src={`/files/${e.photo}`} alt={e.name} style={{ maxHeight: 120 }} />
                 ) : (
-                  <Tag color="red">{t('hall.board.noPhoto')}</Tag>
+                  <Tag color="red">{t('hall.presenceBoard.noPhoto')}</Tag>
                 )}
               </div>
               <Typography.Title level={4}>{e.name}</Typography.Title>
@@ -38,9 +38,9 @@ export function PresenceBoardPage() {
               <div>
                 {e.windowNumber ?? '—'}{' '}
                 {e.onDutyNow ? (
-                  <Tag color="green">{t('hall.board.onDuty')}</Tag>
+                  <Tag color="green">{t('hall.presenceBoard.onDuty')}</Tag>
                 ) : (
-                  <Tag>{t('hall.board.away')}</Tag>
+                  <Tag>{t('hall.presenceBoard.away')}</Tag>
                 )}
               </div>
             </Card>
