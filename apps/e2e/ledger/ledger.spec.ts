@@ -299,7 +299,15 @@ describe('rectification ledger (REC-1, SOD-2, TRUTH-1)', () => {
 
     // The demo ledger in the table: overdue rows marked, every state present.
     await page.getByTestId('menu-ledger').click();
-    await chooseOption(page, 'inspection-select', '县委第二巡察组');
+    // The page opens on the newest inspection (the demo's 自查 of issue 21) once its list has loaded;
+    // choose the 巡察 after that, or the default replaces the choice.
+    await page.getByTestId('ledger-table').waitFor();
+    const chosen = page.getByTestId('inspection-select').getByText('县委第二巡察组');
+    for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+      await chooseOption(page, 'inspection-select', '县委第二巡察组');
+      await chosen.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+    await chosen.waitFor();
     await page.locator('[data-testid="ledger-table"] tr[data-overdue="true"]').first().waitFor();
     const states = await page
       .locator('[data-testid="ledger-table"] [data-testid="measure-status"]')

@@ -62,11 +62,14 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     const plan = await sup.get<ReviewPlanDetail>(`/api/reviews/plans/${planId}`);
     const reviewers = (await sup.get<{ items: { id: string }[] }>('/api/reviews/reviewers')).items;
     expect(reviewers.map((r) => r.id)).toContain(plan.files[0]!.reviewerUserId);
-    const users: Record<string, string> = {};
-    for (const name of ['approver', 'approver2', 'approver3', 'approver4', 'approver5', 'approver6']) {
-      const s = await apiSignIn(e2e.server.baseURL, name);
-      users[(await s.get<{ user: { id: string } }>('/api/auth/me')).user.id] = name;
-    }
+    // The pool holds every approver outside the reviewed department (other modules' demo users too).
+    const admin = await apiSignIn(e2e.server.baseURL, 'admin');
+    const users: Record<string, string> = Object.fromEntries(
+      (await admin.get<{ items: { id: string; username: string }[] }>('/api/org/users')).items.map((u) => [
+        u.id,
+        u.username,
+      ]),
+    );
     const reviewerPage = await e2e.openPage();
     await new LoginPage(reviewerPage).signIn(users[plan.files[0]!.reviewerUserId]!, DEMO_PASSWORD);
     await reviewerPage.goto(`/reviews/plans/${planId}`);
