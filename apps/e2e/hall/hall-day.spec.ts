@@ -33,7 +33,9 @@ describe('the hall: booking, queue, call screen, patrol (issue 19)', () => {
     );
     hallId = halls.halls[0]!.id;
     const groupA = halls.halls[0]!.groups.find((g) => g.code === 'A')!.id;
-    const start = new Date(Math.ceil((Date.now() + 6 * 60_000) / 300_000) * 300_000);
+    let start = new Date(Math.ceil((Date.now() + 6 * 60_000) / 300_000) * 300_000);
+    // The demo's slots start on the hour and half hour: this one must not share a start time.
+    if (start.getUTCMinutes() % 30 === 0) start = new Date(start.getTime() + 5 * 60_000);
     const end = new Date(start.getTime() + 30 * 60_000);
     const [date, from] = [shanghai(start).slice(0, 10), shanghai(start).slice(11, 16)];
     const to = shanghai(end).slice(11, 16);
