@@ -127,7 +127,7 @@ export async function serveTicket(
   });
   const { row } = result;
   if (step === 'next' || step === 'call' || step === 'recall')
-    publishCall(p.hallId, {
+    await publishCall(deps, p.hallId, {
       ticketNumber: row.number,
       windowNumber: window.number,
       windowName: window.name,
