@@ -31,6 +31,14 @@ export async function holdBooking(
   if (!group) throw new HallError('HALL_GROUP_NOT_FOUND');
   const keys = personKeys(deps, input.idNumber);
   const regionCode = slot.regionCode;
+  // A rush ends in "full" for most attempts: a slot with no free place and no hold past its time is
+  // refused before a transaction is opened (a repeated idempotency key still returns its booking).
+  // The place itself is only ever taken by the conditional UPDATE below, so this cannot overbook.
+  if (slot.booked >= slot.capacity) {
+    const again = await repo.findAppointmentByKey(deps.db, regionCode, input.idempotencyKey);
+    if (!again && !(await repo.hasExpiredHold(deps.db, regionCode, slot.id, deps.clock.now())))
+      throw new HallError('HALL_SLOT_FULL');
+  }
   return withRetry(() =>
     runCommand(deps, { ...actor, regionCode: actor.regionCode || regionCode }, async ({ tx, now }) => {
       const person = await repo.lockPerson(tx, { regionCode, ...keys, at: now });
