@@ -8,7 +8,8 @@ import { personIdNumber } from '../fixtures/identity.fixture';
 
 /**
  * Issue 19 in the browser: a citizen books a slot and checks in at the kiosk; the clerk calls the
- * ticket, the call screen shows it (server-sent events), the clerk finishes. A patrol finds an
+ * ticket, the call screen shows it (server-sent events), the clerk finishes and the window's evaluator
+ * pad asks for a rating. A patrol finds an
  * empty window; the 督查告知书 reaches the department head's inbox, is answered and followed up.
  */
 const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString();
@@ -76,6 +77,10 @@ describe('the hall: booking, queue, call screen, patrol (issue 19)', () => {
     await screen.getByTestId('latest-call').getByText(number).waitFor({ timeout: 5000 });
     await clerk.getByRole('button', { name: '办结' }).click();
     await clerk.getByText('暂无当前号').waitFor();
+    // The evaluator pad at the clerk's window (A02 in the demo) now asks the applicant to rate.
+    const pad = await e2e.openPage();
+    await pad.goto('/pad/demo-pad-yunxi-A02-0000000001');
+    await pad.getByText('请对本次服务进行评价').waitFor();
   });
 
   it('PAT-1: a patrol finds an empty window; the notice reaches the department head and is followed up', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HALL, demoPerson } from '../src/demo/seed-hall-demo';
+import { countRows } from './factories/http';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 /**
@@ -84,6 +85,25 @@ describe.each(dbKinds())('hall (%s)', (kind) => {
       await pub('GET', `/api/public/hall/slots?hallId=${hallId}&date=2026-11-23&groupId=${groups.A}`)
     ).body.slots;
     expect(slots.find((s: { id: string }) => s.id === slot).booked).toBe(1);
+  });
+
+  it('APT-1: the hall manager sets holds, no-show limits and patrols per day; bad values change nothing', async () => {
+    const before = (await supervisor.request('GET', '/api/hall/settings')).body;
+    expect(before.patrolsPerDay).toBeGreaterThanOrEqual(4);
+    const audits = await countRows(t.deps.db, 'audit_log');
+    const next = { ...before, holdMinutes: 20, noShowLimit: 2, patrolsPerDay: 5 };
+    const saved = await supervisor.request('PUT', '/api/hall/settings', next);
+    expect(saved.status).toBe(200);
+    expect((await clerk.request('GET', '/api/hall/settings')).body).toEqual(next);
+    expect(await countRows(t.deps.db, 'audit_log')).toBe(audits + 1);
+    // PAT-1: fewer than four patrols a day is refused, and so is a clerk changing anything.
+    const few = await supervisor.request('PUT', '/api/hall/settings', { ...next, patrolsPerDay: 3 });
+    expect(few.status).toBe(400);
+    expect(few.body.message).toContain('每天至少巡查四次');
+    expect((await clerk.request('PUT', '/api/hall/settings', before)).status).toBe(403);
+    expect((await supervisor.request('GET', '/api/hall/settings')).body).toEqual(next);
+    expect(await countRows(t.deps.db, 'audit_log')).toBe(audits + 1);
+    expect((await supervisor.request('PUT', '/api/hall/settings', before)).status).toBe(200);
   });
 
   it('APT-1: a full slot refuses a booking with 409 and nothing changes', async () => {

@@ -177,7 +177,7 @@ export const HallSettingsInput = z.strictObject({
   noShowLimit: z.number().int().min(1).max(20),
   noShowWindowDays: z.number().int().min(1).max(366),
   suspensionDays: z.number().int().min(1).max(366),
-  patrolsPerDay: z.number().int().min(4, { message: 'PAT-1：每天至少巡查四次' }).max(12),
+  patrolsPerDay: z.number().int().min(4, { message: '每天至少巡查四次' }).max(12),
   noticeDeadlineDays: z.number().int().min(1).max(30),
 });
 
@@ -478,7 +478,7 @@ export const PatrolProblemInput = z
     staffId: Uuid.nullable().optional(),
     note: z.string().trim().max(500).default(''),
   })
-  .refine((v) => !!v.windowId || !!v.staffId, { message: 'PAT-1：问题须指明窗口或工作人员' });
+  .refine((v) => !!v.windowId || !!v.staffId, { message: '问题须指明窗口或工作人员' });
 export type PatrolProblemInput = z.infer<typeof PatrolProblemInput>;
 
 export const InspectionNotice = z.object({

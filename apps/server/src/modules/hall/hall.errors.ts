@@ -31,7 +31,7 @@ const DEFAULTS: Record<HallErrorCode, [number, string]> = {
   HALL_PATROL_STATE: [409, '该次巡查已结束'],
   HALL_NOTICE_NOT_FOUND: [404, '督查告知书不存在'],
   HALL_NOTICE_STATE: [409, '督查告知书当前状态不允许此操作'],
-  HALL_SAME_PERSON: [409, 'SOD-2：复查人不能是反馈整改情况的人'],
+  HALL_SAME_PERSON: [409, '复查须由反馈整改情况以外的人进行'],
 };
 
 export class HallError extends AppError {

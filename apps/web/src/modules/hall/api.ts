@@ -5,6 +5,7 @@ import type {
   CallScreen,
   ConsoleState,
   HallFigures,
+  HallSettings,
   HallOverview,
   InspectionNotice,
   Patrol,
@@ -125,6 +126,14 @@ export function useHallAction<A, R>(fn: (arg: A) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['hall'] }) });
 }
+
+export const useHallSettings = () =>
+  useQuery({
+    queryKey: ['hall', 'settings'],
+    queryFn: () => apiRequest<HallSettings>('/api/hall/settings'),
+  });
+export const saveHallSettings = (body: HallSettings) =>
+  apiRequest<HallSettings>('/api/hall/settings', { method: 'PUT', body });
 
 export const post = <R>(path: string, body?: unknown) => apiRequest<R>(path, { method: 'POST', body });
 export const addProblem = (patrolId: string, body: PatrolProblemInput) =>

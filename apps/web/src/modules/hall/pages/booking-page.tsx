@@ -15,13 +15,15 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { APPOINTMENT_STATUS_LABELS, type Booking } from '@tongban/contracts';
+import { type Booking } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { cancelBooking, confirmBooking, holdBooking, usePublicHalls, useSlots } from '../api';
+import { useHallLabel } from '../components/use-labels';
 
 /** 网上预约 (public, APT-1): pick a group, a day and a slot; real name; hold, then confirm. */
 export function BookingPage() {
   const { t } = useTranslation();
+  const label = useHallLabel();
   const halls = usePublicHalls();
   const [hallId, setHallId] = useState<string>();
   const hall = halls.data?.halls.find((h) => h.id === hallId) ?? halls.data?.halls[0];
@@ -56,7 +58,7 @@ export function BookingPage() {
             status={
               booking.status === 'confirmed' ? 'success' : booking.status === 'held' ? 'info' : 'warning'
             }
-            title={APPOINTMENT_STATUS_LABELS[booking.status]}
+            title={label('appointment', booking.status)}
             subTitle={t('hall.book.codeHint')}
           />
           <Descriptions column={1} bordered size="small">

@@ -1,14 +1,16 @@
 import { App, Button, Card, Descriptions, Empty, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_PRIORITY_LABELS, type Ticket } from '@tongban/contracts';
+import { type Ticket } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { post, useConsole, useHallAction } from '../api';
 import { useHall } from '../components/use-hall';
+import { useHallLabel } from '../components/use-labels';
 
 /** 窗口叫号台 (QUE-1): sign in at a window, call next, recall, skip, transfer, finish. */
 export function ConsolePage() {
   const { t } = useTranslation();
+  const label = useHallLabel();
   const { message } = App.useApp();
   const { hall } = useHall();
   const state = useConsole(hall?.id);
@@ -78,10 +80,10 @@ export function ConsolePage() {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('hall.console.group')}>{current.groupName}</Descriptions.Item>
                   <Descriptions.Item label={t('hall.console.priority')}>
-                    {TICKET_PRIORITY_LABELS[current.priority]}
+                    {label('priority', current.priority)}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('hall.console.waited')}>
-                    {Math.round((current.waitingSeconds ?? 0) / 60)} 分钟
+                    {t('hall.minutes', { n: Math.round((current.waitingSeconds ?? 0) / 60) })}
                   </Descriptions.Item>
                 </Descriptions>
               ) : (
@@ -115,7 +117,10 @@ export function ConsolePage() {
               options={[
                 ...s.windows
                   .filter((w) => w.id !== s.presence!.windowId)
-                  .map((w) => ({ value: `w:${w.id}`, label: `${w.number}${w.open ? '' : '（无人）'}` })),
+                  .map((w) => ({
+                    value: `w:${w.id}`,
+                    label: w.open ? w.number : t('hall.console.closedWindow', { w: w.number }),
+                  })),
                 ...s.groups.map((g) => ({
                   value: `g:${g.id}`,
                   label: `${t('hall.console.groupPrefix')} ${g.name}`,

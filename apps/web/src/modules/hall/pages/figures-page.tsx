@@ -2,15 +2,17 @@ import { Button, Card, DatePicker, Drawer, Space, Statistic, Table, Tag, Typogra
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PATROL_PROBLEM_LABELS, TICKET_STATUS_LABELS } from '@tongban/contracts';
 import { useFigures, useProblems, useTickets } from '../api';
+import { ServedChart, WaitingChart } from '../components/figures-charts';
 import { useHall } from '../components/use-hall';
+import { useHallLabel } from '../components/use-labels';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** 大厅指标 (TRUTH-1): every number opens the records it counts. */
 export function FiguresPage() {
   const { t } = useTranslation();
+  const label = useHallLabel();
   const { hall } = useHall();
   const [range, setRange] = useState<[string, string]>([
     dayjs().subtract(7, 'day').format('YYYY-MM-DD'),
@@ -51,6 +53,7 @@ export function FiguresPage() {
             </Card>
           </Space>
           <Card title={t('hall.figures.waiting')}>
+            <WaitingChart figures={f} />
             <Table
               size="small"
               rowKey={(r) => `${r.groupId}-${r.hour}`}
@@ -67,12 +70,16 @@ export function FiguresPage() {
                     </a>
                   ),
                 },
-                { title: t('hall.figures.mean'), render: (_, r) => `${Math.round(r.meanSeconds / 60)} 分` },
-                { title: 'P90', render: (_, r) => `${Math.round(r.p90Seconds / 60)} 分` },
+                {
+                  title: t('hall.figures.mean'),
+                  render: (_, r) => t('hall.minutes', { n: Math.round(r.meanSeconds / 60) }),
+                },
+                { title: 'P90', render: (_, r) => t('hall.minutes', { n: Math.round(r.p90Seconds / 60) }) },
               ]}
             />
           </Card>
           <Card title={t('hall.figures.served')}>
+            <ServedChart figures={f} />
             <Space wrap>
               {f.servedByWindow.map((w) => (
                 <Tag
@@ -117,10 +124,11 @@ export function FiguresPage() {
             { title: t('hall.figures.issued'), render: (_, r) => dayjs(r.issuedAt).format('MM-DD HH:mm') },
             {
               title: t('hall.console.waited'),
-              render: (_, r) => (r.waitingSeconds === null ? '—' : `${Math.round(r.waitingSeconds / 60)} 分`),
+              render: (_, r) =>
+                r.waitingSeconds === null ? '—' : t('hall.minutes', { n: Math.round(r.waitingSeconds / 60) }),
             },
             { title: t('hall.console.window'), dataIndex: 'windowNumber' },
-            { title: t('hall.figures.status'), render: (_, r) => TICKET_STATUS_LABELS[r.status] },
+            { title: t('hall.figures.status'), render: (_, r) => label('ticket', r.status) },
           ]}
         />
       </Drawer>
@@ -131,7 +139,7 @@ export function FiguresPage() {
           dataSource={problems.data?.problems}
           columns={[
             { title: t('hall.book.time'), render: (_, r) => dayjs(r.foundAt).format('MM-DD HH:mm') },
-            { title: t('hall.patrol.kind'), render: (_, r) => PATROL_PROBLEM_LABELS[r.kind] },
+            { title: t('hall.patrol.kind'), render: (_, r) => label('problem', r.kind) },
             { title: t('hall.console.window'), dataIndex: 'windowNumber' },
             { title: t('hall.console.staff'), dataIndex: 'staffName' },
             { title: t('hall.patrol.note'), dataIndex: 'note' },

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Input, Result, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TICKET_PRIORITY_LABELS, type Ticket } from '@tongban/contracts';
+import { type Ticket } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { checkIn, issueTicket } from '../api';
 import { useHall } from '../components/use-hall';
+import { useHallLabel } from '../components/use-labels';
 
 /** 自助取号机 (public): a ticket by item group, green channel, or check-in of a booking (QUE-1). */
 export function KioskPage() {
   const { t } = useTranslation();
+  const label = useHallLabel();
   const { hall } = useHall();
   const [ticket, setTicket] = useState<Ticket>();
   const [error, setError] = useState<string>();
@@ -39,7 +41,7 @@ export function KioskPage() {
                 {ticket.number}
               </span>
             }
-            subTitle={`${ticket.groupName} · ${TICKET_PRIORITY_LABELS[ticket.priority]}`}
+            subTitle={`${ticket.groupName} · ${label('priority', ticket.priority)}`}
             extra={
               <Button size="large" onClick={() => setTicket(undefined)}>
                 {t('hall.kiosk.again')}

@@ -16,13 +16,16 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api-client';
+import { useAuth } from '../../../app/auth-context';
 import { post, useHallAction, useOverview, useRegister, useTidal } from '../api';
+import { SettingsTab } from '../components/settings-tab';
 import { useHall } from '../components/use-hall';
 
 /** 大厅管理: windows and queues now, slots, tidal suggestions, the register against sign-ins. */
 export function ManagerPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { can } = useAuth();
   const { hall } = useHall();
   const overview = useOverview(hall?.id);
   const tidal = useTidal(hall?.id);
@@ -63,7 +66,7 @@ export function ManagerPage() {
                   columns={[
                     {
                       title: t('hall.console.window'),
-                      render: (_, w) => `${w.number} ${w.name}${w.tidal ? '（潮汐）' : ''}`,
+                      render: (_, w) => `${w.number} ${w.name}${w.tidal ? t('hall.manage.tidalMark') : ''}`,
                     },
                     {
                       title: t('hall.manage.groups'),
@@ -241,6 +244,15 @@ export function ManagerPage() {
               />
             ),
           },
+          ...(can('hall.manage')
+            ? [
+                {
+                  key: 'settings',
+                  label: t('hall.manage.settings'),
+                  children: <SettingsTab hallId={hall.id} />,
+                },
+              ]
+            : []),
         ]}
       />
     </Space>

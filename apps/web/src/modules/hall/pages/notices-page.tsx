@@ -2,14 +2,16 @@ import { App, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTICE_STATUS_LABELS, PATROL_PROBLEM_LABELS, type InspectionNotice } from '@tongban/contracts';
+import { type InspectionNotice } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { post, useHallAction, useNotices } from '../api';
+import { useHallLabel } from '../components/use-labels';
 
 /** 督查告知书 (PAT-1): the department answers, the supervisor checks on the spot. */
 export function NoticesPage() {
   const { t } = useTranslation();
+  const label = useHallLabel();
   const { message } = App.useApp();
   const notices = useNotices();
   const { can } = useAuth();
@@ -34,7 +36,7 @@ export function NoticesPage() {
             extra={
               <Space>
                 <Tag color={n.status === 'closed' ? 'green' : n.status === 'replied' ? 'blue' : 'orange'}>
-                  {NOTICE_STATUS_LABELS[n.status]}
+                  {label('notice', n.status)}
                 </Tag>
                 {n.overdue && <Tag color="red">{t('hall.notices.overdue')}</Tag>}
                 {n.round > 1 && <Tag color="volcano">{t('hall.notices.round', { n: n.round })}</Tag>}
@@ -46,7 +48,7 @@ export function NoticesPage() {
             </div>
             {n.problems.map((p) => (
               <div key={p.id}>
-                <Tag>{PATROL_PROBLEM_LABELS[p.kind]}</Tag>
+                <Tag>{label('problem', p.kind)}</Tag>
                 {p.windowNumber} {p.staffName} {p.note}{' '}
                 {p.photo && (
                   <a href={`/files/${p.photo}`} target="_blank" rel="noreferrer">

@@ -2,14 +2,16 @@ import { App, Button, Card, Form, Input, List, Select, Space, Tag, Typography, U
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PATROL_PROBLEM_LABELS, PatrolProblemKind, type Patrol } from '@tongban/contracts';
+import { PatrolProblemKind, type Patrol } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { addProblem, post, uploadProblemPhoto, useHallAction, useOverview, usePatrolDay } from '../api';
 import { useHall } from '../components/use-hall';
+import { useHallLabel } from '../components/use-labels';
 
 /** 巡查 (PAT-1), phone-sized: the day's patrols (times shown when due), a checklist, photos. */
 export function PatrolPage() {
   const { t } = useTranslation();
+  const label = useHallLabel();
   const { message } = App.useApp();
   const { hall } = useHall();
   const day = usePatrolDay(hall?.id);
@@ -82,7 +84,7 @@ export function PatrolPage() {
             </Space>
             {p.problems.map((x) => (
               <div key={x.id}>
-                <Tag color="red">{PATROL_PROBLEM_LABELS[x.kind]}</Tag>
+                <Tag color="red">{label('problem', x.kind)}</Tag>
                 {x.windowNumber} {x.staffName}{' '}
                 {x.repeatCount > 1 && (
                   <Tag color="volcano">{t('hall.patrol.repeat', { n: x.repeatCount })}</Tag>
@@ -105,7 +107,7 @@ export function PatrolPage() {
                     data-testid="problem-kind"
                     options={PatrolProblemKind.options.map((k) => ({
                       value: k,
-                      label: PATROL_PROBLEM_LABELS[k],
+                      label: label('problem', k),
                     }))}
                   />
                 </Form.Item>
