@@ -33,7 +33,7 @@ const nextCall = (deps: Deps, hallId: string) =>
   });
 
 const opened: { handle: DatabaseHandle; dir: string }[] = [];
-async function serverProcess(url: string | undefined): Promise<Deps> {
+async function serverProcess(url: string): Promise<Deps> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bus-'));
   const handle = await openDatabase({ url });
   opened.push({ handle, dir });
@@ -50,7 +50,15 @@ afterAll(async () => {
 
 describe('hall call bus', () => {
   it('QUE-1: on the embedded database a call reaches the screens of its process', async () => {
-    const deps = await serverProcess(undefined);
+    // One process, no channel: the bus never touches the database, so none is opened here.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bus-'));
+    const deps: Deps = {
+      db: {} as Deps['db'],
+      dbKind: 'pglite',
+      clock: systemClock,
+      config: testConfig(dir),
+    };
+    rmSync(dir, { recursive: true, force: true });
     await startCallBus(deps);
     const hallId = randomUUID();
     const seen = nextCall(deps, hallId);

@@ -50,7 +50,7 @@ export function ServedChart({ figures }: { figures: HallFigures }) {
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 16, top: 16, bottom: 28 },
       xAxis: { type: 'category', data: figures.servedByWindow.map((w) => w.windowNumber) },
-      yAxis: { type: 'value', name: t('hall.figures.servedAxis') },
+      yAxis: { type: 'value', minInterval: 1, name: t('hall.figures.servedAxis') },
       series: [
         { type: 'bar', name: t('hall.figures.served'), data: figures.servedByWindow.map((w) => w.served) },
       ],
