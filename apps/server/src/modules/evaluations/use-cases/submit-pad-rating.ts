@@ -7,7 +7,7 @@ import { orgService } from '../../org';
 import { EvaluationsError } from '../evaluations.errors';
 import * as repo from '../evaluations.repository';
 import { findOnDutyStaff } from '../on-duty';
-import { getPadByToken } from './pad-token';
+import { getPadByToken, tokenHash } from './pad-token';
 import { recordRating } from './record-rating';
 
 /** A visit is offered on the pad for this long after the service ended. */
@@ -43,22 +43,23 @@ export async function submitPadRating(
   token: string,
   input: PadRatingInput,
 ): Promise<RatingReceipt> {
-  const pad = await getPadByToken(deps, token);
-  const visit = await repo.findVisit(deps.db, pad.regionCode, input.visitId);
-  // A visit of another window is not this pad's to rate: the same 404 as none.
-  if (!visit || visit.windowId !== pad.windowId) throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
-  const [w, staff, onDuty] = await Promise.all([
-    orgService.findWindowById(deps.db, pad.windowId),
-    visit.staffId ? orgService.findStaffById(deps.db, visit.staffId) : undefined,
-    findOnDutyStaff(deps.db, pad.regionCode, pad.windowId),
-  ]);
-  const departmentId = staff?.departmentId ?? w?.departmentId ?? null;
-  const [dept, caseRef] = await Promise.all([
-    departmentId ? orgService.findDepartmentById(deps.db, departmentId) : undefined,
-    visit.caseId ? casesService.findCaseRef(deps.db, visit.caseId) : undefined,
-  ]);
-  const a = { ...actor, regionCode: pad.regionCode };
-  return runCommand(deps, a, async (ctx) => {
+  const hash = tokenHash(deps, 'pad', token);
+  // One connection for the whole submit: its reads and its write share one transaction, so 200 pads
+  // at once each wait for the pool once, not once per read.
+  return runCommand(deps, actor, async (ctx) => {
+    const { tx } = ctx;
+    const found = await repo.findPadAndVisit(tx, hash, input.visitId);
+    if (!found) throw new EvaluationsError('EVAL_PAD_NOT_REGISTERED');
+    // A visit of another window is not this pad's to rate: the same 404 as none.
+    if (!found.visitId) throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
+    const pad = { id: found.id, regionCode: found.regionCode, windowId: found.windowId };
+    const visit = { id: found.visitId, staffId: found.visitStaffId, caseId: found.visitCaseId };
+    const w = await orgService.findWindowById(tx, pad.windowId);
+    const staff = visit.staffId ? await orgService.findStaffById(tx, visit.staffId) : undefined;
+    const onDuty = await findOnDutyStaff(tx, pad.regionCode, pad.windowId);
+    const departmentId = staff?.departmentId ?? w?.departmentId ?? null;
+    const dept = departmentId ? await orgService.findDepartmentById(tx, departmentId) : undefined;
+    const caseRef = visit.caseId ? await casesService.findCaseRef(tx, visit.caseId) : undefined;
     const r = await recordRating(ctx, {
       regionCode: pad.regionCode,
       channel: 'site',
