@@ -143,14 +143,21 @@ async function main() {
         insert into eval_visit (region_code, window_id, staff_id, opened_at)
         select ${w.regionCode}, ${w.id}, ${s.id}, now() from generate_series(1, ${VISITS_PER_PAD})
         returning id`.execute(handle.db);
-      pads.push({ token: r.token, windowId: w.id, regionCode: w.regionCode, visits: visits.rows.map((v) => v.id) });
+      pads.push({
+        token: r.token,
+        windowId: w.id,
+        regionCode: w.regionCode,
+        visits: visits.rows.map((v) => v.id),
+      });
     }
     // The compiled server in its own process (as deployed), on this database and data directory (its
     // secrets, so the pads' tokens are known), without the demo seeder and with request logs off.
     execFileSync(process.execPath, ['apps/server/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
     const port = await freePort();
     const address = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['apps/server/dist/main.js'], {
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p") profiles the server.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    server = spawn(process.execPath, [...nodeArgs, 'apps/server/dist/main.js'], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -169,7 +176,13 @@ async function main() {
     for (const t0 = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
       if (Date.now() - t0 > 240_000) throw new Error('server did not start');
       if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}`);
-      if (await fetch(`${address}/api/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${address}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
     }
 
     let n = 0;
@@ -270,16 +283,7 @@ async function main() {
     execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { stdio: 'ignore' });
     const out = execFileSync(
       'pgbench',
-      [
-        ...pgArgs,
-        '-c',
-        String(PGBENCH_CLIENTS),
-        '-j',
-        '2',
-        '-T',
-        String(Math.min(SECONDS, 10)),
-        tpcbDb,
-      ],
+      [...pgArgs, '-c', String(PGBENCH_CLIENTS), '-j', '2', '-T', String(Math.min(SECONDS, 10)), tpcbDb],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
