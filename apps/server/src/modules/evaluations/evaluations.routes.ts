@@ -200,6 +200,7 @@ export async function evaluationsRoutes(app: AppInstance) {
       return reply
         .header('content-type', 'image/svg+xml; charset=utf-8')
         .header('cache-control', 'no-store')
+        .header('x-rate-url', qr.url)
         .send(qr.svg);
     },
   );
