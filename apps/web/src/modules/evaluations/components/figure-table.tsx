@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Table, type TableColumnsType } from 'antd';
 import type { FigureRow } from '@tongban/contracts';
 
+/** The keys of the rows by channel (their labels are translated here). */
+const CHANNELS = ['site', 'online', 'sms'];
+
 export const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** The figures of one dimension, ranked by the Wilson lower bound (EVAL-4). */
@@ -24,7 +27,18 @@ export function FigureTable({
       width: 60,
       render: (v: number) => v || t('evaluations.table.total'),
     },
-    { title: t('evaluations.table.name'), dataIndex: 'label' },
+    {
+      title: t('evaluations.table.name'),
+      dataIndex: 'label',
+      render: (v: string, r) =>
+        r.key === 'all'
+          ? t('evaluations.table.total')
+          : r.key === 'none'
+            ? t('evaluations.table.unknown')
+            : CHANNELS.includes(r.key)
+              ? t(`evaluations.channel.${r.key}`)
+              : v,
+    },
     {
       title: t('evaluations.table.ratings'),
       dataIndex: 'ratings',

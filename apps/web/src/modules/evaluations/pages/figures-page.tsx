@@ -51,8 +51,8 @@ export function FiguresPage() {
           <>
             <FigureTable rows={f.data.rows} total={f.data.total} onOpen={setOpen} testId="figure-table" />
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-              {Object.values(f.data.definitions).map((d) => (
-                <div key={d}>{d}</div>
+              {Object.keys(f.data.definitions).map((k) => (
+                <div key={k}>{t(`evaluations.def.${k}`, { defaultValue: f.data.definitions[k] })}</div>
               ))}
             </Typography.Paragraph>
           </>
