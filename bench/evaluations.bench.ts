@@ -1,21 +1,27 @@
 /**
  * `npm run bench:evaluations [-- --small]`: 好差评 under load (issue 17). On a fresh database of the
  * local PostgreSQL, the demo plus N earlier ratings (COPY-speed insert; full size 1,000,000, `--small`
- * 20,000), then CLIENTS concurrent pads (default 200) each rating visits over HTTP for SECONDS. pgbench's
- * TPC-B runs with the same client count on a scratch database of the same server; ratings/s is printed
- * as a ratio of its TPS. Then the figures endpoint (a department and the region) is timed over the N
- * ratings. Last line: RESULT {"ratingsRatio","submitP99Ms","figuresP99Ms"}.
+ * 20,000); a clerk signed in at every staffed window; CLIENTS pads (default 200) on those windows.
+ * 1. Throughput: the pads rate visits over HTTP as fast as they are answered for SECONDS; pgbench's
+ *    TPC-B runs afterwards with up to 50 clients on a scratch database of the same server;
+ *    ratingsRatio is ratings/s over its TPS. The compiled server runs in its own process with a pool
+ *    of DB_POOL_MAX (default here 20) connections.
+ * 2. Latency: the same pads send ratings at half that throughput, with random arrivals, for
+ *    PACED_SECONDS; submitP99Ms is timed from when each rating was due. (In the saturated loop every
+ *    answer waits behind the other 199 pads: its latency is CLIENTS / throughput, printed too.)
+ * Then the figures endpoint (a department and the region) is timed over the N ratings.
+ * Last line: RESULT {"ratingsRatio","submitP99Ms","figuresP99Ms"}.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_RATINGS,
  * BENCH_CLIENTS, BENCH_SECONDS (default 15), BENCH_FIGURE_CALLS (default 40).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { CSRF_HEADER } from '../packages/contracts/src/auth';
-import { buildApp } from '../apps/server/src/app';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
 import { loadNationalDays } from '../apps/server/src/modules/calendar';
 import { registerPad } from '../apps/server/src/modules/evaluations/use-cases/register-pad';
@@ -32,6 +38,9 @@ const N = Number(process.env.BENCH_RATINGS ?? (small ? 20_000 : 1_000_000));
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (small ? 10 : 30));
 const FIGURE_CALLS = Number(process.env.BENCH_FIGURE_CALLS ?? 40);
+const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? (small ? 10 : 20));
+/** Visits opened ahead per pad: more than a pad rates in both timed loops. */
+const VISITS_PER_PAD = Number(process.env.BENCH_VISITS_PER_PAD ?? (small ? 60 : 150));
 
 const dbUrl = (name: string) => {
   const u = new URL(ADMIN_URL);
@@ -52,6 +61,21 @@ const p = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 
+/** pgbench's client count. */
+const PGBENCH_CLIENTS = Math.min(CLIENTS, 50);
+/** The server's pool (DB_POOL_MAX; the server's default is 10). */
+const POOL = Number(process.env.DB_POOL_MAX ?? 20);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
 async function main() {
   const stamp = `${process.pid}_${Date.now().toString(36)}`;
   const appDb = `tb_bench_eval_${stamp}`;
@@ -59,6 +83,15 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-eval-'));
   await admin(`create database ${appDb}`);
   const handle = await openDatabase({ url: dbUrl(appDb), dataDir });
+  let closed = false;
+  let server: ChildProcess | undefined;
+  const stopServer = () =>
+    new Promise<void>((r) => {
+      const c = server;
+      if (!c || c.exitCode !== null) return r();
+      c.once('exit', () => r());
+      c.kill('SIGTERM');
+    });
   try {
     await migrate(handle.db);
     await loadNationalDays(handle.db);
@@ -90,72 +123,121 @@ async function main() {
     await sql`analyze eval_rating`.execute(handle.db);
     console.log(`${N} earlier ratings loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    // CLIENTS pads, spread over the windows.
-    const pads: { token: string; windowId: string; regionCode: string }[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const w = windows[i % windows.length]!;
-      const r = await registerPad(deps, SYSTEM_ACTOR, { windowId: w.id, label: `压测评价器${i}` });
-      pads.push({ token: r.token, windowId: w.id, regionCode: w.regionCode });
-    }
-    const app = await buildApp(deps);
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    // A clerk signed in (hall presence) at every window that has staff: the pads show and rate them.
+    const staffed = windows.flatMap((w) => {
+      const s = staff.find((x) => x.windowId === w.id);
+      return s ? [{ w, s }] : [];
+    });
+    await sql`update hall_presence set signed_out_at = now() where signed_out_at is null`.execute(handle.db);
+    for (const { w, s } of staffed)
+      await sql`insert into hall_presence (region_code, hall_id, window_id, staff_id, signed_in_at)
+        values (${w.regionCode}, ${w.hallId}, ${w.id}, ${s.id}, now())`.execute(handle.db);
 
-    // Each pad: a visit opened (as hall does when a ticket ends), then the applicant's rating.
-    const lat: number[] = [];
-    let done = 0;
+    // CLIENTS pads, spread over the staffed windows, each with visits opened ahead (as hall opens one
+    // when a ticket ends), so the timed loops send ratings only.
+    const pads: { token: string; windowId: string; regionCode: string; visits: string[] }[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const { w, s } = staffed[i % staffed.length]!;
+      const r = await registerPad(deps, SYSTEM_ACTOR, { windowId: w.id, label: `压测评价器${i}` });
+      const visits = await sql<{ id: string }>`
+        insert into eval_visit (region_code, window_id, staff_id, opened_at)
+        select ${w.regionCode}, ${w.id}, ${s.id}, now() from generate_series(1, ${VISITS_PER_PAD})
+        returning id`.execute(handle.db);
+      pads.push({
+        token: r.token,
+        windowId: w.id,
+        regionCode: w.regionCode,
+        visits: visits.rows.map((v) => v.id),
+      });
+    }
+    // The compiled server in its own process (as deployed), on this database and data directory (its
+    // secrets, so the pads' tokens are known), without the demo seeder and with request logs off.
+    execFileSync(process.execPath, ['apps/server/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
+    const port = await freePort();
+    const address = `http://127.0.0.1:${port}`;
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p") profiles the server.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    server = spawn(process.execPath, [...nodeArgs, 'apps/server/dist/main.js'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl(appDb),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        TONGBAN_NO_DEMO: '1',
+        RATE_LIMIT_SCALE: '1000',
+        DB_POOL_MAX: String(POOL),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    for (const t0 = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
+      if (Date.now() - t0 > 240_000) throw new Error('server did not start');
+      if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}`);
+      if (
+        await fetch(`${address}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+    }
+
+    let n = 0;
     let failed = 0;
+    const rate = async (pad: (typeof pads)[number]): Promise<boolean> => {
+      const visitId = pad.visits.pop();
+      if (!visitId) return false;
+      const level = [5, 4, 5, 3, 4, 5, 2, 5, 4, 1][n++ % 10]!;
+      const res = await fetch(`${address}/api/public/evaluations/pads/${pad.token}/ratings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ visitId, level, reasonCategory: level <= 2 ? 'efficiency' : null }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 201) failed++;
+      return res.status === 201;
+    };
+
+    // 1. Throughput: every pad sends its next rating as soon as the last one is answered (closed
+    // loop, the server saturated). Latency here is queueing (Little's law: CLIENTS / throughput).
+    const satLat: number[] = [];
+    let done = 0;
     const until = Date.now() + SECONDS * 1000;
     await Promise.all(
-      pads.map(async (pad, i) => {
-        let n = 0;
+      pads.map(async (pad) => {
         while (Date.now() < until) {
-          const visitId = crypto.randomUUID();
-          await sql`insert into eval_visit (region_code, id, window_id, opened_at) values (${pad.regionCode}, ${visitId}, ${pad.windowId}, now())`.execute(
-            handle.db,
-          );
-          const level = [5, 4, 5, 3, 4, 5, 2, 5, 4, 1][(i + n++) % 10]!;
           const s = performance.now();
-          const res = await fetch(`${address}/api/public/evaluations/pads/${pad.token}/ratings`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ visitId, level, reasonCategory: level <= 2 ? 'efficiency' : null }),
-          });
-          await res.arrayBuffer();
-          lat.push(performance.now() - s);
-          if (res.status === 201) done++;
-          else failed++;
+          if (pad.visits.length === 0) throw new Error('a pad ran out of visits: raise BENCH_VISITS_PER_PAD');
+          const ok = await rate(pad);
+          satLat.push(performance.now() - s);
+          if (ok) done++;
         }
       }),
     );
     const ratingsPerSecond = done / SECONDS;
 
-    // pgbench with the same client count on the same server.
-    await admin(`create database ${tpcbDb}`);
-    const u = new URL(ADMIN_URL);
-    const pgArgs = [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-    ];
-    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { stdio: 'ignore' });
-    const out = execFileSync(
-      'pgbench',
-      [
-        ...pgArgs,
-        '-c',
-        String(Math.min(CLIENTS, 50)),
-        '-j',
-        '2',
-        '-T',
-        String(Math.min(SECONDS, 10)),
-        tpcbDb,
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    // 2. Submit latency under load: the CLIENTS pads together send ratings at half the throughput
+    // just measured (random arrivals), each timed from when it was due, so a slow answer that delays
+    // the next send still counts against it.
+    const paced = Math.max(1, ratingsPerSecond * 0.5);
+    const lat: number[] = [];
+    const pacedUntil = performance.now() + PACED_SECONDS * 1000;
+    await Promise.all(
+      pads.map(async (pad) => {
+        let due = performance.now() + Math.random() * (CLIENTS / paced) * 1000;
+        while (due < pacedUntil) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          if (pad.visits.length === 0) throw new Error('a pad ran out of visits: raise BENCH_VISITS_PER_PAD');
+          await rate(pad);
+          lat.push(performance.now() - due);
+          due += -Math.log(1 - Math.random()) * (CLIENTS / paced) * 1000;
+        }
+      }),
     );
-    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
 
     // The figures endpoint over the N ratings, for a department and for the region.
     const login = await fetch(`${address}/api/auth/login`, {
@@ -182,20 +264,45 @@ async function main() {
       if (r.status !== 200) throw new Error(`figures: ${r.status}`);
       figureLat.push(performance.now() - s);
     }
-    await app.close();
+    // The server and the setup pool let go of their connections before pgbench takes its own.
+    await stopServer();
+    await handle.close();
+    closed = true;
+
+    // pgbench on the same server.
+    await admin(`create database ${tpcbDb}`);
+    const u = new URL(ADMIN_URL);
+    const pgArgs = [
+      '-h',
+      u.hostname,
+      '-p',
+      u.port || '5432',
+      '-U',
+      decodeURIComponent(u.username || 'postgres'),
+    ];
+    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { stdio: 'ignore' });
+    const out = execFileSync(
+      'pgbench',
+      [...pgArgs, '-c', String(PGBENCH_CLIENTS), '-j', '2', '-T', String(Math.min(SECONDS, 10)), tpcbDb],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
+
     const result = {
       ratingsRatio: Number((ratingsPerSecond / tps).toFixed(3)),
       submitP99Ms: Number(p(lat, 0.99).toFixed(1)),
       figuresP99Ms: Number(p(figureLat, 0.99).toFixed(1)),
     };
     console.log(
-      `earlier ratings ${N}, pads ${CLIENTS}, ${SECONDS} s: ${done} ratings (${failed} refused), ${ratingsPerSecond.toFixed(1)}/s; ` +
-        `pgbench ${tps.toFixed(1)} tps; submit p50 ${p(lat, 0.5).toFixed(1)} ms p99 ${result.submitP99Ms} ms; ` +
+      `earlier ratings ${N}, pads ${CLIENTS}, ${SECONDS} s saturated: ${done} ratings (${failed} refused in all), ` +
+        `${ratingsPerSecond.toFixed(1)}/s (queueing p50 ${p(satLat, 0.5).toFixed(1)} ms p99 ${p(satLat, 0.99).toFixed(1)} ms); ` +
+        `pgbench ${tps.toFixed(1)} tps; at ${paced.toFixed(0)}/s for ${PACED_SECONDS} s: ${lat.length} ratings, submit p50 ${p(lat, 0.5).toFixed(1)} ms p99 ${result.submitP99Ms} ms; ` +
         `figures (this month, a department and the region) p50 ${p(figureLat, 0.5).toFixed(1)} ms p99 ${result.figuresP99Ms} ms`,
     );
     console.log(`RESULT ${JSON.stringify(result)}`);
   } finally {
-    await handle.close();
+    await stopServer();
+    if (!closed) await handle.close();
     await admin(`drop database if exists ${appDb} with (force)`);
     await admin(`drop database if exists ${tpcbDb} with (force)`);
     rmSync(dataDir, { recursive: true, force: true });

@@ -92,6 +92,48 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
     expect(await countRows(t.deps.db, 'eval_rating')).toBe(before);
   });
 
+  it('EVAL-3: a window QR code (扫码评价) rates that window only, is the same each print, cannot be forged', async () => {
+    const qr = await supervisor.request('GET', `/api/evaluations/windows/${win('A02').id}/qr.svg`);
+    expect(qr.status).toBe(200);
+    expect(String(qr.headers['content-type'])).toContain('image/svg+xml');
+    expect(String(qr.body)).toContain('<svg');
+    const url = String(qr.headers['x-rate-url']);
+    const again = await supervisor.request('GET', `/api/evaluations/windows/${win('A02').id}/qr.svg`);
+    expect(again.headers['x-rate-url']).toBe(url);
+    const key = url.split('/pad/')[1]!;
+    // The phone opens the same page as the window's pad: the window and the clerk on duty.
+    const view = await call(t.app, 'GET', `/api/public/evaluations/pads/${key}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ windowNumber: 'A02', onDuty: { name: '陈一鸣' } });
+    // A clerk may not print one (pads are the hall's), and an unknown window has none.
+    expect((await clerk.request('GET', `/api/evaluations/windows/${win('A02').id}/qr.svg`)).status).toBe(403);
+    const none = '00000000-0000-4000-8000-000000000017';
+    expect((await supervisor.request('GET', `/api/evaluations/windows/${none}/qr.svg`)).status).toBe(404);
+
+    const before = await countRows(t.deps.db, 'eval_rating');
+    const visitA01 = await openVisit('A01');
+    // Another window's visit is not this code's to rate; a key with a changed character is no key.
+    expect((await padRate(key, { visitId: visitA01, level: 5 })).status).toBe(404);
+    const forged = key.slice(0, -1) + (key.endsWith('0') ? '1' : '0');
+    const f = await padRate(forged, { visitId: visitA01, level: 5 });
+    expect(f.status).toBe(404);
+    expect(f.body.code).toBe('EVAL_PAD_NOT_REGISTERED');
+    const otherWindow = `W${win('A01').id.replace(/-/g, '')}${key.slice(33)}`;
+    expect((await padRate(otherWindow, { visitId: visitA01, level: 5 })).status).toBe(404);
+    expect(await countRows(t.deps.db, 'eval_rating')).toBe(before);
+
+    const visitId = await openVisit('A02');
+    const rated = await padRate(key, { visitId, level: 4 });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    const row = await t.deps.db
+      .selectFrom('evalRating')
+      .select(['channel', 'padId', 'windowId', 'staffName'])
+      .where('visitId', '=', visitId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'site', padId: null, windowId: win('A02').id, staffName: '陈一鸣' });
+    expect((await padRate(key, { visitId, level: 1, reasonCategory: 'other' })).status).toBe(409);
+  });
+
   it('一次一评: a second rating of the same visit is refused by the unique key (409, nothing stored)', async () => {
     const visitId = await openVisit();
     const first = await padRate(padToken, { visitId, level: 4, indicators: { efficiency: 4, attitude: 5 } });

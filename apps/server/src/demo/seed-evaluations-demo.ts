@@ -72,7 +72,9 @@ export async function seedEvaluationsDemo(deps: Deps): Promise<void> {
     reason: string | null = null,
     text = '',
   ) => {
-    const v = await openVisit(deps, SYSTEM_ACTOR, { windowId, staffId: null, caseId: null });
+    // The window's clerk from the staff registry (hall's presence is seeded after this demo).
+    const staffId = (await orgService.listStaffOfWindow(deps.db, windowId))[0]?.id ?? null;
+    const v = await openVisit(deps, SYSTEM_ACTOR, { windowId, staffId, caseId: null });
     return submitPadRating(deps, pub, token, {
       visitId: v.id,
       level,

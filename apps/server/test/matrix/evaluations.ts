@@ -77,6 +77,12 @@ export const EVALUATIONS_MATRIX: Entry[] = [
     allowed: ['admin', 'supervisor'],
   },
   {
+    method: 'GET',
+    url: '/api/evaluations/windows/:id/qr.svg',
+    make: (i) => ({ path: `/api/evaluations/windows/${i.windowId}/qr.svg` }),
+    allowed: ['admin', 'supervisor'],
+  },
+  {
     method: 'POST',
     url: '/api/evaluations/pads/:id/revoke',
     make: () => ({ path: `/api/evaluations/pads/${NONE}/revoke` }),

@@ -34,9 +34,8 @@ export const smsReply = (note: string) => ({
 export const DEFINITIONS: Record<string, string> = {
   goodRate: '好评率 = 非常满意与满意的评价数 ÷ 评价总数（统计期内提交；申诉成立的评价不计入）',
   badRate: '差评率 = 不满意与非常不满意的评价数 ÷ 评价总数（同上）',
-  activeRate:
-    '主动评价率 = 已评价的办结办件数 ÷ 统计期内办结的办件数（办结日在统计期内，统计期末前评价；EVAL-4）',
+  activeRate: '主动评价率 = 已评价的办结办件数 ÷ 统计期内办结的办件数（办结日在统计期内，统计期末前评价）',
   rectifyRate: '差评整改率 = 已完成整改的差评数 ÷ 差评总数（统计期内提交的差评）',
-  callbackRate: '回访率 = 回访到本人的差评数 ÷ 差评总数（实名差评须 100% 回访，EVAL-1）',
-  score: '排名分 = 好评率的 Wilson 下限（95%），样本少的不会排到前面（EVAL-4）',
+  callbackRate: '回访率 = 回访到本人的差评数 ÷ 差评总数（实名差评须 100% 回访）',
+  score: '排名分 = 好评率的 Wilson 下限（95%），样本少的不会排到前面',
 };

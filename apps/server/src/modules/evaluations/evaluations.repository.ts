@@ -48,6 +48,30 @@ export const findPadByTokenHash = (db: Executor, tokenHash: string) =>
     .where('tokenHash', '=', tokenHash)
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
+/**
+ * The active pad of a token hash with one of its window's visits, in one statement (the pad's
+ * submit path reads both on the connection it writes with).
+ */
+export const findPadAndVisit = (db: Executor, tokenHash: string, visitId: string) =>
+  db
+    .selectFrom('evalPad as p')
+    .leftJoin('evalVisit as v', (j) =>
+      j
+        .onRef('v.regionCode', '=', 'p.regionCode')
+        .onRef('v.windowId', '=', 'p.windowId')
+        .on('v.id', '=', visitId),
+    )
+    .select([
+      'p.id',
+      'p.regionCode',
+      'p.windowId',
+      'v.id as visitId',
+      'v.staffId as visitStaffId',
+      'v.caseId as visitCaseId',
+    ])
+    .where('p.tokenHash', '=', tokenHash)
+    .where('p.revokedAt', 'is', null)
+    .executeTakeFirst();
 export const findPad = (db: Executor, regionLike: string, id: string) =>
   db
     .selectFrom('evalPad')
@@ -121,31 +145,23 @@ export const excludeRating = (db: Executor, regionCode: string, id: string, reas
     .where('regionCode', '=', regionCode)
     .where('id', '=', id)
     .execute();
-/** Times of a pad's top ratings since `since` (honesty check: bursts). */
-export const listPadTopRatingTimes = (db: Executor, regionCode: string, padId: string, since: Date) =>
+/** Times of a pad's top ratings since `since` (honesty check: bursts); a query for executeBatch. */
+export const padTopRatingTimesQuery = (db: Executor, regionCode: string, padId: string, since: Date) =>
   db
     .selectFrom('evalRating')
     .select('createdAt')
     .where('regionCode', '=', regionCode)
     .where('padId', '=', padId)
     .where('level', '=', 5)
-    .where('createdAt', '>=', since)
-    .execute();
-export const countStaffRatingsSince = async (
-  db: Executor,
-  regionCode: string,
-  staffId: string,
-  since: Date,
-) => {
-  const r = await db
+    .where('createdAt', '>=', since);
+/** How many ratings a clerk received since `since` (honesty check); a query for executeBatch. */
+export const staffRatingsSinceQuery = (db: Executor, regionCode: string, staffId: string, since: Date) =>
+  db
     .selectFrom('evalRating')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('regionCode', '=', regionCode)
     .where('staffId', '=', staffId)
-    .where('createdAt', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-};
+    .where('createdAt', '>=', since);
 export const insertFlags = async (db: Executor, rows: Insertable<EvalFlagTable>[]) => {
   if (rows.length > 0)
     await db

@@ -51,6 +51,7 @@ import { getSmsLink, submitSmsRating } from './use-cases/sms-links';
 import { getCaseRatingStatus, submitCaseRating } from './use-cases/submit-case-rating';
 import { getPadView, submitPadRating } from './use-cases/submit-pad-rating';
 import { uploadEvidence } from './use-cases/upload-evidence';
+import { windowQr } from './use-cases/window-qr';
 
 const tags = ['evaluations'];
 const MINUTE = 60_000;
@@ -190,6 +191,18 @@ export async function evaluationsRoutes(app: AppInstance) {
       },
     },
     async (req, reply) => reply.status(201).send(await registerPad(d, requireActor(req), req.body)),
+  );
+  app.get(
+    '/api/evaluations/windows/:id/qr.svg',
+    { schema: { tags, summary: '窗口扫码评价二维码（SVG，可打印）', params: IdParams } },
+    async (req, reply) => {
+      const qr = await windowQr(d, requireActor(req), req.params.id);
+      return reply
+        .header('content-type', 'image/svg+xml; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('x-rate-url', qr.url)
+        .send(qr.svg);
+    },
   );
   app.post(
     '/api/evaluations/pads/:id/revoke',

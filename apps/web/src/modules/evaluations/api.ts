@@ -117,3 +117,23 @@ export const useSetting = () =>
     queryKey: ['eval-setting'],
     queryFn: () => apiRequest<EvalSetting>('/api/evaluations/settings'),
   });
+
+/** Whether a tracked case can be rated online (concluded, not yet rated), by its tracking credentials. */
+export type CaseRatingStatus = {
+  concluded: boolean;
+  rated: boolean;
+  itemName: string;
+  departmentName: string;
+};
+export const useCaseRatingStatus = (caseNo: string, queryCode: string) =>
+  useQuery({
+    queryKey: ['eval-case-status', caseNo, queryCode],
+    queryFn: () =>
+      apiRequest<CaseRatingStatus>('/api/public/evaluations/case-ratings/status', {
+        method: 'POST',
+        body: { caseNo, queryCode },
+      }),
+    enabled: Boolean(caseNo && queryCode),
+    retry: false,
+    staleTime: 60_000,
+  });

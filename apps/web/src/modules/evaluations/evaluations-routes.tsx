@@ -6,6 +6,7 @@ const BadReviewsPage = lazyPage(() => import('./pages/bad-reviews-page'), 'BadRe
 const BadReviewDetailPage = lazyPage(() => import('./pages/bad-review-detail-page'), 'BadReviewDetailPage');
 const FiguresPage = lazyPage(() => import('./pages/figures-page'), 'FiguresPage');
 const PadsPage = lazyPage(() => import('./pages/pads-page'), 'PadsPage');
+const WindowQrPage = lazyPage(() => import('./pages/window-qr-page'), 'WindowQrPage');
 const PadPage = lazyPage(() => import('./pages/pad-page'), 'PadPage');
 const RateCasePage = lazyPage(() => import('./pages/rate-page'), 'RateCasePage');
 const RateSmsPage = lazyPage(() => import('./pages/rate-page'), 'RateSmsPage');
@@ -43,6 +44,14 @@ export const evaluationsRoutes = (
       element={
         <RequirePermission action="evaluations.pad.read">
           <PadsPage />
+        </RequirePermission>
+      }
+    />
+    <Route
+      path="windows/:id/qr"
+      element={
+        <RequirePermission action="evaluations.pad.read">
+          <WindowQrPage />
         </RequirePermission>
       }
     />

@@ -7,6 +7,7 @@ import {
 } from '@tongban/contracts';
 import type { CommandContext, CommandEffects } from '../../../platform/command';
 import type { InboxDelivery } from '../../inbox';
+import { executeBatch } from '../../../platform/db';
 import { shanghaiToday } from '../../../platform/time';
 import { findStaffAccount, listUserIdsByRole } from '../../auth';
 import { getRegionCalendar } from '../../calendar';
@@ -106,7 +107,12 @@ export async function recordRating(
     })),
   );
   const inbox: InboxDelivery[] = [];
-  const supervisors = await listUserIdsByRole(tx, { regionCode: r.regionCode, role: 'supervisor' });
+  // Supervisors are read only when someone is told (a flag or a 差评): most ratings need nobody.
+  const bad = isBadLevel(r.level);
+  const supervisors =
+    flags.length > 0 || bad
+      ? await listUserIdsByRole(tx, { regionCode: r.regionCode, role: 'supervisor' })
+      : [];
   if (flags.length > 0)
     inbox.push({
       regionCode: r.regionCode,
@@ -118,11 +124,11 @@ export async function recordRating(
       entityId: row.id,
     });
 
-  if (!isBadLevel(r.level)) return { id: row.id, badReview: false, inbox };
+  if (!bad) return { id: row.id, badReview: false, inbox };
   const { rectifyDays } = await readSetting(tx, r.regionCode);
   const { calendar } = await getRegionCalendar(deps, r.regionCode, tx);
   const dueDate = addWorkingDays(calendar, shanghaiToday(now), rectifyDays);
-  const bad = await repo.insertBadReview(tx, {
+  const item = await repo.insertBadReview(tx, {
     regionCode: r.regionCode,
     ratingId: row.id,
     departmentId: r.departmentId ?? null,
@@ -136,9 +142,9 @@ export async function recordRating(
     recipientUserIds: supervisors,
     kind: 'evaluations.bad_review.verify',
     ...badReviewTodo('verify', r.level, dueDate),
-    link: badReviewLink(bad.id),
+    link: badReviewLink(item.id),
     entityType: 'eval_bad_review',
-    entityId: bad.id,
+    entityId: item.id,
     isTodo: true,
   });
   return { id: row.id, badReview: true, inbox };
@@ -150,16 +156,15 @@ async function honestyFlags(
   signInAt: Date | null,
 ): Promise<{ kind: RatingFlagKind; detail: string }[]> {
   const out: { kind: RatingFlagKind; detail: string }[] = [];
-  if (r.padId && r.level === 5) {
-    const times = await repo.listPadTopRatingTimes(
-      tx,
-      r.regionCode,
-      r.padId,
-      new Date(now.getTime() - BURST_WINDOW_MS),
-    );
-    if (isBurst(times.map((t) => t.createdAt)))
-      out.push({ kind: 'burst', detail: `同一评价器 10 分钟内 ${times.length} 条非常满意` });
-  }
+  // The module's own two reads go in one round trip; each is an index range (pad or staff, time).
+  const [times, counted] = await executeBatch(tx, [
+    r.padId && r.level === 5
+      ? repo.padTopRatingTimesQuery(tx, r.regionCode, r.padId, new Date(now.getTime() - BURST_WINDOW_MS))
+      : null,
+    r.staffId && signInAt ? repo.staffRatingsSinceQuery(tx, r.regionCode, r.staffId, signInAt) : null,
+  ] as const);
+  if (times && isBurst(times.map((t) => t.createdAt)))
+    out.push({ kind: 'burst', detail: `同一评价器 10 分钟内 ${times.length} 条非常满意` });
   if (r.unstaffed) out.push({ kind: 'unstaffed', detail: '评价时窗口无人在岗' });
   if (r.caseId && r.staffName) {
     const actors = await casesService.listCaseActors(tx, r.caseId);
@@ -171,8 +176,8 @@ async function honestyFlags(
     )
       out.push({ kind: 'not_handled', detail: '被评价人不在该办件的经办人中' });
   }
-  if (r.staffId && signInAt) {
-    const n = await repo.countStaffRatingsSince(tx, r.regionCode, r.staffId, signInAt);
+  if (counted && signInAt) {
+    const n = Number(counted[0]?.n ?? 0);
     if (isAfterSignInBurst(signInAt, now, n))
       out.push({ kind: 'after_sign_in', detail: `被评价人登录后一分钟内收到 ${n} 条评价` });
   }

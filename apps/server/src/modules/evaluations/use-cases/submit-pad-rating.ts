@@ -7,7 +7,7 @@ import { orgService } from '../../org';
 import { EvaluationsError } from '../evaluations.errors';
 import * as repo from '../evaluations.repository';
 import { findOnDutyStaff } from '../on-duty';
-import { getPadByToken } from './pad-token';
+import { getRatingSource, tokenHash, windowOfKey } from './pad-token';
 import { recordRating } from './record-rating';
 
 /** A visit is offered on the pad for this long after the service ended. */
@@ -15,7 +15,7 @@ const VISIT_OPEN_MS = 30 * 60_000;
 
 /** What the pad shows: its window, the clerk on duty (EVAL-3) and the visit waiting to be rated. */
 export async function getPadView(deps: Deps, token: string): Promise<PadView> {
-  const pad = await getPadByToken(deps, token);
+  const pad = await getRatingSource(deps, deps.db, token);
   const now = deps.clock.now();
   const [w, onDuty, visit] = await Promise.all([
     orgService.findWindowById(deps.db, pad.windowId),
@@ -43,22 +43,35 @@ export async function submitPadRating(
   token: string,
   input: PadRatingInput,
 ): Promise<RatingReceipt> {
-  const pad = await getPadByToken(deps, token);
-  const visit = await repo.findVisit(deps.db, pad.regionCode, input.visitId);
-  // A visit of another window is not this pad's to rate: the same 404 as none.
-  if (!visit || visit.windowId !== pad.windowId) throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
-  const [w, staff, onDuty] = await Promise.all([
-    orgService.findWindowById(deps.db, pad.windowId),
-    visit.staffId ? orgService.findStaffById(deps.db, visit.staffId) : undefined,
-    findOnDutyStaff(deps.db, pad.regionCode, pad.windowId),
-  ]);
-  const departmentId = staff?.departmentId ?? w?.departmentId ?? null;
-  const [dept, caseRef] = await Promise.all([
-    departmentId ? orgService.findDepartmentById(deps.db, departmentId) : undefined,
-    visit.caseId ? casesService.findCaseRef(deps.db, visit.caseId) : undefined,
-  ]);
-  const a = { ...actor, regionCode: pad.regionCode };
-  return runCommand(deps, a, async (ctx) => {
+  const qrWindow = windowOfKey(deps, token);
+  const hash = qrWindow ? null : tokenHash(deps, 'pad', token);
+  // One connection for the whole submit: its reads and its write share one transaction, so 200 pads
+  // at once each wait for the pool once, not once per read.
+  return runCommand(deps, actor, async (ctx) => {
+    const { tx } = ctx;
+    let pad: { id: string | null; regionCode: string; windowId: string };
+    let visit: { id: string; staffId: string | null; caseId: string | null } | undefined;
+    if (hash) {
+      const found = await repo.findPadAndVisit(tx, hash, input.visitId);
+      if (!found) throw new EvaluationsError('EVAL_PAD_NOT_REGISTERED');
+      pad = { id: found.id, regionCode: found.regionCode, windowId: found.windowId };
+      if (found.visitId)
+        visit = { id: found.visitId, staffId: found.visitStaffId, caseId: found.visitCaseId };
+    } else {
+      // A window's QR code (扫码评价): the window's own visits, no pad.
+      const source = await getRatingSource(deps, tx, token);
+      pad = { id: null, regionCode: source.regionCode, windowId: source.windowId };
+      const v = await repo.findVisit(tx, pad.regionCode, input.visitId);
+      if (v && v.windowId === pad.windowId) visit = v;
+    }
+    // A visit of another window is not this pad's to rate: the same 404 as none.
+    if (!visit) throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
+    const w = await orgService.findWindowById(tx, pad.windowId);
+    const staff = visit.staffId ? await orgService.findStaffById(tx, visit.staffId) : undefined;
+    const onDuty = await findOnDutyStaff(tx, pad.regionCode, pad.windowId);
+    const departmentId = staff?.departmentId ?? w?.departmentId ?? null;
+    const dept = departmentId ? await orgService.findDepartmentById(tx, departmentId) : undefined;
+    const caseRef = visit.caseId ? await casesService.findCaseRef(tx, visit.caseId) : undefined;
     const r = await recordRating(ctx, {
       regionCode: pad.regionCode,
       channel: 'site',
@@ -89,7 +102,7 @@ export async function submitPadRating(
         entityType: 'eval_rating',
         entityId: r.id,
         regionCode: pad.regionCode,
-        summary: { channel: 'site', level: input.level, padId: pad.id },
+        summary: { channel: 'site', level: input.level, padId: pad.id, qr: pad.id === null },
       },
     };
   });

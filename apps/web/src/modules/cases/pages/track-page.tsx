@@ -17,6 +17,7 @@ import {
 import { FileWordOutlined, EyeOutlined } from '@ant-design/icons';
 import { DELIVERY_METHOD_LABELS, NOTICE_KIND_LABELS, type CaseNotice } from '@tongban/contracts';
 import { PublicShell } from '../../catalog';
+import { CaseRatingPanel } from '../../evaluations';
 import { downloadTrackedNotice, trackCase, type TrackReply } from '../api';
 import { ClockTag, NoticeNo, VisitsText, clockTooltip, formatTime } from '../components/case-tags';
 import { DottedId } from '../components/dotted-id';
@@ -237,6 +238,8 @@ export function TrackPage() {
             />
           </Card>
         )}
+        {/* 一事一评: a concluded case is rated here (the evaluations module's panel). */}
+        {reply && asked && <CaseRatingPanel caseNo={asked.caseNo} queryCode={asked.queryCode} />}
       </Space>
       <Modal
         open={!!shown}

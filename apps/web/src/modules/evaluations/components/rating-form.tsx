@@ -1,12 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Button, Flex, Input, Radio, Rate, Typography } from 'antd';
-import {
-  BAD_REASON_LABELS,
-  INDICATOR_LABELS,
-  RATING_LEVEL_LABELS,
-  isBadLevel,
-  type BadReasonCategory,
-} from '@tongban/contracts';
+import { BAD_REASON_LABELS, isBadLevel, type BadReasonCategory } from '@tongban/contracts';
 
 export type RatingValues = {
   level: number;
@@ -34,6 +29,7 @@ export function RatingForm({
   busy: boolean;
   onSubmit: (v: RatingValues) => void;
 }) {
+  const { t } = useTranslation();
   const [level, setLevel] = useState<number>();
   const [scores, setScores] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<BadReasonCategory | null>(null);
@@ -56,13 +52,15 @@ export function RatingForm({
             }}
             onClick={() => setLevel(l)}
           >
-            {RATING_LEVEL_LABELS[l]}
+            {t(`evaluations.level.${l}`)}
           </Button>
         ))}
       </Flex>
       {indicators.map((k) => (
         <Flex key={k} gap={12} align="center" justify="center">
-          <Typography.Text style={{ fontSize: 18, minWidth: 140 }}>{INDICATOR_LABELS[k]}</Typography.Text>
+          <Typography.Text style={{ fontSize: 18, minWidth: 140 }}>
+            {t(`evaluations.indicator.${k}`)}
+          </Typography.Text>
           <Rate
             value={scores[k]}
             onChange={(v) => setScores({ ...scores, [k]: v })}
@@ -72,12 +70,12 @@ export function RatingForm({
       ))}
       {bad && (
         <Flex vertical gap={8} data-testid="bad-reason">
-          <Typography.Text strong>请选择不满意的原因</Typography.Text>
+          <Typography.Text strong>{t('evaluations.form.whyBad')}</Typography.Text>
           <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as BadReasonCategory)}>
             <Flex vertical gap={8}>
               {(Object.keys(BAD_REASON_LABELS) as BadReasonCategory[]).map((k) => (
                 <Radio key={k} value={k} style={{ fontSize: 18 }}>
-                  {BAD_REASON_LABELS[k]}
+                  {t(`evaluations.reason.${k}`)}
                 </Radio>
               ))}
             </Flex>
@@ -85,7 +83,7 @@ export function RatingForm({
           <Input.TextArea
             rows={3}
             maxLength={500}
-            placeholder="具体情况（选填）"
+            placeholder={t('evaluations.form.detail')}
             value={text}
             onChange={(e) => setText(e.target.value)}
             data-testid="reason-text"
@@ -105,7 +103,7 @@ export function RatingForm({
         }
         style={{ height: 56, fontSize: 20 }}
       >
-        提交评价
+        {t('evaluations.form.submit')}
       </Button>
     </Flex>
   );

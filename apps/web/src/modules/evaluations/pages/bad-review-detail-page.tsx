@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
@@ -15,35 +16,13 @@ import {
   Timeline,
   Upload,
 } from 'antd';
-import {
-  BAD_REASON_LABELS,
-  BAD_REVIEW_STATUS_LABELS,
-  RATING_CHANNEL_LABELS,
-  RATING_LEVEL_LABELS,
-  type BadReviewAction,
-} from '@tongban/contracts';
+import type { BadReviewAction } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { uploadEvidence, useBadReview, useBadReviewAction } from '../api';
 
-const STEP_LABELS: Record<string, string> = {
-  verify: '核实',
-  rectify: '整改',
-  reply: '反馈',
-  callback: '回访',
-  close: '办结',
-};
-const ACTION_LABELS: Record<BadReviewAction, string> = {
-  verify: '核实',
-  rectify: '整改',
-  reply: '反馈申请人',
-  callback: '回访',
-  close: '办结（无法回访的匿名差评）',
-  appeal: '申诉',
-  decideAppeal: '复核申诉',
-};
-
 /** One 差评 and its loop: what was done at each step, and the actions the signed-in person may take. */
 export function BadReviewDetailPage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const q = useBadReview(id);
   const act = useBadReviewAction(id);
@@ -76,38 +55,46 @@ export function BadReviewDetailPage() {
       setEvidence([]);
       form.resetFields();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '操作失败');
+      setError(e instanceof ApiError ? e.message : t('evaluations.detail.failed'));
     }
   };
   return (
     <Flex vertical gap={16} data-testid="bad-review-detail">
-      <Card title="差评详情">
+      <Card title={t('evaluations.detail.title')}>
         <Descriptions column={2} size="small">
-          <Descriptions.Item label="评价">
-            <Tag color="red">{RATING_LEVEL_LABELS[d.rating.level]}</Tag>
-            {d.rating.excluded && <Tag>不计入：{d.rating.excludedReason}</Tag>}
+          <Descriptions.Item label={t('evaluations.detail.rating')}>
+            <Tag color="red">{t(`evaluations.level.${d.rating.level}`)}</Tag>
+            {d.rating.excluded && (
+              <Tag>{t('evaluations.detail.excluded', { reason: d.rating.excludedReason })}</Tag>
+            )}
           </Descriptions.Item>
-          <Descriptions.Item label="状态">
-            <span data-testid="bad-review-status">{BAD_REVIEW_STATUS_LABELS[d.status]}</span>
-            {d.overdue && <Tag color="red">超期</Tag>}
+          <Descriptions.Item label={t('evaluations.detail.status')}>
+            <span data-testid="bad-review-status">{t(`evaluations.status.${d.status}`)}</span>
+            {d.overdue && <Tag color="red">{t('evaluations.bad.overdue')}</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label="原因">
-            {d.rating.reasonCategory ? BAD_REASON_LABELS[d.rating.reasonCategory] : ''} {d.rating.reasonText}
+          <Descriptions.Item label={t('evaluations.detail.reason')}>
+            {d.rating.reasonCategory ? t(`evaluations.reason.${d.rating.reasonCategory}`) : ''}{' '}
+            {d.rating.reasonText}
           </Descriptions.Item>
-          <Descriptions.Item label="渠道">
-            {RATING_CHANNEL_LABELS[d.rating.channel]}（{d.rating.realName ? '实名' : '匿名'}）
+          <Descriptions.Item label={t('evaluations.detail.channel')}>
+            {t(`evaluations.channel.${d.rating.channel}`)} (
+            {d.rating.realName ? t('evaluations.bad.named') : t('evaluations.bad.anonymous')})
           </Descriptions.Item>
-          <Descriptions.Item label="被评价人">{d.rating.staffName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="办结期限">{d.dueDate}</Descriptions.Item>
+          <Descriptions.Item label={t('evaluations.detail.rated')}>
+            {d.rating.staffName ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('evaluations.detail.due')}>{d.dueDate}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="办理过程">
+      <Card title={t('evaluations.detail.process')}>
         <Timeline
           items={d.steps.map((s) => ({
             children: (
               <>
-                <b>{STEP_LABELS[s.step]}</b> {s.actorName} {s.at.slice(0, 16).replace('T', ' ')}：{s.note}
-                {s.reached !== null && (s.reached ? '（已回访到本人）' : '（未联系上）')}
+                <b>{t(`evaluations.step.${s.step}`)}</b> {s.actorName} {s.at.slice(0, 16).replace('T', ' ')}:{' '}
+                {s.note}
+                {s.reached !== null &&
+                  (s.reached ? t('evaluations.detail.reached') : t('evaluations.detail.notReached'))}
                 {s.evidence.map((sha) => (
                   <a
                     key={sha}
@@ -116,7 +103,7 @@ export function BadReviewDetailPage() {
                     rel="noreferrer"
                     style={{ marginLeft: 8 }}
                   >
-                    证明材料
+                    {t('evaluations.detail.evidence')}
                   </a>
                 ))}
               </>
@@ -126,17 +113,21 @@ export function BadReviewDetailPage() {
         {d.appeal && (
           <Alert
             type={d.appeal.decision === 'upheld' ? 'success' : 'info'}
-            message={`申诉（${d.appeal.filedByName}）：${d.appeal.reason}`}
+            message={t('evaluations.detail.appeal', { by: d.appeal.filedByName, reason: d.appeal.reason })}
             description={
               d.appeal.decision
-                ? `复核：${d.appeal.decision === 'upheld' ? '成立' : '不成立'}，${d.appeal.decisionNote}（${d.appeal.decidedByName}）`
-                : '待复核'
+                ? t('evaluations.detail.decided', {
+                    decision: t(`evaluations.detail.${d.appeal.decision}`),
+                    note: d.appeal.decisionNote,
+                    by: d.appeal.decidedByName,
+                  })
+                : t('evaluations.detail.pending')
             }
           />
         )}
       </Card>
       {d.actions.length > 0 && (
-        <Card title="办理">
+        <Card title={t('evaluations.detail.handle')}>
           <Flex gap={8} style={{ marginBottom: 16 }}>
             {d.actions.map((a) => (
               <Button
@@ -145,49 +136,54 @@ export function BadReviewDetailPage() {
                 onClick={() => setAction(a)}
                 data-testid={`action-${a}`}
               >
-                {ACTION_LABELS[a]}
+                {t(`evaluations.action.${a}`)}
               </Button>
             ))}
           </Flex>
           {action && (
             <Form form={form} layout="vertical">
               {action === 'appeal' && (
-                <Form.Item name="kind" label="申诉类型" initialValue="malicious">
+                <Form.Item name="kind" label={t('evaluations.detail.appealKind')} initialValue="malicious">
                   <Radio.Group
                     options={[
-                      { value: 'malicious', label: '恶意评价' },
-                      { value: 'mistaken', label: '误评' },
+                      { value: 'malicious', label: t('evaluations.detail.malicious') },
+                      { value: 'mistaken', label: t('evaluations.detail.mistaken') },
                     ]}
                   />
                 </Form.Item>
               )}
               {action === 'decideAppeal' && (
-                <Form.Item name="decision" label="复核结论" initialValue="rejected">
+                <Form.Item name="decision" label={t('evaluations.detail.decision')} initialValue="rejected">
                   <Radio.Group
                     options={[
-                      { value: 'upheld', label: '申诉成立' },
-                      { value: 'rejected', label: '申诉不成立' },
+                      { value: 'upheld', label: t('evaluations.detail.decideUpheld') },
+                      { value: 'rejected', label: t('evaluations.detail.decideRejected') },
                     ]}
                   />
                 </Form.Item>
               )}
               {action === 'callback' && (
                 <>
-                  <Form.Item name="reached" label="已联系到本人" valuePropName="checked" initialValue>
+                  <Form.Item
+                    name="reached"
+                    label={t('evaluations.detail.reachedLabel')}
+                    valuePropName="checked"
+                    initialValue
+                  >
                     <Switch data-testid="callback-reached" />
                   </Form.Item>
-                  <Form.Item name="satisfied" label="申请人是否满意">
+                  <Form.Item name="satisfied" label={t('evaluations.detail.satisfied')}>
                     <Radio.Group
                       options={[
-                        { value: true, label: '满意' },
-                        { value: false, label: '不满意' },
+                        { value: true, label: t('evaluations.detail.yes') },
+                        { value: false, label: t('evaluations.detail.no') },
                       ]}
                     />
                   </Form.Item>
                 </>
               )}
               {action === 'rectify' && (
-                <Form.Item label="整改证明材料（图片或 PDF）" required>
+                <Form.Item label={t('evaluations.detail.evidenceLabel')} required>
                   <Upload
                     data-testid="evidence-upload"
                     customRequest={({ file, onSuccess, onError }) => {
@@ -199,11 +195,15 @@ export function BadReviewDetailPage() {
                         .catch((e: Error) => onError?.(e));
                     }}
                   >
-                    <Button>上传</Button>
+                    <Button>{t('evaluations.detail.upload')}</Button>
                   </Upload>
                 </Form.Item>
               )}
-              <Form.Item name="note" label="说明" rules={[{ required: true, min: 2, message: '请填写说明' }]}>
+              <Form.Item
+                name="note"
+                label={t('evaluations.detail.note')}
+                rules={[{ required: true, min: 2, message: t('evaluations.detail.noteRequired') }]}
+              >
                 <Input.TextArea rows={3} data-testid="step-note" />
               </Form.Item>
               <Button
@@ -212,7 +212,7 @@ export function BadReviewDetailPage() {
                 onClick={() => void submit()}
                 data-testid="step-submit"
               >
-                提交
+                {t('evaluations.detail.submit')}
               </Button>
             </Form>
           )}

@@ -1,23 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Button, Card, Drawer, Flex, Segmented, Table, Tag, Typography } from 'antd';
-import {
-  FLAG_LABELS,
-  RATING_CHANNEL_LABELS,
-  RATING_LEVEL_LABELS,
-  type FigureDimension,
-  type FigureRow,
-  type Rating,
-} from '@tongban/contracts';
+import type { FigureDimension, FigureRow, Rating } from '@tongban/contracts';
 import { useFigures, useFlags, useRatings } from '../api';
 import { FigureTable } from '../components/figure-table';
 
-const DIMS: { value: FigureDimension; label: string }[] = [
-  { value: 'department', label: '按部门' },
-  { value: 'window', label: '按窗口' },
-  { value: 'staff', label: '按人员' },
-  { value: 'item', label: '按事项' },
-  { value: 'channel', label: '按渠道' },
-  { value: 'month', label: '按月份' },
+const DIMS: { value: FigureDimension; key: string }[] = [
+  { value: 'department', key: 'byDepartment' },
+  { value: 'window', key: 'byWindow' },
+  { value: 'staff', key: 'byStaff' },
+  { value: 'item', key: 'byItem' },
+  { value: 'channel', key: 'byChannel' },
+  { value: 'month', key: 'byMonth' },
 ];
 const FILTER: Record<FigureDimension, string> = {
   department: 'departmentId',
@@ -30,6 +24,7 @@ const FILTER: Record<FigureDimension, string> = {
 
 /** 好差评统计 (TRUTH-1, RATE-1, EVAL-4): each figure opens the records it counts. */
 export function FiguresPage() {
+  const { t } = useTranslation();
   const [by, setBy] = useState<FigureDimension>('department');
   const f = useFigures(by);
   const flags = useFlags();
@@ -38,37 +33,48 @@ export function FiguresPage() {
   return (
     <Flex vertical gap={16}>
       <Card
-        title="好差评统计"
+        title={t('evaluations.figures.title')}
         extra={
           <Button href="/api/evaluations/figures.xlsx" data-testid="figures-xlsx">
-            导出 .xlsx
+            {t('evaluations.figures.export')}
           </Button>
         }
         data-testid="figures"
       >
-        <Segmented value={by} onChange={(v) => setBy(v)} options={DIMS} style={{ marginBottom: 16 }} />
+        <Segmented
+          value={by}
+          onChange={(v) => setBy(v)}
+          options={DIMS.map((d) => ({ value: d.value, label: t(`evaluations.figures.${d.key}`) }))}
+          style={{ marginBottom: 16 }}
+        />
         {f.data && (
           <>
             <FigureTable rows={f.data.rows} total={f.data.total} onOpen={setOpen} testId="figure-table" />
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-              {Object.values(f.data.definitions).map((d) => (
-                <div key={d}>{d}</div>
+              {Object.keys(f.data.definitions).map((k) => (
+                <div key={k}>{t(`evaluations.def.${k}`, { defaultValue: f.data.definitions[k] })}</div>
               ))}
             </Typography.Paragraph>
           </>
         )}
       </Card>
-      <Card title="真实性校验（疑似非本人评价，已标记、照常计入）" data-testid="flags">
+      <Card title={t('evaluations.figures.flagsTitle')} data-testid="flags">
         <Table
           rowKey={(r) => `${r.ratingId}-${r.kind}`}
           size="small"
           dataSource={flags.data?.items ?? []}
           columns={[
-            { title: '标记', render: (_, r) => <Tag color="orange">{FLAG_LABELS[r.kind]}</Tag> },
-            { title: '说明', dataIndex: 'detail' },
-            { title: '评价', render: (_, r) => RATING_LEVEL_LABELS[r.level] },
-            { title: '被评价人', render: (_, r) => r.staffName ?? '—' },
-            { title: '时间', render: (_, r) => r.createdAt.slice(0, 16).replace('T', ' ') },
+            {
+              title: t('evaluations.figures.flag'),
+              render: (_, r) => <Tag color="orange">{t(`evaluations.flag.${r.kind}`)}</Tag>,
+            },
+            { title: t('evaluations.figures.detail'), dataIndex: 'detail' },
+            { title: t('evaluations.figures.rating'), render: (_, r) => t(`evaluations.level.${r.level}`) },
+            { title: t('evaluations.figures.rated'), render: (_, r) => r.staffName ?? '—' },
+            {
+              title: t('evaluations.figures.time'),
+              render: (_, r) => r.createdAt.slice(0, 16).replace('T', ' '),
+            },
           ]}
         />
       </Card>
@@ -76,7 +82,7 @@ export function FiguresPage() {
         open={open !== null}
         onClose={() => setOpen(null)}
         width={820}
-        title={`评价记录：${open?.label ?? ''}`}
+        title={t('evaluations.figures.records', { label: open?.label ?? '' })}
       >
         <Table<Rating>
           rowKey="id"
@@ -84,13 +90,24 @@ export function FiguresPage() {
           loading={records.isLoading}
           dataSource={records.data?.items ?? []}
           columns={[
-            { title: '评价', render: (_, r) => RATING_LEVEL_LABELS[r.level] },
-            { title: '渠道', render: (_, r) => RATING_CHANNEL_LABELS[r.channel] },
-            { title: '被评价人', render: (_, r) => r.staffName ?? '—' },
-            { title: '时间', render: (_, r) => r.createdAt.slice(0, 16).replace('T', ' ') },
+            { title: t('evaluations.figures.rating'), render: (_, r) => t(`evaluations.level.${r.level}`) },
             {
-              title: '说明',
-              render: (_, r) => (r.excluded ? <Tag>不计入：{r.excludedReason}</Tag> : r.reasonText),
+              title: t('evaluations.figures.channel'),
+              render: (_, r) => t(`evaluations.channel.${r.channel}`),
+            },
+            { title: t('evaluations.figures.rated'), render: (_, r) => r.staffName ?? '—' },
+            {
+              title: t('evaluations.figures.time'),
+              render: (_, r) => r.createdAt.slice(0, 16).replace('T', ' '),
+            },
+            {
+              title: t('evaluations.figures.detail'),
+              render: (_, r) =>
+                r.excluded ? (
+                  <Tag>{t('evaluations.figures.excluded', { reason: r.excludedReason })}</Tag>
+                ) : (
+                  r.reasonText
+                ),
             },
           ]}
         />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Avatar, Card, Flex, Result, Spin, Typography } from 'antd';
@@ -21,6 +22,7 @@ const readPending = (token: string): Pending | null => {
  * until the server has it, and retried when the network comes back, so none is lost.
  */
 export function PadPage() {
+  const { t } = useTranslation();
   const { token = '' } = useParams();
   const view = usePadView(token);
   const [pending, setPending] = useState<Pending | null>(() => readPending(token));
@@ -70,7 +72,7 @@ export function PadPage() {
     return (
       <Result
         status="warning"
-        title={view.error instanceof ApiError ? view.error.message : '网络中断，正在重试'}
+        title={view.error instanceof ApiError ? view.error.message : t('evaluations.pad.networkRetry')}
         data-testid="pad-error"
       />
     );
@@ -100,26 +102,28 @@ export function PadPage() {
               {v.windowNumber} {v.windowName}
             </Typography.Title>
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="on-duty">
-              {v.onDuty ? `工作人员：${v.onDuty.name}` : '暂无工作人员在岗'}
+              {v.onDuty ? t('evaluations.pad.staff', { name: v.onDuty.name }) : t('evaluations.pad.nobody')}
             </Typography.Title>
-            {v.onDuty?.staffNo && <Typography.Text>工号：{v.onDuty.staffNo}</Typography.Text>}
+            {v.onDuty?.staffNo && (
+              <Typography.Text>{t('evaluations.pad.staffNo', { no: v.onDuty.staffNo })}</Typography.Text>
+            )}
           </Flex>
         </Flex>
       </Card>
       <Card style={{ width: '100%', maxWidth: 960, marginTop: 24 }}>
         {state === 'done' ? (
-          <Result status="success" title="感谢您的评价！" data-testid="pad-thanks" />
+          <Result status="success" title={t('evaluations.pad.thanks')} data-testid="pad-thanks" />
         ) : pending ? (
           <Alert
             type={state === 'offline' ? 'warning' : 'info'}
             showIcon
             data-testid="pad-pending"
-            message={state === 'offline' ? '网络中断，您的评价已保存在本机，恢复后自动提交' : '正在提交评价…'}
+            message={state === 'offline' ? t('evaluations.pad.offline') : t('evaluations.pad.sending')}
           />
         ) : v.visit ? (
           <>
             <Typography.Title level={3} style={{ textAlign: 'center' }}>
-              请对本次服务进行评价
+              {t('evaluations.pad.prompt')}
             </Typography.Title>
             <RatingForm
               indicators={SITE_INDICATORS.filter((k) => k !== 'overall')}
@@ -128,7 +132,7 @@ export function PadPage() {
             />
           </>
         ) : (
-          <Result status="info" title="欢迎办事，服务结束后请在此评价" data-testid="pad-idle" />
+          <Result status="info" title={t('evaluations.pad.idle')} data-testid="pad-idle" />
         )}
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} />}
       </Card>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Card, Flex, Form, Input, Result, Spin, Typography } from 'antd';
@@ -9,11 +10,12 @@ import { RatingForm, type RatingValues } from '../components/rating-form';
 const INDICATORS = ONLINE_INDICATORS.filter((k) => k !== 'overall');
 
 function Done() {
+  const { t } = useTranslation();
   return (
     <Result
       status="success"
-      title="感谢您的评价！"
-      subTitle="您的意见将用于改进政务服务。"
+      title={t('evaluations.rate.thanks')}
+      subTitle={t('evaluations.rate.thanksSub')}
       data-testid="rate-done"
     />
   );
@@ -21,6 +23,7 @@ function Done() {
 
 /** 一事一评 online: the applicant rates a concluded case with its number and 查询码. */
 export function RateCasePage() {
+  const { t } = useTranslation();
   const [form] = Form.useForm<{ caseNo: string; queryCode: string }>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -39,16 +42,16 @@ export function RateCasePage() {
     }
   };
   return (
-    <Card title="办件评价" style={{ maxWidth: 820, margin: '24px auto' }}>
+    <Card title={t('evaluations.rate.title')} style={{ maxWidth: 820, margin: '24px auto' }}>
       {done ? (
         <Done />
       ) : (
         <Flex vertical gap={16}>
           <Form form={form} layout="inline">
-            <Form.Item name="caseNo" label="办件编号" rules={[{ required: true }]}>
+            <Form.Item name="caseNo" label={t('evaluations.rate.caseNo')} rules={[{ required: true }]}>
               <Input data-testid="rate-case-no" />
             </Form.Item>
-            <Form.Item name="queryCode" label="查询码" rules={[{ required: true }]}>
+            <Form.Item name="queryCode" label={t('evaluations.rate.queryCode')} rules={[{ required: true }]}>
               <Input data-testid="rate-query-code" />
             </Form.Item>
           </Form>
@@ -62,6 +65,7 @@ export function RateCasePage() {
 
 /** The single-use SMS link (EVAL-3): bound to one case, answers the same for forged and used links. */
 export function RateSmsPage() {
+  const { t } = useTranslation();
   const { token = '' } = useParams();
   const link = useSmsLink(token);
   const [busy, setBusy] = useState(false);
@@ -73,11 +77,11 @@ export function RateSmsPage() {
     return (
       <Result
         status="warning"
-        title={link.error instanceof ApiError ? link.error.message : '评价链接无效或已使用'}
+        title={link.error instanceof ApiError ? link.error.message : t('evaluations.rate.linkInvalid')}
       />
     );
   return (
-    <Card title="办件评价" style={{ maxWidth: 820, margin: '24px auto' }}>
+    <Card title={t('evaluations.rate.title')} style={{ maxWidth: 820, margin: '24px auto' }}>
       <Typography.Paragraph>
         {link.data.departmentName}：{link.data.itemName}
       </Typography.Paragraph>
@@ -89,7 +93,7 @@ export function RateSmsPage() {
           setError(undefined);
           submitSmsRating(token, v)
             .then(() => setDone(true))
-            .catch((e: unknown) => setError(e instanceof ApiError ? e.message : '提交失败，请稍后再试'))
+            .catch((e: unknown) => setError(e instanceof ApiError ? e.message : t('evaluations.rate.failed')))
             .finally(() => setBusy(false));
         }}
       />

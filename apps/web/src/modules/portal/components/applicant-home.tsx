@@ -4,6 +4,7 @@ import { Button, Card, Col, Empty, List, Space, Table, Tag, Typography } from 'a
 import { useTranslation } from 'react-i18next';
 import type { MyCase } from '@tongban/contracts';
 import { apiRequest } from '../../../app/api-client';
+import { MyCaseRatings } from '../../evaluations';
 import { useMyCases } from '../api';
 import { rememberedDrafts } from '../my-drafts';
 
@@ -98,6 +99,7 @@ export function ApplicantHome() {
           />
         </Card>
       </Col>
+      <MyCaseRatings cases={cases.data?.items ?? []} />
       <Col span={24}>
         <Card title={t('portal.home.myDrafts')} data-testid="my-drafts">
           <List
