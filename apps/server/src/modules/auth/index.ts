@@ -9,6 +9,8 @@ export {
   hashSessionToken,
   listUserIdsByRole,
   findStaffAccount,
+  findUserCard,
+  listDepartmentReviewers,
 } from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';

@@ -515,3 +515,8 @@ export const findWindowById = (db: Executor, id: string) => repo.findWindow(db, 
 export const findStaffById = (db: Executor, id: string) => repo.findStaff(db, id);
 export const listStaffOfWindow = (db: Executor, windowId: string) => repo.listStaffOfWindow(db, windowId);
 export const findDepartmentById = (db: Executor, id: string) => repo.findDepartment(db, id);
+
+/** A region's name by its code (cases: the short name on notice numbers). */
+export async function findRegionName(db: Executor, code: string): Promise<string | undefined> {
+  return (await repo.findRegion(db, code))?.name;
+}
