@@ -8,7 +8,8 @@ import type {
 import { CatalogItemCreate } from '@tongban/contracts';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
-import { catalogService } from '../modules/catalog';
+import { catalogService, hasItemsIn } from '../modules/catalog';
+import { listDepartmentsIn } from '../modules/org';
 
 /**
  * The demo county's service-item catalog: about 30 published items across the demo departments,
@@ -806,18 +807,8 @@ function guideZh(s: Spec): GuideText {
 
 /** Seeds the demo catalog once (does nothing when the region already has items). */
 export async function seedCatalogDemo(deps: Deps): Promise<void> {
-  const any = await deps.db
-    .selectFrom('catalogItem')
-    .select('id')
-    .where('regionCode', '=', REGION)
-    .limit(1)
-    .executeTakeFirst();
-  if (any) return;
-  const depts = new Map(
-    (
-      await deps.db.selectFrom('department').select(['id', 'name']).where('regionCode', '=', REGION).execute()
-    ).map((d) => [d.name, d.id] as const),
-  );
+  if (await hasItemsIn(deps.db, REGION)) return;
+  const depts = new Map((await listDepartmentsIn(deps.db, REGION)).map((d) => [d.name, d.id] as const));
   const a = SYSTEM_ACTOR;
   for (const [index, s] of ITEMS.entries()) {
     const dept = DEPTS[s.dept];

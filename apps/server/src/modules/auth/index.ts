@@ -15,3 +15,5 @@ export {
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';
 export { DEMO_PASSWORD, findPasswordProblem } from './password-policy';
+// The accounts the org module administers (users screen): org never queries app_user itself.
+export * as accounts from './accounts.repository';

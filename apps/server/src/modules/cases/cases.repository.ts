@@ -289,3 +289,8 @@ export function listRefusalEvents(db: Executor, caseIds: readonly string[]) {
     .where('caseId', 'in', caseIds)
     .execute();
 }
+
+/** Whether any case exists (the demo seeds an empty database only). */
+export function anyCase(db: Executor) {
+  return db.selectFrom('serviceCase').select('id').limit(1).executeTakeFirst();
+}

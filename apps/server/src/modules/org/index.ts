@@ -1,3 +1,10 @@
 export { orgRoutes } from './org.routes';
 export * as orgService from './org.service';
-export { findRegionName } from './org.service';
+export {
+  departmentNames,
+  findDepartment,
+  findRegionName,
+  hasAnyRegion,
+  listDepartmentsIn,
+  recordDepartmentCreditCode,
+} from './org-lookups';

@@ -37,3 +37,11 @@ export function insertLicense(db: Executor, row: Insertable<LicenseTable>) {
     db.insertInto('license').values(r as typeof row),
   );
 }
+
+/** The e-license type an item issues on 准予 (case_license_type). */
+export function insertLicenseType(
+  db: Executor,
+  row: { itemId: string; regionCode: string; typeCode: string; typeName: string; validYears: number | null },
+) {
+  return db.insertInto('caseLicenseType').values(row).execute();
+}
