@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db';
+import * as applicantsRepo from './applicants/applicants.repository';
 import * as repo from './cases.repository';
 import * as licensesRepo from './licenses/licenses.repository';
 
@@ -13,4 +14,9 @@ export async function declareLicenseType(
   t: { itemId: string; regionCode: string; typeCode: string; typeName: string; validYears: number | null },
 ): Promise<void> {
   await licensesRepo.insertLicenseType(db, t);
+}
+
+/** The id of some applicant of a region, if any (the demo files a case for one). */
+export async function findSomeApplicantId(db: Executor, regionCode: string): Promise<string | undefined> {
+  return (await applicantsRepo.findAnyApplicantIn(db, regionCode))?.id;
 }

@@ -9,4 +9,4 @@ export { checkDraftMaterials } from './portal/use-cases/check-draft-materials';
 export { supplementOnline } from './portal/use-cases/supplement-online';
 export { listMyCases } from './portal/use-cases/list-my-cases';
 export { listConcludedCaseFacts } from './cases.service';
-export { declareLicenseType, hasAnyCase } from './cases-lookups';
+export { declareLicenseType, findSomeApplicantId, hasAnyCase } from './cases-lookups';

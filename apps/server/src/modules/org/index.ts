@@ -6,5 +6,6 @@ export {
   findRegionName,
   hasAnyRegion,
   listDepartmentsIn,
+  listStaffNamesIn,
   recordDepartmentCreditCode,
 } from './org-lookups';

@@ -23,6 +23,7 @@ export async function listDepartmentsIn(db: Executor, like: string) {
     id: d.id,
     regionCode: d.regionCode,
     name: d.name,
+    shortName: d.shortName,
   }));
 }
 
@@ -40,4 +41,9 @@ export async function hasAnyRegion(db: Executor): Promise<boolean> {
 /** Records a department's 统一社会信用代码 (the demo; e-licenses name their issuer by it). */
 export async function recordDepartmentCreditCode(db: Executor, id: string, creditCode: string) {
   await repo.setDepartmentCreditCode(db, id, creditCode);
+}
+
+/** The staff records (id and name) of the regions matching a LIKE pattern. */
+export async function listStaffNamesIn(db: Executor, like: string) {
+  return (await repo.listStaff(db, like)).map((s) => ({ id: s.id, name: s.name }));
 }

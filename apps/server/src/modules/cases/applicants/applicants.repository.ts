@@ -30,3 +30,13 @@ export function findApplicantByHash(db: Executor, regionCode: string, hash: stri
 export function insertApplicant(db: Executor, row: Insertable<ApplicantTable>) {
   return db.insertInto('applicant').values(row).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Some applicant of a region (the demo files a case for one). */
+export function findAnyApplicantIn(db: Executor, regionCode: string) {
+  return db
+    .selectFrom('applicant')
+    .select('id')
+    .where('regionCode', '=', regionCode)
+    .limit(1)
+    .executeTakeFirst();
+}
