@@ -221,6 +221,7 @@ export async function intake(
     queryCode,
     contact: { name: secrets.contactName, phoneMasked: secrets.contactPhoneMasked },
     today: shanghaiToday(now),
+    actor,
   });
   return { caseId, writes: ctx.writes, value: detail };
 }

@@ -1,3 +1,5 @@
+import { checkAccess, type Actor } from '../../platform/access';
+import { allowedCaseActions } from './cases.policy';
 import { type CaseClock } from '@tongban/calendar';
 import { type CaseDetail, type CaseSummary } from '@tongban/contracts';
 import { type Deps } from '../../platform/app-types';
@@ -87,13 +89,26 @@ export type DetailParts = {
   contact: { name: string; phoneMasked: string } | null;
   /** Asia/Shanghai date of the clock's now: a license past its validUntil shows as expired. */
   today: string;
+  /** Who reads the detail: its allowedActions are theirs. */
+  actor: Actor;
 };
 
 /** The detail of a case from its summary and parts (read back, or just written by intake). */
 export function detailOf(
   s: ReturnType<typeof summaryOf>,
   r: Pick<JoinedRow, 'steps' | 'caseNo'>,
-  { applicant, agentName, materials, notices, events, license, queryCode, contact, today }: DetailParts,
+  {
+    applicant,
+    agentName,
+    materials,
+    notices,
+    events,
+    license,
+    queryCode,
+    contact,
+    today,
+    actor,
+  }: DetailParts,
 ): CaseDetail {
   const state = s._state;
   return {
@@ -134,5 +149,18 @@ export function detailOf(
     signers: Object.fromEntries(Object.entries(state.signers).map(([k, v]) => [k, v])),
     queryCode,
     contact,
+    allowedActions: allowedCaseActions(
+      {
+        status: s.status,
+        suspended: s.suspended,
+        stepIndex: s.stepIndex,
+        stepCount: backOfficeSteps(r.steps as string[]).length,
+        extensionStatus: s.extensionStatus,
+        deferredOutstanding: state.deferredOutstanding,
+        hasLicense: license !== undefined,
+        deliveryPrepared: state.delivery !== null,
+      },
+      (a) => checkAccess(actor, a),
+    ),
   };
 }

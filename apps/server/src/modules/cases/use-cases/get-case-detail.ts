@@ -61,5 +61,6 @@ export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promi
         ? { name: r.contactName, phoneMasked: r.contactPhoneMasked }
         : null,
     today: shanghaiToday(deps.clock.now()),
+    actor,
   });
 }

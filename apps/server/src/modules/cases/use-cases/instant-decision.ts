@@ -6,15 +6,20 @@ import { decisionEvents } from '../case-decision';
 import { issueNotice } from '../case-documents';
 import { missingMaterials, transitionWithMaterials } from '../case-transition';
 import { CasesError } from '../cases.errors';
-import { checkIntakeDecision } from '../cases.policy';
+import { checkInstantDecision } from '../cases.policy';
 
 /** 即办件: accepted and decided on the spot by a clerk of the item's department. */
 export async function instantDecision(deps: Deps, actor: Actor, caseId: string, input: DecideInput) {
   return transitionWithMaterials(deps, actor, caseId, input.version, 'case.intake', async (ctx) => {
-    if (ctx.item.handling !== 'instant') throw new CasesError('CASE_NOT_INSTANT');
-    if (actor.role !== 'system' && actor.departmentId !== ctx.row.departmentId)
-      throw new CasesError('CASE_INSTANT_NOT_AUTHORISED');
-    fail(checkIntakeDecision(ctx.state));
+    // SOD-1's exception: one clerk accepts and decides (the rule and its limits are in the policy).
+    fail(
+      checkInstantDecision(ctx.state, {
+        handling: ctx.item.handling,
+        actorRole: actor.role,
+        actorDepartmentId: actor.departmentId,
+        caseDepartmentId: ctx.row.departmentId,
+      }),
+    );
     const missing = await missingMaterials(ctx);
     if (missing.length)
       throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: missing.map((m) => m.name) });
