@@ -1,4 +1,4 @@
-import type { Compilable, Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db';
 import { fixedStatement } from '../../../platform/fixed-statement';
 import type { LicenseTable } from '../../../platform/db-types';
