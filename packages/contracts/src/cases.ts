@@ -413,6 +413,30 @@ export const License = z.object({
 });
 export type License = z.infer<typeof License>;
 
+/**
+ * What a user may do on a case now, in the order the action bar shows them. The server computes
+ * them (cases.policy allowedCaseActions) from the case's state and the user's role; the web shows
+ * these buttons and nothing else.
+ */
+export const CaseActionKey = z.enum([
+  'resume',
+  'decide',
+  'complete',
+  'return',
+  'transfer',
+  'suspend',
+  'extension',
+  'approveExtension',
+  'rejectExtension',
+  'urge',
+  'deferredReceived',
+  'delivery',
+  'deliver',
+  'visit',
+  'withdraw',
+]);
+export type CaseActionKey = z.infer<typeof CaseActionKey>;
+
 export const CaseDetail = CaseSummary.extend({
   steps: z.array(z.string()),
   agentName: z.string().nullable(),
@@ -433,6 +457,8 @@ export const CaseDetail = CaseSummary.extend({
   queryCode: z.string().nullable(),
   /** SEC-1: the contact this case was filed with (online: as typed; window: the applicant's). */
   contact: z.object({ name: z.string(), phoneMasked: z.string() }).nullable(),
+  /** The actions the signed-in user may take on the case now (from the server's rules). */
+  allowedActions: z.array(CaseActionKey),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -4,7 +4,10 @@ import { SYSTEM_ACTOR, type Actor } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { fixedClock } from '../platform/clock';
 import { casesService } from '../modules/cases';
-import { orgService } from '../modules/org';
+import { accounts } from '../modules/auth';
+import { findSomeApplicantId } from '../modules/cases';
+import { listPublishedItemNames } from '../modules/catalog';
+import { listDepartmentsIn, orgService } from '../modules/org';
 import {
   applyOnline,
   deliverBundle,
@@ -48,23 +51,14 @@ export const BUNDLE_USERS: { username: string; displayName: string; role: Role; 
 ];
 
 async function itemIdsByName(deps: Deps): Promise<Map<string, string>> {
-  const rows = await deps.db
-    .selectFrom('catalogItemVersion')
-    .select(['itemId', 'name'])
-    .where('regionCode', '=', REGION)
-    .where('status', '=', 'published')
-    .execute();
+  const rows = await listPublishedItemNames(deps.db, REGION);
   return new Map(rows.map((r) => [r.name, r.itemId] as const));
 }
 
 export async function seedBundlesDemo(deps: Deps): Promise<void> {
   // The demo seeds before any app is built: the bundles listener must already hear branch changes.
   onCaseTransition(onBranchTransition);
-  const depts = new Map(
-    (
-      await deps.db.selectFrom('department').select(['id', 'name']).where('regionCode', '=', REGION).execute()
-    ).map((d) => [d.name, d.id] as const),
-  );
+  const depts = new Map((await listDepartmentsIn(deps.db, REGION)).map((d) => [d.name, d.id] as const));
   if (!depts.size) return;
   for (const u of BUNDLE_USERS)
     await orgService.createUser(
@@ -138,11 +132,7 @@ async function seedBundleCases(
   all: string[],
   projectMaterials: string[],
 ) {
-  const users = await deps.db
-    .selectFrom('appUser')
-    .select(['id', 'username', 'displayName', 'role', 'regionCode', 'departmentId'])
-    .where('regionCode', '=', REGION)
-    .execute();
+  const users = await accounts.listAccounts(deps.db, REGION);
   const actor = (username: string): Actor => {
     const u = users.find((x) => x.username === username)!;
     return { ...u, userId: u.id, role: u.role as Role, clientIp: '127.0.0.1' };
@@ -274,14 +264,7 @@ async function seedBundleCases(
   await apply(1, 5, '云溪简餐');
   // 一链办理: the construction permit waits for the land pre-review.
   at(3);
-  const applicantId = (
-    await deps.db
-      .selectFrom('applicant')
-      .select('id')
-      .where('regionCode', '=', REGION)
-      .limit(1)
-      .executeTakeFirstOrThrow()
-  ).id;
+  const applicantId = (await findSomeApplicantId(deps.db, REGION))!;
   const proj = await intakeAtWindow(d, actor('clerk'), {
     definitionId: project,
     applicantId,

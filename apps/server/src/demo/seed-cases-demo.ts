@@ -3,7 +3,10 @@ import type { Actor } from '../platform/access';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { fixedClock } from '../platform/clock';
-import { casesService as svc } from '../modules/cases';
+import { accounts } from '../modules/auth';
+import { casesService as svc, declareLicenseType, hasAnyCase } from '../modules/cases';
+import { listPublishedItemNames } from '../modules/catalog';
+import { listDepartmentsIn, recordDepartmentCreditCode } from '../modules/org';
 
 /**
  * Demo cases of the demo county, relative to today: one in every state — just received, deemed
@@ -57,49 +60,28 @@ const DAY = 86_400_000;
 
 export async function seedCasesDemo(deps: Deps): Promise<void> {
   const db = deps.db;
-  if (await db.selectFrom('serviceCase').select('id').limit(1).executeTakeFirst()) return;
-  const depts = await db
-    .selectFrom('department')
-    .select(['id', 'name'])
-    .where('regionCode', '=', REGION)
-    .execute();
+  if (await hasAnyCase(db)) return;
+  const depts = await listDepartmentsIn(db, REGION);
   for (const d of depts)
-    if (CREDIT_CODES[d.name])
-      await db
-        .updateTable('department')
-        .set({ creditCode: CREDIT_CODES[d.name]! })
-        .where('id', '=', d.id)
-        .execute();
-  const items = await db
-    .selectFrom('catalogItemVersion')
-    .select(['itemId', 'name'])
-    .where('regionCode', '=', REGION)
-    .where('status', '=', 'published')
-    .execute();
+    if (CREDIT_CODES[d.name]) await recordDepartmentCreditCode(db, d.id, CREDIT_CODES[d.name]!);
+  const items = await listPublishedItemNames(db, REGION);
   const itemId = (name: string) => items.find((i) => i.name === name)?.itemId;
   for (const t of LICENSE_TYPES) {
     const id = itemId(t.item);
     if (id)
-      await db
-        .insertInto('caseLicenseType')
-        .values({
-          itemId: id,
-          regionCode: REGION,
-          typeCode: t.typeCode,
-          typeName: t.typeName,
-          validYears: t.validYears,
-        })
-        .execute();
+      await declareLicenseType(db, {
+        itemId: id,
+        regionCode: REGION,
+        typeCode: t.typeCode,
+        typeName: t.typeName,
+        validYears: t.validYears,
+      });
   }
   const food = itemId('食品经营许可');
   const solo = itemId('个体工商户登记');
   if (!food || !solo) return;
 
-  const users = await db
-    .selectFrom('appUser')
-    .select(['id', 'username', 'displayName', 'role', 'regionCode', 'departmentId'])
-    .where('regionCode', '=', REGION)
-    .execute();
+  const users = await accounts.listAccounts(db, REGION);
   const actor = (username: string): Actor => {
     const u = users.find((x) => x.username === username);
     if (!u) return SYSTEM_ACTOR;

@@ -9,6 +9,8 @@ import { mergeComplaint } from '../modules/complaints/use-cases/merge-complaint'
 import { noteComplaint, replyComplaint } from '../modules/complaints/use-cases/reply-complaint';
 import { decideReturn, returnComplaint } from '../modules/complaints/use-cases/return-complaint';
 import { superviseComplaint } from '../modules/complaints/use-cases/supervise-complaint';
+import { accounts } from '../modules/auth';
+import { listDepartmentsIn, listStaffNamesIn } from '../modules/org';
 import { SYSTEM_ACTOR, type Actor } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { fixedClock } from '../platform/clock';
@@ -35,11 +37,7 @@ type Step =
  * audit entries and to-dos are all real). Dates lie in the past: each record runs on its own clock.
  */
 export async function seedComplaintsDemo(deps: Deps): Promise<void> {
-  const users = await deps.db
-    .selectFrom('appUser')
-    .select(['id', 'username', 'displayName', 'role', 'regionCode', 'departmentId'])
-    .where('regionCode', '=', REGION)
-    .execute();
+  const users = await accounts.listAccounts(deps.db, REGION);
   const actor = (username: string): Actor => {
     const u = users.find((x) => x.username === username);
     return u ? { ...u, userId: u.id, role: u.role as Role, clientIp: '127.0.0.1' } : SYSTEM_ACTOR;
@@ -52,17 +50,9 @@ export async function seedComplaintsDemo(deps: Deps): Promise<void> {
   if (sup.role !== 'supervisor' || !head.departmentId || !clerk2.departmentId) return;
   const market = head.departmentId;
   const health = clerk2.departmentId;
-  const depts = await deps.db
-    .selectFrom('department')
-    .select(['id', 'shortName'])
-    .where('regionCode', '=', REGION)
-    .execute();
+  const depts = await listDepartmentsIn(deps.db, REGION);
   const dept = (short: string) => depts.find((d) => d.shortName === short)?.id ?? market;
-  const staff = await deps.db
-    .selectFrom('staff')
-    .select(['id', 'name'])
-    .where('regionCode', '=', REGION)
-    .execute();
+  const staff = await listStaffNamesIn(deps.db, REGION);
   const staffId = (name: string) => staff.find((s) => s.name === name)?.id ?? null;
 
   const now = deps.clock.now().getTime();

@@ -2,7 +2,7 @@ import type { Role } from '@tongban/contracts';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { DEMO_PASSWORD } from '../modules/auth';
-import { orgService } from '../modules/org';
+import { hasAnyRegion, orgService } from '../modules/org';
 import { seedCasesDemo } from './seed-cases-demo';
 import { seedCatalogDemo } from './seed-catalog-demo';
 import { seedLedgerDemo } from './seed-ledger-demo';
@@ -93,8 +93,7 @@ const USERS: { username: string; displayName: string; role: Role; dept?: DeptKey
  * restart is safe. Goes through the services, so the demo is audited like any other change.
  */
 export async function seedDemo(deps: Deps): Promise<boolean> {
-  const any = await deps.db.selectFrom('region').select('code').limit(1).executeTakeFirst();
-  if (any) return false;
+  if (await hasAnyRegion(deps.db)) return false;
   const a = SYSTEM_ACTOR;
   await orgService.createRegion(deps, a, { code: DEMO_REGION, name: '云溪县', parentCode: null });
   await orgService.createRegion(deps, a, { code: '350999100000', name: '青石镇', parentCode: DEMO_REGION });

@@ -177,3 +177,25 @@ export const findStaffAccount = (
     .where('u.displayName', '=', f.displayName)
     .groupBy('u.id')
     .executeTakeFirst();
+
+/** One account as another module shows it (cases: 转办 to a colleague). */
+export function findUserCard(db: Executor, id: string) {
+  return db
+    .selectFrom('appUser')
+    .select(['id', 'role', 'departmentId', 'regionCode', 'disabled', 'displayName'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Who may work a department's cases in the back office (转办 candidates). */
+export function listDepartmentReviewers(db: Executor, departmentId: string) {
+  return db
+    .selectFrom('appUser')
+    .select(['id', 'displayName', 'role'])
+    .where('departmentId', '=', departmentId)
+    .where('role', 'in', ['approver', 'dept_head'])
+    .where('disabled', '=', false)
+    .orderBy('role')
+    .orderBy('displayName')
+    .execute();
+}

@@ -383,3 +383,13 @@ export async function findStaffAccount(
   const at = row.lastSignInAt as Date | string | null;
   return { userId: row.id, lastSignInAt: at ? new Date(at) : null };
 }
+
+/** An account's id, name, role, department and whether it is disabled (cases: 转办). */
+export function findUserCard(db: Executor, id: string) {
+  return repo.findUserCard(db, id);
+}
+
+/** The enabled approvers and heads of a department, heads first (cases: 转办 candidates). */
+export function listDepartmentReviewers(db: Executor, departmentId: string) {
+  return repo.listDepartmentReviewers(db, departmentId);
+}

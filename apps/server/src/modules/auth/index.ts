@@ -9,7 +9,11 @@ export {
   hashSessionToken,
   listUserIdsByRole,
   findStaffAccount,
+  findUserCard,
+  listDepartmentReviewers,
 } from './auth.service';
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';
 export { DEMO_PASSWORD, findPasswordProblem } from './password-policy';
+// The accounts the org module administers (users screen): org never queries app_user itself.
+export * as accounts from './accounts.repository';

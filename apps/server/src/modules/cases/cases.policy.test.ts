@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { can, type Action, type Role } from '@tongban/contracts';
 import {
+  allowedCaseActions,
+  checkInstantDecision,
   checkReceiver,
   applyCaseEvent,
   caseScope,
@@ -238,5 +241,86 @@ describe('出件签收 at the window checks who collects (issue 14 point 8)', ()
     );
     expect(checkReceiver({ method: 'window', receiver: agent(true, false) })).toBeUndefined();
     expect(checkReceiver({ method: 'window', receiver: agent(false, true) })).toBeUndefined();
+  });
+});
+
+describe('SOD-1 exception: 即办件 are accepted and decided by one clerk', () => {
+  const submitted = replayCase([{ type: 'submitted', at: at(2), actorId: 'clerk', channel: 'window' }]);
+  const dept = 'dept-market';
+  it("SOD-1: a clerk of the item's department may accept and decide an instant item on the spot", () => {
+    expect(
+      checkInstantDecision(submitted, {
+        handling: 'instant',
+        actorRole: 'clerk',
+        actorDepartmentId: dept,
+        caseDepartmentId: dept,
+      }),
+    ).toBeUndefined();
+    // Outside the exception the same person could not: the one who accepted may not decide.
+    expect(checkDecide(accepted(), 1, 'clerk')).toBe('CASE_SOD_SAME_SIGNER');
+  });
+  it('SOD-1: the exception holds only for instant items, and only for that department', () => {
+    const c = { actorRole: 'clerk' as const, actorDepartmentId: dept, caseDepartmentId: dept };
+    expect(checkInstantDecision(submitted, { ...c, handling: 'promised' })).toBe('CASE_NOT_INSTANT');
+    expect(checkInstantDecision(submitted, { ...c, handling: null })).toBe('CASE_NOT_INSTANT');
+    expect(
+      checkInstantDecision(submitted, { ...c, handling: 'instant', actorDepartmentId: 'dept-health' }),
+    ).toBe('CASE_INSTANT_NOT_AUTHORISED');
+    expect(checkInstantDecision(accepted(), { ...c, handling: 'instant' })).toBe('CASE_WRONG_STATUS');
+  });
+});
+
+describe('allowedActions: the buttons come from the rules, by state and role', () => {
+  const may = (role: Role) => (a: Action) => can(role, a);
+  const view = (s: CaseState, extra: Partial<Parameters<typeof allowedCaseActions>[0]> = {}) => ({
+    status: s.status,
+    suspended: s.suspension !== null,
+    stepIndex: s.stepIndex,
+    stepCount: STEPS,
+    extensionStatus: s.extension?.status ?? null,
+    deferredOutstanding: s.deferredOutstanding,
+    hasLicense: s.licenseId !== null,
+    deliveryPrepared: s.delivery !== null,
+    ...extra,
+  });
+  it('an approver at the review step completes it; at the decision step decides', () => {
+    expect(allowedCaseActions(view(accepted()), may('approver'))).toEqual([
+      'complete',
+      'transfer',
+      'suspend',
+      'extension',
+    ]);
+    expect(allowedCaseActions(view(accepted(), { stepIndex: 1 }), may('approver'))).toEqual([
+      'decide',
+      'return',
+      'transfer',
+      'suspend',
+      'extension',
+    ]);
+  });
+  it('受审分离: a window clerk gets no back-office action, an approver no window action', () => {
+    expect(allowedCaseActions(view(accepted()), may('clerk'))).toEqual(['visit', 'withdraw']);
+    expect(allowedCaseActions(view(accepted()), may('approver'))).not.toContain('withdraw');
+  });
+  it('a suspended case offers 恢复 and no second suspension', () => {
+    const out = allowedCaseActions(view(accepted(), { suspended: true }), may('approver'));
+    expect(out[0]).toBe('resume');
+    expect(out).not.toContain('suspend');
+  });
+  it('出件: prepared only once the license exists; signed for once prepared', () => {
+    const decided = { ...accepted(), status: 'decided' as const };
+    expect(allowedCaseActions(view(decided, { hasLicense: false }), may('clerk'))).toEqual(['visit']);
+    expect(allowedCaseActions(view(decided, { hasLicense: true }), may('clerk'))).toEqual([
+      'delivery',
+      'visit',
+    ]);
+    expect(
+      allowedCaseActions(view(decided, { hasLicense: true, deliveryPrepared: true }), may('clerk')),
+    ).toEqual(['deliver', 'visit']);
+  });
+  it('nothing is offered on a delivered case, nor to an inspector', () => {
+    const delivered = { ...accepted(), status: 'delivered' as const };
+    expect(allowedCaseActions(view(delivered), may('clerk'))).toEqual([]);
+    expect(allowedCaseActions(view(accepted()), may('inspector'))).toEqual([]);
   });
 });

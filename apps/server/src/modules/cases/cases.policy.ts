@@ -4,7 +4,13 @@
 // Case state is derived from events only (TRUTH-1): `replayCase(events)` is the projection the
 // service stores, and a test rebuilds it from the log and compares.
 
-import { DEPARTMENT_ROLES, regionCovers, type Role } from '@tongban/contracts';
+import {
+  DEPARTMENT_ROLES,
+  regionCovers,
+  type Action,
+  type CaseActionKey,
+  type Role,
+} from '@tongban/contracts';
 
 export type CaseChannel = 'window' | 'online' | 'kiosk' | 'mail' | 'agent';
 export type CaseStatus =
@@ -234,7 +240,9 @@ export type CaseRuleCode =
   | 'CASE_DELIVERY_NOT_PREPARED'
   | 'CASE_RECEIVER_REQUIRED'
   | 'CASE_RECEIVER_MISMATCH'
-  | 'CASE_RECEIVER_NOT_AUTHORISED';
+  | 'CASE_RECEIVER_NOT_AUTHORISED'
+  | 'CASE_NOT_INSTANT'
+  | 'CASE_INSTANT_NOT_AUTHORISED';
 
 /**
  * SOD-1: no one signs two steps of one case, and the decider is not the reviewer. Acceptance at the
@@ -298,6 +306,27 @@ export function checkRequestExtension(s: CaseState): CaseRuleCode | undefined {
 export function checkIntakeDecision(s: CaseState): CaseRuleCode | undefined {
   if (s.status !== 'submitted') return 'CASE_WRONG_STATUS';
   return undefined;
+}
+
+/**
+ * SOD-1's one exception, 即办件: an instant item is accepted and decided on the spot by one window
+ * clerk of the item's department, so 受理 and 决定 share a signer (elsewhere checkSeparationOfDuties
+ * keeps the clerk who accepted from deciding). Only instant items, and only that department's staff
+ * (or the system) may do it; the case must still be awaiting its acceptance decision.
+ */
+export function checkInstantDecision(
+  s: CaseState,
+  c: {
+    handling: string | null;
+    actorRole: Role | 'system';
+    actorDepartmentId: string | null;
+    caseDepartmentId: string;
+  },
+): CaseRuleCode | undefined {
+  if (c.handling !== 'instant') return 'CASE_NOT_INSTANT';
+  if (c.actorRole !== 'system' && c.actorDepartmentId !== c.caseDepartmentId)
+    return 'CASE_INSTANT_NOT_AUTHORISED';
+  return checkIntakeDecision(s);
 }
 
 /**
@@ -385,4 +414,45 @@ export function caseScope(
     if (!own && !received) return 'other_department';
   }
   return 'in_scope';
+}
+
+/** A case as the action bar needs it (its detail's fields). */
+export type CaseActionView = {
+  status: CaseStatus;
+  suspended: boolean;
+  stepIndex: number;
+  stepCount: number;
+  extensionStatus: string | null;
+  deferredOutstanding: readonly string[];
+  hasLicense: boolean;
+  deliveryPrepared: boolean;
+};
+
+/**
+ * The actions a user may take on a case now, by its state and the user's permissions (`may`), in
+ * the order the web shows them. The transitions check again (with the version, scope and SOD-1);
+ * this list only decides which buttons exist, so the web never re-implements the state machine.
+ */
+export function allowedCaseActions(c: CaseActionView, may: (a: Action) => boolean): CaseActionKey[] {
+  const out: CaseActionKey[] = [];
+  const open = c.status === 'accepted';
+  const lastStep = c.stepIndex >= c.stepCount - 1;
+  if (may('case.review') && open) {
+    out.push(c.suspended ? 'resume' : lastStep ? 'decide' : 'complete');
+    if (c.stepIndex > 0) out.push('return');
+    out.push('transfer');
+    if (!c.suspended) out.push('suspend');
+    if (c.extensionStatus === null) out.push('extension');
+    if (c.extensionStatus === 'requested' && may('case.extension.decide'))
+      out.push('approveExtension', 'rejectExtension');
+  }
+  if (may('case.urge') && open) out.push('urge');
+  if (may('case.intake')) {
+    if (open && c.deferredOutstanding.length > 0) out.push('deferredReceived');
+    if (c.status === 'decided' && c.hasLicense && !c.deliveryPrepared) out.push('delivery');
+    if (c.status === 'decided' && c.deliveryPrepared) out.push('deliver');
+    if (['submitted', 'supplement_requested', 'accepted', 'decided'].includes(c.status)) out.push('visit');
+    if (['submitted', 'supplement_requested', 'accepted'].includes(c.status)) out.push('withdraw');
+  }
+  return out;
 }

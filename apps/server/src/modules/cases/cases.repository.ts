@@ -2,20 +2,16 @@ import type { Compilable, Insertable, Selectable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
 import { fixedStatement } from '../../platform/fixed-statement';
 import type {
-  ApplicantTable,
   CaseEventTable,
   CaseMaterialTable,
   CaseNoticeTable,
-  LicenseTable,
   ServiceCaseTable,
 } from '../../platform/db-types';
 
 export type CaseRow = Selectable<ServiceCaseTable>;
-export type ApplicantRow = Selectable<ApplicantTable>;
 export type EventRow = Selectable<CaseEventTable>;
 export type MaterialRow = Selectable<CaseMaterialTable>;
 export type NoticeRow = Selectable<CaseNoticeTable>;
-export type LicenseRow = Selectable<LicenseTable>;
 
 // Writes return their query, not its result: the service sends all writes of a transition as one
 // statement (platform/db executeWrites), so a transition costs as few round trips as it can.
@@ -173,88 +169,6 @@ export function insertNotice(db: Executor, row: Insertable<CaseNoticeTable> & { 
   );
 }
 
-function findApplicantBuilder(db: Executor, id: string) {
-  return db.selectFrom('applicant').selectAll().where('id', '=', id);
-}
-
-export function findApplicantQuery(db: Executor, id: string): Compilable<ApplicantRow> {
-  return fixedStatement('cases.applicant', [], [id], (_, [i]) => findApplicantBuilder(db, i as string));
-}
-
-export function findApplicant(db: Executor, id: string) {
-  return findApplicantBuilder(db, id).executeTakeFirst();
-}
-
-export function findApplicantByHash(db: Executor, regionCode: string, hash: string) {
-  return db
-    .selectFrom('applicant')
-    .selectAll()
-    .where('regionCode', '=', regionCode)
-    .where('idNumberHash', '=', hash)
-    .executeTakeFirst();
-}
-
-export function insertApplicant(db: Executor, row: Insertable<ApplicantTable>) {
-  return db.insertInto('applicant').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export function findLicense(db: Executor, id: string) {
-  return db.selectFrom('license').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** SEC-2: the public finds a license only by its random verification token. */
-export function findLicenseByToken(db: Executor, token: string) {
-  return db.selectFrom('license').selectAll().where('verifyToken', '=', token).executeTakeFirst();
-}
-
-export function findLicenseByCase(db: Executor, caseId: string) {
-  return db.selectFrom('license').selectAll().where('caseId', '=', caseId).executeTakeFirst();
-}
-
-/** 免提交: a valid license of this type held by the applicant. */
-export function findHeldLicense(db: Executor, holderId: string, typeCode: string, today: string) {
-  return db
-    .selectFrom('license')
-    .select('id')
-    .where('holderApplicantId', '=', holderId)
-    .where('typeCode', '=', typeCode)
-    .where('status', '=', 'valid')
-    .where((eb) => eb.or([eb('validUntil', 'is', null), eb('validUntil', '>=', today)]))
-    .orderBy('issuedAt', 'desc')
-    .executeTakeFirst();
-}
-
-export function insertLicense(db: Executor, row: Insertable<LicenseTable>) {
-  return fixedStatement('cases.license', [row], [], ([r]) =>
-    db.insertInto('license').values(r as typeof row),
-  );
-}
-
-export function findRegionName(db: Executor, code: string) {
-  return db.selectFrom('region').select('name').where('code', '=', code).executeTakeFirst();
-}
-
-export function findUser(db: Executor, id: string) {
-  return db
-    .selectFrom('appUser')
-    .select(['id', 'role', 'departmentId', 'regionCode', 'disabled', 'displayName'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** Who may work a department's cases in the back office (转办 candidates). */
-export function listDepartmentReviewers(db: Executor, departmentId: string) {
-  return db
-    .selectFrom('appUser')
-    .select(['id', 'displayName', 'role'])
-    .where('departmentId', '=', departmentId)
-    .where('role', 'in', ['approver', 'dept_head'])
-    .where('disabled', '=', false)
-    .orderBy('role')
-    .orderBy('displayName')
-    .execute();
-}
-
 /** Gap-free: the counter row stays locked until the intake commits; a rollback returns the number. */
 export async function nextCaseSerial(db: Executor, regionCode: string, day: string): Promise<number> {
   const r = await sql<{ last: number }>`
@@ -311,18 +225,6 @@ export function saveIdempotencyResponse(db: Executor, scope: string, key: string
     .where('key', '=', key);
 }
 
-export function findDraftByHash(db: Executor, tokenHash: string, forUpdate = false) {
-  let q = db.selectFrom('caseDraft').selectAll().where('tokenHash', '=', tokenHash);
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
-}
-
-/** The case a draft became, if it was submitted. */
-export async function findDraftCaseId(db: Executor, draftId: string): Promise<string | null> {
-  const d = await db.selectFrom('caseDraft').select('caseId').where('id', '=', draftId).executeTakeFirst();
-  return d?.caseId ?? null;
-}
-
 // ── For the evaluations module (好差评, issue 17) ─────────────────────────
 
 /** 办结 for rating purposes: decided or delivered (EVAL-4's denominator). */
@@ -375,4 +277,20 @@ export function listConcludedBetween(db: Executor, from: Date, to: Date, limit: 
     .orderBy('decidedAt')
     .limit(limit)
     .execute();
+}
+
+/** The 不予受理 events of some cases (the 办不成事 list). */
+export function listRefusalEvents(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([] as EventRow[]);
+  return db
+    .selectFrom('caseEvent')
+    .selectAll()
+    .where('type', '=', 'refused')
+    .where('caseId', 'in', caseIds)
+    .execute();
+}
+
+/** Whether any case exists (the demo seeds an empty database only). */
+export function anyCase(db: Executor) {
+  return db.selectFrom('serviceCase').select('id').limit(1).executeTakeFirst();
 }

@@ -43,9 +43,9 @@ import { limitPerClient, rateLimitedError, targetLimiter } from '../../platform/
 import { CasesError } from './cases.errors';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './cases.service';
-import { checkDraftMaterials } from './use-cases/check-draft-materials';
-import { listMyCases } from './use-cases/list-my-cases';
-import { supplementOnline, type SupplementFile } from './use-cases/supplement-online';
+import { checkDraftMaterials } from './portal/use-cases/check-draft-materials';
+import { listMyCases } from './portal/use-cases/list-my-cases';
+import { supplementOnline, type SupplementFile } from './portal/use-cases/supplement-online';
 
 const tags = ['cases'];
 const publicTags = ['cases-public'];

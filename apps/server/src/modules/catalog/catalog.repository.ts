@@ -102,27 +102,6 @@ export const insertMaterials = (db: Executor, rows: Insertable<CatalogMaterialTa
         .execute()
         .then(() => undefined);
 
-export const findDepartment = (db: Executor, id: string) =>
-  db.selectFrom('department').select(['id', 'regionCode', 'name']).where('id', '=', id).executeTakeFirst();
-export const listDepartmentsLike = (db: Executor, like: string) =>
-  db
-    .selectFrom('department')
-    .select(['id', 'regionCode', 'name'])
-    .where('regionCode', 'like', like)
-    .execute();
-export const departmentNames = async (db: Executor, ids: readonly string[]) =>
-  new Map(
-    ids.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('department')
-            .select(['id', 'name'])
-            .where('id', 'in', [...new Set(ids)])
-            .execute()
-        ).map((d) => [d.id, d.name] as const),
-  );
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Staff list: one row per item, showing its newest version and its live one. */
@@ -231,4 +210,17 @@ export const listPublishedRows = (db: Executor, regionCode: string) =>
     .where('v.status', '=', 'published')
     .where('v.regionCode', '=', regionCode)
     .orderBy('i.itemCode')
+    .execute();
+
+/** Whether a region has any item (the demo seeds an empty catalog only). */
+export const anyItemIn = (db: Executor, regionCode: string) =>
+  db.selectFrom('catalogItem').select('id').where('regionCode', '=', regionCode).limit(1).executeTakeFirst();
+
+/** The published versions' item ids and names of a region. */
+export const listPublishedNames = (db: Executor, regionCode: string) =>
+  db
+    .selectFrom('catalogItemVersion')
+    .select(['itemId', 'name'])
+    .where('regionCode', '=', regionCode)
+    .where('status', '=', 'published')
     .execute();

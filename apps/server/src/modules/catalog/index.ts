@@ -10,3 +10,4 @@ export type {
   CatalogVersionStatus,
   ItemType,
 } from '@tongban/contracts';
+export { hasItemsIn, listPublishedItemNames } from './catalog-lookups';

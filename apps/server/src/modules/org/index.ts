@@ -1,2 +1,11 @@
 export { orgRoutes } from './org.routes';
 export * as orgService from './org.service';
+export {
+  departmentNames,
+  findDepartment,
+  findRegionName,
+  hasAnyRegion,
+  listDepartmentsIn,
+  listStaffNamesIn,
+  recordDepartmentCreditCode,
+} from './org-lookups';

@@ -1,7 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db';
 import type {
-  AppUserTable,
   DepartmentTable,
   HallTable,
   HallWindowTable,
@@ -139,27 +138,6 @@ export const listBoard = (db: Executor, hallId: string, today: string) =>
     .orderBy('s.name')
     .execute();
 
-const USER_COLS = [
-  'id',
-  'username',
-  'displayName',
-  'role',
-  'regionCode',
-  'departmentId',
-  'disabled',
-  'lockedUntil',
-] as const;
-export const listUsers = (db: Executor, like: string) =>
-  db.selectFrom('appUser').select(USER_COLS).where('regionCode', 'like', like).orderBy('username').execute();
-export const findUser = (db: Executor, id: string) =>
-  db.selectFrom('appUser').select(USER_COLS).where('id', '=', id).executeTakeFirst();
-export const findUserByUsername = (db: Executor, username: string) =>
-  db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
-export const insertUser = (db: Executor, u: Insertable<AppUserTable>) =>
-  db.insertInto('appUser').values(u).returning(USER_COLS).executeTakeFirstOrThrow();
-export const updateUser = (db: Executor, id: string, u: Updateable<AppUserTable>) =>
-  db.updateTable('appUser').set(u).where('id', '=', id).returning(USER_COLS).executeTakeFirstOrThrow();
-
 // ── Reads for the hall module (issue 19): one hall's windows, departments and staff ──
 export const listWindowsOfHall = (db: Executor, hallId: string) =>
   db.selectFrom('hallWindow').select(WIN_COLS).where('hallId', '=', hallId).orderBy('number').execute();
@@ -190,3 +168,15 @@ export const listStaffOfHall = (db: Executor, hallId: string) =>
 /** Staff stationed at a window (evaluations' on-duty fallback until hall's presence). */
 export const listStaffOfWindow = (db: Executor, windowId: string) =>
   db.selectFrom('staff').select(STAFF_COLS).where('windowId', '=', windowId).orderBy('createdAt').execute();
+
+/** Department names by id (a missing id has no entry). */
+export const listDepartmentNames = (db: Executor, ids: readonly string[]) =>
+  db
+    .selectFrom('department')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+
+export const anyRegion = (db: Executor) => db.selectFrom('region').select('code').limit(1).executeTakeFirst();
+export const setDepartmentCreditCode = (db: Executor, id: string, creditCode: string) =>
+  db.updateTable('department').set({ creditCode }).where('id', '=', id).execute();

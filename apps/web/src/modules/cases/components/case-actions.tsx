@@ -16,11 +16,11 @@ import {
   DELIVERY_METHOD_LABELS,
   ROLE_LABELS,
   SUSPENSION_KIND_LABELS,
+  type CaseActionKey,
   type CaseDetail,
   type SuspensionKind,
   type TransferCandidate,
 } from '@tongban/contracts';
-import { useAuth } from '../../../app/auth-context';
 import { useTransferCandidates } from '../api';
 import { ActionModal, type ActionSpec, type FormValues } from './action-modal';
 
@@ -423,55 +423,46 @@ function DeliveryFields({ form }: { form: Parameters<NonNullable<ActionSpec['fie
 
 type Button = { key: string; label: string; spec: ActionSpec; primary?: boolean; danger?: boolean };
 
-/** The buttons this user may press on this case now, by state and role. */
-export function availableActions(c: CaseDetail, can: (a: never) => boolean): Button[] {
-  const allowed = can as (a: string) => boolean;
-  const out: Button[] = [];
-  const open = c.status === 'accepted';
-  const lastStep = c.stepIndex >= c.steps.length - 1;
-  if (allowed('case.review') && open) {
-    const s = backOfficeSpecs(c);
-    if (c.suspended) out.push({ key: 'resume', label: '恢复', spec: s['resume']!, primary: true });
-    else if (lastStep)
-      out.push({ key: 'decide', label: '决定（准予 / 不予）', spec: s['decide']!, primary: true });
-    else out.push({ key: 'complete', label: '完成本环节', spec: s['complete']!, primary: true });
-    if (c.stepIndex > 0) out.push({ key: 'return', label: '退回', spec: s['return']!, danger: true });
-    out.push({ key: 'transfer', label: '转办', spec: s['transfer']! });
-    if (!c.suspended) out.push({ key: 'suspend', label: '中止（特别程序）', spec: s['suspend']! });
-    if (c.extensionStatus === null) out.push({ key: 'extension', label: '申请延期', spec: s['extension']! });
-    if (c.extensionStatus === 'requested' && allowed('case.extension.decide')) {
-      out.push({ key: 'approveExtension', label: '批准延期', spec: s['approveExtension']!, primary: true });
-      out.push({ key: 'rejectExtension', label: '驳回延期', spec: s['rejectExtension']!, danger: true });
-    }
-  }
-  if (allowed('case.urge') && open)
-    out.push({ key: 'urge', label: '催办', spec: backOfficeSpecs(c)['urge']! });
-  if (allowed('case.intake')) {
-    const w = windowSpecs(c);
-    if (open && c.deferredOutstanding.length > 0)
-      out.push({
-        key: 'deferredReceived',
-        label: '收到容缺材料',
-        spec: w['deferredReceived']!,
-        primary: true,
-      });
-    if (c.status === 'decided' && c.license && !c.delivery)
-      out.push({ key: 'delivery', label: '准备出件', spec: w['delivery']!, primary: true });
-    if (c.status === 'decided' && c.delivery)
-      out.push({ key: 'deliver', label: '出件签收', spec: w['deliver']!, primary: true });
-    if (['submitted', 'supplement_requested', 'accepted', 'decided'].includes(c.status))
-      out.push({ key: 'visit', label: '登记到现场', spec: w['visit']! });
-    if (['submitted', 'supplement_requested', 'accepted'].includes(c.status))
-      out.push({ key: 'withdraw', label: '撤回', spec: w['withdraw']!, danger: true });
-  }
-  return out;
+/** Each action the server may allow: its label and look, and the dialog it opens. */
+const BUTTONS: Record<
+  CaseActionKey,
+  { label: string; primary?: boolean; danger?: boolean; window?: boolean }
+> = {
+  resume: { label: '恢复', primary: true },
+  decide: { label: '决定（准予 / 不予）', primary: true },
+  complete: { label: '完成本环节', primary: true },
+  return: { label: '退回', danger: true },
+  transfer: { label: '转办' },
+  suspend: { label: '中止（特别程序）' },
+  extension: { label: '申请延期' },
+  approveExtension: { label: '批准延期', primary: true },
+  rejectExtension: { label: '驳回延期', danger: true },
+  urge: { label: '催办' },
+  deferredReceived: { label: '收到容缺材料', primary: true, window: true },
+  delivery: { label: '准备出件', primary: true, window: true },
+  deliver: { label: '出件签收', primary: true, window: true },
+  visit: { label: '登记到现场', window: true },
+  withdraw: { label: '撤回', danger: true, window: true },
+};
+
+/**
+ * The buttons this user may press on this case now: the server's allowedActions (its rules decide
+ * by state and role; the web does not re-implement them), each with its dialog.
+ */
+export function availableActions(c: CaseDetail): Button[] {
+  const back = backOfficeSpecs(c);
+  const win = windowSpecs(c);
+  return c.allowedActions.flatMap((key) => {
+    const b = BUTTONS[key];
+    const spec = (b.window ? win : back)[key];
+    return spec ? [{ key, label: b.label, spec, primary: b.primary, danger: b.danger }] : [];
+  });
 }
 
 /** The action bar of a case: buttons by state and role, each opening its dialog. */
 export function CaseActionBar({ detail }: { detail: CaseDetail }) {
-  const { can } = useAuth();
   const [open, setOpen] = useState<ActionSpec>();
-  const buttons = useMemo(() => availableActions(detail, can as never), [detail, can]);
+  const buttons = useMemo(() => availableActions(detail), [detail]);
   if (buttons.length === 0) return null;
   return (
     <>

@@ -1,7 +1,7 @@
 import type { OnlineMaterialCheck, OnlineMaterialCheckInput } from '@tongban/contracts';
-import type { Deps } from '../../../platform/app-types';
-import { CasesError } from '../cases.errors';
-import { draftOrThrow, publishedForPortal } from '../cases.service';
+import type { Deps } from '../../../../platform/app-types';
+import { CasesError } from '../../cases.errors';
+import { draftOrThrow, publishedForPortal } from '../drafts';
 import { onlineMaterialGaps } from './check-online-materials';
 
 /**

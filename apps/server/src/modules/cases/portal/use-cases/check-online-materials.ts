@@ -4,11 +4,12 @@ import {
   type CatalogVersion,
   type OnlineMaterialCheck,
 } from '@tongban/contracts';
-import type { Deps } from '../../../platform/app-types';
-import { hmacSm3Hex } from '../../../platform/crypto';
-import type { Executor } from '../../../platform/db';
-import { shanghaiToday } from '../../../platform/time';
-import * as repo from '../cases.repository';
+import type { Deps } from '../../../../platform/app-types';
+import { hmacSm3Hex } from '../../../../platform/crypto';
+import type { Executor } from '../../../../platform/db';
+import { shanghaiToday } from '../../../../platform/time';
+import * as applicantsRepo from '../../applicants/applicants.repository';
+import * as licensesRepo from '../../licenses/licenses.repository';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
@@ -27,14 +28,14 @@ export async function onlineMaterialGaps(
 ): Promise<OnlineMaterialCheck> {
   const uploaded = new Set(files.map((f) => f.materialName));
   const hash = hmacSm3Hex(deps.config.secrets.lookupKey, `id:${applicant.idNumber.toUpperCase()}`);
-  const row = await repo.findApplicantByHash(db, item.regionCode.slice(0, 6), hash);
+  const row = await applicantsRepo.findApplicantByHash(db, item.regionCode.slice(0, 6), hash);
   const holder = row && row.name.trim() === applicant.name.trim() ? row.id : NOBODY;
   const today = shanghaiToday(deps.clock.now());
   const out: OnlineMaterialCheck = { missing: [], fromLicense: [] };
   for (const m of item.materials) {
     if (m.requirement !== 'required' || uploaded.has(m.name)) continue;
     if (m.licenseTypeCode) {
-      const held = await repo.findHeldLicense(db, holder, m.licenseTypeCode, today);
+      const held = await licensesRepo.findHeldLicense(db, holder, m.licenseTypeCode, today);
       if (held) {
         out.fromLicense.push(m.name);
         continue;

@@ -1,9 +1,10 @@
 import { CASE_STATUS_LABELS, NOTICE_KIND_LABELS, type MyCases } from '@tongban/contracts';
-import type { Actor } from '../../../platform/access';
-import type { Deps } from '../../../platform/app-types';
-import { sm4Decrypt } from '../../../platform/crypto';
-import { forbidden } from '../../../platform/errors';
-import * as repo from '../cases.repository';
+import type { Actor } from '../../../../platform/access';
+import type { Deps } from '../../../../platform/app-types';
+import { sm4Decrypt } from '../../../../platform/crypto';
+import { forbidden } from '../../../../platform/errors';
+import { findRegionName } from '../../../org';
+import { listLicenseHeadsOf, listNoticeHeadsOf, listOnlineCasesOf } from '../portal.read-model';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -14,37 +15,17 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  */
 export async function listMyCases(deps: Deps, actor: Actor): Promise<MyCases> {
   if (actor.role !== 'applicant' || !actor.userId) throw forbidden('仅申请人账号可查看“我的办件”');
-  const [region, rows] = await Promise.all([
-    repo.findRegionName(deps.db, actor.regionCode),
-    deps.db
-      .selectFrom('serviceCase as c')
-      .innerJoin('catalogItemVersion as v', 'v.id', 'c.itemVersionId')
-      .select(['c.id', 'c.caseNo', 'c.status', 'c.receivedAt', 'c.queryCodeEnc', 'v.name as itemName'])
-      .where('c.intakeBy', '=', actor.userId)
-      .where('c.channel', '=', 'online')
-      .orderBy('c.createdAt', 'desc')
-      .limit(50)
-      .execute(),
+  const [regionName, rows] = await Promise.all([
+    findRegionName(deps.db, actor.regionCode),
+    listOnlineCasesOf(deps.db, actor.userId, 50),
   ]);
   const ids = rows.map((r) => r.id);
   const [notices, licenses] = ids.length
-    ? await Promise.all([
-        deps.db
-          .selectFrom('caseNotice')
-          .select(['caseId', 'kind', 'noticeNo', 'issuedAt'])
-          .where('caseId', 'in', ids)
-          .orderBy('issuedAt')
-          .execute(),
-        deps.db
-          .selectFrom('license')
-          .select(['caseId', 'typeName', 'verifyToken'])
-          .where('caseId', 'in', ids)
-          .execute(),
-      ])
+    ? await Promise.all([listNoticeHeadsOf(deps.db, ids), listLicenseHeadsOf(deps.db, ids)])
     : [[], []];
   return {
     regionCode: actor.regionCode,
-    regionName: region?.name ?? actor.regionCode,
+    regionName: regionName ?? actor.regionCode,
     items: rows.map((r) => {
       const lic = licenses.find((l) => l.caseId === r.id);
       return {

@@ -1,10 +1,12 @@
 import { CASE_STATUS_LABELS, type OnlineSupplementResult, type TrackInput } from '@tongban/contracts';
-import type { Actor } from '../../../platform/access';
-import type { Deps } from '../../../platform/app-types';
-import { storeFile } from '../../../platform/files';
-import { CasesError } from '../cases.errors';
-import * as repo from '../cases.repository';
-import { MATERIAL_POLICY, supplementReceived, trackedCase } from '../cases.service';
+import type { Actor } from '../../../../platform/access';
+import type { Deps } from '../../../../platform/app-types';
+import { storeFile } from '../../../../platform/files';
+import { CasesError } from '../../cases.errors';
+import * as repo from '../../cases.repository';
+import { supplementReceived } from '../../use-cases/receive-supplement';
+import { MATERIAL_POLICY } from '../drafts';
+import { trackedCase } from './track-case';
 
 export type SupplementFile = { materialName: string; bytes: Buffer; mediaType: string; name: string };
 

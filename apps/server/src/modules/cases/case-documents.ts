@@ -1,0 +1,106 @@
+import { NOTICE_KIND_LABELS, type CaseNotice, type NoticeKind } from '@tongban/contracts';
+import { randomUUID } from 'node:crypto';
+import { executeBatch, type Executor } from '../../platform/db';
+import { findRegionName } from '../org';
+import { type ApplicantRow } from './applicants/applicants.repository';
+import { CaseCtx } from './case-context';
+import { chineseDate, formatNoticeNo, noticeTitle, type NoticeContent } from './case-notice';
+import * as repo from './cases.repository';
+import { type NoticeRow } from './cases.repository';
+
+// ── Notices (ACC-2) ─────────────────────────────────────────────────────────
+
+export const regionShortCache = new Map<string, string>();
+export async function regionShort(db: Executor, code: string): Promise<string> {
+  const hit = regionShortCache.get(code);
+  if (hit) return hit;
+  const name = (await findRegionName(db, code)) ?? code;
+  const short = name.length > 2 ? name.replace(/(县|区|市|镇|乡)$/, '') : name;
+  regionShortCache.set(code, short);
+  return short;
+}
+
+/** Who a case is for, as notices and licenses name them. */
+export type Holder = Pick<ApplicantRow, 'id' | 'name' | 'idNumberMasked'>;
+
+/**
+ * Numbers from gap-free sequences (notice numbers, license serials), all in one round trip. Their
+ * rows stay locked until commit, so numbers are taken after every other read of the transition,
+ * and a rollback gives them back.
+ */
+export async function allocate(
+  ctx: Pick<CaseCtx, 'tx' | 'row'>,
+  names: readonly string[],
+): Promise<number[]> {
+  const rows = await executeBatch(
+    ctx.tx,
+    names.map((name) => repo.nextSequenceQuery(ctx.tx, ctx.row.regionCode, name)),
+  );
+  return rows.map((r) => r[0]!.last);
+}
+
+export function noticeSequence(ctx: Pick<CaseCtx, 'today'>, kind: NoticeKind): string {
+  return `notice:${kind}:${ctx.today.slice(0, 4)}`;
+}
+
+/**
+ * ACC-2: a numbered notice. Its number is the given serial of the notice sequence, or the next one
+ * taken here (see allocate).
+ */
+export async function issueNotice(
+  ctx: CaseCtx,
+  kind: NoticeKind,
+  body: { paragraphs: string[]; list?: { name: string; note: string }[]; extra?: Record<string, unknown> },
+  allocated?: number,
+): Promise<{ id: string; noticeNo: string }> {
+  const year = Number(ctx.today.slice(0, 4));
+  const short = await regionShort(ctx.tx, ctx.row.regionCode);
+  const serial = allocated ?? (await allocate(ctx, [noticeSequence(ctx, kind)]))[0]!;
+  const noticeNo = formatNoticeNo(short, kind, year, serial);
+  const content: NoticeContent = {
+    title: noticeTitle(kind),
+    noticeNo,
+    caseNo: ctx.row.caseNo,
+    itemName: ctx.item.name,
+    addressee: ctx.holder.name,
+    paragraphs: body.paragraphs,
+    list: body.list ?? [],
+    issuer: ctx.item.departmentName,
+    dateText: chineseDate(ctx.today),
+    issuedOn: ctx.today,
+    ...body.extra,
+  };
+  const id = randomUUID();
+  ctx.writes.push(
+    repo.insertNotice(ctx.tx, {
+      id,
+      regionCode: ctx.row.regionCode,
+      caseId: ctx.row.id,
+      kind,
+      year,
+      serial,
+      noticeNo,
+      issuedAt: ctx.now,
+      content: JSON.stringify(content),
+    }),
+  );
+  return { id, noticeNo };
+}
+
+/**
+ * A notice as read. SEC-2: the case's 查询码 is added to what is shown and printed (the receipt
+ * tells the applicant how to track the case), not stored in the notice's content.
+ */
+export function toNotice(r: NoticeRow, queryCode: string | null = null): CaseNotice {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    kind: r.kind,
+    title: NOTICE_KIND_LABELS[r.kind],
+    noticeNo: r.noticeNo,
+    issuedAt: new Date(r.issuedAt).toISOString(),
+    content: queryCode
+      ? { ...(r.content as Record<string, unknown>), queryCode }
+      : (r.content as Record<string, unknown>),
+  };
+}

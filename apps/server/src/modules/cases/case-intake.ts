@@ -1,0 +1,239 @@
+import { type CompiledCalendar } from '@tongban/calendar';
+import { regionCovers, type CaseCreate, type CaseDetail, type CatalogVersion } from '@tongban/contracts';
+import { type Compilable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { type Actor } from '../../platform/access';
+import { type Deps } from '../../platform/app-types';
+import { sm3Hex, sm4Decrypt } from '../../platform/crypto';
+import { executeBatch, executeWrites, type BatchRows, type Tx } from '../../platform/db';
+import { shanghaiToday } from '../../platform/time';
+import { auditChainRead, type AuditLink } from '../audit';
+import { calendarRead } from '../calendar';
+import { getPublishedVersionId } from '../catalog';
+import { type ApplicantRow } from './applicants/applicants.repository';
+import { clockWith, pinnedVersion } from './case-clock';
+import { caseContactValues, newQueryCode, queryCodeValues } from './case-secrets';
+import { NewCaseEvent, projection } from './case-state';
+import { appendEvents, caseAudit, rememberRegion } from './case-transition';
+import { JoinedRow, detailOf, summaryOf } from './case-views';
+import { CasesError } from './cases.errors';
+import { INITIAL_CASE_STATE } from './cases.policy';
+import * as repo from './cases.repository';
+import { type MaterialRow } from './cases.repository';
+import * as licensesRepo from './licenses/licenses.repository';
+
+// ── Intake (creating a case) ────────────────────────────────────────────────
+
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** A submission's work inside its transaction: the case it made and the writes still to send. */
+export type Submission<T> = { caseId: string; writes: Compilable[]; value?: T };
+
+/**
+ * Idempotency-Key: the key is claimed in the submission's transaction, in its first round trip
+ * together with the reads the submission asks for (`reads`; `fn` gets their rows). A concurrent
+ * second submission with the same key waits on the first one's row and then finds it used; it gets
+ * the first submission's case instead of a second one. The submission's writes and the key's answer
+ * are sent together, as one statement.
+ */
+export async function withIdempotency<T, const Q extends readonly (Compilable<unknown> | null)[]>(
+  deps: Deps,
+  scope: string,
+  key: string | undefined,
+  request: unknown,
+  reads: (tx: Tx) => Q,
+  fn: (tx: Tx, rows: BatchRows<Q>) => Promise<Submission<T>>,
+): Promise<{ caseId: string; replayed: boolean; value?: T | undefined }> {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new CasesError('BAD_IDEMPOTENCY_KEY');
+  const requestHash = sm3Hex(JSON.stringify(request));
+  return deps.db.transaction().execute(async (tx) => {
+    const [claimed, ...rows] = await executeBatch(tx, [
+      key !== undefined ? repo.claimIdempotencyKeyQuery(tx, scope, key) : null,
+      ...reads(tx),
+    ]);
+    if (key !== undefined && claimed?.length === 0) {
+      const stored = (await repo.findIdempotencyKey(tx, scope, key))?.response as
+        { requestHash: string; caseId: string } | null | undefined;
+      if (!stored) throw new CasesError('CASE_STALE', '相同的提交正在处理，请稍后刷新');
+      if (stored.requestHash !== requestHash) throw new CasesError('IDEMPOTENCY_KEY_REUSED');
+      return { caseId: stored.caseId, replayed: true };
+    }
+    const { caseId, writes, value } = await fn(tx, rows as BatchRows<Q>);
+    if (key !== undefined) writes.push(repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId }));
+    await executeWrites(tx, writes, { thenCommit: true });
+    return { caseId, replayed: false, value };
+  });
+}
+
+export type IntakeSpec = {
+  item: CatalogVersion;
+  applicant: ApplicantRow;
+  agent: ApplicantRow | null;
+  channel: CaseCreate['channel'] | 'online';
+  materials: Map<string, { status: 'provided' | 'not_applicable' | 'missing'; fileSha256?: string }>;
+  caseId?: string;
+  /** SEC-1: the contact given with this application; a window case takes the applicant's. */
+  contact?: { name: string; phone: string };
+  /** The region's calendar and the case's audit chain, when the caller already read them. */
+  opened?: { calendar: CompiledCalendar; link: AuditLink };
+};
+
+/** What intake reads before it takes a case number, for a caller that sends it with its own reads. */
+export function intakeReads(deps: Deps, tx: Tx, regionCode: string, caseId: string) {
+  const calendar = calendarRead(deps, regionCode, tx);
+  const chain = auditChainRead(tx, regionCode, 'case', caseId);
+  return {
+    queries: [calendar.query, chain.query] as const,
+    finish: async (calendarRows: unknown[], headRows: unknown[]) => ({
+      calendar: await calendar.finish(calendarRows),
+      link: await chain.finish(headRows),
+    }),
+  };
+}
+
+/**
+ * Receives an application: the materials checked against the pinned catalog version (免提交 from
+ * the applicant's e-licenses), a gap-free case number, the first events. Returns the writes for the
+ * caller's batch and the new case as its detail (no second read).
+ */
+export async function intake(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  spec: IntakeSpec,
+): Promise<Submission<CaseDetail>> {
+  const { item, applicant } = spec;
+  const now = deps.clock.now();
+  const day = shanghaiToday(now);
+  const regionCode = item.regionCode;
+  for (const name of spec.materials.keys())
+    if (!item.materials.some((m) => m.name === name))
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${name}”不在该事项的材料清单中`);
+  const caseId = spec.caseId ?? randomUUID();
+  const materials: Omit<MaterialRow, 'id'>[] = [];
+  for (const [i, m] of item.materials.entries()) {
+    const given = spec.materials.get(m.name);
+    const required = m.requirement === 'required';
+    let status: 'provided' | 'missing' | 'from_license' | 'not_applicable';
+    let licenseId: string | null = null;
+    if (given?.status === 'provided') status = 'provided';
+    else if (given?.status === 'not_applicable' && required)
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${m.name}”是必要材料，不能标为不适用`);
+    else if (given?.status === 'not_applicable') status = 'not_applicable';
+    else if (
+      m.licenseTypeCode &&
+      (licenseId = (await licensesRepo.findHeldLicense(tx, applicant.id, m.licenseTypeCode, day))?.id ?? null)
+    )
+      // 免提交: the system takes the material from the applicant's e-license.
+      status = 'from_license';
+    else status = required || given?.status === 'missing' ? 'missing' : 'not_applicable';
+    materials.push({
+      regionCode,
+      caseId,
+      sortOrder: i,
+      name: m.name,
+      required,
+      deferrable: m.deferrable,
+      status,
+      licenseId,
+      fileSha256: given?.fileSha256 ?? null,
+      receivedAt: status === 'provided' ? now : null,
+      dueDate: null,
+    });
+  }
+  // The calendar and the audit chain in one round trip (or the caller's), then the case-number
+  // counter: the counter row stays locked only for the final write and the commit (see transition).
+  let opened = spec.opened;
+  if (!opened) {
+    const reads = intakeReads(deps, tx, regionCode, caseId);
+    opened = await reads.finish(...(await executeBatch(tx, reads.queries)));
+  }
+  const { calendar, link } = opened;
+  rememberRegion(caseId, regionCode);
+  const serial = await repo.nextCaseSerial(tx, regionCode, day);
+  const caseNo = `${regionCode}-${day.replaceAll('-', '')}-${String(serial).padStart(5, '0')}`;
+  const events: NewCaseEvent[] = [
+    { type: 'submitted', channel: spec.channel },
+    ...(spec.channel === 'window' || spec.channel === 'kiosk'
+      ? [{ type: 'visit' as const, purpose: '窗口收件' }]
+      : []),
+  ];
+  const row = {
+    id: caseId,
+    regionCode,
+    caseNo,
+    itemId: item.itemId,
+    itemVersionId: item.id,
+    departmentId: item.departmentId,
+    applicantId: applicant.id,
+    agentId: spec.agent?.id ?? null,
+    channel: spec.channel,
+    intakeBy: actor.userId,
+    createdAt: now,
+  };
+  // SEC-1: the case keeps its own contact; SEC-2: and its own 查询码 for public tracking.
+  const contact = spec.contact ?? {
+    name: applicant.contactName ?? applicant.name,
+    phone: sm4Decrypt(deps.config.secrets.sm4Key, applicant.phoneEnc),
+  };
+  const queryCode = newQueryCode();
+  const secrets = { ...caseContactValues(deps, contact), ...queryCodeValues(deps, caseId, queryCode) };
+  const ctx = { tx, row, now, writes: [] as Compilable[] };
+  const { next, appended } = appendEvents(ctx, actor, row, INITIAL_CASE_STATE, events, now);
+  // One statement: the events' and materials' references to the new case are checked at its end.
+  ctx.writes.push(repo.insertCase(tx, { ...row, ...secrets, ...projection(next, now) }));
+  ctx.writes.push(...repo.insertMaterials(tx, materials));
+  ctx.writes.push(
+    ...caseAudit(ctx, link, actor, 'case.submit', {
+      caseNo,
+      itemId: item.itemId,
+      channel: spec.channel,
+      missing: materials.filter((m) => m.status === 'missing').length,
+    }),
+  );
+  const joined = {
+    ...row,
+    ...projection(next, now),
+    state: next,
+    applicantName: applicant.name,
+    applicantIdMasked: applicant.idNumberMasked,
+    departmentName: item.departmentName,
+    itemName: item.name,
+    maxVisits: item.maxVisits,
+    steps: item.steps,
+    legalLimitDays: item.legalLimitDays,
+    promisedLimitDays: item.promisedLimitDays,
+  } as unknown as JoinedRow;
+  const detail = detailOf(summaryOf(joined, next, clockWith(calendar, now, next, item)), joined, {
+    applicant,
+    agentName: spec.agent?.name ?? null,
+    materials,
+    notices: [],
+    events: appended.map(({ event: { type, at: when, actorId, ...payload }, seq }) => ({
+      seq,
+      type,
+      at: when,
+      actorId,
+      actorName: actor.displayName,
+      payload,
+    })),
+    license: undefined,
+    queryCode,
+    contact: { name: secrets.contactName, phoneMasked: secrets.contactPhoneMasked },
+    today: shanghaiToday(now),
+    actor,
+  });
+  return { caseId, writes: ctx.writes, value: detail };
+}
+
+/** The live version of an item to file under: region-checked, from the pinned-version cache. */
+export async function getItemForIntake(deps: Deps, actor: Actor, itemId: string) {
+  const item = await pinnedVersion(deps, await getPublishedVersionId(deps, itemId));
+  if (
+    actor.role !== 'system' &&
+    actor.role !== 'applicant' &&
+    !regionCovers(actor.regionCode, item.regionCode)
+  )
+    throw new CasesError('CASE_ITEM_OUT_OF_REGION');
+  return item;
+}

@@ -1,0 +1,232 @@
+import { type Action, type CaseSummary } from '@tongban/contracts';
+import { type Actor } from '../../platform/access';
+import { type Deps } from '../../platform/app-types';
+import { executeBatch, executeWrites, type Tx } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { shanghaiToday } from '../../platform/time';
+import { auditChainRead, auditWrites, lockAuditChain, type AuditLink } from '../audit';
+import { calendarRead, getCalendar } from '../calendar';
+import { assertCaseScope, assertRole } from './case-access';
+import { backOfficeSteps, clockWith, pinnedVersion } from './case-clock';
+import { BranchOptions, CaseCtx, Outcome } from './case-context';
+import { NewCaseEvent, projection, reviveState } from './case-state';
+import { JoinedRow, strip, summaryOf } from './case-views';
+import { notify } from './cases-notices';
+import { CasesError } from './cases.errors';
+import { applyCaseEvent, type CaseEvent, type CaseState } from './cases.policy';
+import * as repo from './cases.repository';
+import { type CaseRow, type MaterialRow } from './cases.repository';
+
+/** The events applied to the state, and their insert queued with the transaction's writes. */
+export function appendEvents(
+  ctx: Pick<CaseCtx, 'tx' | 'writes'>,
+  actor: Actor,
+  row: Pick<CaseRow, 'id' | 'regionCode'>,
+  state: CaseState,
+  events: NewCaseEvent[],
+  now: Date,
+) {
+  let next = state;
+  const appended: { event: CaseEvent; seq: number }[] = [];
+  for (const ne of events) {
+    const event = { ...ne, at: now, actorId: actor.userId } as CaseEvent;
+    next = applyCaseEvent(next, event);
+    appended.push({ event, seq: next.version });
+  }
+  ctx.writes.push(
+    repo.insertEvents(
+      ctx.tx,
+      appended.map(({ event, seq }) => {
+        const { type, at, actorId, ...payload } = event;
+        return {
+          regionCode: row.regionCode,
+          caseId: row.id,
+          seq,
+          type,
+          payload: JSON.stringify(payload),
+          actorId,
+          actorName: actor.displayName,
+          at,
+        };
+      }),
+    ),
+  );
+  return { next, appended };
+}
+
+/** Each case's region, as this process has seen it: a case never changes region. */
+export const caseRegions = new Map<string, string>();
+/** What a process that has just started knows: no case's region (tests use it to be one). */
+export function forgetCaseRegions() {
+  caseRegions.clear();
+}
+export function rememberRegion(caseId: string, regionCode: string) {
+  if (caseRegions.size >= 100_000) caseRegions.clear();
+  caseRegions.set(caseId, regionCode);
+}
+
+/**
+ * One transition, in one transaction: lock the case, check scope and the version the caller saw
+ * (stale → 409, nothing changed), lock the case's audit chain, ask the rules, then send the events,
+ * the projection, the notices, the notifications and the audit entry as one statement.
+ *
+ * Round trips are what a transition costs (bench:cases); the order keeps the locks short: gap-free
+ * counters (notice and license numbers) are taken last, so their rows stay locked only for the
+ * final write and the commit.
+ */
+export async function transition(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  action: Action,
+  fn: (ctx: CaseCtx) => Promise<Outcome>,
+  reads: { materials?: boolean } & BranchOptions = {},
+): Promise<CaseSummary> {
+  assertRole(actor, action);
+  // Issue 20: a bundle runs a branch's transition inside its own transaction (reads.tx).
+  const run = <R>(body: (tx: Tx) => Promise<R>) =>
+    reads.tx ? body(reads.tx) : deps.db.transaction().execute(body);
+  const summary = await run(async (tx) => {
+    // One round trip: the case, its region's calendar revisions and its audit chain, locked in
+    // this order, and the case's materials when the transition needs them. The region is known
+    // before the case is read when this process has seen the case (a case never changes region),
+    // else guessed as the actor's; a wrong guess costs a round trip.
+    const region = caseRegions.get(caseId) ?? actor.regionCode;
+    const calendarNow = calendarRead(deps, region, tx);
+    const chain = auditChainRead(tx, region, 'case', caseId);
+    const [[row], chainRows, headRows, materials] = await executeBatch(tx, [
+      repo.lockCaseQuery(tx, caseId),
+      calendarNow.query,
+      chain.query,
+      reads.materials ? repo.listMaterialsQuery(tx, caseId) : null,
+    ] as const);
+    if (!row) throw notFound('办件', caseId);
+    assertCaseScope(actor, caseId, row);
+    rememberRegion(row.id, row.regionCode);
+    if (!reads.anyVersion && row.version !== version)
+      throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
+    const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
+    const item = { ...pinned, departmentName: row.departmentName };
+    const guessed = row.regionCode === region;
+    const calendar = guessed
+      ? await calendarNow.finish(chainRows)
+      : await getCalendar(deps, row.regionCode, tx);
+    const link = guessed
+      ? await chain.finish(headRows)
+      : await lockAuditChain(tx, row.regionCode, 'case', row.id);
+    const state = reviveState(row.state);
+    const now = deps.clock.now();
+    const ctx: CaseCtx = {
+      tx,
+      calendar,
+      row,
+      state,
+      item,
+      steps: backOfficeSteps(item.steps),
+      now,
+      today: shanghaiToday(now),
+      holder: { id: row.applicantId, name: row.applicantName, idNumberMasked: row.applicantIdMasked },
+      materials,
+      writes: [],
+    };
+    const out = await fn(ctx);
+    const { next, appended } = appendEvents(ctx, actor, row, state, out.events, now);
+    // Issue 20: listeners (bundles) learn of the transition in its transaction, and may refuse it.
+    for (const listener of transitionListeners)
+      await listener({
+        tx,
+        actor,
+        now,
+        caseId: row.id,
+        regionCode: row.regionCode,
+        events: appended.map((a) => a.event),
+        state: next,
+      });
+    ctx.writes.push(repo.updateCase(tx, row.id, projection(next, now)));
+    await notify(ctx, appended, next);
+    ctx.writes.push(
+      ...caseAudit(ctx, link, actor, out.audit, {
+        caseNo: row.caseNo,
+        events: appended.map((a) => a.event.type),
+        version: next.version,
+        ...out.summary,
+      }),
+    );
+    await executeWrites(tx, ctx.writes, { thenCommit: !reads.tx });
+    // The reply is built from what the transaction already holds (no second read).
+    const fields = { ...row, ...projection(next, now), state: next } as unknown as JoinedRow;
+    return summaryOf(fields, next, clockWith(calendar, now, next, item));
+  });
+  return strip(summary);
+}
+
+export function caseAudit(
+  ctx: { tx: Tx; row: { id: string }; now: Date },
+  link: AuditLink,
+  actor: Actor,
+  action: string,
+  summary: Record<string, unknown>,
+) {
+  return auditWrites(
+    ctx.tx,
+    link,
+    actor,
+    { action, entityType: 'case', entityId: ctx.row.id, summary },
+    ctx.now,
+  );
+}
+
+/** ACC-1: more than 5 working days since receipt without an answer → the case counts as accepted. */
+export function isAcceptanceDeemed(ctx: CaseCtx): boolean {
+  const clock = clockWith(ctx.calendar, ctx.now, ctx.state, ctx.item);
+  return clock?.acceptance.outcome === 'deemed_accepted';
+}
+
+export function assertAssignee(ctx: CaseCtx, actor: Actor) {
+  if (ctx.state.assigneeId && ctx.state.assigneeId !== actor.userId && actor.role !== 'dept_head')
+    throw new CasesError('CASE_NOT_ASSIGNEE');
+}
+
+/** A transition that reads the case's materials in its opening round trip. */
+export function transitionWithMaterials(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  action: Action,
+  fn: (ctx: CaseCtx) => Promise<Outcome>,
+  opts: BranchOptions = {},
+): Promise<CaseSummary> {
+  return transition(deps, actor, caseId, version, action, fn, { materials: true, ...opts });
+}
+
+/** The case's materials: from the opening round trip when the transition asked for them. */
+export async function materialsOf(ctx: CaseCtx): Promise<MaterialRow[]> {
+  return (ctx.materials ??= await repo.listMaterials(ctx.tx, ctx.row.id));
+}
+
+export async function missingMaterials(ctx: CaseCtx) {
+  return (await materialsOf(ctx)).filter((m) => m.status === 'missing');
+}
+
+/** What a transition listener learns, inside the transition's transaction (before its writes). */
+export type CaseTransition = {
+  tx: Tx;
+  actor: Actor;
+  now: Date;
+  caseId: string;
+  regionCode: string;
+  events: readonly CaseEvent[];
+  state: CaseState;
+};
+export type CaseTransitionListener = (t: CaseTransition) => Promise<void>;
+export const transitionListeners: CaseTransitionListener[] = [];
+
+/**
+ * Registers a listener called for every case transition in its transaction; a listener that throws
+ * refuses the transition (nothing is written). Registering the same function twice keeps one.
+ */
+export function onCaseTransition(listener: CaseTransitionListener): void {
+  if (!transitionListeners.includes(listener)) transitionListeners.push(listener);
+}

@@ -1,0 +1,31 @@
+import * as portalRepo from '../portal.repository';
+import { type DraftSave } from '@tongban/contracts';
+import { type Actor } from '../../../../platform/access';
+import { type Deps } from '../../../../platform/app-types';
+import { appendAudit } from '../../../audit';
+import { CasesError } from '../../cases.errors';
+import { sealDraftData } from '../draft-identity';
+import { DraftFile, draftOrThrow, publishedForPortal, toDraft } from '../drafts';
+
+export async function saveDraft(deps: Deps, actor: Actor, token: string, input: DraftSave) {
+  await publishedForPortal(deps, input.itemId);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const d = await draftOrThrow(deps, tx, token, true);
+    if (d.caseId) throw new CasesError('CASE_DRAFT_SUBMITTED');
+    const files = (d.files as DraftFile[]).filter(() => input.itemId === d.itemId);
+    const row = await portalRepo.updateDraft(tx, d.id, {
+      itemId: input.itemId,
+      data: JSON.stringify(sealDraftData(deps, input.data)),
+      files: JSON.stringify(files),
+      updatedAt: now,
+    });
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'case.draft_save', entityType: 'case_draft', entityId: d.id, regionCode: d.regionCode },
+      now,
+    );
+    return toDraft(deps, row, null);
+  });
+}

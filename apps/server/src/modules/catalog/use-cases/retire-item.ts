@@ -1,0 +1,30 @@
+import { assertAccess, type Actor } from '../../../platform/access';
+import { type Deps } from '../../../platform/app-types';
+import { runAudited } from '../../audit';
+import { assertScope, getItemAfter, getItemIn } from '../catalog-content';
+import { CatalogError } from '../catalog.errors';
+import * as repo from '../catalog.repository';
+
+/** Cancels an item (取消): nothing of it stays live; its history stays readable. */
+export async function retire(deps: Deps, actor: Actor, itemId: string, reason: string) {
+  assertAccess(actor, 'catalog.publish');
+  const item = await getItemIn(deps.db, itemId);
+  return runAudited(deps, actor, async (tx) => {
+    const latest = (await repo.findLatestVersionRow(tx, itemId))!;
+    assertScope(actor, 'catalog.publish', item.regionCode, latest.departmentId);
+    if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');
+    const now = deps.clock.now();
+    await repo.retireVersions(tx, itemId);
+    await repo.updateItem(tx, itemId, { retiredAt: now, retiredReason: reason });
+    return {
+      result: await getItemAfter(tx, itemId),
+      audit: {
+        action: 'catalog.item.retire',
+        entityType: 'catalog_item',
+        entityId: itemId,
+        regionCode: item.regionCode,
+        summary: { itemCode: item.itemCode, reason },
+      },
+    };
+  });
+}

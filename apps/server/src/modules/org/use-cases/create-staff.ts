@@ -1,0 +1,31 @@
+import { type StaffInput } from '@tongban/contracts';
+import { assertAccess, type Actor } from '../../../platform/access';
+import { type Deps } from '../../../platform/app-types';
+import { runAudited } from '../../audit';
+import { checkStaffRefs } from '../org-scope';
+import * as repo from '../org.repository';
+
+export async function createStaff(deps: Deps, actor: Actor, input: StaffInput) {
+  assertAccess(actor, 'org.write');
+  return runAudited(deps, actor, async (tx) => {
+    const regionCode = (await checkStaffRefs(tx, actor, input))!;
+    const row = await repo.insertStaff(tx, {
+      ...input,
+      title: input.title ?? '',
+      regionCode,
+      windowId: input.windowId ?? null,
+      stationedUntil: input.stationedUntil ?? null,
+      photo: null,
+    });
+    return {
+      result: row,
+      audit: {
+        action: 'org.staff.create',
+        entityType: 'staff',
+        entityId: row.id,
+        regionCode,
+        summary: input,
+      },
+    };
+  });
+}

@@ -1,0 +1,8 @@
+import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
+import { type Deps } from '../../../platform/app-types';
+import * as repo from '../org.repository';
+
+export async function listRegions(deps: Deps, actor: Actor) {
+  assertAccess(actor, 'org.read');
+  return repo.listRegions(deps.db, regionScopeLike(actor));
+}

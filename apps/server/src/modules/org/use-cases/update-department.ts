@@ -1,0 +1,30 @@
+import { type DepartmentPatch } from '@tongban/contracts';
+import { type Actor } from '../../../platform/access';
+import { type Deps } from '../../../platform/app-types';
+import { runAudited } from '../../audit';
+import { assertWrite, checkHallInRegion, getDepartmentIn } from '../org-scope';
+import * as repo from '../org.repository';
+
+export async function updateDepartment(deps: Deps, actor: Actor, id: string, input: DepartmentPatch) {
+  const existing = await getDepartmentIn(deps.db, id);
+  assertWrite(actor, existing.regionCode);
+  if (input.regionCode) assertWrite(actor, input.regionCode);
+  return runAudited(deps, actor, async (tx) => {
+    await checkHallInRegion(tx, actor, input.hallId);
+    const patch = {
+      ...input,
+      ...(input.hallExemption !== undefined ? { hallExemption: input.hallExemption || null } : {}),
+    };
+    const row = await repo.updateDepartment(tx, id, patch);
+    return {
+      result: row,
+      audit: {
+        action: 'org.department.update',
+        entityType: 'department',
+        entityId: id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}

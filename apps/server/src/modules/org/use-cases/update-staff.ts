@@ -1,0 +1,24 @@
+import { type StaffPatch } from '@tongban/contracts';
+import { type Actor } from '../../../platform/access';
+import { type Deps } from '../../../platform/app-types';
+import { badRequest, notFound } from '../../../platform/errors';
+import { runAudited } from '../../audit';
+import { assertWrite, checkStaffRefs } from '../org-scope';
+import * as repo from '../org.repository';
+
+export async function updateStaff(deps: Deps, actor: Actor, id: string, input: StaffPatch) {
+  const existing = await repo.findStaff(deps.db, id);
+  if (!existing) throw notFound('人员', id);
+  assertWrite(actor, existing.regionCode);
+  return runAudited(deps, actor, async (tx) => {
+    const regionCode = (await checkStaffRefs(tx, actor, input)) ?? existing.regionCode;
+    const from = input.stationedFrom ?? existing.stationedFrom;
+    const until = input.stationedUntil === undefined ? existing.stationedUntil : input.stationedUntil;
+    if (until && until < from) throw badRequest('派驻截止日期不能早于派驻开始日期');
+    const row = await repo.updateStaff(tx, id, { ...input, regionCode });
+    return {
+      result: row,
+      audit: { action: 'org.staff.update', entityType: 'staff', entityId: id, regionCode, summary: input },
+    };
+  });
+}
