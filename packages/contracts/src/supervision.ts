@@ -20,6 +20,7 @@ export const EscalationLevel = z.enum([
   'refused_acceptable',
   'no_reasons',
   'skipped_steps',
+  'step_overdue',
 ]);
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
 export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
@@ -30,6 +31,7 @@ export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
   refused_acceptable: '不予受理后经复核可办',
   no_reasons: '不予许可未说明理由',
   skipped_steps: '未经审查环节出证',
+  step_overdue: '环节超时',
 };
 
 export const OrderStatus = z.enum(['open', 'answered', 'late']);
@@ -80,6 +82,9 @@ export const BoardDepartment = z.object({
   ordersOpen: z.number().int(),
   ordersAnswered: z.number().int(),
   ordersLate: z.number().int(),
+  /** Overdue 差评 work items (EVAL-2) and overdue complaints (CPL-1) the department holds. */
+  badReviewsOverdue: z.number().int(),
+  complaintsOverdue: z.number().int(),
 });
 export type BoardDepartment = z.infer<typeof BoardDepartment>;
 export const Board = z.object({
@@ -119,6 +124,27 @@ export const OrderReplyInput = z.strictObject({
   reply: z.string().trim().min(5, '答复至少 5 个字：说明原因与整改措施').max(2000, '答复不超过 2000 字'),
 });
 export type OrderReplyInput = z.infer<typeof OrderReplyInput>;
+
+/** Overdue work items that are not cases (差评 work items, complaints) and the levels they reached. */
+export const WorkKind = z.enum(['bad_review', 'complaint']);
+export type WorkKind = z.infer<typeof WorkKind>;
+export const WorkListQuery = z.object({ kind: WorkKind.optional(), departmentId: z.uuid().optional() });
+export type WorkListQuery = z.infer<typeof WorkListQuery>;
+export const WorkRow = z.object({
+  kind: WorkKind,
+  id: z.string(),
+  no: z.string(),
+  regionCode: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string(),
+  dueDate: z.string(),
+  overdueWorkingDays: z.number().int(),
+  levels: z.array(z.enum(['yellow_card', 'red_card', 'leader'])),
+  link: z.string(),
+});
+export type WorkRow = z.infer<typeof WorkRow>;
+export const WorkList = z.object({ items: z.array(WorkRow) });
+export type WorkList = z.infer<typeof WorkList>;
 
 export const RefreshResult = z.object({
   casesRecomputed: z.number().int(),

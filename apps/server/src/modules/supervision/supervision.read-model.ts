@@ -14,6 +14,7 @@ import { COUNTERS, emptyGroup, type FactFlag, type GroupSums } from './supervisi
 import type { ClockRowDb, OrderRow } from './supervision.repository';
 
 export type Scope = { regionLike: string; departmentId?: string | undefined };
+type WorkOnBoard = { kind: 'bad_review' | 'complaint'; departmentId: string | null; departmentName: string };
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -58,7 +59,7 @@ export function toClockRow(r: ClockRowDb): ClockRow {
 }
 
 /** SUP-1 board: open cases by department and colour, and 督办单 by state. */
-export async function readBoard(db: Executor, s: Scope): Promise<Board> {
+export async function readBoard(db: Executor, s: Scope & { work?: readonly WorkOnBoard[] }): Promise<Board> {
   let clocks = db
     .selectFrom('supervisionClock')
     .select(['departmentId', 'colour', (eb) => eb.fn.max('departmentName').as('departmentName')])
@@ -96,6 +97,8 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
           ordersOpen: 0,
           ordersAnswered: 0,
           ordersLate: 0,
+          badReviewsOverdue: 0,
+          complaintsOverdue: 0,
         }),
       );
     return d;
@@ -114,6 +117,13 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
     else if (r.status === 'answered') d.ordersAnswered += Number(r.n);
     else d.ordersLate += Number(r.n);
   }
+  for (const w of s.work ?? []) {
+    if (s.departmentId && w.departmentId !== s.departmentId) continue;
+    const id = w.departmentId ?? '';
+    const d = dept(id, w.departmentName);
+    if (w.kind === 'bad_review') d.badReviewsOverdue += 1;
+    else d.complaintsOverdue += 1;
+  }
   const departments = [...by.values()].sort(
     (a, b) => b.red - a.red || b.yellow - a.yellow || a.departmentName.localeCompare(b.departmentName),
   );
@@ -126,6 +136,8 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
     ordersOpen: 0,
     ordersAnswered: 0,
     ordersLate: 0,
+    badReviewsOverdue: 0,
+    complaintsOverdue: 0,
   };
   for (const d of departments)
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];

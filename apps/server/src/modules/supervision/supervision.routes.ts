@@ -14,12 +14,14 @@ import {
   OrderReplyInput,
   RefreshResult,
   SupervisionOrder,
+  WorkList,
+  WorkListQuery,
 } from '@tongban/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { requireActor } from '../../platform/request-context';
 import { exportFiguresXlsx } from './use-cases/export-figures';
-import { getBoard, getOrder, listClocks, listOrders } from './use-cases/read-board';
+import { getBoard, getOrder, listClocks, listOrders, listWork } from './use-cases/read-board';
 import { getDashboard, getFigures, listFigureCases } from './use-cases/read-figures';
 import { refreshNow } from './use-cases/refresh-supervision';
 import { replyOrder } from './use-cases/reply-order';
@@ -46,6 +48,18 @@ export async function supervisionRoutes(app: AppInstance) {
       },
     },
     async (req) => listClocks(d, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/supervision/work',
+    {
+      schema: {
+        tags,
+        summary: '超期的差评整改与诉求工单（逐级督办）',
+        querystring: WorkListQuery,
+        response: { 200: WorkList },
+      },
+    },
+    async (req) => listWork(d, requireActor(req), req.query),
   );
   app.post(
     '/api/supervision/refresh',
