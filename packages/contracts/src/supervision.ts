@@ -190,9 +190,20 @@ export const FIGURE_LABELS: Record<FigureKey, string> = {
   active_review_rate: '主动评价率',
 };
 
-export const FigureCut = z.enum(['none', 'department', 'item', 'channel', 'month']);
+export const FigureCut = z.enum([
+  'none',
+  'region',
+  'department',
+  'hall',
+  'township',
+  'item',
+  'channel',
+  'month',
+]);
 export type FigureCut = z.infer<typeof FigureCut>;
 
+/** A township (12-digit code), or a county's own cases (its 6-digit code: 本级). */
+const Township = z.string().regex(/^(\d{6}|\d{12})$/, '乡镇区划代码为 12 位数字（县本级为 6 位）');
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
 
 export const FiguresQuery = z
@@ -207,6 +218,8 @@ export const FiguresQuery = z
     departmentId: z.uuid().optional(),
     itemId: z.uuid().optional(),
     channel: z.enum(['window', 'online', 'kiosk', 'mail', 'agent']).optional(),
+    hallId: z.uuid().optional(),
+    township: Township.optional(),
   })
   .refine((q) => q.from <= q.to, { message: '起始月份不能晚于结束月份', path: ['from'] });
 export type FiguresQuery = z.infer<typeof FiguresQuery>;
@@ -251,6 +264,8 @@ export const FigureCasesQuery = z.object({
   itemId: z.uuid().optional(),
   channel: z.enum(['window', 'online', 'kiosk', 'mail', 'agent']).optional(),
   month: Month.optional(),
+  hallId: z.uuid().optional(),
+  township: Township.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -291,9 +306,49 @@ export const DashboardQuery = z.object({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
+// ── Per-item thresholds (SUP-1 warning days; each back-office step's own time) ──
+
+export const ThresholdRow = z.object({
+  itemId: z.string(),
+  itemName: z.string(),
+  departmentName: z.string(),
+  regionCode: z.string(),
+  promisedLimitDays: z.number().int(),
+  legalLimitDays: z.number().int(),
+  /** The back-office steps (审查, 决定 …) whose own time stepDays sets. */
+  steps: z.array(z.string()),
+  defaultWarningDays: z.number().int(),
+  warningDays: z.number().int().nullable(),
+  defaultStepDays: z.number().int(),
+  stepDays: z.number().int().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type ThresholdRow = z.infer<typeof ThresholdRow>;
+export const ThresholdList = z.object({ items: z.array(ThresholdRow) });
+export type ThresholdList = z.infer<typeof ThresholdList>;
+/** null = back to the default (DOMAIN.md SUP-1: 20% of the promised limit, at least 1 working day). */
+export const ThresholdInput = z.strictObject({
+  warningDays: z
+    .number({ error: '预警天数须为整数个工作日' })
+    .int('预警天数须为整数个工作日')
+    .min(1, '预警天数至少 1 个工作日')
+    .max(365, '预警天数不超过 365 个工作日')
+    .nullable(),
+  stepDays: z
+    .number({ error: '环节时限须为整数个工作日' })
+    .int('环节时限须为整数个工作日')
+    .min(1, '环节时限至少 1 个工作日')
+    .max(365, '环节时限不超过 365 个工作日')
+    .nullable(),
+});
+export type ThresholdInput = z.infer<typeof ThresholdInput>;
+
 export const SUPERVISION_ERROR_CODES = [
   'SUPERVISION_ORDER_NOT_FOUND',
   'SUPERVISION_ORDER_ANSWERED',
   'SUPERVISION_PERIOD_TOO_LONG',
+  'SUPERVISION_ITEM_NOT_FOUND',
+  'SUPERVISION_THRESHOLD_TOO_LARGE',
+  'SUPERVISION_STEP_DAYS_TOO_LARGE',
 ] as const;
 export type SupervisionErrorCode = (typeof SUPERVISION_ERROR_CODES)[number];

@@ -175,7 +175,8 @@ export function recordTriggers(events: readonly CaseEvent[], limits: ItemLimits)
 const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The back-office steps of an item: its steps without 受理 and 办结 (the cases module's stepIndex). */
-export const backOfficeSteps = (steps: readonly string[]) => steps.filter((s) => s !== '受理' && s !== '办结');
+export const backOfficeSteps = (steps: readonly string[]) =>
+  steps.filter((s) => s !== '受理' && s !== '办结');
 
 /**
  * Each back-office step's own time in working days: the item's own setting, else the promised
@@ -188,7 +189,13 @@ export function stepDaysOf(limits: ItemLimits, override: number | null | undefin
   return Math.max(1, Math.floor(promised / Math.max(1, backOfficeSteps(limits.steps).length)));
 }
 
-export type StepOverdue = { stepIndex: number; stepName: string; since: string; usedDays: number; stepDays: number };
+export type StepOverdue = {
+  stepIndex: number;
+  stepName: string;
+  since: string;
+  usedDays: number;
+  stepDays: number;
+};
 
 /**
  * 电子监察: the back-office step a case is at has run over its own time. The step started at the

@@ -171,17 +171,30 @@ export type FigureFilter = Scope & {
   to: string;
   itemId?: string | undefined;
   channel?: string | undefined;
+  /** A hall's departments (the hall filter). */
+  departmentIds?: readonly string[] | undefined;
+  /** Only the cases filed at exactly this region (a county's own, 本级). */
+  regionExact?: string | undefined;
+  /** The hall of each department (the hall cut); departments not listed fall under ''. */
+  hallOf?: ReadonlyMap<string, string> | undefined;
 };
 
-const CUT_KEY: Record<FigureCut, string> = {
+/** The township of a case: its 12-digit region's township; cases filed at the county: the county. */
+const TOWNSHIP_KEY = `case when length(region_code) = 12 then substr(region_code, 1, 9) || '000' else region_code end`;
+
+const CUT_KEY: Record<Exclude<FigureCut, 'hall'>, string> = {
   none: `'all'`,
+  region: 'substr(region_code, 1, 6)',
+  township: TOWNSHIP_KEY,
   department: 'department_id::text',
   item: 'item_id::text',
   channel: 'channel',
   month: 'month',
 };
-const CUT_LABEL: Record<FigureCut, string> = {
+const CUT_LABEL: Record<Exclude<FigureCut, 'hall'>, string> = {
   none: `'合计'`,
+  region: 'substr(region_code, 1, 6)',
+  township: TOWNSHIP_KEY,
   department: 'max(department_name)',
   item: 'max(item_name)',
   channel: 'channel',
@@ -197,6 +210,14 @@ function where(f: FigureFilter) {
       ...(f.departmentId ? [sql`department_id = ${f.departmentId}`] : []),
       ...(f.itemId ? [sql`item_id = ${f.itemId}`] : []),
       ...(f.channel ? [sql`channel = ${f.channel}`] : []),
+      ...(f.regionExact ? [sql`region_code = ${f.regionExact}`] : []),
+      ...(f.departmentIds
+        ? [
+            f.departmentIds.length === 0
+              ? sql`false`
+              : sql`department_id in (${sql.join(f.departmentIds.map((d) => sql`${d}::uuid`))})`,
+          ]
+        : []),
     ],
     sql` and `,
   );
@@ -233,8 +254,17 @@ export async function readRollupGroups(
   f: FigureFilter,
   cut: FigureCut,
 ): Promise<Map<string, { label: string; sums: GroupSums }>> {
-  const key = sql.raw(CUT_KEY[cut]);
-  const label = sql.raw(CUT_LABEL[cut]);
+  const hallKey = () => {
+    const entries = [...(f.hallOf ?? new Map<string, string>())];
+    return entries.length === 0
+      ? sql`''`
+      : sql`(case ${sql.join(
+          entries.map(([d, h]) => sql`when department_id = ${d}::uuid then ${h}`),
+          sql` `,
+        )} else '' end)`;
+  };
+  const key = cut === 'hall' ? hallKey() : sql.raw(CUT_KEY[cut]);
+  const label = cut === 'hall' ? key : sql.raw(CUT_LABEL[cut]);
   // A constant cannot be grouped by: the whole (cut none) groups by nothing but what follows.
   const by = (rest: string) => (cut === 'none' ? sql.raw(rest) : sql`${key}, ${sql.raw(rest)}`);
   const sums = sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(snake(c))})::float8 as ${sql.ref(c)}`));
@@ -283,6 +313,12 @@ export async function readFactCases(
   if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
   if (f.itemId) q = q.where('itemId', '=', f.itemId);
   if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.regionExact) q = q.where('regionCode', '=', f.regionExact);
+  if (f.departmentIds)
+    q =
+      f.departmentIds.length === 0
+        ? q.where(sql<boolean>`false`)
+        : q.where('departmentId', 'in', [...f.departmentIds]);
   for (const flag of flags) q = q.where(sql.ref(flag), '=', true);
   const [rows, total] = await Promise.all([
     q

@@ -111,13 +111,7 @@ export const listThresholds = (db: Executor, regionCode: string) =>
     .where('regionCode', '=', regionCode)
     .execute();
 
-export const upsertThreshold = (
-  db: Executor,
-  regionCode: string,
-  itemId: string,
-  t: Threshold,
-  at: Date,
-) =>
+export const upsertThreshold = (db: Executor, regionCode: string, itemId: string, t: Threshold, at: Date) =>
   db
     .insertInto('supervisionItemThreshold')
     .values({ regionCode, itemId, ...t, updatedAt: at })
@@ -334,10 +328,7 @@ export async function listWorkLevels(db: Executor, kind: WorkKind, ids: readonly
 }
 
 /** The once of SUP-2 for a work item: false when the level had already fired (nothing written). */
-export async function insertWorkEscalation(
-  db: Executor,
-  row: Insertable<SupervisionWorkEscalation>,
-) {
+export async function insertWorkEscalation(db: Executor, row: Insertable<SupervisionWorkEscalation>) {
   const r = await db
     .insertInto('supervisionWorkEscalation')
     .values(row)

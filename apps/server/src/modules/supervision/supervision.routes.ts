@@ -14,6 +14,9 @@ import {
   OrderReplyInput,
   RefreshResult,
   SupervisionOrder,
+  ThresholdInput,
+  ThresholdList,
+  ThresholdRow,
   WorkList,
   WorkListQuery,
 } from '@tongban/contracts';
@@ -25,6 +28,7 @@ import { getBoard, getOrder, listClocks, listOrders, listWork } from './use-case
 import { getDashboard, getFigures, listFigureCases } from './use-cases/read-figures';
 import { refreshNow } from './use-cases/refresh-supervision';
 import { replyOrder } from './use-cases/reply-order';
+import { listThresholds, setThreshold } from './use-cases/thresholds';
 
 const tags = ['supervision'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -95,6 +99,26 @@ export async function supervisionRoutes(app: AppInstance) {
       },
     },
     async (req) => replyOrder(d, requireActor(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/supervision/thresholds',
+    {
+      schema: { tags, summary: '事项预警天数与环节时限', response: { 200: ThresholdList } },
+    },
+    async (req) => listThresholds(d, requireActor(req)),
+  );
+  app.put(
+    '/api/supervision/thresholds/:id',
+    {
+      schema: {
+        tags,
+        summary: '设置事项预警天数与环节时限（留空恢复默认）',
+        params: IdParams,
+        body: ThresholdInput,
+        response: { 200: ThresholdRow },
+      },
+    },
+    async (req) => setThreshold(d, requireActor(req), req.params.id, req.body),
   );
   app.get(
     '/api/supervision/figures',

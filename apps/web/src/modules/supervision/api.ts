@@ -81,6 +81,9 @@ export type FigureCasesFilter = Period & {
   itemId?: string | undefined;
   channel?: string | undefined;
   month?: string | undefined;
+  regionCode?: string | undefined;
+  hallId?: string | undefined;
+  township?: string | undefined;
 };
 
 export const useFigureCases = (f: FigureCasesFilter | null) =>

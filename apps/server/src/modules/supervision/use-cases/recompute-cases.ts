@@ -115,7 +115,14 @@ export async function recomputeCases(deps: Deps, caseIds: readonly string[], cac
         toFire.push({ t, level: f.level, detail, deliver: f.deliver });
       // 电子监察: the step the case is at has run over its own time (once per case).
       if (!fired.get(h.id)?.has('step_overdue')) {
-        const step = stepOverdueOf(h.events, h.state, limits, stepDaysOf(limits, own?.stepDays), calendar, now);
+        const step = stepOverdueOf(
+          h.events,
+          h.state,
+          limits,
+          stepDaysOf(limits, own?.stepDays),
+          calendar,
+          now,
+        );
         if (step)
           toFire.push({
             t,

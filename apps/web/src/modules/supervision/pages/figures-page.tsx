@@ -19,11 +19,18 @@ export function formatFigure(f: FigureValue): string {
   return AVERAGE.has(f.key) ? f.value.toFixed(1) : `${(f.value * 100).toFixed(1)}%`;
 }
 
-/** The cut's filter of a group: its department, item, channel or month. */
+/** The cut's filter of a group: its region, township, hall, department, item, channel or month. */
 function groupFilter(cut: FigureCut, key: string): Partial<FigureCasesFilter> {
   switch (cut) {
     case 'none':
       return {};
+    case 'region':
+      return { regionCode: key };
+    case 'hall':
+      // Departments outside every hall have no hall to filter by: the whole opens.
+      return key ? { hallId: key } : {};
+    case 'township':
+      return { township: key };
     case 'department':
       return { departmentId: key };
     case 'item':
@@ -58,7 +65,7 @@ export function FiguresPage() {
           <Segmented
             value={cut}
             onChange={(v) => setCut(v as FigureCut)}
-            options={(['none', 'department', 'item', 'channel', 'month'] as const).map((c) => ({
+            options={(['none', 'region', 'township', 'hall', 'department', 'item', 'channel', 'month'] as const).map((c) => ({
               value: c,
               label: t(`supervision.figures.cuts.${c}`),
             }))}
