@@ -246,6 +246,8 @@ function regionRange(regionLike: string) {
     : sql<boolean>`region_code >= ${b.from} and region_code < ${b.to}`;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Sums of the rollups per group of a cut (and the distinct items received, for 零跑动可办率). */
@@ -254,12 +256,16 @@ export async function readRollupGroups(
   f: FigureFilter,
   cut: FigureCut,
 ): Promise<Map<string, { label: string; sums: GroupSums }>> {
+  // The same expression is selected and grouped by, so it is inlined (parameters would number it
+  // twice and PostgreSQL would not see one expression); only ids that are UUIDs are inlined.
   const hallKey = () => {
-    const entries = [...(f.hallOf ?? new Map<string, string>())];
+    const entries = [...(f.hallOf ?? new Map<string, string>())].filter(
+      ([d, h]) => UUID.test(d) && UUID.test(h),
+    );
     return entries.length === 0
       ? sql`''`
       : sql`(case ${sql.join(
-          entries.map(([d, h]) => sql`when department_id = ${d}::uuid then ${h}`),
+          entries.map(([d, h]) => sql`when department_id = ${sql.lit(d)}::uuid then ${sql.lit(h)}`),
           sql` `,
         )} else '' end)`;
   };

@@ -11,6 +11,10 @@ import type {
   OrderStatus,
   SupervisionColour,
   SupervisionOrder,
+  ThresholdInput,
+  ThresholdList,
+  ThresholdRow,
+  WorkList,
 } from '@tongban/contracts';
 import { apiRequest } from '../../app/api-client';
 
@@ -100,3 +104,27 @@ export const useDashboard = (p: Period) =>
   });
 
 export const figuresXlsxUrl = (p: Period & { cut: FigureCut }) => `/api/supervision/figures.xlsx?${qs(p)}`;
+
+export const useWork = () =>
+  useQuery({
+    queryKey: ['supervision', 'work'],
+    queryFn: () => apiRequest<WorkList>('/api/supervision/work'),
+  });
+
+export const useThresholds = () =>
+  useQuery({
+    queryKey: ['supervision', 'thresholds'],
+    queryFn: () => apiRequest<ThresholdList>('/api/supervision/thresholds'),
+  });
+
+export function useSetThreshold() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { itemId: string } & ThresholdInput) =>
+      apiRequest<ThresholdRow>(`/api/supervision/thresholds/${v.itemId}`, {
+        method: 'PUT',
+        body: { warningDays: v.warningDays, stepDays: v.stepDays },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['supervision'] }),
+  });
+}

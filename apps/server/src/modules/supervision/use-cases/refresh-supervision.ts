@@ -98,6 +98,8 @@ async function raiseReopenedRefusals(deps: Deps, now: Date): Promise<number> {
   for (const h of histories) {
     if (fired.get(h.id)?.has('refused_acceptable')) continue;
     const refusedCase = h.events.some((e) => e.type === 'refused');
+    // Read before the transaction (PGlite has one connection; the command holds it).
+    const departmentName = await departmentNameOf(deps, h.itemVersionId);
     const ok = await runCommand(deps, SYSTEM_ACTOR, async ({ tx, now: at }) => {
       const r = await escalateInTx(
         deps,
@@ -108,7 +110,7 @@ async function raiseReopenedRefusals(deps: Deps, now: Date): Promise<number> {
           caseId: h.id,
           caseNo: h.caseNo,
           departmentId: h.departmentId,
-          departmentName: await departmentNameOf(deps, h.itemVersionId),
+          departmentName,
           assigneeId: null,
         },
         'refused_acceptable',
@@ -153,7 +155,13 @@ export async function refreshNow(deps: Deps, actor: Actor): Promise<RefreshResul
   return refreshSupervision(deps, { full: true });
 }
 
-/** The job main.ts starts with the outbox poller. */
-export function supervisionJob(deps: Deps, everyMs = 60_000): OutboxJob {
+/**
+ * The job main.ts starts with the outbox poller: every minute, or every TONGBAN_SUPERVISION_EVERY_MS
+ * (the benchmark runs it every second while it measures case transitions with the aggregates kept).
+ */
+export function supervisionJob(
+  deps: Deps,
+  everyMs = Number(process.env.TONGBAN_SUPERVISION_EVERY_MS) || 60_000,
+): OutboxJob {
   return { name: 'supervision.refresh', everyMs, run: () => refreshSupervision(deps) };
 }

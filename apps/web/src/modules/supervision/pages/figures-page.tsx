@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Card, Flex, Segmented, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  FIGURE_LABELS,
   type FigureCut,
   type FigureGroup,
   type FigureKey,
@@ -11,6 +10,7 @@ import {
 import { figuresXlsxUrl, useFigures, type FigureCasesFilter, type Period } from '../api';
 import { FigureCasesDrawer } from '../components/figure-cases-drawer';
 import { PeriodPicker, thisYear } from '../components/period-picker';
+import { useLabels } from '../labels';
 
 const AVERAGE: ReadonlySet<FigureKey> = new Set(['avg_working_days']);
 
@@ -45,6 +45,7 @@ function groupFilter(cut: FigureCut, key: string): Partial<FigureCasesFilter> {
 /** RATE-1: every figure of a period, cut by department, item, channel or month; numbers open their cases. */
 export function FiguresPage() {
   const { t } = useTranslation();
+  const L = useLabels();
   const [period, setPeriod] = useState<Period>(thisYear);
   const [cut, setCut] = useState<FigureCut>('department');
   const [drill, setDrill] = useState<FigureCasesFilter | null>(null);
@@ -86,11 +87,17 @@ export function FiguresPage() {
           scroll={{ x: 'max-content' }}
           data-testid="figures-table"
           columns={[
-            { title: t(`supervision.figures.cuts.${cut}`), dataIndex: 'label', fixed: 'left' },
+            {
+              title: t(`supervision.figures.cuts.${cut}`),
+              dataIndex: 'label',
+              fixed: 'left',
+              render: (label: string, g: FigureGroup) =>
+                g.key === 'all' ? t('supervision.figures.total') : cut === 'channel' ? L.channel(g.key) : label,
+            },
             { title: t('supervision.figures.received'), dataIndex: 'received' },
             { title: t('supervision.figures.concluded'), dataIndex: 'concluded' },
             ...keys.map((k, i) => ({
-              title: FIGURE_LABELS[k],
+              title: L.figure(k),
               key: k,
               render: (_: unknown, g: FigureGroup) => {
                 const f = g.figures[i]!;
