@@ -336,6 +336,32 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(orders).toHaveLength(1);
   });
 
+  it('一件事: open bundles name the branch holding each up; the bundle figures add up', async () => {
+    await refreshSupervision(t.deps);
+    const r = await leader.request('GET', `/api/supervision/bundles?${PERIOD}`);
+    expect(r.status).toBe(200);
+    const { open, figures } = r.body as {
+      open: { branches: { status: string; holding: boolean; colour: string | null }[] }[];
+      figures: { received: number; concluded: number; concludedRate: number | null };
+    };
+    expect(figures.concluded).toBeLessThanOrEqual(figures.received);
+    if (figures.received > 0) expect(figures.concludedRate).toBeCloseTo(figures.concluded / figures.received);
+    const RANK: Record<string, number> = { red: 0, yellow: 1, paused: 2, green: 3 };
+    for (const b of open) {
+      const waiting = b.branches.filter((x) =>
+        ['submitted', 'supplement_requested', 'accepted'].includes(x.status),
+      );
+      const held = b.branches.filter((x) => x.holding);
+      expect(held).toHaveLength(waiting.length > 0 ? 1 : 0);
+      // The branch marked is the one with the worst clock of those still open.
+      for (const w of waiting)
+        expect(RANK[held[0]!.colour ?? 'green']!).toBeLessThanOrEqual(RANK[w.colour ?? 'green']!);
+    }
+    expect((await leader.request('GET', '/api/supervision/bundles?from=2026-13&to=2026-12')).status).toBe(
+      400,
+    );
+  });
+
   it('TRUTH-1: truth:verify agrees on the demo and names a deliberately corrupted aggregate', async () => {
     await refreshSupervision(t.deps);
     const ok = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });

@@ -146,6 +146,49 @@ export type WorkRow = z.infer<typeof WorkRow>;
 export const WorkList = z.object({ items: z.array(WorkRow) });
 export type WorkList = z.infer<typeof WorkList>;
 
+/** 一件事 (bundles) on the board and in the figures: the branch holding each open bundle up. */
+export const SupervisionBundleBranch = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  departmentName: z.string(),
+  itemName: z.string(),
+  status: z.string(),
+  colour: SupervisionColour.nullable(),
+  leftWorkingDays: z.number().nullable(),
+  /** The branch the bundle waits on: the open branch with the worst clock (red, yellow, …), oldest first. */
+  holding: z.boolean(),
+});
+export type SupervisionBundleBranch = z.infer<typeof SupervisionBundleBranch>;
+export const SupervisionBundleRow = z.object({
+  bundleId: z.string(),
+  bundleNo: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  receivedAt: z.string(),
+  branches: z.array(SupervisionBundleBranch),
+});
+export type SupervisionBundleRow = z.infer<typeof SupervisionBundleRow>;
+export const SupervisionBundleFigures = z.object({
+  /** 一件事办件量: bundles received in the period (by receipt date). */
+  received: z.number().int(),
+  /** Of those, concluded (every branch decided). */
+  concluded: z.number().int(),
+  /** 办结率: concluded ÷ received; null when none was received. */
+  concludedRate: z.number().nullable(),
+  /** Average working days from receipt to conclusion of the concluded ones. */
+  avgWorkingDays: z.number().nullable(),
+});
+export type SupervisionBundleFigures = z.infer<typeof SupervisionBundleFigures>;
+export const SupervisionBundleBoard = z.object({ open: z.array(SupervisionBundleRow), figures: SupervisionBundleFigures });
+export type SupervisionBundleBoard = z.infer<typeof SupervisionBundleBoard>;
+export const SupervisionBundleQuery = z
+  .object({
+    from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM'),
+    to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM'),
+  })
+  .refine((q) => q.from <= q.to, { message: '起始月份不能晚于结束月份', path: ['from'] });
+export type SupervisionBundleQuery = z.infer<typeof SupervisionBundleQuery>;
+
 export const RefreshResult = z.object({
   casesRecomputed: z.number().int(),
   escalations: z.number().int(),

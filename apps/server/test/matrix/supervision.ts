@@ -91,4 +91,10 @@ export const SUPERVISION_MATRIX: Entry[] = [
     }),
     allowed: ['supervisor'],
   },
+  {
+    method: 'GET',
+    url: '/api/supervision/bundles',
+    make: () => ({ path: `/api/supervision/bundles?${PERIOD}` }),
+    allowed: READERS,
+  },
 ];

@@ -337,3 +337,13 @@ export async function insertWorkEscalation(db: Executor, row: Insertable<Supervi
     .execute();
   return r.length > 0;
 }
+
+/** The stored clocks of the cases named (bundle branches). */
+export const findClocks = (db: Executor, caseIds: readonly string[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([] as ClockRowDb[])
+    : db
+        .selectFrom('supervisionClock')
+        .selectAll()
+        .where('caseId', 'in', [...caseIds])
+        .execute();

@@ -14,6 +14,8 @@ import {
   OrderReplyInput,
   RefreshResult,
   SupervisionOrder,
+  SupervisionBundleBoard,
+  SupervisionBundleQuery,
   ThresholdInput,
   ThresholdList,
   ThresholdRow,
@@ -27,6 +29,7 @@ import { exportFiguresXlsx } from './use-cases/export-figures';
 import { getBoard, getOrder, listClocks, listOrders, listWork } from './use-cases/read-board';
 import { getDashboard, getFigures, listFigureCases } from './use-cases/read-figures';
 import { refreshNow } from './use-cases/refresh-supervision';
+import { getBundleBoard } from './use-cases/read-bundles';
 import { replyOrder } from './use-cases/reply-order';
 import { listThresholds, setThreshold } from './use-cases/thresholds';
 
@@ -99,6 +102,18 @@ export async function supervisionRoutes(app: AppInstance) {
       },
     },
     async (req) => replyOrder(d, requireActor(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/supervision/bundles',
+    {
+      schema: {
+        tags,
+        summary: '一件事：在办一件事及卡住的环节，一件事办件量、办结率、平均办结工作日',
+        querystring: SupervisionBundleQuery,
+        response: { 200: SupervisionBundleBoard },
+      },
+    },
+    async (req) => getBundleBoard(d, requireActor(req), req.query),
   );
   app.get(
     '/api/supervision/thresholds',

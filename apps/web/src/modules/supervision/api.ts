@@ -11,6 +11,7 @@ import type {
   OrderStatus,
   SupervisionColour,
   SupervisionOrder,
+  SupervisionBundleBoard,
   ThresholdInput,
   ThresholdList,
   ThresholdRow,
@@ -128,3 +129,9 @@ export function useSetThreshold() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['supervision'] }),
   });
 }
+
+export const useBundles = (p: Period) =>
+  useQuery({
+    queryKey: ['supervision', 'bundles', p],
+    queryFn: () => apiRequest<SupervisionBundleBoard>(`/api/supervision/bundles?${qs(p)}`),
+  });

@@ -41,7 +41,11 @@ export function FigureCasesDrawer({
           },
           { title: t('supervision.board.department'), dataIndex: 'departmentName' },
           { title: t('supervision.board.item'), dataIndex: 'itemName' },
-          { title: t('supervision.figures.cuts.channel'), dataIndex: 'channel', render: (c: string) => L.channel(c) },
+          {
+            title: t('supervision.figures.cuts.channel'),
+            dataIndex: 'channel',
+            render: (c: string) => L.channel(c),
+          },
           { title: t('supervision.figures.received'), dataIndex: 'receivedMonth' },
           { title: t('supervision.figures.concluded'), dataIndex: 'concludedMonth' },
         ]}

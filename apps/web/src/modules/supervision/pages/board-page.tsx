@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { BoardDepartment, ClockRow, SupervisionColour, WorkRow } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
 import { useBoard, useClocks, useRefresh, useWork } from '../api';
+import { BundlesCard } from '../components/bundles-card';
+import { thisYear } from '../components/period-picker';
 import { ColourTag } from '../components/colour-tag';
 import { useLabels } from '../labels';
 
@@ -166,6 +168,7 @@ export function BoardPage() {
           ]}
         />
       </Card>
+      <BundlesCard period={thisYear()} />
       <Card size="small" title={t('supervision.board.work')} id="overdue-work">
         <Table<WorkRow>
           size="small"

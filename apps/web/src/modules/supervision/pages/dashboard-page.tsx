@@ -140,7 +140,11 @@ export function DashboardPage() {
             onClick={() => setDrill({ ...period, figure: 'online_rate', part: 'denominator' })}
             data-testid="stat-received"
           >
-            <Statistic title={t('supervision.dashboard.received')} value={total?.received ?? 0} suffix={L.cases} />
+            <Statistic
+              title={t('supervision.dashboard.received')}
+              value={total?.received ?? 0}
+              suffix={L.cases}
+            />
           </Card>
         </Col>
         <Col xs={12} xl={4}>

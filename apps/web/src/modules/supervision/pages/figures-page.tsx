@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Segmented, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  type FigureCut,
-  type FigureGroup,
-  type FigureKey,
-  type FigureValue,
-} from '@tongban/contracts';
+import { type FigureCut, type FigureGroup, type FigureKey, type FigureValue } from '@tongban/contracts';
 import { figuresXlsxUrl, useFigures, type FigureCasesFilter, type Period } from '../api';
+import { BundlesCard } from '../components/bundles-card';
 import { FigureCasesDrawer } from '../components/figure-cases-drawer';
 import { PeriodPicker, thisYear } from '../components/period-picker';
 import { useLabels } from '../labels';
@@ -66,7 +62,9 @@ export function FiguresPage() {
           <Segmented
             value={cut}
             onChange={(v) => setCut(v as FigureCut)}
-            options={(['none', 'region', 'township', 'hall', 'department', 'item', 'channel', 'month'] as const).map((c) => ({
+            options={(
+              ['none', 'region', 'township', 'hall', 'department', 'item', 'channel', 'month'] as const
+            ).map((c) => ({
               value: c,
               label: t(`supervision.figures.cuts.${c}`),
             }))}
@@ -92,7 +90,11 @@ export function FiguresPage() {
               dataIndex: 'label',
               fixed: 'left',
               render: (label: string, g: FigureGroup) =>
-                g.key === 'all' ? t('supervision.figures.total') : cut === 'channel' ? L.channel(g.key) : label,
+                g.key === 'all'
+                  ? t('supervision.figures.total')
+                  : cut === 'channel'
+                    ? L.channel(g.key)
+                    : label,
             },
             { title: t('supervision.figures.received'), dataIndex: 'received' },
             { title: t('supervision.figures.concluded'), dataIndex: 'concluded' },
@@ -119,6 +121,7 @@ export function FiguresPage() {
           ]}
         />
       </Card>
+      <BundlesCard period={period} showOpen={false} />
       <FigureCasesDrawer filter={drill} onClose={() => setDrill(null)} />
     </Flex>
   );

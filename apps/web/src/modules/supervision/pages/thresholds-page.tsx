@@ -43,7 +43,16 @@ export function ThresholdsPage() {
       </Typography.Title>
       <Alert type="info" showIcon message={t('supervision.thresholds.intro')} />
       {!editable && <Alert type="warning" message={t('supervision.thresholds.readOnly')} />}
-      {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} data-testid="threshold-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={error}
+          closable
+          onClose={() => setError(null)}
+          data-testid="threshold-error"
+        />
+      )}
       <Card size="small">
         <Table<ThresholdRow>
           size="small"
@@ -128,7 +137,11 @@ export function ThresholdsPage() {
                             size="small"
                             onClick={() => {
                               setError(null);
-                              setDraft({ itemId: r.itemId, warningDays: r.warningDays, stepDays: r.stepDays });
+                              setDraft({
+                                itemId: r.itemId,
+                                warningDays: r.warningDays,
+                                stepDays: r.stepDays,
+                              });
                             }}
                             data-testid={`threshold-edit-${r.itemId}`}
                           >
