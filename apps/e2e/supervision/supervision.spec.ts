@@ -5,6 +5,10 @@ import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
 
+// antd's InputNumber hands its test id to the <input> itself (or, in some versions, its wrapper).
+const WARNING_INPUT =
+  'input[data-testid="threshold-warning-input"], [data-testid="threshold-warning-input"] input';
+
 /**
  * Issue 16 in the browser, on the demo (whose cases ran their clocks in the past: yellow, red, and
  * a 督办单 issued to the head): the supervisor's board shows red and yellow and drills into the
@@ -95,10 +99,10 @@ describe('电子监察: board, 督办单 answered, dashboard drill-down (issue 1
     );
     const item = items.find((i) => i.promisedLimitDays >= 3)!;
     await page.getByTestId(`threshold-edit-${item.itemId}`).click();
-    await page.getByTestId('threshold-warning-input').locator('input').fill(String(item.promisedLimitDays));
+    await page.locator(WARNING_INPUT).fill(String(item.promisedLimitDays));
     await page.getByTestId('threshold-save').click();
     await page.getByTestId('threshold-error').waitFor();
-    await page.getByTestId('threshold-warning-input').locator('input').fill('1');
+    await page.locator(WARNING_INPUT).fill('1');
     await page.getByTestId('threshold-save').click();
     await page.getByTestId('threshold-save').waitFor({ state: 'detached' });
     const after = await api.get<{ items: { itemId: string; warningDays: number | null }[] }>(

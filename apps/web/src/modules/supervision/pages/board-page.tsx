@@ -163,7 +163,12 @@ export function BoardPage() {
               ),
             },
             { title: t('supervision.board.deadline'), dataIndex: 'deadline' },
-            { title: t('supervision.board.left'), dataIndex: 'leftWorkingDays' },
+            {
+              title: t('supervision.board.left'),
+              dataIndex: 'leftWorkingDays',
+              // A red case has none left: its overdue days say how late it is.
+              render: (v: number | null, r) => (r.colour === 'red' || v === null ? '—' : v),
+            },
             { title: t('supervision.board.overdue'), dataIndex: 'overdueWorkingDays' },
           ]}
         />
