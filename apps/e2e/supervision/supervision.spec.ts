@@ -5,6 +5,10 @@ import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
 
+// antd's InputNumber hands its test id to the <input> itself (or, in some versions, its wrapper).
+const WARNING_INPUT =
+  'input[data-testid="threshold-warning-input"], [data-testid="threshold-warning-input"] input';
+
 /**
  * Issue 16 in the browser, on the demo (whose cases ran their clocks in the past: yellow, red, and
  * a 督办单 issued to the head): the supervisor's board shows red and yellow and drills into the
@@ -80,6 +84,51 @@ describe('电子监察: board, 督办单 answered, dashboard drill-down (issue 1
     await stat.click();
     const drawer = page.locator('.ant-drawer');
     await drawer.getByTestId('figure-cases').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await drawer.locator('.ant-drawer-title').innerText()).toContain(`（${concluded}）`);
+    expect(await drawer.locator('.ant-drawer-title').innerText()).toContain(`(${concluded})`);
+  });
+
+  it("SUP-1: the supervisor sets an item's warning days; a value not below the promised limit is refused", async () => {
+    const page = await e2e.openPage();
+    await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
+    await page.getByTestId('menu-supervision-thresholds').click();
+    const table = page.getByTestId('thresholds-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const api = await apiSignIn(e2e.server.baseURL, 'supervisor');
+    const { items } = await api.get<{ items: { itemId: string; promisedLimitDays: number }[] }>(
+      '/api/supervision/thresholds',
+    );
+    const item = items.find((i) => i.promisedLimitDays >= 3)!;
+    await page.getByTestId(`threshold-edit-${item.itemId}`).click();
+    await page.locator(WARNING_INPUT).fill(String(item.promisedLimitDays));
+    await page.getByTestId('threshold-save').click();
+    await page.getByTestId('threshold-error').waitFor();
+    await page.locator(WARNING_INPUT).fill('1');
+    await page.getByTestId('threshold-save').click();
+    await page.getByTestId('threshold-save').waitFor({ state: 'detached' });
+    const after = await api.get<{ items: { itemId: string; warningDays: number | null }[] }>(
+      '/api/supervision/thresholds',
+    );
+    expect(after.items.find((i) => i.itemId === item.itemId)?.warningDays).toBe(1);
+  });
+
+  it('the supervision screens speak English when English is chosen', async () => {
+    const page = await e2e.openPage();
+    await page.addInitScript(() => localStorage.setItem('tongban.language', 'en'));
+    await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
+    const shots = process.env.E2E_SHOTS_DIR;
+    for (const [path, text] of [
+      ['/supervision', 'Electronic supervision board'],
+      ['/supervision/orders', 'Supervision orders'],
+      ['/supervision/figures', 'Case figures'],
+      ['/supervision/dashboard', "Leader's dashboard"],
+      ['/supervision/thresholds', 'Warning thresholds and step times'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: text }).waitFor();
+      await page.waitForLoadState('networkidle');
+      if (shots) await page.screenshot({ path: `${shots}/${path.replace(/\//g, '_')}.png`, fullPage: true });
+    }
+    await page.goto('/supervision/figures');
+    await page.getByRole('columnheader', { name: 'Concluded on time (按时办结率)' }).waitFor();
   });
 });

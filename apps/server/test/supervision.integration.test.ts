@@ -136,8 +136,19 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     const todos = (await head.request('GET', '/api/inbox?filter=todo')).body.items;
     expect(todos.some((i: { entityId: string }) => i.entityId === order.id)).toBe(false);
     const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log
-      where entity_id = ${detail.id} and action = 'supervision.escalate'`.execute(t.deps.db);
+      where entity_id = ${detail.id} and action = 'supervision.escalate'
+        and summary::jsonb->>'level' in ('warning', 'yellow_card', 'red_card')`.execute(t.deps.db);
     expect(audit.rows[0]!.n).toBe(3);
+    // 电子监察: its first back-office step (审查) had 2 working days of its own (5 shared by 审查 and
+    // 决定); it ran over once and the alert fired once, however many passes saw it over.
+    const steps = await sql<{ n: number }>`select count(*)::int as n from supervision_escalation
+      where case_id = ${detail.id} and level = 'step_overdue'`.execute(t.deps.db);
+    expect(steps.rows[0]!.n).toBe(1);
+    const stepAlert = (await head.request('GET', '/api/inbox')).body.items.filter(
+      (i: { entityId: string; kind: string }) =>
+        i.entityId === detail.id && i.kind === 'supervision.step_overdue',
+    );
+    expect(stepAlert).toHaveLength(1);
     t.clock.set(start);
     supervisor = await signIn(t.app, 'supervisor');
     head = await signIn(t.app, 'depthead');
@@ -184,6 +195,169 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(sheet.status).toBe(200);
     expect(String(sheet.headers['content-type'])).toContain('spreadsheetml');
     expect((await leader.request('GET', '/api/supervision/figures?from=2020-01&to=2026-12')).status).toBe(
+      400,
+    );
+  });
+
+  it('RATE-1: figures cut by region, township and hall add up, open their cases and export', async () => {
+    const total = (await leader.request('GET', `/api/supervision/figures?${PERIOD}`)).body.total;
+    for (const cut of ['region', 'township', 'hall'] as const) {
+      const r = await leader.request('GET', `/api/supervision/figures?${PERIOD}&cut=${cut}`);
+      expect(r.status).toBe(200);
+      const sum = (k: 'received' | 'concluded') =>
+        r.body.groups.reduce((n: number, g: Record<string, number>) => n + g[k]!, 0);
+      expect(sum('received')).toBe(total.received);
+      expect(sum('concluded')).toBe(total.concluded);
+      for (const g of r.body.groups) expect(g.label).not.toBe('');
+      const sheet = await leader.request('GET', `/api/supervision/figures.xlsx?${PERIOD}&cut=${cut}`);
+      expect(sheet.status).toBe(200);
+    }
+    const halls = (await leader.request('GET', `/api/supervision/figures?${PERIOD}&cut=hall`)).body.groups;
+    const hall = halls.find((g: { key: string }) => g.key !== '');
+    expect(hall.label).toBe('云溪县政务服务中心');
+    const onTime = hall.figures.find((f: { key: string }) => f.key === 'on_time_rate');
+    const cases = await leader.request(
+      'GET',
+      `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate&hallId=${hall.key}`,
+    );
+    expect(cases.body.total).toBe(onTime.numerator);
+    const towns = (await leader.request('GET', `/api/supervision/figures?${PERIOD}&cut=township`)).body
+      .groups;
+    expect(towns.map((g: { label: string }) => g.label)).toContain('云溪县本级');
+    const town = towns[0];
+    const den = await leader.request(
+      'GET',
+      `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate&part=denominator&township=${town.key}`,
+    );
+    expect(den.body.total).toBe(
+      town.figures.find((f: { key: string }) => f.key === 'on_time_rate').denominator,
+    );
+    // A township outside the leader's county is refused; a malformed one is a 400.
+    expect(
+      (
+        await leader.request(
+          'GET',
+          `/api/supervision/figures/cases?${PERIOD}&figure=on_time_rate&township=110101001000`,
+        )
+      ).status,
+    ).toBe(403);
+    expect((await leader.request('GET', `/api/supervision/figures?${PERIOD}&township=35099910`)).status).toBe(
+      400,
+    );
+  });
+
+  it('SUP-1: a supervisor sets the warning threshold and step time of an item; bad values are refused, all audited', async () => {
+    const list = await supervisor.request('GET', '/api/supervision/thresholds');
+    expect(list.status).toBe(200);
+    const item = list.body.items.find((i: { promisedLimitDays: number }) => i.promisedLimitDays >= 5);
+    expect(item.warningDays).toBeNull();
+    expect(item.defaultWarningDays).toBe(Math.max(1, Math.ceil(item.promisedLimitDays * 0.2)));
+    const put = (c: Client, body: unknown) =>
+      c.request('PUT', `/api/supervision/thresholds/${item.itemId}`, body);
+    const tooLarge = await put(supervisor, { warningDays: item.promisedLimitDays, stepDays: null });
+    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.body.code).toBe('SUPERVISION_THRESHOLD_TOO_LARGE');
+    expect(
+      (await put(supervisor, { warningDays: null, stepDays: item.promisedLimitDays + 1 })).body.code,
+    ).toBe('SUPERVISION_STEP_DAYS_TOO_LARGE');
+    expect((await put(supervisor, { warningDays: 1.5, stepDays: null })).status).toBe(400);
+    expect((await put(supervisor, { warningDays: 0, stepDays: null })).status).toBe(400);
+    expect((await put(supervisor, { warningDays: 2 })).status).toBe(400);
+    expect((await put(supervisor, { warningDays: 2, stepDays: null, extra: 1 })).status).toBe(400);
+    expect((await put(leader, { warningDays: 2, stepDays: null })).status).toBe(403);
+    expect(
+      (
+        await supervisor.request('PUT', '/api/supervision/thresholds/00000000-0000-4000-8000-00000000f00d', {
+          warningDays: 2,
+          stepDays: null,
+        })
+      ).status,
+    ).toBe(404);
+    const unchanged = (await supervisor.request('GET', '/api/supervision/thresholds')).body.items.find(
+      (i: { itemId: string }) => i.itemId === item.itemId,
+    );
+    expect(unchanged.warningDays).toBeNull();
+    const ok = await put(supervisor, { warningDays: item.promisedLimitDays - 1, stepDays: 1 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ warningDays: item.promisedLimitDays - 1, stepDays: 1 });
+    // The next pass recolours the item's open cases with the new threshold.
+    await refreshSupervision(t.deps);
+    const clocks = (await supervisor.request('GET', '/api/supervision/clocks?limit=500')).body.items.filter(
+      (c: { itemName: string; phase: string }) => c.itemName === item.itemName && c.phase === 'decision',
+    );
+    for (const c of clocks) expect(c.warningDays).toBe(item.promisedLimitDays - 1);
+    const reset = await put(supervisor, { warningDays: null, stepDays: null });
+    expect(reset.body).toMatchObject({ warningDays: null, stepDays: null });
+    const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log
+      where entity_id = ${item.itemId} and action = 'supervision.threshold.set'`.execute(t.deps.db);
+    expect(audit.rows[0]!.n).toBe(2);
+  });
+
+  it('SUP-2: overdue 差评 work items and complaints are on the board and climb the ladder once per level', async () => {
+    await refreshSupervision(t.deps);
+    const work = (await supervisor.request('GET', '/api/supervision/work')).body.items as {
+      kind: string;
+      id: string;
+      overdueWorkingDays: number;
+      levels: string[];
+    }[];
+    const board = (await supervisor.request('GET', '/api/supervision/board')).body;
+    expect(board.totals.badReviewsOverdue + board.totals.complaintsOverdue).toBe(work.length);
+    for (const w of work) {
+      expect(w.levels).toContain('yellow_card');
+      expect(w.levels.includes('red_card')).toBe(w.overdueWorkingDays >= 3);
+    }
+    const count = async () =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from supervision_work_escalation`.execute(
+          t.deps.db,
+        )
+      ).rows[0]!.n;
+    const before = await count();
+    expect(before).toBeGreaterThanOrEqual(work.length);
+    await refreshSupervision(t.deps);
+    expect(await count()).toBe(before);
+  });
+
+  it('电子监察: a refused case the 办不成事 review found acceptable gets one 督办单', async () => {
+    const refused = await sql<{
+      id: string;
+    }>`select id from service_case where status = 'refused' limit 1`.execute(t.deps.db);
+    const caseId = refused.rows[0]!.id;
+    const matter = await sql<{ id: string }>`select id from complaint limit 1`.execute(t.deps.db);
+    // The 办不成事 window's outcome "received again" (complaints' own coordinate step writes it).
+    await sql`update complaint set outcome_kind = 'reopened', related_case_id = ${caseId}, updated_at = now()
+      where id = ${matter.rows[0]!.id}`.execute(t.deps.db);
+    await refreshSupervision(t.deps);
+    await refreshSupervision(t.deps);
+    const orders = (await head.request('GET', '/api/supervision/orders')).body.items.filter(
+      (o: { caseId: string; trigger: string }) => o.caseId === caseId && o.trigger === 'refused_acceptable',
+    );
+    expect(orders).toHaveLength(1);
+  });
+
+  it('一件事: open bundles name the branch holding each up; the bundle figures add up', async () => {
+    await refreshSupervision(t.deps);
+    const r = await leader.request('GET', `/api/supervision/bundles?${PERIOD}`);
+    expect(r.status).toBe(200);
+    const { open, figures } = r.body as {
+      open: { branches: { status: string; holding: boolean; colour: string | null }[] }[];
+      figures: { received: number; concluded: number; concludedRate: number | null };
+    };
+    expect(figures.concluded).toBeLessThanOrEqual(figures.received);
+    if (figures.received > 0) expect(figures.concludedRate).toBeCloseTo(figures.concluded / figures.received);
+    const RANK: Record<string, number> = { red: 0, yellow: 1, paused: 2, green: 3 };
+    for (const b of open) {
+      const waiting = b.branches.filter((x) =>
+        ['submitted', 'supplement_requested', 'accepted'].includes(x.status),
+      );
+      const held = b.branches.filter((x) => x.holding);
+      expect(held).toHaveLength(waiting.length > 0 ? 1 : 0);
+      // The branch marked is the one with the worst clock of those still open.
+      for (const w of waiting)
+        expect(RANK[held[0]!.colour ?? 'green']!).toBeLessThanOrEqual(RANK[w.colour ?? 'green']!);
+    }
+    expect((await leader.request('GET', '/api/supervision/bundles?from=2026-13&to=2026-12')).status).toBe(
       400,
     );
   });

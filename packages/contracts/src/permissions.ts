@@ -53,6 +53,7 @@ export const PERMISSIONS = {
   'supervision.read': ['supervisor', 'leader', 'inspector', 'admin', 'dept_head'],
   'supervision.order.reply': ['dept_head'],
   'supervision.refresh': ['supervisor', 'admin'],
+  'supervision.threshold.write': ['supervisor'],
 
   // ── evaluations ──
   // EVAL-3: pads are registered to a window by the hall's administrators.

@@ -20,6 +20,7 @@ export const EscalationLevel = z.enum([
   'refused_acceptable',
   'no_reasons',
   'skipped_steps',
+  'step_overdue',
 ]);
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
 export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
@@ -30,6 +31,7 @@ export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
   refused_acceptable: '不予受理后经复核可办',
   no_reasons: '不予许可未说明理由',
   skipped_steps: '未经审查环节出证',
+  step_overdue: '环节超时',
 };
 
 export const OrderStatus = z.enum(['open', 'answered', 'late']);
@@ -80,6 +82,9 @@ export const BoardDepartment = z.object({
   ordersOpen: z.number().int(),
   ordersAnswered: z.number().int(),
   ordersLate: z.number().int(),
+  /** Overdue 差评 work items (EVAL-2) and overdue complaints (CPL-1) the department holds. */
+  badReviewsOverdue: z.number().int(),
+  complaintsOverdue: z.number().int(),
 });
 export type BoardDepartment = z.infer<typeof BoardDepartment>;
 export const Board = z.object({
@@ -119,6 +124,70 @@ export const OrderReplyInput = z.strictObject({
   reply: z.string().trim().min(5, '答复至少 5 个字：说明原因与整改措施').max(2000, '答复不超过 2000 字'),
 });
 export type OrderReplyInput = z.infer<typeof OrderReplyInput>;
+
+/** Overdue work items that are not cases (差评 work items, complaints) and the levels they reached. */
+export const WorkKind = z.enum(['bad_review', 'complaint']);
+export type WorkKind = z.infer<typeof WorkKind>;
+export const WorkListQuery = z.object({ kind: WorkKind.optional(), departmentId: z.uuid().optional() });
+export type WorkListQuery = z.infer<typeof WorkListQuery>;
+export const WorkRow = z.object({
+  kind: WorkKind,
+  id: z.string(),
+  no: z.string(),
+  regionCode: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string(),
+  dueDate: z.string(),
+  overdueWorkingDays: z.number().int(),
+  levels: z.array(z.enum(['yellow_card', 'red_card', 'leader'])),
+  link: z.string(),
+});
+export type WorkRow = z.infer<typeof WorkRow>;
+export const WorkList = z.object({ items: z.array(WorkRow) });
+export type WorkList = z.infer<typeof WorkList>;
+
+/** 一件事 (bundles) on the board and in the figures: the branch holding each open bundle up. */
+export const SupervisionBundleBranch = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  departmentName: z.string(),
+  itemName: z.string(),
+  status: z.string(),
+  colour: SupervisionColour.nullable(),
+  leftWorkingDays: z.number().nullable(),
+  /** The branch the bundle waits on: the open branch with the worst clock (red, yellow, …), oldest first. */
+  holding: z.boolean(),
+});
+export type SupervisionBundleBranch = z.infer<typeof SupervisionBundleBranch>;
+export const SupervisionBundleRow = z.object({
+  bundleId: z.string(),
+  bundleNo: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  receivedAt: z.string(),
+  branches: z.array(SupervisionBundleBranch),
+});
+export type SupervisionBundleRow = z.infer<typeof SupervisionBundleRow>;
+export const SupervisionBundleFigures = z.object({
+  /** 一件事办件量: bundles received in the period (by receipt date). */
+  received: z.number().int(),
+  /** Of those, concluded (every branch decided). */
+  concluded: z.number().int(),
+  /** 办结率: concluded ÷ received; null when none was received. */
+  concludedRate: z.number().nullable(),
+  /** Average working days from receipt to conclusion of the concluded ones. */
+  avgWorkingDays: z.number().nullable(),
+});
+export type SupervisionBundleFigures = z.infer<typeof SupervisionBundleFigures>;
+export const SupervisionBundleBoard = z.object({ open: z.array(SupervisionBundleRow), figures: SupervisionBundleFigures });
+export type SupervisionBundleBoard = z.infer<typeof SupervisionBundleBoard>;
+export const SupervisionBundleQuery = z
+  .object({
+    from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM'),
+    to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM'),
+  })
+  .refine((q) => q.from <= q.to, { message: '起始月份不能晚于结束月份', path: ['from'] });
+export type SupervisionBundleQuery = z.infer<typeof SupervisionBundleQuery>;
 
 export const RefreshResult = z.object({
   casesRecomputed: z.number().int(),
@@ -164,9 +233,20 @@ export const FIGURE_LABELS: Record<FigureKey, string> = {
   active_review_rate: '主动评价率',
 };
 
-export const FigureCut = z.enum(['none', 'department', 'item', 'channel', 'month']);
+export const FigureCut = z.enum([
+  'none',
+  'region',
+  'department',
+  'hall',
+  'township',
+  'item',
+  'channel',
+  'month',
+]);
 export type FigureCut = z.infer<typeof FigureCut>;
 
+/** A township (12-digit code), or a county's own cases (its 6-digit code: 本级). */
+const Township = z.string().regex(/^(\d{6}|\d{12})$/, '乡镇区划代码为 12 位数字（县本级为 6 位）');
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
 
 export const FiguresQuery = z
@@ -181,6 +261,8 @@ export const FiguresQuery = z
     departmentId: z.uuid().optional(),
     itemId: z.uuid().optional(),
     channel: z.enum(['window', 'online', 'kiosk', 'mail', 'agent']).optional(),
+    hallId: z.uuid().optional(),
+    township: Township.optional(),
   })
   .refine((q) => q.from <= q.to, { message: '起始月份不能晚于结束月份', path: ['from'] });
 export type FiguresQuery = z.infer<typeof FiguresQuery>;
@@ -225,6 +307,8 @@ export const FigureCasesQuery = z.object({
   itemId: z.uuid().optional(),
   channel: z.enum(['window', 'online', 'kiosk', 'mail', 'agent']).optional(),
   month: Month.optional(),
+  hallId: z.uuid().optional(),
+  township: Township.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -265,9 +349,49 @@ export const DashboardQuery = z.object({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
+// ── Per-item thresholds (SUP-1 warning days; each back-office step's own time) ──
+
+export const ThresholdRow = z.object({
+  itemId: z.string(),
+  itemName: z.string(),
+  departmentName: z.string(),
+  regionCode: z.string(),
+  promisedLimitDays: z.number().int(),
+  legalLimitDays: z.number().int(),
+  /** The back-office steps (审查, 决定 …) whose own time stepDays sets. */
+  steps: z.array(z.string()),
+  defaultWarningDays: z.number().int(),
+  warningDays: z.number().int().nullable(),
+  defaultStepDays: z.number().int(),
+  stepDays: z.number().int().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type ThresholdRow = z.infer<typeof ThresholdRow>;
+export const ThresholdList = z.object({ items: z.array(ThresholdRow) });
+export type ThresholdList = z.infer<typeof ThresholdList>;
+/** null = back to the default (DOMAIN.md SUP-1: 20% of the promised limit, at least 1 working day). */
+export const ThresholdInput = z.strictObject({
+  warningDays: z
+    .number({ error: '预警天数须为整数个工作日' })
+    .int('预警天数须为整数个工作日')
+    .min(1, '预警天数至少 1 个工作日')
+    .max(365, '预警天数不超过 365 个工作日')
+    .nullable(),
+  stepDays: z
+    .number({ error: '环节时限须为整数个工作日' })
+    .int('环节时限须为整数个工作日')
+    .min(1, '环节时限至少 1 个工作日')
+    .max(365, '环节时限不超过 365 个工作日')
+    .nullable(),
+});
+export type ThresholdInput = z.infer<typeof ThresholdInput>;
+
 export const SUPERVISION_ERROR_CODES = [
   'SUPERVISION_ORDER_NOT_FOUND',
   'SUPERVISION_ORDER_ANSWERED',
   'SUPERVISION_PERIOD_TOO_LONG',
+  'SUPERVISION_ITEM_NOT_FOUND',
+  'SUPERVISION_THRESHOLD_TOO_LARGE',
+  'SUPERVISION_STEP_DAYS_TOO_LARGE',
 ] as const;
 export type SupervisionErrorCode = (typeof SUPERVISION_ERROR_CODES)[number];

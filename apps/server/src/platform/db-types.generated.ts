@@ -1858,15 +1858,29 @@ export interface SupervisionEscalation {
   detail: Generated<string>;
   firedAt: Timestamp;
   level:
-    'warning' | 'yellow_card' | 'red_card' | 'leader' | 'refused_acceptable' | 'no_reasons' | 'skipped_steps';
+    | 'warning'
+    | 'yellow_card'
+    | 'red_card'
+    | 'leader'
+    | 'refused_acceptable'
+    | 'no_reasons'
+    | 'skipped_steps'
+    | 'step_overdue';
   regionCode: string;
 }
 
 export interface SupervisionItemThreshold {
   itemId: string;
   regionCode: string;
+  /**
+   * each back-office step's own time in working days; null = the promised limit shared evenly among the steps
+   */
+  stepDays: number | null;
   updatedAt: Generated<Timestamp>;
-  warningDays: number;
+  /**
+   * SUP-1 warning threshold in working days; null = the default (20% of the promised limit, at least 1)
+   */
+  warningDays: number | null;
 }
 
 export interface SupervisionJobState {
@@ -1922,6 +1936,17 @@ export interface SupervisionRollup {
   workingDays: number;
   zeroVisit: number;
   zeroVisitItem: number;
+}
+
+export interface SupervisionWorkEscalation {
+  departmentId: string | null;
+  detail: Generated<string>;
+  firedAt: Timestamp;
+  kind: 'bad_review' | 'complaint';
+  level: 'yellow_card' | 'red_card' | 'leader';
+  regionCode: string;
+  workId: string;
+  workNo: string;
 }
 
 export interface TradingBidder {
@@ -2211,6 +2236,7 @@ export interface DB {
   supervisionJobState: SupervisionJobState;
   supervisionOrder: SupervisionOrder;
   supervisionRollup: SupervisionRollup;
+  supervisionWorkEscalation: SupervisionWorkEscalation;
   tradingBidder: TradingBidder;
   tradingDeposit: TradingDeposit;
   tradingDraw: TradingDraw;

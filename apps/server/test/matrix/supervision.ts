@@ -70,4 +70,31 @@ export const SUPERVISION_MATRIX: Entry[] = [
     make: () => ({ path: `/api/supervision/dashboard?${PERIOD}` }),
     allowed: READERS,
   },
+  {
+    method: 'GET',
+    url: '/api/supervision/work',
+    make: () => ({ path: '/api/supervision/work?kind=complaint' }),
+    allowed: READERS,
+  },
+  {
+    method: 'GET',
+    url: '/api/supervision/thresholds',
+    make: () => ({ path: '/api/supervision/thresholds' }),
+    allowed: READERS,
+  },
+  {
+    method: 'PUT',
+    url: '/api/supervision/thresholds/:id',
+    make: () => ({
+      path: `/api/supervision/thresholds/${NO_ORDER}`,
+      body: { warningDays: 2, stepDays: null },
+    }),
+    allowed: ['supervisor'],
+  },
+  {
+    method: 'GET',
+    url: '/api/supervision/bundles',
+    make: () => ({ path: `/api/supervision/bundles?${PERIOD}` }),
+    allowed: READERS,
+  },
 ];

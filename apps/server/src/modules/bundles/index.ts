@@ -5,3 +5,4 @@ export { applyOnline, intakeAtWindow } from './use-cases/intake-bundle';
 export { publishDefinition, saveDefinition } from './use-cases/save-definition';
 export { deliverBundle } from './use-cases/deliver-bundle';
 export { getBundle } from './use-cases/get-bundle';
+export { listBundlesReceivedIn, listOpenBundleBranches } from './bundles-supervision.read-model';

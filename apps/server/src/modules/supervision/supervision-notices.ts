@@ -11,6 +11,8 @@ export function escalationTitle(level: EscalationLevel, caseNo: string): string 
       return `【红牌督办】办件 ${caseNo} 督办单待答复`;
     case 'leader':
       return `【报分管领导】办件 ${caseNo} 督办单逾期未答复`;
+    case 'step_overdue':
+      return `【环节超时】办件 ${caseNo} 的办理环节已超过本环节时限`;
     case 'refused_acceptable':
     case 'no_reasons':
     case 'skipped_steps':

@@ -4,6 +4,7 @@ import { caseFeed } from '../cases';
 type CaseEvent = caseFeed.CaseEvent;
 const { replayCase } = caseFeed;
 import { FIGURES, emptyGroup, figuresOf } from './supervision-figures';
+import { workLevelsDue } from './use-cases/escalate-work';
 import {
   clockOf,
   colourOf,
@@ -11,6 +12,8 @@ import {
   factsOf,
   levelsToFire,
   recordTriggers,
+  stepDaysOf,
+  stepOverdueOf,
   warningDaysOf,
   type ItemLimits,
 } from './supervision.policy';
@@ -286,5 +289,62 @@ describe('RATE-1 figures on hand-built cases', () => {
     expect(by.zero_visit_use_rate!.value).toBeNull();
     expect(by.good_review_rate!.value).toBeNull();
     expect(FIGURES.zero_visit_use_rate.numeratorFlags).toEqual(['zero_visit_item', 'zero_visit']);
+  });
+});
+
+describe('电子监察: a back-office step over its own time', () => {
+  // Promised 10 working days shared by 审查 and 决定: 5 each. Accepted Monday 11-02.
+  const over = (
+    events: CaseEvent[],
+    date: string,
+    days: CalendarDay[] = [],
+    stepDays = stepDaysOf(LIMITS, null),
+  ) => stepOverdueOf(events, replayCase(events), LIMITS, stepDays, cal(days), at(date, 15));
+  it('each step gets the promised limit shared among the back-office steps, or its item setting', () => {
+    expect(stepDaysOf(LIMITS, null)).toBe(5);
+    expect(stepDaysOf({ ...LIMITS, promisedLimitDays: 1 }, null)).toBe(1);
+    expect(stepDaysOf(LIMITS, 3)).toBe(3);
+  });
+  it('审查 is over once more working days than its own have passed since acceptance (CAL-1)', () => {
+    expect(over(accepted, '2026-11-09')).toBeNull(); // 5 working days used: on time
+    expect(over(accepted, '2026-11-10')).toMatchObject({ stepName: '审查', usedDays: 6, stepDays: 5 });
+    // A holiday on 11-10 is not a working day: still within the step's time that day.
+    expect(over(accepted, '2026-11-10', [{ date: '2026-11-10', kind: 'holiday' }])).toBeNull();
+  });
+  it('决定 starts its own time when 审查 is completed; a suspension stops the step clock', () => {
+    const reviewed = [
+      ...accepted,
+      ev({ type: 'step_completed', stepIndex: 0, opinion: '同意', at: at('2026-11-06') }),
+    ];
+    expect(over(reviewed, '2026-11-13')).toBeNull();
+    expect(over(reviewed, '2026-11-16')).toMatchObject({ stepName: '决定', usedDays: 6 });
+    const suspended = [
+      ...reviewed,
+      ev({
+        type: 'suspended',
+        kind: 'testing',
+        expectedDays: 5,
+        countsInLimit: false,
+        noticeNo: 'x',
+        at: at('2026-11-09'),
+      }),
+    ];
+    expect(over(suspended, '2026-11-16')).toBeNull();
+    const resumed = [...suspended, ev({ type: 'resumed', at: at('2026-11-11') })];
+    expect(over(resumed, '2026-11-16')).toBeNull(); // 2 of its 6 working days were suspended
+    expect(over(resumed, '2026-11-18')).toMatchObject({ usedDays: 6 });
+  });
+});
+
+describe('SUP-2 for overdue 差评 work items and complaints', () => {
+  it('SUP-2: 黄牌 once past due, 红牌 after 3 working days more, the leader after 6', () => {
+    expect(workLevelsDue(0)).toEqual([]);
+    expect(workLevelsDue(1)).toEqual(['yellow_card']);
+    expect(workLevelsDue(3)).toEqual(['yellow_card', 'red_card']);
+    expect(workLevelsDue(6)).toEqual(['yellow_card', 'red_card', 'leader']);
+    expect(levelsToFire(workLevelsDue(6), new Set(['yellow_card']))).toEqual([
+      { level: 'red_card', deliver: false },
+      { level: 'leader', deliver: true },
+    ]);
   });
 });

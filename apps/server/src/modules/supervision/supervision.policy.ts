@@ -4,6 +4,7 @@
 import type { EscalationLevel, SupervisionColour } from '@tongban/contracts';
 import {
   computeCaseClock,
+  countWorkingDaysBetween,
   type CaseClock,
   type CaseClockInput,
   type CompiledCalendar,
@@ -169,6 +170,71 @@ export function recordTriggers(events: readonly CaseEvent[], limits: ItemLimits)
   const stepsDone = events.filter((e) => e.type === 'step_completed').length;
   if (licensed && !instant && stepsDone === 0) out.push('skipped_steps');
   return out;
+}
+
+const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The back-office steps of an item: its steps without 受理 and 办结 (the cases module's stepIndex). */
+export const backOfficeSteps = (steps: readonly string[]) =>
+  steps.filter((s) => s !== '受理' && s !== '办结');
+
+/**
+ * Each back-office step's own time in working days: the item's own setting, else the promised
+ * limit shared evenly among the back-office steps (rounded down), at least 1 working day.
+ */
+export function stepDaysOf(limits: ItemLimits, override: number | null | undefined): number {
+  if (override !== null && override !== undefined) return override;
+  const legal = Math.max(1, limits.legalLimitDays ?? 20);
+  const promised = Math.max(1, Math.min(limits.promisedLimitDays ?? legal, legal));
+  return Math.max(1, Math.floor(promised / Math.max(1, backOfficeSteps(limits.steps).length)));
+}
+
+export type StepOverdue = {
+  stepIndex: number;
+  stepName: string;
+  since: string;
+  usedDays: number;
+  stepDays: number;
+};
+
+/**
+ * 电子监察: the back-office step a case is at has run over its own time. The step started at the
+ * acceptance or when the step before it was completed (or the case was returned to it); working
+ * days while the case was suspended do not count. Null while not at a back-office step (not yet
+ * accepted, decided), suspended, or within the step's time.
+ */
+export function stepOverdueOf(
+  events: readonly CaseEvent[],
+  s: CaseState,
+  limits: ItemLimits,
+  stepDays: number,
+  calendar: CompiledCalendar,
+  now: Date,
+): StepOverdue | null {
+  if (s.status !== 'accepted' || s.suspension) return null;
+  let started: Date | null = null;
+  for (const e of events)
+    if (e.type === 'accepted' || e.type === 'step_completed' || e.type === 'returned') started = e.at;
+  if (!started) return null;
+  const since = shanghaiDay(started);
+  const today = shanghaiDay(now);
+  try {
+    let used = countWorkingDaysBetween(calendar, since, today);
+    for (const x of s.suspensions)
+      if (x.end && x.start >= started)
+        used -= Math.max(0, countWorkingDaysBetween(calendar, shanghaiDay(x.start), shanghaiDay(x.end)));
+    if (used <= stepDays) return null;
+    const names = backOfficeSteps(limits.steps);
+    return {
+      stepIndex: s.stepIndex,
+      stepName: names[s.stepIndex] ?? `第 ${s.stepIndex + 1} 步`,
+      since,
+      usedDays: used,
+      stepDays,
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** RATE-1: what one case counts for (docs/figures.md defines each figure from these). */

@@ -14,6 +14,7 @@ import { COUNTERS, emptyGroup, type FactFlag, type GroupSums } from './supervisi
 import type { ClockRowDb, OrderRow } from './supervision.repository';
 
 export type Scope = { regionLike: string; departmentId?: string | undefined };
+type WorkOnBoard = { kind: 'bad_review' | 'complaint'; departmentId: string | null; departmentName: string };
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -58,7 +59,7 @@ export function toClockRow(r: ClockRowDb): ClockRow {
 }
 
 /** SUP-1 board: open cases by department and colour, and 督办单 by state. */
-export async function readBoard(db: Executor, s: Scope): Promise<Board> {
+export async function readBoard(db: Executor, s: Scope & { work?: readonly WorkOnBoard[] }): Promise<Board> {
   let clocks = db
     .selectFrom('supervisionClock')
     .select(['departmentId', 'colour', (eb) => eb.fn.max('departmentName').as('departmentName')])
@@ -96,6 +97,8 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
           ordersOpen: 0,
           ordersAnswered: 0,
           ordersLate: 0,
+          badReviewsOverdue: 0,
+          complaintsOverdue: 0,
         }),
       );
     return d;
@@ -114,6 +117,13 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
     else if (r.status === 'answered') d.ordersAnswered += Number(r.n);
     else d.ordersLate += Number(r.n);
   }
+  for (const w of s.work ?? []) {
+    if (s.departmentId && w.departmentId !== s.departmentId) continue;
+    const id = w.departmentId ?? '';
+    const d = dept(id, w.departmentName);
+    if (w.kind === 'bad_review') d.badReviewsOverdue += 1;
+    else d.complaintsOverdue += 1;
+  }
   const departments = [...by.values()].sort(
     (a, b) => b.red - a.red || b.yellow - a.yellow || a.departmentName.localeCompare(b.departmentName),
   );
@@ -126,6 +136,8 @@ export async function readBoard(db: Executor, s: Scope): Promise<Board> {
     ordersOpen: 0,
     ordersAnswered: 0,
     ordersLate: 0,
+    badReviewsOverdue: 0,
+    complaintsOverdue: 0,
   };
   for (const d of departments)
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
@@ -159,17 +171,30 @@ export type FigureFilter = Scope & {
   to: string;
   itemId?: string | undefined;
   channel?: string | undefined;
+  /** A hall's departments (the hall filter). */
+  departmentIds?: readonly string[] | undefined;
+  /** Only the cases filed at exactly this region (a county's own, 本级). */
+  regionExact?: string | undefined;
+  /** The hall of each department (the hall cut); departments not listed fall under ''. */
+  hallOf?: ReadonlyMap<string, string> | undefined;
 };
 
-const CUT_KEY: Record<FigureCut, string> = {
+/** The township of a case: its 12-digit region's township; cases filed at the county: the county. */
+const TOWNSHIP_KEY = `case when length(region_code) = 12 then substr(region_code, 1, 9) || '000' else region_code end`;
+
+const CUT_KEY: Record<Exclude<FigureCut, 'hall'>, string> = {
   none: `'all'`,
+  region: 'substr(region_code, 1, 6)',
+  township: TOWNSHIP_KEY,
   department: 'department_id::text',
   item: 'item_id::text',
   channel: 'channel',
   month: 'month',
 };
-const CUT_LABEL: Record<FigureCut, string> = {
+const CUT_LABEL: Record<Exclude<FigureCut, 'hall'>, string> = {
   none: `'合计'`,
+  region: 'substr(region_code, 1, 6)',
+  township: TOWNSHIP_KEY,
   department: 'max(department_name)',
   item: 'max(item_name)',
   channel: 'channel',
@@ -185,6 +210,14 @@ function where(f: FigureFilter) {
       ...(f.departmentId ? [sql`department_id = ${f.departmentId}`] : []),
       ...(f.itemId ? [sql`item_id = ${f.itemId}`] : []),
       ...(f.channel ? [sql`channel = ${f.channel}`] : []),
+      ...(f.regionExact ? [sql`region_code = ${f.regionExact}`] : []),
+      ...(f.departmentIds
+        ? [
+            f.departmentIds.length === 0
+              ? sql`false`
+              : sql`department_id in (${sql.join(f.departmentIds.map((d) => sql`${d}::uuid`))})`,
+          ]
+        : []),
     ],
     sql` and `,
   );
@@ -213,6 +246,8 @@ function regionRange(regionLike: string) {
     : sql<boolean>`region_code >= ${b.from} and region_code < ${b.to}`;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Sums of the rollups per group of a cut (and the distinct items received, for 零跑动可办率). */
@@ -221,8 +256,21 @@ export async function readRollupGroups(
   f: FigureFilter,
   cut: FigureCut,
 ): Promise<Map<string, { label: string; sums: GroupSums }>> {
-  const key = sql.raw(CUT_KEY[cut]);
-  const label = sql.raw(CUT_LABEL[cut]);
+  // The same expression is selected and grouped by, so it is inlined (parameters would number it
+  // twice and PostgreSQL would not see one expression); only ids that are UUIDs are inlined.
+  const hallKey = () => {
+    const entries = [...(f.hallOf ?? new Map<string, string>())].filter(
+      ([d, h]) => UUID.test(d) && UUID.test(h),
+    );
+    return entries.length === 0
+      ? sql`''`
+      : sql`(case ${sql.join(
+          entries.map(([d, h]) => sql`when department_id = ${sql.lit(d)}::uuid then ${sql.lit(h)}`),
+          sql` `,
+        )} else '' end)`;
+  };
+  const key = cut === 'hall' ? hallKey() : sql.raw(CUT_KEY[cut]);
+  const label = cut === 'hall' ? key : sql.raw(CUT_LABEL[cut]);
   // A constant cannot be grouped by: the whole (cut none) groups by nothing but what follows.
   const by = (rest: string) => (cut === 'none' ? sql.raw(rest) : sql`${key}, ${sql.raw(rest)}`);
   const sums = sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(snake(c))})::float8 as ${sql.ref(c)}`));
@@ -271,6 +319,12 @@ export async function readFactCases(
   if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
   if (f.itemId) q = q.where('itemId', '=', f.itemId);
   if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.regionExact) q = q.where('regionCode', '=', f.regionExact);
+  if (f.departmentIds)
+    q =
+      f.departmentIds.length === 0
+        ? q.where(sql<boolean>`false`)
+        : q.where('departmentId', 'in', [...f.departmentIds]);
   for (const flag of flags) q = q.where(sql.ref(flag), '=', true);
   const [rows, total] = await Promise.all([
     q

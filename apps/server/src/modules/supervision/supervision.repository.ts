@@ -7,6 +7,7 @@ import type {
   SupervisionEscalationTable,
   SupervisionOrderTable,
 } from '../../platform/db-types';
+import type { SupervisionWorkEscalation } from '../../platform/db-types.generated';
 
 export type ClockRowDb = Selectable<SupervisionClockTable>;
 export type OrderRow = Selectable<SupervisionOrderTable>;
@@ -79,21 +80,49 @@ export const findClock = (db: Executor, regionCode: string, caseId: string) =>
     .where('caseId', '=', caseId)
     .executeTakeFirst();
 
+export type Threshold = { warningDays: number | null; stepDays: number | null };
+
+/** Items' own thresholds, keyed `region:item`. */
 export async function findThresholds(db: Executor, itemIds: readonly string[]) {
-  if (itemIds.length === 0) return new Map<string, number>();
+  if (itemIds.length === 0) return new Map<string, Threshold>();
   const rows = await db
     .selectFrom('supervisionItemThreshold')
-    .select(['regionCode', 'itemId', 'warningDays'])
+    .select(['regionCode', 'itemId', 'warningDays', 'stepDays'])
     .where('itemId', 'in', [...itemIds])
     .execute();
-  return new Map(rows.map((r) => [`${r.regionCode}:${r.itemId}`, r.warningDays]));
+  return new Map(
+    rows.map((r) => [`${r.regionCode}:${r.itemId}`, { warningDays: r.warningDays, stepDays: r.stepDays }]),
+  );
 }
 
-export const upsertThreshold = (db: Executor, regionCode: string, itemId: string, warningDays: number) =>
+export const findThreshold = (db: Executor, regionCode: string, itemId: string, forUpdate = false) => {
+  const q = db
+    .selectFrom('supervisionItemThreshold')
+    .select(['warningDays', 'stepDays', 'updatedAt'])
+    .where('regionCode', '=', regionCode)
+    .where('itemId', '=', itemId);
+  return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+};
+
+export const listThresholds = (db: Executor, regionCode: string) =>
+  db
+    .selectFrom('supervisionItemThreshold')
+    .select(['itemId', 'warningDays', 'stepDays', 'updatedAt'])
+    .where('regionCode', '=', regionCode)
+    .execute();
+
+export const upsertThreshold = (db: Executor, regionCode: string, itemId: string, t: Threshold, at: Date) =>
   db
     .insertInto('supervisionItemThreshold')
-    .values({ regionCode, itemId, warningDays })
-    .onConflict((oc) => oc.columns(['regionCode', 'itemId']).doUpdateSet({ warningDays }))
+    .values({ regionCode, itemId, ...t, updatedAt: at })
+    .onConflict((oc) => oc.columns(['regionCode', 'itemId']).doUpdateSet({ ...t, updatedAt: at }))
+    .execute();
+
+export const deleteThreshold = (db: Executor, regionCode: string, itemId: string) =>
+  db
+    .deleteFrom('supervisionItemThreshold')
+    .where('regionCode', '=', regionCode)
+    .where('itemId', '=', itemId)
     .execute();
 
 // ── Escalations (SUP-2) ───────────────────────────────────────────────────
@@ -276,3 +305,45 @@ export async function rebuildRollup(db: Executor, regionCode: string, month: str
       group by region_code, department_id, item_id, channel`.execute(db);
   }
 }
+
+// ── Work items that are not cases: overdue 差评 and complaints (SUP-2) ─────
+
+export type WorkKind = 'bad_review' | 'complaint';
+
+export async function listWorkLevels(db: Executor, kind: WorkKind, ids: readonly string[]) {
+  const out = new Map<string, Set<string>>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('supervisionWorkEscalation')
+    .select(['workId', 'level'])
+    .where('kind', '=', kind)
+    .where('workId', 'in', [...ids])
+    .execute();
+  for (const r of rows) {
+    const s = out.get(r.workId) ?? new Set<string>();
+    s.add(r.level);
+    out.set(r.workId, s);
+  }
+  return out;
+}
+
+/** The once of SUP-2 for a work item: false when the level had already fired (nothing written). */
+export async function insertWorkEscalation(db: Executor, row: Insertable<SupervisionWorkEscalation>) {
+  const r = await db
+    .insertInto('supervisionWorkEscalation')
+    .values(row)
+    .onConflict((oc) => oc.columns(['regionCode', 'kind', 'workId', 'level']).doNothing())
+    .returning('level')
+    .execute();
+  return r.length > 0;
+}
+
+/** The stored clocks of the cases named (bundle branches). */
+export const findClocks = (db: Executor, caseIds: readonly string[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([] as ClockRowDb[])
+    : db
+        .selectFrom('supervisionClock')
+        .selectAll()
+        .where('caseId', 'in', [...caseIds])
+        .execute();

@@ -14,15 +14,24 @@ import {
   OrderReplyInput,
   RefreshResult,
   SupervisionOrder,
+  SupervisionBundleBoard,
+  SupervisionBundleQuery,
+  ThresholdInput,
+  ThresholdList,
+  ThresholdRow,
+  WorkList,
+  WorkListQuery,
 } from '@tongban/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { requireActor } from '../../platform/request-context';
 import { exportFiguresXlsx } from './use-cases/export-figures';
-import { getBoard, getOrder, listClocks, listOrders } from './use-cases/read-board';
+import { getBoard, getOrder, listClocks, listOrders, listWork } from './use-cases/read-board';
 import { getDashboard, getFigures, listFigureCases } from './use-cases/read-figures';
 import { refreshNow } from './use-cases/refresh-supervision';
+import { getBundleBoard } from './use-cases/read-bundles';
 import { replyOrder } from './use-cases/reply-order';
+import { listThresholds, setThreshold } from './use-cases/thresholds';
 
 const tags = ['supervision'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,6 +55,18 @@ export async function supervisionRoutes(app: AppInstance) {
       },
     },
     async (req) => listClocks(d, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/supervision/work',
+    {
+      schema: {
+        tags,
+        summary: '超期的差评整改与诉求工单（逐级督办）',
+        querystring: WorkListQuery,
+        response: { 200: WorkList },
+      },
+    },
+    async (req) => listWork(d, requireActor(req), req.query),
   );
   app.post(
     '/api/supervision/refresh',
@@ -81,6 +102,38 @@ export async function supervisionRoutes(app: AppInstance) {
       },
     },
     async (req) => replyOrder(d, requireActor(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/supervision/bundles',
+    {
+      schema: {
+        tags,
+        summary: '一件事：在办一件事及卡住的环节，一件事办件量、办结率、平均办结工作日',
+        querystring: SupervisionBundleQuery,
+        response: { 200: SupervisionBundleBoard },
+      },
+    },
+    async (req) => getBundleBoard(d, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/supervision/thresholds',
+    {
+      schema: { tags, summary: '事项预警天数与环节时限', response: { 200: ThresholdList } },
+    },
+    async (req) => listThresholds(d, requireActor(req)),
+  );
+  app.put(
+    '/api/supervision/thresholds/:id',
+    {
+      schema: {
+        tags,
+        summary: '设置事项预警天数与环节时限（留空恢复默认）',
+        params: IdParams,
+        body: ThresholdInput,
+        response: { 200: ThresholdRow },
+      },
+    },
+    async (req) => setThreshold(d, requireActor(req), req.params.id, req.body),
   );
   app.get(
     '/api/supervision/figures',

@@ -11,6 +11,11 @@ import type {
   OrderStatus,
   SupervisionColour,
   SupervisionOrder,
+  SupervisionBundleBoard,
+  ThresholdInput,
+  ThresholdList,
+  ThresholdRow,
+  WorkList,
 } from '@tongban/contracts';
 import { apiRequest } from '../../app/api-client';
 
@@ -81,6 +86,9 @@ export type FigureCasesFilter = Period & {
   itemId?: string | undefined;
   channel?: string | undefined;
   month?: string | undefined;
+  regionCode?: string | undefined;
+  hallId?: string | undefined;
+  township?: string | undefined;
 };
 
 export const useFigureCases = (f: FigureCasesFilter | null) =>
@@ -97,3 +105,33 @@ export const useDashboard = (p: Period) =>
   });
 
 export const figuresXlsxUrl = (p: Period & { cut: FigureCut }) => `/api/supervision/figures.xlsx?${qs(p)}`;
+
+export const useWork = () =>
+  useQuery({
+    queryKey: ['supervision', 'work'],
+    queryFn: () => apiRequest<WorkList>('/api/supervision/work'),
+  });
+
+export const useThresholds = () =>
+  useQuery({
+    queryKey: ['supervision', 'thresholds'],
+    queryFn: () => apiRequest<ThresholdList>('/api/supervision/thresholds'),
+  });
+
+export function useSetThreshold() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { itemId: string } & ThresholdInput) =>
+      apiRequest<ThresholdRow>(`/api/supervision/thresholds/${v.itemId}`, {
+        method: 'PUT',
+        body: { warningDays: v.warningDays, stepDays: v.stepDays },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['supervision'] }),
+  });
+}
+
+export const useBundles = (p: Period) =>
+  useQuery({
+    queryKey: ['supervision', 'bundles', p],
+    queryFn: () => apiRequest<SupervisionBundleBoard>(`/api/supervision/bundles?${qs(p)}`),
+  });

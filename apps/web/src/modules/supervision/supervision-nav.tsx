@@ -1,4 +1,10 @@
-import { AlertOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FundOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 
 /** Menu group 电子监察: the board, 督办单, figures and the leader's dashboard. */
@@ -30,5 +36,12 @@ export const SUPERVISION_ITEMS: NavItem[] = [
     labelKey: 'supervision.menu.dashboard',
     icon: <DashboardOutlined />,
     action: 'supervision.read',
+  },
+  {
+    key: 'supervision-thresholds',
+    path: '/supervision/thresholds',
+    labelKey: 'supervision.menu.thresholds',
+    icon: <SettingOutlined />,
+    action: 'supervision.threshold.write',
   },
 ];

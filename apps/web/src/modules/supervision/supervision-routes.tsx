@@ -6,6 +6,7 @@ import { lazyPage } from '../../app/lazy-page';
 const BoardPage = lazyPage(() => import('./pages/board-page'), 'BoardPage');
 const OrdersPage = lazyPage(() => import('./pages/orders-page'), 'OrdersPage');
 const OrderPage = lazyPage(() => import('./pages/order-page'), 'OrderPage');
+const ThresholdsPage = lazyPage(() => import('./pages/thresholds-page'), 'ThresholdsPage');
 const FiguresPage = lazyPage(() => import('./pages/figures-page'), 'FiguresPage');
 // ECharts is large: the dashboard loads it on first visit only.
 const DashboardPage = lazy(() =>
@@ -21,6 +22,7 @@ export const supervisionRoutes = (
     <Route path="orders" element={guard(<OrdersPage />)} />
     <Route path="orders/:id" element={guard(<OrderPage />)} />
     <Route path="figures" element={guard(<FiguresPage />)} />
+    <Route path="thresholds" element={guard(<ThresholdsPage />)} />
     <Route
       path="dashboard"
       element={guard(

@@ -43,6 +43,7 @@ async function recipients(tx: Tx, t: EscalationTarget, level: EscalationLevel): 
     case 'warning':
       return handler();
     case 'yellow_card':
+    case 'step_overdue':
       return [...(await handler()), ...(await heads())];
     case 'leader':
       return listUserIdsByRole(tx, { regionCode: t.regionCode, role: 'leader' });

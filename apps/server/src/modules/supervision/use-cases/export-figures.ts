@@ -6,7 +6,10 @@ import { getFigures } from './read-figures';
 
 const CUT_TITLES = {
   none: '合计',
+  region: '区县',
   department: '部门',
+  hall: '大厅',
+  township: '乡镇（街道）',
   item: '事项',
   channel: '渠道',
   month: '月份',

@@ -8,11 +8,14 @@ import {
   type FiguresQuery,
   type FiguresReply,
 } from '@tongban/contracts';
-import type { Actor } from '../../../platform/access';
+import { SYSTEM_ACTOR, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { FIGURES, emptyGroup, figuresOf } from '../supervision-figures';
 import { SupervisionError } from '../supervision.errors';
 import { readBoard, readFactCases, readRollupGroups, type FigureFilter } from '../supervision.read-model';
+import { regionCovers } from '@tongban/contracts';
+import { forbidden } from '../../../platform/errors';
+import { orgService } from '../../org';
 import { scopeOf } from './read-board';
 
 const CHANNEL_LABELS: Record<string, string> = {
@@ -23,7 +26,8 @@ const CHANNEL_LABELS: Record<string, string> = {
   agent: '代办',
 };
 
-function filterOf(
+async function filterOf(
+  deps: Deps,
   actor: Actor,
   q: {
     regionCode?: string | undefined;
@@ -32,12 +36,23 @@ function filterOf(
     departmentId?: string | undefined;
     itemId?: string | undefined;
     channel?: string | undefined;
+    hallId?: string | undefined;
+    township?: string | undefined;
   },
-): FigureFilter {
+): Promise<FigureFilter> {
   const [fy, fm] = q.from.split('-').map(Number) as [number, number];
   const [ty, tm] = q.to.split('-').map(Number) as [number, number];
   if ((ty - fy) * 12 + (tm - fm) + 1 > 36) throw new SupervisionError('SUPERVISION_PERIOD_TOO_LONG');
-  const s = scopeOf(actor, q.regionCode);
+  let s = scopeOf(actor, q.regionCode);
+  let regionExact: string | undefined;
+  if (q.township) {
+    // A township the actor (and the region asked for) covers; a county's 6-digit code: its own cases.
+    if (q.regionCode && !regionCovers(q.regionCode, q.township)) throw forbidden();
+    s = scopeOf(actor, q.township);
+    if (q.township.length === 6) regionExact = q.township;
+  }
+  let departmentIds: string[] | undefined;
+  if (q.hallId) departmentIds = (await orgService.listHallDepartments(deps.db, q.hallId)).map((d) => d.id);
   return {
     ...s,
     departmentId: s.departmentId ?? q.departmentId,
@@ -45,15 +60,58 @@ function filterOf(
     to: q.to,
     itemId: q.itemId,
     channel: q.channel,
+    regionExact,
+    departmentIds,
   };
 }
 
+/** The hall of each department of the halls in scope (the hall cut), and the halls' names. */
+async function hallsOf(deps: Deps, f: FigureFilter) {
+  const like = f.regionLike === '%' ? '%' : f.regionLike.slice(0, 6).replace(/%.*$/, '') + '%';
+  const halls = await orgService.listHallRecords(deps.db, like);
+  const hallOf = new Map<string, string>();
+  for (const h of halls)
+    for (const d of await orgService.listHallDepartments(deps.db, h.id)) hallOf.set(d.id, h.id);
+  return { hallOf, names: new Map(halls.map((h) => [h.id, h.name])) };
+}
+
+/** Names of the regions a cut by region or township shows. */
+async function regionNames(deps: Deps, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const wanted = new Set(codes);
+  const all = await orgService.listRegions(deps, SYSTEM_ACTOR);
+  return new Map(all.filter((r) => wanted.has(r.code)).map((r) => [r.code, r.name]));
+}
+
+function labelOf(cut: FigureCut, key: string, label: string, names: ReadonlyMap<string, string>) {
+  switch (cut) {
+    case 'channel':
+      return CHANNEL_LABELS[label] ?? label;
+    case 'hall':
+      return key === '' ? '未进驻大厅' : (names.get(key) ?? key);
+    case 'region':
+      return names.get(key) ?? key;
+    case 'township':
+      return key.length === 6 ? `${names.get(key) ?? key}本级` : (names.get(key) ?? key);
+    default:
+      return label;
+  }
+}
+
 async function groups(deps: Deps, f: FigureFilter, cut: FigureCut): Promise<FigureGroup[]> {
-  const m = await readRollupGroups(deps.db, f, cut);
+  let names = new Map<string, string>();
+  let filter = f;
+  if (cut === 'hall') {
+    const h = await hallsOf(deps, f);
+    filter = { ...f, hallOf: h.hallOf };
+    names = h.names;
+  }
+  const m = await readRollupGroups(deps.db, filter, cut);
+  if (cut === 'region' || cut === 'township') names = await regionNames(deps, [...m.keys()]);
   return [...m.entries()]
     .map(([key, g]) => ({
       key,
-      label: cut === 'channel' ? (CHANNEL_LABELS[g.label] ?? g.label) : g.label,
+      label: labelOf(cut, key, g.label, names),
       received: g.sums.received.cases,
       concluded: g.sums.concluded.cases,
       figures: figuresOf(g.sums),
@@ -72,7 +130,7 @@ async function total(deps: Deps, f: FigureFilter): Promise<FigureGroup> {
 
 /** RATE-1: every figure for a region and period, whole and cut, from the maintained rollups. */
 export async function getFigures(deps: Deps, actor: Actor, q: FiguresQuery): Promise<FiguresReply> {
-  const f = filterOf(actor, q);
+  const f = await filterOf(deps, actor, q);
   return {
     regionCode: q.regionCode ?? actor.regionCode,
     from: q.from,
@@ -85,7 +143,7 @@ export async function getFigures(deps: Deps, actor: Actor, q: FiguresQuery): Pro
 
 /** RATE-1: the cases a figure counts (its numerator, or its denominator). */
 export async function listFigureCases(deps: Deps, actor: Actor, q: FigureCasesQuery): Promise<FigureCases> {
-  const f = filterOf(actor, q);
+  const f = await filterOf(deps, actor, q);
   const def = FIGURES[q.figure];
   const flags = q.part === 'numerator' ? def.numeratorFlags : def.denominatorFlags;
   return readFactCases(deps.db, { ...f, month: q.month }, def.basis, flags, q);
@@ -93,7 +151,7 @@ export async function listFigureCases(deps: Deps, actor: Actor, q: FigureCasesQu
 
 /** The leader's dashboard: volumes and rates by department, month and channel; open cases by colour. */
 export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
-  const f = filterOf(actor, q);
+  const f = await filterOf(deps, actor, q);
   const [t, byDepartment, byMonth, byChannel, board] = await Promise.all([
     total(deps, f),
     groups(deps, f, 'department'),

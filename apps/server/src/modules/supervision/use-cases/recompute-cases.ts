@@ -12,6 +12,8 @@ import {
   factsOf,
   levelsToFire,
   recordTriggers,
+  stepDaysOf,
+  stepOverdueOf,
   type ItemLimits,
 } from '../supervision.policy';
 import * as repo from '../supervision.repository';
@@ -87,7 +89,8 @@ export async function recomputeCases(deps: Deps, caseIds: readonly string[], cac
       assigneeId: h.state.assigneeId,
     };
     if (OPEN.has(h.state.status) && clock) {
-      const c = colourOf(clock, thresholds.get(`${h.regionCode}:${h.itemId}`));
+      const own = thresholds.get(`${h.regionCode}:${h.itemId}`);
+      const c = colourOf(clock, own?.warningDays);
       clocks.push({
         regionCode: h.regionCode,
         caseId: h.id,
@@ -110,6 +113,24 @@ export async function recomputeCases(deps: Deps, caseIds: readonly string[], cac
       const detail = `期限 ${c.deadline ?? '—'}，剩余 ${c.leftWorkingDays ?? 0} 个工作日${c.pastLegal ? '，已超法定时限' : ''}`;
       for (const f of levelsToFire(dueLevels(c), fired.get(h.id) ?? new Set()))
         toFire.push({ t, level: f.level, detail, deliver: f.deliver });
+      // 电子监察: the step the case is at has run over its own time (once per case).
+      if (!fired.get(h.id)?.has('step_overdue')) {
+        const step = stepOverdueOf(
+          h.events,
+          h.state,
+          limits,
+          stepDaysOf(limits, own?.stepDays),
+          calendar,
+          now,
+        );
+        if (step)
+          toFire.push({
+            t,
+            level: 'step_overdue',
+            detail: `环节“${step.stepName}”自 ${step.since} 起已用 ${step.usedDays} 个工作日，本环节时限 ${step.stepDays} 个工作日`,
+            deliver: true,
+          });
+      }
     } else closed.push({ regionCode: h.regionCode, caseId: h.id });
     for (const level of recordTriggers(h.events, limits))
       if (!fired.get(h.id)?.has(level)) toFire.push({ t, level, detail: `办件 ${h.caseNo}`, deliver: true });

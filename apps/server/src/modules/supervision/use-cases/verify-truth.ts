@@ -24,7 +24,15 @@ export type TruthDisagreement = {
 };
 export type TruthReport = { cases: number; compared: number; disagreements: TruthDisagreement[] };
 
-const CUTS: readonly FigureCut[] = ['none', 'department', 'item', 'channel', 'month'];
+const CUTS: readonly Exclude<FigureCut, 'hall'>[] = [
+  'none',
+  'region',
+  'township',
+  'department',
+  'item',
+  'channel',
+  'month',
+];
 
 /** Start of a month (YYYY-MM) in Asia/Shanghai, as an instant. */
 const monthStart = (m: string) => new Date(`${m}-01T00:00:00+08:00`);
@@ -91,8 +99,10 @@ export async function verifyTruth(
       ['concluded', f.concludedMonth],
     ] as const) {
       if (!inPeriod(month)) continue;
-      const keys: Record<FigureCut, string> = {
+      const keys: Record<Exclude<FigureCut, 'hall'>, string> = {
         none: 'all',
+        region: h.regionCode.slice(0, 6),
+        township: h.regionCode.length === 12 ? `${h.regionCode.slice(0, 9)}000` : h.regionCode,
         department: h.departmentId,
         item: h.itemId,
         channel: f.channel,

@@ -1,10 +1,6 @@
 import { Tag } from 'antd';
-import {
-  SUPERVISION_COLOUR_LABELS,
-  ORDER_STATUS_LABELS,
-  type OrderStatus,
-  type SupervisionColour,
-} from '@tongban/contracts';
+import type { OrderStatus, SupervisionColour } from '@tongban/contracts';
+import { useLabels } from '../labels';
 
 const COLOURS: Record<SupervisionColour, string> = {
   green: 'success',
@@ -15,17 +11,19 @@ const COLOURS: Record<SupervisionColour, string> = {
 const ORDER_COLOURS: Record<OrderStatus, string> = { open: 'processing', answered: 'success', late: 'error' };
 
 export function ColourTag({ colour }: { colour: SupervisionColour }) {
+  const L = useLabels();
   return (
     <Tag color={COLOURS[colour]} data-testid={`colour-${colour}`}>
-      {SUPERVISION_COLOUR_LABELS[colour]}
+      {L.colour(colour)}
     </Tag>
   );
 }
 
 export function OrderStatusTag({ status }: { status: OrderStatus }) {
+  const L = useLabels();
   return (
     <Tag color={ORDER_COLOURS[status]} data-testid={`order-status-${status}`}>
-      {ORDER_STATUS_LABELS[status]}
+      {L.orderStatus(status)}
     </Tag>
   );
 }

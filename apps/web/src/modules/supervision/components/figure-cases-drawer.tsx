@@ -1,8 +1,9 @@
 import { Drawer, Table } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FIGURE_LABELS, type FigureCase } from '@tongban/contracts';
+import type { FigureCase } from '@tongban/contracts';
 import { useFigureCases, type FigureCasesFilter } from '../api';
+import { useLabels } from '../labels';
 
 /** RATE-1: the cases a figure counts, opened from its number. */
 export function FigureCasesDrawer({
@@ -13,6 +14,7 @@ export function FigureCasesDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const L = useLabels();
   const cases = useFigureCases(filter);
   return (
     <Drawer
@@ -21,7 +23,7 @@ export function FigureCasesDrawer({
       width={880}
       title={
         filter
-          ? `${FIGURE_LABELS[filter.figure]} · ${t(`supervision.figures.${filter.part}`)} · ${t('supervision.figures.casesOf')}（${cases.data?.total ?? '…'}）`
+          ? `${L.figure(filter.figure)} · ${t(`supervision.figures.${filter.part}`)} · ${t('supervision.figures.casesOf')} (${cases.data?.total ?? '…'})`
           : ''
       }
     >
@@ -39,6 +41,11 @@ export function FigureCasesDrawer({
           },
           { title: t('supervision.board.department'), dataIndex: 'departmentName' },
           { title: t('supervision.board.item'), dataIndex: 'itemName' },
+          {
+            title: t('supervision.figures.cuts.channel'),
+            dataIndex: 'channel',
+            render: (c: string) => L.channel(c),
+          },
           { title: t('supervision.figures.received'), dataIndex: 'receivedMonth' },
           { title: t('supervision.figures.concluded'), dataIndex: 'concludedMonth' },
         ]}

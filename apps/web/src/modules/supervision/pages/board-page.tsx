@@ -2,18 +2,23 @@ import { useState } from 'react';
 import { Button, Card, Col, Flex, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { BoardDepartment, ClockRow, SupervisionColour } from '@tongban/contracts';
+import type { BoardDepartment, ClockRow, SupervisionColour, WorkRow } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
-import { useBoard, useClocks, useRefresh } from '../api';
+import { useBoard, useClocks, useRefresh, useWork } from '../api';
+import { BundlesCard } from '../components/bundles-card';
+import { thisYear } from '../components/period-picker';
 import { ColourTag } from '../components/colour-tag';
+import { useLabels } from '../labels';
 
 type Drill = { colour?: SupervisionColour | undefined; departmentId?: string | undefined };
 
 /** SUP-1: red/yellow by department, 督办 by state; every number opens its cases. */
 export function BoardPage() {
   const { t } = useTranslation();
+  const L = useLabels();
   const { can } = useAuth();
   const board = useBoard();
+  const work = useWork();
   const refresh = useRefresh();
   const [drill, setDrill] = useState<Drill>({ colour: 'red' });
   const clocks = useClocks(drill);
@@ -40,7 +45,7 @@ export function BoardPage() {
         <Flex gap={8} align="center">
           {board.data?.computedAt && (
             <Typography.Text type="secondary">
-              {t('supervision.board.computedAt')} {new Date(board.data.computedAt).toLocaleString('zh-CN')}
+              {t('supervision.board.computedAt')} {new Date(board.data.computedAt).toLocaleString(L.locale)}
             </Typography.Text>
           )}
           {can('supervision.refresh') && (
@@ -78,6 +83,19 @@ export function BoardPage() {
             </Link>
           </Col>
         ))}
+        {(['badReviewsOverdue', 'complaintsOverdue'] as const).map((k) => (
+          <Col key={k} xs={12} md={6} xl={3}>
+            <a href="#overdue-work">
+              <Card size="small" hoverable>
+                <Statistic
+                  title={t(`supervision.board.${k}`)}
+                  value={totals?.[k] ?? 0}
+                  valueStyle={(totals?.[k] ?? 0) > 0 ? { color: '#cf1322' } : undefined}
+                />
+              </Card>
+            </a>
+          </Col>
+        ))}
       </Row>
       <Card size="small">
         <Table<BoardDepartment>
@@ -96,6 +114,8 @@ export function BoardPage() {
             { title: t('supervision.board.ordersOpen'), dataIndex: 'ordersOpen' },
             { title: t('supervision.board.ordersAnswered'), dataIndex: 'ordersAnswered' },
             { title: t('supervision.board.ordersLate'), dataIndex: 'ordersLate' },
+            { title: t('supervision.board.badReviewsOverdue'), dataIndex: 'badReviewsOverdue' },
+            { title: t('supervision.board.complaintsOverdue'), dataIndex: 'complaintsOverdue' },
           ]}
         />
       </Card>
@@ -143,8 +163,49 @@ export function BoardPage() {
               ),
             },
             { title: t('supervision.board.deadline'), dataIndex: 'deadline' },
-            { title: t('supervision.board.left'), dataIndex: 'leftWorkingDays' },
+            {
+              title: t('supervision.board.left'),
+              dataIndex: 'leftWorkingDays',
+              // A red case has none left: its overdue days say how late it is.
+              render: (v: number | null, r) => (r.colour === 'red' || v === null ? '—' : v),
+            },
             { title: t('supervision.board.overdue'), dataIndex: 'overdueWorkingDays' },
+          ]}
+        />
+      </Card>
+      <BundlesCard period={thisYear()} />
+      <Card size="small" title={t('supervision.board.work')} id="overdue-work">
+        <Table<WorkRow>
+          size="small"
+          rowKey={(r) => `${r.kind}:${r.id}`}
+          loading={work.isLoading}
+          dataSource={work.data?.items ?? []}
+          locale={{ emptyText: t('supervision.board.noWork') }}
+          data-testid="work-table"
+          columns={[
+            {
+              title: t('supervision.board.workNo'),
+              dataIndex: 'no',
+              render: (v: string, r) => <Link to={r.link}>{v}</Link>,
+            },
+            {
+              title: t('supervision.board.workKind'),
+              dataIndex: 'kind',
+              render: (k: WorkRow['kind']) => t(`supervision.workKinds.${k}`),
+            },
+            { title: t('supervision.board.department'), dataIndex: 'departmentName' },
+            { title: t('supervision.board.dueDate'), dataIndex: 'dueDate' },
+            { title: t('supervision.board.overdue'), dataIndex: 'overdueWorkingDays' },
+            {
+              title: t('supervision.board.levels'),
+              dataIndex: 'levels',
+              render: (ls: WorkRow['levels']) =>
+                ls.map((l) => (
+                  <Tag key={l} color={l === 'yellow_card' ? 'gold' : l === 'red_card' ? 'red' : 'purple'}>
+                    {L.level(l)}
+                  </Tag>
+                )),
+            },
           ]}
         />
       </Card>

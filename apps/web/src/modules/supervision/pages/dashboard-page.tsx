@@ -6,6 +6,7 @@ import { EChart } from '../../../app/components/echart';
 import { useDashboard, type FigureCasesFilter, type Period } from '../api';
 import { FigureCasesDrawer } from '../components/figure-cases-drawer';
 import { PeriodPicker, thisYear } from '../components/period-picker';
+import { useLabels } from '../labels';
 import { formatFigure } from './figures-page';
 
 const FONT = { fontFamily: "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" };
@@ -14,7 +15,7 @@ const pct = (g: FigureGroup, k: FigureKey) => {
   return v === null || v === undefined ? null : Math.round(v * 1000) / 10;
 };
 
-function options(d: Dashboard, t: (k: string) => string) {
+function options(d: Dashboard, t: (k: string) => string, L: ReturnType<typeof useLabels>) {
   return {
     volume: {
       textStyle: FONT,
@@ -23,7 +24,7 @@ function options(d: Dashboard, t: (k: string) => string) {
       grid: { left: 40, right: 40, top: 24, bottom: 48 },
       xAxis: { type: 'category', data: d.byMonth.map((m) => m.label) },
       yAxis: [
-        { type: 'value', minInterval: 1, name: '件' },
+        { type: 'value', minInterval: 1, name: L.cases },
         { type: 'value', max: 100, name: '%' },
       ],
       series: [
@@ -66,20 +67,20 @@ function options(d: Dashboard, t: (k: string) => string) {
     },
     channels: {
       textStyle: FONT,
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+      tooltip: { trigger: 'item', formatter: `{b}: {c} ${L.cases} ({d}%)` },
       legend: { bottom: 0 },
       series: [
         {
           type: 'pie',
           radius: ['40%', '68%'],
           center: ['50%', '45%'],
-          data: d.byChannel.map((g) => ({ name: g.label, value: g.received })),
+          data: d.byChannel.map((g) => ({ name: L.channel(g.key), value: g.received })),
         },
       ],
     },
     open: {
       textStyle: FONT,
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 件' },
+      tooltip: { trigger: 'item', formatter: `{b}: {c} ${L.cases}` },
       legend: { bottom: 0 },
       series: [
         {
@@ -101,10 +102,11 @@ function options(d: Dashboard, t: (k: string) => string) {
 /** The leader's dashboard of cases: volumes, on-time and overdue by department, trend, channels. */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const L = useLabels();
   const [period, setPeriod] = useState<Period>(thisYear);
   const [drill, setDrill] = useState<FigureCasesFilter | null>(null);
   const dash = useDashboard(period);
-  const opts = useMemo(() => (dash.data ? options(dash.data, t) : null), [dash.data, t]);
+  const opts = useMemo(() => (dash.data ? options(dash.data, t, L) : null), [dash.data, t, L.locale]);
   const total = dash.data?.total;
   const stat = (k: FigureKey, title: string) => {
     const f = total?.figures.find((x) => x.key === k);
@@ -138,7 +140,11 @@ export function DashboardPage() {
             onClick={() => setDrill({ ...period, figure: 'online_rate', part: 'denominator' })}
             data-testid="stat-received"
           >
-            <Statistic title={t('supervision.dashboard.received')} value={total?.received ?? 0} suffix="件" />
+            <Statistic
+              title={t('supervision.dashboard.received')}
+              value={total?.received ?? 0}
+              suffix={L.cases}
+            />
           </Card>
         </Col>
         <Col xs={12} xl={4}>
@@ -151,7 +157,7 @@ export function DashboardPage() {
             <Statistic
               title={t('supervision.dashboard.concluded')}
               value={total?.concluded ?? 0}
-              suffix="件"
+              suffix={L.cases}
             />
           </Card>
         </Col>
@@ -162,10 +168,10 @@ export function DashboardPage() {
           {stat('overdue_promised_rate', t('supervision.dashboard.overdue'))}
         </Col>
         <Col xs={12} xl={4}>
-          {stat('online_rate', '网办率')}
+          {stat('online_rate', t('supervision.dashboard.onlineRate'))}
         </Col>
         <Col xs={12} xl={4}>
-          {stat('first_time_rate', '一次办结率')}
+          {stat('first_time_rate', t('supervision.dashboard.firstTime'))}
         </Col>
       </Row>
       <Row gutter={[12, 12]}>

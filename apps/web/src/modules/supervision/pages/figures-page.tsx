@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Segmented, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  FIGURE_LABELS,
-  type FigureCut,
-  type FigureGroup,
-  type FigureKey,
-  type FigureValue,
-} from '@tongban/contracts';
+import { type FigureCut, type FigureGroup, type FigureKey, type FigureValue } from '@tongban/contracts';
 import { figuresXlsxUrl, useFigures, type FigureCasesFilter, type Period } from '../api';
+import { BundlesCard } from '../components/bundles-card';
 import { FigureCasesDrawer } from '../components/figure-cases-drawer';
 import { PeriodPicker, thisYear } from '../components/period-picker';
+import { useLabels } from '../labels';
 
 const AVERAGE: ReadonlySet<FigureKey> = new Set(['avg_working_days']);
 
@@ -19,11 +15,18 @@ export function formatFigure(f: FigureValue): string {
   return AVERAGE.has(f.key) ? f.value.toFixed(1) : `${(f.value * 100).toFixed(1)}%`;
 }
 
-/** The cut's filter of a group: its department, item, channel or month. */
+/** The cut's filter of a group: its region, township, hall, department, item, channel or month. */
 function groupFilter(cut: FigureCut, key: string): Partial<FigureCasesFilter> {
   switch (cut) {
     case 'none':
       return {};
+    case 'region':
+      return { regionCode: key };
+    case 'hall':
+      // Departments outside every hall have no hall to filter by: the whole opens.
+      return key ? { hallId: key } : {};
+    case 'township':
+      return { township: key };
     case 'department':
       return { departmentId: key };
     case 'item':
@@ -38,6 +41,7 @@ function groupFilter(cut: FigureCut, key: string): Partial<FigureCasesFilter> {
 /** RATE-1: every figure of a period, cut by department, item, channel or month; numbers open their cases. */
 export function FiguresPage() {
   const { t } = useTranslation();
+  const L = useLabels();
   const [period, setPeriod] = useState<Period>(thisYear);
   const [cut, setCut] = useState<FigureCut>('department');
   const [drill, setDrill] = useState<FigureCasesFilter | null>(null);
@@ -58,7 +62,9 @@ export function FiguresPage() {
           <Segmented
             value={cut}
             onChange={(v) => setCut(v as FigureCut)}
-            options={(['none', 'department', 'item', 'channel', 'month'] as const).map((c) => ({
+            options={(
+              ['none', 'region', 'township', 'hall', 'department', 'item', 'channel', 'month'] as const
+            ).map((c) => ({
               value: c,
               label: t(`supervision.figures.cuts.${c}`),
             }))}
@@ -79,11 +85,21 @@ export function FiguresPage() {
           scroll={{ x: 'max-content' }}
           data-testid="figures-table"
           columns={[
-            { title: t(`supervision.figures.cuts.${cut}`), dataIndex: 'label', fixed: 'left' },
+            {
+              title: t(`supervision.figures.cuts.${cut}`),
+              dataIndex: 'label',
+              fixed: 'left',
+              render: (label: string, g: FigureGroup) =>
+                g.key === 'all'
+                  ? t('supervision.figures.total')
+                  : cut === 'channel'
+                    ? L.channel(g.key)
+                    : label,
+            },
             { title: t('supervision.figures.received'), dataIndex: 'received' },
             { title: t('supervision.figures.concluded'), dataIndex: 'concluded' },
             ...keys.map((k, i) => ({
-              title: FIGURE_LABELS[k],
+              title: L.figure(k),
               key: k,
               render: (_: unknown, g: FigureGroup) => {
                 const f = g.figures[i]!;
@@ -105,6 +121,7 @@ export function FiguresPage() {
           ]}
         />
       </Card>
+      <BundlesCard period={period} showOpen={false} />
       <FigureCasesDrawer filter={drill} onClose={() => setDrill(null)} />
     </Flex>
   );

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Flex, Input, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ESCALATION_LEVEL_LABELS } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
 import { useOrder, useReplyOrder } from '../api';
 import { OrderStatusTag } from '../components/colour-tag';
-
-const time = (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN') : '—');
+import { useLabels } from '../labels';
 
 /** SUP-2: one 督办单; the department head answers it here. */
 export function OrderPage() {
   const { t } = useTranslation();
+  const L = useLabels();
+  const time = (v: string | null) => (v ? new Date(v).toLocaleString(L.locale) : '—');
   const { id = '' } = useParams();
   const { can } = useAuth();
   const order = useOrder(id);
@@ -38,7 +38,7 @@ export function OrderPage() {
               {o.departmentName}
             </Descriptions.Item>
             <Descriptions.Item label={t('supervision.orders.reason')} span={2}>
-              {ESCALATION_LEVEL_LABELS[o.trigger]}：{o.reason}
+              <strong>{L.level(o.trigger)}</strong> {o.reason}
             </Descriptions.Item>
             <Descriptions.Item label={t('supervision.orders.issuedAt')}>{time(o.issuedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('supervision.orders.replyDue')}>{o.replyDue}</Descriptions.Item>

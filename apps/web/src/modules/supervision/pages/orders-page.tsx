@@ -1,13 +1,15 @@
 import { Card, Flex, Segmented, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ORDER_STATUS_LABELS, type OrderStatus, type SupervisionOrder } from '@tongban/contracts';
+import type { OrderStatus, SupervisionOrder } from '@tongban/contracts';
+import { useLabels } from '../labels';
 import { useOrders } from '../api';
 import { OrderStatusTag } from '../components/colour-tag';
 
 /** SUP-2: the 督办单 list (a department head sees their department's). */
 export function OrdersPage() {
   const { t } = useTranslation();
+  const L = useLabels();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? undefined) as OrderStatus | undefined;
   const orders = useOrders(status);
@@ -26,7 +28,7 @@ export function OrdersPage() {
               { value: 'all', label: t('supervision.board.all') },
               ...(['open', 'answered', 'late'] as const).map((s) => ({
                 value: s,
-                label: ORDER_STATUS_LABELS[s],
+                label: L.orderStatus(s),
               })),
             ]}
           />
