@@ -45,6 +45,8 @@ export const BUNDLE_USERS: { username: string; displayName: string; role: Role; 
   { username: 'clerk_resources', displayName: '潘启明', role: 'clerk', dept: '云溪县自然资源局' },
   { username: 'approver_resources', displayName: '魏晨曦', role: 'approver', dept: '云溪县自然资源局' },
   { username: 'approver_resources2', displayName: '段文清', role: 'approver', dept: '云溪县自然资源局' },
+  { username: 'approver_civil', displayName: '孙明远', role: 'approver', dept: '云溪县民政局' },
+  { username: 'approver_civil2', displayName: '钟佳慧', role: 'approver', dept: '云溪县民政局' },
 ];
 
 async function itemIdsByName(deps: Deps): Promise<Map<string, string>> {
