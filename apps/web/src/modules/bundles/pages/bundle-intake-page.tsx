@@ -38,7 +38,7 @@ export function BundleIntakePage() {
       <Typography.Title level={3}>{t('bundles.title.intake')}</Typography.Title>
       <Card>
         <Form layout="vertical">
-          <Form.Item label="一件事主题">
+          <Form.Item label={t('bundles.intake.theme')}>
             <Select
               value={defId}
               onChange={setDefId}
@@ -47,21 +47,21 @@ export function BundleIntakePage() {
                 .map((d) => ({ value: d.id, label: d.name }))}
             />
           </Form.Item>
-          <Form.Item label="申请人编号（先在窗口收件页登记或查找申请人）">
+          <Form.Item label={t('bundles.intake.applicantId')}>
             <Input value={applicantId} onChange={(e) => setApplicantId(e.target.value)} />
           </Form.Item>
           {def && (
             <>
-              <Typography.Title level={5}>一表申请</Typography.Title>
+              <Typography.Title level={5}>{t('bundles.intake.form')}</Typography.Title>
               {def.formFields.map((f) => (
-                <Form.Item key={f.key} label={`${f.label}${f.shared ? '（共用）' : ''}`}>
+                <Form.Item key={f.key} label={`${f.label}${f.shared ? t('bundles.common.shared') : ''}`}>
                   <Input
                     value={values[f.key] ?? ''}
                     onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
                   />
                 </Form.Item>
               ))}
-              <Typography.Title level={5}>一套材料（同一材料只收一次）</Typography.Title>
+              <Typography.Title level={5}>{t('bundles.intake.materials')}</Typography.Title>
               <Checkbox.Group
                 value={provided}
                 onChange={(v) => setProvided(v as string[])}
@@ -70,7 +70,8 @@ export function BundleIntakePage() {
                 {def.materials.map((m) => (
                   <Checkbox key={m.name} value={m.name}>
                     {m.name}
-                    {m.required ? '' : '（非必要）'} — 用于 {m.itemNames.join('、')}
+                    {m.required ? '' : t('bundles.common.optional')} —{' '}
+                    {t('bundles.common.usedFor', { items: m.itemNames.join('、') })}
                   </Checkbox>
                 ))}
               </Checkbox.Group>
@@ -78,7 +79,7 @@ export function BundleIntakePage() {
           )}
           {error && <Alert type="error" message={error} style={{ marginTop: 12 }} />}
           <Button type="primary" style={{ marginTop: 16 }} disabled={!def || !applicantId} onClick={submit}>
-            受理（材料齐全的分支当场受理）
+            {t('bundles.intake.submit')}
           </Button>
         </Form>
       </Card>
