@@ -5,3 +5,5 @@ export { applyOnline, intakeAtWindow } from './use-cases/intake-bundle';
 export { publishDefinition, saveDefinition } from './use-cases/save-definition';
 export { deliverBundle } from './use-cases/deliver-bundle';
 export { getBundle } from './use-cases/get-bundle';
+export { chooseAtWindow } from './use-cases/choose-after-refusal';
+export { decideBundleExtension, requestBundleExtension } from './use-cases/bundle-extension';
