@@ -44,6 +44,11 @@ export function BundleDetailPage() {
   const [reason, setReason] = useState('');
   const b = q.data;
   if (!b) return <Card loading={q.isLoading}>{q.error ? String(q.error) : null}</Card>;
+  const anyAction =
+    (b.allowed.deliver && can('bundle.deliver')) ||
+    (b.allowed.choose && can('bundle.choose')) ||
+    (b.allowed.requestExtension && can('bundle.extension.request')) ||
+    (b.allowed.decideExtension && can('bundle.extension.decide'));
   const run = async (p: Promise<unknown>, ok: string) => {
     try {
       await p;
@@ -140,128 +145,130 @@ export function BundleDetailPage() {
           ]}
         />
       </Card>
-      <Space align="start" wrap>
-        {b.allowed.deliver && can('bundle.deliver') && (
-          <Card title={t('bundles.detail.deliverCard')} size="small">
-            <Form layout="inline">
-              <Form.Item label={t('bundles.detail.method')}>
-                <Select
-                  value={method}
-                  onChange={setMethod}
-                  style={{ width: 160 }}
-                  options={[
-                    { value: 'window', label: t('bundles.detail.methodWindow') },
-                    { value: 'post', label: t('bundles.detail.methodPost') },
-                    { value: 'electronic', label: t('bundles.detail.methodElectronic') },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item label={t('bundles.detail.receivedBy')}>
+      {anyAction && (
+        <Space align="start" wrap>
+          {b.allowed.deliver && can('bundle.deliver') && (
+            <Card title={t('bundles.detail.deliverCard')} size="small">
+              <Form layout="inline">
+                <Form.Item label={t('bundles.detail.method')}>
+                  <Select
+                    value={method}
+                    onChange={setMethod}
+                    style={{ width: 160 }}
+                    options={[
+                      { value: 'window', label: t('bundles.detail.methodWindow') },
+                      { value: 'post', label: t('bundles.detail.methodPost') },
+                      { value: 'electronic', label: t('bundles.detail.methodElectronic') },
+                    ]}
+                  />
+                </Form.Item>
+                <Form.Item label={t('bundles.detail.receivedBy')}>
+                  <Input
+                    value={receivedBy}
+                    onChange={(e) => setReceivedBy(e.target.value)}
+                    data-testid="received-by"
+                  />
+                </Form.Item>
+                <Button
+                  type="primary"
+                  loading={deliver.isPending}
+                  data-testid="bundle-deliver"
+                  onClick={() =>
+                    run(
+                      deliver.mutateAsync({ version: b.version, method, receivedBy }),
+                      t('bundles.detail.delivered'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.deliver')}
+                </Button>
+              </Form>
+            </Card>
+          )}
+          {b.allowed.choose && can('bundle.choose') && (
+            <Card title={t('bundles.detail.choiceCard')} size="small">
+              <Space>
+                <Button
+                  onClick={() =>
+                    run(
+                      choose.mutateAsync({ version: b.version, choice: 'continue' }),
+                      t('bundles.detail.continue'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.continue')}
+                </Button>
+                <Button
+                  danger
+                  onClick={() =>
+                    run(
+                      choose.mutateAsync({ version: b.version, choice: 'withdraw' }),
+                      t('bundles.detail.withdrawn'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.withdraw')}
+                </Button>
+              </Space>
+            </Card>
+          )}
+          {b.allowed.requestExtension && can('bundle.extension.request') && (
+            <Card title={t('bundles.detail.extensionCard')} size="small">
+              <Space>
+                <InputNumber min={1} max={15} value={days} onChange={(v) => setDays(v ?? 15)} />
                 <Input
-                  value={receivedBy}
-                  onChange={(e) => setReceivedBy(e.target.value)}
-                  data-testid="received-by"
+                  placeholder={t('bundles.detail.reason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
                 />
-              </Form.Item>
-              <Button
-                type="primary"
-                loading={deliver.isPending}
-                data-testid="bundle-deliver"
-                onClick={() =>
-                  run(
-                    deliver.mutateAsync({ version: b.version, method, receivedBy }),
-                    t('bundles.detail.delivered'),
-                  )
-                }
-              >
-                {t('bundles.detail.deliver')}
-              </Button>
-            </Form>
-          </Card>
-        )}
-        {b.allowed.choose && can('bundle.choose') && (
-          <Card title={t('bundles.detail.choiceCard')} size="small">
-            <Space>
-              <Button
-                onClick={() =>
-                  run(
-                    choose.mutateAsync({ version: b.version, choice: 'continue' }),
-                    t('bundles.detail.continue'),
-                  )
-                }
-              >
-                {t('bundles.detail.continue')}
-              </Button>
-              <Button
-                danger
-                onClick={() =>
-                  run(
-                    choose.mutateAsync({ version: b.version, choice: 'withdraw' }),
-                    t('bundles.detail.withdrawn'),
-                  )
-                }
-              >
-                {t('bundles.detail.withdraw')}
-              </Button>
-            </Space>
-          </Card>
-        )}
-        {b.allowed.requestExtension && can('bundle.extension.request') && (
-          <Card title={t('bundles.detail.extensionCard')} size="small">
-            <Space>
-              <InputNumber min={1} max={15} value={days} onChange={(v) => setDays(v ?? 15)} />
-              <Input
-                placeholder={t('bundles.detail.reason')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              <Button
-                onClick={() =>
-                  run(
-                    extend.mutateAsync({ version: b.version, days, reason }),
-                    t('bundles.detail.extensionRequested'),
-                  )
-                }
-              >
-                {t('bundles.detail.submit')}
-              </Button>
-            </Space>
-          </Card>
-        )}
-        {b.allowed.decideExtension && can('bundle.extension.decide') && (
-          <Card
-            title={t('bundles.detail.extensionDecide', {
-              days: b.extension?.days,
-              reason: b.extension?.reason,
-            })}
-            size="small"
-          >
-            <Space>
-              <Button
-                type="primary"
-                onClick={() =>
-                  run(
-                    decideExt.mutateAsync({ version: b.version, approved: true, note: '' }),
-                    t('bundles.detail.approved'),
-                  )
-                }
-              >
-                {t('bundles.detail.approve')}
-              </Button>
-              <Button
-                onClick={() =>
-                  run(
-                    decideExt.mutateAsync({ version: b.version, approved: false, note: '' }),
-                    t('bundles.detail.rejected'),
-                  )
-                }
-              >
-                {t('bundles.detail.reject')}
-              </Button>
-            </Space>
-          </Card>
-        )}
-      </Space>
+                <Button
+                  onClick={() =>
+                    run(
+                      extend.mutateAsync({ version: b.version, days, reason }),
+                      t('bundles.detail.extensionRequested'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.submit')}
+                </Button>
+              </Space>
+            </Card>
+          )}
+          {b.allowed.decideExtension && can('bundle.extension.decide') && (
+            <Card
+              title={t('bundles.detail.extensionDecide', {
+                days: b.extension?.days,
+                reason: b.extension?.reason,
+              })}
+              size="small"
+            >
+              <Space>
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    run(
+                      decideExt.mutateAsync({ version: b.version, approved: true, note: '' }),
+                      t('bundles.detail.approved'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.approve')}
+                </Button>
+                <Button
+                  onClick={() =>
+                    run(
+                      decideExt.mutateAsync({ version: b.version, approved: false, note: '' }),
+                      t('bundles.detail.rejected'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.reject')}
+                </Button>
+              </Space>
+            </Card>
+          )}
+        </Space>
+      )}
       {b.license && (
         <Card title={t('bundles.detail.licenseCard')}>
           <Descriptions size="small" column={2} bordered>

@@ -95,9 +95,43 @@ export function BundleApplyPage() {
             data-testid="bundle-definition"
             value={defId}
             onChange={setDefId}
+            placeholder={t('bundles.apply.choosePlaceholder')}
             options={(defs.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
+        {!def && (
+          <List
+            grid={{ gutter: 12, column: 2 }}
+            loading={defs.isLoading}
+            dataSource={defs.data?.items ?? []}
+            renderItem={(d) => (
+              <List.Item>
+                <Card
+                  size="small"
+                  title={d.name}
+                  extra={<Link to={`/yjs/guide/${d.id}`}>{t('bundles.common.guide')}</Link>}
+                  actions={[
+                    <a key="apply" onClick={() => setDefId(d.id)}>
+                      {t('bundles.apply.start')}
+                    </a>,
+                  ]}
+                >
+                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 4 }}>
+                    {d.description}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary">
+                    {t('bundles.apply.summary', {
+                      items: d.items.length,
+                      departments: new Set(d.items.map((i) => i.departmentId)).size,
+                      materials: d.materials.length,
+                      days: d.expectedDays,
+                    })}
+                  </Typography.Text>
+                </Card>
+              </List.Item>
+            )}
+          />
+        )}
         {def && (
           <>
             <Alert

@@ -57,11 +57,16 @@ export function BundlesPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('bundles.common.bundleNo'),
               dataIndex: 'bundleNo',
-              render: (v, r) => <Link to={`/bundles/${r.id}`}>{v}</Link>,
+              render: (v, r) => (
+                <Link to={`/bundles/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {v}
+                </Link>
+              ),
             },
             { title: t('bundles.common.theme'), dataIndex: 'name' },
             { title: t('bundles.common.applicant'), dataIndex: 'applicantName' },
@@ -75,8 +80,16 @@ export function BundlesPage() {
               render: (_, r) =>
                 t('bundles.common.branchesDone', { done: r.concludedBranches, total: r.branchCount }),
             },
-            { title: t('bundles.common.expectedFinish'), dataIndex: 'expectedFinish' },
-            { title: t('bundles.common.legalDeadline'), dataIndex: 'legalDeadline' },
+            {
+              title: t('bundles.common.expectedFinish'),
+              dataIndex: 'expectedFinish',
+              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+            },
+            {
+              title: t('bundles.common.legalDeadline'),
+              dataIndex: 'legalDeadline',
+              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+            },
             {
               title: t('bundles.common.holding'),
               render: (_, r) =>
