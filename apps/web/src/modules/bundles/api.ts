@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BundleChoice,
+  Applicant,
   BundleDefinition,
   BundleDefinitionInputRaw,
   BundleDefinitionList,
@@ -104,3 +105,6 @@ export const publishBundleDefinition = (versionId: string) =>
     method: 'POST',
     body: {},
   });
+/** The window finds the applicant by number (POST /api/applicants/lookup; never in a URL). */
+export const lookupApplicant = (idNumber: string) =>
+  apiRequest<{ items: Applicant[] }>('/api/applicants/lookup', { method: 'POST', body: { idNumber } });

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import type { Applicant } from '@tongban/contracts';
 import { useTranslation } from 'react-i18next';
-import { intakeBundle, useBundleDefinitions } from '../api';
+import { intakeBundle, lookupApplicant, useBundleDefinitions } from '../api';
 
 /** 综合窗口一窗受理 (BUN-1): one application, one set of materials, a branch case per item. */
 export function BundleIntakePage() {
@@ -10,7 +11,21 @@ export function BundleIntakePage() {
   const nav = useNavigate();
   const defs = useBundleDefinitions();
   const [defId, setDefId] = useState<string>();
-  const [applicantId, setApplicantId] = useState('');
+  const [number, setNumber] = useState('');
+  const [found, setFound] = useState<Applicant | null>(null);
+  const [lookedUp, setLookedUp] = useState(false);
+  const applicantId = found?.id ?? '';
+  // The number goes in a POST body (never a URL) and is looked up by its keyed hash on the server.
+  const lookup = async () => {
+    setError(undefined);
+    try {
+      const r = await lookupApplicant(number.trim().toUpperCase());
+      setFound(r.items[0] ?? null);
+      setLookedUp(true);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const [values, setValues] = useState<Record<string, string>>({});
   const [provided, setProvided] = useState<string[]>([]);
   const [error, setError] = useState<string>();
@@ -21,7 +36,7 @@ export function BundleIntakePage() {
     try {
       const r = await intakeBundle({
         definitionId: def.id,
-        applicantId: applicantId.trim(),
+        applicantId,
         formValues: Object.fromEntries(Object.entries(values).filter(([, v]) => v)),
         materials: def.materials.map((m) => ({
           name: m.name,
@@ -47,8 +62,27 @@ export function BundleIntakePage() {
                 .map((d) => ({ value: d.id, label: d.name }))}
             />
           </Form.Item>
-          <Form.Item label={t('bundles.intake.applicantId')}>
-            <Input value={applicantId} onChange={(e) => setApplicantId(e.target.value)} />
+          <Form.Item label={t('bundles.intake.applicantLookup')} help={t('bundles.intake.applicantHelp')}>
+            <Space wrap>
+              <Input
+                data-testid="bundle-applicant-number"
+                value={number}
+                style={{ width: 260 }}
+                onChange={(e) => setNumber(e.target.value)}
+                onPressEnter={lookup}
+              />
+              <Button onClick={lookup} data-testid="bundle-applicant-lookup">
+                {t('bundles.intake.lookup')}
+              </Button>
+              {found && (
+                <Tag color="blue" data-testid="bundle-applicant-chosen">
+                  {found.name}（{found.idNumberMasked}）
+                </Tag>
+              )}
+              {lookedUp && !found && (
+                <Typography.Text type="warning">{t('bundles.intake.notFound')}</Typography.Text>
+              )}
+            </Space>
           </Form.Item>
           {def && (
             <>
