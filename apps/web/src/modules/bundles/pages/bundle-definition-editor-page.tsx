@@ -29,7 +29,7 @@ type FieldRow = { key: string; label: string; itemIds: string[] };
  * region, a cycle of prerequisites, one department only) are shown as they are worded.
  */
 export function BundleDefinitionEditorPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const catalog = usePublishedCatalogItems();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -54,7 +54,11 @@ export function BundleDefinitionEditorPage() {
       setDraft(d);
       void message.success(ok(d));
     } catch (e) {
-      setError((e as Error).message);
+      // The server words its refusals in Chinese, naming the items; in English, the rule in words.
+      const { code, message: text } = e as Error & { code?: string };
+      setError(
+        i18n.language.startsWith('en') && code ? t(`bundles.errors.${code}`, { defaultValue: text }) : text,
+      );
     } finally {
       setBusy(false);
     }
