@@ -43,6 +43,18 @@ export class KeepAliveConnection {
     });
   }
 
+  /** A GET on the same connection (reads between a client's transitions). */
+  get(path: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.waiting) return Promise.reject(new Error('one request at a time on a connection'));
+    let head = `GET ${path} HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\n`;
+    for (const [k, v] of Object.entries(headers)) head += `${k}: ${v}\r\n`;
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.socket.write(`${head}\r\n`);
+    });
+  }
+
   close() {
     this.socket.end();
   }

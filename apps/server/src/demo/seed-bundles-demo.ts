@@ -1,4 +1,4 @@
-import type { ApplicantInput, BundleDefinitionInputRaw, Role } from '@tongban/contracts';
+import type { ApplicantInput, BundleDefinition, BundleDefinitionInputRaw, Role } from '@tongban/contracts';
 import { BundleDefinitionInput } from '@tongban/contracts';
 import { SYSTEM_ACTOR, type Actor } from '../platform/access';
 import type { Deps } from '../platform/app-types';
@@ -10,11 +10,14 @@ import { listPublishedItemNames } from '../modules/catalog';
 import { listDepartmentsIn, orgService } from '../modules/org';
 import {
   applyOnline,
+  chooseAtWindow,
+  decideBundleExtension,
   deliverBundle,
   getBundle,
   intakeAtWindow,
   onBranchTransition,
   publishDefinition,
+  requestBundleExtension,
   saveDefinition,
 } from '../modules/bundles';
 import { onCaseTransition } from '../modules/cases';
@@ -48,6 +51,8 @@ export const BUNDLE_USERS: { username: string; displayName: string; role: Role; 
   { username: 'clerk_resources', displayName: '潘启明', role: 'clerk', dept: '云溪县自然资源局' },
   { username: 'approver_resources', displayName: '魏晨曦', role: 'approver', dept: '云溪县自然资源局' },
   { username: 'approver_resources2', displayName: '段文清', role: 'approver', dept: '云溪县自然资源局' },
+  { username: 'approver_civil', displayName: '孙明远', role: 'approver', dept: '云溪县民政局' },
+  { username: 'approver_civil2', displayName: '钟佳慧', role: 'approver', dept: '云溪县民政局' },
 ];
 
 async function itemIdsByName(deps: Deps): Promise<Map<string, string>> {
@@ -95,6 +100,20 @@ export async function seedBundlesDemo(deps: Deps): Promise<void> {
       licenseTypeName: '餐饮服务行业综合许可证',
     },
     {
+      code: 'QYXXBG',
+      name: '企业信息变更',
+      description:
+        '国发〔2024〕3号第一批重点事项：企业登记事项变更后，食品经营许可、公共场所卫生许可、排水许可中的相同信息一并变更，一次申请、并联办理。',
+      items: [
+        { itemId: id('企业变更登记') },
+        { itemId: id('公共场所卫生许可') },
+        { itemId: id('城镇污水排入排水管网许可') },
+      ],
+      formFields: [
+        { key: 'changeItems', label: '变更事项（名称、住所、法定代表人等）', itemIds: [id('企业变更登记')] },
+      ],
+    },
+    {
       code: 'XSECS',
       name: '新生儿出生',
       description: '国发〔2024〕3号第一批重点事项：出生医学证明、社会保障卡一次办。',
@@ -111,17 +130,18 @@ export async function seedBundlesDemo(deps: Deps): Promise<void> {
       ],
     },
   ];
-  const defs = [];
+  const defs: BundleDefinition[] = [];
   for (const t of themes) {
     const draft = await saveDefinition(deps, admin, BundleDefinitionInput.parse(t));
     defs.push(await publishDefinition(deps, admin, draft.versionId));
   }
+  const byCode = (code: string) => defs.find((x) => x.code === code)!;
   await seedBundleCases(
     deps,
-    defs[0]!.id,
-    defs[2]!.id,
-    defs[0]!.materials.map((m) => m.name),
-    defs[2]!.materials.map((m) => m.name),
+    byCode(DEMO_BUNDLES.restaurantCode).id,
+    byCode(DEMO_BUNDLES.projectCode).id,
+    byCode(DEMO_BUNDLES.restaurantCode).materials.map((m) => m.name),
+    byCode(DEMO_BUNDLES.projectCode).materials.map((m) => m.name),
   );
 }
 
@@ -260,6 +280,30 @@ async function seedBundleCases(
   await step(4, refused.branches[0]!, 'accept');
   await step(4, refused.branches[1]!, 'accept');
   await step(3, refused.branches[2]!, 'refuse');
+  // DEC-2: the paused bundle's one extension (15 working days), approved by the head of the body.
+  at(4);
+  const clerkOf2 = actor('clerk');
+  let pv = await getBundle(d, clerkOf2, paused.id);
+  await requestBundleExtension(d, clerkOf2, paused.id, {
+    version: pv.version,
+    days: 15,
+    reason: '卫生许可分支需现场核查，申请人补正期间不计时，整体顺延',
+  });
+  pv = await getBundle(d, clerkOf2, paused.id);
+  await decideBundleExtension(d, actor('leader'), paused.id, {
+    version: pv.version,
+    approved: true,
+    note: '同意延期',
+  });
+  // Withdrawn: a branch refused, the applicant chose to withdraw the whole application.
+  const gone = await apply(4, 6, '河口大排档');
+  await step(3, gone.branches[0]!, 'accept');
+  await step(2, gone.branches[2]!, 'refuse');
+  at(2);
+  await chooseAtWindow(d, clerk, gone.id, {
+    version: (await getBundle(d, clerk, gone.id)).version,
+    choice: 'withdraw',
+  });
   // Just received online.
   await apply(1, 5, '云溪简餐');
   // 一链办理: the construction permit waits for the land pre-review.

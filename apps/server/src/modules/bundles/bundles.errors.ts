@@ -16,7 +16,7 @@ const DEFAULTS: Record<BundleErrorCode, [number, string]> = {
   BUNDLE_BRANCH_WAITING: [409, '该分支的前置事项尚未准予，须等待其结果后再审查或决定'],
   BUNDLE_SOD_ACROSS_BRANCHES: [
     409,
-    '同一件事中，审查过分支的人不能决定分支，决定过分支的人不能审查分支（SOD-1）',
+    '同一件事中，审查过分支的人不能决定分支，决定过分支的人不能审查分支（审批与审查分离）',
   ],
   BUNDLE_NOT_CONCLUDED: [409, '还有分支未办结，一件事不能出件'],
   BUNDLE_WRONG_STATUS: [409, '一件事当前状态不允许此操作'],

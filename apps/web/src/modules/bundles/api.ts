@@ -1,7 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BundleChoice,
+  Applicant,
+  BundleDefinition,
+  BundleDefinitionInputRaw,
   BundleDefinitionList,
+  CatalogItemSummary,
   BundleDeliver,
   BundleDetail,
   BundleExtensionDecide,
@@ -85,3 +89,22 @@ export const chooseBundleOnline = (body: BundlePublicChoice) =>
   apiRequest<{ ok: boolean }>('/api/public/bundles/choice', { method: 'POST', body });
 export const verifyBundleLicense = (token: string) =>
   apiRequest<BundleLicenseVerification>(`/api/public/bundles/licenses/${seg(token)}`);
+
+// ── Definitions (一件事主题) ──
+/** The region's published catalog items, to compose a theme from (GET /api/catalog/items). */
+export const usePublishedCatalogItems = () =>
+  useQuery({
+    queryKey: ['bundles', 'catalog-items'],
+    queryFn: () =>
+      apiRequest<{ items: CatalogItemSummary[] }>('/api/catalog/items?status=published&pageSize=100'),
+  });
+export const saveBundleDefinition = (body: BundleDefinitionInputRaw) =>
+  apiRequest<BundleDefinition>('/api/bundles/definitions', { method: 'POST', body });
+export const publishBundleDefinition = (versionId: string) =>
+  apiRequest<BundleDefinition>(`/api/bundles/definitions/${seg(versionId)}/publish`, {
+    method: 'POST',
+    body: {},
+  });
+/** The window finds the applicant by number (POST /api/applicants/lookup; never in a URL). */
+export const lookupApplicant = (idNumber: string) =>
+  apiRequest<{ items: Applicant[] }>('/api/applicants/lookup', { method: 'POST', body: { idNumber } });

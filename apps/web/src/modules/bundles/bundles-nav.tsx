@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FormOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FormOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../app/menu';
 
 /** Menu group 一件事: the window's intake, the staff list (with figures for supervision). */
@@ -16,5 +16,12 @@ export const BUNDLES_ITEMS: NavItem[] = [
     labelKey: 'bundles.menu.list',
     icon: <ApartmentOutlined />,
     action: 'bundle.read',
+  },
+  {
+    key: 'bundles-definitions',
+    path: '/bundles/definitions/new',
+    labelKey: 'bundles.menu.definitions',
+    icon: <ProfileOutlined />,
+    action: 'bundle.define',
   },
 ];

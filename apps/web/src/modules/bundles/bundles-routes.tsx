@@ -5,6 +5,10 @@ import { lazyPage } from '../../app/lazy-page';
 const BundlesPage = lazyPage(() => import('./pages/bundles-page'), 'BundlesPage');
 const BundleDetailPage = lazyPage(() => import('./pages/bundle-detail-page'), 'BundleDetailPage');
 const BundleIntakePage = lazyPage(() => import('./pages/bundle-intake-page'), 'BundleIntakePage');
+const BundleDefinitionEditorPage = lazyPage(
+  () => import('./pages/bundle-definition-editor-page'),
+  'BundleDefinitionEditorPage',
+);
 const BundleApplyPage = lazyPage(() => import('./pages/bundle-public-pages'), 'BundleApplyPage');
 const BundleTrackPage = lazyPage(() => import('./pages/bundle-public-pages'), 'BundleTrackPage');
 const BundleGuidePage = lazyPage(() => import('./pages/bundle-public-pages'), 'BundleGuidePage');
@@ -26,6 +30,14 @@ export const bundlesRoutes = (
       element={
         <RequirePermission action="bundle.intake">
           <BundleIntakePage />
+        </RequirePermission>
+      }
+    />
+    <Route
+      path="definitions/new"
+      element={
+        <RequirePermission action="bundle.define">
+          <BundleDefinitionEditorPage />
         </RequirePermission>
       }
     />

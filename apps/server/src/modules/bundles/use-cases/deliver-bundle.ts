@@ -9,6 +9,7 @@ import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
 import * as repo from '../bundles.repository';
 import { getBundle, loadBundle } from './get-bundle';
+import { retryOnDeadlock } from './intake-bundle';
 
 /**
  * BUN-1 出件: one delivery hands over every branch's result, once, and only when every branch has
@@ -24,91 +25,103 @@ export async function deliverBundle(
 ): Promise<BundleDetail> {
   assertAccess(actor, 'bundle.deliver');
   const b = await loadBundle(deps, actor, id);
-  await runCommand(deps, actor, async ({ tx, now }) => {
-    const locked = (await repo.lockBundle(tx, b.regionCode, b.id))!;
-    if (locked.version !== input.version) throw new BundlesError('BUNDLE_STALE');
-    if (locked.status === 'open' || locked.status === 'awaiting_choice')
-      throw new BundlesError('BUNDLE_NOT_CONCLUDED');
-    if (locked.status !== 'concluded') throw new BundlesError('BUNDLE_WRONG_STATUS');
-    const branches = await repo.listBranches(tx, b.regionCode, [b.id]);
-    const opts = { tx, anyVersion: true };
-    // 一窗出件: the comprehensive window hands over every department's result of the bundle, so
-    // the branch deliveries run with the window's authority over this bundle (recorded as the clerk).
-    const window = { ...actor, role: 'system' as const };
-    for (const br of branches.filter((x) => x.status === 'granted' || x.status === 'denied')) {
-      await casesService.prepareDelivery(
-        deps,
-        window,
-        br.caseId,
-        { version: 0, method: input.method, trackingNo: null },
-        opts,
-      );
-      await casesService.deliver(deps, window, br.caseId, { version: 0, receivedBy: input.receivedBy }, opts);
-    }
-    const v = await repo.findVersion(tx, locked.versionId);
-    let licenseId: string | null = null;
-    if (v?.licenseTypeCode && v.licenseTypeName && branches.every((x) => x.status === 'granted')) {
-      const n = await repo.nextNumber(tx, b.regionCode, `license:${v.licenseTypeCode}`);
-      const issuerCreditCode = casesService.derivedCreditCode(locked.definitionId, b.regionCode);
-      licenseId = buildLicenseId({
-        typeCode: v.licenseTypeCode,
-        issuerCreditCode,
-        serial: String(n).padStart(8, '0'),
-        version: '1',
+  await retryOnDeadlock(() =>
+    runCommand(deps, actor, async ({ tx, now }) => {
+      // Every branch's delivery takes that case's audit lane: one multi-case write at a time.
+      await repo.lockMultiCaseWrites(tx, b.regionCode);
+      const locked = (await repo.lockBundle(tx, b.regionCode, b.id))!;
+      if (locked.version !== input.version) throw new BundlesError('BUNDLE_STALE');
+      if (locked.status === 'open' || locked.status === 'awaiting_choice')
+        throw new BundlesError('BUNDLE_NOT_CONCLUDED');
+      if (locked.status !== 'concluded') throw new BundlesError('BUNDLE_WRONG_STATUS');
+      const branches = await repo.listBranches(tx, b.regionCode, [b.id]);
+      const opts = { tx, anyVersion: true };
+      // 一窗出件: the comprehensive window hands over every department's result of the bundle, so
+      // the branch deliveries run with the window's authority over this bundle (recorded as the clerk).
+      const window = { ...actor, role: 'system' as const };
+      for (const br of branches.filter((x) => x.status === 'granted' || x.status === 'denied')) {
+        await casesService.prepareDelivery(
+          deps,
+          window,
+          br.caseId,
+          { version: 0, method: input.method, trackingNo: null },
+          opts,
+        );
+        await casesService.deliver(
+          deps,
+          window,
+          br.caseId,
+          { version: 0, receivedBy: input.receivedBy },
+          opts,
+        );
+      }
+      const v = await repo.findVersion(tx, locked.versionId);
+      let licenseId: string | null = null;
+      if (v?.licenseTypeCode && v.licenseTypeName && branches.every((x) => x.status === 'granted')) {
+        const n = await repo.nextNumber(tx, b.regionCode, `license:${v.licenseTypeCode}`);
+        const issuerCreditCode = casesService.derivedCreditCode(locked.definitionId, b.regionCode);
+        licenseId = buildLicenseId({
+          typeCode: v.licenseTypeCode,
+          issuerCreditCode,
+          serial: String(n).padStart(8, '0'),
+          version: '1',
+        });
+        await repo.insertLicense(tx, {
+          regionCode: b.regionCode,
+          id: licenseId,
+          bundleCaseId: b.id,
+          typeCode: v.licenseTypeCode,
+          typeName: v.licenseTypeName,
+          holderName: locked.applicantName,
+          holderIdMasked: locked.applicantIdMasked,
+          issuerName: '政务服务中心（一业一证综合窗口）',
+          issuerCreditCode,
+          serial: String(n).padStart(8, '0'),
+          validFrom: shanghaiToday(now),
+          memberLicenses: JSON.stringify(
+            branches
+              .filter((x) => x.licenseId)
+              .map((x) => ({ licenseId: x.licenseId, itemName: x.itemName })),
+          ),
+          // SEC-2: verified publicly by this token, never by the id built from a serial.
+          verifyToken: randomToken(24),
+          issuedAt: now,
+        });
+      }
+      await repo.updateBundle(tx, locked, {
+        status: 'delivered',
+        deliveredAt: now,
+        deliveredBy: input.receivedBy,
+        licenseId,
       });
-      await repo.insertLicense(tx, {
+      await repo.appendEvent(tx, {
         regionCode: b.regionCode,
-        id: licenseId,
         bundleCaseId: b.id,
-        typeCode: v.licenseTypeCode,
-        typeName: v.licenseTypeName,
-        holderName: locked.applicantName,
-        holderIdMasked: locked.applicantIdMasked,
-        issuerName: '政务服务中心（一业一证综合窗口）',
-        issuerCreditCode,
-        serial: String(n).padStart(8, '0'),
-        validFrom: shanghaiToday(now),
-        memberLicenses: JSON.stringify(
-          branches.filter((x) => x.licenseId).map((x) => ({ licenseId: x.licenseId, itemName: x.itemName })),
-        ),
-        // SEC-2: verified publicly by this token, never by the id built from a serial.
-        verifyToken: randomToken(24),
-        issuedAt: now,
+        type: 'delivered',
+        payload: { method: input.method, licenseId },
+        actorId: actor.userId,
+        at: now,
       });
-    }
-    await repo.updateBundle(tx, locked, {
-      status: 'delivered',
-      deliveredAt: now,
-      deliveredBy: input.receivedBy,
-      licenseId,
-    });
-    await repo.appendEvent(tx, {
-      regionCode: b.regionCode,
-      bundleCaseId: b.id,
-      type: 'delivered',
-      payload: { method: input.method, licenseId },
-      actorId: actor.userId,
-      at: now,
-    });
-    const to = {
-      regionCode: b.regionCode,
-      bundleId: b.id,
-      bundleNo: b.bundleNo,
-      name: b.name,
-      applicantId: b.applicantId,
-      caseId: branches[0]!.caseId,
-    };
-    return {
-      result: null,
-      outbox: [bundleNotices.delivered(to, licenseId !== null)],
-      audit: {
-        action: 'bundle.deliver',
-        entityType: 'bundle_case',
-        entityId: b.id,
+      const to = {
         regionCode: b.regionCode,
-        summary: { bundleNo: b.bundleNo, method: input.method, licenseId },
-      },
-    };
-  });
+        bundleId: b.id,
+        bundleNo: b.bundleNo,
+        name: b.name,
+        applicantId: b.applicantId,
+        caseId: branches[0]!.caseId,
+      };
+      return {
+        result: null,
+        outbox: [bundleNotices.delivered(to, licenseId !== null)],
+        audit: {
+          action: 'bundle.deliver',
+          entityType: 'bundle_case',
+          entityId: b.id,
+          regionCode: b.regionCode,
+          summary: { bundleNo: b.bundleNo, method: input.method, licenseId },
+        },
+      };
+    }),
+  );
   return getBundle(deps, actor, id);
 }

@@ -59,111 +59,132 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
       throw new BundlesError('BUNDLE_UNKNOWN_MATERIAL', `“${name}”不在该一件事的材料清单中`);
   const items: CatalogVersion[] = [];
   for (const i of def.items) items.push(await casesService.getBranchItem(deps, actor, i.itemId));
-  return runCommand(deps, actor, async ({ tx, now }) => {
-    const bundleId = randomUUID();
-    const day = shanghaiToday(now);
-    const made = [];
-    for (const [k, item] of def.items.entries()) {
-      const own = def.materials.filter((m) => m.itemIds.includes(item.itemId));
-      made.push(
-        await casesService.intakeBranch(deps, tx, actor, {
-          item: items[k]!,
-          ...('id' in a.applicant ? { applicantId: a.applicant.id } : { applicant: a.applicant.input }),
-          // SEC-1: online, the contact typed with this application belongs to its cases.
-          ...('input' in a.applicant ? { contact: contactOf(a.applicant.input) } : {}),
-          channel: a.channel,
-          materials: own
-            .filter((m) => a.provided.includes(m.name))
-            .map((m) => ({ name: m.name, status: 'provided' as const })),
-        }),
+  return retryOnDeadlock(() =>
+    runCommand(deps, actor, async ({ tx, now }) => {
+      const bundleId = randomUUID();
+      const day = shanghaiToday(now);
+      // Before any branch takes its audit lane and then the case-number counter: two bundle
+      // intakes (or an intake and a delivery) taking them branch by branch would deadlock.
+      await repo.lockMultiCaseWrites(tx, v.regionCode);
+      const serial = await repo.nextNumber(tx, v.regionCode, `bundle:${day}`);
+      const made = [];
+      for (const [k, item] of def.items.entries()) {
+        const own = def.materials.filter((m) => m.itemIds.includes(item.itemId));
+        made.push(
+          await casesService.intakeBranch(deps, tx, actor, {
+            item: items[k]!,
+            ...('id' in a.applicant ? { applicantId: a.applicant.id } : { applicant: a.applicant.input }),
+            // SEC-1: online, the contact typed with this application belongs to its cases.
+            ...('input' in a.applicant ? { contact: contactOf(a.applicant.input) } : {}),
+            channel: a.channel,
+            materials: own
+              .filter((m) => a.provided.includes(m.name))
+              .map((m) => ({ name: m.name, status: 'provided' as const })),
+          }),
+        );
+      }
+      const bundleNo = `${v.regionCode}-YJS-${day.replaceAll('-', '')}-${String(serial).padStart(4, '0')}`;
+      const queryCode = newQueryCode();
+      const holder = made[0]!.applicant;
+      await repo.insertBundle(tx, {
+        regionCode: v.regionCode,
+        id: bundleId,
+        bundleNo,
+        definitionId: v.definitionId,
+        versionId: v.versionId,
+        name: v.name,
+        applicantId: holder.id,
+        applicantName: holder.name,
+        applicantIdMasked: holder.idNumberMasked,
+        channel: a.channel,
+        status: 'open',
+        receivedAt: now,
+        intakeBy: actor.userId,
+        queryCodeHash: bundleQueryHash(deps, bundleId, queryCode),
+        formValues: JSON.stringify(a.formValues),
+      });
+      await repo.insertBranches(
+        tx,
+        made.map((m, k) => ({
+          regionCode: v.regionCode,
+          bundleCaseId: bundleId,
+          caseId: m.caseId,
+          caseNo: m.caseNo,
+          itemId: m.item.itemId,
+          itemName: m.item.name,
+          departmentId: m.item.departmentId,
+          departmentName: m.item.departmentName,
+          promisedDays: m.item.promisedLimitDays ?? m.item.legalLimitDays ?? 20,
+          dependsOn: def.items[k]!.dependsOn,
+          status: 'submitted' as const,
+        })),
       );
-    }
-    const serial = await repo.nextNumber(tx, v.regionCode, `bundle:${day}`);
-    const bundleNo = `${v.regionCode}-YJS-${day.replaceAll('-', '')}-${String(serial).padStart(4, '0')}`;
-    const queryCode = newQueryCode();
-    const holder = made[0]!.applicant;
-    await repo.insertBundle(tx, {
-      regionCode: v.regionCode,
-      id: bundleId,
-      bundleNo,
-      definitionId: v.definitionId,
-      versionId: v.versionId,
-      name: v.name,
-      applicantId: holder.id,
-      applicantName: holder.name,
-      applicantIdMasked: holder.idNumberMasked,
-      channel: a.channel,
-      status: 'open',
-      receivedAt: now,
-      intakeBy: actor.userId,
-      queryCodeHash: bundleQueryHash(deps, bundleId, queryCode),
-      formValues: JSON.stringify(a.formValues),
-    });
-    await repo.insertBranches(
-      tx,
-      made.map((m, k) => ({
+      for (const m of made) rememberBranch(m.caseId, true);
+      await repo.appendEvent(tx, {
         regionCode: v.regionCode,
         bundleCaseId: bundleId,
-        caseId: m.caseId,
-        caseNo: m.caseNo,
-        itemId: m.item.itemId,
-        itemName: m.item.name,
-        departmentId: m.item.departmentId,
-        departmentName: m.item.departmentName,
-        promisedDays: m.item.promisedLimitDays ?? m.item.legalLimitDays ?? 20,
-        dependsOn: def.items[k]!.dependsOn,
-        status: 'submitted' as const,
-      })),
-    );
-    for (const m of made) rememberBranch(m.caseId, true);
-    await repo.appendEvent(tx, {
-      regionCode: v.regionCode,
-      bundleCaseId: bundleId,
-      type: 'submitted',
-      payload: { channel: a.channel, branches: made.map((m) => m.caseNo), materials: a.provided.length },
-      actorId: actor.userId,
-      at: now,
-    });
-    // 一窗受理: at the window every branch with complete materials is accepted now (the case's own
-    // acceptance notice, ACC-2); the others wait for the window's one-time notice (ACC-1).
-    if (a.channel === 'window' && a.accept)
-      for (const [k, m] of made.entries()) {
-        const own = def.materials.filter((x) => x.itemIds.includes(def.items[k]!.itemId));
-        if (own.every((x) => !x.required || a.provided.includes(x.name)))
-          await casesService.accept(
-            deps,
-            actor,
-            m.caseId,
-            { version: 0, deferred: [] },
-            { tx, anyVersion: true },
-          );
-      }
-    const to = {
-      regionCode: v.regionCode,
-      bundleId,
-      bundleNo,
-      name: v.name,
-      applicantId: holder.id,
-      caseId: made[0]!.caseId,
-    };
-    return {
-      result: {
+        type: 'submitted',
+        payload: { channel: a.channel, branches: made.map((m) => m.caseNo), materials: a.provided.length },
+        actorId: actor.userId,
+        at: now,
+      });
+      // 一窗受理: at the window every branch with complete materials is accepted now (the case's own
+      // acceptance notice, ACC-2); the others wait for the window's one-time notice (ACC-1).
+      if (a.channel === 'window' && a.accept)
+        for (const [k, m] of made.entries()) {
+          const own = def.materials.filter((x) => x.itemIds.includes(def.items[k]!.itemId));
+          if (own.every((x) => !x.required || a.provided.includes(x.name)))
+            await casesService.accept(
+              deps,
+              actor,
+              m.caseId,
+              { version: 0, deferred: [] },
+              { tx, anyVersion: true },
+            );
+        }
+      const to = {
+        regionCode: v.regionCode,
         bundleId,
         bundleNo,
-        queryCode,
         name: v.name,
-        branches: made.map((m) => ({ itemName: m.item.name, caseNo: m.caseNo })),
-      },
-      outbox: [bundleNotices.received(to, made.length)],
-      audit: {
-        action: 'bundle.intake',
-        entityType: 'bundle_case',
-        entityId: bundleId,
-        regionCode: v.regionCode,
-        summary: { bundleNo, channel: a.channel, branches: made.length },
-      },
-    };
-  });
+        applicantId: holder.id,
+        caseId: made[0]!.caseId,
+      };
+      return {
+        result: {
+          bundleId,
+          bundleNo,
+          queryCode,
+          name: v.name,
+          branches: made.map((m) => ({ itemName: m.item.name, caseNo: m.caseNo })),
+        },
+        outbox: [bundleNotices.received(to, made.length)],
+        audit: {
+          action: 'bundle.intake',
+          entityType: 'bundle_case',
+          entityId: bundleId,
+          regionCode: v.regionCode,
+          summary: { bundleNo, channel: a.channel, branches: made.length },
+        },
+      };
+    }),
+  );
+}
+
+/**
+ * A bundle intake takes, branch by branch, a branch's audit lane and then the case-number counter;
+ * an ordinary case intake running at the same moment takes its lane and the counter too, so the two
+ * can (rarely: their lanes must collide) wait for each other. PostgreSQL then aborts one of them;
+ * the bundle's intake, aborted as a whole, simply runs again.
+ */
+export async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (attempt >= 3 || (e as { code?: unknown }).code !== '40P01') throw e;
+    }
+  }
 }
 
 /** At the comprehensive window (clerk). */

@@ -19,7 +19,11 @@ export async function publishedItems(deps: Deps, regionCode: string, itemIds: re
       throw new BundlesError('BUNDLE_ITEM_NOT_PUBLISHED', undefined, { itemId: id });
     }
     if (v.regionCode !== regionCode)
-      throw new BundlesError('BUNDLE_ITEM_OTHER_REGION', undefined, { itemId: id });
+      throw new BundlesError(
+        'BUNDLE_ITEM_OTHER_REGION',
+        `“${v.name}”（${v.departmentName}）不是本行政区划的事项：一件事只能组合本行政区划已发布的事项`,
+        { itemId: id },
+      );
     out.push(v);
   }
   return out;
@@ -44,7 +48,17 @@ export async function saveDefinition(
   const problem = checkDefinitionItems(
     input.items.map((i, k) => ({ ...i, departmentId: items[k]!.departmentId })),
   );
-  if (problem) throw new BundlesError(problem.code, undefined, problem.details);
+  if (problem) {
+    const name = (id: string) => items.find((i) => i.itemId === id)?.name ?? id;
+    const cycle = (problem.details as { cycle?: string[] } | undefined)?.cycle;
+    throw new BundlesError(
+      problem.code,
+      cycle
+        ? `分支之间的前置关系形成了循环（${cycle.map(name).join(' → ')}），各分支将互相等待、永远无法办理：请去掉其中一个前置`
+        : undefined,
+      problem.details,
+    );
+  }
   const itemIds = items.map((i) => i.itemId);
   const fields = mergeFormFields(itemIds, input.formFields);
   const materials = mergeMaterials(

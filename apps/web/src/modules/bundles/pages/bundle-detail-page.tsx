@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   Alert,
   Button,
@@ -44,6 +44,11 @@ export function BundleDetailPage() {
   const [reason, setReason] = useState('');
   const b = q.data;
   if (!b) return <Card loading={q.isLoading}>{q.error ? String(q.error) : null}</Card>;
+  const anyAction =
+    (b.allowed.deliver && can('bundle.deliver')) ||
+    (b.allowed.choose && can('bundle.choose')) ||
+    (b.allowed.requestExtension && can('bundle.extension.request')) ||
+    (b.allowed.decideExtension && can('bundle.extension.decide'));
   const run = async (p: Promise<unknown>, ok: string) => {
     try {
       await p;
@@ -58,38 +63,41 @@ export function BundleDetailPage() {
         {t('bundles.title.detail')} · {b.name}
       </Typography.Title>
       <Descriptions bordered size="small" column={3}>
-        <Descriptions.Item label="一件事编号">{b.bundleNo}</Descriptions.Item>
-        <Descriptions.Item label="状态">
-          <Tag data-testid="bundle-status">{b.statusLabel}</Tag>
+        <Descriptions.Item label={t('bundles.common.bundleNo')}>{b.bundleNo}</Descriptions.Item>
+        <Descriptions.Item label={t('bundles.common.status')}>
+          <Tag data-testid="bundle-status">{t(`bundles.status.${b.status}`)}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label="申请人">
+        <Descriptions.Item label={t('bundles.common.applicant')}>
           {b.applicantName}（{b.applicantIdMasked}）
         </Descriptions.Item>
-        <Descriptions.Item label="收件时间">{b.receivedAt.slice(0, 10)}</Descriptions.Item>
-        <Descriptions.Item label="预计办结（关键路径）">
+        <Descriptions.Item label={t('bundles.common.receivedAt')}>
+          {b.receivedAt.slice(0, 10)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('bundles.common.expectedCritical')}>
           <b>{b.expectedFinish}</b>
         </Descriptions.Item>
-        <Descriptions.Item label={`法定期限（${b.legalLimitDays} 个工作日）`}>
+        <Descriptions.Item label={t('bundles.common.legalDeadlineDays', { days: b.legalLimitDays })}>
           {b.legalDeadline}
+          {b.extension &&
+            ` · ${t('bundles.detail.extension')} ${t('bundles.detail.extensionState', {
+              days: b.extension.days,
+              state: t(`bundles.detail.extensionStates.${b.extension.status}`),
+            })}`}
         </Descriptions.Item>
-        <Descriptions.Item label="卡点分支" span={3}>
+        <Descriptions.Item label={t('bundles.common.holding')} span={3}>
           {b.holdingBranch ? (
             <Tag color="red">
               {b.holdingBranch.itemName}（{b.holdingBranch.departmentName}，{b.holdingBranch.caseNo}）
             </Tag>
           ) : (
-            '—'
+            t('bundles.common.none')
           )}
         </Descriptions.Item>
       </Descriptions>
       {b.status === 'awaiting_choice' && (
-        <Alert
-          type="warning"
-          showIcon
-          message="有分支未获通过，已告知申请人：请按申请人的选择继续办理其余事项或撤回申请（不会默默取消其他分支）。"
-        />
+        <Alert type="warning" showIcon message={t('bundles.detail.awaitingChoice')} />
       )}
-      <Card title="分支（各为本部门的普通办件，并联办理）">
+      <Card title={t('bundles.detail.branchesCard')}>
         <Table<BundleBranch>
           rowKey="caseId"
           pagination={false}
@@ -97,167 +105,197 @@ export function BundleDetailPage() {
           rowClassName={(r) => (r.onCriticalPath ? 'bundle-critical' : '')}
           columns={[
             {
-              title: '办件编号',
+              title: t('bundles.common.caseNo'),
               dataIndex: 'caseNo',
-              render: (v, r) => <a href={`/cases/${r.caseId}`}>{v}</a>,
+              render: (v, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link>,
             },
-            { title: '事项', dataIndex: 'itemName' },
-            { title: '部门', dataIndex: 'departmentName' },
+            { title: t('bundles.common.item'), dataIndex: 'itemName' },
+            { title: t('bundles.common.department'), dataIndex: 'departmentName' },
             {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              render: (v, r) => <Tag color={r.paused ? 'orange' : undefined}>{v}</Tag>,
+              title: t('bundles.common.status'),
+              dataIndex: 'status',
+              render: (v: string, r) => (
+                <Tag color={r.paused ? 'orange' : undefined} data-testid="branch-status">
+                  {t(`bundles.branchStatus.${v}`)}
+                </Tag>
+              ),
             },
-            { title: '承诺时限', dataIndex: 'promisedDays', render: (v) => `${v} 个工作日` },
             {
-              title: '等待前置',
+              title: t('bundles.detail.promised'),
+              dataIndex: 'promisedDays',
+              render: (v: number) => t('bundles.common.days', { n: v }),
+            },
+            {
+              title: t('bundles.detail.waiting'),
               dataIndex: 'waitingFor',
-              render: (v: string[]) => (v.length ? v.join('、') : '—'),
+              render: (v: string[]) => (v.length ? v.join('、') : t('bundles.common.none')),
             },
             {
-              title: '预计办结',
+              title: t('bundles.common.expectedFinish'),
               dataIndex: 'expectedFinish',
-              render: (v, r) => (r.onCriticalPath ? <Tag color="red">{v} 关键路径</Tag> : v),
+              render: (v, r) =>
+                r.onCriticalPath ? (
+                  <Tag color="red">
+                    {v} {t('bundles.common.criticalPath')}
+                  </Tag>
+                ) : (
+                  v
+                ),
             },
           ]}
         />
       </Card>
-      <Space align="start" wrap>
-        {b.allowed.deliver && can('bundle.deliver') && (
-          <Card title="一次出件" size="small">
-            <Form layout="inline">
-              <Form.Item label="方式">
-                <Select
-                  value={method}
-                  onChange={setMethod}
-                  style={{ width: 120 }}
-                  options={[
-                    { value: 'window', label: '窗口领取' },
-                    { value: 'post', label: '邮寄' },
-                    { value: 'electronic', label: '电子送达' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item label="领取人">
+      {anyAction && (
+        <Space align="start" wrap>
+          {b.allowed.deliver && can('bundle.deliver') && (
+            <Card title={t('bundles.detail.deliverCard')} size="small">
+              <Form layout="inline">
+                <Form.Item label={t('bundles.detail.method')}>
+                  <Select
+                    value={method}
+                    onChange={setMethod}
+                    style={{ width: 160 }}
+                    options={[
+                      { value: 'window', label: t('bundles.detail.methodWindow') },
+                      { value: 'post', label: t('bundles.detail.methodPost') },
+                      { value: 'electronic', label: t('bundles.detail.methodElectronic') },
+                    ]}
+                  />
+                </Form.Item>
+                <Form.Item label={t('bundles.detail.receivedBy')}>
+                  <Input
+                    value={receivedBy}
+                    onChange={(e) => setReceivedBy(e.target.value)}
+                    data-testid="received-by"
+                  />
+                </Form.Item>
+                <Button
+                  type="primary"
+                  loading={deliver.isPending}
+                  data-testid="bundle-deliver"
+                  onClick={() =>
+                    run(
+                      deliver.mutateAsync({ version: b.version, method, receivedBy }),
+                      t('bundles.detail.delivered'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.deliver')}
+                </Button>
+              </Form>
+            </Card>
+          )}
+          {b.allowed.choose && can('bundle.choose') && (
+            <Card title={t('bundles.detail.choiceCard')} size="small">
+              <Space>
+                <Button
+                  onClick={() =>
+                    run(
+                      choose.mutateAsync({ version: b.version, choice: 'continue' }),
+                      t('bundles.detail.continue'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.continue')}
+                </Button>
+                <Button
+                  danger
+                  onClick={() =>
+                    run(
+                      choose.mutateAsync({ version: b.version, choice: 'withdraw' }),
+                      t('bundles.detail.withdrawn'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.withdraw')}
+                </Button>
+              </Space>
+            </Card>
+          )}
+          {b.allowed.requestExtension && can('bundle.extension.request') && (
+            <Card title={t('bundles.detail.extensionCard')} size="small">
+              <Space>
+                <InputNumber min={1} max={15} value={days} onChange={(v) => setDays(v ?? 15)} />
                 <Input
-                  value={receivedBy}
-                  onChange={(e) => setReceivedBy(e.target.value)}
-                  data-testid="received-by"
+                  placeholder={t('bundles.detail.reason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
                 />
-              </Form.Item>
-              <Button
-                type="primary"
-                loading={deliver.isPending}
-                onClick={() =>
-                  run(deliver.mutateAsync({ version: b.version, method, receivedBy }), '已一次性出件')
-                }
-              >
-                出件
-              </Button>
-            </Form>
-          </Card>
-        )}
-        {b.allowed.choose && can('bundle.choose') && (
-          <Card title="申请人的选择" size="small">
-            <Space>
-              <Button
-                onClick={() =>
-                  run(choose.mutateAsync({ version: b.version, choice: 'continue' }), '继续办理其余事项')
-                }
-              >
-                继续办理其余事项
-              </Button>
-              <Button
-                danger
-                onClick={() => run(choose.mutateAsync({ version: b.version, choice: 'withdraw' }), '已撤回')}
-              >
-                撤回申请
-              </Button>
-            </Space>
-          </Card>
-        )}
-        {b.allowed.requestExtension && can('bundle.extension.request') && (
-          <Card title="申请延期（一次，≤ 15 个工作日）" size="small">
-            <Space>
-              <InputNumber min={1} max={15} value={days} onChange={(v) => setDays(v ?? 15)} />
-              <Input placeholder="理由" value={reason} onChange={(e) => setReason(e.target.value)} />
-              <Button
-                onClick={() =>
-                  run(extend.mutateAsync({ version: b.version, days, reason }), '已提交延期申请')
-                }
-              >
-                提交
-              </Button>
-            </Space>
-          </Card>
-        )}
-        {b.allowed.decideExtension && can('bundle.extension.decide') && (
-          <Card title={`延期审批：${b.extension?.days} 个工作日（${b.extension?.reason}）`} size="small">
-            <Space>
-              <Button
-                type="primary"
-                onClick={() =>
-                  run(decideExt.mutateAsync({ version: b.version, approved: true, note: '' }), '已批准')
-                }
-              >
-                批准
-              </Button>
-              <Button
-                onClick={() =>
-                  run(decideExt.mutateAsync({ version: b.version, approved: false, note: '' }), '未批准')
-                }
-              >
-                不批准
-              </Button>
-            </Space>
-          </Card>
-        )}
-      </Space>
+                <Button
+                  onClick={() =>
+                    run(
+                      extend.mutateAsync({ version: b.version, days, reason }),
+                      t('bundles.detail.extensionRequested'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.submit')}
+                </Button>
+              </Space>
+            </Card>
+          )}
+          {b.allowed.decideExtension && can('bundle.extension.decide') && (
+            <Card
+              title={t('bundles.detail.extensionDecide', {
+                days: b.extension?.days,
+                reason: b.extension?.reason,
+              })}
+              size="small"
+            >
+              <Space>
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    run(
+                      decideExt.mutateAsync({ version: b.version, approved: true, note: '' }),
+                      t('bundles.detail.approved'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.approve')}
+                </Button>
+                <Button
+                  onClick={() =>
+                    run(
+                      decideExt.mutateAsync({ version: b.version, approved: false, note: '' }),
+                      t('bundles.detail.rejected'),
+                    )
+                  }
+                >
+                  {t('bundles.detail.reject')}
+                </Button>
+              </Space>
+            </Card>
+          )}
+        </Space>
+      )}
       {b.license && (
-        <Card title="一业一证">
+        <Card title={t('bundles.detail.licenseCard')}>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="证照名称">{b.license.typeName}</Descriptions.Item>
-            <Descriptions.Item label="证照标识">
+            <Descriptions.Item label={t('bundles.detail.licenseName')}>
+              {b.license.typeName}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('bundles.detail.licenseId')}>
               <span data-testid="bundle-license-id">{b.license.id}</span>
             </Descriptions.Item>
-            <Descriptions.Item label="所含许可" span={2}>
+            <Descriptions.Item label={t('bundles.detail.members')} span={2}>
               {b.license.members.map((m) => `${m.itemName}（${m.licenseId}）`).join('；')}
             </Descriptions.Item>
-            <Descriptions.Item label="核验">
+            <Descriptions.Item label={t('bundles.detail.verify')}>
               <a href={`/yjs/verify/${b.license.verifyToken}`} target="_blank" rel="noreferrer">
-                公开核验
+                {t('bundles.detail.verifyLink')}
               </a>
             </Descriptions.Item>
           </Descriptions>
         </Card>
       )}
-      <Card title="一件事记录">
+      <Card title={t('bundles.detail.events')}>
         <Timeline
           items={b.events.map((e) => ({
-            children: `${e.at.slice(0, 16).replace('T', ' ')} ${EVENT_LABELS[e.type] ?? e.type}${typeof e.payload.itemName === 'string' ? `：${e.payload.itemName}` : ''}`,
+            children: `${e.at.slice(0, 16).replace('T', ' ')} ${t(`bundles.event.${e.type}`, { defaultValue: e.type })}${typeof e.payload.itemName === 'string' ? `：${e.payload.itemName}` : ''}`,
           }))}
         />
       </Card>
     </Space>
   );
 }
-
-const EVENT_LABELS: Record<string, string> = {
-  submitted: '收件（一表申请、一套材料）',
-  branch_accepted: '分支受理',
-  branch_supplement_requested: '分支补正（仅该分支暂停）',
-  supplement_asked: '一次性告知补正',
-  branch_submitted: '分支补正材料已收到',
-  branch_granted: '分支准予',
-  branch_denied: '分支不予许可',
-  branch_refused: '分支不予受理',
-  branch_withdrawn: '分支撤回',
-  awaiting_choice: '已告知申请人，待其选择',
-  choice_made: '申请人已选择',
-  concluded: '全部分支办结，一件事办结',
-  withdrawn: '一件事撤回',
-  delivered: '一次出件',
-  extension_requested: '申请延期',
-  extension_approved: '延期已批准',
-  extension_rejected: '延期未批准',
-};

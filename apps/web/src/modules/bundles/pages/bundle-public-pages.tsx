@@ -47,20 +47,24 @@ export function BundleApplyPage() {
       <PublicShell title={t('bundles.title.apply')}>
         <Result
           status="success"
-          title={`已提交：${done.name}`}
+          title={t('bundles.apply.submitted', { name: done.name })}
           subTitle={
-            <span>
-              一件事编号 <b data-testid="bundle-no">{done.bundleNo}</b>，查询码{' '}
-              <b data-testid="query-code">{done.queryCode}</b>（请妥善保存）
-            </span>
+            <Space direction="vertical">
+              <span>
+                {t('bundles.apply.noLabel')}：<b data-testid="bundle-no">{done.bundleNo}</b>
+              </span>
+              <span>
+                {t('bundles.apply.codeLabel')}：<b data-testid="query-code">{done.queryCode}</b>
+              </span>
+            </Space>
           }
-          extra={<Link to={`/yjs/track?bundleNo=${done.bundleNo}`}>查询进度</Link>}
+          extra={<Link to={`/yjs/track?bundleNo=${done.bundleNo}`}>{t('bundles.apply.track')}</Link>}
         />
         <List
-          header="各事项办件"
+          header={t('bundles.apply.branches')}
           dataSource={done.branches}
           renderItem={(b) => (
-            <List.Item>
+            <List.Item data-testid="bundle-branch">
               {b.itemName} · {b.caseNo}
             </List.Item>
           )}
@@ -86,46 +90,80 @@ export function BundleApplyPage() {
   return (
     <PublicShell title={t('bundles.title.apply')}>
       <Form layout="vertical" style={{ maxWidth: 720 }}>
-        <Form.Item label="选择一件事">
+        <Form.Item label={t('bundles.apply.choose')}>
           <Select
             data-testid="bundle-definition"
             value={defId}
             onChange={setDefId}
+            placeholder={t('bundles.apply.choosePlaceholder')}
             options={(defs.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
+        {!def && (
+          <List
+            grid={{ gutter: 12, column: 2 }}
+            loading={defs.isLoading}
+            dataSource={defs.data?.items ?? []}
+            renderItem={(d) => (
+              <List.Item>
+                <Card
+                  size="small"
+                  title={d.name}
+                  extra={<Link to={`/yjs/guide/${d.id}`}>{t('bundles.common.guide')}</Link>}
+                  actions={[
+                    <a key="apply" onClick={() => setDefId(d.id)}>
+                      {t('bundles.apply.start')}
+                    </a>,
+                  ]}
+                >
+                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 4 }}>
+                    {d.description}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary">
+                    {t('bundles.apply.summary', {
+                      items: d.items.length,
+                      departments: new Set(d.items.map((i) => i.departmentId)).size,
+                      materials: d.materials.length,
+                      days: d.expectedDays,
+                    })}
+                  </Typography.Text>
+                </Card>
+              </List.Item>
+            )}
+          />
+        )}
         {def && (
           <>
             <Alert
               type="info"
               message={`${def.description}`}
-              description={<Link to={`/yjs/guide/${def.id}`}>查看办事指南（一次告知）</Link>}
+              description={<Link to={`/yjs/guide/${def.id}`}>{t('bundles.apply.guideLink')}</Link>}
             />
-            <Typography.Title level={5}>申请人</Typography.Title>
-            <Form.Item label="姓名">
+            <Typography.Title level={5}>{t('bundles.apply.applicant')}</Typography.Title>
+            <Form.Item label={t('bundles.apply.name')}>
               <Input
                 data-testid="applicant-name"
                 value={who.name}
                 onChange={(e) => setWho({ ...who, name: e.target.value })}
               />
             </Form.Item>
-            <Form.Item label="公民身份号码">
+            <Form.Item label={t('bundles.apply.idNumber')}>
               <Input
                 data-testid="applicant-id"
                 value={who.idNumber}
                 onChange={(e) => setWho({ ...who, idNumber: e.target.value })}
               />
             </Form.Item>
-            <Form.Item label="手机号码">
+            <Form.Item label={t('bundles.apply.phone')}>
               <Input
                 data-testid="applicant-phone"
                 value={who.phone}
                 onChange={(e) => setWho({ ...who, phone: e.target.value })}
               />
             </Form.Item>
-            <Typography.Title level={5}>一表申请（共用信息只填一次）</Typography.Title>
+            <Typography.Title level={5}>{t('bundles.apply.form')}</Typography.Title>
             {def.formFields.map((f) => (
-              <Form.Item key={f.key} label={`${f.label}${f.shared ? '（各事项共用）' : ''}`}>
+              <Form.Item key={f.key} label={`${f.label}${f.shared ? t('bundles.common.shared') : ''}`}>
                 <Input
                   data-testid={`field-${f.key}`}
                   value={values[f.key] ?? ''}
@@ -133,21 +171,27 @@ export function BundleApplyPage() {
                 />
               </Form.Item>
             ))}
-            <Typography.Title level={5}>一套材料（同一材料只交一次，各事项共用）</Typography.Title>
+            <Typography.Title level={5}>{t('bundles.apply.materials')}</Typography.Title>
             <Checkbox.Group
               value={provided}
               onChange={(v) => setProvided(v as string[])}
               style={{ display: 'flex', flexDirection: 'column' }}
+              data-testid="bundle-materials"
             >
               {def.materials.map((m) => (
                 <Checkbox key={m.name} value={m.name}>
                   {m.name}
-                  {m.itemIds.length > 1 ? `（${m.itemIds.length} 个事项共用）` : ''}
+                  {m.required ? '' : t('bundles.common.optional')}
+                  {m.itemIds.length > 1 ? t('bundles.common.sharedBy', { n: m.itemIds.length }) : ''}
                 </Checkbox>
               ))}
             </Checkbox.Group>
-            <Button style={{ marginTop: 8 }} onClick={() => setProvided(def.materials.map((m) => m.name))}>
-              全部已备齐
+            <Button
+              style={{ marginTop: 8 }}
+              data-testid="materials-all"
+              onClick={() => setProvided(def.materials.map((m) => m.name))}
+            >
+              {t('bundles.apply.allReady')}
             </Button>
           </>
         )}
@@ -159,7 +203,7 @@ export function BundleApplyPage() {
           onClick={submit}
           data-testid="bundle-submit"
         >
-          提交申请
+          {t('bundles.apply.submit')}
         </Button>
       </Form>
     </PublicShell>
@@ -189,14 +233,14 @@ export function BundleTrackPage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space>
           <Input
-            placeholder="一件事编号"
+            placeholder={t('bundles.track.no')}
             value={bundleNo}
             onChange={(e) => setBundleNo(e.target.value)}
             data-testid="track-no"
             style={{ width: 260 }}
           />
           <Input
-            placeholder="查询码"
+            placeholder={t('bundles.track.code')}
             value={queryCode}
             onChange={(e) => setQueryCode(e.target.value)}
             data-testid="track-code"
@@ -206,37 +250,44 @@ export function BundleTrackPage() {
             onClick={() => run(trackBundle({ bundleNo, queryCode }))}
             data-testid="track-search"
           >
-            查询
+            {t('bundles.track.search')}
           </Button>
         </Space>
         {error && <Alert type="error" message={error} />}
-        {r && !b && <Alert type="warning" message="未找到：请核对一件事编号和查询码" />}
+        {r && !b && <Alert type="warning" message={t('bundles.track.notFound')} />}
         {b && (
           <>
             <Descriptions bordered size="small" column={2}>
-              <Descriptions.Item label="一件事">{b.name}</Descriptions.Item>
-              <Descriptions.Item label="状态">
-                <Tag data-testid="track-status">{b.statusLabel}</Tag>
+              <Descriptions.Item label={t('bundles.track.name')}>{b.name}</Descriptions.Item>
+              <Descriptions.Item label={t('bundles.common.status')}>
+                <Tag data-testid="track-status">{t(`bundles.status.${b.status}`)}</Tag>
               </Descriptions.Item>
-              <Descriptions.Item label="预计办结">{b.expectedFinish}</Descriptions.Item>
-              <Descriptions.Item label="法定期限">{b.legalDeadline}</Descriptions.Item>
+              <Descriptions.Item label={t('bundles.common.expectedFinish')}>
+                {b.expectedFinish}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('bundles.common.legalDeadline')}>
+                {b.legalDeadline}
+              </Descriptions.Item>
             </Descriptions>
             {b.mayChoose && (
               <Alert
                 type="warning"
-                message="有事项未获通过，请选择"
+                message={t('bundles.track.mustChoose')}
+                data-testid="track-choose"
                 action={
                   <Space>
                     <Button
+                      data-testid="choose-continue"
                       onClick={() => run(chooseBundleOnline({ bundleNo, queryCode, choice: 'continue' }))}
                     >
-                      继续办理其余事项
+                      {t('bundles.detail.continue')}
                     </Button>
                     <Button
                       danger
+                      data-testid="choose-withdraw"
                       onClick={() => run(chooseBundleOnline({ bundleNo, queryCode, choice: 'withdraw' }))}
                     >
-                      撤回申请
+                      {t('bundles.detail.withdraw')}
                     </Button>
                   </Space>
                 }
@@ -246,17 +297,22 @@ export function BundleTrackPage() {
               rowKey="caseNo"
               pagination={false}
               dataSource={b.branches}
+              data-testid="track-branches"
               columns={[
-                { title: '事项', dataIndex: 'itemName' },
-                { title: '部门', dataIndex: 'departmentName' },
-                { title: '状态', dataIndex: 'statusLabel' },
+                { title: t('bundles.common.item'), dataIndex: 'itemName' },
+                { title: t('bundles.common.department'), dataIndex: 'departmentName' },
                 {
-                  title: '预计办结',
+                  title: t('bundles.common.status'),
+                  dataIndex: 'status',
+                  render: (v: string) => t(`bundles.branchStatus.${v}`),
+                },
+                {
+                  title: t('bundles.common.expectedFinish'),
                   dataIndex: 'expectedFinish',
                   render: (v, x) => (x.onCriticalPath ? <Tag color="red">{v}</Tag> : v),
                 },
                 {
-                  title: '需补正',
+                  title: t('bundles.track.supplement'),
                   render: (_, x) =>
                     x.missing.length ? (
                       <Space direction="vertical">
@@ -275,7 +331,7 @@ export function BundleTrackPage() {
                             )
                           }
                         >
-                          提交补正材料
+                          {t('bundles.track.upload')}
                         </Button>
                       </Space>
                     ) : (
@@ -284,7 +340,9 @@ export function BundleTrackPage() {
                 },
               ]}
             />
-            {b.licenseVerifyToken && <Link to={`/yjs/verify/${b.licenseVerifyToken}`}>一业一证核验</Link>}
+            {b.licenseVerifyToken && (
+              <Link to={`/yjs/verify/${b.licenseVerifyToken}`}>{t('bundles.track.verifyLink')}</Link>
+            )}
           </>
         )}
       </Space>
@@ -303,40 +361,44 @@ export function BundleGuidePage() {
       title={t('bundles.title.guide')}
       extra={
         <Space className="no-print">
-          <Button onClick={() => window.print()}>打印</Button>
-          <Button href={guideDocxUrl(id)}>下载 Word</Button>
+          <Button onClick={() => window.print()} data-testid="guide-print">
+            {t('bundles.guide.print')}
+          </Button>
+          <Button href={guideDocxUrl(id)} data-testid="guide-docx">
+            {t('bundles.guide.docx')}
+          </Button>
         </Space>
       }
     >
       {d && g.data && (
         <div className="print-a4">
           <Typography.Title level={2} style={{ textAlign: 'center' }}>
-            “{d.name}”一件事办事指南
+            {t('bundles.guide.heading', { name: d.name })}
           </Typography.Title>
           <Typography.Paragraph>{d.description}</Typography.Paragraph>
           <Typography.Paragraph>
-            法定时限 {g.data.legalLimitDays} 个工作日（可延长一次，不超过 15 个工作日）；并联办理，预计{' '}
-            {d.expectedDays} 个工作日内办结。
-            {d.licenseTypeName ? `办结后核发${d.licenseTypeName}（一业一证）。` : ''}
+            {t('bundles.guide.limits', { legal: g.data.legalLimitDays, expected: d.expectedDays })}
+            {d.licenseTypeName ? t('bundles.guide.license', { name: d.licenseTypeName }) : ''}
           </Typography.Paragraph>
-          <Typography.Title level={4}>一表申请</Typography.Title>
+          <Typography.Title level={4}>{t('bundles.guide.form')}</Typography.Title>
           <ul>
             {d.formFields.map((f) => (
               <li key={f.key}>
                 {f.label}
-                {f.shared ? '（各事项共用）' : ''}
+                {f.shared ? t('bundles.common.shared') : ''}
               </li>
             ))}
           </ul>
-          <Typography.Title level={4}>一套材料</Typography.Title>
+          <Typography.Title level={4}>{t('bundles.guide.materials')}</Typography.Title>
           <ol>
             {d.materials.map((m) => (
               <li key={m.name}>
-                {m.name}（{m.required ? '必要' : '非必要'}；用于：{m.itemNames.join('、')}）
+                {m.name}（{m.required ? t('bundles.common.required') : t('bundles.common.notRequired')}；
+                {t('bundles.common.usedFor', { items: m.itemNames.join('、') })}）
               </li>
             ))}
           </ol>
-          <Typography.Title level={4}>各事项</Typography.Title>
+          <Typography.Title level={4}>{t('bundles.guide.items')}</Typography.Title>
           {g.data.items.map((i) => (
             <Card
               key={i.itemId}
@@ -344,9 +406,9 @@ export function BundleGuidePage() {
               title={`${i.itemName}（${i.departmentName}）`}
               style={{ marginBottom: 8 }}
             >
-              <p>受理条件：{i.conditions}</p>
-              <p>办理流程：{i.process}</p>
-              <p>咨询电话：{i.consultPhone}</p>
+              <p>{t('bundles.guide.conditions', { v: i.conditions })}</p>
+              <p>{t('bundles.guide.process', { v: i.process })}</p>
+              <p>{t('bundles.guide.phone', { v: i.consultPhone })}</p>
             </Card>
           ))}
         </div>
@@ -363,23 +425,23 @@ export function BundleVerifyPage() {
   const l = q.data?.license;
   return (
     <PublicShell title={t('bundles.title.verify')}>
-      {q.data && !l && <Alert type="warning" message="未找到该证照" />}
+      {q.data && !l && <Alert type="warning" message={t('bundles.verify.notFound')} />}
       {l && (
         <Descriptions bordered column={1} size="small">
-          <Descriptions.Item label="核验结果">
+          <Descriptions.Item label={t('bundles.verify.result')}>
             <Tag color="green" data-testid="verify-found">
-              有效证照
+              {t('bundles.verify.valid')}
             </Tag>
           </Descriptions.Item>
-          <Descriptions.Item label="证照名称">{l.typeName}</Descriptions.Item>
-          <Descriptions.Item label="证照标识">{l.id}</Descriptions.Item>
-          <Descriptions.Item label="持证者">
+          <Descriptions.Item label={t('bundles.verify.name')}>{l.typeName}</Descriptions.Item>
+          <Descriptions.Item label={t('bundles.verify.id')}>{l.id}</Descriptions.Item>
+          <Descriptions.Item label={t('bundles.verify.holder')}>
             {l.holderName}（{l.holderIdMasked}）
           </Descriptions.Item>
-          <Descriptions.Item label="所含许可">
+          <Descriptions.Item label={t('bundles.verify.members')}>
             {l.members.map((m) => m.itemName).join('、')}
           </Descriptions.Item>
-          <Descriptions.Item label="发证日期">{l.validFrom}</Descriptions.Item>
+          <Descriptions.Item label={t('bundles.verify.issued')}>{l.validFrom}</Descriptions.Item>
         </Descriptions>
       )}
     </PublicShell>

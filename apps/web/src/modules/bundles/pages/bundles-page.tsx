@@ -27,50 +27,71 @@ export function BundlesPage() {
         <Row gutter={16}>
           <Col span={6}>
             <Card>
-              <Statistic title="一件事办件量" value={figures.data.total} />
+              <Statistic title={t('bundles.list.total')} value={figures.data.total} />
             </Card>
           </Col>
           <Col span={6}>
             <Card>
-              <Statistic title="办结率" value={(figures.data.concludeRate * 100).toFixed(1)} suffix="%" />
+              <Statistic
+                title={t('bundles.list.rate')}
+                value={(figures.data.concludeRate * 100).toFixed(1)}
+                suffix="%"
+              />
             </Card>
           </Col>
           <Col span={6}>
             <Card>
-              <Statistic title="平均用时（工作日）" value={figures.data.averageDays ?? '—'} />
+              <Statistic title={t('bundles.list.avgDays')} value={figures.data.averageDays ?? '—'} />
             </Card>
           </Col>
           <Col span={6}>
             <Card>
-              <Statistic title="卡点分支" value={figures.data.holding.length} />
+              <Statistic title={t('bundles.list.holdingCount')} value={figures.data.holding.length} />
             </Card>
           </Col>
         </Row>
       )}
-      <Card title="一件事办件（红色为拖住一件事的分支）">
+      <Card title={t('bundles.list.table')}>
         <Table<BundleSummary>
           rowKey="id"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           columns={[
             {
-              title: '编号',
+              title: t('bundles.common.bundleNo'),
               dataIndex: 'bundleNo',
-              render: (v, r) => <Link to={`/bundles/${r.id}`}>{v}</Link>,
+              render: (v, r) => (
+                <Link to={`/bundles/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {v}
+                </Link>
+              ),
             },
-            { title: '主题', dataIndex: 'name' },
-            { title: '申请人', dataIndex: 'applicantName' },
+            { title: t('bundles.common.theme'), dataIndex: 'name' },
+            { title: t('bundles.common.applicant'), dataIndex: 'applicantName' },
             {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              render: (v, r) => <Tag color={STATUS_COLORS[r.status]}>{v}</Tag>,
+              title: t('bundles.common.status'),
+              dataIndex: 'status',
+              render: (v: string) => <Tag color={STATUS_COLORS[v]}>{t(`bundles.status.${v}`)}</Tag>,
             },
-            { title: '分支', render: (_, r) => `${r.concludedBranches}/${r.branchCount} 已办结` },
-            { title: '预计办结', dataIndex: 'expectedFinish' },
-            { title: '法定期限', dataIndex: 'legalDeadline' },
             {
-              title: '卡点分支',
+              title: t('bundles.common.branches'),
+              render: (_, r) =>
+                t('bundles.common.branchesDone', { done: r.concludedBranches, total: r.branchCount }),
+            },
+            {
+              title: t('bundles.common.expectedFinish'),
+              dataIndex: 'expectedFinish',
+              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+            },
+            {
+              title: t('bundles.common.legalDeadline'),
+              dataIndex: 'legalDeadline',
+              render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+            },
+            {
+              title: t('bundles.common.holding'),
               render: (_, r) =>
                 r.holdingBranch ? (
                   <Tag
@@ -78,37 +99,48 @@ export function BundlesPage() {
                     data-testid="holding-branch"
                   >{`${r.holdingBranch.itemName}（${r.holdingBranch.departmentName}）`}</Tag>
                 ) : (
-                  '—'
+                  t('bundles.common.none')
                 ),
             },
           ]}
         />
       </Card>
-      <Card title="一件事主题">
+      <Card
+        title={t('bundles.list.themes')}
+        extra={
+          can('bundle.define') && (
+            <Link to="/bundles/definitions/new" data-testid="bundle-new-theme">
+              {t('bundles.list.newTheme')}
+            </Link>
+          )
+        }
+      >
         <Table
           rowKey="versionId"
           loading={defs.isLoading}
           dataSource={defs.data?.items ?? []}
           pagination={false}
           columns={[
-            { title: '编码', dataIndex: 'code' },
-            { title: '名称', dataIndex: 'name' },
+            { title: t('bundles.common.code'), dataIndex: 'code' },
+            { title: t('bundles.common.name'), dataIndex: 'name' },
             {
-              title: '版本',
+              title: t('bundles.common.version'),
               dataIndex: 'versionNo',
-              render: (v, r) =>
-                `v${v}（${r.status === 'published' ? '已发布' : r.status === 'draft' ? '草稿' : '停用'}）`,
+              render: (v, r) => `v${v}（${t(`bundles.versionStatus.${r.status}`)}）`,
             },
             {
-              title: '事项',
+              title: t('bundles.common.item'),
               render: (_, r) => r.items.map((i) => `${i.itemName}（${i.departmentName}）`).join('、'),
             },
-            { title: '材料', render: (_, r) => `${r.materials.length} 项（合并去重）` },
             {
-              title: '指南',
+              title: t('bundles.common.materials'),
+              render: (_, r) => t('bundles.list.materialsMerged', { n: r.materials.length }),
+            },
+            {
+              title: t('bundles.common.guide'),
               render: (_, r) => (
                 <Link to={`/yjs/guide/${r.id}`} target="_blank">
-                  查看 / 打印
+                  {t('bundles.common.viewPrint')}
                 </Link>
               ),
             },
