@@ -4,6 +4,13 @@ import { sql } from 'kysely';
 import type { ComplaintListQuery } from '@tongban/contracts';
 import type { Executor } from '../../platform/db';
 
+/** findDepartments as a statement (executeBatch); never empty-handed: an empty list matches nothing. */
+export const departmentsQuery = (db: Executor, ids: readonly string[]) =>
+  db
+    .selectFrom('department')
+    .select(['id', 'name', 'regionCode'])
+    .where('id', 'in', ids.length ? [...ids] : ['00000000-0000-0000-0000-000000000000']);
+
 export const findDepartments = (db: Executor, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string; name: string; regionCode: string }[])

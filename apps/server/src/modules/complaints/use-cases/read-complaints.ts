@@ -150,6 +150,20 @@ export async function getComplaintDetail(deps: Deps, actor: Actor, id: string): 
   };
 }
 
+/** Stored files (the comment book's photo): whoever may read the complaint may read its file. */
+export async function mayReadComplaint(deps: Deps, actor: Actor, id: string): Promise<boolean> {
+  try {
+    assertAccess(actor, 'complaint.read');
+    const s = await findSummary(deps.db, id);
+    if (!s) return false;
+    assertAccess(actor, 'complaint.read', { regionCode: s.regionCode });
+    const d = deptScope(actor);
+    return !d || s.heldByDepartmentId === d || s.leadDepartmentId === d;
+  } catch {
+    return false;
+  }
+}
+
 /** Complaints (投诉/举报) about a named staff member: counts in that person's record. */
 export async function countComplaintsAboutStaff(
   deps: Deps,
