@@ -17,7 +17,7 @@ export async function closeComplaint(deps: Deps, actor: Actor, id: string, input
     'complaint.callback',
     'complaint.close',
     async (ctx) => {
-      const merged = await repo.lockMergedInto(ctx.tx, ctx.row.regionCode, id);
+      const [merged] = ctx.pre as [repo.ComplaintRow[]];
       const pending = merged.filter((m) => !m.callbackBy).length;
       fail(checkClose(factsOf(ctx.row, pending), actorFacts(actor)));
       return {
@@ -34,5 +34,6 @@ export async function closeComplaint(deps: Deps, actor: Actor, id: string, input
         ],
       };
     },
+    (tx, region) => [repo.lockMergedIntoQuery(tx, region, id)],
   );
 }

@@ -6,7 +6,7 @@ import { inboxWrites, type InboxDelivery } from '../../inbox';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { CommandContext } from '../../../platform/command';
-import { executeBatch, executeWrites } from '../../../platform/db';
+import { executeBatch, executeWrites, type Tx } from '../../../platform/db';
 import type { ComplaintTable } from '../../../platform/db-types';
 import { shanghaiToday } from '../../../platform/time';
 import type { CompiledCalendar } from '@tongban/calendar';
@@ -58,7 +58,12 @@ export type StepCtx = CommandContext & {
   row: repo.ComplaintRow;
   calendar: CompiledCalendar;
   today: string;
+  /** The rows of the step's own reads (`pre`), sent with the lock in the first round trip. */
+  pre: unknown[][];
 };
+
+/** A step's reads that need only the order's id and region: sent with the lock (one round trip). */
+export type PreReads = (tx: Tx, regionCode: string) => readonly Compilable<unknown>[];
 
 /** An order never changes region: once seen, its region is known before it is read. */
 const regionOf = new Map<string, string>();
@@ -81,6 +86,7 @@ export async function actOnComplaint(
   action: Action,
   auditAction: string,
   step: (ctx: StepCtx) => Promise<Step>,
+  preReads?: PreReads,
 ): Promise<{ id: string; version: number }> {
   assertAccess(actor, action);
   return deps.db.transaction().execute(async (tx) => {
@@ -88,11 +94,12 @@ export async function actOnComplaint(
     const guess = regionOf.get(id) ?? actor.regionCode;
     const calendarNow = calendarRead(deps, guess, tx);
     const chain = auditChainRead(tx, guess, 'complaint', id);
-    const [[row], chainRows, headRows] = await executeBatch(tx, [
+    const [[row], chainRows, headRows, ...preRows] = (await executeBatch(tx, [
       repo.lockComplaintQuery(tx, id),
       calendarNow.query,
       chain.query,
-    ] as const);
+      ...(preReads ? preReads(tx, guess) : []),
+    ])) as [repo.ComplaintRow[], unknown[], unknown[], ...unknown[][]];
     if (!row) throw new ComplaintError('COMPLAINT_NOT_FOUND');
     assertAccess(actor, action, { regionCode: row.regionCode });
     rememberRegion(row.id, row.regionCode);
@@ -105,7 +112,11 @@ export async function actOnComplaint(
     const link = guessed
       ? await chain.finish(headRows)
       : await lockAuditChain(tx, row.regionCode, 'complaint', row.id);
-    const ctx: StepCtx = { tx, now, actor, deps, row, calendar, today: shanghaiToday(now) };
+    const pre =
+      guessed || !preReads
+        ? preRows
+        : ((await executeBatch(tx, preReads(tx, row.regionCode))) as unknown[][]);
+    const ctx: StepCtx = { tx, now, actor, deps, row, calendar, today: shanghaiToday(now), pre };
     const s = await step(ctx);
     const next = row.version + 1;
     const ref = { regionCode: row.regionCode, entityType: 'complaint', entityId: row.id };

@@ -3,7 +3,7 @@ import { activeUserIdsQuery, listUserIdsByRole } from '../../auth';
 import type { InboxDelivery } from '../../inbox';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { executeBatch, type Executor } from '../../../platform/db';
+import type { Executor } from '../../../platform/db';
 import { ComplaintError } from '../complaints.errors';
 import { checkDispatch, suggestDispatch, type CatalogRule } from '../complaints.policy';
 import { departmentsQuery, findDepartments } from '../complaints.read-model';
@@ -91,6 +91,7 @@ export async function suggestFor(deps: Deps, actor: Actor, id: string): Promise<
 
 /** CPL-2: the desk dispatches to a lead department (and assisting ones); the lead now holds it. */
 export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, input: DispatchInput) {
+  const ids = [input.leadDepartmentId, ...input.assistDepartmentIds];
   return actOnComplaint(
     deps,
     actor,
@@ -100,16 +101,11 @@ export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, in
     'complaint.dispatch',
     async (ctx) => {
       fail(checkDispatch(factsOf(ctx.row)));
-      const ids = [input.leadDepartmentId, ...input.assistDepartmentIds];
-      const [found, [catalog], heads] = await executeBatch(ctx.tx, [
-        departmentsQuery(ctx.tx, ids),
-        repo.latestCatalogQuery(ctx.tx, ctx.row.regionCode),
-        activeUserIdsQuery(ctx.tx, {
-          regionCode: ctx.row.regionCode,
-          role: 'dept_head',
-          departmentId: input.leadDepartmentId,
-        }),
-      ] as const);
+      const [found, [catalog], heads] = ctx.pre as [
+        { id: string; regionCode: string }[],
+        { version: number }[],
+        { id: string }[],
+      ];
       checkDepartments(ctx.row.regionCode, ids, found);
       return {
         patch: {
@@ -150,5 +146,10 @@ export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, in
         ],
       };
     },
+    (tx, region) => [
+      departmentsQuery(tx, ids),
+      repo.latestCatalogQuery(tx, region),
+      activeUserIdsQuery(tx, { regionCode: region, role: 'dept_head', departmentId: input.leadDepartmentId }),
+    ],
   );
 }

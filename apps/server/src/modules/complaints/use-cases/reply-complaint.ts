@@ -1,6 +1,5 @@
 import type { NoteInput, ReplyInput } from '@tongban/contracts';
 import { activeUserIdsQuery } from '../../auth';
-import { executeBatch } from '../../../platform/db';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { checkReply } from '../complaints.policy';
@@ -33,10 +32,7 @@ export async function replyComplaint(deps: Deps, actor: Actor, id: string, input
     async (ctx) => {
       fail(checkReply(factsOf(ctx.row), actorFacts(actor)));
       const region = ctx.row.regionCode;
-      const [deskRows, merged] = await executeBatch(ctx.tx, [
-        activeUserIdsQuery(ctx.tx, { regionCode: region, role: 'supervisor' }),
-        repo.lockMergedIntoQuery(ctx.tx, region, id),
-      ] as const);
+      const [deskRows, merged] = ctx.pre as [{ id: string }[], repo.ComplaintRow[]];
       const desk = deskRows.map((u) => u.id);
       return {
         patch: {
@@ -74,5 +70,9 @@ export async function replyComplaint(deps: Deps, actor: Actor, id: string, input
         ],
       };
     },
+    (tx, region) => [
+      activeUserIdsQuery(tx, { regionCode: region, role: 'supervisor' }),
+      repo.lockMergedIntoQuery(tx, region, id),
+    ],
   );
 }

@@ -1,6 +1,6 @@
 import type { DecideReturnInput, ReturnInput } from '@tongban/contracts';
 import { addWorkingDays, getWorkingDayOnOrAfter } from '@tongban/calendar';
-import { activeUserIdsQuery, listUserIdsByRole } from '../../auth';
+import { activeUserIdsQuery } from '../../auth';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { shanghaiToday } from '../../../platform/time';
@@ -10,7 +10,6 @@ import * as repo from '../complaints.repository';
 import { actOnComplaint, actorFacts, factsOf, fail } from './complaint-command';
 import { checkDepartments, holderDelivery } from './dispatch-complaint';
 import { departmentsQuery } from '../complaints.read-model';
-import { executeBatch } from '../../../platform/db';
 
 /** CPL-2: the holder returns (退单) within 2 working days of dispatch, with a reason; the desk decides. */
 export async function returnComplaint(deps: Deps, actor: Actor, id: string, input: ReturnInput) {
@@ -29,7 +28,7 @@ export async function returnComplaint(deps: Deps, actor: Actor, id: string, inpu
         RETURN_WINDOW_DAYS,
       );
       fail(checkReturn(factsOf(ctx.row), actorFacts(actor), ctx.today, lastDay));
-      const desk = await listUserIdsByRole(ctx.tx, { regionCode: ctx.row.regionCode, role: 'supervisor' });
+      const desk = (ctx.pre[0] as { id: string }[]).map((u) => u.id);
       return {
         patch: { returnPending: true, returnReason: input.reason },
         event: {
@@ -50,6 +49,7 @@ export async function returnComplaint(deps: Deps, actor: Actor, id: string, inpu
         ],
       };
     },
+    (tx, region) => [activeUserIdsQuery(tx, { regionCode: region, role: 'supervisor' })],
   );
 }
 
@@ -58,6 +58,8 @@ export async function returnComplaint(deps: Deps, actor: Actor, id: string, inpu
  * ends, a new one starts: the deadline runs against whoever holds it); refused → the holder keeps it.
  */
 export async function decideReturn(deps: Deps, actor: Actor, id: string, input: DecideReturnInput) {
+  const lead = input.leadDepartmentId;
+  const ids = lead ? [lead, ...input.assistDepartmentIds] : [];
   return actOnComplaint(
     deps,
     actor,
@@ -74,14 +76,9 @@ export async function decideReturn(deps: Deps, actor: Actor, id: string, input: 
           event: { type: 'return_refused', payload: { note: input.note } },
           closeTodos: { kind: 'complaints.return' },
         };
-      const lead = input.leadDepartmentId;
       if (!lead || lead === ctx.row.heldByDepartmentId)
         throw new ComplaintError('COMPLAINT_DEPARTMENT_UNKNOWN', '改派须选择另一个承办部门');
-      const ids = [lead, ...input.assistDepartmentIds];
-      const [found, heads] = await executeBatch(ctx.tx, [
-        departmentsQuery(ctx.tx, ids),
-        activeUserIdsQuery(ctx.tx, { regionCode: region, role: 'dept_head', departmentId: lead }),
-      ] as const);
+      const [found, heads] = ctx.pre as [{ id: string; regionCode: string }[], { id: string }[]];
       checkDepartments(region, ids, found);
       return {
         patch: {
@@ -118,5 +115,12 @@ export async function decideReturn(deps: Deps, actor: Actor, id: string, input: 
         ],
       };
     },
+    (tx, region) =>
+      input.accept && lead
+        ? [
+            departmentsQuery(tx, ids),
+            activeUserIdsQuery(tx, { regionCode: region, role: 'dept_head', departmentId: lead }),
+          ]
+        : [],
   );
 }
