@@ -147,21 +147,27 @@ export const openHoldingQuery = (
     .insertInto('complaintHolding')
     .columns(['regionCode', 'complaintId', 'seq', 'departmentId', 'role', 'fromAt'])
     .expression(
-    db
-      .selectFrom('complaintHolding')
-      .select([
-        sql<string>`${h.regionCode}::text`.as('regionCode'),
-        sql<string>`${h.complaintId}::uuid`.as('complaintId'),
-        sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
-        sql<string>`${h.departmentId}::uuid`.as('departmentId'),
-        sql<string>`${h.role}::text`.as('role'),
-        sql<Date>`${h.at}::timestamptz`.as('fromAt'),
-      ])
-      .where('regionCode', '=', h.regionCode)
-      .where('complaintId', '=', h.complaintId),
-  );
+      db
+        .selectFrom('complaintHolding')
+        .select([
+          sql<string>`${h.regionCode}::text`.as('regionCode'),
+          sql<string>`${h.complaintId}::uuid`.as('complaintId'),
+          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+          sql<string>`${h.departmentId}::uuid`.as('departmentId'),
+          sql<string>`${h.role}::text`.as('role'),
+          sql<Date>`${h.at}::timestamptz`.as('fromAt'),
+        ])
+        .where('regionCode', '=', h.regionCode)
+        .where('complaintId', '=', h.complaintId),
+    );
 
-export const endHoldingQuery = (db: Executor, regionCode: string, complaintId: string, at: Date, why: string) =>
+export const endHoldingQuery = (
+  db: Executor,
+  regionCode: string,
+  complaintId: string,
+  at: Date,
+  why: string,
+) =>
   db
     .updateTable('complaintHolding')
     .set({ untilAt: at, endedBy: why })
@@ -235,6 +241,37 @@ export const latestCatalogQuery = (db: Executor, regionCode: string) =>
 
 export const findLatestCatalog = (db: Executor, regionCode: string) =>
   latestCatalogQuery(db, regionCode).executeTakeFirst();
+
+export const findCatalogVersion = (db: Executor, regionCode: string, version: number) =>
+  db
+    .selectFrom('complaintCatalogVersion')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+export const listCatalogVersions = (db: Executor, regionCode: string) =>
+  db
+    .selectFrom('complaintCatalogVersion as v')
+    .select((eb) => [
+      'v.version',
+      'v.publishedAt',
+      'v.publishedBy',
+      'v.note',
+      eb
+        .selectFrom('complaintCatalogRule as r')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('r.regionCode', '=', 'v.regionCode')
+        .whereRef('r.version', '=', 'v.version')
+        .as('rules'),
+    ])
+    .where('v.regionCode', '=', regionCode)
+    .orderBy('v.version', 'desc')
+    .execute();
+
+/** A transaction-scoped lock on one region's catalogue (publishers take turns). */
+export const lockCatalogRegion = (db: Executor, regionCode: string) =>
+  sql`select pg_advisory_xact_lock(hashtext(${`complaint_catalog:${regionCode}`}))`.execute(db);
 
 export const listCatalogRules = (db: Executor, regionCode: string, version: number) =>
   db

@@ -29,6 +29,7 @@ export function factsOf(row: repo.ComplaintRow, mergedPendingCallback = 0): Comp
     source: row.source,
     relatedCaseId: row.relatedCaseId,
     mergedPendingCallback,
+    supervised: !!row.supervisedAt,
   };
 }
 

@@ -164,7 +164,14 @@ async function fileComplaint(deps: Deps, actor: Actor, region: string, input: Ne
         repo.insertComplaintQuery(tx, { ...values, id }),
         repo.insertEventQuery(tx, intakeEvent(actor, region, id, input, now)),
         ...inboxWrites(tx, {
-          deliver: [deskDelivery(desk.map((u) => u.id), region, id, `待派单：${orderNo}（${input.title}）`)],
+          deliver: [
+            deskDelivery(
+              desk.map((u) => u.id),
+              region,
+              id,
+              `待派单：${orderNo}（${input.title}）`,
+            ),
+          ],
           at: now,
         }),
         ...auditWrites(

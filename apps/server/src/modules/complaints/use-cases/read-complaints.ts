@@ -118,6 +118,11 @@ export async function getComplaintDetail(deps: Deps, actor: Actor, id: string): 
     outcomeKind: row.outcomeKind as ComplaintDetail['outcomeKind'],
     outcomeCaseId: row.outcomeCaseId,
     supervisedAt: iso(row.supervisedAt),
+    escalatedAt: iso(row.escalatedAt),
+    photoSha256: row.photoSha256,
+    leaderDecision: row.leaderDecision,
+    leaderNote: row.leaderNote,
+    leaderDecidedAt: iso(row.leaderDecidedAt),
     merged: merged.map((m) => ({
       id: m.id,
       orderNo: m.orderNo,

@@ -34,7 +34,11 @@ export async function deliverToInbox(tx: Executor, d: InboxDelivery): Promise<nu
  */
 export function inboxWrites(
   tx: Executor,
-  w: { deliver?: readonly InboxDelivery[]; close?: readonly Parameters<typeof closeInboxTodos>[1][]; at: Date },
+  w: {
+    deliver?: readonly InboxDelivery[];
+    close?: readonly Parameters<typeof closeInboxTodos>[1][];
+    at: Date;
+  },
 ): Compilable[] {
   const out: Compilable[] = [];
   for (const ref of w.close ?? [])
@@ -48,17 +52,17 @@ export function inboxWrites(
 function itemsOf(d: InboxDelivery) {
   const recipients = [...new Set(d.recipientUserIds)];
   return recipients.map((userId) => ({
-      regionCode: d.regionCode,
-      recipientUserId: userId,
-      kind: d.kind,
-      title: d.title,
-      body: d.body ?? '',
-      link: d.link ?? null,
-      entityType: d.entityType ?? null,
-      entityId: d.entityId ?? null,
-      isTodo: d.isTodo ?? false,
-      dedupeKey: d.dedupeKey ? `${d.dedupeKey}:${userId}` : null,
-    }));
+    regionCode: d.regionCode,
+    recipientUserId: userId,
+    kind: d.kind,
+    title: d.title,
+    body: d.body ?? '',
+    link: d.link ?? null,
+    entityType: d.entityType ?? null,
+    entityId: d.entityId ?? null,
+    isTodo: d.isTodo ?? false,
+    dedupeKey: d.dedupeKey ? `${d.dedupeKey}:${userId}` : null,
+  }));
 }
 
 /** The work a to-do asked for is done: its open to-dos (of one kind, or all) close. */
