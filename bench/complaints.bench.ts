@@ -66,7 +66,9 @@ async function main() {
   execFileSync(process.execPath, ['apps/server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   let server: ChildProcess | undefined;
   const start = async () => {
-    const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+    // BENCH_SERVER_ARGS: extra node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+    const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...extra, 'apps/server/dist/main.js'], {
       cwd: ROOT,
       env: {
         ...process.env,

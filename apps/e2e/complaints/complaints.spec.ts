@@ -128,4 +128,27 @@ describe('complaints (issue 18)', () => {
     const accepted = await api.post<{ status: string }>(`/api/cases/${c.id}/accept`, { version: c.version });
     expect(accepted.status).toBe('accepted');
   });
+
+  it('the leader assigns a matter the 办不成事 window sent up; the decision is recorded on the order', async () => {
+    const api = await apiSignIn(e2e.server.baseURL, 'clerk');
+    const made = await api.post<{ id: string; orderNo: string }>('/api/complaints', {
+      source: 'unresolved_window',
+      type: 'help',
+      title: '跨部门事项无人牵头（E2E）',
+      content: '来访人反映两个部门互相推诿',
+      anonymous: true,
+    });
+    await api.post(`/api/complaints/${made.id}/escalate`, { version: 0, note: '窗口协调不了，请领导定' });
+    const leader = await as('leader');
+    await leader.goto('/complaints/leader');
+    await leader.getByTestId(`leader-decide-${made.orderNo}`).click();
+    await chooseOption(leader, 'leader-department', '云溪县市场监督管理局');
+    await leader.getByTestId('leader-note').fill('由市场监管局牵头，三日内答复');
+    await leader.locator('.ant-modal-footer .ant-btn-primary').click();
+    await leader.locator('.ant-message-success').first().waitFor();
+    await leader.goto(`/complaints/${made.id}`);
+    await leader.getByTestId('status').waitFor();
+    expect(await leader.getByTestId('status').innerText()).toBe('已派单');
+    expect(await leader.locator('body').innerText()).toContain('由市场监管局牵头，三日内答复');
+  });
 });

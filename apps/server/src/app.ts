@@ -21,7 +21,7 @@ import { catalogRoutes } from './modules/catalog';
 import { inboxRoutes } from './modules/inbox';
 import { supervisionRoutes } from './modules/supervision';
 import { evaluationsRoutes, mayReadBadReview } from './modules/evaluations';
-import { complaintsRoutes } from './modules/complaints';
+import { complaintsRoutes, mayReadComplaint } from './modules/complaints';
 import { hallRoutes, mayReadPatrolProblem } from './modules/hall';
 import { bundlesRoutes } from './modules/bundles';
 import { tradingRoutes } from './modules/trading';
@@ -53,6 +53,7 @@ const FILE_READERS: Record<FileOwner['kind'], (deps: Deps, actor: Actor, id: str
   staff_photo: async () => true,
   hall_patrol_problem: mayReadPatrolProblem,
   eval_bad_review: mayReadBadReview,
+  complaint: mayReadComplaint,
 };
 
 async function mayReadAnyOwner(deps: Deps, actor: Actor, sha256: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { intakeComplaint } from '../src/modules/complaints/use-cases/intake-comp
 import { countComplaintsAboutStaff, listOverdueComplaints } from '../src/modules/complaints';
 import { SYSTEM_ACTOR, type Actor } from '../src/platform/access';
 import { call, createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
+import { multipart } from './factories/http';
 
 const DAY = 86_400_000;
 
@@ -461,5 +462,192 @@ describe.each(dbKinds())('complaints (%s)', (kind) => {
       anonymous: true,
     });
     expect(unknown.status).toBe(400);
+  });
+
+  it("意见簿: the page's photo is stored as the complaint's file; other channels and wrong files are refused", async () => {
+    // WebP's signature is ASCII: the test client sends the body as text.
+    const PAGE = Buffer.from('RIFF0000WEBPVP8 comment book page');
+    const upload = (
+      c: Client,
+      id: string,
+      version: number,
+      file = { name: 'page.webp', type: 'image/webp', bytes: PAGE },
+    ) => {
+      const up = multipart(file);
+      return c.request(
+        'POST',
+        `/api/complaints/${id}/photo?version=${version}`,
+        up.payload.toString('latin1'),
+        {
+          'content-type': up.contentType,
+        },
+      );
+    };
+    const id = await intake({ source: 'comment_book', type: 'suggest', title: '意见簿：等候区座椅不足' });
+    let d = await detail(id);
+    // A renamed file (not a PNG) is refused and changes nothing.
+    const fake = await upload(clerk, id, d.version, {
+      name: 'x.png',
+      type: 'image/png',
+      bytes: Buffer.from('not a png'),
+    });
+    expect(fake.status).toBe(400);
+    expect((await detail(id)).version).toBe(d.version);
+    const ok = await upload(clerk, id, d.version);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    d = await detail(id);
+    expect(d.photoSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(d.events.map((e: { type: string }) => e.type)).toContain('photo_attached');
+    // Whoever may read the complaint may see the photo; the holding-department-only roles may not.
+    expect((await sup.request('GET', `/files/${d.photoSha256}`)).status).toBe(200);
+    expect((await head.request('GET', `/files/${d.photoSha256}`)).status).toBe(404);
+    // Only comment-book entries carry a page photo.
+    const other = await intake();
+    const o = await detail(other);
+    const refused = await upload(clerk, other, o.version);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('COMPLAINT_PHOTO_NOT_COMMENT_BOOK');
+    expect((await detail(other)).photoSha256).toBeNull();
+  });
+
+  it('the leader decides what the 办不成事 window could not solve: assigned to a department, or decided and then called back by someone else', async () => {
+    // Assigned: the order is dispatched to the department the leader names; the deadline runs against it.
+    const a = await intake({ source: 'unresolved_window', type: 'help', title: '跨部门事项无人牵头' });
+    let d = await detail(a);
+    expect(
+      (
+        await clerk.request('POST', `/api/complaints/${a}/escalate`, {
+          version: d.version,
+          note: '需领导协调',
+        })
+      ).status,
+    ).toBe(200);
+    const board = (await leader.request('GET', '/api/complaints/leader')).body;
+    const row = board.escalated.find((x: { id: string }) => x.id === a);
+    expect(row).toMatchObject({ status: 'escalated', escalationNote: '需领导协调' });
+    d = await detail(a, leader);
+    expect(d.actions).toContain('lead');
+    // Not the leader: refused, nothing changed.
+    const bySup = await sup.request('POST', `/api/complaints/${a}/leader-decide`, {
+      version: d.version,
+      decision: 'decided',
+      note: '越权',
+    });
+    expect(bySup.status).toBe(403);
+    // 批示 is for orders under 督办, not for escalated ones.
+    const wrong = await leader.request('POST', `/api/complaints/${a}/leader-decide`, {
+      version: d.version,
+      decision: 'instructed',
+      note: '批示',
+    });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.code).toBe('COMPLAINT_NOT_FOR_LEADER');
+    const noDept = await leader.request('POST', `/api/complaints/${a}/leader-decide`, {
+      version: d.version,
+      decision: 'assigned',
+      note: '交办',
+    });
+    expect(noDept.status).toBe(400);
+    expect((await detail(a)).version).toBe(d.version);
+    const assigned = await leader.request('POST', `/api/complaints/${a}/leader-decide`, {
+      version: d.version,
+      decision: 'assigned',
+      departmentId: market,
+      note: '由市场监管局牵头办理',
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    d = await detail(a);
+    expect(d).toMatchObject({
+      status: 'dispatched',
+      heldByDepartmentId: market,
+      leaderDecision: 'assigned',
+      leaderNote: '由市场监管局牵头办理',
+    });
+    expect(d.holdings.at(-1)).toMatchObject({ departmentId: market, untilAt: null });
+
+    // Decided: the decision is the reply; SOD-2: the leader who decided does not call it back.
+    const b = await intake({ source: 'unresolved_window', type: 'help', title: '政策口径不一' });
+    d = await detail(b);
+    await clerk.request('POST', `/api/complaints/${b}/escalate`, {
+      version: d.version,
+      note: '窗口无法答复',
+    });
+    d = await detail(b);
+    const decided = await leader.request('POST', `/api/complaints/${b}/leader-decide`, {
+      version: d.version,
+      decision: 'decided',
+      note: '按新政策口径办理，已告知来访人',
+    });
+    expect(decided.status).toBe(200);
+    d = await detail(b);
+    expect(d).toMatchObject({
+      status: 'replied',
+      replyText: '按新政策口径办理，已告知来访人',
+      leaderDecision: 'decided',
+    });
+    const self = await leader.request('POST', `/api/complaints/${b}/callback`, {
+      version: d.version,
+      result: 'satisfied',
+      note: '自己回访',
+    });
+    expect(self.body.code).toBe('COMPLAINT_CALLBACK_BY_HANDLER');
+    expect(
+      (
+        await sup.request('POST', `/api/complaints/${b}/callback`, {
+          version: d.version,
+          result: 'satisfied',
+          note: '满意',
+        })
+      ).status,
+    ).toBe(200);
+    d = await detail(b);
+    expect((await sup.request('POST', `/api/complaints/${b}/close`, { version: d.version })).status).toBe(
+      200,
+    );
+    expect((await detail(b)).status).toBe('closed');
+    const decidedList = (await leader.request('GET', '/api/complaints/leader')).body.decided;
+    expect(decidedList.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([a, b]));
+  });
+
+  it('派单目录: every published version is kept and can be read; publishing is audited', async () => {
+    const before = (await sup.request('GET', '/api/complaints/catalog/versions')).body.items.length;
+    const v1 = await sup.request('POST', '/api/complaints/catalog', {
+      note: '第一版',
+      rules: [{ type: 'complain', leadDepartmentId: market, explanation: '投诉由市场监管局主办' }],
+    });
+    expect(v1.status).toBe(201);
+    const v2 = await sup.request('POST', '/api/complaints/catalog', {
+      note: '第二版',
+      rules: [
+        {
+          type: 'complain',
+          leadDepartmentId: health,
+          assistDepartmentIds: [market],
+          explanation: '改由卫健主办',
+        },
+      ],
+    });
+    expect(v2.body.version).toBe(v1.body.version + 1);
+    const list = (await sup.request('GET', '/api/complaints/catalog/versions')).body.items;
+    expect(list.length).toBe(before + 2);
+    expect(list[0]).toMatchObject({ version: v2.body.version, note: '第二版', rules: 1 });
+    const old = (await head.request('GET', `/api/complaints/catalog/versions/${v1.body.version}`)).body;
+    expect(old.rules[0]).toMatchObject({ leadDepartmentId: market, explanation: '投诉由市场监管局主办' });
+    expect((await sup.request('GET', '/api/complaints/catalog')).body.version).toBe(v2.body.version);
+    expect((await sup.request('GET', '/api/complaints/catalog/versions/999999')).status).toBe(404);
+    // A rule naming no known department: refused, no new version.
+    const bad = await sup.request('POST', '/api/complaints/catalog', {
+      rules: [{ type: 'help', leadDepartmentId: '00000000-0000-4000-8000-0000000000c9', explanation: 'x' }],
+    });
+    expect(bad.status).toBe(400);
+    expect((await sup.request('GET', '/api/complaints/catalog/versions')).body.items.length).toBe(before + 2);
+    const published = await t.deps.db
+      .selectFrom('auditLog')
+      .select('entityId')
+      .where('action', '=', 'complaint.catalog.publish')
+      .execute();
+    expect(published.map((r) => r.entityId)).toEqual(
+      expect.arrayContaining([`350999:${v1.body.version}`, `350999:${v2.body.version}`]),
+    );
   });
 });

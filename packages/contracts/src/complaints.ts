@@ -209,6 +209,27 @@ export const EscalateInput = z.strictObject({
   note: Text('报领导说明', 1000),
 });
 
+/**
+ * The leader's decision on a matter the 办不成事 window could not solve, or on a 督办 order:
+ * assign it to a department (it is dispatched there), decide it (the decision is the reply to the
+ * complainant; callback and close follow), or instruct (批示) the department holding a late order.
+ */
+export const LeaderDecision = z.enum(['assigned', 'decided', 'instructed']);
+export type LeaderDecision = z.infer<typeof LeaderDecision>;
+export const LEADER_DECISION_LABELS: Record<LeaderDecision, string> = {
+  assigned: '交办部门',
+  decided: '领导决定',
+  instructed: '批示督办',
+};
+export const LeaderDecideInput = z.strictObject({
+  version: z.number().int().min(0),
+  decision: LeaderDecision,
+  /** assigned: the department that now leads the order. */
+  departmentId: Id.nullable().default(null),
+  note: Text('领导意见', 1000),
+});
+export type LeaderDecideInput = z.infer<typeof LeaderDecideInput>;
+
 export const ReopenCaseInput = z.strictObject({
   version: z.number().int().min(0),
   /** The refused case the visitor came about. */
@@ -294,6 +315,7 @@ export const ComplaintAction = z.enum([
   'supervise',
   'coordinate',
   'escalate',
+  'lead',
 ]);
 export type ComplaintAction = z.infer<typeof ComplaintAction>;
 
@@ -316,6 +338,12 @@ export const ComplaintDetail = ComplaintSummary.extend({
   outcomeKind: OutcomeKind.nullable(),
   outcomeCaseId: z.string().nullable(),
   supervisedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  /** The comment book page's photo (GET /files/:sha256). */
+  photoSha256: z.string().nullable(),
+  leaderDecision: LeaderDecision.nullable(),
+  leaderNote: z.string().nullable(),
+  leaderDecidedAt: z.string().nullable(),
   merged: z.array(
     ComplaintSummary.pick({ id: true, orderNo: true, status: true, complainantNameMasked: true }).extend({
       replied: z.boolean(),
@@ -358,6 +386,29 @@ export const DispatchCatalog = z.object({
   rules: z.array(CatalogRuleInput.extend({ id: z.string(), leadDepartmentName: z.string().nullable() })),
 });
 export type DispatchCatalog = z.infer<typeof DispatchCatalog>;
+export const CatalogVersionSummary = z.object({
+  version: z.number().int(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  note: z.string(),
+  rules: z.number().int(),
+});
+export const CatalogVersionList = z.object({ items: z.array(CatalogVersionSummary) });
+export type CatalogVersionList = z.infer<typeof CatalogVersionList>;
+
+/** The leader's screen: what the 办不成事 window sent up, and the 督办 (late, supervised) orders. */
+export const LeaderBoard = z.object({
+  escalated: z.array(ComplaintSummary.extend({ escalationNote: z.string() })),
+  supervised: z.array(ComplaintSummary),
+  decided: z.array(
+    ComplaintSummary.extend({
+      leaderDecision: LeaderDecision,
+      leaderNote: z.string(),
+      leaderDecidedAt: z.string(),
+    }),
+  ),
+});
+export type LeaderBoard = z.infer<typeof LeaderBoard>;
 
 export const ComplaintSettings = z.object({ limits: z.record(ComplaintType, z.number().int()) });
 export type ComplaintSettings = z.infer<typeof ComplaintSettings>;
@@ -443,6 +494,9 @@ export const ComplaintErrorCode = {
   CASE_NOT_REFUSED: 'COMPLAINT_CASE_NOT_REFUSED',
   OUTCOME_CASE_REQUIRED: 'COMPLAINT_OUTCOME_CASE_REQUIRED',
   NOT_OVERDUE: 'COMPLAINT_NOT_OVERDUE',
+  NOT_FOR_LEADER: 'COMPLAINT_NOT_FOR_LEADER',
+  PHOTO_NOT_COMMENT_BOOK: 'COMPLAINT_PHOTO_NOT_COMMENT_BOOK',
+  CATALOG_VERSION_NOT_FOUND: 'COMPLAINT_CATALOG_VERSION_NOT_FOUND',
 } as const;
 export type ComplaintErrorCode = (typeof ComplaintErrorCode)[keyof typeof ComplaintErrorCode];
 

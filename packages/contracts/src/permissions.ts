@@ -85,6 +85,8 @@ export const PERMISSIONS = {
   'complaint.catalog.write': ['supervisor', 'admin'],
   // 办不成事 window: coordination outcome, reopening a refused case, escalating to the leader.
   'complaint.coordinate': ['clerk', 'supervisor'],
+  // The leader's screen: matters the 办不成事 window could not solve and 督办 orders; assign/decide.
+  'complaint.lead': ['leader'],
 
   // ── hall ──
   // Reads of the hall's records (department roles: their own department's notices and problems).

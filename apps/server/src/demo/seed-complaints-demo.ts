@@ -2,6 +2,7 @@ import type { ComplaintSource, ComplaintType, Role, SubjectKind } from '@tongban
 import { callbackComplaint } from '../modules/complaints/use-cases/callback-complaint';
 import { closeComplaint } from '../modules/complaints/use-cases/close-complaint';
 import { coordinateMatter, escalateMatter } from '../modules/complaints/use-cases/coordinate-matter';
+import { leaderDecide } from '../modules/complaints/use-cases/leader-decide';
 import { dispatchComplaint } from '../modules/complaints/use-cases/dispatch-complaint';
 import { intakeComplaint } from '../modules/complaints/use-cases/intake-complaint';
 import { publishCatalog } from '../modules/complaints/use-cases/manage-catalog';
@@ -346,10 +347,12 @@ export async function seedComplaintsDemo(deps: Deps): Promise<void> {
     REGION,
   );
   await mergeComplaint(at(7), sup, dup.id, { version: 0, intoId: ids[4]! });
-  // 办不成事: one resolved by explanation, one escalated to the leader.
+  // 办不成事: one resolved by explanation, one escalated to the leader and waiting, one the leader
+  // has assigned to a department.
   for (const [title, escalate] of [
     ['社保转移接续卡住', false],
     ['跨省户口迁移办不成', true],
+    ['个体户注销与税务清税互相推诿', 'assign'],
   ] as const) {
     const m = await intakeComplaint(
       at(4),
@@ -371,9 +374,16 @@ export async function seedComplaintsDemo(deps: Deps): Promise<void> {
       },
       REGION,
     );
-    if (escalate)
+    if (escalate) {
       await escalateMatter(at(3), clerk, m.id, { version: 0, note: '涉及跨省协调，窗口无法解决' });
-    else
+      if (escalate === 'assign')
+        await leaderDecide(at(2), leader, m.id, {
+          version: 1,
+          decision: 'assigned',
+          departmentId: market,
+          note: '由市场监管局牵头，会同税务部门三个工作日内答复来访人',
+        });
+    } else
       await coordinateMatter(at(3), clerk, m.id, {
         version: 0,
         outcome: 'explained',

@@ -509,6 +509,13 @@ export interface Complaint {
   id: Generated<string>;
   lat: number | null;
   leadDepartmentId: string | null;
+  leaderDecidedAt: Timestamp | null;
+  leaderDecidedBy: string | null;
+  /**
+   * the leader's outcome: assigned (sent to a department), decided (answered; the answer is the reply), instructed (批示 on a 督办 order)
+   */
+  leaderDecision: 'assigned' | 'decided' | 'instructed' | null;
+  leaderNote: string | null;
   lng: number | null;
   /**
    * CPL-3: 并单; the merged record keeps its own complainant, reply and callback
@@ -529,6 +536,9 @@ export interface Complaint {
    */
   phoneHash: string | null;
   phoneMasked: Generated<string>;
+  /**
+   * the comment book page's photo (stored_file, owner kind complaint)
+   */
   photoSha256: string | null;
   receivedAt: Timestamp;
   regionCode: string;
@@ -1784,7 +1794,13 @@ export interface StoredFileOwner {
    * case (case_material), case_draft (online materials; readable once the draft became a case), ledger_measure (progress evidence), staff_photo (public 公示牌)
    */
   ownerKind:
-    'case' | 'case_draft' | 'ledger_measure' | 'staff_photo' | 'eval_bad_review' | 'hall_patrol_problem';
+    | 'complaint'
+    | 'case'
+    | 'case_draft'
+    | 'ledger_measure'
+    | 'staff_photo'
+    | 'eval_bad_review'
+    | 'hall_patrol_problem';
   regionCode: string;
   sha256: string;
 }

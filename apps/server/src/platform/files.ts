@@ -33,7 +33,14 @@ export function filesDir(dataDir: string): string {
 
 /** The record a file is attached to (issue 12, point 4): whoever may read it may read the file. */
 export type FileOwner = {
-  kind: 'case' | 'case_draft' | 'ledger_measure' | 'staff_photo' | 'hall_patrol_problem' | 'eval_bad_review';
+  kind:
+    | 'case'
+    | 'case_draft'
+    | 'ledger_measure'
+    | 'staff_photo'
+    | 'hall_patrol_problem'
+    | 'eval_bad_review'
+    | 'complaint';
   id: string;
   regionCode: string;
 };

@@ -8,6 +8,7 @@ const HANDLE: Role[] = ['clerk', 'approver', 'dept_head'];
 const CALLBACK: Role[] = ['supervisor', 'leader'];
 const CATALOG: Role[] = ['supervisor', 'admin'];
 const COORDINATE: Role[] = ['clerk', 'supervisor'];
+const LEAD: Role[] = ['leader'];
 // Nobody has this order: allowed roles get 404, the others 403.
 const NONE = '00000000-0000-4000-8000-0000000000c1';
 const V = { version: 0 };
@@ -33,6 +34,10 @@ export const COMPLAINTS_MATRIX: Entry[] = [
   get('/api/complaints/figures.xlsx', STAFF),
   get('/api/complaints/catalog', STAFF),
   get('/api/complaints/settings', STAFF),
+  get('/api/complaints/catalog/versions', STAFF),
+  // No version 999999: allowed roles get 404, the others 403.
+  get('/api/complaints/catalog/versions/:version', STAFF, '/api/complaints/catalog/versions/999999'),
+  get('/api/complaints/leader', LEAD),
   get('/api/complaints/unresolved', COORDINATE),
   get('/api/complaints/hotline/template.xlsx', INTAKE),
   get('/api/complaints/:id', STAFF, `/api/complaints/${NONE}`),
@@ -102,6 +107,14 @@ export const COMPLAINTS_MATRIX: Entry[] = [
   act('coordinate', COORDINATE, { outcome: 'explained', note: '已解释' }),
   act('escalate', COORDINATE, { note: '报领导' }),
   act('reopen-case', COORDINATE, { caseId: NONE }),
+  act('leader-decide', LEAD, { decision: 'decided', note: '领导决定' }),
+  {
+    method: 'POST',
+    url: '/api/complaints/:id/photo',
+    // Not multipart: allowed roles get 400, the others 403.
+    make: () => ({ path: `/api/complaints/${NONE}/photo?version=0`, body: {} }),
+    allowed: INTAKE,
+  },
   {
     method: 'POST',
     url: '/api/public/complaints',

@@ -152,6 +152,12 @@ export async function deleteUserSessions(db: Executor, userId: string) {
 export const listActiveUserIds = (
   db: Executor,
   f: { regionCode: string; role: string; departmentId?: string | null },
+) => activeUserIdsQuery(db, f).execute();
+
+/** listActiveUserIds as a statement another module sends in its own round trip (executeBatch). */
+export const activeUserIdsQuery = (
+  db: Executor,
+  f: { regionCode: string; role: string; departmentId?: string | null },
 ) => {
   let q = db
     .selectFrom('appUser')
@@ -160,7 +166,7 @@ export const listActiveUserIds = (
     .where('role', '=', f.role as never)
     .where('disabled', '=', false);
   if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
-  return q.execute();
+  return q;
 };
 
 /** The account of a staff member by department and name, with its latest sign-in (evaluations). */

@@ -24,6 +24,9 @@ const DEFAULTS: Record<ComplaintErrorCode, [number, string]> = {
   COMPLAINT_CASE_NOT_REFUSED: [409, '该办件不是不予受理的办件'],
   COMPLAINT_OUTCOME_CASE_REQUIRED: [400, '重新受理或他处受理须关联办件'],
   COMPLAINT_NOT_OVERDUE: [409, '工单未超期，无需督办'],
+  COMPLAINT_NOT_FOR_LEADER: [409, '该工单不是报领导或督办中的工单，或所选决定不适用'],
+  COMPLAINT_PHOTO_NOT_COMMENT_BOOK: [409, '只有意见簿登记的工单可以附意见簿照片'],
+  COMPLAINT_CATALOG_VERSION_NOT_FOUND: [404, '派单目录没有这一版'],
 };
 
 export class ComplaintError extends AppError {

@@ -40,6 +40,8 @@ export type ComplaintFacts = {
   relatedCaseId: string | null;
   /** Merged duplicates of this record not yet called back (CPL-3). */
   mergedPendingCallback: number;
+  /** 督办 has been sent for this order. */
+  supervised?: boolean;
 };
 
 export type ActorFacts = { userId: string | null; role: Role | 'system'; departmentId: string | null };
@@ -112,6 +114,24 @@ export function checkDecideReturn(c: ComplaintFacts): ComplaintErrorCode | undef
   return undefined;
 }
 
+/**
+ * The leader decides what the 办不成事 window sent up (assign to a department, or decide it: the
+ * decision is the reply), and instructs (批示) the holder of an open order under 督办.
+ */
+export function checkLeaderDecision(
+  c: ComplaintFacts,
+  decision: 'assigned' | 'decided' | 'instructed',
+  departmentId: string | null,
+): ComplaintErrorCode | undefined {
+  if (decision === 'instructed')
+    return c.supervised && OPEN.includes(c.status) && c.heldByDepartmentId
+      ? undefined
+      : 'COMPLAINT_NOT_FOR_LEADER';
+  if (c.status !== 'escalated') return 'COMPLAINT_NOT_FOR_LEADER';
+  if (decision === 'assigned' && !departmentId) return 'COMPLAINT_DEPARTMENT_UNKNOWN';
+  return undefined;
+}
+
 const DESK: readonly (Role | 'system')[] = ['supervisor', 'system'];
 const CALLBACK: readonly (Role | 'system')[] = ['supervisor', 'leader', 'system'];
 
@@ -129,6 +149,8 @@ export function allowedActions(c: ComplaintFacts, a: ActorFacts, overdue: boolea
   const windowMatter = c.source === 'unresolved_window' || c.source === 'grievance_window';
   if (windowMatter && (a.role === 'clerk' || desk) && (c.status === 'received' || OPEN.includes(c.status)))
     out.push('coordinate', 'escalate');
+  if (a.role === 'leader' && (c.status === 'escalated' || (c.supervised && OPEN.includes(c.status))))
+    out.push('lead');
   return out;
 }
 

@@ -4,6 +4,13 @@ import { sql } from 'kysely';
 import type { ComplaintListQuery } from '@tongban/contracts';
 import type { Executor } from '../../platform/db';
 
+/** findDepartments as a statement (executeBatch); never empty-handed: an empty list matches nothing. */
+export const departmentsQuery = (db: Executor, ids: readonly string[]) =>
+  db
+    .selectFrom('department')
+    .select(['id', 'name', 'regionCode'])
+    .where('id', 'in', ids.length ? [...ids] : ['00000000-0000-0000-0000-000000000000']);
+
 export const findDepartments = (db: Executor, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string; name: string; regionCode: string }[])
@@ -95,6 +102,58 @@ export async function listComplaints(db: Executor, s: ListScope, q: ComplaintLis
 }
 
 export type SummaryRow = Awaited<ReturnType<typeof listComplaints>>['rows'][number];
+
+/**
+ * The leader's screen: orders the 办不成事 window escalated (still waiting), open orders under 督办,
+ * and the leader's latest decisions (oldest waiting first; at most 200 of each).
+ */
+export async function listForLeader(db: Executor, regionLike: string) {
+  const cols = [
+    ...SUMMARY_COLUMNS,
+    'c.leaderDecision',
+    'c.leaderNote',
+    'c.leaderDecidedAt',
+    'c.escalatedAt',
+    'c.supervisedAt',
+  ] as const;
+  const [escalated, supervised, decided] = await Promise.all([
+    base(db)
+      .select(cols)
+      .where('c.regionCode', 'like', regionLike)
+      .where('c.status', '=', 'escalated')
+      .orderBy('c.escalatedAt')
+      .limit(200)
+      .execute(),
+    base(db)
+      .select(cols)
+      .where('c.regionCode', 'like', regionLike)
+      .where('c.supervisedAt', 'is not', null)
+      .where('c.status', 'in', ['dispatched', 'handling'])
+      .orderBy('c.dueDate')
+      .limit(200)
+      .execute(),
+    base(db)
+      .select(cols)
+      .where('c.regionCode', 'like', regionLike)
+      .where('c.leaderDecision', 'is not', null)
+      .orderBy('c.leaderDecidedAt', 'desc')
+      .limit(50)
+      .execute(),
+  ]);
+  return { escalated, supervised, decided };
+}
+
+/** The note the window wrote when it escalated each order (its latest 'escalated' event). */
+export const listEscalationNotes = (db: Executor, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as { complaintId: string; note: string | null }[])
+    : db
+        .selectFrom('complaintEvent')
+        .select(['complaintId', sql<string | null>`payload->>'note'`.as('note')])
+        .where('complaintId', 'in', [...ids])
+        .where('type', '=', 'escalated')
+        .orderBy('seq')
+        .execute();
 
 export const findSummary = (db: Executor, id: string) =>
   base(db).select(SUMMARY_COLUMNS).where('c.id', '=', id).executeTakeFirst();

@@ -17,11 +17,17 @@ export async function nextOrderNo(db: Executor, regionCode: string, year: number
   return Array.from({ length: count }, (_, i) => `TS${year}${String(first + i).padStart(6, '0')}`);
 }
 
+export const insertComplaintQuery = (db: Executor, row: Insertable<ComplaintTable>) =>
+  db.insertInto('complaint').values(row);
+
 export const insertComplaint = (db: Executor, row: Insertable<ComplaintTable>) =>
   db.insertInto('complaint').values(row).returning(['id', 'orderNo']).executeTakeFirstOrThrow();
 
+export const lockComplaintQuery = (db: Executor, id: string) =>
+  db.selectFrom('complaint').selectAll().where('id', '=', id).forUpdate();
+
 export const findComplaintForUpdate = (db: Executor, id: string) =>
-  db.selectFrom('complaint').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  lockComplaintQuery(db, id).executeTakeFirst();
 
 export const findComplaint = (db: Executor, id: string) =>
   db.selectFrom('complaint').selectAll().where('id', '=', id).executeTakeFirst();
@@ -39,6 +45,20 @@ export const findByExternalNo = (db: Executor, regionCode: string, externalNos: 
         .where('externalNo', 'in', externalNos)
         .execute();
 
+/** One order's change as a statement (executeWrites): the row is locked, its next version known. */
+export const updateComplaintQuery = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  patch: Updateable<ComplaintTable>,
+  at: Date,
+) =>
+  db
+    .updateTable('complaint')
+    .set({ ...patch, version: sql`version + 1`, updatedAt: at })
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id);
+
 export const updateComplaint = (
   db: Executor,
   regionCode: string,
@@ -53,6 +73,20 @@ export const updateComplaint = (
     .where('id', '=', id)
     .returning('version')
     .executeTakeFirstOrThrow();
+
+type NewEvent = {
+  regionCode: string;
+  complaintId: string;
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  actorId: string | null;
+  actorName: string;
+  at: Date;
+};
+
+export const insertEventQuery = (db: Executor, e: NewEvent) =>
+  db.insertInto('complaintEvent').values({ ...e, payload: JSON.stringify(e.payload) });
 
 export const insertEvent = (
   db: Executor,
@@ -104,6 +138,43 @@ export async function openHolding(
     .execute();
 }
 
+/** openHolding as a statement (executeWrites): the next seq is counted in the database. */
+export const openHoldingQuery = (
+  db: Executor,
+  h: { regionCode: string; complaintId: string; departmentId: string; role: 'lead' | 'desk'; at: Date },
+) =>
+  db
+    .insertInto('complaintHolding')
+    .columns(['regionCode', 'complaintId', 'seq', 'departmentId', 'role', 'fromAt'])
+    .expression(
+      db
+        .selectFrom('complaintHolding')
+        .select([
+          sql<string>`${h.regionCode}::text`.as('regionCode'),
+          sql<string>`${h.complaintId}::uuid`.as('complaintId'),
+          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+          sql<string>`${h.departmentId}::uuid`.as('departmentId'),
+          sql<string>`${h.role}::text`.as('role'),
+          sql<Date>`${h.at}::timestamptz`.as('fromAt'),
+        ])
+        .where('regionCode', '=', h.regionCode)
+        .where('complaintId', '=', h.complaintId),
+    );
+
+export const endHoldingQuery = (
+  db: Executor,
+  regionCode: string,
+  complaintId: string,
+  at: Date,
+  why: string,
+) =>
+  db
+    .updateTable('complaintHolding')
+    .set({ untilAt: at, endedBy: why })
+    .where('regionCode', '=', regionCode)
+    .where('complaintId', '=', complaintId)
+    .where('untilAt', 'is', null);
+
 export const endHolding = (db: Executor, regionCode: string, complaintId: string, at: Date, why: string) =>
   db
     .updateTable('complaintHolding')
@@ -122,23 +193,30 @@ export const listHoldings = (db: Executor, regionCode: string, complaintId: stri
     .orderBy('seq')
     .execute();
 
-export const listMergedInto = (db: Executor, regionCode: string, id: string) =>
+const mergedInto = (db: Executor, regionCode: string, id: string) =>
   db
     .selectFrom('complaint')
     .selectAll()
     .where('regionCode', '=', regionCode)
     .where('mergedIntoId', '=', id)
-    .orderBy('receivedAt')
-    .execute();
+    .orderBy('receivedAt');
+
+export const listMergedInto = (db: Executor, regionCode: string, id: string) =>
+  mergedInto(db, regionCode, id).execute();
+
+/** The duplicates merged into an order, locked: the transition writes to them too (CPL-3). */
+export const lockMergedIntoQuery = (db: Executor, regionCode: string, id: string) =>
+  mergedInto(db, regionCode, id).forUpdate();
+
+export const lockMergedInto = (db: Executor, regionCode: string, id: string) =>
+  lockMergedIntoQuery(db, regionCode, id).execute();
 
 // ── settings and the dispatch catalog ──
 
-export const listSettings = (db: Executor, regionCode: string) =>
-  db
-    .selectFrom('complaintSetting')
-    .select(['type', 'limitDays'])
-    .where('regionCode', '=', regionCode)
-    .execute();
+export const settingsQuery = (db: Executor, regionCode: string) =>
+  db.selectFrom('complaintSetting').select(['type', 'limitDays']).where('regionCode', '=', regionCode);
+
+export const listSettings = (db: Executor, regionCode: string) => settingsQuery(db, regionCode).execute();
 
 export const upsertSetting = (
   db: Executor,
@@ -153,14 +231,47 @@ export const upsertSetting = (
     .onConflict((oc) => oc.columns(['regionCode', 'type']).doUpdateSet({ limitDays, updatedAt: at }))
     .execute();
 
-export const findLatestCatalog = (db: Executor, regionCode: string) =>
+export const latestCatalogQuery = (db: Executor, regionCode: string) =>
   db
     .selectFrom('complaintCatalogVersion')
     .selectAll()
     .where('regionCode', '=', regionCode)
     .orderBy('version', 'desc')
-    .limit(1)
+    .limit(1);
+
+export const findLatestCatalog = (db: Executor, regionCode: string) =>
+  latestCatalogQuery(db, regionCode).executeTakeFirst();
+
+export const findCatalogVersion = (db: Executor, regionCode: string, version: number) =>
+  db
+    .selectFrom('complaintCatalogVersion')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('version', '=', version)
     .executeTakeFirst();
+
+export const listCatalogVersions = (db: Executor, regionCode: string) =>
+  db
+    .selectFrom('complaintCatalogVersion as v')
+    .select((eb) => [
+      'v.version',
+      'v.publishedAt',
+      'v.publishedBy',
+      'v.note',
+      eb
+        .selectFrom('complaintCatalogRule as r')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('r.regionCode', '=', 'v.regionCode')
+        .whereRef('r.version', '=', 'v.version')
+        .as('rules'),
+    ])
+    .where('v.regionCode', '=', regionCode)
+    .orderBy('v.version', 'desc')
+    .execute();
+
+/** A transaction-scoped lock on one region's catalogue (publishers take turns). */
+export const lockCatalogRegion = (db: Executor, regionCode: string) =>
+  sql`select pg_advisory_xact_lock(hashtext(${`complaint_catalog:${regionCode}`}))`.execute(db);
 
 export const listCatalogRules = (db: Executor, regionCode: string, version: number) =>
   db

@@ -1,6 +1,9 @@
 import {
   ComplaintCallbackInput,
   CatalogPublishInput,
+  CatalogVersionList,
+  LeaderBoard,
+  LeaderDecideInput,
   ComplaintDetail,
   ComplaintFigures,
   ComplaintIntake,
@@ -54,7 +57,15 @@ import {
 import { dispatchComplaint, suggestFor } from './use-cases/dispatch-complaint';
 import { importHotlineSheet } from './use-cases/import-hotline-sheet';
 import { intakeComplaint, submitPublicComplaint } from './use-cases/intake-complaint';
-import { getCatalog, getSettings, publishCatalog, saveSettings } from './use-cases/manage-catalog';
+import {
+  getCatalog,
+  getSettings,
+  listCatalogVersions,
+  publishCatalog,
+  saveSettings,
+} from './use-cases/manage-catalog';
+import { attachPhoto } from './use-cases/attach-photo';
+import { leaderBoard, leaderDecide } from './use-cases/leader-decide';
 import { mergeComplaint } from './use-cases/merge-complaint';
 import {
   getOpen311Request,
@@ -70,6 +81,7 @@ import { listOverdueComplaints, superviseComplaint } from './use-cases/supervise
 const tags = ['complaints'];
 const openTags = ['open311'];
 const IdParams = z.object({ id: Id });
+const VersionQuery = z.object({ version: z.coerce.number().int().min(0).max(1_000_000) });
 const Changed = z.object({ id: z.string(), version: z.number().int() });
 const MINUTE = 60_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -208,6 +220,40 @@ export async function complaintsRoutes(app: AppInstance) {
     async (req, reply) => reply.status(201).send(await publishCatalog(d, requireActor(req), req.body)),
   );
   app.get(
+    '/api/complaints/catalog/versions',
+    {
+      schema: {
+        tags,
+        summary: '派单目录各版本（新版在前，旧版保留）',
+        response: { 200: CatalogVersionList },
+      },
+    },
+    async (req) => listCatalogVersions(d, requireActor(req)),
+  );
+  app.get(
+    '/api/complaints/catalog/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: '派单目录某一版本',
+        params: z.object({ version: z.coerce.number().int().min(1).max(1_000_000) }),
+        response: { 200: DispatchCatalog },
+      },
+    },
+    async (req) => getCatalog(d, requireActor(req), req.params.version),
+  );
+  app.get(
+    '/api/complaints/leader',
+    {
+      schema: {
+        tags,
+        summary: '领导：报领导的办不成事事项、督办工单和已作决定',
+        response: { 200: LeaderBoard },
+      },
+    },
+    async (req) => leaderBoard(d, requireActor(req)),
+  );
+  app.get(
     '/api/complaints/settings',
     { schema: { tags, summary: '各类诉求办理时限（CPL-1）', response: { 200: ComplaintSettings } } },
     async (req) => getSettings(d, requireActor(req)),
@@ -293,6 +339,40 @@ export async function complaintsRoutes(app: AppInstance) {
   );
   act('/api/complaints/:id/escalate', '办不成事：报领导', EscalateInput, (a, id, b) =>
     escalateMatter(d, a, id, b),
+  );
+  act(
+    '/api/complaints/:id/leader-decide',
+    '领导决定（交办部门、决定答复或批示督办）',
+    LeaderDecideInput,
+    (a, id, b) => leaderDecide(d, a, id, b),
+  );
+  app.post(
+    '/api/complaints/:id/photo',
+    {
+      schema: {
+        tags,
+        summary: '意见簿：上传该页照片（multipart，字段 file；?version= 当前版本）',
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 200: Changed },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      assertAccess(actor, 'complaint.intake');
+      if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传照片（字段 file）');
+      let file: { bytes: Buffer; mediaType: string; name: string };
+      try {
+        const part = await req.file();
+        if (!part) throw badRequest('缺少照片（字段 file）');
+        file = { bytes: await part.toBuffer(), mediaType: part.mimetype, name: part.filename };
+      } catch (err) {
+        const status = (err as { statusCode?: number }).statusCode;
+        if (err instanceof AppError || (status !== undefined && status < 500)) throw err;
+        throw badRequest('上传内容格式不正确');
+      }
+      return attachPhoto(d, actor, req.params.id, req.query.version, file);
+    },
   );
   app.post(
     '/api/complaints/:id/reopen-case',

@@ -1,4 +1,4 @@
 export { complaintsRoutes } from './complaints.routes';
 export { listOverdueComplaints } from './use-cases/supervise-complaint';
-export { countComplaintsAboutStaff } from './use-cases/read-complaints';
+export { countComplaintsAboutStaff, mayReadComplaint } from './use-cases/read-complaints';
 export { listOverdueComplaintItems, listReopenedRefusals } from './complaints-supervision.read-model';

@@ -107,6 +107,16 @@ export const closeTodos = (
   entityId: string,
   at: Date,
   kind?: string,
+) => closeTodosQuery(db, regionCode, entityType, entityId, at, kind).execute();
+
+/** closeTodos as a statement, for a caller that sends its writes as one (executeWrites). */
+export const closeTodosQuery = (
+  db: Executor,
+  regionCode: string,
+  entityType: string,
+  entityId: string,
+  at: Date,
+  kind?: string,
 ) => {
   let q = db
     .updateTable('inboxItem')
@@ -117,5 +127,14 @@ export const closeTodos = (
     .where('isTodo', '=', true)
     .where('doneAt', 'is', null);
   if (kind) q = q.where('kind', '=', kind);
-  return q.execute();
+  return q;
 };
+
+/** insertItems as a statement (executeWrites); null when there is nobody to deliver to. */
+export const insertItemsQuery = (db: Executor, rows: Insertable<InboxItemTable>[]) =>
+  rows.length === 0
+    ? null
+    : db
+        .insertInto('inboxItem')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['regionCode', 'dedupeKey']).doNothing());

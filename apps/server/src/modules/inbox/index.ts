@@ -1,3 +1,8 @@
 export { inboxRoutes } from './inbox.routes';
-export { closeInboxTodos, deliverToInbox, type InboxDelivery } from './use-cases/deliver-to-inbox';
+export {
+  closeInboxTodos,
+  deliverToInbox,
+  inboxWrites,
+  type InboxDelivery,
+} from './use-cases/deliver-to-inbox';
 export { inboxSiteAdapter } from './use-cases/deliver-site-message';

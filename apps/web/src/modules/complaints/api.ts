@@ -9,6 +9,10 @@ import type {
   ImportResult,
   PublicComplaintReply,
   UnresolvedBoard,
+  CatalogPublishInput,
+  CatalogVersionList,
+  DispatchCatalog,
+  LeaderBoard,
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
 
@@ -99,3 +103,50 @@ export function useReopenCase(id: string) {
 
 export const submitPublic = (body: Record<string, unknown>) =>
   apiRequest<PublicComplaintReply>('/api/public/complaints', { method: 'POST', body });
+
+export const useLeaderBoard = () =>
+  useQuery({
+    queryKey: ['complaints', 'leader'],
+    queryFn: () => apiRequest<LeaderBoard>('/api/complaints/leader'),
+  });
+
+export const useCatalogVersions = () =>
+  useQuery({
+    queryKey: ['complaints', 'catalog', 'versions'],
+    queryFn: () => apiRequest<CatalogVersionList>('/api/complaints/catalog/versions'),
+  });
+
+/** A version of the 派单目录 (undefined: the one in force). */
+export const useCatalog = (version?: number) =>
+  useQuery({
+    queryKey: ['complaints', 'catalog', version ?? 'current'],
+    queryFn: () =>
+      apiRequest<DispatchCatalog>(
+        version ? `/api/complaints/catalog/versions/${version}` : '/api/complaints/catalog',
+      ),
+  });
+
+export function usePublishCatalog() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CatalogPublishInput) =>
+      apiRequest<{ version: number }>('/api/complaints/catalog', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints', 'catalog'] }),
+  });
+}
+
+/** 意见簿: the page's photo, attached to the entry typed in from it. */
+export function useUploadPhoto() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, file }: { id: string; version: number; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return apiUpload<{ id: string; version: number }>(
+        `/api/complaints/${id}/photo?version=${version}`,
+        form,
+      );
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints'] }),
+  });
+}

@@ -1,5 +1,7 @@
 import {
+  ApartmentOutlined,
   BarChartOutlined,
+  CrownOutlined,
   FormOutlined,
   ImportOutlined,
   InboxOutlined,
@@ -36,6 +38,20 @@ export const COMPLAINTS_ITEMS: NavItem[] = [
     labelKey: 'complaints.menu.unresolved',
     icon: <QuestionCircleOutlined />,
     action: 'complaint.coordinate',
+  },
+  {
+    key: 'complaints-leader',
+    path: '/complaints/leader',
+    labelKey: 'complaints.menu.leader',
+    icon: <CrownOutlined />,
+    action: 'complaint.lead',
+  },
+  {
+    key: 'complaints-catalog',
+    path: '/complaints/catalog',
+    labelKey: 'complaints.menu.catalog',
+    icon: <ApartmentOutlined />,
+    action: 'complaint.read',
   },
   {
     key: 'complaints-figures',

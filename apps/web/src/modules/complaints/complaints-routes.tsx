@@ -8,6 +8,8 @@ const IntakePage = lazyPage(() => import('./pages/complaint-intake-page'), 'Comp
 const ImportPage = lazyPage(() => import('./pages/hotline-import-page'), 'HotlineImportPage');
 const UnresolvedPage = lazyPage(() => import('./pages/unresolved-console-page'), 'UnresolvedConsolePage');
 const FiguresPage = lazyPage(() => import('./pages/complaint-figures-page'), 'ComplaintFiguresPage');
+const LeaderPage = lazyPage(() => import('./pages/leader-board-page'), 'LeaderBoardPage');
+const CatalogPage = lazyPage(() => import('./pages/dispatch-catalog-page'), 'DispatchCatalogPage');
 const PublicPage = lazyPage(() => import('./pages/public-complaint-page'), 'PublicComplaintPage');
 
 /**
@@ -53,6 +55,22 @@ export const complaintsRoutes = (
       element={
         <RequirePermission action="complaint.read">
           <FiguresPage />
+        </RequirePermission>
+      }
+    />
+    <Route
+      path="leader"
+      element={
+        <RequirePermission action="complaint.lead">
+          <LeaderPage />
+        </RequirePermission>
+      }
+    />
+    <Route
+      path="catalog"
+      element={
+        <RequirePermission action="complaint.read">
+          <CatalogPage />
         </RequirePermission>
       }
     />

@@ -70,14 +70,15 @@ export async function callbackComplaint(deps: Deps, actor: Actor, id: string, in
             entityId: id,
           },
         ],
-        also: async (c) =>
-          repo.openHolding(c.tx, {
+        also: (c) => [
+          repo.openHoldingQuery(c.tx, {
             regionCode: row.regionCode,
             complaintId: id,
             departmentId: lead,
             role: 'lead',
             at: c.now,
           }),
+        ],
       };
     },
   );

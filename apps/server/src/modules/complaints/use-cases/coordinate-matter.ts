@@ -1,7 +1,6 @@
 import type { CoordinateInput, UnresolvedBoard } from '@tongban/contracts';
 import { listUserIdsByRole } from '../../auth';
 import { casesService } from '../../cases';
-import { closeInboxTodos } from '../../inbox';
 import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { shanghaiToday } from '../../../platform/time';
@@ -76,11 +75,6 @@ export async function coordinateMatter(deps: Deps, actor: Actor, id: string, inp
     'complaint.coordinate',
     async (ctx) => {
       assertWindowMatter(ctx.row);
-      await closeInboxTodos(
-        ctx.tx,
-        { regionCode: ctx.row.regionCode, entityType: 'complaint', entityId: id },
-        ctx.now,
-      );
       return {
         patch: {
           status: 'replied',
@@ -95,6 +89,7 @@ export async function coordinateMatter(deps: Deps, actor: Actor, id: string, inp
           type: 'coordinated',
           payload: { outcome: input.outcome, caseId: input.outcomeCaseId, note: input.note },
         },
+        closeTodos: true,
         summary: { outcome: input.outcome },
       };
     },

@@ -1,18 +1,25 @@
 import type { DispatchInput, DispatchSuggestion } from '@tongban/contracts';
-import { listUserIdsByRole } from '../../auth';
-import { closeInboxTodos, type InboxDelivery } from '../../inbox';
+import { activeUserIdsQuery, listUserIdsByRole } from '../../auth';
+import type { InboxDelivery } from '../../inbox';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { Executor } from '../../../platform/db';
 import { ComplaintError } from '../complaints.errors';
 import { checkDispatch, suggestDispatch, type CatalogRule } from '../complaints.policy';
-import { findDepartments } from '../complaints.read-model';
+import { departmentsQuery, findDepartments } from '../complaints.read-model';
 import * as repo from '../complaints.repository';
 import { actOnComplaint, factsOf, fail } from './complaint-command';
 
 /** The departments named exist in the order's region (or above it); else 400, nothing changed. */
 export async function assertDepartments(db: Executor, regionCode: string, ids: readonly string[]) {
-  const found = await findDepartments(db, ids);
+  return checkDepartments(regionCode, ids, await findDepartments(db, ids));
+}
+
+export function checkDepartments(
+  regionCode: string,
+  ids: readonly string[],
+  found: readonly { id: string; regionCode: string }[],
+) {
   if (
     found.length !== new Set(ids).size ||
     found.some((d) => !regionCode.startsWith(d.regionCode.slice(0, 6)))
@@ -30,6 +37,15 @@ export async function holderInbox(
   title: string,
 ): Promise<InboxDelivery> {
   const heads = await listUserIdsByRole(db, { regionCode, role: 'dept_head', departmentId });
+  return holderDelivery(regionCode, heads, id, title);
+}
+
+export function holderDelivery(
+  regionCode: string,
+  heads: readonly string[],
+  id: string,
+  title: string,
+): InboxDelivery {
   return {
     regionCode,
     recipientUserIds: heads,
@@ -75,6 +91,7 @@ export async function suggestFor(deps: Deps, actor: Actor, id: string): Promise<
 
 /** CPL-2: the desk dispatches to a lead department (and assisting ones); the lead now holds it. */
 export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, input: DispatchInput) {
+  const ids = [input.leadDepartmentId, ...input.assistDepartmentIds];
   return actOnComplaint(
     deps,
     actor,
@@ -84,16 +101,12 @@ export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, in
     'complaint.dispatch',
     async (ctx) => {
       fail(checkDispatch(factsOf(ctx.row)));
-      await assertDepartments(ctx.tx, ctx.row.regionCode, [
-        input.leadDepartmentId,
-        ...input.assistDepartmentIds,
-      ]);
-      const catalog = await repo.findLatestCatalog(ctx.tx, ctx.row.regionCode);
-      await closeInboxTodos(
-        ctx.tx,
-        { regionCode: ctx.row.regionCode, entityType: 'complaint', entityId: id },
-        ctx.now,
-      );
+      const [found, [catalog], heads] = ctx.pre as [
+        { id: string; regionCode: string }[],
+        { version: number }[],
+        { id: string }[],
+      ];
+      checkDepartments(ctx.row.regionCode, ids, found);
       return {
         patch: {
           status: 'dispatched',
@@ -113,24 +126,30 @@ export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, in
           },
         },
         summary: { leadDepartmentId: input.leadDepartmentId },
+        closeTodos: true,
         inbox: [
-          await holderInbox(
-            ctx.tx,
+          holderDelivery(
             ctx.row.regionCode,
-            input.leadDepartmentId,
+            heads.map((h) => h.id),
             id,
             `新工单：${ctx.row.orderNo}`,
           ),
         ],
-        also: async (c) =>
-          repo.openHolding(c.tx, {
+        also: (c) => [
+          repo.openHoldingQuery(c.tx, {
             regionCode: ctx.row.regionCode,
             complaintId: id,
             departmentId: input.leadDepartmentId,
             role: 'lead',
             at: c.now,
           }),
+        ],
       };
     },
+    (tx, region) => [
+      departmentsQuery(tx, ids),
+      repo.latestCatalogQuery(tx, region),
+      activeUserIdsQuery(tx, { regionCode: region, role: 'dept_head', departmentId: input.leadDepartmentId }),
+    ],
   );
 }

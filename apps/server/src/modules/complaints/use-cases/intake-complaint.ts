@@ -5,15 +5,17 @@ import type {
   PublicComplaintInput,
 } from '@tongban/contracts';
 import { addWorkingDays, getWorkingDayOnOrAfter } from '@tongban/calendar';
-import { listUserIdsByRole } from '../../auth';
-import { getCalendar } from '../../calendar';
+import { randomUUID } from 'node:crypto';
+import { auditChainRead, auditWrites } from '../../audit';
+import { activeUserIdsQuery } from '../../auth';
+import { calendarRead, getCalendar } from '../../calendar';
+import { inboxWrites } from '../../inbox';
 import { orgService } from '../../org';
 import { assertAccess, SYSTEM_ACTOR, type Actor } from '../../../platform/access';
 import { badRequest } from '../../../platform/errors';
 import type { Deps } from '../../../platform/app-types';
-import { runCommand } from '../../../platform/command';
 import { hmacSm3Hex, sm4Encrypt } from '../../../platform/crypto';
-import type { Executor } from '../../../platform/db';
+import { executeBatch, executeWrites, type Executor } from '../../../platform/db';
 import { shanghaiToday } from '../../../platform/time';
 import { ComplaintError } from '../complaints.errors';
 import { DEFAULT_LIMIT_DAYS, maskName, maskPhone } from '../complaints.policy';
@@ -49,10 +51,23 @@ export async function recordIntake(
     getWorkingDayOnOrAfter(cal, today),
     await limitDaysOf(tx, regionCode, input.type),
   );
+  const row = await repo.insertComplaint(tx, intakeValues(deps, regionCode, input, now, orderNo, dueDate));
+  await repo.insertEvent(tx, intakeEvent(actor, regionCode, row.id, input, now));
+  return row;
+}
+
+function intakeValues(
+  deps: Deps,
+  regionCode: string,
+  input: NewComplaint,
+  now: Date,
+  orderNo: string,
+  dueDate: string,
+) {
   const k = deps.config.secrets;
   const name = input.anonymous ? '' : input.complainantName;
   const phone = input.anonymous ? '' : input.phone;
-  const row = await repo.insertComplaint(tx, {
+  return {
     regionCode,
     orderNo,
     source: input.source,
@@ -73,27 +88,26 @@ export async function recordIntake(
     subjectId: input.subjectId,
     subjectLabel: input.subjectLabel,
     relatedCaseId: input.relatedCaseId,
-    status: 'received',
+    status: 'received' as const,
     receivedAt: now,
     dueDate,
     createdAt: now,
     updatedAt: now,
-  });
-  await repo.insertEvent(tx, {
-    regionCode,
-    complaintId: row.id,
-    seq: 0,
-    type: 'received',
-    payload: { source: input.source, externalNo: input.externalNo },
-    actorId: actor.userId,
-    actorName: actor.displayName,
-    at: now,
-  });
-  return row;
+  };
 }
 
-async function deskInbox(tx: Executor, regionCode: string, id: string, title: string) {
-  const desk = await listUserIdsByRole(tx, { regionCode, role: 'supervisor' });
+const intakeEvent = (actor: Actor, regionCode: string, id: string, input: NewComplaint, now: Date) => ({
+  regionCode,
+  complaintId: id,
+  seq: 0,
+  type: 'received',
+  payload: { source: input.source, externalNo: input.externalNo },
+  actorId: actor.userId,
+  actorName: actor.displayName,
+  at: now,
+});
+
+function deskDelivery(desk: string[], regionCode: string, id: string, title: string) {
   return {
     regionCode,
     recipientUserIds: desk,
@@ -114,25 +128,68 @@ export async function intakeComplaint(deps: Deps, actor: Actor, input: NewCompla
   return fileComplaint(deps, actor, region, input);
 }
 
+/**
+ * One intake in four round trips (bench:complaints): the calendar revisions, the type's deadline
+ * setting, the dispatch desk and the new order's audit chain in one; then the order number — the
+ * counter row stays locked only for the final statement — and the record, its event, the desk's
+ * to-do and the audit entry sent as one statement with the COMMIT.
+ */
 async function fileComplaint(deps: Deps, actor: Actor, region: string, input: NewComplaint) {
+  if (!input.anonymous && (!input.complainantName || !input.phone))
+    throw new ComplaintError('COMPLAINT_NAME_REQUIRED');
   if (input.externalNo) {
     const dup = await repo.findByExternalNo(deps.db, region, [input.externalNo]);
     if (dup.length) throw new ComplaintError('COMPLAINT_DUPLICATE_EXTERNAL_NO');
   }
-  return runCommand(deps, actor, async ({ tx, now }) => {
+  const id = randomUUID();
+  return deps.db.transaction().execute(async (tx) => {
+    const now = deps.clock.now();
+    const calendarNow = calendarRead(deps, region, tx);
+    const chain = auditChainRead(tx, region, 'complaint', id);
+    const [calRows, settings, desk, headRows] = await executeBatch(tx, [
+      calendarNow.query,
+      repo.settingsQuery(tx, region),
+      activeUserIdsQuery(tx, { regionCode: region, role: 'supervisor' }),
+      chain.query,
+    ] as const);
+    const cal = await calendarNow.finish(calRows);
+    const link = await chain.finish(headRows);
+    const limit = settings.find((r) => r.type === input.type)?.limitDays ?? DEFAULT_LIMIT_DAYS[input.type];
+    const dueDate = addWorkingDays(cal, getWorkingDayOnOrAfter(cal, shanghaiToday(now)), limit);
     const [orderNo] = await repo.nextOrderNo(tx, region, Number(shanghaiToday(now).slice(0, 4)));
-    const row = await recordIntake(deps, tx, actor, region, input, now, orderNo!);
-    return {
-      result: { id: row.id, orderNo: row.orderNo },
-      inbox: [await deskInbox(tx, region, row.id, `待派单：${orderNo}（${input.title}）`)],
-      audit: {
-        action: 'complaint.intake',
-        entityType: 'complaint',
-        entityId: row.id,
-        regionCode: region,
-        summary: { orderNo, source: input.source as ComplaintSource, type: input.type },
-      },
-    };
+    const values = intakeValues(deps, region, input, now, orderNo!, dueDate);
+    await executeWrites(
+      tx,
+      [
+        repo.insertComplaintQuery(tx, { ...values, id }),
+        repo.insertEventQuery(tx, intakeEvent(actor, region, id, input, now)),
+        ...inboxWrites(tx, {
+          deliver: [
+            deskDelivery(
+              desk.map((u) => u.id),
+              region,
+              id,
+              `待派单：${orderNo}（${input.title}）`,
+            ),
+          ],
+          at: now,
+        }),
+        ...auditWrites(
+          tx,
+          link,
+          actor,
+          {
+            action: 'complaint.intake',
+            entityType: 'complaint',
+            entityId: id,
+            summary: { orderNo, source: input.source as ComplaintSource, type: input.type },
+          },
+          now,
+        ),
+      ],
+      { thenCommit: true },
+    );
+    return { id, orderNo: orderNo! };
   });
 }
 

@@ -2,20 +2,27 @@ import {
   COMPLAINT_TYPE_LABELS,
   ComplaintType,
   type CatalogPublishInput,
+  type CatalogVersionList,
   type ComplaintSettings,
   type DispatchCatalog,
 } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
+import { ComplaintError } from '../complaints.errors';
 import { DEFAULT_LIMIT_DAYS } from '../complaints.policy';
 import { findDepartments } from '../complaints.read-model';
 import * as repo from '../complaints.repository';
 import { assertDepartments } from './dispatch-complaint';
 
-export async function getCatalog(deps: Deps, actor: Actor): Promise<DispatchCatalog> {
+/** The version in force, or an earlier one (kept: every dispatch names the version that suggested it). */
+export async function getCatalog(deps: Deps, actor: Actor, version?: number): Promise<DispatchCatalog> {
   assertAccess(actor, 'complaint.read');
-  const v = await repo.findLatestCatalog(deps.db, actor.regionCode);
+  const v =
+    version === undefined
+      ? await repo.findLatestCatalog(deps.db, actor.regionCode)
+      : await repo.findCatalogVersion(deps.db, actor.regionCode, version);
+  if (!v && version !== undefined) throw new ComplaintError('COMPLAINT_CATALOG_VERSION_NOT_FOUND');
   if (!v) return { version: null, publishedAt: null, note: '', rules: [] };
   const rules = await repo.listCatalogRules(deps.db, actor.regionCode, v.version);
   const names = new Map(
@@ -43,6 +50,21 @@ export async function getCatalog(deps: Deps, actor: Actor): Promise<DispatchCata
   };
 }
 
+/** Every published version of the 派单目录, newest first. */
+export async function listCatalogVersions(deps: Deps, actor: Actor): Promise<CatalogVersionList> {
+  assertAccess(actor, 'complaint.read');
+  const rows = await repo.listCatalogVersions(deps.db, actor.regionCode);
+  return {
+    items: rows.map((r) => ({
+      version: r.version,
+      publishedAt: r.publishedAt.toISOString(),
+      publishedBy: r.publishedBy,
+      note: r.note,
+      rules: Number(r.rules),
+    })),
+  };
+}
+
 /** 派单目录: a new version, published whole; earlier versions stay for the orders they routed. */
 export async function publishCatalog(deps: Deps, actor: Actor, input: CatalogPublishInput) {
   assertAccess(actor, 'complaint.catalog.write');
@@ -51,6 +73,8 @@ export async function publishCatalog(deps: Deps, actor: Actor, input: CatalogPub
     await assertDepartments(tx, region, [
       ...new Set(input.rules.flatMap((r) => [r.leadDepartmentId, ...r.assistDepartmentIds])),
     ]);
+    // Publishers of one region take turns: two at once would both claim the next version number.
+    await repo.lockCatalogRegion(tx, region);
     const last = await repo.findLatestCatalog(tx, region);
     const version = (last?.version ?? 0) + 1;
     await repo.insertCatalog(

@@ -1,11 +1,10 @@
 import type { MergeInput } from '@tongban/contracts';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { closeInboxTodos } from '../../inbox';
 import { ComplaintError } from '../complaints.errors';
 import { checkMerge } from '../complaints.policy';
 import * as repo from '../complaints.repository';
-import { actOnComplaint, factsOf, fail } from './complaint-command';
+import { actOnComplaint, factsOf, fail, touchOther } from './complaint-command';
 
 /**
  * 并单 (CPL-3): a duplicate joins another open order of the same region; it keeps its own
@@ -23,29 +22,15 @@ export async function mergeComplaint(deps: Deps, actor: Actor, id: string, input
       const into = await repo.findComplaintForUpdate(ctx.tx, input.intoId);
       if (!into) throw new ComplaintError('COMPLAINT_NOT_FOUND');
       fail(checkMerge(factsOf(ctx.row), factsOf(into), into.id === id));
-      await closeInboxTodos(
-        ctx.tx,
-        { regionCode: ctx.row.regionCode, entityType: 'complaint', entityId: id },
-        ctx.now,
-      );
       return {
         patch: { status: 'merged', mergedIntoId: into.id, heldByDepartmentId: null, returnPending: false },
         event: { type: 'merged', payload: { into: into.orderNo } },
         summary: { into: into.orderNo },
-        also: async (c) => {
-          await repo.endHolding(c.tx, ctx.row.regionCode, id, c.now, 'merged');
-          const v = await repo.updateComplaint(c.tx, into.regionCode, into.id, {}, c.now);
-          await repo.insertEvent(c.tx, {
-            regionCode: into.regionCode,
-            complaintId: into.id,
-            seq: v.version,
-            type: 'merged_in',
-            payload: { from: ctx.row.orderNo },
-            actorId: actor.userId,
-            actorName: actor.displayName,
-            at: c.now,
-          });
-        },
+        closeTodos: true,
+        also: (c) => [
+          repo.endHoldingQuery(c.tx, ctx.row.regionCode, id, c.now, 'merged'),
+          ...touchOther(c, into, {}, 'merged_in', { from: ctx.row.orderNo }),
+        ],
       };
     },
   );

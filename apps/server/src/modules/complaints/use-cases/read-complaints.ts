@@ -118,6 +118,11 @@ export async function getComplaintDetail(deps: Deps, actor: Actor, id: string): 
     outcomeKind: row.outcomeKind as ComplaintDetail['outcomeKind'],
     outcomeCaseId: row.outcomeCaseId,
     supervisedAt: iso(row.supervisedAt),
+    escalatedAt: iso(row.escalatedAt),
+    photoSha256: row.photoSha256,
+    leaderDecision: row.leaderDecision,
+    leaderNote: row.leaderNote,
+    leaderDecidedAt: iso(row.leaderDecidedAt),
     merged: merged.map((m) => ({
       id: m.id,
       orderNo: m.orderNo,
@@ -148,6 +153,20 @@ export async function getComplaintDetail(deps: Deps, actor: Actor, id: string): 
     })),
     actions: allowedActions(factsOf(row, pending), actorFacts(actor), summary.overdue),
   };
+}
+
+/** Stored files (the comment book's photo): whoever may read the complaint may read its file. */
+export async function mayReadComplaint(deps: Deps, actor: Actor, id: string): Promise<boolean> {
+  try {
+    assertAccess(actor, 'complaint.read');
+    const s = await findSummary(deps.db, id);
+    if (!s) return false;
+    assertAccess(actor, 'complaint.read', { regionCode: s.regionCode });
+    const d = deptScope(actor);
+    return !d || s.heldByDepartmentId === d || s.leadDepartmentId === d;
+  } catch {
+    return false;
+  }
 }
 
 /** Complaints (投诉/举报) about a named staff member: counts in that person's record. */

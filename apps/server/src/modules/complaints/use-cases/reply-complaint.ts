@@ -1,6 +1,5 @@
 import type { NoteInput, ReplyInput } from '@tongban/contracts';
-import { listUserIdsByRole } from '../../auth';
-import { closeInboxTodos } from '../../inbox';
+import { activeUserIdsQuery } from '../../auth';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { checkReply } from '../complaints.policy';
@@ -33,8 +32,8 @@ export async function replyComplaint(deps: Deps, actor: Actor, id: string, input
     async (ctx) => {
       fail(checkReply(factsOf(ctx.row), actorFacts(actor)));
       const region = ctx.row.regionCode;
-      const desk = await listUserIdsByRole(ctx.tx, { regionCode: region, role: 'supervisor' });
-      await closeInboxTodos(ctx.tx, { regionCode: region, entityType: 'complaint', entityId: id }, ctx.now);
+      const [deskRows, merged] = ctx.pre as [{ id: string }[], repo.ComplaintRow[]];
+      const desk = deskRows.map((u) => u.id);
       return {
         patch: {
           status: 'replied',
@@ -44,6 +43,7 @@ export async function replyComplaint(deps: Deps, actor: Actor, id: string, input
           handlerId: ctx.row.handlerId ?? actor.userId,
         },
         event: { type: 'replied', payload: { text: input.text } },
+        closeTodos: true,
         inbox: [
           {
             regionCode: region,
@@ -56,18 +56,23 @@ export async function replyComplaint(deps: Deps, actor: Actor, id: string, input
             isTodo: true,
           },
         ],
-        also: async (c) => {
-          await repo.endHolding(c.tx, region, id, c.now, 'replied');
-          for (const m of await repo.listMergedInto(c.tx, region, id))
-            await touchOther(
+        also: (c) => [
+          repo.endHoldingQuery(c.tx, region, id, c.now, 'replied'),
+          ...merged.flatMap((m) =>
+            touchOther(
               c,
               m,
               { replyText: input.text, repliedAt: c.now, repliedBy: actor.userId, handlerId: actor.userId },
               'replied',
               { text: input.text, via: ctx.row.orderNo },
-            );
-        },
+            ),
+          ),
+        ],
       };
     },
+    (tx, region) => [
+      activeUserIdsQuery(tx, { regionCode: region, role: 'supervisor' }),
+      repo.lockMergedIntoQuery(tx, region, id),
+    ],
   );
 }

@@ -1,7 +1,6 @@
 import type { DecideReturnInput, ReturnInput } from '@tongban/contracts';
 import { addWorkingDays, getWorkingDayOnOrAfter } from '@tongban/calendar';
-import { listUserIdsByRole } from '../../auth';
-import { closeInboxTodos } from '../../inbox';
+import { activeUserIdsQuery } from '../../auth';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { shanghaiToday } from '../../../platform/time';
@@ -9,7 +8,8 @@ import { ComplaintError } from '../complaints.errors';
 import { checkDecideReturn, checkReturn, RETURN_WINDOW_DAYS } from '../complaints.policy';
 import * as repo from '../complaints.repository';
 import { actOnComplaint, actorFacts, factsOf, fail } from './complaint-command';
-import { assertDepartments, holderInbox } from './dispatch-complaint';
+import { checkDepartments, holderDelivery } from './dispatch-complaint';
+import { departmentsQuery } from '../complaints.read-model';
 
 /** CPL-2: the holder returns (退单) within 2 working days of dispatch, with a reason; the desk decides. */
 export async function returnComplaint(deps: Deps, actor: Actor, id: string, input: ReturnInput) {
@@ -28,7 +28,7 @@ export async function returnComplaint(deps: Deps, actor: Actor, id: string, inpu
         RETURN_WINDOW_DAYS,
       );
       fail(checkReturn(factsOf(ctx.row), actorFacts(actor), ctx.today, lastDay));
-      const desk = await listUserIdsByRole(ctx.tx, { regionCode: ctx.row.regionCode, role: 'supervisor' });
+      const desk = (ctx.pre[0] as { id: string }[]).map((u) => u.id);
       return {
         patch: { returnPending: true, returnReason: input.reason },
         event: {
@@ -49,6 +49,7 @@ export async function returnComplaint(deps: Deps, actor: Actor, id: string, inpu
         ],
       };
     },
+    (tx, region) => [activeUserIdsQuery(tx, { regionCode: region, role: 'supervisor' })],
   );
 }
 
@@ -57,6 +58,8 @@ export async function returnComplaint(deps: Deps, actor: Actor, id: string, inpu
  * ends, a new one starts: the deadline runs against whoever holds it); refused → the holder keeps it.
  */
 export async function decideReturn(deps: Deps, actor: Actor, id: string, input: DecideReturnInput) {
+  const lead = input.leadDepartmentId;
+  const ids = lead ? [lead, ...input.assistDepartmentIds] : [];
   return actOnComplaint(
     deps,
     actor,
@@ -67,21 +70,16 @@ export async function decideReturn(deps: Deps, actor: Actor, id: string, input: 
     async (ctx) => {
       fail(checkDecideReturn(factsOf(ctx.row)));
       const region = ctx.row.regionCode;
-      await closeInboxTodos(
-        ctx.tx,
-        { regionCode: region, entityType: 'complaint', entityId: id, kind: 'complaints.return' },
-        ctx.now,
-      );
       if (!input.accept)
         return {
           patch: { returnPending: false },
           event: { type: 'return_refused', payload: { note: input.note } },
+          closeTodos: { kind: 'complaints.return' },
         };
-      const lead = input.leadDepartmentId;
       if (!lead || lead === ctx.row.heldByDepartmentId)
         throw new ComplaintError('COMPLAINT_DEPARTMENT_UNKNOWN', '改派须选择另一个承办部门');
-      await assertDepartments(ctx.tx, region, [lead, ...input.assistDepartmentIds]);
-      await closeInboxTodos(ctx.tx, { regionCode: region, entityType: 'complaint', entityId: id }, ctx.now);
+      const [found, heads] = ctx.pre as [{ id: string; regionCode: string }[], { id: string }[]];
+      checkDepartments(region, ids, found);
       return {
         patch: {
           returnPending: false,
@@ -96,18 +94,33 @@ export async function decideReturn(deps: Deps, actor: Actor, id: string, input: 
           payload: { from: ctx.row.heldByDepartmentId, to: lead, note: input.note },
         },
         summary: { from: ctx.row.heldByDepartmentId, to: lead },
-        inbox: [await holderInbox(ctx.tx, region, lead, id, `改派工单：${ctx.row.orderNo}`)],
-        also: async (c) => {
-          await repo.endHolding(c.tx, region, id, c.now, 'returned');
-          await repo.openHolding(c.tx, {
+        closeTodos: true,
+        inbox: [
+          holderDelivery(
+            region,
+            heads.map((h) => h.id),
+            id,
+            `改派工单：${ctx.row.orderNo}`,
+          ),
+        ],
+        also: (c) => [
+          repo.endHoldingQuery(c.tx, region, id, c.now, 'returned'),
+          repo.openHoldingQuery(c.tx, {
             regionCode: region,
             complaintId: id,
             departmentId: lead,
             role: 'lead',
             at: c.now,
-          });
-        },
+          }),
+        ],
       };
     },
+    (tx, region) =>
+      input.accept && lead
+        ? [
+            departmentsQuery(tx, ids),
+            activeUserIdsQuery(tx, { regionCode: region, role: 'dept_head', departmentId: lead }),
+          ]
+        : [],
   );
 }

@@ -1,3 +1,4 @@
+import type { Compilable } from 'kysely';
 import type { Executor } from '../../../platform/db';
 import * as repo from '../inbox.repository';
 
@@ -24,22 +25,44 @@ export type InboxDelivery = {
  * exactly when the change it is about has committed. Returns how many items were written.
  */
 export async function deliverToInbox(tx: Executor, d: InboxDelivery): Promise<number> {
+  return repo.insertItems(tx, itemsOf(d));
+}
+
+/**
+ * deliverToInbox and closeInboxTodos as statements, for a caller that sends all of its
+ * transaction's writes as one (executeWrites).
+ */
+export function inboxWrites(
+  tx: Executor,
+  w: {
+    deliver?: readonly InboxDelivery[];
+    close?: readonly Parameters<typeof closeInboxTodos>[1][];
+    at: Date;
+  },
+): Compilable[] {
+  const out: Compilable[] = [];
+  for (const ref of w.close ?? [])
+    out.push(repo.closeTodosQuery(tx, ref.regionCode, ref.entityType, ref.entityId, w.at, ref.kind));
+  const rows = (w.deliver ?? []).flatMap(itemsOf);
+  const insert = repo.insertItemsQuery(tx, rows);
+  if (insert) out.push(insert);
+  return out;
+}
+
+function itemsOf(d: InboxDelivery) {
   const recipients = [...new Set(d.recipientUserIds)];
-  return repo.insertItems(
-    tx,
-    recipients.map((userId) => ({
-      regionCode: d.regionCode,
-      recipientUserId: userId,
-      kind: d.kind,
-      title: d.title,
-      body: d.body ?? '',
-      link: d.link ?? null,
-      entityType: d.entityType ?? null,
-      entityId: d.entityId ?? null,
-      isTodo: d.isTodo ?? false,
-      dedupeKey: d.dedupeKey ? `${d.dedupeKey}:${userId}` : null,
-    })),
-  );
+  return recipients.map((userId) => ({
+    regionCode: d.regionCode,
+    recipientUserId: userId,
+    kind: d.kind,
+    title: d.title,
+    body: d.body ?? '',
+    link: d.link ?? null,
+    entityType: d.entityType ?? null,
+    entityId: d.entityId ?? null,
+    isTodo: d.isTodo ?? false,
+    dedupeKey: d.dedupeKey ? `${d.dedupeKey}:${userId}` : null,
+  }));
 }
 
 /** The work a to-do asked for is done: its open to-dos (of one kind, or all) close. */

@@ -1,9 +1,11 @@
+import { UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
   Card,
   Descriptions,
   Form,
+  Image,
   Input,
   Modal,
   Radio,
@@ -12,34 +14,15 @@ import {
   Table,
   Tag,
   Timeline,
+  Upload,
   message,
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import {
-  CALLBACK_RESULT_LABELS,
-  COMPLAINT_SOURCE_LABELS,
-  COMPLAINT_STATUS_LABELS,
-  COMPLAINT_TYPE_LABELS,
-  OUTCOME_KIND_LABELS,
-  SUBJECT_KIND_LABELS,
-  type ComplaintAction,
-} from '@tongban/contracts';
-import { useAct, useComplaint, useDepartments, useSuggestion } from '../api';
+import type { ComplaintAction } from '@tongban/contracts';
+import { useAct, useComplaint, useDepartments, useSuggestion, useUploadPhoto } from '../api';
+import { useLabels } from '../labels';
 
-const ACTION_LABELS: Record<ComplaintAction, string> = {
-  dispatch: '派单',
-  return: '退单',
-  decide_return: '裁定退单',
-  note: '记录办理情况',
-  reply: '答复',
-  callback: '回访',
-  close: '办结',
-  merge: '并单',
-  supervise: '督办',
-  coordinate: '协调结果',
-  escalate: '报领导',
-};
 const VERB: Record<ComplaintAction, string> = {
   dispatch: 'dispatch',
   return: 'return',
@@ -52,13 +35,18 @@ const VERB: Record<ComplaintAction, string> = {
   supervise: 'supervise',
   coordinate: 'coordinate',
   escalate: 'escalate',
+  lead: 'leader-decide',
 };
 
 export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const q = useComplaint(id);
   const act = useAct(id);
+  const upload = useUploadPhoto();
   const depts = useDepartments();
+  const { t, label } = useLabels();
+  const A = (a: ComplaintAction) => t(`complaints.action.${a}`);
+  const D = (k: string, o?: Record<string, unknown>) => t(`complaints.detail.${k}`, o);
   const [open, setOpen] = useState<ComplaintAction | null>(null);
   const [form] = Form.useForm();
   const d = q.data;
@@ -69,7 +57,7 @@ export function ComplaintDetailPage() {
   async function run(action: ComplaintAction, body: Record<string, unknown> = {}) {
     try {
       await act.mutateAsync({ verb: VERB[action], body: { version: d!.version, ...body } });
-      message.success(`${ACTION_LABELS[action]}成功`);
+      message.success(D('done', { action: A(action) }));
       setOpen(null);
       form.resetFields();
     } catch (e) {
@@ -84,13 +72,13 @@ export function ComplaintDetailPage() {
           <Alert
             type="info"
             style={{ marginBottom: 12 }}
-            message={`建议：${suggestion.data.leadDepartmentName ?? '无'}`}
+            message={D('suggestion', { name: suggestion.data.leadDepartmentName ?? D('none') })}
             description={suggestion.data.explanation}
           />
         )}
         <Form.Item
           name="leadDepartmentId"
-          label="主办部门"
+          label={D('l0')}
           rules={[{ required: true }]}
           initialValue={suggestion.data?.leadDepartmentId ?? undefined}
         >
@@ -98,7 +86,7 @@ export function ComplaintDetailPage() {
         </Form.Item>
         <Form.Item
           name="assistDepartmentIds"
-          label="协办部门"
+          label={D('l1')}
           initialValue={suggestion.data?.assistDepartmentIds ?? []}
         >
           <Select mode="multiple" options={deptOptions} />
@@ -106,75 +94,102 @@ export function ComplaintDetailPage() {
       </>
     ),
     return: (
-      <Form.Item name="reason" label="退单理由" rules={[{ required: true }]}>
+      <Form.Item name="reason" label={D('l2')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} />
       </Form.Item>
     ),
     decide_return: (
       <>
-        <Form.Item name="accept" label="裁定" initialValue rules={[{ required: true }]}>
+        <Form.Item name="accept" label={D('l3')} initialValue rules={[{ required: true }]}>
           <Radio.Group
             options={[
-              { value: true, label: '同意退单并改派' },
-              { value: false, label: '维持原派单' },
+              { value: true, label: D('acceptReturn') },
+              { value: false, label: D('refuseReturn') },
             ]}
           />
         </Form.Item>
-        <Form.Item name="leadDepartmentId" label="改派至">
+        <Form.Item name="leadDepartmentId" label={D('l4')}>
           <Select options={deptOptions} data-testid="reassign-department" />
         </Form.Item>
-        <Form.Item name="note" label="裁定意见" rules={[{ required: true }]}>
+        <Form.Item name="note" label={D('l5')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
       </>
     ),
     note: (
-      <Form.Item name="note" label="调查处置情况" rules={[{ required: true }]}>
+      <Form.Item name="note" label={D('l6')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} />
       </Form.Item>
     ),
     reply: (
-      <Form.Item name="text" label="答复内容" rules={[{ required: true }]}>
+      <Form.Item name="text" label={D('l7')} rules={[{ required: true }]}>
         <Input.TextArea rows={4} />
       </Form.Item>
     ),
     callback: (
       <>
-        <Form.Item name="result" label="回访结果" rules={[{ required: true }]} initialValue="satisfied">
+        <Form.Item name="result" label={D('l8')} rules={[{ required: true }]} initialValue="satisfied">
           <Radio.Group
             options={[
-              { value: 'satisfied', label: '满意' },
-              { value: 'unsatisfied', label: '不满意' },
+              { value: 'satisfied', label: D('satisfied') },
+              { value: 'unsatisfied', label: D('unsatisfied') },
             ]}
           />
         </Form.Item>
-        <Form.Item name="note" label="回访记录" rules={[{ required: true }]}>
+        <Form.Item name="note" label={D('l9')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
       </>
     ),
     merge: (
-      <Form.Item name="intoId" label="并入工单（编号 ID）" rules={[{ required: true }]}>
+      <Form.Item name="intoId" label={D('l10')} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
     ),
     coordinate: (
       <>
-        <Form.Item name="outcome" label="协调结果" initialValue="explained">
+        <Form.Item name="outcome" label={D('l11')} initialValue="explained">
           <Radio.Group
-            options={Object.entries(OUTCOME_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            options={['reopened', 'accepted_elsewhere', 'explained'].map((value) => ({
+              value,
+              label: D(`outcome_${value}`),
+            }))}
           />
         </Form.Item>
-        <Form.Item name="outcomeCaseId" label="关联办件 ID">
+        <Form.Item name="outcomeCaseId" label={D('l12')}>
           <Input />
         </Form.Item>
-        <Form.Item name="note" label="说明" rules={[{ required: true }]}>
+        <Form.Item name="note" label={D('l13')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
       </>
     ),
+    lead: (
+      <>
+        <Form.Item
+          name="decision"
+          label={D('leaderDecision')}
+          initialValue={d.status === 'escalated' ? 'assigned' : 'instructed'}
+        >
+          <Radio.Group
+            options={(d.status === 'escalated' ? ['assigned', 'decided'] : ['instructed']).map((v) => ({
+              value: v,
+              label: label('decision', v),
+            }))}
+          />
+        </Form.Item>
+        {d.status === 'escalated' && (
+          <Form.Item name="departmentId" label={D('leaderDept')}>
+            <Select options={deptOptions} allowClear />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label={D('leaderNote')} rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </>
+    ),
     escalate: (
-      <Form.Item name="note" label="报领导说明" rules={[{ required: true }]}>
+      <Form.Item name="note" label={D('l14')} rules={[{ required: true }]}>
         <Input.TextArea rows={2} />
       </Form.Item>
     ),
@@ -183,7 +198,7 @@ export function ComplaintDetailPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
-        title={`工单 ${d.orderNo}`}
+        title={D('title', { orderNo: d.orderNo })}
         extra={
           <Space wrap>
             {d.actions.map((a) => (
@@ -192,107 +207,148 @@ export function ComplaintDetailPage() {
                 data-testid={`action-${a}`}
                 onClick={() => (fields[a] ? setOpen(a) : void run(a))}
               >
-                {ACTION_LABELS[a]}
+                {A(a)}
               </Button>
             ))}
           </Space>
         }
       >
         <Descriptions column={2} bordered size="small">
-          <Descriptions.Item label="状态">
-            <Tag data-testid="status">{COMPLAINT_STATUS_LABELS[d.status]}</Tag>
-            {d.returnPending && <Tag color="orange">退单待裁定</Tag>}
-            {d.overdue && <Tag color="red">超期</Tag>}
-            {d.flagged && <Tag color="volcano">不满意</Tag>}
+          <Descriptions.Item label={D('l15')}>
+            <Tag data-testid="status">{label('status', d.status)}</Tag>
+            {d.returnPending && <Tag color="orange">{D('l37')}</Tag>}
+            {d.overdue && <Tag color="red">{D('l38')}</Tag>}
+            {d.flagged && <Tag color="volcano">{D('l39')}</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label="渠道">
-            {COMPLAINT_SOURCE_LABELS[d.source]}
-            {d.externalNo ? `（12345：${d.externalNo}）` : ''}
+          <Descriptions.Item label={D('l16')}>
+            {label('source', d.source)}
+            {d.externalNo ? ` (12345: ${d.externalNo})` : ''}
           </Descriptions.Item>
-          <Descriptions.Item label="类型">{COMPLAINT_TYPE_LABELS[d.type]}</Descriptions.Item>
-          <Descriptions.Item label="诉求人">
-            {d.anonymous ? '匿名' : `${d.complainantNameMasked} ${d.phoneMasked}`}
+          <Descriptions.Item label={D('l17')}>{label('type', d.type)}</Descriptions.Item>
+          <Descriptions.Item label={D('l18')}>
+            {d.anonymous ? D('anonymous') : `${d.complainantNameMasked} ${d.phoneMasked}`}
           </Descriptions.Item>
-          <Descriptions.Item label="反映对象">
-            {SUBJECT_KIND_LABELS[d.subjectKind]} {d.subjectLabel}
+          <Descriptions.Item label={D('l19')}>
+            {label('subject', d.subjectKind)} {d.subjectLabel}
           </Descriptions.Item>
-          <Descriptions.Item label="应办结日期">{d.dueDate}</Descriptions.Item>
-          <Descriptions.Item label="主办部门">{d.leadDepartmentName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="当前承办">{d.heldByDepartmentName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="标题" span={2}>
+          <Descriptions.Item label={D('l20')}>{d.dueDate}</Descriptions.Item>
+          <Descriptions.Item label={D('l0')}>{d.leadDepartmentName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={D('l21')}>{d.heldByDepartmentName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={D('l22')} span={2}>
             {d.title}
           </Descriptions.Item>
-          <Descriptions.Item label="内容" span={2}>
+          <Descriptions.Item label={D('l23')} span={2}>
             {d.content}
           </Descriptions.Item>
           {d.returnReason && (
-            <Descriptions.Item label="退单理由" span={2}>
+            <Descriptions.Item label={D('l2')} span={2}>
               {d.returnReason}
             </Descriptions.Item>
           )}
           {d.replyText && (
-            <Descriptions.Item label="答复" span={2}>
+            <Descriptions.Item label={D('l24')} span={2}>
               {d.replyText}
             </Descriptions.Item>
           )}
           {d.callbackResult && (
-            <Descriptions.Item label="回访" span={2}>
-              {CALLBACK_RESULT_LABELS[d.callbackResult]}：{d.callbackNote}
+            <Descriptions.Item label={D('l25')} span={2}>
+              {D(d.callbackResult)}：{d.callbackNote}
             </Descriptions.Item>
           )}
           {d.outcomeKind && (
-            <Descriptions.Item label="协调结果" span={2}>
-              {OUTCOME_KIND_LABELS[d.outcomeKind]}{' '}
-              {d.outcomeCaseId && <a href={`/cases/${d.outcomeCaseId}`}>查看办件</a>}
+            <Descriptions.Item label={D('l11')} span={2}>
+              {D(`outcome_${d.outcomeKind}`)}{' '}
+              {d.outcomeCaseId && <a href={`/cases/${d.outcomeCaseId}`}>{D('viewCase')}</a>}
+            </Descriptions.Item>
+          )}
+          {d.leaderDecision && (
+            <Descriptions.Item label={D('leader')} span={2}>
+              <Tag color="blue">{label('decision', d.leaderDecision)}</Tag> {d.leaderNote}
+            </Descriptions.Item>
+          )}
+          {d.source === 'comment_book' && (
+            <Descriptions.Item label={D('photo')} span={2}>
+              <Space direction="vertical">
+                {d.photoSha256 ? (
+                  <Image
+                    src={`/files/${d.photoSha256}`}
+                    alt={D('photo')}
+                    width={240}
+                    data-testid="comment-book-photo"
+                  />
+                ) : (
+                  <span>{D('photoNone')}</span>
+                )}
+                {d.status !== 'closed' && d.status !== 'merged' && (
+                  <Upload
+                    accept="image/png,image/jpeg,image/webp"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      upload.mutate(
+                        { id: d.id, version: d.version, file },
+                        {
+                          onSuccess: () => void message.success(D('photoSaved')),
+                          onError: (e) => void message.error(e.message),
+                        },
+                      );
+                      return false;
+                    }}
+                  >
+                    <Button icon={<UploadOutlined />} loading={upload.isPending}>
+                      {d.photoSha256 ? D('photoReplace') : D('photoUpload')}
+                    </Button>
+                  </Upload>
+                )}
+              </Space>
             </Descriptions.Item>
           )}
         </Descriptions>
       </Card>
       {d.merged.length > 0 && (
-        <Card title="并入的工单（各自答复、各自回访）">
+        <Card title={D('l26')}>
           <Table
             rowKey="id"
             size="small"
             pagination={false}
             dataSource={d.merged}
             columns={[
-              { title: '工单号', dataIndex: 'orderNo' },
-              { title: '诉求人', dataIndex: 'complainantNameMasked' },
-              { title: '已答复', dataIndex: 'replied', render: (v: boolean) => (v ? '是' : '否') },
-              { title: '已回访', dataIndex: 'calledBack', render: (v: boolean) => (v ? '是' : '否') },
+              { title: D('l29'), dataIndex: 'orderNo' },
+              { title: D('l18'), dataIndex: 'complainantNameMasked' },
+              { title: D('l30'), dataIndex: 'replied', render: (v: boolean) => (v ? D('yes') : D('no')) },
+              { title: D('l31'), dataIndex: 'calledBack', render: (v: boolean) => (v ? D('yes') : D('no')) },
             ]}
           />
         </Card>
       )}
-      <Card title="承办时段（期限计入承办部门）">
+      <Card title={D('l27')}>
         <Table
           rowKey="fromAt"
           size="small"
           pagination={false}
           dataSource={d.holdings}
           columns={[
-            { title: '部门', dataIndex: 'departmentName' },
-            { title: '起', dataIndex: 'fromAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+            { title: D('l32'), dataIndex: 'departmentName' },
+            { title: D('l33'), dataIndex: 'fromAt', render: (v: string) => new Date(v).toLocaleString() },
             {
-              title: '止',
+              title: D('l34'),
               dataIndex: 'untilAt',
-              render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN') : '承办中'),
+              render: (v: string | null) => (v ? new Date(v).toLocaleString() : D('holding')),
             },
-            { title: '工作日', dataIndex: 'workingDays' },
-            { title: '结束原因', dataIndex: 'endedBy' },
+            { title: D('l35'), dataIndex: 'workingDays' },
+            { title: D('l36'), dataIndex: 'endedBy' },
           ]}
         />
       </Card>
-      <Card title="办理记录">
+      <Card title={D('l28')}>
         <Timeline
           items={d.events.map((e) => ({
-            children: `${new Date(e.at).toLocaleString('zh-CN')} ${e.actorName} ${e.type} ${String(e.payload.reason ?? e.payload.note ?? e.payload.text ?? '')}`,
+            children: `${new Date(e.at).toLocaleString()} ${e.actorName} ${t(`complaints.event.${e.type}`, { defaultValue: e.type })} ${String(e.payload.reason ?? e.payload.note ?? e.payload.text ?? '')}`,
           }))}
         />
       </Card>
       <Modal
         open={!!open}
-        title={open ? ACTION_LABELS[open] : ''}
+        title={open ? A(open) : ''}
         onCancel={() => setOpen(null)}
         onOk={() => form.submit()}
         confirmLoading={act.isPending}

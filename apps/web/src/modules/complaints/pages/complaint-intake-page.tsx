@@ -1,35 +1,45 @@
-import { Button, Card, Form, Input, Radio, Select, Switch, message } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Radio, Select, Switch, Typography, Upload, message } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  COMPLAINT_SOURCE_LABELS,
-  COMPLAINT_TYPE_LABELS,
-  SUBJECT_KIND_LABELS,
-  type ComplaintIntakeInput,
-} from '@tongban/contracts';
-import { useDepartments, useIntake } from '../api';
+import type { ComplaintIntakeInput } from '@tongban/contracts';
+import { useDepartments, useIntake, useUploadPhoto } from '../api';
+import { SOURCES, SUBJECTS, TYPES, useLabels } from '../labels';
 
-const opts = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-
-/** 受理诉求: window, 办不成事, 吐槽, comment book (typed in), 特邀监督员, 12345 by hand. */
+/**
+ * 受理诉求: window, 办不成事, 吐槽, the comment book (typed in from the page, with a photo of it),
+ * 特邀监督员, 12345 by hand.
+ */
 export function ComplaintIntakePage() {
   const intake = useIntake();
+  const upload = useUploadPhoto();
   const nav = useNavigate();
   const depts = useDepartments();
+  const { t, options } = useLabels();
   const [form] = Form.useForm<ComplaintIntakeInput>();
+  const [photo, setPhoto] = useState<File | null>(null);
   const anonymous = Form.useWatch('anonymous', form);
   const subjectKind = Form.useWatch('subjectKind', form);
+  const source = Form.useWatch('source', form);
   async function submit(v: ComplaintIntakeInput) {
     try {
       const r = await intake.mutateAsync(v);
-      message.success(`已受理，工单号 ${r.orderNo}`);
+      message.success(t('complaints.intake.done', { orderNo: r.orderNo }));
+      if (v.source === 'comment_book' && photo) {
+        try {
+          await upload.mutateAsync({ id: r.id, version: 0, file: photo });
+          message.success(t('complaints.intake.photoSaved'));
+        } catch (e) {
+          message.error(t('complaints.intake.photoFailed', { message: (e as Error).message }));
+        }
+      }
       void nav(`/complaints/${r.id}`);
     } catch (e) {
       message.error((e as Error).message);
     }
   }
   return (
-    <Card title="受理诉求">
+    <Card title={t('complaints.intake.title')}>
       <Form
         form={form}
         layout="vertical"
@@ -37,39 +47,63 @@ export function ComplaintIntakePage() {
         onFinish={(v) => void submit(v)}
         initialValues={{ source: 'window', type: 'complain', anonymous: false, subjectKind: 'none' }}
       >
-        <Form.Item name="source" label="渠道" rules={[{ required: true }]}>
-          <Select options={opts(COMPLAINT_SOURCE_LABELS)} data-testid="intake-source" />
+        <Form.Item name="source" label={t('complaints.intake.source')} rules={[{ required: true }]}>
+          <Select options={options('source', SOURCES)} data-testid="intake-source" />
         </Form.Item>
-        <Form.Item name="type" label="类型" rules={[{ required: true }]}>
-          <Radio.Group options={opts(COMPLAINT_TYPE_LABELS)} />
+        <Form.Item name="type" label={t('complaints.intake.type')} rules={[{ required: true }]}>
+          <Radio.Group options={options('type', TYPES)} />
         </Form.Item>
-        <Form.Item name="externalNo" label="12345 工单号（12345 渠道）">
-          <Input />
-        </Form.Item>
-        <Form.Item name="title" label="标题" rules={[{ required: true }]}>
+        {source === 'hotline_12345' && (
+          <Form.Item name="externalNo" label={t('complaints.intake.externalNo')}>
+            <Input />
+          </Form.Item>
+        )}
+        <Form.Item name="title" label={t('complaints.intake.subject')} rules={[{ required: true }]}>
           <Input data-testid="intake-title" />
         </Form.Item>
-        <Form.Item name="content" label="内容（意见簿请照录原文）" rules={[{ required: true }]}>
+        <Form.Item name="content" label={t('complaints.intake.content')} rules={[{ required: true }]}>
           <Input.TextArea rows={4} data-testid="intake-content" />
         </Form.Item>
-        <Form.Item name="anonymous" label="匿名" valuePropName="checked">
+        {source === 'comment_book' && (
+          <Form.Item label={t('complaints.intake.photo')}>
+            <Upload
+              accept="image/png,image/jpeg,image/webp"
+              maxCount={1}
+              beforeUpload={(f) => {
+                setPhoto(f);
+                return false;
+              }}
+              onRemove={() => setPhoto(null)}
+            >
+              <Button icon={<UploadOutlined />} data-testid="intake-photo">
+                {t('complaints.intake.choosePhoto')}
+              </Button>
+            </Upload>
+            <Typography.Text type="secondary">{t('complaints.intake.photoHint')}</Typography.Text>
+          </Form.Item>
+        )}
+        <Form.Item name="anonymous" label={t('complaints.intake.anonymous')} valuePropName="checked">
           <Switch />
         </Form.Item>
         {!anonymous && (
           <>
-            <Form.Item name="complainantName" label="姓名" rules={[{ required: true }]}>
+            <Form.Item
+              name="complainantName"
+              label={t('complaints.intake.name')}
+              rules={[{ required: true }]}
+            >
               <Input data-testid="intake-name" />
             </Form.Item>
-            <Form.Item name="phone" label="电话" rules={[{ required: true }]}>
+            <Form.Item name="phone" label={t('complaints.intake.phone')} rules={[{ required: true }]}>
               <Input data-testid="intake-phone" />
             </Form.Item>
           </>
         )}
-        <Form.Item name="subjectKind" label="反映对象">
-          <Radio.Group options={opts(SUBJECT_KIND_LABELS)} />
+        <Form.Item name="subjectKind" label={t('complaints.intake.subjectKind')}>
+          <Radio.Group options={options('subject', SUBJECTS)} />
         </Form.Item>
         {subjectKind === 'department' && (
-          <Form.Item name="subjectId" label="部门">
+          <Form.Item name="subjectId" label={t('complaints.intake.department')}>
             <Select
               options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
               onChange={(_v, o) => form.setFieldValue('subjectLabel', (o as { label: string }).label)}
@@ -78,10 +112,10 @@ export function ComplaintIntakePage() {
         )}
         {subjectKind && subjectKind !== 'none' && subjectKind !== 'department' && (
           <>
-            <Form.Item name="subjectId" label="对象编号（工作人员、窗口、事项或办件的 ID）">
+            <Form.Item name="subjectId" label={t('complaints.intake.subjectId')}>
               <Input />
             </Form.Item>
-            <Form.Item name="subjectLabel" label="对象名称">
+            <Form.Item name="subjectLabel" label={t('complaints.intake.subjectLabel')}>
               <Input />
             </Form.Item>
           </>
@@ -89,8 +123,13 @@ export function ComplaintIntakePage() {
         <Form.Item name="subjectLabel" hidden>
           <Input />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={intake.isPending} data-testid="intake-submit">
-          受理
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={intake.isPending || upload.isPending}
+          data-testid="intake-submit"
+        >
+          {t('complaints.intake.submit')}
         </Button>
       </Form>
     </Card>
