@@ -134,21 +134,34 @@ export function exclusionGrounds(
   tendererName: string,
   bidderNames: readonly string[],
 ): ExclusionGround[] {
-  const grounds = new Set<ExclusionGround>();
+  return conflictChecker(tendererName, bidderNames)(expert);
+}
+
+/**
+ * The same rule with the project's names normalized once, for checking a whole pool: a draw checks
+ * thousands of candidates against the same tenderer and bidders.
+ */
+export function conflictChecker(
+  tendererName: string,
+  bidderNames: readonly string[],
+): (expert: ExpertConflictFacts) => ExclusionGround[] {
   const bidders = new Set(bidderNames.map(normalizeCompany));
-  const employer = normalizeCompany(expert.employer);
   const tenderer = normalizeCompany(tendererName);
-  if (employer === tenderer) grounds.add('works_for_tenderer');
-  if (bidders.has(employer)) grounds.add('works_for_bidder');
-  for (const r of expert.relations) {
-    const company = normalizeCompany(r.companyName);
-    if (r.kind === 'employment' && company === tenderer) grounds.add('works_for_tenderer');
-    if (!bidders.has(company)) continue;
-    if (r.kind === 'employment' && company !== employer) grounds.add('worked_for_bidder');
-    if (r.kind === 'ownership') grounds.add('owns_bidder');
-    if (r.kind === 'kin') grounds.add('kin_of_bidder');
-  }
-  return [...grounds];
+  return (expert) => {
+    const grounds = new Set<ExclusionGround>();
+    const employer = normalizeCompany(expert.employer);
+    if (employer === tenderer) grounds.add('works_for_tenderer');
+    if (bidders.has(employer)) grounds.add('works_for_bidder');
+    for (const r of expert.relations) {
+      const company = normalizeCompany(r.companyName);
+      if (r.kind === 'employment' && company === tenderer) grounds.add('works_for_tenderer');
+      if (!bidders.has(company)) continue;
+      if (r.kind === 'employment' && company !== employer) grounds.add('worked_for_bidder');
+      if (r.kind === 'ownership') grounds.add('owns_bidder');
+      if (r.kind === 'kin') grounds.add('kin_of_bidder');
+    }
+    return [...grounds];
+  };
 }
 
 /** Cool-down: two experts who sat together this many times in the last year are not drawn together again. */

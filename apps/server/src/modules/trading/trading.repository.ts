@@ -154,35 +154,61 @@ export const listRelationsOf = (db: Executor, regionCode: string, expertIds: str
         .where('expertId', 'in', expertIds)
         .execute();
 
-/** Available experts holding any of the specialties, with their declared relationships. */
+/**
+ * Available experts holding any of the specialties (the draw's pool), in id order. No per-row
+ * subquery: their declared relationships come in one join from listCandidateRelations.
+ */
 export const listCandidates = (db: Executor, regionCode: string, specialties: string[]) =>
   db
     .selectFrom('tradingExpert as e')
     .select(['e.id', 'e.name', 'e.employer', 'e.specialties'])
-    .select(
-      sql<
-        { kind: 'employment' | 'ownership' | 'kin'; companyName: string }[] | null
-      >`(select json_agg(json_build_object('kind', r.kind, 'companyName', r.company_name)) from trading_expert_relation r where r.region_code = e.region_code and r.expert_id = e.id)`.as(
-        'relations',
-      ),
-    )
     .where('e.regionCode', '=', regionCode)
     .where('e.available', '=', true)
     .where(sql<boolean>`e.specialties && ${sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`}`)
     .orderBy('e.id')
     .execute();
 
-/** Pairs of experts who sat together at least `min` times since the date (cool-down). */
-export const listRecentPairs = (db: Executor, regionCode: string, since: Date, min: number) =>
-  sql<{ a: string; b: string; n: number }>`
-    select m1.expert_id as a, m2.expert_id as b, count(*)::int as n
+/** Every declared relationship of the available experts holding any of the specialties. */
+export const listCandidateRelations = (db: Executor, regionCode: string, specialties: string[]) =>
+  db
+    .selectFrom('tradingExpertRelation as r')
+    .innerJoin('tradingExpert as e', (j) =>
+      j.onRef('e.regionCode', '=', 'r.regionCode').onRef('e.id', '=', 'r.expertId'),
+    )
+    .select(['r.expertId', 'r.kind', 'r.companyName'])
+    .where('r.regionCode', '=', regionCode)
+    .where('e.available', '=', true)
+    .where(sql<boolean>`e.specialties && ${sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`}`)
+    .execute();
+
+/**
+ * Cool-down: the pairs, each with at least one of the given experts, who sat together (not as
+ * reserves) at least `min` times since the date; each pair once, smaller id first. One index probe
+ * per expert instead of every pair of the region's year.
+ */
+export const listRecentPairsOf = (
+  db: Executor,
+  regionCode: string,
+  expertIds: string[],
+  since: Date,
+  min: number,
+) =>
+  expertIds.length === 0
+    ? Promise.resolve([] as { a: string; b: string; n: number }[])
+    : sql<{ a: string; b: string; n: number }>`
+    select least(m1.expert_id, m2.expert_id)::text as a, greatest(m1.expert_id, m2.expert_id)::text as b,
+           count(distinct m1.draw_id)::int as n
     from trading_panel_member m1
-    join trading_panel_member m2 on m2.region_code = m1.region_code and m2.draw_id = m1.draw_id and m2.expert_id > m1.expert_id
+    join trading_panel_member m2 on m2.region_code = m1.region_code and m2.draw_id = m1.draw_id and m2.expert_id <> m1.expert_id
     join trading_draw d on d.region_code = m1.region_code and d.id = m1.draw_id
-    where m1.region_code = ${regionCode} and d.drawn_at >= ${since}
+    where m1.region_code = ${regionCode}
+      and m1.expert_id = any(string_to_array(${expertIds.join(',')}, ',')::uuid[])
+      and d.drawn_at >= ${since}
       and not m1.is_reserve and not m2.is_reserve
     group by 1, 2
-    having count(*) >= ${min}`.execute(db);
+    having count(distinct m1.draw_id) >= ${min}`
+        .execute(db)
+        .then((r) => r.rows);
 
 export const addRating = (db: Executor, regionCode: string, expertId: string, rating: number) =>
   db

@@ -3,8 +3,8 @@ import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import type { Executor } from '../../../platform/db';
-import { PoolTooSmallError, runDraw, type DrawSnapshot } from '../expert-draw';
-import { COOL_DOWN_DAYS, COOL_DOWN_PANELS, exclusionGrounds } from '../trading.policy';
+import { PoolTooSmallError, runDraw, type DrawnMember, type DrawSnapshot } from '../expert-draw';
+import { COOL_DOWN_DAYS, COOL_DOWN_PANELS, conflictChecker } from '../trading.policy';
 import { TradingError } from '../trading.errors';
 import * as repo from '../trading.repository';
 import { getProjectOrThrow } from './common';
@@ -14,25 +14,33 @@ export type StoredSnapshot = DrawSnapshot & {
   exclusions: { expertId: string; name: string; grounds: string[] }[];
 };
 
-/** Who may sit: available experts of the specialties, minus every BID-1 exclusion, plus cool-down pairs. */
+/**
+ * Who may sit: available experts of the specialties, minus every BID-1 exclusion (with its grounds).
+ * Two queries whatever the pool's size: the candidates, and their declared relationships in one join.
+ */
 export async function buildSnapshot(
   db: Executor,
   regionCode: string,
   draw: { requests: { specialty: string; count: number }[]; reserveCount: number },
   tendererName: string,
   bidderNames: string[],
-  now: Date,
 ): Promise<StoredSnapshot> {
   const specialties = [...new Set(draw.requests.map((r) => r.specialty))];
-  const rows = await repo.listCandidates(db, regionCode, specialties);
+  const [rows, relationRows] = await Promise.all([
+    repo.listCandidates(db, regionCode, specialties),
+    repo.listCandidateRelations(db, regionCode, specialties),
+  ]);
+  const relations = new Map<string, { kind: 'employment' | 'ownership' | 'kin'; companyName: string }[]>();
+  for (const r of relationRows) {
+    const list = relations.get(r.expertId) ?? [];
+    list.push({ kind: r.kind as 'employment' | 'ownership' | 'kin', companyName: r.companyName });
+    relations.set(r.expertId, list);
+  }
+  const check = conflictChecker(tendererName, bidderNames);
   const candidates: Record<string, string[]> = Object.fromEntries(specialties.map((s) => [s, []]));
   const exclusions: StoredSnapshot['exclusions'] = [];
   for (const e of rows) {
-    const grounds = exclusionGrounds(
-      { employer: e.employer, relations: e.relations ?? [] },
-      tendererName,
-      bidderNames,
-    );
+    const grounds = check({ employer: e.employer, relations: relations.get(e.id) ?? [] });
     if (grounds.length) {
       exclusions.push({ expertId: e.id, name: e.name, grounds });
       continue;
@@ -40,18 +48,53 @@ export async function buildSnapshot(
     for (const s of e.specialties) candidates[s]?.push(e.id);
   }
   for (const s of specialties) candidates[s]!.sort();
-  const eligible = new Set(Object.values(candidates).flat());
-  const since = new Date(now.getTime() - COOL_DOWN_DAYS * 86_400_000);
-  const pairs = (await repo.listRecentPairs(db, regionCode, since, COOL_DOWN_PANELS)).rows
-    .filter((r) => Number(r.n) >= COOL_DOWN_PANELS && eligible.has(r.a) && eligible.has(r.b))
-    .map((r) => [r.a, r.b] as [string, string]);
   return {
     requests: draw.requests,
     reserveCount: draw.reserveCount,
     candidates,
-    blockedPairs: pairs,
+    blockedPairs: [],
     exclusions,
   };
+}
+
+/**
+ * Runs the draw with the cool-down pairs it needs. Only pairs touching someone drawn can change a
+ * draw (a candidate is set aside for clashing with someone already chosen), so instead of every pair
+ * of the region's year the pairs of the drawn experts are fetched, and the draw re-run until nobody
+ * drawn has a pair it did not know — the result is the draw over all pairs. The snapshot keeps the
+ * pairs used, so the replay from the seed gives the same panel.
+ */
+export async function drawWithCoolDown(
+  seed: string,
+  snapshot: DrawSnapshot,
+  pairsOf: (expertIds: string[]) => Promise<{ a: string; b: string }[]>,
+): Promise<DrawnMember[]> {
+  const eligible = new Set(Object.values(snapshot.candidates).flat());
+  const known = new Set<string>();
+  const asked = new Set<string>();
+  for (;;) {
+    let chosen: readonly DrawnMember[];
+    let failure: PoolTooSmallError | null = null;
+    try {
+      chosen = runDraw(seed, snapshot);
+    } catch (e) {
+      if (!(e instanceof PoolTooSmallError)) throw e;
+      failure = e;
+      chosen = e.chosen;
+    }
+    const fresh = chosen.map((m) => m.expertId).filter((id) => !asked.has(id));
+    if (fresh.length === 0) {
+      if (failure) throw failure;
+      return chosen as DrawnMember[];
+    }
+    for (const id of fresh) asked.add(id);
+    for (const r of await pairsOf(fresh)) {
+      const key = `${r.a}:${r.b}`;
+      if (known.has(key) || !eligible.has(r.a) || !eligible.has(r.b)) continue;
+      known.add(key);
+      snapshot.blockedPairs.push([r.a, r.b]);
+    }
+  }
 }
 
 /** BID-1, step 2: the draw runs from the committed seed; the names stay sealed. */
@@ -69,11 +112,13 @@ export async function runPanelDraw(deps: Deps, actor: Actor, drawId: string): Pr
       { requests, reserveCount: d.reserveCount },
       p.tendererName,
       bidders.map((b) => b.name),
-      now,
     );
     let members;
     try {
-      members = runDraw(d.seed, snapshot);
+      const since = new Date(now.getTime() - COOL_DOWN_DAYS * 86_400_000);
+      members = await drawWithCoolDown(d.seed, snapshot, (ids) =>
+        repo.listRecentPairsOf(tx, d.regionCode, ids, since, COOL_DOWN_PANELS),
+      );
     } catch (e) {
       if (e instanceof PoolTooSmallError)
         throw new TradingError(
