@@ -3,6 +3,7 @@ import type { Insertable, Updateable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
 import type {
   TradingBidderTable,
+  TradingComplaintTable,
   TradingDepositTable,
   TradingDrawTable,
   TradingExpertRelationTable,
@@ -429,3 +430,54 @@ export const findExpertWithRelations = (db: Executor, regionCode: string, id: st
     .where('e.regionCode', '=', regionCode)
     .where('e.id', '=', id)
     .executeTakeFirst();
+
+// ── complaints (BID-3) ──
+
+export const insertComplaint = (db: Executor, v: Insertable<TradingComplaintTable>) =>
+  db.insertInto('tradingComplaint').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const findComplaint = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('tradingComplaint')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+export const listComplaints = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingComplaint')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .orderBy('filedAt')
+    .orderBy('id')
+    .execute();
+
+export const updateComplaint = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<TradingComplaintTable>,
+) =>
+  db
+    .updateTable('tradingComplaint')
+    .set(v)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** BID-3: complaints neither refused nor decided (they hold the award and the contract). */
+export const countOpenComplaints = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingComplaint')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .where((eb) =>
+      eb.or([eb('accepted', 'is', null), eb.and([eb('accepted', '=', true), eb('outcome', 'is', null)])]),
+    )
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
