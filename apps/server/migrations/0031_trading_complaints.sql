@@ -39,3 +39,19 @@ comment on table trading_complaint is 'BID-3: complaints about a tender''s candi
 comment on column trading_complaint.acceptance_due_on is 'BID-3: 3 working days after filing (CAL-1)';
 comment on column trading_complaint.decision_due_on is 'BID-3: 30 working days after acceptance plus the working days spent on expert review (expert_days)';
 comment on column trading_complaint.expert_started_on is 'an expert review (检验、检测、鉴定、专家评审) in progress since this day; its working days are added to expert_days when it ends';
+
+-- BID-1 draw speed: the names an expert is compared on (employer, declared companies) are stored
+-- normalized (trading.policy normalizeCompany, computed by the application when the row is written),
+-- so a draw finds the conflicted experts by index instead of reading the pool's every relationship.
+-- Existing rows are filled here with the same rule in SQL (spaces removed, full-width brackets, lower case).
+alter table trading_expert add column employer_key text;
+update trading_expert set employer_key = lower(translate(regexp_replace(employer, '[[:space:]　]', '', 'g'), '（）', '()'));
+alter table trading_expert alter column employer_key set not null;
+create index trading_expert_employer_key_idx on trading_expert (region_code, employer_key);
+comment on column trading_expert.employer_key is 'normalizeCompany(employer): compared with the tenderer''s and bidders'' names (BID-1)';
+
+alter table trading_expert_relation add column company_key text;
+update trading_expert_relation set company_key = lower(translate(regexp_replace(company_name, '[[:space:]　]', '', 'g'), '（）', '()'));
+alter table trading_expert_relation alter column company_key set not null;
+create index trading_expert_relation_company_key_idx on trading_expert_relation (region_code, company_key);
+comment on column trading_expert_relation.company_key is 'normalizeCompany(company_name) (BID-1)';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSeed } from '../src/modules/trading/expert-draw';
+import { insertRelations } from '../src/modules/trading/trading.repository';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 /** Issue 22: a tender from registration to contract through the HTTP app (BID-1, BID-2, BID-3). */
@@ -189,15 +190,9 @@ describe.each(dbKinds())('trading (%s)', (kind) => {
       .select('regionCode')
       .where('id', '=', reserve.expertId)
       .executeTakeFirstOrThrow();
-    await t.deps.db
-      .insertInto('tradingExpertRelation')
-      .values({
-        regionCode: row.regionCode,
-        expertId: reserve.expertId,
-        kind: 'kin',
-        companyName: '甲建设有限公司',
-      })
-      .execute();
+    await insertRelations(t.deps.db, [
+      { regionCode: row.regionCode, expertId: reserve.expertId, kind: 'kin', companyName: '甲建设有限公司' },
+    ]);
     const membersBefore = JSON.stringify(
       await t.deps.db.selectFrom('tradingPanelMember').selectAll().where('drawId', '=', drawId).execute(),
     );

@@ -2032,6 +2032,10 @@ export interface TradingExpert {
   available: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   employer: string;
+  /**
+   * normalizeCompany(employer): compared with the tenderer's and bidders' names (BID-1)
+   */
+  employerKey: string;
   id: Generated<string>;
   name: string;
   ratingCount: Generated<number>;
@@ -2042,6 +2046,10 @@ export interface TradingExpert {
 }
 
 export interface TradingExpertRelation {
+  /**
+   * normalizeCompany(company_name) (BID-1)
+   */
+  companyKey: string;
   companyName: string;
   expertId: string;
   id: Generated<string>;

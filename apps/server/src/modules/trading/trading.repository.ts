@@ -1,6 +1,7 @@
 import type { TradingKind } from '@tongban/contracts';
 import type { Insertable, Updateable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
+import { normalizeCompany } from './trading.policy';
 import type {
   TradingBidderTable,
   TradingComplaintTable,
@@ -111,11 +112,24 @@ export const updateBidder = (
 
 // ── experts ──
 
-export const insertExpert = (db: Executor, v: Insertable<TradingExpertTable>) =>
-  db.insertInto('tradingExpert').values(v).returning('id').executeTakeFirstOrThrow();
+/** An expert, with the normalized employer the draw's conflict lookup uses. */
+export const insertExpert = (db: Executor, v: Omit<Insertable<TradingExpertTable>, 'employerKey'>) =>
+  db
+    .insertInto('tradingExpert')
+    .values({ ...v, employerKey: normalizeCompany(v.employer) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
-export const insertRelations = (db: Executor, rows: Insertable<TradingExpertRelationTable>[]) =>
-  rows.length ? db.insertInto('tradingExpertRelation').values(rows).execute() : Promise.resolve([]);
+export const insertRelations = (
+  db: Executor,
+  rows: Omit<Insertable<TradingExpertRelationTable>, 'companyKey'>[],
+) =>
+  rows.length
+    ? db
+        .insertInto('tradingExpertRelation')
+        .values(rows.map((r) => ({ ...r, companyKey: normalizeCompany(r.companyName) })))
+        .execute()
+    : Promise.resolve([]);
 
 export function listExperts(db: Executor, regionCode: string, limit: number, offset: number) {
   return Promise.all([
@@ -155,31 +169,62 @@ export const listRelationsOf = (db: Executor, regionCode: string, expertIds: str
         .where('expertId', 'in', expertIds)
         .execute();
 
+const specialtyArray = (specialties: string[]) =>
+  sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`;
+
 /**
- * Available experts holding any of the specialties (the draw's pool), in id order. No per-row
- * subquery: their declared relationships come in one join from listCandidateRelations.
+ * The draw's pool: the available experts of each requested specialty, as one comma-joined id list
+ * per specialty (two rows for two specialties, however large the pool).
  */
-export const listCandidates = (db: Executor, regionCode: string, specialties: string[]) =>
+export const listCandidateIds = (db: Executor, regionCode: string, specialties: string[]) =>
+  sql<{ specialty: string; ids: string }>`
+    select s.specialty, string_agg(e.id::text, ',') as ids
+    from trading_expert e
+    cross join lateral unnest(e.specialties) as s(specialty)
+    where e.region_code = ${regionCode} and e.available
+      and e.specialties && ${specialtyArray(specialties)}
+      and s.specialty = any(${specialtyArray(specialties)})
+    group by s.specialty`
+    .execute(db)
+    .then((r) => r.rows);
+
+/**
+ * BID-1: the available experts of the specialties whose employer, or a company they declared a
+ * relationship with, has one of the given normalized names (the tenderer's and the bidders'),
+ * with their relationships; found by the stored keys' indexes.
+ */
+export const listConflictCandidates = (
+  db: Executor,
+  regionCode: string,
+  specialties: string[],
+  keys: string[],
+) =>
   db
     .selectFrom('tradingExpert as e')
-    .select(['e.id', 'e.name', 'e.employer', 'e.specialties'])
+    .select(['e.id', 'e.name', 'e.employer'])
+    .select(
+      sql<
+        { kind: 'employment' | 'ownership' | 'kin'; companyName: string }[] | null
+      >`(select json_agg(json_build_object('kind', r.kind, 'companyName', r.company_name)) from trading_expert_relation r where r.region_code = e.region_code and r.expert_id = e.id)`.as(
+        'relations',
+      ),
+    )
     .where('e.regionCode', '=', regionCode)
     .where('e.available', '=', true)
-    .where(sql<boolean>`e.specialties && ${sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`}`)
-    .orderBy('e.id')
-    .execute();
-
-/** Every declared relationship of the available experts holding any of the specialties. */
-export const listCandidateRelations = (db: Executor, regionCode: string, specialties: string[]) =>
-  db
-    .selectFrom('tradingExpertRelation as r')
-    .innerJoin('tradingExpert as e', (j) =>
-      j.onRef('e.regionCode', '=', 'r.regionCode').onRef('e.id', '=', 'r.expertId'),
+    .where(sql<boolean>`e.specialties && ${specialtyArray(specialties)}`)
+    .where((eb) =>
+      eb.or([
+        eb('e.employerKey', 'in', keys),
+        eb.exists(
+          eb
+            .selectFrom('tradingExpertRelation as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.regionCode', '=', 'e.regionCode')
+            .whereRef('r.expertId', '=', 'e.id')
+            .where('r.companyKey', 'in', keys),
+        ),
+      ]),
     )
-    .select(['r.expertId', 'r.kind', 'r.companyName'])
-    .where('r.regionCode', '=', regionCode)
-    .where('e.available', '=', true)
-    .where(sql<boolean>`e.specialties && ${sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`}`)
     .execute();
 
 /**

@@ -4,7 +4,7 @@ import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import type { Executor } from '../../../platform/db';
 import { PoolTooSmallError, runDraw, type DrawnMember, type DrawSnapshot } from '../expert-draw';
-import { COOL_DOWN_DAYS, COOL_DOWN_PANELS, conflictChecker } from '../trading.policy';
+import { COOL_DOWN_DAYS, COOL_DOWN_PANELS, conflictChecker, normalizeCompany } from '../trading.policy';
 import { TradingError } from '../trading.errors';
 import * as repo from '../trading.repository';
 import { getProjectOrThrow } from './common';
@@ -16,7 +16,8 @@ export type StoredSnapshot = DrawSnapshot & {
 
 /**
  * Who may sit: available experts of the specialties, minus every BID-1 exclusion (with its grounds).
- * Two queries whatever the pool's size: the candidates, and their declared relationships in one join.
+ * Two queries whatever the pool's size: the pool's ids per specialty (aggregated in the database), and
+ * the few experts whose employer or declared companies carry one of the project's names (by index).
  */
 export async function buildSnapshot(
   db: Executor,
@@ -26,28 +27,27 @@ export async function buildSnapshot(
   bidderNames: string[],
 ): Promise<StoredSnapshot> {
   const specialties = [...new Set(draw.requests.map((r) => r.specialty))];
-  const [rows, relationRows] = await Promise.all([
-    repo.listCandidates(db, regionCode, specialties),
-    repo.listCandidateRelations(db, regionCode, specialties),
+  const keys = [...new Set([tendererName, ...bidderNames].map(normalizeCompany))];
+  const [pools, suspects] = await Promise.all([
+    repo.listCandidateIds(db, regionCode, specialties),
+    repo.listConflictCandidates(db, regionCode, specialties, keys),
   ]);
-  const relations = new Map<string, { kind: 'employment' | 'ownership' | 'kin'; companyName: string }[]>();
-  for (const r of relationRows) {
-    const list = relations.get(r.expertId) ?? [];
-    list.push({ kind: r.kind as 'employment' | 'ownership' | 'kin', companyName: r.companyName });
-    relations.set(r.expertId, list);
-  }
+  // The stored keys are normalizeCompany of the names, so the suspects are exactly those whose names
+  // can match; the rule itself (which grounds) is applied here.
   const check = conflictChecker(tendererName, bidderNames);
-  const candidates: Record<string, string[]> = Object.fromEntries(specialties.map((s) => [s, []]));
   const exclusions: StoredSnapshot['exclusions'] = [];
-  for (const e of rows) {
-    const grounds = check({ employer: e.employer, relations: relations.get(e.id) ?? [] });
-    if (grounds.length) {
-      exclusions.push({ expertId: e.id, name: e.name, grounds });
-      continue;
-    }
-    for (const s of e.specialties) candidates[s]?.push(e.id);
+  for (const e of suspects) {
+    const grounds = check({ employer: e.employer, relations: e.relations ?? [] });
+    if (grounds.length) exclusions.push({ expertId: e.id, name: e.name, grounds });
   }
-  for (const s of specialties) candidates[s]!.sort();
+  exclusions.sort((a, b) => (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
+  const excluded = new Set(exclusions.map((x) => x.expertId));
+  const candidates: Record<string, string[]> = Object.fromEntries(specialties.map((s) => [s, []]));
+  for (const p of pools)
+    candidates[p.specialty] = p.ids
+      .split(',')
+      .filter((id) => !excluded.has(id))
+      .sort();
   return {
     requests: draw.requests,
     reserveCount: draw.reserveCount,
