@@ -64,7 +64,7 @@ export function DrawCard({
           form={form}
           layout="inline"
           initialValues={{
-            specialty: tr('defaultSpecialty', '房建土建'),
+            specialty: '房建土建',
             count: 4,
             ownerReps: 1,
             reserveCount: 2,
