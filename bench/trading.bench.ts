@@ -61,13 +61,14 @@ async function main() {
     const t0 = performance.now();
     await sql`insert into region (code, name, level) values (${REGION}, '云溪县', 3)`.execute(db);
     await sql`
-      insert into trading_expert (region_code, name, specialties, employer)
+      insert into trading_expert (region_code, name, specialties, employer, employer_key)
       select ${REGION}, '专家' || g, array['专业' || (g % ${SPECIALTIES})] || case when g % 3 = 0 then array['专业' || ((g + 7) % ${SPECIALTIES})] else '{}'::text[] end,
-             case when g % 50 = 0 then '公司' || (g % ${COMPANIES}) else '设计院' || (g % 400) end
-      from generate_series(1, ${EXPERTS}) g`.execute(db);
+             e, e
+      from (select g, case when g % 50 = 0 then '公司' || (g % ${COMPANIES}) else '设计院' || (g % 400) end as e
+            from generate_series(1, ${EXPERTS}) g) s`.execute(db);
     await sql`
-      insert into trading_expert_relation (region_code, expert_id, kind, company_name)
-      select ${REGION}, e.id, (array['employment','ownership','kin'])[1 + (e.n % 3)], '公司' || ((e.n * 7) % ${COMPANIES})
+      insert into trading_expert_relation (region_code, expert_id, kind, company_name, company_key)
+      select ${REGION}, e.id, (array['employment','ownership','kin'])[1 + (e.n % 3)], '公司' || ((e.n * 7) % ${COMPANIES}), '公司' || ((e.n * 7) % ${COMPANIES})
       from (select id, row_number() over (order by id) as n from trading_expert) e
       where e.n <= ${RELATIONS}`.execute(db);
     await sql`

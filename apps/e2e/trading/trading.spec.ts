@@ -97,6 +97,20 @@ describe('public resource trading (issue 22)', () => {
 
   it('BID-3 / BID-2: the award after publicity and the contract start the refund clocks; overdue refunds are red', async () => {
     await openProject(clerk, '县档案馆密集架采购');
+    // BID-3: a complaint within its 10 days holds the award until the supervision answers it with reasons.
+    await clerk.getByTestId('action-award').waitFor();
+    await clerk.getByTestId('complaint-complainant').fill('浏览器测试投诉单位');
+    await clerk.getByTestId('complaint-grounds').fill('对评分有异议');
+    await clerk.getByTestId('complaint-submit').click();
+    await clerk.locator('td', { hasText: '浏览器测试投诉单位' }).waitFor();
+    await clerk.getByTestId('action-award').waitFor({ state: 'detached' });
+    await openProject(sup, '县档案馆密集架采购');
+    await sup.getByTestId('complaint-refuse').click();
+    await sup.getByTestId('complaint-reason').fill('投诉人不是投标人或其他利害关系人');
+    await sup.getByTestId('complaint-confirm').click();
+    await sup.locator('td', { hasText: '投诉人不是投标人或其他利害关系人' }).waitFor();
+    await screenshot(sup, 'trading-complaint-answered');
+    await clerk.reload();
     await clerk.getByTestId('action-award').click();
     await chooseOption(clerk, 'winner', '有限公司');
     await clerk.getByTestId('action-confirm').click();

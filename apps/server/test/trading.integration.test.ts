@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSeed } from '../src/modules/trading/expert-draw';
+import { insertRelations } from '../src/modules/trading/trading.repository';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 /** Issue 22: a tender from registration to contract through the HTTP app (BID-1, BID-2, BID-3). */
@@ -179,6 +180,34 @@ describe.each(dbKinds())('trading (%s)', (kind) => {
     );
     const replay = await clerk.request('GET', `/api/trading/draws/${drawId}/replay`);
     expect(replay.body).toMatchObject({ seedHashMatches: true, matchesRecorded: true });
+
+    // BID-1: a reserve who declared a conflict after the draw is not seated; nothing changes.
+    type M = { expertId: string; isReserve: boolean };
+    const reserve = opened.body.members.find((m: M) => m.isReserve) as M;
+    const seated = opened.body.members.find((m: M) => !m.isReserve) as M;
+    const row = await t.deps.db
+      .selectFrom('tradingExpert')
+      .select('regionCode')
+      .where('id', '=', reserve.expertId)
+      .executeTakeFirstOrThrow();
+    await insertRelations(t.deps.db, [
+      { regionCode: row.regionCode, expertId: reserve.expertId, kind: 'kin', companyName: '甲建设有限公司' },
+    ]);
+    const membersBefore = JSON.stringify(
+      await t.deps.db.selectFrom('tradingPanelMember').selectAll().where('drawId', '=', drawId).execute(),
+    );
+    const conflict = await sup.request('POST', `/api/trading/draws/${drawId}/substitute`, {
+      expertId: seated.expertId,
+      replacementId: reserve.expertId,
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.code).toBe('TRADING_EXPERT_CONFLICT');
+    expect(conflict.body.message).toContain('回避');
+    expect(
+      JSON.stringify(
+        await t.deps.db.selectFrom('tradingPanelMember').selectAll().where('drawId', '=', drawId).execute(),
+      ),
+    ).toBe(membersBefore);
 
     expect(
       (await clerk.request('POST', `/api/trading/projects/${id}/transition`, { action: 'start_evaluation' }))

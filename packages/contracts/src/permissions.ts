@@ -131,6 +131,10 @@ export const PERMISSIONS = {
   'trading.deposit.supervise': ['supervisor'],
   'trading.room.write': ['clerk', 'admin'],
   'trading.declaration.write': ['dept_head', 'admin'],
+  // BID-3: the centre's desk records a complaint it receives; the supervision accepts or refuses it
+  // and decides it, with reasons (never the person who recorded it).
+  'trading.complaint.write': ['clerk', 'admin'],
+  'trading.complaint.decide': ['supervisor'],
 
   // ── intermediaries ──
   // 网上中介超市: intermediaries register themselves (public, no approval). A department's back office

@@ -107,6 +107,8 @@ export type ProjectCreate = z.infer<typeof ProjectCreate>;
 export const ProjectTransition = z.strictObject({
   action: ProjectAction,
   bidDeadline: Dt.optional(),
+  /** 投标有效期, days from the bid deadline (with the announcement; 90 when not given). */
+  bidValidityDays: z.number().int().min(1).max(365).optional(),
   evaluationReportAt: Dt.optional(),
   publicityDays: z.number().int().min(1).max(30).optional(),
   winnerBidderId: Id.optional(),
@@ -175,7 +177,76 @@ export const CollusionSignal = z.object({
 });
 export type CollusionSignal = z.infer<typeof CollusionSignal>;
 
+// ── Complaints (BID-3) ──
+
+export const TradingComplaintStatus = z.enum([
+  'awaiting_acceptance',
+  'refused',
+  'under_review',
+  'expert_review',
+  'decided',
+]);
+export type TradingComplaintStatus = z.infer<typeof TradingComplaintStatus>;
+export const TRADING_COMPLAINT_STATUS_LABELS: Record<TradingComplaintStatus, string> = {
+  awaiting_acceptance: '待决定是否受理',
+  refused: '不予受理',
+  under_review: '已受理，处理中',
+  expert_review: '专家评审中（不计入处理期限）',
+  decided: '已作出处理决定',
+};
+export const TradingComplaintOutcome = z.enum(['upheld', 'dismissed']);
+export type TradingComplaintOutcome = z.infer<typeof TradingComplaintOutcome>;
+export const TRADING_COMPLAINT_OUTCOME_LABELS: Record<TradingComplaintOutcome, string> = {
+  upheld: '投诉成立',
+  dismissed: '投诉不成立，驳回',
+};
+
+export const TradingComplaintCreate = z.strictObject({
+  /** Who complains: a bidder or another interested party (a company's name, never a person's id number). */
+  complainant: Name,
+  grounds: z.string().trim().min(1).max(2000),
+});
+export type TradingComplaintCreate = z.infer<typeof TradingComplaintCreate>;
+
+/** The supervision's answer: accept or refuse (with reasons), expert review start/end, the decision (with reasons). */
+export const TradingComplaintAnswer = z.strictObject({
+  action: z.enum(['accept', 'refuse', 'start_expert_review', 'end_expert_review', 'decide']),
+  reason: z.string().trim().min(1).max(2000).optional(),
+  outcome: TradingComplaintOutcome.optional(),
+});
+export type TradingComplaintAnswer = z.infer<typeof TradingComplaintAnswer>;
+
+export const TradingComplaint = z.object({
+  id: Id,
+  complainant: z.string(),
+  grounds: z.string(),
+  filedOn: z.string(),
+  status: TradingComplaintStatus,
+  acceptanceDueOn: z.string(),
+  acceptanceReason: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
+  expertStartedOn: z.string().nullable(),
+  expertDays: z.number().int(),
+  decisionDueOn: z.string().nullable(),
+  outcome: TradingComplaintOutcome.nullable(),
+  decisionReason: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  /** The answer due now is late (acceptance past its 3 working days, decision past its 30). */
+  overdue: z.boolean(),
+  /** Actions the reader may take now (the screen asks the server). */
+  actions: z.array(z.enum(['accept', 'refuse', 'start_expert_review', 'end_expert_review', 'decide'])),
+});
+export type TradingComplaint = z.infer<typeof TradingComplaint>;
+
 export const ProjectDetail = ProjectSummary.extend({
+  bidValidityDays: z.number().int().nullable(),
+  /** The last day bids (and deposits) must stay valid: the deadline's day plus the validity days. */
+  bidValidUntil: z.string().nullable(),
+  complaints: z.array(TradingComplaint),
+  /** Last day a complaint may be filed (10 days of the publicity's start), while it is open. */
+  complaintsUntil: z.string().nullable(),
+  /** The reader may file a complaint now. */
+  canFileComplaint: z.boolean(),
   openedAt: z.string().nullable(),
   evaluationReportAt: z.string().nullable(),
   publicityStart: z.string().nullable(),
@@ -370,6 +441,8 @@ export const DepositCreate = z.strictObject({
   amountYuan: Money,
   payerAccount: z.string().trim().min(4).max(40),
   paidOn: IsoDate,
+  /** 保证金有效期 of a bank guarantee or insurance; must reach the end of the bid validity. Null for cash. */
+  validUntil: IsoDate.nullable().default(null),
 });
 export type DepositCreate = z.infer<typeof DepositCreate>;
 
@@ -392,6 +465,7 @@ export const Deposit = z.object({
   /** Account masked to its last four digits. */
   payerAccount: z.string(),
   paidOn: z.string(),
+  validUntil: z.string().nullable(),
   refundTrigger: RefundTrigger.nullable(),
   triggeredOn: z.string().nullable(),
   refundDueOn: z.string().nullable(),

@@ -175,6 +175,7 @@ export async function seedTradingDemo(deps: Deps): Promise<void> {
         amountYuan: 20_000,
         payerAccount: p.stage === 'contracted' && b < 2 ? '6222023500001111' : `62220235000${k}${b}999`,
         paidOn: new Date(t.getTime() + 8 * HOUR).toISOString().slice(0, 10),
+        validUntil: null,
       });
     }
     if (p.stage === 'tendering') continue;

@@ -1980,6 +1980,38 @@ export interface TradingBidder {
   withdrawnAt: Timestamp | null;
 }
 
+export interface TradingComplaint {
+  /**
+   * BID-3: 3 working days after filing (CAL-1)
+   */
+  acceptanceDueOn: string;
+  acceptanceReason: string | null;
+  accepted: boolean | null;
+  acceptedBy: string | null;
+  acceptedOn: string | null;
+  complainant: string;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  /**
+   * BID-3: 30 working days after acceptance plus the working days spent on expert review (expert_days)
+   */
+  decisionDueOn: string | null;
+  decisionReason: string | null;
+  expertDays: Generated<number>;
+  /**
+   * an expert review (检验、检测、鉴定、专家评审) in progress since this day; its working days are added to expert_days when it ends
+   */
+  expertStartedOn: string | null;
+  filedAt: Timestamp;
+  filedBy: string | null;
+  filedOn: string;
+  grounds: string;
+  id: Generated<string>;
+  outcome: 'upheld' | 'dismissed' | null;
+  projectId: string;
+  regionCode: string;
+}
+
 export interface TradingDeposit {
   amountYuan: Numeric;
   bankRef: string | null;
@@ -2001,6 +2033,10 @@ export interface TradingDeposit {
   regime: 'tender' | 'procurement';
   regionCode: string;
   triggeredOn: string | null;
+  /**
+   * 保证金有效期 (a bank guarantee's expiry; null for cash, which is held until refunded); must reach the end of the bid validity
+   */
+  validUntil: string | null;
 }
 
 export interface TradingDraw {
@@ -2037,6 +2073,10 @@ export interface TradingExpert {
   available: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   employer: string;
+  /**
+   * normalizeCompany(employer): compared with the tenderer's and bidders' names (BID-1)
+   */
+  employerKey: string;
   id: Generated<string>;
   name: string;
   ratingCount: Generated<number>;
@@ -2047,6 +2087,10 @@ export interface TradingExpert {
 }
 
 export interface TradingExpertRelation {
+  /**
+   * normalizeCompany(company_name) (BID-1)
+   */
+  companyKey: string;
   companyName: string;
   expertId: string;
   id: Generated<string>;
@@ -2087,6 +2131,10 @@ export interface TradingProject {
   agencyName: string | null;
   awardedAt: Timestamp | null;
   bidDeadline: Timestamp | null;
+  /**
+   * 投标有效期 in days from the bid deadline (set with the announcement); a deposit's validity must cover it (实施条例 Art. 26) and no award is made after it ends
+   */
+  bidValidityDays: number | null;
   contractSignedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   /**
@@ -2254,6 +2302,7 @@ export interface DB {
   supervisionRollup: SupervisionRollup;
   supervisionWorkEscalation: SupervisionWorkEscalation;
   tradingBidder: TradingBidder;
+  tradingComplaint: TradingComplaint;
   tradingDeposit: TradingDeposit;
   tradingDraw: TradingDraw;
   tradingExpert: TradingExpert;

@@ -113,6 +113,7 @@ export type BundleMaterialRow = Selectable<G.BundleMaterial>;
 // ── trading ──
 export type TradingBidderTable = G.TradingBidder;
 export type TradingDepositTable = G.TradingDeposit;
+export type TradingComplaintTable = G.TradingComplaint;
 export type TradingDrawTable = G.TradingDraw;
 export type TradingExpertTable = G.TradingExpert;
 export type TradingExpertRelationTable = G.TradingExpertRelation;

@@ -79,6 +79,24 @@ export const TRADING_MATRIX: Entry[] = [
     allowed: DESK,
   },
   {
+    method: 'POST',
+    url: '/api/trading/projects/:id/complaints',
+    make: () => ({
+      path: `/api/trading/projects/${NONE}/complaints`,
+      body: { complainant: '投诉人', grounds: '理由' },
+    }),
+    allowed: DESK,
+  },
+  {
+    method: 'POST',
+    url: '/api/trading/projects/:id/complaints/:complaintId/answer',
+    make: () => ({
+      path: `/api/trading/projects/${NONE}/complaints/${NONE}/answer`,
+      body: { action: 'accept', reason: '理由' },
+    }),
+    allowed: ['supervisor'],
+  },
+  {
     method: 'GET',
     url: '/api/trading/draws/:id',
     make: () => ({ path: `/api/trading/draws/${NONE}` }),

@@ -57,6 +57,8 @@ export class PoolTooSmallError extends Error {
     readonly specialty: string,
     readonly wanted: number,
     readonly found: number,
+    /** Who was drawn before the request could not be filled (the caller may widen the cool-down facts). */
+    readonly chosen: readonly DrawnMember[] = [],
   ) {
     super(`pool too small for ${specialty}: wanted ${wanted}, found ${found}`);
   }
@@ -97,7 +99,7 @@ export function runDraw(seed: string, s: DrawSnapshot): DrawnMember[] {
     for (let i = 0; i < r.count; i++) {
       if (!pick(r.specialty, false)) {
         const found = chosen.filter((m) => m.specialty === r.specialty).length;
-        throw new PoolTooSmallError(r.specialty, r.count, found);
+        throw new PoolTooSmallError(r.specialty, r.count, found, chosen);
       }
     }
   }

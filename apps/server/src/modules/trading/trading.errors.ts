@@ -30,6 +30,18 @@ const DEFAULTS = {
   TRADING_REFUND_BEFORE_TRIGGER: [400, '退还日期早于触发事件日期'],
   TRADING_REFUND_TWICE: [409, '该保证金已退还，不能重复登记'],
   TRADING_ROOM_TAKEN: [409, '该评标室当日已被预约'],
+  TRADING_BID_VALIDITY_EXPIRED: [409, '投标有效期已过，不能再发出中标通知书（须先延长投标有效期）'],
+  TRADING_DEPOSIT_DATE_FUTURE: [400, '缴纳日期不能晚于今天'],
+  TRADING_DEPOSIT_AFTER_DEADLINE: [400, '投标保证金须在投标截止时间前缴纳，截止后缴纳的不予登记'],
+  TRADING_DEPOSIT_VALIDITY_SHORT: [400, '投标保证金的有效期须覆盖投标有效期'],
+  TRADING_DEPOSIT_BIDDER_WITHDRAWN: [409, '该投标人已撤回投标，不能登记保证金'],
+  TRADING_COMPLAINT_NOT_OPEN: [409, '中标候选人尚未公示，不能提出投诉'],
+  TRADING_COMPLAINT_LATE: [409, '已超过投诉期限（公示开始后 10 日内）'],
+  TRADING_COMPLAINT_PENDING: [409, '有投诉尚未处理完毕，暂停发出中标通知书和签订合同'],
+  TRADING_COMPLAINT_NOT_FOUND: [404, '投诉不存在'],
+  TRADING_COMPLAINT_STATE: [409, '投诉当前状态不允许此操作'],
+  TRADING_COMPLAINT_REASON_REQUIRED: [400, '须写明理由'],
+  TRADING_COMPLAINT_SAME_PERSON: [403, '登记投诉的人员不能处理同一投诉'],
   TRADING_CALENDAR_MISSING: [409, '工作日历未覆盖该日期，无法计算退还期限'],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -2,8 +2,16 @@ import { compileCalendar, type CalendarDay } from '@tongban/calendar';
 import { describe, expect, it } from 'vitest';
 import { hashSeed, runDraw, SeedStream, type DrawSnapshot } from './expert-draw';
 import {
+  acceptanceDueOn,
   allowedActions,
+  bidValidUntil,
   checkAction,
+  checkDepositDates,
+  complaintActions,
+  complaintOpen,
+  complaintsUntil,
+  decisionDueOn,
+  expertWorkingDays,
   checkPanel,
   checkRefund,
   depositInterest,
@@ -206,5 +214,83 @@ describe('project lifecycle (Prozorro-like states)', () => {
     const p = { ...base, status: 'publicity' as const, publicityEnd: new Date(now.getTime() + 1) };
     expect(checkAction(p, 'award', now)).toBe('TRADING_PUBLICITY_NOT_ENDED');
     expect(checkAction({ ...p, publicityEnd: now }, 'award', now)).toBeNull();
+  });
+});
+
+describe('BID-3 complaint clocks on the working-day calendar', () => {
+  it('BID-3: complaints within 10 days of the publicity; a last day in the holiday moves to the next working day', () => {
+    // Publicity from Wed 09-23 (10:00 Shanghai) → 10-03, in the National Day holiday → Thu 10-08.
+    expect(complaintsUntil(cal, new Date('2026-09-23T02:00:00Z'))).toBe('2026-10-08');
+    expect(complaintsUntil(cal, new Date('2026-11-23T02:00:00Z'))).toBe('2026-12-03');
+  });
+  it('BID-3: accepted or not within 3 working days: filed Tue 09-29 → 09-30, 10-08, 10-09', () => {
+    expect(acceptanceDueOn(cal, '2026-09-29')).toBe('2026-10-09');
+  });
+  it('BID-3: decided within 30 working days of acceptance, expert review days excluded', () => {
+    // Accepted Fri 09-18: 30 working days counting Sun 09-20 (调休), skipping 10-01..07, with Sat 10-10 worked.
+    expect(decisionDueOn(cal, '2026-09-18', 0)).toBe('2026-11-04');
+    // Experts had it Tue 10-13 .. Thu 10-15: 3 working days added.
+    const expert = expertWorkingDays(cal, '2026-10-13', '2026-10-15');
+    expect(expert).toBe(3);
+    expect(decisionDueOn(cal, '2026-09-18', expert)).toBe('2026-11-09');
+    // A review over the holiday counts only its working days: 09-30 .. 10-08 → 09-30, 10-08.
+    expect(expertWorkingDays(cal, '2026-09-30', '2026-10-08')).toBe(2);
+  });
+  it('BID-3: an open complaint holds the award and the contract; a refused or decided one does not', () => {
+    const facts: ProjectFacts = {
+      status: 'publicity',
+      bidDeadline: null,
+      evaluationReportAt: null,
+      publicityEnd: new Date('2026-11-26T02:00:00Z'),
+      panelReady: false,
+      activeBidders: 2,
+      openComplaints: 1,
+    };
+    const later = new Date('2026-11-27T02:00:00Z');
+    expect(checkAction(facts, 'award', later)).toBe('TRADING_COMPLAINT_PENDING');
+    expect(checkAction({ ...facts, openComplaints: 0 }, 'award', later)).toBeNull();
+    expect(checkAction({ ...facts, status: 'awarded' }, 'sign_contract', later)).toBe(
+      'TRADING_COMPLAINT_PENDING',
+    );
+    expect(complaintOpen({ accepted: null, expertStartedOn: null, outcome: null })).toBe(true);
+    expect(complaintOpen({ accepted: false, expertStartedOn: null, outcome: null })).toBe(false);
+    expect(complaintOpen({ accepted: true, expertStartedOn: '2026-10-13', outcome: null })).toBe(true);
+    expect(complaintOpen({ accepted: true, expertStartedOn: null, outcome: 'dismissed' })).toBe(false);
+    expect(complaintActions({ accepted: true, expertStartedOn: '2026-10-13', outcome: null })).toEqual([
+      'end_expert_review',
+    ]);
+  });
+  it('bid validity: no award once the bid validity has run out; a deposit paid after the deadline or valid too briefly', () => {
+    const deadline = new Date('2026-11-21T02:00:00Z');
+    expect(bidValidUntil(deadline, 90)).toBe('2027-02-19');
+    const facts: ProjectFacts = {
+      status: 'publicity',
+      bidDeadline: deadline,
+      evaluationReportAt: null,
+      publicityEnd: new Date('2026-11-26T02:00:00Z'),
+      panelReady: false,
+      activeBidders: 2,
+      bidValidUntil: '2026-11-26',
+    };
+    expect(checkAction(facts, 'award', new Date('2026-11-26T03:00:00Z'))).toBeNull();
+    expect(checkAction(facts, 'award', new Date('2026-11-27T03:00:00Z'))).toBe(
+      'TRADING_BID_VALIDITY_EXPIRED',
+    );
+    const today = '2026-11-25';
+    expect(
+      checkDepositDates({ paidOn: '2026-11-21', validUntil: null }, deadline, '2027-02-19', today),
+    ).toBeNull();
+    expect(checkDepositDates({ paidOn: '2026-11-22', validUntil: null }, deadline, '2027-02-19', today)).toBe(
+      'TRADING_DEPOSIT_AFTER_DEADLINE',
+    );
+    expect(checkDepositDates({ paidOn: '2026-11-26', validUntil: null }, deadline, '2027-02-19', today)).toBe(
+      'TRADING_DEPOSIT_DATE_FUTURE',
+    );
+    expect(
+      checkDepositDates({ paidOn: '2026-11-20', validUntil: '2027-02-18' }, deadline, '2027-02-19', today),
+    ).toBe('TRADING_DEPOSIT_VALIDITY_SHORT');
+    expect(
+      checkDepositDates({ paidOn: '2026-11-20', validUntil: '2027-02-19' }, deadline, '2027-02-19', today),
+    ).toBeNull();
   });
 });

@@ -1,11 +1,14 @@
 import {
   addWorkingDays,
+  countWorkingDaysBetween,
   fromDayNumber,
   getWorkingDayOnOrAfter,
   toDayNumber,
+  toShanghaiDate,
   type CompiledCalendar,
 } from '@tongban/calendar';
 import type {
+  TradingComplaintStatus,
   DepositRegime,
   DepositStatus,
   ExclusionGround,
@@ -26,6 +29,10 @@ export type ProjectFacts = {
   /** The sealed list is open and its composition passed checkPanel (BID-1). */
   panelReady: boolean;
   activeBidders: number;
+  /** BID-3: complaints filed and neither refused nor decided. */
+  openComplaints?: number;
+  /** The last day of the bid validity (投标有效期), when the announcement set one. */
+  bidValidUntil?: string | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -53,11 +60,16 @@ export function checkAction(p: ProjectFacts, action: ProjectAction, now: Date): 
       // BID-1: the panel's composition is checked before the evaluation can start.
       return p.panelReady ? null : 'TRADING_PANEL_NOT_READY';
     case 'award':
-      // BID-3: no award notice before the candidates' publicity has ended.
-      return p.publicityEnd && now >= p.publicityEnd ? null : 'TRADING_PUBLICITY_NOT_ENDED';
+      // BID-3: no award notice before the candidates' publicity has ended, nor while a complaint is open.
+      if (!(p.publicityEnd && now >= p.publicityEnd)) return 'TRADING_PUBLICITY_NOT_ENDED';
+      if (p.openComplaints) return 'TRADING_COMPLAINT_PENDING';
+      // The bids bind their bidders only within their validity: no award once it has run out.
+      if (p.bidValidUntil && shanghaiDayOf(now) > p.bidValidUntil) return 'TRADING_BID_VALIDITY_EXPIRED';
+      return null;
+    case 'sign_contract':
+      return p.openComplaints ? 'TRADING_COMPLAINT_PENDING' : null;
     case 'announce':
     case 'publish_candidates':
-    case 'sign_contract':
     case 'accept':
     case 'cancel':
     case 'fail':
@@ -92,6 +104,94 @@ export function planPublicity(
     end: new Date(now.getTime() + days * DAY_MS),
     complaintsUntil: new Date(now.getTime() + COMPLAINT_WITHIN_DAYS * DAY_MS),
   };
+}
+
+/** The Asia/Shanghai calendar day of an instant. */
+export const shanghaiDayOf = (d: Date): string => toShanghaiDate(d);
+
+// ── Bid validity (投标有效期) ──
+
+export const DEFAULT_BID_VALIDITY_DAYS = 90;
+
+/** The last day bids stay valid: the deadline's day plus the validity days. */
+export function bidValidUntil(bidDeadline: Date, days: number): string {
+  return fromDayNumber(toDayNumber(shanghaiDayOf(bidDeadline)) + days);
+}
+
+/**
+ * A deposit's own checks beyond the 2% cap (实施条例 Art. 26): paid by the bid deadline and not in
+ * the future; a guarantee's validity reaching the end of the bid validity. Returns the error code.
+ */
+export function checkDepositDates(
+  d: { paidOn: string; validUntil: string | null },
+  bidDeadline: Date | null,
+  validUntil: string | null,
+  today: string,
+): string | null {
+  if (d.paidOn > today) return 'TRADING_DEPOSIT_DATE_FUTURE';
+  if (bidDeadline && d.paidOn > shanghaiDayOf(bidDeadline)) return 'TRADING_DEPOSIT_AFTER_DEADLINE';
+  if (d.validUntil && validUntil && d.validUntil < validUntil) return 'TRADING_DEPOSIT_VALIDITY_SHORT';
+  return null;
+}
+
+// ── BID-3: complaints ──
+
+export const COMPLAINT_ACCEPT_WORKING_DAYS = 3;
+export const COMPLAINT_DECIDE_WORKING_DAYS = 30;
+
+/** BID-3: complaints within 10 days of the publicity's start; a last day on a rest day moves to the next working day. */
+export function complaintsUntil(cal: CompiledCalendar, publicityStart: Date): string {
+  return getWorkingDayOnOrAfter(
+    cal,
+    fromDayNumber(toDayNumber(shanghaiDayOf(publicityStart)) + COMPLAINT_WITHIN_DAYS),
+  );
+}
+
+/** BID-3: accepted or not within 3 working days of filing. */
+export function acceptanceDueOn(cal: CompiledCalendar, filedOn: string): string {
+  return addWorkingDays(cal, filedOn, COMPLAINT_ACCEPT_WORKING_DAYS);
+}
+
+/** BID-3: decided within 30 working days of acceptance; the working days of expert review do not count. */
+export function decisionDueOn(cal: CompiledCalendar, acceptedOn: string, expertDays: number): string {
+  return addWorkingDays(cal, acceptedOn, COMPLAINT_DECIDE_WORKING_DAYS + expertDays);
+}
+
+/** The working days an expert review took, its first and last day included. */
+export function expertWorkingDays(cal: CompiledCalendar, startedOn: string, endedOn: string): number {
+  return countWorkingDaysBetween(cal, fromDayNumber(toDayNumber(startedOn) - 1), endedOn);
+}
+
+export type ComplaintFacts = {
+  accepted: boolean | null;
+  expertStartedOn: string | null;
+  outcome: string | null;
+};
+
+export function complaintStatus(c: ComplaintFacts): TradingComplaintStatus {
+  if (c.accepted === null) return 'awaiting_acceptance';
+  if (!c.accepted) return 'refused';
+  if (c.outcome) return 'decided';
+  return c.expertStartedOn ? 'expert_review' : 'under_review';
+}
+
+export const complaintOpen = (c: ComplaintFacts) =>
+  c.accepted === null || (c.accepted === true && c.outcome === null);
+
+type ComplaintAction = 'accept' | 'refuse' | 'start_expert_review' | 'end_expert_review' | 'decide';
+
+/** What the supervision may do with a complaint in its state. */
+export function complaintActions(c: ComplaintFacts): ComplaintAction[] {
+  switch (complaintStatus(c)) {
+    case 'awaiting_acceptance':
+      return ['accept', 'refuse'];
+    case 'under_review':
+      return ['start_expert_review', 'decide'];
+    case 'expert_review':
+      return ['end_expert_review'];
+    default:
+      return [];
+  }
 }
 
 // ── BID-1: panel composition and exclusion ──
@@ -134,21 +234,34 @@ export function exclusionGrounds(
   tendererName: string,
   bidderNames: readonly string[],
 ): ExclusionGround[] {
-  const grounds = new Set<ExclusionGround>();
+  return conflictChecker(tendererName, bidderNames)(expert);
+}
+
+/**
+ * The same rule with the project's names normalized once, for checking a whole pool: a draw checks
+ * thousands of candidates against the same tenderer and bidders.
+ */
+export function conflictChecker(
+  tendererName: string,
+  bidderNames: readonly string[],
+): (expert: ExpertConflictFacts) => ExclusionGround[] {
   const bidders = new Set(bidderNames.map(normalizeCompany));
-  const employer = normalizeCompany(expert.employer);
   const tenderer = normalizeCompany(tendererName);
-  if (employer === tenderer) grounds.add('works_for_tenderer');
-  if (bidders.has(employer)) grounds.add('works_for_bidder');
-  for (const r of expert.relations) {
-    const company = normalizeCompany(r.companyName);
-    if (r.kind === 'employment' && company === tenderer) grounds.add('works_for_tenderer');
-    if (!bidders.has(company)) continue;
-    if (r.kind === 'employment' && company !== employer) grounds.add('worked_for_bidder');
-    if (r.kind === 'ownership') grounds.add('owns_bidder');
-    if (r.kind === 'kin') grounds.add('kin_of_bidder');
-  }
-  return [...grounds];
+  return (expert) => {
+    const grounds = new Set<ExclusionGround>();
+    const employer = normalizeCompany(expert.employer);
+    if (employer === tenderer) grounds.add('works_for_tenderer');
+    if (bidders.has(employer)) grounds.add('works_for_bidder');
+    for (const r of expert.relations) {
+      const company = normalizeCompany(r.companyName);
+      if (r.kind === 'employment' && company === tenderer) grounds.add('works_for_tenderer');
+      if (!bidders.has(company)) continue;
+      if (r.kind === 'employment' && company !== employer) grounds.add('worked_for_bidder');
+      if (r.kind === 'ownership') grounds.add('owns_bidder');
+      if (r.kind === 'kin') grounds.add('kin_of_bidder');
+    }
+    return [...grounds];
+  };
 }
 
 /** Cool-down: two experts who sat together this many times in the last year are not drawn together again. */

@@ -1,8 +1,10 @@
 import type { TradingKind } from '@tongban/contracts';
 import type { Insertable, Updateable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
+import { normalizeCompany } from './trading.policy';
 import type {
   TradingBidderTable,
+  TradingComplaintTable,
   TradingDepositTable,
   TradingDrawTable,
   TradingExpertRelationTable,
@@ -110,11 +112,24 @@ export const updateBidder = (
 
 // ── experts ──
 
-export const insertExpert = (db: Executor, v: Insertable<TradingExpertTable>) =>
-  db.insertInto('tradingExpert').values(v).returning('id').executeTakeFirstOrThrow();
+/** An expert, with the normalized employer the draw's conflict lookup uses. */
+export const insertExpert = (db: Executor, v: Omit<Insertable<TradingExpertTable>, 'employerKey'>) =>
+  db
+    .insertInto('tradingExpert')
+    .values({ ...v, employerKey: normalizeCompany(v.employer) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
-export const insertRelations = (db: Executor, rows: Insertable<TradingExpertRelationTable>[]) =>
-  rows.length ? db.insertInto('tradingExpertRelation').values(rows).execute() : Promise.resolve([]);
+export const insertRelations = (
+  db: Executor,
+  rows: Omit<Insertable<TradingExpertRelationTable>, 'companyKey'>[],
+) =>
+  rows.length
+    ? db
+        .insertInto('tradingExpertRelation')
+        .values(rows.map((r) => ({ ...r, companyKey: normalizeCompany(r.companyName) })))
+        .execute()
+    : Promise.resolve([]);
 
 export function listExperts(db: Executor, regionCode: string, limit: number, offset: number) {
   return Promise.all([
@@ -154,11 +169,39 @@ export const listRelationsOf = (db: Executor, regionCode: string, expertIds: str
         .where('expertId', 'in', expertIds)
         .execute();
 
-/** Available experts holding any of the specialties, with their declared relationships. */
-export const listCandidates = (db: Executor, regionCode: string, specialties: string[]) =>
+const specialtyArray = (specialties: string[]) =>
+  sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`;
+
+/**
+ * The draw's pool: the available experts of each requested specialty, as one comma-joined id list
+ * per specialty (two rows for two specialties, however large the pool).
+ */
+export const listCandidateIds = (db: Executor, regionCode: string, specialties: string[]) =>
+  sql<{ specialty: string; ids: string }>`
+    select s.specialty, string_agg(e.id::text, ',') as ids
+    from trading_expert e
+    cross join lateral unnest(e.specialties) as s(specialty)
+    where e.region_code = ${regionCode} and e.available
+      and e.specialties && ${specialtyArray(specialties)}
+      and s.specialty = any(${specialtyArray(specialties)})
+    group by s.specialty`
+    .execute(db)
+    .then((r) => r.rows);
+
+/**
+ * BID-1: the available experts of the specialties whose employer, or a company they declared a
+ * relationship with, has one of the given normalized names (the tenderer's and the bidders'),
+ * with their relationships; found by the stored keys' indexes.
+ */
+export const listConflictCandidates = (
+  db: Executor,
+  regionCode: string,
+  specialties: string[],
+  keys: string[],
+) =>
   db
     .selectFrom('tradingExpert as e')
-    .select(['e.id', 'e.name', 'e.employer', 'e.specialties'])
+    .select(['e.id', 'e.name', 'e.employer'])
     .select(
       sql<
         { kind: 'employment' | 'ownership' | 'kin'; companyName: string }[] | null
@@ -168,21 +211,50 @@ export const listCandidates = (db: Executor, regionCode: string, specialties: st
     )
     .where('e.regionCode', '=', regionCode)
     .where('e.available', '=', true)
-    .where(sql<boolean>`e.specialties && ${sql`string_to_array(${specialties.join('\u0001')}, ${'\u0001'})`}`)
-    .orderBy('e.id')
+    .where(sql<boolean>`e.specialties && ${specialtyArray(specialties)}`)
+    .where((eb) =>
+      eb.or([
+        eb('e.employerKey', 'in', keys),
+        eb.exists(
+          eb
+            .selectFrom('tradingExpertRelation as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.regionCode', '=', 'e.regionCode')
+            .whereRef('r.expertId', '=', 'e.id')
+            .where('r.companyKey', 'in', keys),
+        ),
+      ]),
+    )
     .execute();
 
-/** Pairs of experts who sat together at least `min` times since the date (cool-down). */
-export const listRecentPairs = (db: Executor, regionCode: string, since: Date, min: number) =>
-  sql<{ a: string; b: string; n: number }>`
-    select m1.expert_id as a, m2.expert_id as b, count(*)::int as n
+/**
+ * Cool-down: the pairs, each with at least one of the given experts, who sat together (not as
+ * reserves) at least `min` times since the date; each pair once, smaller id first. One index probe
+ * per expert instead of every pair of the region's year.
+ */
+export const listRecentPairsOf = (
+  db: Executor,
+  regionCode: string,
+  expertIds: string[],
+  since: Date,
+  min: number,
+) =>
+  expertIds.length === 0
+    ? Promise.resolve([] as { a: string; b: string; n: number }[])
+    : sql<{ a: string; b: string; n: number }>`
+    select least(m1.expert_id, m2.expert_id)::text as a, greatest(m1.expert_id, m2.expert_id)::text as b,
+           count(distinct m1.draw_id)::int as n
     from trading_panel_member m1
-    join trading_panel_member m2 on m2.region_code = m1.region_code and m2.draw_id = m1.draw_id and m2.expert_id > m1.expert_id
+    join trading_panel_member m2 on m2.region_code = m1.region_code and m2.draw_id = m1.draw_id and m2.expert_id <> m1.expert_id
     join trading_draw d on d.region_code = m1.region_code and d.id = m1.draw_id
-    where m1.region_code = ${regionCode} and d.drawn_at >= ${since}
+    where m1.region_code = ${regionCode}
+      and m1.expert_id = any(string_to_array(${expertIds.join(',')}, ',')::uuid[])
+      and d.drawn_at >= ${since}
       and not m1.is_reserve and not m2.is_reserve
     group by 1, 2
-    having count(*) >= ${min}`.execute(db);
+    having count(distinct m1.draw_id) >= ${min}`
+        .execute(db)
+        .then((r) => r.rows);
 
 export const addRating = (db: Executor, regionCode: string, expertId: string, rating: number) =>
   db
@@ -403,3 +475,54 @@ export const findExpertWithRelations = (db: Executor, regionCode: string, id: st
     .where('e.regionCode', '=', regionCode)
     .where('e.id', '=', id)
     .executeTakeFirst();
+
+// ── complaints (BID-3) ──
+
+export const insertComplaint = (db: Executor, v: Insertable<TradingComplaintTable>) =>
+  db.insertInto('tradingComplaint').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const findComplaint = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('tradingComplaint')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+export const listComplaints = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingComplaint')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .orderBy('filedAt')
+    .orderBy('id')
+    .execute();
+
+export const updateComplaint = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<TradingComplaintTable>,
+) =>
+  db
+    .updateTable('tradingComplaint')
+    .set(v)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** BID-3: complaints neither refused nor decided (they hold the award and the contract). */
+export const countOpenComplaints = (db: Executor, regionCode: string, projectId: string) =>
+  db
+    .selectFrom('tradingComplaint')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('regionCode', '=', regionCode)
+    .where('projectId', '=', projectId)
+    .where((eb) =>
+      eb.or([eb('accepted', 'is', null), eb.and([eb('accepted', '=', true), eb('outcome', 'is', null)])]),
+    )
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));

@@ -1,6 +1,9 @@
 import {
   BidCreate,
   Bidder,
+  TradingComplaint,
+  TradingComplaintAnswer,
+  TradingComplaintCreate,
   CreatedId,
   DeclarationCreate,
   Deposit,
@@ -41,6 +44,7 @@ import { requireActor } from '../../platform/request-context';
 import { addProjectEntry } from './use-cases/add-project-entry';
 import { bookRoom, getRoomDay } from './use-cases/book-room';
 import { commitDraw } from './use-cases/commit-draw';
+import { answerComplaint, fileComplaint } from './use-cases/complaints';
 import { getDepositBoard } from './use-cases/deposit-board';
 import { getDraw, replayDraw } from './use-cases/get-draw';
 import { getProject, getPublicProject, listProjects } from './use-cases/get-project';
@@ -59,6 +63,7 @@ import { transitionProject } from './use-cases/transition-project';
 const tags = ['trading'];
 const IdParams = z.object({ id: Id });
 const BidderParams = z.object({ id: Id, bidderId: Id });
+const ComplaintParams = z.object({ id: Id, complaintId: Id });
 const OK = { ok: true } as const;
 
 export async function tradingRoutes(app: AppInstance) {
@@ -162,6 +167,33 @@ export async function tradingRoutes(app: AppInstance) {
       },
     },
     async (req) => commitDraw(d, requireActor(req), req.params.id, req.body),
+  );
+  // ── complaints (BID-3) ──
+  app.post(
+    '/api/trading/projects/:id/complaints',
+    {
+      schema: {
+        tags,
+        summary: '登记投诉（公示开始后 10 日内）',
+        params: IdParams,
+        body: TradingComplaintCreate,
+        response: { 200: TradingComplaint },
+      },
+    },
+    async (req) => fileComplaint(d, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/trading/projects/:id/complaints/:complaintId/answer',
+    {
+      schema: {
+        tags,
+        summary: '投诉受理与否、专家评审、处理决定（须写明理由）',
+        params: ComplaintParams,
+        body: TradingComplaintAnswer,
+        response: { 200: TradingComplaint },
+      },
+    },
+    async (req) => answerComplaint(d, requireActor(req), req.params.id, req.params.complaintId, req.body),
   );
   // ── draws ──
   app.get(

@@ -1,5 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  TradingComplaint,
+  TradingComplaintAnswer,
+  TradingComplaintCreate,
   BidCreate,
   DepositBoard,
   DepositCreate,
@@ -99,3 +102,14 @@ export const useRefund = () =>
   );
 export const useSweep = () =>
   useTradingMutation(() => apiRequest<SweepResult>('/api/trading/deposits/sweep', { method: 'POST' }));
+export const useFileComplaint = (id: string) =>
+  useTradingMutation((b: TradingComplaintCreate) =>
+    apiRequest<TradingComplaint>(`/api/trading/projects/${id}/complaints`, { method: 'POST', body: b }),
+  );
+export const useAnswerComplaint = (id: string) =>
+  useTradingMutation(({ complaintId, body }: { complaintId: string; body: TradingComplaintAnswer }) =>
+    apiRequest<TradingComplaint>(`/api/trading/projects/${id}/complaints/${complaintId}/answer`, {
+      method: 'POST',
+      body,
+    }),
+  );

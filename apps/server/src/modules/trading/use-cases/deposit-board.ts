@@ -17,6 +17,7 @@ export function toDeposit(d: Selectable<TradingDepositTable>, today: string): De
     amountYuan: Number(d.amountYuan),
     payerAccount: maskAccount(d.payerAccount),
     paidOn: d.paidOn as unknown as string,
+    validUntil: (d.validUntil as unknown as string | null) ?? null,
     refundTrigger: d.refundTrigger as Deposit['refundTrigger'],
     triggeredOn: d.triggeredOn as unknown as string | null,
     refundDueOn: d.refundDueOn as unknown as string | null,

@@ -1,12 +1,13 @@
 import type { ProjectDetail, ProjectList, ProjectListQuery, PublicProject } from '@tongban/contracts';
-import { assertAccess, type Actor } from '../../../platform/access';
+import { assertAccess, checkAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { Executor } from '../../../platform/db';
-import { allowedActions, checkPanel } from '../trading.policy';
+import { allowedActions, bidValidUntil, checkPanel, complaintOpen, complaintsUntil } from '../trading.policy';
 import { collusionSignals, toBidder, toSummary } from '../trading.read-model';
 import { TradingError } from '../trading.errors';
 import * as repo from '../trading.repository';
-import { getProjectOrThrow } from './common';
+import { getProjectOrThrow, regionCalendar, shanghaiDay } from './common';
+import { toComplaint } from './complaints';
 
 export async function listProjects(deps: Deps, actor: Actor, q: ProjectListQuery): Promise<ProjectList> {
   assertAccess(actor, 'trading.read');
@@ -30,21 +31,39 @@ export async function getProject(deps: Deps, actor: Actor, id: string): Promise<
   assertAccess(actor, 'trading.read');
   const db = deps.db;
   const p = await getProjectOrThrow(db, actor.regionCode, id);
-  const [entries, bidders, deposits, draw, panelReady] = await Promise.all([
+  const [entries, bidders, deposits, draw, panelReady, complaintRows] = await Promise.all([
     repo.listEntries(db, p.regionCode, id),
     repo.listBidders(db, p.regionCode, id),
     repo.listProjectDeposits(db, p.regionCode, id),
     repo.findDrawOfProject(db, p.regionCode, id),
     isPanelReady(db, p.regionCode, id),
+    repo.listComplaints(db, p.regionCode, id),
   ]);
+  const now = deps.clock.now();
+  const today = shanghaiDay(now);
+  const validUntil =
+    p.bidDeadline && p.bidValidityDays ? bidValidUntil(p.bidDeadline, p.bidValidityDays) : null;
   const facts = {
     ...p,
     status: toSummary(p).status,
     panelReady,
     activeBidders: bidders.filter((b) => !b.withdrawnAt).length,
+    openComplaints: complaintRows.filter(complaintOpen).length,
+    bidValidUntil: validUntil,
   };
+  let until: string | null = null;
+  if (p.publicityStart && !['cancelled', 'unsuccessful'].includes(p.status)) {
+    const cal = await regionCalendar(deps, p.regionCode, db);
+    until = complaintsUntil(cal, p.publicityStart);
+    if (today > until) until = null;
+  }
   return {
     ...toSummary(p),
+    bidValidityDays: p.bidValidityDays,
+    bidValidUntil: validUntil,
+    complaints: complaintRows.map((c) => toComplaint(c, today, actor)),
+    complaintsUntil: until,
+    canFileComplaint: until !== null && checkAccess(actor, 'trading.complaint.write'),
     openedAt: p.openedAt?.toISOString() ?? null,
     evaluationReportAt: p.evaluationReportAt?.toISOString() ?? null,
     publicityStart: p.publicityStart?.toISOString() ?? null,
@@ -59,7 +78,7 @@ export async function getProject(deps: Deps, actor: Actor, id: string): Promise<
       createdAt: e.createdAt.toISOString(),
     })),
     bidders: bidders.map(toBidder),
-    actions: allowedActions(facts, deps.clock.now()),
+    actions: allowedActions(facts, now),
     drawId: draw?.id ?? null,
     signals: collusionSignals(bidders, deposits),
   };

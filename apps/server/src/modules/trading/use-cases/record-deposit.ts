@@ -3,8 +3,8 @@ import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import type { Executor } from '../../../platform/db';
-import { depositWithinCap, refundDueOn, regimeOf } from '../trading.policy';
-import { TradingError } from '../trading.errors';
+import { bidValidUntil, checkDepositDates, depositWithinCap, refundDueOn, regimeOf } from '../trading.policy';
+import { TradingError, type TradingErrorCode } from '../trading.errors';
 import * as repo from '../trading.repository';
 import { getProjectOrThrow, regionCalendar, shanghaiDay } from './common';
 import { toDeposit } from './deposit-board';
@@ -23,6 +23,16 @@ export async function recordDeposit(
     const bidders = await repo.listBidders(tx, p.regionCode, id);
     const bidder = bidders.find((b) => b.id === input.bidderId);
     if (!bidder) throw new TradingError('TRADING_BIDDER_NOT_FOUND');
+    if (bidder.withdrawnAt) throw new TradingError('TRADING_DEPOSIT_BIDDER_WITHDRAWN');
+    const validUntil =
+      p.bidDeadline && p.bidValidityDays ? bidValidUntil(p.bidDeadline, p.bidValidityDays) : null;
+    const dateProblem = checkDepositDates(input, p.bidDeadline, validUntil, shanghaiDay(now));
+    if (dateProblem === 'TRADING_DEPOSIT_VALIDITY_SHORT')
+      throw new TradingError(
+        dateProblem,
+        `保证金有效期至 ${input.validUntil}，短于投标有效期（至 ${validUntil}），须覆盖投标有效期`,
+      );
+    if (dateProblem) throw new TradingError(dateProblem as TradingErrorCode);
     if (!depositWithinCap(input.amountYuan, Number(p.estimateYuan)))
       throw new TradingError(
         'TRADING_DEPOSIT_OVER_CAP',
@@ -40,6 +50,7 @@ export async function recordDeposit(
       amountYuan: input.amountYuan,
       payerAccount: input.payerAccount,
       paidOn: input.paidOn,
+      validUntil: input.validUntil,
       createdAt: now,
     });
     return {

@@ -3,8 +3,8 @@ import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import type { Executor } from '../../../platform/db';
-import { PoolTooSmallError, runDraw, type DrawSnapshot } from '../expert-draw';
-import { COOL_DOWN_DAYS, COOL_DOWN_PANELS, exclusionGrounds } from '../trading.policy';
+import { PoolTooSmallError, runDraw, type DrawnMember, type DrawSnapshot } from '../expert-draw';
+import { COOL_DOWN_DAYS, COOL_DOWN_PANELS, conflictChecker, normalizeCompany } from '../trading.policy';
 import { TradingError } from '../trading.errors';
 import * as repo from '../trading.repository';
 import { getProjectOrThrow } from './common';
@@ -14,44 +14,87 @@ export type StoredSnapshot = DrawSnapshot & {
   exclusions: { expertId: string; name: string; grounds: string[] }[];
 };
 
-/** Who may sit: available experts of the specialties, minus every BID-1 exclusion, plus cool-down pairs. */
+/**
+ * Who may sit: available experts of the specialties, minus every BID-1 exclusion (with its grounds).
+ * Two queries whatever the pool's size: the pool's ids per specialty (aggregated in the database), and
+ * the few experts whose employer or declared companies carry one of the project's names (by index).
+ */
 export async function buildSnapshot(
   db: Executor,
   regionCode: string,
   draw: { requests: { specialty: string; count: number }[]; reserveCount: number },
   tendererName: string,
   bidderNames: string[],
-  now: Date,
 ): Promise<StoredSnapshot> {
   const specialties = [...new Set(draw.requests.map((r) => r.specialty))];
-  const rows = await repo.listCandidates(db, regionCode, specialties);
-  const candidates: Record<string, string[]> = Object.fromEntries(specialties.map((s) => [s, []]));
+  const keys = [...new Set([tendererName, ...bidderNames].map(normalizeCompany))];
+  const [pools, suspects] = await Promise.all([
+    repo.listCandidateIds(db, regionCode, specialties),
+    repo.listConflictCandidates(db, regionCode, specialties, keys),
+  ]);
+  // The stored keys are normalizeCompany of the names, so the suspects are exactly those whose names
+  // can match; the rule itself (which grounds) is applied here.
+  const check = conflictChecker(tendererName, bidderNames);
   const exclusions: StoredSnapshot['exclusions'] = [];
-  for (const e of rows) {
-    const grounds = exclusionGrounds(
-      { employer: e.employer, relations: e.relations ?? [] },
-      tendererName,
-      bidderNames,
-    );
-    if (grounds.length) {
-      exclusions.push({ expertId: e.id, name: e.name, grounds });
-      continue;
-    }
-    for (const s of e.specialties) candidates[s]?.push(e.id);
+  for (const e of suspects) {
+    const grounds = check({ employer: e.employer, relations: e.relations ?? [] });
+    if (grounds.length) exclusions.push({ expertId: e.id, name: e.name, grounds });
   }
-  for (const s of specialties) candidates[s]!.sort();
-  const eligible = new Set(Object.values(candidates).flat());
-  const since = new Date(now.getTime() - COOL_DOWN_DAYS * 86_400_000);
-  const pairs = (await repo.listRecentPairs(db, regionCode, since, COOL_DOWN_PANELS)).rows
-    .filter((r) => Number(r.n) >= COOL_DOWN_PANELS && eligible.has(r.a) && eligible.has(r.b))
-    .map((r) => [r.a, r.b] as [string, string]);
+  exclusions.sort((a, b) => (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
+  const excluded = new Set(exclusions.map((x) => x.expertId));
+  const candidates: Record<string, string[]> = Object.fromEntries(specialties.map((s) => [s, []]));
+  for (const p of pools)
+    candidates[p.specialty] = p.ids
+      .split(',')
+      .filter((id) => !excluded.has(id))
+      .sort();
   return {
     requests: draw.requests,
     reserveCount: draw.reserveCount,
     candidates,
-    blockedPairs: pairs,
+    blockedPairs: [],
     exclusions,
   };
+}
+
+/**
+ * Runs the draw with the cool-down pairs it needs. Only pairs touching someone drawn can change a
+ * draw (a candidate is set aside for clashing with someone already chosen), so instead of every pair
+ * of the region's year the pairs of the drawn experts are fetched, and the draw re-run until nobody
+ * drawn has a pair it did not know — the result is the draw over all pairs. The snapshot keeps the
+ * pairs used, so the replay from the seed gives the same panel.
+ */
+export async function drawWithCoolDown(
+  seed: string,
+  snapshot: DrawSnapshot,
+  pairsOf: (expertIds: string[]) => Promise<{ a: string; b: string }[]>,
+): Promise<DrawnMember[]> {
+  const eligible = new Set(Object.values(snapshot.candidates).flat());
+  const known = new Set<string>();
+  const asked = new Set<string>();
+  for (;;) {
+    let chosen: readonly DrawnMember[];
+    let failure: PoolTooSmallError | null = null;
+    try {
+      chosen = runDraw(seed, snapshot);
+    } catch (e) {
+      if (!(e instanceof PoolTooSmallError)) throw e;
+      failure = e;
+      chosen = e.chosen;
+    }
+    const fresh = chosen.map((m) => m.expertId).filter((id) => !asked.has(id));
+    if (fresh.length === 0) {
+      if (failure) throw failure;
+      return chosen as DrawnMember[];
+    }
+    for (const id of fresh) asked.add(id);
+    for (const r of await pairsOf(fresh)) {
+      const key = `${r.a}:${r.b}`;
+      if (known.has(key) || !eligible.has(r.a) || !eligible.has(r.b)) continue;
+      known.add(key);
+      snapshot.blockedPairs.push([r.a, r.b]);
+    }
+  }
 }
 
 /** BID-1, step 2: the draw runs from the committed seed; the names stay sealed. */
@@ -69,11 +112,13 @@ export async function runPanelDraw(deps: Deps, actor: Actor, drawId: string): Pr
       { requests, reserveCount: d.reserveCount },
       p.tendererName,
       bidders.map((b) => b.name),
-      now,
     );
     let members;
     try {
-      members = runDraw(d.seed, snapshot);
+      const since = new Date(now.getTime() - COOL_DOWN_DAYS * 86_400_000);
+      members = await drawWithCoolDown(d.seed, snapshot, (ids) =>
+        repo.listRecentPairsOf(tx, d.regionCode, ids, since, COOL_DOWN_PANELS),
+      );
     } catch (e) {
       if (e instanceof PoolTooSmallError)
         throw new TradingError(

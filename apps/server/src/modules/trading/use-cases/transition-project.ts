@@ -4,7 +4,14 @@ import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import type { TradingProjectTable } from '../../../platform/db-types';
 import type { Updateable } from 'kysely';
-import { checkAction, planPublicity, TRANSITIONS, type ProjectFacts } from '../trading.policy';
+import {
+  bidValidUntil,
+  checkAction,
+  DEFAULT_BID_VALIDITY_DAYS,
+  planPublicity,
+  TRANSITIONS,
+  type ProjectFacts,
+} from '../trading.policy';
 import { TradingError, type TradingErrorCode } from '../trading.errors';
 import * as repo from '../trading.repository';
 import { getProjectOrThrow } from './common';
@@ -30,6 +37,11 @@ export async function transitionProject(deps: Deps, actor: Actor, id: string, in
       publicityEnd: p.publicityEnd,
       panelReady: input.action === 'start_evaluation' ? await isPanelReady(tx, p.regionCode, id) : false,
       activeBidders: active.length,
+      openComplaints: ['award', 'sign_contract'].includes(input.action)
+        ? await repo.countOpenComplaints(tx, p.regionCode, id)
+        : 0,
+      bidValidUntil:
+        p.bidDeadline && p.bidValidityDays ? bidValidUntil(p.bidDeadline, p.bidValidityDays) : null,
     };
     const problem = checkAction(facts, input.action, now);
     if (problem) throw new TradingError(problem as TradingErrorCode);
@@ -40,9 +52,12 @@ export async function transitionProject(deps: Deps, actor: Actor, id: string, in
         const deadline = new Date(need(input.bidDeadline, '投标截止时间'));
         if (deadline <= now) throw new TradingError('TRADING_FIELD_REQUIRED', '投标截止时间须晚于现在');
         patch.bidDeadline = deadline;
+        patch.bidValidityDays = input.bidValidityDays ?? DEFAULT_BID_VALIDITY_DAYS;
         announcement = {
           title: '招标公告',
-          body: input.note ?? `${p.name}，投标截止时间 ${deadline.toISOString()}`,
+          body:
+            input.note ??
+            `${p.name}，投标截止时间 ${deadline.toISOString()}，投标有效期 ${patch.bidValidityDays} 日（自投标截止之日起）`,
         };
         break;
       }

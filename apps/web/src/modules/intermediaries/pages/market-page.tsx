@@ -13,7 +13,6 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useTranslation } from 'react-i18next';
 import {
   PURCHASE_METHOD_LABELS,
   PURCHASE_STATUS_LABELS,
@@ -34,12 +33,11 @@ import {
   usePurchases,
   useSelect,
 } from '../api';
-
-const opts = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
+import { useTr } from '../i18n';
 
 /** 中介超市 for project owners: publish a need, choose (direct, random draw with a committed seed, quotes), contract, rate. */
 export function MarketPage() {
-  const { t } = useTranslation();
+  const { t, tr, label, opts } = useTr();
   const { can } = useAuth();
   const purchases = usePurchases();
   const figures = useMarketFigures();
@@ -68,26 +66,26 @@ export function MarketPage() {
         extra={
           write && (
             <Button type="primary" data-testid="new-purchase" onClick={() => setOpen(true)}>
-              发布采购需求
+              {tr('publishNeed', '发布采购需求')}
             </Button>
           )
         }
       >
         <Space size={48} style={{ marginBottom: 16 }}>
-          <Statistic title="入驻机构" value={f?.intermediaries ?? 0} />
+          <Statistic title={tr('registered', tr('registered', '入驻机构'))} value={f?.intermediaries ?? 0} />
           {f?.purchases.map((p) => (
             <Statistic
               key={p.method}
-              title={PURCHASE_METHOD_LABELS[p.method]}
+              title={label('method', PURCHASE_METHOD_LABELS, p.method)}
               value={p.count}
-              suffix={`（完成 ${p.completed}）`}
+              suffix={tr('completedN', '（完成 {{n}}）', { n: p.completed })}
             />
           ))}
-          <Statistic title="投诉" value={f?.complaints ?? 0} />
+          <Statistic title={tr('complaints', tr('complaints', '投诉'))} value={f?.complaints ?? 0} />
           <Statistic
-            title="事项关联待核验"
+            title={tr('linksPending', tr('linksPending', '事项关联待核验'))}
             value={f?.linksPending ?? 0}
-            suffix={f?.linksOverdue ? `（逾期 ${f.linksOverdue}）` : ''}
+            suffix={f?.linksOverdue ? tr('overdueN', '（逾期 {{n}}）', { n: f.linksOverdue }) : ''}
           />
         </Space>
         <Table<Purchase>
@@ -96,38 +94,42 @@ export function MarketPage() {
           loading={purchases.isLoading}
           dataSource={purchases.data?.items}
           columns={[
-            { title: '需求', dataIndex: 'title' },
-            { title: '业主', dataIndex: 'ownerName' },
+            { title: tr('need', '需求'), dataIndex: 'title' },
+            { title: tr('owner', '业主'), dataIndex: 'ownerName' },
             {
-              title: '服务',
+              title: tr('service', '服务'),
               dataIndex: 'serviceKind',
-              render: (k: Purchase['serviceKind']) => SERVICE_KIND_LABELS[k],
+              render: (k: Purchase['serviceKind']) => label('service', SERVICE_KIND_LABELS, k),
             },
             {
-              title: '方式',
+              title: tr('method', '方式'),
               dataIndex: 'method',
-              render: (m: Purchase['method']) => PURCHASE_METHOD_LABELS[m],
+              render: (m: Purchase['method']) => label('method', PURCHASE_METHOD_LABELS, m),
             },
             {
-              title: '种子哈希',
+              title: tr('seedHash', '种子哈希'),
               dataIndex: 'seedHash',
               render: (h: string | null) => (h ? <code title={h}>{h.slice(0, 12)}…</code> : '—'),
             },
-            { title: '选定机构', dataIndex: 'chosenName', render: (n: string | null) => n ?? '—' },
             {
-              title: '状态',
+              title: tr('chosen', '选定机构'),
+              dataIndex: 'chosenName',
+              render: (n: string | null) => n ?? '—',
+            },
+            {
+              title: tr('status', '状态'),
               dataIndex: 'status',
               render: (s: Purchase['status']) => (
-                <Tag data-testid={`purchase-status-${s}`}>{PURCHASE_STATUS_LABELS[s]}</Tag>
+                <Tag data-testid={`purchase-status-${s}`}>{label('status', PURCHASE_STATUS_LABELS, s)}</Tag>
               ),
             },
             {
-              title: '评价',
+              title: tr('rating', '评价'),
               dataIndex: 'rating',
               render: (r: number | null) => (r ? <Rate disabled value={r} /> : '—'),
             },
             {
-              title: '操作',
+              title: tr('actions', '操作'),
               render: (_, p) =>
                 write && (
                   <Space>
@@ -138,20 +140,25 @@ export function MarketPage() {
                         onClick={() =>
                           run(
                             () => select.mutateAsync({ id: p.id, body: {} }),
-                            p.method === 'draw' ? '已随机抽取' : '已按最低报价选定',
+                            p.method === 'draw'
+                              ? tr('drawn', '已随机抽取')
+                              : tr('chosenByQuote', '已按最低报价选定'),
                           )
                         }
                       >
-                        {p.method === 'draw' ? '随机抽取' : '按报价选取'}
+                        {p.method === 'draw' ? tr('draw', '随机抽取') : tr('byQuote', '按报价选取')}
                       </Button>
                     )}
                     {p.status === 'published' && p.method === 'direct' && (
                       <Select
                         size="small"
                         style={{ width: 180 }}
-                        placeholder="直接选取"
+                        placeholder={tr('direct', tr('direct', '直接选取'))}
                         onChange={(v: string) =>
-                          run(() => select.mutateAsync({ id: p.id, body: { intermediaryId: v } }), '已选定')
+                          run(
+                            () => select.mutateAsync({ id: p.id, body: { intermediaryId: v } }),
+                            tr('selected', '已选定'),
+                          )
                         }
                         options={(market.data?.items ?? [])
                           .filter((i) => i.serviceKinds.includes(p.serviceKind))
@@ -168,11 +175,11 @@ export function MarketPage() {
                                 id: p.id,
                                 body: { action: 'contract', priceYuan: p.priceYuan ?? p.budgetYuan },
                               }),
-                            '已签约',
+                            tr('contracted', '已签约'),
                           )
                         }
                       >
-                        签约
+                        {tr('contract', '签约')}
                       </Button>
                     )}
                     {p.status === 'contracted' && (
@@ -180,7 +187,7 @@ export function MarketPage() {
                         onChange={(r) =>
                           run(
                             () => advance.mutateAsync({ id: p.id, body: { action: 'complete', rating: r } }),
-                            '已完成并评价',
+                            tr('completed', '已完成并评价'),
                           )
                         }
                       />
@@ -191,20 +198,20 @@ export function MarketPage() {
           ]}
         />
       </Card>
-      <Card title="中介机构关联审批事项核验" size="small">
+      <Card title={tr('linksCard', tr('linksCard', '中介机构关联审批事项核验'))} size="small">
         <Table<ItemLink>
           rowKey="id"
           size="small"
           dataSource={links.data?.items}
           columns={[
-            { title: '机构', dataIndex: 'intermediaryName' },
-            { title: '事项', dataIndex: 'itemName' },
+            { title: tr('intermediary', '机构'), dataIndex: 'intermediaryName' },
+            { title: tr('item', '事项'), dataIndex: 'itemName' },
             {
-              title: '核验期限',
+              title: tr('checkDue', '核验期限'),
               dataIndex: 'dueOn',
               render: (d: string, l) => <span style={{ color: l.overdue ? '#cf1322' : undefined }}>{d}</span>,
             },
-            { title: '状态', dataIndex: 'status' },
+            { title: tr('status', '状态'), dataIndex: 'status' },
             {
               title: '',
               render: (_, l) =>
@@ -213,16 +220,20 @@ export function MarketPage() {
                   <Space>
                     <Button
                       size="small"
-                      onClick={() => run(() => check.mutateAsync({ id: l.id, approve: true }), '已通过')}
+                      onClick={() =>
+                        run(() => check.mutateAsync({ id: l.id, approve: true }), tr('approved', '已通过'))
+                      }
                     >
-                      通过
+                      {tr('approve', '通过')}
                     </Button>
                     <Button
                       size="small"
                       danger
-                      onClick={() => run(() => check.mutateAsync({ id: l.id, approve: false }), '已驳回')}
+                      onClick={() =>
+                        run(() => check.mutateAsync({ id: l.id, approve: false }), tr('rejected', '已驳回'))
+                      }
                     >
-                      驳回
+                      {tr('reject', '驳回')}
                     </Button>
                   </Space>
                 ),
@@ -231,14 +242,14 @@ export function MarketPage() {
         />
       </Card>
       <Modal
-        title="发布采购需求"
+        title={tr('publishNeed', tr('publishNeed', '发布采购需求'))}
         open={open}
         onCancel={() => setOpen(false)}
         confirmLoading={create.isPending}
         okButtonProps={{ 'data-testid': 'purchase-ok' } as Record<string, string>}
         onOk={async () => {
           const v = await form.validateFields();
-          await run(() => create.mutateAsync(v), '已发布');
+          await run(() => create.mutateAsync(v), tr('published', '已发布'));
           setOpen(false);
         }}
       >
@@ -247,20 +258,32 @@ export function MarketPage() {
           layout="vertical"
           initialValues={{ serviceKind: 'testing', method: 'draw', ownerName: '云溪县住房和城乡建设局' }}
         >
-          <Form.Item name="title" label="需求名称" rules={[{ required: true }]}>
+          <Form.Item
+            name="title"
+            label={tr('needTitle', tr('needTitle', '需求名称'))}
+            rules={[{ required: true }]}
+          >
             <Input data-testid="purchase-title" />
           </Form.Item>
-          <Form.Item name="ownerName" label="项目业主" rules={[{ required: true }]}>
+          <Form.Item
+            name="ownerName"
+            label={tr('projectOwner', tr('projectOwner', '项目业主'))}
+            rules={[{ required: true }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="serviceKind" label="服务类别">
-            <Select data-testid="purchase-kind" options={opts(SERVICE_KIND_LABELS)} />
+          <Form.Item name="serviceKind" label={tr('serviceKind', tr('serviceKind', '服务类别'))}>
+            <Select data-testid="purchase-kind" options={opts('service', SERVICE_KIND_LABELS)} />
           </Form.Item>
-          <Form.Item name="budgetYuan" label="预算（元）" rules={[{ required: true }]}>
+          <Form.Item
+            name="budgetYuan"
+            label={tr('budget', tr('budget', '预算（元）'))}
+            rules={[{ required: true }]}
+          >
             <InputNumber min={1} style={{ width: '100%' }} data-testid="purchase-budget" />
           </Form.Item>
-          <Form.Item name="method" label="选取方式">
-            <Select options={opts(PURCHASE_METHOD_LABELS)} />
+          <Form.Item name="method" label={tr('selectMethod', tr('selectMethod', '选取方式'))}>
+            <Select options={opts('method', PURCHASE_METHOD_LABELS)} />
           </Form.Item>
         </Form>
       </Modal>

@@ -13,14 +13,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { SERVICE_KIND_LABELS, type Intermediary, type IntermediaryRegister } from '@tongban/contracts';
 import { notifyError } from '../../../app/notify';
 import { usePublicMarket, usePublicPurchases, useRegisterIntermediary, useRules } from '../api';
+import { useTr } from '../i18n';
 
 /** The public market: registered intermediaries, results, rules with their dates, and self-registration (no approval). */
 export function PublicMarketPage() {
-  const { t } = useTranslation();
+  const { t, tr, label, opts, list } = useTr();
   const market = usePublicMarket();
   const purchases = usePublicPurchases();
   const rules = useRules();
@@ -38,48 +38,66 @@ export function PublicMarketPage() {
             dataSource={market.data?.items}
             pagination={false}
             columns={[
-              { title: '机构', dataIndex: 'name' },
+              { title: tr('intermediary', '机构'), dataIndex: 'name' },
               {
-                title: '服务',
+                title: tr('service', '服务'),
                 dataIndex: 'serviceKinds',
                 render: (k: Intermediary['serviceKinds']) =>
-                  k.map((x) => <Tag key={x}>{SERVICE_KIND_LABELS[x]}</Tag>),
+                  k.map((x) => <Tag key={x}>{label('service', SERVICE_KIND_LABELS, x)}</Tag>),
               },
-              { title: '资质', dataIndex: 'qualifications', render: (q: string[]) => q.join('、') },
-              { title: '人员', dataIndex: 'staffCount' },
               {
-                title: '收费',
+                title: tr('qualifications', '资质'),
+                dataIndex: 'qualifications',
+                render: (q: string[]) => q.join(list),
+              },
+              { title: tr('staff', '人员'), dataIndex: 'staffCount' },
+              {
+                title: tr('fees', '收费'),
                 dataIndex: 'fees',
                 render: (f: Intermediary['fees']) =>
-                  f.map((x) => `${x.service} ${x.feeYuan} 元/${x.unit}`).join('；'),
+                  f
+                    .map((x) =>
+                      tr('feeItem', '{{s}} {{y}} 元/{{u}}', { s: x.service, y: x.feeYuan, u: x.unit }),
+                    )
+                    .join('；'),
               },
-              { title: '完成 / 评分', render: (_, i) => `${i.completed} / ${i.rating ?? '—'}` },
+              {
+                title: tr('completedRating', '完成 / 评分'),
+                render: (_, i) => `${i.completed} / ${i.rating ?? '—'}`,
+              },
             ]}
           />
         </Card>
-        <Card title="选取结果" size="small">
+        <Card title={tr('results', tr('results', '选取结果'))} size="small">
           <List
             size="small"
             dataSource={purchases.data?.items}
             renderItem={(p) => (
               <List.Item>
-                {p.title} — {p.chosenName ?? '待选取'}
+                {p.title} — {p.chosenName ?? tr('pending', '待选取')}
                 {p.seed && (
                   <Typography.Text type="secondary">
-                    （种子 {p.seed.slice(0, 12)}…，哈希 {p.seedHash?.slice(0, 12)}…）
+                    {tr('seedShown', '（种子 {{s}}…，哈希 {{h}}…）', {
+                      s: p.seed.slice(0, 12),
+                      h: p.seedHash?.slice(0, 12),
+                    })}
                   </Typography.Text>
                 )}
               </List.Item>
             )}
           />
         </Card>
-        <Card title="规则与收费目录" size="small">
+        <Card title={tr('rules', tr('rules', '规则与收费目录'))} size="small">
           <List
             size="small"
             dataSource={rules.data?.items}
             renderItem={(r) => (
               <List.Item>
-                {r.title}（{r.effectiveFrom} 起施行，{r.publishedAt.slice(0, 10)} 发布）
+                {r.title}
+                {tr('ruleDates', '（{{f}} 起施行，{{p}} 发布）', {
+                  f: r.effectiveFrom,
+                  p: r.publishedAt.slice(0, 10),
+                })}
               </List.Item>
             )}
           />
@@ -89,10 +107,10 @@ export function PublicMarketPage() {
             <Alert
               type="success"
               data-testid="registered"
-              message="入驻成功，已在超市公开"
+              message={tr('registeredOk', tr('registeredOk', '入驻成功，已在超市公开'))}
               description={
                 <span>
-                  机构密钥（仅显示一次，用于关联审批事项和报价）：
+                  {tr('keyOnce', '机构密钥（仅显示一次，用于关联审批事项和报价）：')}
                   <Typography.Text code copyable>
                     {token}
                   </Typography.Text>
@@ -122,31 +140,37 @@ export function PublicMarketPage() {
                 }
               }}
             >
-              <Form.Item name="name" label="机构名称" rules={[{ required: true }]}>
+              <Form.Item name="name" label={tr('name', tr('name', '机构名称'))} rules={[{ required: true }]}>
                 <Input data-testid="im-name" />
               </Form.Item>
-              <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, len: 18 }]}>
+              <Form.Item
+                name="creditCode"
+                label={tr('creditCode', tr('creditCode', '统一社会信用代码'))}
+                rules={[{ required: true, len: 18 }]}
+              >
                 <Input data-testid="im-credit" />
               </Form.Item>
-              <Form.Item name="licenceNo" label="执业许可证号" rules={[{ required: true }]}>
+              <Form.Item
+                name="licenceNo"
+                label={tr('licence', tr('licence', '执业许可证号'))}
+                rules={[{ required: true }]}
+              >
                 <Input data-testid="im-licence" />
               </Form.Item>
-              <Form.Item name="serviceKinds" label="服务类别">
-                <Checkbox.Group
-                  options={Object.entries(SERVICE_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-                />
+              <Form.Item name="serviceKinds" label={tr('serviceKind', tr('serviceKind', '服务类别'))}>
+                <Checkbox.Group options={opts('service', SERVICE_KIND_LABELS)} />
               </Form.Item>
-              <Form.Item name="qualifications" label="资质">
+              <Form.Item name="qualifications" label={tr('qualifications', tr('qualifications', '资质'))}>
                 <Input />
               </Form.Item>
-              <Form.Item name="staffCount" label="从业人员">
+              <Form.Item name="staffCount" label={tr('staffCount', tr('staffCount', '从业人员'))}>
                 <InputNumber min={1} />
               </Form.Item>
-              <Form.Item name="fee" label="基本服务收费（元）">
+              <Form.Item name="fee" label={tr('baseFee', tr('baseFee', '基本服务收费（元）'))}>
                 <InputNumber min={1} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={register.isPending} data-testid="im-submit">
-                提交入驻（无需审批）
+                {tr('submit', '提交入驻（无需审批）')}
               </Button>
             </Form>
           )}

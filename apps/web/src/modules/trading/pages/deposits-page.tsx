@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Segmented, Space, Statistic, Table, Tag, DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import { useTranslation } from 'react-i18next';
 import { REFUND_TRIGGER_LABELS, type Deposit } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { useDeposits, useRefund, useSweep } from '../api';
+import { useTr } from '../i18n';
 
 const STATUS: Record<Deposit['status'], [string, string]> = {
   held: ['default', '持有中'],
@@ -23,6 +23,7 @@ export function DepositTable({
   view?: 'overdue' | 'unrefunded' | 'all';
 }) {
   const { can } = useAuth();
+  const { tr, label, locale } = useTr();
   const deposits = useDeposits(view, projectId);
   const refund = useRefund();
   const [target, setTarget] = useState<Deposit>();
@@ -42,41 +43,47 @@ export function DepositTable({
           }) as object
         }
         columns={[
-          ...(projectId ? [] : [{ title: '项目', dataIndex: 'projectLabel' }]),
-          { title: '投标人', dataIndex: 'bidderName' },
-          { title: '金额（元）', dataIndex: 'amountYuan', render: (v: number) => v.toLocaleString('zh-CN') },
-          { title: '账户', dataIndex: 'payerAccount' },
-          { title: '缴纳日', dataIndex: 'paidOn' },
+          ...(projectId ? [] : [{ title: tr('project', '项目'), dataIndex: 'projectLabel' }]),
+          { title: tr('bidder', '投标人'), dataIndex: 'bidderName' },
           {
-            title: '触发事件',
-            render: (_: unknown, d: Deposit) =>
-              d.refundTrigger ? `${REFUND_TRIGGER_LABELS[d.refundTrigger]}（${d.triggeredOn}）` : '—',
+            title: tr('amountYuan', '金额（元）'),
+            dataIndex: 'amountYuan',
+            render: (v: number) => v.toLocaleString(locale),
           },
-          { title: '应退日', dataIndex: 'refundDueOn' },
+          { title: tr('account', '账户'), dataIndex: 'payerAccount' },
+          { title: tr('paidOnShort', '缴纳日'), dataIndex: 'paidOn' },
           {
-            title: '状态',
+            title: tr('trigger', '触发事件'),
+            render: (_: unknown, d: Deposit) =>
+              d.refundTrigger
+                ? `${label('trigger', REFUND_TRIGGER_LABELS, d.refundTrigger)}（${d.triggeredOn}）`
+                : '—',
+          },
+          { title: tr('refundDue', '应退日'), dataIndex: 'refundDueOn' },
+          {
+            title: tr('complaintStatus', '状态'),
             render: (_: unknown, d: Deposit) => (
               <Tag color={STATUS[d.status][0]} data-testid={`deposit-status-${d.status}`}>
-                {STATUS[d.status][1]}
-                {d.status === 'overdue' ? ` ${d.daysOverdue} 天` : ''}
+                {tr(`st_${d.status}`, STATUS[d.status][1])}
+                {d.status === 'overdue' ? ` ${tr('daysN', '{{n}} 天', { n: d.daysOverdue })}` : ''}
               </Tag>
             ),
           },
           {
-            title: '退还',
+            title: tr('refund', '退还'),
             render: (_: unknown, d: Deposit) =>
               d.refundedOn ? (
-                `${d.refundedOn}（利息 ${d.interestYuan} 元）`
+                tr('refundedWithInterest', '{{d}}（利息 {{i}} 元）', { d: d.refundedOn, i: d.interestYuan })
               ) : can('trading.deposit.write') && d.triggeredOn ? (
                 <Button size="small" onClick={() => setTarget(d)}>
-                  登记退还
+                  {tr('recordRefund', '登记退还')}
                 </Button>
               ) : null,
           },
         ]}
       />
       <Modal
-        title="登记保证金退还"
+        title={tr('recordRefundTitle', tr('recordRefundTitle', '登记保证金退还'))}
         open={!!target}
         onCancel={() => setTarget(undefined)}
         onOk={async () => {
@@ -86,7 +93,7 @@ export function DepositTable({
               id: target!.id,
               body: { refundedOn: v.refundedOn.format('YYYY-MM-DD'), bankRef: v.bankRef },
             });
-            notifySuccess('已登记退还');
+            notifySuccess(tr('refundRecorded', '已登记退还'));
             setTarget(undefined);
           } catch (e) {
             notifyError(e);
@@ -94,10 +101,14 @@ export function DepositTable({
         }}
       >
         <Form form={form} layout="vertical" initialValues={{ refundedOn: dayjs() }}>
-          <Form.Item name="refundedOn" label="退还日期">
+          <Form.Item name="refundedOn" label={tr('refundedOn', tr('refundedOn', '退还日期'))}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="bankRef" label="银行流水号" rules={[{ required: true, min: 4 }]}>
+          <Form.Item
+            name="bankRef"
+            label={tr('bankRef', tr('bankRef', '银行流水号'))}
+            rules={[{ required: true, min: 4 }]}
+          >
             <Input />
           </Form.Item>
         </Form>
@@ -108,7 +119,7 @@ export function DepositTable({
 
 /** 保证金看板: overdue refunds (red) for the supervisor, every unrefunded deposit however old, the whole ledger. */
 export function DepositsPage() {
-  const { t } = useTranslation();
+  const { t, tr, locale } = useTr();
   const { can } = useAuth();
   const [view, setView] = useState<'overdue' | 'unrefunded' | 'all'>('overdue');
   const board = useDeposits(view);
@@ -123,38 +134,41 @@ export function DepositsPage() {
             onClick={async () => {
               try {
                 const r = await sweep.mutateAsync();
-                notifySuccess(`已推送 ${r.overdue} 条逾期督办待办`);
+                notifySuccess(tr('swept', '已推送 {{n}} 条逾期督办待办', { n: r.overdue }));
               } catch (e) {
                 notifyError(e);
               }
             }}
           >
-            逾期推送督办
+            {tr('sweep', '逾期推送督办')}
           </Button>
         )
       }
     >
       <Space size={48} style={{ marginBottom: 16 }}>
         <Statistic
-          title="逾期未退"
+          title={tr('overdueTitle', tr('overdueTitle', '逾期未退'))}
           value={b?.overdueCount ?? 0}
           valueStyle={{ color: '#cf1322' }}
-          suffix={`笔 / ${(b?.overdueYuan ?? 0).toLocaleString('zh-CN')} 元`}
+          suffix={tr('countYuan', '笔 / {{y}} 元', { y: (b?.overdueYuan ?? 0).toLocaleString(locale) })}
         />
         <Statistic
-          title="未退总额"
+          title={tr('unrefundedTitle', tr('unrefundedTitle', '未退总额'))}
           value={b?.unrefundedCount ?? 0}
-          suffix={`笔 / ${(b?.unrefundedYuan ?? 0).toLocaleString('zh-CN')} 元`}
+          suffix={tr('countYuan', '笔 / {{y}} 元', { y: (b?.unrefundedYuan ?? 0).toLocaleString(locale) })}
         />
-        <Statistic title="最早未退缴纳日" value={b?.oldestUnrefundedOn ?? '—'} />
+        <Statistic
+          title={tr('oldestUnrefunded', tr('oldestUnrefunded', '最早未退缴纳日'))}
+          value={b?.oldestUnrefundedOn ?? '—'}
+        />
       </Space>
       <Segmented
         value={view}
         onChange={(v) => setView(v as typeof view)}
         options={[
-          { value: 'overdue', label: '逾期' },
-          { value: 'unrefunded', label: '全部未退' },
-          { value: 'all', label: '台账' },
+          { value: 'overdue', label: tr('viewOverdue', '逾期') },
+          { value: 'unrefunded', label: tr('viewUnrefunded', '全部未退') },
+          { value: 'all', label: tr('viewAll', '台账') },
         ]}
         style={{ marginBottom: 12 }}
       />

@@ -18,6 +18,7 @@ import { EXCLUSION_GROUND_LABELS, type DrawReplay, type PanelMember } from '@ton
 import { useAuth } from '../../../app/auth-context';
 import { notifyError, notifySuccess } from '../../../app/notify';
 import { replayDraw, useCommitDraw, useDraw, useOpenDraw, useRunDraw } from '../api';
+import { useTr } from '../i18n';
 
 type Plan = {
   specialty: string;
@@ -40,6 +41,7 @@ export function DrawCard({
   canCommit: boolean;
 }) {
   const { can } = useAuth();
+  const { tr, label, list } = useTr();
   const draw = useDraw(drawId);
   const commit = useCommitDraw(projectId);
   const run = useRunDraw();
@@ -57,7 +59,7 @@ export function DrawCard({
   if (!drawId) {
     if (!canCommit || !can('trading.draw')) return null;
     return (
-      <Card title="抽取评标专家" size="small" data-testid="draw-card">
+      <Card title={tr('drawTitle', tr('drawTitle', '抽取评标专家'))} size="small" data-testid="draw-card">
         <Form
           form={form}
           layout="inline"
@@ -81,33 +83,33 @@ export function DrawCard({
                   ],
                   openAt: v.openAt.toISOString(),
                 }),
-              '已承诺种子，哈希已公布',
+              tr('seedCommitted', '已承诺种子，哈希已公布'),
             )
           }
         >
-          <Form.Item name="specialty" label="专业">
+          <Form.Item name="specialty" label={tr('specialty', tr('specialty', '专业'))}>
             <Input style={{ width: 120 }} />
           </Form.Item>
-          <Form.Item name="count" label="人数">
+          <Form.Item name="count" label={tr('count', tr('count', '人数'))}>
             <InputNumber min={1} max={49} />
           </Form.Item>
-          <Form.Item name="specialty2" label="专业二">
+          <Form.Item name="specialty2" label={tr('specialty2', tr('specialty2', '专业二'))}>
             <Input style={{ width: 120 }} />
           </Form.Item>
-          <Form.Item name="count2" label="人数">
+          <Form.Item name="count2" label={tr('count', tr('count', '人数'))}>
             <InputNumber min={0} max={49} />
           </Form.Item>
-          <Form.Item name="ownerReps" label="招标人代表">
+          <Form.Item name="ownerReps" label={tr('ownerReps', tr('ownerReps', '招标人代表'))}>
             <InputNumber min={0} max={20} />
           </Form.Item>
-          <Form.Item name="reserveCount" label="候补">
+          <Form.Item name="reserveCount" label={tr('reserve', tr('reserve', '候补'))}>
             <InputNumber min={0} max={20} />
           </Form.Item>
-          <Form.Item name="openAt" label="名单开启时间">
+          <Form.Item name="openAt" label={tr('openAt', tr('openAt', '名单开启时间'))}>
             <DatePicker showTime />
           </Form.Item>
           <Button htmlType="submit" type="primary" loading={commit.isPending} data-testid="commit-draw">
-            承诺种子
+            {tr('commitSeed', '承诺种子')}
           </Button>
         </Form>
       </Card>
@@ -116,38 +118,38 @@ export function DrawCard({
   const d = draw.data;
   if (!d) return <Card loading size="small" />;
   return (
-    <Card title="评标专家抽取" size="small" data-testid="draw-card">
+    <Card title={tr('drawCard', tr('drawCard', '评标专家抽取'))} size="small" data-testid="draw-card">
       <Descriptions size="small" column={2} bordered>
-        <Descriptions.Item label="种子哈希（SM3，抽取前公布）">
+        <Descriptions.Item label={tr('seedHash', tr('seedHash', '种子哈希（SM3，抽取前公布）'))}>
           <Typography.Text code copyable data-testid="seed-hash">
             {d.seedHash}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label="种子">
+        <Descriptions.Item label={tr('seed', tr('seed', '种子'))}>
           {d.seed ? (
             <Typography.Text code data-testid="seed">
               {d.seed}
             </Typography.Text>
           ) : (
-            '名单开启后公布'
+            tr('seedAfterOpen', '名单开启后公布')
           )}
         </Descriptions.Item>
-        <Descriptions.Item label="委员会">
-          {d.panelSize} 人（招标人代表 {d.ownerReps} 人）
+        <Descriptions.Item label={tr('panel', tr('panel', '委员会'))}>
+          {tr('panelValue', '{{n}} 人（招标人代表 {{r}} 人）', { n: d.panelSize, r: d.ownerReps })}
         </Descriptions.Item>
-        <Descriptions.Item label="名单开启时间">
+        <Descriptions.Item label={tr('openAt', tr('openAt', '名单开启时间'))}>
           {dayjs(d.openAt).format('YYYY-MM-DD HH:mm')}
         </Descriptions.Item>
-        <Descriptions.Item label="已抽取">
-          {d.drawnAt ? `${d.drawnCount} 人（回避 ${d.excludedCount} 人）` : '未抽取'}
+        <Descriptions.Item label={tr('drawn', tr('drawn', '已抽取'))}>
+          {d.drawnAt ? `${d.drawnCount} 人（回避 ${d.excludedCount} 人）` : tr('notDrawn', '未抽取')}
         </Descriptions.Item>
-        <Descriptions.Item label="状态">
+        <Descriptions.Item label={tr('complaintStatus', tr('complaintStatus', '状态'))}>
           {d.sealed ? (
             <Tag color="gold" data-testid="sealed">
-              密封
+              {tr('sealed', '密封')}
             </Tag>
           ) : (
-            <Tag color="green">已开启</Tag>
+            <Tag color="green">{tr('opened', '已开启')}</Tag>
           )}
         </Descriptions.Item>
       </Descriptions>
@@ -157,9 +159,9 @@ export function DrawCard({
             type="primary"
             data-testid="run-draw"
             loading={run.isPending}
-            onClick={() => act(() => run.mutateAsync(d.id), '抽取完成，名单已密封')}
+            onClick={() => act(() => run.mutateAsync(d.id), tr('drawDone', '抽取完成，名单已密封'))}
           >
-            执行抽取
+            {tr('runDraw', '执行抽取')}
           </Button>
         )}
         {d.drawnAt && d.sealed && can('trading.draw.open') && (
@@ -168,14 +170,14 @@ export function DrawCard({
             danger
             data-testid="open-draw"
             loading={openList.isPending}
-            onClick={() => act(() => openList.mutateAsync(d.id), '名单已开启')}
+            onClick={() => act(() => openList.mutateAsync(d.id), tr('listOpened', '名单已开启'))}
           >
-            开启密封名单
+            {tr('openList', '开启密封名单')}
           </Button>
         )}
         {!d.sealed && (
           <Button data-testid="replay-draw" onClick={async () => setReplay(await replayDraw(d.id))}>
-            以种子复现
+            {tr('replay', '以种子复现')}
           </Button>
         )}
       </Space>
@@ -186,8 +188,8 @@ export function DrawCard({
           data-testid="replay-result"
           message={
             replay.matchesRecorded && replay.seedHashMatches
-              ? '复现结果与记录一致，种子与承诺哈希相符'
-              : '复现结果与记录不一致'
+              ? tr('replayOk', '复现结果与记录一致，种子与承诺哈希相符')
+              : tr('replayBad', '复现结果与记录不一致')
           }
         />
       )}
@@ -200,32 +202,35 @@ export function DrawCard({
             pagination={false}
             dataSource={d.members}
             columns={[
-              { title: '序号', dataIndex: 'position' },
-              { title: '姓名', dataIndex: 'name' },
-              { title: '单位', dataIndex: 'employer' },
-              { title: '专业', dataIndex: 'specialty' },
+              { title: tr('position', '序号'), dataIndex: 'position' },
+              { title: tr('name', '姓名'), dataIndex: 'name' },
+              { title: tr('employer', '单位'), dataIndex: 'employer' },
+              { title: tr('specialty', '专业'), dataIndex: 'specialty' },
               {
-                title: '身份',
+                title: tr('role', '身份'),
                 render: (_, m) =>
                   m.recused ? (
-                    <Tag>已回避</Tag>
+                    <Tag>{tr('recused', '已回避')}</Tag>
                   ) : m.isReserve ? (
                     m.substituteFor ? (
-                      <Tag color="green">递补</Tag>
+                      <Tag color="green">{tr('substitute', '递补')}</Tag>
                     ) : (
-                      <Tag>候补</Tag>
+                      <Tag>{tr('reserve', '候补')}</Tag>
                     )
                   ) : (
-                    <Tag color="blue">评委</Tag>
+                    <Tag color="blue">{tr('member', '评委')}</Tag>
                   ),
               },
             ]}
           />
           {d.exclusions.length > 0 && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              回避：
+              {tr('exclusions', '回避：')}
               {d.exclusions
-                .map((e) => `${e.name}（${e.grounds.map((g) => EXCLUSION_GROUND_LABELS[g]).join('、')}）`)
+                .map(
+                  (e) =>
+                    `${e.name}（${e.grounds.map((g) => label('ground', EXCLUSION_GROUND_LABELS, g)).join(list)}）`,
+                )
                 .join('；')}
             </Typography.Paragraph>
           )}

@@ -1,11 +1,11 @@
 import { Card, Table, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { TRADING_KIND_LABELS, type TradingFigures } from '@tongban/contracts';
 import { useFigures } from '../api';
+import { useTr } from '../i18n';
 
 /** 应进必进 (TRUTH-1): the on-platform share by kind, with its written definition. */
 export function FiguresPage() {
-  const { t } = useTranslation();
+  const { t, tr, label } = useTr();
   const f = useFigures();
   return (
     <Card title={`${t('trading.figures')}（${f.data?.year ?? ''}）`}>
@@ -17,14 +17,14 @@ export function FiguresPage() {
         dataSource={f.data?.byKind}
         columns={[
           {
-            title: '类别',
+            title: tr('kind', '类别'),
             dataIndex: 'kind',
-            render: (k: keyof typeof TRADING_KIND_LABELS) => TRADING_KIND_LABELS[k],
+            render: (k: keyof typeof TRADING_KIND_LABELS) => label('kind', TRADING_KIND_LABELS, k),
           },
-          { title: '平台交易数', dataIndex: 'onPlatform' },
-          { title: '部门申报场外数', dataIndex: 'declaredOff' },
+          { title: tr('onPlatform', '平台交易数'), dataIndex: 'onPlatform' },
+          { title: tr('declaredOff', '部门申报场外数'), dataIndex: 'declaredOff' },
           {
-            title: '进场率',
+            title: tr('share', '进场率'),
             dataIndex: 'share',
             render: (s: number | null) => (s == null ? '—' : `${(s * 100).toFixed(1)}%`),
           },

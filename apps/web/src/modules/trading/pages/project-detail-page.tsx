@@ -17,23 +17,34 @@ import {
   Timeline,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useTranslation } from 'react-i18next';
 import {
   PROJECT_ACTION_LABELS,
   PROJECT_STATUS_LABELS,
+  TRADING_COMPLAINT_OUTCOME_LABELS,
+  TRADING_COMPLAINT_STATUS_LABELS,
   TRADING_KIND_LABELS,
   TRADING_METHOD_LABELS,
   type ProjectAction,
+  type TradingComplaint,
   type ProjectTransition,
 } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
 import { notifyError, notifySuccess } from '../../../app/notify';
-import { useProject, useRecordBid, useRecordDeposit, useTransition } from '../api';
+import {
+  useAnswerComplaint,
+  useFileComplaint,
+  useProject,
+  useRecordBid,
+  useRecordDeposit,
+  useTransition,
+} from '../api';
+import { useTr } from '../i18n';
 import { DepositTable } from './deposits-page';
 import { DrawCard } from './draw-card';
 
 type ActionForm = {
   bidDeadline?: Dayjs;
+  bidValidityDays?: number;
   evaluationReportAt?: Dayjs;
   publicityDays?: number;
   winnerBidderId?: string;
@@ -44,7 +55,7 @@ type ActionForm = {
 /** 项目详情: the record, the actions its state allows (asked from the server), bids, deposits and the draw. */
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, tr, label, locale, list } = useTr();
   const { can } = useAuth();
   const project = useProject(id);
   const transition = useTransition(id);
@@ -63,6 +74,7 @@ export function ProjectDetailPage() {
     const body: ProjectTransition = {
       action: action!,
       ...(v.bidDeadline && { bidDeadline: v.bidDeadline.toISOString() }),
+      ...(v.bidValidityDays && { bidValidityDays: v.bidValidityDays }),
       ...(v.evaluationReportAt && { evaluationReportAt: v.evaluationReportAt.toISOString() }),
       ...(v.publicityDays && { publicityDays: v.publicityDays }),
       ...(v.winnerBidderId && { winnerBidderId: v.winnerBidderId }),
@@ -71,7 +83,9 @@ export function ProjectDetailPage() {
     };
     try {
       await transition.mutateAsync(body);
-      notifySuccess(`${PROJECT_ACTION_LABELS[action!]}：已完成`);
+      notifySuccess(
+        tr('actionDone', '{{action}}：已完成', { action: label('action', PROJECT_ACTION_LABELS, action!) }),
+      );
       setAction(undefined);
       form.resetFields();
     } catch (e) {
@@ -83,33 +97,47 @@ export function ProjectDetailPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Card
-        title={`${t('trading.detail')}：${p.name}`}
+        title={`${t('trading.detail')}${tr('colon', '：')}${p.name}`}
         extra={
           <Space>
             <Tag color="blue" data-testid="project-status">
-              {PROJECT_STATUS_LABELS[p.status]}
+              {label('status', PROJECT_STATUS_LABELS, p.status)}
             </Tag>
             <Link to={`/public/trading/${p.projectNo}`} target="_blank">
-              公开页
+              {tr('publicPage', '公开页')}
             </Link>
           </Space>
         }
       >
         <Descriptions size="small" column={3} bordered>
-          <Descriptions.Item label="项目编号">{p.projectNo}</Descriptions.Item>
-          <Descriptions.Item label="类别">{TRADING_KIND_LABELS[p.kind]}</Descriptions.Item>
-          <Descriptions.Item label="方式">{TRADING_METHOD_LABELS[p.method]}</Descriptions.Item>
-          <Descriptions.Item label="招标人">{p.tendererName}</Descriptions.Item>
-          <Descriptions.Item label="代理机构">{p.agencyName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="估算价">{p.estimateYuan.toLocaleString('zh-CN')} 元</Descriptions.Item>
-          <Descriptions.Item label="投标截止">
+          <Descriptions.Item label={tr('projectNo', '项目编号')}>{p.projectNo}</Descriptions.Item>
+          <Descriptions.Item label={tr('kind', '类别')}>
+            {label('kind', TRADING_KIND_LABELS, p.kind)}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('method', '方式')}>
+            {label('method', TRADING_METHOD_LABELS, p.method)}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('tenderer', '招标人')}>{p.tendererName}</Descriptions.Item>
+          <Descriptions.Item label={tr('agency', '代理机构')}>{p.agencyName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={tr('estimate', '估算价')}>
+            {tr('yuan', '{{n}} 元', { n: p.estimateYuan.toLocaleString(locale) })}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('bidDeadline', '投标截止')}>
             {p.bidDeadline ? dayjs(p.bidDeadline).format('YYYY-MM-DD HH:mm') : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label="公示截止">
+          <Descriptions.Item label={tr('publicityEnd', '公示截止')}>
             {p.publicityEnd ? dayjs(p.publicityEnd).format('YYYY-MM-DD HH:mm') : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label="合同签订">
+          <Descriptions.Item label={tr('contractSigned', '合同签订')}>
             {p.contractSignedAt ? dayjs(p.contractSignedAt).format('YYYY-MM-DD') : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('bidValidity', '投标有效期')}>
+            {p.bidValidityDays
+              ? tr('bidValidityValue', '{{days}} 日，至 {{until}}', {
+                  days: p.bidValidityDays,
+                  until: p.bidValidUntil,
+                })
+              : '—'}
           </Descriptions.Item>
         </Descriptions>
         {write && (
@@ -121,7 +149,7 @@ export function ProjectDetailPage() {
                 danger={a === 'cancel' || a === 'fail'}
                 onClick={() => setAction(a)}
               >
-                {PROJECT_ACTION_LABELS[a]}
+                {label('action', PROJECT_ACTION_LABELS, a)}
               </Button>
             ))}
           </Space>
@@ -132,33 +160,47 @@ export function ProjectDetailPage() {
             style={{ marginTop: 12 }}
             type="warning"
             showIcon
-            message={`疑似串通投标：${s.kind === 'same_account' ? `保证金由同一账户（${s.value}）缴纳` : `投标文件作者相同（${s.value}）`}——${s.bidders.join('、')}`}
+            message={
+              s.kind === 'same_account'
+                ? tr('signalAccount', '疑似串通投标：保证金由同一账户（{{v}}）缴纳——{{who}}', {
+                    v: s.value,
+                    who: s.bidders.join(list),
+                  })
+                : tr('signalAuthor', '疑似串通投标：投标文件作者相同（{{v}}）——{{who}}', {
+                    v: s.value,
+                    who: s.bidders.join(list),
+                  })
+            }
           />
         ))}
       </Card>
 
-      <Card title="投标人" size="small">
+      <Card title={tr('bidders', '投标人')} size="small">
         <Table
           size="small"
           rowKey="id"
           pagination={false}
           dataSource={p.bidders}
           columns={[
-            { title: '投标人', dataIndex: 'name' },
-            { title: '递交时间', dataIndex: 'bidAt', render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+            { title: tr('bidder', '投标人'), dataIndex: 'name' },
             {
-              title: '报价（元）',
-              dataIndex: 'priceYuan',
-              render: (v: number | null) => v?.toLocaleString('zh-CN') ?? '—',
+              title: tr('bidAt', '递交时间'),
+              dataIndex: 'bidAt',
+              render: (v: string) => dayjs(v).format('MM-DD HH:mm'),
             },
-            { title: '文件作者', dataIndex: 'fileAuthor' },
+            {
+              title: tr('priceYuan', '报价（元）'),
+              dataIndex: 'priceYuan',
+              render: (v: number | null) => v?.toLocaleString(locale) ?? '—',
+            },
+            { title: tr('fileAuthor', '文件作者'), dataIndex: 'fileAuthor' },
             {
               title: '',
               render: (_, b) =>
                 b.withdrawnAt ? (
-                  <Tag>已撤回</Tag>
+                  <Tag>{tr('withdrawn', '已撤回')}</Tag>
                 ) : b.id === p.winnerBidderId ? (
-                  <Tag color="green">中标</Tag>
+                  <Tag color="green">{tr('winner', '中标')}</Tag>
                 ) : null,
             },
           ]}
@@ -183,22 +225,22 @@ export function ProjectDetailPage() {
             }}
           >
             <Form.Item name="name" rules={[{ required: true }]}>
-              <Input placeholder="投标人名称" data-testid="bid-name" />
+              <Input placeholder={tr('bidderName', '投标人名称')} data-testid="bid-name" />
             </Form.Item>
             <Form.Item name="priceYuan">
-              <InputNumber placeholder="报价" min={1} />
+              <InputNumber placeholder={tr('price', '报价')} min={1} />
             </Form.Item>
             <Form.Item name="fileAuthor">
-              <Input placeholder="文件作者（元数据）" />
+              <Input placeholder={tr('fileAuthorMeta', '文件作者（元数据）')} />
             </Form.Item>
             <Button htmlType="submit" data-testid="bid-submit">
-              接收投标
+              {tr('receiveBid', '接收投标')}
             </Button>
           </Form>
         )}
       </Card>
 
-      <Card title="投标保证金" size="small">
+      <Card title={tr('depositsCard', '投标保证金')} size="small">
         <DepositTable projectId={id} />
         {can('trading.deposit.write') && active.length > 0 && (
           <Form
@@ -213,6 +255,7 @@ export function ProjectDetailPage() {
                   amountYuan: v.amountYuan,
                   payerAccount: v.payerAccount,
                   paidOn: v.paidOn.format('YYYY-MM-DD'),
+                  validUntil: v.validUntil ? v.validUntil.format('YYYY-MM-DD') : null,
                 });
                 depForm.resetFields();
               } catch (e) {
@@ -223,7 +266,7 @@ export function ProjectDetailPage() {
             <Form.Item name="bidderId" rules={[{ required: true }]}>
               <Select
                 style={{ width: 200 }}
-                placeholder="投标人"
+                placeholder={tr('bidder', '投标人')}
                 data-testid="deposit-bidder"
                 options={active.map((b) => ({ value: b.id, label: b.name }))}
               />
@@ -236,13 +279,22 @@ export function ProjectDetailPage() {
               />
             </Form.Item>
             <Form.Item name="payerAccount" rules={[{ required: true }]}>
-              <Input placeholder="缴纳账户" data-testid="deposit-account" />
+              <Input placeholder={tr('payerAccount', '缴纳账户')} data-testid="deposit-account" />
             </Form.Item>
             <Form.Item name="paidOn">
-              <DatePicker />
+              <DatePicker placeholder={tr('paidOn', '缴纳日期')} />
+            </Form.Item>
+            <Form.Item
+              name="validUntil"
+              tooltip={tr('validUntilHint', '保函、保险的有效期须覆盖投标有效期；现金缴纳不填')}
+            >
+              <DatePicker
+                placeholder={tr('validUntil', '保证金有效期至')}
+                data-testid="deposit-valid-until"
+              />
             </Form.Item>
             <Button htmlType="submit" data-testid="deposit-submit">
-              登记保证金
+              {tr('recordDeposit', '登记保证金')}
             </Button>
           </Form>
         )}
@@ -250,7 +302,14 @@ export function ProjectDetailPage() {
 
       <DrawCard projectId={id} drawId={p.drawId} canCommit={p.status === 'opened'} />
 
-      <Card title="公告与记录" size="small">
+      <ComplaintsCard
+        projectId={id}
+        complaints={p.complaints}
+        until={p.complaintsUntil}
+        canFile={p.canFileComplaint}
+      />
+
+      <Card title={tr('entries', '公告与记录')} size="small">
         <Timeline
           items={p.entries.map((e) => ({
             color: e.kind === 'announcement' ? 'green' : e.kind === 'document' ? 'blue' : 'gray',
@@ -266,7 +325,7 @@ export function ProjectDetailPage() {
       </Card>
 
       <Modal
-        title={action ? PROJECT_ACTION_LABELS[action] : ''}
+        title={action ? label('action', PROJECT_ACTION_LABELS, action) : ''}
         open={!!action}
         onOk={submitAction}
         onCancel={() => setAction(undefined)}
@@ -275,39 +334,243 @@ export function ProjectDetailPage() {
       >
         <Form form={form} layout="vertical">
           {action === 'announce' && (
-            <Form.Item name="bidDeadline" label="投标截止时间" rules={[{ required: true }]}>
-              <DatePicker showTime data-testid="bid-deadline" />
-            </Form.Item>
+            <>
+              <Form.Item
+                name="bidDeadline"
+                label={tr('bidDeadlineAt', '投标截止时间')}
+                rules={[{ required: true }]}
+              >
+                <DatePicker showTime data-testid="bid-deadline" />
+              </Form.Item>
+              <Form.Item
+                name="bidValidityDays"
+                label={tr('bidValidityDays', '投标有效期（自投标截止之日起，日）')}
+                initialValue={90}
+              >
+                <InputNumber min={1} max={365} />
+              </Form.Item>
+            </>
           )}
           {action === 'publish_candidates' && (
             <>
               <Form.Item
                 name="evaluationReportAt"
-                label="评标报告提交时间（公示须在 3 日内）"
+                label={tr('reportAt', '评标报告提交时间（公示须在 3 日内）')}
                 rules={[{ required: true }]}
               >
                 <DatePicker showTime />
               </Form.Item>
-              <Form.Item name="publicityDays" label="公示天数（不少于 3 日）" initialValue={3}>
+              <Form.Item
+                name="publicityDays"
+                label={tr('publicityDays', '公示天数（不少于 3 日）')}
+                initialValue={3}
+              >
                 <InputNumber min={1} max={30} />
               </Form.Item>
             </>
           )}
           {action === 'award' && (
-            <Form.Item name="winnerBidderId" label="中标人" rules={[{ required: true }]}>
+            <Form.Item
+              name="winnerBidderId"
+              label={tr('winnerBidder', '中标人')}
+              rules={[{ required: true }]}
+            >
               <Select data-testid="winner" options={active.map((b) => ({ value: b.id, label: b.name }))} />
             </Form.Item>
           )}
           {action === 'accept' && (
-            <Form.Item name="evidence" label="验收证据（与投标文件比对）" rules={[{ required: true }]}>
+            <Form.Item
+              name="evidence"
+              label={tr('evidence', '验收证据（与投标文件比对）')}
+              rules={[{ required: true }]}
+            >
               <Input.TextArea rows={3} />
             </Form.Item>
           )}
-          <Form.Item name="note" label="说明">
+          <Form.Item name="note" label={tr('note', '说明')}>
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/** BID-3: complaints about the candidates, their clocks (red when an answer is late) and the answers with reasons. */
+function ComplaintsCard({
+  projectId,
+  complaints,
+  until,
+  canFile,
+}: {
+  projectId: string;
+  complaints: TradingComplaint[];
+  until: string | null;
+  canFile: boolean;
+}) {
+  const { tr, label } = useTr();
+  const file = useFileComplaint(projectId);
+  const answer = useAnswerComplaint(projectId);
+  const [fileForm] = Form.useForm<{ complainant: string; grounds: string }>();
+  const [answering, setAnswering] = useState<{
+    c: TradingComplaint;
+    action: TradingComplaint['actions'][number];
+  }>();
+  const [answerForm] = Form.useForm<{ reason?: string; outcome?: 'upheld' | 'dismissed' }>();
+  if (complaints.length === 0 && !canFile && !until) return null;
+  const ACTION_LABELS: Record<TradingComplaint['actions'][number], string> = {
+    accept: tr('cAccept', '受理'),
+    refuse: tr('cRefuse', '不予受理'),
+    start_expert_review: tr('cExpertStart', '送专家评审（暂停计时）'),
+    end_expert_review: tr('cExpertEnd', '专家评审结束'),
+    decide: tr('cDecide', '作出处理决定'),
+  };
+  const submitAnswer = async () => {
+    const v = await answerForm.validateFields();
+    try {
+      await answer.mutateAsync({ complaintId: answering!.c.id, body: { action: answering!.action, ...v } });
+      setAnswering(undefined);
+      answerForm.resetFields();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Card
+      title={tr('complaints', '异议与投诉')}
+      size="small"
+      extra={
+        until && <span>{tr('complaintsUntil', '投诉期限：公示开始后 10 日内，至 {{d}}', { d: until })}</span>
+      }
+      data-testid="complaints-card"
+    >
+      <Table<TradingComplaint>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={complaints}
+        locale={{ emptyText: tr('noComplaints', '暂无投诉') }}
+        columns={[
+          { title: tr('complainant', '投诉人'), dataIndex: 'complainant' },
+          { title: tr('grounds', '投诉事项'), dataIndex: 'grounds' },
+          { title: tr('filedOn', '提出日期'), dataIndex: 'filedOn' },
+          {
+            title: tr('complaintStatus', '状态'),
+            render: (_, c) => (
+              <Tag
+                color={
+                  c.overdue ? 'red' : c.status === 'decided' || c.status === 'refused' ? 'default' : 'orange'
+                }
+              >
+                {label('complaintStatus', TRADING_COMPLAINT_STATUS_LABELS, c.status)}
+                {c.overdue ? ` · ${tr('late', '已超期')}` : ''}
+              </Tag>
+            ),
+          },
+          {
+            title: tr('deadlines', '期限'),
+            render: (_, c) => (
+              <span style={c.overdue ? { color: '#cf1322' } : undefined}>
+                {c.status === 'awaiting_acceptance'
+                  ? tr('acceptBy', '3 个工作日内决定是否受理：{{d}}', { d: c.acceptanceDueOn })
+                  : c.decisionDueOn && !c.decidedOn && c.status !== 'refused'
+                    ? tr('decideBy', '30 个工作日内处理：{{d}}（专家评审 {{n}} 个工作日不计入）', {
+                        d: c.decisionDueOn,
+                        n: c.expertDays,
+                      })
+                    : '—'}
+              </span>
+            ),
+          },
+          {
+            title: tr('answer', '答复与理由'),
+            render: (_, c) =>
+              c.outcome ? (
+                <span>
+                  {label('complaintOutcome', TRADING_COMPLAINT_OUTCOME_LABELS, c.outcome)}：{c.decisionReason}
+                </span>
+              ) : (
+                (c.acceptanceReason ?? '—')
+              ),
+          },
+          {
+            title: '',
+            render: (_, c) => (
+              <Space wrap>
+                {c.actions.map((a) => (
+                  <Button
+                    key={a}
+                    size="small"
+                    data-testid={`complaint-${a}`}
+                    onClick={() => setAnswering({ c, action: a })}
+                  >
+                    {ACTION_LABELS[a]}
+                  </Button>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {canFile && (
+        <Form
+          form={fileForm}
+          layout="inline"
+          style={{ marginTop: 12 }}
+          onFinish={async (v) => {
+            try {
+              await file.mutateAsync(v);
+              fileForm.resetFields();
+            } catch (e) {
+              notifyError(e);
+            }
+          }}
+        >
+          <Form.Item name="complainant" rules={[{ required: true }]}>
+            <Input
+              placeholder={tr('complainantName', '投诉人（单位名称）')}
+              data-testid="complaint-complainant"
+            />
+          </Form.Item>
+          <Form.Item name="grounds" rules={[{ required: true }]}>
+            <Input
+              style={{ width: 320 }}
+              placeholder={tr('groundsPh', '投诉事项与理由')}
+              data-testid="complaint-grounds"
+            />
+          </Form.Item>
+          <Button htmlType="submit" data-testid="complaint-submit">
+            {tr('fileComplaint', '登记投诉')}
+          </Button>
+        </Form>
+      )}
+      <Modal
+        title={answering ? ACTION_LABELS[answering.action] : ''}
+        open={!!answering}
+        onOk={submitAnswer}
+        onCancel={() => setAnswering(undefined)}
+        confirmLoading={answer.isPending}
+        okButtonProps={{ 'data-testid': 'complaint-confirm' } as Record<string, string>}
+      >
+        <Form form={answerForm} layout="vertical">
+          {answering?.action === 'decide' && (
+            <Form.Item name="outcome" label={tr('outcome', '处理结果')} rules={[{ required: true }]}>
+              <Select
+                data-testid="complaint-outcome"
+                options={(['upheld', 'dismissed'] as const).map((o) => ({
+                  value: o,
+                  label: label('complaintOutcome', TRADING_COMPLAINT_OUTCOME_LABELS, o),
+                }))}
+              />
+            </Form.Item>
+          )}
+          {answering && ['accept', 'refuse', 'decide'].includes(answering.action) && (
+            <Form.Item name="reason" label={tr('reason', '理由')} rules={[{ required: true }]}>
+              <Input.TextArea rows={3} data-testid="complaint-reason" />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Card>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
 import {
   PROJECT_STATUS_LABELS,
   TRADING_KIND_LABELS,
@@ -12,12 +11,11 @@ import {
 import { useAuth } from '../../../app/auth-context';
 import { notifyError } from '../../../app/notify';
 import { useProjects, useRegisterProject } from '../api';
-
-const opts = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
+import { useTr } from '../i18n';
 
 /** 交易项目列表 with registration for the centre's desk (clerk, admin). */
 export function ProjectsPage() {
-  const { t } = useTranslation();
+  const { t, tr, label, opts, locale } = useTr();
   const { can } = useAuth();
   const navigate = useNavigate();
   const projects = useProjects();
@@ -52,27 +50,33 @@ export function ProjectsPage() {
         dataSource={projects.data?.items}
         columns={[
           {
-            title: '项目编号',
+            title: tr('projectNo', '项目编号'),
             dataIndex: 'projectNo',
             render: (v, r) => <Link to={`/trading/projects/${r.id}`}>{v}</Link>,
           },
-          { title: '项目名称', dataIndex: 'name' },
-          { title: '类别', dataIndex: 'kind', render: (k: ProjectSummary['kind']) => TRADING_KIND_LABELS[k] },
+          { title: tr('projectName', '项目名称'), dataIndex: 'name' },
           {
-            title: '方式',
+            title: tr('kind', '类别'),
+            dataIndex: 'kind',
+            render: (k: ProjectSummary['kind']) => label('kind', TRADING_KIND_LABELS, k),
+          },
+          {
+            title: tr('method', '方式'),
             dataIndex: 'method',
-            render: (m: ProjectSummary['method']) => TRADING_METHOD_LABELS[m],
+            render: (m: ProjectSummary['method']) => label('method', TRADING_METHOD_LABELS, m),
           },
-          { title: '招标人', dataIndex: 'tendererName' },
+          { title: tr('tenderer', '招标人'), dataIndex: 'tendererName' },
           {
-            title: '估算价（元）',
+            title: tr('estimateYuan', '估算价（元）'),
             dataIndex: 'estimateYuan',
-            render: (v: number) => v.toLocaleString('zh-CN'),
+            render: (v: number) => v.toLocaleString(locale),
           },
           {
-            title: '状态',
+            title: tr('complaintStatus', '状态'),
             dataIndex: 'status',
-            render: (s: ProjectSummary['status']) => <Tag color="blue">{PROJECT_STATUS_LABELS[s]}</Tag>,
+            render: (s: ProjectSummary['status']) => (
+              <Tag color="blue">{label('status', PROJECT_STATUS_LABELS, s)}</Tag>
+            ),
           },
         ]}
       />
@@ -83,25 +87,45 @@ export function ProjectsPage() {
         onCancel={() => setOpen(false)}
         confirmLoading={register.isPending}
         okButtonProps={{ 'data-testid': 'register-ok' } as Record<string, string>}
-        okText="登记"
+        okText={tr('registerOk', tr('registerOk', '登记'))}
       >
         <Form form={form} layout="vertical" initialValues={{ kind: 'construction', method: 'open' }}>
-          <Form.Item name="name" label="项目名称" rules={[{ required: true }]}>
+          <Form.Item
+            name="name"
+            label={tr('projectName', tr('projectName', '项目名称'))}
+            rules={[{ required: true }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="kind" label="交易类别" rules={[{ required: true }]}>
-            <Select options={opts(TRADING_KIND_LABELS)} />
+          <Form.Item
+            name="kind"
+            label={tr('tradingKind', tr('tradingKind', '交易类别'))}
+            rules={[{ required: true }]}
+          >
+            <Select options={opts('kind', TRADING_KIND_LABELS)} />
           </Form.Item>
-          <Form.Item name="method" label="交易方式" rules={[{ required: true }]}>
-            <Select options={opts(TRADING_METHOD_LABELS)} />
+          <Form.Item
+            name="method"
+            label={tr('tradingMethod', tr('tradingMethod', '交易方式'))}
+            rules={[{ required: true }]}
+          >
+            <Select options={opts('method', TRADING_METHOD_LABELS)} />
           </Form.Item>
-          <Form.Item name="tendererName" label="招标人（采购人、转让方）" rules={[{ required: true }]}>
+          <Form.Item
+            name="tendererName"
+            label={tr('tendererLong', tr('tendererLong', '招标人（采购人、转让方）'))}
+            rules={[{ required: true }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="agencyName" label="招标代理机构">
+          <Form.Item name="agencyName" label={tr('agencyLong', tr('agencyLong', '招标代理机构'))}>
             <Input />
           </Form.Item>
-          <Form.Item name="estimateYuan" label="估算价（元）" rules={[{ required: true }]}>
+          <Form.Item
+            name="estimateYuan"
+            label={tr('estimateYuan', tr('estimateYuan', '估算价（元）'))}
+            rules={[{ required: true }]}
+          >
             <InputNumber min={1} style={{ width: '100%' }} />
           </Form.Item>
         </Form>
