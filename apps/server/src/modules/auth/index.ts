@@ -13,3 +13,4 @@ export {
 export { AuthError, AuthErrorCode } from './auth.errors';
 export * as authPolicy from './auth.policy';
 export { DEMO_PASSWORD, findPasswordProblem } from './password-policy';
+export { findUserBrief, listUsersLike } from './auth-lookup.read-model';

@@ -182,14 +182,3 @@ export const listMeasureRows = (
   if (f.ownerUserId) q = q.where('m.ownerUserId', '=', f.ownerUserId);
   return q.orderBy('f.inspectionId').orderBy('f.number').orderBy('m.sortOrder').execute();
 };
-
-export const findUserIn = (db: Executor, id: string) =>
-  db
-    .selectFrom('appUser')
-    .select(['id', 'regionCode', 'displayName'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-export const findDepartmentIn = (db: Executor, id: string) =>
-  db.selectFrom('department').select(['id', 'regionCode', 'name']).where('id', '=', id).executeTakeFirst();
-export const listDepartmentsLike = (db: Executor, like: string) =>
-  db.selectFrom('department').select(['id', 'name', 'shortName']).where('regionCode', 'like', like).execute();

@@ -1,2 +1,3 @@
 export { orgRoutes } from './org.routes';
 export * as orgService from './org.service';
+export { findDepartmentBrief, listDepartmentsLike } from './org-lookup.read-model';
