@@ -109,5 +109,6 @@ export function measureValues(regionCode: string, findingId: string, sortOrder: 
     ownerUserId: m.ownerUserId ?? null,
     dueDate: m.dueDate ?? null,
     kind: m.kind,
+    recurPeriod: m.kind === 'ongoing' ? (m.recurPeriod ?? null) : null,
   };
 }

@@ -164,6 +164,7 @@ export const listMeasureRows = (
       'm.ownerUserId',
       'm.dueDate',
       'm.kind',
+      'm.recurPeriod',
       'm.signedOffAt',
       'm.signedOffBy',
       'm.round',
@@ -182,3 +183,26 @@ export const listMeasureRows = (
   if (f.ownerUserId) q = q.where('m.ownerUserId', '=', f.ownerUserId);
   return q.orderBy('f.inspectionId').orderBy('f.number').orderBy('m.sortOrder').execute();
 };
+
+/** Signed-off 长期坚持 measures with an owner: their periodic evidence is due (ledger-recurrence.ts). */
+export const listRecurringMeasures = (db: Executor) =>
+  db
+    .selectFrom('ledgerMeasure as m')
+    .innerJoin('ledgerFinding as f', 'f.id', 'm.findingId')
+    .select([
+      'm.id',
+      'm.regionCode',
+      'm.kind',
+      'm.recurPeriod',
+      'm.content',
+      'm.ownerUserId',
+      'm.departmentId',
+      'm.dueDate',
+      'm.signedOffAt',
+      'm.round',
+      'f.title as findingTitle',
+    ])
+    .where('m.kind', '=', 'ongoing')
+    .where('m.signedOffAt', 'is not', null)
+    .where('m.ownerUserId', 'is not', null)
+    .execute();

@@ -5,6 +5,7 @@ import { runAudited } from '../../audit';
 import { LedgerError } from '../ledger.errors';
 import { baseMeasureState, measureStatus, numberCategories } from '../ledger.policy';
 import * as repo from '../ledger.repository';
+import { recurrenceOf } from '../ledger-recurrence';
 import { getFindingStatus } from '../report-model';
 
 import { today, getInspection, inspectionValues } from '../ledger-access';
@@ -133,6 +134,7 @@ export async function getInspectionDetail(deps: Deps, actor: Actor, id: string) 
     return {
       ...m,
       status: measureStatus(m, p, day),
+      recurrence: recurrenceOf(m, p, day),
       progress: p,
       revisits: revisits.filter((r) => r.targetId === m.id || r.measureIds.includes(m.id)),
     };

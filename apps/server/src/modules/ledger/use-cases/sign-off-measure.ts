@@ -4,6 +4,8 @@ import type { Deps } from '../../../platform/app-types';
 import type { Tx } from '../../../platform/db';
 import { storeFile } from '../../../platform/files';
 import { runAudited } from '../../audit';
+import { closeInboxTodos } from '../../inbox';
+import { RECUR_DUE } from '../ledger-reminders';
 import { LedgerError } from '../ledger.errors';
 import { checkSignoff, mayAddProgress } from '../ledger.policy';
 import * as repo from '../ledger.repository';
@@ -23,7 +25,11 @@ export async function addProgress(
   if (!mayAddProgress(actor, pre)) throw new LedgerError('LEDGER_NOT_OWNER');
   return runAudited(deps, actor, async (tx) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
-    if (m.signedOffAt) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
+    // A signed-off 长期坚持 measure takes each period's fresh evidence (REC-1 over time), never a
+    // new request for sign-off; any other signed-off measure is closed until a 回头看.
+    const recurring = m.signedOffAt !== null && m.kind === 'ongoing';
+    if (m.signedOffAt && !recurring) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
+    if (recurring && input.requestSignoff) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
     const owner = { kind: 'ledger_measure', id: measureId, regionCode: m.regionCode } as const;
     const files = file ? [await storeFile(tx, deps.config.dataDir, file, EVIDENCE_POLICY, owner)] : [];
     const row = await repo.insertProgress(tx, {
@@ -37,6 +43,12 @@ export async function addProgress(
       round: m.round,
       createdBy: actor.userId,
     });
+    if (recurring && (files.length > 0 || row.evidenceText.trim() !== ''))
+      await closeInboxTodos(
+        tx,
+        { regionCode: m.regionCode, entityType: 'ledger_measure', entityId: measureId, kind: RECUR_DUE },
+        deps.clock.now(),
+      );
     return {
       result: row,
       audit: {

@@ -4,6 +4,7 @@ import { assertAccess, regionScopeLike, type Actor } from '../../../platform/acc
 import type { Deps } from '../../../platform/app-types';
 import { measureStatus, numberCategories } from '../ledger.policy';
 import * as repo from '../ledger.repository';
+import { recurrenceOf } from '../ledger-recurrence';
 
 import { today } from '../ledger-access';
 
@@ -63,6 +64,7 @@ export async function ledgerView(
         kind: r.kind as LedgerRow['kind'],
         progress: p.map((x) => `${x.date} ${x.text}`).join('\n'),
         status: measureStatus(r, p, day),
+        recurrence: recurrenceOf(r, p, day),
       };
     })
     .filter((r) => !query.status || r.status === query.status)
