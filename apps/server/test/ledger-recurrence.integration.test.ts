@@ -1,3 +1,4 @@
+import type { MeasureRecurrence } from '@tongban/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueLedgerReminders } from '../src/modules/ledger';
 import { createTestApp, dbKinds, signIn, type TestApp } from './harness';
@@ -18,7 +19,7 @@ describe.each(dbKinds())('ledger: 长期坚持 measures recur after sign-off (%s
     const r = await (
       await as('supervisor')
     ).request('GET', `/api/ledger/measures?q=${encodeURIComponent('每月抽查')}`);
-    return (r.body.items as { measureId: string; status: string; recurrence: any }[]).find(
+    return (r.body.items as { measureId: string; status: string; recurrence: MeasureRecurrence }[]).find(
       (x) => x.measureId === measureId,
     )!;
   };
@@ -121,7 +122,7 @@ describe.each(dbKinds())('ledger: 长期坚持 measures recur after sign-off (%s
     t.clock.set(new Date('2027-02-10T02:00:00Z'));
     const r = await row();
     expect(r.status).toBe('signed_off'); // the sign-off stands; the lapse is shown beside it
-    expect(r.recurrence.lapsed.map((p: { label: string }) => p.label)).toEqual(['2027年1月']);
+    expect(r.recurrence.lapsed.map((p) => p.label)).toEqual(['2027年1月']);
     expect(r.recurrence.current).toMatchObject({ label: '2027年2月', done: false });
     await enqueueLedgerReminders(t.deps, t.clock.now());
     const all = await inbox('all');
