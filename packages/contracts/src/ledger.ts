@@ -229,6 +229,16 @@ export const RecoveryInput = z.object({
 });
 export type RecoveryInput = z.infer<typeof RecoveryInput>;
 
+/** 移交问题线索 per finding: how many leads went to whom, and when. */
+export const LeadInput = z.object({
+  count: z.number().int().min(1).max(10000),
+  date: IsoDate,
+  findingId: Id.nullable().optional(),
+  receiver: OptText('接收单位', 100),
+  note: OptText('说明', 500),
+});
+export type LeadInput = z.infer<typeof LeadInput>;
+
 // ── Import and the reviewed draft ────────────────────────────────────────
 
 export const ImportTextInput = z.object({ text: Text('反馈意见文本', 500000) });
@@ -323,6 +333,10 @@ export const LedgerSheetImportResult = z.object({
   categories: z.number().int(),
   findings: z.number().int(),
   measures: z.number().int(),
+  /** 问责、建章立制、追缴退还、移交线索 rows of the second sheet that were new. */
+  records: z.number().int(),
+  /** Findings, measures and records already in the ledger: a repeated import adds nothing. */
+  unchanged: z.number().int(),
 });
 export type LedgerSheetImportResult = z.infer<typeof LedgerSheetImportResult>;
 

@@ -1,6 +1,13 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
 import type { LedgerFindingTable, LedgerInspectionTable, LedgerMeasureTable } from '../../platform/db-types';
+import type {
+  LedgerAccountability,
+  LedgerLead,
+  LedgerRecovery,
+  LedgerRegulation,
+  LedgerRegulationFinding,
+} from '../../platform/db-types.generated';
 
 /** A text[] / uuid[] value that both drivers accept (ids and hashes hold no commas). */
 export const textArray = (xs: string[]) => sql<string[]>`string_to_array(${xs.join(',')}, ',')`;
@@ -206,3 +213,15 @@ export const listRecurringMeasures = (db: Executor) =>
     .where('m.signedOffAt', 'is not', null)
     .where('m.ownerUserId', 'is not', null)
     .execute();
+
+export const insertLead = (db: Executor, v: Insertable<LedgerLead>) =>
+  db.insertInto('ledgerLead').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const insertAccountability = (db: Executor, v: Insertable<LedgerAccountability>) =>
+  db.insertInto('ledgerAccountability').values(v).returningAll().executeTakeFirstOrThrow();
+export const insertRecovery = (db: Executor, v: Insertable<LedgerRecovery>) =>
+  db.insertInto('ledgerRecovery').values(v).returningAll().executeTakeFirstOrThrow();
+export const insertRegulation = (db: Executor, v: Insertable<LedgerRegulation>) =>
+  db.insertInto('ledgerRegulation').values(v).returningAll().executeTakeFirstOrThrow();
+export const linkRegulation = (db: Executor, v: Insertable<LedgerRegulationFinding>) =>
+  db.insertInto('ledgerRegulationFinding').values(v).execute();

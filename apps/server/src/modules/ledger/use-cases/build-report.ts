@@ -11,7 +11,7 @@ import * as repo from '../ledger.repository';
 import { buildReportModel, type LedgerSnapshot, type SnapshotFinding } from '../report-model';
 
 import { getInspection } from '../ledger-access';
-import { listRegulations } from '../ledger.read-model';
+import { listAccountability, listLeads, listRecoveries, listRegulations } from '../ledger.read-model';
 
 // ── The report (TRUTH-1: every number from the ledger at generation time) ─
 
@@ -24,17 +24,10 @@ export async function buildSnapshot(db: Executor, inspectionId: string): Promise
     db,
     measures.map((m) => m.id),
   );
-  const accountability = await db
-    .selectFrom('ledgerAccountability')
-    .selectAll()
-    .where('inspectionId', '=', inspectionId)
-    .execute();
+  const accountability = await listAccountability(db, inspectionId);
+  const leads = await listLeads(db, inspectionId);
   const regulations = await listRegulations(db, inspectionId);
-  const recoveries = await db
-    .selectFrom('ledgerRecovery')
-    .selectAll()
-    .where('inspectionId', '=', inspectionId)
-    .execute();
+  const recoveries = await listRecoveries(db, inspectionId);
   const topOf = new Map(cats.map((c) => [c.id, c.topId]));
   const opt = <T>(v: T | null | undefined) => (v === null || v === undefined || v === '' ? undefined : v);
   return {
@@ -96,7 +89,8 @@ export async function buildSnapshot(db: Executor, inspectionId: string): Promise
       kind: r.kind,
       ...(r.findingId ? { findingId: r.findingId } : {}),
     })),
-    leadsReferred: i.leadsReferred,
+    // The inspection's own count (leads not tied to a finding) and those recorded per finding.
+    leadsReferred: i.leadsReferred + leads.reduce((n, l) => n + l.count, 0),
     narratives: { workDone: i.workDone, nextSteps: i.nextSteps },
     contact: {
       ...(i.contactPhone ? { phone: i.contactPhone } : {}),

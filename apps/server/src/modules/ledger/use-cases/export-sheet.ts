@@ -10,6 +10,10 @@ import { runAudited } from '../../audit';
 import { writeLedgerWorkbook, type SheetBlock } from '../ledger-sheet';
 import { measureStatus, numberCategories } from '../ledger.policy';
 import * as repo from '../ledger.repository';
+import { listAccountability, listLeads, listRecoveries, listRegulations } from '../ledger.read-model';
+import type { SheetRecord } from '../ledger-sheet-records';
+import type { Executor } from '../../../platform/db';
+import type { AccountabilityKind, RecoveryKind } from '@tongban/contracts';
 
 import { today, getInspection } from '../ledger-access';
 
@@ -81,7 +85,8 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
   const note =
     `${i.team}${i.feedbackDate ? `，${i.feedbackDate} 反馈` : ''}。导出日期 ${day}，状态按导出日计算；` +
     '已销号须有佐证并经责任人以外人员核验（REC-1）。';
-  const buffer = await writeLedgerWorkbook({ title, note, blocks });
+  const records = await sheetRecords(db, inspectionId, shown, !ownOnly);
+  const buffer = await writeLedgerWorkbook({ title, note, blocks, records });
   await runAudited(deps, actor, async () => ({
     result: undefined,
     audit: {
@@ -93,4 +98,56 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
     },
   }));
   return { title, buffer };
+}
+
+/**
+ * The 问责及成果 sheet: each record with its finding's 序号 and title. Department roles see those
+ * of their own findings only; records not tied to a finding go to whoever sees the whole ledger.
+ */
+async function sheetRecords(
+  db: Executor,
+  inspectionId: string,
+  findings: { id: string; number: number; title: string }[],
+  all: boolean,
+): Promise<SheetRecord[]> {
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  const of = (findingId: string | null) => {
+    const f = findingId ? byId.get(findingId) : undefined;
+    if (findingId ? !f : !all) return undefined;
+    return { findingNumber: f?.number ?? null, findingTitle: f?.title ?? '' };
+  };
+  const out: SheetRecord[] = [];
+  for (const a of await listAccountability(db, inspectionId)) {
+    const f = of(a.findingId);
+    if (f)
+      out.push({
+        ...f,
+        type: 'accountability',
+        date: a.date,
+        kind: a.kind as AccountabilityKind,
+        count: a.count,
+      });
+  }
+  for (const r of await listRegulations(db, inspectionId))
+    for (const findingId of r.findingIds.length > 0 ? r.findingIds : [null]) {
+      const f = of(findingId);
+      if (f) out.push({ ...f, type: 'regulation', date: r.date, name: r.name, docNumber: r.docNumber });
+    }
+  for (const r of await listRecoveries(db, inspectionId)) {
+    const f = of(r.findingId);
+    if (f)
+      out.push({
+        ...f,
+        type: 'recovery',
+        date: r.date,
+        kind: r.kind as RecoveryKind,
+        amountFen: Number(r.amountFen),
+        note: r.note,
+      });
+  }
+  for (const l of await listLeads(db, inspectionId)) {
+    const f = of(l.findingId);
+    if (f) out.push({ ...f, type: 'lead', date: l.date, count: l.count, receiver: l.receiver, note: l.note });
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { listDepartmentsLike } from '../../org';
 import { listUsersLike } from '../../auth';
 
 import { getInspection, measureValues } from '../ledger-access';
+import { importRecords } from './import-sheet-records';
 
 export const ownerForm = /^(.+?)\s*[（(]\s*([^（）()]+?)\s*[）)]$/;
 
@@ -72,6 +73,22 @@ export async function importSheet(
     }
     refs.set(m, { departmentId, ownerUserId });
   }
+  // Each record's finding: by its 问题 (in the ledger or in this sheet), else by 序号 in the ledger.
+  const records = sheet.records ?? [];
+  const existingFindings = await repo.listFindings(deps.db, inspectionId);
+  const titles = new Set([...existingFindings.map((f) => f.title), ...sheet.findings.map((f) => f.title)]);
+  const byNumber = new Map(existingFindings.map((f) => [f.number, f.id]));
+  for (const r of records) {
+    if (
+      r.findingTitle
+        ? !titles.has(r.findingTitle)
+        : r.findingNumber !== null && !byNumber.has(r.findingNumber)
+    )
+      problems.push({
+        row: r.row ?? 0,
+        reason: `“问责及成果”表：问题${r.findingTitle ? `“${r.findingTitle.slice(0, 40)}”` : `序号 ${r.findingNumber}`}不在本巡察的台账中`,
+      });
+  }
   if (problems.length > 0) {
     problems.sort((a, b) => a.row - b.row);
     const shown = problems
@@ -104,7 +121,41 @@ export async function importSheet(
     }
     let number = await repo.nextFindingNumber(tx, inspectionId);
     let measures = 0;
+    let findings = 0;
+    let unchanged = 0;
+    const known = await repo.listFindings(tx, inspectionId);
+    const findingIdByTitle = new Map(known.map((f) => [f.title, f.id]));
     for (const f of sheet.findings) {
+      // A finding already in the ledger (same problem) keeps its measures; only new ones are added.
+      const sameId = findingIdByTitle.get(f.title);
+      if (sameId) {
+        unchanged++;
+        const have = new Set(
+          (await repo.listMeasureRows(tx, { like: '%', inspectionId }))
+            .filter((m) => m.findingId === sameId)
+            .map((m) => m.content),
+        );
+        let order = await repo.nextMeasureOrder(tx, sameId);
+        for (const m of f.measures) {
+          if (have.has(m.content)) {
+            unchanged++;
+            continue;
+          }
+          await repo.insertMeasure(
+            tx,
+            measureValues(regionCode, sameId, order++, {
+              content: m.content,
+              leader: m.leader,
+              kind: m.kind,
+              dueDate: m.dueDate,
+              ...refs.get(m)!,
+            }),
+          );
+          measures++;
+        }
+        continue;
+      }
+      findings++;
       const finding = await repo.insertFinding(tx, {
         regionCode,
         inspectionId,
@@ -115,6 +166,7 @@ export async function importSheet(
         severity: 'general',
         carriedOverFromId: null,
       });
+      findingIdByTitle.set(f.title, finding.id);
       for (const [k, m] of f.measures.entries()) {
         await repo.insertMeasure(
           tx,
@@ -129,11 +181,20 @@ export async function importSheet(
         measures++;
       }
     }
+    const recs = await importRecords(tx, regionCode, inspectionId, records, (r) =>
+      r.findingTitle
+        ? findingIdByTitle.get(r.findingTitle)!
+        : r.findingNumber === null
+          ? null
+          : byNumber.get(r.findingNumber)!,
+    );
     const result = {
       inspectionId,
       categories: newCategories,
-      findings: sheet.findings.length,
+      findings,
       measures,
+      records: recs.added,
+      unchanged: unchanged + recs.unchanged,
     };
     return {
       result,

@@ -9,7 +9,7 @@ import { recurrenceOf } from '../ledger-recurrence';
 import { getFindingStatus } from '../report-model';
 
 import { today, getInspection, inspectionValues } from '../ledger-access';
-import { listRegulations } from '../ledger.read-model';
+import { listAccountability, listLeads, listRecoveries, listRegulations } from '../ledger.read-model';
 
 // ── Inspections ──────────────────────────────────────────────────────────
 
@@ -114,21 +114,13 @@ export async function getInspectionDetail(deps: Deps, actor: Actor, id: string) 
     .orderBy('reopenedAt')
     .execute();
   const seeNames = actor.role === 'system' || actor.role === 'leader' || actor.role === 'supervisor';
-  const accountability = (
-    await db
-      .selectFrom('ledgerAccountability')
-      .selectAll()
-      .where('inspectionId', '=', id)
-      .orderBy('date')
-      .execute()
-  ).map((a) => ({ ...a, names: seeNames ? a.names : '' }));
+  const accountability = (await listAccountability(db, id)).map((a) => ({
+    ...a,
+    names: seeNames ? a.names : '',
+  }));
   const regulations = await listRegulations(db, id);
-  const recoveries = await db
-    .selectFrom('ledgerRecovery')
-    .selectAll()
-    .where('inspectionId', '=', id)
-    .orderBy('date')
-    .execute();
+  const recoveries = await listRecoveries(db, id);
+  const leads = await listLeads(db, id);
   const measureViews = measures.map((m) => {
     const p = progress.filter((x) => x.measureId === m.id);
     return {
@@ -170,5 +162,6 @@ export async function getInspectionDetail(deps: Deps, actor: Actor, id: string) 
     accountability,
     regulations,
     recoveries,
+    leads,
   };
 }

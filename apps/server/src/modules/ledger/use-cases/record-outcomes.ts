@@ -1,7 +1,13 @@
-import { type AccountabilityInput, type RecoveryInput, type RegulationInput } from '@tongban/contracts';
+import {
+  type AccountabilityInput,
+  type RecoveryInput,
+  type RegulationInput,
+  type LeadInput,
+} from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runAudited } from '../../audit';
+import * as repo from '../ledger.repository';
 
 import { getInspection, checkFindingInInspection } from '../ledger-access';
 
@@ -106,6 +112,32 @@ export async function addRecovery(deps: Deps, actor: Actor, inspectionId: string
       audit: {
         action: 'ledger.recovery.create',
         entityType: 'ledger_recovery',
+        entityId: row.id,
+        regionCode: i.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function addLead(deps: Deps, actor: Actor, inspectionId: string, input: LeadInput) {
+  const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    await checkFindingInInspection(tx, inspectionId, input.findingId);
+    const row = await repo.insertLead(tx, {
+      regionCode: i.regionCode,
+      inspectionId,
+      findingId: input.findingId ?? null,
+      count: input.count,
+      date: input.date,
+      receiver: input.receiver ?? '',
+      note: input.note ?? '',
+    });
+    return {
+      result: row,
+      audit: {
+        action: 'ledger.lead.create',
+        entityType: 'ledger_lead',
         entityId: row.id,
         regionCode: i.regionCode,
         summary: input,
