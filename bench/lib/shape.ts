@@ -53,6 +53,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   ledger_regulation: 'ledger',
   ledger_regulation_finding: 'ledger',
   ledger_recovery: 'ledger',
+  ledger_lead: 'ledger',
   ledger_public_feedback: 'ledger',
   // platform: the outbox (platform/outbox.ts) and content-addressed files (platform/files.ts)
   inbox_item: 'inbox',

@@ -319,6 +319,11 @@ function ledgerEntries(): Entry[] {
       amountFen: 1000,
       date: '2026-10-01',
     })),
+    fixed('POST', '/api/ledger/inspections/:id/leads', `${I}/leads`, WRITE, () => ({
+      count: 1,
+      date: '2026-10-01',
+      receiver: '县纪委监委',
+    })),
     fixed('GET', '/api/ledger/inspections/:id/feedback', `${I}/feedback`, WRITE),
     fixed('GET', '/api/ledger/inspections/:id/report', `${I}/report`, READ),
     fixed('GET', '/api/ledger/inspections/:id/report.docx', `${I}/report.docx`, READ),

@@ -177,7 +177,13 @@ describe.each(dbKinds())('ledger .xlsx export and import (%s)', (kind) => {
     const target = await newInspection('县委第三巡察组');
     const r = await upload(t, sup, target, exported.bytes);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toEqual({ inspectionId: target, categories: 3, findings: 8, measures: 11 });
+    expect(r.body).toMatchObject({
+      inspectionId: target,
+      categories: 3,
+      findings: 8,
+      measures: 11,
+      unchanged: 0,
+    });
 
     const shape = async (id: string) => {
       const d = (await leader.request('GET', `/api/ledger/inspections/${id}`)).body;
@@ -211,6 +217,138 @@ describe.each(dbKinds())('ledger .xlsx export and import (%s)', (kind) => {
     // Nothing was signed off by importing (REC-1): every imported measure is open.
     const view = await leader.request('GET', `/api/ledger/measures?inspectionId=${target}`);
     expect(view.body.items.some((m: { status: string }) => m.status === 'signed_off')).toBe(false);
+  });
+
+  const recordsGrid = async (bytes: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问责及成果')!;
+    const out: string[][] = [];
+    // 问题序号 (column 1) is the finding's number in its own inspection: compared from 问题 on.
+    for (let r = 2; r <= ws.rowCount; r++)
+      out.push(Array.from({ length: 9 }, (_, i) => ws.getRow(r).getCell(i + 2).text));
+    return out;
+  };
+  const recordCounts = async () => {
+    const n = async (
+      table:
+        | 'ledgerAccountability'
+        | 'ledgerRecovery'
+        | 'ledgerRegulation'
+        | 'ledgerRegulationFinding'
+        | 'ledgerLead'
+        | 'ledgerFinding'
+        | 'ledgerMeasure',
+    ) =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      a: await n('ledgerAccountability'),
+      r: await n('ledgerRecovery'),
+      g: await n('ledgerRegulation'),
+      gf: await n('ledgerRegulationFinding'),
+      l: await n('ledgerLead'),
+      f: await n('ledgerFinding'),
+      m: await n('ledgerMeasure'),
+    };
+  };
+
+  it('问责、制度、追缴、移交线索 per finding: exported on their own sheet, re-imported, and a repeat adds nothing', async () => {
+    const src = (await leader.request('GET', `/api/ledger/inspections/${L.inspectionId}`)).body;
+    const findingId = src.findings[1].id as string;
+    const lead = await leader.request('POST', `/api/ledger/inspections/${L.inspectionId}/leads`, {
+      count: 2,
+      date: '2026-11-02',
+      findingId,
+      receiver: '县纪委监委',
+    });
+    expect(lead.status, JSON.stringify(lead.body)).toBe(201);
+    const rec = await leader.request('POST', `/api/ledger/inspections/${L.inspectionId}/recoveries`, {
+      kind: 'recovered',
+      amountFen: 123456,
+      date: '2026-11-03',
+      findingId,
+      note: '违规收费',
+    });
+    expect(rec.status).toBe(201);
+    const exported = await download(t, sup, L.inspectionId);
+    const rows = await recordsGrid(exported.bytes);
+    expect(rows).toContainEqual([
+      src.findings[1].title,
+      '移交线索',
+      '',
+      '2',
+      '',
+      '2026-11-02',
+      '县纪委监委',
+      '',
+      '',
+    ]);
+    expect(rows).toContainEqual([
+      src.findings[1].title,
+      '追缴退还',
+      '追缴',
+      '',
+      '1234.56',
+      '2026-11-03',
+      '',
+      '',
+      '违规收费',
+    ]);
+    expect(rows.some((r) => r[1] === '问责')).toBe(true);
+
+    const target = await newInspection('县委第六巡察组');
+    const first = await upload(t, sup, target, exported.bytes);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.records).toBeGreaterThanOrEqual(rows.length - 1);
+    expect(await recordsGrid((await download(t, sup, target)).bytes)).toEqual(rows);
+    const n = async (id: string) =>
+      (await leader.request('GET', `/api/ledger/inspections/${id}/report`)).body.numbers;
+    const [a, b] = [await n(L.inspectionId), await n(target)];
+    expect(b.recoveredFen).toBe(a.recoveredFen);
+    expect(b.accountabilityTotal ?? null).toEqual(a.accountabilityTotal ?? null);
+    expect(b.leadsReferred).toBe(a.leadsReferred - src.inspection.leadsReferred);
+
+    // Idempotent: the same file again adds nothing at all.
+    const before = await recordCounts();
+    const again = await upload(t, sup, target, exported.bytes);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toMatchObject({ findings: 0, measures: 0, records: 0, categories: 0 });
+    expect(again.body.unchanged).toBeGreaterThan(0);
+    expect(await recordCounts()).toEqual(before);
+  });
+
+  it('bad rows of the 问责及成果 sheet: each with its row and reason, nothing imported', async () => {
+    const exported = await download(t, sup, L.inspectionId);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问责及成果')!;
+    const base = ws.rowCount;
+    ws.addRow(['', '', '表彰', '', '1', '', '2026-11-01']);
+    ws.addRow(['', '', '问责', '罚款', '1', '', '2026-11-01']);
+    ws.addRow(['', '', '追缴退还', '追缴', '', '-5', '2026-11-01']);
+    ws.addRow(['', '不存在的问题', '移交线索', '', '1', '', '2026-11-01']);
+    ws.addRow(['', '', '移交线索', '', '1', '', '2026-13-01']);
+    const target = await newInspection('县委第七巡察组');
+    const before = await recordCounts();
+    const r = await upload(t, sup, target, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('LEDGER_BAD_SHEET');
+    expect(r.body.message).toMatch(/未导入任何内容/);
+    const details = r.body.details as { row: number; reason: string }[];
+    expect(details.map((d) => d.row)).toEqual([base + 1, base + 2, base + 3, base + 4, base + 5]);
+    expect(details[0]!.reason).toMatch(/类别“表彰”/);
+    expect(details[1]!.reason).toMatch(/问责方式“罚款”/);
+    expect(details[2]!.reason).toMatch(/金额“-5”/);
+    expect(details[3]!.reason).toMatch(/问题“不存在的问题”不在本巡察/);
+    expect(details[4]!.reason).toMatch(/日期“2026-13-01”/);
+    expect(await recordCounts()).toEqual(before);
   });
 
   it('a bad row aborts the whole import with row numbers and Chinese reasons; nothing is saved', async () => {

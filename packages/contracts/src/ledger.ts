@@ -149,6 +149,26 @@ export type FindingInput = z.infer<typeof FindingInput>;
 export const FindingPatch = nonEmptyPatch(FindingFields.partial());
 export type FindingPatch = z.infer<typeof FindingPatch>;
 
+/** How often a signed-off 长期坚持 measure needs fresh evidence from its owner. */
+export const RecurPeriod = z.enum(['month', 'quarter', 'half_year', 'year']);
+export type RecurPeriod = z.infer<typeof RecurPeriod>;
+export const RECUR_PERIOD_LABELS: Record<RecurPeriod, string> = {
+  month: '每月',
+  quarter: '每季度',
+  half_year: '每半年',
+  year: '每年',
+};
+
+/** A signed-off 长期坚持 measure's current period and the periods that ended without evidence. */
+export const MeasureRecurrence = z.object({
+  period: RecurPeriod,
+  /** The period now running, e.g. 2026年12月, and its last day (when the evidence is due). */
+  current: z.object({ label: z.string(), start: z.string(), end: z.string(), done: z.boolean() }),
+  /** Periods since sign-off that ended without fresh evidence (脱节). */
+  lapsed: z.array(z.object({ label: z.string(), start: z.string(), end: z.string() })),
+});
+export type MeasureRecurrence = z.infer<typeof MeasureRecurrence>;
+
 const MeasureFields = z.object({
   content: Text('整改措施', 5000),
   leader: OptText('责任领导', 100),
@@ -156,6 +176,8 @@ const MeasureFields = z.object({
   ownerUserId: Id.nullable().optional(),
   dueDate: IsoDate.nullable().optional(),
   kind: LedgerMeasureKind,
+  /** 长期坚持: how often fresh evidence is due after sign-off (default: each quarter). */
+  recurPeriod: RecurPeriod.nullable().optional(),
 });
 export const MeasureInput = MeasureFields;
 export type MeasureInput = z.infer<typeof MeasureInput>;
@@ -206,6 +228,16 @@ export const RecoveryInput = z.object({
   note: OptText('说明', 500),
 });
 export type RecoveryInput = z.infer<typeof RecoveryInput>;
+
+/** 移交问题线索 per finding: how many leads went to whom, and when. */
+export const LeadInput = z.object({
+  count: z.number().int().min(1).max(10000),
+  date: IsoDate,
+  findingId: Id.nullable().optional(),
+  receiver: OptText('接收单位', 100),
+  note: OptText('说明', 500),
+});
+export type LeadInput = z.infer<typeof LeadInput>;
 
 // ── Import and the reviewed draft ────────────────────────────────────────
 
@@ -278,6 +310,8 @@ export const LedgerRow = z.object({
   kind: LedgerMeasureKind,
   progress: z.string(),
   status: MeasureStatus,
+  /** Only for signed-off 长期坚持 measures: the evidence due this period, and any lapse. */
+  recurrence: MeasureRecurrence.nullable().optional(),
 });
 export type LedgerRow = z.infer<typeof LedgerRow>;
 
@@ -299,6 +333,10 @@ export const LedgerSheetImportResult = z.object({
   categories: z.number().int(),
   findings: z.number().int(),
   measures: z.number().int(),
+  /** 问责、建章立制、追缴退还、移交线索 rows of the second sheet that were new. */
+  records: z.number().int(),
+  /** Findings, measures and records already in the ledger: a repeated import adds nothing. */
+  unchanged: z.number().int(),
 });
 export type LedgerSheetImportResult = z.infer<typeof LedgerSheetImportResult>;
 

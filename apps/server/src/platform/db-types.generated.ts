@@ -1312,6 +1312,17 @@ export interface LedgerInspection {
   workDone: Generated<string>;
 }
 
+export interface LedgerLead {
+  count: number;
+  date: string;
+  findingId: string | null;
+  id: Generated<string>;
+  inspectionId: string;
+  note: Generated<string>;
+  receiver: Generated<string>;
+  regionCode: string;
+}
+
 export interface LedgerMeasure {
   content: string;
   createdAt: Generated<Timestamp>;
@@ -1331,6 +1342,10 @@ export interface LedgerMeasure {
    * 责任人: adds progress; may never sign off this measure (SOD-2)
    */
   ownerUserId: string | null;
+  /**
+   * 长期坚持: how often fresh evidence is due after sign-off (null = quarter); ignored for other kinds
+   */
+  recurPeriod: 'month' | 'quarter' | 'half_year' | 'year' | null;
   regionCode: string;
   /**
    * last 回头看 reopening; history in ledger_revisit
@@ -2270,6 +2285,7 @@ export interface DB {
   ledgerCategory: LedgerCategory;
   ledgerFinding: LedgerFinding;
   ledgerInspection: LedgerInspection;
+  ledgerLead: LedgerLead;
   ledgerMeasure: LedgerMeasure;
   ledgerProgress: LedgerProgress;
   ledgerPublicFeedback: LedgerPublicFeedback;

@@ -19,3 +19,4 @@ export * as authPolicy from './auth.policy';
 export { DEMO_PASSWORD, findPasswordProblem } from './password-policy';
 // The accounts the org module administers (users screen): org never queries app_user itself.
 export * as accounts from './accounts.repository';
+export { findUserBrief, listUsersLike } from './auth-lookup.read-model';

@@ -3,6 +3,8 @@ import { enqueue, type NewOutboxMessage } from '../../platform/outbox';
 import { shanghaiToday } from '../../platform/time';
 import { currentProgress, measureStatus, type MeasureFacts, type ProgressFacts } from './ledger.policy';
 import * as repo from './ledger.repository';
+import { recurrenceOf } from './ledger-recurrence';
+import { deliverToInbox } from '../inbox';
 
 /**
  * Reminders to measure owners through the outbox (issue 6: "reminders through the outbox before and
@@ -91,6 +93,42 @@ export function remindersFor(
   return out;
 }
 
+export const RECUR_DUE = 'ledger.measure.recur_due';
+export const RECUR_LAPSED = 'ledger.measure.recur_lapsed';
+
+/**
+ * Pure: what a signed-off 长期坚持 measure's owner finds in the inbox on `today` — a to-do for the
+ * evidence of the period now running (closed when it comes in), and a notice per lapsed period.
+ */
+export function recurringItemsFor(
+  m: ReminderFacts & { recurPeriod: string | null },
+  progress: ReminderProgress[],
+  today: string,
+): InboxItem[] {
+  const r = recurrenceOf(m, progress, today);
+  if (!r) return [];
+  const what = `“${clip(m.content, 60)}”（问题：${clip(m.findingTitle, 40)}）`;
+  const out: InboxItem[] = [];
+  if (!r.current.done)
+    out.push({
+      kind: RECUR_DUE,
+      isTodo: true,
+      dedupeKey: `${RECUR_DUE}:${m.id}:${r.current.start}`,
+      title: `长期坚持整改措施：请提交${r.current.label}的佐证`,
+      body: `您负责的长期坚持整改措施${what}已销号，仍须按期坚持：请在 ${r.current.end} 前填报${r.current.label}的整改进展并附佐证材料。`,
+    });
+  for (const p of r.lapsed)
+    out.push({
+      kind: RECUR_LAPSED,
+      isTodo: false,
+      dedupeKey: `${RECUR_LAPSED}:${m.id}:${p.start}`,
+      title: `长期坚持整改措施${p.label}未提交佐证`,
+      body: `您负责的长期坚持整改措施${what}在${p.label}（${p.start} 至 ${p.end}）没有填报附佐证的进展，台账中已标为脱节，请尽快补报。`,
+    });
+  return out;
+}
+export type InboxItem = { kind: string; isTodo: boolean; dedupeKey: string; title: string; body: string };
+
 /**
  * The job: enqueues every reminder due at `now` (run by the outbox poller every few minutes, and
  * by tests with a given clock). Returns how many new messages were written.
@@ -139,10 +177,35 @@ export async function enqueueLedgerReminders(
       link: '/ledger/mine',
     })),
   );
-  if (messages.length === 0) return 0;
+  const recurring = await repo.listRecurringMeasures(deps.db);
+  const recurProgress = await repo.listProgress(
+    deps.db,
+    recurring.map((m) => m.id),
+  );
+  const items = recurring.flatMap((m) =>
+    recurringItemsFor(
+      m,
+      recurProgress.filter((p) => p.measureId === m.id),
+      today,
+    ).map((item) => ({ m, item })),
+  );
+  if (messages.length === 0 && items.length === 0) return 0;
   return deps.db.transaction().execute(async (tx) => {
     let n = 0;
     for (const msg of messages) if (await enqueue(tx, msg)) n++;
+    for (const { m, item } of items)
+      n += await deliverToInbox(tx, {
+        regionCode: m.regionCode,
+        recipientUserIds: [m.ownerUserId!],
+        kind: item.kind,
+        title: item.title,
+        body: item.body,
+        link: '/ledger/mine',
+        entityType: 'ledger_measure',
+        entityId: m.id,
+        isTodo: item.isTodo,
+        dedupeKey: item.dedupeKey,
+      });
     return n;
   });
 }

@@ -8,6 +8,7 @@ import {
   type MeasureStatus,
 } from '@tongban/contracts';
 import type ExcelJS from 'exceljs';
+import { readRecordsSheet, writeRecordsSheet, type SheetRecord } from './ledger-sheet-records';
 
 /** exceljs, loaded on first use: it is large and only sheet import and export need it. */
 const loadExcel = async () => (await import('exceljs')).default;
@@ -50,7 +51,7 @@ export type SheetMeasure = {
 export type SheetBlock =
   | { type: 'category'; label: string; title: string; depth: number }
   | { type: 'finding'; number: number; title: string; description: string; measures: SheetMeasure[] };
-export type SheetModel = { title: string; note: string; blocks: SheetBlock[] };
+export type SheetModel = { title: string; note: string; blocks: SheetBlock[]; records?: SheetRecord[] };
 
 const RED = 'FFC00000';
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
@@ -170,6 +171,7 @@ export async function writeLedgerWorkbook(model: SheetModel): Promise<Buffer> {
       ws.mergeCells(first, 2, r, 2);
     }
   }
+  if (model.records) writeRecordsSheet(wb, model.records);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -196,6 +198,8 @@ export type ParsedSheet = {
   categories: ParsedSheetCategory[];
   findings: ParsedSheetFinding[];
   problems: LedgerSheetProblem[];
+  /** The second sheet (问责及成果), when there is one. */
+  records?: SheetRecord[];
 };
 
 export class UnreadableSheetError extends Error {}
@@ -422,7 +426,9 @@ export async function readLedgerWorkbook(bytes: Buffer): Promise<ParsedSheet> {
     }
     current.measures.push(m);
   }
-  if (findings.length === 0 && problems.length === 0)
+  const more = readRecordsSheet(wb);
+  problems.push(...more.problems);
+  if (findings.length === 0 && more.records.length === 0 && problems.length === 0)
     problems.push({ row: headerRow + 1, reason: '表中没有任何问题' });
-  return { categories, findings, problems };
+  return { categories, findings, problems, records: more.records };
 }

@@ -1,6 +1,13 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
 import type { LedgerFindingTable, LedgerInspectionTable, LedgerMeasureTable } from '../../platform/db-types';
+import type {
+  LedgerAccountability,
+  LedgerLead,
+  LedgerRecovery,
+  LedgerRegulation,
+  LedgerRegulationFinding,
+} from '../../platform/db-types.generated';
 
 /** A text[] / uuid[] value that both drivers accept (ids and hashes hold no commas). */
 export const textArray = (xs: string[]) => sql<string[]>`string_to_array(${xs.join(',')}, ',')`;
@@ -164,6 +171,7 @@ export const listMeasureRows = (
       'm.ownerUserId',
       'm.dueDate',
       'm.kind',
+      'm.recurPeriod',
       'm.signedOffAt',
       'm.signedOffBy',
       'm.round',
@@ -183,13 +191,37 @@ export const listMeasureRows = (
   return q.orderBy('f.inspectionId').orderBy('f.number').orderBy('m.sortOrder').execute();
 };
 
-export const findUserIn = (db: Executor, id: string) =>
+/** Signed-off 长期坚持 measures with an owner: their periodic evidence is due (ledger-recurrence.ts). */
+export const listRecurringMeasures = (db: Executor) =>
   db
-    .selectFrom('appUser')
-    .select(['id', 'regionCode', 'displayName'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-export const findDepartmentIn = (db: Executor, id: string) =>
-  db.selectFrom('department').select(['id', 'regionCode', 'name']).where('id', '=', id).executeTakeFirst();
-export const listDepartmentsLike = (db: Executor, like: string) =>
-  db.selectFrom('department').select(['id', 'name', 'shortName']).where('regionCode', 'like', like).execute();
+    .selectFrom('ledgerMeasure as m')
+    .innerJoin('ledgerFinding as f', 'f.id', 'm.findingId')
+    .select([
+      'm.id',
+      'm.regionCode',
+      'm.kind',
+      'm.recurPeriod',
+      'm.content',
+      'm.ownerUserId',
+      'm.departmentId',
+      'm.dueDate',
+      'm.signedOffAt',
+      'm.round',
+      'f.title as findingTitle',
+    ])
+    .where('m.kind', '=', 'ongoing')
+    .where('m.signedOffAt', 'is not', null)
+    .where('m.ownerUserId', 'is not', null)
+    .execute();
+
+export const insertLead = (db: Executor, v: Insertable<LedgerLead>) =>
+  db.insertInto('ledgerLead').values(v).returningAll().executeTakeFirstOrThrow();
+
+export const insertAccountability = (db: Executor, v: Insertable<LedgerAccountability>) =>
+  db.insertInto('ledgerAccountability').values(v).returningAll().executeTakeFirstOrThrow();
+export const insertRecovery = (db: Executor, v: Insertable<LedgerRecovery>) =>
+  db.insertInto('ledgerRecovery').values(v).returningAll().executeTakeFirstOrThrow();
+export const insertRegulation = (db: Executor, v: Insertable<LedgerRegulation>) =>
+  db.insertInto('ledgerRegulation').values(v).returningAll().executeTakeFirstOrThrow();
+export const linkRegulation = (db: Executor, v: Insertable<LedgerRegulationFinding>) =>
+  db.insertInto('ledgerRegulationFinding').values(v).execute();

@@ -15,6 +15,7 @@ import {
   PublicFeedbackInput,
   PublicReportList,
   RecoveryInput,
+  LeadInput,
   RegulationInput,
   ReopenInput,
   SignoffInput,
@@ -84,6 +85,12 @@ export async function ledgerRoutes(app: AppInstance) {
     { schema: { tags, summary: '登记追缴/退还资金', params: IdParams, body: RecoveryInput } },
     async (req, reply) =>
       reply.status(201).send(await svc.addRecovery(d, requireActor(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/ledger/inspections/:id/leads',
+    { schema: { tags, summary: '登记移交问题线索', params: IdParams, body: LeadInput } },
+    async (req, reply) =>
+      reply.status(201).send(await svc.addLead(d, requireActor(req), req.params.id, req.body)),
   );
   app.get(
     '/api/ledger/inspections/:id/feedback',

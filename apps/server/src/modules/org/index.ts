@@ -9,3 +9,4 @@ export {
   listStaffNamesIn,
   recordDepartmentCreditCode,
 } from './org-lookups';
+export { findDepartmentBrief, listDepartmentsLike } from './org-lookup.read-model';

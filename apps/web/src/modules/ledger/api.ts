@@ -17,6 +17,7 @@ import type {
   ProgressInput,
   PublicFeedbackInput,
   RecoveryInput,
+  LeadInput,
   RegulationInput,
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
@@ -365,6 +366,7 @@ export const useAddToInspection = () =>
       | { inspectionId: string; what: 'accountability'; body: AccountabilityInput }
       | { inspectionId: string; what: 'regulations'; body: RegulationInput }
       | { inspectionId: string; what: 'recoveries'; body: RecoveryInput }
+      | { inspectionId: string; what: 'leads'; body: LeadInput }
       | { inspectionId: string; what: 'findings'; body: FindingInput }) =>
       apiRequest<{ id: string }>(`/api/ledger/inspections/${enc(inspectionId)}/${what}`, {
         method: 'POST',

@@ -1,9 +1,10 @@
-import { Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import {
   LEDGER_MEASURE_KIND_LABELS,
   MEASURE_STATUS_LABELS,
   type LedgerMeasureKind,
+  type MeasureRecurrence,
   type MeasureStatus,
 } from '@tongban/contracts';
 import type { FindingStatus } from '../api';
@@ -44,6 +45,27 @@ export function MeasureKindTag({ kind }: { kind: LedgerMeasureKind }) {
     <Tag color={color} bordered={false} style={{ marginInlineEnd: 0 }}>
       {LEDGER_MEASURE_KIND_LABELS[kind]}
     </Tag>
+  );
+}
+
+/**
+ * A signed-off 长期坚持 measure: the evidence due this period, and each period that lapsed (ended
+ * without fresh evidence). The sign-off stands; these show beside it.
+ */
+export function RecurrenceTags({ recurrence }: { recurrence: MeasureRecurrence | null | undefined }) {
+  if (!recurrence) return null;
+  const c = recurrence.current;
+  return (
+    <Space size={[0, 4]} wrap data-testid="recurrence">
+      <Tag color={c.done ? 'success' : 'warning'} bordered={false}>
+        {c.done ? `${c.label}已提交佐证` : `${c.label}待提交佐证（${c.end.slice(5)}前）`}
+      </Tag>
+      {recurrence.lapsed.map((p) => (
+        <Tag key={p.start} color="error" bordered={false} data-testid="recurrence-lapsed">
+          {`${p.label}未提交（脱节）`}
+        </Tag>
+      ))}
+    </Space>
   );
 }
 

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LEDGER_MEASURE_KIND_LABELS, type LedgerMeasureKind } from '@tongban/contracts';
+import {
+  LEDGER_MEASURE_KIND_LABELS,
+  RECUR_PERIOD_LABELS,
+  type LedgerMeasureKind,
+  type RecurPeriod,
+} from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { useCurrentUser } from '../../../app/auth-context';
 import { notifySuccess } from '../../../app/notify';
@@ -17,6 +22,7 @@ export type EditableMeasure = {
   ownerUserId: string | null;
   dueDate: string | null;
   kind: LedgerMeasureKind;
+  recurPeriod?: RecurPeriod | null;
 };
 
 type FormValues = {
@@ -26,6 +32,7 @@ type FormValues = {
   ownerUserId: string | null;
   dueDate: Dayjs | null;
   kind: LedgerMeasureKind;
+  recurPeriod?: RecurPeriod | null;
 };
 
 /** 编辑措施: assigns 责任领导、责任部门、责任人、完成时限 (typically after an import). */
@@ -53,6 +60,7 @@ export function MeasureEditModal({
         ownerUserId: measure.ownerUserId,
         dueDate: measure.dueDate ? dayjs(measure.dueDate) : null,
         kind: measure.kind,
+        recurPeriod: measure.recurPeriod ?? 'quarter',
       });
     }
   }, [measure, form]);
@@ -71,6 +79,7 @@ export function MeasureEditModal({
           ownerUserId: v.ownerUserId ?? null,
           dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : null,
           kind: v.kind,
+          recurPeriod: v.kind === 'ongoing' ? (v.recurPeriod ?? 'quarter') : null,
         },
       });
       notifySuccess('整改措施已保存');
@@ -109,6 +118,25 @@ export function MeasureEditModal({
               label: LEDGER_MEASURE_KIND_LABELS[k],
             }))}
           />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['kind']}>
+          {() =>
+            form.getFieldValue('kind') === 'ongoing' && (
+              <Form.Item
+                name="recurPeriod"
+                label="销号后复核周期"
+                extra="长期坚持的措施销号后，责任人每期须填报进展并附佐证；逾期未报的期次在台账中标为脱节。"
+              >
+                <Select
+                  data-testid="measure-recur-period"
+                  options={(Object.keys(RECUR_PERIOD_LABELS) as RecurPeriod[]).map((k) => ({
+                    value: k,
+                    label: RECUR_PERIOD_LABELS[k],
+                  }))}
+                />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item name="leader" label="责任领导">
           <Input maxLength={100} placeholder="例如：分管副局长 张某某" />

@@ -7,7 +7,8 @@ import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useAddProgress } from '../api';
 
-export type MeasureRef = { id: string; content: string; finding?: string };
+/** `recurring`: a signed-off 长期坚持 measure taking its period's evidence — no new sign-off request. */
+export type MeasureRef = { id: string; content: string; finding?: string; recurring?: boolean };
 
 type FormValues = { date: Dayjs; text: string; evidenceText?: string; requestSignoff: boolean };
 
@@ -134,9 +135,15 @@ export function ProgressModal({
             <Button icon={<UploadOutlined />}>选择文件</Button>
           </Upload>
         </Form.Item>
-        <Form.Item name="requestSignoff" valuePropName="checked" style={{ marginBottom: 0 }}>
-          <Checkbox data-testid="progress-request-signoff">已完成整改，申请销号</Checkbox>
-        </Form.Item>
+        {measure?.recurring ? (
+          <Typography.Text type="secondary">
+            长期坚持的整改措施已销号，每期须填报进展并附佐证材料（文件或记录）；无佐证的进展不计入本期。
+          </Typography.Text>
+        ) : (
+          <Form.Item name="requestSignoff" valuePropName="checked" style={{ marginBottom: 0 }}>
+            <Checkbox data-testid="progress-request-signoff">已完成整改，申请销号</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -41,6 +41,7 @@ type Values = {
   date?: dayjs.Dayjs;
   note?: string;
   leadsReferred?: number;
+  receiver?: string;
   title?: string;
   description?: string;
   categoryId?: string;
@@ -113,7 +114,17 @@ export function RecordModal({
           },
         });
       else if (what === 'leads')
-        await patch.mutateAsync({ id: inspectionId, patch: { leadsReferred: v.leadsReferred ?? 0 } });
+        await add.mutateAsync({
+          inspectionId,
+          what: 'leads',
+          body: {
+            count: v.leadsReferred ?? 1,
+            date: day(v.date),
+            findingId: v.findingId ?? null,
+            ...(v.receiver?.trim() ? { receiver: v.receiver.trim() } : {}),
+            ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+          },
+        });
       else if (what === 'finding')
         await add.mutateAsync({
           inspectionId,
@@ -252,17 +263,24 @@ export function RecordModal({
         {what === 'leads' && (
           <>
             <Typography.Paragraph type="secondary">
-              移交纪检监察机关的问题线索件数，整改通报中公开。当前：{detail?.inspection.leadsReferred ?? 0}{' '}
-              件。
+              移交纪检监察机关的问题线索，按问题登记，件数合计在整改通报中公开。
             </Typography.Paragraph>
+            {findingField(false)}
             <Form.Item
               name="leadsReferred"
               label="移交问题线索（件）"
-              initialValue={detail?.inspection.leadsReferred ?? 0}
+              initialValue={1}
               rules={[{ required: true, message: '请填写件数' }]}
             >
-              <InputNumber min={0} max={100000} precision={0} data-testid="record-leads" />
+              <InputNumber min={1} max={10000} precision={0} data-testid="record-leads" />
             </Form.Item>
+            <Form.Item name="receiver" label="接收单位">
+              <Input maxLength={100} placeholder="如：县纪委监委" />
+            </Form.Item>
+            <Form.Item name="note" label="说明">
+              <Input maxLength={500} />
+            </Form.Item>
+            {dateField}
           </>
         )}
         {what === 'finding' && (

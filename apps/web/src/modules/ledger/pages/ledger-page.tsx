@@ -42,6 +42,7 @@ import {
   MEASURE_STATUSES,
   MeasureKindTag,
   MeasureStatusTag,
+  RecurrenceTags,
   describeDeadline,
 } from '../components/ledger-tags';
 import { findMeasure, useMeasureActions, useNameOf } from '../components/use-measure-actions';
@@ -282,7 +283,13 @@ export function LedgerPage() {
       key: 'status',
       width: 112,
       onCell: heading,
-      render: (_, r) => cell(r, (row) => <MeasureStatusTag status={row.status} />),
+      render: (_, r) =>
+        cell(r, (row) => (
+          <Space orientation="vertical" size={2}>
+            <MeasureStatusTag status={row.status} />
+            <RecurrenceTags recurrence={row.recurrence} />
+          </Space>
+        )),
     },
     {
       title: '操作',

@@ -6,7 +6,13 @@ import type { LedgerRow } from '@tongban/contracts';
 import { useAuth, useCurrentUser } from '../../../app/auth-context';
 import { useInspections, useMyMeasures } from '../api';
 import { inspectionName } from '../components/inspection-picker';
-import { MeasureKindTag, MeasureStatusTag, daysUntil, describeDeadline } from '../components/ledger-tags';
+import {
+  MeasureKindTag,
+  MeasureStatusTag,
+  RecurrenceTags,
+  daysUntil,
+  describeDeadline,
+} from '../components/ledger-tags';
 import { ProgressModal, type MeasureRef } from '../components/progress-modal';
 
 const open = (r: LedgerRow) => r.status !== 'signed_off';
@@ -78,7 +84,12 @@ export function MyMeasuresPage() {
       title: '状态',
       key: 'status',
       width: 130,
-      render: (_, r) => <MeasureStatusTag status={r.status} />,
+      render: (_, r) => (
+        <Space orientation="vertical" size={2}>
+          <MeasureStatusTag status={r.status} />
+          <RecurrenceTags recurrence={r.recurrence} />
+        </Space>
+      ),
     },
     {
       title: '操作',
@@ -86,11 +97,13 @@ export function MyMeasuresPage() {
       width: 170,
       render: (_, r) => (
         <Space size={0} wrap>
-          {can('ledger.progress') && open(r) && (
+          {can('ledger.progress') && (open(r) || !!r.recurrence) && (
             <Button
               type="link"
               size="small"
-              onClick={() => setProgressFor({ id: r.measureId, content: r.measure })}
+              onClick={() =>
+                setProgressFor({ id: r.measureId, content: r.measure, recurring: !!r.recurrence })
+              }
             >
               添加进展
             </Button>

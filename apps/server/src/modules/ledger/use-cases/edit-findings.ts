@@ -1,0 +1,218 @@
+import {
+  type FindingInput,
+  type FindingPatch,
+  type MeasureInput,
+  type MeasurePatch,
+} from '@tongban/contracts';
+import { checkAccess, type Actor } from '../../../platform/access';
+import type { Deps } from '../../../platform/app-types';
+import type { Executor, Tx } from '../../../platform/db';
+import { runAudited } from '../../audit';
+import { LedgerError } from '../ledger.errors';
+import { mayAddProgress } from '../ledger.policy';
+import * as repo from '../ledger.repository';
+
+import { getInspection, getFinding, getMeasure, checkRefs, measureValues } from '../ledger-access';
+
+// ── Findings and measures ────────────────────────────────────────────────
+
+export async function addFinding(deps: Deps, actor: Actor, inspectionId: string, input: FindingInput) {
+  const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    await checkFindingFields(tx, inspectionId, input);
+    const row = await repo.insertFinding(tx, {
+      regionCode: i.regionCode,
+      inspectionId,
+      number: await repo.nextFindingNumber(tx, inspectionId),
+      categoryId: input.categoryId ?? null,
+      title: input.title,
+      description: input.description ?? '',
+      severity: input.severity ?? 'general',
+      source: input.source ?? 'inspection',
+      carriedOverFromId: input.carriedOverFromId ?? null,
+    });
+    return {
+      result: row,
+      audit: {
+        action: 'ledger.finding.create',
+        entityType: 'ledger_finding',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function checkFindingFields(tx: Executor, inspectionId: string, input: FindingPatch) {
+  if (input.categoryId) {
+    const c = await repo.findCategory(tx, input.categoryId);
+    if (!c || c.inspectionId !== inspectionId)
+      throw new LedgerError('LEDGER_BAD_REFERENCE', '所属类别不属于该巡察');
+  }
+  if (input.carriedOverFromId) {
+    const f = await repo.findFinding(tx, input.carriedOverFromId);
+    if (!f || f.inspectionId === inspectionId)
+      throw new LedgerError('LEDGER_BAD_REFERENCE', '延续的问题须来自此前的另一次巡察');
+  }
+}
+
+export async function updateFinding(deps: Deps, actor: Actor, id: string, input: FindingPatch) {
+  const f = await getFinding(deps.db, actor, id, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    await checkFindingFields(tx, f.inspectionId, input);
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const row = await repo.updateFinding(tx, id, patch);
+    return {
+      result: row,
+      audit: {
+        action: 'ledger.finding.update',
+        entityType: 'ledger_finding',
+        entityId: id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function addMeasure(deps: Deps, actor: Actor, findingId: string, input: MeasureInput) {
+  const f = await getFinding(deps.db, actor, findingId, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    await checkRefs(tx, f.regionCode, input);
+    const row = await repo.insertMeasure(
+      tx,
+      measureValues(f.regionCode, findingId, await repo.nextMeasureOrder(tx, findingId), input),
+    );
+    return {
+      result: row,
+      audit: {
+        action: 'ledger.measure.create',
+        entityType: 'ledger_measure',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+export async function updateMeasure(deps: Deps, actor: Actor, id: string, input: MeasurePatch) {
+  await getMeasure(deps.db, actor, id, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    const m = (await repo.findMeasure(tx, id, true))!;
+    if (m.signedOffAt) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
+    await checkRefs(tx, m.regionCode, input);
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const row = await repo.updateMeasure(tx, id, patch);
+    return {
+      result: row,
+      audit: {
+        action: 'ledger.measure.update',
+        entityType: 'ledger_measure',
+        entityId: id,
+        regionCode: row.regionCode,
+        summary: input,
+      },
+    };
+  });
+}
+
+/**
+ * Whether the actor may read a measure (GET /files: its evidence is read by those who may read the
+ * measure, issue 12 point 4): ledger.read in its region, and for department roles the ledger view's
+ * own-or-department rule (mayAddProgress).
+ */
+export async function mayReadMeasure(deps: Deps, actor: Actor, measureId: string): Promise<boolean> {
+  const m = await repo.findMeasure(deps.db, measureId);
+  if (!m || !checkAccess(actor, 'ledger.read', { regionCode: m.regionCode })) return false;
+  return mayAddProgress(actor, m);
+}
+
+/**
+ * A measure still in draft — no progress, never signed off or reopened — can be deleted (an
+ * import that cut one measure in two). Anything with a record stays: the ledger's history is
+ * what the report and a revisit rely on (REC-1).
+ */
+export async function assertMeasuresBare(tx: Tx, measureIds: string[]): Promise<void> {
+  if (measureIds.length === 0) return;
+  const used = await tx
+    .selectFrom('ledgerMeasure')
+    .select('id')
+    .where('id', 'in', measureIds)
+    .where((eb) =>
+      eb.or([
+        eb('signedOffAt', 'is not', null),
+        eb('round', '>', 0),
+        eb.exists(
+          eb.selectFrom('ledgerProgress').select('id').whereRef('measureId', '=', 'ledgerMeasure.id'),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  if (used) throw new LedgerError('LEDGER_HAS_RECORD');
+}
+
+export async function deleteMeasure(deps: Deps, actor: Actor, id: string) {
+  await getMeasure(deps.db, actor, id, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    const m = (await repo.findMeasure(tx, id, true))!;
+    await assertMeasuresBare(tx, [id]);
+    await tx.deleteFrom('ledgerMeasure').where('id', '=', id).execute();
+    return {
+      result: { id },
+      audit: {
+        action: 'ledger.measure.delete',
+        entityType: 'ledger_measure',
+        entityId: id,
+        regionCode: m.regionCode,
+        summary: { findingId: m.findingId },
+      },
+    };
+  });
+}
+
+/** A finding still in draft: its measures bare, no 问责, 追缴, 制度 or later finding refers to it. */
+export async function deleteFinding(deps: Deps, actor: Actor, id: string) {
+  const f = await getFinding(deps.db, actor, id, 'ledger.write');
+  return runAudited(deps, actor, async (tx) => {
+    const measures = await tx.selectFrom('ledgerMeasure').select('id').where('findingId', '=', id).execute();
+    await assertMeasuresBare(
+      tx,
+      measures.map((m) => m.id),
+    );
+    const referenced = await tx
+      .selectFrom('ledgerFinding as f')
+      .select('f.id')
+      .where('f.id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('ledgerAccountability').select('id').whereRef('findingId', '=', 'f.id')),
+          eb.exists(eb.selectFrom('ledgerRecovery').select('id').whereRef('findingId', '=', 'f.id')),
+          eb.exists(
+            eb.selectFrom('ledgerRegulationFinding').select('findingId').whereRef('findingId', '=', 'f.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('ledgerFinding as later')
+              .select('later.id')
+              .whereRef('later.carriedOverFromId', '=', 'f.id'),
+          ),
+          eb.exists(eb.selectFrom('ledgerRevisit').select('id').whereRef('targetId', '=', 'f.id')),
+        ]),
+      )
+      .executeTakeFirst();
+    if (referenced) throw new LedgerError('LEDGER_HAS_RECORD');
+    await tx.deleteFrom('ledgerFinding').where('id', '=', id).execute();
+    return {
+      result: { id },
+      audit: {
+        action: 'ledger.finding.delete',
+        entityType: 'ledger_finding',
+        entityId: id,
+        regionCode: f.regionCode,
+        summary: { inspectionId: f.inspectionId, measures: measures.length },
+      },
+    };
+  });
+}

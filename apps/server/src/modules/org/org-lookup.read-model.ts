@@ -1,0 +1,9 @@
+import type { Executor } from '../../platform/db';
+
+/** Department look-ups for other modules (ledger's 责任部门): id, region and names only. */
+export const findDepartmentBrief = (db: Executor, id: string) =>
+  db.selectFrom('department').select(['id', 'regionCode', 'name']).where('id', '=', id).executeTakeFirst();
+
+/** Departments whose region code matches `like` (a region prefix and %). */
+export const listDepartmentsLike = (db: Executor, like: string) =>
+  db.selectFrom('department').select(['id', 'name', 'shortName']).where('regionCode', 'like', like).execute();
