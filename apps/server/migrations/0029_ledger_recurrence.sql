@@ -6,14 +6,15 @@ comment on column ledger_measure.recur_period is '长期坚持: how often fresh 
 
 -- 移交线索 per finding (ledger_inspection.leads_referred stays for leads not tied to one finding).
 create table ledger_lead (
-  id            uuid primary key default gen_random_uuid(),
+  id            uuid not null default gen_random_uuid(),
   region_code   text not null references region(code),
   inspection_id uuid not null references ledger_inspection(id) on delete cascade,
   finding_id    uuid references ledger_finding(id),
   count         integer not null check (count > 0),
   date          date not null,
   receiver      text not null default '',
-  note          text not null default ''
+  note          text not null default '',
+  primary key (region_code, id)
 );
 comment on table ledger_lead is '移交问题线索 per finding: how many leads went to whom (纪检监察机关 …) and when';
 create index ledger_lead_inspection_idx on ledger_lead (inspection_id);

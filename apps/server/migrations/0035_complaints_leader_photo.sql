@@ -2,8 +2,9 @@
 -- and the leader's decisions on matters the 办不成事 window could not solve and on 督办 orders.
 
 -- Every route names an order by its id alone: without this, each transition scanned the table (the
--- primary key leads with the region), and a million earlier orders cost half the throughput.
-create unique index complaint_id_key on complaint (id);
+-- primary key leads with the region), and a million earlier orders cost half the throughput. Not
+-- unique: a unique key without region_code could not distribute by region (ADR 0006); uuids are.
+create index complaint_id_idx on complaint (id);
 -- 并单: the duplicates merged into an order are read on every reply and close.
 create index complaint_merged_idx on complaint (region_code, merged_into_id) where merged_into_id is not null;
 -- The leader's screen: escalated and supervised orders.

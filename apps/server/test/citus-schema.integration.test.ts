@@ -31,6 +31,7 @@ const NOT_YET_DISTRIBUTABLE = [
   'ledger_category',
   'ledger_finding',
   'ledger_inspection',
+  'ledger_lead', // references ledger_inspection and ledger_finding (id)
   'ledger_measure',
   'ledger_progress',
   'ledger_public_feedback',
