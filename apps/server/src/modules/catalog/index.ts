@@ -10,3 +10,4 @@ export type {
   CatalogVersionStatus,
   ItemType,
 } from '@tongban/contracts';
+export { readHallItemsForReviews } from './catalog-reviews.read-model';

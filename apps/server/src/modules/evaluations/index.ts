@@ -3,3 +3,4 @@ export { openRatingVisit, type RatingVisit } from './use-cases/open-visit';
 export { listOverdueBadReviews, mayReadBadReview } from './use-cases/get-bad-review';
 export { enqueueRatingInvites } from './use-cases/sms-links';
 export { findOnDutyStaff } from './on-duty';
+export { readRatingsForReviews } from './evaluations-reviews.read-model';
