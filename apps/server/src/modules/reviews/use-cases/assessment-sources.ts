@@ -229,7 +229,7 @@ export const SOURCES: Record<IndicatorKey, IndicatorSource> = {
         deduction(
           n,
           'complaint',
-          own.map((r) => r.id),
+          own.map((r) => r.orderNo),
         ),
       );
     }
