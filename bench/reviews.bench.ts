@@ -95,7 +95,7 @@ async function main() {
           t.applicant_id, case when g % 4 = 0 then 'online' else 'window' end, 'decided', t.step_index, 'grant',
           d - interval '3 days', d - interval '3 days', d, t.version, t.state
         from generate_series(1, ${N}) g
-        cross join lateral (select timestamptz '${sql.raw(String(YEAR))}-01-01 02:00:00+00' + ((g * 7919) % 365) * interval '1 day' + (g % 8) * interval '1 hour' as d) dd
+        cross join lateral (select timestamptz '${sql.raw(String(YEAR))}-01-01 02:00:00+00' + ((g::bigint * 7919) % 365) * interval '1 day' + (g % 8) * interval '1 hour' as d) dd
         cross join (select * from service_case where status in ('decided', 'delivered') and decided_at is not null order by case_no limit 1) t`.execute(
         db,
       );

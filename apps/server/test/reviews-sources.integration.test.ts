@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoQuarter } from '../src/demo/seed-reviews-demo';
 import { verifyAssessments } from '../src/modules/reviews';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
@@ -157,6 +158,14 @@ describe.each(dbKinds())('reviews sources (%s)', (kind) => {
     for (const day of [6, 13]) await problem('dress', window.id, day);
   });
   afterAll(() => t.close());
+
+  it('TRUTH-1: the demo quarter’s stored assessment agrees with the second path (cases’ own record)', async () => {
+    const q = demoQuarter(t.deps.clock.now());
+    const r = await verifyAssessments(t.deps, { regionCode: '350999', from: q.months[0]!, to: q.months[2]! });
+    expect(r.assessments).toBeGreaterThan(0);
+    expect(r.compared).toBeGreaterThan(0);
+    expect(r.disagreements).toEqual([]);
+  });
 
   it('a 差评 cluster on one item, repeat complaints about one window and the same patrol problem three times each open one draft with the records behind it', async () => {
     await evaluate();
