@@ -3,10 +3,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
 
-/** Concluded-basis counts per department and region for months [fromMonth, toMonth]. */
+/**
+ * Concluded-basis counts per department and region for months [fromMonth, toMonth], in one pass:
+ * cases, on time, online, and up to `sample` of the cases that are late and that are not online
+ * (each as `case id|case number`): the records shown behind a figure.
+ */
 export const readConcludedCountsForReviews = (
   db: Executor,
-  q: { regionPrefix: string; fromMonth: string; toMonth: string },
+  q: { regionPrefix: string; fromMonth: string; toMonth: string; sample?: number },
 ) =>
   db
     .selectFrom('supervisionCaseFact')
@@ -15,40 +19,19 @@ export const readConcludedCountsForReviews = (
       eb.fn.countAll<string>().as('cases'),
       sql<string>`count(*) filter (where on_time)`.as('onTime'),
       sql<string>`count(*) filter (where online)`.as('online'),
+      sql<
+        string[] | null
+      >`(array_agg(case_id::text || '|' || case_no) filter (where not on_time))[1:${sql.lit(q.sample ?? 50)}]`.as(
+        'late',
+      ),
+      sql<
+        string[] | null
+      >`(array_agg(case_id::text || '|' || case_no) filter (where not online))[1:${sql.lit(q.sample ?? 50)}]`.as(
+        'offline',
+      ),
     ])
     .where('regionCode', 'like', `${q.regionPrefix}%`)
     .where('concludedMonth', '>=', q.fromMonth)
     .where('concludedMonth', '<=', q.toMonth)
     .groupBy(['departmentId', 'regionCode'])
-    .execute();
-
-/**
- * The concluded cases that fail a flag (not on time, not online), at most `limit` per unit
- * (department or region), in case-number order: the records shown behind a figure.
- */
-export const readFailingFactsForReviews = (
-  db: Executor,
-  q: {
-    regionPrefix: string;
-    fromMonth: string;
-    toMonth: string;
-    flag: 'onTime' | 'online';
-    by: 'departmentId' | 'regionCode';
-    limit: number;
-  },
-) =>
-  db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('supervisionCaseFact')
-        .select(['caseId', 'caseNo', 'departmentId', 'regionCode', 'concludedMonth'])
-        .select(sql<number>`row_number() over (partition by ${sql.ref(q.by)} order by case_no)`.as('n'))
-        .where('regionCode', 'like', `${q.regionPrefix}%`)
-        .where('concludedMonth', '>=', q.fromMonth)
-        .where('concludedMonth', '<=', q.toMonth)
-        .where(sql.ref(q.flag), '=', false)
-        .as('f'),
-    )
-    .selectAll()
-    .where('n', '<=', q.limit)
     .execute();

@@ -13,7 +13,7 @@ import { readHallItemsForReviews } from '../../catalog';
 import { readComplaintsForReviews } from '../../complaints';
 import { readRatingsForReviews } from '../../evaluations';
 import { readPatrolProblemsForReviews, readSignedInStaffForReviews } from '../../hall';
-import { readConcludedCountsForReviews, readFailingFactsForReviews } from '../../supervision';
+import { readConcludedCountsForReviews } from '../../supervision';
 import type { IndicatorFacts } from '../reviews.policy';
 import { complaintDeduction, repeatComplaintIds, shanghaiStart } from '../reviews.policy';
 import { departmentsIn, staffIn } from '../reviews.read-model';
@@ -28,6 +28,8 @@ export type SourceContext = {
   /** [start, end) as Shanghai calendar days. */
   start: string;
   end: string;
+  /** The concluded-case counts, read once and shared by the case indicators. */
+  counts?: ReturnType<typeof readConcludedCountsForReviews>;
 };
 export type IndicatorSource = (ctx: SourceContext) => Promise<Map<string, IndicatorFacts>>;
 
@@ -96,30 +98,26 @@ const instants = (ctx: SourceContext) => ({
   to: shanghaiStart(ctx.end),
 });
 
-/** The share of a unit's concluded cases with a flag, and the case numbers without it. */
+/** The share of a unit's concluded cases with a flag, and case numbers of those without it. */
 function caseRate(flag: 'onTime' | 'online'): IndicatorSource {
   return async (ctx) => {
-    const by = ctx.unitKind === 'department' ? 'departmentId' : 'regionCode';
     const q = { regionPrefix: regionPrefix(ctx.regionCode), ...monthsOf(ctx.start, ctx.end) };
-    const [counts, failing] = await Promise.all([
-      readConcludedCountsForReviews(ctx.deps.db, q),
-      readFailingFactsForReviews(ctx.deps.db, { ...q, flag, by, limit: MAX_RECORDS }),
-    ]);
-    const sums = new Map<string, { cases: number; hits: number }>();
+    const counts = await (ctx.counts ??= readConcludedCountsForReviews(ctx.deps.db, q));
+    const sums = new Map<string, { cases: number; hits: number; failing: string[] }>();
     for (const c of counts) {
       const k = unitKey(ctx, c);
       if (!k) continue;
-      const s = sums.get(k) ?? { cases: 0, hits: 0 };
+      const s = sums.get(k) ?? { cases: 0, hits: 0, failing: [] };
       s.cases += Number(c.cases);
       s.hits += Number(c[flag]);
+      for (const x of (flag === 'onTime' ? c.late : c.offline) ?? [])
+        s.failing.push(x.slice(x.indexOf('|') + 1));
       sums.set(k, s);
     }
-    const shown = group(ctx, failing, (f) => unitKey(ctx, f));
     const out = new Map<string, IndicatorFacts>();
     for (const u of ctx.units) {
-      const s = sums.get(u.id) ?? { cases: 0, hits: 0 };
-      const ids = shown(u).map((f) => f.caseNo);
-      out.set(u.id, rate(s.hits, s.cases, 'case', ids, s.cases - s.hits));
+      const s = sums.get(u.id) ?? { cases: 0, hits: 0, failing: [] };
+      out.set(u.id, rate(s.hits, s.cases, 'case', s.failing.sort(), s.cases - s.hits));
     }
     return out;
   };

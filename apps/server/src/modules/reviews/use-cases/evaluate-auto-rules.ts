@@ -5,7 +5,7 @@ import { runCommand } from '../../../platform/command';
 import { readComplaintsForReviews } from '../../complaints';
 import { readRatingsForReviews } from '../../evaluations';
 import { readPatrolProblemsForReviews } from '../../hall';
-import { readConcludedCountsForReviews, readFailingFactsForReviews } from '../../supervision';
+import { readConcludedCountsForReviews } from '../../supervision';
 import { clustersOf, periodRange, previousMonth, redShareFires, shanghaiStart } from '../reviews.policy';
 import { departmentsIn } from '../reviews.read-model';
 import * as repo from '../reviews.repository';
@@ -19,23 +19,23 @@ const MAX_EVIDENCE = 100;
  * decided past the promised limit ÷ cases decided.
  */
 async function monthShares(deps: Deps, regionCode: string, month: string) {
-  const q = { regionPrefix: regionPrefix(regionCode), fromMonth: month, toMonth: month };
-  const [counts, late] = await Promise.all([
-    readConcludedCountsForReviews(deps.db, q),
-    readFailingFactsForReviews(deps.db, { ...q, flag: 'onTime', by: 'departmentId', limit: MAX_EVIDENCE }),
-  ]);
+  const counts = await readConcludedCountsForReviews(deps.db, {
+    regionPrefix: regionPrefix(regionCode),
+    fromMonth: month,
+    toMonth: month,
+    sample: MAX_EVIDENCE,
+  });
   const by = new Map<string, { late: number; concluded: number; cases: { id: string; no: string }[] }>();
-  const entry = (d: string) => {
-    let e = by.get(d);
-    if (!e) by.set(d, (e = { late: 0, concluded: 0, cases: [] }));
-    return e;
-  };
   for (const c of counts) {
-    const e = entry(c.departmentId);
+    const e = by.get(c.departmentId) ?? { late: 0, concluded: 0, cases: [] };
     e.concluded += Number(c.cases);
     e.late += Number(c.cases) - Number(c.onTime);
+    for (const x of c.late ?? []) {
+      const [id, no] = x.split('|') as [string, string];
+      e.cases.push({ id, no });
+    }
+    by.set(c.departmentId, e);
   }
-  for (const f of late) entry(f.departmentId).cases.push({ id: f.caseId, no: f.caseNo });
   return by;
 }
 
