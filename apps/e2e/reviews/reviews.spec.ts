@@ -6,6 +6,9 @@ import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
 
+/** Where the app keeps the chosen language (apps/web/src/app/i18n.ts). */
+const STORAGE_KEY = 'tongban.language';
+
 /**
  * Issue 21 in the browser: a quarterly 卷宗评查 is drawn and replayed from its seed (FR-1), a file
  * scored low lands as an automatic finding that the supervisor accepts into a 自查 inspection of the
@@ -115,7 +118,25 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     await breakdown.waitFor();
     const text = await breakdown.innerText();
     expect(text).toContain('按时办结率');
-    expect(text).toContain('数据源尚未接入');
+    // Every source is connected: 差评, complaints and patrols count like the case figures.
+    for (const label of ['差评率及整改闭环', '投诉及重复投诉', '巡查发现问题', '应进必进'])
+      expect(text).toContain(label);
+    expect(text).not.toContain('数据源尚未接入');
     expect(text).toContain('合计');
+  });
+
+  it('the same breakdown reads in English when English is chosen', async () => {
+    const url = page.url();
+    await page.evaluate((key) => localStorage.setItem(key, 'en'), STORAGE_KEY);
+    await page.goto(url);
+    const row = page.locator('tr', { hasText: '云溪县卫生健康局' }).first();
+    await row.locator('.ant-table-row-expand-icon').click();
+    const text = await page.getByTestId('breakdown-云溪县卫生健康局').innerText();
+    expect(text).toContain('On-time completion rate');
+    expect(text).toContain('Complaints and repeat complaints');
+    expect(text).not.toMatch(/按时办结率|已计入/);
+    await page.goto('/reviews/findings');
+    await page.getByText('Same patrol problem three times in a month').waitFor();
+    await page.evaluate((key) => localStorage.setItem(key, 'zh'), STORAGE_KEY);
   });
 });

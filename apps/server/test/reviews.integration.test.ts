@@ -169,7 +169,7 @@ describe.each(dbKinds())('reviews (%s)', (kind) => {
     const onTime = health.indicators.find((i) => i.key === 'on_time_rate')!;
     expect(onTime.status).toBe('recorded');
     expect(onTime.records.ids.length).toBeGreaterThan(0);
-    expect(health.indicators.find((i) => i.key === 'complaints')!.status).toBe('not_recorded');
+    expect(health.indicators.find((i) => i.key === 'complaints')!.status).toBe('recorded');
     const edit = await sup.request('PATCH', `/api/reviews/assessments/${a.id}`, { score: 100 });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('REVIEWS_ASSESSMENT_COMPUTED');

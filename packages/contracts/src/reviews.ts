@@ -39,7 +39,7 @@ export const RUBRIC_ITEM_LABELS: Record<RubricItemKey, string> = {
   legal_basis: '法律依据充分',
   materials_complete: '申请材料齐全',
   time_limits: '办理时限合规',
-  signatures: '各环节签署人不同（SOD-1）',
+  signatures: '各环节签署人不同（一人不签两个环节）',
   notices: '文书告知齐全',
   archive: '归档完整',
 };
@@ -207,26 +207,29 @@ export const INDICATOR_DEFINITIONS: Record<
   in_hall: {
     label: '应进必进（人员在厅）',
     module: 'org',
-    definition: '本部门进驻人员中在窗口实际进驻的人数 ÷ 本部门进驻人员数；列入负面清单的部门另行说明',
+    definition:
+      '（本部门在办事项中进驻大厅办理的项数 + 期内在窗口签到过的进驻人员数）÷（在办事项数 + 进驻人员数）；事项列入负面清单的不算进驻，整个部门列入负面清单的不计权重',
     pending: false,
   },
   bad_review_rate: {
     label: '差评率及整改闭环',
     module: 'evaluations',
-    definition: '期内差评数 ÷ 评价数，及差评整改闭环率（好差评模块上线后计入）',
-    pending: true,
+    definition:
+      '（评价数 − 差评数 + 整改闭环的差评数 × 0.5）÷ 评价数：每件差评扣一件，整改闭环后返还一半；申诉复核排除的评价不计',
+    pending: false,
   },
   complaints: {
     label: '投诉及重复投诉',
     module: 'complaints',
-    definition: '期内有效投诉及重复投诉件数（投诉模块上线后计入）',
-    pending: true,
+    definition:
+      '1 − （期内针对本单位的投诉、举报件数 + 其中重复投诉件数）÷ 10，最低为 0；重复投诉指同一对象此前 12 个月内已有投诉、举报',
+    pending: false,
   },
   patrol_problems: {
     label: '巡查发现问题',
     module: 'hall',
-    definition: '期内督查巡查发现的问题数（大厅巡查模块上线后计入）',
-    pending: true,
+    definition: '1 − 期内大厅巡查发现的本单位问题数 ÷ 10，最低为 0',
+    pending: false,
   },
 };
 
@@ -365,7 +368,7 @@ export const AUTO_RULES: Record<
   },
   review_sod_breach: {
     label: '评查发现一人签署多个环节',
-    definition: '评查确认卷宗中同一人签署了两个以上环节（受理、审查、决定），违反 SOD-1',
+    definition: '评查确认卷宗中同一人签署了两个以上环节（受理、审查、决定），违反审批职责分离要求',
     defaultThreshold: 1,
     unit: '处',
     pending: false,
@@ -373,26 +376,26 @@ export const AUTO_RULES: Record<
   },
   bad_review_cluster: {
     label: '同一事项差评集中',
-    definition: '一个自然月内同一事项的差评数达到阈值（好差评模块上线后生效）',
+    definition: '一个自然月内同一事项的差评（申诉复核排除的不计）达到阈值件数',
     defaultThreshold: 3,
     unit: '件',
-    pending: true,
+    pending: false,
     source: 'evaluations',
   },
   repeat_complaints_window: {
     label: '同一窗口重复投诉',
-    definition: '一个自然月内针对同一窗口的投诉数达到阈值（投诉模块上线后生效）',
+    definition: '一个自然月内针对同一窗口的投诉、举报（并单的不重复计）达到阈值件数',
     defaultThreshold: 2,
     unit: '件',
-    pending: true,
+    pending: false,
     source: 'complaints',
   },
   patrol_problem_repeat: {
     label: '同一巡查问题一月三次',
-    definition: '一个自然月内同一窗口的同类巡查问题次数达到阈值（大厅巡查模块上线后生效）',
+    definition: '一个自然月内大厅巡查在同一窗口（无窗口的按同一人员）发现同类问题达到阈值次数',
     defaultThreshold: 3,
     unit: '次',
-    pending: true,
+    pending: false,
     source: 'patrols',
   },
 };

@@ -17,6 +17,7 @@ import { createReviewPlan } from '../modules/reviews/use-cases/create-review-pla
 import { drawReviewPlan } from '../modules/reviews/use-cases/draw-review-plan';
 import { evaluateAutoRules } from '../modules/reviews/use-cases/evaluate-auto-rules';
 import { publishScheme } from '../modules/reviews/use-cases/publish-scheme';
+import { refreshSupervision } from '../modules/supervision';
 import { scoreReviewFile } from '../modules/reviews/use-cases/score-review-file';
 
 const REGION = '350999';
@@ -177,7 +178,8 @@ export async function seedReviewsDemo(deps: Deps): Promise<void> {
     });
   }
 
-  // The quarter's assessment (ASSESS-1) from published schemes.
+  // The quarter's assessment (ASSESS-1) from published schemes, over supervision's stored facts.
+  await refreshSupervision(deps, { full: true });
   const scheme = await publishScheme(deps, supervisor, {
     unitKind: 'department',
     name: '进驻部门季度考核方案（2026 版）',

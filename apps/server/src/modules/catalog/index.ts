@@ -11,3 +11,4 @@ export type {
   ItemType,
 } from '@tongban/contracts';
 export { hasItemsIn, listPublishedItemNames } from './catalog-lookups';
+export { readHallItemsForReviews } from './catalog-reviews.read-model';

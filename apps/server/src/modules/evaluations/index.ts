@@ -4,3 +4,4 @@ export { listOverdueBadReviews, mayReadBadReview } from './use-cases/get-bad-rev
 export { enqueueRatingInvites } from './use-cases/sms-links';
 export { findOnDutyStaff } from './on-duty';
 export { listOverdueBadReviewItems } from './evaluations-supervision.read-model';
+export { readRatingsForReviews } from './evaluations-reviews.read-model';

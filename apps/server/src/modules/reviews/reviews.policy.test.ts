@@ -2,6 +2,9 @@ import { DEFAULT_RUBRIC, type SchemeIndicator } from '@tongban/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   checkSchemeWeights,
+  clustersOf,
+  complaintDeduction,
+  repeatComplaintIds,
   checkScores,
   drawReview,
   periodRange,
@@ -218,5 +221,30 @@ describe('automatic rules', () => {
         0.2,
       ),
     ).toBe(false);
+  });
+});
+
+describe('rules fed by evaluations, complaints and patrols', () => {
+  const d = (day: number, month = '2026-03') =>
+    new Date(`${month}-${String(day).padStart(2, '0')}T02:00:00Z`);
+  it('clustersOf keeps only groups reaching the threshold and leaves keyless rows out', () => {
+    const rows = [{ k: 'a' }, { k: 'a' }, { k: 'a' }, { k: 'b' }, { k: 'b' }, { k: null }];
+    expect(clustersOf(rows, (r) => r.k, 3).map((g) => [g.key, g.rows.length])).toEqual([['a', 3]]);
+    expect(clustersOf(rows, (r) => r.k, 2).map((g) => g.key)).toEqual(['a', 'b']);
+  });
+  it('a repeat complaint is one whose subject had one in the twelve months before; history is not returned', () => {
+    const rows = [
+      { id: 'old', subjectKind: 'window', subjectId: 'w1', receivedAt: d(10, '2025-06') },
+      { id: 'first', subjectKind: 'window', subjectId: 'w2', receivedAt: d(2) },
+      { id: 'again', subjectKind: 'window', subjectId: 'w2', receivedAt: d(9) },
+      { id: 'back', subjectKind: 'window', subjectId: 'w1', receivedAt: d(5) },
+      { id: 'none', subjectKind: 'none', subjectId: null, receivedAt: d(6) },
+    ];
+    expect([...repeatComplaintIds(rows, d(1))].sort()).toEqual(['again', 'back']);
+  });
+  it('each complaint or patrol problem costs a tenth, never below zero', () => {
+    expect(complaintDeduction(0, 10)).toBe(1);
+    expect(complaintDeduction(3, 10)).toBeCloseTo(0.7);
+    expect(complaintDeduction(14, 10)).toBe(0);
   });
 });

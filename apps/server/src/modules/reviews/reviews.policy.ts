@@ -261,3 +261,51 @@ export function previousMonth(month: string): string {
 export function redShareFires(months: { late: number; concluded: number }[], threshold: number): boolean {
   return months.length === 2 && months.every((m) => m.concluded > 0 && m.late / m.concluded > threshold);
 }
+
+// ── Indicators and rules fed by the other modules ───────────────────────────
+
+/** A count that costs: each one a 1/cap of the indicator, never below zero. */
+export const complaintDeduction = (n: number, cap: number) => Math.max(0, 1 - n / cap);
+
+/**
+ * 重复投诉 (complaints' written definition): a 投诉/举报 whose subject already had one in the twelve
+ * months before it. Only those received from `from` on are returned; earlier rows are the history.
+ */
+export function repeatComplaintIds(
+  rows: { id: string; subjectKind: string; subjectId: string | null; receivedAt: Date }[],
+  from: Date,
+): Set<string> {
+  const YEAR = 366 * 86_400_000;
+  const bySubject = new Map<string, Date[]>();
+  for (const r of rows) {
+    if (!r.subjectId || r.subjectKind === 'none') continue;
+    const k = `${r.subjectKind}:${r.subjectId}`;
+    bySubject.set(k, [...(bySubject.get(k) ?? []), r.receivedAt]);
+  }
+  const out = new Set<string>();
+  for (const r of rows) {
+    if (r.receivedAt < from || !r.subjectId || r.subjectKind === 'none') continue;
+    const seen = bySubject.get(`${r.subjectKind}:${r.subjectId}`) ?? [];
+    if (seen.some((t) => t < r.receivedAt && r.receivedAt.getTime() - t.getTime() <= YEAR)) out.add(r.id);
+  }
+  return out;
+}
+
+/**
+ * Groups of at least `threshold` rows sharing a key (rows without a key are left out): the
+ * automatic rules 差评 cluster on one item, repeat complaints about one window, and the same patrol
+ * problem at one window in a month.
+ */
+export function clustersOf<T>(rows: T[], keyOf: (r: T) => string | null, threshold: number) {
+  const by = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    if (k === null) continue;
+    const list = by.get(k);
+    if (list) list.push(r);
+    else by.set(k, [r]);
+  }
+  return [...by.entries()]
+    .filter(([, list]) => list.length >= Math.max(1, threshold))
+    .map(([key, list]) => ({ key, rows: list }));
+}

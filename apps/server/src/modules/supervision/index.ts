@@ -10,3 +10,4 @@ export { raiseSupervisionTrigger, type EscalationTarget } from './use-cases/esca
 export { findClock as findCaseClock } from './supervision.repository';
 export { FIGURES, figuresOf } from './supervision-figures';
 export { verifyTruth, type TruthReport } from './use-cases/verify-truth';
+export { readConcludedCountsForReviews } from './supervision-reviews.read-model';

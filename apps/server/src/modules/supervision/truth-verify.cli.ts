@@ -4,6 +4,7 @@ import { loadConfig } from '../../platform/config';
 import { openDatabase } from '../../platform/db';
 import { shanghaiToday } from '../../platform/time';
 import { verifyTruth } from './use-cases/verify-truth';
+import { verifyAssessments } from '../reviews';
 
 // `npm run truth:verify [-- --region 350999 --from 2026-01 --to 2026-12]` (TRUTH-1): recomputes
 // every figure of the region and period from the case events and compares it with the rollups the
@@ -35,6 +36,14 @@ try {
   const line = `区划 ${region} ${from} 至 ${to}：${r.cases} 件，比对 ${r.compared} 项，不一致 ${r.disagreements.length} 项（${secs} 秒）`;
   (r.disagreements.length ? console.error : console.log)(line);
   if (r.disagreements.length) process.exitCode = 1;
+  // ASSESS-1: stored assessments of the period, computed again by a second path (reviews module).
+  const a = await verifyAssessments(deps, { regionCode: region, from, to });
+  for (const d of a.disagreements)
+    console.error(`不一致：考核 ${d.assessment} ${d.unit} ${d.what} 存储 ${d.stored}，重算 ${d.recomputed}`);
+  (a.disagreements.length ? console.error : console.log)(
+    `考核结果 ${a.assessments} 份，比对 ${a.compared} 项，不一致 ${a.disagreements.length} 项`,
+  );
+  if (a.disagreements.length) process.exitCode = 1;
 } finally {
   await handle.close();
 }

@@ -11,9 +11,49 @@ import { periodRange, rankUnits, scoreUnit, type IndicatorFacts } from '../revie
 import { ReviewsError } from '../reviews.errors';
 import { departmentsIn, townshipsUnder } from '../reviews.read-model';
 import * as repo from '../reviews.repository';
-import { caseFactsLoader, SOURCES, type SourceContext } from './assessment-sources';
+import { SOURCES, type IndicatorSource, type SourceContext } from './assessment-sources';
 import { prefixOf } from './get-review-plan';
 import { toAssessment } from './get-assessment';
+
+/** The units a scheme scores: the region's departments, or the townships under it. */
+export async function unitsOf(deps: Deps, regionCode: string, unitKind: 'department' | 'township') {
+  return unitKind === 'department'
+    ? (await departmentsIn(deps, regionCode)).map((d) => ({
+        id: d.id,
+        name: d.name,
+        regionCode: d.regionCode,
+      }))
+    : (await townshipsUnder(deps, regionCode)).map((r) => ({ id: r.code, name: r.name, regionCode: r.code }));
+}
+
+/** Every unit's score and rank from the given sources (compute uses SOURCES; truth:verify its own). */
+export async function scoreUnits(
+  deps: Deps,
+  a: {
+    regionCode: string;
+    unitKind: 'department' | 'township';
+    units: SourceContext['units'];
+    indicators: SchemeIndicator[];
+    range: { start: string; end: string };
+    sources: Record<string, IndicatorSource>;
+  },
+): Promise<UnitScore[]> {
+  const ctx: SourceContext = {
+    deps,
+    regionCode: a.regionCode,
+    unitKind: a.unitKind,
+    units: a.units,
+    start: a.range.start,
+    end: a.range.end,
+  };
+  const byIndicator = new Map<string, Map<string, IndicatorFacts>>();
+  for (const i of a.indicators) byIndicator.set(i.key, await a.sources[i.key]!(ctx));
+  const scored = a.units.map((u) => {
+    const facts = Object.fromEntries(a.indicators.map((i) => [i.key, byIndicator.get(i.key)!.get(u.id)!]));
+    return { unitId: u.id, unitName: u.name, ...scoreUnit(a.indicators, facts) };
+  });
+  return rankUnits(scored);
+}
 
 /**
  * ASSESS-1: scores of every department or township for a month, quarter or year, computed from the
@@ -28,35 +68,15 @@ export async function computeAssessment(deps: Deps, actor: Actor, input: Assessm
   if (!range) throw new ReviewsError('REVIEWS_BAD_REFERENCE', '期间与期间类型不符');
   const regionCode = scheme.regionCode;
   const unitKind = scheme.unitKind as 'department' | 'township';
-  const units =
-    unitKind === 'department'
-      ? (await departmentsIn(deps, regionCode)).map((d) => ({
-          id: d.id,
-          name: d.name,
-          regionCode: d.regionCode,
-        }))
-      : (await townshipsUnder(deps, regionCode)).map((r) => ({
-          id: r.code,
-          name: r.name,
-          regionCode: r.code,
-        }));
-  const indicators = scheme.indicators as SchemeIndicator[];
-  const ctx: SourceContext = {
-    deps,
+  const units = await unitsOf(deps, regionCode, unitKind);
+  const ranked = await scoreUnits(deps, {
     regionCode,
     unitKind,
     units,
-    start: range.start,
-    end: range.end,
-    caseFacts: caseFactsLoader(deps, regionCode, range.start, range.end),
-  };
-  const byIndicator = new Map<string, Map<string, IndicatorFacts>>();
-  for (const i of indicators) byIndicator.set(i.key, await SOURCES[i.key](ctx));
-  const scored = units.map((u) => {
-    const facts = Object.fromEntries(indicators.map((i) => [i.key, byIndicator.get(i.key)!.get(u.id)!]));
-    return { unitId: u.id, unitName: u.name, ...scoreUnit(indicators, facts) };
+    indicators: scheme.indicators as SchemeIndicator[],
+    range,
+    sources: SOURCES,
   });
-  const ranked: UnitScore[] = rankUnits(scored);
   return runCommand(deps, actor, async ({ tx, now }) => {
     const row = await repo.insertAssessment(tx, {
       regionCode,

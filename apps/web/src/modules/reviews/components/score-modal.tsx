@@ -1,7 +1,7 @@
 import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { RUBRIC_ITEM_LABELS, type ReviewFile, type RubricItem } from '@tongban/contracts';
-import { useTranslation } from 'react-i18next';
+import { type ReviewFile, type RubricItem } from '@tongban/contracts';
 import { useScoreFile } from '../api';
+import { useReviewLabels } from '../labels';
 
 /** Scores one file on the rubric; each item starts from what the record proves, which the reviewer confirms. */
 export function ScoreModal(props: {
@@ -10,7 +10,8 @@ export function ScoreModal(props: {
   file: ReviewFile;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const score = useScoreFile(props.planId);
   const [form] = Form.useForm<Record<string, number> & { comment?: string }>();
   const initial = Object.fromEntries(
@@ -37,7 +38,7 @@ export function ScoreModal(props: {
           <Form.Item
             key={r.key}
             name={r.key}
-            label={`${RUBRIC_ITEM_LABELS[r.key]}（0–${r.maxPoints}）`}
+            label={`${L.rubric(r.key)} (0–${r.maxPoints})`}
             rules={[{ required: true, message: t('reviews.score.required') }]}
             extra={
               <Typography.Text type={props.file.prefill[r.key]?.suggested === 0 ? 'danger' : 'secondary'}>

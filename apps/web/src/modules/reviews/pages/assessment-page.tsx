@@ -1,13 +1,7 @@
 import { useParams } from 'react-router';
 import { Button, Card, Table, Tag, Typography } from 'antd';
-import {
-  ASSESSMENT_UNIT_KIND_LABELS,
-  INDICATOR_DEFINITIONS,
-  INDICATOR_STATUS_LABELS,
-  type IndicatorScore,
-  type UnitScore,
-} from '@tongban/contracts';
-import { useTranslation } from 'react-i18next';
+import { type IndicatorScore, type UnitScore } from '@tongban/contracts';
+import { useReviewLabels } from '../labels';
 import { useAssessment } from '../api';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -15,12 +9,13 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 /** One computed assessment: ranks (ties only for equal scores) and each unit's breakdown with its records. */
 export function AssessmentPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const a = useAssessment(id).data;
   if (!a) return <Card loading />;
   return (
     <Card
-      title={`${a.periodLabel} ${ASSESSMENT_UNIT_KIND_LABELS[a.unitKind]}考核`}
+      title={L.misc('assessmentTitle', { period: a.periodLabel, unit: L.unitKind(a.unitKind) })}
       extra={
         <Button href={`/api/reviews/assessments/${id}/report.docx`}>{t('reviews.assess.report')}</Button>
       }
@@ -49,7 +44,8 @@ export function AssessmentPage() {
 }
 
 function Breakdown({ unit }: { unit: UnitScore }) {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   return (
     <Table<IndicatorScore>
       rowKey="key"
@@ -72,14 +68,14 @@ function Breakdown({ unit }: { unit: UnitScore }) {
         {
           title: t('reviews.assess.indicator'),
           dataIndex: 'key',
-          render: (k: IndicatorScore['key']) => INDICATOR_DEFINITIONS[k].label,
+          render: (k: IndicatorScore['key']) => <span title={L.indicatorDef(k)}>{L.indicator(k)}</span>,
         },
         { title: t('reviews.assess.weight'), dataIndex: 'weight' },
         {
           title: t('reviews.assess.status'),
           dataIndex: 'status',
           render: (s: IndicatorScore['status']) => (
-            <Tag color={s === 'recorded' ? 'green' : 'default'}>{INDICATOR_STATUS_LABELS[s]}</Tag>
+            <Tag color={s === 'recorded' ? 'green' : 'default'}>{L.indicatorStatus(s)}</Tag>
           ),
         },
         {
@@ -95,7 +91,11 @@ function Breakdown({ unit }: { unit: UnitScore }) {
               '—'
             ) : (
               <Typography.Text type="secondary" title={i.records.ids.join('\n')}>
-                {`${i.records.total} 条（${i.records.ids.slice(0, 3).join('、')}${i.records.total > 3 ? '…' : ''}）`}
+                {L.misc('recordCount', {
+                  total: i.records.total,
+                  ids: i.records.ids.slice(0, 3).join(L.misc('evidenceSep')),
+                  more: i.records.total > 3 ? '…' : '',
+                })}
               </Typography.Text>
             ),
         },

@@ -1,14 +1,6 @@
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import {
-  ASSESSMENT_UNIT_KIND_LABELS,
-  DEFAULT_SCHEMES,
-  INDICATOR_DEFINITIONS,
-  type AssessmentUnitKind,
-  type PeriodKind,
-  type Scheme,
-} from '@tongban/contracts';
-import { useTranslation } from 'react-i18next';
+import { DEFAULT_SCHEMES, type AssessmentUnitKind, type PeriodKind, type Scheme } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
 import {
   useAssessments,
@@ -17,12 +9,12 @@ import {
   useSchemes,
   type AssessmentSummary,
 } from '../api';
-
-const PERIOD_LABELS: Record<PeriodKind, string> = { month: '月度', quarter: '季度', year: '年度' };
+import { useReviewLabels } from '../labels';
 
 /** 考核 (ASSESS-1): the published schemes, computing an assessment from the record, and the results. */
 export function AssessmentsPage() {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const { can } = useAuth();
   const schemes = useSchemes();
   const list = useAssessments();
@@ -38,7 +30,7 @@ export function AssessmentsPage() {
   const publishDefault = (unitKind: AssessmentUnitKind) =>
     publish.mutate({
       unitKind,
-      name: `${ASSESSMENT_UNIT_KIND_LABELS[unitKind]}考核方案`,
+      name: L.misc('schemeName', { unit: L.unitKind(unitKind) }),
       indicators: DEFAULT_SCHEMES[unitKind],
     });
   return (
@@ -54,14 +46,14 @@ export function AssessmentsPage() {
             {
               title: t('reviews.assess.unitKind'),
               dataIndex: 'unitKind',
-              render: (k: AssessmentUnitKind) => ASSESSMENT_UNIT_KIND_LABELS[k],
+              render: (k: AssessmentUnitKind) => L.unitKind(k),
             },
             {
               title: t('reviews.assess.indicators'),
               render: (_, s) =>
                 s.indicators.map((i) => (
-                  <Tag key={i.key} color={INDICATOR_DEFINITIONS[i.key].pending ? 'default' : 'blue'}>
-                    {INDICATOR_DEFINITIONS[i.key].label} {i.weight}
+                  <Tag key={i.key} color="blue" title={L.indicatorDef(i.key)}>
+                    {L.indicator(i.key)} {i.weight}
                   </Tag>
                 )),
             },
@@ -96,7 +88,7 @@ export function AssessmentsPage() {
                 style={{ width: 100 }}
                 options={(['month', 'quarter', 'year'] as const).map((k) => ({
                   value: k,
-                  label: PERIOD_LABELS[k],
+                  label: L.periodKind(k),
                 }))}
               />
             </Form.Item>
@@ -125,7 +117,7 @@ export function AssessmentsPage() {
             {
               title: t('reviews.assess.unitKind'),
               dataIndex: 'unitKind',
-              render: (k: AssessmentUnitKind) => ASSESSMENT_UNIT_KIND_LABELS[k],
+              render: (k: AssessmentUnitKind) => L.unitKind(k),
             },
             { title: t('reviews.assess.units'), dataIndex: 'unitCount' },
             {

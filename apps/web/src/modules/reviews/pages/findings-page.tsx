@@ -14,21 +14,22 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { AUTO_FINDING_STATUS_LABELS, type AutoFinding } from '@tongban/contracts';
+import { type AutoFinding } from '@tongban/contracts';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { apiRequest } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useAutoFindings, useAutoRules, useFindingActions } from '../api';
+import { useReviewLabels } from '../labels';
 
 const COLOR = { draft: 'gold', accepted: 'green', dismissed: 'default' } as const;
 
 /** Automatic findings: the rules with their thresholds, and drafts the supervisor accepts or dismisses. */
 export function FindingsPage() {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const { can } = useAuth();
   const findings = useAutoFindings();
-  const rules = useAutoRules();
   const actions = useFindingActions();
   const [status, setStatus] = useState<AutoFinding['status']>('draft');
   const [accepting, setAccepting] = useState<AutoFinding | null>(null);
@@ -68,7 +69,7 @@ export function FindingsPage() {
           onChange={(k) => setStatus(k as AutoFinding['status'])}
           items={(['draft', 'accepted', 'dismissed'] as const).map((s) => ({
             key: s,
-            label: `${AUTO_FINDING_STATUS_LABELS[s]}（${(findings.data ?? []).filter((f) => f.status === s).length}）`,
+            label: `${L.findingStatus(s)} (${(findings.data ?? []).filter((f) => f.status === s).length})`,
           }))}
         />
         <Table<AutoFinding>
@@ -81,11 +82,12 @@ export function FindingsPage() {
               <Space direction="vertical">
                 <Typography.Text>{f.description}</Typography.Text>
                 <Typography.Text type="secondary">
-                  {t('reviews.findings.evidence')}：{f.evidence.map((e) => e.label).join('、')}
+                  {t('reviews.findings.evidence')}:{' '}
+                  {f.evidence.map((e) => e.label).join(L.misc('evidenceSep'))}
                 </Typography.Text>
                 {f.dismissReason && (
                   <Typography.Text type="warning">
-                    {t('reviews.findings.reason')}：{f.dismissReason}
+                    {t('reviews.findings.reason')}: {f.dismissReason}
                   </Typography.Text>
                 )}
               </Space>
@@ -95,7 +97,7 @@ export function FindingsPage() {
             {
               title: t('reviews.findings.rule'),
               dataIndex: 'rule',
-              render: (r: AutoFinding['rule']) => rules.data?.find((x) => x.key === r)?.label ?? r,
+              render: (r: AutoFinding['rule']) => L.rule(r),
             },
             { title: t('reviews.findings.name'), dataIndex: 'title' },
             {
@@ -106,9 +108,7 @@ export function FindingsPage() {
             {
               title: t('reviews.plans.status'),
               dataIndex: 'status',
-              render: (s: AutoFinding['status']) => (
-                <Tag color={COLOR[s]}>{AUTO_FINDING_STATUS_LABELS[s]}</Tag>
-              ),
+              render: (s: AutoFinding['status']) => <Tag color={COLOR[s]}>{L.findingStatus(s)}</Tag>,
             },
             {
               title: '',
@@ -146,7 +146,8 @@ export function FindingsPage() {
 }
 
 function RulesTable() {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const { can } = useAuth();
   const rules = useAutoRules();
   const save = (key: string, threshold: number) =>
@@ -162,10 +163,11 @@ function RulesTable() {
       columns={[
         {
           title: t('reviews.findings.rule'),
-          dataIndex: 'label',
-          render: (v: string, r) => (r.pending ? <Typography.Text type="secondary">{v}</Typography.Text> : v),
+          dataIndex: 'key',
+          render: (k: string, r) =>
+            r.pending ? <Typography.Text type="secondary">{L.rule(k)}</Typography.Text> : L.rule(k),
         },
-        { title: t('reviews.findings.definition'), dataIndex: 'definition' },
+        { title: t('reviews.findings.definition'), dataIndex: 'key', render: (k: string) => L.ruleDef(k) },
         {
           title: t('reviews.findings.threshold'),
           render: (_, r) =>
@@ -177,7 +179,7 @@ function RulesTable() {
                 onBlur={(e) => void save(r.key, Number(e.target.value))}
               />
             ) : (
-              `${r.threshold} ${r.unit}`
+              `${r.threshold} ${L.ruleUnit(r.unit)}`
             ),
         },
         {
@@ -195,7 +197,8 @@ function RulesTable() {
 }
 
 function AcceptModal({ finding, onClose }: { finding: AutoFinding; onClose: () => void }) {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const { accept } = useFindingActions();
   const [form] = Form.useForm<{
     mode: 'new' | 'existing';
@@ -230,7 +233,7 @@ function AcceptModal({ finding, onClose }: { finding: AutoFinding; onClose: () =
       confirmLoading={accept.isPending}
     >
       <Typography.Paragraph>{finding.title}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ team: '县政务服务中心督查科' }}>
+      <Form form={form} layout="vertical" initialValues={{ team: L.misc('teamDefault') }}>
         <Radio.Group
           value={mode}
           onChange={(e) => {
@@ -248,7 +251,7 @@ function AcceptModal({ finding, onClose }: { finding: AutoFinding; onClose: () =
               <Input />
             </Form.Item>
             <Form.Item name="inspectedUnit" label={t('reviews.findings.unit')} rules={[{ required: true }]}>
-              <Input placeholder="云溪县卫生健康局" />
+              <Input placeholder={L.misc('unitPlaceholder')} />
             </Form.Item>
           </>
         ) : (

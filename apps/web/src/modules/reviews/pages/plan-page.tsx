@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
-import { REVIEW_PLAN_STATUS_LABELS, type ReplayResult, type ReviewFile } from '@tongban/contracts';
-import { useTranslation } from 'react-i18next';
+import { type ReplayResult, type ReviewFile } from '@tongban/contracts';
 import { useAuth, useCurrentUser } from '../../../app/auth-context';
 import { notifyError } from '../../../app/notify';
 import { fetchReplay, useDrawPlan, usePlan } from '../api';
 import { ScoreModal } from '../components/score-modal';
+import { useReviewLabels } from '../labels';
 
 /** One plan: the committed seed hash, the draw and its replay, the files to score, the results per department. */
 export function PlanPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const { can } = useAuth();
   const me = useCurrentUser();
   const plan = usePlan(id);
@@ -38,11 +39,11 @@ export function PlanPage() {
         }
       >
         <Descriptions column={2} size="small" bordered>
-          <Descriptions.Item
-            label={t('reviews.plans.period')}
-          >{`${p.periodStart} 至 ${p.periodEnd}`}</Descriptions.Item>
+          <Descriptions.Item label={t('reviews.plans.period')}>
+            {L.misc('periodRange', { start: p.periodStart, end: p.periodEnd })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('reviews.plans.status')}>
-            <Tag>{REVIEW_PLAN_STATUS_LABELS[p.status]}</Tag>
+            <Tag>{L.planStatus(p.status)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('reviews.plans.seedHash')} span={2}>
             <Typography.Text code copyable>
@@ -69,7 +70,12 @@ export function PlanPage() {
                 : t('reviews.plan.replayBad')
             }
             description={replay.departments
-              .map((d) => `${d.candidates.length} 件候选 → ${d.drawn.map((x) => x.caseNo).join('、')}`)
+              .map((d) =>
+                L.misc('candidates', {
+                  n: d.candidates.length,
+                  drawn: d.drawn.map((x) => x.caseNo).join(L.misc('evidenceSep')),
+                }),
+              )
               .join('；')}
           />
         )}

@@ -14,17 +14,18 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { REVIEW_PLAN_STATUS_LABELS, type ReviewPlan } from '@tongban/contracts';
+import { type ReviewPlan } from '@tongban/contracts';
 import type { Dayjs } from 'dayjs';
-import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../app/auth-context';
 import { useCreatePlan, useDepartments, usePlans, useReviewers } from '../api';
+import { useReviewLabels } from '../labels';
 
 const STATUS_COLOR = { committed: 'gold', drawn: 'blue', finished: 'green' } as const;
 
 /** 卷宗评查计划 (FR-1): the plans, and a new one whose seed is committed (hash shown) before the draw. */
 export function PlansPage() {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const { can } = useAuth();
   const plans = usePlans();
   const [open, setOpen] = useState(false);
@@ -51,7 +52,10 @@ export function PlansPage() {
             dataIndex: 'title',
             render: (v, r) => <Link to={`/reviews/plans/${r.id}`}>{v}</Link>,
           },
-          { title: t('reviews.plans.period'), render: (_, r) => `${r.periodStart} 至 ${r.periodEnd}` },
+          {
+            title: t('reviews.plans.period'),
+            render: (_, r) => L.misc('periodRange', { start: r.periodStart, end: r.periodEnd }),
+          },
           { title: t('reviews.plans.departments'), render: (_, r) => r.departmentIds.length },
           { title: t('reviews.plans.perDept'), dataIndex: 'casesPerDepartment' },
           {
@@ -62,9 +66,7 @@ export function PlansPage() {
           {
             title: t('reviews.plans.status'),
             dataIndex: 'status',
-            render: (s: ReviewPlan['status']) => (
-              <Tag color={STATUS_COLOR[s]}>{REVIEW_PLAN_STATUS_LABELS[s]}</Tag>
-            ),
+            render: (s: ReviewPlan['status']) => <Tag color={STATUS_COLOR[s]}>{L.planStatus(s)}</Tag>,
           },
         ]}
       />
@@ -82,7 +84,8 @@ type FormValues = {
 };
 
 function NewPlanModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const L = useReviewLabels();
+  const { t } = L;
   const [form] = Form.useForm<FormValues>();
   const depts = useDepartments();
   const reviewers = useReviewers();
@@ -113,7 +116,7 @@ function NewPlanModal({ onClose }: { onClose: () => void }) {
     >
       <Form form={form} layout="vertical" initialValues={{ casesPerDepartment: 2 }}>
         <Form.Item name="title" label={t('reviews.plans.name')} rules={[{ required: true }]}>
-          <Input placeholder="2026年第三季度卷宗评查" />
+          <Input placeholder={L.misc('planPlaceholder')} />
         </Form.Item>
         <Form.Item name="period" label={t('reviews.plans.period')} rules={[{ required: true }]}>
           <DatePicker.RangePicker />
@@ -134,7 +137,7 @@ function NewPlanModal({ onClose }: { onClose: () => void }) {
             mode="multiple"
             options={(reviewers.data ?? []).map((u) => ({
               value: u.id,
-              label: `${u.displayName}（${u.departmentId ? (deptName.get(u.departmentId) ?? '') : '中心'}）`,
+              label: `${u.displayName} (${u.departmentId ? (deptName.get(u.departmentId) ?? '') : L.misc('bureau')})`,
             }))}
           />
         </Form.Item>
