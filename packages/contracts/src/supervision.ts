@@ -179,7 +179,10 @@ export const SupervisionBundleFigures = z.object({
   avgWorkingDays: z.number().nullable(),
 });
 export type SupervisionBundleFigures = z.infer<typeof SupervisionBundleFigures>;
-export const SupervisionBundleBoard = z.object({ open: z.array(SupervisionBundleRow), figures: SupervisionBundleFigures });
+export const SupervisionBundleBoard = z.object({
+  open: z.array(SupervisionBundleRow),
+  figures: SupervisionBundleFigures,
+});
 export type SupervisionBundleBoard = z.infer<typeof SupervisionBundleBoard>;
 export const SupervisionBundleQuery = z
   .object({

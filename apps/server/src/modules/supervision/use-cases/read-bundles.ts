@@ -1,7 +1,12 @@
 // 一件事 (bundles) for the supervisor and the leader (issue 16): the open bundles with the branch
 // that holds each one up, and the bundle figures of a period — 一件事办件量, 办结率 and the average
 // working days from receipt to conclusion (docs/figures.md).
-import type { SupervisionBundleBoard, SupervisionBundleQuery, SupervisionBundleRow, SupervisionColour } from '@tongban/contracts';
+import type {
+  SupervisionBundleBoard,
+  SupervisionBundleQuery,
+  SupervisionBundleRow,
+  SupervisionColour,
+} from '@tongban/contracts';
 import { countWorkingDaysBetween } from '@tongban/calendar';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
@@ -20,7 +25,11 @@ function nextMonth(m: string): string {
 }
 const day = (d: Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-export async function getBundleBoard(deps: Deps, actor: Actor, q: SupervisionBundleQuery): Promise<SupervisionBundleBoard> {
+export async function getBundleBoard(
+  deps: Deps,
+  actor: Actor,
+  q: SupervisionBundleQuery,
+): Promise<SupervisionBundleBoard> {
   const s = scopeOf(actor);
   const [fy, fm] = q.from.split('-').map(Number) as [number, number];
   const [ty, tm] = q.to.split('-').map(Number) as [number, number];
