@@ -13,6 +13,7 @@ import {
   chooseAtWindow,
   decideBundleExtension,
   deliverBundle,
+  findBundleByNo,
   getBundle,
   intakeAtWindow,
   onBranchTransition,
@@ -187,12 +188,8 @@ async function seedBundleCases(
         materials: provided,
       },
     );
-    const found = await deps.db
-      .selectFrom('bundleCase')
-      .select('id')
-      .where('bundleNo', '=', r.bundleNo)
-      .executeTakeFirstOrThrow();
-    return await getBundle(d, SYSTEM_ACTOR, found.id);
+    const found = await findBundleByNo(deps.db, r.bundleNo);
+    return await getBundle(d, SYSTEM_ACTOR, found!.id);
   };
   const clerkOf: Record<string, string> = {
     云溪县市场监督管理局: 'clerk',
