@@ -62,6 +62,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   supervision_item_threshold: 'supervision',
   supervision_escalation: 'supervision',
   supervision_order: 'supervision',
+  supervision_work_escalation: 'supervision',
   supervision_case_fact: 'supervision',
   supervision_rollup: 'supervision',
   supervision_job_state: 'supervision',
@@ -126,6 +127,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   trading_project: 'trading',
   trading_project_entry: 'trading',
   trading_room_booking: 'trading',
+  trading_complaint: 'trading',
 
   // ── intermediaries ──
   intermediary: 'intermediaries',
