@@ -322,15 +322,16 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
   it('电子监察: a refused case the 办不成事 review found acceptable gets one 督办单', async () => {
     const refused = await sql<{
       id: string;
-    }>`select id from service_case where status = 'refused' limit 1`.execute(t.deps.db);
+    }>`select id from service_case where status = 'refused' order by id limit 1`.execute(t.deps.db);
     const caseId = refused.rows[0]!.id;
-    const matter = await sql<{ id: string }>`select id from complaint limit 1`.execute(t.deps.db);
+    const matter = await sql<{ id: string }>`select id from complaint order by id limit 1`.execute(t.deps.db);
     // The 办不成事 window's outcome "received again" (complaints' own coordinate step writes it).
     await sql`update complaint set outcome_kind = 'reopened', related_case_id = ${caseId}, updated_at = now()
       where id = ${matter.rows[0]!.id}`.execute(t.deps.db);
     await refreshSupervision(t.deps);
     await refreshSupervision(t.deps);
-    const orders = (await head.request('GET', '/api/supervision/orders')).body.items.filter(
+    // The supervisor sees every department's orders (the refused case may be any department's).
+    const orders = (await supervisor.request('GET', '/api/supervision/orders')).body.items.filter(
       (o: { caseId: string; trigger: string }) => o.caseId === caseId && o.trigger === 'refused_acceptable',
     );
     expect(orders).toHaveLength(1);
