@@ -28,7 +28,7 @@ function templates(): Templates | null {
 }
 
 /** A new PostgreSQL database, empty or copied from `template` (which has no open connections). */
-async function createPostgresDatabase(
+export async function createPostgresDatabase(
   template: string | undefined,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
