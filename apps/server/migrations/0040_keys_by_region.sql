@@ -11,9 +11,8 @@
 -- are disabled, which the session check reads), so its cascade never ran.
 alter table user_session drop constraint user_session_user_id_fkey;
 
--- A composite foreign key with ON DELETE SET NULL would null region_code too; none of the keys
--- re-made below may do that (outbox_message.recipient_user_id is the one such key: it becomes
--- SET NULL (recipient_user_id)).
+-- A composite foreign key with ON DELETE SET NULL would null region_code too: such a key becomes
+-- SET NULL (its own columns) below.
 do $$
 declare
   r record;
@@ -31,7 +30,7 @@ begin
 
   -- 1. Foreign keys between business tables that lack region_code: kept, dropped, re-made at 4.
   create temp table _tb_fk on commit drop as
-    select k.conname::text as name, c.name as tbl, pg_get_constraintdef(k.oid) as def
+    select k.conname::text as name, c.name as tbl, rt.name as ref, pg_get_constraintdef(k.oid) as def
     from pg_constraint k
     join _tb_business c on c.oid = k.conrelid
     join _tb_business rt on rt.oid = k.confrelid
@@ -74,8 +73,12 @@ begin
     execute regexp_replace(r.def, ' USING (\w+) \(', ' USING \1 (region_code, ');
   end loop;
 
-  -- 4. The foreign keys of step 1, on (region_code, …) → (region_code, …).
-  for r in select * from _tb_fk loop
+  -- 4. The foreign keys of step 1, on (region_code, …) → (region_code, …). Those naming a user
+  -- (created_by, actor_id, assignee_id, signed_off_by, recipient_user_id…) are not re-made: a
+  -- county's user acts on a township's rows and is notified of them, so the user's region is not
+  -- the row's, and on Citus the check would cross shards. The audit chain records who acted
+  -- (TRUTH-1); the tables added since 0019 never had such keys.
+  for r in select * from _tb_fk where ref <> 'app_user' loop
     fkdef := regexp_replace(r.def, '^FOREIGN KEY \(', 'FOREIGN KEY (region_code, ');
     fkdef := regexp_replace(fkdef, ' REFERENCES ([^(]+)\(', ' REFERENCES \1(region_code, ');
     if fkdef ~ 'ON DELETE SET NULL' then

@@ -59,7 +59,7 @@ describe.each(dbKinds())('the region keys migrate a demo database in place (%s)'
     await migrate(handle.db, before);
     await loadNationalDays(handle.db);
     await seedDemo(deps);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await handle.close();
     await dropPg?.();
@@ -85,5 +85,5 @@ describe.each(dbKinds())('the region keys migrate a demo database in place (%s)'
       .filter((v) => keys.includes(v.rule))
       .map((v) => `${v.table}: ${v.detail}`);
     expect(breaking).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
