@@ -285,6 +285,22 @@ describe.each(dbKinds())('catalog (%s)', (kind) => {
     expect(bad.body.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('public search shows a renamed department at once: the rename moves the catalog revision (ADR 0006, no trigger)', async () => {
+    const hits = async () =>
+      (await call(t.app, 'GET', `/api/public/catalog/items?departmentId=${healthId}&pageSize=100`)).body
+        .items as {
+        departmentName: string;
+      }[];
+    expect((await hits())[0]!.departmentName).toBe('云溪县卫生健康局');
+    const renamed = await admin.request('PATCH', `/api/org/departments/${healthId}`, {
+      name: '云溪县卫生健康委员会',
+    });
+    expect(renamed.status).toBe(200);
+    expect(new Set((await hits()).map((i) => i.departmentName))).toEqual(new Set(['云溪县卫生健康委员会']));
+    await admin.request('PATCH', `/api/org/departments/${healthId}`, { name: '云溪县卫生健康局' });
+    expect((await hits())[0]!.departmentName).toBe('云溪县卫生健康局');
+  });
+
   it('guides per language, 404 naming the available ones, .docx and QR code', async () => {
     const hits = await call(t.app, 'GET', `/api/public/catalog/items?q=${encodeURIComponent('居留')}`);
     const permit = hits.body.items[0];

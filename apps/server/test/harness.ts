@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../src/demo/seed-demo';
 import type { AppInstance, Deps } from '../src/platform/app-types';
 import { fixedClock } from '../src/platform/clock';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db';
+import { installStatementCheck } from './statement-check';
 import { databaseUrl, prepareDatabase, TEMPLATE_NOW, testConfig, type Templates } from './templates';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -28,7 +29,7 @@ function templates(): Templates | null {
 }
 
 /** A new PostgreSQL database, empty or copied from `template` (which has no open connections). */
-async function createPostgresDatabase(
+export async function createPostgresDatabase(
   template: string | undefined,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
@@ -78,6 +79,7 @@ export async function createTestApp(
     url: pgDb?.url,
     loadDataDir: kind === 'pglite' && tpl ? new Blob([readFileSync(tpl.pglite[which])]) : undefined,
   });
+  installStatementCheck(handle.db as never);
   const clock = fixedClock(now);
   const deps: Deps = { db: handle.db, dbKind: handle.kind, clock, config: testConfig(dataDir) };
   if (!fromTemplate) await prepareDatabase(handle, deps, demo);

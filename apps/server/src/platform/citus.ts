@@ -22,8 +22,12 @@ export const REFERENCE_TABLES = [
   'stored_file',
 ] as const;
 
-/** Tables that stay on the coordinator only (not distributed at all): operational, not business. */
-export const LOCAL_TABLES = ['login_throttle'] as const;
+/**
+ * Tables that stay on the coordinator only (not distributed at all): operational, not business, and
+ * looked up by a key that carries no region (a sign-in address, a cookie's hash, a client's
+ * idempotency key). They reference no distributed table (Citus refuses that), ADR 0006.
+ */
+export const LOCAL_TABLES = ['login_throttle', 'user_session', 'idempotency_key'] as const;
 
 export type TableShape = {
   name: string;

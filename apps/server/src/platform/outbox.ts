@@ -120,10 +120,14 @@ function outboxValues(msg: NewOutboxMessage): Insertable<OutboxMessageTable> {
 }
 
 function enqueueBuilder(tx: Executor, values: Insertable<OutboxMessageTable>) {
-  return tx
-    .insertInto('outboxMessage')
-    .values(values)
-    .onConflict((oc) => oc.column('dedupeKey').doNothing());
+  return (
+    tx
+      .insertInto('outboxMessage')
+      .values(values)
+      // The only unique key besides the primary key (a fresh uuid) is (region_code, dedupe_key), so
+      // no target names exactly it: before migration 0040 the key was dedupe_key alone (ADR 0006).
+      .onConflict((oc) => oc.doNothing())
+  );
 }
 
 export type DeliveryOptions = { batchSize: number; maxAttempts: number; sendTimeoutMs: number };

@@ -7,7 +7,7 @@ import { sql, type Db, type Executor } from '../../platform/db';
  * a linear scan of plain strings in memory — a millisecond over 20,000 items — where the same LIKE in
  * SQL costs a sequential scan of the versions table per request; a hit carries all the public list
  * shows, so a search reads only the revision from the database. The index is reloaded when
- * `catalog_revision` (bumped by a trigger on every change to catalog versions) has moved, so every
+ * `catalog_revision` (moved by the application on every change to catalog versions or departments) has moved, so every
  * process sees a publish or a retirement on its next request.
  */
 export type SearchEntry = {
@@ -51,7 +51,7 @@ async function readRevision(db: Executor): Promise<number> {
 
 async function loadEntries(db: Executor, revision: number): Promise<Loaded> {
   // Everything a public hit shows, so a search needs no further query (department names included:
-  // a trigger on department moves the revision too).
+  // a change to a department moves the revision too).
   const rows = await db
     .selectFrom('catalogItemVersion as v')
     .innerJoin('department as d', 'd.id', 'v.departmentId')

@@ -68,18 +68,44 @@ export const listVersionRows = (db: Executor, itemId: string) =>
     .where('itemId', '=', itemId)
     .orderBy('versionNo', 'desc')
     .execute();
-export const insertVersion = (db: Executor, row: Insertable<CatalogItemVersionTable>) =>
-  db.insertInto('catalogItemVersion').values(row).returningAll().executeTakeFirstOrThrow();
-export const updateVersion = (db: Executor, id: string, row: Updateable<CatalogItemVersionTable>) =>
-  db.updateTable('catalogItemVersion').set(row).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-/** Retiring an item retires its live and pending versions; history stays superseded. */
-export const retireVersions = (db: Executor, itemId: string) =>
+/**
+ * Moves `catalog_revision`, which tells every process to reload its public search index. Every
+ * change to catalog versions calls it in the same transaction (and org, when a department changes);
+ * it was a trigger until Citus (ADR 0006: a trigger on a distributed table may not write elsewhere).
+ */
+export const bumpCatalogRevision = (db: Executor) =>
   db
+    .updateTable('catalogRevision')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+
+export async function insertVersion(db: Executor, row: Insertable<CatalogItemVersionTable>) {
+  const v = await db.insertInto('catalogItemVersion').values(row).returningAll().executeTakeFirstOrThrow();
+  await bumpCatalogRevision(db);
+  return v;
+}
+export async function updateVersion(db: Executor, id: string, row: Updateable<CatalogItemVersionTable>) {
+  const v = await db
+    .updateTable('catalogItemVersion')
+    .set(row)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await bumpCatalogRevision(db);
+  return v;
+}
+/** Retiring an item retires its live and pending versions; history stays superseded. */
+export async function retireVersions(db: Executor, itemId: string) {
+  const r = await db
     .updateTable('catalogItemVersion')
     .set({ status: 'retired' })
     .where('itemId', '=', itemId)
     .where('status', 'in', ['draft', 'published'])
     .execute();
+  await bumpCatalogRevision(db);
+  return r;
+}
 
 export const listMaterials = (db: Executor, versionIds: readonly string[]) =>
   versionIds.length === 0

@@ -11,4 +11,5 @@ export type {
   ItemType,
 } from '@tongban/contracts';
 export { hasItemsIn, listPublishedItemNames } from './catalog-lookups';
+export { bumpCatalogRevision } from './catalog.repository';
 export { readHallItemsForReviews } from './catalog-reviews.read-model';

@@ -2,6 +2,7 @@ import { type DepartmentPatch } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { runAudited } from '../../audit';
+import { bumpCatalogRevision } from '../../catalog';
 import { assertWrite, checkHallInRegion, getDepartmentIn } from '../org-scope';
 import * as repo from '../org.repository';
 
@@ -16,6 +17,8 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
       ...(input.hallExemption !== undefined ? { hallExemption: input.hallExemption || null } : {}),
     };
     const row = await repo.updateDepartment(tx, id, patch);
+    // The public catalog's search index shows department names (ADR 0006: no longer a trigger).
+    await bumpCatalogRevision(tx);
     return {
       result: row,
       audit: {

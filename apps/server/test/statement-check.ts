@@ -1,0 +1,103 @@
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { offendingTables } from '../src/platform/citus-statements';
+import { MIGRATIONS_DIR } from '../src/platform/migrate';
+import { SERVER_ROOT } from '../src/platform/paths';
+
+/**
+ * Issue 23's statement test (ADR 0006): during the integration suite every statement the app sends is
+ * checked for naming its `region_code` when it touches a business table (citus-statements.ts).
+ * Offenders are recorded, one JSON line each, in `test-results/statement-check/<pid>.jsonl` (with
+ * the module the statement came from and its SQL text, never its parameters); a statement from a
+ * module listed in ENFORCED fails the test that sent it, unless it is on the named CROSS_REGION list.
+ * Modules join ENFORCED as their repositories come to name the region in every statement.
+ */
+// inbox: no offender over its own and the outbox tests (issue 23, first module enforced).
+export const ENFORCED: readonly string[] = ['inbox'];
+
+/**
+ * Statements that must span regions or arrive with an id alone, by module and table, and why
+ * (ADR 0006: few, named). A region-free lookup first, then single-shard statements.
+ */
+export const CROSS_REGION: Record<string, string> = {};
+
+const OUT_DIR = path.join(SERVER_ROOT, '..', '..', 'test-results', 'statement-check');
+let known: Set<string> | null = null;
+let installed = false;
+
+function knownTables(): Set<string> {
+  if (known) return known;
+  known = new Set<string>();
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')))
+    for (const m of readFileSync(path.join(MIGRATIONS_DIR, f), 'utf8').matchAll(
+      /create table (?:if not exists )?(\w+)/gi,
+    ))
+      known.add(m[1]!.toLowerCase());
+  return known;
+}
+
+/**
+ * The module a statement came from: the innermost frame under src/modules/<m>; else src/platform or
+ * src/demo (the outbox, files, the demo seed); else the test itself, which is not checked.
+ */
+function origin(stack: string): string {
+  const lines = stack.split('\n').slice(1);
+  for (const line of lines) {
+    const m = /apps\/server\/src\/modules\/(\w[\w-]*)\//.exec(line);
+    if (m) return m[1]!;
+  }
+  for (const line of lines) {
+    const m = /apps\/server\/src\/(platform|demo)\//.exec(line);
+    if (m && !/platform\/(db|fixed-statement|pg-dialect|pglite-dialect)\.ts/.test(line)) return m[1]!;
+  }
+  return 'test';
+}
+
+function check(q: CompiledQuery): void {
+  const tables = offendingTables(q.sql, knownTables());
+  if (tables.length === 0) return;
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 60; // Kysely's own frames come first
+  const from = origin(new Error().stack ?? '');
+  Error.stackTraceLimit = limit;
+  if (from === 'test') return; // a test reading the database to check it: not the application
+  const named = tables.every((t) => CROSS_REGION[`${from} ${t}`] !== undefined);
+  if (named) return;
+  mkdirSync(OUT_DIR, { recursive: true });
+  appendFileSync(
+    path.join(OUT_DIR, `${process.pid}.jsonl`),
+    JSON.stringify({ module: from, tables, sql: q.sql.replace(/\s+/g, ' ').slice(0, 500) }) + '\n',
+  );
+  if (ENFORCED.includes(from))
+    throw new Error(
+      `statement on ${tables.join(', ')} without a region_code condition from module ${from} (issue 23, ADR 0006): ${q.sql}`,
+    );
+}
+
+/**
+ * Wraps the query executor of every Kysely instance in this process (transactions make new
+ * executors, so the shared prototype is wrapped), once. Pipelined statements travel behind the
+ * first one under a symbol: they are checked too.
+ */
+export function installStatementCheck(db: Kysely<unknown>): void {
+  if (installed || process.env.TONGBAN_STATEMENT_CHECK === 'off') return;
+  installed = true;
+  let proto = Object.getPrototypeOf(db.getExecutor()) as Record<string, unknown>;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'executeQuery'))
+    proto = Object.getPrototypeOf(proto) as Record<string, unknown>;
+  const original = proto.executeQuery as (
+    this: unknown,
+    q: CompiledQuery,
+    ...rest: unknown[]
+  ) => Promise<unknown>;
+  proto.executeQuery = function (this: unknown, q: CompiledQuery, ...rest: unknown[]) {
+    check(q);
+    for (const s of Object.getOwnPropertySymbols(q)) {
+      const v = (q as unknown as Record<symbol, unknown>)[s];
+      if (Array.isArray(v))
+        for (const x of v) if (x && typeof (x as CompiledQuery).sql === 'string') check(x as CompiledQuery);
+    }
+    return original.call(this, q, ...rest);
+  };
+}
