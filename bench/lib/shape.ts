@@ -20,6 +20,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   staff: 'org',
   // auth: identity — accounts, passwords, sessions (org administers users through auth)
   app_user: 'auth',
+  account_name: 'auth',
   user_session: 'auth',
   login_throttle: 'auth',
   audit_log: 'audit',

@@ -19,7 +19,7 @@ declare
   fkdef text;
   non_business constant text[] := array[
     'schema_migrations', 'region', 'national_day', 'calendar_revision', 'catalog_revision',
-    'stored_file', 'login_throttle', 'user_session', 'idempotency_key'];
+    'stored_file', 'login_throttle', 'user_session', 'idempotency_key', 'account_name'];
 begin
   create temp table _tb_business on commit drop as
     select c.oid, c.relname::text as name from pg_class c

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRegion, createStaffUser } from './factories/org';
 import { call, createTestApp, dbKinds, signIn, type TestApp } from './harness';
 
 const WRONG = '用户名或密码错误（连续错误 5 次将暂停登录 15 分钟）';
@@ -173,5 +174,39 @@ describe.each(dbKinds())('sign-in and sessions (%s)', (kind) => {
       (await call(t.app, 'POST', '/api/auth/login', { username: 'inspector', password: 'Lanshan#Qiao-58' }))
         .status,
     ).toBe(200);
+  });
+
+  it('a username is unique across regions: sign-in finds an account by its name alone (ADR 0006)', async () => {
+    await createRegion(t, { code: '350997', name: '同名县' });
+    const admin = await createStaffUser(t, { role: 'admin', regionCode: '350997' });
+    const count = async () => ({
+      users: (await t.deps.db.selectFrom('appUser').select('id').execute()).length,
+      names: (await t.deps.db.selectFrom('accountName').select('username').execute()).length,
+    });
+    const before = await count();
+    const r = await admin.request('POST', '/api/org/users', {
+      username: 'clerk',
+      displayName: '同名窗口人员',
+      password: 'Tongming#Ck-2026',
+      role: 'inspector',
+      regionCode: '350997',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(409);
+    expect(r.body).toMatchObject({ code: 'ORG_USERNAME_TAKEN', message: '用户名已被使用' });
+    expect(await count()).toEqual(before);
+    const fresh = await admin.request('POST', '/api/org/users', {
+      username: 'tongming_clerk',
+      displayName: '同名县窗口人员',
+      password: 'Tongming#Ck-2026',
+      role: 'inspector',
+      regionCode: '350997',
+    });
+    expect(fresh.status).toBe(201);
+    const claim = await t.deps.db
+      .selectFrom('accountName')
+      .selectAll()
+      .where('username', '=', 'tongming_clerk')
+      .executeTakeFirstOrThrow();
+    expect(claim).toMatchObject({ regionCode: '350997', userId: fresh.body.id });
   });
 });

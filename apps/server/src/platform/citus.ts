@@ -27,7 +27,7 @@ export const REFERENCE_TABLES = [
  * looked up by a key that carries no region (a sign-in address, a cookie's hash, a client's
  * idempotency key). They reference no distributed table (Citus refuses that), ADR 0006.
  */
-export const LOCAL_TABLES = ['login_throttle', 'user_session', 'idempotency_key'] as const;
+export const LOCAL_TABLES = ['login_throttle', 'user_session', 'idempotency_key', 'account_name'] as const;
 
 export type TableShape = {
   name: string;

@@ -14,6 +14,12 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccountName {
+  regionCode: string;
+  userId: string;
+  username: string;
+}
+
 export interface Applicant {
   contactName: string | null;
   createdAt: Generated<Timestamp>;
@@ -2212,6 +2218,7 @@ export interface UserSession {
 }
 
 export interface DB {
+  accountName: AccountName;
   applicant: Applicant;
   appUser: AppUser;
   auditCheckpoint: AuditCheckpoint;

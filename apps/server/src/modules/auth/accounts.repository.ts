@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db';
 import type { AppUserTable } from '../../platform/db-types';
@@ -20,8 +21,26 @@ export const findAccount = (db: Executor, id: string) =>
   db.selectFrom('appUser').select(USER_COLS).where('id', '=', id).executeTakeFirst();
 export const findAccountIdByUsername = (db: Executor, username: string) =>
   db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
-export const insertAccount = (db: Executor, u: Insertable<AppUserTable>) =>
-  db.insertInto('appUser').values(u).returning(USER_COLS).executeTakeFirstOrThrow();
+/**
+ * Claims the name across every region (account_name: sign-in finds an account by its name alone,
+ * ADR 0006), then creates the account; null when another account holds the name. Call it in the
+ * caller's transaction, so a refused claim leaves nothing.
+ */
+export async function insertAccount(db: Executor, u: Insertable<AppUserTable>) {
+  const id = u.id ?? randomUUID();
+  const claimed = await db
+    .insertInto('accountName')
+    .values({ username: u.username, regionCode: u.regionCode, userId: id })
+    .onConflict((oc) => oc.doNothing())
+    .returning('username')
+    .executeTakeFirst();
+  if (!claimed) return null;
+  return db
+    .insertInto('appUser')
+    .values({ ...u, id })
+    .returning(USER_COLS)
+    .executeTakeFirstOrThrow();
+}
 export const updateAccount = (db: Executor, id: string, u: Updateable<AppUserTable>) =>
   db.updateTable('appUser').set(u).where('id', '=', id).returning(USER_COLS).executeTakeFirstOrThrow();
 /** A new password: the failed-attempt count and the shown lock start over. */

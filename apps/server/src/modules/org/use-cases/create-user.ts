@@ -32,6 +32,7 @@ export async function createUser(
       regionCode: input.regionCode,
       departmentId: input.departmentId ?? null,
     });
+    if (!row) throw new OrgError('ORG_USERNAME_TAKEN');
     const { password: _pw, ...summary } = input;
     return {
       result: userOut(row),
