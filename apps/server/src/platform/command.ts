@@ -1,5 +1,5 @@
 import { appendAudit, type AuditInput } from '../modules/audit';
-import { deliverToInbox, type InboxDelivery } from '../modules/inbox';
+import { deliverAllToInbox, type InboxDelivery } from '../modules/inbox';
 import type { Actor } from './access';
 import type { Deps } from './app-types';
 import type { Tx } from './db';
@@ -29,7 +29,7 @@ export async function runCommand<T>(
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const { result, audit, outbox, inbox } = await change({ tx, now, actor, deps });
-    for (const d of inbox ?? []) await deliverToInbox(tx, d);
+    if (inbox?.length) await deliverAllToInbox(tx, inbox);
     for (const m of outbox ?? []) await enqueue(tx, m);
     const entries = audit == null ? [] : Array.isArray(audit) ? audit : [audit as AuditInput];
     for (const entry of entries) await appendAudit(tx, actor, entry, now);

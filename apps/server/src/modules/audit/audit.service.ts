@@ -62,6 +62,25 @@ export async function lockAuditChain(
   return read.finish(rows);
 }
 
+/**
+ * Locks, in ascending lane order, every chain that a transaction writing several entities will
+ * join. Two such transactions (a bundle intake or delivery writes five cases) then take their
+ * lanes in the same order and cannot deadlock on them, so they need not be serialised; the later
+ * lockAuditChain of each entity finds its lane already held. One round trip per lane.
+ */
+export async function lockAuditChains(
+  tx: Tx,
+  regionCode: string,
+  entities: readonly { entityType: string; entityId: string }[],
+): Promise<void> {
+  const lanes = new Map<number, { entityType: string; entityId: string }>();
+  for (const e of entities) lanes.set(auditLane(e.entityType, e.entityId), e);
+  for (const lane of [...lanes.keys()].sort((a, b) => a - b)) {
+    const e = lanes.get(lane)!;
+    await lockAuditChain(tx, regionCode, e.entityType, e.entityId);
+  }
+}
+
 /** lockAuditChain as a read another module sends in its own round trip (executeBatch). */
 export function auditChainRead(
   tx: Tx,

@@ -4,6 +4,7 @@ export {
   auditCheckpointJob,
   auditWrites,
   lockAuditChain,
+  lockAuditChains,
   type AuditLink,
   runAudited,
   verifyAuditChain,

@@ -194,19 +194,6 @@ export async function nextNumber(db: Executor, regionCode: string, name: string)
   return r.last;
 }
 
-/**
- * Serialises, per region, the bundle transactions that write several cases at once (intake,
- * delivery): each case's change takes that case's audit lane, so two of them taking lanes in
- * different orders would deadlock. Held to commit.
- */
-export async function lockMultiCaseWrites(db: Executor, regionCode: string): Promise<void> {
-  await db
-    .insertInto('bundleCounter')
-    .values({ regionCode, name: 'lock:multi-case', last: 1 })
-    .onConflict((oc) => oc.columns(['regionCode', 'name']).doUpdateSet({ last: sql`bundle_counter.last` }))
-    .execute();
-}
-
 export function insertBundle(db: Executor, row: Insertable<DB['bundleCase']>) {
   return db.insertInto('bundleCase').values(row).execute();
 }

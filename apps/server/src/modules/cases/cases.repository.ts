@@ -114,6 +114,40 @@ export function listEventsOfCases(db: Executor, caseIds: readonly string[]) {
     .execute();
 }
 
+/**
+ * Issue 21 (FR-1 draw, TRUTH-1): the concluded cases (decided in [from, to)) of the regions under a
+ * prefix, only their keys, in one statement (the partial index service_case_concluded serves the
+ * period's range; no paging, which re-scanned and re-sorted the period for every page).
+ */
+export function listConcludedCaseKeys(
+  db: Executor,
+  q: {
+    prefix: string;
+    from: Date;
+    to: Date;
+    departmentIds?: readonly string[];
+    caseIds?: readonly string[];
+  },
+) {
+  let query = db
+    .selectFrom('serviceCase')
+    .select(['id', 'caseNo', 'regionCode', 'departmentId'])
+    .where('regionCode', 'like', `${q.prefix}%`)
+    .where('status', 'in', ['decided', 'delivered'])
+    .where('decidedAt', '>=', q.from)
+    .where('decidedAt', '<', q.to);
+  if (q.departmentIds) query = query.where('departmentId', 'in', [...q.departmentIds, NO_CASE_ID]);
+  if (q.caseIds) query = query.where('id', 'in', [...q.caseIds, NO_CASE_ID]);
+  return query.execute();
+}
+const NO_CASE_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Cases with their names (selectCaseWithNames) by id, for a page of ids found by a lean query. */
+export function listCasesWithNamesById(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectCaseWithNames(db).where('c.id', 'in', ids).execute();
+}
+
 function listMaterialsBuilder(db: Executor, caseId: string) {
   return db.selectFrom('caseMaterial').selectAll().where('caseId', '=', caseId).orderBy('sortOrder');
 }
@@ -148,6 +182,12 @@ export function updateMaterial(
 // Notices issued in one transition share their time (即办: 受理 and 决定 at once); the tie goes by the
 // order of a case's life.
 const NOTICE_ORDER = ['supplement', 'refuse', 'accept', 'suspend', 'extend', 'decide'] as const;
+
+/** The notices of several cases (their numbers only), for record checks over many cases. */
+export function listNoticeNosOfCases(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([] as { caseId: string; noticeNo: string }[]);
+  return db.selectFrom('caseNotice').select(['caseId', 'noticeNo']).where('caseId', 'in', caseIds).execute();
+}
 
 export function listNotices(db: Executor, caseId: string) {
   return db

@@ -50,7 +50,7 @@ export { saveDraft } from './portal/use-cases/save-draft';
 export { addDraftFile } from './portal/use-cases/add-draft-file';
 export { submitOnline } from './portal/use-cases/submit-online';
 export { trackedCase, track, trackNoticeDocx } from './portal/use-cases/track-case';
-export { listConcludedCaseFacts } from './use-cases/list-concluded-case-facts';
+export { listConcludedCaseFacts, listConcludedCaseKeys } from './use-cases/list-concluded-case-facts';
 export { type BranchOptions } from './case-context';
 export { getBranchItem, intakeBranch } from './use-cases/intake-branch';
 export {

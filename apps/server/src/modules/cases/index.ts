@@ -8,5 +8,5 @@ export * as caseFeed from './case-feed';
 export { checkDraftMaterials } from './portal/use-cases/check-draft-materials';
 export { supplementOnline } from './portal/use-cases/supplement-online';
 export { listMyCases } from './portal/use-cases/list-my-cases';
-export { listConcludedCaseFacts } from './cases.service';
+export { listConcludedCaseFacts, listConcludedCaseKeys } from './cases.service';
 export { declareLicenseType, findSomeApplicantId, hasAnyCase } from './cases-lookups';

@@ -1,5 +1,7 @@
 import type { Executor } from '../../platform/db';
-import { findOnDutyStaff as findSignedIn } from '../hall';
+import { findOnDutyStaff as findSignedIn, onDutyPresenceQuery } from '../hall';
+
+export { onDutyPresenceQuery };
 
 export type OnDutyStaff = { staffId: string; name: string; photo: string | null; staffNo: string | null };
 

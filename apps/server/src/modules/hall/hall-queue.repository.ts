@@ -172,14 +172,15 @@ export const openPresenceOfUser = (db: Executor, regionCode: string, userId: str
     .where('userId', '=', userId)
     .where('signedOutAt', 'is', null)
     .executeTakeFirst();
-export const openPresenceAtWindow = (db: Executor, regionCode: string, windowId: string) =>
+export const openPresenceAtWindowQuery = (db: Executor, regionCode: string, windowId: string) =>
   db
     .selectFrom('hallPresence')
     .select(PRESENCE_COLS)
     .where('regionCode', '=', regionCode)
     .where('windowId', '=', windowId)
-    .where('signedOutAt', 'is', null)
-    .executeTakeFirst();
+    .where('signedOutAt', 'is', null);
+export const openPresenceAtWindow = (db: Executor, regionCode: string, windowId: string) =>
+  openPresenceAtWindowQuery(db, regionCode, windowId).executeTakeFirst();
 export const openPresenceOfStaff = (db: Executor, regionCode: string, staffId: string) =>
   db
     .selectFrom('hallPresence')

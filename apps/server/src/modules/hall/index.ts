@@ -1,4 +1,4 @@
 export { hallRoutes } from './hall.routes';
-export { findOnDutyStaff } from './use-cases/presence';
+export { findOnDutyStaff, onDutyPresenceQuery } from './use-cases/presence';
 export { mayReadPatrolProblem } from './use-cases/problem-photo';
 export { readPatrolProblemsForReviews, readSignedInStaffForReviews } from './hall-reviews.read-model';

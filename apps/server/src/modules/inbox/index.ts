@@ -1,6 +1,7 @@
 export { inboxRoutes } from './inbox.routes';
 export {
   closeInboxTodos,
+  deliverAllToInbox,
   deliverToInbox,
   inboxWrites,
   type InboxDelivery,

@@ -18,3 +18,7 @@ export const findWindowById = (db: Executor, id: string) => repo.findWindow(db, 
 export const findStaffById = (db: Executor, id: string) => repo.findStaff(db, id);
 export const listStaffOfWindow = (db: Executor, windowId: string) => repo.listStaffOfWindow(db, windowId);
 export const findDepartmentById = (db: Executor, id: string) => repo.findDepartment(db, id);
+/** The same reads as statements, for a caller that sends several in one round trip (executeBatch). */
+export const windowByIdQuery = (db: Executor, id: string) => repo.windowQuery(db, id);
+export const staffByIdQuery = (db: Executor, id: string) => repo.staffQuery(db, id);
+export const departmentByIdQuery = (db: Executor, id: string) => repo.departmentQuery(db, id);

@@ -53,8 +53,9 @@ export const listDepartments = (db: Executor, like: string) =>
     .orderBy('regionCode')
     .orderBy('name')
     .execute();
-export const findDepartment = (db: Executor, id: string) =>
-  db.selectFrom('department').select(DEPT_COLS).where('id', '=', id).executeTakeFirst();
+export const departmentQuery = (db: Executor, id: string) =>
+  db.selectFrom('department').select(DEPT_COLS).where('id', '=', id);
+export const findDepartment = (db: Executor, id: string) => departmentQuery(db, id).executeTakeFirst();
 export const insertDepartment = (db: Executor, d: Insertable<DepartmentTable>) =>
   db.insertInto('department').values(d).returning(DEPT_COLS).executeTakeFirstOrThrow();
 export const updateDepartment = (db: Executor, id: string, d: Updateable<DepartmentTable>) =>
@@ -69,8 +70,9 @@ export const listWindows = (db: Executor, like: string) =>
     .orderBy('hallId')
     .orderBy('number')
     .execute();
-export const findWindow = (db: Executor, id: string) =>
-  db.selectFrom('hallWindow').select(WIN_COLS).where('id', '=', id).executeTakeFirst();
+export const windowQuery = (db: Executor, id: string) =>
+  db.selectFrom('hallWindow').select(WIN_COLS).where('id', '=', id);
+export const findWindow = (db: Executor, id: string) => windowQuery(db, id).executeTakeFirst();
 export const insertWindow = (db: Executor, w: Insertable<HallWindowTable>) =>
   db.insertInto('hallWindow').values(w).returning(WIN_COLS).executeTakeFirstOrThrow();
 export const updateWindow = (db: Executor, id: string, w: Updateable<HallWindowTable>) =>
@@ -103,8 +105,9 @@ export const listStaff = (db: Executor, like: string) =>
     .orderBy('departmentId')
     .orderBy('name')
     .execute();
-export const findStaff = (db: Executor, id: string) =>
-  db.selectFrom('staff').select(STAFF_COLS).where('id', '=', id).executeTakeFirst();
+export const staffQuery = (db: Executor, id: string) =>
+  db.selectFrom('staff').select(STAFF_COLS).where('id', '=', id);
+export const findStaff = (db: Executor, id: string) => staffQuery(db, id).executeTakeFirst();
 export const insertStaff = (db: Executor, s: Insertable<StaffTable>) =>
   db.insertInto('staff').values(s).returning(STAFF_COLS).executeTakeFirstOrThrow();
 export const updateStaff = (db: Executor, id: string, s: Updateable<StaffTable>) =>

@@ -36,4 +36,7 @@ export {
   findStaffById,
   listStaffOfWindow,
   findDepartmentById,
+  windowByIdQuery,
+  staffByIdQuery,
+  departmentByIdQuery,
 } from './org-records';

@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import { randomToken } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
+import { lockAuditChains } from '../../audit';
 import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
@@ -25,10 +26,16 @@ export async function deliverBundle(
 ): Promise<BundleDetail> {
   assertAccess(actor, 'bundle.deliver');
   const b = await loadBundle(deps, actor, id);
+  // A bundle's branches are fixed at intake: the lanes its delivery writes are known before it.
+  const caseIds = (await repo.listBranches(deps.db, b.regionCode, [b.id])).map((x) => x.caseId);
   await retryOnDeadlock(() =>
     runCommand(deps, actor, async ({ tx, now }) => {
-      // Every branch's delivery takes that case's audit lane: one multi-case write at a time.
-      await repo.lockMultiCaseWrites(tx, b.regionCode);
+      // Every branch's delivery takes that case's audit lane: all of them first, in lane order
+      // (lockAuditChains), so deliveries and intakes run side by side without deadlocking.
+      await lockAuditChains(tx, b.regionCode, [
+        ...caseIds.map((c) => ({ entityType: 'case', entityId: c })),
+        { entityType: 'bundle_case', entityId: b.id },
+      ]);
       const locked = (await repo.lockBundle(tx, b.regionCode, b.id))!;
       if (locked.version !== input.version) throw new BundlesError('BUNDLE_STALE');
       if (locked.status === 'open' || locked.status === 'awaiting_choice')

@@ -12,6 +12,7 @@ import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import { hmacSm3Hex } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
+import { lockAuditChains } from '../../audit';
 import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
@@ -57,15 +58,23 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
   for (const name of a.provided)
     if (!def.materials.some((m) => m.name === name))
       throw new BundlesError('BUNDLE_UNKNOWN_MATERIAL', `“${name}”不在该一件事的材料清单中`);
-  const items: CatalogVersion[] = [];
-  for (const i of def.items) items.push(await casesService.getBranchItem(deps, actor, i.itemId));
+  // Read before the transaction, side by side: none of them locks anything.
+  const items: CatalogVersion[] = await Promise.all(
+    def.items.map((i) => casesService.getBranchItem(deps, actor, i.itemId)),
+  );
   return retryOnDeadlock(() =>
     runCommand(deps, actor, async ({ tx, now }) => {
       const bundleId = randomUUID();
       const day = shanghaiToday(now);
-      // Before any branch takes its audit lane and then the case-number counter: two bundle
-      // intakes (or an intake and a delivery) taking them branch by branch would deadlock.
-      await repo.lockMultiCaseWrites(tx, v.regionCode);
+      // Every audit lane the intake will write (its branches' and the bundle's), in lane order,
+      // before the counters: two bundle intakes (or an intake and a delivery, or an ordinary intake
+      // taking its lane and then the case-number counter) cannot then wait for each other in a
+      // cycle, so intakes run side by side instead of one at a time per region.
+      const caseIds = def.items.map(() => randomUUID());
+      await lockAuditChains(tx, v.regionCode, [
+        ...caseIds.map((id) => ({ entityType: 'case', entityId: id })),
+        { entityType: 'bundle_case', entityId: bundleId },
+      ]);
       const serial = await repo.nextNumber(tx, v.regionCode, `bundle:${day}`);
       const made = [];
       for (const [k, item] of def.items.entries()) {
@@ -73,6 +82,7 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
         made.push(
           await casesService.intakeBranch(deps, tx, actor, {
             item: items[k]!,
+            caseId: caseIds[k]!,
             ...('id' in a.applicant ? { applicantId: a.applicant.id } : { applicant: a.applicant.input }),
             // SEC-1: online, the contact typed with this application belongs to its cases.
             ...('input' in a.applicant ? { contact: contactOf(a.applicant.input) } : {}),

@@ -25,6 +25,8 @@ export async function intakeBranch(
   spec: {
     /** From getBranchItem, read before the bundle's transaction. */
     item: CatalogVersion;
+    /** Chosen by the bundle, which locks the branches' audit chains before any of them is written. */
+    caseId?: string;
     applicantId?: string;
     applicant?: ApplicantInput;
     contact?: { name: string; phone: string };
@@ -46,6 +48,7 @@ export async function intakeBranch(
       item,
       applicant,
       agent: null,
+      caseId: spec.caseId,
       channel: spec.channel,
       contact: spec.contact,
       materials: new Map(spec.materials.map((m) => [m.name, { status: m.status }])),

@@ -2,7 +2,7 @@ import { regionPrefix } from '@tongban/contracts';
 import { type Deps } from '../../../platform/app-types';
 import { calendarsOnce, clockWith } from '../case-clock';
 import { reviveState } from '../case-state';
-import { JoinedRow, baseQuery } from '../case-views';
+import { type JoinedRow } from '../case-views';
 import * as repo from '../cases.repository';
 
 /**
@@ -41,37 +41,39 @@ export async function listConcludedCaseFacts(
     signers: { step: string; actorId: string | null; actorName: string }[];
     missingNotices: string[];
   }[] = [];
-  let after: string | undefined;
-  for (;;) {
-    let query = baseQuery(deps.db)
-      .where('c.regionCode', 'like', `${regionPrefix(q.regionCode)}%`)
-      .where('c.status', 'in', ['decided', 'delivered'])
-      .where('c.decidedAt', '>=', q.from)
-      .where('c.decidedAt', '<', q.to);
-    if (q.departmentIds) query = query.where('c.departmentId', 'in', [...q.departmentIds, NO_ID]);
-    if (q.caseIds) query = query.where('c.id', 'in', [...q.caseIds, NO_ID]);
-    if (after) query = query.where('c.caseNo', '>', after);
-    const rows = (await query.orderBy('c.caseNo').limit(chunk).execute()) as JoinedRow[];
-    const events = q.withRecord
-      ? await repo.listEventsOfCases(
-          deps.db,
-          rows.map((r) => r.id),
-        )
-      : [];
+  // The period's cases by a lean query first, then their full rows page by page by id: paging the
+  // joined query by case number re-scanned and re-sorted the whole period for every page.
+  const keys = await repo.listConcludedCaseKeys(deps.db, {
+    prefix: regionPrefix(q.regionCode),
+    from: q.from,
+    to: q.to,
+    departmentIds: q.departmentIds,
+    caseIds: q.caseIds,
+  });
+  keys.sort((a, b) => (a.caseNo < b.caseNo ? -1 : a.caseNo > b.caseNo ? 1 : 0));
+  for (let i = 0; i < keys.length; i += chunk) {
+    const ids = keys.slice(i, i + chunk).map((k) => k.id);
+    const byId = new Map(
+      ((await repo.listCasesWithNamesById(deps.db, ids)) as JoinedRow[]).map((r) => [r.id, r]),
+    );
+    const rows = ids.map((id) => byId.get(id)).filter((r): r is JoinedRow => r !== undefined);
+    const events = q.withRecord ? await repo.listEventsOfCases(deps.db, ids) : [];
+    const eventsOf = groupBy(events, (e) => e.caseId);
+    const noticesOf = q.withRecord
+      ? groupBy(await repo.listNoticeNosOfCases(deps.db, ids), (n) => n.caseId)
+      : null;
     for (const r of rows) {
       const state = reviveState(r.state);
       const clock =
         q.withClock === false ? null : clockWith(await calendars(r.regionCode), deps.clock.now(), state, r);
-      const own = events.filter((e) => e.caseId === r.id);
+      const own = eventsOf.get(r.id) ?? [];
       const signers = own
         .filter((e) => ['accepted', 'step_completed', 'decided'].includes(e.type))
         .map((e) => ({ step: e.type, actorId: e.actorId, actorName: e.actorName }));
       const named = own
         .map((e) => (e.payload as { noticeNo?: string | null }).noticeNo)
         .filter((n): n is string => typeof n === 'string' && n !== '');
-      const issued = q.withRecord
-        ? new Set((await repo.listNotices(deps.db, r.id)).map((n) => n.noticeNo))
-        : null;
+      const issued = noticesOf ? new Set((noticesOf.get(r.id) ?? []).map((n) => n.noticeNo)) : null;
       const decided = own.find((e) => e.type === 'decided')?.payload as { legalBasis?: string } | undefined;
       out.push({
         id: r.id,
@@ -88,9 +90,28 @@ export async function listConcludedCaseFacts(
         missingNotices: issued ? named.filter((n) => !issued.has(n)) : [],
       });
     }
-    if (rows.length < chunk) break;
-    after = rows.at(-1)!.caseNo;
   }
   return out;
 }
-export const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * FR-1: only the keys of the period's concluded cases (no rows, clocks or records), for the draw of
+ * a 卷宗评查 and the check that each department has cases to draw from.
+ */
+export async function listConcludedCaseKeys(
+  deps: Deps,
+  q: { regionCode: string; from: Date; to: Date; departmentIds?: readonly string[] },
+) {
+  const keys = await repo.listConcludedCaseKeys(deps.db, { ...q, prefix: regionPrefix(q.regionCode) });
+  return keys.sort((a, b) => (a.caseNo < b.caseNo ? -1 : a.caseNo > b.caseNo ? 1 : 0));
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string) {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(key(r));
+    if (list) list.push(r);
+    else out.set(key(r), [r]);
+  }
+  return out;
+}

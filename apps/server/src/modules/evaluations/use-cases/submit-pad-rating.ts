@@ -2,11 +2,12 @@ import type { PadRatingInput, PadView, RatingReceipt } from '@tongban/contracts'
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
+import { executeBatch } from '../../../platform/db';
 import { casesService } from '../../cases';
 import { orgService } from '../../org';
 import { EvaluationsError } from '../evaluations.errors';
 import * as repo from '../evaluations.repository';
-import { findOnDutyStaff } from '../on-duty';
+import { findOnDutyStaff, onDutyPresenceQuery } from '../on-duty';
 import { getRatingSource, tokenHash, windowOfKey } from './pad-token';
 import { recordRating } from './record-rating';
 
@@ -66,11 +67,23 @@ export async function submitPadRating(
     }
     // A visit of another window is not this pad's to rate: the same 404 as none.
     if (!visit) throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
-    const w = await orgService.findWindowById(tx, pad.windowId);
-    const staff = visit.staffId ? await orgService.findStaffById(tx, visit.staffId) : undefined;
-    const onDuty = await findOnDutyStaff(tx, pad.regionCode, pad.windowId);
+    // The window, the rated clerk and who is signed in at the window in one round trip; the
+    // department and the signed-in clerk's record (when not the rated one) in a second.
+    const [[w], staffRows, presence] = await executeBatch(tx, [
+      orgService.windowByIdQuery(tx, pad.windowId),
+      visit.staffId ? orgService.staffByIdQuery(tx, visit.staffId) : null,
+      onDutyPresenceQuery(tx, pad.regionCode, pad.windowId),
+    ] as const);
+    const staff = staffRows?.[0];
     const departmentId = staff?.departmentId ?? w?.departmentId ?? null;
-    const dept = departmentId ? await orgService.findDepartmentById(tx, departmentId) : undefined;
+    const presentId = presence[0]?.staffId;
+    const [deptRows, presentRows] = await executeBatch(tx, [
+      departmentId ? orgService.departmentByIdQuery(tx, departmentId) : null,
+      presentId && presentId !== staff?.id ? orgService.staffByIdQuery(tx, presentId) : null,
+    ] as const);
+    const dept = deptRows?.[0];
+    // EVAL-3 as findOnDutyStaff decides it: an open presence whose staff record exists.
+    const onDuty = presentId ? (presentId === staff?.id ? staff : presentRows?.[0]) : undefined;
     const caseRef = visit.caseId ? await casesService.findCaseRef(tx, visit.caseId) : undefined;
     const r = await recordRating(ctx, {
       regionCode: pad.regionCode,
@@ -92,7 +105,7 @@ export async function submitPadRating(
       reasonCategory: input.reasonCategory,
       reasonText: input.reasonText,
       realName: false,
-      unstaffed: onDuty === null,
+      unstaffed: onDuty === undefined,
     });
     return {
       result: { id: r.id, level: input.level, badReview: r.badReview },

@@ -89,6 +89,13 @@ export async function signOut(deps: Deps, actor: Actor): Promise<Presence> {
  * Who is on duty at a window now (the evaluator pad, EVAL-3, and the staff board): exported from the
  * module's index for the evaluations module.
  */
+/**
+ * findOnDutyStaff's first read as a statement (executeBatch): the open presence at the window. Who
+ * is on duty is then the staff record of its staffId, as findOnDutyStaff reads it (none: nobody).
+ */
+export const onDutyPresenceQuery = (db: Executor, regionCode: string, windowId: string) =>
+  repo.openPresenceAtWindowQuery(db, regionCode, windowId);
+
 export async function findOnDutyStaff(
   db: Executor,
   regionCode: string,

@@ -4,7 +4,7 @@ import { can, DEFAULT_RUBRIC, type ReviewPlanInput, type Role } from '@tongban/c
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
-import { listConcludedCaseFacts } from '../../cases';
+import { listConcludedCaseKeys } from '../../cases';
 import { seedHashOf, shanghaiStart } from '../reviews.policy';
 import { ReviewsError } from '../reviews.errors';
 import { departmentsIn, toPlan, usersIn } from '../reviews.read-model';
@@ -33,15 +33,15 @@ export async function createReviewPlan(deps: Deps, actor: Actor, input: ReviewPl
   const pool = [...new Set(input.reviewerPool)];
   if (pool.some((u) => !users.has(u)))
     throw new ReviewsError('REVIEWS_BAD_REFERENCE', '评查人员不存在或不在本辖区');
-  const facts = await listConcludedCaseFacts(deps, {
+  const facts = await listConcludedCaseKeys(deps, {
     regionCode,
     from: shanghaiStart(input.periodStart),
     to: dayAfter(input.periodEnd),
     departmentIds: deptIds,
-    withClock: false,
   });
+  const withCases = new Set(facts.map((f) => f.departmentId));
   for (const d of deptIds) {
-    if (!facts.some((f) => f.departmentId === d))
+    if (!withCases.has(d))
       throw new ReviewsError('REVIEWS_NO_CONCLUDED_CASES', undefined, { departmentId: d });
     if (!pool.some((u) => users.get(u)!.departmentId !== d))
       throw new ReviewsError('REVIEWS_NO_ELIGIBLE_REVIEWER', undefined, { departmentId: d });

@@ -2,7 +2,7 @@ import type { RubricItem } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
-import { listConcludedCaseFacts } from '../../cases';
+import { listConcludedCaseFacts, listConcludedCaseKeys } from '../../cases';
 import { drawReview, prefillFromRecord, shanghaiStart, type DrawOutput } from '../reviews.policy';
 import { ReviewsError } from '../reviews.errors';
 import { usersIn } from '../reviews.read-model';
@@ -12,20 +12,18 @@ import { getReviewPlan, planOrThrow } from './get-review-plan';
 
 /** What a draw saw: each department's candidates and the pool with departments (stored for replay). */
 export async function drawInputs(deps: Deps, plan: Awaited<ReturnType<typeof planOrThrow>>) {
-  const facts = await listConcludedCaseFacts(deps, {
+  const facts = await listConcludedCaseKeys(deps, {
     regionCode: plan.regionCode,
     from: shanghaiStart(plan.periodStart),
     to: dayAfter(plan.periodEnd),
     departmentIds: plan.departmentIds,
-    withClock: false,
   });
   const users = new Map((await usersIn(deps, plan.regionCode)).map((u) => [u.id, u]));
+  const candidates = new Map<string, string[]>(plan.departmentIds.map((d) => [d, []]));
+  for (const f of facts) candidates.get(f.departmentId)?.push(f.caseNo);
   return {
     facts,
-    departments: plan.departmentIds.map((d) => ({
-      departmentId: d,
-      candidates: facts.filter((f) => f.departmentId === d).map((f) => f.caseNo),
-    })),
+    departments: plan.departmentIds.map((d) => ({ departmentId: d, candidates: candidates.get(d)! })),
     pool: plan.reviewerPool.map((u) => ({ userId: u, departmentId: users.get(u)?.departmentId ?? null })),
   };
 }
