@@ -20,6 +20,11 @@ export const findAccount = (db: Executor, id: string) =>
   db.selectFrom('appUser').select(USER_COLS).where('id', '=', id).executeTakeFirst();
 export const findAccountIdByUsername = (db: Executor, username: string) =>
   db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
+/** Accounts by username (the demo seed acts as its named users). */
+export const listAccountsByUsername = (db: Executor, usernames: readonly string[]) =>
+  usernames.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('appUser').select(USER_COLS).where('username', 'in', usernames).execute();
 export const insertAccount = (db: Executor, u: Insertable<AppUserTable>) =>
   db.insertInto('appUser').values(u).returning(USER_COLS).executeTakeFirstOrThrow();
 export const updateAccount = (db: Executor, id: string, u: Updateable<AppUserTable>) =>
