@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
-import { multipart as multipartBody } from './factories/http';
+import { countRows, multipart as multipartBody } from './factories/http';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,10 +22,10 @@ describe.each(dbKinds())('catalog (%s)', (kind) => {
   const audits = async (action: string) =>
     (await t.deps.db.selectFrom('auditLog').select('entityId').where('action', '=', action).execute()).length;
 
-  const countRows = async () => ({
-    items: (await t.deps.db.selectFrom('catalogItem').select('id').execute()).length,
-    versions: (await t.deps.db.selectFrom('catalogItemVersion').select('id').execute()).length,
-    materials: (await t.deps.db.selectFrom('catalogMaterial').select('id').execute()).length,
+  const catalogRows = async () => ({
+    items: await countRows(t.deps.db, 'catalog_item'),
+    versions: await countRows(t.deps.db, 'catalog_item_version'),
+    materials: await countRows(t.deps.db, 'catalog_material'),
   });
 
   /** Raw session headers, for binary bodies and replies (the harness client speaks JSON). */
@@ -367,13 +367,13 @@ describe.each(dbKinds())('catalog (%s)', (kind) => {
 
   it('export then re-import is a no-op; a changed row publishes a new version', async () => {
     const exp = await exportSheet('admin');
-    const before = await countRows();
+    const before = await catalogRows();
     const again = await importSheet('admin', exp);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.created).toEqual([]);
     expect(again.body.updated).toEqual([]);
     expect(again.body.unchanged.length).toBeGreaterThanOrEqual(28);
-    expect(await countRows()).toEqual(before);
+    expect(await catalogRows()).toEqual(before);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exp as unknown as ArrayBuffer);
@@ -407,7 +407,7 @@ describe.each(dbKinds())('catalog (%s)', (kind) => {
     ws.getRow(4).getCell(9).value = 999; // promised > legal
     ws.getRow(6).getCell(4).value = '不存在的局';
     wb.getWorksheet('材料')!.addRow(['NO-SUCH-ITEM', 1, '某材料', '必要', '', '原件', 1, '否', '', '']);
-    const before = await countRows();
+    const before = await catalogRows();
     const catalogAudits = async () =>
       (await t.deps.db.selectFrom('auditLog').select('seq').where('action', 'like', 'catalog.%').execute())
         .length;
@@ -420,7 +420,7 @@ describe.each(dbKinds())('catalog (%s)', (kind) => {
       expect.arrayContaining(['事项:4', '事项:6', expect.stringMatching(/^材料:\d+$/)]),
     );
     expect(problems.find((p) => p.row === 4)!.reason).toContain('承诺时限');
-    expect(await countRows()).toEqual(before);
+    expect(await catalogRows()).toEqual(before);
     expect(await catalogAudits()).toBe(auditBefore);
     const found = await call(t.app, 'GET', `/api/public/catalog/items?q=${encodeURIComponent('改过名字')}`);
     expect(found.body.total).toBe(0);

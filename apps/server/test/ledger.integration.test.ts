@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
 import { DEMO_LEDGER as L } from '../src/demo/seed-ledger-demo';
 import { findReportsDir } from '../src/modules/ledger/outline-expectation';
+import { multipart } from './factories/http';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -133,22 +134,16 @@ describe.each(dbKinds())('rectification ledger (%s)', (kind) => {
       const clerkCsrf = clerkSession.csrf;
       const loginCookie = async () => clerkSession.cookie;
       const upload = async (bytes: Buffer, type: string) => {
-        const boundary = '----tongban';
-        const body = Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="date"\r\n\r\n2026-11-20\r\n` +
-              `--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\n已整改并拍照留存\r\n` +
-              `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="e.pdf"\r\nContent-Type: ${type}\r\n\r\n`,
-          ),
-          bytes,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]);
+        const { payload, contentType } = multipart(
+          { name: 'e.pdf', type, bytes },
+          { date: '2026-11-20', text: '已整改并拍照留存' },
+        );
         const res = await t.app.inject({
           method: 'POST',
           url: `/api/ledger/measures/${m.body.id}/evidence`,
-          payload: body,
+          payload,
           headers: {
-            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-type': contentType,
             cookie: await loginCookie(),
             [CSRF_HEADER]: clerkCsrf,
           },

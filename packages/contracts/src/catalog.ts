@@ -261,6 +261,63 @@ export const CatalogVersion = CatalogContentFields.extend({
 });
 export type CatalogVersion = z.infer<typeof CatalogVersion>;
 
+/** A version in an item's history (the item page's version list). */
+export const CatalogItemVersionSummary = z.object({
+  id: z.string(),
+  versionNo: z.number(),
+  status: CatalogVersionStatus,
+  name: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+});
+export type CatalogItemVersionSummary = z.infer<typeof CatalogItemVersionSummary>;
+
+/** `POST /api/catalog/items/:id/retire`: the item and its history after the change. */
+export const CatalogItemHistory = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  itemCode: z.string(),
+  retiredAt: z.string().nullable(),
+  retiredReason: z.string().nullable(),
+  versions: z.array(CatalogItemVersionSummary),
+});
+export type CatalogItemHistory = z.infer<typeof CatalogItemHistory>;
+
+/** `GET /api/catalog/items/:id`: the live version, the pending draft and the history. */
+export const CatalogItemDetail = CatalogItemHistory.extend({
+  published: CatalogVersion.nullable(),
+  draft: CatalogVersion.nullable(),
+});
+export type CatalogItemDetail = z.infer<typeof CatalogItemDetail>;
+
+/** `GET /api/public/catalog/items/:id/guide`: one language of a live item's guide. */
+export const PublicGuide = z.object({
+  lang: GuideLang,
+  availableLangs: z.array(GuideLang),
+  guide: GuideText,
+  item: CatalogVersion.omit({
+    guides: true,
+    createdBy: true,
+    publishedBy: true,
+    namePinyin: true,
+    namePinyinInitials: true,
+  }),
+  guidePath: z.string(),
+});
+export type PublicGuide = z.infer<typeof PublicGuide>;
+
+/** `POST /api/catalog/import`: item codes created, updated and left as they were. */
+export const CatalogImportResult = z.object({
+  regionCode: z.string(),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+});
+export type CatalogImportResult = z.infer<typeof CatalogImportResult>;
+
 /** One row of the staff list: the item with its live and its newest version. */
 export const CatalogItemSummary = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@
 import './zod-setup';
 export * from './roles';
 export * from './errors';
+export * from './reply';
 export * from './permissions';
 export * from './auth';
 export * from './org';

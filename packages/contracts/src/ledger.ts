@@ -376,3 +376,79 @@ export const PublicReportListItem = z.object({
 });
 export const PublicReportList = z.object({ items: z.array(PublicReportListItem) });
 export type PublicReportList = z.infer<typeof PublicReportList>;
+
+// ── The public rectification report (整改通报) as data: server report-model.ts builds it ──
+
+/** A measure's state in the report: only signed-off measures count as done (REC-1). */
+export const ReportMeasureState = z.enum([
+  'not_started',
+  'in_progress',
+  'awaiting_signoff',
+  'signed_off',
+  'reopened',
+]);
+export type ReportMeasureState = z.infer<typeof ReportMeasureState>;
+
+/** done = every measure signed off; ongoing = only 长期坚持 measures left open. */
+export const FindingStatus = z.enum(['done', 'in_progress', 'ongoing']);
+export type FindingStatus = z.infer<typeof FindingStatus>;
+
+export const ReportFinding = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  description: z.string(),
+  status: FindingStatus,
+  /** What was done: each measure's content followed by its recorded progress. */
+  actions: z.array(z.string()),
+});
+export type ReportFinding = z.infer<typeof ReportFinding>;
+
+export const ReportSection = z.object({
+  label: z.string(),
+  title: z.string(),
+  findings: z.array(ReportFinding),
+});
+export type ReportSection = z.infer<typeof ReportSection>;
+
+export const ReportNumbers = z.object({
+  findingsTotal: z.number(),
+  /** Of findingsTotal, those carried over from the previous inspection (counted once, here). */
+  findingsCarriedOver: z.number(),
+  findingsDone: z.number(),
+  findingsInProgress: z.number(),
+  findingsOngoing: z.number(),
+  /** findingsDone / findingsTotal, 0 when there are none (整改完成率, TRUTH-1). */
+  findingCompletionRate: z.number(),
+  measuresTotal: z.number(),
+  measuresDone: z.number(),
+  measuresOverdue: z.number(),
+  measuresByState: z.record(ReportMeasureState, z.number()),
+  accountability: z.record(AccountabilityKind, z.number()),
+  accountabilityTotal: z.number(),
+  regulations: z.number(),
+  recoveredFen: z.number(),
+  refundedFen: z.number(),
+  leadsReferred: z.number(),
+});
+export type ReportNumbers = z.infer<typeof ReportNumbers>;
+
+/** `GET /api/ledger/inspections/:id/report` and `GET /api/public/reports/:id`: no number typed in (TRUTH-1). */
+export const ReportModel = z.object({
+  title: z.string(),
+  /** YYYY-MM-DD (Asia/Shanghai) */
+  asOf: z.string(),
+  opening: z.string(),
+  summary: z.string(),
+  workDone: z.array(z.string()),
+  sections: z.array(ReportSection),
+  leads: z.array(z.string()),
+  nextSteps: z.array(z.string()),
+  contact: z.string(),
+  numbers: ReportNumbers,
+});
+export type ReportModel = z.infer<typeof ReportModel>;
+
+/** `POST /api/public/reports/:id/feedback`: the submitter learns it arrived, nothing more. */
+export const PublicFeedbackReceipt = z.object({ id: z.string(), received: z.boolean() });
+export type PublicFeedbackReceipt = z.infer<typeof PublicFeedbackReceipt>;

@@ -179,6 +179,9 @@ export const BoardEntry = z.object({
   employment: Employment,
 });
 export type BoardEntry = z.infer<typeof BoardEntry>;
+/** `GET /api/public/halls/:id/board`: the hall and who the 公示牌 shows. */
+export const BoardReply = z.object({ hall: Hall, entries: z.array(BoardEntry) });
+export type BoardReply = z.infer<typeof BoardReply>;
 
 export const User = z.object({
   id: z.string(),

@@ -3,8 +3,9 @@ import type { Actor } from '../platform/access';
 import { SYSTEM_ACTOR } from '../platform/access';
 import type { Deps } from '../platform/app-types';
 import { shanghaiToday } from '../platform/time';
-import { appendAudit } from '../modules/audit';
-import { ledgerService } from '../modules/ledger';
+import { accounts } from '../modules/auth';
+import { ledgerService, seedFixedLedger } from '../modules/ledger';
+import { listDepartmentsIn } from '../modules/org';
 
 /**
  * A demo rectification ledger, written for the fictional 云溪县 (modelled on the published reports,
@@ -44,23 +45,18 @@ function addDays(iso: string, days: number): string {
 
 export async function seedLedgerDemo(deps: Deps): Promise<void> {
   const db = deps.db;
-  if (
-    await db
-      .selectFrom('ledgerInspection')
-      .select('id')
-      .where('id', '=', DEMO_LEDGER.inspectionId)
-      .executeTakeFirst()
-  )
-    return;
   const region = '350999';
   const today = shanghaiToday(deps.clock.now());
   const day = (n: number) => addDays(today, n);
 
-  const users = await db
-    .selectFrom('appUser')
-    .select(['id', 'username', 'displayName', 'role', 'regionCode', 'departmentId'])
-    .where('username', 'in', ['supervisor', 'leader', 'depthead', 'clerk', 'approver'])
-    .execute();
+  // Users and departments through their modules' exports (issue 13: no query on another's tables).
+  const users = await accounts.listAccountsByUsername(db, [
+    'supervisor',
+    'leader',
+    'depthead',
+    'clerk',
+    'approver',
+  ]);
   const actor = (username: string): Actor => {
     const u = users.find((x) => x.username === username)!;
     return {
@@ -74,10 +70,14 @@ export async function seedLedgerDemo(deps: Deps): Promise<void> {
     };
   };
   const uid = (username: string) => actor(username).userId;
-  const dept = async (name: string) =>
-    (await db.selectFrom('department').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const market = await dept('云溪县市场监督管理局');
-  const health = await dept('云溪县卫生健康局');
+  const departments = await listDepartmentsIn(db, `${region}%`);
+  const dept = (name: string) => {
+    const d = departments.find((x) => x.name === name);
+    if (!d) throw new Error(`demo: no department ${name}`);
+    return d.id;
+  };
+  const market = dept('云溪县市场监督管理局');
+  const health = dept('云溪县卫生健康局');
 
   type M = {
     n: number;
@@ -281,90 +281,64 @@ export async function seedLedgerDemo(deps: Deps): Promise<void> {
   ];
 
   const system = { ...SYSTEM_ACTOR, regionCode: region };
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('ledgerInspection')
-      .values({
-        id: DEMO_LEDGER.inspectionId,
-        regionCode: region,
-        kind: 'xuncha',
-        team: '县委第二巡察组',
-        inspectedUnit: '云溪县行政审批服务局',
-        issuer: '中共云溪县行政审批服务局党组',
-        periodStart: day(-240),
-        periodEnd: day(-200),
-        feedbackDate: day(-180),
-        scope: '局党组及机关各股室、县政务服务中心',
-        planApprovedOn: day(-165),
-        leadsReferred: 1,
-        workDone:
-          '局党组把巡察整改作为重要政治任务，成立由党组书记任组长的整改工作领导小组，逐条制定整改措施，明确责任领导、责任部门、责任人和完成时限。\n' +
-          '建立整改台账，实行“完成一项、核验一项、销号一项”，每项措施须有佐证材料并由督查人员核验后方可销号。',
-        nextSteps:
-          '对尚未完成的整改事项紧盯不放，逾期事项逐项约谈责任人。\n对已销号事项开展回头看，防止问题反弹。',
-        contactPhone: '0599-7712399',
-        contactEmail: 'zhenggai@yunxi.example.gov.cn',
-        contactAddress: '云溪县溪畔大道 88 号县政务服务中心三楼',
-        publishedAt: deps.clock.now(),
-      })
-      .execute();
-    for (const [i, c] of categories.entries())
-      await tx
-        .insertInto('ledgerCategory')
-        .values({
-          id: id(c.n),
-          regionCode: region,
-          inspectionId: DEMO_LEDGER.inspectionId,
-          parentId: null,
-          title: c.title,
-          sortOrder: i + 1,
-        })
-        .execute();
-    for (const [i, f] of findings.entries())
-      await tx
-        .insertInto('ledgerFinding')
-        .values({
-          id: id(f.n),
-          regionCode: region,
-          inspectionId: DEMO_LEDGER.inspectionId,
-          categoryId: id(f.cat),
-          number: i + 1,
-          title: f.title,
-          description: f.description,
-          severity: f.severity,
-          source: 'inspection',
-          carriedOverFromId: null,
-        })
-        .execute();
-    for (const m of measures)
-      await tx
-        .insertInto('ledgerMeasure')
-        .values({
-          id: id(m.n),
-          regionCode: region,
-          findingId: id(m.finding),
-          sortOrder: measures.filter((x) => x.finding === m.finding).indexOf(m) + 1,
-          content: m.content,
-          leader: m.leader,
-          departmentId: m.departmentId,
-          ownerUserId: uid(m.owner),
-          dueDate: m.due,
-          kind: m.kind,
-        })
-        .execute();
-    await appendAudit(
-      tx,
-      system,
-      {
-        action: 'ledger.demo.seed',
-        entityType: 'ledger_inspection',
-        entityId: DEMO_LEDGER.inspectionId,
-        regionCode: region,
-        summary: { findings: findings.length, measures: measures.length },
-      },
-      deps.clock.now(),
-    );
+  const seeded = await seedFixedLedger(deps, system, {
+    inspection: {
+      id: DEMO_LEDGER.inspectionId,
+      regionCode: region,
+      kind: 'xuncha',
+      team: '县委第二巡察组',
+      inspectedUnit: '云溪县行政审批服务局',
+      issuer: '中共云溪县行政审批服务局党组',
+      periodStart: day(-240),
+      periodEnd: day(-200),
+      feedbackDate: day(-180),
+      scope: '局党组及机关各股室、县政务服务中心',
+      planApprovedOn: day(-165),
+      leadsReferred: 1,
+      workDone:
+        '局党组把巡察整改作为重要政治任务，成立由党组书记任组长的整改工作领导小组，逐条制定整改措施，明确责任领导、责任部门、责任人和完成时限。\n' +
+        '建立整改台账，实行“完成一项、核验一项、销号一项”，每项措施须有佐证材料并由督查人员核验后方可销号。',
+      nextSteps:
+        '对尚未完成的整改事项紧盯不放，逾期事项逐项约谈责任人。\n对已销号事项开展回头看，防止问题反弹。',
+      contactPhone: '0599-7712399',
+      contactEmail: 'zhenggai@yunxi.example.gov.cn',
+      contactAddress: '云溪县溪畔大道 88 号县政务服务中心三楼',
+      publishedAt: deps.clock.now(),
+    },
+    categories: categories.map((c, i) => ({
+      id: id(c.n),
+      regionCode: region,
+      inspectionId: DEMO_LEDGER.inspectionId,
+      parentId: null,
+      title: c.title,
+      sortOrder: i + 1,
+    })),
+    findings: findings.map((f, i) => ({
+      id: id(f.n),
+      regionCode: region,
+      inspectionId: DEMO_LEDGER.inspectionId,
+      categoryId: id(f.cat),
+      number: i + 1,
+      title: f.title,
+      description: f.description,
+      severity: f.severity,
+      source: 'inspection',
+      carriedOverFromId: null,
+    })),
+    measures: measures.map((m) => ({
+      id: id(m.n),
+      regionCode: region,
+      findingId: id(m.finding),
+      sortOrder: measures.filter((x) => x.finding === m.finding).indexOf(m) + 1,
+      content: m.content,
+      leader: m.leader,
+      departmentId: m.departmentId,
+      ownerUserId: uid(m.owner),
+      dueDate: m.due,
+      kind: m.kind,
+    })),
   });
+  if (!seeded) return;
 
   // Progress, sign-off and revisit go through the service, so the demo obeys REC-1 and SOD-2.
   const progress = (

@@ -21,6 +21,11 @@ export const findAccount = (db: Executor, id: string) =>
   db.selectFrom('appUser').select(USER_COLS).where('id', '=', id).executeTakeFirst();
 export const findAccountIdByUsername = (db: Executor, username: string) =>
   db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
+/** Accounts by username (the demo seed acts as its named users). */
+export const listAccountsByUsername = (db: Executor, usernames: readonly string[]) =>
+  usernames.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('appUser').select(USER_COLS).where('username', 'in', usernames).execute();
 /**
  * Claims the name across every region (account_name: sign-in finds an account by its name alone,
  * ADR 0006), then creates the account; null when another account holds the name. Call it in the

@@ -1,4 +1,11 @@
-import { CSRF_HEADER, LoginInput, PasswordChangeInput, SESSION_COOKIE } from '@tongban/contracts';
+import {
+  CSRF_HEADER,
+  LoginInput,
+  NoContent,
+  PasswordChangeInput,
+  SESSION_COOKIE,
+  SessionInfo,
+} from '@tongban/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../platform/app-types';
 import { limitPerClient, limitPerTarget, rateLimitedError } from '../../platform/rate-limit';
@@ -77,7 +84,7 @@ export async function authRoutes(app: AppInstance) {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: '登录', body: LoginInput },
+      schema: { tags: ['auth'], summary: '登录', body: LoginInput, response: { 200: SessionInfo } },
       config: { rateLimit: limitPerClient(LOGIN_PER_ADDRESS, 60_000) },
       preHandler: async (req) => {
         const seen = await accountFailures(req, { increment: false });
@@ -93,34 +100,51 @@ export async function authRoutes(app: AppInstance) {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
-    const actor = requireActor(req);
-    await logout(app.deps, actor, req.sessionTokenHash!);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: NoContent } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await logout(app.deps, actor, req.sessionTokenHash!);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => {
-    const a = requireActor(req);
-    return {
-      csrfToken: req.csrfToken!,
-      user: {
-        id: a.userId!,
-        username: a.username,
-        displayName: a.displayName,
-        role: a.role,
-        regionCode: a.regionCode,
-        departmentId: a.departmentId,
-      },
-    };
-  });
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: SessionInfo } } },
+    async (req) => {
+      const a = requireActor(req);
+      // Only a signed-in user has a session; the system actor (jobs, demo seed) never reaches here.
+      if (a.role === 'system') throw new AuthError('SESSION_EXPIRED');
+      return {
+        csrfToken: req.csrfToken!,
+        user: {
+          id: a.userId!,
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          regionCode: a.regionCode,
+          departmentId: a.departmentId,
+        },
+      };
+    },
+  );
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], summary: '修改密码', body: PasswordChangeInput } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        body: PasswordChangeInput,
+        response: { 204: NoContent },
+      },
+    },
     async (req, reply) => {
       await changePassword(app.deps, requireActor(req), req.body, req.sessionTokenHash!);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,4 +1,9 @@
 import {
+  CaseDetail,
+  CaseSummary,
+  CaseNotice,
+  ItemsOf,
+  TransferCandidate,
   AcceptInput,
   ApplicantInput,
   ApplicantLookup,
@@ -73,7 +78,7 @@ type Transition<B> = (
   actor: ReturnType<typeof requireActor>,
   id: string,
   body: B,
-) => Promise<unknown>;
+) => Promise<CaseSummary>;
 
 export async function casesRoutes(app: AppInstance) {
   const d = app.deps;
@@ -85,8 +90,10 @@ export async function casesRoutes(app: AppInstance) {
     body: S,
     fn: Transition<z.infer<S>>,
   ) {
-    app.post(`/api/cases/:id/${name}`, { schema: { tags, summary, params: IdParams, body } }, async (req) =>
-      fn(d, requireActor(req), req.params.id, req.body as z.infer<S>),
+    app.post(
+      `/api/cases/:id/${name}`,
+      { schema: { tags, summary, params: IdParams, body, response: { 200: CaseSummary } } },
+      async (req) => fn(d, requireActor(req), req.params.id, req.body as z.infer<S>),
     );
   }
 
@@ -123,7 +130,14 @@ export async function casesRoutes(app: AppInstance) {
   // ── Cases: intake and lists ──
   app.post(
     '/api/cases',
-    { schema: { tags, summary: '窗口收件（受审分离；支持 Idempotency-Key）', body: CaseCreate } },
+    {
+      schema: {
+        tags,
+        summary: '窗口收件（受审分离；支持 Idempotency-Key）',
+        body: CaseCreate,
+        response: { 201: CaseDetail },
+      },
+    },
     async (req, reply) => {
       const { detail, replayed } = await svc.createCase(d, requireActor(req), req.body, idempotencyKey(req));
       return reply.status(201).header('idempotent-replayed', String(replayed)).send(detail);
@@ -153,17 +167,38 @@ export async function casesRoutes(app: AppInstance) {
   );
   app.get(
     '/api/cases/:id',
-    { schema: { tags, summary: '办件详情：材料、通知书、事件、证照、时限', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '办件详情：材料、通知书、事件、证照、时限',
+        params: IdParams,
+        response: { 200: CaseDetail },
+      },
+    },
     async (req) => svc.getDetail(d, requireActor(req), req.params.id),
   );
   app.get(
     '/api/cases/:id/transfer-candidates',
-    { schema: { tags, summary: '可转办人员（本部门审批人员及负责人）', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '可转办人员（本部门审批人员及负责人）',
+        params: IdParams,
+        response: { 200: ItemsOf(TransferCandidate) },
+      },
+    },
     async (req) => svc.listTransferCandidates(d, requireActor(req), req.params.id),
   );
   app.get(
     '/api/cases/:id/notices/:noticeId',
-    { schema: { tags, summary: '通知书（打印视图数据）', params: NoticeParams } },
+    {
+      schema: {
+        tags,
+        summary: '通知书（打印视图数据）',
+        params: NoticeParams,
+        response: { 200: CaseNotice },
+      },
+    },
     async (req) => svc.getNotice(d, requireActor(req), req.params.id, req.params.noticeId),
   );
   app.get(

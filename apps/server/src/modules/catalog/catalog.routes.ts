@@ -1,4 +1,16 @@
 import {
+  CatalogDiff,
+  CatalogFigures,
+  CatalogImportResult,
+  CatalogItemDetail,
+  CatalogItemHistory,
+  CatalogItemSummary,
+  CatalogPublicHit,
+  CatalogVersion,
+  CatalogItemVersionSummary,
+  ItemsOf,
+  PageOf,
+  PublicGuide,
   CatalogDraftCreate,
   CatalogItemCreate,
   CatalogPublicQuery,
@@ -44,23 +56,45 @@ export async function catalogRoutes(app: AppInstance) {
         tags,
         summary: '事项列表（含草稿、已取消），可按名称/拼音/编码搜索',
         querystring: CatalogStaffQuery,
+        response: { 200: PageOf(CatalogItemSummary) },
       },
     },
     async (req) => svc.listItems(d, requireActor(req), req.query),
   );
   app.post(
     '/api/catalog/items',
-    { schema: { tags, summary: '新建事项（生成第 1 版草稿）', body: CatalogItemCreate } },
+    {
+      schema: {
+        tags,
+        summary: '新建事项（生成第 1 版草稿）',
+        body: CatalogItemCreate,
+        response: { 201: CatalogVersion },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createItem(d, requireActor(req), req.body)),
   );
   app.get(
     '/api/catalog/items/:id',
-    { schema: { tags, summary: '事项详情：当前发布版本、待发布草稿和版本列表', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '事项详情：当前发布版本、待发布草稿和版本列表',
+        params: IdParams,
+        response: { 200: CatalogItemDetail },
+      },
+    },
     async (req) => svc.getItem(d, requireActor(req), req.params.id),
   );
   app.get(
     '/api/catalog/items/:id/versions',
-    { schema: { tags, summary: '事项版本列表', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '事项版本列表',
+        params: IdParams,
+        response: { 200: ItemsOf(CatalogItemVersionSummary) },
+      },
+    },
     async (req) => ({ items: await svc.listVersions(d, requireActor(req), req.params.id) }),
   );
   app.get(
@@ -71,6 +105,7 @@ export async function catalogRoutes(app: AppInstance) {
         summary: '两个版本的差异',
         params: IdParams,
         querystring: z.object({ from: Id, to: Id }),
+        response: { 200: CatalogDiff },
       },
     },
     async (req) => svc.diffVersions(d, requireActor(req), req.params.id, req.query.from, req.query.to),
@@ -83,6 +118,7 @@ export async function catalogRoutes(app: AppInstance) {
         summary: '修改已发布事项：基于发布版本新建草稿',
         params: IdParams,
         body: CatalogDraftCreate,
+        response: { 201: CatalogVersion },
       },
     },
     async (req, reply) =>
@@ -90,27 +126,65 @@ export async function catalogRoutes(app: AppInstance) {
   );
   app.post(
     '/api/catalog/items/:id/publish',
-    { schema: { tags, summary: '发布草稿版本（替代原发布版本）', params: IdParams, body: CatalogPublish } },
+    {
+      schema: {
+        tags,
+        summary: '发布草稿版本（替代原发布版本）',
+        params: IdParams,
+        body: CatalogPublish,
+        response: { 200: CatalogVersion },
+      },
+    },
     async (req) => svc.publish(d, requireActor(req), req.params.id, req.body.versionId),
   );
   app.post(
     '/api/catalog/items/:id/retire',
-    { schema: { tags, summary: '取消事项', params: IdParams, body: CatalogRetire } },
+    {
+      schema: {
+        tags,
+        summary: '取消事项',
+        params: IdParams,
+        body: CatalogRetire,
+        response: { 200: CatalogItemHistory },
+      },
+    },
     async (req) => svc.retire(d, requireActor(req), req.params.id, req.body.reason),
   );
   app.get(
     '/api/catalog/versions/:versionId',
-    { schema: { tags, summary: '事项版本全文（含材料）', params: VersionParams } },
+    {
+      schema: {
+        tags,
+        summary: '事项版本全文（含材料）',
+        params: VersionParams,
+        response: { 200: CatalogVersion },
+      },
+    },
     async (req) => svc.getVersionFor(d, requireActor(req), req.params.versionId),
   );
   app.patch(
     '/api/catalog/versions/:versionId',
-    { schema: { tags, summary: '修改草稿版本', params: VersionParams, body: CatalogVersionPatch } },
+    {
+      schema: {
+        tags,
+        summary: '修改草稿版本',
+        params: VersionParams,
+        body: CatalogVersionPatch,
+        response: { 200: CatalogVersion },
+      },
+    },
     async (req) => svc.updateDraft(d, requireActor(req), req.params.versionId, req.body),
   );
   app.get(
     '/api/catalog/figures',
-    { schema: { tags, summary: '事项清单统计（按已发布版本计算）', querystring: RegionQuery } },
+    {
+      schema: {
+        tags,
+        summary: '事项清单统计（按已发布版本计算）',
+        querystring: RegionQuery,
+        response: { 200: CatalogFigures },
+      },
+    },
     async (req) => svc.getFigures(d, requireActor(req), req.query.regionCode),
   );
   app.get(
@@ -139,6 +213,7 @@ export async function catalogRoutes(app: AppInstance) {
         tags,
         summary: '导入事项清单（multipart，字段 file；全部成功或全部不导入）',
         querystring: RegionQuery,
+        response: { 200: CatalogImportResult },
       },
     },
     async (req) => {
@@ -162,6 +237,7 @@ export async function catalogRoutes(app: AppInstance) {
         tags: publicTags,
         summary: '公开事项检索：名称、拼音首字母（如 spjy）或全拼，按部门、类型、网办深度、到现场次数筛选',
         querystring: CatalogPublicQuery,
+        response: { 200: PageOf(CatalogPublicHit) },
       },
       // SEC-2: public search is limited per client address, generously (bench:catalog raises RATE_LIMIT_SCALE).
       config: { rateLimit: limitPerClient(300, 60_000) },
@@ -176,6 +252,7 @@ export async function catalogRoutes(app: AppInstance) {
         summary: '办事指南（?lang=zh|en|ru|ko）',
         params: IdParams,
         querystring: LangQuery,
+        response: { 200: PublicGuide },
       },
       config: { rateLimit: limitPerClient(120, 60_000) },
     },

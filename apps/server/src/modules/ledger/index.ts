@@ -8,3 +8,4 @@ export {
   createSourcedInspection,
   type SourcedFindingInput,
 } from './ledger.service';
+export { seedFixedLedger, type FixedLedger } from './use-cases/seed-fixed-ledger';

@@ -1,6 +1,11 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
-import type { LedgerFindingTable, LedgerInspectionTable, LedgerMeasureTable } from '../../platform/db-types';
+import type {
+  LedgerCategoryTable,
+  LedgerFindingTable,
+  LedgerInspectionTable,
+  LedgerMeasureTable,
+} from '../../platform/db-types';
 import type {
   LedgerAccountability,
   LedgerLead,
@@ -55,6 +60,9 @@ export const listCategories = (db: Executor, inspectionId: string) =>
     .execute();
 export const findCategory = (db: Executor, id: string) =>
   db.selectFrom('ledgerCategory').selectAll().where('id', '=', id).executeTakeFirst();
+/** A category with its id and order given (a ledger seeded with fixed ids). */
+export const insertCategoryRow = (db: Executor, v: Insertable<LedgerCategoryTable>) =>
+  db.insertInto('ledgerCategory').values(v).execute();
 export const insertCategory = (
   db: Executor,
   v: { regionCode: string; inspectionId: string; parentId: string | null; title: string },

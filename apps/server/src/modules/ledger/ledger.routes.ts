@@ -1,4 +1,10 @@
 import {
+  ItemsOf,
+  LedgerDashboard,
+  LedgerRow,
+  LedgerSheetImportResult,
+  PublicFeedbackReceipt,
+  ReportModel,
   AccountabilityInput,
   CategoryInput,
   FindingInput,
@@ -99,7 +105,7 @@ export async function ledgerRoutes(app: AppInstance) {
   );
   app.get(
     '/api/ledger/inspections/:id/report',
-    { schema: { tags, summary: '整改通报（数据）', params: IdParams } },
+    { schema: { tags, summary: '整改通报（数据）', params: IdParams, response: { 200: ReportModel } } },
     async (req) => svc.reportModel(d, requireActor(req), req.params.id),
   );
   app.get(
@@ -135,6 +141,7 @@ export async function ledgerRoutes(app: AppInstance) {
         tags,
         summary: '从整改台账 .xlsx 导入问题和整改措施（multipart，字段 file；有错行则全部不导入）',
         params: IdParams,
+        response: { 201: LedgerSheetImportResult },
       },
     },
     async (req, reply) => {
@@ -161,6 +168,7 @@ export async function ledgerRoutes(app: AppInstance) {
         tags,
         summary: '整改看板：问题和措施按状态、逾期措施按部门、每周进展（实时计算）',
         params: IdParams,
+        response: { 200: LedgerDashboard },
       },
     },
     async (req) => svc.dashboard(d, requireActor(req), req.params.id),
@@ -303,13 +311,25 @@ export async function ledgerRoutes(app: AppInstance) {
   app.get(
     '/api/ledger/measures',
     {
-      schema: { tags, summary: '整改台账（可按巡察、状态、部门、责任人筛选）', querystring: LedgerViewQuery },
+      schema: {
+        tags,
+        summary: '整改台账（可按巡察、状态、部门、责任人筛选）',
+        querystring: LedgerViewQuery,
+        response: { 200: ItemsOf(LedgerRow) },
+      },
     },
     async (req) => ({ items: await svc.ledgerView(d, requireActor(req), req.query) }),
   );
   app.get(
     '/api/ledger/my-measures',
-    { schema: { tags, summary: '我负责的整改措施', querystring: LedgerViewQuery } },
+    {
+      schema: {
+        tags,
+        summary: '我负责的整改措施',
+        querystring: LedgerViewQuery,
+        response: { 200: ItemsOf(LedgerRow) },
+      },
+    },
     async (req) => ({ items: await svc.ledgerView(d, requireActor(req), req.query, true) }),
   );
 
@@ -329,7 +349,12 @@ export async function ledgerRoutes(app: AppInstance) {
   app.get(
     '/api/public/reports/:inspectionId',
     {
-      schema: { tags: ['public'], summary: '整改通报（公开）', params: z.object({ inspectionId: Id }) },
+      schema: {
+        tags: ['public'],
+        summary: '整改通报（公开）',
+        params: z.object({ inspectionId: Id }),
+        response: { 200: ReportModel },
+      },
       config: { rateLimit: limitPerClient(120, 60_000) },
     },
     async (req) => svc.publicReport(d, req.params.inspectionId),
@@ -342,6 +367,7 @@ export async function ledgerRoutes(app: AppInstance) {
         summary: '对整改通报提出意见（公开）',
         params: z.object({ inspectionId: Id }),
         body: PublicFeedbackInput,
+        response: { 201: PublicFeedbackReceipt },
       },
       // SEC-2: per client address, and per report whoever sends it.
       config: { rateLimit: limitPerClient(10, 10 * 60_000) },

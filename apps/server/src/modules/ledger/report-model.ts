@@ -1,3 +1,11 @@
+import type {
+  FindingStatus,
+  ReportFinding,
+  ReportMeasureState,
+  ReportModel,
+  ReportNumbers,
+  ReportSection,
+} from '@tongban/contracts';
 import { inspectionKindLabels, type InspectionKind, type MeasureKind } from './ledger-outline.parser';
 
 /**
@@ -6,7 +14,7 @@ import { inspectionKindLabels, type InspectionKind, type MeasureKind } from './l
  * (TRUTH-1), and only signed-off measures count as done (REC-1).
  */
 
-export type MeasureState = 'not_started' | 'in_progress' | 'awaiting_signoff' | 'signed_off' | 'reopened';
+export type MeasureState = ReportMeasureState;
 
 export const measureKindLabels: Record<MeasureKind, string> = {
   immediate: '立行立改',
@@ -35,6 +43,8 @@ export const accountabilityKindLabels: Record<AccountabilityKind, string> = {
 
 /** Calendar dates as `YYYY-MM-DD` (Asia/Shanghai), as the ledger stores them. */
 export type IsoDate = string;
+
+export type { FindingStatus, ReportFinding, ReportModel, ReportNumbers, ReportSection };
 
 export type FindingSource =
   'inspection' | 'overdue_cases' | 'evaluations' | 'complaints' | 'patrols' | 'file_reviews';
@@ -93,58 +103,10 @@ export type LedgerSnapshot = {
   contact: { phone?: string; email?: string; address?: string };
 };
 
-export type FindingStatus = 'done' | 'in_progress' | 'ongoing';
-
 export const findingStatusLabels: Record<FindingStatus, string> = {
   done: '已完成整改',
   in_progress: '正在推进',
   ongoing: '需长期坚持',
-};
-
-export type ReportFinding = {
-  id: string;
-  number: number;
-  title: string;
-  description: string;
-  status: FindingStatus;
-  /** What was done: each measure's content followed by its recorded progress. */
-  actions: string[];
-};
-
-export type ReportSection = { label: string; title: string; findings: ReportFinding[] };
-
-export type ReportNumbers = {
-  findingsTotal: number;
-  /** Of findingsTotal, those carried over from the previous inspection (counted once, here). */
-  findingsCarriedOver: number;
-  findingsDone: number;
-  findingsInProgress: number;
-  findingsOngoing: number;
-  /** findingsDone / findingsTotal, 0 when there are none (整改完成率, TRUTH-1). */
-  findingCompletionRate: number;
-  measuresTotal: number;
-  measuresDone: number;
-  measuresOverdue: number;
-  measuresByState: Record<MeasureState, number>;
-  accountability: Record<AccountabilityKind, number>;
-  accountabilityTotal: number;
-  regulations: number;
-  recoveredFen: number;
-  refundedFen: number;
-  leadsReferred: number;
-};
-
-export type ReportModel = {
-  title: string;
-  asOf: IsoDate;
-  opening: string;
-  summary: string;
-  workDone: string[];
-  sections: ReportSection[];
-  leads: string[];
-  nextSteps: string[];
-  contact: string;
-  numbers: ReportNumbers;
 };
 
 // ---------------------------------------------------------------------------------------------

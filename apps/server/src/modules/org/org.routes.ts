@@ -1,4 +1,13 @@
 import {
+  BoardReply,
+  Department,
+  Hall,
+  HallWindow,
+  ItemsOf,
+  NoContent,
+  Region,
+  Staff,
+  User,
   DepartmentInput,
   HallInput,
   HallWindowInput,
@@ -28,12 +37,16 @@ const tags = ['org'];
 export async function orgRoutes(app: AppInstance) {
   const d = app.deps;
 
-  app.get('/api/org/regions', { schema: { tags, summary: '行政区划列表' } }, async (req) => ({
-    items: await svc.listRegions(d, requireActor(req)),
-  }));
+  app.get(
+    '/api/org/regions',
+    { schema: { tags, summary: '行政区划列表', response: { 200: ItemsOf(Region) } } },
+    async (req) => ({
+      items: await svc.listRegions(d, requireActor(req)),
+    }),
+  );
   app.post(
     '/api/org/regions',
-    { schema: { tags, summary: '新增区划', body: RegionInput } },
+    { schema: { tags, summary: '新增区划', body: RegionInput, response: { 201: Region } } },
     async (req, reply) => reply.status(201).send(await svc.createRegion(d, requireActor(req), req.body)),
   );
   app.patch(
@@ -44,67 +57,109 @@ export async function orgRoutes(app: AppInstance) {
         summary: '修改区划名称',
         params: z.object({ code: RegionCode }),
         body: RegionInput.pick({ name: true }),
+        response: { 200: Region },
       },
     },
     async (req) => svc.updateRegion(d, requireActor(req), req.params.code, req.body),
   );
 
-  app.get('/api/org/halls', { schema: { tags, summary: '大厅列表' } }, async (req) => ({
-    items: await svc.listHalls(d, requireActor(req)),
-  }));
-  app.post('/api/org/halls', { schema: { tags, summary: '新增大厅', body: HallInput } }, async (req, reply) =>
-    reply.status(201).send(await svc.createHall(d, requireActor(req), req.body)),
+  app.get(
+    '/api/org/halls',
+    { schema: { tags, summary: '大厅列表', response: { 200: ItemsOf(Hall) } } },
+    async (req) => ({
+      items: await svc.listHalls(d, requireActor(req)),
+    }),
+  );
+  app.post(
+    '/api/org/halls',
+    { schema: { tags, summary: '新增大厅', body: HallInput, response: { 201: Hall } } },
+    async (req, reply) => reply.status(201).send(await svc.createHall(d, requireActor(req), req.body)),
   );
   app.patch(
     '/api/org/halls/:id',
-    { schema: { tags, summary: '修改大厅', params: IdParams, body: HallPatch } },
+    { schema: { tags, summary: '修改大厅', params: IdParams, body: HallPatch, response: { 200: Hall } } },
     async (req) => svc.updateHall(d, requireActor(req), req.params.id, req.body),
   );
 
-  app.get('/api/org/departments', { schema: { tags, summary: '进驻部门列表' } }, async (req) => ({
-    items: await svc.listDepartments(d, requireActor(req)),
-  }));
+  app.get(
+    '/api/org/departments',
+    { schema: { tags, summary: '进驻部门列表', response: { 200: ItemsOf(Department) } } },
+    async (req) => ({
+      items: await svc.listDepartments(d, requireActor(req)),
+    }),
+  );
   app.post(
     '/api/org/departments',
-    { schema: { tags, summary: '新增部门', body: DepartmentInput } },
+    { schema: { tags, summary: '新增部门', body: DepartmentInput, response: { 201: Department } } },
     async (req, reply) => reply.status(201).send(await svc.createDepartment(d, requireActor(req), req.body)),
   );
   app.patch(
     '/api/org/departments/:id',
-    { schema: { tags, summary: '修改部门', params: IdParams, body: DepartmentPatch } },
+    {
+      schema: {
+        tags,
+        summary: '修改部门',
+        params: IdParams,
+        body: DepartmentPatch,
+        response: { 200: Department },
+      },
+    },
     async (req) => svc.updateDepartment(d, requireActor(req), req.params.id, req.body),
   );
 
-  app.get('/api/org/windows', { schema: { tags, summary: '窗口列表' } }, async (req) => ({
-    items: await svc.listWindows(d, requireActor(req)),
-  }));
+  app.get(
+    '/api/org/windows',
+    { schema: { tags, summary: '窗口列表', response: { 200: ItemsOf(HallWindow) } } },
+    async (req) => ({
+      items: await svc.listWindows(d, requireActor(req)),
+    }),
+  );
   app.post(
     '/api/org/windows',
-    { schema: { tags, summary: '新增窗口', body: HallWindowInput } },
+    { schema: { tags, summary: '新增窗口', body: HallWindowInput, response: { 201: HallWindow } } },
     async (req, reply) => reply.status(201).send(await svc.createWindow(d, requireActor(req), req.body)),
   );
   app.patch(
     '/api/org/windows/:id',
-    { schema: { tags, summary: '修改窗口', params: IdParams, body: HallWindowPatch } },
+    {
+      schema: {
+        tags,
+        summary: '修改窗口',
+        params: IdParams,
+        body: HallWindowPatch,
+        response: { 200: HallWindow },
+      },
+    },
     async (req) => svc.updateWindow(d, requireActor(req), req.params.id, req.body),
   );
 
-  app.get('/api/org/staff', { schema: { tags, summary: '进驻人员列表' } }, async (req) => ({
-    items: await svc.listStaff(d, requireActor(req)),
-  }));
+  app.get(
+    '/api/org/staff',
+    { schema: { tags, summary: '进驻人员列表', response: { 200: ItemsOf(Staff) } } },
+    async (req) => ({
+      items: await svc.listStaff(d, requireActor(req)),
+    }),
+  );
   app.post(
     '/api/org/staff',
-    { schema: { tags, summary: '新增人员', body: StaffInput } },
+    { schema: { tags, summary: '新增人员', body: StaffInput, response: { 201: Staff } } },
     async (req, reply) => reply.status(201).send(await svc.createStaff(d, requireActor(req), req.body)),
   );
   app.patch(
     '/api/org/staff/:id',
-    { schema: { tags, summary: '修改人员', params: IdParams, body: StaffPatch } },
+    { schema: { tags, summary: '修改人员', params: IdParams, body: StaffPatch, response: { 200: Staff } } },
     async (req) => svc.updateStaff(d, requireActor(req), req.params.id, req.body),
   );
   app.post(
     '/api/org/staff/:id/photo',
-    { schema: { tags, summary: '上传人员照片（multipart，字段 file）', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '上传人员照片（multipart，字段 file）',
+        params: IdParams,
+        response: { 200: Staff },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       // Refuse early, before reading an upload the actor may not make; the service checks the region.
@@ -121,17 +176,23 @@ export async function orgRoutes(app: AppInstance) {
     },
   );
 
-  app.get('/api/org/users', { schema: { tags, summary: '用户列表' } }, async (req) => ({
-    items: await svc.listUsers(d, requireActor(req)),
-  }));
+  app.get(
+    '/api/org/users',
+    { schema: { tags, summary: '用户列表', response: { 200: ItemsOf(User) } } },
+    async (req) => ({
+      items: await svc.listUsers(d, requireActor(req)),
+    }),
+  );
   app.post(
     '/api/org/users',
-    { schema: { tags, summary: '新增用户', body: UserCreateInput } },
+    { schema: { tags, summary: '新增用户', body: UserCreateInput, response: { 201: User } } },
     async (req, reply) => reply.status(201).send(await svc.createUser(d, requireActor(req), req.body)),
   );
   app.patch(
     '/api/org/users/:id',
-    { schema: { tags, summary: '修改用户', params: IdParams, body: UserUpdateInput } },
+    {
+      schema: { tags, summary: '修改用户', params: IdParams, body: UserUpdateInput, response: { 200: User } },
+    },
     async (req) => svc.updateUser(d, requireActor(req), req.params.id, req.body),
   );
   app.post(
@@ -142,18 +203,24 @@ export async function orgRoutes(app: AppInstance) {
         summary: '重置密码',
         params: IdParams,
         body: z.object({ password: z.string().max(256) }),
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
       await svc.resetUserPassword(d, requireActor(req), req.params.id, req.body.password);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/api/public/halls/:id/board',
     {
-      schema: { tags: ['public'], summary: '人员公示牌（公开）', params: IdParams },
+      schema: {
+        tags: ['public'],
+        summary: '人员公示牌（公开）',
+        params: IdParams,
+        response: { 200: BoardReply },
+      },
       // SEC-2: the hall's screen refreshes it often; generous per client address.
       config: { rateLimit: limitPerClient(600, 60_000) },
     },

@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CatalogContent,
+  CatalogImportResult,
+  CatalogItemDetail,
+  CatalogItemHistory,
+  Page,
+  PublicGuide,
   CatalogDiff,
   CatalogFigures,
   CatalogImportProblem,
@@ -8,53 +13,21 @@ import type {
   CatalogItemSummary,
   CatalogPublicHit,
   CatalogVersion,
-  CatalogVersionStatus,
   GuideLang,
-  GuideText,
   ItemType,
   OnlineLevel,
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
 
-/** Replies of the catalog API (apps/server/src/modules/catalog/catalog.routes.ts). */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** Replies of the catalog API: declared in packages/contracts (the routes' reply schemas). */
+export type {
+  CatalogItemDetail,
+  CatalogItemVersionSummary as CatalogVersionSummary,
+  CatalogImportResult as ImportResult,
+  Page,
+  PublicGuide,
+} from '@tongban/contracts';
 
-export type CatalogVersionSummary = {
-  id: string;
-  versionNo: number;
-  status: CatalogVersionStatus;
-  name: string;
-  createdAt: string;
-  createdBy: string | null;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  supersededAt: string | null;
-};
-
-export type CatalogItemDetail = {
-  id: string;
-  regionCode: string;
-  itemCode: string;
-  retiredAt: string | null;
-  retiredReason: string | null;
-  published: CatalogVersion | null;
-  draft: CatalogVersion | null;
-  versions: CatalogVersionSummary[];
-};
-
-export type PublicGuideItem = Omit<
-  CatalogVersion,
-  'guides' | 'createdBy' | 'publishedBy' | 'namePinyin' | 'namePinyinInitials'
->;
-export type PublicGuide = {
-  lang: GuideLang;
-  availableLangs: GuideLang[];
-  guide: GuideText;
-  item: PublicGuideItem;
-  guidePath: string;
-};
-
-export type ImportResult = { regionCode: string; created: string[]; updated: string[]; unchanged: string[] };
 export type ImportProblems = { problems: CatalogImportProblem[] };
 export type MissingElements = { missing: { field: string; label: string }[] };
 
@@ -195,7 +168,10 @@ export const usePublish = () =>
 
 export const useRetire = () =>
   useCatalogMutation(({ itemId, reason }: { itemId: string; reason: string }) =>
-    apiRequest<unknown>(`/api/catalog/items/${seg(itemId)}/retire`, { method: 'POST', body: { reason } }),
+    apiRequest<CatalogItemHistory>(`/api/catalog/items/${seg(itemId)}/retire`, {
+      method: 'POST',
+      body: { reason },
+    }),
   );
 
 /** Silent: row problems are shown in a table. */
@@ -203,7 +179,7 @@ export const useImportCatalog = () =>
   useCatalogMutation((file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return apiUpload<ImportResult>('/api/catalog/import', form);
+    return apiUpload<CatalogImportResult>('/api/catalog/import', form);
   }, true);
 
 export const EXPORT_URL = '/api/catalog/export.xlsx';

@@ -1,5 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  FindingStatus,
+  PublicFeedbackReceipt,
+  ReportModel,
   AccountabilityInput,
   FindingInput,
   FindingSeverity,
@@ -22,10 +25,13 @@ import type {
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
 
+/** Reply shapes declared in packages/contracts (the routes' reply schemas). */
+export type { FindingStatus, ReportModel, ReportNumbers } from '@tongban/contracts';
+
 /*
  * Reply shapes of the ledger API that packages/contracts does not (yet) describe: the inspection
- * detail, the parsed draft and the report model. They mirror apps/server/src/modules/ledger
- * (ledger.service.ts getInspectionDetail, ledger-outline.parser.ts, report-model.ts).
+ * detail and the parsed draft. They mirror apps/server/src/modules/ledger
+ * (use-cases/manage-inspections.ts getInspectionDetail, ledger-outline.parser.ts).
  */
 
 export type InspectionSummary = {
@@ -112,8 +118,6 @@ export type MeasureDetail = {
   revisits: Revisit[];
 };
 
-export type FindingStatus = 'done' | 'in_progress' | 'ongoing';
-
 export type FindingDetail = {
   id: string;
   inspectionId: string;
@@ -157,51 +161,6 @@ export type SaveDraftResult = {
   categories: number;
   findings: number;
   measures: number;
-};
-
-export type ReportMeasureState =
-  'not_started' | 'in_progress' | 'awaiting_signoff' | 'signed_off' | 'reopened';
-
-export type ReportNumbers = {
-  findingsTotal: number;
-  findingsDone: number;
-  findingsInProgress: number;
-  findingsOngoing: number;
-  findingCompletionRate: number;
-  measuresTotal: number;
-  measuresDone: number;
-  measuresOverdue: number;
-  measuresByState: Record<ReportMeasureState, number>;
-  accountability: Record<string, number>;
-  accountabilityTotal: number;
-  regulations: number;
-  recoveredFen: number;
-  refundedFen: number;
-  leadsReferred: number;
-};
-
-export type ReportModel = {
-  title: string;
-  asOf: string;
-  opening: string;
-  summary: string;
-  workDone: string[];
-  sections: {
-    label: string;
-    title: string;
-    findings: {
-      id: string;
-      number: number;
-      title: string;
-      description: string;
-      status: FindingStatus;
-      actions: string[];
-    }[];
-  }[];
-  leads: string[];
-  nextSteps: string[];
-  contact: string;
-  numbers: ReportNumbers;
 };
 
 export type PublicFeedback = {
@@ -428,7 +387,7 @@ export const useSaveDraft = () =>
 export const useSubmitPublicFeedback = (inspectionId: string) =>
   useMutation({
     mutationFn: (input: PublicFeedbackInput) =>
-      apiRequest<{ id: string; received: boolean }>(`/api/public/reports/${enc(inspectionId)}/feedback`, {
+      apiRequest<PublicFeedbackReceipt>(`/api/public/reports/${enc(inspectionId)}/feedback`, {
         method: 'POST',
         body: input,
       }),

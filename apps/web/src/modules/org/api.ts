@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  BoardEntry,
+  BoardReply,
   Department,
   DepartmentInput,
   Hall,
@@ -49,8 +49,6 @@ export const useStaff = (enabled = true) =>
   useQuery({ queryKey: orgKeys.staff, queryFn: () => list<Staff>('/api/org/staff'), enabled });
 export const useUsers = (enabled = true) =>
   useQuery({ queryKey: orgKeys.users, queryFn: () => list<User>('/api/org/users'), enabled });
-
-export type BoardReply = { hall: Hall; entries: BoardEntry[] };
 
 export const useBoard = (hallId: string) =>
   useQuery({

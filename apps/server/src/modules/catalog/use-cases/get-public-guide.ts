@@ -1,16 +1,10 @@
-import { GuideLang, type CatalogVersion, type Guides } from '@tongban/contracts';
+import { GuideLang, type PublicGuide } from '@tongban/contracts';
 import { type Deps } from '../../../platform/app-types';
 import { CatalogError } from '../catalog.errors';
 import { getPublishedVersion } from './get-version';
 import { langsOf } from './search-public';
 
-export type PublicGuide = {
-  lang: GuideLang;
-  availableLangs: GuideLang[];
-  guide: NonNullable<Guides['zh']>;
-  item: Omit<CatalogVersion, 'guides' | 'createdBy' | 'publishedBy' | 'namePinyin' | 'namePinyinInitials'>;
-  guidePath: string;
-};
+export type { PublicGuide };
 
 /** The public guide of a live item in one language; a missing language is a 404 naming those there are. */
 export async function getPublicGuide(deps: Deps, itemId: string, lang: GuideLang): Promise<PublicGuide> {

@@ -1,5 +1,10 @@
 import { listDepartmentsIn } from '../../org';
-import { CatalogContentFields, type CatalogContent, type CatalogImportProblem } from '@tongban/contracts';
+import {
+  CatalogContentFields,
+  type CatalogContent,
+  type CatalogImportProblem,
+  type CatalogImportResult,
+} from '@tongban/contracts';
 import { assertAccess, checkAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { runAudited } from '../../audit';
@@ -10,12 +15,7 @@ import { checkContentRules, checkUniqueItemCodes, findMissingElements, stableJso
 import * as repo from '../catalog.repository';
 import { publishIn } from './publish-version';
 
-export type ImportResult = {
-  regionCode: string;
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-};
+export type ImportResult = CatalogImportResult;
 
 /**
  * Imports a sheet all-or-nothing: every row is checked (format, department, rules, completeness),
