@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CaseSummary } from '@tongban/contracts';
+import type { Applicant, CalendarStatus, CaseDetail, CaseSummary, IntakePreview } from '@tongban/contracts';
 import { apiSignIn, type ApiSession } from '../fixtures/api.fixture';
 import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
@@ -87,5 +87,40 @@ describe('cases: the intake files the case only on the decision (issue 14 point 
     const filed = await casesOf(NAME);
     expect(filed.map((c) => [c.caseNo, c.status])).toEqual([[caseNo, 'accepted']]);
     await screenshot(page, 'intake-confirm-accepted');
+  });
+
+  it('CAL-2: a case deadline in a year whose holidays are not loaded is shown 暂定 (issue 14 point 13)', async (ctx) => {
+    const status = await clerkApi.get<CalendarStatus>('/api/calendar/status');
+    // 离婚登记 has 30 working days: from December the deadline lands in next year.
+    const hits = await clerkApi.get<{ items: { itemId: string; name: string }[] }>(
+      `/api/public/catalog/items?q=${encodeURIComponent('离婚登记')}`,
+    );
+    const itemId = hits.items.find((i) => i.name === '离婚登记')!.itemId;
+    const applicant = await clerkApi.post<Applicant>('/api/applicants', {
+      kind: 'person',
+      name: '温若溪',
+      idNumber: personIdNumber(632),
+      phone: '13912340632',
+    });
+    const body = { itemId, applicantId: applicant.id };
+    const { materials } = await clerkApi.post<IntakePreview>('/api/cases/intake-preview', body);
+    const given = materials
+      .filter((m) => m.status !== 'from_license')
+      .map((m) => ({ name: m.name, status: 'provided' as const }));
+    const filed = await clerkApi.post<CaseDetail>('/api/cases', {
+      ...body,
+      materials: given,
+      decision: { action: 'accept', body: {} },
+    });
+    const deadline = filed.clock!.deadline;
+    if (status.dataThroughYear !== null && Number(deadline.slice(0, 4)) <= status.dataThroughYear) ctx.skip();
+    expect(filed.clock!.provisional).toBe(true);
+
+    const page = clerk;
+    await new CasesPage(page).openCase(filed.id);
+    expect(await page.getByTestId('case-deadline').getAttribute('data-deadline')).toBe(deadline);
+    await page.getByTestId('clock-provisional').waitFor();
+    expect(await page.getByTestId('clock-provisional').innerText()).toBe('暂定');
+    await screenshot(page, 'intake-confirm-provisional');
   });
 });

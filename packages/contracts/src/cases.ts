@@ -343,6 +343,8 @@ export const CaseClockSummary = z.object({
   leftWorkingDays: z.number(),
   /** ACC-1: not answered within 5 working days of receipt, so it counts as accepted. */
   deemedAccepted: z.boolean(),
+  /** CAL-2: the deadline falls in a year whose holiday notice is not loaded yet (暂定); absent = final. */
+  provisional: z.boolean().optional(),
 });
 export type CaseClockSummary = z.infer<typeof CaseClockSummary>;
 
