@@ -88,14 +88,14 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
   it('ACC-1, ACC-2: 一次性告知 lists every missing and faulty material in one notice; the case waits 待补正, then the supplement is received and the case accepted', async () => {
     const page = clerk;
     const ui = new CasesPage(page);
-    const { caseId, caseNo } = await ui.receive({
+    await ui.receive({
       item: FOOD,
       search: 'spjy',
       applicant: { idNumber: personIdNumber(611), name: '黄雨桐', phone: '13912340611' },
       materials: { 营业执照: '已提交', [LAYOUT]: '缺少', [RULES]: '缺少' },
     });
-    expect(caseNo).toMatch(/^350999-\d{8}-\d{5}$/);
-    expect(await ui.statusIn('intake-case').innerText()).toBe('待受理');
+    // Issue 14 point 7: no case yet; the decision files it.
+    expect(await page.getByTestId('intake-case-no').count()).toBe(0);
 
     // Two required materials missing, neither deferrable: no 受理, no 容缺受理 — tell everything at once.
     const decision = page.getByTestId('intake-decision');
@@ -116,6 +116,8 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await screenshot(page, 'case-paths-supplement-dialog');
     await ui.confirm();
 
+    const { caseId, caseNo } = await ui.filed();
+    expect(caseNo).toMatch(/^350999-\d{8}-\d{5}$/);
     await ui.waitForStatus('待补正', 'intake-case');
     const supplementNo = await ui.noticeNumber('supplement');
     expect(supplementNo).toMatch(NOTICE_NO('补'));
@@ -182,7 +184,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     const ui = new CasesPage(page);
     const reason = '申请人仅销售预包装食品，依法实行备案管理，不需要申请食品经营许可';
     const redirectTo = '云溪县市场监督管理局（食品经营备案）';
-    const { caseNo } = await ui.receive({
+    await ui.receive({
       item: FOOD,
       search: '食品经营',
       applicant: { idNumber: personIdNumber(612), name: '钱思远', phone: '13912340612' },
@@ -203,6 +205,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await screenshot(page, 'case-paths-refuse-dialog');
     await ui.confirm();
 
+    const { caseNo } = await ui.filed();
     await ui.waitForStatus('不予受理', 'intake-case');
     const refuseNo = await ui.noticeNumber('refuse');
     expect(refuseNo).toMatch(NOTICE_NO('不受'));
@@ -234,7 +237,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
   it('ACC-2: a 即办件 (个体工商户登记) is decided on the spot by a clerk of its department, with both notices and the e-license', async () => {
     const page = clerk;
     const ui = new CasesPage(page);
-    const { caseId, caseNo, itemInfo } = await ui.receive({
+    const { itemInfo } = await ui.receive({
       item: SOLO,
       search: '个体工商户',
       applicant: { idNumber: personIdNumber(613), name: '马一鸣', phone: '13912340613' },
@@ -261,6 +264,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await ui.dialog.waitFor();
     expect(await ui.dialog.innerText()).toContain('即办件当场办结');
     await ui.confirm();
+    const { caseId, caseNo } = await ui.filed();
     await ui.waitForStatus('已办结待出件', 'intake-case');
     expect(await ui.noticeNumber('accept')).toMatch(NOTICE_NO('受'));
     expect(await ui.noticeNumber('decide')).toMatch(NOTICE_NO('决'));

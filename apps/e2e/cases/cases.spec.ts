@@ -84,12 +84,8 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await screenshot(page, 'cases-intake-form');
     await page.getByTestId('intake-receive').click();
     await page.getByTestId('intake-decision').waitFor();
-    caseNo = (await page.getByTestId('intake-case-no').innerText()).trim();
-    expect(caseNo).toMatch(/^350999-\d{8}-\d{5}$/);
-    caseId = (await page.getByTestId('intake-case-no').getAttribute('href'))!.split('/').pop()!;
-    // SEC-2: the 查询码 the applicant tracks the case with, shown to the clerk to hand over.
-    queryCode = (await page.getByTestId('intake-query-code').innerText()).trim();
-    expect(queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
+    // Issue 14 point 7: nothing is filed before the decision.
+    expect(await page.getByTestId('intake-case-no').count()).toBe(0);
 
     // Only deferrable material missing: 受理 is off, 容缺受理 on.
     expect(await page.getByTestId('intake-accept').isDisabled()).toBe(true);
@@ -97,6 +93,12 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await ui.dialog.waitFor();
     expect(await ui.dialog.innerText()).toContain(DEFERRABLE);
     await ui.confirm();
+
+    ({ caseId, caseNo } = await ui.filed());
+    expect(caseNo).toMatch(/^350999-\d{8}-\d{5}$/);
+    // SEC-2: the 查询码 the applicant tracks the case with, shown to the clerk to hand over.
+    queryCode = (await page.getByTestId('intake-query-code').innerText()).trim();
+    expect(queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
 
     // ACC-2: the numbered, dated notice, with print view and Word file.
     const notice = page.locator('[data-testid="intake-notices"] [data-testid="notice-item"]');

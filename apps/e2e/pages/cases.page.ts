@@ -139,7 +139,8 @@ export class CasesPage {
 
   /**
    * 窗口受理 from the menu: item by search, a new applicant, each listed material marked as given
-   * (others keep the form's default), then 收件. Returns the new case's id and number, and the item
+   * (others keep the form's default), then 收件核对. Stops at the decision: nothing is filed until a
+   * decision is confirmed (issue 14 point 7; `filed()` then reads the new case). Returns the item
    * line shown before 收件 (department, 办件类型, limits).
    */
   async receive(opts: {
@@ -147,7 +148,7 @@ export class CasesPage {
     search: string;
     applicant: { idNumber: string; name: string; phone: string };
     materials?: Record<string, '已提交' | '缺少' | '不适用'>;
-  }): Promise<{ caseId: string; caseNo: string; itemInfo: string }> {
+  }): Promise<{ itemInfo: string }> {
     await this.page.getByTestId('menu-cases-intake').click();
     await this.page.getByTestId('intake-page').waitFor();
     // The menu does not remount a page already shown: start a new 收件 explicitly.
@@ -161,9 +162,14 @@ export class CasesPage {
       await this.choose(`intake-material-${material}`, given);
     await this.page.getByTestId('intake-receive').click();
     await this.page.getByTestId('intake-decision').waitFor();
+    return { itemInfo };
+  }
+
+  /** The case the intake's confirmed decision filed: its id and number. */
+  async filed(): Promise<{ caseId: string; caseNo: string }> {
     const link = this.page.getByTestId('intake-case-no');
+    await link.waitFor();
     return {
-      itemInfo,
       caseNo: (await link.innerText()).trim(),
       caseId: (await link.getAttribute('href'))!.split('/').pop()!,
     };

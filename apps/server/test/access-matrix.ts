@@ -534,6 +534,10 @@ function casesEntries(): Entry[] {
       itemId: C.foodItemId,
       applicantId: K.personApplicantId,
     })),
+    entry('POST', '/api/cases/intake-preview', '/api/cases/intake-preview', WINDOW, () => ({
+      itemId: C.foodItemId,
+      applicantId: K.personApplicantId,
+    })),
     entry('GET', '/api/cases', '/api/cases?queue=review', READ),
     entry('GET', '/api/cases/overdue', '/api/cases/overdue', READ),
     entry('GET', '/api/cases/refused', '/api/cases/refused', READ),

@@ -143,24 +143,6 @@ export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {
 const MaterialName = Text('材料名称', 200);
 const Version = z.number().int().min(0).max(1_000_000);
 
-/** POST /api/cases — a clerk receives an application at a window (受审分离: windows only). */
-export const CaseCreate = z.strictObject({
-  itemId: Id,
-  applicantId: Id,
-  agentId: Id.nullable().default(null),
-  channel: CaseChannel.exclude(['online']).default('window'),
-  /**
-   * Materials handed in. Required ones not listed are missing unless an e-license covers them (免提交);
-   * conditional ones not listed do not apply — list them as `missing` when they apply but are absent.
-   */
-  materials: z
-    .array(z.strictObject({ name: MaterialName, status: z.enum(['provided', 'not_applicable', 'missing']) }))
-    .max(100)
-    .default([]),
-});
-export type CaseCreate = z.infer<typeof CaseCreate>;
-export type CaseCreateInput = z.input<typeof CaseCreate>;
-
 export const VersionOnly = z.strictObject({ version: Version });
 export type VersionOnly = z.infer<typeof VersionOnly>;
 
@@ -220,6 +202,44 @@ export const DecideInput = z.strictObject(DecisionFields).refine(denyNeedsReason
 export type DecideInput = z.infer<typeof DecideInput>;
 /** 即办件: accepted and decided on the spot by a clerk of the item's department. */
 export const InstantDecisionInput = DecideInput;
+
+/** The window's decision sent with the intake (the bodies of the four intake transitions, no version). */
+export const CaseIntakeDecision = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('accept'), body: AcceptInput.omit({ version: true }) }),
+  z.strictObject({ action: z.literal('request-supplement'), body: SupplementInput.omit({ version: true }) }),
+  z.strictObject({ action: z.literal('refuse'), body: RefuseInput.omit({ version: true }) }),
+  z.strictObject({
+    action: z.literal('instant-decision'),
+    body: z
+      .strictObject({ ...DecisionFields, version: Version.optional() })
+      .refine(denyNeedsReasons, DENY_MESSAGE),
+  }),
+]);
+export type CaseIntakeDecision = z.infer<typeof CaseIntakeDecision>;
+
+/** POST /api/cases — a clerk receives an application at a window (受审分离: windows only). */
+export const CaseCreate = z.strictObject({
+  itemId: Id,
+  applicantId: Id,
+  agentId: Id.nullable().default(null),
+  channel: CaseChannel.exclude(['online']).default('window'),
+  /**
+   * Materials handed in. Required ones not listed are missing unless an e-license covers them (免提交);
+   * conditional ones not listed do not apply — list them as `missing` when they apply but are absent.
+   */
+  materials: z
+    .array(z.strictObject({ name: MaterialName, status: z.enum(['provided', 'not_applicable', 'missing']) }))
+    .max(100)
+    .default([]),
+  /**
+   * Issue 14 point 7: the window's decision, taken with the intake in one step, so nothing is
+   * created until the clerk confirms it (an abandoned intake leaves no case). Without it the case
+   * is only received (待受理), as an API client may still want.
+   */
+  decision: CaseIntakeDecision.optional(),
+});
+export type CaseCreate = z.infer<typeof CaseCreate>;
+export type CaseCreateInput = z.input<typeof CaseCreate>;
 
 export const DeferredReceivedInput = z.strictObject({
   version: Version,
@@ -323,6 +343,8 @@ export const CaseClockSummary = z.object({
   leftWorkingDays: z.number(),
   /** ACC-1: not answered within 5 working days of receipt, so it counts as accepted. */
   deemedAccepted: z.boolean(),
+  /** CAL-2: the deadline falls in a year whose holiday notice is not loaded yet (暂定); absent = final. */
+  provisional: z.boolean().optional(),
 });
 export type CaseClockSummary = z.infer<typeof CaseClockSummary>;
 
@@ -373,6 +395,13 @@ export const CaseMaterial = z.object({
   receivedAt: z.string().nullable(),
 });
 export type CaseMaterial = z.infer<typeof CaseMaterial>;
+
+/**
+ * POST /api/cases/intake-preview — the materials as the case would record them (免提交 ones taken
+ * from the applicant's e-licenses), before anything is created (issue 14 point 7).
+ */
+export const IntakePreview = z.object({ materials: z.array(CaseMaterial) });
+export type IntakePreview = z.infer<typeof IntakePreview>;
 
 export const CaseNotice = z.object({
   id: z.string(),

@@ -44,7 +44,7 @@ const Money = z.number().positive().max(1e12);
 export const IntermediaryRegister = z.strictObject({
   regionCode: RegionCode,
   name: Name,
-  creditCode: z.string().trim().refine(isValidCreditCode, '统一社会信用代码不正确（ID-1 校验位）'),
+  creditCode: z.string().trim().refine(isValidCreditCode, '统一社会信用代码不正确（校验位不符）'),
   licenceNo: z.string().trim().min(3).max(60),
   serviceKinds: z.array(ServiceKind).min(1).max(6),
   qualifications: z.array(z.string().trim().min(1).max(100)).max(20).default([]),

@@ -1,5 +1,6 @@
 import {
   computeCaseClock,
+  isProvisionalDate,
   type CaseClock,
   type CaseClockInput,
   type CompiledCalendar,
@@ -100,23 +101,36 @@ export async function computeClock(
   return clockWith(await calendars(regionCode), deps.clock.now(), s, limits);
 }
 
+/** A case clock with the calendar it was computed on (CAL-2: is its deadline provisional?). */
+export type DatedClock = CaseClock & { calendar?: CompiledCalendar };
+
 export function clockWith(
   calendar: CompiledCalendar,
   now: Date,
   s: CaseState,
   limits: Limits,
-): CaseClock | null {
+): DatedClock | null {
   const input = clockInput(s, limits);
   if (!input) return null;
   try {
-    return computeCaseClock(input, calendar, undefined, now);
+    const clock = computeCaseClock(input, calendar, undefined, now);
+    // Not enumerable: the clock is still what other modules read and compare, and never serialises it.
+    return Object.defineProperty(clock, 'calendar', { value: calendar, enumerable: false }) as DatedClock;
   } catch {
     // A case outside the calendar's range shows no clock rather than failing the list.
     return null;
   }
 }
 
-export function summarizeClock(c: CaseClock): CaseClockSummary {
+export function summarizeClock(c: DatedClock): CaseClockSummary {
+  const summary = summarizeOn(c);
+  // CAL-2: a deadline in a year whose holiday notice is not loaded yet may still move: say so.
+  return c.calendar && isProvisionalDate(c.calendar, summary.deadline)
+    ? { ...summary, provisional: true }
+    : summary;
+}
+
+function summarizeOn(c: CaseClock): CaseClockSummary {
   const deemedAccepted = c.acceptance.outcome === 'deemed_accepted';
   switch (c.phase) {
     case 'acceptance':

@@ -106,41 +106,8 @@ export async function intake(
   const now = deps.clock.now();
   const day = shanghaiToday(now);
   const regionCode = item.regionCode;
-  for (const name of spec.materials.keys())
-    if (!item.materials.some((m) => m.name === name))
-      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${name}”不在该事项的材料清单中`);
   const caseId = spec.caseId ?? randomUUID();
-  const materials: Omit<MaterialRow, 'id'>[] = [];
-  for (const [i, m] of item.materials.entries()) {
-    const given = spec.materials.get(m.name);
-    const required = m.requirement === 'required';
-    let status: 'provided' | 'missing' | 'from_license' | 'not_applicable';
-    let licenseId: string | null = null;
-    if (given?.status === 'provided') status = 'provided';
-    else if (given?.status === 'not_applicable' && required)
-      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${m.name}”是必要材料，不能标为不适用`);
-    else if (given?.status === 'not_applicable') status = 'not_applicable';
-    else if (
-      m.licenseTypeCode &&
-      (licenseId = (await licensesRepo.findHeldLicense(tx, applicant.id, m.licenseTypeCode, day))?.id ?? null)
-    )
-      // 免提交: the system takes the material from the applicant's e-license.
-      status = 'from_license';
-    else status = required || given?.status === 'missing' ? 'missing' : 'not_applicable';
-    materials.push({
-      regionCode,
-      caseId,
-      sortOrder: i,
-      name: m.name,
-      required,
-      deferrable: m.deferrable,
-      status,
-      licenseId,
-      fileSha256: given?.fileSha256 ?? null,
-      receivedAt: status === 'provided' ? now : null,
-      dueDate: null,
-    });
-  }
+  const materials = await resolveMaterials(tx, item, applicant, spec.materials, { caseId, now, day });
   // The calendar and the audit chain in one round trip (or the caller's), then the case-number
   // counter: the counter row stays locked only for the final write and the commit (see transition).
   let opened = spec.opened;
@@ -224,6 +191,55 @@ export async function intake(
     actor,
   });
   return { caseId, writes: ctx.writes, value: detail };
+}
+
+/**
+ * The materials as a case records them: each checked against the pinned catalog version, 免提交
+ * ones taken from the applicant's held e-licenses. Intake and its preview (issue 14 point 7) share it.
+ */
+export async function resolveMaterials(
+  tx: Tx,
+  item: CatalogVersion,
+  applicant: ApplicantRow,
+  given: IntakeSpec['materials'],
+  at: { caseId: string; now: Date; day: string },
+): Promise<Omit<MaterialRow, 'id'>[]> {
+  for (const name of given.keys())
+    if (!item.materials.some((m) => m.name === name))
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${name}”不在该事项的材料清单中`);
+  const materials: Omit<MaterialRow, 'id'>[] = [];
+  for (const [i, m] of item.materials.entries()) {
+    const g = given.get(m.name);
+    const required = m.requirement === 'required';
+    let status: 'provided' | 'missing' | 'from_license' | 'not_applicable';
+    let licenseId: string | null = null;
+    if (g?.status === 'provided') status = 'provided';
+    else if (g?.status === 'not_applicable' && required)
+      throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${m.name}”是必要材料，不能标为不适用`);
+    else if (g?.status === 'not_applicable') status = 'not_applicable';
+    else if (
+      m.licenseTypeCode &&
+      (licenseId =
+        (await licensesRepo.findHeldLicense(tx, applicant.id, m.licenseTypeCode, at.day))?.id ?? null)
+    )
+      // 免提交: the system takes the material from the applicant's e-license.
+      status = 'from_license';
+    else status = required || g?.status === 'missing' ? 'missing' : 'not_applicable';
+    materials.push({
+      regionCode: item.regionCode,
+      caseId: at.caseId,
+      sortOrder: i,
+      name: m.name,
+      required,
+      deferrable: m.deferrable,
+      status,
+      licenseId,
+      fileSha256: g?.fileSha256 ?? null,
+      receivedAt: status === 'provided' ? at.now : null,
+      dueDate: null,
+    });
+  }
+  return materials;
 }
 
 /** The live version of an item to file under: region-checked, from the pinned-version cache. */

@@ -19,6 +19,7 @@ import {
   ExtensionRequestInput,
   Id,
   InstantDecisionInput,
+  IntakePreview,
   MyCases,
   OnlineMaterialCheck,
   OnlineMaterialCheckInput,
@@ -143,6 +144,18 @@ export async function casesRoutes(app: AppInstance) {
       return reply.status(201).header('idempotent-replayed', String(replayed)).send(detail);
     },
   );
+  app.post(
+    '/api/cases/intake-preview',
+    {
+      schema: {
+        tags,
+        summary: '窗口收件预览：核对材料（免提交按电子证照判断），不创建办件',
+        body: CaseCreate,
+        response: { 200: IntakePreview },
+      },
+    },
+    async (req) => svc.previewIntake(d, requireActor(req), req.body),
+  );
   app.get(
     '/api/cases',
     { schema: { tags, summary: '办件列表（含时限状态：绿/黄/红/暂停）', querystring: CaseListQuery } },
@@ -217,7 +230,12 @@ export async function casesRoutes(app: AppInstance) {
 
   // ── Window decisions (ACC-1, ACC-2) ──
   transition('accept', '受理 / 容缺受理（deferred 非空）', AcceptInput, svc.accept);
-  transition('request-supplement', '一次性告知补正（ACC-1）', SupplementInput, svc.requestSupplement);
+  transition(
+    'request-supplement',
+    '一次性告知补正（全部需补正的材料一次告知）',
+    SupplementInput,
+    svc.requestSupplement,
+  );
   transition('supplement-received', '收到补正材料', SupplementReceivedInput, svc.supplementReceived);
   transition('refuse', '不予受理（理由、告知向何机关申请）', RefuseInput, svc.refuse);
   transition('instant-decision', '即办件当场办结', InstantDecisionInput, svc.instantDecision);

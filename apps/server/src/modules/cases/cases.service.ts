@@ -39,6 +39,7 @@ export { deliver } from './use-cases/deliver-result';
 export { recordVisit } from './use-cases/record-visit';
 export { withdraw } from './use-cases/withdraw-case';
 export { createCase } from './use-cases/create-case';
+export { previewIntake } from './use-cases/preview-intake';
 export { mayReadCase, mayReadDraftCase, getDetail } from './use-cases/get-case-detail';
 export { listCases } from './use-cases/list-cases';
 export { listOverdue } from './use-cases/list-overdue';

@@ -7,6 +7,7 @@ import type {
   CaseDetail,
   CaseNotice,
   CaseStatus,
+  IntakePreview,
   CaseSummary,
   ClockState,
   DeliveryMethod,
@@ -147,6 +148,10 @@ export const createApplicant = (input: ApplicantInput) =>
  * Creating a case with an Idempotency-Key, so a double click makes one case. The shared client takes
  * no extra headers, so this call sends its own, with the session's CSRF token from /api/auth/me.
  */
+/** Issue 14 point 7: the materials as the case would record them; creates nothing. */
+export const previewIntake = (input: CaseCreateInput) =>
+  apiRequest<IntakePreview>('/api/cases/intake-preview', { method: 'POST', body: input });
+
 export async function createCase(input: CaseCreateInput, idempotencyKey: string): Promise<CaseDetail> {
   const res = await fetch('/api/cases', {
     method: 'POST',

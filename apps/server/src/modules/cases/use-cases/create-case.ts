@@ -1,15 +1,25 @@
-import { type CaseCreate, type CaseDetail } from '@tongban/contracts';
+import { type CaseCreate, type CaseDetail, type CaseIntakeDecision } from '@tongban/contracts';
 import { randomUUID } from 'node:crypto';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
+import { executeWrites } from '../../../platform/db';
 import * as applicantsRepo from '../applicants/applicants.repository';
 import { type ApplicantRow } from '../applicants/applicants.repository';
 import { assertRole } from '../case-access';
+import { type BranchOptions } from '../case-context';
 import { getItemForIntake, intake, intakeReads, withIdempotency } from '../case-intake';
 import { CasesError } from '../cases.errors';
+import { accept } from './accept-case';
 import { getDetail } from './get-case-detail';
+import { instantDecision } from './instant-decision';
+import { refuse } from './refuse-case';
+import { requestSupplement } from './request-supplement';
 
-/** A clerk receives an application at a window (受审分离: approvers get 403). */
+/**
+ * A clerk receives an application at a window (受审分离: approvers get 403). With a decision
+ * (issue 14 point 7) the case is created and decided in one transaction: a refused decision
+ * (materials still missing, a reason left out) leaves no case behind.
+ */
 export async function createCase(
   deps: Deps,
   actor: Actor,
@@ -44,7 +54,7 @@ export async function createCase(
         if (!agent || agent.kind !== 'person' || agent.id === applicant.id)
           throw new CasesError('APPLICANT_UNKNOWN');
       }
-      return intake(deps, tx, actor, {
+      const made = await intake(deps, tx, actor, {
         item,
         applicant,
         agent,
@@ -53,7 +63,31 @@ export async function createCase(
         caseId: newId,
         opened: await opening!.finish(calendarRows, headRows),
       });
+      if (!input.decision) return made;
+      await executeWrites(tx, made.writes);
+      await decideAtIntake(deps, actor, made.caseId, input.decision, { tx, anyVersion: true });
+      return { caseId: made.caseId, writes: [] };
     },
   );
   return { detail: value ?? (await getDetail(deps, actor, caseId)), replayed };
+}
+
+/** The window's decision on the case just received, inside the intake's transaction. */
+function decideAtIntake(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  decision: CaseIntakeDecision,
+  opts: BranchOptions,
+) {
+  switch (decision.action) {
+    case 'accept':
+      return accept(deps, actor, caseId, { ...decision.body, version: 0 }, opts);
+    case 'request-supplement':
+      return requestSupplement(deps, actor, caseId, { ...decision.body, version: 0 }, opts);
+    case 'refuse':
+      return refuse(deps, actor, caseId, { ...decision.body, version: 0 }, opts);
+    case 'instant-decision':
+      return instantDecision(deps, actor, caseId, { ...decision.body, version: 0 }, opts);
+  }
 }

@@ -28,7 +28,7 @@ export async function transfer(
     if (checkSeparationOfDuties(ctx.state, ctx.state.stepIndex, to.id))
       throw new CasesError(
         'CASE_SOD_SAME_SIGNER',
-        `${to.displayName}已签署本办件的其他环节，不能接办（SOD-1）`,
+        `${to.displayName}已签署本办件的其他环节，不能接办（审查与决定须由不同的人签署）`,
       );
     return {
       events: [{ type: 'transferred', toUserId: to.id, reason: input.reason, toName: to.displayName }],

@@ -84,7 +84,7 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
   const title = `${i.inspectedUnit}${LEDGER_INSPECTION_KIND_LABELS[i.kind as LedgerInspectionKind] ?? ''}反馈问题整改台账`;
   const note =
     `${i.team}${i.feedbackDate ? `，${i.feedbackDate} 反馈` : ''}。导出日期 ${day}，状态按导出日计算；` +
-    '已销号须有佐证并经责任人以外人员核验（REC-1）。';
+    '已销号须有佐证并经责任人以外人员核验。';
   const records = await sheetRecords(db, inspectionId, shown, !ownOnly);
   const buffer = await writeLedgerWorkbook({ title, note, blocks, records });
   await runAudited(deps, actor, async () => ({

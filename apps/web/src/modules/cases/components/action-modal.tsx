@@ -32,13 +32,17 @@ export function ActionModal({
   spec,
   onClose,
   onDone,
+  submit: send,
 }: {
   caseId: string;
   version: number;
   spec: ActionSpec | undefined;
   onClose: () => void;
   onDone?: () => void;
+  /** Sends the action some other way (the intake wizard files the case with it, issue 14 point 7). */
+  submit?: (name: string, body: Record<string, unknown>) => Promise<void>;
 }) {
+  const [sending, setSending] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const transition = useTransition();
   const [error, setError] = useState<{ message: string; stale: boolean }>();
@@ -53,12 +57,11 @@ export function ActionModal({
     if (!spec) return;
     const values = spec.fields ? await form.validateFields() : {};
     setError(undefined);
+    const body = spec.toBody ? spec.toBody(values) : values;
+    setSending(true);
     try {
-      await transition.mutateAsync({
-        id: caseId,
-        name: spec.name,
-        body: { ...(spec.toBody ? spec.toBody(values) : values), version },
-      });
+      if (send) await send(spec.name, body);
+      else await transition.mutateAsync({ id: caseId, name: spec.name, body: { ...body, version } });
       notifySuccess(spec.done);
       onClose();
       onDone?.();
@@ -72,6 +75,8 @@ export function ActionModal({
             : String(e),
         stale,
       });
+    } finally {
+      setSending(false);
     }
   };
 
@@ -82,7 +87,7 @@ export function ActionModal({
       okText={spec?.okText}
       cancelText="取消"
       okButtonProps={{ danger: spec?.danger, 'data-testid': 'action-ok' } as ButtonProps}
-      confirmLoading={transition.isPending}
+      confirmLoading={transition.isPending || sending}
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden

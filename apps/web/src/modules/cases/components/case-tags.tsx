@@ -67,7 +67,23 @@ export function ClockCell({ clock }: { clock: CaseClockSummary | null }) {
           {clock.deadline}
         </span>
       )}
+      {clock && clock.phase !== 'done' && <ProvisionalTag clock={clock} />}
     </Space>
+  );
+}
+
+/**
+ * CAL-2: the deadline falls in a year whose holiday notice is not loaded yet, so it may move once
+ * the administrator loads it (暂定).
+ */
+export function ProvisionalTag({ clock }: { clock: CaseClockSummary }) {
+  if (!clock.provisional) return null;
+  return (
+    <Tooltip title="该年度节假日安排尚未导入，期限暂按周末计算，导入后可能顺延">
+      <Tag color="orange" data-testid="clock-provisional" style={{ cursor: 'help', marginInlineEnd: 0 }}>
+        暂定
+      </Tag>
+    </Tooltip>
   );
 }
 

@@ -77,6 +77,12 @@ export function MaterialsTable({ materials }: { materials: CaseMaterial[] }) {
   );
 }
 
+/** What the decision needs of a case, or of an intake not yet filed. */
+export type IntakeSubject = Pick<
+  CaseDetail,
+  'id' | 'version' | 'status' | 'materials' | 'itemName' | 'applicantName' | 'departmentName'
+>;
+
 /**
  * The window's decision on a received application (ACC-1, ACC-2): 受理, 容缺受理, 一次性告知,
  * 不予受理, or 即办 for an instant item of the clerk's department.
@@ -87,12 +93,15 @@ export function IntakeDecision({
   instant,
   itemDepartmentId,
   onDone,
+  submit,
 }: {
-  detail: CaseDetail;
+  detail: IntakeSubject;
   user: SessionUser;
   instant: boolean;
   itemDepartmentId: string;
   onDone?: () => void;
+  /** The intake wizard: the decision files the case (nothing exists before it, issue 14 point 7). */
+  submit?: (name: string, body: Record<string, unknown>) => Promise<void>;
 }) {
   const [open, setOpen] = useState<ActionSpec>();
   const missing = detail.materials.filter((m) => m.status === 'missing');
@@ -297,6 +306,7 @@ export function IntakeDecision({
         spec={open}
         onClose={() => setOpen(undefined)}
         onDone={onDone}
+        submit={submit}
       />
     </Space>
   );

@@ -12,6 +12,7 @@ import {
   VisitsText,
   channelLabel,
   clockTooltip,
+  ProvisionalTag,
   formatTime,
 } from '../components/case-tags';
 import { IntakeDecision, MaterialsTable } from '../components/intake-decision';
@@ -111,6 +112,7 @@ export function CaseDetailPage() {
                   {clockTooltip(c.clock)}
                 </span>
               )}
+              {c.clock && c.clock.phase !== 'done' && <ProvisionalTag clock={c.clock} />}
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label="到现场次数">

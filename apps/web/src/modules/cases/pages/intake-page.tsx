@@ -17,13 +17,16 @@ import {
   HANDLING_LABELS,
   MATERIAL_FORM_LABELS,
   type Applicant,
+  type CaseCreateInput,
   type CaseDetail,
+  type CaseIntakeDecision,
+  type CaseMaterial,
   type CatalogMaterial,
   type CatalogPublicHit,
 } from '@tongban/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCurrentUser } from '../../../app/auth-context';
-import { casesKeys, createCase, useCase } from '../api';
+import { casesKeys, createCase, previewIntake, useCase } from '../api';
 import { ApplicantPicker } from '../components/applicant-form';
 import { IntakeDecision, MaterialsTable } from '../components/intake-decision';
 import { ItemPicker, useIntakeItem } from '../components/item-picker';
@@ -37,8 +40,11 @@ const defaultGiven = (m: CatalogMaterial): Given =>
   m.licenseTypeCode ? 'auto' : m.requirement === 'required' ? 'provided' : 'not_applicable';
 
 /**
- * 窗口受理: item (pinyin search) → applicant and agent → materials → 收件 → decision → notice.
- * The submission carries one Idempotency-Key per form, so a double click makes one case.
+ * 窗口受理: item (pinyin search) → applicant and agent → materials → decision → notice.
+ * Issue 14 point 7: nothing is created until the clerk confirms a decision; 核对 only previews the
+ * materials (免提交 resolved against the applicant's e-licenses), 返回修改 goes back to them, and an
+ * abandoned intake leaves no case. The decision carries one Idempotency-Key per form, so a double
+ * click makes one case.
  */
 export function IntakePage() {
   const user = useCurrentUser();
@@ -51,6 +57,7 @@ export function IntakePage() {
   const [given, setGiven] = useState<Record<string, Given>>({});
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [caseId, setCaseId] = useState<string>();
+  const [preview, setPreview] = useState<CaseMaterial[]>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const created = useCase(caseId ?? '');
@@ -65,17 +72,14 @@ export function IntakePage() {
     setWithAgent(false);
     setGiven({});
     setCaseId(undefined);
+    setPreview(undefined);
     setError(undefined);
     setKey(crypto.randomUUID());
   };
 
-  const receive = async () => {
-    if (!hit || !applicant) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const detail: CaseDetail = await createCase(
-        {
+  const request = (): CaseCreateInput | undefined =>
+    hit && applicant
+      ? {
           itemId: hit.itemId,
           applicantId: applicant.id,
           agentId: withAgent && agent ? agent.id : null,
@@ -83,11 +87,17 @@ export function IntakePage() {
           materials: materials
             .filter((m) => statusOf(m) !== 'auto')
             .map((m) => ({ name: m.name, status: statusOf(m) as Exclude<Given, 'auto'> })),
-        },
-        key,
-      );
-      qc.setQueryData(casesKeys.detail(detail.id), detail);
-      setCaseId(detail.id);
+        }
+      : undefined;
+
+  /** 核对: what the case would record, before anything is created. */
+  const check = async () => {
+    const input = request();
+    if (!input) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setPreview((await previewIntake(input)).materials);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -95,16 +105,28 @@ export function IntakePage() {
     }
   };
 
+  /** The clerk's decision files the case and decides it in one step (errors stay in the dialog). */
+  const file = async (action: string, body: Record<string, unknown>) => {
+    const input = request();
+    if (!input) return;
+    const decision = { action, body } as CaseIntakeDecision;
+    const detail: CaseDetail = await createCase({ ...input, decision }, key);
+    qc.setQueryData(casesKeys.detail(detail.id), detail);
+    setCaseId(detail.id);
+  };
+
   const c = created.data;
   const step = c
     ? c.status === 'submitted' || c.status === 'supplement_requested'
       ? 3
       : 4
-    : !hit
-      ? 0
-      : !applicant
-        ? 1
-        : 2;
+    : preview
+      ? 3
+      : !hit
+        ? 0
+        : !applicant
+          ? 1
+          : 2;
 
   return (
     <Card
@@ -132,7 +154,7 @@ export function IntakePage() {
           { title: '通知书' },
         ]}
       />
-      {!c && (
+      {!c && !preview && (
         <Space orientation="vertical" size={20} style={{ width: '100%' }}>
           <section>
             <Typography.Title level={5}>1. 选择事项</Typography.Title>
@@ -256,13 +278,51 @@ export function IntakePage() {
                 type="primary"
                 loading={busy}
                 disabled={withAgent && !agent}
-                onClick={() => void receive()}
+                onClick={() => void check()}
                 data-testid="intake-receive"
               >
-                收件
+                收件核对
               </Button>
+              <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                核对后选择受理决定；确认决定前不会生成办件。
+              </Typography.Text>
             </section>
           )}
+        </Space>
+      )}
+      {!c && preview && hit && applicant && item.data && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="intake-preview">
+          <Descriptions size="small" column={3}>
+            <Descriptions.Item label="事项">{item.data.name}</Descriptions.Item>
+            <Descriptions.Item label="申请人">{applicant.name}</Descriptions.Item>
+            <Descriptions.Item label="代办人">{withAgent && agent ? agent.name : '—'}</Descriptions.Item>
+          </Descriptions>
+          <Alert
+            type="info"
+            showIcon
+            title="尚未生成办件：确认受理决定后才生成办件编号和通知书；材料状态有误可返回修改。"
+          />
+          <MaterialsTable materials={preview} />
+          <div>
+            <Button onClick={() => setPreview(undefined)} data-testid="intake-back">
+              返回修改材料
+            </Button>
+          </div>
+          <IntakeDecision
+            detail={{
+              id: '',
+              version: 0,
+              status: 'submitted',
+              materials: preview,
+              itemName: item.data.name,
+              applicantName: applicant.name,
+              departmentName: item.data.departmentName,
+            }}
+            user={user}
+            instant={item.data.handling === 'instant'}
+            itemDepartmentId={item.data.departmentId}
+            submit={file}
+          />
         </Space>
       )}
       {c && (
@@ -290,7 +350,7 @@ export function IntakePage() {
             itemDepartmentId={item.data?.departmentId ?? c.departmentId}
           />
           {c.notices.length > 0 && (
-            <Card size="small" title="通知书（ACC-2）" data-testid="intake-notices">
+            <Card size="small" title="通知书" data-testid="intake-notices">
               <NoticeList caseId={c.id} notices={c.notices} />
             </Card>
           )}
