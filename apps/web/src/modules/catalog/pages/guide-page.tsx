@@ -9,6 +9,7 @@ import { guideDocxUrl, usePublicGuide } from '../api';
 import { GuideDocument } from '../components/guide-document';
 import { guideLabels } from '../components/guide-labels';
 import { PublicShell } from '../components/public-shell';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** The language in ?lang=, Chinese unless it names one of zh/en/ru/ko. */
 export function useGuideLang(): [GuideLang, (lang: GuideLang) => void] {
@@ -51,7 +52,7 @@ export function GuidePage() {
             data-testid="guide-lang-switch"
             value={lang}
             onChange={setLang}
-            options={langs.map((l) => ({ value: l, label: GUIDE_LANG_LABELS[l] }))}
+            options={langs.map((l) => ({ value: l, label: labelsOf(GUIDE_LANG_LABELS)[l] }))}
           />
         )}
       </Space>
