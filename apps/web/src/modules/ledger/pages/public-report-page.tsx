@@ -5,6 +5,7 @@ import { ApiError } from '../../../app/api-client';
 import { usePublicReport, useSubmitPublicFeedback } from '../api';
 import { ReportDocument } from '../components/report-document';
 import { tr } from '../../../app/i18n';
+import { LanguageSwitch } from '../../../app/language-switch';
 
 type FeedbackValues = { name?: string; contact: string; text: string };
 
@@ -123,14 +124,22 @@ export function PublicReportPage() {
 
   return (
     <div style={{ minHeight: '100vh', background: '#f0f2f5', paddingBottom: 48 }}>
-      <div style={{ background: '#a8071a', color: '#fff', padding: '14px 24px', marginBottom: 24 }}>
-        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
-          {tr('ledger.publicReportPage.rectificationReport')}
-        </Typography.Text>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', marginLeft: 12 }}>
-          {tr('ledger.publicReportPage.rectificationMadePublicOpen')}
-        </Typography.Text>
-      </div>
+      <Flex
+        align="center"
+        justify="space-between"
+        wrap
+        style={{ background: '#a8071a', color: '#fff', padding: '8px 24px', marginBottom: 24 }}
+      >
+        <div>
+          <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
+            {tr('ledger.publicReportPage.rectificationReport')}
+          </Typography.Text>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', marginLeft: 12 }}>
+            {tr('ledger.publicReportPage.rectificationMadePublicOpen')}
+          </Typography.Text>
+        </div>
+        <LanguageSwitch ghost />
+      </Flex>
       {report.isLoading ? (
         <Flex justify="center" style={{ padding: 96 }}>
           <Spin size="large" />
