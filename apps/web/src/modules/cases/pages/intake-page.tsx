@@ -29,6 +29,8 @@ import { IntakeDecision, MaterialsTable } from '../components/intake-decision';
 import { ItemPicker, useIntakeItem } from '../components/item-picker';
 import { NoticeList } from '../components/notice-list';
 import { StatusTag } from '../components/case-tags';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 type Given = 'provided' | 'missing' | 'not_applicable' | 'auto';
 
@@ -111,12 +113,12 @@ export function IntakePage() {
       data-testid="intake-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          窗口受理
+          {tr('cases.intakePage.windowIntake')}
         </Typography.Title>
       }
       extra={
         <Button onClick={reset} data-testid="intake-new">
-          新的收件
+          {tr('cases.intakePage.newIntake')}
         </Button>
       }
     >
@@ -125,17 +127,17 @@ export function IntakePage() {
         current={step}
         style={{ marginBottom: 24 }}
         items={[
-          { title: '选择事项' },
-          { title: '申请人' },
-          { title: '核对材料' },
-          { title: '受理决定' },
-          { title: '通知书' },
+          { title: tr('cases.intakePage.chooseItem') },
+          { title: tr('cases.intakePage.applicant') },
+          { title: tr('cases.intakePage.checkMaterials') },
+          { title: tr('cases.intakePage.decision') },
+          { title: tr('cases.intakePage.notices') },
         ]}
       />
       {!c && (
         <Space orientation="vertical" size={20} style={{ width: '100%' }}>
           <section>
-            <Typography.Title level={5}>1. 选择事项</Typography.Title>
+            <Typography.Title level={5}>{tr('cases.intakePage.n1ChooseTheItem')}</Typography.Title>
             <ItemPicker
               value={hit}
               onChange={(h) => (setHit(h), setGiven({}))}
@@ -143,22 +145,27 @@ export function IntakePage() {
             />
             {item.data && (
               <Descriptions size="small" column={4} style={{ marginTop: 12 }} data-testid="intake-item">
-                <Descriptions.Item label="部门">{item.data.departmentName}</Descriptions.Item>
-                <Descriptions.Item label="办件类型">
-                  {item.data.handling ? HANDLING_LABELS[item.data.handling] : '—'}
+                <Descriptions.Item label={tr('cases.intakePage.department')}>
+                  {item.data.departmentName}
                 </Descriptions.Item>
-                <Descriptions.Item label="承诺时限">
-                  {item.data.promisedLimitDays ?? '—'} 个工作日（法定 {item.data.legalLimitDays ?? '—'}）
+                <Descriptions.Item label={tr('cases.intakePage.caseType')}>
+                  {item.data.handling ? labelsOf(HANDLING_LABELS)[item.data.handling] : '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label="到现场">
-                  {item.data.maxVisits === 0 ? '零跑动' : `最多 ${item.data.maxVisits ?? '—'} 次`}
+                <Descriptions.Item label={tr('cases.intakePage.promisedTimeLimit')}>
+                  {item.data.promisedLimitDays ?? '—'} {tr('cases.intakePage.workingDaysLegalLimit')}{' '}
+                  {item.data.legalLimitDays ?? '—'}）
+                </Descriptions.Item>
+                <Descriptions.Item label={tr('cases.intakePage.visit')}>
+                  {item.data.maxVisits === 0
+                    ? tr('cases.intakePage.zeroVisits')
+                    : tr('cases.intakePage.atMostVisits', { v0: item.data.maxVisits ?? '—' })}
                 </Descriptions.Item>
               </Descriptions>
             )}
           </section>
           {hit && (
             <section>
-              <Typography.Title level={5}>2. 申请人</Typography.Title>
+              <Typography.Title level={5}>{tr('cases.intakePage.n2Applicant')}</Typography.Title>
               <ApplicantPicker value={applicant} onChange={setApplicant} />
               <Checkbox
                 checked={withAgent}
@@ -166,7 +173,7 @@ export function IntakePage() {
                 style={{ marginTop: 12 }}
                 data-testid="intake-with-agent"
               >
-                由代办人办理
+                {tr('cases.intakePage.handledByAnAgent')}
               </Checkbox>
               {withAgent && (
                 <div style={{ marginTop: 8 }}>
@@ -177,7 +184,7 @@ export function IntakePage() {
           )}
           {hit && applicant && item.data && (
             <section>
-              <Typography.Title level={5}>3. 核对材料</Typography.Title>
+              <Typography.Title level={5}>{tr('cases.intakePage.n3CheckMaterials')}</Typography.Title>
               <Table<CatalogMaterial>
                 size="small"
                 rowKey="name"
@@ -186,37 +193,42 @@ export function IntakePage() {
                 data-testid="intake-materials"
                 columns={[
                   {
-                    title: '材料名称',
+                    title: tr('cases.intakePage.material'),
                     key: 'name',
                     render: (_, m) => (
                       <Space orientation="vertical" size={0}>
                         <span>{m.name}</span>
                         {m.condition && (
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            适用情形：{m.condition}
+                            {tr('cases.intakePage.appliesWhen')}
+                            {m.condition}
                           </Typography.Text>
                         )}
                       </Space>
                     ),
                   },
                   {
-                    title: '要求',
+                    title: tr('cases.intakePage.requirement'),
                     key: 'req',
                     width: 220,
                     render: (_, m) => (
                       <Space size={4} wrap>
-                        <Tag>{m.requirement === 'required' ? '必需' : '视情形'}</Tag>
                         <Tag>
-                          {MATERIAL_FORM_LABELS[m.form]}
-                          {m.copies > 1 ? ` ${m.copies} 份` : ''}
+                          {m.requirement === 'required'
+                            ? tr('cases.intakePage.required')
+                            : tr('cases.intakePage.ifApplicable')}
                         </Tag>
-                        {m.deferrable && <Tag color="gold">可容缺</Tag>}
-                        {m.licenseTypeCode && <Tag color="green">免提交</Tag>}
+                        <Tag>
+                          {labelsOf(MATERIAL_FORM_LABELS)[m.form]}
+                          {m.copies > 1 ? tr('cases.intakePage.copies', { copies: m.copies }) : ''}
+                        </Tag>
+                        {m.deferrable && <Tag color="gold">{tr('cases.intakePage.mayBeDeferred')}</Tag>}
+                        {m.licenseTypeCode && <Tag color="green">{tr('cases.intakePage.notNeeded')}</Tag>}
                       </Space>
                     ),
                   },
                   {
-                    title: '收取情况',
+                    title: tr('cases.intakePage.received'),
                     key: 'given',
                     width: 260,
                     render: (_, m) => (
@@ -227,12 +239,17 @@ export function IntakePage() {
                         data-testid={`intake-material-${m.name}`}
                         options={[
                           ...(m.licenseTypeCode
-                            ? [{ value: 'auto' as const, label: '从电子证照调取（免提交）' }]
+                            ? [{ value: 'auto' as const, label: tr('cases.intakePage.fetchedFromTheE') }]
                             : []),
-                          { value: 'provided' as const, label: '已提交' },
-                          { value: 'missing' as const, label: '缺少' },
+                          { value: 'provided' as const, label: tr('cases.intakePage.handedIn') },
+                          { value: 'missing' as const, label: tr('cases.intakePage.missing') },
                           ...(m.requirement === 'conditional'
-                            ? [{ value: 'not_applicable' as const, label: '不适用' }]
+                            ? [
+                                {
+                                  value: 'not_applicable' as const,
+                                  label: tr('cases.intakePage.notApplicable'),
+                                },
+                              ]
                             : []),
                         ]}
                       />
@@ -241,7 +258,7 @@ export function IntakePage() {
                 ]}
               />
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                免提交材料由系统从申请人的有效电子证照中调取；申请人没有有效证照时按“缺少”处理。
+                {tr('cases.intakePage.materialsMarkedNotNeeded')}
               </Typography.Paragraph>
               {error && (
                 <Alert
@@ -259,7 +276,7 @@ export function IntakePage() {
                 onClick={() => void receive()}
                 data-testid="intake-receive"
               >
-                收件
+                {tr('cases.intakePage.received2')}
               </Button>
             </section>
           )}
@@ -268,14 +285,14 @@ export function IntakePage() {
       {c && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="intake-case">
           <Space>
-            <Typography.Text>办件编号</Typography.Text>
+            <Typography.Text>{tr('cases.intakePage.caseNo')}</Typography.Text>
             <Link to={`/cases/${c.id}`} data-testid="intake-case-no">
               <Typography.Text strong>{c.caseNo}</Typography.Text>
             </Link>
             <StatusTag status={c.status} />
             {c.queryCode && (
               <>
-                <Typography.Text>查询码（告知申请人，凭此网上查询进度）</Typography.Text>
+                <Typography.Text>{tr('cases.intakePage.queryCodeTellThe')}</Typography.Text>
                 <Typography.Text strong code copyable data-testid="intake-query-code">
                   {c.queryCode}
                 </Typography.Text>
@@ -290,7 +307,7 @@ export function IntakePage() {
             itemDepartmentId={item.data?.departmentId ?? c.departmentId}
           />
           {c.notices.length > 0 && (
-            <Card size="small" title="通知书（ACC-2）" data-testid="intake-notices">
+            <Card size="small" title={tr('cases.intakePage.notice')} data-testid="intake-notices">
               <NoticeList caseId={c.id} notices={c.notices} />
             </Card>
           )}
