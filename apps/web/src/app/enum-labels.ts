@@ -67,3 +67,8 @@ export function labelsOf<K extends string>(labels: Readonly<Record<K, string>>):
   }
   return out;
 }
+
+/** A step of an item's procedure (受理、审查、决定…) in the UI language; an unknown step keeps its name. */
+export function stepLabel(name: string): string {
+  return i18n.language === 'en' ? i18n.t(`guide.enum.step.${name}`, { defaultValue: name }) : name;
+}

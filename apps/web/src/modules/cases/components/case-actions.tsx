@@ -24,7 +24,7 @@ import {
 import { useTransferCandidates } from '../api';
 import { ActionModal, type ActionSpec, type FormValues } from './action-modal';
 import { tr } from '../../../app/i18n';
-import { labelsOf } from '../../../app/enum-labels';
+import { labelsOf, stepLabel } from '../../../app/enum-labels';
 
 const required = (label: string) => [
   { required: true, whitespace: true, message: tr('cases.caseActions.pleaseEnter', { label }) },
@@ -37,7 +37,7 @@ export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
   return {
     complete: {
       name: 'complete-step',
-      title: tr('cases.caseActions.completeThisStep', { v0: c.stepName ?? '' }),
+      title: tr('cases.caseActions.completeThisStep', { v0: c.stepName ? stepLabel(c.stepName) : '' }),
       okText: tr('cases.caseActions.completeThisStep2'),
       done: tr('cases.caseActions.stepCompletedTheCase'),
       fields: () => (

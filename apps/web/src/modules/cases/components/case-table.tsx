@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { CaseSummary } from '@tongban/contracts';
 import { ClockCell, StatusTag, VisitsText, formatTime } from './case-tags';
 import { tr } from '../../../app/i18n';
+import { stepLabel } from '../../../app/enum-labels';
 
 export type CaseColumnKey = 'caseNo' | 'item' | 'applicant' | 'status' | 'clock' | 'received' | 'visits';
 
@@ -63,7 +64,7 @@ export function caseColumns<T extends CaseSummary>(
           <StatusTag status={c.status} />
           {c.status === 'accepted' && c.stepName && (
             <div style={{ fontSize: 12, color: '#6b7280' }}>
-              {c.stepName}
+              {stepLabel(c.stepName)}
               {c.extensionStatus === 'requested' ? tr('cases.caseTable.extensionPending') : ''}
             </div>
           )}

@@ -18,13 +18,15 @@ import { IntakeDecision, MaterialsTable } from '../components/intake-decision';
 import { NoticeList } from '../components/notice-list';
 import { useIntakeItem } from '../components/item-picker';
 import { tr } from '../../../app/i18n';
-import { labelsOf } from '../../../app/enum-labels';
+import { labelsOf, stepLabel } from '../../../app/enum-labels';
 
 /** Where the case stands in 受理 → back-office steps → 办结, for the Steps bar. */
 function stepsOf(c: CaseDetail) {
-  const items = [tr('cases.caseDetailPage.accept'), ...c.steps, tr('cases.caseDetailPage.concluded')].map(
-    (title) => ({ title }),
-  );
+  const items = [
+    tr('cases.caseDetailPage.accept'),
+    ...c.steps.map(stepLabel),
+    tr('cases.caseDetailPage.concluded'),
+  ].map((title) => ({ title }));
   let current = 0;
   if (c.status === 'accepted') current = 1 + c.stepIndex;
   else if (c.status === 'decided' || c.status === 'delivered') current = items.length - 1;
@@ -121,7 +123,7 @@ export function CaseDetailPage() {
             {formatTime(c.receivedAt)}
           </Descriptions.Item>
           <Descriptions.Item label={tr('cases.caseDetailPage.currentStep')}>
-            {c.status === 'accepted' ? (c.stepName ?? '—') : '—'}
+            {c.status === 'accepted' ? (c.stepName ? stepLabel(c.stepName) : '—') : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={tr('cases.caseDetailPage.timeLimit')}>
             <Space orientation="vertical" size={2}>
@@ -201,7 +203,7 @@ export function CaseDetailPage() {
                   {signerOf(-1) || '—'}
                 </Descriptions.Item>
                 {c.steps.map((s, i) => (
-                  <Descriptions.Item key={s} label={s}>
+                  <Descriptions.Item key={s} label={stepLabel(s)}>
                     <span data-testid={`signer-${i}`}>{signerOf(i) || '—'}</span>
                   </Descriptions.Item>
                 ))}

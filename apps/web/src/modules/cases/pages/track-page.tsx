@@ -24,7 +24,7 @@ import { DottedId } from '../components/dotted-id';
 import { NoticeDocument } from '../components/notice-document';
 import { SupplementUpload } from '../components/supplement-upload';
 import { tr } from '../../../app/i18n';
-import { labelsOf } from '../../../app/enum-labels';
+import { labelsOf, stepLabel } from '../../../app/enum-labels';
 
 /**
  * The applicant's progress from what the tracking API returns: receipt, every notice (accept,
@@ -145,7 +145,7 @@ export function TrackPage() {
                 {reply.departmentName}
               </Descriptions.Item>
               <Descriptions.Item label={tr('cases.trackPage.currentStep')}>
-                {reply.status === 'accepted' ? (reply.stepName ?? '—') : '—'}
+                {reply.status === 'accepted' ? (reply.stepName ? stepLabel(reply.stepName) : '—') : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={tr('cases.trackPage.receivedAt')}>
                 {formatTime(reply.receivedAt)}
