@@ -216,7 +216,7 @@ export function CalendarPage() {
           <Card
             size="small"
             title={tr('calendar.calendarPage.holidaysOf', {
-              v0: month.format(tr('calendar.calendarPage.mmmmYyyy')),
+              v0: month.locale(dayjs.locale()).format(tr('calendar.calendarPage.mmmmYyyy')),
             })}
             data-testid="month-holidays"
           >
@@ -298,7 +298,7 @@ export function CalendarPage() {
         open={!!selected && !adding}
         title={
           selected
-            ? `${selected.format(tr('calendar.calendarPage.dMmmmYyyy'))} ${[tr('calendar.calendarPage.sun'), tr('calendar.calendarPage.mon'), tr('calendar.calendarPage.tue'), tr('calendar.calendarPage.wed'), tr('calendar.calendarPage.thu'), tr('calendar.calendarPage.fri'), tr('calendar.calendarPage.sat')][selected.day()]}`
+            ? `${selected.locale(dayjs.locale()).format(tr('calendar.calendarPage.dMmmmYyyy'))} ${[tr('calendar.calendarPage.sun'), tr('calendar.calendarPage.mon'), tr('calendar.calendarPage.tue'), tr('calendar.calendarPage.wed'), tr('calendar.calendarPage.thu'), tr('calendar.calendarPage.fri'), tr('calendar.calendarPage.sat')][selected.day()]}`
             : ''
         }
         onCancel={() => setSelected(undefined)}
