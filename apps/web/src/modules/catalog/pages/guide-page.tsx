@@ -41,11 +41,12 @@ export function GuidePage() {
       : undefined;
   const langs = guide.data?.availableLangs ?? langError ?? [];
 
+  // The toolbar is the page's, in the UI language; the guide below is a document in its own language.
   const toolbar = (
     <Flex justify="space-between" align="center" wrap gap={12} className="no-print">
       <Space wrap>
         <Link to="/guide">
-          <Button icon={<UnorderedListOutlined />}>{t('backToList')}</Button>
+          <Button icon={<UnorderedListOutlined />}>{tr('guide.backToList')}</Button>
         </Link>
         {langs.length > 1 && (
           <Segmented<GuideLang>
@@ -67,11 +68,11 @@ export function GuidePage() {
           )}
           <Link to={`/guide/${encodeURIComponent(itemId)}/print${lang === 'zh' ? '' : `?lang=${lang}`}`}>
             <Button icon={<PrinterOutlined />} data-testid="guide-print">
-              {t('print')}
+              {tr('guide.print')}
             </Button>
           </Link>
           <Button icon={<FileWordOutlined />} href={guideDocxUrl(itemId, lang)} data-testid="guide-docx">
-            {t('word')}
+            {tr('guide.word')}
           </Button>
         </Space>
       )}
