@@ -1,4 +1,9 @@
 import { CSRF_HEADER, CommonErrorCode } from '@tongban/contracts';
+import { i18n } from './i18n';
+
+/** A generic refusal (session, rights, size, rate) in the UI language; a domain refusal keeps the server's words. */
+const inUiLanguage = (code: string, message: string): string =>
+  i18n.t(`apiErrors.${code}`, { defaultValue: message });
 
 /** An error reply of the API (`{code, message, details?}`); `message` is the server's Chinese text. */
 export class ApiError extends Error {
@@ -60,12 +65,17 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   if (body && typeof body === 'object' && 'code' in body && 'message' in body) {
     const b = body as { code: unknown; message: unknown; details?: unknown };
-    return new ApiError(res.status, String(b.code), String(b.message), b.details);
+    return new ApiError(
+      res.status,
+      String(b.code),
+      inUiLanguage(String(b.code), String(b.message)),
+      b.details,
+    );
   }
   return new ApiError(
     res.status,
     res.status >= 500 ? CommonErrorCode.INTERNAL : 'HTTP_' + res.status,
-    res.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${res.status}）`,
+    res.status >= 500 ? i18n.t('common.serverError') : i18n.t('common.requestFailed', { status: res.status }),
   );
 }
 
@@ -74,7 +84,7 @@ async function send<T>(path: string, init: RequestInit, opts: RequestOptions): P
   try {
     res = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+    throw new ApiError(0, 'NETWORK', i18n.t('common.networkError'));
   }
   if (!res.ok) {
     const error = await toApiError(res);

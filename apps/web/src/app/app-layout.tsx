@@ -12,7 +12,9 @@ import { InboxBell } from '../modules/inbox/components/inbox-bell';
 const { Header, Sider, Content, Footer } = Layout;
 
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // English labels are longer: a wider sidebar, and a label that still does not fit wraps (global.css).
+  const english = i18n.language === 'en';
   const user = useCurrentUser();
   const { signOut } = useAuth();
   const navigate = useNavigate();
@@ -33,7 +35,8 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        width={216}
+        width={english ? 248 : 216}
+        className={english ? 'tb-sider-wrap' : undefined}
         data-testid="app-sider"
         style={{ position: 'sticky', top: 0, height: '100vh', alignSelf: 'flex-start' }}
       >

@@ -81,3 +81,11 @@ export function currentLanguage(): Language {
 }
 
 export { i18n };
+
+/**
+ * A module's string (modules/<m>/locales) in the current language, read when called: screens call it
+ * while rendering, so a language switch shows at the next render. Never call it at import time.
+ */
+export function tr(key: string, vars?: Record<string, unknown>): string {
+  return i18n.t(key, vars ?? {}) as string;
+}

@@ -1,20 +1,29 @@
 import { DAY_STATUS_LABELS, type DayStatus } from '@tongban/contracts';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 export type DayStatusStyle = { label: string; short: string; color: string; background: string };
 
+/** Label and one-character mark are read when shown, so they follow the UI language. */
+const style = (status: DayStatus, short: string, color: string, background: string): DayStatusStyle => ({
+  get label() {
+    return labelsOf(DAY_STATUS_LABELS)[status];
+  },
+  get short() {
+    return short ? tr(`calendar.dayStatusStyle.${short}`) : '';
+  },
+  color,
+  background,
+});
+
 /** One colour per kind of day, used by the month view and its legend alike. */
 export const DAY_STATUS_STYLES: Record<DayStatus, DayStatusStyle> = {
-  weekday: { label: DAY_STATUS_LABELS.weekday, short: '', color: '#1f2937', background: '#ffffff' },
-  weekend: { label: DAY_STATUS_LABELS.weekend, short: '休', color: '#6b7280', background: '#f3f4f6' },
-  holiday: { label: DAY_STATUS_LABELS.holiday, short: '休', color: '#cf1322', background: '#fff1f0' },
-  workday: { label: DAY_STATUS_LABELS.workday, short: '班', color: '#d46b08', background: '#fff7e6' },
-  closure: { label: DAY_STATUS_LABELS.closure, short: '停', color: '#531dab', background: '#f4ecff' },
-  extra_workday: {
-    label: DAY_STATUS_LABELS.extra_workday,
-    short: '班',
-    color: '#08979c',
-    background: '#e6fffb',
-  },
+  weekday: style('weekday', '', '#1f2937', '#ffffff'),
+  weekend: style('weekend', 'off', '#6b7280', '#f3f4f6'),
+  holiday: style('holiday', 'off', '#cf1322', '#fff1f0'),
+  workday: style('workday', 'work', '#d46b08', '#fff7e6'),
+  closure: style('closure', 'closed', '#531dab', '#f4ecff'),
+  extra_workday: style('extra_workday', 'work', '#08979c', '#e6fffb'),
 };
 
 export const LEGEND_ORDER: DayStatus[] = [

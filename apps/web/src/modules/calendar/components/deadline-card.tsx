@@ -5,8 +5,17 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { DEADLINE_MAX_DAYS, type DayNote } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { useDeadline } from '../api';
+import { tr } from '../../../app/i18n';
 
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const WEEKDAYS = [
+  'calendar.deadlineCard.sunday',
+  'calendar.deadlineCard.monday',
+  'calendar.deadlineCard.tuesday',
+  'calendar.deadlineCard.wednesday',
+  'calendar.deadlineCard.thursday',
+  'calendar.deadlineCard.friday',
+  'calendar.deadlineCard.saturday',
+];
 
 function NoteTag({ note }: { note: DayNote }) {
   const color =
@@ -19,7 +28,11 @@ function NoteTag({ note }: { note: DayNote }) {
           : note.reason === 'suspension'
             ? 'gold'
             : 'cyan';
-  return <Tag color={color}>{note.counted ? '计入' : '不计'}</Tag>;
+  return (
+    <Tag color={color}>
+      {note.counted ? tr('calendar.deadlineCard.counts') : tr('calendar.deadlineCard.notCounted')}
+    </Tag>
+  );
 }
 
 /**
@@ -34,10 +47,10 @@ export function DeadlineCard({ regionCode }: { regionCode: string }) {
   const skipped = result?.explanation.filter((d) => !d.counted).length ?? 0;
 
   return (
-    <Card title="期限计算" data-testid="deadline-card" size="small">
+    <Card title={tr('calendar.deadlineCard.deadlineCalculator')} data-testid="deadline-card" size="small">
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Flex gap={8} align="center" wrap>
-          <span>起算日</span>
+          <span>{tr('calendar.deadlineCard.startDate')}</span>
           <DatePicker
             value={start}
             onChange={(d) => d && setStart(d)}
@@ -45,7 +58,7 @@ export function DeadlineCard({ regionCode }: { regionCode: string }) {
             data-testid="deadline-start"
             style={{ width: 140 }}
           />
-          <span>后第</span>
+          <span>{tr('calendar.deadlineCard.thenWorkingDayNo')}</span>
           <InputNumber
             min={0}
             max={DEADLINE_MAX_DAYS}
@@ -55,26 +68,30 @@ export function DeadlineCard({ regionCode }: { regionCode: string }) {
             data-testid="deadline-n"
             style={{ width: 80 }}
           />
-          <span>个工作日</span>
+          <span>{tr('calendar.deadlineCard.workingDays')}</span>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          起算日当天不计；期限届满日 24:00 止；法定节假日、周末和本地停工日不计，调休上班日计入。
+          {tr('calendar.deadlineCard.theStartDayDoes')}
         </Typography.Text>
         {q.error && (
           <Alert
             type="error"
             showIcon
-            message={q.error instanceof ApiError ? q.error.message : '期限计算失败'}
+            message={
+              q.error instanceof ApiError
+                ? q.error.message
+                : tr('calendar.deadlineCard.cannotComputeTheDeadline')
+            }
           />
         )}
         {result && !q.error && (
           <div data-testid="deadline-result">
             <Flex align="baseline" gap={8} wrap>
-              <Typography.Text>期限届满：</Typography.Text>
+              <Typography.Text>{tr('calendar.deadlineCard.deadline')}</Typography.Text>
               <Tooltip
                 title={
                   result.explanation.length === 0
-                    ? '期间没有节假日或周末'
+                    ? tr('calendar.deadlineCard.noHolidaysOrWeekends')
                     : result.explanation.map((d) => <div key={d.date}>{d.text}</div>)
                 }
               >
@@ -82,7 +99,7 @@ export function DeadlineCard({ regionCode }: { regionCode: string }) {
                   {result.deadline}
                 </Typography.Text>
                 <Typography.Text style={{ marginLeft: 6 }}>
-                  {WEEKDAYS[dayjs(result.deadline).day()]} 24:00
+                  {tr(WEEKDAYS[dayjs(result.deadline).day()] ?? '')} 24:00
                   <InfoCircleOutlined style={{ marginLeft: 6, color: '#8c8c8c' }} />
                 </Typography.Text>
               </Tooltip>
@@ -93,12 +110,16 @@ export function DeadlineCard({ regionCode }: { regionCode: string }) {
                 type="warning"
                 showIcon
                 data-testid="deadline-provisional"
-                message="暂定期限"
-                description={`${result.deadline.slice(0, 4)} 年的节假日安排尚未导入，期间的法定节假日没有扣除；导入通知后期限可能后移。`}
+                message={tr('calendar.deadlineCard.provisionalDeadline')}
+                description={tr('calendar.deadlineCard.theHolidaysOfAre', {
+                  v0: result.deadline.slice(0, 4),
+                })}
               />
             )}
             <Typography.Text type="secondary" data-testid="deadline-summary">
-              {result.n} 个工作日，跨 {result.calendarDays} 个自然日，其中 {skipped} 天不计
+              {result.n} {tr('calendar.deadlineCard.workingDaysSpanning')} {result.calendarDays}{' '}
+              {tr('calendar.deadlineCard.calendarDaysOfWhich')} {skipped}{' '}
+              {tr('calendar.deadlineCard.daysDoNotCount')}
             </Typography.Text>
             {result.explanation.length > 0 && (
               <List

@@ -4,13 +4,19 @@ import type { HolidayNoticePreview } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useApplyHolidayNotice, usePreviewHolidayNotice } from '../api';
+import { tr } from '../../../app/i18n';
 
 /** "2027-02-06" … "2027-02-13" → "2月6日至2月13日（8天）"; a single day → "1月1日". */
 function describeDays(dates: string[]): string {
   if (dates.length === 0) return '—';
-  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  const md = (d: string) =>
+    tr('calendar.holidayNoticeModal.text', { v0: Number(d.slice(5, 7)), v1: Number(d.slice(8, 10)) });
   if (dates.length === 1) return md(dates[0]!);
-  return `${md(dates[0]!)}至${md(dates.at(-1)!)}（${dates.length}天）`;
+  return tr('calendar.holidayNoticeModal.toDays', {
+    v0: md(dates[0]!),
+    v1: md(dates.at(-1)!),
+    length: dates.length,
+  });
 }
 
 /**
@@ -35,7 +41,12 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
   const onApply = async () => {
     const r = await apply.mutateAsync({ text, acceptWarnings: checked });
     notifySuccess(
-      `已导入 ${r.year} 年节假日：放假 ${r.holidays} 天、调休上班 ${r.workdays} 天${r.replaced ? '（替换原有数据）' : ''}`,
+      tr('calendar.holidayNoticeModal.holidaysOfLoadedDays', {
+        year: r.year,
+        holidays: r.holidays,
+        workdays: r.workdays,
+        v3: r.replaced ? tr('calendar.holidayNoticeModal.replacesTheLoadedData') : '',
+      }),
     );
     close();
   };
@@ -45,12 +56,12 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
     <Modal
       open={open}
       width={760}
-      title="导入国务院节假日安排通知"
+      title={tr('calendar.holidayNoticeModal.loadTheStateCouncil')}
       onCancel={close}
       data-testid="holiday-notice-modal"
       footer={
         <Space>
-          <Button onClick={close}>取消</Button>
+          <Button onClick={close}>{tr('calendar.holidayNoticeModal.cancel')}</Button>
           <Button
             onClick={() => {
               setChecked(false);
@@ -60,7 +71,7 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
             disabled={text.trim().length < 20}
             data-testid="holiday-notice-preview"
           >
-            预览
+            {tr('calendar.holidayNoticeModal.preview')}
           </Button>
           <Button
             type="primary"
@@ -69,15 +80,14 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
             onClick={() => void onApply()}
             data-testid="holiday-notice-apply"
           >
-            确认导入
+            {tr('calendar.holidayNoticeModal.confirmAndLoad')}
           </Button>
         </Space>
       }
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          每年 11 月前后国务院办公厅发布次年节假日安排。请把通知正文（含“一、元旦：……”各条）原样粘贴到下面，
-          先预览核对，再确认导入。导入后全辖区的办理期限立即按新的节假日计算，操作记入审计日志。
+          {tr('calendar.holidayNoticeModal.aroundNovemberEachYear')}
         </Typography.Paragraph>
         <Input.TextArea
           value={text}
@@ -86,23 +96,29 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
             preview.reset();
           }}
           rows={8}
-          placeholder={
-            '国务院办公厅关于2027年部分节假日安排的通知\n……\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：……'
-          }
+          placeholder={tr('calendar.holidayNoticeModal.n2027113')}
           data-testid="holiday-notice-text"
         />
         {error && (
-          <Alert type="error" showIcon message={error instanceof ApiError ? error.message : '操作失败'} />
+          <Alert
+            type="error"
+            showIcon
+            message={
+              error instanceof ApiError ? error.message : tr('calendar.holidayNoticeModal.operationFailed')
+            }
+          />
         )}
         {p && (
           <div data-testid="holiday-notice-result">
             <Descriptions size="small" column={3} bordered style={{ marginBottom: 8 }}>
-              <Descriptions.Item label="年份">{p.year} 年</Descriptions.Item>
-              <Descriptions.Item label="放假">
-                {p.days.filter((d) => d.kind === 'holiday').length} 天
+              <Descriptions.Item label={tr('calendar.holidayNoticeModal.year')}>
+                {p.year} {tr('calendar.holidayNoticeModal.text2')}
               </Descriptions.Item>
-              <Descriptions.Item label="调休上班">
-                {p.days.filter((d) => d.kind === 'workday').length} 天
+              <Descriptions.Item label={tr('calendar.holidayNoticeModal.daysOff')}>
+                {p.days.filter((d) => d.kind === 'holiday').length} {tr('calendar.holidayNoticeModal.days')}
+              </Descriptions.Item>
+              <Descriptions.Item label={tr('calendar.holidayNoticeModal.makeUpWorkingDays')}>
+                {p.days.filter((d) => d.kind === 'workday').length} {tr('calendar.holidayNoticeModal.days')}
               </Descriptions.Item>
             </Descriptions>
             <Table
@@ -111,10 +127,13 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
               rowKey="name"
               dataSource={p.blocks}
               columns={[
-                { title: '节日', dataIndex: 'name', width: 120 },
-                { title: '放假', render: (_, b) => describeDays(b.holidays) },
+                { title: tr('calendar.holidayNoticeModal.holiday'), dataIndex: 'name', width: 120 },
                 {
-                  title: '调休上班',
+                  title: tr('calendar.holidayNoticeModal.daysOff'),
+                  render: (_, b) => describeDays(b.holidays),
+                },
+                {
+                  title: tr('calendar.holidayNoticeModal.makeUpWorkingDays'),
                   render: (_, b) =>
                     b.workdays.length === 0 ? '—' : b.workdays.map((d) => <Tag key={d}>{d.slice(5)}</Tag>),
                 },
@@ -126,15 +145,16 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
                 type="info"
                 showIcon
                 data-testid="holiday-notice-change"
-                message={`${p.year} 年已有节假日数据，导入将替换它`}
+                message={tr('calendar.holidayNoticeModal.holidaysOfAreAlready', { year: p.year })}
                 description={
                   p.change.added.length + p.change.removed.length + p.change.changed.length === 0
-                    ? '与现有数据完全一致。'
-                    : `新增 ${p.change.added.length} 天，删除 ${p.change.removed.length} 天，改变 ${p.change.changed.length} 天：${[
-                        ...p.change.added,
-                        ...p.change.removed,
-                        ...p.change.changed,
-                      ].join('、')}`
+                    ? tr('calendar.holidayNoticeModal.identicalToTheLoaded')
+                    : tr('calendar.holidayNoticeModal.daysAddedRemovedChanged', {
+                        length: p.change.added.length,
+                        length1: p.change.removed.length,
+                        length2: p.change.changed.length,
+                        v3: [...p.change.added, ...p.change.removed, ...p.change.changed].join('、'),
+                      })
                 }
               />
             )}
@@ -144,7 +164,7 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
                 type="warning"
                 showIcon
                 data-testid="holiday-notice-warnings"
-                message="请核对以下几处"
+                message={tr('calendar.holidayNoticeModal.pleaseCheckTheFollowing')}
                 description={
                   <>
                     <ul style={{ paddingLeft: 18, margin: 0 }}>
@@ -153,7 +173,7 @@ export function HolidayNoticeModal({ open, onClose }: { open: boolean; onClose: 
                       ))}
                     </ul>
                     <Checkbox checked={checked} onChange={(e) => setChecked(e.target.checked)}>
-                      已与通知原文核对，仍按上述日期导入
+                      {tr('calendar.holidayNoticeModal.checkedAgainstTheNotice')}
                     </Checkbox>
                   </>
                 }

@@ -4,6 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { LOCAL_DAY_KIND_LABELS, type LocalDayKind } from '@tongban/contracts';
 import { notifySuccess } from '../../../app/notify';
 import { useAddLocalDay } from '../api';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 type FormValues = { date: Dayjs; kind: LocalDayKind; reason: string };
 
@@ -33,47 +35,59 @@ export function LocalDayModal({ open, regionCode, regionName, date, onClose }: P
       kind: values.kind,
       reason: values.reason.trim(),
     });
-    notifySuccess(`已新增 ${values.date.format('YYYY-MM-DD')} 的本地调整`);
+    notifySuccess(
+      tr('calendar.localDayModal.localAdjustmentAddedFor', { v0: values.date.format('YYYY-MM-DD') }),
+    );
     onClose();
   };
 
   return (
     <Modal
       open={open}
-      title="新增本地调整"
-      okText="保存"
-      cancelText="取消"
+      title={tr('calendar.localDayModal.addLocalAdjustment')}
+      okText={tr('calendar.localDayModal.save')}
+      cancelText={tr('calendar.localDayModal.cancel')}
       confirmLoading={add.isPending}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        适用于{regionName}及其下辖区划。停工日不计入办理时限，进行中办件的期限将相应顺延；加班日计为工作日。
+        {tr('calendar.localDayModal.appliesTo')}
+        {regionName}
+        {tr('calendar.localDayModal.andTheRegionsUnder')}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item
+          name="date"
+          label={tr('calendar.localDayModal.date')}
+          rules={[{ required: true, message: tr('calendar.localDayModal.pleaseSelectTheDate') }]}
+        >
           <DatePicker style={{ width: '100%' }} allowClear={false} data-testid="local-day-date" />
         </Form.Item>
-        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+        <Form.Item
+          name="kind"
+          label={tr('calendar.localDayModal.type')}
+          rules={[{ required: true, message: tr('calendar.localDayModal.pleaseSelectTheType') }]}
+        >
           <Radio.Group
             data-testid="local-day-kind"
-            options={(Object.keys(LOCAL_DAY_KIND_LABELS) as LocalDayKind[]).map((k) => ({
+            options={(Object.keys(labelsOf(LOCAL_DAY_KIND_LABELS)) as LocalDayKind[]).map((k) => ({
               value: k,
-              label: LOCAL_DAY_KIND_LABELS[k],
+              label: labelsOf(LOCAL_DAY_KIND_LABELS)[k],
             }))}
           />
         </Form.Item>
         <Form.Item
           name="reason"
-          label="原因"
+          label={tr('calendar.localDayModal.reason')}
           rules={[
-            { required: true, whitespace: true, message: '请填写原因' },
-            { max: 200, message: '原因不超过 200 个字' },
+            { required: true, whitespace: true, message: tr('calendar.localDayModal.pleaseEnterTheReason') },
+            { max: 200, message: tr('calendar.localDayModal.theReasonMayHave') },
           ]}
         >
           <Input
-            placeholder="例如：台风“海葵”过境，全县停工"
+            placeholder={tr('calendar.localDayModal.eGTyphoonHaikui')}
             maxLength={200}
             data-testid="local-day-reason"
           />

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Role } from '@tongban/contracts';
 import { useCurrentUser } from '../../../app/auth-context';
 import { useCalendarStatus } from '../api';
+import { tr } from '../../../app/i18n';
 
 // Those whose work runs on deadlines, or who answer for them, are told too (issue 14: supervisors and heads).
 const WARNED: readonly Role[] = ['admin', 'supervisor', 'dept_head', 'leader'];
@@ -25,17 +26,17 @@ export function NextYearHolidaysAlert() {
         type="warning"
         showIcon
         data-testid="next-year-holidays-alert"
-        message={`尚未导入 ${year} 年节假日安排`}
+        message={tr('calendar.nextYearAlert.theHolidaysOfAre', { year })}
         description={
           isAdmin
-            ? `国务院办公厅的节假日安排通知通常在 11 月发布。导入前，${year} 年的办理期限只按周末计算，落在 ${year} 年的期限都标为“暂定”。请在工作日历中粘贴通知全文导入。`
-            : `导入前，落在 ${year} 年的办理期限只按周末计算，标为“暂定”，导入后可能后移。请联系系统管理员导入国务院办公厅的节假日安排通知。`
+            ? tr('calendar.nextYearAlert.theStateCouncilS', { year, year1: year })
+            : tr('calendar.nextYearAlert.untilThenDeadlinesThat', { year })
         }
         action={
           isAdmin ? (
             <Link to="/calendar">
               <Button size="small" type="primary" data-testid="next-year-go-calendar">
-                去导入
+                {tr('calendar.nextYearAlert.loadIt')}
               </Button>
             </Link>
           ) : undefined

@@ -30,6 +30,8 @@ import { DeadlineCard } from '../components/deadline-card';
 import { HolidayNoticeModal } from '../components/holiday-notice-modal';
 import { DAY_STATUS_STYLES } from '../components/day-status-style';
 import { LocalDayModal } from '../components/local-day-modal';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -100,7 +102,9 @@ function DayCell({
           {name}
         </div>
       )}
-      {day?.localDay?.inherited && <div style={{ fontSize: 11, color: '#8c8c8c' }}>上级区划设定</div>}
+      {day?.localDay?.inherited && (
+        <div style={{ fontSize: 11, color: '#8c8c8c' }}>{tr('calendar.calendarPage.setByTheParent')}</div>
+      )}
     </div>
   );
   return day && day.status !== 'weekday' ? (
@@ -138,7 +142,7 @@ export function CalendarPage() {
 
   const onRemove = async (id: string, date: string) => {
     await remove.mutateAsync(id);
-    notifySuccess(`已删除 ${date} 的本地调整`);
+    notifySuccess(tr('calendar.calendarPage.localAdjustmentOfDeleted', { date }));
     setSelected(undefined);
   };
 
@@ -149,10 +153,10 @@ export function CalendarPage() {
           title={
             <Space>
               <Typography.Title level={4} style={{ margin: 0 }}>
-                工作日历
+                {tr('calendar.calendarPage.workingCalendar')}
               </Typography.Title>
               <Typography.Text type="secondary">{regionName}</Typography.Text>
-              {!canWrite && <Tag data-testid="read-only-tag">只读</Tag>}
+              {!canWrite && <Tag data-testid="read-only-tag">{tr('calendar.calendarPage.readOnly')}</Tag>}
             </Space>
           }
           extra={
@@ -168,7 +172,7 @@ export function CalendarPage() {
               )}
               {canLoadNotice && (
                 <Button data-testid="holiday-notice-open" onClick={() => setNoticeOpen(true)}>
-                  导入节假日通知
+                  {tr('calendar.calendarPage.loadHolidayNotice')}
                 </Button>
               )}
               {canWrite && (
@@ -178,7 +182,7 @@ export function CalendarPage() {
                   data-testid="local-day-add"
                   onClick={() => setAdding({ date: undefined })}
                 >
-                  新增本地调整
+                  {tr('calendar.calendarPage.addLocalAdjustment')}
                 </Button>
               )}
             </Space>
@@ -209,9 +213,17 @@ export function CalendarPage() {
       <Col xs={24} xl={7}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <DeadlineCard regionCode={regionCode} />
-          <Card size="small" title={`${month.format('YYYY年M月')}节假日`} data-testid="month-holidays">
+          <Card
+            size="small"
+            title={tr('calendar.calendarPage.holidaysOf', {
+              v0: month.locale(dayjs.locale()).format(tr('calendar.calendarPage.mmmmYyyy')),
+            })}
+            data-testid="month-holidays"
+          >
             {holidaysInMonth.length === 0 ? (
-              <Typography.Text type="secondary">本月无法定节假日或调休</Typography.Text>
+              <Typography.Text type="secondary">
+                {tr('calendar.calendarPage.noPublicHolidaysOr')}
+              </Typography.Text>
             ) : (
               <Space wrap size={[4, 4]}>
                 {holidaysInMonth.map((d) => (
@@ -222,9 +234,16 @@ export function CalendarPage() {
               </Space>
             )}
           </Card>
-          <Card size="small" title="本月本地调整" data-testid="local-days-card">
+          <Card
+            size="small"
+            title={tr('calendar.calendarPage.localAdjustmentsThisMonth')}
+            data-testid="local-days-card"
+          >
             {localInMonth.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本月没有本地调整" />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={tr('calendar.calendarPage.noLocalAdjustmentsThis')}
+              />
             ) : (
               <List
                 size="small"
@@ -240,14 +259,14 @@ export function CalendarPage() {
                           ? [
                               <Popconfirm
                                 key="remove"
-                                title="删除这条本地调整？"
-                                description="进行中办件的期限将按调整前的日历重新计算。"
-                                okText="删除"
-                                cancelText="取消"
+                                title={tr('calendar.calendarPage.deleteThisLocalAdjustment')}
+                                description={tr('calendar.calendarPage.deadlinesOfOpenCases')}
+                                okText={tr('calendar.calendarPage.delete')}
+                                cancelText={tr('calendar.calendarPage.cancel')}
                                 onConfirm={() => onRemove(local.id, d.date)}
                               >
                                 <Button size="small" danger type="link" icon={<DeleteOutlined />}>
-                                  删除
+                                  {tr('calendar.calendarPage.delete')}
                                 </Button>
                               </Popconfirm>,
                             ]
@@ -259,11 +278,13 @@ export function CalendarPage() {
                           <Space size={4}>
                             <span>{d.date}</span>
                             <Tag color={local.kind === 'closure' ? 'purple' : 'cyan'}>
-                              {local.kind === 'closure' ? '停工' : '加班'}
+                              {local.kind === 'closure'
+                                ? tr('calendar.calendarPage.closure')
+                                : tr('calendar.calendarPage.extraWorkingDay')}
                             </Tag>
                           </Space>
                         }
-                        description={`${local.reason}${local.inherited ? '（上级区划设定）' : ''}`}
+                        description={`${local.reason}${local.inherited ? tr('calendar.calendarPage.setByTheParent2') : ''}`}
                       />
                     </List.Item>
                   );
@@ -277,7 +298,7 @@ export function CalendarPage() {
         open={!!selected && !adding}
         title={
           selected
-            ? `${selected.format('YYYY年M月D日')} ${['周日', '周一', '周二', '周三', '周四', '周五', '周六'][selected.day()]}`
+            ? `${selected.locale(dayjs.locale()).format(tr('calendar.calendarPage.dMmmmYyyy'))} ${[tr('calendar.calendarPage.sun'), tr('calendar.calendarPage.mon'), tr('calendar.calendarPage.tue'), tr('calendar.calendarPage.wed'), tr('calendar.calendarPage.thu'), tr('calendar.calendarPage.fri'), tr('calendar.calendarPage.sat')][selected.day()]}`
             : ''
         }
         onCancel={() => setSelected(undefined)}
@@ -289,7 +310,7 @@ export function CalendarPage() {
               data-testid="day-add-local"
               onClick={() => setAdding({ date: selected })}
             >
-              为这一天新增本地调整
+              {tr('calendar.calendarPage.addALocalAdjustment')}
             </Button>
           ) : null
         }
@@ -297,34 +318,40 @@ export function CalendarPage() {
       >
         {selectedDay ? (
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label="类型">
+            <Descriptions.Item label={tr('calendar.calendarPage.type')}>
               <Tag color={DAY_STATUS_STYLES[selectedDay.status].color}>
                 {DAY_STATUS_STYLES[selectedDay.status].label}
               </Tag>
             </Descriptions.Item>
-            <Descriptions.Item label="是否计入时限">
-              {selectedDay.working ? '计入（工作日）' : '不计入'}
+            <Descriptions.Item label={tr('calendar.calendarPage.countsTowardsTimeLimits')}>
+              {selectedDay.working
+                ? tr('calendar.calendarPage.countsWorkingDay')
+                : tr('calendar.calendarPage.doesNotCount')}
             </Descriptions.Item>
             {selectedDay.name && !selectedDay.localDay && (
-              <Descriptions.Item label="名称">{selectedDay.name}</Descriptions.Item>
+              <Descriptions.Item label={tr('calendar.calendarPage.name')}>
+                {selectedDay.name}
+              </Descriptions.Item>
             )}
             {selectedDay.localDay && (
               <>
-                <Descriptions.Item label="本地调整">
-                  {LOCAL_DAY_KIND_LABELS[selectedDay.localDay.kind]}
-                  {selectedDay.localDay.inherited ? '（上级区划设定）' : ''}
+                <Descriptions.Item label={tr('calendar.calendarPage.localAdjustment')}>
+                  {labelsOf(LOCAL_DAY_KIND_LABELS)[selectedDay.localDay.kind]}
+                  {selectedDay.localDay.inherited ? tr('calendar.calendarPage.setByTheParent2') : ''}
                 </Descriptions.Item>
-                <Descriptions.Item label="原因">{selectedDay.localDay.reason}</Descriptions.Item>
+                <Descriptions.Item label={tr('calendar.calendarPage.reason')}>
+                  {selectedDay.localDay.reason}
+                </Descriptions.Item>
                 {canWrite && !selectedDay.localDay.inherited && (
-                  <Descriptions.Item label="操作">
+                  <Descriptions.Item label={tr('calendar.calendarPage.actions')}>
                     <Popconfirm
-                      title="删除这条本地调整？"
-                      okText="删除"
-                      cancelText="取消"
+                      title={tr('calendar.calendarPage.deleteThisLocalAdjustment')}
+                      okText={tr('calendar.calendarPage.delete')}
+                      cancelText={tr('calendar.calendarPage.cancel')}
                       onConfirm={() => onRemove(selectedDay.localDay!.id, selectedDay.date)}
                     >
                       <Button size="small" danger icon={<DeleteOutlined />}>
-                        删除本地调整
+                        {tr('calendar.calendarPage.deleteLocalAdjustment')}
                       </Button>
                     </Popconfirm>
                   </Descriptions.Item>
@@ -333,7 +360,7 @@ export function CalendarPage() {
             )}
           </Descriptions>
         ) : (
-          <Typography.Text type="secondary">该日期不在工作日历的覆盖范围内</Typography.Text>
+          <Typography.Text type="secondary">{tr('calendar.calendarPage.thisDateIsOutside')}</Typography.Text>
         )}
       </Modal>
       <HolidayNoticeModal open={noticeOpen} onClose={() => setNoticeOpen(false)} />

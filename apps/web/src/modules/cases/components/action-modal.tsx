@@ -4,6 +4,7 @@ import type { ButtonProps, FormInstance } from 'antd';
 import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useTransition } from '../api';
+import { tr } from '../../../app/i18n';
 
 export type FormValues = Record<string, unknown>;
 
@@ -69,7 +70,7 @@ export function ActionModal({
       const stale = e instanceof ApiError && e.code === 'CASE_STALE';
       setError({
         message: stale
-          ? `${e.message}（已重新加载办件，请核对后再操作）`
+          ? tr('cases.actionModal.theCaseWasReloaded', { message: e.message })
           : e instanceof Error
             ? e.message
             : String(e),
@@ -85,7 +86,7 @@ export function ActionModal({
       open={!!spec}
       title={spec?.title}
       okText={spec?.okText}
-      cancelText="取消"
+      cancelText={tr('cases.actionModal.cancel')}
       okButtonProps={{ danger: spec?.danger, 'data-testid': 'action-ok' } as ButtonProps}
       confirmLoading={transition.isPending || sending}
       onOk={() => void submit()}

@@ -8,6 +8,7 @@ import {
 } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { createApplicant, findApplicant } from '../api';
+import { tr } from '../../../app/i18n';
 
 type Kind = 'person' | 'enterprise';
 
@@ -16,15 +17,21 @@ export const idNumberRule = (kind: Kind) => ({
   validator: (_: unknown, v: string | undefined) => {
     const n = (v ?? '').trim().toUpperCase();
     if (!n)
-      return Promise.reject(new Error(kind === 'person' ? '请填写公民身份号码' : '请填写统一社会信用代码'));
+      return Promise.reject(
+        new Error(
+          kind === 'person'
+            ? tr('cases.applicantForm.pleaseEnterTheCitizen')
+            : tr('cases.applicantForm.pleaseEnterTheUnified'),
+        ),
+      );
     const ok = kind === 'person' ? isValidIdCardNumber(n) : isValidCreditCode(n);
     return ok
       ? Promise.resolve()
       : Promise.reject(
           new Error(
             kind === 'person'
-              ? '公民身份号码不正确（校验码或出生日期有误）'
-              : '统一社会信用代码不正确（校验码有误）',
+              ? tr('cases.applicantForm.theCitizenIdNumber')
+              : tr('cases.applicantForm.theUnifiedSocialCredit'),
           ),
         );
   },
@@ -103,14 +110,18 @@ export function ApplicantPicker({
         title={
           <Space>
             <Typography.Text strong>{value.name}</Typography.Text>
-            <span>{value.kind === 'person' ? '自然人' : '法人'}</span>
+            <span>
+              {value.kind === 'person'
+                ? tr('cases.applicantForm.naturalPerson')
+                : tr('cases.applicantForm.legalPerson')}
+            </span>
             <span>{value.idNumberMasked}</span>
             <span>{value.phoneMasked}</span>
           </Space>
         }
         action={
           <Button size="small" onClick={() => onChange(undefined)}>
-            更换
+            {tr('cases.applicantForm.change')}
           </Button>
         }
       />
@@ -119,7 +130,7 @@ export function ApplicantPicker({
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 640 }}>
       {!personOnly && (
-        <Form.Item label="申请人类型">
+        <Form.Item label={tr('cases.applicantForm.applicantType')}>
           <Radio.Group
             value={kind}
             onChange={(e) => {
@@ -129,28 +140,45 @@ export function ApplicantPicker({
             }}
             data-testid={`${testPrefix}-kind`}
           >
-            <Radio.Button value="person">自然人</Radio.Button>
-            <Radio.Button value="enterprise">法人</Radio.Button>
+            <Radio.Button value="person">{tr('cases.applicantForm.naturalPerson')}</Radio.Button>
+            <Radio.Button value="enterprise">{tr('cases.applicantForm.legalPerson')}</Radio.Button>
           </Radio.Group>
         </Form.Item>
       )}
-      <Form.Item label={kind === 'person' ? '公民身份号码' : '统一社会信用代码'} required>
+      <Form.Item
+        label={
+          kind === 'person'
+            ? tr('cases.applicantForm.citizenIdNumber')
+            : tr('cases.applicantForm.unifiedSocialCreditCode')
+        }
+        required
+      >
         <Space.Compact style={{ width: '100%' }}>
           <Form.Item name="idNumber" noStyle rules={[idNumberRule(kind)]} validateTrigger="onBlur">
-            <Input maxLength={18} data-testid={`${testPrefix}-id-number`} placeholder="18 位" />
+            <Input
+              maxLength={18}
+              data-testid={`${testPrefix}-id-number`}
+              placeholder={tr('cases.applicantForm.n18Characters')}
+            />
           </Form.Item>
           <Button loading={busy} onClick={() => void lookup()} data-testid={`${testPrefix}-lookup`}>
-            查找
+            {tr('cases.applicantForm.lookUp')}
           </Button>
         </Space.Compact>
       </Form.Item>
       {notFound && (
         <>
-          <Typography.Paragraph type="secondary">未登记，请填写以下信息登记。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {tr('cases.applicantForm.notRegisteredYetFill')}
+          </Typography.Paragraph>
           <Form.Item
             name="name"
-            label={kind === 'person' ? '姓名' : '单位名称'}
-            rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
+            label={
+              kind === 'person' ? tr('cases.applicantForm.name') : tr('cases.applicantForm.organisationName')
+            }
+            rules={[
+              { required: true, whitespace: true, message: tr('cases.applicantForm.pleaseEnterTheName') },
+            ]}
           >
             <Input data-testid={`${testPrefix}-name`} />
           </Form.Item>
@@ -158,15 +186,27 @@ export function ApplicantPicker({
             <>
               <Form.Item
                 name="legalRepresentative"
-                label="法定代表人"
-                rules={[{ required: true, whitespace: true, message: '请填写法定代表人' }]}
+                label={tr('cases.applicantForm.legalRepresentative')}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: tr('cases.applicantForm.pleaseEnterTheLegal'),
+                  },
+                ]}
               >
                 <Input />
               </Form.Item>
               <Form.Item
                 name="contactName"
-                label="联系人"
-                rules={[{ required: true, whitespace: true, message: '请填写联系人' }]}
+                label={tr('cases.applicantForm.contactPerson')}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: tr('cases.applicantForm.pleaseEnterTheContact'),
+                  },
+                ]}
               >
                 <Input />
               </Form.Item>
@@ -174,10 +214,8 @@ export function ApplicantPicker({
           )}
           <Form.Item
             name="phone"
-            label="联系电话"
-            rules={[
-              { required: true, pattern: PHONE, message: '电话号码格式不正确（手机 11 位或区号-号码）' },
-            ]}
+            label={tr('cases.applicantForm.phone')}
+            rules={[{ required: true, pattern: PHONE, message: tr('cases.applicantForm.thePhoneNumberIs') }]}
           >
             <Input data-testid={`${testPrefix}-phone`} />
           </Form.Item>
@@ -187,7 +225,8 @@ export function ApplicantPicker({
             onClick={() => void register()}
             data-testid={`${testPrefix}-register`}
           >
-            登记{personOnly ? '代办人' : '申请人'}
+            {tr('cases.applicantForm.register')}
+            {personOnly ? tr('cases.applicantForm.agent') : tr('cases.applicantForm.applicant')}
           </Button>
         </>
       )}

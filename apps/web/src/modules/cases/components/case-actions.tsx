@@ -23,47 +23,66 @@ import {
 } from '@tongban/contracts';
 import { useTransferCandidates } from '../api';
 import { ActionModal, type ActionSpec, type FormValues } from './action-modal';
+import { tr } from '../../../app/i18n';
+import { labelsOf, stepLabel } from '../../../app/enum-labels';
 
-const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
+const required = (label: string) => [
+  { required: true, whitespace: true, message: tr('cases.caseActions.pleaseEnter', { label }) },
+];
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
-const REMEDIES =
-  '申请人依法享有的救济：自收到决定书之日起 60 日内申请行政复议，或 6 个月内提起行政诉讼（通知书中载明）';
+const remedies = () => tr('cases.caseActions.theApplicantSRemedies');
 
 export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
   return {
     complete: {
       name: 'complete-step',
-      title: `完成本环节：${c.stepName ?? ''}`,
-      okText: '完成本环节',
-      done: '已完成本环节，转入下一环节',
+      title: tr('cases.caseActions.completeThisStep', { v0: c.stepName ? stepLabel(c.stepName) : '' }),
+      okText: tr('cases.caseActions.completeThisStep2'),
+      done: tr('cases.caseActions.stepCompletedTheCase'),
       fields: () => (
-        <Form.Item name="opinion" label="审查意见" rules={required('审查意见')}>
-          <Input.TextArea rows={3} data-testid="action-opinion" placeholder="如：材料齐全，符合法定形式" />
+        <Form.Item
+          name="opinion"
+          label={tr('cases.caseActions.reviewOpinion')}
+          rules={required(tr('cases.caseActions.reviewOpinion'))}
+        >
+          <Input.TextArea
+            rows={3}
+            data-testid="action-opinion"
+            placeholder={tr('cases.caseActions.eGMaterialsComplete')}
+          />
         </Form.Item>
       ),
     },
     return: {
       name: 'return',
-      title: '退回上一环节',
-      okText: '退回',
+      title: tr('cases.caseActions.returnToThePrevious'),
+      okText: tr('cases.caseActions.return'),
       danger: true,
-      done: '已退回上一环节',
+      done: tr('cases.caseActions.returnedToThePrevious'),
       fields: () => (
-        <Form.Item name="reason" label="退回理由" rules={required('退回理由')}>
+        <Form.Item
+          name="reason"
+          label={tr('cases.caseActions.reasonForReturning')}
+          rules={required(tr('cases.caseActions.reasonForReturning'))}
+        >
           <Input.TextArea rows={3} data-testid="action-reason" />
         </Form.Item>
       ),
     },
     transfer: {
       name: 'transfer',
-      title: '转办给本部门其他审批人员',
-      okText: '转办',
-      done: '已转办',
+      title: tr('cases.caseActions.transferToAnotherApprover'),
+      okText: tr('cases.caseActions.transfer'),
+      done: tr('cases.caseActions.transferred'),
       fields: () => (
         <>
           <TransferToField caseId={c.id} />
-          <Form.Item name="reason" label="转办理由" rules={required('转办理由')}>
+          <Form.Item
+            name="reason"
+            label={tr('cases.caseActions.reasonForTransfer')}
+            rules={required(tr('cases.caseActions.reasonForTransfer'))}
+          >
             <Input.TextArea rows={2} data-testid="action-reason" />
           </Form.Item>
         </>
@@ -71,15 +90,15 @@ export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
     },
     urge: {
       name: 'urge',
-      title: '催办',
-      okText: '催办',
-      done: '已催办，承办人将收到站内消息',
+      title: tr('cases.caseActions.urge'),
+      okText: tr('cases.caseActions.urge'),
+      done: tr('cases.caseActions.urgedTheHandlerGets'),
       fields: () => (
         <Form.Item
           name="note"
-          label="催办内容"
-          rules={required('催办内容')}
-          initialValue="请抓紧办理，避免超期"
+          label={tr('cases.caseActions.message')}
+          rules={required(tr('cases.caseActions.message'))}
+          initialValue={tr('cases.caseActions.pleaseHandleItPromptly')}
         >
           <Input.TextArea rows={2} data-testid="action-note" />
         </Form.Item>
@@ -87,45 +106,70 @@ export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
     },
     suspend: {
       name: 'suspend',
-      title: '中止：进入特别程序（期间不计入办理时限）',
-      okText: '中止计时',
-      done: '已中止计时，并向申请人出具告知书',
+      title: tr('cases.caseActions.suspendSpecialProcedureThe'),
+      okText: tr('cases.caseActions.suspendTheClock'),
+      done: tr('cases.caseActions.clockSuspendedANotice'),
       initialValues: { kind: 'inspection', expectedDays: 10 },
       toBody: (v) => ({ kind: v['kind'], expectedDays: v['expectedDays'], reason: text(v['reason']) }),
       fields: () => (
         <>
-          <Form.Item name="kind" label="特别程序" rules={[{ required: true }]}>
+          <Form.Item
+            name="kind"
+            label={tr('cases.caseActions.specialProcedure')}
+            rules={[{ required: true }]}
+          >
             <Select
               data-testid="action-suspend-kind"
-              options={(Object.keys(SUSPENSION_KIND_LABELS) as SuspensionKind[]).map((k) => ({
+              options={(Object.keys(labelsOf(SUSPENSION_KIND_LABELS)) as SuspensionKind[]).map((k) => ({
                 value: k,
-                label: SUSPENSION_KIND_LABELS[k],
+                label: labelsOf(SUSPENSION_KIND_LABELS)[k],
               }))}
             />
           </Form.Item>
-          <Form.Item name="expectedDays" label="预计所需时间（天）" rules={[{ required: true }]}>
+          <Form.Item
+            name="expectedDays"
+            label={tr('cases.caseActions.expectedDurationDays')}
+            rules={[{ required: true }]}
+          >
             <InputNumber min={1} max={3650} style={{ width: 160 }} data-testid="action-days" />
           </Form.Item>
-          <Form.Item name="reason" label="理由" rules={required('理由')}>
+          <Form.Item
+            name="reason"
+            label={tr('cases.caseActions.reason')}
+            rules={required(tr('cases.caseActions.reason'))}
+          >
             <Input.TextArea rows={2} data-testid="action-reason" />
           </Form.Item>
         </>
       ),
     },
-    resume: { name: 'resume', title: '特别程序结束，恢复计时', okText: '恢复计时', done: '已恢复计时' },
+    resume: {
+      name: 'resume',
+      title: tr('cases.caseActions.specialProcedureOverResume'),
+      okText: tr('cases.caseActions.resumeTheClock'),
+      done: tr('cases.caseActions.clockResumed'),
+    },
     extension: {
       name: 'extension',
-      title: '申请延期（只能延期一次，至多 10 个工作日，由部门负责人批准）',
-      okText: '提交延期申请',
-      done: '已提交延期申请，待部门负责人审批',
+      title: tr('cases.caseActions.requestAnExtensionOnce'),
+      okText: tr('cases.caseActions.submitTheRequest'),
+      done: tr('cases.caseActions.extensionRequestedWaitingFor'),
       initialValues: { days: 10 },
       toBody: (v) => ({ days: v['days'], reason: text(v['reason']) }),
       fields: () => (
         <>
-          <Form.Item name="days" label="延长（工作日）" rules={[{ required: true }]}>
+          <Form.Item
+            name="days"
+            label={tr('cases.caseActions.extendByWorkingDays')}
+            rules={[{ required: true }]}
+          >
             <InputNumber min={1} max={10} style={{ width: 160 }} data-testid="action-days" />
           </Form.Item>
-          <Form.Item name="reason" label="延期理由（将告知申请人）" rules={required('延期理由')}>
+          <Form.Item
+            name="reason"
+            label={tr('cases.caseActions.reasonForTheExtension')}
+            rules={required(tr('cases.caseActions.reasonForTheExtension2'))}
+          >
             <Input.TextArea rows={2} data-testid="action-reason" />
           </Form.Item>
         </>
@@ -133,34 +177,40 @@ export function backOfficeSpecs(c: CaseDetail): Record<string, ActionSpec> {
     },
     approveExtension: {
       name: 'extension/decision',
-      title: `批准延期${c.extensionStatus === 'requested' ? '申请' : ''}`,
-      okText: '批准延期',
-      done: '已批准延期，已向申请人出具延期告知书',
+      title: tr('cases.caseActions.approveTheExtension', {
+        v0: c.extensionStatus === 'requested' ? tr('cases.caseActions.apply') : '',
+      }),
+      okText: tr('cases.caseActions.approveExtension'),
+      done: tr('cases.caseActions.extensionApprovedAnExtension'),
       toBody: (v) => ({ approved: true, note: text(v['note']) }),
       fields: () => (
-        <Form.Item name="note" label="意见">
+        <Form.Item name="note" label={tr('cases.caseActions.opinion')}>
           <Input.TextArea rows={2} data-testid="action-note" />
         </Form.Item>
       ),
     },
     rejectExtension: {
       name: 'extension/decision',
-      title: '驳回延期申请',
-      okText: '驳回',
+      title: tr('cases.caseActions.rejectTheExtensionRequest'),
+      okText: tr('cases.caseActions.reject'),
       danger: true,
-      done: '已驳回延期申请',
+      done: tr('cases.caseActions.extensionRequestRejected'),
       toBody: (v) => ({ approved: false, note: text(v['note']) }),
       fields: () => (
-        <Form.Item name="note" label="意见" rules={required('意见')}>
+        <Form.Item
+          name="note"
+          label={tr('cases.caseActions.opinion')}
+          rules={required(tr('cases.caseActions.opinion'))}
+        >
           <Input.TextArea rows={2} data-testid="action-note" />
         </Form.Item>
       ),
     },
     decide: {
       name: 'decide',
-      title: '作出决定',
-      okText: '作出决定',
-      done: '已作出决定',
+      title: tr('cases.caseActions.decide'),
+      okText: tr('cases.caseActions.decide'),
+      done: tr('cases.caseActions.decisionMade'),
       initialValues: { outcome: 'grant' },
       toBody: (v) => ({
         outcome: v['outcome'],
@@ -191,17 +241,17 @@ function TransferToField({ caseId }: { caseId: string }) {
   }));
   const empty = candidates.isSuccess && items.length === 0;
   const extra = candidates.isError
-    ? `未能读取可转办人员：${candidates.error.message}`
+    ? tr('cases.caseActions.cannotReadWhoMay', { message: candidates.error.message })
     : empty
-      ? '本部门没有其他可接办的审批人员或部门负责人，无法转办'
+      ? tr('cases.caseActions.noOtherApproverOr')
       : options.some((o) => o.disabled)
-        ? '已签署本办件某一环节的人员不能接办（同一人不得签署两个环节）'
-        : '可转给本部门的审批人员或部门负责人';
+        ? tr('cases.caseActions.someoneWhoSignedA')
+        : tr('cases.caseActions.mayGoToAn');
   return (
     <Form.Item
       name="toUserId"
-      label="转办给"
-      rules={[{ required: true, message: '请选择接办人' }]}
+      label={tr('cases.caseActions.transferTo')}
+      rules={[{ required: true, message: tr('cases.caseActions.pleaseSelectWhoTakes') }]}
       extra={
         <span data-testid="action-transfer-hint" style={empty ? { color: '#d48806' } : undefined}>
           {extra}
@@ -211,13 +261,21 @@ function TransferToField({ caseId }: { caseId: string }) {
     >
       <Select<string, CandidateOption>
         data-testid="action-transfer-to"
-        placeholder={candidates.isLoading ? '正在读取本部门人员…' : '请选择接办人'}
+        placeholder={
+          candidates.isLoading
+            ? tr('cases.caseActions.readingTheDepartmentS')
+            : tr('cases.caseActions.pleaseSelectWhoTakes')
+        }
         loading={candidates.isFetching}
         disabled={empty}
         options={options}
         showSearch={{ optionFilterProp: 'label' }}
         notFoundContent={
-          candidates.isLoading ? '正在读取…' : candidates.isError ? '未能读取可转办人员' : '没有匹配的人员'
+          candidates.isLoading
+            ? tr('cases.caseActions.reading')
+            : candidates.isError
+              ? tr('cases.caseActions.cannotReadWhoMay2')
+              : tr('cases.caseActions.noMatchingStaff')
         }
         optionRender={(o) => <CandidateLine person={o.data.person} />}
         // At least as wide as the field, wider when a line with its SOD-1 hint needs it.
@@ -232,11 +290,13 @@ function CandidateLine({ person }: { person: TransferCandidate }) {
     <Space size={8} data-testid="transfer-candidate">
       <span>{person.displayName}</span>
       <Tag color={person.role === 'dept_head' ? 'purple' : 'blue'} style={{ marginInlineEnd: 0 }}>
-        {ROLE_LABELS[person.role]}
+        {labelsOf(ROLE_LABELS)[person.role]}
       </Tag>
       {person.signedStep !== null && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          已签署{person.signedStep}环节，不能再签署其他环节
+          {tr('cases.caseActions.signed')}
+          {person.signedStep}
+          {tr('cases.caseActions.stepCannotSignAnother')}
         </Typography.Text>
       )}
     </Space>
@@ -247,31 +307,36 @@ function DecideFields({ form }: { form: Parameters<NonNullable<ActionSpec['field
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   return (
     <>
-      <Form.Item name="outcome" label="决定">
+      <Form.Item name="outcome" label={tr('cases.caseActions.decision')}>
         <Radio.Group data-testid="action-outcome">
-          <Radio.Button value="grant">准予</Radio.Button>
-          <Radio.Button value="deny">不予</Radio.Button>
+          <Radio.Button value="grant">{tr('cases.caseActions.grant')}</Radio.Button>
+          <Radio.Button value="deny">{tr('cases.caseActions.refuse')}</Radio.Button>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="opinion" label="审批意见">
+      <Form.Item name="opinion" label={tr('cases.caseActions.approvalOpinion')}>
         <Input.TextArea rows={2} data-testid="action-opinion" />
       </Form.Item>
       {outcome === 'deny' && (
         <>
-          <Form.Item name="reason" label="不予许可理由" rules={required('不予许可理由')}>
+          <Form.Item
+            name="reason"
+            label={tr('cases.caseActions.reasonForRefusal')}
+            rules={required(tr('cases.caseActions.reasonForRefusal'))}
+          >
             <Input.TextArea rows={2} data-testid="action-reason" />
           </Form.Item>
-          <Form.Item name="legalBasis" label="法律依据" rules={required('法律依据')}>
-            <Input
-              data-testid="action-legal-basis"
-              placeholder="如：《食品经营许可和备案管理办法》第十一条"
-            />
+          <Form.Item
+            name="legalBasis"
+            label={tr('cases.caseActions.legalBasis')}
+            rules={required(tr('cases.caseActions.legalBasis'))}
+          >
+            <Input data-testid="action-legal-basis" placeholder={tr('cases.caseActions.eGArt11')} />
           </Form.Item>
-          <Alert type="info" showIcon title={REMEDIES} />
+          <Alert type="info" showIcon title={remedies()} />
         </>
       )}
       {outcome === 'grant' && (
-        <Typography.Text type="secondary">准予后自动生成电子证照，出件时限 10 个工作日。</Typography.Text>
+        <Typography.Text type="secondary">{tr('cases.caseActions.grantingIssuesAnE')}</Typography.Text>
       )}
     </>
   );
@@ -281,12 +346,16 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
   return {
     deferredReceived: {
       name: 'deferred-received',
-      title: '收到容缺材料',
-      okText: '确认收到',
-      done: '已登记收到容缺材料',
+      title: tr('cases.caseActions.deferredMaterialReceived'),
+      okText: tr('cases.caseActions.confirmReceipt'),
+      done: tr('cases.caseActions.deferredMaterialRecordedAs'),
       initialValues: { names: c.deferredOutstanding },
       fields: () => (
-        <Form.Item name="names" label="收到的材料" rules={[{ required: true, message: '请选择材料' }]}>
+        <Form.Item
+          name="names"
+          label={tr('cases.caseActions.materialReceived')}
+          rules={[{ required: true, message: tr('cases.caseActions.pleaseSelectTheMaterial') }]}
+        >
           <Checkbox.Group
             data-testid="action-deferred-names"
             options={c.deferredOutstanding.map((n) => ({ value: n, label: n }))}
@@ -296,9 +365,9 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
     },
     delivery: {
       name: 'delivery',
-      title: '准备出件',
-      okText: '准备出件',
-      done: '已准备出件，已通知申请人',
+      title: tr('cases.caseActions.prepareDelivery'),
+      okText: tr('cases.caseActions.prepareDelivery'),
+      done: tr('cases.caseActions.deliveryPreparedTheApplicant'),
       initialValues: { method: 'window' },
       toBody: (v) => ({
         method: v['method'],
@@ -308,13 +377,11 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
     },
     deliver: {
       name: 'deliver',
-      title: '出件签收',
-      okText: '确认出件',
-      done: '已出件',
+      title: tr('cases.caseActions.handOver'),
+      okText: tr('cases.caseActions.confirmHandOver'),
+      done: tr('cases.caseActions.delivered'),
       description:
-        c.delivery?.method === 'window'
-          ? '窗口领取：请核验领取人身份证件。申请人本人领取须证件号码与申请人一致；他人代领须核验代领人身份证件和授权委托书。'
-          : undefined,
+        c.delivery?.method === 'window' ? tr('cases.caseActions.collectionAtTheWindow') : undefined,
       initialValues: {
         receivedBy: c.applicant.kind === 'person' ? c.applicant.name : (c.applicant.contactName ?? ''),
         receiverKind: c.applicant.kind === 'person' ? 'applicant' : 'agent',
@@ -339,18 +406,18 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
         <>
           {c.delivery?.method === 'window' && (
             <>
-              <Form.Item name="receiverKind" label="领取人">
+              <Form.Item name="receiverKind" label={tr('cases.caseActions.collectedBy')}>
                 <Radio.Group data-testid="action-receiver-kind">
                   <Radio value="applicant" disabled={c.applicant.kind !== 'person'}>
-                    申请人本人
+                    {tr('cases.caseActions.theApplicant')}
                   </Radio>
-                  <Radio value="agent">代领人</Radio>
+                  <Radio value="agent">{tr('cases.caseActions.someoneElse')}</Radio>
                 </Radio.Group>
               </Form.Item>
               <Form.Item
                 name="receiverIdNumber"
-                label="领取人身份证件号码"
-                rules={required('领取人身份证件号码')}
+                label={tr('cases.caseActions.collectorSIdNumber')}
+                rules={required(tr('cases.caseActions.collectorSIdNumber'))}
               >
                 <Input data-testid="action-receiver-id" autoComplete="off" />
               </Form.Item>
@@ -359,7 +426,7 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
                   getFieldValue('receiverKind') === 'agent' ? (
                     <Form.Item name="authorisationChecked" valuePropName="checked">
                       <Checkbox data-testid="action-authorisation">
-                        已核验授权委托书（本件登记的代理人可不勾选）
+                        {tr('cases.caseActions.powerOfAttorneyChecked')}
                       </Checkbox>
                     </Form.Item>
                   ) : null
@@ -367,7 +434,11 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
               </Form.Item>
             </>
           )}
-          <Form.Item name="receivedBy" label="签收人" rules={required('签收人')}>
+          <Form.Item
+            name="receivedBy"
+            label={tr('cases.caseActions.receivedBy')}
+            rules={required(tr('cases.caseActions.receivedBy'))}
+          >
             <Input data-testid="action-received-by" />
           </Form.Item>
         </>
@@ -375,23 +446,31 @@ export function windowSpecs(c: CaseDetail): Record<string, ActionSpec> {
     },
     visit: {
       name: 'visits',
-      title: '登记到现场',
-      okText: '登记',
-      done: '已登记到现场',
+      title: tr('cases.caseActions.recordAVisit'),
+      okText: tr('cases.caseActions.register'),
+      done: tr('cases.caseActions.visitRecorded'),
       fields: () => (
-        <Form.Item name="purpose" label="来访事由" rules={required('来访事由')}>
-          <Input data-testid="action-purpose" placeholder="如：咨询办理进度" />
+        <Form.Item
+          name="purpose"
+          label={tr('cases.caseActions.purposeOfTheVisit')}
+          rules={required(tr('cases.caseActions.purposeOfTheVisit'))}
+        >
+          <Input data-testid="action-purpose" placeholder={tr('cases.caseActions.eGAskingAbout')} />
         </Form.Item>
       ),
     },
     withdraw: {
       name: 'withdraw',
-      title: '申请人撤回申请',
-      okText: '撤回',
+      title: tr('cases.caseActions.theApplicantWithdrawsThe'),
+      okText: tr('cases.caseActions.withdraw'),
       danger: true,
-      done: '已撤回',
+      done: tr('cases.caseActions.withdrawn'),
       fields: () => (
-        <Form.Item name="reason" label="撤回理由" rules={required('撤回理由')}>
+        <Form.Item
+          name="reason"
+          label={tr('cases.caseActions.reasonForWithdrawal')}
+          rules={required(tr('cases.caseActions.reasonForWithdrawal'))}
+        >
           <Input.TextArea rows={2} data-testid="action-reason" />
         </Form.Item>
       ),
@@ -403,17 +482,21 @@ function DeliveryFields({ form }: { form: Parameters<NonNullable<ActionSpec['fie
   const method = Form.useWatch('method', form) as string | undefined;
   return (
     <>
-      <Form.Item name="method" label="送达方式">
+      <Form.Item name="method" label={tr('cases.caseActions.deliveryMethod')}>
         <Radio.Group data-testid="action-delivery-method">
           {(['window', 'post', 'electronic'] as const).map((m) => (
             <Radio.Button key={m} value={m}>
-              {DELIVERY_METHOD_LABELS[m]}
+              {labelsOf(DELIVERY_METHOD_LABELS)[m]}
             </Radio.Button>
           ))}
         </Radio.Group>
       </Form.Item>
       {method === 'post' && (
-        <Form.Item name="trackingNo" label="快递单号" rules={required('快递单号')}>
+        <Form.Item
+          name="trackingNo"
+          label={tr('cases.caseActions.trackingNumber')}
+          rules={required(tr('cases.caseActions.trackingNumber'))}
+        >
           <Input data-testid="action-tracking-no" />
         </Form.Item>
       )}
@@ -428,21 +511,96 @@ const BUTTONS: Record<
   CaseActionKey,
   { label: string; primary?: boolean; danger?: boolean; window?: boolean }
 > = {
-  resume: { label: '恢复', primary: true },
-  decide: { label: '决定（准予 / 不予）', primary: true },
-  complete: { label: '完成本环节', primary: true },
-  return: { label: '退回', danger: true },
-  transfer: { label: '转办' },
-  suspend: { label: '中止（特别程序）' },
-  extension: { label: '申请延期' },
-  approveExtension: { label: '批准延期', primary: true },
-  rejectExtension: { label: '驳回延期', danger: true },
-  urge: { label: '催办' },
-  deferredReceived: { label: '收到容缺材料', primary: true, window: true },
-  delivery: { label: '准备出件', primary: true, window: true },
-  deliver: { label: '出件签收', primary: true, window: true },
-  visit: { label: '登记到现场', window: true },
-  withdraw: { label: '撤回', danger: true, window: true },
+  resume: {
+    get label() {
+      return tr('cases.caseActions.resume');
+    },
+    primary: true,
+  },
+  decide: {
+    get label() {
+      return tr('cases.caseActions.decideGrantRefuse');
+    },
+    primary: true,
+  },
+  complete: {
+    get label() {
+      return tr('cases.caseActions.completeThisStep2');
+    },
+    primary: true,
+  },
+  return: {
+    get label() {
+      return tr('cases.caseActions.return');
+    },
+    danger: true,
+  },
+  transfer: {
+    get label() {
+      return tr('cases.caseActions.transfer');
+    },
+  },
+  suspend: {
+    get label() {
+      return tr('cases.caseActions.suspendSpecialProcedure');
+    },
+  },
+  extension: {
+    get label() {
+      return tr('cases.caseActions.requestExtension');
+    },
+  },
+  approveExtension: {
+    get label() {
+      return tr('cases.caseActions.approveExtension');
+    },
+    primary: true,
+  },
+  rejectExtension: {
+    get label() {
+      return tr('cases.caseActions.rejectExtension');
+    },
+    danger: true,
+  },
+  urge: {
+    get label() {
+      return tr('cases.caseActions.urge');
+    },
+  },
+  deferredReceived: {
+    get label() {
+      return tr('cases.caseActions.deferredMaterialReceived');
+    },
+    primary: true,
+    window: true,
+  },
+  delivery: {
+    get label() {
+      return tr('cases.caseActions.prepareDelivery');
+    },
+    primary: true,
+    window: true,
+  },
+  deliver: {
+    get label() {
+      return tr('cases.caseActions.handOver');
+    },
+    primary: true,
+    window: true,
+  },
+  visit: {
+    get label() {
+      return tr('cases.caseActions.recordAVisit');
+    },
+    window: true,
+  },
+  withdraw: {
+    get label() {
+      return tr('cases.caseActions.withdraw');
+    },
+    danger: true,
+    window: true,
+  },
 };
 
 /**

@@ -9,6 +9,8 @@ import {
 } from '@tongban/contracts';
 import { NoticeNo, formatTime } from './case-tags';
 import { DottedId } from './dotted-id';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A notice number in a log line, never broken across lines. */
@@ -31,93 +33,135 @@ export function describeEvent(e: CaseEventView): { title: string; detail: ReactN
   const p = e.payload;
   switch (e.type) {
     case 'submitted':
-      return { title: '收件', detail: '', color: 'blue' };
+      return { title: tr('cases.caseEvents.received'), detail: '', color: 'blue' };
     case 'supplement_requested':
       return {
-        title: '一次性告知补正',
+        title: tr('cases.caseEvents.requestCorrectionsAtOnce'),
         detail: Array.isArray(p['items'])
           ? (p['items'] as { name: string }[]).map((i) => i.name).join('、')
           : '',
         color: 'orange',
       };
     case 'supplement_received':
-      return { title: '收到补正材料', detail: names(p['names']), color: 'blue' };
+      return { title: tr('cases.caseEvents.correctionsReceived'), detail: names(p['names']), color: 'blue' };
     case 'accepted': {
       const deferred = Array.isArray(p['deferred'])
         ? (p['deferred'] as { name: string; dueDate: string }[])
         : [];
       return {
-        title: p['deemed'] ? '视为受理' : deferred.length ? '容缺受理' : '受理',
+        title: p['deemed']
+          ? tr('cases.caseEvents.deemedAccepted')
+          : deferred.length
+            ? tr('cases.caseEvents.acceptedWithDeferredMaterials')
+            : tr('cases.caseEvents.accept'),
         detail: joined([
           noticeNo(p['noticeNo']),
-          ...deferred.map((d) => `容缺：${d.name}（${d.dueDate} 前补齐）`),
+          ...deferred.map((d) => tr('cases.caseEvents.deferredDueBy', { name: d.name, dueDate: d.dueDate })),
         ]),
         color: 'green',
       };
     }
     case 'refused':
       return {
-        title: '不予受理',
-        detail: `${str(p['reason'])}；请向${str(p['redirectTo'])}申请`,
+        title: tr('cases.caseEvents.notAccepted'),
+        detail: tr('cases.caseEvents.applyTo', { v0: str(p['reason']), v1: str(p['redirectTo']) }),
         color: 'red',
       };
     case 'deferred_received':
-      return { title: '收到容缺材料', detail: names(p['names']), color: 'green' };
+      return {
+        title: tr('cases.caseEvents.deferredMaterialReceived'),
+        detail: names(p['names']),
+        color: 'green',
+      };
     case 'step_completed':
-      return { title: '完成审查环节', detail: `意见：${str(p['opinion'])}`, color: 'green' };
+      return {
+        title: tr('cases.caseEvents.reviewStepCompleted'),
+        detail: tr('cases.caseEvents.opinion', { v0: str(p['opinion']) }),
+        color: 'green',
+      };
     case 'returned':
-      return { title: '退回上一环节', detail: `理由：${str(p['reason'])}`, color: 'orange' };
+      return {
+        title: tr('cases.caseEvents.returnToThePrevious'),
+        detail: tr('cases.caseEvents.reason', { v0: str(p['reason']) }),
+        color: 'orange',
+      };
     case 'transferred': {
       // Events recorded before the receiver's name was kept carry only the reason.
       const to = str(p['toName']);
       return {
-        title: '转办',
-        detail: `${to ? `转给：${to}；` : ''}理由：${str(p['reason'])}`,
+        title: tr('cases.caseEvents.transfer'),
+        detail: tr('cases.caseEvents.reason2', {
+          v0: to ? tr('cases.caseEvents.to', { to }) : '',
+          v1: str(p['reason']),
+        }),
         color: 'blue',
       };
     }
     case 'urged':
-      return { title: '催办', detail: str(p['note']), color: 'orange' };
+      return { title: tr('cases.caseEvents.urge'), detail: str(p['note']), color: 'orange' };
     case 'suspended':
       return {
-        title: `中止（${SUSPENSION_KIND_LABELS[p['kind'] as SuspensionKind] ?? str(p['kind'])}）`,
-        detail: `预计 ${String(p['expectedDays'] ?? '')} 天${p['countsInLimit'] ? '，计入办理时限' : '，不计入办理时限'}`,
+        title: tr('cases.caseEvents.suspended', {
+          v0: labelsOf(SUSPENSION_KIND_LABELS)[p['kind'] as SuspensionKind] ?? str(p['kind']),
+        }),
+        detail: tr('cases.caseEvents.expectedDays', {
+          v0: String(p['expectedDays'] ?? ''),
+          v1: p['countsInLimit']
+            ? tr('cases.caseEvents.countsTowardsTheTime')
+            : tr('cases.caseEvents.doesNotCountTowards'),
+        }),
         color: 'gray',
       };
     case 'resumed':
-      return { title: '恢复计时', detail: '', color: 'blue' };
+      return { title: tr('cases.caseEvents.resumeTheClock'), detail: '', color: 'blue' };
     case 'extension_requested':
       return {
-        title: '申请延期',
-        detail: `${String(p['days'] ?? '')} 个工作日：${str(p['reason'])}`,
+        title: tr('cases.caseEvents.requestExtension'),
+        detail: tr('cases.caseEvents.workingDays', { v0: String(p['days'] ?? ''), v1: str(p['reason']) }),
         color: 'orange',
       };
     case 'extension_decided':
       return {
-        title: p['approved'] ? '批准延期' : '驳回延期',
+        title: p['approved']
+          ? tr('cases.caseEvents.approveExtension')
+          : tr('cases.caseEvents.rejectExtension'),
         detail: noticeNo(p['noticeNo']),
         color: p['approved'] ? 'green' : 'red',
       };
     case 'decided':
       return {
-        title: `${p['instant'] ? '当场办结：' : '决定：'}${p['outcome'] === 'grant' ? '准予' : '不予'}`,
+        title: `${p['instant'] ? tr('cases.caseEvents.concludedOnTheSpot') : tr('cases.caseEvents.decision')}${p['outcome'] === 'grant' ? tr('cases.caseEvents.grant') : tr('cases.caseEvents.refuse')}`,
         detail: [str(p['opinion']), str(p['reason']), str(p['legalBasis'])].filter(Boolean).join('；'),
         color: p['outcome'] === 'grant' ? 'green' : 'red',
       };
     case 'license_issued':
-      return { title: '生成电子证照', detail: <DottedId id={str(p['licenseId'])} />, color: 'green' };
+      return {
+        title: tr('cases.caseEvents.eLicenseIssued'),
+        detail: <DottedId id={str(p['licenseId'])} />,
+        color: 'green',
+      };
     case 'delivery_prepared':
       return {
-        title: `准备出件：${DELIVERY_METHOD_LABELS[p['method'] as DeliveryMethod] ?? ''}`,
-        detail: p['trackingNo'] ? `快递单号 ${str(p['trackingNo'])}` : '',
+        title: tr('cases.caseEvents.deliveryPrepared', {
+          v0: labelsOf(DELIVERY_METHOD_LABELS)[p['method'] as DeliveryMethod] ?? '',
+        }),
+        detail: p['trackingNo'] ? tr('cases.caseEvents.trackingNumber', { v0: str(p['trackingNo']) }) : '',
         color: 'blue',
       };
     case 'delivered':
-      return { title: '已出件', detail: `签收人：${str(p['receivedBy'])}`, color: 'green' };
+      return {
+        title: tr('cases.caseEvents.delivered'),
+        detail: tr('cases.caseEvents.receivedBy', { v0: str(p['receivedBy']) }),
+        color: 'green',
+      };
     case 'visit':
-      return { title: '到现场', detail: str(p['purpose']), color: 'gray' };
+      return { title: tr('cases.caseEvents.visit'), detail: str(p['purpose']), color: 'gray' };
     case 'withdrawn':
-      return { title: '申请人撤回', detail: str(p['reason']), color: 'gray' };
+      return {
+        title: tr('cases.caseEvents.withdrawnByTheApplicant'),
+        detail: str(p['reason']),
+        color: 'gray',
+      };
     default:
       return { title: e.type, detail: '', color: 'gray' };
   }

@@ -3,6 +3,8 @@ import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CaseSummary } from '@tongban/contracts';
 import { ClockCell, StatusTag, VisitsText, formatTime } from './case-tags';
+import { tr } from '../../../app/i18n';
+import { stepLabel } from '../../../app/enum-labels';
 
 export type CaseColumnKey = 'caseNo' | 'item' | 'applicant' | 'status' | 'clock' | 'received' | 'visits';
 
@@ -18,7 +20,7 @@ export function caseColumns<T extends CaseSummary>(
 ): TableColumnsType<T> {
   const shared: (TableColumnsType<T>[number] & { key: CaseColumnKey })[] = [
     {
-      title: '办件编号',
+      title: tr('cases.caseTable.caseNo'),
       key: 'caseNo',
       width: 180,
       render: (_, c) => (
@@ -28,7 +30,7 @@ export function caseColumns<T extends CaseSummary>(
       ),
     },
     {
-      title: '事项',
+      title: tr('cases.caseTable.item'),
       key: 'item',
       minWidth: 170,
       render: (_, c) => (
@@ -41,7 +43,7 @@ export function caseColumns<T extends CaseSummary>(
       ),
     },
     {
-      title: '申请人',
+      title: tr('cases.caseTable.applicant'),
       key: 'applicant',
       width: 130,
       render: (_, c) => (
@@ -54,7 +56,7 @@ export function caseColumns<T extends CaseSummary>(
       ),
     },
     {
-      title: '状态',
+      title: tr('cases.caseTable.status'),
       key: 'status',
       width: 110,
       render: (_, c) => (
@@ -62,17 +64,27 @@ export function caseColumns<T extends CaseSummary>(
           <StatusTag status={c.status} />
           {c.status === 'accepted' && c.stepName && (
             <div style={{ fontSize: 12, color: '#6b7280' }}>
-              {c.stepName}
-              {c.extensionStatus === 'requested' ? ' · 延期待批' : ''}
+              {stepLabel(c.stepName)}
+              {c.extensionStatus === 'requested' ? tr('cases.caseTable.extensionPending') : ''}
             </div>
           )}
         </div>
       ),
     },
-    { title: '时限', key: 'clock', width: 90, render: (_, c) => <ClockCell clock={c.clock} /> },
-    { title: '收件时间', key: 'received', width: 110, render: (_, c) => formatTime(c.receivedAt) },
     {
-      title: '到现场',
+      title: tr('cases.caseTable.timeLimit'),
+      key: 'clock',
+      width: 90,
+      render: (_, c) => <ClockCell clock={c.clock} />,
+    },
+    {
+      title: tr('cases.caseTable.receivedAt'),
+      key: 'received',
+      width: 110,
+      render: (_, c) => formatTime(c.receivedAt),
+    },
+    {
+      title: tr('cases.caseTable.visit'),
       key: 'visits',
       width: 120,
       render: (_, c) => <VisitsText visits={c.visits} maxVisits={c.maxVisits} />,
@@ -94,7 +106,7 @@ export function CaseTable<T extends CaseSummary>({
   loading,
   extra,
   omit,
-  empty = '暂无办件',
+  empty = tr('cases.caseTable.noCases'),
   testId = 'case-table',
 }: {
   rows: T[];
@@ -115,7 +127,11 @@ export function CaseTable<T extends CaseSummary>({
       dataSource={rows}
       data-testid={testId}
       locale={{ emptyText: empty }}
-      pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 件` }}
+      pagination={{
+        defaultPageSize: 20,
+        hideOnSinglePage: true,
+        showTotal: (n) => tr('cases.caseTable.casesInTotal', { n }),
+      }}
       onRow={(c) =>
         c.clock?.state === 'red' && c.clock.phase !== 'done' ? { style: { background: '#fff1f0' } } : {}
       }

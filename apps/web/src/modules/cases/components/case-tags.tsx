@@ -7,31 +7,63 @@ import {
   type CaseStatus,
   type ClockState,
 } from '@tongban/contracts';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** 电子监察 colours: green 正常, yellow 预警, red 超期, paused 暂停. */
 export const CLOCK_TAGS: Record<ClockState, { label: string; color: string }> = {
-  green: { label: '正常', color: 'green' },
-  yellow: { label: '预警', color: 'gold' },
-  red: { label: '超期', color: 'red' },
-  paused: { label: '暂停', color: 'default' },
+  green: {
+    get label() {
+      return tr('cases.caseTags.onTime');
+    },
+    color: 'green',
+  },
+  yellow: {
+    get label() {
+      return tr('cases.caseTags.warning');
+    },
+    color: 'gold',
+  },
+  red: {
+    get label() {
+      return tr('cases.caseTags.overdue');
+    },
+    color: 'red',
+  },
+  paused: {
+    get label() {
+      return tr('cases.caseTags.paused');
+    },
+    color: 'default',
+  },
 };
 
 const PHASE_LABELS: Record<CaseClockSummary['phase'], string> = {
-  acceptance: '受理期限',
-  awaiting_supplement: '待申请人补正',
-  decision: '办理期限',
-  delivery: '送达期限',
-  done: '已办结',
+  get acceptance() {
+    return tr('cases.caseTags.acceptanceDeadline');
+  },
+  get awaiting_supplement() {
+    return tr('cases.caseTags.waitingForTheApplicant');
+  },
+  get decision() {
+    return tr('cases.caseTags.handlingDeadline');
+  },
+  get delivery() {
+    return tr('cases.caseTags.deliveryDeadline');
+  },
+  get done() {
+    return tr('cases.caseTags.concluded');
+  },
 };
 
 export function clockTooltip(clock: CaseClockSummary): string {
   const left =
     clock.state === 'paused'
-      ? '计时暂停'
+      ? tr('cases.caseTags.clockPaused')
       : clock.leftWorkingDays < 0
-        ? `已超期 ${-clock.leftWorkingDays} 个工作日`
-        : `剩余 ${clock.leftWorkingDays} 个工作日`;
-  const deemed = clock.deemedAccepted ? '；逾期未告知补正，依法视为受理' : '';
+        ? tr('cases.caseTags.workingDaysOverdue', { v0: -clock.leftWorkingDays })
+        : tr('cases.caseTags.workingDaysLeft', { leftWorkingDays: clock.leftWorkingDays });
+  const deemed = clock.deemedAccepted ? tr('cases.caseTags.noCorrectionsWereRequested') : '';
   return `${PHASE_LABELS[clock.phase]}：${clock.deadline}，${left}${deemed}`;
 }
 
@@ -41,7 +73,7 @@ export function ClockTag({ clock }: { clock: CaseClockSummary | null }) {
   if (clock.phase === 'done')
     return (
       <Tag data-testid="clock-tag" data-state="done">
-        已办结
+        {tr('cases.caseTags.concluded')}
       </Tag>
     );
   const t = CLOCK_TAGS[clock.state];
@@ -101,12 +133,12 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
 export function StatusTag({ status }: { status: CaseStatus }) {
   return (
     <Tag color={STATUS_COLORS[status]} data-testid="case-status">
-      {CASE_STATUS_LABELS[status]}
+      {labelsOf(CASE_STATUS_LABELS)[status]}
     </Tag>
   );
 }
 
-export const channelLabel = (c: CaseChannel) => CASE_CHANNEL_LABELS[c];
+export const channelLabel = (c: CaseChannel) => labelsOf(CASE_CHANNEL_LABELS)[c];
 
 /** 2026-11-20T01:30:00.000Z → 2026-11-20 09:30 (local time). */
 export function formatTime(iso: string | null | undefined): string {
@@ -132,27 +164,27 @@ export function VisitsText({ visits, maxVisits }: { visits: number; maxVisits: n
   if (maxVisits === 0) {
     return visits === 0 ? (
       <span style={{ color: '#389e0d' }} data-testid="case-visits" data-over="false">
-        0 次<span style={{ whiteSpace: 'nowrap' }}>（零跑动）</span>
+        {tr('cases.caseTags.n0Visits')}
+        <span style={{ whiteSpace: 'nowrap' }}>{tr('cases.caseTags.zeroVisits')}</span>
       </span>
     ) : (
-      <span
-        data-testid="case-visits"
-        data-over="false"
-        title="本事项可全程网办、零跑动；申请人到现场办理不算窗口违规，但本件不计入零跑动使用率"
-      >
-        {visits} 次<span style={{ whiteSpace: 'nowrap', color: '#8c8c8c' }}>（本事项可零跑动）</span>
+      <span data-testid="case-visits" data-over="false" title={tr('cases.caseTags.thisItemCanBe')}>
+        {visits} {tr('cases.caseTags.visits')}
+        <span style={{ whiteSpace: 'nowrap', color: '#8c8c8c' }}>
+          {tr('cases.caseTags.thisItemAllowsZero')}
+        </span>
       </span>
     );
   }
   return (
     <span
       style={over ? { color: '#d4380d' } : undefined}
-      title={over ? '到现场次数超过该事项承诺的最多次数' : undefined}
+      title={over ? tr('cases.caseTags.moreVisitsThanThe') : undefined}
       data-testid="case-visits"
       data-over={String(over)}
     >
-      {visits} / {maxVisits ?? '—'} 次
-      {maxVisits === 1 && <span style={{ whiteSpace: 'nowrap' }}>（最多跑一次）</span>}
+      {visits} / {maxVisits ?? '—'} {tr('cases.caseTags.visits')}
+      {maxVisits === 1 && <span style={{ whiteSpace: 'nowrap' }}>{tr('cases.caseTags.atMostOneVisit')}</span>}
     </span>
   );
 }

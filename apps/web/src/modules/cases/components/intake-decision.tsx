@@ -8,8 +8,12 @@ import {
   type SessionUser,
 } from '@tongban/contracts';
 import { ActionModal, type ActionSpec, type FormValues } from './action-modal';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
-const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
+const required = (label: string) => [
+  { required: true, whitespace: true, message: tr('cases.intakeDecision.pleaseEnter', { label }) },
+];
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** 材料 with their status, as the window checks them. */
@@ -24,20 +28,22 @@ export function MaterialsTable({ materials }: { materials: CaseMaterial[] }) {
       // A narrow card scrolls the table sideways rather than squeeze names to a character a line.
       scroll={{ x: 670 }}
       columns={[
-        { title: '材料名称', dataIndex: 'name', key: 'name', minWidth: 200 },
+        { title: tr('cases.intakeDecision.material'), dataIndex: 'name', key: 'name', minWidth: 200 },
         {
-          title: '要求',
+          title: tr('cases.intakeDecision.requirement'),
           key: 'req',
           width: 150,
           render: (_, m) => (
             <Space size={4} wrap>
-              <Tag>{m.required ? '必需' : '视情形'}</Tag>
-              {m.deferrable && <Tag color="gold">可容缺</Tag>}
+              <Tag>
+                {m.required ? tr('cases.intakeDecision.required') : tr('cases.intakeDecision.ifApplicable')}
+              </Tag>
+              {m.deferrable && <Tag color="gold">{tr('cases.intakeDecision.mayBeDeferred')}</Tag>}
             </Space>
           ),
         },
         {
-          title: '状态',
+          title: tr('cases.intakeDecision.status'),
           key: 'status',
           width: 170,
           render: (_, m) => (
@@ -47,26 +53,28 @@ export function MaterialsTable({ materials }: { materials: CaseMaterial[] }) {
                 color: m.status === 'missing' ? '#cf1322' : m.status === 'deferred' ? '#d48806' : undefined,
               }}
             >
-              {MATERIAL_STATUS_LABELS[m.status]}
-              {m.status === 'deferred' && m.dueDate ? `（${m.dueDate} 前）` : ''}
-              {m.status === 'deferred' && m.receivedAt ? '，已收到' : ''}
+              {labelsOf(MATERIAL_STATUS_LABELS)[m.status]}
+              {m.status === 'deferred' && m.dueDate
+                ? tr('cases.intakeDecision.by', { dueDate: m.dueDate })
+                : ''}
+              {m.status === 'deferred' && m.receivedAt ? tr('cases.intakeDecision.received') : ''}
             </span>
           ),
         },
         {
           // Issue 14 point 6: what the applicant handed in, for whoever may read the case (the
           // server answers 404 to anyone else). Images and PDFs open in the browser, others download.
-          title: '文件',
+          title: tr('cases.intakeDecision.files'),
           key: 'file',
           width: 150,
           render: (_, m) =>
             m.fileSha256 ? (
               <a href={`/files/${m.fileSha256}`} target="_blank" rel="noreferrer" data-testid="material-file">
-                查看 / 下载
+                {tr('cases.intakeDecision.viewDownload')}
               </a>
             ) : m.licenseId ? (
               <Tag color="blue" title={m.licenseId}>
-                取自电子证照
+                {tr('cases.intakeDecision.fromTheELicense')}
               </Tag>
             ) : (
               '—'
@@ -112,18 +120,18 @@ export function IntakeDecision({
   if (detail.status === 'supplement_requested') {
     const spec: ActionSpec = {
       name: 'supplement-received',
-      title: '收到补正材料',
-      okText: '确认收到',
-      done: '已收到补正材料，请重新审核受理',
+      title: tr('cases.intakeDecision.correctionsReceived'),
+      okText: tr('cases.intakeDecision.confirmReceipt'),
+      done: tr('cases.intakeDecision.correctionsReceivedPleaseReview'),
       initialValues: { materials: missing.map((m) => m.name), atWindow: true },
       toBody: (v) => ({ materials: v['materials'], atWindow: v['atWindow'] === true }),
       fields: () => (
         <>
-          <Form.Item name="materials" label="收到的材料">
+          <Form.Item name="materials" label={tr('cases.intakeDecision.materialReceived')}>
             <Checkbox.Group options={detail.materials.map((m) => ({ value: m.name, label: m.name }))} />
           </Form.Item>
           <Form.Item name="atWindow" valuePropName="checked">
-            <Checkbox>申请人到窗口递交（计一次到现场）</Checkbox>
+            <Checkbox>{tr('cases.intakeDecision.theApplicantHandsIn')}</Checkbox>
           </Form.Item>
         </>
       ),
@@ -133,10 +141,10 @@ export function IntakeDecision({
         <Alert
           type="warning"
           showIcon
-          title="已一次性告知补正，等待申请人补齐材料"
+          title={tr('cases.intakeDecision.correctionsRequestedWaitingFor')}
           action={
             <Button type="primary" onClick={() => setOpen(spec)} data-testid="intake-supplement-received">
-              收到补正材料
+              {tr('cases.intakeDecision.correctionsReceived')}
             </Button>
           }
         />
@@ -155,17 +163,21 @@ export function IntakeDecision({
   const specs: Record<string, ActionSpec> = {
     accept: {
       name: 'accept',
-      title: '受理',
-      okText: '受理',
+      title: tr('cases.intakeDecision.accept'),
+      okText: tr('cases.intakeDecision.accept'),
       // Issue 14 point 8: the confirmation says what happens, not just its title.
-      description: `确认受理“${detail.itemName}”（申请人：${detail.applicantName}）。受理后将出具受理通知书，办理时限自受理之日起按工作日计算，办件转入${detail.departmentName}审查。`,
-      done: '已受理，已出具受理通知书',
+      description: tr('cases.intakeDecision.acceptApplicantAnAcceptance', {
+        itemName: detail.itemName,
+        applicantName: detail.applicantName,
+        departmentName: detail.departmentName,
+      }),
+      done: tr('cases.intakeDecision.acceptedAnAcceptanceNotice'),
     },
     deferred: {
       name: 'accept',
-      title: '容缺受理：缺少的可容缺材料在期限内补齐后方可作出决定',
-      okText: '容缺受理',
-      done: '已容缺受理，已出具受理通知书（载明容缺材料）',
+      title: tr('cases.intakeDecision.acceptWithDeferredMaterials'),
+      okText: tr('cases.intakeDecision.acceptedWithDeferredMaterials'),
+      done: tr('cases.intakeDecision.acceptedWithDeferredMaterials2'),
       initialValues: { names: deferrable.map((m) => m.name), dueDate: dayjs().add(7, 'day') },
       toBody: (v) => ({
         deferred: ((v['names'] as string[]) ?? []).map((name) => ({
@@ -175,13 +187,21 @@ export function IntakeDecision({
       }),
       fields: () => (
         <>
-          <Form.Item name="names" label="容缺材料" rules={[{ required: true, message: '请选择容缺材料' }]}>
+          <Form.Item
+            name="names"
+            label={tr('cases.intakeDecision.deferredMaterials')}
+            rules={[{ required: true, message: tr('cases.intakeDecision.pleaseSelectTheDeferred') }]}
+          >
             <Checkbox.Group
               data-testid="intake-deferred-names"
               options={deferrable.map((m) => ({ value: m.name, label: m.name }))}
             />
           </Form.Item>
-          <Form.Item name="dueDate" label="补齐期限" rules={[{ required: true, message: '请选择补齐期限' }]}>
+          <Form.Item
+            name="dueDate"
+            label={tr('cases.intakeDecision.dueDate')}
+            rules={[{ required: true, message: tr('cases.intakeDecision.pleaseSelectTheDue') }]}
+          >
             <DatePicker data-testid="intake-deferred-due" />
           </Form.Item>
         </>
@@ -189,13 +209,13 @@ export function IntakeDecision({
     },
     supplement: {
       name: 'request-supplement',
-      title: '一次性告知补正',
-      okText: '出具补正通知书',
-      done: '已一次性告知补正，已出具补正材料通知书',
+      title: tr('cases.intakeDecision.requestCorrectionsAtOnce'),
+      okText: tr('cases.intakeDecision.issueTheCorrectionsNotice'),
+      done: tr('cases.intakeDecision.correctionsRequestedACorrections'),
       toBody: (v) => ({
         faulty: ((v['faulty'] as string[] | undefined) ?? []).map((name) => ({
           name,
-          reason: text(v[`reason:${name}`]) || '材料不符合要求',
+          reason: text(v[`reason:${name}`]) || tr('cases.intakeDecision.materialsDoNotMeet'),
         })),
         note: text(v['note']),
       }),
@@ -203,30 +223,38 @@ export function IntakeDecision({
     },
     refuse: {
       name: 'refuse',
-      title: '不予受理',
-      okText: '不予受理',
+      title: tr('cases.intakeDecision.notAccepted'),
+      okText: tr('cases.intakeDecision.notAccepted'),
       danger: true,
-      done: '已不予受理，已出具不予受理通知书',
+      done: tr('cases.intakeDecision.notAcceptedANotice'),
       fields: () => (
         <>
-          <Form.Item name="reason" label="不予受理理由" rules={required('不予受理理由')}>
+          <Form.Item
+            name="reason"
+            label={tr('cases.intakeDecision.reasonForNonAcceptance')}
+            rules={required(tr('cases.intakeDecision.reasonForNonAcceptance'))}
+          >
             <Input.TextArea rows={3} data-testid="intake-refuse-reason" />
           </Form.Item>
-          <Form.Item name="redirectTo" label="告知向有关机关申请" rules={required('有关机关')}>
+          <Form.Item
+            name="redirectTo"
+            label={tr('cases.intakeDecision.referToTheCompetent')}
+            rules={required(tr('cases.intakeDecision.competentAuthority'))}
+          >
             <Input
               data-testid="intake-refuse-redirect"
-              placeholder="如：云溪县市场监督管理局（食品经营备案）"
+              placeholder={tr('cases.intakeDecision.eGTheCounty')}
             />
           </Form.Item>
-          <Typography.Text type="secondary">不予受理的办件将进入“办不成事”反映窗口复核清单。</Typography.Text>
+          <Typography.Text type="secondary">{tr('cases.intakeDecision.casesNotAcceptedGo')}</Typography.Text>
         </>
       ),
     },
     instant: {
       name: 'instant-decision',
-      title: '即办件当场办结',
-      okText: '当场办结',
-      done: '已当场办结，已出具受理通知书和决定书',
+      title: tr('cases.intakeDecision.immediateItemConcludeOn'),
+      okText: tr('cases.intakeDecision.concludeOnTheSpot'),
+      done: tr('cases.intakeDecision.concludedOnTheSpot'),
       initialValues: { outcome: 'grant' },
       toBody: (v) => ({
         outcome: v['outcome'],
@@ -236,19 +264,19 @@ export function IntakeDecision({
       }),
       fields: () => (
         <>
-          <Form.Item name="outcome" label="决定">
+          <Form.Item name="outcome" label={tr('cases.intakeDecision.decision')}>
             <Radio.Group>
-              <Radio.Button value="grant">准予</Radio.Button>
-              <Radio.Button value="deny">不予</Radio.Button>
+              <Radio.Button value="grant">{tr('cases.intakeDecision.grant')}</Radio.Button>
+              <Radio.Button value="deny">{tr('cases.intakeDecision.refuse')}</Radio.Button>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="opinion" label="意见">
+          <Form.Item name="opinion" label={tr('cases.intakeDecision.opinion')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="reason" label="不予理由（不予时必填）">
+          <Form.Item name="reason" label={tr('cases.intakeDecision.reasonForRefusalRequired')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="legalBasis" label="法律依据（不予时必填）">
+          <Form.Item name="legalBasis" label={tr('cases.intakeDecision.legalBasisRequiredWhen')}>
             <Input />
           </Form.Item>
         </>
@@ -262,15 +290,18 @@ export function IntakeDecision({
         <Alert
           type="warning"
           showIcon
-          title={`缺少 ${missing.length} 项材料：${missing.map((m) => m.name).join('、')}`}
+          title={tr('cases.intakeDecision.materialsMissing', {
+            length: missing.length,
+            v1: missing.map((m) => m.name).join('、'),
+          })}
           description={
             deferrable.length === missing.length
-              ? '缺少的材料均可容缺，可容缺受理；或一次性告知补正。'
-              : '请一次性告知全部需补正的材料，或对可容缺的材料容缺受理。'
+              ? tr('cases.intakeDecision.everyMissingMaterialMay')
+              : tr('cases.intakeDecision.requestAllCorrectionsAt')
           }
         />
       ) : (
-        <Alert type="success" showIcon title="材料齐全，可以受理" />
+        <Alert type="success" showIcon title={tr('cases.intakeDecision.materialsCompleteTheCase')} />
       )}
       <Space wrap>
         <Button
@@ -279,24 +310,24 @@ export function IntakeDecision({
           onClick={() => setOpen(specs['accept'])}
           data-testid="intake-accept"
         >
-          受理
+          {tr('cases.intakeDecision.accept')}
         </Button>
         <Button
           disabled={deferrable.length === 0 || deferrable.length < missing.length}
           onClick={() => setOpen(specs['deferred'])}
           data-testid="intake-accept-deferred"
         >
-          容缺受理
+          {tr('cases.intakeDecision.acceptedWithDeferredMaterials')}
         </Button>
         <Button onClick={() => setOpen(specs['supplement'])} data-testid="intake-supplement">
-          一次性告知补正
+          {tr('cases.intakeDecision.requestCorrectionsAtOnce')}
         </Button>
         <Button danger onClick={() => setOpen(specs['refuse'])} data-testid="intake-refuse">
-          不予受理
+          {tr('cases.intakeDecision.notAccepted')}
         </Button>
         {canInstant && (
           <Button onClick={() => setOpen(specs['instant'])} data-testid="intake-instant">
-            即办（当场办结）
+            {tr('cases.intakeDecision.immediateConcludedOnThe')}
           </Button>
         )}
       </Space>
@@ -325,23 +356,23 @@ function SupplementFields({
   return (
     <>
       <Typography.Paragraph>
-        缺少的材料将全部列入通知书：
-        {missing.length ? missing.map((m) => m.name).join('、') : '无'}
+        {tr('cases.intakeDecision.theNoticeListsEvery')}
+        {missing.length ? missing.map((m) => m.name).join('、') : tr('cases.intakeDecision.none')}
       </Typography.Paragraph>
-      <Form.Item name="faulty" label="需补正的已交材料（不符合要求的）">
+      <Form.Item name="faulty" label={tr('cases.intakeDecision.handedInMaterialsThat')}>
         <Checkbox.Group options={provided.map((m) => ({ value: m.name, label: m.name }))} />
       </Form.Item>
       {faulty.map((name) => (
         <Form.Item
           key={name}
           name={`reason:${name}`}
-          label={`${name}：补正理由`}
-          rules={required('补正理由')}
+          label={tr('cases.intakeDecision.whatToCorrect', { name })}
+          rules={required(tr('cases.intakeDecision.whatToCorrect2'))}
         >
           <Input />
         </Form.Item>
       ))}
-      <Form.Item name="note" label="说明">
+      <Form.Item name="note" label={tr('cases.intakeDecision.note')}>
         <Input.TextArea rows={2} />
       </Form.Item>
     </>

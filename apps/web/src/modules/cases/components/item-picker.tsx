@@ -4,6 +4,8 @@ import { Select, Space, Tag, Typography } from 'antd';
 import { HANDLING_LABELS, type CatalogPublicHit, type CatalogVersion } from '@tongban/contracts';
 import { apiRequest } from '../../../app/api-client';
 import { fetchVersion, queryString, type Page } from '../../catalog';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** Published items by name or pinyin (spjy / shipin), through the catalog's public search. */
 export function useItemSearch(q: string, regionCode?: string) {
@@ -46,11 +48,13 @@ export function ItemPicker({
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       value={value?.itemId}
-      placeholder="输入事项名称或拼音首字母，如“食品经营”或“spjy”"
+      placeholder={tr('cases.itemPicker.itemNameOrPinyin')}
       style={{ width: '100%' }}
       loading={hits.isFetching}
       data-testid={testId}
-      notFoundContent={hits.isFetching ? '查询中…' : '没有匹配的事项'}
+      notFoundContent={
+        hits.isFetching ? tr('cases.itemPicker.searching') : tr('cases.itemPicker.noMatchingItem')
+      }
       onChange={(id) =>
         onChange(items.find((i) => i.itemId === id) ?? (id === value?.itemId ? value : undefined))
       }
@@ -62,7 +66,7 @@ export function ItemPicker({
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {i.departmentName}
             </Typography.Text>
-            {i.handling && <Tag>{HANDLING_LABELS[i.handling]}</Tag>}
+            {i.handling && <Tag>{labelsOf(HANDLING_LABELS)[i.handling]}</Tag>}
           </Space>
         ),
       }))}

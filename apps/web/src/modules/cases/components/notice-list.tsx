@@ -3,6 +3,8 @@ import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { NOTICE_KIND_LABELS, type CaseNotice } from '@tongban/contracts';
 import { noticeDocxUrl } from '../api';
 import { formatTime } from './case-tags';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** The notices of a case (ACC-2): number, date, print view and Word file. */
 export function NoticeList({ caseId, notices }: { caseId: string; notices: CaseNotice[] }) {
@@ -11,7 +13,7 @@ export function NoticeList({ caseId, notices }: { caseId: string; notices: CaseN
       size="small"
       data-testid="notice-list-card"
       dataSource={notices}
-      locale={{ emptyText: '尚无通知书' }}
+      locale={{ emptyText: tr('cases.noticeList.noNoticesYet') }}
       renderItem={(n) => (
         <List.Item
           data-testid="notice-item"
@@ -25,7 +27,7 @@ export function NoticeList({ caseId, notices }: { caseId: string; notices: CaseN
               target="_blank"
               data-testid="notice-print"
             >
-              打印
+              {tr('cases.noticeList.print')}
             </Button>,
             <Button
               key="docx"
@@ -34,14 +36,14 @@ export function NoticeList({ caseId, notices }: { caseId: string; notices: CaseN
               href={noticeDocxUrl(caseId, n.id)}
               data-testid="notice-docx"
             >
-              Word 文档
+              {tr('cases.noticeList.wordDocument')}
             </Button>,
           ]}
         >
           <Space orientation="vertical" size={0}>
             {/* In a narrow column the kind tag may go above the number, but the number stays whole. */}
             <Space wrap size={[8, 2]}>
-              <Tag color="blue">{NOTICE_KIND_LABELS[n.kind]}</Tag>
+              <Tag color="blue">{labelsOf(NOTICE_KIND_LABELS)[n.kind]}</Tag>
               <Typography.Text strong data-testid="notice-number" style={{ whiteSpace: 'nowrap' }}>
                 {n.noticeNo}
               </Typography.Text>

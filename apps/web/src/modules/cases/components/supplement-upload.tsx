@@ -3,6 +3,7 @@ import { Alert, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CaseNotice } from '@tongban/contracts';
 import { uploadSupplement } from '../api';
+import { tr } from '../../../app/i18n';
 
 type Wanted = { name: string; note: string };
 
@@ -51,7 +52,7 @@ export function SupplementUpload({
       );
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : '上传未完成，请重试');
+      setError(e instanceof Error ? e.message : tr('cases.supplementUpload.uploadIncompletePleaseRetry'));
     } finally {
       setBusy(false);
     }
@@ -63,15 +64,15 @@ export function SupplementUpload({
       title={
         <Space>
           <CloudUploadOutlined />
-          网上补正材料（{notice.noticeNo}）
+          {tr('cases.supplementUpload.supplyCorrectionsOnline')}
+          {notice.noticeNo}）
         </Space>
       }
       data-testid="track-supplement"
       style={{ marginTop: 16 }}
     >
       <Typography.Paragraph type="secondary">
-        请按补正告知书上传下列全部材料（PDF、PNG、JPEG，每个不超过 10
-        MB），提交后无需到窗口，审批时限自收到之日起继续计算。
+        {tr('cases.supplementUpload.uploadEveryMaterialThe')}
       </Typography.Paragraph>
       <Table<Wanted>
         size="small"
@@ -79,10 +80,10 @@ export function SupplementUpload({
         pagination={false}
         dataSource={wanted}
         columns={[
-          { title: '材料', dataIndex: 'name' },
-          { title: '补正原因', dataIndex: 'note' },
+          { title: tr('cases.supplementUpload.material'), dataIndex: 'name' },
+          { title: tr('cases.supplementUpload.whyItMustBe'), dataIndex: 'note' },
           {
-            title: '文件',
+            title: tr('cases.supplementUpload.files'),
             key: 'file',
             width: 280,
             render: (_, w) => (
@@ -100,7 +101,7 @@ export function SupplementUpload({
                     icon={<UploadOutlined />}
                     data-testid={`track-supplement-file-${w.name}`}
                   >
-                    选择文件
+                    {tr('cases.supplementUpload.chooseFile')}
                   </Button>
                 </Upload>
                 {files[w.name] && <span data-testid="track-supplement-chosen">{files[w.name]!.name}</span>}
@@ -126,7 +127,7 @@ export function SupplementUpload({
         onClick={() => void send()}
         data-testid="track-supplement-submit"
       >
-        提交补正材料
+        {tr('cases.supplementUpload.submitCorrections')}
       </Button>
     </Card>
   );

@@ -22,6 +22,7 @@ import {
 } from '../api';
 import { idNumberRule } from '../components/applicant-form';
 import { ItemPicker } from '../components/item-picker';
+import { tr } from '../../../app/i18n';
 
 type Fields = {
   kind: 'person' | 'enterprise';
@@ -101,7 +102,7 @@ export function ApplyPage() {
   }, [token, draft, form]);
 
   const save = async (): Promise<string> => {
-    if (!itemId) throw new Error('请先选择事项');
+    if (!itemId) throw new Error(tr('cases.applyPage.pleaseChooseTheItem'));
     const data = draftData(form.getFieldsValue());
     if (token) {
       setDraft(await saveDraft(token, itemId, data));
@@ -143,32 +144,30 @@ export function ApplyPage() {
 
   if (submitted)
     return (
-      <PublicShell title="网上申报">
+      <PublicShell title={tr('cases.applyPage.applyOnline')}>
         <Card>
           <Result
             status="success"
-            title="已提交，等待窗口审核受理"
+            title={tr('cases.applyPage.submittedWaitingForThe')}
             subTitle={
               <span>
-                办件编号{' '}
+                {tr('cases.applyPage.caseNo')}{' '}
                 <Typography.Text strong copyable data-testid="apply-case-no">
                   {submitted.caseNo}
                 </Typography.Text>
                 ，{submitted.itemName}，{submitted.statusLabel}
                 <br />
-                查询码{' '}
+                {tr('cases.applyPage.queryCode')}{' '}
                 <Typography.Text strong copyable code data-testid="apply-query-code">
                   {submitted.queryCode}
                 </Typography.Text>
                 <br />
-                <Typography.Text type="secondary">
-                  请记下办件编号和查询码：凭这两项可随时在网上查询办理进度、下载通知书，查询码也印在受理通知书上。
-                </Typography.Text>
+                <Typography.Text type="secondary">{tr('cases.applyPage.noteTheCaseNumber')}</Typography.Text>
               </span>
             }
             extra={
               <Link to={`/track?caseNo=${encodeURIComponent(submitted.caseNo)}`}>
-                <Button type="primary">查询办理进度</Button>
+                <Button type="primary">{tr('cases.applyPage.trackProgress')}</Button>
               </Link>
             }
           />
@@ -179,24 +178,24 @@ export function ApplyPage() {
   // Issue 14, point 4: a draft already submitted reopens read-only, pointing at its case.
   if (draft?.submittedCaseNo)
     return (
-      <PublicShell title="网上申报">
+      <PublicShell title={tr('cases.applyPage.applyOnline')}>
         <Card data-testid="apply-draft-submitted">
           <Result
             status="info"
-            title="该草稿已提交，不能再修改"
+            title={tr('cases.applyPage.thisDraftWasSubmitted')}
             subTitle={
               <span>
-                办件编号{' '}
+                {tr('cases.applyPage.caseNo')}{' '}
                 <Typography.Text strong copyable data-testid="apply-draft-case-no">
                   {draft.submittedCaseNo}
                 </Typography.Text>
-                。凭办件编号和查询码可查询办理进度。
+                {tr('cases.applyPage.trackItWithThe')}
               </span>
             }
             extra={
               <Link to={`/track?caseNo=${encodeURIComponent(draft.submittedCaseNo)}`}>
                 <Button type="primary" data-testid="apply-draft-track">
-                  查询办理进度
+                  {tr('cases.applyPage.trackProgress')}
                 </Button>
               </Link>
             }
@@ -211,9 +210,9 @@ export function ApplyPage() {
   const missing = missingOf(materials, draft, check);
 
   return (
-    <PublicShell title="网上申报">
+    <PublicShell title={tr('cases.applyPage.applyOnline')}>
       <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="apply-page">
-        <Card title="1. 选择事项">
+        <Card title={tr('cases.applyPage.n1ChooseTheItem')}>
           {itemId && guide.data ? (
             <Space>
               <Typography.Text strong data-testid="apply-item">
@@ -222,11 +221,11 @@ export function ApplyPage() {
               <Typography.Text type="secondary">{guide.data.item.departmentName}</Typography.Text>
               {!token && (
                 <Button size="small" onClick={() => (setItemId(undefined), setHit(undefined))}>
-                  更换
+                  {tr('cases.applyPage.change')}
                 </Button>
               )}
               <Link to={`/guide/${itemId}`} target="_blank">
-                办事指南
+                {tr('cases.applyPage.serviceGuide')}
               </Link>
             </Space>
           ) : (
@@ -238,7 +237,7 @@ export function ApplyPage() {
               />
               <Space.Compact>
                 <Input
-                  placeholder="已有草稿？输入草稿码继续填写"
+                  placeholder={tr('cases.applyPage.haveADraftEnter')}
                   value={resumeCode}
                   onChange={(e) => setResumeCode(e.target.value.trim())}
                   style={{ width: 360 }}
@@ -251,7 +250,7 @@ export function ApplyPage() {
                     setParams({ draft: resumeCode })
                   )}
                 >
-                  继续填写
+                  {tr('cases.applyPage.continue')}
                 </Button>
               </Space.Compact>
             </Space>
@@ -259,31 +258,37 @@ export function ApplyPage() {
         </Card>
         {itemId && (
           <>
-            <Card title="2. 申请人信息">
+            <Card title={tr('cases.applyPage.n2Applicant')}>
               <Form
                 form={form}
                 layout="vertical"
                 initialValues={{ kind: 'person' }}
                 style={{ maxWidth: 560 }}
               >
-                <Form.Item name="kind" label="申请人类型">
+                <Form.Item name="kind" label={tr('cases.applyPage.applicantType')}>
                   <Radio.Group>
-                    <Radio.Button value="person">自然人</Radio.Button>
-                    <Radio.Button value="enterprise">法人</Radio.Button>
+                    <Radio.Button value="person">{tr('cases.applyPage.naturalPerson')}</Radio.Button>
+                    <Radio.Button value="enterprise">{tr('cases.applyPage.legalPerson')}</Radio.Button>
                   </Radio.Group>
                 </Form.Item>
                 <Form.Item
                   name="name"
-                  label={kind === 'person' ? '姓名' : '单位名称'}
-                  rules={[{ required: true, whitespace: true, message: '请填写' }]}
+                  label={
+                    kind === 'person' ? tr('cases.applyPage.name') : tr('cases.applyPage.organisationName')
+                  }
+                  rules={[{ required: true, whitespace: true, message: tr('cases.applyPage.pleaseEnter') }]}
                 >
                   <Input data-testid="apply-name" />
                 </Form.Item>
                 <Form.Item
                   name="idNumber"
-                  label={kind === 'person' ? '公民身份号码' : '统一社会信用代码'}
+                  label={
+                    kind === 'person'
+                      ? tr('cases.applyPage.citizenIdNumber')
+                      : tr('cases.applyPage.unifiedSocialCreditCode')
+                  }
                   rules={[idNumberRule(kind)]}
-                  extra="保存草稿时加密保存，只凭草稿码取回"
+                  extra={tr('cases.applyPage.storedEncryptedWithThe')}
                 >
                   <Input maxLength={18} data-testid="apply-id-number" />
                 </Form.Item>
@@ -291,15 +296,19 @@ export function ApplyPage() {
                   <>
                     <Form.Item
                       name="legalRepresentative"
-                      label="法定代表人"
-                      rules={[{ required: true, whitespace: true, message: '请填写' }]}
+                      label={tr('cases.applyPage.legalRepresentative')}
+                      rules={[
+                        { required: true, whitespace: true, message: tr('cases.applyPage.pleaseEnter') },
+                      ]}
                     >
                       <Input />
                     </Form.Item>
                     <Form.Item
                       name="contactName"
-                      label="联系人"
-                      rules={[{ required: true, whitespace: true, message: '请填写' }]}
+                      label={tr('cases.applyPage.contactPerson')}
+                      rules={[
+                        { required: true, whitespace: true, message: tr('cases.applyPage.pleaseEnter') },
+                      ]}
                     >
                       <Input />
                     </Form.Item>
@@ -307,12 +316,12 @@ export function ApplyPage() {
                 )}
                 <Form.Item
                   name="phone"
-                  label="手机号码（查询办件用）"
+                  label={tr('cases.applyPage.mobileNumberForTracking')}
                   rules={[
                     {
                       required: true,
                       pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/,
-                      message: '电话号码格式不正确',
+                      message: tr('cases.applyPage.thePhoneNumberIs'),
                     },
                   ]}
                 >
@@ -320,7 +329,7 @@ export function ApplyPage() {
                 </Form.Item>
               </Form>
             </Card>
-            <Card title="3. 上传申请材料（PDF、PNG、JPEG，每个不超过 10 MB）">
+            <Card title={tr('cases.applyPage.n3UploadMaterialsPdf')}>
               <Table<CatalogMaterial>
                 size="small"
                 rowKey="name"
@@ -329,19 +338,19 @@ export function ApplyPage() {
                 data-testid="apply-materials"
                 columns={[
                   {
-                    title: '材料',
+                    title: tr('cases.applyPage.material'),
                     key: 'name',
                     render: (_, m) => (
                       <Space wrap>
                         {m.name}
-                        {m.requirement === 'conditional' && <Tag>视情形</Tag>}
-                        {m.deferrable && <Tag color="gold">可容缺</Tag>}
+                        {m.requirement === 'conditional' && <Tag>{tr('cases.applyPage.ifApplicable')}</Tag>}
+                        {m.deferrable && <Tag color="gold">{tr('cases.applyPage.mayBeDeferred')}</Tag>}
                         {m.licenseTypeCode && licenseTag(m, fileOf(m.name).length > 0, check)}
                       </Space>
                     ),
                   },
                   {
-                    title: '已上传',
+                    title: tr('cases.applyPage.uploaded'),
                     key: 'files',
                     width: 240,
                     render: (_, m) =>
@@ -352,7 +361,7 @@ export function ApplyPage() {
                       )),
                   },
                   {
-                    title: '上传',
+                    title: tr('cases.applyPage.upload'),
                     key: 'upload',
                     width: 120,
                     render: (_, m) => (
@@ -365,7 +374,7 @@ export function ApplyPage() {
                         }}
                       >
                         <Button size="small" icon={<UploadOutlined />} data-testid={`apply-upload-${m.name}`}>
-                          选择文件
+                          {tr('cases.applyPage.chooseFile')}
                         </Button>
                       </Upload>
                     ),
@@ -378,7 +387,7 @@ export function ApplyPage() {
                 type="warning"
                 showIcon
                 data-testid="apply-missing"
-                title="提交前还需提供以下必要材料"
+                title={tr('cases.applyPage.theseRequiredMaterialsAre')}
                 description={
                   <ul style={{ margin: 0, paddingLeft: 20 }}>
                     {missing.map((m) => (
@@ -398,13 +407,13 @@ export function ApplyPage() {
                 data-testid="apply-draft"
                 title={
                   <span>
-                    草稿已保存。草稿码：
+                    {tr('cases.applyPage.draftSavedDraftCode')}
                     <Typography.Text copyable code data-testid="apply-draft-code">
                       {token}
                     </Typography.Text>
                   </span>
                 }
-                description="请妥善保存草稿码（也可收藏本页地址），凭草稿码可回来继续填写；草稿码是取回草稿的唯一凭证。"
+                description={tr('cases.applyPage.keepTheDraftCode')}
               />
             )}
             <Space>
@@ -414,7 +423,7 @@ export function ApplyPage() {
                 onClick={() => void run(save)}
                 data-testid="apply-save"
               >
-                保存草稿
+                {tr('cases.applyPage.saveDraft')}
               </Button>
               <Button
                 type="primary"
@@ -423,7 +432,7 @@ export function ApplyPage() {
                 onClick={() => void submit()}
                 data-testid="apply-submit"
               >
-                提交申请
+                {tr('cases.applyPage.submitApplication')}
               </Button>
             </Space>
           </>
@@ -455,8 +464,9 @@ function applicantOf(v: Fields): ApplicantInput {
 function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
   const fields = (e as { errorFields?: { errors: string[] }[] } | null)?.errorFields;
-  if (fields?.length) return `请先填写或更正：${fields.flatMap((f) => f.errors).join('；')}`;
-  return '操作未完成，请检查填写的内容后重试';
+  if (fields?.length)
+    return tr('cases.applyPage.pleaseFillInOr', { v0: fields.flatMap((f) => f.errors).join('；') });
+  return tr('cases.applyPage.notDoneCheckWhat');
 }
 
 type Gap = { name: string; message: string };
@@ -473,8 +483,8 @@ function missingOf(
     .map((m) => ({
       name: m.name,
       message: m.licenseTypeCode
-        ? '填写申请人证件号码后核对电子证照；未能调取的，请上传'
-        : '必要材料，尚未上传',
+        ? tr('cases.applyPage.eLicensesAreChecked')
+        : tr('cases.applyPage.requiredNotUploadedYet'),
     }));
 }
 
@@ -483,9 +493,9 @@ function licenseTag(m: CatalogMaterial, uploaded: boolean, check?: OnlineMateria
   if (check?.fromLicense.includes(m.name))
     return (
       <Tag color="green" data-testid="apply-from-license">
-        免提交：已从电子证照调取
+        {tr('cases.applyPage.notNeededFetchedFrom')}
       </Tag>
     );
-  if (check) return <Tag color="orange">未能从电子证照调取，请上传</Tag>;
-  return <Tag>可凭电子证照免提交（提交前核对）</Tag>;
+  if (check) return <Tag color="orange">{tr('cases.applyPage.couldNotBeFetched')}</Tag>;
+  return <Tag>{tr('cases.applyPage.notNeededWithAn')}</Tag>;
 }

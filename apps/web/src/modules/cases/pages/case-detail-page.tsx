@@ -18,10 +18,16 @@ import {
 import { IntakeDecision, MaterialsTable } from '../components/intake-decision';
 import { NoticeList } from '../components/notice-list';
 import { useIntakeItem } from '../components/item-picker';
+import { tr } from '../../../app/i18n';
+import { labelsOf, stepLabel } from '../../../app/enum-labels';
 
 /** Where the case stands in 受理 → back-office steps → 办结, for the Steps bar. */
 function stepsOf(c: CaseDetail) {
-  const items = ['受理', ...c.steps, '办结'].map((title) => ({ title }));
+  const items = [
+    tr('cases.caseDetailPage.accept'),
+    ...c.steps.map(stepLabel),
+    tr('cases.caseDetailPage.concluded'),
+  ].map((title) => ({ title }));
   let current = 0;
   if (c.status === 'accepted') current = 1 + c.stepIndex;
   else if (c.status === 'decided' || c.status === 'delivered') current = items.length - 1;
@@ -45,7 +51,7 @@ export function CaseDetailPage() {
     return (
       <Result
         status="404"
-        title={q.error instanceof ApiError ? q.error.message : '办件不存在'}
+        title={q.error instanceof ApiError ? q.error.message : tr('cases.caseDetailPage.caseNotFound')}
         data-testid="case-error"
       />
     );
@@ -65,12 +71,16 @@ export function CaseDetailPage() {
               {c.caseNo}
             </Typography.Title>
             <StatusTag status={c.status} />
-            {c.suspended && <Tag>中止中</Tag>}
-            {c.extensionStatus === 'requested' && <Tag color="orange">延期待批</Tag>}
-            {c.extensionStatus === 'approved' && <Tag color="blue">已延期</Tag>}
+            {c.suspended && <Tag>{tr('cases.caseDetailPage.suspended')}</Tag>}
+            {c.extensionStatus === 'requested' && (
+              <Tag color="orange">{tr('cases.caseDetailPage.extensionPending')}</Tag>
+            )}
+            {c.extensionStatus === 'approved' && (
+              <Tag color="blue">{tr('cases.caseDetailPage.extended')}</Tag>
+            )}
           </Space>
         }
-        extra={<Link to="/cases">返回办件列表</Link>}
+        extra={<Link to="/cases">{tr('cases.caseDetailPage.backToTheCase')}</Link>}
       >
         <Steps
           size="small"
@@ -80,31 +90,43 @@ export function CaseDetailPage() {
           style={{ marginBottom: 20 }}
         />
         <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered>
-          <Descriptions.Item label="事项">{c.itemName}</Descriptions.Item>
-          <Descriptions.Item label="承办部门">{c.departmentName}</Descriptions.Item>
-          <Descriptions.Item label="渠道">{channelLabel(c.channel)}</Descriptions.Item>
-          <Descriptions.Item label="申请人">
-            {c.applicant.name}（{c.applicant.kind === 'person' ? '自然人' : '法人'}）
+          <Descriptions.Item label={tr('cases.caseDetailPage.item')}>{c.itemName}</Descriptions.Item>
+          <Descriptions.Item label={tr('cases.caseDetailPage.department')}>
+            {c.departmentName}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('cases.caseDetailPage.channel')}>
+            {channelLabel(c.channel)}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('cases.caseDetailPage.applicant')}>
+            {c.applicant.name}（
+            {c.applicant.kind === 'person'
+              ? tr('cases.caseDetailPage.naturalPerson')
+              : tr('cases.caseDetailPage.legalPerson')}
+            ）
             <div style={{ fontSize: 12, color: '#6b7280' }}>
               {c.applicant.idNumberMasked} · {c.applicant.phoneMasked}
             </div>
           </Descriptions.Item>
-          <Descriptions.Item label="代办人">{c.agentName ?? '无'}</Descriptions.Item>
-          <Descriptions.Item label="本办件联系人">
+          <Descriptions.Item label={tr('cases.caseDetailPage.agent')}>
+            {c.agentName ?? tr('cases.caseDetailPage.none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('cases.caseDetailPage.contactForThisCase')}>
             <span data-testid="case-contact">
               {c.contact ? `${c.contact.name} · ${c.contact.phoneMasked}` : '—'}
             </span>
           </Descriptions.Item>
-          <Descriptions.Item label="查询码（申请人网上查询用，印在通知书上）">
+          <Descriptions.Item label={tr('cases.caseDetailPage.queryCodeForThe')}>
             <Typography.Text copyable={!!c.queryCode} code data-testid="case-query-code">
               {c.queryCode ?? '—'}
             </Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label="收件时间">{formatTime(c.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label="当前环节">
-            {c.status === 'accepted' ? (c.stepName ?? '—') : '—'}
+          <Descriptions.Item label={tr('cases.caseDetailPage.receivedAt')}>
+            {formatTime(c.receivedAt)}
           </Descriptions.Item>
-          <Descriptions.Item label="时限">
+          <Descriptions.Item label={tr('cases.caseDetailPage.currentStep')}>
+            {c.status === 'accepted' ? (c.stepName ? stepLabel(c.stepName) : '—') : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={tr('cases.caseDetailPage.timeLimit')}>
             <Space orientation="vertical" size={2}>
               <ClockTag clock={c.clock} />
               {c.clock && c.clock.phase !== 'done' && (
@@ -115,7 +137,7 @@ export function CaseDetailPage() {
               {c.clock && c.clock.phase !== 'done' && <ProvisionalTag clock={c.clock} />}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label="到现场次数">
+          <Descriptions.Item label={tr('cases.caseDetailPage.visits')}>
             <VisitsText visits={c.visits} maxVisits={c.maxVisits} />
           </Descriptions.Item>
         </Descriptions>
@@ -124,7 +146,7 @@ export function CaseDetailPage() {
             style={{ marginTop: 12 }}
             type="warning"
             showIcon
-            title="收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理"
+            title={tr('cases.caseDetailPage.noCorrectionsWereRequested')}
           />
         )}
         {c.deferredOutstanding.length > 0 && (
@@ -133,7 +155,9 @@ export function CaseDetailPage() {
             type="warning"
             showIcon
             data-testid="deferred-outstanding"
-            title={`容缺材料待补齐：${c.deferredOutstanding.join('、')}（补齐前不能作出决定）`}
+            title={tr('cases.caseDetailPage.deferredMaterialsOutstandingNo', {
+              v0: c.deferredOutstanding.join('、'),
+            })}
           />
         )}
         <div style={{ marginTop: 16 }}>
@@ -154,11 +178,15 @@ export function CaseDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card title="申请材料" size="small">
+            <Card title={tr('cases.caseDetailPage.materials')} size="small">
               <MaterialsTable materials={c.materials} />
             </Card>
             <Card
-              title={instant ? '办理环节与签署人' : '办理环节与签署人（同一人不得签署两个环节）'}
+              title={
+                instant
+                  ? tr('cases.caseDetailPage.stepsAndSigners')
+                  : tr('cases.caseDetailPage.stepsAndSignersOne')
+              }
               size="small"
               data-testid="case-signers"
             >
@@ -168,41 +196,46 @@ export function CaseDetailPage() {
                   showIcon
                   style={{ marginBottom: 12 }}
                   data-testid="case-instant-note"
-                  title="即办件：由经授权的窗口人员当场受理并办结"
-                  description="受理与决定均由该窗口人员当场签署。即办件不分环节审批，不适用分环节由不同人员签署的要求，不属违规。"
+                  title={tr('cases.caseDetailPage.immediateItemAcceptedAnd')}
+                  description={tr('cases.caseDetailPage.theClerkSignsBoth')}
                 />
               )}
               <Descriptions column={1} size="small">
-                <Descriptions.Item label="受理">{signerOf(-1) || '—'}</Descriptions.Item>
+                <Descriptions.Item label={tr('cases.caseDetailPage.accept')}>
+                  {signerOf(-1) || '—'}
+                </Descriptions.Item>
                 {c.steps.map((s, i) => (
-                  <Descriptions.Item key={s} label={s}>
+                  <Descriptions.Item key={s} label={stepLabel(s)}>
                     <span data-testid={`signer-${i}`}>{signerOf(i) || '—'}</span>
                   </Descriptions.Item>
                 ))}
               </Descriptions>
             </Card>
             {c.license && (
-              <Card title="电子证照" size="small" data-testid="case-license">
+              <Card title={tr('cases.caseDetailPage.eLicense')} size="small" data-testid="case-license">
                 <Descriptions column={1} size="small">
-                  <Descriptions.Item label="证照">{c.license.typeName}</Descriptions.Item>
-                  <Descriptions.Item label="证照标识">
+                  <Descriptions.Item label={tr('cases.caseDetailPage.license')}>
+                    {c.license.typeName}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={tr('cases.caseDetailPage.licenseId')}>
                     <Typography.Text copyable data-testid="license-id">
                       {c.license.id}
                     </Typography.Text>
                   </Descriptions.Item>
-                  <Descriptions.Item label="有效期">
-                    {c.license.validFrom} 至 {c.license.validUntil ?? '长期'}
+                  <Descriptions.Item label={tr('cases.caseDetailPage.valid')}>
+                    {c.license.validFrom} {tr('cases.caseDetailPage.to')}{' '}
+                    {c.license.validUntil ?? tr('cases.caseDetailPage.indefinitely')}
                   </Descriptions.Item>
-                  <Descriptions.Item label="核验">
+                  <Descriptions.Item label={tr('cases.caseDetailPage.verify')}>
                     <Space>
                       <Link to={`/verify/${encodeURIComponent(c.license.verifyToken)}`} target="_blank">
-                        公开核验页
+                        {tr('cases.caseDetailPage.publicVerificationPage')}
                       </Link>
                       <Link
                         to={`/verify/${encodeURIComponent(c.license.verifyToken)}/certificate`}
                         target="_blank"
                       >
-                        打印证照
+                        {tr('cases.caseDetailPage.printLicense')}
                       </Link>
                     </Space>
                   </Descriptions.Item>
@@ -210,25 +243,29 @@ export function CaseDetailPage() {
               </Card>
             )}
             {(c.delivery || c.deliveredAt) && (
-              <Card title="出件" size="small" data-testid="case-delivery">
+              <Card title={tr('cases.caseDetailPage.delivery')} size="small" data-testid="case-delivery">
                 <Descriptions column={1} size="small">
                   {c.delivery && (
-                    <Descriptions.Item label="送达方式">
-                      {DELIVERY_METHOD_LABELS[c.delivery.method]}
-                      {c.delivery.trackingNo ? `（快递单号 ${c.delivery.trackingNo}）` : ''}
+                    <Descriptions.Item label={tr('cases.caseDetailPage.deliveryMethod')}>
+                      {labelsOf(DELIVERY_METHOD_LABELS)[c.delivery.method]}
+                      {c.delivery.trackingNo
+                        ? tr('cases.caseDetailPage.trackingNumber', { trackingNo: c.delivery.trackingNo })
+                        : ''}
                     </Descriptions.Item>
                   )}
-                  <Descriptions.Item label="出件时间">{formatTime(c.deliveredAt)}</Descriptions.Item>
+                  <Descriptions.Item label={tr('cases.caseDetailPage.deliveredAt')}>
+                    {formatTime(c.deliveredAt)}
+                  </Descriptions.Item>
                 </Descriptions>
               </Card>
             )}
-            <Card title="通知书" size="small">
+            <Card title={tr('cases.caseDetailPage.notices')} size="small">
               <NoticeList caseId={c.id} notices={c.notices} />
             </Card>
           </Space>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title="办理过程" size="small">
+          <Card title={tr('cases.caseDetailPage.history')} size="small">
             <CaseTimeline events={c.events} />
           </Card>
         </Col>

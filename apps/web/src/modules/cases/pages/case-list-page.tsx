@@ -5,6 +5,8 @@ import { useDepartments } from '../../org';
 import { useCases, type CaseFilters } from '../api';
 import { CLOCK_TAGS } from '../components/case-tags';
 import { CaseTable } from '../components/case-table';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 const STATUSES = (Object.keys(CASE_STATUS_LABELS) as CaseStatus[]).filter((s) => s !== 'draft');
 
@@ -20,29 +22,29 @@ export function CaseListPage() {
       data-testid="case-list-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          办件列表
+          {tr('cases.caseListPage.cases')}
         </Typography.Title>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
-          placeholder="办件编号、申请人或事项"
+          placeholder={tr('cases.caseListPage.caseNoApplicantOr')}
           style={{ width: 260 }}
           onSearch={(q) => set({ q: q || undefined })}
           data-testid="case-filter-q"
         />
         <Select
           allowClear
-          placeholder="办件状态"
+          placeholder={tr('cases.caseListPage.caseStatus')}
           style={{ width: 160 }}
-          options={STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))}
+          options={STATUSES.map((s) => ({ value: s, label: labelsOf(CASE_STATUS_LABELS)[s] }))}
           onChange={(status?: CaseStatus) => set({ status })}
           data-testid="case-filter-status"
         />
         <Select
           allowClear
-          placeholder="承办部门"
+          placeholder={tr('cases.caseListPage.department')}
           style={{ width: 220 }}
           options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           onChange={(departmentId?: string) => set({ departmentId })}
@@ -50,7 +52,7 @@ export function CaseListPage() {
         />
         <Select
           allowClear
-          placeholder="时限状态"
+          placeholder={tr('cases.caseListPage.timeLimit')}
           style={{ width: 140 }}
           options={(Object.keys(CLOCK_TAGS) as ClockState[]).map((k) => ({
             value: k,

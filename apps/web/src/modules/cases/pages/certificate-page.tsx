@@ -4,6 +4,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useLicenseVerification } from '../api';
 import { LICENSE_STATUS } from './verify-page';
 import '../components/case-print.css';
+import { tr } from '../../../app/i18n';
 
 /**
  * Printable certificate of an e-license, with a QR code (and the address as text) to verify it. The
@@ -19,11 +20,11 @@ export function CertificatePage() {
     <div className="tb-case-print" data-testid="certificate-page">
       <div className="tb-case-print__toolbar no-print">
         <Link to={`/verify/${encodeURIComponent(token)}`}>
-          <Button icon={<ArrowLeftOutlined />}>返回核验页</Button>
+          <Button icon={<ArrowLeftOutlined />}>{tr('cases.certificatePage.backToVerification')}</Button>
         </Link>
         <Space>
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!lic}>
-            打印
+            {tr('cases.certificatePage.print')}
           </Button>
         </Space>
       </div>
@@ -36,33 +37,34 @@ export function CertificatePage() {
             <table>
               <tbody>
                 <tr>
-                  <th>持证主体</th>
+                  <th>{tr('cases.certificatePage.holder')}</th>
                   <td>{lic.holderName}</td>
                 </tr>
                 <tr>
-                  <th>证件号码</th>
+                  <th>{tr('cases.certificatePage.idNumber')}</th>
                   <td>{lic.holderIdMasked}</td>
                 </tr>
                 <tr>
-                  <th>发证机关</th>
+                  <th>{tr('cases.certificatePage.issuedBy')}</th>
                   <td>{lic.issuerName}</td>
                 </tr>
                 <tr>
-                  <th>统一社会信用代码</th>
+                  <th>{tr('cases.certificatePage.unifiedSocialCreditCode')}</th>
                   <td>{lic.issuerCreditCode}</td>
                 </tr>
                 <tr>
-                  <th>有效期</th>
+                  <th>{tr('cases.certificatePage.valid')}</th>
                   <td>
-                    {lic.validFrom} 至 {lic.validUntil ?? '长期'}
+                    {lic.validFrom} {tr('cases.certificatePage.to')}{' '}
+                    {lic.validUntil ?? tr('cases.certificatePage.indefinitely')}
                   </td>
                 </tr>
                 <tr>
-                  <th>状态</th>
+                  <th>{tr('cases.certificatePage.status')}</th>
                   <td>{LICENSE_STATUS[lic.status].label}</td>
                 </tr>
                 <tr>
-                  <th>证照标识</th>
+                  <th>{tr('cases.certificatePage.licenseId')}</th>
                   <td>{lic.id}</td>
                 </tr>
               </tbody>
@@ -71,16 +73,16 @@ export function CertificatePage() {
               <img
                 className="tb-cert__qr"
                 src={`/api/public/licenses/${encodeURIComponent(token)}/qr.svg`}
-                alt="证照核验二维码"
+                alt={tr('cases.certificatePage.licenseVerificationQrCode')}
                 data-testid="certificate-qr"
               />
-              扫描二维码或访问以下地址核验本证照（无需登录）：
+              {tr('cases.certificatePage.scanTheQrCode')}
               <br />
               {verifyUrl}
             </div>
           </div>
         ) : (
-          <Result status="404" title="未找到该电子证照" />
+          <Result status="404" title={tr('cases.certificatePage.eLicenseNotFound')} />
         )}
       </div>
     </div>

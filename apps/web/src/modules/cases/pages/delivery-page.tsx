@@ -6,6 +6,8 @@ import { useCase, useCases } from '../api';
 import { ActionModal, type ActionSpec } from '../components/action-modal';
 import { windowSpecs } from '../components/case-actions';
 import { CaseTable } from '../components/case-table';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** 出件: decided cases waiting for delivery — prepare (窗口领取/邮寄/电子送达), then record handover. */
 export function DeliveryPage() {
@@ -17,20 +19,21 @@ export function DeliveryPage() {
 
   const extra: TableColumnsType<CaseSummary> = [
     {
-      title: '出件准备',
+      title: tr('cases.deliveryPage.delivery'),
       key: 'prepared',
       width: 120,
       render: (_, c) =>
         c.deliveryMethod ? (
           <Tag color="green" data-testid="delivery-prepared">
-            已准备·{DELIVERY_METHOD_LABELS[c.deliveryMethod]}
+            {tr('cases.deliveryPage.prepared')}
+            {labelsOf(DELIVERY_METHOD_LABELS)[c.deliveryMethod]}
           </Tag>
         ) : (
-          <Tag data-testid="delivery-unprepared">待准备</Tag>
+          <Tag data-testid="delivery-unprepared">{tr('cases.deliveryPage.toPrepare')}</Tag>
         ),
     },
     {
-      title: '出件',
+      title: tr('cases.deliveryPage.delivery2'),
       key: 'delivery',
       width: 150,
       // The page's purpose: stays in view when the table scrolls sideways.
@@ -43,18 +46,20 @@ export function DeliveryPage() {
             onClick={() => setTarget({ id: c.id, kind: 'delivery' })}
             data-testid="delivery-prepare"
           >
-            {c.deliveryMethod ? '修改出件方式' : '准备出件'}
+            {c.deliveryMethod
+              ? tr('cases.deliveryPage.changeDeliveryMethod')
+              : tr('cases.deliveryPage.prepareDelivery')}
           </Button>
           <Button
             type="link"
             size="small"
             // Handover only once the result is prepared (the server refuses it before, too).
             disabled={!c.deliveryMethod}
-            title={c.deliveryMethod ? undefined : '请先准备出件'}
+            title={c.deliveryMethod ? undefined : tr('cases.deliveryPage.prepareTheDeliveryFirst')}
             onClick={() => setTarget({ id: c.id, kind: 'deliver' })}
             data-testid="delivery-handover"
           >
-            出件签收
+            {tr('cases.deliveryPage.handOver')}
           </Button>
         </Space>
       ),
@@ -65,12 +70,14 @@ export function DeliveryPage() {
       data-testid="delivery-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          出件
+          {tr('cases.deliveryPage.delivery2')}
         </Typography.Title>
       }
       extra={
         <Typography.Text type="secondary">
-          送达方式：{Object.values(DELIVERY_METHOD_LABELS).join(' / ')}；决定之日起 10 个工作日内送达
+          {tr('cases.deliveryPage.deliveryMethod')}
+          {Object.values(labelsOf(DELIVERY_METHOD_LABELS)).join(' / ')}
+          {tr('cases.deliveryPage.deliveredWithin10Working')}
         </Typography.Text>
       }
     >
@@ -80,7 +87,7 @@ export function DeliveryPage() {
         extra={extra}
         // Every case here is 已办结待出件: the status column would say nothing.
         omit={['status']}
-        empty="没有待出件的办件"
+        empty={tr('cases.deliveryPage.noCasesWaitingFor')}
       />
       {detail.data && (
         <ActionModal

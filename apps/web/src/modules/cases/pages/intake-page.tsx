@@ -32,6 +32,8 @@ import { IntakeDecision, MaterialsTable } from '../components/intake-decision';
 import { ItemPicker, useIntakeItem } from '../components/item-picker';
 import { NoticeList } from '../components/notice-list';
 import { StatusTag } from '../components/case-tags';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 type Given = 'provided' | 'missing' | 'not_applicable' | 'auto';
 
@@ -133,12 +135,12 @@ export function IntakePage() {
       data-testid="intake-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          窗口受理
+          {tr('cases.intakePage.windowIntake')}
         </Typography.Title>
       }
       extra={
         <Button onClick={reset} data-testid="intake-new">
-          新的收件
+          {tr('cases.intakePage.newIntake')}
         </Button>
       }
     >
@@ -147,17 +149,17 @@ export function IntakePage() {
         current={step}
         style={{ marginBottom: 24 }}
         items={[
-          { title: '选择事项' },
-          { title: '申请人' },
-          { title: '核对材料' },
-          { title: '受理决定' },
-          { title: '通知书' },
+          { title: tr('cases.intakePage.chooseItem') },
+          { title: tr('cases.intakePage.applicant') },
+          { title: tr('cases.intakePage.checkMaterials') },
+          { title: tr('cases.intakePage.decision') },
+          { title: tr('cases.intakePage.notices') },
         ]}
       />
       {!c && !preview && (
         <Space orientation="vertical" size={20} style={{ width: '100%' }}>
           <section>
-            <Typography.Title level={5}>1. 选择事项</Typography.Title>
+            <Typography.Title level={5}>{tr('cases.intakePage.n1ChooseTheItem')}</Typography.Title>
             <ItemPicker
               value={hit}
               onChange={(h) => (setHit(h), setGiven({}))}
@@ -165,22 +167,27 @@ export function IntakePage() {
             />
             {item.data && (
               <Descriptions size="small" column={4} style={{ marginTop: 12 }} data-testid="intake-item">
-                <Descriptions.Item label="部门">{item.data.departmentName}</Descriptions.Item>
-                <Descriptions.Item label="办件类型">
-                  {item.data.handling ? HANDLING_LABELS[item.data.handling] : '—'}
+                <Descriptions.Item label={tr('cases.intakePage.department')}>
+                  {item.data.departmentName}
                 </Descriptions.Item>
-                <Descriptions.Item label="承诺时限">
-                  {item.data.promisedLimitDays ?? '—'} 个工作日（法定 {item.data.legalLimitDays ?? '—'}）
+                <Descriptions.Item label={tr('cases.intakePage.caseType')}>
+                  {item.data.handling ? labelsOf(HANDLING_LABELS)[item.data.handling] : '—'}
                 </Descriptions.Item>
-                <Descriptions.Item label="到现场">
-                  {item.data.maxVisits === 0 ? '零跑动' : `最多 ${item.data.maxVisits ?? '—'} 次`}
+                <Descriptions.Item label={tr('cases.intakePage.promisedTimeLimit')}>
+                  {item.data.promisedLimitDays ?? '—'} {tr('cases.intakePage.workingDaysLegalLimit')}{' '}
+                  {item.data.legalLimitDays ?? '—'}）
+                </Descriptions.Item>
+                <Descriptions.Item label={tr('cases.intakePage.visit')}>
+                  {item.data.maxVisits === 0
+                    ? tr('cases.intakePage.zeroVisits')
+                    : tr('cases.intakePage.atMostVisits', { v0: item.data.maxVisits ?? '—' })}
                 </Descriptions.Item>
               </Descriptions>
             )}
           </section>
           {hit && (
             <section>
-              <Typography.Title level={5}>2. 申请人</Typography.Title>
+              <Typography.Title level={5}>{tr('cases.intakePage.n2Applicant')}</Typography.Title>
               <ApplicantPicker value={applicant} onChange={setApplicant} />
               <Checkbox
                 checked={withAgent}
@@ -188,7 +195,7 @@ export function IntakePage() {
                 style={{ marginTop: 12 }}
                 data-testid="intake-with-agent"
               >
-                由代办人办理
+                {tr('cases.intakePage.handledByAnAgent')}
               </Checkbox>
               {withAgent && (
                 <div style={{ marginTop: 8 }}>
@@ -199,7 +206,7 @@ export function IntakePage() {
           )}
           {hit && applicant && item.data && (
             <section>
-              <Typography.Title level={5}>3. 核对材料</Typography.Title>
+              <Typography.Title level={5}>{tr('cases.intakePage.n3CheckMaterials')}</Typography.Title>
               <Table<CatalogMaterial>
                 size="small"
                 rowKey="name"
@@ -208,37 +215,42 @@ export function IntakePage() {
                 data-testid="intake-materials"
                 columns={[
                   {
-                    title: '材料名称',
+                    title: tr('cases.intakePage.material'),
                     key: 'name',
                     render: (_, m) => (
                       <Space orientation="vertical" size={0}>
                         <span>{m.name}</span>
                         {m.condition && (
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            适用情形：{m.condition}
+                            {tr('cases.intakePage.appliesWhen')}
+                            {m.condition}
                           </Typography.Text>
                         )}
                       </Space>
                     ),
                   },
                   {
-                    title: '要求',
+                    title: tr('cases.intakePage.requirement'),
                     key: 'req',
                     width: 220,
                     render: (_, m) => (
                       <Space size={4} wrap>
-                        <Tag>{m.requirement === 'required' ? '必需' : '视情形'}</Tag>
                         <Tag>
-                          {MATERIAL_FORM_LABELS[m.form]}
-                          {m.copies > 1 ? ` ${m.copies} 份` : ''}
+                          {m.requirement === 'required'
+                            ? tr('cases.intakePage.required')
+                            : tr('cases.intakePage.ifApplicable')}
                         </Tag>
-                        {m.deferrable && <Tag color="gold">可容缺</Tag>}
-                        {m.licenseTypeCode && <Tag color="green">免提交</Tag>}
+                        <Tag>
+                          {labelsOf(MATERIAL_FORM_LABELS)[m.form]}
+                          {m.copies > 1 ? tr('cases.intakePage.copies', { copies: m.copies }) : ''}
+                        </Tag>
+                        {m.deferrable && <Tag color="gold">{tr('cases.intakePage.mayBeDeferred')}</Tag>}
+                        {m.licenseTypeCode && <Tag color="green">{tr('cases.intakePage.notNeeded')}</Tag>}
                       </Space>
                     ),
                   },
                   {
-                    title: '收取情况',
+                    title: tr('cases.intakePage.received'),
                     key: 'given',
                     width: 260,
                     render: (_, m) => (
@@ -249,12 +261,17 @@ export function IntakePage() {
                         data-testid={`intake-material-${m.name}`}
                         options={[
                           ...(m.licenseTypeCode
-                            ? [{ value: 'auto' as const, label: '从电子证照调取（免提交）' }]
+                            ? [{ value: 'auto' as const, label: tr('cases.intakePage.fetchedFromTheE') }]
                             : []),
-                          { value: 'provided' as const, label: '已提交' },
-                          { value: 'missing' as const, label: '缺少' },
+                          { value: 'provided' as const, label: tr('cases.intakePage.handedIn') },
+                          { value: 'missing' as const, label: tr('cases.intakePage.missing') },
                           ...(m.requirement === 'conditional'
-                            ? [{ value: 'not_applicable' as const, label: '不适用' }]
+                            ? [
+                                {
+                                  value: 'not_applicable' as const,
+                                  label: tr('cases.intakePage.notApplicable'),
+                                },
+                              ]
                             : []),
                         ]}
                       />
@@ -263,7 +280,7 @@ export function IntakePage() {
                 ]}
               />
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                免提交材料由系统从申请人的有效电子证照中调取；申请人没有有效证照时按“缺少”处理。
+                {tr('cases.intakePage.materialsMarkedNotNeeded')}
               </Typography.Paragraph>
               {error && (
                 <Alert
@@ -281,10 +298,10 @@ export function IntakePage() {
                 onClick={() => void check()}
                 data-testid="intake-receive"
               >
-                收件核对
+                {tr('cases.intakePage.checkIntake')}
               </Button>
               <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-                核对后选择受理决定；确认决定前不会生成办件。
+                {tr('cases.intakePage.checkHint')}
               </Typography.Text>
             </section>
           )}
@@ -293,19 +310,17 @@ export function IntakePage() {
       {!c && preview && hit && applicant && item.data && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="intake-preview">
           <Descriptions size="small" column={3}>
-            <Descriptions.Item label="事项">{item.data.name}</Descriptions.Item>
-            <Descriptions.Item label="申请人">{applicant.name}</Descriptions.Item>
-            <Descriptions.Item label="代办人">{withAgent && agent ? agent.name : '—'}</Descriptions.Item>
+            <Descriptions.Item label={tr('cases.intakePage.previewItem')}>{item.data.name}</Descriptions.Item>
+            <Descriptions.Item label={tr('cases.intakePage.applicant')}>{applicant.name}</Descriptions.Item>
+            <Descriptions.Item label={tr('cases.intakePage.previewAgent')}>
+              {withAgent && agent ? agent.name : '—'}
+            </Descriptions.Item>
           </Descriptions>
-          <Alert
-            type="info"
-            showIcon
-            title="尚未生成办件：确认受理决定后才生成办件编号和通知书；材料状态有误可返回修改。"
-          />
+          <Alert type="info" showIcon title={tr('cases.intakePage.notYetFiled')} />
           <MaterialsTable materials={preview} />
           <div>
             <Button onClick={() => setPreview(undefined)} data-testid="intake-back">
-              返回修改材料
+              {tr('cases.intakePage.backToMaterials')}
             </Button>
           </div>
           <IntakeDecision
@@ -328,14 +343,14 @@ export function IntakePage() {
       {c && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="intake-case">
           <Space>
-            <Typography.Text>办件编号</Typography.Text>
+            <Typography.Text>{tr('cases.intakePage.caseNo')}</Typography.Text>
             <Link to={`/cases/${c.id}`} data-testid="intake-case-no">
               <Typography.Text strong>{c.caseNo}</Typography.Text>
             </Link>
             <StatusTag status={c.status} />
             {c.queryCode && (
               <>
-                <Typography.Text>查询码（告知申请人，凭此网上查询进度）</Typography.Text>
+                <Typography.Text>{tr('cases.intakePage.queryCodeTellThe')}</Typography.Text>
                 <Typography.Text strong code copyable data-testid="intake-query-code">
                   {c.queryCode}
                 </Typography.Text>
@@ -350,7 +365,7 @@ export function IntakePage() {
             itemDepartmentId={item.data?.departmentId ?? c.departmentId}
           />
           {c.notices.length > 0 && (
-            <Card size="small" title="通知书" data-testid="intake-notices">
+            <Card size="small" title={tr('cases.intakePage.notice')} data-testid="intake-notices">
               <NoticeList caseId={c.id} notices={c.notices} />
             </Card>
           )}

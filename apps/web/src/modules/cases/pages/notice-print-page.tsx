@@ -7,6 +7,7 @@ import { ApiError } from '../../../app/api-client';
 import { fetchNotice, noticeDocxUrl } from '../api';
 import { NoticeDocument } from '../components/notice-document';
 import '../components/case-print.css';
+import { tr } from '../../../app/i18n';
 
 /** A4 print view of a notice (ACC-2), with the .docx beside it. */
 export function NoticePrintPage() {
@@ -23,11 +24,11 @@ export function NoticePrintPage() {
     <div className="tb-case-print" data-testid="notice-print-page">
       <div className="tb-case-print__toolbar no-print">
         <Link to={`/cases/${id}`}>
-          <Button icon={<ArrowLeftOutlined />}>返回办件</Button>
+          <Button icon={<ArrowLeftOutlined />}>{tr('cases.noticePrintPage.backToTheCase')}</Button>
         </Link>
         <Space>
           <Button href={noticeDocxUrl(id, noticeId)} icon={<FileWordOutlined />}>
-            下载 Word 文档
+            {tr('cases.noticePrintPage.downloadWordDocument')}
           </Button>
           <Button
             type="primary"
@@ -35,7 +36,7 @@ export function NoticePrintPage() {
             onClick={() => window.print()}
             disabled={!notice.data}
           >
-            打印
+            {tr('cases.noticePrintPage.print')}
           </Button>
         </Space>
       </div>
@@ -47,7 +48,11 @@ export function NoticePrintPage() {
         ) : (
           <Result
             status="404"
-            title={notice.error instanceof ApiError ? notice.error.message : '通知书不存在'}
+            title={
+              notice.error instanceof ApiError
+                ? notice.error.message
+                : tr('cases.noticePrintPage.noticeNotFound')
+            }
           />
         )}
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useOverdue } from '../api';
 import { CaseTable } from '../components/case-table';
+import { tr } from '../../../app/i18n';
 
 /** 超期办件: red cases, counted per department; a department card filters the list. */
 export function OverduePage() {
@@ -14,7 +15,7 @@ export function OverduePage() {
       data-testid="overdue-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          超期办件
+          {tr('cases.overduePage.overdueCases')}
         </Typography.Title>
       }
     >
@@ -31,7 +32,7 @@ export function OverduePage() {
               <Statistic
                 title={d.departmentName}
                 value={d.cases}
-                suffix="件"
+                suffix={tr('cases.overduePage.cases')}
                 styles={{ content: { color: '#cf1322' } }}
               />
             </Card>
@@ -39,11 +40,15 @@ export function OverduePage() {
         ))}
         {departments.length === 0 && !all.isLoading && (
           <Col span={24}>
-            <Typography.Text type="secondary">没有超期办件。</Typography.Text>
+            <Typography.Text type="secondary">{tr('cases.overduePage.noOverdueCases')}</Typography.Text>
           </Col>
         )}
       </Row>
-      <CaseTable rows={shown.data?.items ?? []} loading={shown.isLoading} empty="没有超期办件" />
+      <CaseTable
+        rows={shown.data?.items ?? []}
+        loading={shown.isLoading}
+        empty={tr('cases.overduePage.noOverdueCases2')}
+      />
     </Card>
   );
 }

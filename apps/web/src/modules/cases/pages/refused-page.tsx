@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useRefused, type RefusedCase } from '../api';
 import { CaseTable } from '../components/case-table';
 import { NoticeNo, formatTime } from '../components/case-tags';
+import { tr } from '../../../app/i18n';
 
 /**
  * 办不成事: refused applications for the 办不成事反映窗口 to review (reason, where sent, who refused).
@@ -13,7 +14,7 @@ export function RefusedPage() {
   const refused = useRefused();
   const extra: TableColumnsType<RefusedCase> = [
     {
-      title: '不予受理理由 / 告知申请机关',
+      title: tr('cases.refusedPage.reasonCompetentAuthority'),
       key: 'refusal',
       minWidth: 230,
       render: (_, c) =>
@@ -21,14 +22,20 @@ export function RefusedPage() {
           <div data-testid="refusal">
             <div>{c.refusal.reason}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              请向：{c.refusal.redirectTo}
+              {tr('cases.refusedPage.applyTo')}
+              {c.refusal.redirectTo}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               <NoticeNo>{c.refusal.noticeNo}</NoticeNo> · {c.refusal.by}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              <span style={{ whiteSpace: 'nowrap' }}>收件 {formatTime(c.receivedAt)}</span> ·{' '}
-              <span style={{ whiteSpace: 'nowrap' }}>不予受理 {formatTime(c.refusal.at)}</span>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {tr('cases.refusedPage.received')} {formatTime(c.receivedAt)}
+              </span>{' '}
+              ·{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {tr('cases.refusedPage.notAccepted')} {formatTime(c.refusal.at)}
+              </span>
             </Typography.Text>
           </div>
         ) : (
@@ -41,7 +48,7 @@ export function RefusedPage() {
       data-testid="refused-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          办不成事（不予受理复核）
+          {tr('cases.refusedPage.couldNotGetIt')}
         </Typography.Title>
       }
     >
@@ -50,7 +57,7 @@ export function RefusedPage() {
         loading={refused.isLoading}
         extra={extra}
         omit={['clock', 'received']}
-        empty="没有不予受理的办件"
+        empty={tr('cases.refusedPage.noCasesNotAccepted')}
       />
     </Card>
   );

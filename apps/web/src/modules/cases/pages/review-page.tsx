@@ -3,6 +3,7 @@ import { Card, Segmented, Typography } from 'antd';
 import { useAuth, useCurrentUser } from '../../../app/auth-context';
 import { useCases, type CaseFilters } from '../api';
 import { CaseTable } from '../components/case-table';
+import { tr } from '../../../app/i18n';
 
 type Queue = NonNullable<CaseFilters['queue']>;
 
@@ -14,16 +15,16 @@ export function ReviewPage() {
   const [queue, setQueue] = useState<Queue>('review');
   const cases = useCases({ queue });
   const options: { value: Queue; label: string }[] = [
-    { value: 'review', label: '本部门待办' },
-    { value: 'mine', label: '分配给我的' },
-    ...(head ? [{ value: 'extension' as const, label: '待批延期' }] : []),
+    { value: 'review', label: tr('cases.reviewPage.departmentSQueue') },
+    { value: 'mine', label: tr('cases.reviewPage.assignedToMe') },
+    ...(head ? [{ value: 'extension' as const, label: tr('cases.reviewPage.extensionsToApprove') }] : []),
   ];
   return (
     <Card
       data-testid="review-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          审批工作台
+          {tr('cases.reviewPage.reviewDesk')}
         </Typography.Title>
       }
       extra={<Typography.Text type="secondary">{user.displayName}</Typography.Text>}
@@ -35,7 +36,11 @@ export function ReviewPage() {
         style={{ marginBottom: 16 }}
         data-testid="review-queue"
       />
-      <CaseTable rows={cases.data?.items ?? []} loading={cases.isLoading} empty="队列中没有办件" />
+      <CaseTable
+        rows={cases.data?.items ?? []}
+        loading={cases.isLoading}
+        empty={tr('cases.reviewPage.noCasesInThis')}
+      />
     </Card>
   );
 }

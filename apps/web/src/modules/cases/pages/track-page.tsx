@@ -23,6 +23,8 @@ import { ClockTag, NoticeNo, VisitsText, clockTooltip, formatTime } from '../com
 import { DottedId } from '../components/dotted-id';
 import { NoticeDocument } from '../components/notice-document';
 import { SupplementUpload } from '../components/supplement-upload';
+import { tr } from '../../../app/i18n';
+import { labelsOf, stepLabel } from '../../../app/enum-labels';
 
 /**
  * The applicant's progress from what the tracking API returns: receipt, every notice (accept,
@@ -30,14 +32,14 @@ import { SupplementUpload } from '../components/supplement-upload';
  */
 function progressOf(r: TrackReply) {
   const items: { at: string; text: string }[] = [];
-  if (r.receivedAt) items.push({ at: r.receivedAt, text: '已收件' });
+  if (r.receivedAt) items.push({ at: r.receivedAt, text: tr('cases.trackPage.received') });
   for (const n of r.notices)
-    items.push({ at: n.issuedAt, text: `${NOTICE_KIND_LABELS[n.kind]}（${n.noticeNo}）` });
+    items.push({ at: n.issuedAt, text: `${labelsOf(NOTICE_KIND_LABELS)[n.kind]}（${n.noticeNo}）` });
   items.sort((a, b) => a.at.localeCompare(b.at));
   if (r.delivery)
     items.push({
       at: '',
-      text: `${r.status === 'delivered' ? '已送达' : '待领取/送达'}：${DELIVERY_METHOD_LABELS[r.delivery.method]}${r.delivery.trackingNo ? `，快递单号 ${r.delivery.trackingNo}` : ''}`,
+      text: `${r.status === 'delivered' ? tr('cases.trackPage.delivered') : tr('cases.trackPage.toCollectDeliver')}：${labelsOf(DELIVERY_METHOD_LABELS)[r.delivery.method]}${r.delivery.trackingNo ? tr('cases.trackPage.trackingNumber', { trackingNo: r.delivery.trackingNo }) : ''}`,
     });
   return items;
 }
@@ -83,7 +85,7 @@ export function TrackPage() {
   };
 
   return (
-    <PublicShell title="办件查询">
+    <PublicShell title={tr('cases.trackPage.trackACase')}>
       <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="track-page">
         <Card>
           <Form
@@ -92,29 +94,33 @@ export function TrackPage() {
             initialValues={{ caseNo: params.get('caseNo') ?? '' }}
             onFinish={() => void search()}
           >
-            <Form.Item name="caseNo" label="办件编号" rules={[{ required: true, message: '请填写办件编号' }]}>
+            <Form.Item
+              name="caseNo"
+              label={tr('cases.trackPage.caseNo')}
+              rules={[{ required: true, message: tr('cases.trackPage.pleaseEnterTheCase') }]}
+            >
               <Input
                 style={{ width: 240 }}
-                placeholder="如 350999-20261120-00001"
+                placeholder={tr('cases.trackPage.eG35099920261120')}
                 data-testid="track-case-no"
               />
             </Form.Item>
             <Form.Item
               name="queryCode"
-              label="查询码"
-              tooltip="10 位字母和数字，印在受理通知书（回执）上，网上申报提交后也会显示"
-              rules={[{ required: true, message: '请填写查询码（见受理通知书或网上申报提交结果）' }]}
+              label={tr('cases.trackPage.queryCode')}
+              tooltip={tr('cases.trackPage.n10LettersAndDigits')}
+              rules={[{ required: true, message: tr('cases.trackPage.pleaseEnterTheQuery') }]}
             >
               <Input
                 style={{ width: 180 }}
                 maxLength={20}
                 autoComplete="off"
-                placeholder="如 7KQ2M9XH4P"
+                placeholder={tr('cases.trackPage.eG7kq2m9xh4p')}
                 data-testid="track-query-code"
               />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="track-submit">
-              查询
+              {tr('cases.trackPage.search')}
             </Button>
           </Form>
           {error && (
@@ -134,13 +140,17 @@ export function TrackPage() {
             data-testid="track-result"
           >
             <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-              <Descriptions.Item label="事项">{reply.itemName}</Descriptions.Item>
-              <Descriptions.Item label="承办部门">{reply.departmentName}</Descriptions.Item>
-              <Descriptions.Item label="当前环节">
-                {reply.status === 'accepted' ? (reply.stepName ?? '—') : '—'}
+              <Descriptions.Item label={tr('cases.trackPage.item')}>{reply.itemName}</Descriptions.Item>
+              <Descriptions.Item label={tr('cases.trackPage.department')}>
+                {reply.departmentName}
               </Descriptions.Item>
-              <Descriptions.Item label="收件时间">{formatTime(reply.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label="办理时限">
+              <Descriptions.Item label={tr('cases.trackPage.currentStep')}>
+                {reply.status === 'accepted' ? (reply.stepName ? stepLabel(reply.stepName) : '—') : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={tr('cases.trackPage.receivedAt')}>
+                {formatTime(reply.receivedAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label={tr('cases.trackPage.timeLimit')}>
                 <Space>
                   <ClockTag clock={reply.clock} />
                   {reply.clock && reply.clock.phase !== 'done' && (
@@ -148,11 +158,11 @@ export function TrackPage() {
                   )}
                 </Space>
               </Descriptions.Item>
-              <Descriptions.Item label="到现场次数">
+              <Descriptions.Item label={tr('cases.trackPage.visits')}>
                 <VisitsText visits={reply.visits} maxVisits={reply.maxVisits} />
               </Descriptions.Item>
               {reply.licenseId && reply.licenseVerifyToken && (
-                <Descriptions.Item label="电子证照" span={2}>
+                <Descriptions.Item label={tr('cases.trackPage.eLicense')} span={2}>
                   <Link
                     to={`/verify/${encodeURIComponent(reply.licenseVerifyToken)}`}
                     data-testid="track-license"
@@ -163,7 +173,7 @@ export function TrackPage() {
               )}
             </Descriptions>
             <Typography.Title level={5} style={{ marginTop: 20 }}>
-              办理进度
+              {tr('cases.trackPage.progress')}
             </Typography.Title>
             <Timeline
               data-testid="track-timeline"
@@ -186,7 +196,7 @@ export function TrackPage() {
                 type="success"
                 showIcon
                 style={{ marginTop: 16 }}
-                title="补正材料已提交，等待窗口审核受理"
+                title={tr('cases.trackPage.correctionsSubmittedWaitingFor')}
                 data-testid="track-supplement-done"
               />
             )}
@@ -201,18 +211,18 @@ export function TrackPage() {
               />
             )}
             <Typography.Title level={5} style={{ marginTop: 16 }}>
-              通知书
+              {tr('cases.trackPage.notices')}
             </Typography.Title>
             <List
               size="small"
               dataSource={reply.notices}
-              locale={{ emptyText: '尚无通知书' }}
+              locale={{ emptyText: tr('cases.trackPage.noNoticesYet') }}
               renderItem={(n) => (
                 <List.Item
                   data-testid="track-notice"
                   actions={[
                     <Button key="view" size="small" icon={<EyeOutlined />} onClick={() => setShown(n)}>
-                      查看
+                      {tr('cases.trackPage.view')}
                     </Button>,
                     <Button
                       key="docx"
@@ -222,12 +232,12 @@ export function TrackPage() {
                         void downloadTrackedNotice(asked.caseNo, asked.queryCode, n.id, `${n.noticeNo}.docx`)
                       }
                     >
-                      下载
+                      {tr('cases.trackPage.download')}
                     </Button>,
                   ]}
                 >
                   <Space>
-                    <Tag color="blue">{NOTICE_KIND_LABELS[n.kind]}</Tag>
+                    <Tag color="blue">{labelsOf(NOTICE_KIND_LABELS)[n.kind]}</Tag>
                     <NoticeNo>{n.noticeNo}</NoticeNo>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatTime(n.issuedAt)}

@@ -4,11 +4,27 @@ import { CheckCircleOutlined, CloseCircleOutlined, PrinterOutlined } from '@ant-
 import type { License } from '@tongban/contracts';
 import { PublicShell } from '../../catalog';
 import { useLicenseVerification } from '../api';
+import { tr } from '../../../app/i18n';
 
 export const LICENSE_STATUS: Record<License['status'], { label: string; color: string }> = {
-  valid: { label: '有效', color: 'green' },
-  revoked: { label: '已注销', color: 'red' },
-  expired: { label: '已过期', color: 'default' },
+  valid: {
+    get label() {
+      return tr('cases.verifyPage.valid');
+    },
+    color: 'green',
+  },
+  revoked: {
+    get label() {
+      return tr('cases.verifyPage.revoked');
+    },
+    color: 'red',
+  },
+  expired: {
+    get label() {
+      return tr('cases.verifyPage.expired');
+    },
+    color: 'default',
+  },
 };
 
 /**
@@ -20,14 +36,14 @@ export function VerifyPage() {
   const v = useLicenseVerification(token);
   const lic = v.data?.license;
   return (
-    <PublicShell title="电子证照核验">
+    <PublicShell title={tr('cases.verifyPage.verifyAnELicense')}>
       <Card data-testid="verify-page">
         {v.isLoading ? (
           <Spin size="large" style={{ display: 'block', margin: 60 }} />
         ) : !v.data ? (
           <Result
             status="warning"
-            title="无法核验：请求过于频繁或服务暂不可用，请稍后再试"
+            title={tr('cases.verifyPage.cannotVerifyTooMany')}
             subTitle={v.error instanceof Error ? v.error.message : undefined}
             data-testid="verify-unavailable"
           />
@@ -40,8 +56,8 @@ export function VerifyPage() {
                 icon={<CheckCircleOutlined />}
                 title={
                   lic.status === 'valid'
-                    ? '核验通过：该电子证照真实有效'
-                    : `该电子证照${LICENSE_STATUS[lic.status].label}`
+                    ? tr('cases.verifyPage.verifiedTheELicense')
+                    : tr('cases.verifyPage.thisELicenseIs', { label: LICENSE_STATUS[lic.status].label })
                 }
                 data-testid="verify-result"
               />
@@ -52,45 +68,48 @@ export function VerifyPage() {
                 icon={<CloseCircleOutlined />}
                 title={
                   v.data.found
-                    ? '证照标识校验位不正确，可能被篡改'
-                    : '未找到该电子证照：请扫描证照上的二维码，或核对核验地址是否完整'
+                    ? tr('cases.verifyPage.theLicenseIdS')
+                    : tr('cases.verifyPage.eLicenseNotFound')
                 }
                 data-testid="verify-result"
               />
             )}
             {v.data.found && (
               <Descriptions column={1} bordered size="middle">
-                <Descriptions.Item label="证照标识">
+                <Descriptions.Item label={tr('cases.verifyPage.licenseId')}>
                   <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="verify-id">
                     {v.data.id}
                   </Typography.Text>
                 </Descriptions.Item>
-                <Descriptions.Item label="校验位（ISO 7064 MOD 37,36）">
+                <Descriptions.Item label={tr('cases.verifyPage.checkCharacterIso7064')}>
                   {v.data.checkCharacterValid ? (
                     <Tag color="green" data-testid="verify-check">
-                      正确
+                      {tr('cases.verifyPage.correct')}
                     </Tag>
                   ) : (
                     <Tag color="red" data-testid="verify-check">
-                      错误
+                      {tr('cases.verifyPage.wrong')}
                     </Tag>
                   )}
                 </Descriptions.Item>
                 {lic && (
                   <>
-                    <Descriptions.Item label="证照名称">{lic.typeName}</Descriptions.Item>
-                    <Descriptions.Item label="持证主体">
+                    <Descriptions.Item label={tr('cases.verifyPage.license')}>
+                      {lic.typeName}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={tr('cases.verifyPage.holder')}>
                       <span data-testid="verify-holder">
                         {lic.holderName}（{lic.holderIdMasked}）
                       </span>
                     </Descriptions.Item>
-                    <Descriptions.Item label="发证机关">
+                    <Descriptions.Item label={tr('cases.verifyPage.issuedBy')}>
                       <span data-testid="verify-issuer">{lic.issuerName}</span>（{lic.issuerCreditCode}）
                     </Descriptions.Item>
-                    <Descriptions.Item label="有效期">
-                      {lic.validFrom} 至 {lic.validUntil ?? '长期'}
+                    <Descriptions.Item label={tr('cases.verifyPage.valid2')}>
+                      {lic.validFrom} {tr('cases.verifyPage.to')}{' '}
+                      {lic.validUntil ?? tr('cases.verifyPage.indefinitely')}
                     </Descriptions.Item>
-                    <Descriptions.Item label="状态">
+                    <Descriptions.Item label={tr('cases.verifyPage.status')}>
                       <Tag color={LICENSE_STATUS[lic.status].color} data-testid="verify-status">
                         {LICENSE_STATUS[lic.status].label}
                       </Tag>
@@ -101,7 +120,7 @@ export function VerifyPage() {
             )}
             {lic && (
               <Link to={`/verify/${encodeURIComponent(token)}/certificate`}>
-                <Button icon={<PrinterOutlined />}>打印证照</Button>
+                <Button icon={<PrinterOutlined />}>{tr('cases.verifyPage.printLicense')}</Button>
               </Link>
             )}
           </Space>

@@ -4,6 +4,7 @@ import { BarChartOutlined, GlobalOutlined, ProfileOutlined } from '@ant-design/i
 import { useAuth } from '../../../app/auth-context';
 import { useCatalogFigures } from '../api';
 import { percent } from './catalog-format';
+import { tr } from '../../../app/i18n';
 
 /** 首页 card: the catalog's headline figures and the way to the public 办事指南. */
 export function CatalogHomeCard() {
@@ -16,20 +17,20 @@ export function CatalogHomeCard() {
   return (
     <Col span={24}>
       <Card
-        title="政务服务事项"
+        title={tr('catalog.catalogHomeCard.serviceItems')}
         data-testid="catalog-home-card"
         extra={
           <Space>
             <Button icon={<GlobalOutlined />} href="/guide" target="_blank" data-testid="home-public-guide">
-              办事指南（公开）
+              {tr('catalog.catalogHomeCard.serviceGuidesPublic')}
             </Button>
             {reader && (
               <>
                 <Button icon={<ProfileOutlined />} onClick={() => void navigate('/catalog')}>
-                  事项目录
+                  {tr('catalog.catalogHomeCard.serviceCatalog')}
                 </Button>
                 <Button icon={<BarChartOutlined />} onClick={() => void navigate('/catalog/figures')}>
-                  事项统计
+                  {tr('catalog.catalogHomeCard.catalogFigures')}
                 </Button>
               </>
             )}
@@ -39,33 +40,38 @@ export function CatalogHomeCard() {
         {reader ? (
           <Row gutter={16}>
             <Col xs={12} md={6}>
-              <Statistic title="已发布事项" value={f?.total ?? 0} suffix="项" loading={figures.isLoading} />
+              <Statistic
+                title={tr('catalog.catalogHomeCard.publishedItems')}
+                value={f?.total ?? 0}
+                suffix={tr('catalog.catalogHomeCard.items')}
+                loading={figures.isLoading}
+              />
             </Col>
             <Col xs={12} md={6}>
               <Statistic
-                title="全程网办"
+                title={tr('catalog.catalogHomeCard.fullyOnline')}
                 value={f ? percent(f.fullyOnline.share) : '—'}
                 loading={figures.isLoading}
               />
             </Col>
             <Col xs={12} md={6}>
               <Statistic
-                title="零跑动"
+                title={tr('catalog.catalogHomeCard.zeroVisits')}
                 value={f ? percent(f.zeroVisit.share) : '—'}
                 loading={figures.isLoading}
               />
             </Col>
             <Col xs={12} md={6}>
               <Statistic
-                title="负面清单事项"
+                title={tr('catalog.catalogHomeCard.negativeListItems')}
                 value={f?.hallExempt.count ?? 0}
-                suffix="项"
+                suffix={tr('catalog.catalogHomeCard.items')}
                 loading={figures.isLoading}
               />
             </Col>
           </Row>
         ) : (
-          '查询办事指南：需要的材料、办理时限、地点和流程，无需登录。'
+          tr('catalog.catalogHomeCard.lookUpServiceGuides')
         )}
       </Card>
     </Col>

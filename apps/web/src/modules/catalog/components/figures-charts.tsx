@@ -1,5 +1,6 @@
 import { EChart } from '../../../app/components/echart';
 import type { CatalogFigures } from '@tongban/contracts';
+import { tr } from '../../../app/i18n';
 
 /** 事项按类型 (pie) and 按部门 (bar), from the figures endpoint (TRUTH-1: computed, never typed in). */
 export function ByTypeChart({ figures }: { figures: CatalogFigures }) {
@@ -8,12 +9,12 @@ export function ByTypeChart({ figures }: { figures: CatalogFigures }) {
     <EChart
       height={320}
       option={{
-        tooltip: { trigger: 'item', formatter: '{b}：{c} 项（{d}%）' },
+        tooltip: { trigger: 'item', formatter: tr('catalog.figuresCharts.bCItemsD') },
         legend: {
           orient: 'vertical',
           right: 0,
           top: 'middle',
-          formatter: (name: string) => `${name}  ${counts.get(name) ?? 0} 项`,
+          formatter: (name: string) => tr('catalog.figuresCharts.items', { name, v1: counts.get(name) ?? 0 }),
         },
         series: [
           {
@@ -42,7 +43,7 @@ export function ByDepartmentChart({ figures }: { figures: CatalogFigures }) {
         series: [
           {
             type: 'bar',
-            name: '事项数',
+            name: tr('catalog.figuresCharts.items2'),
             data: rows.map((d) => d.count),
             itemStyle: { color: '#1d4ed8' },
             label: { show: true, position: 'right' },

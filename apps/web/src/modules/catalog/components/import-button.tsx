@@ -5,6 +5,7 @@ import type { CatalogImportProblem } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { notifyError } from '../../../app/notify';
 import { useImportCatalog, type ImportProblems, type ImportResult } from '../api';
+import { tr } from '../../../app/i18n';
 
 type Outcome = { ok: ImportResult } | { problems: CatalogImportProblem[]; message: string };
 
@@ -38,21 +39,31 @@ export function ImportButton() {
         }}
       >
         <Button icon={<UploadOutlined />} loading={importer.isPending} data-testid="catalog-import">
-          导入
+          {tr('catalog.importButton.import')}
         </Button>
       </Upload>
       <Modal
         open={!!outcome}
-        title={outcome && 'ok' in outcome ? '导入完成' : '导入失败，未导入任何内容'}
+        title={
+          outcome && 'ok' in outcome
+            ? tr('catalog.importButton.importDone')
+            : tr('catalog.importButton.importFailedNothingWas')
+        }
         onCancel={() => setOutcome(undefined)}
-        footer={<Button onClick={() => setOutcome(undefined)}>关闭</Button>}
+        footer={<Button onClick={() => setOutcome(undefined)}>{tr('catalog.importButton.close')}</Button>}
         width={outcome && 'problems' in outcome ? 820 : 520}
       >
         {outcome && 'ok' in outcome && (
           <Descriptions column={1} bordered size="small" data-testid="import-result">
-            <Descriptions.Item label="新增并发布">{outcome.ok.created.length} 项</Descriptions.Item>
-            <Descriptions.Item label="修改并发布新版本">{outcome.ok.updated.length} 项</Descriptions.Item>
-            <Descriptions.Item label="未变化">{outcome.ok.unchanged.length} 项</Descriptions.Item>
+            <Descriptions.Item label={tr('catalog.importButton.addedAndPublished')}>
+              {outcome.ok.created.length} {tr('catalog.importButton.items')}
+            </Descriptions.Item>
+            <Descriptions.Item label={tr('catalog.importButton.changedNewVersionPublished')}>
+              {outcome.ok.updated.length} {tr('catalog.importButton.items')}
+            </Descriptions.Item>
+            <Descriptions.Item label={tr('catalog.importButton.unchanged')}>
+              {outcome.ok.unchanged.length} {tr('catalog.importButton.items')}
+            </Descriptions.Item>
           </Descriptions>
         )}
         {outcome && 'problems' in outcome && (
@@ -65,9 +76,9 @@ export function ImportButton() {
               dataSource={outcome.problems}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               columns={[
-                { title: '工作表', dataIndex: 'sheet', width: 80 },
-                { title: '行号', dataIndex: 'row', width: 70 },
-                { title: '错误原因', dataIndex: 'reason' },
+                { title: tr('catalog.importButton.sheet'), dataIndex: 'sheet', width: 80 },
+                { title: tr('catalog.importButton.row'), dataIndex: 'row', width: 70 },
+                { title: tr('catalog.importButton.error'), dataIndex: 'reason' },
               ]}
             />
           </>

@@ -17,8 +17,10 @@ import { ApiError } from '../../../app/api-client';
 import { useDepartments } from '../../org';
 import { useCatalogDiff } from '../api';
 import { daysLabel, handlingLabel, onlineLevelLabel, visitsLabel, yuan } from '../components/catalog-format';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
-const None = () => <Typography.Text type="secondary">（空）</Typography.Text>;
+const None = () => <Typography.Text type="secondary">{tr('catalog.catalogDiffPage.empty')}</Typography.Text>;
 
 function lines(items: ReactNode[]) {
   if (items.length === 0) return <None />;
@@ -30,22 +32,22 @@ function useFormatValue() {
   const departments = useDepartments();
   return (field: string, value: unknown): ReactNode => {
     if (value === null || value === undefined || value === '') {
-      if (field === 'hallExemption') return '进驻大厅（不在负面清单）';
-      if (field === 'licenseTypeCode') return '无（需提交）';
+      if (field === 'hallExemption') return tr('catalog.catalogDiffPage.inTheHallNot');
+      if (field === 'licenseTypeCode') return tr('catalog.catalogDiffPage.noneMustBeHanded');
       return <None />;
     }
     if (field.startsWith('guides.')) {
       const g = value as GuideText;
       return lines([
-        `名称：${g.name}`,
-        `受理条件：${g.conditions || '—'}`,
-        `办理流程：${g.process || '—'}`,
-        `注意事项：${g.notes || '—'}`,
+        tr('catalog.catalogDiffPage.name', { name: g.name }),
+        tr('catalog.catalogDiffPage.conditions', { v0: g.conditions || '—' }),
+        tr('catalog.catalogDiffPage.process', { v0: g.process || '—' }),
+        tr('catalog.catalogDiffPage.notes', { v0: g.notes || '—' }),
       ]);
     }
     switch (field) {
       case 'itemType':
-        return ITEM_TYPE_LABELS[value as keyof typeof ITEM_TYPE_LABELS];
+        return labelsOf(ITEM_TYPE_LABELS)[value as keyof typeof ITEM_TYPE_LABELS];
       case 'departmentId':
         return departments.data?.find((d) => d.id === value)?.name ?? String(value);
       case 'handling':
@@ -63,21 +65,30 @@ function useFormatValue() {
         return lines((value as LegalBasis[]).map((b) => `${b.name} ${b.article}`));
       case 'specialProcedures':
         return lines(
-          (value as SpecialProcedure[]).map(
-            (p) =>
-              `${SPECIAL_PROCEDURE_LABELS[p.kind]}：${p.days} 个工作日，${p.countsInLimit ? '计入' : '不计入'}法定时限`,
+          (value as SpecialProcedure[]).map((p) =>
+            tr('catalog.catalogDiffPage.workingDaysLegalLimit', {
+              v0: labelsOf(SPECIAL_PROCEDURE_LABELS)[p.kind],
+              days: p.days,
+              v2: p.countsInLimit
+                ? tr('catalog.catalogDiffPage.counts')
+                : tr('catalog.catalogDiffPage.doesNotCount'),
+            }),
           ),
         );
       case 'fees':
         return (value as FeeItem[]).length === 0
-          ? '不收费'
-          : lines((value as FeeItem[]).map((f) => `${f.name}：${yuan(f.amountFen)} 元（${f.basis}）`));
+          ? tr('catalog.catalogDiffPage.freeOfCharge')
+          : lines(
+              (value as FeeItem[]).map((f) =>
+                tr('catalog.catalogDiffPage.yuan', { name: f.name, v1: yuan(f.amountFen), basis: f.basis }),
+              ),
+            );
       case 'requirement':
-        return MATERIAL_REQUIREMENT_LABELS[value as 'required'];
+        return labelsOf(MATERIAL_REQUIREMENT_LABELS)[value as 'required'];
       case 'form':
-        return MATERIAL_FORM_LABELS[value as 'original'];
+        return labelsOf(MATERIAL_FORM_LABELS)[value as 'original'];
       case 'deferrable':
-        return value ? '允许容缺' : '不允许容缺';
+        return value ? tr('catalog.catalogDiffPage.deferrable') : tr('catalog.catalogDiffPage.notDeferrable');
       default:
         return typeof value === 'object' ? JSON.stringify(value) : String(value);
     }
@@ -98,13 +109,17 @@ export function CatalogDiffPage() {
     <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/catalog/${itemId}`)} />
   );
   if (!from || !to)
-    return <Result status="warning" title="请在版本历史中选择两个版本进行对比" extra={back} />;
+    return <Result status="warning" title={tr('catalog.catalogDiffPage.chooseTwoVersionsIn')} extra={back} />;
   if (diff.isLoading) return <Spin size="large" style={{ display: 'block', margin: 80 }} />;
   if (!diff.data)
     return (
       <Result
         status="error"
-        title={diff.error instanceof ApiError ? diff.error.message : '无法对比这两个版本'}
+        title={
+          diff.error instanceof ApiError
+            ? diff.error.message
+            : tr('catalog.catalogDiffPage.cannotCompareTheseTwo')
+        }
         extra={back}
       />
     );
@@ -119,9 +134,9 @@ export function CatalogDiffPage() {
     materials.changed.length === 0;
 
   const columns = (prefix = '') => [
-    { title: '要素', dataIndex: 'label', width: 180 },
+    { title: tr('catalog.catalogDiffPage.field'), dataIndex: 'label', width: 180 },
     {
-      title: `第 ${fv} 版`,
+      title: tr('catalog.catalogDiffPage.version', { fv }),
       key: 'from',
       render: (_: unknown, c: CatalogFieldChange) => (
         <div style={{ background: '#fef2f2', padding: '4px 8px', borderRadius: 4 }}>
@@ -130,7 +145,7 @@ export function CatalogDiffPage() {
       ),
     },
     {
-      title: `第 ${tv} 版`,
+      title: tr('catalog.catalogDiffPage.version2', { tv }),
       key: 'to',
       render: (_: unknown, c: CatalogFieldChange) => (
         <div style={{ background: '#f0fdf4', padding: '4px 8px', borderRadius: 4 }}>
@@ -147,19 +162,25 @@ export function CatalogDiffPage() {
         <Space>
           {back}
           <Typography.Title level={4} style={{ margin: 0 }}>
-            版本对比：第 {fv} 版 → 第 {tv} 版
+            {tr('catalog.catalogDiffPage.compareVersions')} {fv} {tr('catalog.catalogDiffPage.text')} {tv}{' '}
+            {tr('catalog.catalogDiffPage.text2')}
           </Typography.Title>
         </Space>
       }
     >
       {nothing ? (
-        <Empty description="两个版本内容相同" />
+        <Empty description={tr('catalog.catalogDiffPage.theTwoVersionsAre')} />
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Alert
             type="info"
             showIcon
-            title={`共 ${fields.length} 项要素变化；申请材料新增 ${materials.added.length} 项、删除 ${materials.removed.length} 项、修改 ${materials.changed.length} 项`}
+            title={tr('catalog.catalogDiffPage.fieldsChangedMaterialsAdded', {
+              length: fields.length,
+              length1: materials.added.length,
+              length2: materials.removed.length,
+              length3: materials.changed.length,
+            })}
           />
           {fields.length > 0 && (
             <Table<CatalogFieldChange>
@@ -172,23 +193,31 @@ export function CatalogDiffPage() {
             />
           )}
           {(materials.added.length > 0 || materials.removed.length > 0) && (
-            <Card size="small" title="申请材料增减" data-testid="diff-materials">
+            <Card
+              size="small"
+              title={tr('catalog.catalogDiffPage.materialsAddedAndRemoved')}
+              data-testid="diff-materials"
+            >
               {materials.added.map((n) => (
                 <div key={`+${n}`}>
-                  <Tag color="green">新增</Tag>
+                  <Tag color="green">{tr('catalog.catalogDiffPage.added')}</Tag>
                   {n}
                 </div>
               ))}
               {materials.removed.map((n) => (
                 <div key={`-${n}`}>
-                  <Tag color="red">删除</Tag>
+                  <Tag color="red">{tr('catalog.catalogDiffPage.delete')}</Tag>
                   <Typography.Text delete>{n}</Typography.Text>
                 </div>
               ))}
             </Card>
           )}
           {materials.changed.map((m) => (
-            <Card key={m.name} size="small" title={`材料修改：${m.name}`}>
+            <Card
+              key={m.name}
+              size="small"
+              title={tr('catalog.catalogDiffPage.materialChanged', { name: m.name })}
+            >
               <Table<CatalogFieldChange>
                 rowKey="field"
                 size="small"

@@ -45,10 +45,19 @@ import {
   toForm,
   type CatalogFormValues,
 } from '../components/catalog-form-model';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 const { TextArea } = Input;
-const req = (label: string) => ({ required: true, whitespace: true, message: `请填写${label}` });
-const sel = (label: string) => ({ required: true, message: `请选择${label}` });
+const req = (label: string) => ({
+  required: true,
+  whitespace: true,
+  message: tr('catalog.catalogEditPage.pleaseEnter', { label }),
+});
+const sel = (label: string) => ({
+  required: true,
+  message: tr('catalog.catalogEditPage.pleaseSelect', { label }),
+});
 
 function Block({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
   return (
@@ -92,9 +101,15 @@ export function CatalogEditPage() {
     return (
       <Result
         status="warning"
-        title={`该版本${versionStatusLabel(version.data.status)}，不能修改`}
-        subTitle="已发布的版本不可更改；请在事项页点击“编辑已发布事项”生成新的草稿版本。"
-        extra={<Button onClick={() => void navigate(`/catalog/${version.data.itemId}`)}>返回事项</Button>}
+        title={tr('catalog.catalogEditPage.thisVersionIsAnd', {
+          v0: versionStatusLabel(version.data.status),
+        })}
+        subTitle={tr('catalog.catalogEditPage.aPublishedVersionCannot')}
+        extra={
+          <Button onClick={() => void navigate(`/catalog/${version.data.itemId}`)}>
+            {tr('catalog.catalogEditPage.backToTheItem')}
+          </Button>
+        }
       />
     );
 
@@ -103,18 +118,21 @@ export function CatalogEditPage() {
     const content = toContent(v);
     if (isEdit && version.data) {
       const saved = await update.mutateAsync({ versionId: version.data.id, patch: content });
-      notifySuccess('草稿已保存');
+      notifySuccess(tr('catalog.catalogEditPage.draftSaved'));
       void navigate(`/catalog/${saved.itemId}`);
     } else {
       const saved = await create.mutateAsync({ ...content, itemCode: (v.itemCode ?? '').trim() });
-      notifySuccess('事项已新建（第 1 版草稿）');
+      notifySuccess(tr('catalog.catalogEditPage.itemCreatedDraftVersion'));
       void navigate(`/catalog/${saved.itemId}`);
     }
   };
 
   const title = isEdit
-    ? `编辑草稿：${version.data?.name ?? ''}（第 ${version.data?.versionNo ?? ''} 版）`
-    : '新建事项';
+    ? tr('catalog.catalogEditPage.editDraftVersion', {
+        v0: version.data?.name ?? '',
+        v1: version.data?.versionNo ?? '',
+      })
+    : tr('catalog.catalogEditPage.newItem');
 
   return (
     <Card
@@ -125,19 +143,19 @@ export function CatalogEditPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {title}
           </Typography.Title>
-          <Tag color="gold">草稿</Tag>
+          <Tag color="gold">{tr('catalog.catalogEditPage.draft')}</Tag>
         </Space>
       }
       extra={
         <Space>
-          <Button onClick={() => void navigate(-1)}>取消</Button>
+          <Button onClick={() => void navigate(-1)}>{tr('catalog.catalogEditPage.cancel')}</Button>
           <Button
             type="primary"
             loading={create.isPending || update.isPending}
             onClick={() => void onSave().catch(() => undefined)}
             data-testid="catalog-save"
           >
-            保存草稿
+            {tr('catalog.catalogEditPage.saveDraft')}
           </Button>
         </Space>
       }
@@ -146,38 +164,50 @@ export function CatalogEditPage() {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title="草稿可以暂缺部分要素；发布时系统会检查要素是否完整，并列出缺少的内容。发布后的版本不可修改。"
+        title={tr('catalog.catalogEditPage.aDraftMayLack')}
       />
       <Form form={form} layout="vertical" data-testid="catalog-form" scrollToFirstError>
-        <Block title="基本信息">
+        <Block title={tr('catalog.catalogEditPage.basics')}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name="name" label="事项名称" rules={[req('事项名称')]}>
+              <Form.Item
+                name="name"
+                label={tr('catalog.catalogEditPage.itemName')}
+                rules={[req(tr('catalog.catalogEditPage.itemName'))]}
+              >
                 <Input maxLength={200} data-testid="field-name" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item
                 name="itemCode"
-                label="事项编码"
-                tooltip="按 GB/T 39554.1 编制，本区划内唯一；新建后不可修改"
-                rules={isEdit ? [] : [req('事项编码')]}
+                label={tr('catalog.catalogEditPage.itemCode')}
+                tooltip={tr('catalog.catalogEditPage.perGbT39554')}
+                rules={isEdit ? [] : [req(tr('catalog.catalogEditPage.itemCode'))]}
               >
                 <Input
                   maxLength={100}
                   disabled={isEdit}
-                  placeholder={isEdit ? version.data?.itemCode : '如 350999-SCJG-010'}
+                  placeholder={isEdit ? version.data?.itemCode : tr('catalog.catalogEditPage.eG350999Scjg')}
                   data-testid="field-item-code"
                 />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="itemType" label="事项类型" rules={[sel('事项类型')]}>
-                <Select options={optionsOf(ITEM_TYPE_LABELS)} data-testid="field-item-type" />
+              <Form.Item
+                name="itemType"
+                label={tr('catalog.catalogEditPage.itemType')}
+                rules={[sel(tr('catalog.catalogEditPage.itemType'))]}
+              >
+                <Select options={optionsOf(labelsOf(ITEM_TYPE_LABELS))} data-testid="field-item-type" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="departmentId" label="实施部门" rules={[sel('实施部门')]}>
+              <Form.Item
+                name="departmentId"
+                label={tr('catalog.catalogEditPage.department')}
+                rules={[sel(tr('catalog.catalogEditPage.department'))]}
+              >
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
                   options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
@@ -188,29 +218,29 @@ export function CatalogEditPage() {
           </Row>
         </Block>
 
-        <Block title="办理时限与方式">
+        <Block title={tr('catalog.catalogEditPage.timeLimitsAndChannels')}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item name="handling" label="办件类型">
-                <Radio.Group optionType="button" options={optionsOf(HANDLING_LABELS)} />
+              <Form.Item name="handling" label={tr('catalog.catalogEditPage.caseType')}>
+                <Radio.Group optionType="button" options={optionsOf(labelsOf(HANDLING_LABELS))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item name="legalLimitDays" label="法定办结时限（工作日）">
+              <Form.Item name="legalLimitDays" label={tr('catalog.catalogEditPage.legalTimeLimitWorking')}>
                 <InputNumber min={0} max={3650} disabled={instant} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
               <Form.Item
                 name="promisedLimitDays"
-                label="承诺办结时限（工作日）"
+                label={tr('catalog.catalogEditPage.promisedTimeLimitWorking')}
                 dependencies={['legalLimitDays']}
                 rules={[
                   ({ getFieldValue }) => ({
                     validator: (_, value: number | null | undefined) => {
                       const legal = getFieldValue('legalLimitDays') as number | null | undefined;
                       if (value == null || legal == null || value <= legal) return Promise.resolve();
-                      return Promise.reject(new Error('承诺时限不能超过法定时限'));
+                      return Promise.reject(new Error(tr('catalog.catalogEditPage.thePromisedLimitCannot')));
                     },
                   }),
                 ]}
@@ -226,27 +256,41 @@ export function CatalogEditPage() {
             </Col>
             {instant && (
               <Col span={24}>
-                <Typography.Text type="secondary">即办件当场办结，法定时限和承诺时限均为 0。</Typography.Text>
+                <Typography.Text type="secondary">
+                  {tr('catalog.catalogEditPage.immediateItemsAreConcluded')}
+                </Typography.Text>
               </Col>
             )}
             <Col xs={12} md={8}>
-              <Form.Item name="maxVisits" label="到现场次数" tooltip="0 = 零跑动，1 = 最多跑一次">
+              <Form.Item
+                name="maxVisits"
+                label={tr('catalog.catalogEditPage.visits')}
+                tooltip={tr('catalog.catalogEditPage.n0ZeroVisits1')}
+              >
                 <InputNumber min={0} max={10} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item name="onlineLevel" label="网办深度">
-                <Select allowClear options={optionsOf(ONLINE_LEVEL_LABELS)} />
+              <Form.Item name="onlineLevel" label={tr('catalog.catalogEditPage.onlineLevel')}>
+                <Select allowClear options={optionsOf(labelsOf(ONLINE_LEVEL_LABELS))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="exempt" label="列入进驻大厅负面清单" valuePropName="checked">
+              <Form.Item
+                name="exempt"
+                label={tr('catalog.catalogEditPage.onTheHallS')}
+                valuePropName="checked"
+              >
                 <Switch />
               </Form.Item>
             </Col>
             {exempt && (
               <Col span={24}>
-                <Form.Item name="hallExemption" label="不进驻大厅理由" rules={[req('不进驻大厅理由')]}>
+                <Form.Item
+                  name="hallExemption"
+                  label={tr('catalog.catalogEditPage.whyNotInThe')}
+                  rules={[req(tr('catalog.catalogEditPage.whyNotInThe'))]}
+                >
                   <TextArea rows={2} maxLength={500} showCount />
                 </Form.Item>
               </Col>
@@ -254,44 +298,52 @@ export function CatalogEditPage() {
           </Row>
         </Block>
 
-        <Block title="设定依据">
+        <Block title={tr('catalog.catalogEditPage.legalBasis')}>
           <Form.List name="legalBasis">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8} align="top">
                     <Col xs={24} md={10}>
-                      <Form.Item name={[f.name, 'name']} rules={[req('依据名称')]}>
-                        <Input placeholder="法律法规名称，如《中华人民共和国食品安全法》" />
+                      <Form.Item name={[f.name, 'name']} rules={[req(tr('catalog.catalogEditPage.basis'))]}>
+                        <Input placeholder={tr('catalog.catalogEditPage.lawOrRegulationE')} />
                       </Form.Item>
                     </Col>
                     <Col xs={20} md={12}>
                       <Form.Item name={[f.name, 'article']}>
-                        <Input placeholder="条款，如 第三十五条" />
+                        <Input placeholder={tr('catalog.catalogEditPage.articleEGArt')} />
                       </Form.Item>
                     </Col>
                     <Col xs={4} md={2}>
-                      <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除" />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={tr('catalog.catalogEditPage.delete')}
+                      />
                     </Col>
                   </Row>
                 ))}
                 <Button icon={<PlusOutlined />} onClick={() => add({ name: '', article: '' })}>
-                  添加依据
+                  {tr('catalog.catalogEditPage.addBasis')}
                 </Button>
               </>
             )}
           </Form.List>
         </Block>
 
-        <Block title="受理条件">
+        <Block title={tr('catalog.catalogEditPage.conditions')}>
           <Form.Item name="acceptanceConditions" noStyle>
             <TextArea rows={3} maxLength={5000} showCount />
           </Form.Item>
         </Block>
 
         <Block
-          title="特殊环节"
-          extra={<Typography.Text type="secondary">听证、检验、现场勘查等，时间另计</Typography.Text>}
+          title={tr('catalog.catalogEditPage.specialProcedures')}
+          extra={
+            <Typography.Text type="secondary">
+              {tr('catalog.catalogEditPage.hearingsTestsSiteInspections')}
+            </Typography.Text>
+          }
         >
           <Form.List name="specialProcedures">
             {(fields, { add, remove }) => (
@@ -299,94 +351,135 @@ export function CatalogEditPage() {
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8} align="top">
                     <Col xs={12} md={5}>
-                      <Form.Item name={[f.name, 'kind']} rules={[sel('特殊环节')]}>
-                        <Select placeholder="环节" options={optionsOf(SPECIAL_PROCEDURE_LABELS)} />
+                      <Form.Item
+                        name={[f.name, 'kind']}
+                        rules={[sel(tr('catalog.catalogEditPage.specialProcedures'))]}
+                      >
+                        <Select
+                          placeholder={tr('catalog.catalogEditPage.step')}
+                          options={optionsOf(labelsOf(SPECIAL_PROCEDURE_LABELS))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={4}>
-                      <Form.Item name={[f.name, 'days']} rules={[{ required: true, message: '请填写天数' }]}>
-                        <InputNumber min={0} max={3650} addonAfter="工作日" style={{ width: '100%' }} />
+                      <Form.Item
+                        name={[f.name, 'days']}
+                        rules={[
+                          { required: true, message: tr('catalog.catalogEditPage.pleaseEnterTheDays') },
+                        ]}
+                      >
+                        <InputNumber
+                          min={0}
+                          max={3650}
+                          addonAfter={tr('catalog.catalogEditPage.workingDays')}
+                          style={{ width: '100%' }}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={4}>
                       <Form.Item name={[f.name, 'countsInLimit']} valuePropName="checked">
-                        <Checkbox>计入法定时限</Checkbox>
+                        <Checkbox>{tr('catalog.catalogEditPage.countsTowardsTheLegal')}</Checkbox>
                       </Form.Item>
                     </Col>
                     <Col xs={10} md={9}>
                       <Form.Item name={[f.name, 'legalBasis']}>
-                        <Input placeholder="依据" />
+                        <Input placeholder={tr('catalog.catalogEditPage.basis2')} />
                       </Form.Item>
                     </Col>
                     <Col xs={2} md={2}>
-                      <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除" />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={tr('catalog.catalogEditPage.delete')}
+                      />
                     </Col>
                   </Row>
                 ))}
                 <Button icon={<PlusOutlined />} onClick={() => add({ days: 10, countsInLimit: false })}>
-                  添加特殊环节
+                  {tr('catalog.catalogEditPage.addSpecialProcedure')}
                 </Button>
               </>
             )}
           </Form.List>
         </Block>
 
-        <Block title="收费" extra={<Typography.Text type="secondary">不添加即为不收费</Typography.Text>}>
+        <Block
+          title={tr('catalog.catalogEditPage.fees')}
+          extra={
+            <Typography.Text type="secondary">
+              {tr('catalog.catalogEditPage.noFeeItemsMeans')}
+            </Typography.Text>
+          }
+        >
           <Form.List name="fees">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8} align="top">
                     <Col xs={12} md={7}>
-                      <Form.Item name={[f.name, 'name']} rules={[req('收费项目')]}>
-                        <Input placeholder="收费项目" />
+                      <Form.Item name={[f.name, 'name']} rules={[req(tr('catalog.catalogEditPage.fee'))]}>
+                        <Input placeholder={tr('catalog.catalogEditPage.fee')} />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={4}>
                       <Form.Item
                         name={[f.name, 'amountYuan']}
-                        rules={[{ required: true, message: '请填写金额' }]}
+                        rules={[
+                          { required: true, message: tr('catalog.catalogEditPage.pleaseEnterTheAmount') },
+                        ]}
                       >
-                        <InputNumber min={0.01} precision={2} addonAfter="元" style={{ width: '100%' }} />
+                        <InputNumber
+                          min={0.01}
+                          precision={2}
+                          addonAfter={tr('catalog.catalogEditPage.yuan')}
+                          style={{ width: '100%' }}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={20} md={11}>
-                      <Form.Item name={[f.name, 'basis']} rules={[req('收费依据')]}>
-                        <Input placeholder="收费依据" />
+                      <Form.Item
+                        name={[f.name, 'basis']}
+                        rules={[req(tr('catalog.catalogEditPage.basisOfTheFee'))]}
+                      >
+                        <Input placeholder={tr('catalog.catalogEditPage.basisOfTheFee')} />
                       </Form.Item>
                     </Col>
                     <Col xs={4} md={2}>
-                      <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除" />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={tr('catalog.catalogEditPage.delete')}
+                      />
                     </Col>
                   </Row>
                 ))}
                 <Button icon={<PlusOutlined />} onClick={() => add()}>
-                  添加收费项目
+                  {tr('catalog.catalogEditPage.addFee')}
                 </Button>
               </>
             )}
           </Form.List>
         </Block>
 
-        <Block title="办理地点、时间和电话">
+        <Block title={tr('catalog.catalogEditPage.placeHoursAndPhones')}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name="location" label="办理地点">
+              <Form.Item name="location" label={tr('catalog.catalogEditPage.place')}>
                 <Input maxLength={500} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="hours" label="办理时间">
+              <Form.Item name="hours" label={tr('catalog.catalogEditPage.hours')}>
                 <Input maxLength={500} />
               </Form.Item>
             </Col>
             <Col xs={12} md={12}>
-              <Form.Item name="consultPhone" label="咨询电话">
+              <Form.Item name="consultPhone" label={tr('catalog.catalogEditPage.enquiries')}>
                 <Input maxLength={50} />
               </Form.Item>
             </Col>
             <Col xs={12} md={12}>
-              <Form.Item name="complaintPhone" label="监督投诉电话">
+              <Form.Item name="complaintPhone" label={tr('catalog.catalogEditPage.complaints')}>
                 <Input maxLength={50} />
               </Form.Item>
             </Col>
@@ -394,14 +487,14 @@ export function CatalogEditPage() {
         </Block>
 
         <Block
-          title="办理环节"
+          title={tr('catalog.catalogEditPage.steps')}
           extra={
             <Button
               size="small"
               icon={<UndoOutlined />}
               onClick={() => form.setFieldsValue({ steps: [...DEFAULT_STEPS] })}
             >
-              恢复默认
+              {tr('catalog.catalogEditPage.resetToDefault')}
             </Button>
           }
         >
@@ -412,8 +505,8 @@ export function CatalogEditPage() {
             data-testid="steps-hint"
             title={
               breaks3plus1
-                ? `办结前有 ${stepsBeforeConclude(steps)} 个环节，超过“3+1”要求的 3 个；未设置特殊环节的事项不得增加环节，保存会被拒绝。`
-                : '“3+1”：受理后的环节不超过受理、审查、决定 3 个，再加办结；设置了特殊环节的事项除外。环节以“受理”开始、以“办结”结束。'
+                ? tr('catalog.catalogEditPage.thereAreStepsBefore', { v0: stepsBeforeConclude(steps) })
+                : tr('catalog.catalogEditPage.n31AtMost')
             }
           />
           <Form.List name="steps">
@@ -422,7 +515,7 @@ export function CatalogEditPage() {
                 {fields.map((f, i) => (
                   <Space key={f.key} size={4}>
                     {i > 0 && <span style={{ color: '#9ca3af' }}>→</span>}
-                    <Form.Item name={f.name} noStyle rules={[req('环节名称')]}>
+                    <Form.Item name={f.name} noStyle rules={[req(tr('catalog.catalogEditPage.stepName'))]}>
                       <Input style={{ width: 110 }} maxLength={20} />
                     </Form.Item>
                     {fields.length > 2 && (
@@ -431,7 +524,7 @@ export function CatalogEditPage() {
                         type="text"
                         icon={<DeleteOutlined />}
                         onClick={() => remove(f.name)}
-                        aria-label="删除"
+                        aria-label={tr('catalog.catalogEditPage.delete')}
                       />
                     )}
                   </Space>
@@ -442,14 +535,14 @@ export function CatalogEditPage() {
                   // A new step goes before 办结, which stays last.
                   onClick={() => add('', Math.max(fields.length - 1, 0))}
                 >
-                  添加环节
+                  {tr('catalog.catalogEditPage.addStep')}
                 </Button>
               </Flex>
             )}
           </Form.List>
         </Block>
 
-        <Block title="申请材料">
+        <Block title={tr('catalog.catalogEditPage.materials')}>
           <Form.List name="materials">
             {(fields, { add, remove }) => (
               <>
@@ -459,7 +552,7 @@ export function CatalogEditPage() {
                     size="small"
                     type="inner"
                     style={{ marginBottom: 8 }}
-                    title={`材料 ${i + 1}`}
+                    title={tr('catalog.catalogEditPage.material', { v0: i + 1 })}
                     extra={
                       <Button
                         size="small"
@@ -468,29 +561,41 @@ export function CatalogEditPage() {
                         icon={<DeleteOutlined />}
                         onClick={() => remove(f.name)}
                       >
-                        删除
+                        {tr('catalog.catalogEditPage.delete')}
                       </Button>
                     }
                     data-testid="material-row"
                   >
                     <Row gutter={8}>
                       <Col xs={24} md={10}>
-                        <Form.Item name={[f.name, 'name']} label="材料名称" rules={[req('材料名称')]}>
+                        <Form.Item
+                          name={[f.name, 'name']}
+                          label={tr('catalog.catalogEditPage.material2')}
+                          rules={[req(tr('catalog.catalogEditPage.material2'))]}
+                        >
                           <Input maxLength={200} />
                         </Form.Item>
                       </Col>
                       <Col xs={12} md={5}>
-                        <Form.Item name={[f.name, 'requirement']} label="必要性" rules={[sel('必要性')]}>
-                          <Select options={optionsOf(MATERIAL_REQUIREMENT_LABELS)} />
+                        <Form.Item
+                          name={[f.name, 'requirement']}
+                          label={tr('catalog.catalogEditPage.necessity')}
+                          rules={[sel(tr('catalog.catalogEditPage.necessity'))]}
+                        >
+                          <Select options={optionsOf(labelsOf(MATERIAL_REQUIREMENT_LABELS))} />
                         </Form.Item>
                       </Col>
                       <Col xs={12} md={5}>
-                        <Form.Item name={[f.name, 'form']} label="材料形式" rules={[sel('材料形式')]}>
-                          <Select options={optionsOf(MATERIAL_FORM_LABELS)} />
+                        <Form.Item
+                          name={[f.name, 'form']}
+                          label={tr('catalog.catalogEditPage.form')}
+                          rules={[sel(tr('catalog.catalogEditPage.form'))]}
+                        >
+                          <Select options={optionsOf(labelsOf(MATERIAL_FORM_LABELS))} />
                         </Form.Item>
                       </Col>
                       <Col xs={12} md={4}>
-                        <Form.Item name={[f.name, 'copies']} label="份数">
+                        <Form.Item name={[f.name, 'copies']} label={tr('catalog.catalogEditPage.copies')}>
                           <InputNumber min={0} max={99} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
@@ -505,10 +610,13 @@ export function CatalogEditPage() {
                             <Col xs={24} md={10}>
                               <Form.Item
                                 name={[f.name, 'condition']}
-                                label="适用情形"
-                                rules={[req('适用情形')]}
+                                label={tr('catalog.catalogEditPage.appliesWhen')}
+                                rules={[req(tr('catalog.catalogEditPage.appliesWhen'))]}
                               >
-                                <Input maxLength={500} placeholder="如：委托他人代为办理的" />
+                                <Input
+                                  maxLength={500}
+                                  placeholder={tr('catalog.catalogEditPage.eGWhenSomeone')}
+                                />
                               </Form.Item>
                             </Col>
                           ) : null
@@ -517,23 +625,26 @@ export function CatalogEditPage() {
                       <Col xs={12} md={5}>
                         <Form.Item
                           name={[f.name, 'deferrable']}
-                          label="容缺"
+                          label={tr('catalog.catalogEditPage.deferrable')}
                           valuePropName="checked"
-                          tooltip="可先受理，材料在受理后补交"
+                          tooltip={tr('catalog.catalogEditPage.mayBeAcceptedFirst')}
                         >
-                          <Checkbox>允许容缺后补</Checkbox>
+                          <Checkbox>{tr('catalog.catalogEditPage.allowDeferring')}</Checkbox>
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={9}>
                         <Form.Item
                           name={[f.name, 'licenseTypeCode']}
-                          label="免提交：电子证照类型代码"
-                          tooltip="填写后，系统从电子证照库调取，申请人无需提交"
+                          label={tr('catalog.catalogEditPage.notNeededELicense')}
+                          tooltip={tr('catalog.catalogEditPage.ifFilledInThe')}
                           rules={[
-                            { pattern: /^[0-9A-Za-z.-]{1,64}$/, message: '电子证照类型代码格式不正确' },
+                            {
+                              pattern: /^[0-9A-Za-z.-]{1,64}$/,
+                              message: tr('catalog.catalogEditPage.theELicenseType'),
+                            },
                           ]}
                         >
-                          <Input placeholder="不填则需提交" />
+                          <Input placeholder={tr('catalog.catalogEditPage.leaveEmptyIfIt')} />
                         </Form.Item>
                       </Col>
                     </Row>
@@ -546,18 +657,18 @@ export function CatalogEditPage() {
                   }
                   data-testid="material-add"
                 >
-                  添加材料
+                  {tr('catalog.catalogEditPage.addMaterial')}
                 </Button>
               </>
             )}
           </Form.List>
         </Block>
 
-        <Block title="办事指南（多语种）">
+        <Block title={tr('catalog.catalogEditPage.serviceGuidesLanguages')}>
           <Tabs
             items={GuideLang.options.map((lang) => ({
               key: lang,
-              label: GUIDE_LANG_LABELS[lang],
+              label: labelsOf(GUIDE_LANG_LABELS)[lang],
               forceRender: true,
               children: <GuideFields lang={lang} />,
             }))}
@@ -575,13 +686,13 @@ function GuideFields({ lang }: { lang: GuideLang }) {
     <>
       {lang === 'zh' ? (
         <Typography.Paragraph type="secondary">
-          中文办事指南为必备；发布时须填写受理条件和办理流程。
+          {tr('catalog.catalogEditPage.theChineseGuideIs')}
         </Typography.Paragraph>
       ) : (
         <Form.Item
           name={['guides', lang, 'enabled']}
           valuePropName="checked"
-          label={`提供${GUIDE_LANG_LABELS[lang]}指南`}
+          label={tr('catalog.catalogEditPage.provideAGuide', { v0: labelsOf(GUIDE_LANG_LABELS)[lang] })}
         >
           <Switch data-testid={`guide-enable-${lang}`} />
         </Form.Item>
@@ -590,18 +701,18 @@ function GuideFields({ lang }: { lang: GuideLang }) {
         <>
           <Form.Item
             name={['guides', lang, 'name']}
-            label="指南事项名称"
-            rules={lang === 'zh' ? [] : [req('指南事项名称')]}
+            label={tr('catalog.catalogEditPage.itemNameInThe')}
+            rules={lang === 'zh' ? [] : [req(tr('catalog.catalogEditPage.itemNameInThe'))]}
           >
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name={['guides', lang, 'conditions']} label="受理条件">
+          <Form.Item name={['guides', lang, 'conditions']} label={tr('catalog.catalogEditPage.conditions')}>
             <TextArea rows={3} maxLength={5000} />
           </Form.Item>
-          <Form.Item name={['guides', lang, 'process']} label="办理流程">
+          <Form.Item name={['guides', lang, 'process']} label={tr('catalog.catalogEditPage.process')}>
             <TextArea rows={3} maxLength={5000} data-testid={`guide-process-${lang}`} />
           </Form.Item>
-          <Form.Item name={['guides', lang, 'notes']} label="注意事项">
+          <Form.Item name={['guides', lang, 'notes']} label={tr('catalog.catalogEditPage.notes')}>
             <TextArea rows={2} maxLength={5000} />
           </Form.Item>
         </>

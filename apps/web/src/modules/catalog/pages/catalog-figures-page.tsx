@@ -5,6 +5,7 @@ import type { CatalogFigures } from '@tongban/contracts';
 import { useCatalogFigures } from '../api';
 import { percent } from '../components/catalog-format';
 import { ByDepartmentChart, ByTypeChart } from '../components/figures-charts';
+import { tr } from '../../../app/i18n';
 
 function ShareCard({
   title,
@@ -22,7 +23,7 @@ function ShareCard({
       <Statistic title={title} value={percent(part.share)} />
       <Progress percent={Math.round(part.share * 1000) / 10} showInfo={false} strokeColor="#1d4ed8" />
       <Typography.Text type="secondary">
-        {part.count} / {total} 项
+        {part.count} / {total} {tr('catalog.catalogFiguresPage.items')}
       </Typography.Text>
     </Card>
   );
@@ -41,10 +42,11 @@ export function CatalogFiguresPage() {
         <Space>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/catalog')} />
           <Typography.Title level={4} style={{ margin: 0 }}>
-            事项统计
+            {tr('catalog.catalogFiguresPage.catalogFigures')}
           </Typography.Title>
           <Typography.Text type="secondary">
-            按已发布版本计算{f ? `，区划 ${f.regionCode}` : ''}
+            {tr('catalog.catalogFiguresPage.countedOverPublishedVersions')}
+            {f ? tr('catalog.catalogFiguresPage.region', { regionCode: f.regionCode }) : ''}
           </Typography.Text>
         </Space>
       }
@@ -65,43 +67,69 @@ function FiguresBody({ f }: { f: CatalogFigures }) {
     <Row gutter={[16, 16]}>
       <Col xs={12} lg={6}>
         <Card data-testid="figure-total" style={{ height: '100%' }}>
-          <Statistic title="已发布事项" value={f.total} suffix="项" />
-          <Typography.Text type="secondary">不含草稿和已取消事项</Typography.Text>
+          <Statistic
+            title={tr('catalog.catalogFiguresPage.publishedItems')}
+            value={f.total}
+            suffix={tr('catalog.catalogFiguresPage.items')}
+          />
+          <Typography.Text type="secondary">
+            {tr('catalog.catalogFiguresPage.draftsAndCancelledItems')}
+          </Typography.Text>
         </Card>
       </Col>
       <Col xs={12} lg={6}>
-        <ShareCard title="全程网办占比" part={f.fullyOnline} total={f.total} testId="figure-online" />
+        <ShareCard
+          title={tr('catalog.catalogFiguresPage.fullyOnlineShare')}
+          part={f.fullyOnline}
+          total={f.total}
+          testId="figure-online"
+        />
       </Col>
       <Col xs={12} lg={6}>
-        <ShareCard title="零跑动占比" part={f.zeroVisit} total={f.total} testId="figure-zero" />
+        <ShareCard
+          title={tr('catalog.catalogFiguresPage.zeroVisitShare')}
+          part={f.zeroVisit}
+          total={f.total}
+          testId="figure-zero"
+        />
       </Col>
       <Col xs={12} lg={6}>
-        <ShareCard title="最多跑一次占比" part={f.atMostOneVisit} total={f.total} testId="figure-one" />
+        <ShareCard
+          title={tr('catalog.catalogFiguresPage.atMostOneVisit')}
+          part={f.atMostOneVisit}
+          total={f.total}
+          testId="figure-one"
+        />
       </Col>
       <Col xs={24} lg={10}>
-        <Card title="按事项类型">{f.byType.length ? <ByTypeChart figures={f} /> : <Empty />}</Card>
+        <Card title={tr('catalog.catalogFiguresPage.byItemType')}>
+          {f.byType.length ? <ByTypeChart figures={f} /> : <Empty />}
+        </Card>
       </Col>
       <Col xs={24} lg={14}>
-        <Card title="按实施部门">
+        <Card title={tr('catalog.catalogFiguresPage.byDepartment')}>
           {f.byDepartment.length ? <ByDepartmentChart figures={f} /> : <Empty />}
         </Card>
       </Col>
       <Col span={24}>
-        <Card title={`进驻大厅负面清单（${f.hallExempt.count} 项）`} data-testid="figure-exempt">
+        <Card
+          title={tr('catalog.catalogFiguresPage.hallNegativeListItems', { count: f.hallExempt.count })}
+          data-testid="figure-exempt"
+        >
           <Table
             rowKey="itemId"
             size="small"
             pagination={false}
             dataSource={f.hallExempt.items}
-            locale={{ emptyText: '所有事项均进驻大厅' }}
+            locale={{ emptyText: tr('catalog.catalogFiguresPage.everyItemIsIn') }}
             columns={[
               {
-                title: '事项名称',
+                title: tr('catalog.catalogFiguresPage.itemName'),
                 dataIndex: 'name',
                 width: 280,
                 render: (n: string, r) => <Link to={`/catalog/${r.itemId}`}>{n}</Link>,
               },
-              { title: '不进驻理由', dataIndex: 'reason' },
+              { title: tr('catalog.catalogFiguresPage.reason'), dataIndex: 'reason' },
             ]}
           />
         </Card>

@@ -37,6 +37,7 @@ import {
 } from '../api';
 import { STATUS_COLORS, dateTime, versionStatusLabel } from '../components/catalog-format';
 import { VersionView } from '../components/version-view';
+import { tr } from '../../../app/i18n';
 
 /** One item: its live version, its pending draft, the version history; 发布、停用、编辑. */
 export function CatalogItemPage() {
@@ -57,8 +58,14 @@ export function CatalogItemPage() {
     return (
       <Result
         status="404"
-        title={item.error instanceof ApiError ? item.error.message : '事项不存在'}
-        extra={<Button onClick={() => void navigate('/catalog')}>返回事项目录</Button>}
+        title={
+          item.error instanceof ApiError ? item.error.message : tr('catalog.catalogItemPage.itemNotFound')
+        }
+        extra={
+          <Button onClick={() => void navigate('/catalog')}>
+            {tr('catalog.catalogItemPage.backToTheCatalog')}
+          </Button>
+        }
       />
     );
 
@@ -73,7 +80,12 @@ export function CatalogItemPage() {
   const onEditPublished = async () => {
     if (!published) return;
     const v = await createDraft.mutateAsync({ itemId: d.id, fromVersionId: published.id });
-    notifySuccess(`已生成第 ${v.versionNo} 版草稿，发布前公众仍看到第 ${published.versionNo} 版`);
+    notifySuccess(
+      tr('catalog.catalogItemPage.draftVersionCreatedThe', {
+        versionNo: v.versionNo,
+        versionNo1: published.versionNo,
+      }),
+    );
     void navigate(`/catalog/versions/${v.id}/edit`);
   };
 
@@ -82,11 +94,11 @@ export function CatalogItemPage() {
     setMissing(undefined);
     try {
       const v = await publish.mutateAsync({ itemId: d.id, versionId: draft.id });
-      notifySuccess(`第 ${v.versionNo} 版已发布`);
+      notifySuccess(tr('catalog.catalogItemPage.versionPublished', { versionNo: v.versionNo }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CATALOG_INCOMPLETE') {
         const labels = (error.details as MissingElements | undefined)?.missing.map((m) => m.label) ?? [];
-        setMissing({ message: '事项要素不完整，不能发布。请补充以下内容后再发布：', labels });
+        setMissing({ message: tr('catalog.catalogItemPage.theItemIsIncomplete'), labels });
       } else notifyError(error);
     }
   };
@@ -94,24 +106,39 @@ export function CatalogItemPage() {
   const onRetire = async () => {
     const { reason } = await reasonForm.validateFields();
     await retire.mutateAsync({ itemId: d.id, reason: reason.trim() });
-    notifySuccess('事项已停用（取消）');
+    notifySuccess(tr('catalog.catalogItemPage.itemCancelled'));
     setRetireOpen(false);
   };
 
   const versionColumns = [
-    { title: '版本', dataIndex: 'versionNo', width: 80, render: (n: number) => `第 ${n} 版` },
-    { title: '事项名称', dataIndex: 'name' },
     {
-      title: '状态',
+      title: tr('catalog.catalogItemPage.version'),
+      dataIndex: 'versionNo',
+      width: 80,
+      render: (n: number) => tr('catalog.catalogItemPage.version2', { n }),
+    },
+    { title: tr('catalog.catalogItemPage.itemName'), dataIndex: 'name' },
+    {
+      title: tr('catalog.catalogItemPage.status'),
       dataIndex: 'status',
       width: 100,
       render: (s: CatalogVersionSummary['status']) => (
         <Tag color={STATUS_COLORS[s]}>{versionStatusLabel(s)}</Tag>
       ),
     },
-    { title: '创建时间', dataIndex: 'createdAt', width: 150, render: dateTime },
-    { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: dateTime },
-    { title: '被替代时间', dataIndex: 'supersededAt', width: 150, render: dateTime },
+    { title: tr('catalog.catalogItemPage.createdAt'), dataIndex: 'createdAt', width: 150, render: dateTime },
+    {
+      title: tr('catalog.catalogItemPage.publishedAt'),
+      dataIndex: 'publishedAt',
+      width: 150,
+      render: dateTime,
+    },
+    {
+      title: tr('catalog.catalogItemPage.supersededAt'),
+      dataIndex: 'supersededAt',
+      width: 150,
+      render: dateTime,
+    },
   ];
   const [a, b] = [...picked]
     .map((id) => d.versions.find((v) => v.id === id)!)
@@ -122,7 +149,7 @@ export function CatalogItemPage() {
       ? [
           {
             key: 'draft',
-            label: `待发布草稿（第 ${draft.versionNo} 版）`,
+            label: tr('catalog.catalogItemPage.draftToPublishVersion', { versionNo: draft.versionNo }),
             children: <VersionView v={draft} />,
           },
         ]
@@ -131,25 +158,27 @@ export function CatalogItemPage() {
       ? [
           {
             key: 'published',
-            label: `当前发布版本（第 ${published.versionNo} 版）`,
+            label: tr('catalog.catalogItemPage.publishedVersionVersion', { versionNo: published.versionNo }),
             children: <VersionView v={published} />,
           },
         ]
       : []),
     {
       key: 'versions',
-      label: `版本历史（${d.versions.length}）`,
+      label: tr('catalog.catalogItemPage.versionHistory', { length: d.versions.length }),
       children: (
         <>
           <Space style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary">勾选两个版本进行对比</Typography.Text>
+            <Typography.Text type="secondary">
+              {tr('catalog.catalogItemPage.tickTwoVersionsTo')}
+            </Typography.Text>
             <Button
               icon={<DiffOutlined />}
               disabled={picked.length !== 2}
               data-testid="compare-versions"
               onClick={() => void navigate(`/catalog/${d.id}/diff?from=${a!.id}&to=${b!.id}`)}
             >
-              版本对比
+              {tr('catalog.catalogItemPage.compareVersions')}
             </Button>
           </Space>
           <Table<CatalogVersionSummary>
@@ -179,15 +208,19 @@ export function CatalogItemPage() {
             {name}
           </Typography.Title>
           {retired ? (
-            <Tag color="red">已取消</Tag>
+            <Tag color="red">{tr('catalog.catalogItemPage.cancelled')}</Tag>
           ) : published ? (
-            <Tag color="green">已发布第 {published.versionNo} 版</Tag>
+            <Tag color="green">
+              {tr('catalog.catalogItemPage.publishedVersion')} {published.versionNo}{' '}
+              {tr('catalog.catalogItemPage.text')}
+            </Tag>
           ) : (
-            <Tag color="gold">未发布</Tag>
+            <Tag color="gold">{tr('catalog.catalogItemPage.unpublished')}</Tag>
           )}
           {draft && !retired && (
             <Tag color="gold" data-testid="item-draft-tag">
-              第 {draft.versionNo} 版草稿待发布
+              {tr('catalog.catalogItemPage.version3')} {draft.versionNo}{' '}
+              {tr('catalog.catalogItemPage.draftToPublish')}
             </Tag>
           )}
         </Space>
@@ -196,12 +229,12 @@ export function CatalogItemPage() {
         <Space wrap>
           {published && !retired && (
             <Button icon={<GlobalOutlined />} href={`/guide/${d.id}`} target="_blank">
-              查看公开指南
+              {tr('catalog.catalogItemPage.viewPublicGuide')}
             </Button>
           )}
           {draft && published && (
             <Link to={`/catalog/${d.id}/diff?from=${published.id}&to=${draft.id}`}>
-              <Button icon={<DiffOutlined />}>草稿与发布版对比</Button>
+              <Button icon={<DiffOutlined />}>{tr('catalog.catalogItemPage.draftVsPublished')}</Button>
             </Link>
           )}
           {writable && draft && (
@@ -210,7 +243,7 @@ export function CatalogItemPage() {
               onClick={() => void navigate(`/catalog/versions/${draft.id}/edit`)}
               data-testid="edit-draft"
             >
-              编辑草稿
+              {tr('catalog.catalogItemPage.editDraft')}
             </Button>
           )}
           {writable && published && !draft && (
@@ -220,19 +253,19 @@ export function CatalogItemPage() {
               onClick={() => void onEditPublished().catch(() => undefined)}
               data-testid="edit-published"
             >
-              编辑已发布事项
+              {tr('catalog.catalogItemPage.editPublishedItem')}
             </Button>
           )}
           {publishable && draft && (
             <Popconfirm
-              title={`发布第 ${draft.versionNo} 版？`}
+              title={tr('catalog.catalogItemPage.publishVersion', { versionNo: draft.versionNo })}
               description={
                 published
-                  ? `发布后替代第 ${published.versionNo} 版，公众立即看到新版本。`
-                  : '发布后公众可查看办事指南。'
+                  ? tr('catalog.catalogItemPage.itReplacesVersionThe', { versionNo: published.versionNo })
+                  : tr('catalog.catalogItemPage.oncePublishedThePublic')
               }
-              okText="发布"
-              cancelText="取消"
+              okText={tr('catalog.catalogItemPage.publish')}
+              cancelText={tr('catalog.catalogItemPage.cancel')}
               onConfirm={() => onPublish()}
             >
               <Button
@@ -241,13 +274,13 @@ export function CatalogItemPage() {
                 loading={publish.isPending}
                 data-testid="publish"
               >
-                发布
+                {tr('catalog.catalogItemPage.publish')}
               </Button>
             </Popconfirm>
           )}
           {publishable && (
             <Button danger icon={<StopOutlined />} onClick={() => setRetireOpen(true)} data-testid="retire">
-              停用
+              {tr('catalog.catalogItemPage.cancelItem')}
             </Button>
           )}
         </Space>
@@ -258,7 +291,10 @@ export function CatalogItemPage() {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`该事项已于 ${dateTime(d.retiredAt)} 停用（取消）：${d.retiredReason ?? ''}`}
+          title={tr('catalog.catalogItemPage.thisItemWasCancelled', {
+            v0: dateTime(d.retiredAt),
+            v1: d.retiredReason ?? '',
+          })}
         />
       )}
       {missing && (
@@ -282,22 +318,28 @@ export function CatalogItemPage() {
       <Tabs items={tabs} />
       <Modal
         open={retireOpen}
-        title={`停用事项：${name}`}
-        okText="停用"
+        title={tr('catalog.catalogItemPage.cancelItem2', { name })}
+        okText={tr('catalog.catalogItemPage.cancelItem')}
         okButtonProps={{ danger: true, loading: retire.isPending }}
-        cancelText="取消"
+        cancelText={tr('catalog.catalogItemPage.cancel')}
         onOk={() => void onRetire().catch(() => undefined)}
         onCancel={() => setRetireOpen(false)}
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">
-          停用后该事项状态为“已取消”，公开办事指南下线，历史版本仍可查阅；此操作记入审计日志。
+          {tr('catalog.catalogItemPage.theItemBecomesCancelled')}
         </Typography.Paragraph>
         <Form form={reasonForm} layout="vertical" preserve={false}>
           <Form.Item
             name="reason"
-            label="停用理由"
-            rules={[{ required: true, whitespace: true, message: '请填写停用理由' }]}
+            label={tr('catalog.catalogItemPage.reasonForCancelling')}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: tr('catalog.catalogItemPage.pleaseEnterTheReason'),
+              },
+            ]}
           >
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>

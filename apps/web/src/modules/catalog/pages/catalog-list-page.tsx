@@ -22,6 +22,8 @@ import {
   visitsLabel,
 } from '../components/catalog-format';
 import { ImportButton } from '../components/import-button';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 const ITEM_STATUS_COLORS: Record<CatalogItemSummary['status'], string> = {
   draft: 'gold',
@@ -54,7 +56,7 @@ export function CatalogListPage() {
 
   const columns: ColumnsType<CatalogItemSummary> = [
     {
-      title: '事项名称',
+      title: tr('catalog.catalogListPage.itemName'),
       dataIndex: 'name',
       width: 240,
       fixed: 'left',
@@ -65,24 +67,33 @@ export function CatalogListPage() {
       ),
     },
     {
-      title: '事项编码',
+      title: tr('catalog.catalogListPage.itemCode'),
       dataIndex: 'itemCode',
       width: 200,
       render: (c: string) => <Typography.Text style={{ fontSize: 12 }}>{c}</Typography.Text>,
     },
-    { title: '事项类型', dataIndex: 'itemType', width: 110, render: (t: ItemType) => ITEM_TYPE_LABELS[t] },
-    { title: '实施部门', dataIndex: 'departmentName', width: 200 },
     {
-      title: '状态',
+      title: tr('catalog.catalogListPage.itemType'),
+      dataIndex: 'itemType',
+      width: 110,
+      render: (t: ItemType) => labelsOf(ITEM_TYPE_LABELS)[t],
+    },
+    { title: tr('catalog.catalogListPage.department'), dataIndex: 'departmentName', width: 200 },
+    {
+      title: tr('catalog.catalogListPage.status'),
       dataIndex: 'status',
       width: 150,
       render: (s: CatalogItemSummary['status'], r) => (
         <Space size={4} wrap>
           <Tag color={ITEM_STATUS_COLORS[s]}>{ITEM_STATUS_LABELS[s]}</Tag>
           {r.hasPendingDraft && s !== 'draft' && (
-            <Tooltip title={`第 ${r.latestVersionNo} 版草稿待发布`}>
+            <Tooltip
+              title={tr('catalog.catalogListPage.draftVersionToPublish', {
+                latestVersionNo: r.latestVersionNo,
+              })}
+            >
               <Tag color="gold" data-testid="pending-draft-tag">
-                有草稿
+                {tr('catalog.catalogListPage.hasDraft')}
               </Tag>
             </Tooltip>
           )}
@@ -90,16 +101,19 @@ export function CatalogListPage() {
       ),
     },
     {
-      title: '版本',
+      title: tr('catalog.catalogListPage.version'),
       key: 'version',
       width: 120,
       render: (_, r) =>
         r.publishedVersionNo !== null && r.publishedVersionNo !== r.latestVersionNo
-          ? `发布第 ${r.publishedVersionNo} 版 / 最新第 ${r.latestVersionNo} 版`
-          : `第 ${r.latestVersionNo} 版`,
+          ? tr('catalog.catalogListPage.publishedVLatestV', {
+              publishedVersionNo: r.publishedVersionNo,
+              latestVersionNo: r.latestVersionNo,
+            })
+          : tr('catalog.catalogListPage.version2', { latestVersionNo: r.latestVersionNo }),
     },
     {
-      title: '网办深度',
+      title: tr('catalog.catalogListPage.onlineLevel'),
       key: 'onlineLevel',
       width: 100,
       render: (_, r) => {
@@ -108,12 +122,17 @@ export function CatalogListPage() {
       },
     },
     {
-      title: '到现场次数',
+      title: tr('catalog.catalogListPage.visits'),
       key: 'maxVisits',
       width: 100,
       render: (_, r) => visitsLabel(versionOf.get(r.latestVersionId)?.maxVisits ?? null),
     },
-    { title: '更新时间', dataIndex: 'updatedAt', width: 140, render: (d: string) => dateTime(d) },
+    {
+      title: tr('catalog.catalogListPage.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 140,
+      render: (d: string) => dateTime(d),
+    },
   ];
 
   return (
@@ -121,19 +140,19 @@ export function CatalogListPage() {
       data-testid="catalog-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          事项目录
+          {tr('catalog.catalogListPage.serviceCatalog')}
         </Typography.Title>
       }
       extra={
         <Space wrap>
           <Button icon={<GlobalOutlined />} href="/guide" target="_blank">
-            公开办事指南
+            {tr('catalog.catalogListPage.publicGuides')}
           </Button>
           <Button icon={<BarChartOutlined />} onClick={() => void navigate('/catalog/figures')}>
-            事项统计
+            {tr('catalog.catalogListPage.catalogFigures')}
           </Button>
           <Button icon={<DownloadOutlined />} href={EXPORT_URL} data-testid="catalog-export">
-            导出
+            {tr('catalog.catalogListPage.export')}
           </Button>
           {can('catalog.publish') && <ImportButton />}
           {can('catalog.write') && (
@@ -143,7 +162,7 @@ export function CatalogListPage() {
               onClick={() => void navigate('/catalog/new')}
               data-testid="catalog-create"
             >
-              新建事项
+              {tr('catalog.catalogListPage.newItem')}
             </Button>
           )}
         </Space>
@@ -153,7 +172,7 @@ export function CatalogListPage() {
         <Col xs={24} md={8}>
           <Input.Search
             allowClear
-            placeholder="名称、拼音首字母或事项编码"
+            placeholder={tr('catalog.catalogListPage.namePinyinInitialsOr')}
             data-testid="catalog-search"
             onSearch={(q) => set({ q: q.trim() || undefined })}
           />
@@ -162,7 +181,7 @@ export function CatalogListPage() {
           <Select
             allowClear
             style={{ width: '100%' }}
-            placeholder="状态"
+            placeholder={tr('catalog.catalogListPage.status')}
             options={optionsOf(ITEM_STATUS_LABELS)}
             onChange={(v?: StaffFilters['status']) => set({ status: v })}
           />
@@ -171,8 +190,8 @@ export function CatalogListPage() {
           <Select
             allowClear
             style={{ width: '100%' }}
-            placeholder="事项类型"
-            options={optionsOf(ITEM_TYPE_LABELS)}
+            placeholder={tr('catalog.catalogListPage.itemType')}
+            options={optionsOf(labelsOf(ITEM_TYPE_LABELS))}
             onChange={(v?: ItemType) => set({ itemType: v })}
           />
         </Col>
@@ -181,7 +200,7 @@ export function CatalogListPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: '100%' }}
-            placeholder="实施部门"
+            placeholder={tr('catalog.catalogListPage.department')}
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             onChange={(v?: string) => set({ departmentId: v })}
           />
@@ -199,7 +218,7 @@ export function CatalogListPage() {
           pageSize: filters.pageSize,
           total: items.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 条`,
+          showTotal: (n) => tr('catalog.catalogListPage.inTotal', { n }),
           onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
         }}
       />

@@ -9,6 +9,7 @@ import { guideDocxUrl, usePublicGuide } from '../api';
 import { GuideDocument } from '../components/guide-document';
 import { guideLabels } from '../components/guide-labels';
 import { PublicShell } from '../components/public-shell';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** The language in ?lang=, Chinese unless it names one of zh/en/ru/ko. */
 export function useGuideLang(): [GuideLang, (lang: GuideLang) => void] {
@@ -40,18 +41,19 @@ export function GuidePage() {
       : undefined;
   const langs = guide.data?.availableLangs ?? langError ?? [];
 
+  // The toolbar is the page's, in the UI language; the guide below is a document in its own language.
   const toolbar = (
     <Flex justify="space-between" align="center" wrap gap={12} className="no-print">
       <Space wrap>
         <Link to="/guide">
-          <Button icon={<UnorderedListOutlined />}>{t('backToList')}</Button>
+          <Button icon={<UnorderedListOutlined />}>{tr('guide.backToList')}</Button>
         </Link>
         {langs.length > 1 && (
           <Segmented<GuideLang>
             data-testid="guide-lang-switch"
             value={lang}
             onChange={setLang}
-            options={langs.map((l) => ({ value: l, label: GUIDE_LANG_LABELS[l] }))}
+            options={langs.map((l) => ({ value: l, label: labelsOf(GUIDE_LANG_LABELS)[l] }))}
           />
         )}
       </Space>
@@ -66,11 +68,11 @@ export function GuidePage() {
           )}
           <Link to={`/guide/${encodeURIComponent(itemId)}/print${lang === 'zh' ? '' : `?lang=${lang}`}`}>
             <Button icon={<PrinterOutlined />} data-testid="guide-print">
-              {t('print')}
+              {tr('guide.print')}
             </Button>
           </Link>
           <Button icon={<FileWordOutlined />} href={guideDocxUrl(itemId, lang)} data-testid="guide-docx">
-            {t('word')}
+            {tr('guide.word')}
           </Button>
         </Space>
       )}

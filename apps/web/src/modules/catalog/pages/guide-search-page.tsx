@@ -20,10 +20,22 @@ import {
   visitsLabel,
 } from '../components/catalog-format';
 import { PublicShell } from '../components/public-shell';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 const VISIT_OPTIONS = [
-  { value: 0, label: '零跑动' },
-  { value: 1, label: '最多跑一次' },
+  {
+    value: 0,
+    get label() {
+      return tr('catalog.guideSearchPage.zeroVisits');
+    },
+  },
+  {
+    value: 1,
+    get label() {
+      return tr('catalog.guideSearchPage.atMostOneVisit');
+    },
+  },
 ];
 
 /** The public catalog (办事指南), no sign-in: search by name or pinyin (spjy), filter, open a guide. */
@@ -46,22 +58,22 @@ export function GuideSearchPage() {
   const set = (patch: Partial<PublicFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
   return (
-    <PublicShell title="办事指南">
+    <PublicShell title={tr('catalog.guideSearchPage.serviceGuide')}>
       <Card
         style={{ marginBottom: 16, background: 'linear-gradient(120deg, #0b2a6b, #1d4ed8)' }}
         styles={{ body: { padding: '28px 32px' } }}
       >
         <Typography.Title level={3} style={{ color: '#fff', marginTop: 0 }}>
-          政务服务事项办事指南
+          {tr('catalog.guideSearchPage.serviceGuides')}
         </Typography.Title>
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)' }}>
-          输入事项名称、全拼或拼音首字母（如 spjy 查“食品经营许可”），查看需要的材料、时限、地点和办理流程。
+          {tr('catalog.guideSearchPage.enterAnItemName')}
         </Typography.Paragraph>
         <Input.Search
           size="large"
           allowClear
-          enterButton="搜索"
-          placeholder="事项名称或拼音首字母，如 spjy"
+          enterButton={tr('catalog.guideSearchPage.search')}
+          placeholder={tr('catalog.guideSearchPage.itemNameOrPinyin')}
           data-testid="guide-search"
           defaultValue={filters.q}
           onSearch={(q) => set({ q: q.trim() || undefined })}
@@ -74,7 +86,7 @@ export function GuideSearchPage() {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               style={{ width: '100%' }}
-              placeholder="实施部门"
+              placeholder={tr('catalog.guideSearchPage.department')}
               options={departments}
               data-testid="guide-filter-department"
               onChange={(v?: string) => set({ departmentId: v })}
@@ -84,8 +96,8 @@ export function GuideSearchPage() {
             <Select
               allowClear
               style={{ width: '100%' }}
-              placeholder="事项类型"
-              options={optionsOf(ITEM_TYPE_LABELS)}
+              placeholder={tr('catalog.guideSearchPage.itemType')}
+              options={optionsOf(labelsOf(ITEM_TYPE_LABELS))}
               data-testid="guide-filter-type"
               onChange={(v?: ItemType) => set({ itemType: v })}
             />
@@ -94,8 +106,8 @@ export function GuideSearchPage() {
             <Select
               allowClear
               style={{ width: '100%' }}
-              placeholder="网办深度"
-              options={optionsOf(ONLINE_LEVEL_LABELS)}
+              placeholder={tr('catalog.guideSearchPage.onlineLevel')}
+              options={optionsOf(labelsOf(ONLINE_LEVEL_LABELS))}
               data-testid="guide-filter-online"
               onChange={(v?: OnlineLevel) => set({ onlineLevel: v })}
             />
@@ -104,7 +116,7 @@ export function GuideSearchPage() {
             <Select
               allowClear
               style={{ width: '100%' }}
-              placeholder="到现场次数"
+              placeholder={tr('catalog.guideSearchPage.visits')}
               options={VISIT_OPTIONS}
               data-testid="guide-filter-visits"
               onChange={(v?: number) => set({ maxVisits: v })}
@@ -115,7 +127,8 @@ export function GuideSearchPage() {
       <Card
         title={
           <span data-testid="guide-result-count">
-            共找到 {search.data?.total ?? 0} 个事项
+            {tr('catalog.guideSearchPage.found')} {search.data?.total ?? 0}{' '}
+            {tr('catalog.guideSearchPage.items')}
             {filters.q ? `（“${filters.q}”）` : ''}
           </span>
         }
@@ -123,12 +136,12 @@ export function GuideSearchPage() {
         <List<CatalogPublicHit>
           loading={search.isFetching}
           dataSource={search.data?.items ?? []}
-          locale={{ emptyText: <Empty description="没有找到符合条件的事项" /> }}
+          locale={{ emptyText: <Empty description={tr('catalog.guideSearchPage.noMatchingItems')} /> }}
           pagination={{
             current: filters.page,
             pageSize: filters.pageSize,
             total: search.data?.total ?? 0,
-            showTotal: (n) => `共 ${n} 个`,
+            showTotal: (n) => tr('catalog.guideSearchPage.inTotal', { n }),
             onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
           }}
           renderItem={(h) => <HitRow hit={h} />}
@@ -144,7 +157,7 @@ function HitRow({ hit }: { hit: CatalogPublicHit }) {
       data-testid="guide-hit"
       actions={[
         <Link key="zh" to={`/guide/${hit.itemId}`}>
-          查看指南
+          {tr('catalog.guideSearchPage.viewGuide')}
         </Link>,
       ]}
     >
@@ -154,7 +167,7 @@ function HitRow({ hit }: { hit: CatalogPublicHit }) {
             <Link to={`/guide/${hit.itemId}`} data-testid="guide-hit-name" style={{ fontSize: 16 }}>
               {hit.name}
             </Link>
-            <Tag>{ITEM_TYPE_LABELS[hit.itemType]}</Tag>
+            <Tag>{labelsOf(ITEM_TYPE_LABELS)[hit.itemType]}</Tag>
           </Space>
         }
         description={
@@ -180,7 +193,7 @@ function HitRow({ hit }: { hit: CatalogPublicHit }) {
                 .map((l) => (
                   <Link key={l} to={`/guide/${hit.itemId}?lang=${l}`}>
                     <Tag icon={<GlobalOutlined />} color="purple">
-                      {GUIDE_LANG_LABELS[l]}
+                      {labelsOf(GUIDE_LANG_LABELS)[l]}
                     </Tag>
                   </Link>
                 ))}

@@ -3,14 +3,45 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ComplaintFigureDimension, ComplaintFigureRow } from '@tongban/contracts';
 import { useFigures } from '../api';
+import { tr } from '../../../app/i18n';
 
 const DIMS: { value: ComplaintFigureDimension; label: string }[] = [
-  { value: 'department', label: '按部门' },
-  { value: 'window', label: '按窗口' },
-  { value: 'staff', label: '按人员' },
-  { value: 'type', label: '按类型' },
-  { value: 'source', label: '按渠道' },
-  { value: 'month', label: '按月' },
+  {
+    value: 'department',
+    get label() {
+      return tr('complaints.complaintFiguresPage.byDepartment');
+    },
+  },
+  {
+    value: 'window',
+    get label() {
+      return tr('complaints.complaintFiguresPage.byWindow');
+    },
+  },
+  {
+    value: 'staff',
+    get label() {
+      return tr('complaints.complaintFiguresPage.byPerson');
+    },
+  },
+  {
+    value: 'type',
+    get label() {
+      return tr('complaints.complaintFiguresPage.byType');
+    },
+  },
+  {
+    value: 'source',
+    get label() {
+      return tr('complaints.complaintFiguresPage.byChannel');
+    },
+  },
+  {
+    value: 'month',
+    get label() {
+      return tr('complaints.complaintFiguresPage.byMonth');
+    },
+  },
 ];
 const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -24,7 +55,14 @@ export function ComplaintFiguresPage() {
     return `/complaints?${p.toString()}`;
   };
   return (
-    <Card title="诉求统计" extra={<a href={`/api/complaints/figures.xlsx?by=${by}`}>导出 .xlsx</a>}>
+    <Card
+      title={tr('complaints.complaintFiguresPage.requestFigures')}
+      extra={
+        <a href={`/api/complaints/figures.xlsx?by=${by}`}>
+          {tr('complaints.complaintFiguresPage.exportXlsx')}
+        </a>
+      }
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Segmented options={DIMS} value={by} onChange={(v) => setBy(v as ComplaintFigureDimension)} />
         <Table<ComplaintFigureRow>
@@ -35,16 +73,24 @@ export function ComplaintFiguresPage() {
           dataSource={q.data ? [...q.data.rows, q.data.total] : []}
           columns={[
             {
-              title: '分组',
+              title: tr('complaints.complaintFiguresPage.group'),
               dataIndex: 'label',
               render: (v: string, r) => (r.key === 'total' ? <b>{v}</b> : <Link to={drill(r)}>{v}</Link>),
             },
-            { title: '受理', dataIndex: 'total' },
-            { title: '办结', dataIndex: 'closed' },
-            { title: '按时办结率', dataIndex: 'onTimeRate', render: pct },
-            { title: '回访率', dataIndex: 'callbackRate', render: pct },
-            { title: '满意率', dataIndex: 'satisfactionRate', render: pct },
-            { title: '重复投诉', dataIndex: 'repeat' },
+            { title: tr('complaints.complaintFiguresPage.received'), dataIndex: 'total' },
+            { title: tr('complaints.complaintFiguresPage.concluded'), dataIndex: 'closed' },
+            { title: tr('complaints.complaintFiguresPage.onTimeRate'), dataIndex: 'onTimeRate', render: pct },
+            {
+              title: tr('complaints.complaintFiguresPage.followUpRate'),
+              dataIndex: 'callbackRate',
+              render: pct,
+            },
+            {
+              title: tr('complaints.complaintFiguresPage.satisfactionRate'),
+              dataIndex: 'satisfactionRate',
+              render: pct,
+            },
+            { title: tr('complaints.complaintFiguresPage.repeatComplaints'), dataIndex: 'repeat' },
           ]}
         />
         {q.data &&

@@ -8,12 +8,33 @@ import {
   type ComplaintSummary,
 } from '@tongban/contracts';
 import { useComplaints } from '../api';
+import { tr } from '../../../app/i18n';
 
 const SCOPES = [
-  { value: 'desk', label: '派单台（待派单、退单待裁定）' },
-  { value: 'mine', label: '我的工单（本部门）' },
-  { value: 'overdue', label: '超期' },
-  { value: 'all', label: '全部' },
+  {
+    value: 'desk',
+    get label() {
+      return tr('complaints.complaintListPage.dispatchDeskToDispatch');
+    },
+  },
+  {
+    value: 'mine',
+    get label() {
+      return tr('complaints.complaintListPage.myWorkOrdersDepartment');
+    },
+  },
+  {
+    value: 'overdue',
+    get label() {
+      return tr('complaints.complaintListPage.overdue');
+    },
+  },
+  {
+    value: 'all',
+    get label() {
+      return tr('complaints.complaintListPage.all');
+    },
+  },
 ];
 
 export function ComplaintListPage() {
@@ -23,14 +44,14 @@ export function ComplaintListPage() {
   const q = useComplaints({ scope, offset: String(offset), limit: '20' });
   return (
     <Card
-      title="诉求工单"
+      title={tr('complaints.complaintListPage.workOrders')}
       extra={
         <Space>
           <Link to="/complaints/new">
-            <Button type="primary">受理诉求</Button>
+            <Button type="primary">{tr('complaints.complaintListPage.takeARequest')}</Button>
           </Link>
           <Link to="/complaints/import">
-            <Button>导入 12345 工单表</Button>
+            <Button>{tr('complaints.complaintListPage.import12345HotlineSheet')}</Button>
           </Link>
         </Space>
       }
@@ -51,41 +72,43 @@ export function ComplaintListPage() {
         pagination={{ total: q.data?.total ?? 0, pageSize: 20, onChange: (p) => setOffset((p - 1) * 20) }}
         columns={[
           {
-            title: '工单号',
+            title: tr('complaints.complaintListPage.orderNo'),
             dataIndex: 'orderNo',
             render: (v: string, r) => <Link to={`/complaints/${r.id}`}>{v}</Link>,
           },
-          { title: '12345 编号', dataIndex: 'externalNo' },
+          { title: tr('complaints.complaintListPage.n12345No'), dataIndex: 'externalNo' },
           {
-            title: '渠道',
+            title: tr('complaints.complaintListPage.channel'),
             dataIndex: 'source',
             render: (v: ComplaintSummary['source']) => COMPLAINT_SOURCE_LABELS[v],
           },
           {
-            title: '类型',
+            title: tr('complaints.complaintListPage.type'),
             dataIndex: 'type',
             render: (v: ComplaintSummary['type']) => COMPLAINT_TYPE_LABELS[v],
           },
-          { title: '标题', dataIndex: 'title' },
+          { title: tr('complaints.complaintListPage.title'), dataIndex: 'title' },
           {
-            title: '诉求人',
+            title: tr('complaints.complaintListPage.requester'),
             dataIndex: 'complainantNameMasked',
-            render: (v: string, r) => (r.anonymous ? '匿名' : v),
+            render: (v: string, r) => (r.anonymous ? tr('complaints.complaintListPage.anonymous') : v),
           },
-          { title: '承办部门', dataIndex: 'heldByDepartmentName' },
+          { title: tr('complaints.complaintListPage.department'), dataIndex: 'heldByDepartmentName' },
           {
-            title: '状态',
+            title: tr('complaints.complaintListPage.status'),
             dataIndex: 'status',
             render: (v: ComplaintSummary['status'], r) => (
               <Space size={4}>
                 <Tag>{COMPLAINT_STATUS_LABELS[v]}</Tag>
-                {r.returnPending && <Tag color="orange">退单待裁定</Tag>}
-                {r.overdue && <Tag color="red">超期</Tag>}
-                {r.flagged && <Tag color="volcano">不满意</Tag>}
+                {r.returnPending && (
+                  <Tag color="orange">{tr('complaints.complaintListPage.returnedToRuleOn')}</Tag>
+                )}
+                {r.overdue && <Tag color="red">{tr('complaints.complaintListPage.overdue')}</Tag>}
+                {r.flagged && <Tag color="volcano">{tr('complaints.complaintListPage.dissatisfied')}</Tag>}
               </Space>
             ),
           },
-          { title: '应办结', dataIndex: 'dueDate' },
+          { title: tr('complaints.complaintListPage.due'), dataIndex: 'dueDate' },
         ]}
       />
     </Card>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ImportResult } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { useImportSheet } from '../api';
+import { tr } from '../../../app/i18n';
 
 type RowError = { row: number; reasons: string[] };
 
@@ -22,12 +23,16 @@ export function HotlineImportPage() {
     }
   }
   return (
-    <Card title="导入 12345 工单表" extra={<a href="/api/complaints/hotline/template.xlsx">下载模板</a>}>
+    <Card
+      title={tr('complaints.hotlineImportPage.import12345HotlineSheet')}
+      extra={
+        <a href="/api/complaints/hotline/template.xlsx">
+          {tr('complaints.hotlineImportPage.downloadTemplate')}
+        </a>
+      }
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert
-          type="info"
-          message="列：工单编号、诉求类型、标题、诉求内容、姓名、电话、是否匿名、地址、反映对象。表中有任何错误行则整表不导入。"
-        />
+        <Alert type="info" message={tr('complaints.hotlineImportPage.columnsOrderNoType')} />
         <Upload
           accept=".xlsx"
           showUploadList={false}
@@ -37,14 +42,17 @@ export function HotlineImportPage() {
           }}
         >
           <Button type="primary" loading={imp.isPending} data-testid="import-upload">
-            选择 .xlsx 文件
+            {tr('complaints.hotlineImportPage.chooseXlsxFile')}
           </Button>
         </Upload>
         {result && (
           <Alert
             type="success"
             data-testid="import-ok"
-            message={`已导入 ${result.imported} 张工单：${result.orderNos.join('、')}`}
+            message={tr('complaints.hotlineImportPage.importedWorkOrders', {
+              imported: result.imported,
+              v1: result.orderNos.join('、'),
+            })}
           />
         )}
         {errors && (
@@ -58,7 +66,8 @@ export function HotlineImportPage() {
                 dataSource={errors.rows}
                 renderItem={(r) => (
                   <List.Item>
-                    第 {r.row} 行：{r.reasons.join('；')}
+                    {tr('complaints.hotlineImportPage.row')} {r.row} {tr('complaints.hotlineImportPage.text')}
+                    {r.reasons.join('；')}
                   </List.Item>
                 )}
               />

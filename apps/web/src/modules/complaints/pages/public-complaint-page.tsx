@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Radio, Switch } from 'antd';
 import { useState } from 'react';
 import { COMPLAINT_TYPE_LABELS } from '@tongban/contracts';
 import { submitPublic } from '../api';
+import { tr } from '../../../app/i18n';
 
 /** 网上留言: the portal's public form (rate-limited on the server, SEC-2). */
 export function PublicComplaintPage() {
@@ -13,14 +14,14 @@ export function PublicComplaintPage() {
     setError(null);
     try {
       const r = await submitPublic({ regionCode: '350999', ...v });
-      setDone(`${r.message} 工单号：${r.orderNo}`);
+      setDone(tr('complaints.publicComplaintPage.orderNo', { message: r.message, orderNo: r.orderNo }));
     } catch (e) {
       setError((e as Error).message);
     }
   }
   return (
     <div style={{ maxWidth: 720, margin: '32px auto' }}>
-      <Card title="网上留言（咨询、建议、投诉）">
+      <Card title={tr('complaints.publicComplaintPage.leaveAMessageQuestion')}>
         {done ? (
           <Alert type="success" message={done} data-testid="public-done" />
         ) : (
@@ -30,33 +31,53 @@ export function PublicComplaintPage() {
             initialValues={{ type: 'suggest', anonymous: true }}
             onFinish={(v) => void submit(v)}
           >
-            <Form.Item name="type" label="类型">
+            <Form.Item name="type" label={tr('complaints.publicComplaintPage.type')}>
               <Radio.Group
                 options={Object.entries(COMPLAINT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
               />
             </Form.Item>
-            <Form.Item name="title" label="标题" rules={[{ required: true }]}>
+            <Form.Item
+              name="title"
+              label={tr('complaints.publicComplaintPage.title')}
+              rules={[{ required: true }]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="content" label="内容" rules={[{ required: true }]}>
+            <Form.Item
+              name="content"
+              label={tr('complaints.publicComplaintPage.content')}
+              rules={[{ required: true }]}
+            >
               <Input.TextArea rows={5} />
             </Form.Item>
-            <Form.Item name="anonymous" label="匿名" valuePropName="checked">
+            <Form.Item
+              name="anonymous"
+              label={tr('complaints.publicComplaintPage.anonymous')}
+              valuePropName="checked"
+            >
               <Switch />
             </Form.Item>
             {!anonymous && (
               <>
-                <Form.Item name="complainantName" label="姓名" rules={[{ required: true }]}>
+                <Form.Item
+                  name="complainantName"
+                  label={tr('complaints.publicComplaintPage.name')}
+                  rules={[{ required: true }]}
+                >
                   <Input />
                 </Form.Item>
-                <Form.Item name="phone" label="手机号" rules={[{ required: true }]}>
+                <Form.Item
+                  name="phone"
+                  label={tr('complaints.publicComplaintPage.mobileNumber')}
+                  rules={[{ required: true }]}
+                >
                   <Input />
                 </Form.Item>
               </>
             )}
             {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
             <Button type="primary" htmlType="submit">
-              提交
+              {tr('complaints.publicComplaintPage.submit')}
             </Button>
           </Form>
         )}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { COMPLAINT_STATUS_LABELS, type ComplaintSummary } from '@tongban/contracts';
 import { useIntake, useReopenCase, useUnresolved } from '../api';
+import { tr } from '../../../app/i18n';
 
 type CaseRow = {
   caseId: string;
@@ -28,7 +29,9 @@ export function UnresolvedConsolePage() {
       const r = await intake.mutateAsync({
         source: 'unresolved_window',
         type: 'help',
-        title: visitorFor ? `办件 ${visitorFor.caseNo} 办不成` : '办不成事反映',
+        title: visitorFor
+          ? tr('complaints.unresolvedConsolePage.caseCouldNotGet', { caseNo: visitorFor.caseNo })
+          : tr('complaints.unresolvedConsolePage.couldNotGetIt'),
         content: v.content,
         complainantName: v.complainantName,
         phone: v.phone,
@@ -37,7 +40,7 @@ export function UnresolvedConsolePage() {
         subjectLabel: visitorFor?.caseNo ?? '',
         relatedCaseId: visitorFor?.caseId ?? null,
       });
-      message.success(`已登记 ${r.orderNo}`);
+      message.success(tr('complaints.unresolvedConsolePage.recorded', { orderNo: r.orderNo }));
       setVisitorFor(null);
       form.resetFields();
     } catch (e) {
@@ -47,7 +50,7 @@ export function UnresolvedConsolePage() {
   async function doReopen(v: { caseId: string }) {
     try {
       const r = await reopenCase.mutateAsync({ version: reopen!.version, caseId: v.caseId });
-      message.success(`已重新受理，新办件 ${r.caseNo}`);
+      message.success(tr('complaints.unresolvedConsolePage.acceptedAgainNewCase', { caseNo: r.caseNo }));
       setReopen(null);
     } catch (e) {
       message.error((e as Error).message);
@@ -55,28 +58,32 @@ export function UnresolvedConsolePage() {
   }
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title="不予受理和超期办件">
+      <Card title={tr('complaints.unresolvedConsolePage.casesNotAcceptedOr')}>
         <Table<CaseRow>
           rowKey={(r) => `${r.kind}-${r.caseId}`}
           size="small"
           loading={q.isLoading}
           dataSource={cases}
           columns={[
-            { title: '办件号', dataIndex: 'caseNo' },
-            { title: '事项', dataIndex: 'itemName' },
-            { title: '部门', dataIndex: 'departmentName' },
+            { title: tr('complaints.unresolvedConsolePage.caseNo'), dataIndex: 'caseNo' },
+            { title: tr('complaints.unresolvedConsolePage.item'), dataIndex: 'itemName' },
+            { title: tr('complaints.unresolvedConsolePage.department'), dataIndex: 'departmentName' },
             {
-              title: '情况',
+              title: tr('complaints.unresolvedConsolePage.situation'),
               dataIndex: 'kind',
               render: (k: string) =>
-                k === 'refused' ? <Tag color="red">不予受理</Tag> : <Tag color="orange">超期</Tag>,
+                k === 'refused' ? (
+                  <Tag color="red">{tr('complaints.unresolvedConsolePage.notAccepted')}</Tag>
+                ) : (
+                  <Tag color="orange">{tr('complaints.unresolvedConsolePage.overdue')}</Tag>
+                ),
             },
-            { title: '理由', dataIndex: 'reason' },
+            { title: tr('complaints.unresolvedConsolePage.reason'), dataIndex: 'reason' },
             {
               title: '',
               render: (_: unknown, r) => (
                 <Button size="small" data-testid={`visitor-${r.caseNo}`} onClick={() => setVisitorFor(r)}>
-                  登记来访
+                  {tr('complaints.unresolvedConsolePage.recordAVisit')}
                 </Button>
               ),
             },
@@ -84,7 +91,7 @@ export function UnresolvedConsolePage() {
         />
       </Card>
       <Card
-        title="来访事项"
+        title={tr('complaints.unresolvedConsolePage.visits')}
         extra={
           <Button
             onClick={() =>
@@ -98,7 +105,7 @@ export function UnresolvedConsolePage() {
               })
             }
           >
-            登记其他事项
+            {tr('complaints.unresolvedConsolePage.recordAnotherMatter')}
           </Button>
         }
       >
@@ -108,14 +115,14 @@ export function UnresolvedConsolePage() {
           dataSource={q.data?.matters ?? []}
           columns={[
             {
-              title: '工单号',
+              title: tr('complaints.unresolvedConsolePage.orderNo'),
               dataIndex: 'orderNo',
               render: (v: string, r) => <Link to={`/complaints/${r.id}`}>{v}</Link>,
             },
-            { title: '事项', dataIndex: 'title' },
-            { title: '来访人', dataIndex: 'complainantNameMasked' },
+            { title: tr('complaints.unresolvedConsolePage.item'), dataIndex: 'title' },
+            { title: tr('complaints.unresolvedConsolePage.visitor'), dataIndex: 'complainantNameMasked' },
             {
-              title: '状态',
+              title: tr('complaints.unresolvedConsolePage.status'),
               dataIndex: 'status',
               render: (v: ComplaintSummary['status']) => <Tag>{COMPLAINT_STATUS_LABELS[v]}</Tag>,
             },
@@ -133,7 +140,7 @@ export function UnresolvedConsolePage() {
                       reopenForm.setFieldsValue({ caseId: r.subjectId });
                     }}
                   >
-                    重新受理
+                    {tr('complaints.unresolvedConsolePage.acceptAgain')}
                   </Button>
                 ) : null,
             },
@@ -142,33 +149,49 @@ export function UnresolvedConsolePage() {
       </Card>
       <Modal
         open={!!visitorFor}
-        title="登记来访事项"
+        title={tr('complaints.unresolvedConsolePage.recordAVisit2')}
         onCancel={() => setVisitorFor(null)}
         onOk={() => form.submit()}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={(v) => void record(v)}>
-          <Form.Item name="complainantName" label="来访人姓名" rules={[{ required: true }]}>
+          <Form.Item
+            name="complainantName"
+            label={tr('complaints.unresolvedConsolePage.visitorSName')}
+            rules={[{ required: true }]}
+          >
             <Input data-testid="visitor-name" />
           </Form.Item>
-          <Form.Item name="phone" label="电话" rules={[{ required: true }]}>
+          <Form.Item
+            name="phone"
+            label={tr('complaints.unresolvedConsolePage.phone')}
+            rules={[{ required: true }]}
+          >
             <Input data-testid="visitor-phone" />
           </Form.Item>
-          <Form.Item name="content" label="反映事项" rules={[{ required: true }]}>
+          <Form.Item
+            name="content"
+            label={tr('complaints.unresolvedConsolePage.matter')}
+            rules={[{ required: true }]}
+          >
             <Input.TextArea rows={3} data-testid="visitor-content" />
           </Form.Item>
         </Form>
       </Modal>
       <Modal
         open={!!reopen}
-        title="协调后重新受理"
+        title={tr('complaints.unresolvedConsolePage.acceptAgainAfterCoordination')}
         onCancel={() => setReopen(null)}
         onOk={() => reopenForm.submit()}
         confirmLoading={reopenCase.isPending}
         destroyOnHidden
       >
         <Form form={reopenForm} layout="vertical" onFinish={(v) => void doReopen(v)}>
-          <Form.Item name="caseId" label="原不予受理办件" rules={[{ required: true }]}>
+          <Form.Item
+            name="caseId"
+            label={tr('complaints.unresolvedConsolePage.caseNotAcceptedBefore')}
+            rules={[{ required: true }]}
+          >
             <Select
               options={cases
                 .filter((c) => c.kind === 'refused')

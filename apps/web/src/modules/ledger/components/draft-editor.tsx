@@ -60,6 +60,8 @@ import {
   splitMeasure,
 } from './draft-ops';
 import { personOptions, usePeople } from './people';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** One of the draft-ops fixes, applied to the whole draft. */
 type Apply = (op: (draft: Draft) => Draft) => void;
@@ -72,9 +74,13 @@ function SourceNote({ source }: { source: DraftSource | undefined }) {
   return (
     <Flex gap={6} align="center" style={{ minWidth: 0 }} data-testid="draft-source">
       {isLowConfidence(source) && (
-        <Tooltip title={`识别把握 ${Math.round(source.confidence * 100)}%，请核对层级`}>
+        <Tooltip
+          title={tr('ledger.draftEditor.confidenceCheckTheLevel', {
+            v0: Math.round(source.confidence * 100),
+          })}
+        >
           <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="draft-low-confidence">
-            待核对
+            {tr('ledger.draftEditor.toCheck')}
           </Tag>
         </Tooltip>
       )}
@@ -83,7 +89,8 @@ function SourceNote({ source }: { source: DraftSource | undefined }) {
         ellipsis={{ tooltip: source.text }}
         style={{ fontSize: 12, maxWidth: 420 }}
       >
-        原文第 {source.line} 行：{source.text}
+        {tr('ledger.draftEditor.sourceLine')} {source.line} {tr('ledger.draftEditor.text')}
+        {source.text}
       </Typography.Text>
     </Flex>
   );
@@ -109,14 +116,16 @@ function OpButton({
 
 type Props = { draft: Draft; onChange: (draft: Draft) => void };
 
-const KIND_OPTIONS = (Object.keys(LEDGER_INSPECTION_KIND_LABELS) as LedgerInspectionKind[]).map((k) => ({
-  value: k,
-  label: LEDGER_INSPECTION_KIND_LABELS[k],
-}));
-const MEASURE_KIND_OPTIONS = (Object.keys(LEDGER_MEASURE_KIND_LABELS) as LedgerMeasureKind[]).map((k) => ({
-  value: k,
-  label: LEDGER_MEASURE_KIND_LABELS[k],
-}));
+const kindOptions = () =>
+  (Object.keys(LEDGER_INSPECTION_KIND_LABELS) as LedgerInspectionKind[]).map((k) => ({
+    value: k,
+    label: labelsOf(LEDGER_INSPECTION_KIND_LABELS)[k],
+  }));
+const measureKindOptions = () =>
+  (Object.keys(LEDGER_MEASURE_KIND_LABELS) as LedgerMeasureKind[]).map((k) => ({
+    value: k,
+    label: labelsOf(LEDGER_MEASURE_KIND_LABELS)[k],
+  }));
 
 const toDay = (v: string | null | undefined) => (v ? dayjs(v) : null);
 const fromDay = (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
@@ -125,16 +134,16 @@ function InspectionFields({ draft, onChange }: Props) {
   const i = draft.inspection;
   const set = (patch: Partial<Draft['inspection']>) => onChange({ ...draft, inspection: { ...i, ...patch } });
   return (
-    <Card size="small" title="巡察（检查）信息" data-testid="draft-inspection">
+    <Card size="small" title={tr('ledger.draftEditor.inspection')} data-testid="draft-inspection">
       <Form layout="vertical" requiredMark>
         <Row gutter={16}>
           <Col xs={24} md={6}>
-            <Form.Item label="类型" required>
-              <Select value={i.kind} options={KIND_OPTIONS} onChange={(kind) => set({ kind })} />
+            <Form.Item label={tr('ledger.draftEditor.type')} required>
+              <Select value={i.kind} options={kindOptions()} onChange={(kind) => set({ kind })} />
             </Form.Item>
           </Col>
           <Col xs={24} md={9}>
-            <Form.Item label="巡察组" required>
+            <Form.Item label={tr('ledger.draftEditor.inspectionTeam')} required>
               <Input
                 value={i.team}
                 maxLength={100}
@@ -144,7 +153,7 @@ function InspectionFields({ draft, onChange }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={9}>
-            <Form.Item label="被巡察单位" required>
+            <Form.Item label={tr('ledger.draftEditor.inspectedUnit')} required>
               <Input
                 value={i.inspectedUnit}
                 maxLength={200}
@@ -154,7 +163,7 @@ function InspectionFields({ draft, onChange }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label="巡察开始">
+            <Form.Item label={tr('ledger.draftEditor.inspectionStart')}>
               <DatePicker
                 style={{ width: '100%' }}
                 value={toDay(i.periodStart)}
@@ -163,7 +172,7 @@ function InspectionFields({ draft, onChange }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label="巡察结束">
+            <Form.Item label={tr('ledger.draftEditor.inspectionEnd')}>
               <DatePicker
                 style={{ width: '100%' }}
                 value={toDay(i.periodEnd)}
@@ -172,7 +181,7 @@ function InspectionFields({ draft, onChange }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label="反馈日期">
+            <Form.Item label={tr('ledger.draftEditor.feedbackDate')}>
               <DatePicker
                 style={{ width: '100%' }}
                 value={toDay(i.feedbackDate)}
@@ -181,17 +190,17 @@ function InspectionFields({ draft, onChange }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label="通报单位">
+            <Form.Item label={tr('ledger.draftEditor.issuingUnit')}>
               <Input
                 value={i.issuer ?? ''}
                 maxLength={200}
-                placeholder="默认为被巡察单位"
+                placeholder={tr('ledger.draftEditor.defaultsToTheInspected')}
                 onChange={(e) => set({ issuer: e.target.value })}
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label="联系电话" style={{ marginBottom: 0 }}>
+            <Form.Item label={tr('ledger.draftEditor.phone')} style={{ marginBottom: 0 }}>
               <Input
                 value={i.contactPhone ?? ''}
                 maxLength={50}
@@ -200,7 +209,7 @@ function InspectionFields({ draft, onChange }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label="电子邮箱" style={{ marginBottom: 0 }}>
+            <Form.Item label={tr('ledger.draftEditor.email')} style={{ marginBottom: 0 }}>
               <Input
                 value={i.contactEmail ?? ''}
                 maxLength={100}
@@ -209,7 +218,7 @@ function InspectionFields({ draft, onChange }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="通信地址" style={{ marginBottom: 0 }}>
+            <Form.Item label={tr('ledger.draftEditor.address')} style={{ marginBottom: 0 }}>
               <Input
                 value={i.contactAddress ?? ''}
                 maxLength={200}
@@ -259,27 +268,27 @@ function MeasureFields({
       <Flex gap={4} wrap align="center" style={{ paddingLeft: 48 }}>
         <SourceNote source={m.source} />
         <OpButton
-          label="升为问题"
+          label={tr('ledger.draftEditor.makeItAProblem')}
           icon={<ArrowUpOutlined />}
           testId="op-measure-promote"
           onClick={() => apply((d) => promoteMeasure(d, findingIndex, k))}
         />
         <OpButton
-          label="降为问题表现"
+          label={tr('ledger.draftEditor.makeItASymptom')}
           icon={<ArrowDownOutlined />}
           testId="op-measure-demote"
           onClick={() => apply((d) => demoteMeasure(d, findingIndex, k))}
         />
         {k > 0 && (
           <OpButton
-            label="并入上一项"
+            label={tr('ledger.draftEditor.mergeIntoThePrevious')}
             icon={<MergeCellsOutlined />}
             testId="op-measure-merge"
             onClick={() => apply((d) => mergeMeasureIntoPrevious(d, findingIndex, k))}
           />
         )}
         <OpButton
-          label="拆分"
+          label={tr('ledger.draftEditor.split')}
           icon={<ScissorOutlined />}
           testId="op-measure-split"
           onClick={() => apply((d) => splitMeasure(d, findingIndex, k))}
@@ -287,19 +296,29 @@ function MeasureFields({
       </Flex>
       <Flex gap={8} align="start">
         <Typography.Text type="secondary" style={{ paddingTop: 5, whiteSpace: 'nowrap' }}>
-          措施 {n}
+          {tr('ledger.draftEditor.measure')} {n}
         </Typography.Text>
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 4 }}
           value={m.content}
           maxLength={5000}
           status={m.content.trim() ? undefined : 'error'}
-          placeholder="整改措施内容"
+          placeholder={tr('ledger.draftEditor.measure2')}
           onChange={(e) => set({ content: e.target.value })}
           data-testid="draft-measure-content"
         />
-        <Popconfirm title="删除这项措施？" okText="删除" cancelText="取消" onConfirm={onRemove}>
-          <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除措施" />
+        <Popconfirm
+          title={tr('ledger.draftEditor.deleteThisMeasure')}
+          okText={tr('ledger.draftEditor.delete')}
+          cancelText={tr('ledger.draftEditor.cancel')}
+          onConfirm={onRemove}
+        >
+          <Button
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={tr('ledger.draftEditor.deleteMeasure')}
+          />
         </Popconfirm>
       </Flex>
       <Flex gap={8} wrap style={{ marginTop: 6, paddingLeft: 48 }}>
@@ -307,13 +326,13 @@ function MeasureFields({
           size="small"
           style={{ width: 110 }}
           value={m.kind}
-          options={MEASURE_KIND_OPTIONS}
+          options={measureKindOptions()}
           onChange={(kind) => set({ kind })}
         />
         <Input
           size="small"
           style={{ width: 170 }}
-          placeholder="责任领导"
+          placeholder={tr('ledger.draftEditor.responsibleLeader')}
           value={m.leader ?? ''}
           maxLength={100}
           onChange={(e) => set({ leader: e.target.value })}
@@ -322,7 +341,7 @@ function MeasureFields({
           size="small"
           style={{ width: 200 }}
           allowClear
-          placeholder="责任部门"
+          placeholder={tr('ledger.draftEditor.responsibleDepartment')}
           showSearch={{ optionFilterProp: 'label' }}
           value={m.departmentId ?? undefined}
           options={departments}
@@ -332,7 +351,7 @@ function MeasureFields({
           size="small"
           style={{ width: 170 }}
           allowClear
-          placeholder="责任人"
+          placeholder={tr('ledger.draftEditor.responsiblePerson')}
           showSearch={{ optionFilterProp: 'label' }}
           value={m.ownerUserId ?? undefined}
           options={people}
@@ -341,7 +360,7 @@ function MeasureFields({
         />
         <DatePicker
           size="small"
-          placeholder="完成时限"
+          placeholder={tr('ledger.draftEditor.dueDate')}
           value={toDay(m.dueDate)}
           onChange={(d) => set({ dueDate: fromDay(d) })}
         />
@@ -383,14 +402,14 @@ function FindingCard({
       title={
         <Flex gap={8} align="center">
           <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-            问题 {number}
+            {tr('ledger.draftEditor.problem')} {number}
           </Tag>
           <Input
             variant="borderless"
             value={f.title}
             maxLength={500}
             status={f.title.trim() ? undefined : 'error'}
-            placeholder="问题名称"
+            placeholder={tr('ledger.draftEditor.problem2')}
             onChange={(e) => set({ title: e.target.value })}
             style={{ fontWeight: 600 }}
             data-testid="draft-finding-title"
@@ -405,14 +424,19 @@ function FindingCard({
             value={f.categoryKey ?? ''}
             onChange={(v: string) => set({ categoryKey: v || null })}
             options={[
-              { value: '', label: '未分类' },
+              { value: '', label: tr('ledger.draftEditor.uncategorised') },
               ...categories.map((c) => ({ value: c.key, label: `${c.label}${c.title}` })),
             ]}
-            aria-label="所属类别"
+            aria-label={tr('ledger.draftEditor.category')}
           />
-          <Popconfirm title="删除这个问题及其措施？" okText="删除" cancelText="取消" onConfirm={onRemove}>
+          <Popconfirm
+            title={tr('ledger.draftEditor.deleteThisProblemAnd')}
+            okText={tr('ledger.draftEditor.delete')}
+            cancelText={tr('ledger.draftEditor.cancel')}
+            onConfirm={onRemove}
+          >
             <Button size="small" danger icon={<DeleteOutlined />}>
-              删除
+              {tr('ledger.draftEditor.delete')}
             </Button>
           </Popconfirm>
         </Space>
@@ -421,29 +445,29 @@ function FindingCard({
       <Flex gap={4} wrap align="center" style={{ marginBottom: 6 }}>
         <SourceNote source={f.source} />
         <OpButton
-          label="升为类别"
+          label={tr('ledger.draftEditor.makeItACategory')}
           icon={<ArrowUpOutlined />}
           testId="op-finding-promote"
           onClick={() => apply((d) => promoteFinding(d, index))}
         />
         <OpButton
-          label="降为上一问题的措施"
+          label={tr('ledger.draftEditor.makeItAMeasure')}
           icon={<ArrowDownOutlined />}
           testId="op-finding-demote"
           onClick={() => apply((d) => demoteFinding(d, index))}
         />
         <OpButton
-          label="并入上一问题"
+          label={tr('ledger.draftEditor.mergeIntoThePrevious2')}
           icon={<MergeCellsOutlined />}
           testId="op-finding-merge"
           onClick={() => apply((d) => mergeFindingIntoPrevious(d, index))}
         />
       </Flex>
       <Flex gap={8} align="center">
-        <Typography.Text type="secondary">问题表现</Typography.Text>
+        <Typography.Text type="secondary">{tr('ledger.draftEditor.symptoms')}</Typography.Text>
         {paragraphs.length > 0 && (
           <OpButton
-            label="末段升为措施"
+            label={tr('ledger.draftEditor.makeTheLastParagraph')}
             icon={<ArrowUpOutlined />}
             testId="op-description-promote"
             onClick={() => apply((d) => promoteDescriptionParagraph(d, index, paragraphs.length - 1))}
@@ -459,7 +483,8 @@ function FindingCard({
         data-testid="draft-finding-description"
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6 }}>
-        整改措施（{f.measures.length} 项）
+        {tr('ledger.draftEditor.measures')}
+        {f.measures.length} {tr('ledger.draftEditor.text2')}
       </Typography.Text>
       {f.measures.map((m, k) => (
         <MeasureFields
@@ -484,7 +509,7 @@ function FindingCard({
           })
         }
       >
-        新增措施
+        {tr('ledger.draftEditor.addMeasure')}
       </Button>
     </Card>
   );
@@ -535,7 +560,10 @@ export function DraftEditor({ draft, onChange }: Props) {
     while (draft.categories.some((c) => c.key === `new-${n}`)) n++;
     onChange({
       ...draft,
-      categories: [...draft.categories, { key: `new-${n}`, title: '新类别', parentKey }],
+      categories: [
+        ...draft.categories,
+        { key: `new-${n}`, title: tr('ledger.draftEditor.newCategory'), parentKey },
+      ],
     });
   };
 
@@ -549,7 +577,11 @@ export function DraftEditor({ draft, onChange }: Props) {
           .filter((o) => o.finding.categoryKey === c.key)
           .map((o) => ({
             key: `f-${o.index}`,
-            title: `${numberOf.get(o.index)}. ${o.finding.title || '（未填写）'}（措施 ${o.finding.measures.length}）`,
+            title: tr('ledger.draftEditor.measures2', {
+              v0: numberOf.get(o.index),
+              v1: o.finding.title || tr('ledger.draftEditor.notFilledIn'),
+              length: o.finding.measures.length,
+            }),
             isLeaf: true,
           })),
       ],
@@ -564,10 +596,10 @@ export function DraftEditor({ draft, onChange }: Props) {
         ? [
             {
               key: '__loose',
-              title: '未分类',
+              title: tr('ledger.draftEditor.uncategorised'),
               children: loose.map((o) => ({
                 key: `f-${o.index}`,
-                title: `${numberOf.get(o.index)}. ${o.finding.title || '（未填写）'}`,
+                title: `${numberOf.get(o.index)}. ${o.finding.title || tr('ledger.draftEditor.notFilledIn')}`,
                 isLeaf: true,
               })),
             },
@@ -608,42 +640,48 @@ export function DraftEditor({ draft, onChange }: Props) {
               />
               {c.depth < 2 && (
                 <Button size="small" onClick={() => addCategory(c.key)}>
-                  新增下级类别
+                  {tr('ledger.draftEditor.addSubcategory')}
                 </Button>
               )}
               {c.depth > 0 && (
                 <OpButton
-                  label="升级"
+                  label={tr('ledger.draftEditor.moveUp')}
                   icon={<ArrowUpOutlined />}
                   testId="op-category-promote"
                   onClick={() => apply((d) => promoteCategory(d, c.key))}
                 />
               )}
               <OpButton
-                label="降为问题"
+                label={tr('ledger.draftEditor.makeItAProblem2')}
                 icon={<ArrowDownOutlined />}
                 testId="op-category-demote"
                 onClick={() => apply((d) => demoteCategory(d, c.key))}
               />
               <OpButton
-                label="并入上一类别"
+                label={tr('ledger.draftEditor.mergeIntoThePrevious3')}
                 icon={<MergeCellsOutlined />}
                 testId="op-category-merge"
                 onClick={() => apply((d) => mergeCategoryIntoPrevious(d, c.key))}
               />
               <Popconfirm
-                title="删除这个类别？"
-                description="其中的问题和下级类别将移到上一级，不会删除。"
-                okText="删除"
-                cancelText="取消"
+                title={tr('ledger.draftEditor.deleteThisCategory')}
+                description={tr('ledger.draftEditor.itsProblemsAndSubcategories')}
+                okText={tr('ledger.draftEditor.delete')}
+                cancelText={tr('ledger.draftEditor.cancel')}
                 onConfirm={() => removeCategory(c)}
               >
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除类别" />
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={tr('ledger.draftEditor.deleteCategory')}
+                />
               </Popconfirm>
             </>
           ) : (
             <Typography.Text strong style={{ fontSize: 15 }}>
-              未分类问题
+              {tr('ledger.draftEditor.uncategorisedProblems')}
             </Typography.Text>
           )}
         </Flex>
@@ -662,7 +700,7 @@ export function DraftEditor({ draft, onChange }: Props) {
           />
         ))}
         <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => addFinding(key)}>
-          在此新增问题
+          {tr('ledger.draftEditor.addAProblemHere')}
         </Button>
       </div>
     );
@@ -673,9 +711,17 @@ export function DraftEditor({ draft, onChange }: Props) {
       <InspectionFields draft={draft} onChange={onChange} />
       <Row gutter={16}>
         <Col xs={24} xl={7}>
-          <Card size="small" title="结构" style={{ position: 'sticky', top: 16 }} data-testid="draft-tree">
+          <Card
+            size="small"
+            title={tr('ledger.draftEditor.structure')}
+            style={{ position: 'sticky', top: 16 }}
+            data-testid="draft-tree"
+          >
             {tree.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未识别出问题" />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={tr('ledger.draftEditor.noProblemsRecognised')}
+              />
             ) : (
               <Tree treeData={tree} defaultExpandAll selectable={false} blockNode />
             )}
@@ -684,10 +730,14 @@ export function DraftEditor({ draft, onChange }: Props) {
         <Col xs={24} xl={17}>
           <Card
             size="small"
-            title={`问题清单（类别 ${draft.categories.length} 个，问题 ${draft.findings.length} 个，措施 ${draft.findings.reduce((a, f) => a + f.measures.length, 0)} 项）`}
+            title={tr('ledger.draftEditor.problemsCategoriesProblemsMeasures', {
+              length: draft.categories.length,
+              length1: draft.findings.length,
+              v2: draft.findings.reduce((a, f) => a + f.measures.length, 0),
+            })}
             extra={
               <Button size="small" icon={<PlusOutlined />} onClick={() => addCategory(null)}>
-                新增类别
+                {tr('ledger.draftEditor.addCategory')}
               </Button>
             }
           >
@@ -696,8 +746,8 @@ export function DraftEditor({ draft, onChange }: Props) {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title="通报文字（可在整改通报中继续修改）">
-        <Typography.Text type="secondary">一、整改工作开展情况</Typography.Text>
+      <Card size="small" title={tr('ledger.draftEditor.reportTextCanStill')}>
+        <Typography.Text type="secondary">{tr('ledger.draftEditor.n1RectificationWork')}</Typography.Text>
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 8 }}
           value={draft.narratives?.workDone ?? ''}
@@ -706,7 +756,7 @@ export function DraftEditor({ draft, onChange }: Props) {
           }
           style={{ marginBottom: 12 }}
         />
-        <Typography.Text type="secondary">四、下一步工作</Typography.Text>
+        <Typography.Text type="secondary">{tr('ledger.draftEditor.n4NextSteps')}</Typography.Text>
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 8 }}
           value={draft.narratives?.nextSteps ?? ''}

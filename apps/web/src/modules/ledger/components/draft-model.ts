@@ -1,4 +1,5 @@
 import type { LedgerDraft } from '@tongban/contracts';
+import { tr } from '../../../app/i18n';
 
 export type Draft = LedgerDraft;
 export type DraftCategory = Draft['categories'][number];
@@ -11,7 +12,10 @@ export function cnOrdinal(n: number): string {
   if (n < 10) return CN[n - 1] ?? String(n);
   const tens = Math.floor(n / 10);
   const ones = n % 10;
-  return `${tens === 1 ? '' : (CN[tens - 1] ?? '')}十${ones ? (CN[ones - 1] ?? '') : ''}`;
+  return tr('ledger.draftModel.text', {
+    v0: tens === 1 ? '' : (CN[tens - 1] ?? ''),
+    v1: ones ? (CN[ones - 1] ?? '') : '',
+  });
 }
 
 /** 一、 / （一） / 1. / （1） by depth, as the saved ledger numbers its categories. */
@@ -75,44 +79,89 @@ export function draftForSave(draft: Draft): Draft {
 /** Problems the reviewer can fix before asking the server; in the screen's words. */
 export function checkDraft(draft: Draft): string[] {
   const problems: string[] = [];
-  if (!draft.inspection.team?.trim()) problems.push('请填写巡察组');
-  if (!draft.inspection.inspectedUnit?.trim()) problems.push('请填写被巡察单位');
-  if (draft.findings.length === 0) problems.push('至少需要一个问题');
+  if (!draft.inspection.team?.trim()) problems.push(tr('ledger.draftModel.pleaseEnterTheInspection'));
+  if (!draft.inspection.inspectedUnit?.trim()) problems.push(tr('ledger.draftModel.pleaseEnterTheInspected'));
+  if (draft.findings.length === 0) problems.push(tr('ledger.draftModel.atLeastOneProblem'));
   draft.categories.forEach((c) => {
-    if (!c.title.trim()) problems.push('有问题类别未填写名称');
+    if (!c.title.trim()) problems.push(tr('ledger.draftModel.aProblemCategoryHas'));
   });
   orderFindings(draft).forEach(({ finding }, n) => {
-    if (!finding.title.trim()) problems.push(`第 ${n + 1} 个问题未填写问题名称`);
+    if (!finding.title.trim()) problems.push(tr('ledger.draftModel.problemHasNoName', { v0: n + 1 }));
     finding.measures.forEach((m, k) => {
-      if (!m.content.trim()) problems.push(`第 ${n + 1} 个问题的第 ${k + 1} 项措施未填写内容`);
+      if (!m.content.trim())
+        problems.push(tr('ledger.draftModel.measureOfProblemIs', { v0: n + 1, v1: k + 1 }));
     });
   });
   return problems;
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  team: '巡察组',
-  inspectedUnit: '被巡察单位',
-  issuer: '通报单位',
-  kind: '类型',
-  periodStart: '巡察开始日期',
-  periodEnd: '巡察结束日期',
-  feedbackDate: '反馈日期',
-  contactPhone: '联系电话',
-  contactEmail: '电子邮箱',
-  contactAddress: '通信地址',
-  title: '名称',
-  description: '问题表现',
-  content: '内容',
-  leader: '责任领导',
-  departmentId: '责任部门',
-  ownerUserId: '责任人',
-  dueDate: '完成时限',
-  categoryKey: '所属类别',
-  parentKey: '上级类别',
-  key: '编号',
-  workDone: '整改工作开展情况',
-  nextSteps: '下一步工作',
+  get team() {
+    return tr('ledger.draftModel.inspectionTeam');
+  },
+  get inspectedUnit() {
+    return tr('ledger.draftModel.inspectedUnit');
+  },
+  get issuer() {
+    return tr('ledger.draftModel.issuingUnit');
+  },
+  get kind() {
+    return tr('ledger.draftModel.type');
+  },
+  get periodStart() {
+    return tr('ledger.draftModel.inspectionStartDate');
+  },
+  get periodEnd() {
+    return tr('ledger.draftModel.inspectionEndDate');
+  },
+  get feedbackDate() {
+    return tr('ledger.draftModel.feedbackDate');
+  },
+  get contactPhone() {
+    return tr('ledger.draftModel.phone');
+  },
+  get contactEmail() {
+    return tr('ledger.draftModel.email');
+  },
+  get contactAddress() {
+    return tr('ledger.draftModel.address');
+  },
+  get title() {
+    return tr('ledger.draftModel.name');
+  },
+  get description() {
+    return tr('ledger.draftModel.symptoms');
+  },
+  get content() {
+    return tr('ledger.draftModel.content');
+  },
+  get leader() {
+    return tr('ledger.draftModel.responsibleLeader');
+  },
+  get departmentId() {
+    return tr('ledger.draftModel.responsibleDepartment');
+  },
+  get ownerUserId() {
+    return tr('ledger.draftModel.responsiblePerson');
+  },
+  get dueDate() {
+    return tr('ledger.draftModel.dueDate');
+  },
+  get categoryKey() {
+    return tr('ledger.draftModel.category');
+  },
+  get parentKey() {
+    return tr('ledger.draftModel.parentCategory');
+  },
+  get key() {
+    return tr('ledger.draftModel.number');
+  },
+  get workDone() {
+    return tr('ledger.draftModel.rectificationWork');
+  },
+  get nextSteps() {
+    return tr('ledger.draftModel.nextSteps');
+  },
 };
 
 /** "findings.2.measures.0.content" → "第 3 个问题的第 1 项措施：内容". */
@@ -123,16 +172,16 @@ export function describeDraftPath(path: string): string {
     const p = parts[i]!;
     const n = Number(parts[i + 1]);
     if (p === 'findings' && Number.isInteger(n)) {
-      out.push(`第 ${n + 1} 个问题`);
+      out.push(tr('ledger.draftModel.problem', { v0: n + 1 }));
       i++;
     } else if (p === 'measures' && Number.isInteger(n)) {
-      out.push(`第 ${n + 1} 项措施`);
+      out.push(tr('ledger.draftModel.measure', { v0: n + 1 }));
       i++;
     } else if (p === 'categories' && Number.isInteger(n)) {
-      out.push(`第 ${n + 1} 个类别`);
+      out.push(tr('ledger.draftModel.category2', { v0: n + 1 }));
       i++;
-    } else if (p === 'inspection') out.push('巡察信息');
-    else if (p === 'narratives') out.push('通报文字');
+    } else if (p === 'inspection') out.push(tr('ledger.draftModel.inspection'));
+    else if (p === 'narratives') out.push(tr('ledger.draftModel.reportText'));
     else out.push(FIELD_NAMES[p] ?? p);
   }
   return out.join(' › ');

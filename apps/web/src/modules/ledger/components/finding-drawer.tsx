@@ -10,6 +10,8 @@ import {
   describeDeadline,
   formatDateTime,
 } from './ledger-tags';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 export type MeasureActions = {
   canProgress: boolean;
@@ -25,30 +27,48 @@ type HistoryItem = { at: string; color: string; title: ReactNode; content: React
 
 /** Progress, sign-off and revisits of one measure, oldest first; earlier rounds stay visible. */
 function measureHistory(m: MeasureDetail, nameOf: (id: string | null) => string | undefined): HistoryItem[] {
-  const verifier = (id: string | null) => `核验人：${nameOf(id) ?? '督查人员或领导'}`;
+  const verifier = (id: string | null) =>
+    tr('ledger.findingDrawer.verifiedBy', {
+      v0: nameOf(id) ?? tr('ledger.findingDrawer.aSupervisorOrLeader'),
+    });
   const items: HistoryItem[] = m.progress.map((p) => ({
     at: `${p.date}T${p.createdAt.slice(11)}`,
     color: p.requestSignoff ? 'orange' : 'blue',
     title: (
       <Space size={4} wrap>
-        <span>{p.date} 整改进展</span>
-        {p.round < m.round && <Tag>第 {p.round + 1} 轮（已被回头看重新打开）</Tag>}
-        {p.requestSignoff && <Tag color="orange">申请销号</Tag>}
+        <span>
+          {p.date} {tr('ledger.findingDrawer.progress')}
+        </span>
+        {p.round < m.round && (
+          <Tag>
+            {tr('ledger.findingDrawer.version')} {p.round + 1} {tr('ledger.findingDrawer.roundReopenedByA')}
+          </Tag>
+        )}
+        {p.requestSignoff && <Tag color="orange">{tr('ledger.findingDrawer.askToClose')}</Tag>}
       </Space>
     ),
     content: (
       <div data-testid="history-progress">
         <div style={{ whiteSpace: 'pre-wrap' }}>{p.text}</div>
-        {p.evidenceText && <Typography.Text type="secondary">佐证记录：{p.evidenceText}</Typography.Text>}
+        {p.evidenceText && (
+          <Typography.Text type="secondary">
+            {tr('ledger.findingDrawer.evidenceRecord')}
+            {p.evidenceText}
+          </Typography.Text>
+        )}
         {p.evidenceFiles.map((f, i) => (
           <div key={f}>
             <a href={evidenceFileUrl(f)} target="_blank" rel="noreferrer">
-              <FileTextOutlined /> 佐证文件 {i + 1}
+              <FileTextOutlined /> {tr('ledger.findingDrawer.evidenceFile')} {i + 1}
             </a>
           </div>
         ))}
         {nameOf(p.createdBy) && (
-          <Typography.Text type="secondary"> 填报人：{nameOf(p.createdBy)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {' '}
+            {tr('ledger.findingDrawer.reportedBy')}
+            {nameOf(p.createdBy)}
+          </Typography.Text>
         )}
       </div>
     ),
@@ -58,16 +78,17 @@ function measureHistory(m: MeasureDetail, nameOf: (id: string | null) => string 
       items.push({
         at: r.priorSignedOffAt,
         color: 'green',
-        title: `${formatDateTime(r.priorSignedOffAt)} 销号`,
+        title: tr('ledger.findingDrawer.closed', { v0: formatDateTime(r.priorSignedOffAt) }),
         content: verifier(r.priorSignedOffBy),
       });
     items.push({
       at: r.reopenedAt,
       color: 'purple',
-      title: `${formatDateTime(r.reopenedAt)} 回头看，重新打开`,
+      title: tr('ledger.findingDrawer.followUpCheckReopened', { v0: formatDateTime(r.reopenedAt) }),
       content: (
         <span data-testid="history-revisit">
-          原因：{r.reason}
+          {tr('ledger.findingDrawer.reason')}
+          {r.reason}
           {nameOf(r.reopenedBy) ? `（${nameOf(r.reopenedBy)}）` : ''}
         </span>
       ),
@@ -77,7 +98,7 @@ function measureHistory(m: MeasureDetail, nameOf: (id: string | null) => string 
     items.push({
       at: m.signedOffAt,
       color: 'green',
-      title: `${formatDateTime(m.signedOffAt)} 销号`,
+      title: tr('ledger.findingDrawer.closed', { v0: formatDateTime(m.signedOffAt) }),
       content: <span data-testid="history-signoff">{verifier(m.signedOffBy)}</span>,
     });
   return items.sort((a, b) => a.at.localeCompare(b.at));
@@ -103,7 +124,9 @@ function MeasureCard({
       data-testid="drawer-measure"
       title={
         <Space size={6} wrap>
-          <span>措施 {index + 1}</span>
+          <span>
+            {tr('ledger.findingDrawer.measure')} {index + 1}
+          </span>
           <MeasureKindTag kind={m.kind} />
           <MeasureStatusTag status={m.status} />
         </Space>
@@ -112,22 +135,22 @@ function MeasureCard({
         <Space size={0} wrap>
           {actions.canProgress && open && (
             <Button type="link" size="small" onClick={() => actions.onProgress(m)}>
-              添加进展
+              {tr('ledger.findingDrawer.addProgress')}
             </Button>
           )}
           {actions.canSignoff && open && (
             <Button type="link" size="small" onClick={() => actions.onSignoff(m)}>
-              销号
+              {tr('ledger.findingDrawer.close')}
             </Button>
           )}
           {actions.canSignoff && !open && (
             <Button type="link" size="small" danger onClick={() => actions.onReopen(m)}>
-              回头看
+              {tr('ledger.findingDrawer.followUpCheck')}
             </Button>
           )}
           {actions.canWrite && open && (
             <Button type="link" size="small" onClick={() => actions.onEdit(m)}>
-              编辑
+              {tr('ledger.findingDrawer.edit')}
             </Button>
           )}
         </Space>
@@ -139,15 +162,19 @@ function MeasureCard({
         size="small"
         column={2}
         items={[
-          { key: 'leader', label: '责任领导', children: m.leader || '—' },
-          { key: 'dept', label: '责任部门', children: m.departmentName ?? '—' },
-          { key: 'owner', label: '责任人', children: m.ownerName ?? '—' },
+          { key: 'leader', label: tr('ledger.findingDrawer.responsibleLeader'), children: m.leader || '—' },
+          {
+            key: 'dept',
+            label: tr('ledger.findingDrawer.responsibleDepartment'),
+            children: m.departmentName ?? '—',
+          },
+          { key: 'owner', label: tr('ledger.findingDrawer.responsiblePerson'), children: m.ownerName ?? '—' },
           {
             key: 'due',
-            label: '完成时限',
+            label: tr('ledger.findingDrawer.dueDate'),
             children: (
               <span style={deadline?.overdue ? { color: '#cf1322' } : undefined}>
-                {m.dueDate ?? (m.kind === 'ongoing' ? '长期' : '—')}
+                {m.dueDate ?? (m.kind === 'ongoing' ? tr('ledger.findingDrawer.indefinitely') : '—')}
                 {deadline ? `（${deadline.text}）` : ''}
               </span>
             ),
@@ -155,10 +182,10 @@ function MeasureCard({
         ]}
       />
       <Typography.Text strong style={{ display: 'block', margin: '8px 0' }}>
-        整改记录
+        {tr('ledger.findingDrawer.records')}
       </Typography.Text>
       {history.length === 0 ? (
-        <Typography.Text type="secondary">尚无进展</Typography.Text>
+        <Typography.Text type="secondary">{tr('ledger.findingDrawer.noProgressYet')}</Typography.Text>
       ) : (
         <Timeline
           items={history.map((h, i) => ({ key: i, color: h.color, title: h.title, content: h.content }))}
@@ -190,12 +217,14 @@ export function FindingDrawer({
       open={!!finding}
       onClose={onClose}
       size={760}
-      title={finding ? `问题 ${finding.number}：${finding.title}` : ''}
+      title={
+        finding ? tr('ledger.findingDrawer.problem', { number: finding.number, title: finding.title }) : ''
+      }
       data-testid="finding-drawer"
       extra={
         finding && actions.canSignoff && anySigned ? (
           <Button danger onClick={() => onReopenFinding(finding)}>
-            回头看（整个问题）
+            {tr('ledger.findingDrawer.followUpCheckWhole')}
           </Button>
         ) : null
       }
@@ -210,28 +239,28 @@ export function FindingDrawer({
             items={[
               {
                 key: 'cat',
-                label: '问题类别',
-                children: categoryTitle ?? '未分类',
+                label: tr('ledger.findingDrawer.category'),
+                children: categoryTitle ?? tr('ledger.findingDrawer.uncategorised'),
               },
               {
                 key: 'desc',
-                label: '问题表现',
+                label: tr('ledger.findingDrawer.symptoms'),
                 children: <span style={{ whiteSpace: 'pre-wrap' }}>{finding.description || '—'}</span>,
               },
               {
                 key: 'sev',
-                label: '严重程度',
-                children: FINDING_SEVERITY_LABELS[finding.severity] ?? finding.severity,
+                label: tr('ledger.findingDrawer.severity'),
+                children: labelsOf(FINDING_SEVERITY_LABELS)[finding.severity] ?? finding.severity,
               },
               {
                 key: 'status',
-                label: '整改状态',
+                label: tr('ledger.findingDrawer.status'),
                 children: (
                   <Flex gap={8} align="center">
                     <FindingStatusTag status={finding.status} />
                     <Typography.Text type="secondary">
                       {finding.measures.filter((m) => m.status === 'signed_off').length}/
-                      {finding.measures.length} 项措施已销号
+                      {finding.measures.length} {tr('ledger.findingDrawer.measuresClosed')}
                     </Typography.Text>
                   </Flex>
                 ),
@@ -239,16 +268,22 @@ export function FindingDrawer({
             ]}
           />
           {finding.revisits.length > 0 && (
-            <Card size="small" title="问题回头看记录" style={{ marginBottom: 12 }}>
+            <Card
+              size="small"
+              title={tr('ledger.findingDrawer.followUpChecksOf')}
+              style={{ marginBottom: 12 }}
+            >
               {finding.revisits.map((r) => (
                 <div key={r.id}>
-                  {formatDateTime(r.reopenedAt)}：{r.reason}（重新打开 {r.measureIds.length} 项措施）
+                  {formatDateTime(r.reopenedAt)}：{r.reason}
+                  {tr('ledger.findingDrawer.reopened')} {r.measureIds.length}{' '}
+                  {tr('ledger.findingDrawer.measures')}
                 </div>
               ))}
             </Card>
           )}
           {finding.measures.length === 0 ? (
-            <Empty description="尚未制定整改措施" />
+            <Empty description={tr('ledger.findingDrawer.noMeasuresYet')} />
           ) : (
             finding.measures.map((m, i) => (
               <MeasureCard key={m.id} m={m} index={i} actions={actions} nameOf={nameOf} />

@@ -3,9 +3,11 @@ import { useSearchParams } from 'react-router';
 import { Select } from 'antd';
 import { LEDGER_INSPECTION_KIND_LABELS } from '@tongban/contracts';
 import { useInspections, type InspectionSummary } from '../api';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 export const inspectionName = (i: Pick<InspectionSummary, 'team' | 'kind' | 'inspectedUnit'>) =>
-  `${i.team}${LEDGER_INSPECTION_KIND_LABELS[i.kind]}${i.inspectedUnit}`;
+  `${i.team}${labelsOf(LEDGER_INSPECTION_KIND_LABELS)[i.kind]}${i.inspectedUnit}`;
 
 /**
  * The inspection a ledger screen shows: `?inspection=` in the address (so a link or reload keeps
@@ -47,14 +49,14 @@ export function InspectionSelect({
     <Select
       data-testid="inspection-select"
       style={{ minWidth: 420, maxWidth: '100%' }}
-      placeholder="请选择巡察（检查）"
+      placeholder={tr('ledger.inspectionPicker.pleaseChooseAnInspection')}
       loading={loading}
       value={value}
       onChange={onChange}
       showSearch={{ optionFilterProp: 'label' }}
       options={list.map((i) => ({
         value: i.id,
-        label: `${inspectionName(i)}${i.feedbackDate ? `（${i.feedbackDate} 反馈）` : ''}`,
+        label: `${inspectionName(i)}${i.feedbackDate ? tr('ledger.inspectionPicker.feedback', { feedbackDate: i.feedbackDate }) : ''}`,
       }))}
     />
   );

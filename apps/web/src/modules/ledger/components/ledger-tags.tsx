@@ -8,6 +8,8 @@ import {
   type MeasureStatus,
 } from '@tongban/contracts';
 import type { FindingStatus } from '../api';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 /** Tag colours by measure status; the words come from contracts (MEASURE_STATUS_LABELS). */
 export const MEASURE_STATUS_COLORS: Record<MeasureStatus, string> = {
@@ -34,7 +36,7 @@ export const MEASURE_STATUSES = Object.keys(MEASURE_STATUS_LABELS) as MeasureSta
 export function MeasureStatusTag({ status }: { status: MeasureStatus }) {
   return (
     <Tag color={MEASURE_STATUS_COLORS[status]} data-testid="measure-status" data-status={status}>
-      {MEASURE_STATUS_LABELS[status]}
+      {labelsOf(MEASURE_STATUS_LABELS)[status]}
     </Tag>
   );
 }
@@ -43,7 +45,7 @@ export function MeasureKindTag({ kind }: { kind: LedgerMeasureKind }) {
   const color = kind === 'immediate' ? 'cyan' : kind === 'ongoing' ? 'geekblue' : 'default';
   return (
     <Tag color={color} bordered={false} style={{ marginInlineEnd: 0 }}>
-      {LEDGER_MEASURE_KIND_LABELS[kind]}
+      {labelsOf(LEDGER_MEASURE_KIND_LABELS)[kind]}
     </Tag>
   );
 }
@@ -58,11 +60,13 @@ export function RecurrenceTags({ recurrence }: { recurrence: MeasureRecurrence |
   return (
     <Space size={[0, 4]} wrap data-testid="recurrence">
       <Tag color={c.done ? 'success' : 'warning'} bordered={false}>
-        {c.done ? `${c.label}已提交佐证` : `${c.label}待提交佐证（${c.end.slice(5)}前）`}
+        {c.done
+          ? tr('ledger.ledgerTags.evidenceHandedIn', { label: c.label })
+          : tr('ledger.ledgerTags.evidenceDueBy', { label: c.label, v1: c.end.slice(5) })}
       </Tag>
       {recurrence.lapsed.map((p) => (
         <Tag key={p.start} color="error" bordered={false} data-testid="recurrence-lapsed">
-          {`${p.label}未提交（脱节）`}
+          {tr('ledger.ledgerTags.missedLapsed', { label: p.label })}
         </Tag>
       ))}
     </Space>
@@ -71,9 +75,15 @@ export function RecurrenceTags({ recurrence }: { recurrence: MeasureRecurrence |
 
 /** Same words as the report (report-model.ts findingStatusLabels). */
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
-  done: '已完成整改',
-  in_progress: '正在推进',
-  ongoing: '需长期坚持',
+  get done() {
+    return tr('ledger.ledgerTags.completed');
+  },
+  get in_progress() {
+    return tr('ledger.ledgerTags.inProgress');
+  },
+  get ongoing() {
+    return tr('ledger.ledgerTags.ongoing');
+  },
 };
 
 export function FindingStatusTag({ status }: { status: FindingStatus }) {
@@ -91,14 +101,14 @@ export const daysUntil = (due: string) => dayjs(due).startOf('day').diff(dayjs()
 export function describeDeadline(due: string | null): { text: string; overdue: boolean } | undefined {
   if (!due) return undefined;
   const n = daysUntil(due);
-  if (n > 0) return { text: `剩 ${n} 天`, overdue: false };
-  if (n === 0) return { text: '今天到期', overdue: false };
-  return { text: `逾期 ${-n} 天`, overdue: true };
+  if (n > 0) return { text: tr('ledger.ledgerTags.daysLeft', { n }), overdue: false };
+  if (n === 0) return { text: tr('ledger.ledgerTags.dueToday'), overdue: false };
+  return { text: tr('ledger.ledgerTags.daysOverdue', { v0: -n }), overdue: true };
 }
 
 export const formatDateTime = (iso: string | null | undefined) =>
   iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
 
 export function formatYuan(fen: number): string {
-  return `${(fen / 100).toFixed(2)} 元`;
+  return tr('ledger.ledgerTags.yuan', { v0: (fen / 100).toFixed(2) });
 }

@@ -13,6 +13,8 @@ import { notifySuccess } from '../../../app/notify';
 import { useDepartments } from '../../org';
 import { useUpdateMeasure } from '../api';
 import { personOptions, usePeople } from './people';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 export type EditableMeasure = {
   id: string;
@@ -82,19 +84,19 @@ export function MeasureEditModal({
           recurPeriod: v.kind === 'ongoing' ? (v.recurPeriod ?? 'quarter') : null,
         },
       });
-      notifySuccess('整改措施已保存');
+      notifySuccess(tr('ledger.measureEditModal.measureSaved'));
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存失败，请稍后再试');
+      setError(e instanceof ApiError ? e.message : tr('ledger.measureEditModal.savingFailedPleaseTry'));
     }
   };
 
   return (
     <Modal
       open={!!measure}
-      title="编辑整改措施"
-      okText="保存"
-      cancelText="取消"
+      title={tr('ledger.measureEditModal.editMeasure')}
+      okText={tr('ledger.measureEditModal.save')}
+      cancelText={tr('ledger.measureEditModal.cancel')}
       confirmLoading={update.isPending}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onClose}
@@ -106,16 +108,26 @@ export function MeasureEditModal({
       <Form form={form} layout="vertical" requiredMark>
         <Form.Item
           name="content"
-          label="整改措施"
-          rules={[{ required: true, whitespace: true, message: '请填写整改措施' }]}
+          label={tr('ledger.measureEditModal.measure')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: tr('ledger.measureEditModal.pleaseEnterTheMeasure'),
+            },
+          ]}
         >
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="kind" label="措施类型" rules={[{ required: true, message: '请选择措施类型' }]}>
+        <Form.Item
+          name="kind"
+          label={tr('ledger.measureEditModal.kindOfMeasure')}
+          rules={[{ required: true, message: tr('ledger.measureEditModal.pleaseSelectTheKind') }]}
+        >
           <Select
-            options={(Object.keys(LEDGER_MEASURE_KIND_LABELS) as LedgerMeasureKind[]).map((k) => ({
+            options={(Object.keys(labelsOf(LEDGER_MEASURE_KIND_LABELS)) as LedgerMeasureKind[]).map((k) => ({
               value: k,
-              label: LEDGER_MEASURE_KIND_LABELS[k],
+              label: labelsOf(LEDGER_MEASURE_KIND_LABELS)[k],
             }))}
           />
         </Form.Item>
@@ -124,41 +136,41 @@ export function MeasureEditModal({
             form.getFieldValue('kind') === 'ongoing' && (
               <Form.Item
                 name="recurPeriod"
-                label="销号后复核周期"
-                extra="长期坚持的措施销号后，责任人每期须填报进展并附佐证；逾期未报的期次在台账中标为脱节。"
+                label={tr('ledger.measureEditModal.reviewPeriodAfterClosing')}
+                extra={tr('ledger.measureEditModal.afterAnOngoingMeasure')}
               >
                 <Select
                   data-testid="measure-recur-period"
-                  options={(Object.keys(RECUR_PERIOD_LABELS) as RecurPeriod[]).map((k) => ({
+                  options={(Object.keys(labelsOf(RECUR_PERIOD_LABELS)) as RecurPeriod[]).map((k) => ({
                     value: k,
-                    label: RECUR_PERIOD_LABELS[k],
+                    label: labelsOf(RECUR_PERIOD_LABELS)[k],
                   }))}
                 />
               </Form.Item>
             )
           }
         </Form.Item>
-        <Form.Item name="leader" label="责任领导">
-          <Input maxLength={100} placeholder="例如：分管副局长 张某某" />
+        <Form.Item name="leader" label={tr('ledger.measureEditModal.responsibleLeader')}>
+          <Input maxLength={100} placeholder={tr('ledger.measureEditModal.eGDeputyDirector')} />
         </Form.Item>
-        <Form.Item name="departmentId" label="责任部门">
+        <Form.Item name="departmentId" label={tr('ledger.measureEditModal.responsibleDepartment')}>
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder="请选择"
+            placeholder={tr('ledger.measureEditModal.select')}
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
-        <Form.Item name="ownerUserId" label="责任人">
+        <Form.Item name="ownerUserId" label={tr('ledger.measureEditModal.responsiblePerson')}>
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder="请选择"
+            placeholder={tr('ledger.measureEditModal.select')}
             options={personOptions(people, user.id)}
             data-testid="measure-owner"
           />
         </Form.Item>
-        <Form.Item name="dueDate" label="完成时限">
+        <Form.Item name="dueDate" label={tr('ledger.measureEditModal.dueDate')}>
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
       </Form>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { LedgerRow } from '@tongban/contracts';
 import { useCurrentUser } from '../../../app/auth-context';
 import { useLedgerRows } from '../api';
+import { tr } from '../../../app/i18n';
 
 export type Person = { id: string; name: string };
 
@@ -27,4 +28,7 @@ export function peopleFrom(rows: Pick<LedgerRow, 'ownerUserId' | 'owner'>[], me:
 }
 
 export const personOptions = (people: Person[], meId: string) =>
-  people.map((p) => ({ value: p.id, label: p.id === meId ? `${p.name}（本人）` : p.name }));
+  people.map((p) => ({
+    value: p.id,
+    label: p.id === meId ? tr('ledger.people.me', { name: p.name }) : p.name,
+  }));

@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useAddProgress } from '../api';
+import { tr } from '../../../app/i18n';
 
 /** `recurring`: a signed-off 长期坚持 measure taking its period's evidence — no new sign-off request. */
 export type MeasureRef = { id: string; content: string; finding?: string; recurring?: boolean };
@@ -52,19 +53,23 @@ export function ProgressModal({
         },
         ...(file ? { file } : {}),
       });
-      notifySuccess(values.requestSignoff ? '进展已填报，已申请销号' : '进展已填报');
+      notifySuccess(
+        values.requestSignoff
+          ? tr('ledger.progressModal.progressReportedClosingRequested')
+          : tr('ledger.progressModal.progressReported'),
+      );
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '填报失败，请稍后再试');
+      setError(e instanceof ApiError ? e.message : tr('ledger.progressModal.reportingFailedPleaseTry'));
     }
   };
 
   return (
     <Modal
       open={!!measure}
-      title="添加整改进展"
-      okText="提交"
-      cancelText="取消"
+      title={tr('ledger.progressModal.addProgress')}
+      okText={tr('ledger.progressModal.submit')}
+      cancelText={tr('ledger.progressModal.cancel')}
       confirmLoading={add.isPending}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onClose}
@@ -74,7 +79,8 @@ export function ProgressModal({
     >
       {measure && (
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
-          整改措施：{measure.content}
+          {tr('ledger.progressModal.measure')}
+          {measure.content}
         </Typography.Paragraph>
       )}
       {error && (
@@ -87,43 +93,50 @@ export function ProgressModal({
         />
       )}
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item
+          name="date"
+          label={tr('ledger.progressModal.date')}
+          rules={[{ required: true, message: tr('ledger.progressModal.pleaseSelectTheDate') }]}
+        >
           <DatePicker style={{ width: 200 }} allowClear={false} data-testid="progress-date" />
         </Form.Item>
         <Form.Item
           name="text"
-          label="整改进展"
+          label={tr('ledger.progressModal.progress')}
           rules={[
-            { required: true, whitespace: true, message: '请填写整改进展' },
-            { max: 5000, message: '整改进展不超过 5000 个字' },
+            { required: true, whitespace: true, message: tr('ledger.progressModal.pleaseEnterTheProgress') },
+            { max: 5000, message: tr('ledger.progressModal.progressMayHaveAt') },
           ]}
         >
           <Input.TextArea
             rows={3}
-            placeholder="例如：已召开专题会议，修订并印发办理流程"
+            placeholder={tr('ledger.progressModal.eGHeldA')}
             data-testid="progress-text"
           />
         </Form.Item>
         <Form.Item
           name="evidenceText"
-          label="佐证记录"
-          extra="佐证材料说明，如会议纪要、文件文号、台账编号；销号须有佐证文件或佐证记录"
-          rules={[{ max: 2000, message: '佐证材料说明不超过 2000 个字' }]}
+          label={tr('ledger.progressModal.evidenceRecord')}
+          extra={tr('ledger.progressModal.describeTheEvidenceE')}
+          rules={[{ max: 2000, message: tr('ledger.progressModal.theEvidenceRecordMay') }]}
         >
-          <Input placeholder="例如：云审服〔2026〕15号" data-testid="progress-evidence-text" />
+          <Input placeholder={tr('ledger.progressModal.eG202615')} data-testid="progress-evidence-text" />
         </Form.Item>
-        <Form.Item label="佐证文件" extra="PDF、PNG、JPEG，不超过 20 MB，每次一个文件">
+        <Form.Item
+          label={tr('ledger.progressModal.evidenceFile')}
+          extra={tr('ledger.progressModal.pdfPngJpegAt')}
+        >
           <Upload
             accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
             maxCount={1}
             fileList={files}
             beforeUpload={(file) => {
               if (!TYPES.includes(file.type)) {
-                setError('只支持 PDF、PNG、JPEG 格式的佐证文件');
+                setError(tr('ledger.progressModal.evidenceMustBePdf'));
                 return Upload.LIST_IGNORE;
               }
               if (file.size > MAX_BYTES) {
-                setError('佐证文件不能超过 20 MB');
+                setError(tr('ledger.progressModal.evidenceMayBeAt'));
                 return Upload.LIST_IGNORE;
               }
               setError(undefined);
@@ -132,16 +145,18 @@ export function ProgressModal({
             onChange={({ fileList }) => setFiles(fileList.slice(-1))}
             data-testid="progress-file"
           >
-            <Button icon={<UploadOutlined />}>选择文件</Button>
+            <Button icon={<UploadOutlined />}>{tr('ledger.progressModal.chooseFile')}</Button>
           </Upload>
         </Form.Item>
         {measure?.recurring ? (
           <Typography.Text type="secondary">
-            长期坚持的整改措施已销号，每期须填报进展并附佐证材料（文件或记录）；无佐证的进展不计入本期。
+            {tr('ledger.progressModal.thisOngoingMeasureIs')}
           </Typography.Text>
         ) : (
           <Form.Item name="requestSignoff" valuePropName="checked" style={{ marginBottom: 0 }}>
-            <Checkbox data-testid="progress-request-signoff">已完成整改，申请销号</Checkbox>
+            <Checkbox data-testid="progress-request-signoff">
+              {tr('ledger.progressModal.doneAskToClose')}
+            </Checkbox>
           </Form.Item>
         )}
       </Form>

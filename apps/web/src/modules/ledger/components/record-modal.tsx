@@ -12,6 +12,8 @@ import {
 import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useAddMeasure, useAddToInspection, useUpdateInspection, type InspectionDetail } from '../api';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 /**
  * 登记: what a saved inspection also records beside its measures — 问责 (by kind and person count),
@@ -21,12 +23,24 @@ import { useAddMeasure, useAddToInspection, useUpdateInspection, type Inspection
 export type RecordWhat = 'accountability' | 'regulation' | 'recovery' | 'leads' | 'finding' | 'measure';
 
 const WHAT_LABELS: Record<RecordWhat, string> = {
-  accountability: '问责',
-  regulation: '建章立制',
-  recovery: '追缴/退还资金',
-  leads: '移交问题线索',
-  finding: '新增问题',
-  measure: '新增措施',
+  get accountability() {
+    return tr('ledger.recordModal.accountability');
+  },
+  get regulation() {
+    return tr('ledger.recordModal.newRules');
+  },
+  get recovery() {
+    return tr('ledger.recordModal.fundsRecoveredReturned');
+  },
+  get leads() {
+    return tr('ledger.recordModal.leadsTransferred');
+  },
+  get finding() {
+    return tr('ledger.recordModal.addProblem');
+  },
+  get measure() {
+    return tr('ledger.recordModal.addMeasure');
+  },
 };
 
 type Values = {
@@ -144,31 +158,33 @@ export function RecordModal({
             dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : null,
           },
         });
-      notifySuccess(`已登记${WHAT_LABELS[what]}`);
+      notifySuccess(tr('ledger.recordModal.recorded', { v0: WHAT_LABELS[what] }));
       form.resetFields();
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登记失败，请稍后再试');
+      setError(e instanceof ApiError ? e.message : tr('ledger.recordModal.recordingFailedPleaseTry'));
     }
   };
 
   const findingField = (required: boolean) => (
     <Form.Item
       name="findingId"
-      label="对应问题"
-      rules={required ? [{ required: true, message: '请选择问题' }] : []}
+      label={tr('ledger.recordModal.problem')}
+      rules={required ? [{ required: true, message: tr('ledger.recordModal.pleaseChooseTheProblem') }] : []}
     >
       <Select
         allowClear={!required}
         showSearch={{ optionFilterProp: 'label' }}
         options={findings}
-        placeholder={required ? '选择问题' : '不针对具体问题可不选'}
+        placeholder={
+          required ? tr('ledger.recordModal.chooseAProblem') : tr('ledger.recordModal.leaveEmptyIfNot')
+        }
         data-testid="record-finding"
       />
     </Form.Item>
   );
   const dateField = (
-    <Form.Item name="date" label="日期" initialValue={dayjs()}>
+    <Form.Item name="date" label={tr('ledger.recordModal.date')} initialValue={dayjs()}>
       <DatePicker />
     </Form.Item>
   );
@@ -176,9 +192,9 @@ export function RecordModal({
   return (
     <Modal
       open={open}
-      title="登记问责与整改成效"
-      okText="登记"
-      cancelText="取消"
+      title={tr('ledger.recordModal.recordAccountabilityAndResults')}
+      okText={tr('ledger.recordModal.register')}
+      cancelText={tr('ledger.recordModal.cancel')}
       confirmLoading={add.isPending || addMeasure.isPending || patch.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -204,18 +220,22 @@ export function RecordModal({
         {what === 'accountability' && (
           <>
             {findingField(false)}
-            <Form.Item name="kind" label="问责方式" rules={[{ required: true, message: '请选择问责方式' }]}>
-              <Select options={options(ACCOUNTABILITY_KIND_LABELS)} data-testid="record-kind" />
+            <Form.Item
+              name="kind"
+              label={tr('ledger.recordModal.kindOfAccountability')}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseSelectTheKind') }]}
+            >
+              <Select options={options(labelsOf(ACCOUNTABILITY_KIND_LABELS))} data-testid="record-kind" />
             </Form.Item>
             <Form.Item
               name="count"
-              label="人次"
+              label={tr('ledger.recordModal.persons')}
               initialValue={1}
-              rules={[{ required: true, message: '请填写人次' }]}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseEnterTheNumber') }]}
             >
               <InputNumber min={1} max={10000} precision={0} data-testid="record-count" />
             </Form.Item>
-            <Form.Item name="names" label="被问责人员（仅督查人员和领导可见，不公开）">
+            <Form.Item name="names" label={tr('ledger.recordModal.personsHeldAccountableSeen')}>
               <Input maxLength={500} />
             </Form.Item>
             {dateField}
@@ -223,13 +243,17 @@ export function RecordModal({
         )}
         {what === 'regulation' && (
           <>
-            <Form.Item name="name" label="制度名称" rules={[{ required: true, message: '请填写制度名称' }]}>
+            <Form.Item
+              name="name"
+              label={tr('ledger.recordModal.ruleName')}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseEnterTheRule') }]}
+            >
               <Input maxLength={200} data-testid="record-name" />
             </Form.Item>
-            <Form.Item name="docNumber" label="文号">
+            <Form.Item name="docNumber" label={tr('ledger.recordModal.documentNo')}>
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="findingIds" label="对应问题">
+            <Form.Item name="findingIds" label={tr('ledger.recordModal.problem')}>
               <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={findings} />
             </Form.Item>
             {dateField}
@@ -238,13 +262,17 @@ export function RecordModal({
         {what === 'recovery' && (
           <>
             {findingField(false)}
-            <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择追缴或退还' }]}>
-              <Select options={options(RECOVERY_KIND_LABELS)} data-testid="record-kind" />
+            <Form.Item
+              name="kind"
+              label={tr('ledger.recordModal.type')}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseChooseRecoveredOr') }]}
+            >
+              <Select options={options(labelsOf(RECOVERY_KIND_LABELS))} data-testid="record-kind" />
             </Form.Item>
             <Form.Item
               name="amountYuan"
-              label="金额（元）"
-              rules={[{ required: true, message: '请填写金额' }]}
+              label={tr('ledger.recordModal.amountYuan')}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseEnterTheAmount') }]}
             >
               <InputNumber
                 min={0.01}
@@ -254,7 +282,7 @@ export function RecordModal({
                 data-testid="record-amount"
               />
             </Form.Item>
-            <Form.Item name="note" label="说明">
+            <Form.Item name="note" label={tr('ledger.recordModal.note')}>
               <Input maxLength={500} />
             </Form.Item>
             {dateField}
@@ -263,21 +291,21 @@ export function RecordModal({
         {what === 'leads' && (
           <>
             <Typography.Paragraph type="secondary">
-              移交纪检监察机关的问题线索，按问题登记，件数合计在整改通报中公开。
+              {tr('ledger.recordModal.leadsTransferredToThe')}
             </Typography.Paragraph>
             {findingField(false)}
             <Form.Item
               name="leadsReferred"
-              label="移交问题线索（件）"
+              label={tr('ledger.recordModal.leadsTransferred2')}
               initialValue={1}
-              rules={[{ required: true, message: '请填写件数' }]}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseEnterTheNumber2') }]}
             >
               <InputNumber min={1} max={10000} precision={0} data-testid="record-leads" />
             </Form.Item>
-            <Form.Item name="receiver" label="接收单位">
-              <Input maxLength={100} placeholder="如：县纪委监委" />
+            <Form.Item name="receiver" label={tr('ledger.recordModal.receivedBy')}>
+              <Input maxLength={100} placeholder={tr('ledger.recordModal.eGTheCounty')} />
             </Form.Item>
-            <Form.Item name="note" label="说明">
+            <Form.Item name="note" label={tr('ledger.recordModal.note')}>
               <Input maxLength={500} />
             </Form.Item>
             {dateField}
@@ -285,13 +313,17 @@ export function RecordModal({
         )}
         {what === 'finding' && (
           <>
-            <Form.Item name="categoryId" label="所属类别">
-              <Select allowClear options={categories} placeholder="未分类" />
+            <Form.Item name="categoryId" label={tr('ledger.recordModal.category')}>
+              <Select allowClear options={categories} placeholder={tr('ledger.recordModal.uncategorised')} />
             </Form.Item>
-            <Form.Item name="title" label="问题" rules={[{ required: true, message: '请填写问题' }]}>
+            <Form.Item
+              name="title"
+              label={tr('ledger.recordModal.problem2')}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseEnterTheProblem') }]}
+            >
               <Input maxLength={500} data-testid="record-title" />
             </Form.Item>
-            <Form.Item name="description" label="问题表现">
+            <Form.Item name="description" label={tr('ledger.recordModal.symptoms')}>
               <Input.TextArea rows={3} maxLength={20000} />
             </Form.Item>
           </>
@@ -301,15 +333,15 @@ export function RecordModal({
             {findingField(true)}
             <Form.Item
               name="content"
-              label="整改措施"
-              rules={[{ required: true, message: '请填写整改措施' }]}
+              label={tr('ledger.recordModal.measure')}
+              rules={[{ required: true, message: tr('ledger.recordModal.pleaseEnterTheMeasure') }]}
             >
               <Input.TextArea rows={3} maxLength={5000} data-testid="record-content" />
             </Form.Item>
-            <Form.Item name="measureKind" label="类型" initialValue="deadline">
-              <Select options={options(LEDGER_MEASURE_KIND_LABELS)} />
+            <Form.Item name="measureKind" label={tr('ledger.recordModal.type')} initialValue="deadline">
+              <Select options={options(labelsOf(LEDGER_MEASURE_KIND_LABELS))} />
             </Form.Item>
-            <Form.Item name="dueDate" label="完成时限">
+            <Form.Item name="dueDate" label={tr('ledger.recordModal.dueDate')}>
               <DatePicker />
             </Form.Item>
           </>

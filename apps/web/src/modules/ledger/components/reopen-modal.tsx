@@ -3,6 +3,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useReopen } from '../api';
+import { tr } from '../../../app/i18n';
 
 export type ReopenTarget = { target: 'measure' | 'finding'; id: string; title: string };
 
@@ -22,26 +23,30 @@ export function ReopenModal({ target, onClose }: { target: ReopenTarget | undefi
   const onOk = async () => {
     if (!target) return;
     if (!reason.trim()) {
-      setError('请填写回头看原因');
+      setError(tr('ledger.reopenModal.pleaseEnterTheReason'));
       return;
     }
     setError(undefined);
     try {
       await reopen.mutateAsync({ target: target.target, id: target.id, reason: reason.trim() });
-      notifySuccess('已重新打开，原销号记录保留在历史中');
+      notifySuccess(tr('ledger.reopenModal.reopenedTheClosingStays'));
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '操作失败，请稍后再试');
+      setError(e instanceof ApiError ? e.message : tr('ledger.reopenModal.operationFailedPleaseTry'));
     }
   };
 
   return (
     <Modal
       open={!!target}
-      title={target?.target === 'finding' ? '回头看：重新打开问题' : '回头看：重新打开整改措施'}
-      okText="重新打开"
+      title={
+        target?.target === 'finding'
+          ? tr('ledger.reopenModal.followUpCheckReopen')
+          : tr('ledger.reopenModal.followUpCheckReopen2')
+      }
+      okText={tr('ledger.reopenModal.reopen')}
       okButtonProps={{ danger: true }}
-      cancelText="取消"
+      cancelText={tr('ledger.reopenModal.cancel')}
       confirmLoading={reopen.isPending}
       onOk={() => void onOk()}
       onCancel={onClose}
@@ -50,21 +55,21 @@ export function ReopenModal({ target, onClose }: { target: ReopenTarget | undefi
     >
       <Typography.Paragraph type="secondary">
         {target?.target === 'finding'
-          ? '该问题下所有已销号的整改措施将重新打开，须重新提供佐证并核验销号。'
-          : '该措施将重新打开，须重新提供佐证并核验销号；原销号记录保留在历史中。'}
+          ? tr('ledger.reopenModal.everyClosedMeasureOf')
+          : tr('ledger.reopenModal.theMeasureReopensAnd')}
       </Typography.Paragraph>
       {target && <Typography.Paragraph>{target.title}</Typography.Paragraph>}
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="reopen-error" />
       )}
       <Form layout="vertical">
-        <Form.Item label="回头看原因" required>
+        <Form.Item label={tr('ledger.reopenModal.reason')} required>
           <Input.TextArea
             rows={3}
             maxLength={2000}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            placeholder="例如：回头看抽查发现问题反弹"
+            placeholder={tr('ledger.reopenModal.eGASpot')}
             data-testid="reopen-reason"
           />
         </Form.Item>

@@ -4,6 +4,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useImportSheet } from '../api';
+import { tr } from '../../../app/i18n';
 
 type Problem = { message: string; rows: string[] };
 
@@ -12,7 +13,7 @@ function rowsOf(details: unknown): string[] {
   return details.flatMap((d: unknown) => {
     const { row, reason } = (d ?? {}) as { row?: unknown; reason?: unknown };
     if (typeof reason !== 'string') return [];
-    return [typeof row === 'number' && row > 0 ? `第 ${row} 行：${reason}` : reason];
+    return [typeof row === 'number' && row > 0 ? tr('ledger.sheetImportModal.row', { row, reason }) : reason];
   });
 }
 
@@ -35,18 +36,23 @@ export function SheetImportModal({
     if (!inspectionId) return;
     setProblem(undefined);
     if (!file.name.toLowerCase().endsWith('.xlsx')) {
-      setProblem({ message: '只支持 .xlsx 格式的整改台账；.xls 请先另存为 .xlsx', rows: [] });
+      setProblem({ message: tr('ledger.sheetImportModal.onlyXlsxLedgersAre'), rows: [] });
       return;
     }
     try {
       const r = await importSheet.mutateAsync({ inspectionId, file });
-      notifySuccess(`已导入：问题 ${r.findings} 个、整改措施 ${r.measures} 项`);
+      notifySuccess(
+        tr('ledger.sheetImportModal.importedProblemsMeasures', {
+          findings: r.findings,
+          measures: r.measures,
+        }),
+      );
       onClose();
     } catch (e) {
       setProblem(
         e instanceof ApiError
           ? { message: e.message, rows: rowsOf(e.details) }
-          : { message: '导入失败，请稍后再试', rows: [] },
+          : { message: tr('ledger.sheetImportModal.importFailedPleaseTry'), rows: [] },
       );
     }
   };
@@ -54,15 +60,14 @@ export function SheetImportModal({
   return (
     <Modal
       open={!!inspectionId}
-      title="从 .xlsx 导入整改台账"
+      title={tr('ledger.sheetImportModal.importTheLedgerFrom')}
       footer={null}
       onCancel={onClose}
       destroyOnHidden
       width={640}
     >
       <Typography.Paragraph type="secondary">
-        表格格式与“导出
-        .xlsx”一致（序号、问题、整改措施、责任领导、责任部门、责任人、完成时限）。问题追加在本次巡察已有问题之后；整改进展和状态不导入。有任何错误行则全部不导入。
+        {tr('ledger.sheetImportModal.theSheetHasThe')}
       </Typography.Paragraph>
       <Upload.Dragger
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,7 +81,11 @@ export function SheetImportModal({
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p className="ant-upload-text">{importSheet.isPending ? '正在导入……' : '点击或拖入 .xlsx 文件'}</p>
+        <p className="ant-upload-text">
+          {importSheet.isPending
+            ? tr('ledger.sheetImportModal.importing')
+            : tr('ledger.sheetImportModal.clickOrDropAn')}
+        </p>
       </Upload.Dragger>
       {problem && (
         <Alert
@@ -85,7 +94,9 @@ export function SheetImportModal({
           style={{ marginTop: 16 }}
           data-testid="sheet-import-error"
           title={
-            problem.rows.length > 0 ? `表格有 ${problem.rows.length} 处错误，未导入任何内容` : problem.message
+            problem.rows.length > 0
+              ? tr('ledger.sheetImportModal.theSheetHasErrors', { length: problem.rows.length })
+              : problem.message
           }
           description={
             problem.rows.length > 0 ? (

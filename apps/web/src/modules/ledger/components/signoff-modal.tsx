@@ -4,6 +4,7 @@ import { ApiError } from '../../../app/api-client';
 import { notifySuccess } from '../../../app/notify';
 import { useSignOff } from '../api';
 import type { MeasureRef } from './progress-modal';
+import { tr } from '../../../app/i18n';
 
 /**
  * 销号: the verifier confirms the evidence. REC-1 (evidence needed) and SOD-2 (not the owner) are
@@ -26,19 +27,19 @@ export function SignoffModal({ measure, onClose }: { measure: MeasureRef | undef
     setError(undefined);
     try {
       await signOff.mutateAsync({ measureId: measure.id, comment: comment.trim() || undefined });
-      notifySuccess('已销号');
+      notifySuccess(tr('ledger.signoffModal.closed'));
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '销号失败，请稍后再试');
+      setError(e instanceof ApiError ? e.message : tr('ledger.signoffModal.closingFailedPleaseTry'));
     }
   };
 
   return (
     <Modal
       open={!!measure}
-      title="销号核验"
-      okText="确认销号"
-      cancelText="取消"
+      title={tr('ledger.signoffModal.verifyClosing')}
+      okText={tr('ledger.signoffModal.confirmClosing')}
+      cancelText={tr('ledger.signoffModal.cancel')}
       confirmLoading={signOff.isPending}
       onOk={() => void onOk()}
       onCancel={onClose}
@@ -46,20 +47,25 @@ export function SignoffModal({ measure, onClose }: { measure: MeasureRef | undef
       data-testid="signoff-modal"
     >
       <Typography.Paragraph type="secondary">
-        销号须有佐证材料，且由责任人以外的督查人员或领导核验。销号后，该措施在整改通报中计为已完成。
+        {tr('ledger.signoffModal.closingNeedsEvidenceAnd')}
       </Typography.Paragraph>
-      {measure && <Typography.Paragraph>整改措施：{measure.content}</Typography.Paragraph>}
+      {measure && (
+        <Typography.Paragraph>
+          {tr('ledger.signoffModal.measure')}
+          {measure.content}
+        </Typography.Paragraph>
+      )}
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="signoff-error" />
       )}
       <Form layout="vertical">
-        <Form.Item label="核验意见">
+        <Form.Item label={tr('ledger.signoffModal.verificationOpinion')}>
           <Input.TextArea
             rows={3}
             maxLength={1000}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
-            placeholder="例如：已抽查佐证材料，整改到位"
+            placeholder={tr('ledger.signoffModal.eGEvidenceSpot')}
             data-testid="signoff-comment"
           />
         </Form.Item>

@@ -6,6 +6,7 @@ import { MeasureEditModal, type EditableMeasure } from './measure-edit-modal';
 import { ProgressModal, type MeasureRef } from './progress-modal';
 import { ReopenModal, type ReopenTarget } from './reopen-modal';
 import { SignoffModal } from './signoff-modal';
+import { tr } from '../../../app/i18n';
 
 /** The measure dialogs (添加进展、销号、回头看、编辑) shared by the ledger screens, and who may use them. */
 export function useMeasureActions() {
@@ -25,7 +26,11 @@ export function useMeasureActions() {
     onEdit: (m) => setEditFor(m),
   };
   const reopenFinding = (f: FindingDetail) =>
-    setReopenFor({ target: 'finding', id: f.id, title: `问题 ${f.number}：${f.title}` });
+    setReopenFor({
+      target: 'finding',
+      id: f.id,
+      title: tr('ledger.useMeasureActions.problem', { number: f.number, title: f.title }),
+    });
 
   const modals = (
     <>

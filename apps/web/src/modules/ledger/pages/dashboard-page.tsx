@@ -9,6 +9,8 @@ import {
   MEASURE_STATUSES,
   MEASURE_STATUS_CHART_COLORS,
 } from '../components/ledger-tags';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 const FONT = { fontFamily: "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" };
 
@@ -21,14 +23,14 @@ function findingStateOption(byState: LedgerDashboard['findingsByState']) {
   }));
   return {
     textStyle: FONT,
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
+    tooltip: { trigger: 'item', formatter: tr('ledger.dashboardPage.bCD') },
     legend: { bottom: 0 },
     series: [
       {
         type: 'pie',
         radius: ['40%', '68%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c} 个' },
+        label: { formatter: tr('ledger.dashboardPage.bC') },
         data,
       },
     ],
@@ -42,10 +44,10 @@ function measureStateOption(byState: LedgerDashboard['measuresByState']) {
     grid: { left: 40, right: 16, top: 24, bottom: 48 },
     xAxis: {
       type: 'category',
-      data: MEASURE_STATUSES.map((s) => MEASURE_STATUS_LABELS[s]),
+      data: MEASURE_STATUSES.map((s) => labelsOf(MEASURE_STATUS_LABELS)[s]),
       axisLabel: { interval: 0, fontSize: 11 },
     },
-    yAxis: { type: 'value', minInterval: 1, name: '项' },
+    yAxis: { type: 'value', minInterval: 1, name: tr('ledger.dashboardPage.items') },
     series: [
       {
         type: 'bar',
@@ -66,16 +68,16 @@ function overdueByDepartmentOption(rows: LedgerDashboard['overdueByDepartment'])
     textStyle: FONT,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 150, right: 32, top: 16, bottom: 24 },
-    xAxis: { type: 'value', minInterval: 1, name: '项' },
+    xAxis: { type: 'value', minInterval: 1, name: tr('ledger.dashboardPage.items') },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: sorted.map((o) => o.department || '未指定部门'),
+      data: sorted.map((o) => o.department || tr('ledger.dashboardPage.noDepartment')),
       axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [
       {
-        name: '逾期措施',
+        name: tr('ledger.dashboardPage.overdueMeasures'),
         type: 'bar',
         barMaxWidth: 22,
         itemStyle: { color: MEASURE_STATUS_CHART_COLORS.overdue },
@@ -98,12 +100,12 @@ function progressOverTimeOption(weeks: LedgerDashboard['progressByWeek']) {
       data: weeks.map((w) => w.weekStart.slice(5).replace('-', '/')),
     },
     yAxis: [
-      { type: 'value', minInterval: 1, name: '条' },
-      { type: 'value', minInterval: 1, name: '项' },
+      { type: 'value', minInterval: 1, name: tr('ledger.dashboardPage.text') },
+      { type: 'value', minInterval: 1, name: tr('ledger.dashboardPage.items') },
     ],
     series: [
       {
-        name: '填报进展（条）',
+        name: tr('ledger.dashboardPage.progressReports'),
         type: 'bar',
         stack: 'events',
         barMaxWidth: 18,
@@ -111,7 +113,7 @@ function progressOverTimeOption(weeks: LedgerDashboard['progressByWeek']) {
         data: weeks.map((w) => w.progressEntries),
       },
       {
-        name: '回头看重新打开（项）',
+        name: tr('ledger.dashboardPage.reopenedByFollowUp'),
         type: 'bar',
         stack: 'events',
         barMaxWidth: 18,
@@ -119,7 +121,7 @@ function progressOverTimeOption(weeks: LedgerDashboard['progressByWeek']) {
         data: weeks.map((w) => w.reopened),
       },
       {
-        name: '累计销号（项）',
+        name: tr('ledger.dashboardPage.closedInTotal'),
         type: 'line',
         yAxisIndex: 1,
         step: 'end',
@@ -151,12 +153,37 @@ export function DashboardPage() {
 
   const stats = n
     ? [
-        { title: '反馈问题', value: n.findingsTotal, suffix: '个' },
-        { title: '已完成整改', value: n.findingsDone, suffix: '个' },
-        { title: '整改完成率', value: (n.findingCompletionRate * 100).toFixed(1), suffix: '%' },
-        { title: '整改措施', value: n.measuresTotal, suffix: '项' },
-        { title: '已销号', value: n.measuresDone, suffix: '项' },
-        { title: '逾期未完成', value: n.measuresOverdue, suffix: '项', danger: n.measuresOverdue > 0 },
+        {
+          title: tr('ledger.dashboardPage.problems'),
+          value: n.findingsTotal,
+          suffix: tr('ledger.dashboardPage.text2'),
+        },
+        {
+          title: tr('ledger.dashboardPage.completed'),
+          value: n.findingsDone,
+          suffix: tr('ledger.dashboardPage.text2'),
+        },
+        {
+          title: tr('ledger.dashboardPage.completionRate'),
+          value: (n.findingCompletionRate * 100).toFixed(1),
+          suffix: '%',
+        },
+        {
+          title: tr('ledger.dashboardPage.measure'),
+          value: n.measuresTotal,
+          suffix: tr('ledger.dashboardPage.items'),
+        },
+        {
+          title: tr('ledger.dashboardPage.closed'),
+          value: n.measuresDone,
+          suffix: tr('ledger.dashboardPage.items'),
+        },
+        {
+          title: tr('ledger.dashboardPage.overdue'),
+          value: n.measuresOverdue,
+          suffix: tr('ledger.dashboardPage.items'),
+          danger: n.measuresOverdue > 0,
+        },
       ]
     : [];
 
@@ -165,7 +192,7 @@ export function DashboardPage() {
       <Card size="small">
         <Flex gap={12} align="center" wrap>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            整改看板
+            {tr('ledger.dashboardPage.rectificationDashboard')}
           </Typography.Title>
           <InspectionSelect
             list={inspections.data ?? []}
@@ -177,7 +204,7 @@ export function DashboardPage() {
       </Card>
       {!inspections.isLoading && !chosen ? (
         <Card>
-          <Empty description="还没有巡察（检查）记录" />
+          <Empty description={tr('ledger.dashboardPage.noInspectionsYet')} />
         </Card>
       ) : (
         <>
@@ -197,29 +224,31 @@ export function DashboardPage() {
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={10}>
-              <Card size="small" title="问题整改状态" loading={!options}>
+              <Card size="small" title={tr('ledger.dashboardPage.problemsByStatus')} loading={!options}>
                 {options && <EChart option={options.findings} testId="chart-findings" />}
               </Card>
             </Col>
             <Col xs={24} xl={14}>
-              <Card size="small" title="整改措施状态" loading={!options}>
+              <Card size="small" title={tr('ledger.dashboardPage.measuresByStatus')} loading={!options}>
                 {options && <EChart option={options.measures} testId="chart-measures" />}
               </Card>
             </Col>
             <Col xs={24} xl={10}>
-              <Card size="small" title="逾期措施（按责任部门）" loading={!options}>
+              <Card
+                size="small"
+                title={tr('ledger.dashboardPage.overdueMeasuresByDepartment')}
+                loading={!options}
+              >
                 {options && <EChart option={options.departments} testId="chart-departments" />}
               </Card>
             </Col>
             <Col xs={24} xl={14}>
-              <Card size="small" title="整改进展趋势（按周）" loading={!options}>
+              <Card size="small" title={tr('ledger.dashboardPage.progressByWeek')} loading={!options}>
                 {options && <EChart option={options.time} testId="chart-progress" />}
               </Card>
             </Col>
           </Row>
-          <Typography.Text type="secondary">
-            数字和图表均由服务端在打开时按台账记录计算，不可手工填写；累计销号按当前有效的销号计，回头看重新打开的措施不计。
-          </Typography.Text>
+          <Typography.Text type="secondary">{tr('ledger.dashboardPage.figuresAndChartsAre')}</Typography.Text>
         </>
       )}
     </Flex>

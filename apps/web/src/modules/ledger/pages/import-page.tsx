@@ -8,6 +8,7 @@ import { useImportDocx, useImportText, useSaveDraft, type ImportResult } from '.
 import { DraftEditor } from '../components/draft-editor';
 import { isLowConfidence } from '../components/draft-ops';
 import { checkDraft, describeDetails, draftForSave, type Draft } from '../components/draft-model';
+import { tr } from '../../../app/i18n';
 
 /** A .txt from an office PC may be GB 18030 (GBK) rather than UTF-8. */
 async function readTextFile(file: File): Promise<string> {
@@ -56,18 +57,22 @@ function UnplacedCard({ result }: { result: ImportResult }) {
       data-testid="import-unplaced"
       title={
         <Space>
-          <span>未能识别的内容</span>
-          <Tag color={unplaced.length ? 'warning' : 'success'}>{unplaced.length} 行</Tag>
+          <span>{tr('ledger.importPage.unrecognisedText')}</span>
+          <Tag color={unplaced.length ? 'warning' : 'success'}>
+            {unplaced.length} {tr('ledger.importPage.lines')}
+          </Tag>
         </Space>
       }
       style={unplaced.length ? { borderColor: '#faad14' } : undefined}
     >
       {unplaced.length === 0 ? (
-        <Typography.Text type="secondary">全部内容均已识别，没有遗漏的行。</Typography.Text>
+        <Typography.Text type="secondary">
+          {tr('ledger.importPage.everythingWasRecognisedNo')}
+        </Typography.Text>
       ) : (
         <>
           <Typography.Paragraph type="secondary">
-            以下内容未能归入巡察信息、问题或措施，请核对；需要的内容请复制到下方相应位置。
+            {tr('ledger.importPage.theFollowingDidNot')}
           </Typography.Paragraph>
           <List
             size="small"
@@ -76,7 +81,9 @@ function UnplacedCard({ result }: { result: ImportResult }) {
             renderItem={(u) => (
               <List.Item data-testid="import-unplaced-line">
                 <Space align="start">
-                  <Tag>第 {u.line} 行</Tag>
+                  <Tag>
+                    {tr('ledger.importPage.version')} {u.line} {tr('ledger.importPage.lines')}
+                  </Tag>
                   <span>
                     <div>{u.text}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -94,7 +101,7 @@ function UnplacedCard({ result }: { result: ImportResult }) {
           type="warning"
           showIcon
           style={{ marginTop: 12 }}
-          title="解析提示"
+          title={tr('ledger.importPage.parsingNotes')}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {warnings.map((w, i) => (
@@ -106,8 +113,9 @@ function UnplacedCard({ result }: { result: ImportResult }) {
       )}
       {result.outline.narratives.leads && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          原文“问题线索处理情况”：{result.outline.narratives.leads}
-          （通报中的问题线索数由台账登记生成，此段不保存）
+          {tr('ledger.importPage.sourceTextOnLeads')}
+          {result.outline.narratives.leads}
+          {tr('ledger.importPage.theReportSLead')}
         </Typography.Paragraph>
       )}
     </Card>
@@ -142,13 +150,13 @@ export function ImportPage() {
   const parseText = async (value: string) => {
     setParseProblem(undefined);
     if (!value.trim()) {
-      setParseProblem({ message: '请先粘贴反馈意见或整改通报的文字', lines: [] });
+      setParseProblem({ message: tr('ledger.importPage.pasteTheFeedbackOr'), lines: [] });
       return;
     }
     try {
       accept(await importText.mutateAsync(value));
     } catch (e) {
-      setParseProblem(problemOf(e, '解析失败，请稍后再试'));
+      setParseProblem(problemOf(e, tr('ledger.importPage.parsingFailedPleaseTry')));
     }
   };
 
@@ -161,9 +169,9 @@ export function ImportPage() {
         const content = await readTextFile(file);
         setText(content);
         accept(await importText.mutateAsync(content));
-      } else setParseProblem({ message: '只支持 .txt 或 .docx 文件；.doc 请先另存为 .docx', lines: [] });
+      } else setParseProblem({ message: tr('ledger.importPage.onlyTxtOrDocx'), lines: [] });
     } catch (e) {
-      setParseProblem(problemOf(e, '文件读取失败，请确认文件格式'));
+      setParseProblem(problemOf(e, tr('ledger.importPage.cannotReadTheFile')));
     }
   };
 
@@ -171,18 +179,22 @@ export function ImportPage() {
     if (!draft) return;
     const local = checkDraft(draft);
     if (local.length > 0) {
-      setSaveProblem({ message: '草稿还有未填写的内容，未保存', lines: local });
+      setSaveProblem({ message: tr('ledger.importPage.theDraftIsIncomplete'), lines: local });
       return;
     }
     setSaveProblem(undefined);
     try {
       const saved = await save.mutateAsync(draftForSave(draft));
       notifySuccess(
-        `已保存：问题类别 ${saved.categories} 个、问题 ${saved.findings} 个、整改措施 ${saved.measures} 项`,
+        tr('ledger.importPage.savedCategoriesProblemsMeasures', {
+          categories: saved.categories,
+          findings: saved.findings,
+          measures: saved.measures,
+        }),
       );
       void navigate(`/ledger?inspection=${saved.inspectionId}`);
     } catch (e) {
-      setSaveProblem(problemOf(e, '保存失败，请稍后再试'));
+      setSaveProblem(problemOf(e, tr('ledger.importPage.savingFailedPleaseTry')));
     }
   };
 
@@ -193,7 +205,7 @@ export function ImportPage() {
       <Card
         title={
           <Typography.Title level={4} style={{ margin: 0 }}>
-            导入反馈意见
+            {tr('ledger.importPage.importFeedback')}
           </Typography.Title>
         }
         extra={
@@ -205,29 +217,27 @@ export function ImportPage() {
                 setDraft(undefined);
               }}
             >
-              重新导入
+              {tr('ledger.importPage.importAgain')}
             </Button>
           )
         }
       >
         <Typography.Paragraph type="secondary">
-          粘贴或上传巡察反馈意见、整改方案或整改情况通报，系统按“一、（一）1.（1）”及“一是……二是……”识别问题类别、问题和整改措施，生成草稿供核对修改；核对无误后保存，保存前不会写入台账。
+          {tr('ledger.importPage.pasteOrUploadThe')}
         </Typography.Paragraph>
         {!result && (
           <Tabs
             items={[
               {
                 key: 'paste',
-                label: '粘贴文本',
+                label: tr('ledger.importPage.pasteText'),
                 children: (
                   <Space orientation="vertical" style={{ width: '100%' }}>
                     <Input.TextArea
                       rows={14}
                       value={text}
                       onChange={(e) => setText(e.target.value)}
-                      placeholder={
-                        '例如：\n一、服务群众方面\n（一）办事流程不够便捷\n1. 材料重复提交。群众办理……'
-                      }
+                      placeholder={tr('ledger.importPage.n1')}
                       data-testid="import-text"
                     />
                     <Button
@@ -236,14 +246,14 @@ export function ImportPage() {
                       onClick={() => void parseText(text)}
                       data-testid="import-parse"
                     >
-                      解析
+                      {tr('ledger.importPage.parse')}
                     </Button>
                   </Space>
                 ),
               },
               {
                 key: 'file',
-                label: '上传文件',
+                label: tr('ledger.importPage.uploadFile'),
                 children: (
                   <Upload.Dragger
                     accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -259,9 +269,9 @@ export function ImportPage() {
                       {parsing ? <FileWordOutlined /> : <InboxOutlined />}
                     </p>
                     <p className="ant-upload-text">
-                      {parsing ? '正在解析……' : '点击或拖入 .txt / .docx 文件'}
+                      {parsing ? tr('ledger.importPage.parsing') : tr('ledger.importPage.clickOrDropA')}
                     </p>
-                    <p className="ant-upload-hint">.txt 支持 UTF-8 和 GBK 编码</p>
+                    <p className="ant-upload-hint">{tr('ledger.importPage.txtMayBeUtf')}</p>
                   </Upload.Dragger>
                 ),
               },
@@ -274,12 +284,18 @@ export function ImportPage() {
             type="info"
             showIcon
             data-testid="import-summary"
-            title={`识别出问题类别 ${result.draft.categories.length} 个、问题 ${result.draft.findings.length} 个、整改措施 ${result.draft.findings.reduce((a, f) => a + f.measures.length, 0)} 项${result.outline.inspection.title ? `（${result.outline.inspection.title}）` : ''}`}
-            description={`以下为解析草稿，尚未保存。请逐项核对，可修改、增删类别、问题和措施${
-              lowCount(result.draft) > 0
-                ? `；其中 ${lowCount(result.draft)} 处识别把握不大，已标为“待核对”，可一键升级、降级、合并或拆分`
-                : ''
-            }。`}
+            title={tr('ledger.importPage.recognisedCategoriesProblemsMeasures', {
+              length: result.draft.categories.length,
+              length1: result.draft.findings.length,
+              v2: result.draft.findings.reduce((a, f) => a + f.measures.length, 0),
+              v3: result.outline.inspection.title ? `（${result.outline.inspection.title}）` : '',
+            })}
+            description={tr('ledger.importPage.thisDraftIsNot', {
+              v0:
+                lowCount(result.draft) > 0
+                  ? tr('ledger.importPage.ofThemAreUncertain', { v0: lowCount(result.draft) })
+                  : '',
+            })}
           />
         )}
       </Card>
@@ -296,11 +312,9 @@ export function ImportPage() {
                 onClick={() => void onSave()}
                 data-testid="import-save"
               >
-                保存
+                {tr('ledger.importPage.save')}
               </Button>
-              <Typography.Text type="secondary">
-                全部保存或全部不保存；保存后可在整改台账中继续编辑措施。
-              </Typography.Text>
+              <Typography.Text type="secondary">{tr('ledger.importPage.allOrNothingIs')}</Typography.Text>
             </Flex>
             {saveProblem && (
               <div style={{ marginTop: 12 }}>

@@ -46,6 +46,8 @@ import {
   describeDeadline,
 } from '../components/ledger-tags';
 import { findMeasure, useMeasureActions, useNameOf } from '../components/use-measure-actions';
+import { tr } from '../../../app/i18n';
+import { labelsOf } from '../../../app/enum-labels';
 
 type TableRow =
   | { kind: 'category'; key: string; label: string; title: string; depth: number }
@@ -96,7 +98,16 @@ function buildRows(
   emit(null);
   const loose = sorted.filter((f) => !f.categoryId || !known.has(f.categoryId)).flatMap(findingRows);
   if (loose.length > 0)
-    out.push({ kind: 'category', key: 'c-none', label: '', title: '未分类问题', depth: 0 }, ...loose);
+    out.push(
+      {
+        kind: 'category',
+        key: 'c-none',
+        label: '',
+        title: tr('ledger.ledgerPage.uncategorisedProblems'),
+        depth: 0,
+      },
+      ...loose,
+    );
   return out;
 }
 
@@ -160,7 +171,7 @@ export function LedgerPage() {
 
   const columns: TableColumnsType<TableRow> = [
     {
-      title: '序号',
+      title: tr('ledger.ledgerPage.no'),
       key: 'number',
       width: 48,
       align: 'center',
@@ -179,7 +190,7 @@ export function LedgerPage() {
         ),
     },
     {
-      title: '问题',
+      title: tr('ledger.ledgerPage.problem'),
       key: 'finding',
       width: '15%',
       onCell: spanned,
@@ -206,13 +217,13 @@ export function LedgerPage() {
         ) : null,
     },
     {
-      title: '整改措施',
+      title: tr('ledger.ledgerPage.measure'),
       key: 'measure',
       width: '18%',
       onCell: heading,
       render: (_, r) =>
         r.kind === 'measure' && !r.row ? (
-          <Typography.Text type="secondary">尚未制定整改措施</Typography.Text>
+          <Typography.Text type="secondary">{tr('ledger.ledgerPage.noMeasuresYet')}</Typography.Text>
         ) : (
           cell(r, (row) => (
             <Space orientation="vertical" size={2}>
@@ -223,28 +234,28 @@ export function LedgerPage() {
         ),
     },
     {
-      title: '责任领导',
+      title: tr('ledger.ledgerPage.responsibleLeader'),
       key: 'leader',
       width: 84,
       onCell: heading,
       render: (_, r) => cell(r, (row) => row.leader || '—'),
     },
     {
-      title: '责任部门',
+      title: tr('ledger.ledgerPage.responsibleDepartment'),
       key: 'department',
       width: 100,
       onCell: heading,
       render: (_, r) => cell(r, (row) => row.department || '—'),
     },
     {
-      title: '责任人',
+      title: tr('ledger.ledgerPage.responsiblePerson'),
       key: 'owner',
       width: 68,
       onCell: heading,
       render: (_, r) => cell(r, (row) => row.owner || '—'),
     },
     {
-      title: '完成时限',
+      title: tr('ledger.ledgerPage.dueDate'),
       key: 'due',
       width: 96,
       onCell: heading,
@@ -253,14 +264,14 @@ export function LedgerPage() {
           const d = describeDeadline(row.status === 'signed_off' ? null : row.dueDate);
           return (
             <div style={row.status === 'overdue' ? { color: '#cf1322', fontWeight: 600 } : undefined}>
-              <div>{row.dueDate ?? (row.kind === 'ongoing' ? '长期坚持' : '—')}</div>
+              <div>{row.dueDate ?? (row.kind === 'ongoing' ? tr('ledger.ledgerPage.ongoing') : '—')}</div>
               {d && <div style={{ fontSize: 12 }}>{d.text}</div>}
             </div>
           );
         }),
     },
     {
-      title: '整改进展',
+      title: tr('ledger.ledgerPage.progress'),
       key: 'progress',
       width: '17%',
       onCell: heading,
@@ -279,7 +290,7 @@ export function LedgerPage() {
         ),
     },
     {
-      title: '状态',
+      title: tr('ledger.ledgerPage.status'),
       key: 'status',
       width: 112,
       onCell: heading,
@@ -292,7 +303,7 @@ export function LedgerPage() {
         )),
     },
     {
-      title: '操作',
+      title: tr('ledger.ledgerPage.actions'),
       key: 'actions',
       width: 84,
       onCell: heading,
@@ -304,31 +315,31 @@ export function LedgerPage() {
             <Flex wrap gap={0}>
               {actions.canProgress && open && m && (
                 <Button type="link" size="small" onClick={() => actions.onProgress(m)}>
-                  添加进展
+                  {tr('ledger.ledgerPage.addProgress')}
                 </Button>
               )}
               {actions.canSignoff && open && m && (
                 <Button type="link" size="small" onClick={() => actions.onSignoff(m)}>
-                  销号
+                  {tr('ledger.ledgerPage.close')}
                 </Button>
               )}
               {actions.canSignoff && !open && m && (
                 <Button type="link" size="small" danger onClick={() => actions.onReopen(m)}>
-                  回头看
+                  {tr('ledger.ledgerPage.followUpCheck')}
                 </Button>
               )}
               <Button type="link" size="small" onClick={() => setDrawerFindingId(row.findingId)}>
-                详情
+                {tr('ledger.ledgerPage.details')}
               </Button>
               {can('ledger.write') && row.status === 'not_started' && m && m.progress.length === 0 && (
                 <Popconfirm
-                  title="删除这项尚无进展的措施？"
-                  okText="删除"
-                  cancelText="取消"
+                  title={tr('ledger.ledgerPage.deleteThisMeasureWithout')}
+                  okText={tr('ledger.ledgerPage.delete')}
+                  cancelText={tr('ledger.ledgerPage.cancel')}
                   onConfirm={() => deleteItem.mutate({ what: 'measures', id: row.measureId })}
                 >
                   <Button type="link" size="small" danger data-testid="ledger-delete-measure">
-                    删除
+                    {tr('ledger.ledgerPage.delete')}
                   </Button>
                 </Popconfirm>
               )}
@@ -344,7 +355,7 @@ export function LedgerPage() {
       data-testid="ledger-page"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
-          整改台账
+          {tr('ledger.ledgerPage.rectificationLedger')}
         </Typography.Title>
       }
       extra={
@@ -353,7 +364,7 @@ export function LedgerPage() {
             icon={<BarChartOutlined />}
             onClick={() => void navigate(`/ledger/dashboard${chosen ? `?inspection=${chosen.id}` : ''}`)}
           >
-            整改看板
+            {tr('ledger.ledgerPage.rectificationDashboard')}
           </Button>
           {chosen && (
             <Button
@@ -362,17 +373,17 @@ export function LedgerPage() {
               download
               data-testid="ledger-export"
             >
-              导出 .xlsx
+              {tr('ledger.ledgerPage.exportXlsx')}
             </Button>
           )}
           {can('ledger.write') && chosen && (
             <Button icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="ledger-record">
-              登记问责与成效
+              {tr('ledger.ledgerPage.recordAccountability')}
             </Button>
           )}
           {can('ledger.write') && chosen && (
             <Button icon={<UploadOutlined />} onClick={() => setSheetImportFor(chosen.id)}>
-              从 .xlsx 导入
+              {tr('ledger.ledgerPage.importXlsx')}
             </Button>
           )}
           {can('ledger.write') && chosen && (
@@ -381,12 +392,12 @@ export function LedgerPage() {
               data-testid="ledger-open-report"
               onClick={() => void navigate(`/ledger/${chosen.id}/report`)}
             >
-              整改通报
+              {tr('ledger.ledgerPage.rectificationReport')}
             </Button>
           )}
           {can('ledger.write') && (
             <Button type="primary" icon={<ImportOutlined />} onClick={() => void navigate('/ledger/import')}>
-              导入反馈意见
+              {tr('ledger.ledgerPage.importFeedback')}
             </Button>
           )}
         </Space>
@@ -401,17 +412,17 @@ export function LedgerPage() {
         />
         <Select
           allowClear
-          placeholder="状态"
+          placeholder={tr('ledger.ledgerPage.status')}
           style={{ width: 160 }}
           value={overdueOnly ? undefined : status}
           disabled={overdueOnly}
           onChange={setStatus}
           data-testid="ledger-filter-status"
-          options={MEASURE_STATUSES.map((s) => ({ value: s, label: MEASURE_STATUS_LABELS[s] }))}
+          options={MEASURE_STATUSES.map((s) => ({ value: s, label: labelsOf(MEASURE_STATUS_LABELS)[s] }))}
         />
         <Select
           allowClear
-          placeholder="责任部门"
+          placeholder={tr('ledger.ledgerPage.responsibleDepartment')}
           style={{ width: 220 }}
           value={departmentId}
           onChange={setDepartmentId}
@@ -421,19 +432,25 @@ export function LedgerPage() {
         />
         <Space>
           <Switch checked={overdueOnly} onChange={setOverdueOnly} data-testid="ledger-filter-overdue" />
-          <span>只看逾期</span>
+          <span>{tr('ledger.ledgerPage.overdueOnly')}</span>
         </Space>
       </Flex>
       {inspection && (
         <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="ledger-summary">
           <Typography.Text type="secondary">
             {inspectionName(inspection)}
-            {inspection.feedbackDate ? ` · ${inspection.feedbackDate} 反馈` : ''} · 问题{' '}
-            {detail.data?.findings.length ?? 0} 个 · 措施 {rows.data?.length ?? 0} 项
-            {filtered ? '（已筛选）' : ''}
+            {inspection.feedbackDate
+              ? tr('ledger.ledgerPage.feedback', { feedbackDate: inspection.feedbackDate })
+              : ''}{' '}
+            {tr('ledger.ledgerPage.problems')} {detail.data?.findings.length ?? 0}{' '}
+            {tr('ledger.ledgerPage.measures')} {rows.data?.length ?? 0} {tr('ledger.ledgerPage.items')}
+            {filtered ? tr('ledger.ledgerPage.filtered') : ''}
           </Typography.Text>
           {MEASURE_STATUSES.filter((s) => counts.get(s)).map((s) => (
-            <Tooltip key={s} title={`点击只看“${MEASURE_STATUS_LABELS[s]}”`}>
+            <Tooltip
+              key={s}
+              title={tr('ledger.ledgerPage.clickToShowOnly', { v0: labelsOf(MEASURE_STATUS_LABELS)[s] })}
+            >
               <Tag
                 style={{ cursor: 'pointer' }}
                 color={s === 'overdue' ? 'error' : undefined}
@@ -442,14 +459,14 @@ export function LedgerPage() {
                   setStatus(s);
                 }}
               >
-                {MEASURE_STATUS_LABELS[s]} {counts.get(s)}
+                {labelsOf(MEASURE_STATUS_LABELS)[s]} {counts.get(s)}
               </Tag>
             </Tooltip>
           ))}
         </Flex>
       )}
       {!inspections.isLoading && (inspections.data?.length ?? 0) === 0 ? (
-        <Empty description="还没有巡察（检查）记录，请先导入反馈意见" />
+        <Empty description={tr('ledger.ledgerPage.noInspectionsYetImport')} />
       ) : (
         <Table<TableRow>
           data-testid="ledger-table"
@@ -461,7 +478,9 @@ export function LedgerPage() {
           dataSource={data}
           pagination={false}
           sticky
-          locale={{ emptyText: filtered ? '没有符合筛选条件的整改措施' : '暂无数据' }}
+          locale={{
+            emptyText: filtered ? tr('ledger.ledgerPage.noMeasuresMatchThe') : tr('ledger.ledgerPage.noData'),
+          }}
           onRow={(r) =>
             r.kind === 'measure' && r.row?.status === 'overdue'
               ? ({ 'data-overdue': 'true' } as HTMLAttributes<HTMLElement>)

@@ -14,6 +14,7 @@ import {
   describeDeadline,
 } from '../components/ledger-tags';
 import { ProgressModal, type MeasureRef } from '../components/progress-modal';
+import { tr } from '../../../app/i18n';
 
 const open = (r: LedgerRow) => r.status !== 'signed_off';
 
@@ -45,14 +46,14 @@ export function MyMeasuresPage() {
 
   const columns: TableColumnsType<LedgerRow> = [
     {
-      title: '巡察（检查）',
+      title: tr('ledger.myMeasuresPage.inspection'),
       key: 'inspection',
       width: 180,
       render: (_, r) => names.get(r.inspectionId) ?? '—',
     },
-    { title: '问题', dataIndex: 'finding', key: 'finding', width: 200 },
+    { title: tr('ledger.myMeasuresPage.problem'), dataIndex: 'finding', key: 'finding', width: 200 },
     {
-      title: '整改措施',
+      title: tr('ledger.myMeasuresPage.measure'),
       key: 'measure',
       width: '30%',
       render: (_, r) => (
@@ -62,9 +63,14 @@ export function MyMeasuresPage() {
         </Space>
       ),
     },
-    { title: '责任部门', dataIndex: 'department', key: 'department', width: 150 },
     {
-      title: '完成时限',
+      title: tr('ledger.myMeasuresPage.responsibleDepartment'),
+      dataIndex: 'department',
+      key: 'department',
+      width: 150,
+    },
+    {
+      title: tr('ledger.myMeasuresPage.dueDate'),
       key: 'due',
       width: 130,
       render: (_, r) => {
@@ -74,14 +80,14 @@ export function MyMeasuresPage() {
             style={d?.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}
             data-testid="my-deadline"
           >
-            <div>{r.dueDate ?? (r.kind === 'ongoing' ? '长期坚持' : '—')}</div>
+            <div>{r.dueDate ?? (r.kind === 'ongoing' ? tr('ledger.myMeasuresPage.ongoing') : '—')}</div>
             {d && <div style={{ fontSize: 12 }}>{d.text}</div>}
           </div>
         );
       },
     },
     {
-      title: '状态',
+      title: tr('ledger.myMeasuresPage.status'),
       key: 'status',
       width: 130,
       render: (_, r) => (
@@ -92,7 +98,7 @@ export function MyMeasuresPage() {
       ),
     },
     {
-      title: '操作',
+      title: tr('ledger.myMeasuresPage.actions'),
       key: 'actions',
       width: 170,
       render: (_, r) => (
@@ -105,7 +111,7 @@ export function MyMeasuresPage() {
                 setProgressFor({ id: r.measureId, content: r.measure, recurring: !!r.recurrence })
               }
             >
-              添加进展
+              {tr('ledger.myMeasuresPage.addProgress')}
             </Button>
           )}
           <Button
@@ -113,7 +119,7 @@ export function MyMeasuresPage() {
             size="small"
             onClick={() => void navigate(`/ledger?inspection=${r.inspectionId}`)}
           >
-            查看台账
+            {tr('ledger.myMeasuresPage.openLedger')}
           </Button>
         </Space>
       ),
@@ -125,28 +131,36 @@ export function MyMeasuresPage() {
       <Row gutter={16}>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title="待完成" value={todo.length} suffix="项" />
+            <Statistic
+              title={tr('ledger.myMeasuresPage.open')}
+              value={todo.length}
+              suffix={tr('ledger.myMeasuresPage.items')}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
             <Statistic
-              title="已逾期"
+              title={tr('ledger.myMeasuresPage.overdue')}
               value={overdue}
-              suffix="项"
+              suffix={tr('ledger.myMeasuresPage.items')}
               styles={{ content: overdue ? { color: '#cf1322' } : {} }}
             />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title="7 天内到期" value={soon} suffix="项" />
+            <Statistic
+              title={tr('ledger.myMeasuresPage.dueWithin7Days')}
+              value={soon}
+              suffix={tr('ledger.myMeasuresPage.items')}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
             <Statistic
-              title="待销号 / 已销号"
+              title={tr('ledger.myMeasuresPage.closingAskedClosed')}
               value={`${rows.filter((r) => r.status === 'awaiting_signoff').length} / ${rows.filter((r) => r.status === 'signed_off').length}`}
             />
           </Card>
@@ -156,9 +170,12 @@ export function MyMeasuresPage() {
         title={
           <Space>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              我的整改任务
+              {tr('ledger.myMeasuresPage.myMeasures')}
             </Typography.Title>
-            <Typography.Text type="secondary">责任人：{user.displayName}</Typography.Text>
+            <Typography.Text type="secondary">
+              {tr('ledger.myMeasuresPage.responsible')}
+              {user.displayName}
+            </Typography.Text>
           </Space>
         }
       >
@@ -169,7 +186,7 @@ export function MyMeasuresPage() {
           columns={columns}
           dataSource={rows}
           pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: '您没有负责的整改措施' }}
+          locale={{ emptyText: tr('ledger.myMeasuresPage.youHaveNoMeasures') }}
           onRow={(r) => (r.status === 'overdue' ? { style: { background: '#fff1f0' } } : {})}
         />
       </Card>

@@ -4,6 +4,8 @@ import { Alert, Button, Card, Flex, Form, Input, Result, Spin, Typography } from
 import { ApiError } from '../../../app/api-client';
 import { usePublicReport, useSubmitPublicFeedback } from '../api';
 import { ReportDocument } from '../components/report-document';
+import { tr } from '../../../app/i18n';
+import { LanguageSwitch } from '../../../app/language-switch';
 
 type FeedbackValues = { name?: string; contact: string; text: string };
 
@@ -24,24 +26,28 @@ function FeedbackForm({ inspectionId }: { inspectionId: string }) {
       setDone(true);
       form.resetFields();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '提交失败，请稍后再试');
+      setError(e instanceof ApiError ? e.message : tr('ledger.publicReportPage.submittingFailedPleaseTry'));
     }
   };
 
   return (
-    <Card title="意见反馈" style={{ maxWidth: 820, margin: '24px auto 0' }} data-testid="public-feedback">
+    <Card
+      title={tr('ledger.publicReportPage.feedback')}
+      style={{ maxWidth: 820, margin: '24px auto 0' }}
+      data-testid="public-feedback"
+    >
       {done ? (
         <Result
           status="success"
-          title="感谢您的意见，我们已收到"
-          subTitle="整改工作人员将认真研究，必要时与您联系。"
+          title={tr('ledger.publicReportPage.thankYouWeReceived')}
+          subTitle={tr('ledger.publicReportPage.theRectificationStaffWill')}
           data-testid="public-feedback-done"
-          extra={<Button onClick={() => setDone(false)}>继续反映</Button>}
+          extra={<Button onClick={() => setDone(false)}>{tr('ledger.publicReportPage.sendMore')}</Button>}
         />
       ) : (
         <>
           <Typography.Paragraph type="secondary">
-            对整改落实情况有意见或建议，请在此留言。联系方式仅用于核实和回复，不会公开。
+            {tr('ledger.publicReportPage.commentsOrSuggestionsOn')}
           </Typography.Paragraph>
           {error && (
             <Alert
@@ -55,27 +61,39 @@ function FeedbackForm({ inspectionId }: { inspectionId: string }) {
           <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark>
             <Form.Item
               name="name"
-              label="姓名（可不填）"
-              rules={[{ max: 50, message: '姓名不超过 50 个字' }]}
+              label={tr('ledger.publicReportPage.nameOptional')}
+              rules={[{ max: 50, message: tr('ledger.publicReportPage.theNameMayHave') }]}
             >
               <Input maxLength={50} data-testid="public-feedback-name" />
             </Form.Item>
             <Form.Item
               name="contact"
-              label="联系方式"
+              label={tr('ledger.publicReportPage.contact')}
               rules={[
-                { required: true, whitespace: true, message: '请填写手机号码或电子邮箱' },
-                { max: 100, message: '联系方式不超过 100 个字' },
+                {
+                  required: true,
+                  whitespace: true,
+                  message: tr('ledger.publicReportPage.pleaseEnterAMobile'),
+                },
+                { max: 100, message: tr('ledger.publicReportPage.theContactMayHave') },
               ]}
             >
-              <Input maxLength={100} placeholder="手机号码或电子邮箱" data-testid="public-feedback-contact" />
+              <Input
+                maxLength={100}
+                placeholder={tr('ledger.publicReportPage.mobileNumberOrEmail')}
+                data-testid="public-feedback-contact"
+              />
             </Form.Item>
             <Form.Item
               name="text"
-              label="意见建议"
+              label={tr('ledger.publicReportPage.comments')}
               rules={[
-                { required: true, whitespace: true, message: '请填写意见建议' },
-                { max: 2000, message: '意见建议不超过 2000 个字' },
+                {
+                  required: true,
+                  whitespace: true,
+                  message: tr('ledger.publicReportPage.pleaseEnterYourComments'),
+                },
+                { max: 2000, message: tr('ledger.publicReportPage.commentsMayHaveAt') },
               ]}
             >
               <Input.TextArea rows={4} maxLength={2000} showCount data-testid="public-feedback-text" />
@@ -86,7 +104,7 @@ function FeedbackForm({ inspectionId }: { inspectionId: string }) {
               loading={submit.isPending}
               data-testid="public-feedback-submit"
             >
-              提交
+              {tr('ledger.publicReportPage.submit')}
             </Button>
           </Form>
         </>
@@ -106,12 +124,22 @@ export function PublicReportPage() {
 
   return (
     <div style={{ minHeight: '100vh', background: '#f0f2f5', paddingBottom: 48 }}>
-      <div style={{ background: '#a8071a', color: '#fff', padding: '14px 24px', marginBottom: 24 }}>
-        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>整改通报</Typography.Text>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', marginLeft: 12 }}>
-          巡察整改情况公开 · 接受社会监督
-        </Typography.Text>
-      </div>
+      <Flex
+        align="center"
+        justify="space-between"
+        wrap
+        style={{ background: '#a8071a', color: '#fff', padding: '8px 24px', marginBottom: 24 }}
+      >
+        <div>
+          <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
+            {tr('ledger.publicReportPage.rectificationReport')}
+          </Typography.Text>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', marginLeft: 12 }}>
+            {tr('ledger.publicReportPage.rectificationMadePublicOpen')}
+          </Typography.Text>
+        </div>
+        <LanguageSwitch ghost />
+      </Flex>
       {report.isLoading ? (
         <Flex justify="center" style={{ padding: 96 }}>
           <Spin size="large" />
@@ -123,7 +151,7 @@ export function PublicReportPage() {
           title={
             report.error instanceof ApiError && report.error.status < 500
               ? report.error.message
-              : '通报暂时无法打开，请稍后再试'
+              : tr('ledger.publicReportPage.theReportCannotBe')
           }
         />
       ) : (

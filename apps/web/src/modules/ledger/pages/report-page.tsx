@@ -33,44 +33,86 @@ import {
 import { InspectionSelect, inspectionName, useChosenInspection } from '../components/inspection-picker';
 import { formatDateTime, formatYuan } from '../components/ledger-tags';
 import { ReportDocument } from '../components/report-document';
+import { tr } from '../../../app/i18n';
 
 /** The server's numbers, shown as they come (TRUTH-1). */
 function ReportNumbersCard({ n }: { n: ReportNumbers }) {
   const items: { key: string; title: string; value: string | number; suffix?: string; danger?: boolean }[] = [
-    { key: 'findingsTotal', title: '反馈问题', value: n.findingsTotal, suffix: '个' },
-    { key: 'findingsDone', title: '已完成整改', value: n.findingsDone, suffix: '个' },
-    { key: 'findingsInProgress', title: '正在推进', value: n.findingsInProgress, suffix: '个' },
-    { key: 'findingsOngoing', title: '需长期坚持', value: n.findingsOngoing, suffix: '个' },
+    {
+      key: 'findingsTotal',
+      title: tr('ledger.reportPage.problems'),
+      value: n.findingsTotal,
+      suffix: tr('ledger.reportPage.text'),
+    },
+    {
+      key: 'findingsDone',
+      title: tr('ledger.reportPage.completed'),
+      value: n.findingsDone,
+      suffix: tr('ledger.reportPage.text'),
+    },
+    {
+      key: 'findingsInProgress',
+      title: tr('ledger.reportPage.inProgress'),
+      value: n.findingsInProgress,
+      suffix: tr('ledger.reportPage.text'),
+    },
+    {
+      key: 'findingsOngoing',
+      title: tr('ledger.reportPage.ongoing'),
+      value: n.findingsOngoing,
+      suffix: tr('ledger.reportPage.text'),
+    },
     {
       key: 'findingCompletionRate',
-      title: '整改完成率',
+      title: tr('ledger.reportPage.completionRate'),
       value: `${(n.findingCompletionRate * 100).toFixed(1)}`,
       suffix: '%',
     },
-    { key: 'measuresTotal', title: '整改措施', value: n.measuresTotal, suffix: '项' },
-    { key: 'measuresDone', title: '已销号', value: n.measuresDone, suffix: '项' },
+    {
+      key: 'measuresTotal',
+      title: tr('ledger.reportPage.measure'),
+      value: n.measuresTotal,
+      suffix: tr('ledger.reportPage.items'),
+    },
+    {
+      key: 'measuresDone',
+      title: tr('ledger.reportPage.closed'),
+      value: n.measuresDone,
+      suffix: tr('ledger.reportPage.items'),
+    },
     {
       key: 'measuresOverdue',
-      title: '逾期未完成',
+      title: tr('ledger.reportPage.overdue'),
       value: n.measuresOverdue,
-      suffix: '项',
+      suffix: tr('ledger.reportPage.items'),
       danger: n.measuresOverdue > 0,
     },
-    { key: 'accountabilityTotal', title: '问责', value: n.accountabilityTotal, suffix: '人次' },
-    { key: 'regulations', title: '建章立制', value: n.regulations, suffix: '项' },
+    {
+      key: 'accountabilityTotal',
+      title: tr('ledger.reportPage.accountability'),
+      value: n.accountabilityTotal,
+      suffix: tr('ledger.reportPage.persons'),
+    },
+    {
+      key: 'regulations',
+      title: tr('ledger.reportPage.newRules'),
+      value: n.regulations,
+      suffix: tr('ledger.reportPage.items'),
+    },
     {
       key: 'money',
-      title: '追缴 / 退还资金',
+      title: tr('ledger.reportPage.fundsRecoveredReturned'),
       value: `${formatYuan(n.recoveredFen)} / ${formatYuan(n.refundedFen)}`,
     },
-    { key: 'leadsReferred', title: '移交问题线索', value: n.leadsReferred, suffix: '件' },
+    {
+      key: 'leadsReferred',
+      title: tr('ledger.reportPage.leadsTransferred'),
+      value: n.leadsReferred,
+      suffix: tr('ledger.reportPage.cases'),
+    },
   ];
   return (
-    <Card
-      size="small"
-      title="通报数据（由台账实时生成，仅已销号的措施计为完成）"
-      data-testid="report-numbers"
-    >
+    <Card size="small" title={tr('ledger.reportPage.reportFiguresFromThe')} data-testid="report-numbers">
       <Row gutter={[16, 16]}>
         {items.map((i) => (
           <Col key={i.key} xs={12} md={6} xl={4}>
@@ -124,13 +166,13 @@ function NarrativeForm({ inspection }: { inspection: Inspection }) {
         contactAddress: v.contactAddress ?? '',
       },
     });
-    notifySuccess('通报文字已保存');
+    notifySuccess(tr('ledger.reportPage.reportTextSaved'));
   };
 
   return (
     <Card
       size="small"
-      title="通报文字"
+      title={tr('ledger.reportPage.reportText')}
       data-testid="report-narratives"
       extra={
         <Button
@@ -139,37 +181,41 @@ function NarrativeForm({ inspection }: { inspection: Inspection }) {
           loading={update.isPending}
           onClick={() => void onSave().catch(() => undefined)}
         >
-          保存文字
+          {tr('ledger.reportPage.saveText')}
         </Button>
       }
     >
       <Form form={form} layout="vertical">
         <Form.Item
           name="workDone"
-          label="一、整改工作开展情况"
-          extra="每段一行；通报数据段落由系统生成，接在其后"
-          rules={[{ max: 20000, message: '不超过 20000 个字' }]}
+          label={tr('ledger.reportPage.n1RectificationWork')}
+          extra={tr('ledger.reportPage.oneParagraphALine')}
+          rules={[{ max: 20000, message: tr('ledger.reportPage.atMost20000Characters') }]}
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="report-work-done" />
         </Form.Item>
         <Form.Item
           name="nextSteps"
-          label="四、下一步工作"
-          rules={[{ max: 20000, message: '不超过 20000 个字' }]}
+          label={tr('ledger.reportPage.n4NextSteps')}
+          rules={[{ max: 20000, message: tr('ledger.reportPage.atMost20000Characters') }]}
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="report-next-steps" />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={8}>
-            <Form.Item name="contactPhone" label="联系电话" rules={[{ max: 50, message: '不超过 50 个字' }]}>
+            <Form.Item
+              name="contactPhone"
+              label={tr('ledger.reportPage.phone')}
+              rules={[{ max: 50, message: tr('ledger.reportPage.atMost50Characters') }]}
+            >
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
             <Form.Item
               name="contactEmail"
-              label="电子邮箱"
-              rules={[{ max: 100, message: '不超过 100 个字' }]}
+              label={tr('ledger.reportPage.email')}
+              rules={[{ max: 100, message: tr('ledger.reportPage.atMost100Characters') }]}
             >
               <Input />
             </Form.Item>
@@ -177,9 +223,9 @@ function NarrativeForm({ inspection }: { inspection: Inspection }) {
         </Row>
         <Form.Item
           name="contactAddress"
-          label="通信地址"
+          label={tr('ledger.reportPage.address')}
           style={{ marginBottom: 0 }}
-          rules={[{ max: 200, message: '不超过 200 个字' }]}
+          rules={[{ max: 200, message: tr('ledger.reportPage.atMost200Characters') }]}
         >
           <Input />
         </Form.Item>
@@ -191,19 +237,34 @@ function NarrativeForm({ inspection }: { inspection: Inspection }) {
 function FeedbackCard({ inspectionId }: { inspectionId: string }) {
   const feedback = usePublicFeedbackList(inspectionId, true);
   return (
-    <Card size="small" title={`群众意见（${feedback.data?.length ?? 0} 条）`} data-testid="report-feedback">
+    <Card
+      size="small"
+      title={tr('ledger.reportPage.publicFeedback', { v0: feedback.data?.length ?? 0 })}
+      data-testid="report-feedback"
+    >
       <Table
         size="small"
         rowKey="id"
         loading={feedback.isLoading}
         dataSource={feedback.data ?? []}
         pagination={{ pageSize: 5, hideOnSinglePage: true }}
-        locale={{ emptyText: '暂无群众意见' }}
+        locale={{ emptyText: tr('ledger.reportPage.noPublicFeedbackYet') }}
         columns={[
-          { title: '时间', key: 'at', width: 140, render: (_, r) => formatDateTime(r.createdAt) },
-          { title: '姓名', dataIndex: 'name', key: 'name', width: 80, render: (v: string) => v || '匿名' },
-          { title: '联系方式', dataIndex: 'contact', key: 'contact', width: 130 },
-          { title: '意见建议', dataIndex: 'text', key: 'text' },
+          {
+            title: tr('ledger.reportPage.time'),
+            key: 'at',
+            width: 140,
+            render: (_, r) => formatDateTime(r.createdAt),
+          },
+          {
+            title: tr('ledger.reportPage.name'),
+            dataIndex: 'name',
+            key: 'name',
+            width: 80,
+            render: (v: string) => v || tr('ledger.reportPage.anonymous'),
+          },
+          { title: tr('ledger.reportPage.contact'), dataIndex: 'contact', key: 'contact', width: 130 },
+          { title: tr('ledger.reportPage.comments'), dataIndex: 'text', key: 'text' },
         ]}
       />
     </Card>
@@ -228,12 +289,12 @@ export function ReportPage() {
       <Card
         title={
           <Typography.Title level={4} style={{ margin: 0 }}>
-            整改通报
+            {tr('ledger.reportPage.rectificationReport')}
           </Typography.Title>
         }
       >
         <Space orientation="vertical">
-          <Typography.Text>请选择要生成通报的巡察（检查）：</Typography.Text>
+          <Typography.Text>{tr('ledger.reportPage.chooseTheInspectionTo')}</Typography.Text>
           <InspectionSelect
             list={inspections.data ?? []}
             value={chosen?.id}
@@ -242,7 +303,7 @@ export function ReportPage() {
           />
           {chosen && (
             <Button type="primary" onClick={() => void navigate(`/ledger/${chosen.id}/report`)}>
-              生成通报
+              {tr('ledger.reportPage.generateReport')}
             </Button>
           )}
         </Space>
@@ -252,7 +313,9 @@ export function ReportPage() {
 
   const publish = async (published: boolean) => {
     await update.mutateAsync({ id, patch: { published } });
-    notifySuccess(published ? '通报已公开发布' : '已撤回公开');
+    notifySuccess(
+      published ? tr('ledger.reportPage.reportPublished') : tr('ledger.reportPage.publicationWithdrawn'),
+    );
   };
 
   return (
@@ -261,16 +324,17 @@ export function ReportPage() {
         title={
           <Space wrap>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              整改通报
+              {tr('ledger.reportPage.rectificationReport')}
             </Typography.Title>
             {inspection && <Typography.Text type="secondary">{inspectionName(inspection)}</Typography.Text>}
             {inspection &&
               (inspection.publishedAt ? (
                 <Tag color="success" data-testid="report-published">
-                  已公开（{formatDateTime(inspection.publishedAt)}）
+                  {tr('ledger.reportPage.published')}
+                  {formatDateTime(inspection.publishedAt)}）
                 </Tag>
               ) : (
-                <Tag data-testid="report-published">未公开</Tag>
+                <Tag data-testid="report-published">{tr('ledger.reportPage.notPublished')}</Tag>
               ))}
           </Space>
         }
@@ -280,7 +344,7 @@ export function ReportPage() {
               icon={<UnorderedListOutlined />}
               onClick={() => void navigate(`/ledger?inspection=${id}`)}
             >
-              返回台账
+              {tr('ledger.reportPage.backToTheLedger')}
             </Button>
             <Button
               icon={<DownloadOutlined />}
@@ -288,35 +352,35 @@ export function ReportPage() {
               download
               data-testid="report-download"
             >
-              下载 Word
+              {tr('ledger.reportPage.downloadWord')}
             </Button>
             {inspection?.publishedAt && (
               <Link to={`/reports/${id}`} target="_blank" data-testid="report-public-link">
-                <Button icon={<EyeOutlined />}>查看公开页面</Button>
+                <Button icon={<EyeOutlined />}>{tr('ledger.reportPage.viewPublicPage')}</Button>
               </Link>
             )}
             {canWrite &&
               inspection &&
               (inspection.publishedAt ? (
                 <Popconfirm
-                  title="撤回公开？"
-                  description="公开页面将不再可访问。"
-                  okText="撤回"
-                  cancelText="取消"
+                  title={tr('ledger.reportPage.withdrawPublication')}
+                  description={tr('ledger.reportPage.thePublicPageWill')}
+                  okText={tr('ledger.reportPage.withdraw')}
+                  cancelText={tr('ledger.reportPage.cancel')}
                   onConfirm={() => publish(false)}
                 >
-                  <Button danger>撤回公开</Button>
+                  <Button danger>{tr('ledger.reportPage.withdrawPublication2')}</Button>
                 </Popconfirm>
               ) : (
                 <Popconfirm
-                  title="公开发布这份通报？"
-                  description="发布后无需登录即可查看，并可提交意见。"
-                  okText="发布"
-                  cancelText="取消"
+                  title={tr('ledger.reportPage.publishThisReport')}
+                  description={tr('ledger.reportPage.oncePublishedAnyoneCan')}
+                  okText={tr('ledger.reportPage.publish')}
+                  cancelText={tr('ledger.reportPage.cancel')}
                   onConfirm={() => publish(true)}
                 >
                   <Button type="primary" icon={<SendOutlined />} data-testid="report-publish">
-                    发布
+                    {tr('ledger.reportPage.publish')}
                   </Button>
                 </Popconfirm>
               ))}
@@ -324,8 +388,8 @@ export function ReportPage() {
         }
       >
         <Typography.Text type="secondary">
-          通报中的数字均在生成时由台账计算，只有已销号的整改措施计为完成，不可手工填写。
-          {report.data ? ` 数据截至 ${report.data.asOf}。` : ''}
+          {tr('ledger.reportPage.theReportSFigures')}
+          {report.data ? tr('ledger.reportPage.figuresAsOf', { asOf: report.data.asOf }) : ''}
         </Typography.Text>
       </Card>
       {report.isLoading ? (
@@ -339,7 +403,11 @@ export function ReportPage() {
           <ReportNumbersCard n={report.data.numbers} />
           <Row gutter={16}>
             <Col xs={24} xl={canWrite ? 15 : 24}>
-              <Card size="small" title="通报预览" styles={{ body: { background: '#f0f2f5', padding: 24 } }}>
+              <Card
+                size="small"
+                title={tr('ledger.reportPage.reportPreview')}
+                styles={{ body: { background: '#f0f2f5', padding: 24 } }}
+              >
                 <ReportDocument model={report.data} showStatus />
               </Card>
             </Col>
