@@ -111,9 +111,9 @@ export function ClockCell({ clock }: { clock: CaseClockSummary | null }) {
 export function ProvisionalTag({ clock }: { clock: CaseClockSummary }) {
   if (!clock.provisional) return null;
   return (
-    <Tooltip title="该年度节假日安排尚未导入，期限暂按周末计算，导入后可能顺延">
+    <Tooltip title={tr('cases.caseTags.provisionalHint')}>
       <Tag color="orange" data-testid="clock-provisional" style={{ cursor: 'help', marginInlineEnd: 0 }}>
-        暂定
+        {tr('cases.caseTags.provisional')}
       </Tag>
     </Tooltip>
   );
