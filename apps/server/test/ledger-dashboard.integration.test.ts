@@ -44,6 +44,7 @@ describe.each(dbKinds())('ledger dashboard (%s)', (kind) => {
     expect(d.body.findingsTotal).toBe(report.findingsTotal);
     expect(d.body.findingsByState.done).toBe(report.findingsDone);
     expect(d.body.findingsByState.in_progress).toBe(report.findingsInProgress);
+    expect(d.body.findingsByState.no_measure).toBe(report.findingsWithoutMeasures);
     expect(d.body.asOf).toBe('2026-11-20');
   });
 
@@ -72,7 +73,7 @@ describe.each(dbKinds())('ledger dashboard (%s)', (kind) => {
 
     const empty = (await supervisor.request('GET', url)).body;
     expect(empty.measuresByState.not_started).toBe(2);
-    expect(empty.findingsByState).toEqual({ done: 0, in_progress: 1, ongoing: 0 });
+    expect(empty.findingsByState).toEqual({ done: 0, in_progress: 1, ongoing: 0, no_measure: 0 });
     // From the week of the feedback date (Wed 2026-10-28 → Mon 2026-10-26) to this week.
     expect(empty.progressByWeek.map((w: { weekStart: string }) => w.weekStart)).toEqual([
       '2026-10-26',
@@ -105,7 +106,7 @@ describe.each(dbKinds())('ledger dashboard (%s)', (kind) => {
       ['2026-11-16', 1, 1],
     ]);
     expect(d.measuresByState).toMatchObject({ signed_off: 1, in_progress: 1, not_started: 0 });
-    expect(d.findingsByState).toEqual({ done: 0, in_progress: 1, ongoing: 0 });
+    expect(d.findingsByState).toEqual({ done: 0, in_progress: 1, ongoing: 0, no_measure: 0 });
 
     // A 回头看 shows in the week it happened and takes the measure out of the cumulative count.
     expect(

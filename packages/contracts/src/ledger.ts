@@ -347,7 +347,12 @@ export const LedgerDashboard = z.object({
   asOf: z.string(),
   findingsTotal: z.number().int(),
   /** done = every measure signed off (REC-1); ongoing = only 长期坚持 measures left open. */
-  findingsByState: z.object({ done: z.number(), in_progress: z.number(), ongoing: z.number() }),
+  findingsByState: z.object({
+    done: z.number(),
+    in_progress: z.number(),
+    ongoing: z.number(),
+    no_measure: z.number(),
+  }),
   measuresTotal: z.number().int(),
   measuresByState: z.record(MeasureStatus, z.number()),
   overdueByDepartment: z.array(
@@ -390,7 +395,8 @@ export const ReportMeasureState = z.enum([
 export type ReportMeasureState = z.infer<typeof ReportMeasureState>;
 
 /** done = every measure signed off; ongoing = only 长期坚持 measures left open. */
-export const FindingStatus = z.enum(['done', 'in_progress', 'ongoing']);
+/** no_measure: a problem with no measure yet is not 正在推进 (issue 14 point 14). */
+export const FindingStatus = z.enum(['done', 'in_progress', 'ongoing', 'no_measure']);
 export type FindingStatus = z.infer<typeof FindingStatus>;
 
 export const ReportFinding = z.object({
@@ -418,6 +424,8 @@ export const ReportNumbers = z.object({
   findingsDone: z.number(),
   findingsInProgress: z.number(),
   findingsOngoing: z.number(),
+  /** Problems with no measure yet: neither done nor 正在推进. */
+  findingsWithoutMeasures: z.number(),
   /** findingsDone / findingsTotal, 0 when there are none (整改完成率, TRUTH-1). */
   findingCompletionRate: z.number(),
   measuresTotal: z.number(),
@@ -436,6 +444,8 @@ export type ReportNumbers = z.infer<typeof ReportNumbers>;
 /** `GET /api/ledger/inspections/:id/report` and `GET /api/public/reports/:id`: no number typed in (TRUTH-1). */
 export const ReportModel = z.object({
   title: z.string(),
+  /** 落款: the issuing unit, printed with asOf at the end of the report and its .docx. */
+  issuer: z.string(),
   /** YYYY-MM-DD (Asia/Shanghai) */
   asOf: z.string(),
   opening: z.string(),

@@ -48,11 +48,12 @@ export function buildDashboard(input: DashboardInput): LedgerDashboard {
   for (const m of measures) measuresByState[m.status]++;
 
   // Findings as the report counts them: done only when every measure is signed off (REC-1).
-  const findingsByState = { done: 0, in_progress: 0, ongoing: 0 };
+  const findingsByState = { done: 0, in_progress: 0, ongoing: 0, no_measure: 0 };
   for (const f of input.findingIds) {
     const ms = measures.filter((m) => m.findingId === f);
     const open = ms.filter((m) => m.status !== 'signed_off');
-    if (ms.length > 0 && open.length === 0) findingsByState.done++;
+    if (ms.length === 0) findingsByState.no_measure++;
+    else if (open.length === 0) findingsByState.done++;
     else if (open.length > 0 && open.every((m) => m.kind === 'ongoing')) findingsByState.ongoing++;
     else findingsByState.in_progress++;
   }

@@ -121,6 +121,8 @@ describe('renderReportDocx', () => {
     expect(text).toContain(
       '联系电话：0000-1234567；电子邮箱：ledger@example.org；通信地址：某区政务服务中心三楼',
     );
+    // 落款 (issue 14 point 14): the issuing unit and the date close the document, as in the preview.
+    expect(text.trimEnd()).toMatch(/中共某区政务服务中心党组\s+2024年8月1日$/);
   });
 
   it('lays the page out per GB/T 9704-2012', async () => {

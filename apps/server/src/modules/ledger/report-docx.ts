@@ -9,7 +9,7 @@ import {
   TextRun,
   type IParagraphOptions,
 } from 'docx';
-import type { ReportModel } from './report-model';
+import { formatCnDate, type ReportModel } from './report-model';
 
 /**
  * The public report as a Word file laid out per GB/T 9704-2012 (党政机关公文格式): A4, 版心
@@ -129,6 +129,17 @@ function buildBody(model: ReportModel): Paragraph[] {
   for (const text of model.nextSteps) out.push(bodyParagraph(text));
 
   out.push(bodyParagraph(model.contact));
+  // 落款 (§7.3.5): the issuing unit and the date, right-aligned four characters in, after a blank line.
+  const signature = (text: string) =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: bodySpacing,
+      indent: { right: (4 * INDENT_TWIPS) / 2 },
+      children: [run(text, FONT.body, SIZE.body)],
+    });
+  out.push(paragraph([], { indent: false }));
+  out.push(signature(model.issuer));
+  out.push(signature(formatCnDate(model.asOf)));
   return out;
 }
 

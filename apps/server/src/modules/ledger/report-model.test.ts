@@ -102,6 +102,7 @@ const snapshotArb: fc.Arbitrary<LedgerSnapshot> = fc
 function countIndependently(ledger: LedgerSnapshot) {
   let findingsDone = 0;
   let findingsOngoing = 0;
+  let findingsWithoutMeasures = 0;
   let measuresTotal = 0;
   let measuresDone = 0;
   let overdue = 0;
@@ -118,7 +119,8 @@ function countIndependently(ledger: LedgerSnapshot) {
         if (m.dueDate !== undefined && m.dueDate < TODAY) overdue++;
       }
     }
-    if (f.measures.length > 0 && signed === f.measures.length) findingsDone++;
+    if (f.measures.length === 0) findingsWithoutMeasures++;
+    else if (signed === f.measures.length) findingsDone++;
     else if (f.measures.length > signed && openNonOngoing === 0) findingsOngoing++;
   }
   const perKind = new Map<string, number>();
@@ -132,6 +134,7 @@ function countIndependently(ledger: LedgerSnapshot) {
   return {
     findingsDone,
     findingsOngoing,
+    findingsWithoutMeasures,
     measuresTotal,
     measuresDone,
     overdue,
@@ -151,8 +154,12 @@ describe('buildReportModel', () => {
         expect(numbers.findingsTotal).toBe(ledger.findings.length);
         expect(numbers.findingsDone).toBe(expected.findingsDone);
         expect(numbers.findingsOngoing).toBe(expected.findingsOngoing);
+        expect(numbers.findingsWithoutMeasures).toBe(expected.findingsWithoutMeasures);
         expect(numbers.findingsInProgress).toBe(
-          ledger.findings.length - expected.findingsDone - expected.findingsOngoing,
+          ledger.findings.length -
+            expected.findingsDone -
+            expected.findingsOngoing -
+            expected.findingsWithoutMeasures,
         );
         expect(numbers.measuresTotal).toBe(expected.measuresTotal);
         expect(numbers.measuresDone).toBe(expected.measuresDone);
@@ -214,6 +221,37 @@ describe('buildReportModel', () => {
       expect(sections[0]?.findings[0]?.status).toBe('in_progress');
     }
     expect(buildReportModel(ledger('signed_off'), NOW).numbers.findingsDone).toBe(1);
+  });
+
+  it('issue 14 point 14: a problem with no measure yet is counted as such, never as 正在推进', () => {
+    const { numbers, sections, summary, issuer } = buildReportModel(
+      {
+        inspection: { kind: 'xuncha', team: '区委第一巡察组', inspectedUnit: '区政务服务中心' },
+        categories: [],
+        findings: [
+          {
+            id: 'f1',
+            number: 1,
+            title: '窗口人员不在岗',
+            description: '',
+            source: 'inspection',
+            measures: [],
+          },
+        ],
+        accountability: [],
+        regulations: [],
+        recoveries: [],
+        leadsReferred: 0,
+        narratives: { workDone: '', nextSteps: '' },
+        contact: {},
+      },
+      NOW,
+    );
+    expect(numbers).toMatchObject({ findingsWithoutMeasures: 1, findingsInProgress: 0, findingsDone: 0 });
+    expect(sections[0]?.findings[0]?.status).toBe('no_measure');
+    expect(summary).toContain('正在推进0个，需长期坚持0个，尚未制定整改措施1个；制定整改措施0项');
+    // 落款: without an issuer of its own, the inspected unit issues the report.
+    expect(issuer).toBe('区政务服务中心');
   });
 
   it('assembles sections in category order with 问题表现 and what was done from measures and progress', () => {

@@ -107,6 +107,7 @@ export const findingStatusLabels: Record<FindingStatus, string> = {
   done: '已完成整改',
   in_progress: '正在推进',
   ongoing: '需长期坚持',
+  no_measure: '尚未制定整改措施',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -143,6 +144,7 @@ export function isFindingDone(finding: SnapshotFinding): boolean {
 }
 
 export function getFindingStatus(finding: SnapshotFinding): FindingStatus {
+  if (finding.measures.length === 0) return 'no_measure';
   if (isFindingDone(finding)) return 'done';
   const open = finding.measures.filter((m) => m.state !== 'signed_off');
   // What remains is only 长期坚持: the report says so instead of "in progress".
@@ -203,6 +205,7 @@ export function buildReportModel(ledger: LedgerSnapshot, now: Date): ReportModel
     findingsDone: count('done'),
     findingsInProgress: count('in_progress'),
     findingsOngoing: count('ongoing'),
+    findingsWithoutMeasures: count('no_measure'),
     findingCompletionRate: ledger.findings.length === 0 ? 0 : count('done') / ledger.findings.length,
     measuresTotal: measures.length,
     // REC-1: progress and evidence alone do not make a measure done; only its sign-off does.
@@ -266,7 +269,9 @@ export function buildReportModel(ledger: LedgerSnapshot, now: Date): ReportModel
       : '') +
     `中，` +
     `已完成整改${numbers.findingsDone}个，正在推进${numbers.findingsInProgress}个，` +
-    `需长期坚持${numbers.findingsOngoing}个；制定整改措施${numbers.measuresTotal}项，` +
+    `需长期坚持${numbers.findingsOngoing}个` +
+    (numbers.findingsWithoutMeasures > 0 ? `，尚未制定整改措施${numbers.findingsWithoutMeasures}个` : '') +
+    `；制定整改措施${numbers.measuresTotal}项，` +
     `已销号${numbers.measuresDone}项，逾期未完成${numbers.measuresOverdue}项；` +
     `建立完善制度${numbers.regulations}项。`;
 
@@ -300,6 +305,7 @@ export function buildReportModel(ledger: LedgerSnapshot, now: Date): ReportModel
 
   return {
     title,
+    issuer,
     asOf: today,
     opening,
     summary,

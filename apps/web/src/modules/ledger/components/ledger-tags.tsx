@@ -84,10 +84,20 @@ export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   get ongoing() {
     return tr('ledger.ledgerTags.ongoing');
   },
+  get no_measure() {
+    return tr('ledger.ledgerTags.noMeasure');
+  },
 };
 
 export function FindingStatusTag({ status }: { status: FindingStatus }) {
-  const color = status === 'done' ? 'success' : status === 'ongoing' ? 'geekblue' : 'processing';
+  const color =
+    status === 'done'
+      ? 'success'
+      : status === 'ongoing'
+        ? 'geekblue'
+        : status === 'no_measure'
+          ? 'warning'
+          : 'processing';
   return <Tag color={color}>{FINDING_STATUS_LABELS[status]}</Tag>;
 }
 

@@ -111,7 +111,10 @@ export function ReportDocument({ model, showStatus = false }: { model: ReportMod
         <P key={i}>{t}</P>
       ))}
       <P testId="report-contact">{model.contact}</P>
-      <p style={{ textAlign: 'right', marginTop: 32 }}>{cnDate(model.asOf)}</p>
+      <p style={{ textAlign: 'right', marginTop: 32, marginBottom: 0 }} data-testid="report-issuer">
+        {model.issuer}
+      </p>
+      <p style={{ textAlign: 'right' }}>{cnDate(model.asOf)}</p>
     </article>
   );
 }

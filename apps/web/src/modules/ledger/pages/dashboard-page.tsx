@@ -15,8 +15,13 @@ import { labelsOf } from '../../../app/enum-labels';
 const FONT = { fontFamily: "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" };
 
 function findingStateOption(byState: LedgerDashboard['findingsByState']) {
-  const colors = { done: '#52c41a', in_progress: '#1677ff', ongoing: '#2f54eb' } as const;
-  const data = (['done', 'in_progress', 'ongoing'] as const).map((s) => ({
+  const colors = {
+    done: '#52c41a',
+    in_progress: '#1677ff',
+    ongoing: '#2f54eb',
+    no_measure: '#faad14',
+  } as const;
+  const data = (['done', 'in_progress', 'ongoing', 'no_measure'] as const).map((s) => ({
     name: FINDING_STATUS_LABELS[s],
     value: byState[s],
     itemStyle: { color: colors[s] },

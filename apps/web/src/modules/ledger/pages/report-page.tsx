@@ -63,6 +63,12 @@ function ReportNumbersCard({ n }: { n: ReportNumbers }) {
       suffix: tr('ledger.reportPage.text'),
     },
     {
+      key: 'findingsWithoutMeasures',
+      title: tr('ledger.reportPage.noMeasure'),
+      value: n.findingsWithoutMeasures,
+      suffix: tr('ledger.reportPage.text'),
+    },
+    {
       key: 'findingCompletionRate',
       title: tr('ledger.reportPage.completionRate'),
       value: `${(n.findingCompletionRate * 100).toFixed(1)}`,
