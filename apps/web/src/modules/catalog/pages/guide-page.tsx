@@ -41,12 +41,14 @@ export function GuidePage() {
       : undefined;
   const langs = guide.data?.availableLangs ?? langError ?? [];
 
-  // The toolbar is the page's, in the UI language; the guide below is a document in its own language.
+  // The toolbar is in the UI language while the guide is the Chinese one; a guide chosen in another
+  // language (a foreign applicant's choice) brings its toolbar words along.
+  const bar = (key: 'backToList' | 'print' | 'word') => (lang === 'zh' ? tr(`guide.${key}`) : t(key));
   const toolbar = (
     <Flex justify="space-between" align="center" wrap gap={12} className="no-print">
       <Space wrap>
         <Link to="/guide">
-          <Button icon={<UnorderedListOutlined />}>{tr('guide.backToList')}</Button>
+          <Button icon={<UnorderedListOutlined />}>{bar('backToList')}</Button>
         </Link>
         {langs.length > 1 && (
           <Segmented<GuideLang>
@@ -68,11 +70,11 @@ export function GuidePage() {
           )}
           <Link to={`/guide/${encodeURIComponent(itemId)}/print${lang === 'zh' ? '' : `?lang=${lang}`}`}>
             <Button icon={<PrinterOutlined />} data-testid="guide-print">
-              {tr('guide.print')}
+              {bar('print')}
             </Button>
           </Link>
           <Button icon={<FileWordOutlined />} href={guideDocxUrl(itemId, lang)} data-testid="guide-docx">
-            {tr('guide.word')}
+            {bar('word')}
           </Button>
         </Space>
       )}
