@@ -7,9 +7,10 @@
  * one county-year (and its disagreements). The full size of the issue is --cases 10000000 --open
  * 100000 --regions 100; the default here is small (the machine is shared).
  *
- * Every region gets --departments departments of its own (50 by default, as the issue asks); cases
- * are spread over them and over the demo county's published items (an item's own department is
- * not the case's: the figures cut by the case's department). The generator streams its rows to
+ * Every region gets --departments departments of its own (50 by default, as the issue asks), its
+ * own copy of the demo county's published items and of the demo applicant (a case's item,
+ * department and applicant are of its region: the keys say so since issue 23); cases are spread
+ * over them (an item's own department is not always the case's: the figures cut by the case's). The generator streams its rows to
  * CSV files in chunks, so the full size needs disk, not memory. Simplification (reported): the dashboards are measured at the use-case level (the route adds only
  * Fastify's serialization). casesRatio runs bench:cases' own transition loop (its server, its
  * pgbench TPC-B in the same run, taking turns) with the supervision job maintaining the clocks,
@@ -118,11 +119,6 @@ async function main() {
     await migrate(handle.db);
     await loadNationalDays(handle.db);
     await seedDemo(deps);
-    const items = await pgRows<{ itemId: string; versionId: string; departmentId: string }>(
-      url,
-      `select v.item_id as "itemId", v.id as "versionId", v.department_id as "departmentId"
-       from catalog_item_version v where v.status = 'published' and v.region_code = '350999'`,
-    );
     // Regions: one province, REGIONS counties under cities of ten.
     const regionRows = [`${PROVINCE},基准省,,1`];
     for (let c = 0; c < Math.ceil(REGIONS / 10); c++)
@@ -146,6 +142,47 @@ async function main() {
       departmentsOf.set(regionCode(i), ids);
     }
     writeFileSync(path.join(dir, 'department.csv'), departmentRows.join('\n') + '\n');
+    const psql = (cmd: string) =>
+      execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', cmd], { stdio: 'pipe' });
+    psql(`\\copy region(code,name,parent_code,level) from '${dir}/region.csv' csv`);
+    psql(`\\copy department(id,region_code,name) from '${dir}/department.csv' csv`);
+    // A case's item, department and applicant are of the case's own region (the keys say so since
+    // issue 23): every county gets its own copy of the demo's published items, each with one of its
+    // departments, and of the demo applicant.
+    psql(`create table bench_item_map as
+      select r.code as region, v.item_id as src_item, v.id as src_version,
+        gen_random_uuid() as item_id, gen_random_uuid() as version_id,
+        (select d.id from department d where d.region_code = r.code order by d.name
+          limit 1 offset abs(hashtext(v.id::text)) % ${DEPARTMENTS}) as department_id
+      from region r cross join catalog_item_version v
+      where r.level = 3 and r.code like '99%' and v.status = 'published' and v.region_code = '350999'`);
+    psql(`insert into catalog_item select (jsonb_populate_record(null::catalog_item,
+        to_jsonb(i) || jsonb_build_object('id', m.item_id, 'region_code', m.region))).*
+      from catalog_item i join bench_item_map m on m.src_item = i.id`);
+    psql(`insert into catalog_item_version select (jsonb_populate_record(null::catalog_item_version,
+        to_jsonb(v) || jsonb_build_object('id', m.version_id, 'item_id', m.item_id, 'region_code', m.region,
+          'department_id', m.department_id))).*
+      from catalog_item_version v join bench_item_map m on m.src_version = v.id`);
+    psql(`create table bench_applicant_map as
+      select code as region, gen_random_uuid() as applicant_id from region where level = 3 and code like '99%'`);
+    psql(`insert into applicant select (jsonb_populate_record(null::applicant,
+        to_jsonb(a) || jsonb_build_object('id', m.applicant_id, 'region_code', m.region))).*
+      from applicant a cross join bench_applicant_map m where a.id = '${DEMO_CASES.personApplicantId}'`);
+    const itemsOf = new Map<string, { itemId: string; versionId: string }[]>();
+    for (const m of await pgRows<{ region: string; itemId: string; versionId: string }>(
+      url,
+      `select region, item_id as "itemId", version_id as "versionId" from bench_item_map order by region, src_version`,
+    ))
+      itemsOf.set(m.region, [...(itemsOf.get(m.region) ?? []), m]);
+    const applicantOf = new Map(
+      (
+        await pgRows<{ region: string; applicantId: string }>(
+          url,
+          `select region, applicant_id as "applicantId" from bench_applicant_map`,
+        )
+      ).map((m) => [m.region, m.applicantId]),
+    );
+    psql('drop table bench_item_map; drop table bench_applicant_map');
     /** Rows go to the CSV file a chunk at a time: ten million cases do not fit in memory as strings. */
     const sink = (file: string) => {
       const fd = openSync(path.join(dir, file), 'w');
@@ -177,7 +214,8 @@ async function main() {
     const channels = ['window', 'window', 'window', 'online', 'online', 'kiosk', 'mail', 'agent'] as const;
     const gen = (open: boolean) => {
       const region = regionCode(Math.floor(r() * REGIONS));
-      const item = items[Math.floor(r() * items.length)]!;
+      const regionItems = itemsOf.get(region)!;
+      const item = regionItems[Math.floor(r() * regionItems.length)]!;
       const regionDepartments = departmentsOf.get(region)!;
       const departmentId = regionDepartments[Math.floor(r() * regionDepartments.length)]!;
       const received = open
@@ -265,7 +303,7 @@ async function main() {
           item.itemId,
           item.versionId,
           departmentId,
-          DEMO_CASES.personApplicantId,
+          applicantOf.get(region)!,
           channel,
           state.status,
           state.suspension !== null,
@@ -293,10 +331,6 @@ async function main() {
     caseLines.close();
     eventLines.close();
     const [, copyMs] = await timeIt(async () => {
-      const psql = (cmd: string) =>
-        execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', cmd], { stdio: 'pipe' });
-      psql(`\\copy region(code,name,parent_code,level) from '${dir}/region.csv' csv`);
-      psql(`\\copy department(id,region_code,name) from '${dir}/department.csv' csv`);
       psql(
         `\\copy service_case(id,region_code,case_no,item_id,item_version_id,department_id,applicant_id,channel,status,suspended,extension_status,outcome,received_at,accepted_at,decided_at,visits,version,state) from '${dir}/case.csv' csv`,
       );
