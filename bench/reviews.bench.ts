@@ -86,19 +86,47 @@ async function main() {
         select '350999' || lpad((200 + g)::text, 3, '0') || '000', '基准乡镇' || g, '350999', 4
         from generate_series(1, ${TOWNSHIPS}) g`.execute(db);
       // One concluded demo case is the template: its item, applicant and state; department, region,
-      // channel and decision time vary.
-      await sql`insert into service_case (region_code, case_no, item_id, item_version_id, department_id,
-          applicant_id, channel, status, step_index, outcome, received_at, accepted_at, decided_at, version, state)
-        select case when g % 5 = 1 then '350999' || lpad((200 + 1 + g % ${TOWNSHIPS})::text, 3, '0') || '000' else '350999' end,
-          'BENCH-' || lpad(g::text, 8, '0'), t.item_id, t.item_version_id,
-          (select array_agg(id order by name) from department where name like '基准部门%')[1 + g % ${DEPTS}],
-          t.applicant_id, case when g % 4 = 0 then 'online' else 'window' end, 'decided', t.step_index, 'grant',
-          d - interval '3 days', d - interval '3 days', d, t.version, t.state
-        from generate_series(1, ${N}) g
-        cross join lateral (select timestamptz '${sql.raw(String(YEAR))}-01-01 02:00:00+00' + ((g::bigint * 7919) % 365) * interval '1 day' + (g % 8) * interval '1 hour' as d) dd
-        cross join (select * from service_case where status in ('decided', 'delivered') and decided_at is not null order by case_no limit 1) t`.execute(
+      // channel and decision time vary. A case's item, department and applicant are of its own
+      // region (the region keys, issue 23), so each township gets its 便民服务中心 and a copy of the
+      // template's item and applicant; a fifth of the cases are the townships'.
+      await sql`create table bench_tpl as
+        select * from service_case where status in ('decided', 'delivered') and decided_at is not null
+        order by case_no limit 1`.execute(db);
+      await sql`insert into department (region_code, name, short_name)
+        select code, '基准乡镇便民服务中心', '便民服务中心' from region where name like '基准乡镇%'`.execute(
         db,
       );
+      await sql`create table bench_twp as
+        select r.code, gen_random_uuid() as item_id, gen_random_uuid() as version_id,
+          gen_random_uuid() as applicant_id, (select d.id from department d where d.region_code = r.code) as department_id
+        from region r where r.name like '基准乡镇%'`.execute(db);
+      await sql`insert into catalog_item select (jsonb_populate_record(null::catalog_item,
+          to_jsonb(i) || jsonb_build_object('id', w.item_id, 'region_code', w.code))).*
+        from catalog_item i cross join bench_twp w where i.id = (select item_id from bench_tpl)`.execute(db);
+      await sql`insert into catalog_item_version select (jsonb_populate_record(null::catalog_item_version,
+          to_jsonb(v) || jsonb_build_object('id', w.version_id, 'item_id', w.item_id, 'region_code', w.code,
+            'department_id', w.department_id))).*
+        from catalog_item_version v cross join bench_twp w where v.id = (select item_version_id from bench_tpl)`.execute(
+        db,
+      );
+      await sql`insert into applicant select (jsonb_populate_record(null::applicant,
+          to_jsonb(a) || jsonb_build_object('id', w.applicant_id, 'region_code', w.code))).*
+        from applicant a cross join bench_twp w where a.id = (select applicant_id from bench_tpl)`.execute(
+        db,
+      );
+      await sql`insert into service_case (region_code, case_no, item_id, item_version_id, department_id,
+          applicant_id, channel, status, step_index, outcome, received_at, accepted_at, decided_at, version, state)
+        select x.region, 'BENCH-' || lpad(g::text, 8, '0'),
+          coalesce(w.item_id, t.item_id), coalesce(w.version_id, t.item_version_id),
+          coalesce(w.department_id, (select array_agg(id order by name) from department where name like '基准部门%')[1 + (g / 5) % ${DEPTS}]),
+          coalesce(w.applicant_id, t.applicant_id), case when g % 4 = 0 then 'online' else 'window' end, 'decided',
+          t.step_index, 'grant', d - interval '3 days', d - interval '3 days', d, t.version, t.state
+        from generate_series(1, ${N}) g
+        cross join lateral (select case when g % 5 = 1 then '350999' || lpad((200 + 1 + g % ${TOWNSHIPS})::text, 3, '0') || '000' else '350999' end as region) x
+        cross join lateral (select timestamptz '${sql.raw(String(YEAR))}-01-01 02:00:00+00' + ((g::bigint * 7919) % 365) * interval '1 day' + (g % 8) * interval '1 hour' as d) dd
+        cross join bench_tpl t
+        left join bench_twp w on w.code = x.region`.execute(db);
+      await sql`drop table bench_tpl; drop table bench_twp`.execute(db);
       // What the supervision job stores for them (RATE-1 facts), written directly: assessments and
       // the overdue-share rule read these, never the cases' clocks. One case in nine is late.
       await sql`insert into supervision_case_fact (region_code, case_id, case_no, department_id, department_name,
