@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/e2e/**/*.spec.ts'],
+          // Seeds the demo once into a template data directory that every spec's server copies.
+          globalSetup: ['apps/e2e/fixtures/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
