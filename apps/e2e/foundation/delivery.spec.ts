@@ -42,4 +42,31 @@ describe('web delivery: compression, long cache, route splitting (issue 14 point
     expect(compressed).toBeGreaterThan(0);
     expect(scripts.map((s) => new URL(s.url()).pathname).filter((p) => /echart/i.test(p))).toEqual([]);
   });
+
+  it('a public guide is readable before its scripts run, and the app then shows it without asking again', async () => {
+    const list = (await (
+      await fetch(`${e2e.server.baseURL}/api/public/catalog/items?regionCode=350999`)
+    ).json()) as { items: { itemId: string; name: string }[] };
+    const item = list.items[0]!;
+
+    // Scripts off: what the server sent is the page a citizen sees first.
+    const bare = await e2e.browser.newContext({ baseURL: e2e.server.baseURL, javaScriptEnabled: false });
+    const noScript = await bare.newPage();
+    await noScript.goto(`/guide/${item.itemId}`);
+    await expect(noScript.title()).resolves.toContain('办事指南');
+    expect((await noScript.getByTestId('guide-title').textContent())?.trim()).toBeTruthy();
+    await bare.close();
+
+    // Scripts on: the app replaces the first screen with the whole guide, one title, no second fetch.
+    const page = await e2e.openPage();
+    const guideCalls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes(`/api/public/catalog/items/${item.itemId}/guide`)) guideCalls.push(r.url());
+    });
+    await page.goto(`/guide/${item.itemId}`);
+    await page.getByTestId('guide-document').waitFor();
+    await expect(page.getByTestId('guide-title').count()).resolves.toBe(1);
+    expect(await page.locator('#tb-prerender').count()).toBe(0);
+    expect(guideCalls).toEqual([]);
+  });
 });

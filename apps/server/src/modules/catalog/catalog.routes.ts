@@ -28,6 +28,7 @@ import type { AppInstance } from '../../platform/app-types';
 import { badRequest } from '../../platform/errors';
 import { limitPerClient } from '../../platform/rate-limit';
 import { requireActor } from '../../platform/request-context';
+import { shellTemplate } from '../../platform/web-shell';
 import { CatalogError } from './catalog.errors';
 import * as svc from './catalog.service';
 
@@ -257,6 +258,23 @@ export async function catalogRoutes(app: AppInstance) {
       config: { rateLimit: limitPerClient(120, 60_000) },
     },
     async (req) => svc.getPublicGuide(d, req.params.id, req.query.lang),
+  );
+  // The guide's page itself (outside /api): the web app's HTML with the guide's first screen and
+  // its data, so the name is on screen before the scripts run (issue 14 point 16). Unbuilt web app:
+  // the usual 404.
+  app.get(
+    '/guide/:id',
+    { schema: { hide: true }, config: { rateLimit: limitPerClient(120, 60_000) } },
+    async (req, reply) => {
+      const template = shellTemplate(d.config.webDist);
+      if (!template) return reply.callNotFound();
+      const { id } = req.params as { id: string };
+      const { lang } = req.query as { lang?: unknown };
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(await svc.renderGuidePage(d, template, id, lang));
+    },
   );
   app.get(
     '/api/public/catalog/items/:id/guide.docx',

@@ -10,6 +10,7 @@ export { exportWorkbook } from './use-cases/export-workbook';
 export { getFigures } from './use-cases/get-figures';
 export { getItem } from './use-cases/get-item';
 export { getPublicGuide, guidePathOf, type PublicGuide } from './use-cases/get-public-guide';
+export { renderGuidePage } from './use-cases/render-guide-page';
 export { getVersionFor, listVersions } from './use-cases/list-versions';
 export { importWorkbook, type ImportResult } from './use-cases/import-workbook';
 export { listItems } from './use-cases/list-items';

@@ -18,6 +18,7 @@ import type {
   OnlineLevel,
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
+import { initialData, pageLoadedAt } from '../../app/initial-data';
 
 /** Replies of the catalog API: declared in packages/contracts (the routes' reply schemas). */
 export type {
@@ -194,11 +195,22 @@ export const usePublicSearch = (f: PublicFilters) =>
     meta: { silent: true },
   });
 
+/** The guide the server put into this page's HTML (`/guide/:id`), when it is this one. */
+function guideFromPage(itemId: string, lang: GuideLang): PublicGuide | undefined {
+  const data = initialData();
+  if (data?.kind !== 'guide') return undefined;
+  const guide = data['guide'] as PublicGuide;
+  return guide.item.itemId === itemId && guide.lang === lang ? guide : undefined;
+}
+
 export const usePublicGuide = (itemId: string, lang: GuideLang) =>
   useQuery({
     queryKey: catalogKeys.guide(itemId, lang),
     queryFn: () =>
       apiRequest<PublicGuide>(`/api/public/catalog/items/${seg(itemId)}/guide?${queryString({ lang })}`),
+    // The page's HTML brought this guide: shown at once, refetched as any data of that age would be.
+    initialData: () => guideFromPage(itemId, lang),
+    initialDataUpdatedAt: pageLoadedAt,
     meta: { silent: true },
   });
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, Card, Flex, Result, Segmented, Space, Spin } from 'antd';
 import { FileWordOutlined, FormOutlined, PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
@@ -10,6 +10,7 @@ import { GuideDocument } from '../components/guide-document';
 import { guideLabels } from '../components/guide-labels';
 import { PublicShell } from '../components/public-shell';
 import { labelsOf } from '../../../app/enum-labels';
+import { dropPrerender } from '../../../app/initial-data';
 
 /** The language in ?lang=, Chinese unless it names one of zh/en/ru/ko. */
 export function useGuideLang(): [GuideLang, (lang: GuideLang) => void] {
@@ -29,6 +30,9 @@ export function GuidePage() {
   const { t: tr } = useTranslation();
   // 网办深度 that allows an online application: 在线办理 opens /apply with this item chosen.
   const online = guide.data && guide.data.item.onlineLevel && guide.data.item.onlineLevel !== 'offline';
+
+  // The server's first screen (the guide's name) gives way to the page as soon as the page is drawn.
+  useLayoutEffect(dropPrerender, []);
 
   useEffect(() => {
     if (guide.data) document.title = `${guide.data.guide.name} · ${t('title')}`;
