@@ -2,12 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Radio, Result, Space, Table, Tag, Typography, Upload } from 'antd';
 import { SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import type {
-  ApplicantInput,
-  CatalogMaterial,
-  CatalogPublicHit,
-  OnlineMaterialCheck,
-} from '@tongban/contracts';
+import type { CatalogMaterial, CatalogPublicHit, OnlineMaterialCheck } from '@tongban/contracts';
 import { PublicShell, usePublicGuide } from '../../catalog';
 import { rememberDraft } from '../../portal';
 import {
@@ -23,29 +18,8 @@ import {
 import { idNumberRule } from '../components/applicant-form';
 import { ItemPicker } from '../components/item-picker';
 import { tr } from '../../../app/i18n';
-
-type Fields = {
-  kind: 'person' | 'enterprise';
-  name: string;
-  idNumber: string;
-  phone: string;
-  legalRepresentative?: string;
-  contactName?: string;
-};
-
-/**
- * The form fields kept in the draft. The identity number too (issue 14, point 4): the server keeps it
- * SM4-encrypted and gives it back only to the holder of the draft code.
- */
-const draftData = (v: Partial<Fields>): Draft['data'] => ({
-  kind: v.kind ?? 'person',
-  name: v.name ?? '',
-  idNumber: (v.idNumber ?? '').trim().toUpperCase(),
-  phone: v.phone ?? '',
-  legalRepresentative: v.legalRepresentative ?? '',
-  contactName: v.contactName ?? '',
-});
-
+import { Fields, draftData } from './apply-model';
+import { applicantOf, errorText, missingOf, licenseTag } from './apply-checks';
 /**
  * 网上申报 (no sign-in): choose an item, fill in the applicant, upload materials (PDF/PNG/JPEG ≤ 10 MB),
  * save a draft and come back with its code, submit (one Idempotency-Key per form).
@@ -440,62 +414,4 @@ export function ApplyPage() {
       </Space>
     </PublicShell>
   );
-}
-
-function applicantOf(v: Fields): ApplicantInput {
-  return v.kind === 'enterprise'
-    ? {
-        kind: 'enterprise',
-        name: v.name.trim(),
-        idNumber: v.idNumber.trim().toUpperCase(),
-        legalRepresentative: (v.legalRepresentative ?? '').trim(),
-        contactName: (v.contactName ?? '').trim(),
-        phone: (v.phone ?? '').trim(),
-      }
-    : {
-        kind: 'person',
-        name: v.name.trim(),
-        idNumber: v.idNumber.trim().toUpperCase(),
-        phone: (v.phone ?? '').trim(),
-      };
-}
-
-/** Readable Chinese whatever failed: the form's own validation (an object, not an Error), or the API. */
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  const fields = (e as { errorFields?: { errors: string[] }[] } | null)?.errorFields;
-  if (fields?.length)
-    return tr('cases.applyPage.pleaseFillInOr', { v0: fields.flatMap((f) => f.errors).join('；') });
-  return tr('cases.applyPage.notDoneCheckWhat');
-}
-
-type Gap = { name: string; message: string };
-
-function missingOf(
-  materials: CatalogMaterial[],
-  draft: Draft | undefined,
-  check?: OnlineMaterialCheck,
-): Gap[] {
-  if (check) return check.missing;
-  const uploaded = new Set(draft?.files.map((f) => f.materialName));
-  return materials
-    .filter((m) => m.requirement === 'required' && !uploaded.has(m.name))
-    .map((m) => ({
-      name: m.name,
-      message: m.licenseTypeCode
-        ? tr('cases.applyPage.eLicensesAreChecked')
-        : tr('cases.applyPage.requiredNotUploadedYet'),
-    }));
-}
-
-function licenseTag(m: CatalogMaterial, uploaded: boolean, check?: OnlineMaterialCheck) {
-  if (uploaded) return null;
-  if (check?.fromLicense.includes(m.name))
-    return (
-      <Tag color="green" data-testid="apply-from-license">
-        {tr('cases.applyPage.notNeededFetchedFrom')}
-      </Tag>
-    );
-  if (check) return <Tag color="orange">{tr('cases.applyPage.couldNotBeFetched')}</Tag>;
-  return <Tag>{tr('cases.applyPage.notNeededWithAn')}</Tag>;
 }

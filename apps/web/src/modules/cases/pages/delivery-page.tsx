@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { DELIVERY_METHOD_LABELS, type CaseSummary } from '@tongban/contracts';
 import { useCase, useCases } from '../api';
 import { ActionModal, type ActionSpec } from '../components/action-modal';
-import { windowSpecs } from '../components/case-actions';
+import { windowSpecs } from '../components/window-actions';
 import { CaseTable } from '../components/case-table';
 import { tr } from '../../../app/i18n';
 import { labelsOf } from '../../../app/enum-labels';
