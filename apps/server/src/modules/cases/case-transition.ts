@@ -1,4 +1,5 @@
 import { type Action, type CaseSummary } from '@tongban/contracts';
+import { type Compilable } from 'kysely';
 import { type Actor } from '../../platform/access';
 import { type Deps } from '../../platform/app-types';
 import { executeBatch, executeWrites, type Tx } from '../../platform/db';
@@ -142,6 +143,7 @@ export async function transition(
         regionCode: row.regionCode,
         events: appended.map((a) => a.event),
         state: next,
+        writes: ctx.writes,
       });
     ctx.writes.push(repo.updateCase(tx, row.id, projection(next, now)));
     await notify(ctx, appended, next);
@@ -219,6 +221,8 @@ export type CaseTransition = {
   regionCode: string;
   events: readonly CaseEvent[];
   state: CaseState;
+  /** The transition's writes, sent as one statement with COMMIT: a listener adds its own here. */
+  writes: Compilable[];
 };
 export type CaseTransitionListener = (t: CaseTransition) => Promise<void>;
 export const transitionListeners: CaseTransitionListener[] = [];
