@@ -1,6 +1,7 @@
-import type { BranchStatus } from '@tongban/contracts';
-import type { Updateable } from 'kysely';
-import { executeBatch } from '../../../platform/db';
+import type { Action, BranchStatus } from '@tongban/contracts';
+import type { Compilable, Updateable } from 'kysely';
+import { executeBatch, type Tx } from '../../../platform/db';
+import type { BundleBranchRow, BundleCaseRow } from '../../../platform/db-types';
 import { enqueueWrite } from '../../../platform/outbox';
 import type { DB } from '../../../platform/db-types';
 import type { CaseTransition } from '../../cases';
@@ -32,6 +33,15 @@ const RELEVANT = new Set([
   'license_issued',
 ]);
 
+/** The join's reads: the bundle locked, its branches and its last event number behind it. */
+function joinReads(tx: Tx, link: BranchLink) {
+  return [
+    repo.lockBundleQuery(tx, link.regionCode, link.bundleCaseId),
+    repo.listBranchesQuery(tx, link.regionCode, link.bundleCaseId),
+    repo.lastEventSeqQuery(tx, link.regionCode, link.bundleCaseId),
+  ];
+}
+
 /**
  * Registered with the cases module (onCaseTransition): a branch's transition, in its transaction.
  * It locks the bundle row (the join's lock: the last branches of a bundle pass one at a time, and
@@ -44,17 +54,33 @@ const RELEVANT = new Set([
  * writes, sent with its COMMIT — the bundle's lock is held for that one round trip more.
  */
 export async function onBranchTransition(t: CaseTransition): Promise<void> {
+  await joinBundle(t);
+}
+
+/**
+ * The join's reads go in the transition's opening round trip, right behind the case's lock, for the
+ * actions that move a branch (受理/补正/不予受理/撤回 at the window, review and decision) of a case
+ * this process knows to be a branch: so a decision takes its gap-free notice and license numbers
+ * after the bundle's lock, never holding them while it waits for a sibling branch.
+ */
+onBranchTransition.opening = (tx: Tx, caseId: string, action: Action): readonly Compilable[] => {
+  const link = branchCache.get(caseId);
+  if (!link || (action !== 'case.intake' && action !== 'case.review')) return [];
+  return joinReads(tx, link);
+};
+
+async function joinBundle(t: CaseTransition): Promise<void> {
   if (!t.events.some((e) => RELEVANT.has(e.type))) return;
   const known = branchCache.get(t.caseId);
   if (known === false) return;
   const link = known ?? (await repo.findBranchByCase(t.tx, t.caseId));
   rememberBranch(t.caseId, link ? { regionCode: link.regionCode, bundleCaseId: link.bundleCaseId } : false);
   if (!link) return;
-  const [[bundle], branches, [last]] = await executeBatch(t.tx, [
-    repo.lockBundleQuery(t.tx, link.regionCode, link.bundleCaseId),
-    repo.listBranchesQuery(t.tx, link.regionCode, link.bundleCaseId),
-    repo.lastEventSeqQuery(t.tx, link.regionCode, link.bundleCaseId),
-  ] as const);
+  const [[bundle], branches, [last]] = (t.opened ?? (await executeBatch(t.tx, joinReads(t.tx, link)))) as [
+    BundleCaseRow[],
+    BundleBranchRow[],
+    { seq: number | null }[],
+  ];
   if (!bundle) return;
   let seq = last?.seq ?? 0;
   const me = branches.find((b) => b.caseId === t.caseId)!;
