@@ -2,8 +2,9 @@ import { appendAudit, type AuditInput } from '../modules/audit';
 import { deliverAllToInbox, type InboxDelivery } from '../modules/inbox';
 import type { Actor } from './access';
 import type { Deps } from './app-types';
-import type { Tx } from './db';
-import { enqueue, type NewOutboxMessage } from './outbox';
+import { executeWrites, type Tx } from './db';
+import { enqueue, enqueueWrite, type NewOutboxMessage } from './outbox';
+import type { Compilable } from 'kysely';
 
 /** What a use case's change carries with it: its audit entries, its messages, its to-dos. */
 export type CommandEffects = {
@@ -12,6 +13,12 @@ export type CommandEffects = {
   outbox?: readonly NewOutboxMessage[];
   /** Items in people's inboxes, written with the change. */
   inbox?: readonly InboxDelivery[];
+  /**
+   * The change's last writes, for a change that has already locked what it writes (its audit
+   * chains too: its audit entries are among them, and `audit` is then null). They go with the
+   * outbox messages and COMMIT in one round trip (docs/adr/0003); the change reads nothing after.
+   */
+  writes?: readonly Compilable[];
 };
 
 export type CommandContext = { tx: Tx; now: Date; actor: Actor; deps: Deps };
@@ -28,8 +35,14 @@ export async function runCommand<T>(
 ): Promise<T> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
-    const { result, audit, outbox, inbox } = await change({ tx, now, actor, deps });
+    const { result, audit, outbox, inbox, writes } = await change({ tx, now, actor, deps });
     if (inbox?.length) await deliverAllToInbox(tx, inbox);
+    if (writes) {
+      if (audit != null) throw new Error('runCommand: with writes, the audit entries are among them');
+      const messages = (outbox ?? []).map((m) => enqueueWrite(tx, m));
+      await executeWrites(tx, [...writes, ...messages], { thenCommit: true });
+      return result;
+    }
     for (const m of outbox ?? []) await enqueue(tx, m);
     const entries = audit == null ? [] : Array.isArray(audit) ? audit : [audit as AuditInput];
     for (const entry of entries) await appendAudit(tx, actor, entry, now);

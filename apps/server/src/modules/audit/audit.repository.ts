@@ -47,6 +47,30 @@ export function entryWrites(
   ];
 }
 
+/**
+ * Several entries (in chain order) as one INSERT, and each chain's head moved once to its last
+ * entry: writes for one batch (executeWrites; a head updated twice in one statement would not be).
+ */
+export function entriesWrites(
+  tx: Tx,
+  rows: readonly (Omit<AuditLogRow, 'seq' | 'summary'> & { summary: string })[],
+  heads: readonly { regionCode: string; lane: number; hash: string }[],
+): Compilable[] {
+  if (rows.length === 0) return [];
+  return [
+    fixedStatement('audit.entries', [...rows], [], (r) => tx.insertInto('auditLog').values(r as typeof rows)),
+    ...heads.map((h) =>
+      fixedStatement('audit.moveHead', [], [h.hash, h.regionCode, h.lane], (_, [hash, region, lane]) =>
+        tx
+          .updateTable('auditHead')
+          .set({ hash: hash as string })
+          .where('regionCode', '=', region as string)
+          .where('lane', '=', lane as number),
+      ),
+    ),
+  ];
+}
+
 /** Every chain there is: (region, lane) pairs. */
 export async function listChains(db: Executor): Promise<{ regionCode: string; lane: number }[]> {
   return db

@@ -62,23 +62,84 @@ export async function lockAuditChain(
   return read.finish(rows);
 }
 
+/** The chains a transaction has locked (lockAuditChains), by lane: where each entity's entries go. */
+export type AuditLinks = ReadonlyMap<number, AuditLink>;
+
 /**
  * Locks, in ascending lane order, every chain that a transaction writing several entities will
- * join. Two such transactions (a bundle intake or delivery writes five cases) then take their
- * lanes in the same order and cannot deadlock on them, so they need not be serialised; the later
- * lockAuditChain of each entity finds its lane already held. One round trip per lane.
+ * join, in one round trip (the locks are still taken one after the other, in lane order). Two such
+ * transactions (a bundle intake or delivery writes five cases) then take their lanes in the same
+ * order and cannot deadlock on them, so they need not be serialised; the later lockAuditChain of
+ * each entity finds its lane already held, and auditWritesInOrder links entries to the returned heads.
  */
 export async function lockAuditChains(
   tx: Tx,
   regionCode: string,
   entities: readonly { entityType: string; entityId: string }[],
-): Promise<void> {
-  const lanes = new Map<number, { entityType: string; entityId: string }>();
-  for (const e of entities) lanes.set(auditLane(e.entityType, e.entityId), e);
-  for (const lane of [...lanes.keys()].sort((a, b) => a - b)) {
-    const e = lanes.get(lane)!;
-    await lockAuditChain(tx, regionCode, e.entityType, e.entityId);
-  }
+): Promise<AuditLinks> {
+  const read = auditChainsRead(tx, regionCode, entities);
+  return read.finish(await executeBatch(tx, read.queries));
+}
+
+/** lockAuditChains as reads another module sends first in its own round trip (executeBatch). */
+export function auditChainsRead(
+  tx: Tx,
+  regionCode: string,
+  entities: readonly { entityType: string; entityId: string }[],
+): { queries: Compilable<{ hash: string }>[]; finish(rows: readonly unknown[][]): Promise<AuditLinks> } {
+  const lanes = [...new Set(entities.map((e) => auditLane(e.entityType, e.entityId)))].sort((a, b) => a - b);
+  return {
+    queries: lanes.map((lane) => repo.lockHeadQuery(tx, regionCode, lane)),
+    finish: async (rows) => {
+      const links = new Map<number, AuditLink>();
+      for (const [k, lane] of lanes.entries()) {
+        const head = rows[k]![0] as { hash: string } | undefined;
+        const prevHash = head ? head.hash : await repo.createHead(tx, regionCode, lane, GENESIS_HASH);
+        links.set(lane, { regionCode, lane, prevHash });
+      }
+      return links;
+    },
+  };
+}
+
+/**
+ * The writes of several entries on chains locked by lockAuditChains, in the order given: each entry
+ * links to the one before it on its chain, all go in one INSERT (so their seq follows that order)
+ * and each chain's head moves once, to its last entry — one batch (executeWrites) for the lot.
+ */
+export function auditWritesInOrder(
+  tx: Tx,
+  links: AuditLinks,
+  actor: Actor,
+  inputs: readonly Omit<AuditInput, 'regionCode'>[],
+  at: Date,
+): Compilable[] {
+  const stamp = new Date(Math.floor(at.getTime()));
+  const heads = new Map<number, AuditLink>();
+  const rows = inputs.map((input) => {
+    const lane = auditLane(input.entityType, input.entityId);
+    const link = heads.get(lane) ?? links.get(lane);
+    if (!link) throw new Error(`audit chain of ${input.entityType} not locked`);
+    const content = {
+      regionCode: link.regionCode,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      summary: input.summary ?? {},
+      at: stamp,
+      clientIp: actor.clientIp,
+    };
+    const hash = computeEntryHash(link.prevHash, content);
+    heads.set(lane, { ...link, prevHash: hash });
+    return { ...content, summary: JSON.stringify(content.summary), lane, prevHash: link.prevHash, hash };
+  });
+  return repo.entriesWrites(
+    tx,
+    rows,
+    [...heads.values()].map((h) => ({ regionCode: h.regionCode, lane: h.lane, hash: h.prevHash })),
+  );
 }
 
 /** lockAuditChain as a read another module sends in its own round trip (executeBatch). */

@@ -1,8 +1,11 @@
 export {
   appendAudit,
   auditChainRead,
+  auditChainsRead,
   auditCheckpointJob,
   auditWrites,
+  auditWritesInOrder,
+  type AuditLinks,
   lockAuditChain,
   lockAuditChains,
   type AuditLink,

@@ -1,5 +1,5 @@
 // Kysely over the bundles module's own tables only (0024_bundles.sql); plain rows, no rules.
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Compilable, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db';
 import type { BundleBranchRow, BundleCaseRow } from '../../platform/db-types';
 import type { DB } from '../../platform/db-types.generated';
@@ -194,12 +194,45 @@ export async function nextNumber(db: Executor, regionCode: string, name: string)
   return r.last;
 }
 
+/** The next number of a gap-free bundle counter as a statement for the caller's round trip. */
+export function nextNumberQuery(
+  db: Executor,
+  regionCode: string,
+  name: string,
+): Compilable<{ last: number }> {
+  return db
+    .insertInto('bundleCounter')
+    .values({ regionCode, name, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['regionCode', 'name']).doUpdateSet({ last: sql`bundle_counter.last + 1` }),
+    )
+    .returning('last');
+}
+
+// Writes as statements, for a use case that sends its writes in one batch (executeWrites).
+
 export function insertBundle(db: Executor, row: Insertable<DB['bundleCase']>) {
-  return db.insertInto('bundleCase').values(row).execute();
+  return db.insertInto('bundleCase').values(row);
 }
 
 export function insertBranches(db: Executor, rows: Insertable<DB['bundleBranch']>[]) {
-  return db.insertInto('bundleBranch').values(rows).execute();
+  return db.insertInto('bundleBranch').values(rows);
+}
+
+/** Events of a bundle with their numbers given (a new bundle's, or after lastEventSeq under its lock). */
+export function insertEvents(
+  db: Executor,
+  rows: {
+    regionCode: string;
+    bundleCaseId: string;
+    seq: number;
+    type: string;
+    payload: Record<string, unknown>;
+    actorId: string | null;
+    at: Date;
+  }[],
+) {
+  return db.insertInto('bundleEvent').values(rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) })));
 }
 
 export function findBundle(db: Executor, id: string) {
@@ -221,13 +254,40 @@ export function lockBundle(db: Executor, regionCode: string, id: string) {
     .executeTakeFirst();
 }
 
+export function lockBundleQuery(db: Executor, regionCode: string, id: string) {
+  return db
+    .selectFrom('bundleCase')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .forUpdate();
+}
+
+/** The update of a bundle, as a statement: await it, or send it in a batch (executeWrites). */
 export function updateBundle(db: Executor, row: BundleCaseRow, set: Updateable<DB['bundleCase']>) {
   return db
     .updateTable('bundleCase')
     .set({ ...set, version: row.version + 1 })
     .where('regionCode', '=', row.regionCode)
-    .where('id', '=', row.id)
-    .execute();
+    .where('id', '=', row.id);
+}
+
+export function listBranchesQuery(db: Executor, regionCode: string, bundleId: string) {
+  return db
+    .selectFrom('bundleBranch')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('bundleCaseId', '=', bundleId)
+    .orderBy('caseNo');
+}
+
+/** A bundle's last event number (read under the bundle's lock: the next events follow it). */
+export function lastEventSeqQuery(db: Executor, regionCode: string, bundleId: string) {
+  return db
+    .selectFrom('bundleEvent')
+    .select(sql<number>`max(seq)`.as('seq'))
+    .where('regionCode', '=', regionCode)
+    .where('bundleCaseId', '=', bundleId);
 }
 
 export function listBranches(db: Executor, regionCode: string, bundleIds: readonly string[]) {
@@ -247,6 +307,19 @@ export function findBranchByCase(db: Executor, caseId: string) {
     .select(['regionCode', 'bundleCaseId'])
     .where('caseId', '=', caseId)
     .executeTakeFirst();
+}
+
+export function updateBranchWrite(
+  db: Executor,
+  regionCode: string,
+  caseId: string,
+  set: Updateable<DB['bundleBranch']>,
+) {
+  return db
+    .updateTable('bundleBranch')
+    .set(set)
+    .where('regionCode', '=', regionCode)
+    .where('caseId', '=', caseId);
 }
 
 export function updateBranch(
@@ -326,7 +399,7 @@ export function listBranchesInRegion(db: Executor, regionLike: string) {
 // ── 一业一证 ──
 
 export function insertLicense(db: Executor, row: Insertable<DB['bundleLicense']>) {
-  return db.insertInto('bundleLicense').values(row).execute();
+  return db.insertInto('bundleLicense').values(row);
 }
 
 export function findLicenseOfBundle(db: Executor, regionCode: string, bundleCaseId: string) {

@@ -29,7 +29,7 @@ export type Holder = Pick<ApplicantRow, 'id' | 'name' | 'idNumberMasked'>;
  * and a rollback gives them back.
  */
 export async function allocate(
-  ctx: Pick<CaseCtx, 'tx' | 'row'>,
+  ctx: Pick<CaseCtx, 'tx'> & { row: Pick<CaseCtx['row'], 'regionCode'> },
   names: readonly string[],
 ): Promise<number[]> {
   const rows = await executeBatch(
@@ -43,12 +43,17 @@ export function noticeSequence(ctx: Pick<CaseCtx, 'today'>, kind: NoticeKind): s
   return `notice:${kind}:${ctx.today.slice(0, 4)}`;
 }
 
+/** What a notice needs of its case's transition (or of a bundle branch's intake). */
+export type NoticeCtx = Pick<CaseCtx, 'tx' | 'item' | 'holder' | 'now' | 'today' | 'writes'> & {
+  row: Pick<CaseCtx['row'], 'id' | 'regionCode' | 'caseNo'>;
+};
+
 /**
  * ACC-2: a numbered notice. Its number is the given serial of the notice sequence, or the next one
  * taken here (see allocate).
  */
 export async function issueNotice(
-  ctx: CaseCtx,
+  ctx: NoticeCtx,
   kind: NoticeKind,
   body: { paragraphs: string[]; list?: { name: string; note: string }[]; extra?: Record<string, unknown> },
   allocated?: number,

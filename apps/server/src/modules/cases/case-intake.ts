@@ -102,95 +102,119 @@ export async function intake(
   actor: Actor,
   spec: IntakeSpec,
 ): Promise<Submission<CaseDetail>> {
+  const prepared = await prepareIntake(deps, tx, spec);
+  // The calendar and the audit chain in one round trip (or the caller's), then the case-number
+  // counter: the counter row stays locked only for the final write and the commit (see transition).
+  let opened = spec.opened;
+  if (!opened) {
+    const reads = intakeReads(deps, tx, prepared.regionCode, prepared.caseId);
+    opened = await reads.finish(...(await executeBatch(tx, reads.queries)));
+  }
+  rememberRegion(prepared.caseId, prepared.regionCode);
+  const serial = await repo.nextCaseSerial(tx, prepared.regionCode, prepared.day);
+  const made = prepared.finish(actor, serial);
+  const { calendar, link } = opened;
+  made.writes.push(...caseAudit({ tx, row: made.row, now: prepared.now }, link, actor, ...made.audit[0]!));
+  return { caseId: made.caseId, writes: made.writes, value: made.detail(calendar) };
+}
+
+/** A case number as it reads: region, day, the day's gap-free serial. */
+export const formatCaseNo = (regionCode: string, day: string, serial: number) =>
+  `${regionCode}-${day.replaceAll('-', '')}-${String(serial).padStart(5, '0')}`;
+
+/**
+ * Intake up to its case number: what it reads (the materials, 免提交 from held e-licenses) done,
+ * and `finish(actor, serial)` building the case's rows, events and audit entries (action and
+ * summary, for the caller's chain) once the number is taken. A bundle (issue 20) prepares all its
+ * branches first and takes their numbers together, last (docs/adr/0007).
+ */
+export async function prepareIntake(deps: Deps, tx: Tx, spec: IntakeSpec) {
   const { item, applicant } = spec;
   const now = deps.clock.now();
   const day = shanghaiToday(now);
   const regionCode = item.regionCode;
   const caseId = spec.caseId ?? randomUUID();
   const materials = await resolveMaterials(tx, item, applicant, spec.materials, { caseId, now, day });
-  // The calendar and the audit chain in one round trip (or the caller's), then the case-number
-  // counter: the counter row stays locked only for the final write and the commit (see transition).
-  let opened = spec.opened;
-  if (!opened) {
-    const reads = intakeReads(deps, tx, regionCode, caseId);
-    opened = await reads.finish(...(await executeBatch(tx, reads.queries)));
-  }
-  const { calendar, link } = opened;
-  rememberRegion(caseId, regionCode);
-  const serial = await repo.nextCaseSerial(tx, regionCode, day);
-  const caseNo = `${regionCode}-${day.replaceAll('-', '')}-${String(serial).padStart(5, '0')}`;
-  const events: NewCaseEvent[] = [
-    { type: 'submitted', channel: spec.channel },
-    ...(spec.channel === 'window' || spec.channel === 'kiosk'
-      ? [{ type: 'visit' as const, purpose: '窗口收件' }]
-      : []),
-  ];
-  const row = {
-    id: caseId,
-    regionCode,
-    caseNo,
-    itemId: item.itemId,
-    itemVersionId: item.id,
-    departmentId: item.departmentId,
-    applicantId: applicant.id,
-    agentId: spec.agent?.id ?? null,
-    channel: spec.channel,
-    intakeBy: actor.userId,
-    createdAt: now,
-  };
-  // SEC-1: the case keeps its own contact; SEC-2: and its own 查询码 for public tracking.
-  const contact = spec.contact ?? {
-    name: applicant.contactName ?? applicant.name,
-    phone: sm4Decrypt(deps.config.secrets.sm4Key, applicant.phoneEnc),
-  };
-  const queryCode = newQueryCode();
-  const secrets = { ...caseContactValues(deps, contact), ...queryCodeValues(deps, caseId, queryCode) };
-  const ctx = { tx, row, now, writes: [] as Compilable[] };
-  const { next, appended } = appendEvents(ctx, actor, row, INITIAL_CASE_STATE, events, now);
-  // One statement: the events' and materials' references to the new case are checked at its end.
-  ctx.writes.push(repo.insertCase(tx, { ...row, ...secrets, ...projection(next, now) }));
-  ctx.writes.push(...repo.insertMaterials(tx, materials));
-  ctx.writes.push(
-    ...caseAudit(ctx, link, actor, 'case.submit', {
+  const finish = (actor: Actor, serial: number, more: NewCaseEvent[] = []) => {
+    const caseNo = formatCaseNo(regionCode, day, serial);
+    const events: NewCaseEvent[] = [
+      { type: 'submitted', channel: spec.channel },
+      ...(spec.channel === 'window' || spec.channel === 'kiosk'
+        ? [{ type: 'visit' as const, purpose: '窗口收件' }]
+        : []),
+    ];
+    const row = {
+      id: caseId,
+      regionCode,
       caseNo,
       itemId: item.itemId,
+      itemVersionId: item.id,
+      departmentId: item.departmentId,
+      applicantId: applicant.id,
+      agentId: spec.agent?.id ?? null,
       channel: spec.channel,
-      missing: materials.filter((m) => m.status === 'missing').length,
-    }),
-  );
-  const joined = {
-    ...row,
-    ...projection(next, now),
-    state: next,
-    applicantName: applicant.name,
-    applicantIdMasked: applicant.idNumberMasked,
-    departmentName: item.departmentName,
-    itemName: item.name,
-    maxVisits: item.maxVisits,
-    steps: item.steps,
-    legalLimitDays: item.legalLimitDays,
-    promisedLimitDays: item.promisedLimitDays,
-  } as unknown as JoinedRow;
-  const detail = detailOf(summaryOf(joined, next, clockWith(calendar, now, next, item)), joined, {
-    applicant,
-    agentName: spec.agent?.name ?? null,
-    materials,
-    notices: [],
-    events: appended.map(({ event: { type, at: when, actorId, ...payload }, seq }) => ({
-      seq,
-      type,
-      at: when,
-      actorId,
-      actorName: actor.displayName,
-      payload,
-    })),
-    license: undefined,
-    queryCode,
-    contact: { name: secrets.contactName, phoneMasked: secrets.contactPhoneMasked },
-    today: shanghaiToday(now),
-    actor,
-  });
-  return { caseId, writes: ctx.writes, value: detail };
+      intakeBy: actor.userId,
+      createdAt: now,
+    };
+    // SEC-1: the case keeps its own contact; SEC-2: and its own 查询码 for public tracking.
+    const contact = spec.contact ?? {
+      name: applicant.contactName ?? applicant.name,
+      phone: sm4Decrypt(deps.config.secrets.sm4Key, applicant.phoneEnc),
+    };
+    const queryCode = newQueryCode();
+    const secrets = { ...caseContactValues(deps, contact), ...queryCodeValues(deps, caseId, queryCode) };
+    const ctx = { tx, row, now, writes: [] as Compilable[] };
+    const { next, appended } = appendEvents(ctx, actor, row, INITIAL_CASE_STATE, [...events, ...more], now);
+    // One statement: the events' and materials' references to the new case are checked at its end.
+    ctx.writes.push(repo.insertCase(tx, { ...row, ...secrets, ...projection(next, now) }));
+    ctx.writes.push(...repo.insertMaterials(tx, materials));
+    const audit: [string, Record<string, unknown>][] = [
+      [
+        'case.submit',
+        {
+          caseNo,
+          itemId: item.itemId,
+          channel: spec.channel,
+          missing: materials.filter((m) => m.status === 'missing').length,
+        },
+      ],
+    ];
+    const joined = {
+      ...row,
+      ...projection(next, now),
+      state: next,
+      applicantName: applicant.name,
+      applicantIdMasked: applicant.idNumberMasked,
+      departmentName: item.departmentName,
+      itemName: item.name,
+      maxVisits: item.maxVisits,
+      steps: item.steps,
+      legalLimitDays: item.legalLimitDays,
+      promisedLimitDays: item.promisedLimitDays,
+    } as unknown as JoinedRow;
+    const detail = (calendar: CompiledCalendar) =>
+      detailOf(summaryOf(joined, next, clockWith(calendar, now, next, item)), joined, {
+        applicant,
+        agentName: spec.agent?.name ?? null,
+        materials,
+        notices: [],
+        events: appended.map(({ event: { type, at: when, actorId, ...payload }, seq }) => ({
+          seq,
+          type,
+          at: when,
+          actorId,
+          actorName: actor.displayName,
+          payload,
+        })),
+        license: undefined,
+        queryCode,
+        contact: { name: secrets.contactName, phoneMasked: secrets.contactPhoneMasked },
+        today: shanghaiToday(now),
+        actor,
+      });
+    return { caseId, caseNo, row, next, appended, writes: ctx.writes, audit, detail };
+  };
+  return { caseId, regionCode, day, now, materials, finish };
 }
 
 /**

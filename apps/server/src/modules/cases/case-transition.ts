@@ -1,4 +1,5 @@
 import { type Action, type CaseSummary } from '@tongban/contracts';
+import { type Compilable } from 'kysely';
 import { type Actor } from '../../platform/access';
 import { type Deps } from '../../platform/app-types';
 import { executeBatch, executeWrites, type Tx } from '../../platform/db';
@@ -15,7 +16,7 @@ import { notify } from './cases-notices';
 import { CasesError } from './cases.errors';
 import { applyCaseEvent, type CaseEvent, type CaseState } from './cases.policy';
 import * as repo from './cases.repository';
-import { type CaseRow, type MaterialRow } from './cases.repository';
+import { type CaseRow, type LockedCaseRow, type MaterialRow } from './cases.repository';
 
 /** The events applied to the state, and their insert queued with the transaction's writes. */
 export function appendEvents(
@@ -95,12 +96,24 @@ export async function transition(
     const region = caseRegions.get(caseId) ?? actor.regionCode;
     const calendarNow = calendarRead(deps, region, tx);
     const chain = auditChainRead(tx, region, 'case', caseId);
-    const [[row], chainRows, headRows, materials] = await executeBatch(tx, [
+    // Issue 20: what listeners lock and read for this transition goes right behind the case's
+    // lock (a bundle's row: the join's lock before the numbers fn takes, not after them).
+    const opening = transitionListeners.map((l) => l.opening?.(tx, caseId, action) ?? []);
+    const extra = opening.flat();
+    const rows = await executeBatch(tx, [
       repo.lockCaseQuery(tx, caseId),
+      ...extra,
       calendarNow.query,
       chain.query,
       reads.materials ? repo.listMaterialsQuery(tx, caseId) : null,
-    ] as const);
+    ]);
+    const [row] = rows[0] as LockedCaseRow[];
+    const openedRows = rows.slice(1, 1 + extra.length) as unknown[][];
+    const [chainRows, headRows, materials] = rows.slice(1 + extra.length) as [
+      unknown[],
+      unknown[],
+      MaterialRow[] | undefined,
+    ];
     if (!row) throw notFound('办件', caseId);
     assertCaseScope(actor, caseId, row);
     rememberRegion(row.id, row.regionCode);
@@ -133,7 +146,9 @@ export async function transition(
     const out = await fn(ctx);
     const { next, appended } = appendEvents(ctx, actor, row, state, out.events, now);
     // Issue 20: listeners (bundles) learn of the transition in its transaction, and may refuse it.
-    for (const listener of transitionListeners)
+    let from = 0;
+    for (const [k, listener] of transitionListeners.entries()) {
+      const opened = openedRows.slice(from, (from += opening[k]!.length));
       await listener({
         tx,
         actor,
@@ -142,7 +157,10 @@ export async function transition(
         regionCode: row.regionCode,
         events: appended.map((a) => a.event),
         state: next,
+        writes: ctx.writes,
+        opened: opening[k]!.length ? opened : undefined,
       });
+    }
     ctx.writes.push(repo.updateCase(tx, row.id, projection(next, now)));
     await notify(ctx, appended, next);
     ctx.writes.push(
@@ -219,8 +237,18 @@ export type CaseTransition = {
   regionCode: string;
   events: readonly CaseEvent[];
   state: CaseState;
+  /** The transition's writes, sent as one statement with COMMIT: a listener adds its own here. */
+  writes: Compilable[];
+  /** The rows of the listener's `opening` statements, when it asked for some. */
+  opened?: unknown[][] | undefined;
 };
-export type CaseTransitionListener = (t: CaseTransition) => Promise<void>;
+export type CaseTransitionListener = ((t: CaseTransition) => Promise<void>) & {
+  /**
+   * Statements to send in the transition's opening round trip, right after the case's lock (an
+   * action on a case about to be transitioned): their rows come back as `opened`.
+   */
+  opening?: (tx: Tx, caseId: string, action: Action) => readonly Compilable[];
+};
 export const transitionListeners: CaseTransitionListener[] = [];
 
 /**

@@ -10,7 +10,9 @@ export const SMS = (caseNo: string, itemName: string, text: string) =>
 
 /** Notifications come only from recorded state changes, in the same transaction (after-commit delivery). */
 export async function notify(
-  ctx: Pick<CaseCtx, 'tx' | 'row' | 'item' | 'writes'>,
+  ctx: Pick<CaseCtx, 'tx' | 'item' | 'writes'> & {
+    row: Pick<CaseCtx['row'], 'id' | 'regionCode' | 'caseNo' | 'applicantId' | 'departmentId'>;
+  },
   appended: { event: CaseEvent; seq: number }[],
   next: CaseState,
 ) {

@@ -218,6 +218,41 @@ export async function nextCaseSerial(db: Executor, regionCode: string, day: stri
   return r.rows[0]!.last;
 }
 
+/**
+ * The next `count` case numbers of a region's day in one statement (a bundle's branches, issue 20):
+ * they are last − count + 1 … last. Gap-free like nextCaseSerial: the row stays locked to commit.
+ */
+export function nextCaseSerialsQuery(
+  db: Executor,
+  regionCode: string,
+  day: string,
+  count: number,
+): Compilable<{ last: number }> {
+  return {
+    compile: () =>
+      sql<{ last: number }>`
+        insert into case_no_counter (region_code, day, last) values (${regionCode}, ${day}, ${count})
+        on conflict (region_code, day) do update set last = case_no_counter.last + excluded.last
+        returning last`.compile(db),
+  };
+}
+
+/** The next `count` numbers of a gap-free sequence in one statement: last − count + 1 … last. */
+export function nextSequencesQuery(
+  db: Executor,
+  regionCode: string,
+  name: string,
+  count: number,
+): Compilable<{ last: number }> {
+  return {
+    compile: () =>
+      sql<{ last: number }>`
+        insert into case_sequence (region_code, name, last) values (${regionCode}, ${name}, ${count})
+        on conflict (region_code, name) do update set last = case_sequence.last + excluded.last
+        returning last`.compile(db),
+  };
+}
+
 /** The next number of a gap-free sequence (notices, license serials): its row stays locked to commit. */
 export function nextSequenceQuery(
   db: Executor,

@@ -53,7 +53,7 @@ export { submitOnline } from './portal/use-cases/submit-online';
 export { trackedCase, track, trackNoticeDocx } from './portal/use-cases/track-case';
 export { listConcludedCaseFacts, listConcludedCaseKeys } from './use-cases/list-concluded-case-facts';
 export { type BranchOptions } from './case-context';
-export { getBranchItem, intakeBranch } from './use-cases/intake-branch';
+export { type BranchSpec, type FiledBranch, getBranchItem, prepareBranches } from './use-cases/intake-branch';
 export {
   type CaseRef,
   findCaseRef,

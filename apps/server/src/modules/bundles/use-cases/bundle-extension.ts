@@ -24,11 +24,13 @@ export async function requestBundleExtension(
     if (locked.extensionStatus) throw new BundlesError('BUNDLE_EXTENSION_USED');
     const bad = checkExtension(undefined, input.days, true);
     if (bad) throw new BundlesError('BUNDLE_EXTENSION_TOO_LONG');
-    await repo.updateBundle(tx, locked, {
-      extensionDays: input.days,
-      extensionReason: input.reason,
-      extensionStatus: 'requested',
-    });
+    await repo
+      .updateBundle(tx, locked, {
+        extensionDays: input.days,
+        extensionReason: input.reason,
+        extensionStatus: 'requested',
+      })
+      .execute();
     await repo.appendEvent(tx, {
       regionCode: b.regionCode,
       bundleCaseId: b.id,
@@ -65,7 +67,7 @@ export async function decideBundleExtension(
     if (locked.version !== input.version) throw new BundlesError('BUNDLE_STALE');
     if (locked.extensionStatus !== 'requested') throw new BundlesError('BUNDLE_EXTENSION_NOT_REQUESTED');
     const status = input.approved ? 'approved' : 'rejected';
-    await repo.updateBundle(tx, locked, { extensionStatus: status });
+    await repo.updateBundle(tx, locked, { extensionStatus: status }).execute();
     await repo.appendEvent(tx, {
       regionCode: b.regionCode,
       bundleCaseId: b.id,

@@ -27,7 +27,7 @@ async function choose(
     if (version !== undefined && locked.version !== version) throw new BundlesError('BUNDLE_STALE');
     if (locked.status !== 'awaiting_choice') throw new BundlesError('BUNDLE_WRONG_STATUS');
     const branches = await repo.listBranches(tx, b.regionCode, [b.id]);
-    await repo.updateBundle(tx, locked, { status: 'open' });
+    await repo.updateBundle(tx, locked, { status: 'open' }).execute();
     await repo.appendEvent(tx, {
       regionCode: b.regionCode,
       bundleCaseId: b.id,

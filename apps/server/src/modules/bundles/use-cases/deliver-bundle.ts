@@ -2,9 +2,11 @@ import { buildLicenseId, type BundleDeliver, type BundleDetail } from '@tongban/
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
+import { executeBatch } from '../../../platform/db';
+import type { BundleBranchRow, BundleCaseRow } from '../../../platform/db-types';
 import { randomToken } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
-import { lockAuditChains } from '../../audit';
+import { auditChainRead, auditChainsRead, auditWrites } from '../../audit';
 import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
@@ -26,22 +28,39 @@ export async function deliverBundle(
 ): Promise<BundleDetail> {
   assertAccess(actor, 'bundle.deliver');
   const b = await loadBundle(deps, actor, id);
-  // A bundle's branches are fixed at intake: the lanes its delivery writes are known before it.
-  const caseIds = (await repo.listBranches(deps.db, b.regionCode, [b.id])).map((x) => x.caseId);
+  // A bundle's branches are fixed at intake and its version never changes: the lanes its delivery
+  // writes, and whether it issues a 一业一证 license, are known before it.
+  const [fixed, v] = await Promise.all([
+    repo.listBranches(deps.db, b.regionCode, [b.id]),
+    repo.findVersion(deps.db, b.versionId),
+  ]);
+  const caseIds = fixed.map((x) => x.caseId);
   await retryOnDeadlock(() =>
     runCommand(deps, actor, async ({ tx, now }) => {
-      // Every branch's delivery takes that case's audit lane: all of them first, in lane order
-      // (lockAuditChains), so deliveries and intakes run side by side without deadlocking.
-      await lockAuditChains(tx, b.regionCode, [
+      // Every branch's delivery takes that case's audit lane: all of them first, in lane order,
+      // so deliveries and intakes run side by side without deadlocking; then the bundle (the
+      // join's lock), its branches and its last event number, all in one round trip.
+      const chains = auditChainsRead(tx, b.regionCode, [
         ...caseIds.map((c) => ({ entityType: 'case', entityId: c })),
         { entityType: 'bundle_case', entityId: b.id },
       ]);
-      const locked = (await repo.lockBundle(tx, b.regionCode, b.id))!;
+      const rows = await executeBatch(tx, [
+        ...chains.queries,
+        repo.lockBundleQuery(tx, b.regionCode, b.id),
+        repo.listBranchesQuery(tx, b.regionCode, b.id),
+        repo.lastEventSeqQuery(tx, b.regionCode, b.id),
+      ]);
+      await chains.finish(rows.slice(0, chains.queries.length));
+      const [[locked], branches, [last]] = rows.slice(chains.queries.length) as [
+        BundleCaseRow[],
+        BundleBranchRow[],
+        { seq: number | null }[],
+      ];
+      if (!locked) throw new BundlesError('BUNDLE_NOT_FOUND');
       if (locked.version !== input.version) throw new BundlesError('BUNDLE_STALE');
       if (locked.status === 'open' || locked.status === 'awaiting_choice')
         throw new BundlesError('BUNDLE_NOT_CONCLUDED');
       if (locked.status !== 'concluded') throw new BundlesError('BUNDLE_WRONG_STATUS');
-      const branches = await repo.listBranches(tx, b.regionCode, [b.id]);
       const opts = { tx, anyVersion: true };
       // 一窗出件: the comprehensive window hands over every department's result of the bundle, so
       // the branch deliveries run with the window's authority over this bundle (recorded as the clerk).
@@ -62,53 +81,85 @@ export async function deliverBundle(
           opts,
         );
       }
-      const v = await repo.findVersion(tx, locked.versionId);
+      // Last, in one round trip: the bundle's chain head as the branches left it, and the gap-free
+      // license serial, whose counter is then held only while the final writes and COMMIT travel.
+      const issues = !!(
+        v?.licenseTypeCode &&
+        v.licenseTypeName &&
+        branches.every((x) => x.status === 'granted')
+      );
+      const chain = auditChainRead(tx, b.regionCode, 'bundle_case', b.id);
+      const [head, serialRows] = await executeBatch(tx, [
+        chain.query,
+        issues ? repo.nextNumberQuery(tx, b.regionCode, `license:${v!.licenseTypeCode}`) : null,
+      ] as const);
+      const link = await chain.finish(head);
+      const writes = [];
       let licenseId: string | null = null;
-      if (v?.licenseTypeCode && v.licenseTypeName && branches.every((x) => x.status === 'granted')) {
-        const n = await repo.nextNumber(tx, b.regionCode, `license:${v.licenseTypeCode}`);
+      if (issues && serialRows) {
+        const n = serialRows[0]!.last;
         const issuerCreditCode = casesService.derivedCreditCode(locked.definitionId, b.regionCode);
         licenseId = buildLicenseId({
-          typeCode: v.licenseTypeCode,
+          typeCode: v!.licenseTypeCode!,
           issuerCreditCode,
           serial: String(n).padStart(8, '0'),
           version: '1',
         });
-        await repo.insertLicense(tx, {
-          regionCode: b.regionCode,
-          id: licenseId,
-          bundleCaseId: b.id,
-          typeCode: v.licenseTypeCode,
-          typeName: v.licenseTypeName,
-          holderName: locked.applicantName,
-          holderIdMasked: locked.applicantIdMasked,
-          issuerName: '政务服务中心（一业一证综合窗口）',
-          issuerCreditCode,
-          serial: String(n).padStart(8, '0'),
-          validFrom: shanghaiToday(now),
-          memberLicenses: JSON.stringify(
-            branches
-              .filter((x) => x.licenseId)
-              .map((x) => ({ licenseId: x.licenseId, itemName: x.itemName })),
-          ),
-          // SEC-2: verified publicly by this token, never by the id built from a serial.
-          verifyToken: randomToken(24),
-          issuedAt: now,
-        });
+        writes.push(
+          repo.insertLicense(tx, {
+            regionCode: b.regionCode,
+            id: licenseId,
+            bundleCaseId: b.id,
+            typeCode: v!.licenseTypeCode!,
+            typeName: v!.licenseTypeName!,
+            holderName: locked.applicantName,
+            holderIdMasked: locked.applicantIdMasked,
+            issuerName: '政务服务中心（一业一证综合窗口）',
+            issuerCreditCode,
+            serial: String(n).padStart(8, '0'),
+            validFrom: shanghaiToday(now),
+            memberLicenses: JSON.stringify(
+              branches
+                .filter((x) => x.licenseId)
+                .map((x) => ({ licenseId: x.licenseId, itemName: x.itemName })),
+            ),
+            // SEC-2: verified publicly by this token, never by the id built from a serial.
+            verifyToken: randomToken(24),
+            issuedAt: now,
+          }),
+        );
       }
-      await repo.updateBundle(tx, locked, {
-        status: 'delivered',
-        deliveredAt: now,
-        deliveredBy: input.receivedBy,
-        licenseId,
-      });
-      await repo.appendEvent(tx, {
-        regionCode: b.regionCode,
-        bundleCaseId: b.id,
-        type: 'delivered',
-        payload: { method: input.method, licenseId },
-        actorId: actor.userId,
-        at: now,
-      });
+      writes.push(
+        repo.updateBundle(tx, locked, {
+          status: 'delivered',
+          deliveredAt: now,
+          deliveredBy: input.receivedBy,
+          licenseId,
+        }),
+        repo.insertEvents(tx, [
+          {
+            regionCode: b.regionCode,
+            bundleCaseId: b.id,
+            seq: (last?.seq ?? 0) + 1,
+            type: 'delivered',
+            payload: { method: input.method, licenseId },
+            actorId: actor.userId,
+            at: now,
+          },
+        ]),
+        ...auditWrites(
+          tx,
+          link,
+          actor,
+          {
+            action: 'bundle.deliver',
+            entityType: 'bundle_case',
+            entityId: b.id,
+            summary: { bundleNo: b.bundleNo, method: input.method, licenseId },
+          },
+          now,
+        ),
+      );
       const to = {
         regionCode: b.regionCode,
         bundleId: b.id,
@@ -120,13 +171,8 @@ export async function deliverBundle(
       return {
         result: null,
         outbox: [bundleNotices.delivered(to, licenseId !== null)],
-        audit: {
-          action: 'bundle.deliver',
-          entityType: 'bundle_case',
-          entityId: b.id,
-          regionCode: b.regionCode,
-          summary: { bundleNo: b.bundleNo, method: input.method, licenseId },
-        },
+        audit: null,
+        writes,
       };
     }),
   );

@@ -29,8 +29,24 @@ function expectedDays(items: { itemId: string; dependsOn: string[]; days: number
   return Math.max(0, ...items.map((i) => f(i.itemId)));
 }
 
-export async function toDefinition(deps: Deps, v: repo.VersionRow): Promise<BundleDefinition> {
+/**
+ * A version's items, form fields and materials: written once with the version and never changed
+ * (a new version is made instead), so they are read once per process.
+ */
+type Parts = Awaited<ReturnType<typeof repo.versionParts>>;
+const partsCache = new Map<string, Parts>();
+async function partsOf(deps: Deps, v: repo.VersionRow): Promise<Parts> {
+  const hit = partsCache.get(v.versionId);
+  if (hit) return hit;
   const parts = await repo.versionParts(deps.db, v.regionCode, v.versionId);
+  if (partsCache.size >= 1000) partsCache.clear();
+  // A version always has items once committed (checkDefinitionItems: at least two departments).
+  if (parts.items.length) partsCache.set(v.versionId, parts);
+  return parts;
+}
+
+export async function toDefinition(deps: Deps, v: repo.VersionRow): Promise<BundleDefinition> {
+  const parts = await partsOf(deps, v);
   const items = await Promise.all(parts.items.map((i) => itemOf(deps, i.itemId).catch(() => null)));
   const nameOf = (id: string) => items.find((i) => i?.itemId === id)?.name ?? '（事项已取消）';
   const defItems = parts.items.map((i, k) => ({

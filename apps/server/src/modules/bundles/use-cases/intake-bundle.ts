@@ -10,9 +10,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
+import { executeBatch } from '../../../platform/db';
 import { hmacSm3Hex } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
-import { lockAuditChains } from '../../audit';
+import { auditChainsRead, auditWritesInOrder } from '../../audit';
 import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
@@ -47,6 +48,12 @@ type Application = {
  * BUN-1 one intake: one application → one bundle case and a branch case per item (each an ordinary
  * case routed to its department), all in one transaction; at the window, branches whose materials
  * are complete are accepted on the spot. Nothing is written if any branch fails.
+ *
+ * Three round trips (docs/adr/0007): the reads, which lock nothing (the applicant, the branches'
+ * materials); then every audit chain the intake writes and, last, the gap-free numbers — every
+ * branch's case number in one statement, the acceptance notices' in another, the bundle's — so
+ * that the region's counters are held only while the final writes and COMMIT travel; then those
+ * writes and COMMIT as one statement.
  */
 async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
   const v = await repo.findCurrentVersion(deps.db, a.definitionId);
@@ -66,92 +73,124 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
     runCommand(deps, actor, async ({ tx, now }) => {
       const bundleId = randomUUID();
       const day = shanghaiToday(now);
-      // Every audit lane the intake will write (its branches' and the bundle's), in lane order,
-      // before the counters: two bundle intakes (or an intake and a delivery, or an ordinary intake
-      // taking its lane and then the case-number counter) cannot then wait for each other in a
-      // cycle, so intakes run side by side instead of one at a time per region.
-      const caseIds = def.items.map(() => randomUUID());
-      await lockAuditChains(tx, v.regionCode, [
-        ...caseIds.map((id) => ({ entityType: 'case', entityId: id })),
+      const specs: casesService.BranchSpec[] = def.items.map((item, k) => {
+        const own = def.materials.filter((m) => m.itemIds.includes(item.itemId));
+        return {
+          item: items[k]!,
+          caseId: randomUUID(),
+          // SEC-1: online, the contact typed with this application belongs to its cases.
+          ...('input' in a.applicant ? { contact: contactOf(a.applicant.input) } : {}),
+          channel: a.channel,
+          materials: own
+            .filter((m) => a.provided.includes(m.name))
+            .map((m) => ({ name: m.name, status: 'provided' as const })),
+          // 一窗受理: at the window every branch with complete materials is accepted now (the
+          // case's own acceptance notice, ACC-2); the others wait for the window's one-time notice (ACC-1).
+          accept:
+            a.channel === 'window' &&
+            a.accept &&
+            own.every((x) => !x.required || a.provided.includes(x.name)),
+        };
+      });
+      const branches = await casesService.prepareBranches(
+        deps,
+        tx,
+        actor,
+        'id' in a.applicant ? { id: a.applicant.id } : { input: a.applicant.input },
+        specs,
+      );
+      // Every audit lane the intake writes (its branches' and the bundle's), in lane order, then
+      // the counters: two bundle intakes (or an intake and a delivery, or an ordinary intake taking
+      // its lane and then the case-number counter) cannot wait for each other in a cycle.
+      const chains = auditChainsRead(tx, v.regionCode, [
+        ...specs.map((x) => ({ entityType: 'case', entityId: x.caseId })),
         { entityType: 'bundle_case', entityId: bundleId },
       ]);
-      const serial = await repo.nextNumber(tx, v.regionCode, `bundle:${day}`);
-      const made = [];
-      for (const [k, item] of def.items.entries()) {
-        const own = def.materials.filter((m) => m.itemIds.includes(item.itemId));
-        made.push(
-          await casesService.intakeBranch(deps, tx, actor, {
-            item: items[k]!,
-            caseId: caseIds[k]!,
-            ...('id' in a.applicant ? { applicantId: a.applicant.id } : { applicant: a.applicant.input }),
-            // SEC-1: online, the contact typed with this application belongs to its cases.
-            ...('input' in a.applicant ? { contact: contactOf(a.applicant.input) } : {}),
-            channel: a.channel,
-            materials: own
-              .filter((m) => a.provided.includes(m.name))
-              .map((m) => ({ name: m.name, status: 'provided' as const })),
-          }),
-        );
-      }
+      const rows = await executeBatch(tx, [
+        ...chains.queries,
+        ...branches.numbers,
+        repo.nextNumberQuery(tx, v.regionCode, `bundle:${day}`),
+      ]);
+      const links = await chains.finish(rows.slice(0, chains.queries.length));
+      const made = await branches.finish(rows.slice(chains.queries.length, -1));
+      const serial = (rows.at(-1)![0] as { last: number }).last;
       const bundleNo = `${v.regionCode}-YJS-${day.replaceAll('-', '')}-${String(serial).padStart(4, '0')}`;
       const queryCode = newQueryCode();
-      const holder = made[0]!.applicant;
-      await repo.insertBundle(tx, {
-        regionCode: v.regionCode,
-        id: bundleId,
-        bundleNo,
-        definitionId: v.definitionId,
-        versionId: v.versionId,
-        name: v.name,
-        applicantId: holder.id,
-        applicantName: holder.name,
-        applicantIdMasked: holder.idNumberMasked,
-        channel: a.channel,
-        status: 'open',
-        receivedAt: now,
-        intakeBy: actor.userId,
-        queryCodeHash: bundleQueryHash(deps, bundleId, queryCode),
-        formValues: JSON.stringify(a.formValues),
-      });
-      await repo.insertBranches(
-        tx,
-        made.map((m, k) => ({
-          regionCode: v.regionCode,
-          bundleCaseId: bundleId,
-          caseId: m.caseId,
-          caseNo: m.caseNo,
-          itemId: m.item.itemId,
-          itemName: m.item.name,
-          departmentId: m.item.departmentId,
-          departmentName: m.item.departmentName,
-          promisedDays: m.item.promisedLimitDays ?? m.item.legalLimitDays ?? 20,
-          dependsOn: def.items[k]!.dependsOn,
-          status: 'submitted' as const,
-        })),
-      );
-      for (const m of made) rememberBranch(m.caseId, true);
-      await repo.appendEvent(tx, {
+      const holder = branches.applicant;
+      const event = (seq: number, type: string, payload: Record<string, unknown>) => ({
         regionCode: v.regionCode,
         bundleCaseId: bundleId,
-        type: 'submitted',
-        payload: { channel: a.channel, branches: made.map((m) => m.caseNo), materials: a.provided.length },
+        seq,
+        type,
+        payload,
         actorId: actor.userId,
         at: now,
       });
-      // 一窗受理: at the window every branch with complete materials is accepted now (the case's own
-      // acceptance notice, ACC-2); the others wait for the window's one-time notice (ACC-1).
-      if (a.channel === 'window' && a.accept)
-        for (const [k, m] of made.entries()) {
-          const own = def.materials.filter((x) => x.itemIds.includes(def.items[k]!.itemId));
-          if (own.every((x) => !x.required || a.provided.includes(x.name)))
-            await casesService.accept(
-              deps,
-              actor,
-              m.caseId,
-              { version: 0, deferred: [] },
-              { tx, anyVersion: true },
-            );
-        }
+      const accepted = made.filter((m) => m.accepted);
+      const writes = [
+        ...made.flatMap((m) => m.writes),
+        repo.insertBundle(tx, {
+          regionCode: v.regionCode,
+          id: bundleId,
+          bundleNo,
+          definitionId: v.definitionId,
+          versionId: v.versionId,
+          name: v.name,
+          applicantId: holder.id,
+          applicantName: holder.name,
+          applicantIdMasked: holder.idNumberMasked,
+          channel: a.channel,
+          status: 'open',
+          receivedAt: now,
+          intakeBy: actor.userId,
+          queryCodeHash: bundleQueryHash(deps, bundleId, queryCode),
+          formValues: JSON.stringify(a.formValues),
+        }),
+        repo.insertBranches(
+          tx,
+          made.map((m, k) => ({
+            regionCode: v.regionCode,
+            bundleCaseId: bundleId,
+            caseId: m.caseId,
+            caseNo: m.caseNo,
+            itemId: m.item.itemId,
+            itemName: m.item.name,
+            departmentId: m.item.departmentId,
+            departmentName: m.item.departmentName,
+            promisedDays: m.item.promisedLimitDays ?? m.item.legalLimitDays ?? 20,
+            dependsOn: def.items[k]!.dependsOn,
+            status: m.accepted ? ('accepted' as const) : ('submitted' as const),
+            acceptedAt: m.accepted ? now : null,
+          })),
+        ),
+        repo.insertEvents(tx, [
+          event(1, 'submitted', {
+            channel: a.channel,
+            branches: made.map((m) => m.caseNo),
+            materials: a.provided.length,
+          }),
+          // What each branch's acceptance tells the bundle (as onBranchTransition records it).
+          ...accepted.map((m, k) =>
+            event(2 + k, 'branch_accepted', { caseNo: m.caseNo, itemName: m.item.name }),
+          ),
+        ]),
+        ...auditWritesInOrder(
+          tx,
+          links,
+          actor,
+          [
+            ...made.flatMap((m) => m.audit),
+            {
+              action: 'bundle.intake',
+              entityType: 'bundle_case',
+              entityId: bundleId,
+              summary: { bundleNo, channel: a.channel, branches: made.length },
+            },
+          ],
+          now,
+        ),
+      ];
+      for (const m of made) rememberBranch(m.caseId, { regionCode: v.regionCode, bundleCaseId: bundleId });
       const to = {
         regionCode: v.regionCode,
         bundleId,
@@ -169,23 +208,17 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
           branches: made.map((m) => ({ itemName: m.item.name, caseNo: m.caseNo })),
         },
         outbox: [bundleNotices.received(to, made.length)],
-        audit: {
-          action: 'bundle.intake',
-          entityType: 'bundle_case',
-          entityId: bundleId,
-          regionCode: v.regionCode,
-          summary: { bundleNo, channel: a.channel, branches: made.length },
-        },
+        audit: null,
+        writes,
       };
     }),
   );
 }
 
 /**
- * A bundle intake takes, branch by branch, a branch's audit lane and then the case-number counter;
- * an ordinary case intake running at the same moment takes its lane and the counter too, so the two
- * can (rarely: their lanes must collide) wait for each other. PostgreSQL then aborts one of them;
- * the bundle's intake, aborted as a whole, simply runs again.
+ * A bundle intake or delivery takes its audit lanes in lane order before anything else it locks,
+ * so it should not wait in a cycle; should PostgreSQL still abort one as a deadlock (a chain's head
+ * created on first use is locked out of order), it ran as a whole and simply runs again.
  */
 export async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,8 @@
-import type { BranchStatus } from '@tongban/contracts';
-import type { Updateable } from 'kysely';
-import { enqueue } from '../../../platform/outbox';
+import type { Action, BranchStatus } from '@tongban/contracts';
+import type { Compilable, Updateable } from 'kysely';
+import { executeBatch, type Tx } from '../../../platform/db';
+import type { BundleBranchRow, BundleCaseRow } from '../../../platform/db-types';
+import { enqueueWrite } from '../../../platform/outbox';
 import type { DB } from '../../../platform/db-types';
 import type { CaseTransition } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
@@ -8,14 +10,16 @@ import { BundlesError } from '../bundles.errors';
 import { branchStatusAfter, bundleStatusAfter, checkSodAcrossBranches, waitingFor } from '../bundles.policy';
 import * as repo from '../bundles.repository';
 
+type BranchLink = { regionCode: string; bundleCaseId: string };
 /**
- * Whether a case is a bundle branch, as this process has seen it. A case is a branch from the
- * transaction that creates it and forever after, so "not a branch" can be remembered too.
+ * Whether a case is a bundle branch, and of which bundle, as this process has seen it. A case is
+ * a branch of one bundle from the transaction that creates it and forever after, so both the link
+ * and "not a branch" (false) can be remembered.
  */
-const branchCache = new Map<string, boolean>();
-export function rememberBranch(caseId: string, isBranch: boolean) {
+const branchCache = new Map<string, BranchLink | false>();
+export function rememberBranch(caseId: string, link: BranchLink | false) {
   if (branchCache.size >= 100_000) branchCache.clear();
-  branchCache.set(caseId, isBranch);
+  branchCache.set(caseId, link);
 }
 
 const RELEVANT = new Set([
@@ -29,21 +33,56 @@ const RELEVANT = new Set([
   'license_issued',
 ]);
 
+/** The join's reads: the bundle locked, its branches and its last event number behind it. */
+function joinReads(tx: Tx, link: BranchLink) {
+  return [
+    repo.lockBundleQuery(tx, link.regionCode, link.bundleCaseId),
+    repo.listBranchesQuery(tx, link.regionCode, link.bundleCaseId),
+    repo.lastEventSeqQuery(tx, link.regionCode, link.bundleCaseId),
+  ];
+}
+
 /**
  * Registered with the cases module (onCaseTransition): a branch's transition, in its transaction.
  * It locks the bundle row (the join's lock: the last branches of a bundle pass one at a time, and
  * the one that finds every branch concluded concludes the bundle — exactly once), refuses review or
  * decision while a prerequisite branch is not granted, and SOD-1 across branches.
  * Lock order is always the case, then its bundle, so branch transitions cannot deadlock.
+ *
+ * One round trip: the bundle locked, its branches and its last event number read behind it; what
+ * changes (the branch, the bundle's events, the bundle, the notice) joins the transition's own
+ * writes, sent with its COMMIT — the bundle's lock is held for that one round trip more.
  */
 export async function onBranchTransition(t: CaseTransition): Promise<void> {
+  await joinBundle(t);
+}
+
+/**
+ * The join's reads go in the transition's opening round trip, right behind the case's lock, for the
+ * actions that move a branch (受理/补正/不予受理/撤回 at the window, review and decision) of a case
+ * this process knows to be a branch: so a decision takes its gap-free notice and license numbers
+ * after the bundle's lock, never holding them while it waits for a sibling branch.
+ */
+onBranchTransition.opening = (tx: Tx, caseId: string, action: Action): readonly Compilable[] => {
+  const link = branchCache.get(caseId);
+  if (!link || (action !== 'case.intake' && action !== 'case.review')) return [];
+  return joinReads(tx, link);
+};
+
+async function joinBundle(t: CaseTransition): Promise<void> {
   if (!t.events.some((e) => RELEVANT.has(e.type))) return;
-  if (branchCache.get(t.caseId) === false) return;
-  const link = await repo.findBranchByCase(t.tx, t.caseId);
-  rememberBranch(t.caseId, !!link);
+  const known = branchCache.get(t.caseId);
+  if (known === false) return;
+  const link = known ?? (await repo.findBranchByCase(t.tx, t.caseId));
+  rememberBranch(t.caseId, link ? { regionCode: link.regionCode, bundleCaseId: link.bundleCaseId } : false);
   if (!link) return;
-  const bundle = (await repo.lockBundle(t.tx, link.regionCode, link.bundleCaseId))!;
-  const branches = await repo.listBranches(t.tx, link.regionCode, [bundle.id]);
+  const [[bundle], branches, [last]] = (t.opened ?? (await executeBatch(t.tx, joinReads(t.tx, link)))) as [
+    BundleCaseRow[],
+    BundleBranchRow[],
+    { seq: number | null }[],
+  ];
+  if (!bundle) return;
+  let seq = last?.seq ?? 0;
   const me = branches.find((b) => b.caseId === t.caseId)!;
   const set: Updateable<DB['bundleBranch']> = {};
   let changed: BranchStatus | undefined;
@@ -78,41 +117,37 @@ export async function onBranchTransition(t: CaseTransition): Promise<void> {
     if (['granted', 'denied', 'refused', 'withdrawn'].includes(next)) set.concludedAt = t.now;
   }
   if (Object.keys(set).length === 0) return;
-  await repo.updateBranch(t.tx, link.regionCode, t.caseId, set);
+  t.writes.push(repo.updateBranchWrite(t.tx, link.regionCode, t.caseId, set));
   if (!changed) return;
   const after = branches.map((b) => (b.caseId === t.caseId ? { ...b, status: changed } : b));
-  // ACC-1 for the bundle's tracking page: what the paused branch asks for, all at once.
-  if (asked)
-    await repo.appendEvent(t.tx, {
+  const events: Parameters<typeof repo.insertEvents>[1] = [];
+  const event = (type: string, payload: Record<string, unknown>) =>
+    events.push({
       regionCode: bundle.regionCode,
       bundleCaseId: bundle.id,
-      type: 'supplement_asked',
-      payload: { caseNo: me.caseNo, itemName: me.itemName, items: asked },
+      seq: ++seq,
+      type,
+      payload,
       actorId: t.actor.userId,
       at: t.now,
     });
-  await repo.appendEvent(t.tx, {
-    regionCode: bundle.regionCode,
-    bundleCaseId: bundle.id,
-    type: `branch_${changed}`,
-    payload: { caseNo: me.caseNo, itemName: me.itemName },
-    actorId: t.actor.userId,
-    at: t.now,
-  });
+  // ACC-1 for the bundle's tracking page: what the paused branch asks for, all at once.
+  if (asked) event('supplement_asked', { caseNo: me.caseNo, itemName: me.itemName, items: asked });
+  event(`branch_${changed}`, { caseNo: me.caseNo, itemName: me.itemName });
   const status = bundleStatusAfter(bundle.status, after, changed);
-  if (status === bundle.status) return;
+  if (status === bundle.status) {
+    t.writes.push(repo.insertEvents(t.tx, events));
+    return;
+  }
   const concluded = status === 'concluded' || status === 'withdrawn';
-  await repo.updateBundle(t.tx, bundle, { status, ...(concluded ? { concludedAt: t.now } : {}) });
-  await repo.appendEvent(t.tx, {
-    regionCode: bundle.regionCode,
-    bundleCaseId: bundle.id,
-    type: status,
-    payload: concluded
+  t.writes.push(repo.updateBundle(t.tx, bundle, { status, ...(concluded ? { concludedAt: t.now } : {}) }));
+  event(
+    status,
+    concluded
       ? { branches: after.map((b) => ({ caseNo: b.caseNo, status: b.status })) }
       : { caseNo: me.caseNo },
-    actorId: t.actor.userId,
-    at: t.now,
-  });
+  );
+  t.writes.push(repo.insertEvents(t.tx, events));
   const to = {
     regionCode: bundle.regionCode,
     bundleId: bundle.id,
@@ -129,5 +164,6 @@ export async function onBranchTransition(t: CaseTransition): Promise<void> {
         : status === 'withdrawn'
           ? bundleNotices.withdrawn(to)
           : null;
-  if (notice) await enqueue(t.tx, { ...notice, dedupeKey: `${notice.dedupeKey}:${t.now.getTime()}` });
+  if (notice)
+    t.writes.push(enqueueWrite(t.tx, { ...notice, dedupeKey: `${notice.dedupeKey}:${t.now.getTime()}` }));
 }

@@ -4,12 +4,39 @@ import { type Deps } from '../../../platform/app-types';
 import { shanghaiToday } from '../../../platform/time';
 import { fail } from '../case-access';
 import { BranchOptions } from '../case-context';
-import { issueNotice } from '../case-documents';
+import { issueNotice, type NoticeCtx } from '../case-documents';
 import { chineseDate } from '../case-notice';
 import { isAcceptanceDeemed, missingMaterials, transitionWithMaterials } from '../case-transition';
 import { CasesError } from '../cases.errors';
 import { checkIntakeDecision } from '../cases.policy';
 import * as repo from '../cases.repository';
+
+/**
+ * ACC-2: the 受理通知书. Its number is the given serial of the notice sequence (a bundle takes its
+ * branches' numbers together, last), or the next one taken here.
+ */
+export function acceptanceNotice(
+  ctx: NoticeCtx & { state: { receivedAt: Date | null } },
+  deferred: AcceptInput['deferred'],
+  deemed: boolean,
+  allocated?: number,
+) {
+  return issueNotice(
+    ctx,
+    'accept',
+    {
+      paragraphs: [
+        `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
+        ...(deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
+        `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
+        ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
+      ],
+      list: deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
+      extra: { deferred, deemed },
+    },
+    allocated,
+  );
+}
 
 export async function accept(
   deps: Deps,
@@ -43,16 +70,7 @@ export async function accept(
           ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
         );
       const deemed = isAcceptanceDeemed(ctx);
-      const notice = await issueNotice(ctx, 'accept', {
-        paragraphs: [
-          `你（单位）于${chineseDate(shanghaiToday(ctx.state.receivedAt!))}提出的${ctx.item.name}申请，申请材料齐全、符合法定形式，决定予以受理。`,
-          ...(input.deferred.length ? ['以下材料予以容缺受理，请在规定期限内补交；补齐前不作出决定：'] : []),
-          `本机关将在受理之日起 ${ctx.item.promisedLimitDays ?? ctx.item.legalLimitDays ?? 20} 个工作日内作出决定（法定期限 ${ctx.item.legalLimitDays ?? 20} 个工作日）。`,
-          ...(deemed ? ['（收到材料后 5 个工作日内未告知补正，依法自收到材料之日起视为受理。）'] : []),
-        ],
-        list: input.deferred.map((d) => ({ name: d.name, note: `${d.dueDate} 前补交` })),
-        extra: { deferred: input.deferred, deemed },
-      });
+      const notice = await acceptanceNotice(ctx, input.deferred, deemed);
       return {
         events: [{ type: 'accepted', noticeNo: notice.noticeNo, deferred: input.deferred, deemed }],
         audit: input.deferred.length ? 'case.accept_with_deferred' : 'case.accept',
