@@ -45,9 +45,13 @@ function changedScopes(seen: Record<string, number>, now: Record<string, number>
  * cases whose events changed since its watermark, of every open case of a region whose calendar
  * changed (and below it), and of every open case once a day (colours move with the date); fires the
  * escalation levels now due, escalates unanswered 督办单 to the leader once, and recounts the
- * rollups of the months touched. `full` recomputes every open case now.
+ * rollups of the months touched. `full` recomputes every open case now; `rebuild` every case (as
+ * the first pass does: after a bulk load of history, whose events the feed would group page by page).
  */
-export async function refreshSupervision(deps: Deps, opts: { full?: boolean } = {}): Promise<RefreshResult> {
+export async function refreshSupervision(
+  deps: Deps,
+  opts: { full?: boolean; rebuild?: boolean } = {},
+): Promise<RefreshResult> {
   const now = deps.clock.now();
   const today = shanghaiToday(now);
   const watermark = await repo.getJobState(deps.db, 'events');
@@ -65,7 +69,7 @@ export async function refreshSupervision(deps: Deps, opts: { full?: boolean } = 
   };
   let last: number;
   let keys: Keys;
-  if (watermark === undefined) {
+  if (watermark === undefined || opts.rebuild) {
     // The first pass: every case once, a page of keys at a time in key order (the event feed read
     // from its start would group the whole log for every page); later passes follow the feed.
     last = await caseFeed.lastEventId(deps.db);
