@@ -51,6 +51,10 @@ const { values: args } = parseArgs({
     years: { type: 'string', default: '3' },
     seed: { type: 'string', default: '16' },
     samples: { type: 'string', default: '30' },
+    /** Keep the database afterwards (to EXPLAIN the dashboards' queries on it); drop it by hand. */
+    keep: { type: 'boolean', default: false },
+    /** A database kept by an earlier --keep run whose load finished: build and measure it again. */
+    database: { type: 'string' },
   },
 });
 const CONCLUDED = Number(args.cases);
@@ -98,11 +102,14 @@ async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main() {
-  const name = `tb_bench_sup_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const reuse = args.database;
+  const name = reuse ?? `tb_bench_sup16_${process.pid}_${Date.now().toString(36)}`;
+  if (!reuse) {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  }
   const u = new URL(ADMIN_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
@@ -115,238 +122,263 @@ async function main() {
   );
   const deps: Deps = { db: handle.db, dbKind: handle.kind, clock, config };
   const out: Record<string, unknown> = {};
+  let events = 0;
   try {
-    await migrate(handle.db);
-    await loadNationalDays(handle.db);
-    await seedDemo(deps);
-    // Regions: one province, REGIONS counties under cities of ten.
-    const regionRows = [`${PROVINCE},基准省,,1`];
-    for (let c = 0; c < Math.ceil(REGIONS / 10); c++)
-      regionRows.push(`99${String(c + 1).padStart(2, '0')}00,基准市${c + 1},${PROVINCE},2`);
-    for (let i = 0; i < REGIONS; i++)
-      regionRows.push(`${regionCode(i)},基准县${i + 1},${regionCode(i).slice(0, 4)}00,3`);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-sup-csv-'));
-    writeFileSync(path.join(dir, 'region.csv'), regionRows.join('\n') + '\n');
+    if (reuse) events = await loadedEvents(url);
+    else events = await generateAndLoad();
+    // ── the generator and the load, in a function so a kept database can skip them ──
+    async function generateAndLoad(): Promise<number> {
+      await migrate(handle.db);
+      await loadNationalDays(handle.db);
+      await seedDemo(deps);
+      // Regions: one province, REGIONS counties under cities of ten.
+      const regionRows = [`${PROVINCE},基准省,,1`];
+      for (let c = 0; c < Math.ceil(REGIONS / 10); c++)
+        regionRows.push(`99${String(c + 1).padStart(2, '0')}00,基准市${c + 1},${PROVINCE},2`);
+      for (let i = 0; i < REGIONS; i++)
+        regionRows.push(`${regionCode(i)},基准县${i + 1},${regionCode(i).slice(0, 4)}00,3`);
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-sup-csv-'));
+      writeFileSync(path.join(dir, 'region.csv'), regionRows.join('\n') + '\n');
 
-    // ── the generator ──
-    const r = rng(Number(args.seed));
-    const departmentRows: string[] = [];
-    const departmentsOf = new Map<string, string[]>();
-    for (let i = 0; i < REGIONS; i++) {
-      const ids: string[] = [];
-      for (let d = 0; d < DEPARTMENTS; d++) {
-        const id = uuid(r);
-        ids.push(id);
-        departmentRows.push([id, regionCode(i), `基准部门${d + 1}`].join(','));
+      // ── the generator ──
+      const r = rng(Number(args.seed));
+      const departmentRows: string[] = [];
+      const departmentsOf = new Map<string, string[]>();
+      for (let i = 0; i < REGIONS; i++) {
+        const ids: string[] = [];
+        for (let d = 0; d < DEPARTMENTS; d++) {
+          const id = uuid(r);
+          ids.push(id);
+          departmentRows.push([id, regionCode(i), `基准部门${d + 1}`].join(','));
+        }
+        departmentsOf.set(regionCode(i), ids);
       }
-      departmentsOf.set(regionCode(i), ids);
-    }
-    writeFileSync(path.join(dir, 'department.csv'), departmentRows.join('\n') + '\n');
-    const psql = (cmd: string) =>
-      execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', cmd], { stdio: 'pipe' });
-    psql(`\\copy region(code,name,parent_code,level) from '${dir}/region.csv' csv`);
-    psql(`\\copy department(id,region_code,name) from '${dir}/department.csv' csv`);
-    // A case's item, department and applicant are of the case's own region (the keys say so since
-    // issue 23): every county gets its own copy of the demo's published items, each with one of its
-    // departments, and of the demo applicant.
-    psql(`create table bench_item_map as
+      writeFileSync(path.join(dir, 'department.csv'), departmentRows.join('\n') + '\n');
+      const psql = (cmd: string) =>
+        execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', cmd], { stdio: 'pipe' });
+      psql(`\\copy region(code,name,parent_code,level) from '${dir}/region.csv' csv`);
+      psql(`\\copy department(id,region_code,name) from '${dir}/department.csv' csv`);
+      // A case's item, department and applicant are of the case's own region (the keys say so since
+      // issue 23): every county gets its own copy of the demo's published items, each with one of its
+      // departments, and of the demo applicant.
+      psql(`create table bench_item_map as
       select r.code as region, v.item_id as src_item, v.id as src_version,
         gen_random_uuid() as item_id, gen_random_uuid() as version_id,
         (select d.id from department d where d.region_code = r.code order by d.name
           limit 1 offset abs(hashtext(v.id::text)) % ${DEPARTMENTS}) as department_id
       from region r cross join catalog_item_version v
       where r.level = 3 and r.code like '99%' and v.status = 'published' and v.region_code = '350999'`);
-    psql(`insert into catalog_item select (jsonb_populate_record(null::catalog_item,
+      psql(`insert into catalog_item select (jsonb_populate_record(null::catalog_item,
         to_jsonb(i) || jsonb_build_object('id', m.item_id, 'region_code', m.region))).*
       from catalog_item i join bench_item_map m on m.src_item = i.id`);
-    psql(`insert into catalog_item_version select (jsonb_populate_record(null::catalog_item_version,
+      psql(`insert into catalog_item_version select (jsonb_populate_record(null::catalog_item_version,
         to_jsonb(v) || jsonb_build_object('id', m.version_id, 'item_id', m.item_id, 'region_code', m.region,
           'department_id', m.department_id))).*
       from catalog_item_version v join bench_item_map m on m.src_version = v.id`);
-    psql(`create table bench_applicant_map as
+      psql(`create table bench_applicant_map as
       select code as region, gen_random_uuid() as applicant_id from region where level = 3 and code like '99%'`);
-    psql(`insert into applicant select (jsonb_populate_record(null::applicant,
+      psql(`insert into applicant select (jsonb_populate_record(null::applicant,
         to_jsonb(a) || jsonb_build_object('id', m.applicant_id, 'region_code', m.region))).*
       from applicant a cross join bench_applicant_map m where a.id = '${DEMO_CASES.personApplicantId}'`);
-    const itemsOf = new Map<string, { itemId: string; versionId: string }[]>();
-    for (const m of await pgRows<{ region: string; itemId: string; versionId: string }>(
-      url,
-      `select region, item_id as "itemId", version_id as "versionId" from bench_item_map order by region, src_version`,
-    ))
-      itemsOf.set(m.region, [...(itemsOf.get(m.region) ?? []), m]);
-    const applicantOf = new Map(
-      (
-        await pgRows<{ region: string; applicantId: string }>(
-          url,
-          `select region, applicant_id as "applicantId" from bench_applicant_map`,
-        )
-      ).map((m) => [m.region, m.applicantId]),
-    );
-    psql('drop table bench_item_map; drop table bench_applicant_map');
-    /** Rows go to the CSV file a chunk at a time: ten million cases do not fit in memory as strings. */
-    const sink = (file: string) => {
-      const fd = openSync(path.join(dir, file), 'w');
-      let buf: string[] = [];
-      let count = 0;
-      return {
-        push(line: string) {
-          buf.push(line);
-          count++;
-          if (buf.length >= 20_000) this.flush();
-        },
-        flush() {
-          if (buf.length > 0) writeSync(fd, buf.join('\n') + '\n');
-          buf = [];
-        },
-        close() {
-          this.flush();
-          closeSync(fd);
-        },
-        get count() {
-          return count;
-        },
+      const itemsOf = new Map<string, { itemId: string; versionId: string }[]>();
+      for (const m of await pgRows<{ region: string; itemId: string; versionId: string }>(
+        url,
+        `select region, item_id as "itemId", version_id as "versionId" from bench_item_map order by region, src_version`,
+      ))
+        itemsOf.set(m.region, [...(itemsOf.get(m.region) ?? []), m]);
+      const applicantOf = new Map(
+        (
+          await pgRows<{ region: string; applicantId: string }>(
+            url,
+            `select region, applicant_id as "applicantId" from bench_applicant_map`,
+          )
+        ).map((m) => [m.region, m.applicantId]),
+      );
+      psql('drop table bench_item_map; drop table bench_applicant_map');
+      /** Rows go to the CSV file a chunk at a time: ten million cases do not fit in memory as strings. */
+      const sink = (file: string) => {
+        const fd = openSync(path.join(dir, file), 'w');
+        let buf: string[] = [];
+        let count = 0;
+        return {
+          push(line: string) {
+            buf.push(line);
+            count++;
+            if (buf.length >= 20_000) this.flush();
+          },
+          flush() {
+            if (buf.length > 0) writeSync(fd, buf.join('\n') + '\n');
+            buf = [];
+          },
+          close() {
+            this.flush();
+            closeSync(fd);
+          },
+          get count() {
+            return count;
+          },
+        };
       };
-    };
-    const caseLines = sink('case.csv');
-    const eventLines = sink('event.csv');
-    const start = NOW.getTime() - YEARS * 365 * DAY;
-    const serial = new Map<string, number>();
-    const channels = ['window', 'window', 'window', 'online', 'online', 'kiosk', 'mail', 'agent'] as const;
-    const gen = (open: boolean) => {
-      const region = regionCode(Math.floor(r() * REGIONS));
-      const regionItems = itemsOf.get(region)!;
-      const item = regionItems[Math.floor(r() * regionItems.length)]!;
-      const regionDepartments = departmentsOf.get(region)!;
-      const departmentId = regionDepartments[Math.floor(r() * regionDepartments.length)]!;
-      const received = open
-        ? NOW.getTime() - Math.floor(r() * 40 * DAY)
-        : start + Math.floor(r() * (YEARS * 365 - 60) * DAY);
-      const day = new Date(received + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-      const k = `${region}-${day}`;
-      const n = (serial.get(k) ?? 0) + 1;
-      serial.set(k, n);
-      const channel = channels[Math.floor(r() * channels.length)]!;
-      const at = (ms: number) => new Date(ms);
-      const evs: caseFeed.CaseEvent[] = [{ type: 'submitted', channel, at: at(received), actorId: null }];
-      let t = received + 3600_000;
-      if (r() < 0.15) {
-        evs.push({ type: 'supplement_requested', noticeNo: 'x', items: [], at: at(t), actorId: null });
-        t += (1 + Math.floor(r() * 3)) * DAY;
-        evs.push({ type: 'supplement_received', at: at(t), actorId: null });
-      }
-      t += Math.floor(r() * 2) * DAY;
-      evs.push({ type: 'accepted', noticeNo: 'x', deferred: [], deemed: false, at: at(t), actorId: null });
-      const visits = channel === 'online' ? (r() < 0.7 ? 0 : 1) : 1 + Math.floor(r() * 2);
-      for (let v = 0; v < visits; v++)
-        evs.push({ type: 'visit', purpose: '核验', at: at(t + 60_000), actorId: null });
-      const span = open ? NOW.getTime() - t - 3600_000 : (2 + Math.floor(r() * 12)) * DAY;
-      if (r() < 0.1 && span > 4 * DAY) {
-        evs.push({
-          type: 'suspended',
-          kind: 'testing',
-          expectedDays: 5,
-          countsInLimit: false,
-          noticeNo: 'x',
-          at: at(t + DAY),
-          actorId: null,
-        });
-        if (!open || r() < 0.5) evs.push({ type: 'resumed', at: at(t + 3 * DAY), actorId: null });
-      }
-      if (!open) {
-        if (r() < 0.05) {
+      const caseLines = sink('case.csv');
+      const eventLines = sink('event.csv');
+      const start = NOW.getTime() - YEARS * 365 * DAY;
+      const serial = new Map<string, number>();
+      const channels = ['window', 'window', 'window', 'online', 'online', 'kiosk', 'mail', 'agent'] as const;
+      const gen = (open: boolean) => {
+        const region = regionCode(Math.floor(r() * REGIONS));
+        const regionItems = itemsOf.get(region)!;
+        const item = regionItems[Math.floor(r() * regionItems.length)]!;
+        const regionDepartments = departmentsOf.get(region)!;
+        const departmentId = regionDepartments[Math.floor(r() * regionDepartments.length)]!;
+        const received = open
+          ? // Most open cases are recent, one in ten has waited up to 40 days (a hall's usual mix: a
+            // few red, not most; every level a case reaches fires through the audit chain at build).
+            NOW.getTime() - Math.floor(r() * (r() < 0.1 ? 40 : 12) * DAY)
+          : start + Math.floor(r() * (YEARS * 365 - 60) * DAY);
+        const day = new Date(received + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+        const k = `${region}-${day}`;
+        const n = (serial.get(k) ?? 0) + 1;
+        serial.set(k, n);
+        const channel = channels[Math.floor(r() * channels.length)]!;
+        const at = (ms: number) => new Date(ms);
+        const evs: caseFeed.CaseEvent[] = [{ type: 'submitted', channel, at: at(received), actorId: null }];
+        let t = received + 3600_000;
+        if (r() < 0.15) {
+          evs.push({ type: 'supplement_requested', noticeNo: 'x', items: [], at: at(t), actorId: null });
+          t += (1 + Math.floor(r() * 3)) * DAY;
+          evs.push({ type: 'supplement_received', at: at(t), actorId: null });
+        }
+        t += Math.floor(r() * 2) * DAY;
+        evs.push({ type: 'accepted', noticeNo: 'x', deferred: [], deemed: false, at: at(t), actorId: null });
+        const visits = channel === 'online' ? (r() < 0.7 ? 0 : 1) : 1 + Math.floor(r() * 2);
+        for (let v = 0; v < visits; v++)
+          evs.push({ type: 'visit', purpose: '核验', at: at(t + 60_000), actorId: null });
+        const span = open ? NOW.getTime() - t - 3600_000 : (2 + Math.floor(r() * 12)) * DAY;
+        if (r() < 0.1 && span > 4 * DAY) {
           evs.push({
-            type: 'extension_requested',
-            days: 5,
-            reason: 'x',
-            at: at(t + span - 2 * 3600_000),
+            type: 'suspended',
+            kind: 'testing',
+            expectedDays: 5,
+            countsInLimit: false,
+            noticeNo: 'x',
+            at: at(t + DAY),
+            actorId: null,
+          });
+          if (!open || r() < 0.5) evs.push({ type: 'resumed', at: at(t + 3 * DAY), actorId: null });
+        }
+        if (!open) {
+          if (r() < 0.05) {
+            evs.push({
+              type: 'extension_requested',
+              days: 5,
+              reason: 'x',
+              at: at(t + span - 2 * 3600_000),
+              actorId: null,
+            });
+            evs.push({
+              type: 'extension_decided',
+              approved: true,
+              noticeNo: 'x',
+              at: at(t + span - 3600_000),
+              actorId: null,
+            });
+          }
+          evs.push({
+            type: 'step_completed',
+            stepIndex: 0,
+            opinion: '同意',
+            at: at(t + span - 1800_000),
             actorId: null,
           });
           evs.push({
-            type: 'extension_decided',
-            approved: true,
-            noticeNo: 'x',
-            at: at(t + span - 3600_000),
+            type: 'decided',
+            outcome: 'grant',
+            reason: '',
+            legalBasis: '',
+            at: at(t + span),
+            actorId: null,
+          });
+          // 办结 and delivered: no longer open (a concluded case of the history).
+          evs.push({
+            type: 'delivered',
+            method: 'electronic',
+            receivedBy: '申请人',
+            at: at(t + span + 3600_000),
             actorId: null,
           });
         }
-        evs.push({
-          type: 'step_completed',
-          stepIndex: 0,
-          opinion: '同意',
-          at: at(t + span - 1800_000),
-          actorId: null,
+        const state = caseFeed.replayCase(evs);
+        const id = uuid(r);
+        caseLines.push(
+          [
+            id,
+            region,
+            `${k}-${String(n).padStart(5, '0')}`,
+            item.itemId,
+            item.versionId,
+            departmentId,
+            applicantOf.get(region)!,
+            channel,
+            state.status,
+            state.suspension !== null,
+            state.extension?.status ?? null,
+            state.outcome,
+            iso(state.receivedAt),
+            iso(state.acceptedAt),
+            iso(state.decidedAt),
+            state.visits,
+            state.version,
+            state,
+          ]
+            .map(csv)
+            .join(','),
+        );
+        evs.forEach((e, i) => {
+          const { type, at: when, actorId: _a, ...payload } = e;
+          eventLines.push([region, id, i + 1, type, payload, '系统', when.toISOString()].map(csv).join(','));
         });
-        evs.push({
-          type: 'decided',
-          outcome: 'grant',
-          reason: '',
-          legalBasis: '',
-          at: at(t + span),
-          actorId: null,
-        });
-        // 办结 and delivered: no longer open (a concluded case of the history).
-        evs.push({
-          type: 'delivered',
-          method: 'electronic',
-          receivedBy: '申请人',
-          at: at(t + span + 3600_000),
-          actorId: null,
-        });
-      }
-      const state = caseFeed.replayCase(evs);
-      const id = uuid(r);
-      caseLines.push(
-        [
-          id,
-          region,
-          `${k}-${String(n).padStart(5, '0')}`,
-          item.itemId,
-          item.versionId,
-          departmentId,
-          applicantOf.get(region)!,
-          channel,
-          state.status,
-          state.suspension !== null,
-          state.extension?.status ?? null,
-          state.outcome,
-          iso(state.receivedAt),
-          iso(state.acceptedAt),
-          iso(state.decidedAt),
-          state.visits,
-          state.version,
-          state,
-        ]
-          .map(csv)
-          .join(','),
-      );
-      evs.forEach((e, i) => {
-        const { type, at: when, actorId: _a, ...payload } = e;
-        eventLines.push([region, id, i + 1, type, payload, '系统', when.toISOString()].map(csv).join(','));
+      };
+      const [, genMs] = await timeIt(async () => {
+        for (let i = 0; i < CONCLUDED; i++) gen(false);
+        for (let i = 0; i < OPEN; i++) gen(true);
       });
-    };
-    const [, genMs] = await timeIt(async () => {
-      for (let i = 0; i < CONCLUDED; i++) gen(false);
-      for (let i = 0; i < OPEN; i++) gen(true);
-    });
-    caseLines.close();
-    eventLines.close();
-    const [, copyMs] = await timeIt(async () => {
-      psql(
-        `\\copy service_case(id,region_code,case_no,item_id,item_version_id,department_id,applicant_id,channel,status,suspended,extension_status,outcome,received_at,accepted_at,decided_at,visits,version,state) from '${dir}/case.csv' csv`,
+      caseLines.close();
+      eventLines.close();
+      // The generated history is consistent by construction: the load skips the per-row foreign key
+      // triggers (session_replication_role = replica), as a bulk restore does.
+      const copy = (cmd: string) =>
+        execFileSync(
+          'psql',
+          [url, '-v', 'ON_ERROR_STOP=1', '-c', 'set session_replication_role = replica', '-c', cmd],
+          {
+            stdio: 'pipe',
+          },
+        );
+      const [, copyMs] = await timeIt(async () => {
+        copy(
+          `\\copy service_case(id,region_code,case_no,item_id,item_version_id,department_id,applicant_id,channel,status,suspended,extension_status,outcome,received_at,accepted_at,decided_at,visits,version,state) from '${dir}/case.csv' csv`,
+        );
+        copy(
+          `\\copy case_event(region_code,case_id,seq,type,payload,actor_name,at) from '${dir}/event.csv' csv`,
+        );
+        psql('analyze');
+      });
+      rmSync(dir, { recursive: true, force: true });
+      console.log(
+        `generated ${CONCLUDED + OPEN} cases, ${eventLines.count} events in ${(genMs / 1000).toFixed(1)} s; COPY ${(copyMs / 1000).toFixed(1)} s`,
       );
-      psql(
-        `\\copy case_event(region_code,case_id,seq,type,payload,actor_name,at) from '${dir}/event.csv' csv`,
-      );
-      psql('analyze');
-    });
-    rmSync(dir, { recursive: true, force: true });
-    console.log(
-      `generated ${CONCLUDED + OPEN} cases, ${eventLines.count} events in ${(genMs / 1000).toFixed(1)} s; COPY ${(copyMs / 1000).toFixed(1)} s`,
-    );
+      return eventLines.count;
+    }
 
-    const [first, buildMs] = await timeIt(() => refreshSupervision(deps, { full: true }));
+    // The history was loaded in bulk: every case once, in key order (as a first pass does).
+    const [first, buildMs] = await timeIt(() => refreshSupervision(deps, { rebuild: true }));
     console.log(`projection and rollups built: ${JSON.stringify(first)} in ${(buildMs / 1000).toFixed(1)} s`);
-    execFileSync('psql', [url, '-c', 'analyze'], { stdio: 'pipe' });
+    // Autovacuum is off on the benchmark's server: what it would have done after the build (the
+    // upserts leave dead rows; the visibility map lets the dashboards scan indexes only).
+    const [, vacMs] = await timeIt(async () =>
+      execFileSync('psql', [url, '-c', 'vacuum analyze'], { stdio: 'pipe' }),
+    );
+    console.log(`vacuum analyze ${(vacMs / 1000).toFixed(1)} s`);
 
     const county = regionCode(0);
     const leader = (code: string): Actor => ({
@@ -398,13 +430,14 @@ async function main() {
       regions: REGIONS,
       departmentsPerRegion: DEPARTMENTS,
       years: YEARS,
-      events: eventLines.count,
+      events,
     };
   } finally {
     await handle.close();
     const a = new pg.Client({ connectionString: ADMIN_URL });
     await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
+    if (args.keep) console.log(`kept database ${name}`);
+    else await a.query(`drop database if exists ${name} with (force)`);
     await a.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -443,6 +476,12 @@ function casesRatio(): number | null {
 
 function iso(d: Date | null) {
   return d ? d.toISOString() : null;
+}
+
+/** The events of a kept database (the scale line of a run that reuses it). */
+async function loadedEvents(url: string): Promise<number> {
+  const [r] = await pgRows<{ n: string }>(url, 'select count(*) as n from case_event');
+  return Number(r!.n);
 }
 
 async function pgRows<T>(url: string, text: string): Promise<T[]> {

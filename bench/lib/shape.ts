@@ -66,6 +66,9 @@ export const TABLE_OWNERS: Record<string, string> = {
   supervision_work_escalation: 'supervision',
   supervision_case_fact: 'supervision',
   supervision_rollup: 'supervision',
+  supervision_rollup_department: 'supervision',
+  supervision_rollup_channel: 'supervision',
+  supervision_rollup_item: 'supervision',
   supervision_job_state: 'supervision',
 
   // ── evaluations ──

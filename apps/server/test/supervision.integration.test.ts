@@ -368,13 +368,47 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     const ok = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });
     expect(ok.cases).toBeGreaterThan(10);
     expect(ok.disagreements).toEqual([]);
-    await sql`update supervision_rollup set on_time = on_time + 1
-      where ctid = (select ctid from supervision_rollup where basis = 'concluded' limit 1)`.execute(
-      t.deps.db,
-    );
+    const first = (by: number) => sql`update supervision_rollup set on_time = on_time + ${by}
+      where (region_code, month, basis, department_id, item_id, channel) = (
+        select region_code, month, basis, department_id, item_id, channel from supervision_rollup
+        where basis = 'concluded' order by 1, 2, 3, 4, 5, 6 limit 1)`;
+    await first(1).execute(t.deps.db);
     const bad = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });
     expect(bad.disagreements.length).toBeGreaterThan(0);
     expect(bad.disagreements.map((d) => d.figure)).toContain('按时办结率');
+    // The dashboards' totals read the department aggregate; the item cut reads this one.
+    expect(bad.disagreements.map((d) => d.cut)).toContain('item');
+    await first(-1).execute(t.deps.db);
+  });
+
+  it('TRUTH-1: each coarser aggregate the dashboards read is checked too (department, channel, item)', async () => {
+    const verify = async () =>
+      (await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' })).disagreements;
+    // One row of a table, the first by its key, changed by a counter and back.
+    const change = (table: string, key: string, where: string, col: string, by: number) =>
+      sql`update ${sql.table(table)} set ${sql.ref(col)} = ${sql.ref(col)} + ${by}
+        where (${sql.raw(key)}) = (select ${sql.raw(key)} from ${sql.table(table)}
+          where ${sql.raw(where)} order by ${sql.raw(key)} limit 1)`.execute(t.deps.db);
+    await refreshSupervision(t.deps);
+    expect(await verify()).toEqual([]);
+    const DEPT = 'region_code, month, basis, department_id';
+    await change('supervision_rollup_department', DEPT, `basis = 'concluded'`, 'on_time', 1);
+    const dept = await verify();
+    expect(dept.map((d) => `${d.cut} ${d.figure}`)).toContain('department 按时办结率');
+    expect(dept.every((d) => d.cut !== 'item' && d.cut !== 'channel')).toBe(true);
+    await change('supervision_rollup_department', DEPT, `basis = 'concluded'`, 'on_time', -1);
+    const CHANNEL = 'region_code, month, basis, channel';
+    await change('supervision_rollup_channel', CHANNEL, `basis = 'received'`, 'online', 1);
+    const channel = await verify();
+    expect(channel.length).toBeGreaterThan(0);
+    expect(channel.every((d) => d.cut === 'channel')).toBe(true);
+    await change('supervision_rollup_channel', CHANNEL, `basis = 'received'`, 'online', -1);
+    expect(await verify()).toEqual([]);
+    await sql`insert into supervision_rollup_item (region_code, month, item_id, cases, zero_visit_item)
+      values ('350999', '2026-03', gen_random_uuid(), 1, 1)`.execute(t.deps.db);
+    const item = await verify();
+    expect(item.map((d) => `${d.cut} ${d.figure}`)).toContain('none 零跑动可办率');
+    expect(item.every((d) => ['none', 'region', 'township', 'month'].includes(d.cut))).toBe(true);
   });
 });
 

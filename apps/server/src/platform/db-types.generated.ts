@@ -1975,6 +1975,53 @@ export interface SupervisionRollup {
   zeroVisitItem: number;
 }
 
+export interface SupervisionRollupChannel {
+  basis: 'received' | 'concluded';
+  cases: number;
+  channel: string;
+  early: number;
+  firstTime: number;
+  fullOnline: number;
+  instant: number;
+  month: string;
+  online: number;
+  onTime: number;
+  overdueLegal: number;
+  overduePromised: number;
+  regionCode: string;
+  workingDays: number;
+  zeroVisit: number;
+  zeroVisitItem: number;
+}
+
+export interface SupervisionRollupDepartment {
+  basis: 'received' | 'concluded';
+  cases: number;
+  departmentId: string;
+  departmentName: string;
+  early: number;
+  firstTime: number;
+  fullOnline: number;
+  instant: number;
+  month: string;
+  online: number;
+  onTime: number;
+  overdueLegal: number;
+  overduePromised: number;
+  regionCode: string;
+  workingDays: number;
+  zeroVisit: number;
+  zeroVisitItem: number;
+}
+
+export interface SupervisionRollupItem {
+  cases: number;
+  itemId: string;
+  month: string;
+  regionCode: string;
+  zeroVisitItem: number;
+}
+
 export interface SupervisionWorkEscalation {
   departmentId: string | null;
   detail: Generated<string>;
@@ -2323,6 +2370,9 @@ export interface DB {
   supervisionJobState: SupervisionJobState;
   supervisionOrder: SupervisionOrder;
   supervisionRollup: SupervisionRollup;
+  supervisionRollupChannel: SupervisionRollupChannel;
+  supervisionRollupDepartment: SupervisionRollupDepartment;
+  supervisionRollupItem: SupervisionRollupItem;
   supervisionWorkEscalation: SupervisionWorkEscalation;
   tradingBidder: TradingBidder;
   tradingComplaint: TradingComplaint;

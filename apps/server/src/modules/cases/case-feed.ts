@@ -23,6 +23,12 @@ export type CaseHistory = {
   state: CaseState;
 };
 
+/**
+ * A case's full key (its region and id): since issue 23 every key of the case tables starts with
+ * region_code, so reads by id alone cannot use an index and scan the tables; the feed reads by key.
+ */
+export type CaseKey = { regionCode: string; id: string };
+
 /** Statuses whose clock still runs (or waits): the cases the supervisor watches. */
 export const OPEN_CASE_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'decided'] as const;
 
@@ -34,19 +40,29 @@ export async function listCasesChangedSince(
   db: Executor,
   afterEventId: number,
   limit: number,
-): Promise<{ caseIds: string[]; lastEventId: number }> {
+): Promise<{ caseIds: string[]; keys: CaseKey[]; lastEventId: number }> {
   const rows = await db
     .selectFrom('caseEvent')
-    .select(['caseId', (eb) => eb.fn.max('id').as('lastId')])
+    .select(['regionCode', 'caseId', (eb) => eb.fn.max('id').as('lastId')])
     .where('id', '>', afterEventId)
-    .groupBy('caseId')
+    .groupBy(['regionCode', 'caseId'])
     .orderBy('lastId')
     .limit(limit)
     .execute();
   return {
     caseIds: rows.map((r) => r.caseId),
+    keys: rows.map((r) => ({ regionCode: r.regionCode, id: r.caseId })),
     lastEventId: rows.reduce((m, r) => Math.max(m, Number(r.lastId)), afterEventId),
   };
+}
+
+/** The highest case event id so far (0 without events): where a feed that starts now begins. */
+export async function lastEventId(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('caseEvent')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(r?.id ?? 0);
 }
 
 /** Ids of the open cases of a region and the regions below it (its calendar applies to them). */
@@ -57,6 +73,56 @@ export async function listOpenCaseIds(db: Executor, regionCode: string | null): 
     .where('status', 'in', [...OPEN_CASE_STATUSES]);
   if (regionCode !== null) q = q.where('regionCode', 'like', `${regionPrefix(regionCode)}%`);
   return (await q.execute()).map((r) => r.id);
+}
+
+/** Keys of the open cases of a region and the regions below it (read by the region's index). */
+export async function listOpenCaseKeys(db: Executor, regionCode: string | null): Promise<CaseKey[]> {
+  let q = db
+    .selectFrom('serviceCase')
+    .select(['regionCode', 'id'])
+    .where('status', 'in', [...OPEN_CASE_STATUSES]);
+  if (regionCode !== null) q = q.where(regionRange(regionCode));
+  return q.execute();
+}
+
+/** One page of every case's key, in key order after `after` (a full rebuild walks them all). */
+export async function listCaseKeysAfter(
+  db: Executor,
+  after: CaseKey | null,
+  limit: number,
+): Promise<CaseKey[]> {
+  let q = db.selectFrom('serviceCase').select(['regionCode', 'id']);
+  if (after) q = q.where(sql<boolean>`(region_code, id) > (${after.regionCode}, ${after.id}::uuid)`);
+  return q.orderBy('regionCode').orderBy('id').limit(limit).execute();
+}
+
+/**
+ * `(region_code, <id column>) in (the keys)`, served by the keys' indexes (no array parameter:
+ * PGlite reads it too).
+ */
+const keyIn = (idColumn: 'id' | 'case_id', keys: readonly CaseKey[]) =>
+  sql<boolean>`(region_code, ${sql.ref(idColumn)}) in (select r, i::uuid from unnest(
+    string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
+    string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
+
+/** The cases of the keys given, each with its events replayed, read by the keys' indexes. */
+export async function readCaseHistoriesByKey(db: Executor, keys: readonly CaseKey[]): Promise<CaseHistory[]> {
+  if (keys.length === 0) return [];
+  const [cases, events] = await Promise.all([
+    db
+      .selectFrom('serviceCase')
+      .select(['id', 'regionCode', 'caseNo', 'departmentId', 'itemId', 'itemVersionId'])
+      .where(keyIn('id', keys))
+      .execute(),
+    db
+      .selectFrom('caseEvent')
+      .selectAll()
+      .where(keyIn('case_id', keys))
+      .orderBy('caseId')
+      .orderBy('seq')
+      .execute(),
+  ]);
+  return withEvents(cases, events);
 }
 
 /** The cases named, each with its events replayed (missing ids are left out). */
@@ -89,16 +155,29 @@ export async function readCaseHistoriesInPeriod(
   from: Date,
   to: Date,
 ): Promise<CaseHistory[]> {
-  const prefix = `${regionPrefix(regionCode)}%`;
-  const ids = await sql<{ caseId: string }>`
-    select distinct case_id as "caseId" from case_event
-    where region_code like ${prefix} and type in ('submitted', 'supplement_received', 'decided')
+  const ids = await sql<CaseKey>`
+    select distinct region_code as "regionCode", case_id as id from case_event
+    where ${regionRange(regionCode)} and type in ('submitted', 'supplement_received', 'decided')
       and at >= ${from} and at < ${to}`.execute(db);
   const out: CaseHistory[] = [];
-  const all = ids.rows.map((r) => r.caseId);
+  const all = ids.rows;
   for (let i = 0; i < all.length; i += 2000)
-    out.push(...(await readCaseHistories(db, all.slice(i, i + 2000))));
+    out.push(...(await readCaseHistoriesByKey(db, all.slice(i, i + 2000))));
   return out;
+}
+
+/**
+ * `region_code like '3509%'` as the range [prefix, prefix + 1) the keys' indexes serve (region codes
+ * are digits; a LIKE cannot use them under a non-C collation).
+ */
+function regionRange(regionCode: string) {
+  const prefix = regionPrefix(regionCode);
+  const digits = prefix.split('');
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+  if (i < 0) return sql<boolean>`region_code >= ${prefix}`;
+  digits[i] = String(Number(digits[i]) + 1);
+  return sql<boolean>`region_code >= ${prefix} and region_code < ${digits.join('')}`;
 }
 
 type CaseKeys = Omit<CaseHistory, 'events' | 'state'>;

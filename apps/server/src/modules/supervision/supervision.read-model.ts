@@ -250,6 +250,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/**
+ * The coarsest maintained aggregates that still hold what a cut and its filters need (all of them
+ * count the same facts, TRUTH-1 checks each): per region × month × department for the totals, the
+ * months, the regions and the departments; per region × month × channel for the channels; per
+ * region × month × item for the distinct items received; else the full grain (item, channel and
+ * department together).
+ */
+export function rollupTables(f: FigureFilter, cut: FigureCut): { sums: string; items: string } {
+  const byItem = f.itemId !== undefined;
+  const byChannel = f.channel !== undefined;
+  const byDepartment = f.departmentId !== undefined || f.departmentIds !== undefined;
+  const sums =
+    !byItem && !byChannel && cut !== 'item' && cut !== 'channel'
+      ? 'supervision_rollup_department'
+      : !byItem && !byDepartment && cut === 'channel'
+        ? 'supervision_rollup_channel'
+        : 'supervision_rollup';
+  const items =
+    !byItem && !byChannel && !byDepartment && ['none', 'region', 'township', 'month'].includes(cut)
+      ? 'supervision_rollup_item'
+      : 'supervision_rollup';
+  return { sums, items };
+}
+
 /** Sums of the rollups per group of a cut (and the distinct items received, for 零跑动可办率). */
 export async function readRollupGroups(
   db: Executor,
@@ -274,14 +298,16 @@ export async function readRollupGroups(
   // A constant cannot be grouped by: the whole (cut none) groups by nothing but what follows.
   const by = (rest: string) => (cut === 'none' ? sql.raw(rest) : sql`${key}, ${sql.raw(rest)}`);
   const sums = sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(snake(c))})::float8 as ${sql.ref(c)}`));
+  const t = rollupTables(f, cut);
   const [rows, items] = await Promise.all([
     sql<Record<string, number> & { k: string; label: string; basis: 'received' | 'concluded' }>`
       select ${key} as k, ${label} as label, basis, ${sums}
-      from supervision_rollup where ${where(f)} group by ${by('basis')}`.execute(db),
+      from ${sql.table(t.sums)} where ${where(f)} group by ${by('basis')}`.execute(db),
     sql<{ k: string; items: number; zeroVisitItems: number }>`
       select k, count(*)::int as items, count(*) filter (where zv)::int as "zeroVisitItems" from (
         select ${key} as k, item_id, bool_or(zero_visit_item > 0) as zv
-        from supervision_rollup where ${where(f)} and basis = 'received' group by ${by('item_id')}) t
+        from ${sql.table(t.items)} where ${where(f)}${t.items === 'supervision_rollup' ? sql` and basis = 'received'` : sql``}
+        group by ${by('item_id')}) t
       group by k`.execute(db),
   ]);
   const out = new Map<string, { label: string; sums: GroupSums }>();

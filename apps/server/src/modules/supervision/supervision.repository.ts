@@ -8,8 +8,20 @@ import type {
   SupervisionOrderTable,
 } from '../../platform/db-types';
 import type { SupervisionWorkEscalation } from '../../platform/db-types.generated';
+import type { FactForRollup, RollupDeltas } from './supervision-rollups';
 
 export type ClockRowDb = Selectable<SupervisionClockTable>;
+/** A case's full key: every key of the supervision tables starts with region_code (issue 23). */
+export type CaseKey = { regionCode: string; id: string };
+
+/**
+ * `(region_code, case_id) in (the keys)`, so the primary keys' indexes serve reads by case (by id
+ * alone they would scan the table). No array parameter: PGlite reads it too.
+ */
+const keyIn = (keys: readonly CaseKey[]) =>
+  sql<boolean>`(region_code, case_id) in (select r, i::uuid from unnest(
+    string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
+    string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
 export type OrderRow = Selectable<SupervisionOrderTable>;
 export type FactRow = Selectable<SupervisionCaseFactTable>;
 
@@ -63,13 +75,8 @@ export async function upsertClocks(db: Executor, rows: Insertable<SupervisionClo
   }
 }
 
-export async function deleteClocks(db: Executor, keys: { regionCode: string; caseId: string }[]) {
-  for (const k of keys)
-    await db
-      .deleteFrom('supervisionClock')
-      .where('regionCode', '=', k.regionCode)
-      .where('caseId', '=', k.caseId)
-      .execute();
+export async function deleteClocks(db: Executor, keys: readonly CaseKey[]) {
+  if (keys.length > 0) await db.deleteFrom('supervisionClock').where(keyIn(keys)).execute();
 }
 
 export const findClock = (db: Executor, regionCode: string, caseId: string) =>
@@ -127,13 +134,13 @@ export const deleteThreshold = (db: Executor, regionCode: string, itemId: string
 
 // ── Escalations (SUP-2) ───────────────────────────────────────────────────
 
-export async function listFiredLevels(db: Executor, caseIds: readonly string[]) {
+export async function listFiredLevels(db: Executor, keys: readonly CaseKey[]) {
   const out = new Map<string, Set<string>>();
-  if (caseIds.length === 0) return out;
+  if (keys.length === 0) return out;
   const rows = await db
     .selectFrom('supervisionEscalation')
     .select(['caseId', 'level'])
-    .where('caseId', 'in', [...caseIds])
+    .where(keyIn(keys))
     .execute();
   for (const r of rows) {
     const s = out.get(r.caseId) ?? new Set<string>();
@@ -230,14 +237,40 @@ export const markLate = (db: Executor, o: OrderRow, at: Date) =>
 
 // ── Facts and rollups (RATE-1) ────────────────────────────────────────────
 
-export const listFactMonths = (db: Executor, caseIds: readonly string[]) =>
-  caseIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('supervisionCaseFact')
-        .select(['regionCode', 'receivedMonth', 'concludedMonth'])
-        .where('caseId', 'in', [...caseIds])
-        .execute();
+/**
+ * The stored facts of the cases named, locked until the transaction ends: the rollups change by
+ * the difference from these (one job writes them at a time: the advisory lock below).
+ */
+export async function lockFacts(tx: Executor, keys: readonly CaseKey[]): Promise<FactForRollup[]> {
+  await sql`select pg_advisory_xact_lock(hashtext('supervision.rollups'))`.execute(tx);
+  if (keys.length === 0) return [];
+  return tx
+    .selectFrom('supervisionCaseFact')
+    .select([
+      'regionCode',
+      'departmentId',
+      'departmentName',
+      'itemId',
+      'itemName',
+      'channel',
+      'receivedMonth',
+      'concludedMonth',
+      'online',
+      'fullOnline',
+      'zeroVisitItem',
+      'zeroVisit',
+      'instant',
+      'onTime',
+      'early',
+      'overduePromised',
+      'overdueLegal',
+      'workingDays',
+      'firstTime',
+    ])
+    .where(keyIn(keys))
+    .forUpdate()
+    .execute();
+}
 
 const FACT_COLUMNS = [
   'caseNo',
@@ -276,34 +309,91 @@ export async function upsertFacts(db: Executor, rows: Insertable<SupervisionCase
   }
 }
 
+const COUNTER_COLUMNS = [
+  'cases',
+  'online',
+  'fullOnline',
+  'zeroVisitItem',
+  'zeroVisit',
+  'instant',
+  'onTime',
+  'early',
+  'overduePromised',
+  'overdueLegal',
+  'workingDays',
+  'firstTime',
+] as const;
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** `col = <table>.col + excluded.col` for each counter: a delta added to the stored row. */
+const plus = (table: string, cols: readonly string[]) =>
+  Object.fromEntries(
+    cols.map((c) => [c, sql`${sql.ref(`${table}.${snake(c)}`)} + ${sql.ref(`excluded.${snake(c)}`)}`]),
+  );
+const CHUNK = 500;
+
 /**
- * Recounts the rollup rows of one region and month from the facts (both bases): the maintained
- * aggregate the dashboards read (TRUTH-1 checks it against the events).
+ * TRUTH-1: adds the differences the recomputed cases make to every maintained aggregate, and drops
+ * the rows left at zero cases (a row exists only while it counts a case), in the caller's
+ * transaction, the one that writes the facts.
  */
-export async function rebuildRollup(db: Executor, regionCode: string, month: string) {
-  await db
-    .deleteFrom('supervisionRollup')
-    .where('regionCode', '=', regionCode)
-    .where('month', '=', month)
-    .execute();
-  for (const basis of ['received', 'concluded'] as const) {
-    const col = basis === 'received' ? sql.ref('received_month') : sql.ref('concluded_month');
-    await sql`
-      insert into supervision_rollup (region_code, month, basis, department_id, item_id, channel,
-        department_name, item_name, cases,
-        online, full_online, zero_visit_item, zero_visit, instant, on_time, early, overdue_promised,
-        overdue_legal, working_days, first_time)
-      select region_code, ${month}, ${basis}, department_id, item_id, channel, max(department_name),
-        max(item_name), count(*),
-        count(*) filter (where online), count(*) filter (where full_online),
-        count(*) filter (where zero_visit_item), count(*) filter (where zero_visit_item and zero_visit),
-        count(*) filter (where instant), count(*) filter (where on_time), count(*) filter (where early),
-        count(*) filter (where overdue_promised), count(*) filter (where overdue_legal),
-        coalesce(sum(working_days), 0), count(*) filter (where first_time)
-      from supervision_case_fact
-      where region_code = ${regionCode} and ${col} = ${month}
-      group by region_code, department_id, item_id, channel`.execute(db);
-  }
+export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
+  for (let i = 0; i < d.full.length; i += CHUNK)
+    await tx
+      .insertInto('supervisionRollup')
+      .values(d.full.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionCode', 'month', 'basis', 'departmentId', 'itemId', 'channel'])
+          .doUpdateSet((eb) => ({
+            ...plus('supervision_rollup', COUNTER_COLUMNS),
+            departmentName: eb.ref('excluded.departmentName'),
+            itemName: eb.ref('excluded.itemName'),
+          })),
+      )
+      .execute();
+  for (let i = 0; i < d.department.length; i += CHUNK)
+    await tx
+      .insertInto('supervisionRollupDepartment')
+      .values(d.department.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['regionCode', 'month', 'basis', 'departmentId']).doUpdateSet((eb) => ({
+          ...plus('supervision_rollup_department', COUNTER_COLUMNS),
+          departmentName: eb.ref('excluded.departmentName'),
+        })),
+      )
+      .execute();
+  for (let i = 0; i < d.channel.length; i += CHUNK)
+    await tx
+      .insertInto('supervisionRollupChannel')
+      .values(d.channel.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionCode', 'month', 'basis', 'channel'])
+          .doUpdateSet(plus('supervision_rollup_channel', COUNTER_COLUMNS)),
+      )
+      .execute();
+  for (let i = 0; i < d.item.length; i += CHUNK)
+    await tx
+      .insertInto('supervisionRollupItem')
+      .values(d.item.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionCode', 'month', 'itemId'])
+          .doUpdateSet(plus('supervision_rollup_item', ['cases', 'zeroVisitItem'])),
+      )
+      .execute();
+  if (d.months.size === 0) return;
+  const months = [...d.months].map((m) => m.split('|') as [string, string]);
+  const touched = sql<boolean>`(region_code, month) in (select r, m from unnest(
+    string_to_array(${months.map((m) => m[0]).join(',')}, ','),
+    string_to_array(${months.map((m) => m[1]).join(',')}, ',')) as k(r, m))`;
+  for (const table of [
+    'supervision_rollup',
+    'supervision_rollup_department',
+    'supervision_rollup_channel',
+    'supervision_rollup_item',
+  ])
+    await sql`delete from ${sql.table(table)} where ${touched} and cases = 0`.execute(tx);
 }
 
 // ── Work items that are not cases: overdue 差评 and complaints (SUP-2) ─────

@@ -17,6 +17,7 @@ import {
   type ItemLimits,
 } from '../supervision.policy';
 import * as repo from '../supervision.repository';
+import { rollupDeltas, type FactForRollup } from '../supervision-rollups';
 import { escalateInTx, type EscalationTarget } from './escalate-case';
 
 /** Per-run caches: one calendar per region, one catalog version per id. */
@@ -54,20 +55,15 @@ const OPEN = new Set<string>(caseFeed.OPEN_CASE_STATUSES);
  * events and their region's calendar as it is now; fires the SUP-2 levels and record triggers now
  * due. Returns the (region, month) pairs whose rollups need recounting and how many levels fired.
  */
-export async function recomputeCases(deps: Deps, caseIds: readonly string[], caches: RunCaches) {
+export async function recomputeCases(deps: Deps, keys: readonly repo.CaseKey[], caches: RunCaches) {
   const now = deps.clock.now();
-  const months = new Set<string>();
   let escalations = 0;
-  for (const r of await repo.listFactMonths(deps.db, caseIds)) {
-    if (r.receivedMonth) months.add(`${r.regionCode}|${r.receivedMonth}`);
-    if (r.concludedMonth) months.add(`${r.regionCode}|${r.concludedMonth}`);
-  }
-  const histories = await caseFeed.readCaseHistories(deps.db, caseIds);
+  const histories = await caseFeed.readCaseHistoriesByKey(deps.db, keys);
   const thresholds = await repo.findThresholds(deps.db, [...new Set(histories.map((h) => h.itemId))]);
-  const fired = await repo.listFiredLevels(deps.db, caseIds);
+  const fired = await repo.listFiredLevels(deps.db, keys);
   const clocks: Parameters<typeof repo.upsertClocks>[1] = [];
-  const facts: Parameters<typeof repo.upsertFacts>[1] = [];
-  const closed: { regionCode: string; caseId: string }[] = [];
+  const facts: (FactForRollup & { caseId: string; caseNo: string; caseVersion: number })[] = [];
+  const closed: repo.CaseKey[] = [];
   const toFire: {
     t: EscalationTarget;
     level: Parameters<typeof escalateInTx>[4];
@@ -131,7 +127,7 @@ export async function recomputeCases(deps: Deps, caseIds: readonly string[], cac
             deliver: true,
           });
       }
-    } else closed.push({ regionCode: h.regionCode, caseId: h.id });
+    } else closed.push({ regionCode: h.regionCode, id: h.id });
     for (const level of recordTriggers(h.events, limits))
       if (!fired.get(h.id)?.has(level)) toFire.push({ t, level, detail: `办件 ${h.caseNo}`, deliver: true });
     if (h.state.status === 'draft') continue;
@@ -146,13 +142,16 @@ export async function recomputeCases(deps: Deps, caseIds: readonly string[], cac
       ...f,
       caseVersion: h.state.version,
     });
-    if (f.receivedMonth) months.add(`${h.regionCode}|${f.receivedMonth}`);
-    if (f.concludedMonth) months.add(`${h.regionCode}|${f.concludedMonth}`);
   }
-  await deps.db.transaction().execute(async (tx) => {
+  // The facts and the rollups change together: the rollups by the difference the new facts make.
+  const months = await deps.db.transaction().execute(async (tx) => {
+    const before = await repo.lockFacts(tx, keys);
     await repo.upsertClocks(tx, clocks);
     await repo.deleteClocks(tx, closed);
     await repo.upsertFacts(tx, facts);
+    const d = rollupDeltas(before, facts);
+    await repo.applyRollupDeltas(tx, d);
+    return d.months;
   });
   for (const f of toFire) {
     const ok = await runCommand(deps, SYSTEM_ACTOR, async ({ tx, now: at }) => {

@@ -16,19 +16,23 @@ import { newCaches, recomputeCases } from './recompute-cases';
 /** Event ids can commit out of order: each pass re-reads this many ids below its watermark. */
 const WATERMARK_OVERLAP = 200;
 const PAGE = 2000;
+/** Cases recomputed together: one read of their events, one write of their clocks and facts. */
+const BATCH = 1000;
 
-async function changedCaseIds(deps: Deps): Promise<{ ids: Set<string>; last: number }> {
-  const ids = new Set<string>();
-  let last = Number((await repo.getJobState(deps.db, 'events')) ?? 0);
+type Keys = Map<string, repo.CaseKey>;
+const add = (m: Keys, k: repo.CaseKey) => m.set(`${k.regionCode}|${k.id}`, k);
+
+async function changedCases(deps: Deps, last: number): Promise<{ keys: Keys; last: number }> {
+  const keys: Keys = new Map();
   let from = Math.max(0, last - WATERMARK_OVERLAP);
   for (;;) {
     const page = await caseFeed.listCasesChangedSince(deps.db, from, PAGE);
-    for (const id of page.caseIds) ids.add(id);
+    for (const k of page.keys) add(keys, k);
     last = Math.max(last, page.lastEventId);
     if (page.caseIds.length < PAGE) break;
     from = page.lastEventId;
   }
-  return { ids, last };
+  return { keys, last };
 }
 
 /** Scopes whose calendar revision moved since the last pass ('national' = every region). */
@@ -41,41 +45,58 @@ function changedScopes(seen: Record<string, number>, now: Record<string, number>
  * cases whose events changed since its watermark, of every open case of a region whose calendar
  * changed (and below it), and of every open case once a day (colours move with the date); fires the
  * escalation levels now due, escalates unanswered 督办单 to the leader once, and recounts the
- * rollups of the months touched. `full` recomputes every open case now.
+ * rollups of the months touched. `full` recomputes every open case now; `rebuild` every case (as
+ * the first pass does: after a bulk load of history, whose events the feed would group page by page).
  */
-export async function refreshSupervision(deps: Deps, opts: { full?: boolean } = {}): Promise<RefreshResult> {
+export async function refreshSupervision(
+  deps: Deps,
+  opts: { full?: boolean; rebuild?: boolean } = {},
+): Promise<RefreshResult> {
   const now = deps.clock.now();
   const today = shanghaiToday(now);
-  const { ids, last } = await changedCaseIds(deps);
+  const watermark = await repo.getJobState(deps.db, 'events');
+  const caches = newCaches();
+  const months = new Set<string>();
+  let escalations = 0;
+  let recomputed = 0;
+  const recompute = async (keys: readonly repo.CaseKey[]) => {
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const r = await recomputeCases(deps, keys.slice(i, i + BATCH), caches);
+      for (const m of r.months) months.add(m);
+      escalations += r.escalations;
+      recomputed += r.recomputed;
+    }
+  };
+  let last: number;
+  let keys: Keys;
+  if (watermark === undefined || opts.rebuild) {
+    // The first pass: every case once, a page of keys at a time in key order (the event feed read
+    // from its start would group the whole log for every page); later passes follow the feed.
+    last = await caseFeed.lastEventId(deps.db);
+    keys = new Map();
+    for (let after: repo.CaseKey | null = null; ;) {
+      const page = await caseFeed.listCaseKeysAfter(deps.db, after, PAGE);
+      await recompute(page);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!;
+    }
+  } else ({ keys, last } = await changedCases(deps, Number(watermark)));
   const revisions = await listCalendarRevisions(deps.db);
   const seen = JSON.parse((await repo.getJobState(deps.db, 'calendar')) ?? '{}') as Record<string, number>;
   const scopes = changedScopes(seen, revisions);
   const everything =
     opts.full || scopes.includes('national') || (await repo.getJobState(deps.db, 'day')) !== today;
-  if (everything) for (const id of await caseFeed.listOpenCaseIds(deps.db, null)) ids.add(id);
+  if (everything) for (const k of await caseFeed.listOpenCaseKeys(deps.db, null)) add(keys, k);
   else
-    for (const scope of scopes) for (const id of await caseFeed.listOpenCaseIds(deps.db, scope)) ids.add(id);
-
-  const caches = newCaches();
-  const months = new Set<string>();
-  let escalations = 0;
-  const all = [...ids];
-  for (let i = 0; i < all.length; i += 1000) {
-    const r = await recomputeCases(deps, all.slice(i, i + 1000), caches);
-    for (const m of r.months) months.add(m);
-    escalations += r.escalations;
-  }
+    for (const scope of scopes) for (const k of await caseFeed.listOpenCaseKeys(deps.db, scope)) add(keys, k);
+  await recompute([...keys.values()]);
   escalations += await raiseReopenedRefusals(deps, now);
   escalations += await escalateOverdueWork(deps, caches);
   const ordersEscalated = await escalateLateOrders(deps, today);
-  for (const key of months) {
-    const [region, month] = key.split('|') as [string, string];
-    await repo.rebuildRollup(deps.db, region, month);
-  }
   await repo.setJobState(deps.db, 'events', String(last));
   await repo.setJobState(deps.db, 'calendar', JSON.stringify(revisions));
   await repo.setJobState(deps.db, 'day', today);
-  return { casesRecomputed: all.length, escalations, ordersEscalated, monthsRolledUp: months.size };
+  return { casesRecomputed: recomputed, escalations, ordersEscalated, monthsRolledUp: months.size };
 }
 
 /**
@@ -93,7 +114,10 @@ async function raiseReopenedRefusals(deps: Deps, now: Date): Promise<number> {
     if (id) target.set(id, r.orderNo);
   }
   const histories = await caseFeed.readCaseHistories(deps.db, [...target.keys()]);
-  const fired = await repo.listFiredLevels(deps.db, [...target.keys()]);
+  const fired = await repo.listFiredLevels(
+    deps.db,
+    histories.map((h) => ({ regionCode: h.regionCode, id: h.id })),
+  );
   let n = 0;
   for (const h of histories) {
     if (fired.get(h.id)?.has('refused_acceptable')) continue;
