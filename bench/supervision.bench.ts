@@ -337,6 +337,10 @@ async function main() {
       psql(
         `\\copy case_event(region_code,case_id,seq,type,payload,actor_name,at) from '${dir}/event.csv' csv`,
       );
+      // What each transition does besides its events: mark its case for the supervision job (ADR 0006).
+      psql(
+        'insert into case_change (region_code, case_id, seq) select region_code, case_id, max(seq) from case_event group by 1, 2',
+      );
       psql('analyze');
     });
     rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import {
 import { assertAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
+import { badRequest } from '../../platform/errors';
 import type { OutboxJob } from '../../platform/outbox';
 import type { Compilable } from 'kysely';
 import {
@@ -44,8 +45,11 @@ export type AuditInput = {
   summary?: unknown;
 };
 
-/** A chain locked for one entry: where the entry goes and the hash it links to. */
-export type AuditLink = { regionCode: string; lane: number; prevHash: string };
+/**
+ * A chain locked for one entry: where the entry goes, the hash it links to and the seq it takes
+ * (the chain's last seq + 1: numbered per chain, ADR 0006).
+ */
+export type AuditLink = { regionCode: string; lane: number; prevHash: string; seq: number };
 
 /**
  * Locks the chain that entries about this entity join (its region's lane, docs/adr/0002) until
@@ -92,9 +96,9 @@ export function auditChainRead(
   return {
     query: repo.lockHeadQuery(tx, regionCode, lane),
     finish: async (rows) => {
-      const head = rows[0] as { hash: string } | undefined;
-      const prevHash = head ? head.hash : await repo.createHead(tx, regionCode, lane, GENESIS_HASH);
-      return { regionCode, lane, prevHash };
+      const head =
+        (rows[0] as repo.HeadRow | undefined) ?? (await repo.createHead(tx, regionCode, lane, GENESIS_HASH));
+      return { regionCode, lane, prevHash: head.hash, seq: Number(head.seq) + 1 };
     },
   };
 }
@@ -128,6 +132,7 @@ export function auditWrites(
     ...content,
     summary: JSON.stringify(content.summary),
     lane: link.lane,
+    seq: link.seq,
     prevHash: link.prevHash,
     hash,
   });
@@ -371,18 +376,35 @@ function toChainRow(r: AuditLogRow): ChainRow {
   return { ...r, at: new Date(r.at), summary: r.summary };
 }
 
+/** An entry's place in the list (newest first), given back as `cursor` and taken as `before`. */
+function cursorOf(r: Pick<AuditLogRow, 'at' | 'regionCode' | 'lane' | 'seq'>): string {
+  return `${new Date(r.at).toISOString()}~${r.regionCode}~${r.lane}~${r.seq}`;
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(\d{0,12})~(\d{1,5})~(\d{1,10})$/;
+
+/** `before` as listEntries takes it; a string this list did not give out is a 400. */
+function parseCursor(c: string): repo.AuditCursor {
+  const m = CURSOR.exec(c);
+  const at = m ? new Date(m[1]!) : undefined;
+  if (!m || !at || Number.isNaN(at.getTime()))
+    throw badRequest('分页位置无效：请使用上一页最后一条记录的 cursor');
+  return { at, regionCode: m[2]!, lane: Number(m[3]), seq: Number(m[4]) };
+}
+
 export async function listAuditEntries(
   db: Executor,
   actor: Actor,
-  q: { entityType?: string; entityId?: string; limit?: number; beforeSeq?: number },
+  q: { entityType?: string; entityId?: string; limit?: number; before?: string },
 ) {
   assertAccess(actor, 'audit.read');
+  const before = q.before ? parseCursor(q.before) : undefined;
   const rows = await repo.listEntries(db, {
     regionPrefix: actor.role === 'system' ? '' : regionPrefix(actor.regionCode),
     limit: Math.min(q.limit ?? 50, 200),
     ...(q.entityType ? { entityType: q.entityType } : {}),
     ...(q.entityId ? { entityId: q.entityId } : {}),
-    ...(q.beforeSeq ? { beforeSeq: q.beforeSeq } : {}),
+    ...(before ? { before } : {}),
   });
-  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), cursor: cursorOf(r) }));
 }

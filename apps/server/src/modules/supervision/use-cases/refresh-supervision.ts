@@ -13,22 +13,25 @@ import { escalateInTx } from './escalate-case';
 import { escalateOverdueWork } from './escalate-work';
 import { newCaches, recomputeCases } from './recompute-cases';
 
-/** Event ids can commit out of order: each pass re-reads this many ids below its watermark. */
-const WATERMARK_OVERLAP = 200;
 const PAGE = 2000;
 
-async function changedCaseIds(deps: Deps): Promise<{ ids: Set<string>; last: number }> {
+/**
+ * The cases whose events changed since the last pass: the cases module marks each changed case
+ * (no global event counter to keep a watermark on, ADR 0006); the marks are acknowledged once the
+ * pass has recomputed them.
+ */
+async function changedCases(deps: Deps): Promise<{ ids: Set<string>; marks: caseFeed.CaseChangeMark[] }> {
   const ids = new Set<string>();
-  let last = Number((await repo.getJobState(deps.db, 'events')) ?? 0);
-  let from = Math.max(0, last - WATERMARK_OVERLAP);
+  const marks: caseFeed.CaseChangeMark[] = [];
+  let after: caseFeed.CaseChangeMark | null = null;
   for (;;) {
-    const page = await caseFeed.listCasesChangedSince(deps.db, from, PAGE);
-    for (const id of page.caseIds) ids.add(id);
-    last = Math.max(last, page.lastEventId);
-    if (page.caseIds.length < PAGE) break;
-    from = page.lastEventId;
+    const page: caseFeed.CaseChangeMark[] = await caseFeed.listChangedCases(deps.db, after, PAGE);
+    for (const m of page) ids.add(m.caseId);
+    marks.push(...page);
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!;
   }
-  return { ids, last };
+  return { ids, marks };
 }
 
 /** Scopes whose calendar revision moved since the last pass ('national' = every region). */
@@ -38,7 +41,7 @@ function changedScopes(seen: Record<string, number>, now: Record<string, number>
 
 /**
  * The supervision job (SUP-1, SUP-2, RATE-1): recomputes the stored clock and figure facts of the
- * cases whose events changed since its watermark, of every open case of a region whose calendar
+ * cases marked changed since its last pass, of every open case of a region whose calendar
  * changed (and below it), and of every open case once a day (colours move with the date); fires the
  * escalation levels now due, escalates unanswered 督办单 to the leader once, and recounts the
  * rollups of the months touched. `full` recomputes every open case now.
@@ -46,7 +49,7 @@ function changedScopes(seen: Record<string, number>, now: Record<string, number>
 export async function refreshSupervision(deps: Deps, opts: { full?: boolean } = {}): Promise<RefreshResult> {
   const now = deps.clock.now();
   const today = shanghaiToday(now);
-  const { ids, last } = await changedCaseIds(deps);
+  const { ids, marks } = await changedCases(deps);
   const revisions = await listCalendarRevisions(deps.db);
   const seen = JSON.parse((await repo.getJobState(deps.db, 'calendar')) ?? '{}') as Record<string, number>;
   const scopes = changedScopes(seen, revisions);
@@ -72,7 +75,7 @@ export async function refreshSupervision(deps: Deps, opts: { full?: boolean } = 
     const [region, month] = key.split('|') as [string, string];
     await repo.rebuildRollup(deps.db, region, month);
   }
-  await repo.setJobState(deps.db, 'events', String(last));
+  await caseFeed.acknowledgeChangedCases(deps.db, marks);
   await repo.setJobState(deps.db, 'calendar', JSON.stringify(revisions));
   await repo.setJobState(deps.db, 'day', today);
   return { casesRecomputed: all.length, escalations, ordersEscalated, monthsRolledUp: months.size };
