@@ -36,6 +36,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   applicant: 'cases',
   service_case: 'cases',
   case_event: 'cases',
+  case_change: 'cases',
   case_material: 'cases',
   case_notice: 'cases',
   license: 'cases',

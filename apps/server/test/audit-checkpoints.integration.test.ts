@@ -39,7 +39,12 @@ async function current(db: Db, chain: Chain): Promise<Chain> {
 /** What an attacker with the owner's rights does: removes the newest `k` entries and moves the head back. */
 async function cutTail(db: Db, chain: Chain, k: number) {
   await asOwner(db, async (tx) => {
-    await tx.deleteFrom('auditLog').where('seq', 'in', chain.seqs.slice(-k)).execute();
+    await tx
+      .deleteFrom('auditLog')
+      .where('regionCode', '=', chain.regionCode)
+      .where('lane', '=', chain.lane)
+      .where('seq', 'in', chain.seqs.slice(-k))
+      .execute();
     const last = await tx
       .selectFrom('auditLog')
       .select('hash')
@@ -81,17 +86,20 @@ describe.each(dbKinds())('audit checkpoints and audit:verify (%s)', (kind) => {
       (await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(db)).rows[0]!.n;
     const before = await count();
     const [c] = chains;
-    await expect(
-      sql`update audit_log set action = 'x' where seq = ${c!.seqs[0]}`.execute(db),
-    ).rejects.toThrow(/append-only/);
-    await expect(db.deleteFrom('auditLog').where('seq', '=', c!.seqs[0]!).execute()).rejects.toThrow(
+    const entry = db.updateTable('auditLog').where('regionCode', '=', '350999').where('lane', '=', c!.lane);
+    await expect(entry.set({ action: 'x' }).where('seq', '=', c!.seqs[0]!).execute()).rejects.toThrow(
       /append-only/,
     );
+    await expect(
+      db.deleteFrom('auditLog').where('lane', '=', c!.lane).where('seq', '=', c!.seqs[0]!).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
     // The head moves forward with each entry, but is never removed, moved to another chain or reset.
     const head = db.updateTable('auditHead').where('regionCode', '=', '350999').where('lane', '=', c!.lane);
     await expect(head.set({ hash: GENESIS_HASH }).execute()).rejects.toThrow(/audit_head/);
     await expect(head.set({ lane: 999 }).execute()).rejects.toThrow(/audit_head/);
+    // …nor set back in seq (ADR 0006: the head carries the chain's last seq).
+    await expect(head.set({ seq: 0 }).execute()).rejects.toThrow(/audit_head/);
     await expect(db.deleteFrom('auditHead').execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_head`.execute(db)).rejects.toThrow(/append-only/);
     await expect(db.updateTable('auditCheckpoint').set({ entries: 1 }).execute()).rejects.toThrow(

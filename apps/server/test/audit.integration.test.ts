@@ -38,26 +38,48 @@ describe.each(dbKinds())('audit chain (%s)', (kind) => {
     expect(entry.clientIp).toBe('127.0.0.1');
   });
 
+  it('ADR 0006: the audit list pages by time (seq numbers one chain only); a made-up cursor is a 400', async () => {
+    const supervisor = await signIn(t.app, 'supervisor');
+    type Item = { at: string; cursor: string; regionCode: string; lane: number; seq: number };
+    const first = await supervisor.request('GET', '/api/audit?limit=5');
+    expect(first.status).toBe(200);
+    const page1 = first.body.items as Item[];
+    expect(page1).toHaveLength(5);
+    const next = await supervisor.request(
+      'GET',
+      `/api/audit?limit=5&before=${encodeURIComponent(page1.at(-1)!.cursor)}`,
+    );
+    expect(next.status).toBe(200);
+    const page2 = next.body.items as Item[];
+    expect(page2).toHaveLength(5);
+    const both = [...page1, ...page2];
+    // Newest first, no entry twice, the second page wholly after the first.
+    expect(new Set(both.map((i) => i.cursor)).size).toBe(10);
+    for (let i = 1; i < both.length; i++) expect(both[i]!.at <= both[i - 1]!.at).toBe(true);
+    for (const bad of ['12', '2026-13-45T99:00:00.000Z~350999~1~2', "x'~1~2~3"]) {
+      const r = await supervisor.request('GET', `/api/audit?before=${encodeURIComponent(bad)}`);
+      expect(r.status).toBe(400);
+      expect(r.body.message).toMatch(/分页位置无效/);
+    }
+  });
+
   it('TRUTH: verify passes on an untouched chain and finds a row changed behind the application', async () => {
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
     const victim = await t.deps.db
       .selectFrom('auditLog')
-      .select('seq')
+      .select(['regionCode', 'lane', 'seq'])
       .where('action', '=', 'org.department.create')
-      .orderBy('seq')
+      .orderBy('at')
       .executeTakeFirstOrThrow();
+    // seq numbers one chain (ADR 0006): an entry is its chain and its seq.
+    const tamper = sql`update audit_log set summary = '{"name":"篡改"}'::jsonb
+      where region_code = ${victim.regionCode} and lane = ${victim.lane} and seq = ${victim.seq}`;
     // The table refuses the change (TRUTH-1); someone with the owner's rights turns the trigger off.
-    await expect(
-      sql`update audit_log set summary = '{"name":"篡改"}'::jsonb where seq = ${victim.seq}`.execute(
-        t.deps.db,
-      ),
-    ).rejects.toThrow(/append-only/);
-    await asOwner(t.deps.db, (tx) =>
-      sql`update audit_log set summary = '{"name":"篡改"}'::jsonb where seq = ${victim.seq}`.execute(tx),
-    );
+    await expect(tamper.execute(t.deps.db)).rejects.toThrow(/append-only/);
+    await asOwner(t.deps.db, (tx) => tamper.execute(tx));
     const r = await verifyAuditChain(t.deps.db);
     expect(r.ok).toBe(false);
-    expect(r.firstBreak).toMatchObject({ seq: victim.seq, reason: 'hash_mismatch' });
+    expect(r.firstBreak).toMatchObject({ ...victim, reason: 'hash_mismatch' });
   });
 });
 
@@ -111,7 +133,10 @@ describe.each(dbKinds())('audit chain lanes (%s)', (kind) => {
         expect(r.prevHash).toBe(prev);
         prev = r.hash;
       }
-      // The head of the lane is its newest entry.
+      // ADR 0006: entries are numbered per chain, 1, 2, 3… (no global counter), without gaps even
+      // with concurrent writers, since each takes its number under the chain's lock.
+      expect(chain.map((r) => r.seq)).toEqual(chain.map((_, i) => i + 1));
+      // The head of the lane is its newest entry, and carries its seq.
       const head = await t.deps.db
         .selectFrom('auditHead')
         .selectAll()
@@ -119,6 +144,7 @@ describe.each(dbKinds())('audit chain lanes (%s)', (kind) => {
         .where('lane', '=', lane)
         .executeTakeFirstOrThrow();
       expect(head.hash).toBe(prev);
+      expect(head.seq).toBe(chain.length);
     }
     const v = await verifyAuditChain(t.deps.db);
     expect(v.ok).toBe(true);
@@ -177,14 +203,16 @@ describe('npm run audit:verify and audit:checkpoint', () => {
       await asOwner(h2.db, async (tx) => {
         // The newest entry of one chain, its head moved back and its checkpoints removed: nothing in
         // the database shows it any more; the exported copy does.
-        await sql`delete from audit_log where seq = ${cut.seqs.at(-1)}`.execute(tx);
-        await sql`update audit_head set hash = (select hash from audit_log where seq = ${cut.seqs.at(-2)})
-        where region_code = '350999' and lane = ${cut.lane}`.execute(tx);
+        const inCut = sql`region_code = '350999' and lane = ${cut.lane}`;
+        await sql`delete from audit_log where ${inCut} and seq = ${cut.seqs.at(-1)}`.execute(tx);
+        await sql`update audit_head set hash = (select hash from audit_log where ${inCut} and seq = ${cut.seqs.at(-2)})
+        where ${inCut}`.execute(tx);
         await sql`delete from audit_checkpoint where region_code = '350999' and lane = ${cut.lane}`.execute(
           tx,
         );
         // A middle entry of another chain: the next entry's link no longer matches.
-        await sql`delete from audit_log where seq = ${broken.seqs[1]}`.execute(tx);
+        await sql`delete from audit_log
+        where region_code = '350999' and lane = ${broken.lane} and seq = ${broken.seqs[1]}`.execute(tx);
       });
       await h2.close();
       const bad = run('audit-verify', '--checkpoints', exported);

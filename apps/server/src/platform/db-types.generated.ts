@@ -87,6 +87,10 @@ export interface AuditHead {
   hash: string;
   lane: number;
   regionCode: string;
+  /**
+   * seq of the chain's last entry (0: none yet); the chain's next entry takes seq + 1 as it moves the head
+   */
+  seq: Generated<number>;
 }
 
 export interface AuditLog {
@@ -104,7 +108,10 @@ export interface AuditLog {
   lane: Generated<number>;
   prevHash: string;
   regionCode: string;
-  seq: Generated<number>;
+  /**
+   * position in its chain (region_code, lane): the chain head's seq + 1 at write time; entries before migration 0042 kept their numbers from one global identity, so a chain's seqs grow but may skip
+   */
+  seq: number;
   summary: ColumnType<unknown, string, string>;
 }
 
@@ -262,6 +269,15 @@ export interface CalendarRevision {
   scope: string;
 }
 
+export interface CaseChange {
+  caseId: string;
+  regionCode: string;
+  /**
+   * case_event.seq of the case's newest event when marked
+   */
+  seq: number;
+}
+
 export interface CaseDraft {
   caseId: string | null;
   createdAt: Generated<Timestamp>;
@@ -282,7 +298,6 @@ export interface CaseEvent {
   actorName: string;
   at: Timestamp;
   caseId: string;
-  id: Generated<number>;
   payload: Generated<ColumnType<unknown, string, string>>;
   regionCode: string;
   seq: number;
@@ -2282,6 +2297,7 @@ export interface DB {
   bundleLicense: BundleLicense;
   bundleMaterial: BundleMaterial;
   calendarRevision: CalendarRevision;
+  caseChange: CaseChange;
   caseDraft: CaseDraft;
   caseEvent: CaseEvent;
   caseLicenseType: CaseLicenseType;

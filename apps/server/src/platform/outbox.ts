@@ -167,11 +167,49 @@ export async function deliverDue(
   opts: Partial<DeliveryOptions> = {},
 ): Promise<DeliverResult> {
   const o = { ...OUTBOX_DEFAULTS, ...opts };
+  const now = deps.clock.now();
+  // ADR 0006: the poller serves every region. Which regions have messages due is one named
+  // cross-region read without locks; claiming (FOR UPDATE, which Citus routes only to one shard)
+  // and recording are per region.
+  // Regions whose oldest due message waited longest come first.
+  const due = await deps.db
+    .selectFrom('outboxMessage')
+    .select('regionCode')
+    .where('sentAt', 'is', null)
+    .where('availableAt', '<=', now)
+    .where('attempts', '<', o.maxAttempts)
+    .groupBy('regionCode')
+    .orderBy((eb) => eb.fn.min('availableAt'))
+    .orderBy('regionCode')
+    .limit(o.batchSize)
+    .execute();
+  const total: DeliverResult = { claimed: 0, sent: 0, failed: 0 };
+  for (const { regionCode } of due) {
+    if (total.claimed >= o.batchSize) break;
+    const r = await deliverDueIn(deps, transport, regionCode, {
+      ...o,
+      batchSize: o.batchSize - total.claimed,
+    });
+    total.claimed += r.claimed;
+    total.sent += r.sent;
+    total.failed += r.failed;
+  }
+  return total;
+}
+
+/** deliverDue for one region: one transaction, statements that name the region. */
+async function deliverDueIn(
+  deps: { db: Db; clock: Clock },
+  transport: OutboxTransport,
+  regionCode: string,
+  o: DeliveryOptions,
+): Promise<DeliverResult> {
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
     const claimed = await tx
       .selectFrom('outboxMessage')
       .selectAll()
+      .where('regionCode', '=', regionCode)
       .where('sentAt', 'is', null)
       .where('availableAt', '<=', now)
       .where('attempts', '<', o.maxAttempts)
@@ -196,6 +234,7 @@ export async function deliverDue(
             availableAt: new Date(deps.clock.now().getTime() + backoffMs(attempts)),
             lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
           })
+          .where('regionCode', '=', regionCode)
           .where('id', '=', m.id)
           .execute();
         failed++;
@@ -206,6 +245,7 @@ export async function deliverDue(
       await tx
         .updateTable('outboxMessage')
         .set({ sentAt: deps.clock.now(), lastError: null })
+        .where('regionCode', '=', regionCode)
         .where('id', 'in', sent)
         .execute();
     return { claimed: claimed.length, sent: sent.length, failed };

@@ -3,46 +3,56 @@ import type { Executor, Tx } from '../../platform/db';
 import { fixedStatement } from '../../platform/fixed-statement';
 import type { AuditCheckpointRow, AuditCheckpointTable, AuditLogRow } from '../../platform/db-types';
 
+export type HeadRow = { hash: string; seq: number };
+
 /**
- * Locks one chain (region, lane) until commit and returns its newest hash: one round trip in the
- * usual case. A chain's first entry creates its head row first.
+ * The chain's head (region, lane) locked until commit: its newest hash and seq, one round trip in
+ * the usual case. No row yet for a chain nothing has joined (createHead).
  */
-/** The chain's head, locked until commit; no row yet for a chain nothing has joined. */
-export function lockHeadQuery(tx: Tx, regionCode: string, lane: number): Compilable<{ hash: string }> {
+export function lockHeadQuery(tx: Tx, regionCode: string, lane: number): Compilable<HeadRow> {
   return fixedStatement('audit.lockHead', [], [regionCode, lane], (_, [r, l]) =>
     tx
       .selectFrom('auditHead')
-      .select('hash')
+      .select(['hash', 'seq'])
       .where('regionCode', '=', r as string)
       .where('lane', '=', l as number)
       .forUpdate(),
   );
 }
 
-/** The head after lockHeadQuery found none: created at the genesis hash (once), then locked. */
-export async function createHead(tx: Tx, regionCode: string, lane: number, genesis: string): Promise<string> {
+/** The head after lockHeadQuery found none: created at the genesis hash and seq 0 (once), then locked. */
+export async function createHead(
+  tx: Tx,
+  regionCode: string,
+  lane: number,
+  genesis: string,
+): Promise<HeadRow> {
   await tx
     .insertInto('auditHead')
-    .values({ regionCode, lane, hash: genesis })
+    .values({ regionCode, lane, hash: genesis, seq: 0 })
     .onConflict((oc) => oc.columns(['regionCode', 'lane']).doNothing())
     .execute();
   const { rows } = await tx.executeQuery(lockHeadQuery(tx, regionCode, lane));
-  return rows[0]!.hash;
+  return rows[0]!;
 }
 
-/** The entry and the move of its chain's head to it: two writes for one batch (executeWrites). */
-export function entryWrites(
-  tx: Tx,
-  row: Omit<AuditLogRow, 'seq' | 'summary'> & { summary: string },
-): Compilable[] {
+/**
+ * The entry and the move of its chain's head to it (hash and seq): two writes for one batch
+ * (executeWrites). The entry's seq is the one the head moves to (ADR 0006: numbered per chain).
+ */
+export function entryWrites(tx: Tx, row: Omit<AuditLogRow, 'summary'> & { summary: string }): Compilable[] {
   return [
     fixedStatement('audit.entry', [row], [], ([r]) => tx.insertInto('auditLog').values(r as typeof row)),
-    fixedStatement('audit.moveHead', [], [row.hash, row.regionCode, row.lane], (_, [hash, region, lane]) =>
-      tx
-        .updateTable('auditHead')
-        .set({ hash: hash as string })
-        .where('regionCode', '=', region as string)
-        .where('lane', '=', lane as number),
+    fixedStatement(
+      'audit.moveHead',
+      [],
+      [row.hash, row.seq, row.regionCode, row.lane],
+      (_, [hash, seq, region, lane]) =>
+        tx
+          .updateTable('auditHead')
+          .set({ hash: hash as string, seq: seq as number })
+          .where('regionCode', '=', region as string)
+          .where('lane', '=', lane as number),
     ),
   ];
 }
@@ -53,19 +63,23 @@ export function entryWrites(
  */
 export function entriesWrites(
   tx: Tx,
-  rows: readonly (Omit<AuditLogRow, 'seq' | 'summary'> & { summary: string })[],
-  heads: readonly { regionCode: string; lane: number; hash: string }[],
+  rows: readonly (Omit<AuditLogRow, 'summary'> & { summary: string })[],
+  heads: readonly { regionCode: string; lane: number; hash: string; seq: number }[],
 ): Compilable[] {
   if (rows.length === 0) return [];
   return [
     fixedStatement('audit.entries', [...rows], [], (r) => tx.insertInto('auditLog').values(r as typeof rows)),
     ...heads.map((h) =>
-      fixedStatement('audit.moveHead', [], [h.hash, h.regionCode, h.lane], (_, [hash, region, lane]) =>
-        tx
-          .updateTable('auditHead')
-          .set({ hash: hash as string })
-          .where('regionCode', '=', region as string)
-          .where('lane', '=', lane as number),
+      fixedStatement(
+        'audit.moveHead',
+        [],
+        [h.hash, h.seq, h.regionCode, h.lane],
+        (_, [hash, seq, region, lane]) =>
+          tx
+            .updateTable('auditHead')
+            .set({ hash: hash as string, seq: seq as number })
+            .where('regionCode', '=', region as string)
+            .where('lane', '=', lane as number),
       ),
     ),
   ];
@@ -99,24 +113,38 @@ export async function listChainPage(
     .execute();
 }
 
+/** Where the previous page ended: its last entry's time and chain position (newest first). */
+export type AuditCursor = { at: Date; regionCode: string; lane: number; seq: number };
+
 export type AuditQuery = {
   regionPrefix: string;
   entityType?: string;
   entityId?: string;
   limit: number;
-  beforeSeq?: number;
+  before?: AuditCursor;
 };
 
+/**
+ * The region scope's entries, newest first. seq numbers one chain only (ADR 0006), so the list
+ * pages by time, with the chain and its seq to break ties.
+ */
 export async function listEntries(db: Executor, q: AuditQuery): Promise<AuditLogRow[]> {
   let query = db
     .selectFrom('auditLog')
     .selectAll()
     .where('regionCode', 'like', `${q.regionPrefix}%`)
+    .orderBy('at', 'desc')
+    .orderBy('regionCode', 'desc')
+    .orderBy('lane', 'desc')
     .orderBy('seq', 'desc')
     .limit(q.limit);
   if (q.entityType) query = query.where('entityType', '=', q.entityType);
   if (q.entityId) query = query.where('entityId', '=', q.entityId);
-  if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
+  const b = q.before;
+  if (b)
+    query = query.where((eb) =>
+      eb(eb.refTuple('at', 'regionCode', 'lane', 'seq'), '<', eb.tuple(b.at, b.regionCode, b.lane, b.seq)),
+    );
   return query.execute();
 }
 
@@ -144,7 +172,12 @@ export async function listChainEnds(
     .as('e');
   const rows = await db
     .selectFrom(ends)
-    .innerJoin('auditLog as a', 'a.seq', 'e.lastSeq')
+    .innerJoin('auditLog as a', (j) =>
+      j
+        .onRef('a.regionCode', '=', 'e.regionCode')
+        .onRef('a.lane', '=', 'e.lane')
+        .onRef('a.seq', '=', 'e.lastSeq'),
+    )
     .select(['e.regionCode', 'e.lane', 'e.entries', 'e.lastSeq', 'a.hash as headHash'])
     .orderBy('e.regionCode')
     .orderBy('e.lane')

@@ -15,7 +15,8 @@ export async function auditRoutes(app: AppInstance) {
           entityType: z.string().max(50).optional(),
           entityId: z.string().max(100).optional(),
           limit: z.coerce.number().int().min(1).max(200).optional(),
-          beforeSeq: z.coerce.number().int().min(1).optional(),
+          // The `cursor` of the previous page's last entry: the list pages by time (ADR 0006).
+          before: z.string().max(60).optional(),
         }),
       },
     },

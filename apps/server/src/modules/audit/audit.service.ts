@@ -8,6 +8,7 @@ import {
 import { assertAccess, regionScopeLike, type Actor } from '../../platform/access';
 import type { Clock } from '../../platform/clock';
 import type { Config } from '../../platform/config';
+import { badRequest } from '../../platform/errors';
 import type { OutboxJob } from '../../platform/outbox';
 import type { Compilable } from 'kysely';
 import {
@@ -44,8 +45,11 @@ export type AuditInput = {
   summary?: unknown;
 };
 
-/** A chain locked for one entry: where the entry goes and the hash it links to. */
-export type AuditLink = { regionCode: string; lane: number; prevHash: string };
+/**
+ * A chain locked for one entry: where the entry goes, the hash it links to and the seq it takes
+ * (the chain's last seq + 1: numbered per chain, ADR 0006).
+ */
+export type AuditLink = { regionCode: string; lane: number; prevHash: string; seq: number };
 
 /**
  * Locks the chain that entries about this entity join (its region's lane, docs/adr/0002) until
@@ -86,16 +90,17 @@ export function auditChainsRead(
   tx: Tx,
   regionCode: string,
   entities: readonly { entityType: string; entityId: string }[],
-): { queries: Compilable<{ hash: string }>[]; finish(rows: readonly unknown[][]): Promise<AuditLinks> } {
+): { queries: Compilable<repo.HeadRow>[]; finish(rows: readonly unknown[][]): Promise<AuditLinks> } {
   const lanes = [...new Set(entities.map((e) => auditLane(e.entityType, e.entityId)))].sort((a, b) => a - b);
   return {
     queries: lanes.map((lane) => repo.lockHeadQuery(tx, regionCode, lane)),
     finish: async (rows) => {
       const links = new Map<number, AuditLink>();
       for (const [k, lane] of lanes.entries()) {
-        const head = rows[k]![0] as { hash: string } | undefined;
-        const prevHash = head ? head.hash : await repo.createHead(tx, regionCode, lane, GENESIS_HASH);
-        links.set(lane, { regionCode, lane, prevHash });
+        const head =
+          (rows[k]![0] as repo.HeadRow | undefined) ??
+          (await repo.createHead(tx, regionCode, lane, GENESIS_HASH));
+        links.set(lane, { regionCode, lane, prevHash: head.hash, seq: Number(head.seq) + 1 });
       }
       return links;
     },
@@ -104,8 +109,8 @@ export function auditChainsRead(
 
 /**
  * The writes of several entries on chains locked by lockAuditChains, in the order given: each entry
- * links to the one before it on its chain, all go in one INSERT (so their seq follows that order)
- * and each chain's head moves once, to its last entry — one batch (executeWrites) for the lot.
+ * links to the one before it on its chain and takes the seq after it, all go in one INSERT, and
+ * each chain's head moves once, to its last entry (hash and seq) — one batch (executeWrites) for the lot.
  */
 export function auditWritesInOrder(
   tx: Tx,
@@ -132,13 +137,20 @@ export function auditWritesInOrder(
       clientIp: actor.clientIp,
     };
     const hash = computeEntryHash(link.prevHash, content);
-    heads.set(lane, { ...link, prevHash: hash });
-    return { ...content, summary: JSON.stringify(content.summary), lane, prevHash: link.prevHash, hash };
+    // The next entry on this chain links to this one and takes the seq after it (ADR 0006).
+    heads.set(lane, { ...link, prevHash: hash, seq: link.seq + 1 });
+    const summary = JSON.stringify(content.summary);
+    return { ...content, summary, lane, seq: link.seq, prevHash: link.prevHash, hash };
   });
   return repo.entriesWrites(
     tx,
     rows,
-    [...heads.values()].map((h) => ({ regionCode: h.regionCode, lane: h.lane, hash: h.prevHash })),
+    [...heads.values()].map((h) => ({
+      regionCode: h.regionCode,
+      lane: h.lane,
+      hash: h.prevHash,
+      seq: h.seq - 1,
+    })),
   );
 }
 
@@ -153,9 +165,9 @@ export function auditChainRead(
   return {
     query: repo.lockHeadQuery(tx, regionCode, lane),
     finish: async (rows) => {
-      const head = rows[0] as { hash: string } | undefined;
-      const prevHash = head ? head.hash : await repo.createHead(tx, regionCode, lane, GENESIS_HASH);
-      return { regionCode, lane, prevHash };
+      const head =
+        (rows[0] as repo.HeadRow | undefined) ?? (await repo.createHead(tx, regionCode, lane, GENESIS_HASH));
+      return { regionCode, lane, prevHash: head.hash, seq: Number(head.seq) + 1 };
     },
   };
 }
@@ -189,6 +201,7 @@ export function auditWrites(
     ...content,
     summary: JSON.stringify(content.summary),
     lane: link.lane,
+    seq: link.seq,
     prevHash: link.prevHash,
     hash,
   });
@@ -432,18 +445,35 @@ function toChainRow(r: AuditLogRow): ChainRow {
   return { ...r, at: new Date(r.at), summary: r.summary };
 }
 
+/** An entry's place in the list (newest first), given back as `cursor` and taken as `before`. */
+function cursorOf(r: Pick<AuditLogRow, 'at' | 'regionCode' | 'lane' | 'seq'>): string {
+  return `${new Date(r.at).toISOString()}~${r.regionCode}~${r.lane}~${r.seq}`;
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~(\d{0,12})~(\d{1,5})~(\d{1,10})$/;
+
+/** `before` as listEntries takes it; a string this list did not give out is a 400. */
+function parseCursor(c: string): repo.AuditCursor {
+  const m = CURSOR.exec(c);
+  const at = m ? new Date(m[1]!) : undefined;
+  if (!m || !at || Number.isNaN(at.getTime()))
+    throw badRequest('分页位置无效：请使用上一页最后一条记录的 cursor');
+  return { at, regionCode: m[2]!, lane: Number(m[3]), seq: Number(m[4]) };
+}
+
 export async function listAuditEntries(
   db: Executor,
   actor: Actor,
-  q: { entityType?: string; entityId?: string; limit?: number; beforeSeq?: number },
+  q: { entityType?: string; entityId?: string; limit?: number; before?: string },
 ) {
   assertAccess(actor, 'audit.read');
+  const before = q.before ? parseCursor(q.before) : undefined;
   const rows = await repo.listEntries(db, {
     regionPrefix: actor.role === 'system' ? '' : regionPrefix(actor.regionCode),
     limit: Math.min(q.limit ?? 50, 200),
     ...(q.entityType ? { entityType: q.entityType } : {}),
     ...(q.entityId ? { entityId: q.entityId } : {}),
-    ...(q.beforeSeq ? { beforeSeq: q.beforeSeq } : {}),
+    ...(before ? { before } : {}),
   });
-  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), cursor: cursorOf(r) }));
 }

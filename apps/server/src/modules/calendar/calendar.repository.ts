@@ -106,6 +106,10 @@ export const listLocalDays = (db: Executor, regionCodes: string[]) =>
         .orderBy('date')
         .execute();
 
+/**
+ * A local day by its id alone (DELETE /api/calendar/local-days/:id): the one region-free lookup of
+ * the module (ADR 0006, CROSS_REGION in test/statement-check.ts); what follows names its region.
+ */
 export const findLocalDay = (db: Executor, id: string) =>
   db.selectFrom('localDay').select(LOCAL_COLS).where('id', '=', id).executeTakeFirst();
 
@@ -120,8 +124,8 @@ export const findLocalDayOn = (db: Executor, regionCode: string, date: string) =
 export const insertLocalDay = (db: Executor, row: Insertable<LocalDayTable>) =>
   db.insertInto('localDay').values(row).returning(LOCAL_COLS).executeTakeFirstOrThrow();
 
-export const deleteLocalDay = (db: Executor, id: string) =>
-  db.deleteFrom('localDay').where('id', '=', id).executeTakeFirst();
+export const deleteLocalDay = (db: Executor, regionCode: string, id: string) =>
+  db.deleteFrom('localDay').where('regionCode', '=', regionCode).where('id', '=', id).executeTakeFirst();
 
 export const listRevisions = (db: Executor) =>
   db.selectFrom('calendarRevision').select(['scope', 'revision']).execute();

@@ -396,7 +396,7 @@ export async function removeLocalDay(deps: Deps, actor: Actor, id: string): Prom
   if (!existing) throw new CalendarModuleError('CALENDAR_LOCAL_DAY_NOT_FOUND', undefined, { id });
   assertAccess(actor, 'calendar.write', { regionCode: existing.regionCode });
   await deps.db.transaction().execute(async (tx) => {
-    const deleted = await repo.deleteLocalDay(tx, id);
+    const deleted = await repo.deleteLocalDay(tx, existing.regionCode, id);
     if (Number(deleted.numDeletedRows) === 0) {
       throw new CalendarModuleError('CALENDAR_LOCAL_DAY_NOT_FOUND', undefined, { id });
     }

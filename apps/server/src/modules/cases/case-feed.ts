@@ -33,36 +33,60 @@ export type CaseKey = { regionCode: string; id: string };
 export const OPEN_CASE_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'decided'] as const;
 
 /**
- * The cases with an event after `afterEventId` (case_event.id), oldest change first, at most
- * `limit`; and the highest event id seen. The supervision job keeps that id as its watermark.
+ * A case whose events changed since the supervision job last read it (case_change): its region,
+ * id and newest event seq when marked. The job acknowledges it once acted on.
  */
-export async function listCasesChangedSince(
+export type CaseChangeMark = { regionCode: string; caseId: string; seq: number };
+
+/**
+ * The cases marked changed, after `after` in (region, case) order, at most `limit`. One read over
+ * every region's marks (a named cross-region statement, ADR 0006): the job serves them all.
+ */
+export async function listChangedCases(
   db: Executor,
-  afterEventId: number,
+  after: Pick<CaseChangeMark, 'regionCode' | 'caseId'> | null,
   limit: number,
-): Promise<{ caseIds: string[]; keys: CaseKey[]; lastEventId: number }> {
-  const rows = await db
-    .selectFrom('caseEvent')
-    .select(['regionCode', 'caseId', (eb) => eb.fn.max('id').as('lastId')])
-    .where('id', '>', afterEventId)
-    .groupBy(['regionCode', 'caseId'])
-    .orderBy('lastId')
-    .limit(limit)
-    .execute();
-  return {
-    caseIds: rows.map((r) => r.caseId),
-    keys: rows.map((r) => ({ regionCode: r.regionCode, id: r.caseId })),
-    lastEventId: rows.reduce((m, r) => Math.max(m, Number(r.lastId)), afterEventId),
-  };
+): Promise<CaseChangeMark[]> {
+  let q = db
+    .selectFrom('caseChange')
+    .select(['regionCode', 'caseId', 'seq'])
+    .orderBy('regionCode')
+    .orderBy('caseId')
+    .limit(limit);
+  if (after)
+    q = q.where((eb) =>
+      eb(eb.refTuple('regionCode', 'caseId'), '>', eb.tuple(after.regionCode, after.caseId)),
+    );
+  return q.execute();
 }
 
-/** The highest case event id so far (0 without events): where a feed that starts now begins. */
-export async function lastEventId(db: Executor): Promise<number> {
-  const r = await db
-    .selectFrom('caseEvent')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .executeTakeFirst();
-  return Number(r?.id ?? 0);
+/**
+ * Clears the marks the job has acted on, each only if its case has not changed again since it was
+ * read (a later transition moved seq on: the mark stays for the next pass). One statement per
+ * region and thousand marks.
+ */
+export async function acknowledgeChangedCases(db: Executor, marks: readonly CaseChangeMark[]): Promise<void> {
+  const byRegion = new Map<string, CaseChangeMark[]>();
+  for (const m of marks) {
+    const list = byRegion.get(m.regionCode);
+    if (list) list.push(m);
+    else byRegion.set(m.regionCode, [m]);
+  }
+  for (const [regionCode, list] of byRegion)
+    for (let i = 0; i < list.length; i += 1000) {
+      const chunk = list.slice(i, i + 1000);
+      await db
+        .deleteFrom('caseChange')
+        .where('regionCode', '=', regionCode)
+        .where((eb) =>
+          eb(
+            eb.refTuple('caseId', 'seq'),
+            'in',
+            chunk.map((m) => eb.tuple(m.caseId, m.seq)),
+          ),
+        )
+        .execute();
+    }
 }
 
 /** Ids of the open cases of a region and the regions below it (its calendar applies to them). */

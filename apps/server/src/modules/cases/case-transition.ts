@@ -51,6 +51,7 @@ export function appendEvents(
         };
       }),
     ),
+    repo.markCaseChanged(ctx.tx, { regionCode: row.regionCode, caseId: row.id, seq: next.version }),
   );
   return { next, appended };
 }

@@ -91,6 +91,21 @@ export function insertEvents(db: Executor, rows: Insertable<CaseEventTable>[]) {
   return fixedStatement('cases.events', rows, [], (r) => db.insertInto('caseEvent').values(r as typeof rows));
 }
 
+/**
+ * Marks the case changed for the supervision feed (case_change, ADR 0006), with the seq of its
+ * newest event: one row per case, which only this case's transitions touch (they hold its lock).
+ */
+export function markCaseChanged(db: Executor, mark: { regionCode: string; caseId: string; seq: number }) {
+  return fixedStatement('cases.markChanged', [mark], [], ([m]) =>
+    db
+      .insertInto('caseChange')
+      .values(m as typeof mark)
+      .onConflict((oc) =>
+        oc.columns(['regionCode', 'caseId']).doUpdateSet({ seq: (eb) => eb.ref('excluded.seq') }),
+      ),
+  );
+}
+
 export function listEvents(db: Executor, caseId: string) {
   return db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
 }

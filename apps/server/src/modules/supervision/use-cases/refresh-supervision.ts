@@ -13,8 +13,6 @@ import { escalateInTx } from './escalate-case';
 import { escalateOverdueWork } from './escalate-work';
 import { newCaches, recomputeCases } from './recompute-cases';
 
-/** Event ids can commit out of order: each pass re-reads this many ids below its watermark. */
-const WATERMARK_OVERLAP = 200;
 const PAGE = 2000;
 /** Cases recomputed together: one read of their events, one write of their clocks and facts. */
 const BATCH = 1000;
@@ -22,17 +20,23 @@ const BATCH = 1000;
 type Keys = Map<string, repo.CaseKey>;
 const add = (m: Keys, k: repo.CaseKey) => m.set(`${k.regionCode}|${k.id}`, k);
 
-async function changedCases(deps: Deps, last: number): Promise<{ keys: Keys; last: number }> {
+/**
+ * The cases whose events changed since the last pass: the cases module marks each changed case
+ * (no global event counter to keep a watermark on, ADR 0006); the marks are acknowledged once the
+ * pass has recomputed them.
+ */
+async function changedCases(deps: Deps): Promise<{ keys: Keys; marks: caseFeed.CaseChangeMark[] }> {
   const keys: Keys = new Map();
-  let from = Math.max(0, last - WATERMARK_OVERLAP);
+  const marks: caseFeed.CaseChangeMark[] = [];
+  let after: caseFeed.CaseChangeMark | null = null;
   for (;;) {
-    const page = await caseFeed.listCasesChangedSince(deps.db, from, PAGE);
-    for (const k of page.keys) add(keys, k);
-    last = Math.max(last, page.lastEventId);
-    if (page.caseIds.length < PAGE) break;
-    from = page.lastEventId;
+    const page: caseFeed.CaseChangeMark[] = await caseFeed.listChangedCases(deps.db, after, PAGE);
+    for (const m of page) add(keys, { regionCode: m.regionCode, id: m.caseId });
+    marks.push(...page);
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!;
   }
-  return { keys, last };
+  return { keys, marks };
 }
 
 /** Scopes whose calendar revision moved since the last pass ('national' = every region). */
@@ -42,11 +46,11 @@ function changedScopes(seen: Record<string, number>, now: Record<string, number>
 
 /**
  * The supervision job (SUP-1, SUP-2, RATE-1): recomputes the stored clock and figure facts of the
- * cases whose events changed since its watermark, of every open case of a region whose calendar
+ * cases marked changed since its last pass, of every open case of a region whose calendar
  * changed (and below it), and of every open case once a day (colours move with the date); fires the
  * escalation levels now due, escalates unanswered 督办单 to the leader once, and recounts the
- * rollups of the months touched. `full` recomputes every open case now; `rebuild` every case (as
- * the first pass does: after a bulk load of history, whose events the feed would group page by page).
+ * rollups of the months touched. `full` recomputes every open case now; `rebuild` every case, a page
+ * of keys at a time in key order (after a bulk load of history, whose cases carry no change marks).
  */
 export async function refreshSupervision(
   deps: Deps,
@@ -54,7 +58,6 @@ export async function refreshSupervision(
 ): Promise<RefreshResult> {
   const now = deps.clock.now();
   const today = shanghaiToday(now);
-  const watermark = await repo.getJobState(deps.db, 'events');
   const caches = newCaches();
   const months = new Set<string>();
   let escalations = 0;
@@ -67,20 +70,14 @@ export async function refreshSupervision(
       recomputed += r.recomputed;
     }
   };
-  let last: number;
-  let keys: Keys;
-  if (watermark === undefined || opts.rebuild) {
-    // The first pass: every case once, a page of keys at a time in key order (the event feed read
-    // from its start would group the whole log for every page); later passes follow the feed.
-    last = await caseFeed.lastEventId(deps.db);
-    keys = new Map();
+  if (opts.rebuild)
     for (let after: repo.CaseKey | null = null; ;) {
       const page = await caseFeed.listCaseKeysAfter(deps.db, after, PAGE);
       await recompute(page);
       if (page.length < PAGE) break;
       after = page[page.length - 1]!;
     }
-  } else ({ keys, last } = await changedCases(deps, Number(watermark)));
+  const { keys, marks } = await changedCases(deps);
   const revisions = await listCalendarRevisions(deps.db);
   const seen = JSON.parse((await repo.getJobState(deps.db, 'calendar')) ?? '{}') as Record<string, number>;
   const scopes = changedScopes(seen, revisions);
@@ -93,7 +90,7 @@ export async function refreshSupervision(
   escalations += await raiseReopenedRefusals(deps, now);
   escalations += await escalateOverdueWork(deps, caches);
   const ordersEscalated = await escalateLateOrders(deps, today);
-  await repo.setJobState(deps.db, 'events', String(last));
+  await caseFeed.acknowledgeChangedCases(deps.db, marks);
   await repo.setJobState(deps.db, 'calendar', JSON.stringify(revisions));
   await repo.setJobState(deps.db, 'day', today);
   return { casesRecomputed: recomputed, escalations, ordersEscalated, monthsRolledUp: months.size };
