@@ -55,6 +55,27 @@ export type NewRating = {
 
 export type RatingTx = { tx: Tx; now: Date; actor: Actor; deps: Deps };
 
+/** What a rating's reads are keyed on: known before its subject is read when the pad was seen. */
+export type RatingKeys = Pick<NewRating, 'regionCode' | 'channel' | 'level'> & {
+  padId: string | null;
+  caseId: string | null;
+  /** The rated clerk as the account is looked up: department and name. */
+  account: { departmentId: string; displayName: string } | null;
+};
+export const keysOf = (r: NewRating): RatingKeys => ({
+  regionCode: r.regionCode,
+  channel: r.channel,
+  level: r.level,
+  padId: r.padId ?? null,
+  caseId: r.caseId ?? null,
+  account:
+    r.staffId && r.departmentId && r.staffName
+      ? { departmentId: r.departmentId, displayName: r.staffName }
+      : null,
+});
+const sameAccount = (a: RatingKeys['account'], b: RatingKeys['account']) =>
+  a === b || (!!a && !!b && a.departmentId === b.departmentId && a.displayName === b.displayName);
+
 /**
  * The reads a rating needs besides its subject, as statements for the caller's round trip
  * (executeBatch): the rated clerk's account (SOD-2, sign-in check), the pad's recent top ratings
@@ -62,28 +83,26 @@ export type RatingTx = { tx: Tx; now: Date; actor: Actor; deps: Deps };
  * 差评's deadline, EVAL-2), a case's earlier online rating, and the audit chain's head, locked last
  * (ADR 0002). `finish` turns their rows into what `recordRating` takes.
  */
-export function ratingReads({ tx, now, deps }: RatingTx, r: NewRating, id: string) {
-  const bad = isBadLevel(r.level);
-  const chain = auditChainRead(tx, r.regionCode, 'eval_rating', id);
-  const calendar = bad ? calendarRead(deps, r.regionCode, tx) : null;
+export function ratingReads({ tx, now, deps }: RatingTx, k: RatingKeys, id: string) {
+  const bad = isBadLevel(k.level);
+  const chain = auditChainRead(tx, k.regionCode, 'eval_rating', id);
+  const calendar = bad ? calendarRead(deps, k.regionCode, tx) : null;
   const queries: (Compilable<unknown> | null)[] = [
-    r.staffId && r.departmentId && r.staffName
-      ? staffAccountQuery(tx, { regionCode: r.regionCode, departmentId: r.departmentId, displayName: r.staffName })
+    k.account ? staffAccountQuery(tx, { regionCode: k.regionCode, ...k.account }) : null,
+    k.padId && k.level === 5
+      ? repo.padTopRatingTimesQuery(tx, k.regionCode, k.padId, new Date(now.getTime() - BURST_WINDOW_MS))
       : null,
-    r.padId && r.level === 5
-      ? repo.padTopRatingTimesQuery(tx, r.regionCode, r.padId, new Date(now.getTime() - BURST_WINDOW_MS))
-      : null,
-    activeUserIdsQuery(tx, { regionCode: r.regionCode, role: 'supervisor' }),
-    bad ? repo.settingQuery(tx, r.regionCode) : null,
+    activeUserIdsQuery(tx, { regionCode: k.regionCode, role: 'supervisor' }),
+    bad ? repo.settingQuery(tx, k.regionCode) : null,
     calendar ? calendar.query : null,
-    r.caseId && r.channel !== 'site' ? repo.ratingOfCaseQuery(tx, r.regionCode, r.caseId) : null,
+    k.caseId && k.channel !== 'site' ? repo.ratingOfCaseQuery(tx, k.regionCode, k.caseId) : null,
     chain.query,
   ];
   return {
     queries,
     finish: async (rows: readonly (readonly unknown[] | undefined)[]) => {
       const [account, times, supervisors, setting, calendarRows, ofCase, head] = rows as [
-        { id: string; lastSignInAt: Date | string | null }[] | undefined,
+        AccountRow[] | undefined,
         { createdAt: Date }[] | undefined,
         { id: string }[],
         { rectifyDays: number }[] | undefined,
@@ -91,12 +110,10 @@ export function ratingReads({ tx, now, deps }: RatingTx, r: NewRating, id: strin
         unknown[] | undefined,
         unknown[],
       ];
-      const a = account?.[0];
       const s = setting?.[0];
       return {
-        account: a
-          ? { userId: a.id, lastSignInAt: a.lastSignInAt ? new Date(a.lastSignInAt) : null }
-          : null,
+        keys: k,
+        account: accountOf(account),
         topTimes: times?.map((t) => t.createdAt) ?? null,
         supervisors: supervisors.map((u) => u.id),
         rectifyDays: s ? (s.rectifyDays === 15 ? 15 : 5) : DEFAULT_SETTING.rectifyDays,
@@ -107,6 +124,11 @@ export function ratingReads({ tx, now, deps }: RatingTx, r: NewRating, id: strin
     },
   };
 }
+type AccountRow = { id: string; lastSignInAt: Date | string | null };
+const accountOf = (rows: AccountRow[] | undefined) => {
+  const a = rows?.[0];
+  return a ? { userId: a.id, lastSignInAt: a.lastSignInAt ? new Date(a.lastSignInAt) : null } : null;
+};
 export type RatingFacts = Awaited<ReturnType<ReturnType<typeof ratingReads>['finish']>>;
 
 /**
@@ -127,6 +149,21 @@ export async function recordRating(
   if (needsReason(r.level) && !r.reasonCategory) throw new EvaluationsError('EVAL_REASON_REQUIRED');
   // 一次一评 / 一事一评.
   if (facts.ratedAlready) throw new EvaluationsError('EVAL_ALREADY_RATED');
+  const keys = keysOf(r);
+  if (
+    keys.regionCode !== facts.keys.regionCode ||
+    keys.padId !== facts.keys.padId ||
+    keys.level !== facts.keys.level ||
+    keys.channel !== facts.keys.channel
+  )
+    throw new Error('recordRating: the reads were made for another rating');
+  // The clerk was guessed (the pad's last one) and is someone else: their account, read now.
+  if (!sameAccount(keys.account, facts.keys.account)) {
+    const [rows] = await executeBatch(tx, [
+      keys.account ? staffAccountQuery(tx, { regionCode: keys.regionCode, ...keys.account }) : null,
+    ] as const);
+    facts = { ...facts, account: accountOf(rows as AccountRow[] | undefined) };
+  }
   const indicators: Record<string, number> = { overall: r.level };
   for (const [k, v] of Object.entries(r.indicators)) if (v !== undefined) indicators[k] = v;
   const flags = await honestyFlags(ctx, r, facts);
@@ -275,14 +312,14 @@ async function honestyFlags(
   return out;
 }
 
-/** A new rating's id and its reads, sent in one round trip with the caller's own (`extra`). */
+/** A new rating's id and its reads, sent in one round trip behind the caller's own (`extra`). */
 export async function readForRating<const E extends readonly (Compilable<unknown> | null)[]>(
   ctx: RatingTx,
-  r: NewRating,
+  keys: RatingKeys,
   extra: E,
 ) {
   const id = randomUUID();
-  const reads = ratingReads(ctx, r, id);
+  const reads = ratingReads(ctx, keys, id);
   // The caller's reads first: the audit chain's head is locked last (ADR 0002).
   const rows = (await executeBatch(ctx.tx, [...extra, ...reads.queries])) as unknown[];
   const extraRows = rows.slice(0, extra.length) as unknown as { [K in keyof E]: unknown[] | undefined };

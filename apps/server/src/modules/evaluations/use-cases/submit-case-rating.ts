@@ -5,7 +5,7 @@ import type { Tx } from '../../../platform/db';
 import { casesService } from '../../cases';
 import { EvaluationsError } from '../evaluations.errors';
 import * as repo from '../evaluations.repository';
-import { readForRating, recordRating, type NewRating } from './record-rating';
+import { keysOf, readForRating, recordRating, type NewRating } from './record-rating';
 
 /** Whether a tracked case may be rated now (the tracking page shows the rating form then). */
 export async function getCaseRatingStatus(deps: Deps, input: { caseNo: string; queryCode: string }) {
@@ -59,7 +59,7 @@ export async function rateCase(
       // EVAL-1: a rating bound to a case knows its applicant: 实名, called back when bad.
       realName: true,
     };
-    const { id, facts } = await readForRating(ctx, r, [] as const);
+    const { id, facts } = await readForRating(ctx, keysOf(r), [] as const);
     const x = await recordRating(ctx, r, id, facts, {
       action: 'evaluations.rating.submit',
       summary: { channel, level: input.level, caseId: c.id },
