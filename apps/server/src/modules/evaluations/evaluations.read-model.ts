@@ -1,5 +1,6 @@
 import type { FigureDimension, RatingQuery } from '@tongban/contracts';
 import { sql, type Executor } from '../../platform/db';
+import { fixedStatement } from '../../platform/fixed-statement';
 
 // Joined reads over the module's own tables (eval_rating, eval_rating_day, eval_flag,
 // eval_bad_review, eval_appeal). Names of staff, windows, departments and items are kept on the
@@ -285,6 +286,21 @@ export function ratingSubjectQuery(
   source: { tokenHash: string } | { windowId: string },
   visitId: string,
 ) {
+  // Built and compiled once per kind of source (docs/adr/0004): every pad rating sends it.
+  return 'tokenHash' in source
+    ? fixedStatement('evaluations.subject.pad', [], [source.tokenHash, visitId], (_, [h, v]) =>
+        ratingSubjectBuilder(db, { tokenHash: h as string }, v as string),
+      )
+    : fixedStatement('evaluations.subject.window', [], [source.windowId, visitId], (_, [w, v]) =>
+        ratingSubjectBuilder(db, { windowId: w as string }, v as string),
+      );
+}
+
+function ratingSubjectBuilder(
+  db: Executor,
+  source: { tokenHash: string } | { windowId: string },
+  visitId: string,
+) {
   const byPad = 'tokenHash' in source;
   const q = db
     .selectFrom('hallWindow as w')
@@ -332,7 +348,7 @@ export function ratingSubjectQuery(
         )
     : q.where('w.id', '=', source.windowId);
 }
-export type RatingSubject = Awaited<ReturnType<ReturnType<typeof ratingSubjectQuery>['execute']>>[number];
+export type RatingSubject = Awaited<ReturnType<ReturnType<typeof ratingSubjectBuilder>['execute']>>[number];
 
 export async function countRollupRows(db: Executor, regionLike: string, fromDay: string, toDay: string) {
   const r = await db

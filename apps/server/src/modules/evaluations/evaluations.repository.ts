@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
+import { fixedStatement } from '../../platform/fixed-statement';
 import type {
   EvalAppealTable,
   EvalBadReviewStepTable,
@@ -135,7 +136,7 @@ export const findRating = (db: Executor, regionLike: string, id: string) =>
     .executeTakeFirst();
 /** A rating with its id chosen by the caller, as a statement of the submit's one write (executeWrites). */
 export const insertRatingQuery = (db: Executor, v: Insertable<EvalRatingTable> & { id: string }) =>
-  db.insertInto('evalRating').values(v);
+  fixedStatement('evaluations.rating', [v], [], ([r]) => db.insertInto('evalRating').values(r as typeof v));
 export const ratingOfCaseQuery = (db: Executor, regionCode: string, caseId: string) =>
   db
     .selectFrom('evalRating')
@@ -154,13 +155,15 @@ export const excludeRating = (db: Executor, regionCode: string, id: string, reas
     .execute();
 /** Times of a pad's top ratings since `since` (honesty check: bursts); a query for executeBatch. */
 export const padTopRatingTimesQuery = (db: Executor, regionCode: string, padId: string, since: Date) =>
-  db
-    .selectFrom('evalRating')
-    .select('createdAt')
-    .where('regionCode', '=', regionCode)
-    .where('padId', '=', padId)
-    .where('level', '=', 5)
-    .where('createdAt', '>=', since);
+  fixedStatement('evaluations.padTop', [], [regionCode, padId, since], (_, [r, p, t]) =>
+    db
+      .selectFrom('evalRating')
+      .select('createdAt')
+      .where('regionCode', '=', r as string)
+      .where('padId', '=', p as string)
+      .where('level', '=', 5)
+      .where('createdAt', '>=', t as Date),
+  );
 /** How many ratings a clerk received since `since` (honesty check); a query for executeBatch. */
 export const staffRatingsSinceQuery = (db: Executor, regionCode: string, staffId: string, since: Date) =>
   db
@@ -170,7 +173,7 @@ export const staffRatingsSinceQuery = (db: Executor, regionCode: string, staffId
     .where('staffId', '=', staffId)
     .where('createdAt', '>=', since);
 export const insertFlagsQuery = (db: Executor, rows: Insertable<EvalFlagTable>[]) =>
-  db.insertInto('evalFlag').values(rows);
+  fixedStatement('evaluations.flags', rows, [], (r) => db.insertInto('evalFlag').values(r as typeof rows));
 export const insertFlags = async (db: Executor, rows: Insertable<EvalFlagTable>[]) => {
   if (rows.length > 0)
     await db
@@ -219,7 +222,7 @@ export const listLinkedOrRatedCaseIds = async (db: Executor, caseIds: string[]) 
 
 // ── 差评 work items ──
 export const insertBadReviewQuery = (db: Executor, v: Insertable<EvalBadReviewTable> & { id: string }) =>
-  db.insertInto('evalBadReview').values(v);
+  fixedStatement('evaluations.badReview', [v], [], ([r]) => db.insertInto('evalBadReview').values(r as typeof v));
 export const insertBadReview = (db: Executor, v: Insertable<EvalBadReviewTable>) =>
   db.insertInto('evalBadReview').values(v).returning('id').executeTakeFirstOrThrow();
 export const lockBadReview = (db: Executor, regionLike: string, id: string) =>
@@ -283,6 +286,8 @@ export const decideAppeal = (db: Executor, regionCode: string, id: string, v: Up
 // ── The figures' rollup (eval_rating_day, migration 0050) ──
 /** Adds one rating's counts to its day and subject (a statement of the submit's one write). */
 export const addToRatingDayQuery = (db: Executor, v: Insertable<EvalRatingDayTable>) =>
+  fixedStatement('evaluations.ratingDay', [v], [], ([r]) => addToRatingDay(db, r as typeof v));
+const addToRatingDay = (db: Executor, v: Insertable<EvalRatingDayTable>) =>
   db
     .insertInto('evalRatingDay')
     .values(v)
