@@ -592,7 +592,7 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
     expect(pub.body.total.ratings).toBe(total.ratings);
   });
 
-  it('TRUTH-1 / EVAL-4: the figures\' rollup agrees with the ratings (truth:verify); a changed count is named', async () => {
+  it("TRUTH-1 / EVAL-4: the figures' rollup agrees with the ratings (truth:verify); a changed count is named", async () => {
     const q = { regionCode: '350999', from: '2000-01', to: '2100-12' };
     const ok = await verifyRatingRollup(t.deps, q);
     expect(ok.compared).toBeGreaterThan(0);

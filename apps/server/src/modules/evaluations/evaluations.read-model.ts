@@ -306,7 +306,10 @@ function ratingSubjectBuilder(
     .selectFrom('hallWindow as w')
     .leftJoin('evalPad as p', (j) =>
       byPad
-        ? j.onRef('p.windowId', '=', 'w.id').on('p.tokenHash', '=', source.tokenHash).on('p.revokedAt', 'is', null)
+        ? j
+            .onRef('p.windowId', '=', 'w.id')
+            .on('p.tokenHash', '=', source.tokenHash)
+            .on('p.revokedAt', 'is', null)
         : j.on(sql<boolean>`false`),
     )
     .leftJoin('evalVisit as v', (j) =>

@@ -222,7 +222,9 @@ export const listLinkedOrRatedCaseIds = async (db: Executor, caseIds: string[]) 
 
 // ── 差评 work items ──
 export const insertBadReviewQuery = (db: Executor, v: Insertable<EvalBadReviewTable> & { id: string }) =>
-  fixedStatement('evaluations.badReview', [v], [], ([r]) => db.insertInto('evalBadReview').values(r as typeof v));
+  fixedStatement('evaluations.badReview', [v], [], ([r]) =>
+    db.insertInto('evalBadReview').values(r as typeof v),
+  );
 export const insertBadReview = (db: Executor, v: Insertable<EvalBadReviewTable>) =>
   db.insertInto('evalBadReview').values(v).returning('id').executeTakeFirstOrThrow();
 export const lockBadReview = (db: Executor, regionLike: string, id: string) =>

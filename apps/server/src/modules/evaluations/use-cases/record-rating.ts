@@ -215,7 +215,13 @@ export async function recordRating(
     writes.push(
       repo.insertFlagsQuery(
         tx,
-        flags.map((f) => ({ regionCode: r.regionCode, ratingId: id, kind: f.kind, detail: f.detail, createdAt: now })),
+        flags.map((f) => ({
+          regionCode: r.regionCode,
+          ratingId: id,
+          kind: f.kind,
+          detail: f.detail,
+          createdAt: now,
+        })),
       ),
     );
   const inbox: InboxDelivery[] = [];

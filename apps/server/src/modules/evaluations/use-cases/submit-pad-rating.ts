@@ -9,7 +9,14 @@ import * as rm from '../evaluations.read-model';
 import * as repo from '../evaluations.repository';
 import { findOnDutyStaff, onDutyPresenceQuery } from '../on-duty';
 import { getRatingSource, tokenHash, windowOfKey } from './pad-token';
-import { keysOf, readForRating, recordRating, type NewRating, type RatingFacts, type RatingKeys } from './record-rating';
+import {
+  keysOf,
+  readForRating,
+  recordRating,
+  type NewRating,
+  type RatingFacts,
+  type RatingKeys,
+} from './record-rating';
 
 /** A visit is offered on the pad for this long after the service ended. */
 const VISIT_OPEN_MS = 30 * 60_000;
@@ -83,7 +90,9 @@ export async function submitPadRating(
         ] as const)
       : undefined;
     const subject = (
-      first ? first.extraRows[0] : (await executeBatch(tx, [rm.ratingSubjectQuery(tx, source, input.visitId)]))[0]
+      first
+        ? first.extraRows[0]
+        : (await executeBatch(tx, [rm.ratingSubjectQuery(tx, source, input.visitId)]))[0]
     )?.[0] as rm.RatingSubject | undefined;
     if (!subject) {
       seen.delete(key);
