@@ -301,24 +301,37 @@ function ratingSubjectBuilder(
   source: { tokenHash: string } | { windowId: string },
   visitId: string,
 ) {
-  const byPad = 'tokenHash' in source;
-  const q = db
-    .selectFrom('hallWindow as w')
-    .leftJoin('evalPad as p', (j) =>
-      byPad
-        ? j
-            .onRef('p.windowId', '=', 'w.id')
-            .on('p.tokenHash', '=', source.tokenHash)
-            .on('p.revokedAt', 'is', null)
-        : j.on(sql<boolean>`false`),
-    )
-    .leftJoin('evalVisit as v', (j) =>
-      j.onRef('v.regionCode', '=', 'w.regionCode').onRef('v.windowId', '=', 'w.id').on('v.id', '=', visitId),
-    )
+  // A pad: its window, and the visit if it is one of that window's. A QR code: the visit, if it is
+  // one of that window's (no row: the caller tells an unknown window from an unknown visit).
+  const from =
+    'tokenHash' in source
+      ? db
+          .selectFrom('evalPad as p')
+          .innerJoin('hallWindow as w', 'w.id', 'p.windowId')
+          .leftJoin('evalVisit as v', (j) =>
+            j
+              .onRef('v.regionCode', '=', 'w.regionCode')
+              .onRef('v.windowId', '=', 'w.id')
+              .on('v.id', '=', visitId),
+          )
+          .where('p.tokenHash', '=', source.tokenHash)
+          .where('p.revokedAt', 'is', null)
+          .select('p.id as padId')
+      : db
+          .selectFrom('evalVisit as v')
+          .innerJoin('hallWindow as w', (j) =>
+            j
+              .on('w.id', '=', source.windowId)
+              .onRef('w.regionCode', '=', 'v.regionCode')
+              .onRef('w.id', '=', 'v.windowId'),
+          )
+          .leftJoin('evalPad as p', (j) => j.on(sql<boolean>`false`))
+          .where('v.id', '=', visitId)
+          .select('p.id as padId');
+  return from
     .leftJoin('staff as s', 's.id', 'v.staffId')
     .leftJoin('department as d', (j) => j.on(sql<boolean>`d.id = coalesce(s.department_id, w.department_id)`))
     .select((eb) => [
-      'p.id as padId',
       'w.regionCode',
       'w.id as windowId',
       'v.id as visitId',
@@ -339,17 +352,6 @@ function ratingSubjectBuilder(
       sql<string | null>`coalesce(s.department_id, w.department_id)`.as('departmentId'),
       'd.name as departmentName',
     ]);
-  return byPad
-    ? q
-        .where('p.id', 'is not', null)
-        .where('w.id', 'in', (eb) =>
-          eb
-            .selectFrom('evalPad')
-            .select('windowId')
-            .where('tokenHash', '=', source.tokenHash)
-            .where('revokedAt', 'is', null),
-        )
-    : q.where('w.id', '=', source.windowId);
 }
 export type RatingSubject = Awaited<ReturnType<ReturnType<typeof ratingSubjectBuilder>['execute']>>[number];
 

@@ -96,6 +96,9 @@ export async function submitPadRating(
     )?.[0] as rm.RatingSubject | undefined;
     if (!subject) {
       seen.delete(key);
+      // A QR code's window that exists, without that visit: the same 404 as a visit of another window.
+      if (qrWindow && (await orgService.findWindowById(tx, qrWindow)))
+        throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
       throw new EvaluationsError('EVAL_PAD_NOT_REGISTERED');
     }
     // A visit of another window is not this pad's to rate: the same 404 as none.
