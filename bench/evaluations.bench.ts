@@ -24,6 +24,7 @@ import pg from 'pg';
 import { CSRF_HEADER } from '../packages/contracts/src/auth';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
 import { loadNationalDays } from '../apps/server/src/modules/calendar';
+import { rebuildRatingDays } from '../apps/server/src/modules/evaluations';
 import { registerPad } from '../apps/server/src/modules/evaluations/use-cases/register-pad';
 import { orgService } from '../apps/server/src/modules/org';
 import { SYSTEM_ACTOR } from '../apps/server/src/platform/access';
@@ -120,7 +121,10 @@ async function main() {
       join lateral (select * from staff where window_id is not null order by id offset (i % ${staff.filter((s) => s.windowId).length}) limit 1) s on true
       join hall_window w on w.id = s.window_id
       join department d on d.id = s.department_id`.execute(handle.db);
+    // Loaded in bulk, past the submit that keeps the figures' rollup: count it as the migration does.
+    await rebuildRatingDays(handle.db);
     await sql`analyze eval_rating`.execute(handle.db);
+    await sql`analyze eval_rating_day`.execute(handle.db);
     console.log(`${N} earlier ratings loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     // A clerk signed in (hall presence) at every window that has staff: the pads show and rate them.

@@ -77,6 +77,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   eval_pad: 'evaluations',
   eval_visit: 'evaluations',
   eval_rating: 'evaluations',
+  eval_rating_day: 'evaluations',
   eval_flag: 'evaluations',
   eval_sms_link: 'evaluations',
   eval_bad_review: 'evaluations',

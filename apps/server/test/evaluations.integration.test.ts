@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASES } from '../src/demo/seed-cases-demo';
-import { enqueueRatingInvites, openRatingVisit } from '../src/modules/evaluations';
+import {
+  enqueueRatingInvites,
+  openRatingVisit,
+  rebuildRatingDays,
+  verifyRatingRollup,
+} from '../src/modules/evaluations';
+import { sql } from '../src/platform/db';
 import { orgService } from '../src/modules/org';
 import { SYSTEM_ACTOR } from '../src/platform/access';
 import { countRows, multipart } from './factories/http';
@@ -584,6 +590,20 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
     const pub = await call(t.app, 'GET', '/api/public/evaluations/figures/350999');
     expect(pub.status).toBe(200);
     expect(pub.body.total.ratings).toBe(total.ratings);
+  });
+
+  it("TRUTH-1 / EVAL-4: the figures' rollup agrees with the ratings (truth:verify); a changed count is named", async () => {
+    const q = { regionCode: '350999', from: '2000-01', to: '2100-12' };
+    const ok = await verifyRatingRollup(t.deps, q);
+    expect(ok.compared).toBeGreaterThan(0);
+    expect(ok.disagreements).toEqual([]);
+    await sql`update eval_rating_day set good = good + 1
+      where ctid = (select ctid from eval_rating_day where ratings > 0 limit 1)`.execute(t.deps.db);
+    const bad = await verifyRatingRollup(t.deps, q);
+    expect(bad.disagreements).toHaveLength(1);
+    expect(bad.disagreements[0]!.counted).not.toBe(bad.disagreements[0]!.stored);
+    await rebuildRatingDays(t.deps.db);
+    expect((await verifyRatingRollup(t.deps, q)).disagreements).toEqual([]);
   });
 
   it('hall integration: openRatingVisit opens a visit the pad offers', async () => {

@@ -796,6 +796,26 @@ export interface EvalRating {
   windowName: string | null;
 }
 
+export interface EvalRatingDay {
+  bad: Generated<number>;
+  badReviews: Generated<number>;
+  calledBack: Generated<number>;
+  channel: 'site' | 'online' | 'sms';
+  day: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  good: Generated<number>;
+  itemId: string | null;
+  itemName: string | null;
+  ratings: Generated<number>;
+  rectified: Generated<number>;
+  regionCode: string;
+  staffId: string | null;
+  staffName: string | null;
+  windowId: string | null;
+  windowName: string | null;
+}
+
 export interface EvalSetting {
   /**
    * EVAL-2: 差评 rectification deadline in working days (local rules: 5 or 15)
@@ -2323,6 +2343,7 @@ export interface DB {
   evalFlag: EvalFlag;
   evalPad: EvalPad;
   evalRating: EvalRating;
+  evalRatingDay: EvalRatingDay;
   evalSetting: EvalSetting;
   evalSmsLink: EvalSmsLink;
   evalVisit: EvalVisit;

@@ -68,6 +68,7 @@ export type EvalBadReviewStepTable = G.EvalBadReviewStep;
 export type EvalFlagTable = G.EvalFlag;
 export type EvalPadTable = G.EvalPad;
 export type EvalRatingTable = G.EvalRating;
+export type EvalRatingDayTable = G.EvalRatingDay;
 export type EvalSettingTable = G.EvalSetting;
 export type EvalSmsLinkTable = G.EvalSmsLink;
 export type EvalVisitTable = G.EvalVisit;

@@ -173,6 +173,12 @@ export const activeUserIdsQuery = (
 export const findStaffAccount = (
   db: Executor,
   f: { regionCode: string; departmentId: string; displayName: string },
+) => staffAccountQuery(db, f).executeTakeFirst();
+
+/** findStaffAccount as a statement another module sends in its own round trip (executeBatch). */
+export const staffAccountQuery = (
+  db: Executor,
+  f: { regionCode: string; departmentId: string; displayName: string },
 ) =>
   db
     .selectFrom('appUser as u')
@@ -181,8 +187,7 @@ export const findStaffAccount = (
     .where('u.regionCode', '=', f.regionCode)
     .where('u.departmentId', '=', f.departmentId)
     .where('u.displayName', '=', f.displayName)
-    .groupBy('u.id')
-    .executeTakeFirst();
+    .groupBy('u.id');
 
 /** One account as another module shows it (cases: 转办 to a colleague). */
 export function findUserCard(db: Executor, id: string) {

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db';
+import { fixedStatement } from '../../platform/fixed-statement';
 import type { ComplaintType, SubjectKind } from '@tongban/contracts';
 import type { ComplaintTable } from '../../platform/db-types';
 
@@ -17,17 +18,23 @@ export async function nextOrderNo(db: Executor, regionCode: string, year: number
   return Array.from({ length: count }, (_, i) => `TS${year}${String(first + i).padStart(6, '0')}`);
 }
 
+// A transition's statements (the lock, the change, its event, an intake's record) are built and
+// compiled once per shape (docs/adr/0004-fixed-statements.md): bench:complaints sends them all the time.
 export const insertComplaintQuery = (db: Executor, row: Insertable<ComplaintTable>) =>
-  db.insertInto('complaint').values(row);
+  fixedStatement('complaints.insert', [row], [], ([r]) =>
+    db.insertInto('complaint').values(r as Insertable<ComplaintTable>),
+  );
 
 export const insertComplaint = (db: Executor, row: Insertable<ComplaintTable>) =>
   db.insertInto('complaint').values(row).returning(['id', 'orderNo']).executeTakeFirstOrThrow();
 
-export const lockComplaintQuery = (db: Executor, id: string) =>
+const lockComplaintBuilder = (db: Executor, id: string) =>
   db.selectFrom('complaint').selectAll().where('id', '=', id).forUpdate();
+export const lockComplaintQuery = (db: Executor, id: string) =>
+  fixedStatement('complaints.lock', [], [id], (_, [i]) => lockComplaintBuilder(db, i as string));
 
 export const findComplaintForUpdate = (db: Executor, id: string) =>
-  lockComplaintQuery(db, id).executeTakeFirst();
+  lockComplaintBuilder(db, id).executeTakeFirst();
 
 export const findComplaint = (db: Executor, id: string) =>
   db.selectFrom('complaint').selectAll().where('id', '=', id).executeTakeFirst();
@@ -53,11 +60,13 @@ export const updateComplaintQuery = (
   patch: Updateable<ComplaintTable>,
   at: Date,
 ) =>
-  db
-    .updateTable('complaint')
-    .set({ ...patch, version: sql`version + 1`, updatedAt: at })
-    .where('regionCode', '=', regionCode)
-    .where('id', '=', id);
+  fixedStatement('complaints.update', [{ ...patch, updatedAt: at }], [regionCode, id], ([p], [r, i]) =>
+    db
+      .updateTable('complaint')
+      .set({ ...(p as Updateable<ComplaintTable>), version: sql`version + 1` })
+      .where('regionCode', '=', r as string)
+      .where('id', '=', i as string),
+  );
 
 export const updateComplaint = (
   db: Executor,
@@ -86,7 +95,9 @@ type NewEvent = {
 };
 
 export const insertEventQuery = (db: Executor, e: NewEvent) =>
-  db.insertInto('complaintEvent').values({ ...e, payload: JSON.stringify(e.payload) });
+  fixedStatement('complaints.event', [{ ...e, payload: JSON.stringify(e.payload) }], [], ([r]) =>
+    db.insertInto('complaintEvent').values(r as NewEvent & { payload: string }),
+  );
 
 export const insertEvent = (
   db: Executor,

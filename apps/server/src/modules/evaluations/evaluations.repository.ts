@@ -1,11 +1,13 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Executor } from '../../platform/db';
+import { sql, type Executor } from '../../platform/db';
+import { fixedStatement } from '../../platform/fixed-statement';
 import type {
   EvalAppealTable,
   EvalBadReviewStepTable,
   EvalBadReviewTable,
   EvalFlagTable,
   EvalPadTable,
+  EvalRatingDayTable,
   EvalRatingTable,
   EvalVisitTable,
 } from '../../platform/db-types';
@@ -13,8 +15,10 @@ import type {
 // Kysely over the evaluations module's own tables; plain rows, no rules.
 
 // ── Settings ──
+export const settingQuery = (db: Executor, regionCode: string) =>
+  db.selectFrom('evalSetting').selectAll().where('regionCode', '=', regionCode);
 export const findSetting = (db: Executor, regionCode: string) =>
-  db.selectFrom('evalSetting').selectAll().where('regionCode', '=', regionCode).executeTakeFirst();
+  settingQuery(db, regionCode).executeTakeFirst();
 export const upsertSetting = (
   db: Executor,
   v: { regionCode: string; rectifyDays: number; smsAfterDays: number; updatedAt: Date },
@@ -130,14 +134,18 @@ export const findRating = (db: Executor, regionLike: string, id: string) =>
     .where('regionCode', 'like', regionLike)
     .where('id', '=', id)
     .executeTakeFirst();
-export const findRatingOfCase = (db: Executor, regionCode: string, caseId: string) =>
+/** A rating with its id chosen by the caller, as a statement of the submit's one write (executeWrites). */
+export const insertRatingQuery = (db: Executor, v: Insertable<EvalRatingTable> & { id: string }) =>
+  fixedStatement('evaluations.rating', [v], [], ([r]) => db.insertInto('evalRating').values(r as typeof v));
+export const ratingOfCaseQuery = (db: Executor, regionCode: string, caseId: string) =>
   db
     .selectFrom('evalRating')
     .select('id')
     .where('regionCode', '=', regionCode)
     .where('caseId', '=', caseId)
-    .where('channel', '<>', 'site')
-    .executeTakeFirst();
+    .where('channel', '<>', 'site');
+export const findRatingOfCase = (db: Executor, regionCode: string, caseId: string) =>
+  ratingOfCaseQuery(db, regionCode, caseId).executeTakeFirst();
 export const excludeRating = (db: Executor, regionCode: string, id: string, reason: string) =>
   db
     .updateTable('evalRating')
@@ -147,13 +155,15 @@ export const excludeRating = (db: Executor, regionCode: string, id: string, reas
     .execute();
 /** Times of a pad's top ratings since `since` (honesty check: bursts); a query for executeBatch. */
 export const padTopRatingTimesQuery = (db: Executor, regionCode: string, padId: string, since: Date) =>
-  db
-    .selectFrom('evalRating')
-    .select('createdAt')
-    .where('regionCode', '=', regionCode)
-    .where('padId', '=', padId)
-    .where('level', '=', 5)
-    .where('createdAt', '>=', since);
+  fixedStatement('evaluations.padTop', [], [regionCode, padId, since], (_, [r, p, t]) =>
+    db
+      .selectFrom('evalRating')
+      .select('createdAt')
+      .where('regionCode', '=', r as string)
+      .where('padId', '=', p as string)
+      .where('level', '=', 5)
+      .where('createdAt', '>=', t as Date),
+  );
 /** How many ratings a clerk received since `since` (honesty check); a query for executeBatch. */
 export const staffRatingsSinceQuery = (db: Executor, regionCode: string, staffId: string, since: Date) =>
   db
@@ -162,6 +172,8 @@ export const staffRatingsSinceQuery = (db: Executor, regionCode: string, staffId
     .where('regionCode', '=', regionCode)
     .where('staffId', '=', staffId)
     .where('createdAt', '>=', since);
+export const insertFlagsQuery = (db: Executor, rows: Insertable<EvalFlagTable>[]) =>
+  fixedStatement('evaluations.flags', rows, [], (r) => db.insertInto('evalFlag').values(r as typeof rows));
 export const insertFlags = async (db: Executor, rows: Insertable<EvalFlagTable>[]) => {
   if (rows.length > 0)
     await db
@@ -209,6 +221,10 @@ export const listLinkedOrRatedCaseIds = async (db: Executor, caseIds: string[]) 
 };
 
 // ── 差评 work items ──
+export const insertBadReviewQuery = (db: Executor, v: Insertable<EvalBadReviewTable> & { id: string }) =>
+  fixedStatement('evaluations.badReview', [v], [], ([r]) =>
+    db.insertInto('evalBadReview').values(r as typeof v),
+  );
 export const insertBadReview = (db: Executor, v: Insertable<EvalBadReviewTable>) =>
   db.insertInto('evalBadReview').values(v).returning('id').executeTakeFirstOrThrow();
 export const lockBadReview = (db: Executor, regionLike: string, id: string) =>
@@ -268,3 +284,78 @@ export const decideAppeal = (db: Executor, regionCode: string, id: string, v: Up
     .where('decision', 'is', null)
     .returning('id')
     .executeTakeFirst();
+
+// ── The figures' rollup (eval_rating_day, migration 0050) ──
+/** Adds one rating's counts to its day and subject (a statement of the submit's one write). */
+export const addToRatingDayQuery = (db: Executor, v: Insertable<EvalRatingDayTable>) =>
+  fixedStatement('evaluations.ratingDay', [v], [], ([r]) => addToRatingDay(db, r as typeof v));
+const addToRatingDay = (db: Executor, v: Insertable<EvalRatingDayTable>) =>
+  db
+    .insertInto('evalRatingDay')
+    .values(v)
+    .onConflict((oc) =>
+      oc.constraint('eval_rating_day_key').doUpdateSet({
+        staffName: sql`greatest(eval_rating_day.staff_name, excluded.staff_name)`,
+        windowName: sql`greatest(eval_rating_day.window_name, excluded.window_name)`,
+        departmentName: sql`greatest(eval_rating_day.department_name, excluded.department_name)`,
+        itemName: sql`greatest(eval_rating_day.item_name, excluded.item_name)`,
+        ratings: sql`eval_rating_day.ratings + excluded.ratings`,
+        good: sql`eval_rating_day.good + excluded.good`,
+        bad: sql`eval_rating_day.bad + excluded.bad`,
+        badReviews: sql`eval_rating_day.bad_reviews + excluded.bad_reviews`,
+      }),
+    );
+
+/** The rollup row of rating r (alias r): same region, Shanghai day, channel and subject. */
+const DAY_OF_RATING = sql`d.region_code = r.region_code
+  and d.day = (r.created_at at time zone 'Asia/Shanghai')::date and d.channel = r.channel
+  and d.staff_id is not distinct from r.staff_id and d.window_id is not distinct from r.window_id
+  and d.department_id is not distinct from r.department_id and d.item_id is not distinct from r.item_id`;
+
+/**
+ * Counts a 差评 item's 整改 or 回访 in its rating's rollup row, the first time only and only while the
+ * rating counts (not excluded on appeal). Run it before the item's own update.
+ */
+export const countBadReviewStep = (
+  db: Executor,
+  regionCode: string,
+  badReviewId: string,
+  step: 'rectified' | 'called_back',
+) =>
+  sql`update eval_rating_day d set ${sql.raw(step)} = d.${sql.raw(step)} + 1
+    from eval_bad_review b
+    join eval_rating r on r.region_code = b.region_code and r.id = b.rating_id
+    where b.region_code = ${regionCode} and b.id = ${badReviewId} and not r.excluded
+      and ${step === 'rectified' ? sql`b.rectified_at is null` : sql`b.called_back_at is null`}
+      and ${DAY_OF_RATING}`.execute(db);
+
+/** Takes an excluded rating (an upheld appeal) out of its rollup row; run it before excludeRating. */
+export const uncountRating = (db: Executor, regionCode: string, ratingId: string) =>
+  sql`update eval_rating_day d set ratings = d.ratings - 1,
+      good = d.good - (r.level >= 4)::int, bad = d.bad - (r.level <= 2)::int,
+      bad_reviews = d.bad_reviews - (b.id is not null)::int,
+      rectified = d.rectified - (b.rectified_at is not null)::int,
+      called_back = d.called_back - (b.called_back_at is not null)::int
+    from eval_rating r
+    left join eval_bad_review b on b.region_code = r.region_code and b.rating_id = r.id
+    where r.region_code = ${regionCode} and r.id = ${ratingId} and not r.excluded and ${DAY_OF_RATING}`.execute(
+    db,
+  );
+
+/** Counts the rollup again from the ratings (after a bulk load that bypassed the submit). */
+export async function rebuildRatingDays(db: Executor) {
+  await sql`delete from eval_rating_day`.execute(db);
+  await sql`insert into eval_rating_day (region_code, day, channel, staff_id, window_id, department_id, item_id,
+      staff_name, window_name, department_name, item_name, ratings, good, bad, bad_reviews, rectified, called_back)
+    select r.region_code, (r.created_at at time zone 'Asia/Shanghai')::date, r.channel, r.staff_id, r.window_id,
+      r.department_id, r.item_id, max(r.staff_name), max(r.window_name), max(r.department_name), max(r.item_name),
+      count(*) filter (where not r.excluded),
+      count(*) filter (where not r.excluded and r.level >= 4),
+      count(*) filter (where not r.excluded and r.level <= 2),
+      count(b.id) filter (where not r.excluded),
+      count(b.rectified_at) filter (where not r.excluded),
+      count(b.called_back_at) filter (where not r.excluded)
+    from eval_rating r
+    left join eval_bad_review b on b.region_code = r.region_code and b.rating_id = r.id
+    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+}

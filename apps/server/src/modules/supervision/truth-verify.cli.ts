@@ -5,6 +5,7 @@ import { openDatabase } from '../../platform/db';
 import { shanghaiToday } from '../../platform/time';
 import { verifyTruth } from './use-cases/verify-truth';
 import { verifyAssessments } from '../reviews';
+import { verifyRatingRollup } from '../evaluations';
 
 // `npm run truth:verify [-- --region 350999 --from 2026-01 --to 2026-12]` (TRUTH-1): recomputes
 // every figure of the region and period from the case events and compares it with the rollups the
@@ -44,6 +45,16 @@ try {
     `考核结果 ${a.assessments} 份，比对 ${a.compared} 项，不一致 ${a.disagreements.length} 项`,
   );
   if (a.disagreements.length) process.exitCode = 1;
+  // EVAL-4: the 好差评 figures' rollup, counted again from the ratings (evaluations module).
+  const e = await verifyRatingRollup(deps, { regionCode: region, from, to });
+  for (const d of e.disagreements)
+    console.error(
+      `不一致：好差评汇总 ${d.regionCode} ${d.day} ${d.subject} 评价重算 ${d.counted}，汇总表 ${d.stored}`,
+    );
+  (e.disagreements.length ? console.error : console.log)(
+    `好差评汇总 ${e.compared} 行，不一致 ${e.disagreements.length} 项`,
+  );
+  if (e.disagreements.length) process.exitCode = 1;
 } finally {
   await handle.close();
 }

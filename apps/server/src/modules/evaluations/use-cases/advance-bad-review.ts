@@ -70,6 +70,9 @@ export async function advanceBadReview(deps: Deps, actor: Actor, id: string, inp
       satisfied: input.step === 'callback' ? input.satisfied : null,
       at: now,
     });
+    // EVAL-4: the figures' rollup counts the 整改 and the 回访 that reached the applicant.
+    if (input.step === 'rectify') await repo.countBadReviewStep(tx, row.regionCode, id, 'rectified');
+    if (reached) await repo.countBadReviewStep(tx, row.regionCode, id, 'called_back');
     await repo.updateBadReview(tx, row.regionCode, id, {
       status,
       version: row.version + 1,

@@ -83,6 +83,8 @@ export async function decideAppeal(
       decidedAt: now,
     });
     if (input.decision === 'upheld') {
+      // EVAL-4: an excluded rating leaves the figures' rollup (before it is marked excluded).
+      await repo.uncountRating(tx, row.regionCode, row.id);
       await repo.excludeRating(tx, row.regionCode, row.id, `申诉成立：${input.note}`);
       if (row.status !== 'closed') {
         await repo.insertStep(tx, {

@@ -24,7 +24,11 @@ export function periodOf(now: Date, from?: string, to?: string) {
   const today = shanghaiToday(now);
   const f = from ?? `${today.slice(0, 4)}-01-01`;
   const t = to ?? today;
-  return { fromDate: f, toDate: t, period: { from: dayStart(f), to: nextDay(t) } };
+  return {
+    fromDate: f,
+    toDate: t,
+    period: { from: dayStart(f), to: nextDay(t), fromDay: f, toDay: t },
+  };
 }
 
 type Agg = Awaited<ReturnType<typeof rm.aggregateFigures>>['rows'][number];

@@ -1,12 +1,11 @@
 import type { CaseRatingInput, RatingReceipt, SmsRatingInput } from '@tongban/contracts';
 import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { runCommand } from '../../../platform/command';
 import type { Tx } from '../../../platform/db';
 import { casesService } from '../../cases';
 import { EvaluationsError } from '../evaluations.errors';
 import * as repo from '../evaluations.repository';
-import { recordRating } from './record-rating';
+import { keysOf, readForRating, recordRating, type NewRating } from './record-rating';
 
 /** Whether a tracked case may be rated now (the tracking page shows the rating form then). */
 export async function getCaseRatingStatus(deps: Deps, input: { caseNo: string; queryCode: string }) {
@@ -41,9 +40,10 @@ export async function rateCase(
 ): Promise<RatingReceipt> {
   if (!c.concluded) throw new EvaluationsError('EVAL_CASE_NOT_CONCLUDED');
   const a = { ...actor, regionCode: c.regionCode };
-  return runCommand(deps, a, async (ctx) => {
-    if (useLink) await useLink(ctx.tx);
-    const r = await recordRating(ctx, {
+  return deps.db.transaction().execute(async (tx) => {
+    const ctx = { tx, now: deps.clock.now(), actor: a, deps };
+    if (useLink) await useLink(tx);
+    const r: NewRating = {
       regionCode: c.regionCode,
       channel,
       caseId: c.id,
@@ -58,17 +58,12 @@ export async function rateCase(
       reasonText: input.reasonText,
       // EVAL-1: a rating bound to a case knows its applicant: 实名, called back when bad.
       realName: true,
-    });
-    return {
-      result: { id: r.id, level: input.level, badReview: r.badReview },
-      inbox: r.inbox,
-      audit: {
-        action: 'evaluations.rating.submit',
-        entityType: 'eval_rating',
-        entityId: r.id,
-        regionCode: c.regionCode,
-        summary: { channel, level: input.level, caseId: c.id },
-      },
     };
+    const { id, facts } = await readForRating(ctx, keysOf(r), [] as const);
+    const x = await recordRating(ctx, r, id, facts, {
+      action: 'evaluations.rating.submit',
+      summary: { channel, level: input.level, caseId: c.id },
+    });
+    return { id: x.id, level: input.level, badReview: x.badReview };
   });
 }
