@@ -8,6 +8,7 @@ export * from './auth';
 export * from './org';
 export * from './calendar';
 export * from './ledger';
+export * from './ledger-outline';
 export * from './catalog';
 export * from './cases';
 export * from './portal';

@@ -1,4 +1,9 @@
-import { AuditCheckpointExport, AuditCheckpointRequest, AuditCheckpointResult } from '@tongban/contracts';
+import {
+  AuditCheckpointExport,
+  AuditCheckpointRequest,
+  AuditCheckpointResult,
+  AuditEntryList,
+} from '@tongban/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { requireActor } from '../../platform/request-context';
@@ -17,6 +22,7 @@ export async function auditRoutes(app: AppInstance) {
           limit: z.coerce.number().int().min(1).max(200).optional(),
           beforeSeq: z.coerce.number().int().min(1).optional(),
         }),
+        response: { 200: AuditEntryList },
       },
     },
     async (req) => ({ items: await listAuditEntries(app.deps.db, requireActor(req), req.query) }),
