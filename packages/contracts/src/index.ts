@@ -31,3 +31,4 @@ import { z } from 'zod';
 // Default validation messages in Chinese, on the server and in the browser alike.
 z.config(z.locales.zhCN());
 export * from './validators/license-id';
+export * from './error-codes';
