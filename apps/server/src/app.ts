@@ -38,10 +38,13 @@ import { currentMigration } from './platform/migrate';
 import { registerRateLimit } from './platform/rate-limit';
 import { registerSecurityHeaders } from './platform/security-headers';
 
+/** What a route declares (tests read it to check that every /api route has a reply schema). */
+export type RouteSchema = { response?: Record<string, unknown>; hide?: boolean; consumes?: string[] };
+
 export type BuildOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Called for every route as it is added (tests use it to check that every route is covered). */
-  onRoute?: (route: { method: string; url: string }) => void;
+  onRoute?: (route: { method: string; url: string; schema?: RouteSchema }) => void;
 };
 
 // Who may read a stored file: whoever may read a record it is attached to (issue 12 point 4).
@@ -77,7 +80,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   app.decorate('deps', deps);
   const onRoute = opts.onRoute;
   if (onRoute)
-    app.addHook('onRoute', (r) => [r.method].flat().forEach((m) => onRoute({ method: m, url: r.url })));
+    app.addHook('onRoute', (r) =>
+      [r.method].flat().forEach((m) => onRoute({ method: m, url: r.url, schema: r.schema as RouteSchema })),
+    );
   registerErrorHandler(app);
   registerNulGuard(app);
 

@@ -38,3 +38,23 @@ export const AuditCheckpointResult = z.object({
   at: z.iso.datetime(),
 });
 export type AuditCheckpointResult = z.infer<typeof AuditCheckpointResult>;
+
+/** `GET /api/audit`: entries of the reader's region, newest first (summary as written). */
+export const AuditEntry = z.object({
+  seq: z.number(),
+  regionCode: z.string(),
+  lane: z.number(),
+  at: z.iso.datetime(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  clientIp: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  summary: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditEntryList = z.object({ items: z.array(AuditEntry) });
+export type AuditEntryList = z.infer<typeof AuditEntryList>;

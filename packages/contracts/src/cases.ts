@@ -377,6 +377,20 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
+/** `GET /api/cases/refused`: 不予受理 cases with the refusal (办不成事反映窗口 review). */
+export const RefusedCase = CaseSummary.extend({
+  refusal: z
+    .object({
+      reason: z.string(),
+      redirectTo: z.string(),
+      noticeNo: z.string(),
+      at: z.string().nullable(),
+      by: z.string(),
+    })
+    .nullable(),
+});
+export type RefusedCase = z.infer<typeof RefusedCase>;
+
 /** 超期办件: the red cases, and how many each department has (SUP-1). */
 export const OverdueReply = z.object({
   items: z.array(CaseSummary),

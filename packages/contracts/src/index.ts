@@ -8,6 +8,7 @@ export * from './auth';
 export * from './org';
 export * from './calendar';
 export * from './ledger';
+export * from './ledger-outline';
 export * from './catalog';
 export * from './cases';
 export * from './portal';
@@ -30,3 +31,4 @@ import { z } from 'zod';
 // Default validation messages in Chinese, on the server and in the browser alike.
 z.config(z.locales.zhCN());
 export * from './validators/license-id';
+export * from './error-codes';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant, ItemsOf } from './reply';
 import { Id, IsoDate, nonEmptyPatch } from './org';
 
 /**
@@ -462,3 +463,217 @@ export type ReportModel = z.infer<typeof ReportModel>;
 /** `POST /api/public/reports/:id/feedback`: the submitter learns it arrived, nothing more. */
 export const PublicFeedbackReceipt = z.object({ id: z.string(), received: z.boolean() });
 export type PublicFeedbackReceipt = z.infer<typeof PublicFeedbackReceipt>;
+
+// ── Replies of the ledger's records (the web reads `z.input<…>`, the wire shape) ──
+
+/** `GET /api/ledger/inspections`: one row per inspection in the reader's scope. */
+export const LedgerInspectionSummary = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  kind: LedgerInspectionKind,
+  team: z.string(),
+  inspectedUnit: z.string(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  feedbackDate: z.string().nullable(),
+  publishedAt: Instant.nullable(),
+  carriedOverFromId: z.string().nullable(),
+  findingCount: z.number(),
+});
+export type LedgerInspectionSummary = z.input<typeof LedgerInspectionSummary>;
+export const LedgerInspectionList = ItemsOf(LedgerInspectionSummary);
+
+/** An inspection as stored (created, changed, and at the head of its detail). */
+export const LedgerInspection = LedgerInspectionSummary.omit({ findingCount: true }).extend({
+  issuer: z.string(),
+  scope: z.string(),
+  planApprovedOn: z.string().nullable(),
+  leadsReferred: z.number(),
+  workDone: z.string(),
+  nextSteps: z.string(),
+  contactPhone: z.string(),
+  contactEmail: z.string(),
+  contactAddress: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: Instant,
+});
+export type LedgerInspection = z.input<typeof LedgerInspection>;
+
+export const LedgerCategory = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  title: z.string(),
+  sortOrder: z.number(),
+});
+export type LedgerCategory = z.input<typeof LedgerCategory>;
+/** A category with its derived number (一、/（一）) and place in the tree. */
+export const NumberedCategory = LedgerCategory.extend({
+  label: z.string(),
+  depth: z.number(),
+  topId: z.string(),
+  order: z.number(),
+});
+export type NumberedCategory = z.input<typeof NumberedCategory>;
+
+export const LedgerFinding = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  inspectionId: z.string(),
+  categoryId: z.string().nullable(),
+  number: z.number(),
+  title: z.string(),
+  description: z.string(),
+  severity: FindingSeverity,
+  source: FindingSource,
+  carriedOverFromId: z.string().nullable(),
+  createdAt: Instant,
+});
+export type LedgerFinding = z.input<typeof LedgerFinding>;
+
+export const LedgerMeasure = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  findingId: z.string(),
+  sortOrder: z.number(),
+  content: z.string(),
+  leader: z.string(),
+  departmentId: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  kind: LedgerMeasureKind,
+  recurPeriod: RecurPeriod.nullable(),
+  signedOffBy: z.string().nullable(),
+  signedOffAt: Instant.nullable(),
+  signoffComment: z.string(),
+  reopenedAt: Instant.nullable(),
+  round: z.number(),
+  createdAt: Instant,
+});
+export type LedgerMeasure = z.input<typeof LedgerMeasure>;
+
+/** A progress entry (整改进展) with its evidence: uploaded files by SHA-256, or a text record. */
+export const LedgerProgress = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  measureId: z.string(),
+  date: z.string(),
+  text: z.string(),
+  evidenceFiles: z.array(z.string()),
+  evidenceText: z.string(),
+  requestSignoff: z.boolean(),
+  round: z.number(),
+  createdBy: z.string().nullable(),
+  createdAt: Instant,
+});
+export type LedgerProgress = z.input<typeof LedgerProgress>;
+
+/** A 回头看 reopening of a measure or of a whole finding (and the measures it set back). */
+export const LedgerRevisit = z.object({
+  id: z.string(),
+  targetType: z.enum(['measure', 'finding']),
+  targetId: z.string(),
+  measureIds: z.array(z.string()),
+  reason: z.string(),
+  priorSignedOffBy: z.string().nullable(),
+  priorSignedOffAt: Instant.nullable(),
+  reopenedBy: z.string().nullable(),
+  reopenedAt: Instant,
+});
+export type LedgerRevisit = z.input<typeof LedgerRevisit>;
+
+export const LedgerMeasureDetail = LedgerMeasure.omit({ signoffComment: true, createdAt: true }).extend({
+  inspectionId: z.string(),
+  findingNumber: z.number(),
+  findingTitle: z.string(),
+  categoryId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  status: MeasureStatus,
+  recurrence: MeasureRecurrence.nullable(),
+  progress: z.array(LedgerProgress),
+  revisits: z.array(LedgerRevisit),
+});
+export type LedgerMeasureDetail = z.input<typeof LedgerMeasureDetail>;
+
+export const LedgerFindingDetail = LedgerFinding.extend({
+  categoryLabel: z.string().nullable(),
+  done: z.boolean(),
+  status: FindingStatus,
+  measures: z.array(LedgerMeasureDetail),
+  revisits: z.array(LedgerRevisit),
+});
+export type LedgerFindingDetail = z.input<typeof LedgerFindingDetail>;
+
+const InspectionRecord = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  inspectionId: z.string(),
+  findingId: z.string().nullable(),
+});
+/** 问责; `names` is empty for readers other than the leader and the supervisor. */
+export const LedgerAccountability = InspectionRecord.extend({
+  kind: AccountabilityKind,
+  count: z.number(),
+  date: z.string(),
+  names: z.string(),
+});
+export type LedgerAccountability = z.input<typeof LedgerAccountability>;
+export const LedgerRegulation = InspectionRecord.omit({ findingId: true }).extend({
+  name: z.string(),
+  docNumber: z.string(),
+  date: z.string(),
+  findingIds: z.array(z.string()),
+});
+export type LedgerRegulation = z.input<typeof LedgerRegulation>;
+export const LedgerRecovery = InspectionRecord.extend({
+  kind: RecoveryKind,
+  amountFen: z.number(),
+  date: z.string(),
+  note: z.string(),
+});
+export type LedgerRecovery = z.input<typeof LedgerRecovery>;
+export const LedgerLead = InspectionRecord.extend({
+  count: z.number(),
+  date: z.string(),
+  receiver: z.string(),
+  note: z.string(),
+});
+export type LedgerLead = z.input<typeof LedgerLead>;
+
+/** `GET /api/ledger/inspections/:id`: everything about one inspection, numbering and states derived. */
+export const LedgerInspectionDetail = z.object({
+  inspection: LedgerInspection,
+  categories: z.array(NumberedCategory),
+  findings: z.array(LedgerFindingDetail),
+  accountability: z.array(LedgerAccountability),
+  regulations: z.array(LedgerRegulation),
+  recoveries: z.array(LedgerRecovery),
+  leads: z.array(LedgerLead),
+});
+export type LedgerInspectionDetail = z.input<typeof LedgerInspectionDetail>;
+
+/** `POST /api/ledger/measures/:id/reopen` (回头看). */
+export const MeasureReopened = z.object({ measureId: z.string(), reopened: z.boolean() });
+export type MeasureReopened = z.infer<typeof MeasureReopened>;
+/** `POST /api/ledger/findings/:id/reopen`: how many of its signed-off measures were set back. */
+export const FindingReopened = z.object({ findingId: z.string(), reopenedMeasures: z.number() });
+export type FindingReopened = z.infer<typeof FindingReopened>;
+
+/** `POST /api/ledger/drafts`: the saved inspection and how much was created. */
+export const LedgerDraftSaved = z.object({
+  inspectionId: z.string(),
+  categories: z.number(),
+  findings: z.number(),
+  measures: z.number(),
+});
+export type LedgerDraftSaved = z.infer<typeof LedgerDraftSaved>;
+
+/** An opinion sent on a published report; the sender's address is never in the reply. */
+export const LedgerPublicFeedback = z.object({
+  id: z.string(),
+  name: z.string(),
+  contact: z.string(),
+  text: z.string(),
+  createdAt: Instant,
+});
+export type LedgerPublicFeedback = z.input<typeof LedgerPublicFeedback>;

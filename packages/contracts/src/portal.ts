@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ApplicantInput, PersonApplicantInput } from './cases';
+import {
+  ApplicantInput,
+  CaseClockSummary,
+  CaseNotice,
+  CaseStatus,
+  DeliveryMethod,
+  PersonApplicantInput,
+} from './cases';
+import { Instant } from './reply';
 
 /**
  * POST /api/public/drafts/:token/check — what an online application still lacks before it is
@@ -53,3 +61,48 @@ export const MyCase = z.object({
 export type MyCase = z.infer<typeof MyCase>;
 export const MyCases = z.object({ regionCode: z.string(), regionName: z.string(), items: z.array(MyCase) });
 export type MyCases = z.infer<typeof MyCases>;
+
+/** A material uploaded to an online draft (by content hash). */
+export const OnlineDraftFile = z.object({
+  materialName: z.string(),
+  sha256: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+});
+export type OnlineDraftFile = z.infer<typeof OnlineDraftFile>;
+
+/** `GET`/`PUT /api/public/drafts/:token` and an upload to it: the draft as saved. */
+export const OnlineDraft = z.object({
+  itemId: z.string(),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  files: z.array(OnlineDraftFile),
+  submittedCaseNo: z.string().nullable(),
+  updatedAt: Instant,
+});
+export type OnlineDraft = z.input<typeof OnlineDraft>;
+
+/** `POST /api/public/drafts`: the draft and its token (the applicant's only way back to it). */
+export const OnlineDraftCreated = z.object({ token: z.string(), draft: OnlineDraft });
+export type OnlineDraftCreated = z.input<typeof OnlineDraftCreated>;
+
+/** `POST /api/public/cases/track`: a case's progress as its applicant sees it (SEC-2: by 查询码). */
+export const CaseTrack = z.object({
+  caseNo: z.string(),
+  itemName: z.string(),
+  departmentName: z.string(),
+  status: CaseStatus,
+  statusLabel: z.string(),
+  stepName: z.string().nullable(),
+  receivedAt: Instant.nullable(),
+  clock: CaseClockSummary.nullable(),
+  visits: z.number(),
+  maxVisits: z.number().nullable(),
+  suspended: z.boolean(),
+  delivery: z.object({ method: DeliveryMethod, trackingNo: z.string().nullable() }).nullable(),
+  notices: z.array(CaseNotice),
+  licenseId: z.string().nullable(),
+  /** SEC-2: the license is verified publicly by this token (/verify/{token}), never by its id. */
+  licenseVerifyToken: z.string().nullable(),
+});
+export type CaseTrack = z.input<typeof CaseTrack>;

@@ -1,14 +1,15 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { CommonErrorCode, type ApiError } from '@tongban/contracts';
+import { CommonErrorCode, type ApiError, type ErrorCode } from '@tongban/contracts';
 
 /**
  * The one error type services throw: a stable code, an HTTP status and a Chinese message.
- * Each module's `<m>.errors.ts` makes its own codes and messages on top of it.
+ * Each module's `<m>.errors.ts` makes its own codes and messages on top of it; every code is one
+ * of contracts' ERROR_CODES, so the web can compare against the same constants.
  */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly status: number,
     readonly details?: unknown,
@@ -29,7 +30,7 @@ export const conflict = (message: string, details?: unknown) =>
 
 // Fastify's own 4xx errors (bad JSON, wrong content type, body too large…) keep their status and
 // get a Chinese message.
-const FASTIFY_MESSAGES: Record<string, [string, string]> = {
+const FASTIFY_MESSAGES: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [CommonErrorCode.VALIDATION, '请求体不是有效的 JSON'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [CommonErrorCode.VALIDATION, '请求体不能为空'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [CommonErrorCode.VALIDATION, '不支持的请求内容类型'],
@@ -58,7 +59,7 @@ export const BROKEN_MULTIPART_MESSAGE = '上传内容格式不正确（multipart
 
 // PostgreSQL errors that can only come from bad input reaching a constraint — a safety net behind
 // the zod schemas, so a missed check still answers 4xx and the transaction rolls back.
-const PG_ERRORS: Record<string, [number, string, string]> = {
+const PG_ERRORS: Record<string, [number, ErrorCode, string]> = {
   '23505': [409, CommonErrorCode.CONFLICT, '记录已存在（重复）'],
   '23503': [400, CommonErrorCode.VALIDATION, '引用的记录不存在或仍被引用'],
   '23514': [400, CommonErrorCode.VALIDATION, '数据不符合约束条件'],

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, CommonErrorCode } from '@tongban/contracts';
+import { CSRF_HEADER, CommonErrorCode, type ErrorCode } from '@tongban/contracts';
 import { i18n } from './i18n';
 
 /** A generic refusal (session, rights, size, rate) in the UI language; a domain refusal keeps the server's words. */
@@ -8,7 +8,8 @@ const inUiLanguage = (code: string, message: string): string =>
 /** An error reply of the API (`{code, message, details?}`); `message` is the server's Chinese text. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  /** One of contracts' ERROR_CODES (compare with their constants, e.g. CasesErrorCode.STALE). */
+  readonly code: ErrorCode | (string & {});
   readonly details: unknown;
 
   constructor(status: number, code: string, message: string, details?: unknown) {

@@ -1,4 +1,9 @@
-import { AuditCheckpointExport, AuditCheckpointRequest, AuditCheckpointResult } from '@tongban/contracts';
+import {
+  AuditCheckpointExport,
+  AuditCheckpointRequest,
+  AuditCheckpointResult,
+  AuditEntryList,
+} from '@tongban/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { requireActor } from '../../platform/request-context';
@@ -18,6 +23,7 @@ export async function auditRoutes(app: AppInstance) {
           // The `cursor` of the previous page's last entry: the list pages by time (ADR 0006).
           before: z.string().max(60).optional(),
         }),
+        response: { 200: AuditEntryList },
       },
     },
     async (req) => ({ items: await listAuditEntries(app.deps.db, requireActor(req), req.query) }),

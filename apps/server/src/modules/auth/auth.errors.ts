@@ -1,13 +1,7 @@
+import { AuthErrorCode } from '@tongban/contracts';
 import { AppError } from '../../platform/errors';
 
-export const AuthErrorCode = {
-  INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
-  DISABLED: 'AUTH_DISABLED',
-  SESSION_EXPIRED: 'SESSION_EXPIRED',
-  WEAK_PASSWORD: 'AUTH_WEAK_PASSWORD',
-  CSRF: 'CSRF',
-} as const;
-export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
+export { AuthErrorCode };
 
 const DEFAULTS: Record<AuthErrorCode, [number, string]> = {
   // Issue 12 point 8: unknown user, wrong password and a locked account get this same answer; it

@@ -1,21 +1,8 @@
+import { CalendarErrorCode } from '@tongban/contracts';
 import { CalendarError, type CalendarErrorCode as PureCalendarErrorCode } from '@tongban/calendar';
 import { AppError } from '../../platform/errors';
 
-export const CalendarErrorCode = {
-  REGION_NOT_FOUND: 'CALENDAR_REGION_NOT_FOUND',
-  OUT_OF_REGION: 'CALENDAR_OUT_OF_REGION',
-  LOCAL_DAY_NOT_FOUND: 'CALENDAR_LOCAL_DAY_NOT_FOUND',
-  LOCAL_DAY_EXISTS: 'CALENDAR_LOCAL_DAY_EXISTS',
-  LOCAL_DAY_REDUNDANT: 'CALENDAR_LOCAL_DAY_REDUNDANT',
-  DATE_OUT_OF_RANGE: 'CALENDAR_DATE_OUT_OF_RANGE',
-  SPAN_TOO_LONG: 'CALENDAR_SPAN_TOO_LONG',
-  INVALID_INPUT: 'CALENDAR_INVALID_INPUT',
-  NO_NATIONAL_DATA: 'CALENDAR_NO_NATIONAL_DATA',
-  NOTICE_UNREADABLE: 'CALENDAR_NOTICE_UNREADABLE',
-  NOTICE_PAST_YEAR: 'CALENDAR_NOTICE_PAST_YEAR',
-  NOTICE_WARNINGS: 'CALENDAR_NOTICE_WARNINGS',
-} as const;
-export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
+export { CalendarErrorCode };
 
 const DEFAULTS: Record<CalendarErrorCode, [number, string]> = {
   CALENDAR_REGION_NOT_FOUND: [404, '行政区划不存在'],
@@ -49,5 +36,5 @@ export function fromPureError(err: unknown): unknown {
   if (code === 'DATE_OUT_OF_RANGE') {
     return new CalendarModuleError('CALENDAR_DATE_OUT_OF_RANGE', undefined, err.details);
   }
-  return new AppError(`CALENDAR_${code}`, err.message, 400, err.details);
+  return new AppError(`CALENDAR_${code}` as const, err.message, 400, err.details);
 }

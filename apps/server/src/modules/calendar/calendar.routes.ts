@@ -1,4 +1,5 @@
 import {
+  NoContent,
   CalendarDays,
   CalendarDaysQuery,
   CalendarStatus,
@@ -53,10 +54,10 @@ export async function calendarRoutes(app: AppInstance) {
 
   app.delete(
     '/api/calendar/local-days/:id',
-    { schema: { tags, summary: '删除本地调整', params: z.object({ id: Id }) } },
+    { schema: { tags, summary: '删除本地调整', params: z.object({ id: Id }), response: { 204: NoContent } } },
     async (req, reply) => {
       await svc.removeLocalDay(d, requireActor(req), req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,4 +1,11 @@
 import {
+  Applicant,
+  CaseTrack,
+  LicenseVerification,
+  OnlineDraft,
+  OnlineDraftCreated,
+  PublicSubmitResult,
+  RefusedCase,
   CaseDetail,
   CaseSummary,
   CaseNotice,
@@ -106,6 +113,7 @@ export async function casesRoutes(app: AppInstance) {
         tags,
         summary: '登记申请人（自然人或法人；证件号码校验、加密存储、脱敏显示）',
         body: ApplicantInput,
+        response: { 201: Applicant },
       },
     },
     async (req, reply) => reply.status(201).send(await svc.createApplicant(d, requireActor(req), req.body)),
@@ -118,13 +126,14 @@ export async function casesRoutes(app: AppInstance) {
         tags,
         summary: '按证件号码精确查找申请人（密钥哈希；号码放在请求体中）',
         body: ApplicantLookup,
+        response: { 200: ItemsOf(Applicant) },
       },
     },
     async (req) => svc.findApplicantsByNumber(d, requireActor(req), req.body.idNumber),
   );
   app.get(
     '/api/applicants/:id',
-    { schema: { tags, summary: '申请人（脱敏）', params: IdParams } },
+    { schema: { tags, summary: '申请人（脱敏）', params: IdParams, response: { 200: Applicant } } },
     async (req) => svc.getApplicant(d, requireActor(req), req.params.id),
   );
 
@@ -158,7 +167,14 @@ export async function casesRoutes(app: AppInstance) {
   );
   app.get(
     '/api/cases',
-    { schema: { tags, summary: '办件列表（含时限状态：绿/黄/红/暂停）', querystring: CaseListQuery } },
+    {
+      schema: {
+        tags,
+        summary: '办件列表（含时限状态：绿/黄/红/暂停）',
+        querystring: CaseListQuery,
+        response: { 200: ItemsOf(CaseSummary) },
+      },
+    },
     async (req) => svc.listCases(d, requireActor(req), req.query),
   );
   app.get(
@@ -175,7 +191,13 @@ export async function casesRoutes(app: AppInstance) {
   );
   app.get(
     '/api/cases/refused',
-    { schema: { tags, summary: '不予受理办件（办不成事反映窗口复核）' } },
+    {
+      schema: {
+        tags,
+        summary: '不予受理办件（办不成事反映窗口复核）',
+        response: { 200: ItemsOf(RefusedCase) },
+      },
+    },
     async (req) => svc.listRefused(d, requireActor(req)),
   );
   app.get(
@@ -280,7 +302,12 @@ export async function casesRoutes(app: AppInstance) {
   app.get(
     '/api/public/licenses/:token',
     {
-      schema: { tags: publicTags, summary: '电子证照核验（无需登录；凭证照上的核验码）', params: TokenParam },
+      schema: {
+        tags: publicTags,
+        summary: '电子证照核验（无需登录；凭证照上的核验码）',
+        params: TokenParam,
+        response: { 200: LicenseVerification },
+      },
       config: { rateLimit: limitPerClient(60, MINUTE) },
       preHandler: licenseLimit,
     },
@@ -320,7 +347,12 @@ export async function casesRoutes(app: AppInstance) {
   app.post(
     '/api/public/drafts',
     {
-      schema: { tags: publicTags, summary: '保存网上申报草稿（返回草稿凭证）', body: DraftSave },
+      schema: {
+        tags: publicTags,
+        summary: '保存网上申报草稿（返回草稿凭证）',
+        body: DraftSave,
+        response: { 201: OnlineDraftCreated },
+      },
       config: { rateLimit: limitPerClient(30, 10 * MINUTE) },
     },
     async (req, reply) => reply.status(201).send(await svc.createDraft(d, publicActor(req, ''), req.body)),
@@ -328,7 +360,7 @@ export async function casesRoutes(app: AppInstance) {
   app.get(
     '/api/public/drafts/:token',
     {
-      schema: { tags: publicTags, summary: '取回草稿', params: TokenParams },
+      schema: { tags: publicTags, summary: '取回草稿', params: TokenParams, response: { 200: OnlineDraft } },
       config: { rateLimit: limitPerClient(60, MINUTE) },
     },
     async (req) => svc.getDraft(d, req.params.token),
@@ -336,7 +368,13 @@ export async function casesRoutes(app: AppInstance) {
   app.put(
     '/api/public/drafts/:token',
     {
-      schema: { tags: publicTags, summary: '修改草稿', params: TokenParams, body: DraftSave },
+      schema: {
+        tags: publicTags,
+        summary: '修改草稿',
+        params: TokenParams,
+        body: DraftSave,
+        response: { 200: OnlineDraft },
+      },
       config: { rateLimit: limitPerClient(120, 10 * MINUTE) },
     },
     async (req) => svc.saveDraft(d, publicActor(req, ''), req.params.token, req.body),
@@ -348,6 +386,7 @@ export async function casesRoutes(app: AppInstance) {
         tags: publicTags,
         summary: '上传申请材料（multipart：字段 materialName，然后文件 file；PDF/PNG/JPEG，≤ 10 MB）',
         params: TokenParams,
+        response: { 201: OnlineDraft },
       },
       config: { rateLimit: limitPerClient(60, 10 * MINUTE) },
     },
@@ -395,6 +434,7 @@ export async function casesRoutes(app: AppInstance) {
         tags: publicTags,
         summary: '提交网上申报（由草稿；支持 Idempotency-Key；答复含查询码）',
         body: PublicSubmit,
+        response: { 201: PublicSubmitResult },
       },
       config: { rateLimit: limitPerClient(10, 10 * MINUTE) },
     },
@@ -412,6 +452,7 @@ export async function casesRoutes(app: AppInstance) {
         tags: publicTags,
         summary: '办件查询（办件编号 + 查询码）：进度、时限、通知书',
         body: TrackInput,
+        response: { 200: CaseTrack },
       },
       config: { rateLimit: limitPerClient(30, MINUTE) },
       preHandler: trackLimit,

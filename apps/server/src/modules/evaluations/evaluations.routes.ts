@@ -1,4 +1,5 @@
 import {
+  NoContent,
   AppealDecisionInput,
   AppealInput,
   BadReviewDetail,
@@ -206,10 +207,10 @@ export async function evaluationsRoutes(app: AppInstance) {
   );
   app.post(
     '/api/evaluations/pads/:id/revoke',
-    { schema: { tags, summary: '停用评价器', params: IdParams } },
+    { schema: { tags, summary: '停用评价器', params: IdParams, response: { 204: NoContent } } },
     async (req, reply) => {
       await revokePad(d, requireActor(req), req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(

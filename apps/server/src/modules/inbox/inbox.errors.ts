@@ -1,10 +1,7 @@
+import { InboxErrorCode } from '@tongban/contracts';
 import { AppError } from '../../platform/errors';
 
-export const InboxErrorCode = {
-  ITEM_NOT_FOUND: 'INBOX_ITEM_NOT_FOUND',
-  NO_USER: 'INBOX_NO_USER',
-} as const;
-export type InboxErrorCode = (typeof InboxErrorCode)[keyof typeof InboxErrorCode];
+export { InboxErrorCode };
 
 const DEFAULTS: Record<InboxErrorCode, [number, string]> = {
   INBOX_ITEM_NOT_FOUND: [404, '消息不存在'],

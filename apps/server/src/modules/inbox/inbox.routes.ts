@@ -1,4 +1,4 @@
-import { Id, InboxCounts, InboxList, InboxQuery } from '@tongban/contracts';
+import { Id, InboxCounts, InboxList, InboxQuery, NoContent } from '@tongban/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/app-types';
 import { requireActor } from '../../platform/request-context';
@@ -25,18 +25,26 @@ export async function inboxRoutes(app: AppInstance) {
   );
   app.post(
     '/api/inbox/:id/read',
-    { schema: { tags, summary: '标记已读', params: z.object({ id: Id }), body: NoBody } },
+    {
+      schema: {
+        tags,
+        summary: '标记已读',
+        params: z.object({ id: Id }),
+        body: NoBody,
+        response: { 204: NoContent },
+      },
+    },
     async (req, reply) => {
       await markInboxRead(d, requireActor(req), req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(
     '/api/inbox/read-all',
-    { schema: { tags, summary: '全部标记已读', body: NoBody } },
+    { schema: { tags, summary: '全部标记已读', body: NoBody, response: { 204: NoContent } } },
     async (req, reply) => {
       await markAllInboxRead(d, requireActor(req));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

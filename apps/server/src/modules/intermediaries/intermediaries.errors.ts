@@ -1,6 +1,7 @@
+import type { IntermediariesErrorCode } from '@tongban/contracts';
 import { AppError } from '../../platform/errors';
 
-const DEFAULTS = {
+const DEFAULTS: Record<IntermediariesErrorCode, [number, string]> = {
   INTERMEDIARY_EXISTS: [409, '该统一社会信用代码已入驻'],
   INTERMEDIARY_TOKEN_INVALID: [404, '机构密钥无效或机构不存在'],
   INTERMEDIARY_LINK_NOT_FOUND: [404, '关联申请不存在'],
@@ -11,9 +12,9 @@ const DEFAULTS = {
   INTERMEDIARY_NONE_QUALIFIED: [409, '没有符合条件的中介机构可供抽取'],
   INTERMEDIARY_NO_QUOTES: [409, '尚无报价，不能竞价选取'],
   INTERMEDIARY_FIELD_REQUIRED: [400, '此操作缺少必填信息'],
-} as const satisfies Record<string, readonly [number, string]>;
+};
 
-export type IntermediariesErrorCode = keyof typeof DEFAULTS;
+export type { IntermediariesErrorCode };
 
 export class IntermediariesError extends AppError {
   constructor(code: IntermediariesErrorCode, message?: string) {

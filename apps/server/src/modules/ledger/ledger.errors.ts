@@ -1,21 +1,7 @@
+import { LedgerErrorCode } from '@tongban/contracts';
 import { AppError } from '../../platform/errors';
 
-export const LedgerErrorCode = {
-  NO_EVIDENCE: 'LEDGER_NO_EVIDENCE',
-  SIGNOFF_OWN: 'LEDGER_SIGNOFF_OWN',
-  ALREADY_SIGNED_OFF: 'LEDGER_ALREADY_SIGNED_OFF',
-  NOT_SIGNED_OFF: 'LEDGER_NOT_SIGNED_OFF',
-  NOTHING_TO_REOPEN: 'LEDGER_NOTHING_TO_REOPEN',
-  NOT_OWNER: 'LEDGER_NOT_OWNER',
-  BAD_DRAFT: 'LEDGER_BAD_DRAFT',
-  BAD_REFERENCE: 'LEDGER_BAD_REFERENCE',
-  OUT_OF_REGION: 'LEDGER_OUT_OF_REGION',
-  NOT_PUBLISHED: 'LEDGER_NOT_PUBLISHED',
-  BAD_DOCX: 'LEDGER_BAD_DOCX',
-  BAD_SHEET: 'LEDGER_BAD_SHEET',
-  HAS_RECORD: 'LEDGER_HAS_RECORD',
-} as const;
-export type LedgerErrorCode = (typeof LedgerErrorCode)[keyof typeof LedgerErrorCode];
+export { LedgerErrorCode };
 
 const DEFAULTS: Record<LedgerErrorCode, [number, string]> = {
   LEDGER_NO_EVIDENCE: [409, '销号前须有至少一项佐证材料（文件或记录）'],

@@ -38,6 +38,8 @@ export const listInspections = (db: Executor, like: string) =>
         .selectFrom('ledgerFinding as f')
         .whereRef('f.inspectionId', '=', 'i.id')
         .select((e) => e.fn.countAll<number>().as('n'))
+        .$asScalar()
+        .$notNull()
         .as('findingCount'),
     )
     .where('i.regionCode', 'like', like)

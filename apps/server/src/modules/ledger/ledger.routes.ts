@@ -1,8 +1,21 @@
 import {
+  FindingReopened,
+  IdReply,
   ItemsOf,
-  LedgerDashboard,
+  LedgerAccountability,
+  LedgerCategory,
+  LedgerFinding,
+  LedgerInspection,
+  LedgerInspectionDetail,
+  LedgerInspectionList,
+  LedgerLead,
+  LedgerMeasure,
+  LedgerProgress,
+  LedgerPublicFeedback,
+  LedgerRecovery,
+  LedgerRegulation,
+  MeasureReopened,
   LedgerRow,
-  LedgerSheetImportResult,
   PublicFeedbackReceipt,
   ReportModel,
   AccountabilityInput,
@@ -10,10 +23,8 @@ import {
   FindingInput,
   FindingPatch,
   Id,
-  ImportTextInput,
   InspectionInput,
   InspectionPatch,
-  LedgerDraft,
   LedgerViewQuery,
   MeasureInput,
   MeasurePatch,
@@ -34,73 +45,154 @@ import { limitPerClient, targetLimiter } from '../../platform/rate-limit';
 import { publicActor, requireActor } from '../../platform/request-context';
 import * as svc from './ledger.service';
 import { listPublicReports } from './use-cases/list-public-reports';
+import { ledgerSheetRoutes } from './ledger-sheet.routes';
 
 const IdParams = z.object({ id: Id });
 const tags = ['ledger'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function ledgerRoutes(app: AppInstance) {
   const d = app.deps;
 
   // ── Inspections ──
-  app.get('/api/ledger/inspections', { schema: { tags, summary: '巡察（检查）列表' } }, async (req) => ({
-    items: await svc.listInspections(d, requireActor(req)),
-  }));
+  app.get(
+    '/api/ledger/inspections',
+    { schema: { tags, summary: '巡察（检查）列表', response: { 200: LedgerInspectionList } } },
+    async (req) => ({
+      items: await svc.listInspections(d, requireActor(req)),
+    }),
+  );
   app.post(
     '/api/ledger/inspections',
-    { schema: { tags, summary: '新增巡察（检查）', body: InspectionInput } },
+    {
+      schema: {
+        tags,
+        summary: '新增巡察（检查）',
+        body: InspectionInput,
+        response: { 201: LedgerInspection },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createInspection(d, requireActor(req), req.body)),
   );
   app.get(
     '/api/ledger/inspections/:id',
-    { schema: { tags, summary: '巡察详情：类别、问题、措施、进展、问责、制度、资金', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '巡察详情：类别、问题、措施、进展、问责、制度、资金',
+        params: IdParams,
+        response: { 200: LedgerInspectionDetail },
+      },
+    },
     async (req) => svc.getInspectionDetail(d, requireActor(req), req.params.id),
   );
   app.patch(
     '/api/ledger/inspections/:id',
-    { schema: { tags, summary: '修改巡察、通报文字、公开通报', params: IdParams, body: InspectionPatch } },
+    {
+      schema: {
+        tags,
+        summary: '修改巡察、通报文字、公开通报',
+        params: IdParams,
+        body: InspectionPatch,
+        response: { 200: LedgerInspection },
+      },
+    },
     async (req) => svc.updateInspection(d, requireActor(req), req.params.id, req.body),
   );
   app.post(
     '/api/ledger/inspections/:id/categories',
-    { schema: { tags, summary: '新增问题类别', params: IdParams, body: CategoryInput } },
+    {
+      schema: {
+        tags,
+        summary: '新增问题类别',
+        params: IdParams,
+        body: CategoryInput,
+        response: { 201: LedgerCategory },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addCategory(d, requireActor(req), req.params.id, req.body)),
   );
   app.post(
     '/api/ledger/inspections/:id/findings',
-    { schema: { tags, summary: '新增反馈问题', params: IdParams, body: FindingInput } },
+    {
+      schema: {
+        tags,
+        summary: '新增反馈问题',
+        params: IdParams,
+        body: FindingInput,
+        response: { 201: LedgerFinding },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addFinding(d, requireActor(req), req.params.id, req.body)),
   );
   app.post(
     '/api/ledger/inspections/:id/accountability',
-    { schema: { tags, summary: '登记问责', params: IdParams, body: AccountabilityInput } },
+    {
+      schema: {
+        tags,
+        summary: '登记问责',
+        params: IdParams,
+        body: AccountabilityInput,
+        response: { 201: LedgerAccountability },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addAccountability(d, requireActor(req), req.params.id, req.body)),
   );
   app.post(
     '/api/ledger/inspections/:id/regulations',
-    { schema: { tags, summary: '登记建章立制', params: IdParams, body: RegulationInput } },
+    {
+      schema: {
+        tags,
+        summary: '登记建章立制',
+        params: IdParams,
+        body: RegulationInput,
+        response: { 201: LedgerRegulation },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addRegulation(d, requireActor(req), req.params.id, req.body)),
   );
   app.post(
     '/api/ledger/inspections/:id/recoveries',
-    { schema: { tags, summary: '登记追缴/退还资金', params: IdParams, body: RecoveryInput } },
+    {
+      schema: {
+        tags,
+        summary: '登记追缴/退还资金',
+        params: IdParams,
+        body: RecoveryInput,
+        response: { 201: LedgerRecovery },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addRecovery(d, requireActor(req), req.params.id, req.body)),
   );
   app.post(
     '/api/ledger/inspections/:id/leads',
-    { schema: { tags, summary: '登记移交问题线索', params: IdParams, body: LeadInput } },
+    {
+      schema: {
+        tags,
+        summary: '登记移交问题线索',
+        params: IdParams,
+        body: LeadInput,
+        response: { 201: LedgerLead },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addLead(d, requireActor(req), req.params.id, req.body)),
   );
   app.get(
     '/api/ledger/inspections/:id/feedback',
-    { schema: { tags, summary: '整改通报的群众意见', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '整改通报的群众意见',
+        params: IdParams,
+        response: { 200: ItemsOf(LedgerPublicFeedback) },
+      },
+    },
     async (req) => ({ items: await svc.listPublicFeedback(d, requireActor(req), req.params.id) }),
   );
   app.get(
@@ -121,126 +213,88 @@ export async function ledgerRoutes(app: AppInstance) {
     },
   );
 
-  // ── The 整改台账 spreadsheet (docs/ledger-sheet.md) and the dashboard ──
-  app.get(
-    '/api/ledger/inspections/:id/ledger.xlsx',
-    { schema: { tags, summary: '导出整改台账（.xlsx）', params: IdParams } },
-    async (req, reply) => {
-      const { title, buffer } = await svc.exportSheet(d, requireActor(req), req.params.id);
-      const name = encodeURIComponent(`${title}.xlsx`);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${name}`)
-        .send(buffer);
-    },
-  );
-  app.post(
-    '/api/ledger/inspections/:id/import.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '从整改台账 .xlsx 导入问题和整改措施（multipart，字段 file；有错行则全部不导入）',
-        params: IdParams,
-        response: { 201: LedgerSheetImportResult },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      assertAccess(actor, 'ledger.write');
-      if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
-      let bytes: Buffer;
-      try {
-        const file = await req.file();
-        if (!file) throw badRequest('缺少文件（字段 file）');
-        bytes = await file.toBuffer();
-      } catch (err) {
-        const status = (err as { statusCode?: number }).statusCode;
-        if (err instanceof AppError || (status !== undefined && status < 500)) throw err;
-        throw badRequest('上传内容格式不正确');
-      }
-      return reply.status(201).send(await svc.importSheet(d, actor, req.params.id, bytes));
-    },
-  );
-  app.get(
-    '/api/ledger/inspections/:id/dashboard',
-    {
-      schema: {
-        tags,
-        summary: '整改看板：问题和措施按状态、逾期措施按部门、每周进展（实时计算）',
-        params: IdParams,
-        response: { 200: LedgerDashboard },
-      },
-    },
-    async (req) => svc.dashboard(d, requireActor(req), req.params.id),
-  );
-
-  // ── Import (returns a draft, saves nothing) and saving the reviewed draft ──
-  app.post(
-    '/api/ledger/import/text',
-    { schema: { tags, summary: '解析反馈意见文本为草稿（不保存）', body: ImportTextInput } },
-    async (req) => svc.importText(d, requireActor(req), req.body.text),
-  );
-  app.post(
-    '/api/ledger/import/docx',
-    { schema: { tags, summary: '解析 .docx 反馈意见为草稿（multipart，字段 file；不保存）' } },
-    async (req) => {
-      const actor = requireActor(req);
-      assertAccess(actor, 'ledger.write');
-      if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传 .docx 文件（字段 file）');
-      let bytes: Buffer;
-      try {
-        const file = await req.file();
-        if (!file) throw badRequest('缺少文件（字段 file）');
-        bytes = await file.toBuffer();
-      } catch (err) {
-        const status = (err as { statusCode?: number }).statusCode;
-        if (err instanceof AppError || (status !== undefined && status < 500)) throw err;
-        throw badRequest('上传内容格式不正确');
-      }
-      return svc.importDocx(d, actor, bytes);
-    },
-  );
-  app.post(
-    '/api/ledger/drafts',
-    { schema: { tags, summary: '保存审核后的草稿（全部保存或全部不保存）', body: LedgerDraft } },
-    async (req, reply) => reply.status(201).send(await svc.saveDraft(d, requireActor(req), req.body)),
-  );
-
   // ── Findings and measures ──
   app.patch(
     '/api/ledger/findings/:id',
-    { schema: { tags, summary: '修改反馈问题', params: IdParams, body: FindingPatch } },
+    {
+      schema: {
+        tags,
+        summary: '修改反馈问题',
+        params: IdParams,
+        body: FindingPatch,
+        response: { 200: LedgerFinding },
+      },
+    },
     async (req) => svc.updateFinding(d, requireActor(req), req.params.id, req.body),
   );
   app.post(
     '/api/ledger/findings/:id/measures',
-    { schema: { tags, summary: '新增整改措施', params: IdParams, body: MeasureInput } },
+    {
+      schema: {
+        tags,
+        summary: '新增整改措施',
+        params: IdParams,
+        body: MeasureInput,
+        response: { 201: LedgerMeasure },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addMeasure(d, requireActor(req), req.params.id, req.body)),
   );
   app.post(
     '/api/ledger/findings/:id/reopen',
-    { schema: { tags, summary: '回头看：重新打开问题', params: IdParams, body: ReopenInput } },
+    {
+      schema: {
+        tags,
+        summary: '回头看：重新打开问题',
+        params: IdParams,
+        body: ReopenInput,
+        response: { 200: FindingReopened },
+      },
+    },
     async (req) => svc.reopenFinding(d, requireActor(req), req.params.id, req.body),
   );
   app.patch(
     '/api/ledger/measures/:id',
-    { schema: { tags, summary: '修改整改措施', params: IdParams, body: MeasurePatch } },
+    {
+      schema: {
+        tags,
+        summary: '修改整改措施',
+        params: IdParams,
+        body: MeasurePatch,
+        response: { 200: LedgerMeasure },
+      },
+    },
     async (req) => svc.updateMeasure(d, requireActor(req), req.params.id, req.body),
   );
   app.delete(
     '/api/ledger/measures/:id',
-    { schema: { tags, summary: '删除尚无进展记录的整改措施', params: IdParams } },
+    { schema: { tags, summary: '删除尚无进展记录的整改措施', params: IdParams, response: { 200: IdReply } } },
     async (req) => svc.deleteMeasure(d, requireActor(req), req.params.id),
   );
   app.delete(
     '/api/ledger/findings/:id',
-    { schema: { tags, summary: '删除尚无任何记录的反馈问题（连同其措施）', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '删除尚无任何记录的反馈问题（连同其措施）',
+        params: IdParams,
+        response: { 200: IdReply },
+      },
+    },
     async (req) => svc.deleteFinding(d, requireActor(req), req.params.id),
   );
   app.post(
     '/api/ledger/measures/:id/progress',
-    { schema: { tags, summary: '填报整改进展（佐证记录）', params: IdParams, body: ProgressInput } },
+    {
+      schema: {
+        tags,
+        summary: '填报整改进展（佐证记录）',
+        params: IdParams,
+        body: ProgressInput,
+        response: { 201: LedgerProgress },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await svc.addProgress(d, requireActor(req), req.params.id, req.body)),
   );
@@ -251,6 +305,7 @@ export async function ledgerRoutes(app: AppInstance) {
         tags,
         summary: '填报整改进展并上传佐证文件（multipart：file，date，text，evidenceText，requestSignoff）',
         params: IdParams,
+        response: { 201: LedgerProgress },
       },
     },
     async (req, reply) => {
@@ -297,13 +352,22 @@ export async function ledgerRoutes(app: AppInstance) {
         summary: '销号（REC-1：须有佐证且非责任人核验）',
         params: IdParams,
         body: SignoffInput,
+        response: { 200: LedgerMeasure },
       },
     },
     async (req) => svc.signOff(d, requireActor(req), req.params.id, req.body),
   );
   app.post(
     '/api/ledger/measures/:id/reopen',
-    { schema: { tags, summary: '回头看：重新打开已销号的整改措施', params: IdParams, body: ReopenInput } },
+    {
+      schema: {
+        tags,
+        summary: '回头看：重新打开已销号的整改措施',
+        params: IdParams,
+        body: ReopenInput,
+        response: { 200: MeasureReopened },
+      },
+    },
     async (req) => svc.reopenMeasure(d, requireActor(req), req.params.id, req.body),
   );
 
@@ -387,4 +451,6 @@ export async function ledgerRoutes(app: AppInstance) {
           ),
         ),
   );
+
+  await ledgerSheetRoutes(app);
 }

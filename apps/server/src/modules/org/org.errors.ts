@@ -1,19 +1,7 @@
+import { OrgErrorCode } from '@tongban/contracts';
 import { AppError } from '../../platform/errors';
 
-export const OrgErrorCode = {
-  REGION_EXISTS: 'ORG_REGION_EXISTS',
-  PARENT_NOT_FOUND: 'ORG_PARENT_NOT_FOUND',
-  PARENT_MISMATCH: 'ORG_PARENT_MISMATCH',
-  OUT_OF_REGION: 'ORG_OUT_OF_REGION',
-  DEPARTMENT_REQUIRED: 'ORG_DEPARTMENT_REQUIRED',
-  DEPARTMENT_NOT_ALLOWED: 'ORG_DEPARTMENT_NOT_ALLOWED',
-  USERNAME_TAKEN: 'ORG_USERNAME_TAKEN',
-  WEAK_PASSWORD: 'ORG_WEAK_PASSWORD',
-  DUPLICATE_NAME: 'ORG_DUPLICATE_NAME',
-  WINDOW_NUMBER_TAKEN: 'ORG_WINDOW_NUMBER_TAKEN',
-  SELF_LOCKOUT: 'ORG_SELF_LOCKOUT',
-} as const;
-export type OrgErrorCode = (typeof OrgErrorCode)[keyof typeof OrgErrorCode];
+export { OrgErrorCode };
 
 const DEFAULTS: Record<OrgErrorCode, [number, string]> = {
   ORG_REGION_EXISTS: [409, '该行政区划代码已存在'],

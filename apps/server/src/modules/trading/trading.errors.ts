@@ -1,6 +1,7 @@
+import type { TradingErrorCode } from '@tongban/contracts';
 import { AppError } from '../../platform/errors';
 
-const DEFAULTS = {
+const DEFAULTS: Record<TradingErrorCode, [number, string]> = {
   TRADING_PROJECT_NOT_FOUND: [404, '交易项目不存在'],
   TRADING_ACTION_NOT_ALLOWED: [409, '项目当前状态不允许此操作'],
   TRADING_FIELD_REQUIRED: [400, '此操作缺少必填信息'],
@@ -43,9 +44,9 @@ const DEFAULTS = {
   TRADING_COMPLAINT_REASON_REQUIRED: [400, '须写明理由'],
   TRADING_COMPLAINT_SAME_PERSON: [403, '登记投诉的人员不能处理同一投诉'],
   TRADING_CALENDAR_MISSING: [409, '工作日历未覆盖该日期，无法计算退还期限'],
-} as const satisfies Record<string, readonly [number, string]>;
+};
 
-export type TradingErrorCode = keyof typeof DEFAULTS;
+export type { TradingErrorCode };
 
 export class TradingError extends AppError {
   constructor(code: TradingErrorCode, message?: string, details?: unknown) {

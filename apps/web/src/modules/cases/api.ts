@@ -1,8 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Applicant,
+  CaseTrack,
+  OnlineDraft,
+  OnlineDraftCreated,
+  OnlineDraftFile,
+  RefusedCase,
   ApplicantInput,
-  CaseClockSummary,
   CaseCreateInput,
   CaseDetail,
   CaseNotice,
@@ -10,7 +14,6 @@ import type {
   IntakePreview,
   CaseSummary,
   ClockState,
-  DeliveryMethod,
   LicenseVerification,
   OnlineMaterialCheck,
   OnlineSupplementResult,
@@ -35,43 +38,11 @@ export type CaseFilters = {
   q?: string;
 };
 
-export type RefusedCase = CaseSummary & {
-  refusal: { reason: string; redirectTo: string; noticeNo: string; at: string; by: string } | null;
-};
-
-export type DraftFile = {
-  materialName: string;
-  sha256: string;
-  name: string;
-  mediaType: string;
-  size: number;
-};
-export type Draft = {
-  itemId: string;
-  data: Record<string, string | number | boolean | null>;
-  files: DraftFile[];
-  submittedCaseNo: string | null;
-  updatedAt: string;
-};
-
-export type TrackReply = {
-  caseNo: string;
-  itemName: string;
-  departmentName: string;
-  status: CaseStatus;
-  statusLabel: string;
-  stepName: string | null;
-  receivedAt: string | null;
-  clock: CaseClockSummary | null;
-  visits: number;
-  maxVisits: number | null;
-  suspended: boolean;
-  delivery: { method: DeliveryMethod; trackingNo: string | null } | null;
-  notices: CaseNotice[];
-  licenseId: string | null;
-  /** SEC-2: the license is verified publicly by this token (/verify/{token}), never by its id. */
-  licenseVerifyToken: string | null;
-};
+/** Reply shapes declared in packages/contracts (wire shapes of the routes' reply schemas). */
+export type { RefusedCase } from '@tongban/contracts';
+export type DraftFile = OnlineDraftFile;
+export type Draft = OnlineDraft;
+export type TrackReply = CaseTrack;
 
 export type SubmitReply = PublicSubmitResult;
 
@@ -215,7 +186,7 @@ export const useLicenseVerification = (token: string) =>
   });
 
 export const createDraft = (itemId: string, data: Draft['data']) =>
-  apiRequest<{ token: string; draft: Draft }>('/api/public/drafts', {
+  apiRequest<OnlineDraftCreated>('/api/public/drafts', {
     method: 'POST',
     body: { itemId, data },
   });

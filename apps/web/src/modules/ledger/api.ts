@@ -1,22 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  FindingStatus,
+  IdReply,
+  LedgerDraftSaved,
+  LedgerFindingDetail,
+  LedgerImportResult,
+  LedgerInspection,
+  LedgerInspectionDetail,
+  LedgerInspectionSummary,
+  LedgerMeasureDetail,
+  LedgerProgress,
+  LedgerPublicFeedback,
+  LedgerRevisit,
   PublicFeedbackReceipt,
   ReportModel,
   AccountabilityInput,
   FindingInput,
-  FindingSeverity,
   InspectionPatch,
   LedgerDashboard,
   LedgerDraft,
-  LedgerInspectionKind,
-  LedgerMeasureKind,
   LedgerRow,
   LedgerSheetImportResult,
   LedgerViewQuery,
   MeasureInput,
   MeasurePatch,
-  MeasureStatus,
   ProgressInput,
   PublicFeedbackInput,
   RecoveryInput,
@@ -25,151 +31,25 @@ import type {
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
 
-/** Reply shapes declared in packages/contracts (the routes' reply schemas). */
-export type { FindingStatus, ReportModel, ReportNumbers } from '@tongban/contracts';
-
-/*
- * Reply shapes of the ledger API that packages/contracts does not (yet) describe: the inspection
- * detail and the parsed draft. They mirror apps/server/src/modules/ledger
- * (use-cases/manage-inspections.ts getInspectionDetail, ledger-outline.parser.ts).
- */
-
-export type InspectionSummary = {
-  id: string;
-  regionCode: string;
-  kind: LedgerInspectionKind;
-  team: string;
-  inspectedUnit: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  feedbackDate: string | null;
-  publishedAt: string | null;
-  carriedOverFromId: string | null;
-  findingCount: number | string;
-};
-
-export type Inspection = Omit<InspectionSummary, 'findingCount'> & {
-  issuer: string;
-  scope: string;
-  planApprovedOn: string | null;
-  leadsReferred: number;
-  workDone: string;
-  nextSteps: string;
-  contactPhone: string;
-  contactEmail: string;
-  contactAddress: string;
-  createdAt: string;
-};
-
-export type NumberedCategory = {
-  id: string;
-  parentId: string | null;
-  title: string;
-  sortOrder: number;
-  label: string;
-  depth: number;
-  topId: string;
-  order: number;
-};
-
-export type ProgressEntry = {
-  id: string;
-  measureId: string;
-  date: string;
-  text: string;
-  evidenceFiles: string[];
-  evidenceText: string;
-  requestSignoff: boolean;
-  round: number;
-  createdBy: string | null;
-  createdAt: string;
-};
-
-export type Revisit = {
-  id: string;
-  targetType: 'measure' | 'finding';
-  targetId: string;
-  measureIds: string[];
-  reason: string;
-  priorSignedOffBy: string | null;
-  priorSignedOffAt: string | null;
-  reopenedBy: string | null;
-  reopenedAt: string;
-};
-
-export type MeasureDetail = {
-  id: string;
-  findingId: string;
-  sortOrder: number;
-  content: string;
-  leader: string;
-  departmentId: string | null;
-  ownerUserId: string | null;
-  dueDate: string | null;
-  kind: LedgerMeasureKind;
-  signedOffAt: string | null;
-  signedOffBy: string | null;
-  round: number;
-  reopenedAt: string | null;
-  departmentName: string | null;
-  ownerName: string | null;
-  status: MeasureStatus;
-  progress: ProgressEntry[];
-  revisits: Revisit[];
-};
-
-export type FindingDetail = {
-  id: string;
-  inspectionId: string;
-  categoryId: string | null;
-  number: number;
-  title: string;
-  description: string;
-  severity: FindingSeverity;
-  source: string;
-  carriedOverFromId: string | null;
-  categoryLabel: string | null;
-  done: boolean;
-  status: FindingStatus;
-  measures: MeasureDetail[];
-  revisits: Revisit[];
-};
-
-export type InspectionDetail = {
-  inspection: Inspection;
-  categories: NumberedCategory[];
-  findings: FindingDetail[];
-  accountability: { id: string; kind: string; count: number; date: string; names: string }[];
-  regulations: { id: string; name: string; docNumber: string; date: string; findingIds: string[] }[];
-  recoveries: { id: string; kind: 'recovered' | 'refunded'; amountFen: number | string; date: string }[];
-};
-
-export type UnplacedLine = { line: number; text: string; reason: string };
-
-export type ParsedOutline = {
-  genre: 'report' | 'feedback';
-  inspection: { title?: string; opening?: string };
-  unplaced: UnplacedLine[];
-  warnings: string[];
-  narratives: { workDone: string; leads: string; nextSteps: string };
-};
-
-/** The parser's draft in the shape the drafts endpoint takes (edited before saving). */
-export type ImportResult = { outline: ParsedOutline; draft: LedgerDraft };
-export type SaveDraftResult = {
-  inspectionId: string;
-  categories: number;
-  findings: number;
-  measures: number;
-};
-
-export type PublicFeedback = {
-  id: string;
-  name: string;
-  contact: string;
-  text: string;
-  createdAt: string;
-};
+/** Reply shapes declared in packages/contracts (the routes' reply schemas; wire shapes). */
+export type {
+  FindingStatus,
+  ReportModel,
+  ReportNumbers,
+  NumberedCategory,
+  UnplacedLine,
+  ParsedOutline,
+} from '@tongban/contracts';
+export type InspectionSummary = LedgerInspectionSummary;
+export type Inspection = LedgerInspection;
+export type ProgressEntry = LedgerProgress;
+export type Revisit = LedgerRevisit;
+export type MeasureDetail = LedgerMeasureDetail;
+export type FindingDetail = LedgerFindingDetail;
+export type InspectionDetail = LedgerInspectionDetail;
+export type ImportResult = LedgerImportResult;
+export type SaveDraftResult = LedgerDraftSaved;
+export type PublicFeedback = LedgerPublicFeedback;
 
 type Items<T> = { items: T[] };
 
@@ -345,7 +225,7 @@ export const useAddMeasure = () =>
 /** Deletes a finding or measure still in draft; one with a record is refused (409, in Chinese). */
 export const useDeleteLedgerItem = () =>
   useLedgerMutation(({ what, id }: { what: 'findings' | 'measures'; id: string }) =>
-    apiRequest<{ id: string }>(`/api/ledger/${what}/${enc(id)}`, { method: 'DELETE' }),
+    apiRequest<IdReply>(`/api/ledger/${what}/${enc(id)}`, { method: 'DELETE' }),
   );
 
 /** Parsing saves nothing; the page shows the parse errors itself. */

@@ -1,3 +1,4 @@
+import { CasesErrorCode } from '@tongban/contracts';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, Typography } from 'antd';
 import type { ButtonProps, FormInstance } from 'antd';
@@ -67,7 +68,7 @@ export function ActionModal({
       onClose();
       onDone?.();
     } catch (e) {
-      const stale = e instanceof ApiError && e.code === 'CASE_STALE';
+      const stale = e instanceof ApiError && e.code === CasesErrorCode.STALE;
       setError({
         message: stale
           ? tr('cases.actionModal.theCaseWasReloaded', { message: e.message })

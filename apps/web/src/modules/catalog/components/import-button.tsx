@@ -1,3 +1,4 @@
+import { CatalogErrorCode } from '@tongban/contracts';
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Modal, Table, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
@@ -21,7 +22,7 @@ export function ImportButton() {
     try {
       setOutcome({ ok: await importer.mutateAsync(file) });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CATALOG_IMPORT_INVALID') {
+      if (error instanceof ApiError && error.code === CatalogErrorCode.IMPORT_INVALID) {
         const problems = (error.details as ImportProblems | undefined)?.problems ?? [];
         setOutcome({ problems, message: error.message });
       } else notifyError(error);

@@ -1,3 +1,4 @@
+import { CatalogErrorCode } from '@tongban/contracts';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -96,7 +97,7 @@ export function CatalogItemPage() {
       const v = await publish.mutateAsync({ itemId: d.id, versionId: draft.id });
       notifySuccess(tr('catalog.catalogItemPage.versionPublished', { versionNo: v.versionNo }));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CATALOG_INCOMPLETE') {
+      if (error instanceof ApiError && error.code === CatalogErrorCode.INCOMPLETE) {
         const labels = (error.details as MissingElements | undefined)?.missing.map((m) => m.label) ?? [];
         setMissing({ message: tr('catalog.catalogItemPage.theItemIsIncomplete'), labels });
       } else notifyError(error);

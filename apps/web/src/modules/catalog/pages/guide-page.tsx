@@ -1,3 +1,4 @@
+import { CatalogErrorCode } from '@tongban/contracts';
 import { useEffect, useLayoutEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, Card, Flex, Result, Segmented, Space, Spin } from 'antd';
@@ -40,7 +41,7 @@ export function GuidePage() {
 
   // A language the item lacks: the reply names the ones it has; offer those.
   const langError =
-    guide.error instanceof ApiError && guide.error.code === 'CATALOG_GUIDE_LANG_MISSING'
+    guide.error instanceof ApiError && guide.error.code === CatalogErrorCode.GUIDE_LANG_MISSING
       ? ((guide.error.details as { availableLangs?: GuideLang[] } | undefined)?.availableLangs ?? [])
       : undefined;
   const langs = guide.data?.availableLangs ?? langError ?? [];

@@ -1,0 +1,261 @@
+import { BundleErrorCode } from './bundles';
+import { ComplaintErrorCode } from './complaints';
+import { CommonErrorCode } from './errors';
+import { EvaluationsErrorCode } from './evaluations';
+import { HallErrorCode } from './hall';
+import { ReviewsErrorCode } from './reviews';
+import { SUPERVISION_ERROR_CODES } from './supervision';
+
+/**
+ * Every code the server sends in an error reply (`{ code, message }`), one registry: the server's
+ * AppError takes only these, and the web compares a reply's code against these constants, never a
+ * string of its own. Modules born later declare theirs beside their schemas (hall, bundles…).
+ */
+
+/** auth (server modules/auth/auth.errors.ts maps each to its status and message). */
+export const AuthErrorCode = {
+  INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
+  DISABLED: 'AUTH_DISABLED',
+  SESSION_EXPIRED: 'SESSION_EXPIRED',
+  WEAK_PASSWORD: 'AUTH_WEAK_PASSWORD',
+  CSRF: 'CSRF',
+} as const;
+export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
+
+/** calendar (server modules/calendar/calendar.errors.ts maps each to its status and message). */
+export const CalendarErrorCode = {
+  REGION_NOT_FOUND: 'CALENDAR_REGION_NOT_FOUND',
+  OUT_OF_REGION: 'CALENDAR_OUT_OF_REGION',
+  LOCAL_DAY_NOT_FOUND: 'CALENDAR_LOCAL_DAY_NOT_FOUND',
+  LOCAL_DAY_EXISTS: 'CALENDAR_LOCAL_DAY_EXISTS',
+  LOCAL_DAY_REDUNDANT: 'CALENDAR_LOCAL_DAY_REDUNDANT',
+  DATE_OUT_OF_RANGE: 'CALENDAR_DATE_OUT_OF_RANGE',
+  SPAN_TOO_LONG: 'CALENDAR_SPAN_TOO_LONG',
+  INVALID_INPUT: 'CALENDAR_INVALID_INPUT',
+  NO_NATIONAL_DATA: 'CALENDAR_NO_NATIONAL_DATA',
+  NOTICE_UNREADABLE: 'CALENDAR_NOTICE_UNREADABLE',
+  NOTICE_PAST_YEAR: 'CALENDAR_NOTICE_PAST_YEAR',
+  NOTICE_WARNINGS: 'CALENDAR_NOTICE_WARNINGS',
+} as const;
+export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
+
+/** catalog (server modules/catalog/catalog.errors.ts maps each to its status and message). */
+export const CatalogErrorCode = {
+  PROMISED_EXCEEDS_LEGAL: 'CATALOG_PROMISED_EXCEEDS_LEGAL',
+  INSTANT_LIMITS: 'CATALOG_INSTANT_LIMITS',
+  PROMISED_NEEDS_DAYS: 'CATALOG_PROMISED_NEEDS_DAYS',
+  STEPS_MALFORMED: 'CATALOG_STEPS_MALFORMED',
+  STEPS_3_PLUS_1: 'CATALOG_STEPS_3_PLUS_1',
+  MATERIAL_CONDITION_MISSING: 'CATALOG_MATERIAL_CONDITION_MISSING',
+  DUPLICATE_MATERIAL: 'CATALOG_DUPLICATE_MATERIAL',
+  DUPLICATE_SPECIAL_PROCEDURE: 'CATALOG_DUPLICATE_SPECIAL_PROCEDURE',
+  DUPLICATE_CODE: 'CATALOG_DUPLICATE_CODE',
+  INCOMPLETE: 'CATALOG_INCOMPLETE',
+  VERSION_IMMUTABLE: 'CATALOG_VERSION_IMMUTABLE',
+  DRAFT_EXISTS: 'CATALOG_DRAFT_EXISTS',
+  STALE_VERSION: 'CATALOG_STALE_VERSION',
+  NOT_DRAFT: 'CATALOG_NOT_DRAFT',
+  ITEM_RETIRED: 'CATALOG_ITEM_RETIRED',
+  NOT_PUBLISHED: 'CATALOG_NOT_PUBLISHED',
+  GUIDE_LANG_MISSING: 'CATALOG_GUIDE_LANG_MISSING',
+  DEPARTMENT_OUT_OF_REGION: 'CATALOG_DEPARTMENT_OUT_OF_REGION',
+  OUT_OF_REGION: 'CATALOG_OUT_OF_REGION',
+  VERSION_MISMATCH: 'CATALOG_VERSION_MISMATCH',
+  IMPORT_INVALID: 'CATALOG_IMPORT_INVALID',
+  IMPORT_FILE: 'CATALOG_IMPORT_FILE',
+} as const;
+export type CatalogErrorCode = (typeof CatalogErrorCode)[keyof typeof CatalogErrorCode];
+
+/** inbox (server modules/inbox/inbox.errors.ts maps each to its status and message). */
+export const InboxErrorCode = {
+  ITEM_NOT_FOUND: 'INBOX_ITEM_NOT_FOUND',
+  NO_USER: 'INBOX_NO_USER',
+} as const;
+export type InboxErrorCode = (typeof InboxErrorCode)[keyof typeof InboxErrorCode];
+
+/** org (server modules/org/org.errors.ts maps each to its status and message). */
+export const OrgErrorCode = {
+  REGION_EXISTS: 'ORG_REGION_EXISTS',
+  PARENT_NOT_FOUND: 'ORG_PARENT_NOT_FOUND',
+  PARENT_MISMATCH: 'ORG_PARENT_MISMATCH',
+  OUT_OF_REGION: 'ORG_OUT_OF_REGION',
+  DEPARTMENT_REQUIRED: 'ORG_DEPARTMENT_REQUIRED',
+  DEPARTMENT_NOT_ALLOWED: 'ORG_DEPARTMENT_NOT_ALLOWED',
+  USERNAME_TAKEN: 'ORG_USERNAME_TAKEN',
+  WEAK_PASSWORD: 'ORG_WEAK_PASSWORD',
+  DUPLICATE_NAME: 'ORG_DUPLICATE_NAME',
+  WINDOW_NUMBER_TAKEN: 'ORG_WINDOW_NUMBER_TAKEN',
+  SELF_LOCKOUT: 'ORG_SELF_LOCKOUT',
+} as const;
+export type OrgErrorCode = (typeof OrgErrorCode)[keyof typeof OrgErrorCode];
+
+/** ledger (server modules/ledger/ledger.errors.ts maps each to its status and message). */
+export const LedgerErrorCode = {
+  NO_EVIDENCE: 'LEDGER_NO_EVIDENCE',
+  SIGNOFF_OWN: 'LEDGER_SIGNOFF_OWN',
+  ALREADY_SIGNED_OFF: 'LEDGER_ALREADY_SIGNED_OFF',
+  NOT_SIGNED_OFF: 'LEDGER_NOT_SIGNED_OFF',
+  NOTHING_TO_REOPEN: 'LEDGER_NOTHING_TO_REOPEN',
+  NOT_OWNER: 'LEDGER_NOT_OWNER',
+  BAD_DRAFT: 'LEDGER_BAD_DRAFT',
+  BAD_REFERENCE: 'LEDGER_BAD_REFERENCE',
+  OUT_OF_REGION: 'LEDGER_OUT_OF_REGION',
+  NOT_PUBLISHED: 'LEDGER_NOT_PUBLISHED',
+  BAD_DOCX: 'LEDGER_BAD_DOCX',
+  BAD_SHEET: 'LEDGER_BAD_SHEET',
+  HAS_RECORD: 'LEDGER_HAS_RECORD',
+} as const;
+export type LedgerErrorCode = (typeof LedgerErrorCode)[keyof typeof LedgerErrorCode];
+
+/** cases (server modules/cases/cases.errors.ts maps each to its status and message). */
+export const CasesErrorCode = {
+  STALE: 'CASE_STALE',
+  NOT_WINDOW: 'CASE_NOT_WINDOW',
+  NOT_ASSIGNEE: 'CASE_NOT_ASSIGNEE',
+  NOT_INSTANT: 'CASE_NOT_INSTANT',
+  INSTANT_NOT_AUTHORISED: 'CASE_INSTANT_NOT_AUTHORISED',
+  MATERIALS_MISSING: 'CASE_MATERIALS_MISSING',
+  NOT_DEFERRABLE: 'CASE_NOT_DEFERRABLE',
+  UNKNOWN_MATERIAL: 'CASE_UNKNOWN_MATERIAL',
+  NOTHING_TO_SUPPLEMENT: 'CASE_NOTHING_TO_SUPPLEMENT',
+  ACCEPTANCE_DEEMED: 'CASE_ACCEPTANCE_DEEMED',
+  NO_EXTENSION_PENDING: 'CASE_NO_EXTENSION_PENDING',
+  EXTENSION_EXCEEDS_CAP: 'CASE_EXTENSION_EXCEEDS_CAP',
+  BAD_TRANSFER: 'CASE_BAD_TRANSFER',
+  NO_BACK_OFFICE: 'CASE_NO_BACK_OFFICE',
+  APPLICANT_EXISTS: 'APPLICANT_EXISTS',
+  APPLICANT_UNKNOWN: 'APPLICANT_UNKNOWN',
+  ITEM_OUT_OF_REGION: 'CASE_ITEM_OUT_OF_REGION',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  BAD_IDEMPOTENCY_KEY: 'BAD_IDEMPOTENCY_KEY',
+  DRAFT_NOT_FOUND: 'CASE_DRAFT_NOT_FOUND',
+  DRAFT_SUBMITTED: 'CASE_DRAFT_SUBMITTED',
+  TRACK_NOT_FOUND: 'CASE_TRACK_NOT_FOUND',
+  CASE_WRONG_STATUS: 'CASE_WRONG_STATUS',
+  CASE_SOD_SAME_SIGNER: 'CASE_SOD_SAME_SIGNER',
+  CASE_DEFERRED_OUTSTANDING: 'CASE_DEFERRED_OUTSTANDING',
+  CASE_SUSPENDED: 'CASE_SUSPENDED',
+  CASE_NOT_SUSPENDED: 'CASE_NOT_SUSPENDED',
+  CASE_EXTENSION_USED: 'CASE_EXTENSION_USED',
+  CASE_EXTENSION_PENDING: 'CASE_EXTENSION_PENDING',
+  CASE_NOT_DECISION_STEP: 'CASE_NOT_DECISION_STEP',
+  CASE_DECISION_STEP: 'CASE_DECISION_STEP',
+  CASE_NO_PREVIOUS_STEP: 'CASE_NO_PREVIOUS_STEP',
+  CASE_LICENSE_MISSING: 'CASE_LICENSE_MISSING',
+  CASE_DELIVERY_NOT_PREPARED: 'CASE_DELIVERY_NOT_PREPARED',
+  CASE_RECEIVER_REQUIRED: 'CASE_RECEIVER_REQUIRED',
+  CASE_RECEIVER_MISMATCH: 'CASE_RECEIVER_MISMATCH',
+  CASE_RECEIVER_NOT_AUTHORISED: 'CASE_RECEIVER_NOT_AUTHORISED',
+} as const;
+export type CasesErrorCode = (typeof CasesErrorCode)[keyof typeof CasesErrorCode];
+
+/**
+ * The pure calendar package's rule errors, sent as `CALENDAR_<code>` (400) by the calendar module
+ * (server modules/calendar/calendar.errors.ts fromPureError).
+ */
+export const CALENDAR_RULE_ERROR_CODES = [
+  'CALENDAR_INVALID_DATE',
+  'CALENDAR_INVALID_RANGE',
+  'CALENDAR_DATE_OUT_OF_RANGE',
+  'CALENDAR_INVALID_DAY_KIND',
+  'CALENDAR_DUPLICATE_DAY',
+  'CALENDAR_INVALID_COUNT',
+  'CALENDAR_INVALID_LIMIT',
+  'CALENDAR_PROMISED_EXCEEDS_LEGAL',
+  'CALENDAR_INVALID_SETTINGS',
+  'CALENDAR_INVALID_EVENT_ORDER',
+  'CALENDAR_DECISION_WITHOUT_ACCEPTANCE',
+  'CALENDAR_SUSPENSION_OPEN_AFTER_DECISION',
+  'CALENDAR_EXTENSION_ALREADY_GRANTED',
+  'CALENDAR_EXTENSION_DAYS_INVALID',
+  'CALENDAR_EXTENSION_EXCEEDS_CAP',
+] as const;
+
+/** intermediaries (server modules/intermediaries/intermediaries.errors.ts). */
+export const INTERMEDIARIES_ERROR_CODES = [
+  'INTERMEDIARY_EXISTS',
+  'INTERMEDIARY_TOKEN_INVALID',
+  'INTERMEDIARY_LINK_NOT_FOUND',
+  'INTERMEDIARY_LINK_CHECKED',
+  'INTERMEDIARY_PURCHASE_NOT_FOUND',
+  'INTERMEDIARY_PURCHASE_STATE',
+  'INTERMEDIARY_NOT_QUALIFIED',
+  'INTERMEDIARY_NONE_QUALIFIED',
+  'INTERMEDIARY_NO_QUOTES',
+  'INTERMEDIARY_FIELD_REQUIRED',
+] as const;
+export type IntermediariesErrorCode = (typeof INTERMEDIARIES_ERROR_CODES)[number];
+
+/** trading (server modules/trading/trading.errors.ts). */
+export const TRADING_ERROR_CODES = [
+  'TRADING_PROJECT_NOT_FOUND',
+  'TRADING_ACTION_NOT_ALLOWED',
+  'TRADING_FIELD_REQUIRED',
+  'TRADING_BID_AFTER_DEADLINE',
+  'TRADING_BID_NOT_OPEN',
+  'TRADING_BIDDER_NOT_FOUND',
+  'TRADING_DEADLINE_NOT_REACHED',
+  'TRADING_PANEL_INVALID',
+  'TRADING_PANEL_NOT_READY',
+  'TRADING_POOL_TOO_SMALL',
+  'TRADING_DRAW_EXISTS',
+  'TRADING_DRAW_NOT_FOUND',
+  'TRADING_DRAW_SEALED',
+  'TRADING_DRAW_ALREADY_OPEN',
+  'TRADING_EXPERT_CONFLICT',
+  'TRADING_EXPERT_NOT_ON_PANEL',
+  'TRADING_PUBLICITY_LATE',
+  'TRADING_PUBLICITY_TOO_SHORT',
+  'TRADING_PUBLICITY_NOT_ENDED',
+  'TRADING_DEPOSIT_OVER_CAP',
+  'TRADING_DEPOSIT_NOT_FOUND',
+  'TRADING_DEPOSIT_EXISTS',
+  'TRADING_REFUND_NOT_TRIGGERED',
+  'TRADING_REFUND_BEFORE_TRIGGER',
+  'TRADING_REFUND_TWICE',
+  'TRADING_ROOM_TAKEN',
+  'TRADING_BID_VALIDITY_EXPIRED',
+  'TRADING_DEPOSIT_DATE_FUTURE',
+  'TRADING_DEPOSIT_AFTER_DEADLINE',
+  'TRADING_DEPOSIT_VALIDITY_SHORT',
+  'TRADING_DEPOSIT_BIDDER_WITHDRAWN',
+  'TRADING_COMPLAINT_NOT_OPEN',
+  'TRADING_COMPLAINT_LATE',
+  'TRADING_COMPLAINT_PENDING',
+  'TRADING_COMPLAINT_NOT_FOUND',
+  'TRADING_COMPLAINT_STATE',
+  'TRADING_COMPLAINT_REASON_REQUIRED',
+  'TRADING_COMPLAINT_SAME_PERSON',
+  'TRADING_CALENDAR_MISSING',
+] as const;
+export type TradingErrorCode = (typeof TRADING_ERROR_CODES)[number];
+
+const values = <T extends Record<string, string>>(o: T) => Object.values(o) as T[keyof T][];
+
+/** All codes, each once. */
+export const ERROR_CODES = [
+  ...new Set([
+    ...values(CommonErrorCode),
+    ...values(AuthErrorCode),
+    ...values(OrgErrorCode),
+    ...values(CalendarErrorCode),
+    ...CALENDAR_RULE_ERROR_CODES,
+    ...values(CatalogErrorCode),
+    ...values(CasesErrorCode),
+    ...values(LedgerErrorCode),
+    ...values(InboxErrorCode),
+    ...SUPERVISION_ERROR_CODES,
+    ...values(EvaluationsErrorCode),
+    ...values(ComplaintErrorCode),
+    ...values(HallErrorCode),
+    ...values(BundleErrorCode),
+    ...values(ReviewsErrorCode),
+    ...INTERMEDIARIES_ERROR_CODES,
+    ...TRADING_ERROR_CODES,
+  ]),
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN = new Set<string>(ERROR_CODES);
+/** Whether a reply's code is one the server declares. */
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && KNOWN.has(code);
