@@ -4,7 +4,10 @@
  * Starts the compiled server (`npm run build:web && npm run build:server` first) on an embedded
  * database with the demo, then drives Debian's Chromium:
  * - guideFirstLoadMs: a public 办事指南 opened in a fresh browser context (empty cache), from
- *   navigation until the guide's title is on screen (the server sends it with the HTML);
+ *   navigation start until the browser first paints content (its own first-contentful-paint), which
+ *   is the guide's title: the server sends it with the HTML and the page has nothing else to paint
+ *   first (checked: the title is on screen). Read from the browser, since a test driver polling the
+ *   page waits behind the scripts the page is busy running;
  * - guideDrawnMs: the same navigation until the app has drawn the whole guide (scripts run);
  * - signInToHomeMs: from pressing 登录 on the sign-in page until the home page shows the user's role;
  * - mainScriptKb: the entry script as sent over the wire (compressed size, from Resource Timing).
@@ -51,9 +54,14 @@ try {
     const t0 = performance.now();
     await page.goto(`/guide/${item.itemId}`, { waitUntil: 'commit' });
     await page.getByTestId('guide-title').waitFor();
-    guide.push(performance.now() - t0);
     await page.getByTestId('guide-document').waitFor();
     drawn.push(performance.now() - t0);
+    const fcp = await page.evaluate<number>(`(() => {
+      const p = performance.getEntriesByName('first-contentful-paint')[0];
+      return p ? p.startTime : -1;
+    })()`);
+    if (fcp < 0) throw new Error('the browser reported no first-contentful-paint');
+    guide.push(fcp);
     mainScriptKb = await entryScriptKb(page);
     await context.close();
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, jsonForScript, renderShell } from './web-shell';
 
-const TEMPLATE = `<!doctype html><html><head><title>通办 · 政务服务中心</title></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>`;
+const TEMPLATE = `<!doctype html><html><head><title>通办 · 政务服务中心</title><link rel="stylesheet" crossorigin href="/assets/index.css"></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>`;
 
 describe('web shell: a public page rendered into the app’s HTML (issue 14 point 16)', () => {
   it('escapes text for elements and attributes', () => {
@@ -31,6 +31,10 @@ describe('web shell: a public page rendered into the app’s HTML (issue 14 poin
     );
     expect(html).toContain('<script type="module" src="/assets/index.js"></script>');
     expect(html.match(/<script/g)).toHaveLength(2);
+    // The app's stylesheet does not hold the first screen's paint; the app switches it on.
+    expect(html).toContain(
+      '<link rel="stylesheet" crossorigin href="/assets/index.css" media="print" data-tb-deferred>',
+    );
   });
 
   it('leaves the template as it was when a page brings no parts but a title', () => {

@@ -55,7 +55,15 @@ export function renderShell(template: string, parts: ShellParts): string {
       ? ''
       : `<script type="application/json" id="tb-initial">${jsonForScript(parts.data)}</script>`,
   ].join('');
-  return html.replace('<div id="root"></div>', `${before}<div id="root"></div>`);
+  html = html.replace('<div id="root"></div>', `${before}<div id="root"></div>`);
+  // A page with its own first screen paints it at once: the app's stylesheet stops blocking the
+  // paint (media="print" until the app switches it on, main.tsx; its first screen is styled inline).
+  return parts.prerender === undefined
+    ? html
+    : html.replace(
+        /<link rel="stylesheet"([^>]*)>/g,
+        '<link rel="stylesheet"$1 media="print" data-tb-deferred>',
+      );
 }
 
 let cached: { dir: string; template: string } | undefined;
