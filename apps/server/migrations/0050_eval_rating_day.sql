@@ -5,6 +5,9 @@
 -- the counts are still computed from the ratings, only earlier; `npm run truth:verify` counts them
 -- again from eval_rating and eval_bad_review and names each row that disagrees.
 create table eval_rating_day (
+  -- A row key of its own: the subject columns may be null (a rating of no clerk), so they key the
+  -- row through the unique constraint below, and a primary key needs region_code (ADR 0006).
+  id              uuid not null default gen_random_uuid(),
   region_code     text not null references region(code),
   day             date not null,
   channel         text not null check (channel in ('site', 'online', 'sms')),
@@ -23,6 +26,7 @@ create table eval_rating_day (
   bad_reviews     integer not null default 0,
   rectified       integer not null default 0,
   called_back     integer not null default 0,
+  primary key (region_code, id),
   constraint eval_rating_day_key unique nulls not distinct
     (region_code, day, channel, staff_id, window_id, department_id, item_id)
 );

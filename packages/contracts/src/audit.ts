@@ -54,6 +54,8 @@ export const AuditEntry = z.object({
   summary: z.unknown(),
   prevHash: z.string(),
   hash: z.string(),
+  /** This entry's place in the list: pass it as `before` for the next page (ADR 0006: by time). */
+  cursor: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditEntryList = z.object({ items: z.array(AuditEntry) });

@@ -805,6 +805,7 @@ export interface EvalRatingDay {
   departmentId: string | null;
   departmentName: string | null;
   good: Generated<number>;
+  id: Generated<string>;
   itemId: string | null;
   itemName: string | null;
   ratings: Generated<number>;
