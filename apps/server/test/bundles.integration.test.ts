@@ -309,6 +309,46 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
     );
   });
 
+  it("BUN-1: review steps of a bundle's branches run side by side", async () => {
+    const b = await applyOnline(
+      restaurant.id,
+      restaurant.materials.map((m) => m.name),
+    );
+    const branches = b.detail.branches as Branch[];
+    for (const x of branches) expect((await accept(x)).status).toBe(200);
+    // A review step locks the bundle shared (no branch status moves): every branch's step at once.
+    const steps = await Promise.all(
+      branches.map((x) =>
+        act(approversOf[x.departmentName]![0]!, x.caseId, 'complete-step', { opinion: '符合条件' }),
+      ),
+    );
+    expect(steps.map((r) => r.status)).toEqual([200, 200, 200]);
+    const d = await detail(b.id);
+    expect(d.status).toBe('open');
+    expect(d.events.filter((e: { type: string }) => e.type.startsWith('branch_'))).toHaveLength(3); // accepted ×3
+  });
+
+  it('BUN-1, SOD-1: a review and a decision by one person on two branches at once: exactly one passes', async () => {
+    const b = await applyOnline(
+      project.id,
+      project.materials.map((m) => m.name),
+      false,
+    );
+    const branches = b.detail.branches as Branch[];
+    const land = branches.find((x) => x.itemName.includes('用地'))!;
+    const permit = branches.find((x) => x.itemName.includes('施工许可'))!;
+    const waste = branches.find((x) => x.itemName.includes('建筑垃圾'))!;
+    for (const x of branches) expect((await accept(x)).status).toBe(200);
+    expect((await review(land)).status).toBe(200);
+    expect((await grant(land)).status).toBe(200);
+    expect((await review(permit, 'approver_housing2')).status).toBe(200);
+    // approver_housing decides the permit branch while reviewing the waste branch: the decision locks
+    // the bundle exclusively, so one of the two sees the other and SOD-1 across branches refuses it.
+    const race = await Promise.all([grant(permit, 'approver_housing'), review(waste, 'approver_housing')]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(race.find((r) => r.status === 409)!.body.code).toBe('BUNDLE_SOD_ACROSS_BRANCHES');
+  });
+
   it('BUN-1: a refused branch does not cancel the others; the applicant chooses to continue', async () => {
     const b = await applyOnline(
       restaurant.id,

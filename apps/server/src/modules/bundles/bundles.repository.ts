@@ -254,13 +254,14 @@ export function lockBundle(db: Executor, regionCode: string, id: string) {
     .executeTakeFirst();
 }
 
-export function lockBundleQuery(db: Executor, regionCode: string, id: string) {
-  return db
-    .selectFrom('bundleCase')
-    .selectAll()
-    .where('regionCode', '=', regionCode)
-    .where('id', '=', id)
-    .forUpdate();
+/**
+ * The bundle's row, locked: exclusively (FOR UPDATE) by what may change a branch's status and so the
+ * bundle's, or shared (FOR SHARE) by a step that changes neither: shared holders pass side by side
+ * and every status change waits for them.
+ */
+export function lockBundleQuery(db: Executor, regionCode: string, id: string, shared = false) {
+  const q = db.selectFrom('bundleCase').selectAll().where('regionCode', '=', regionCode).where('id', '=', id);
+  return shared ? q.forShare() : q.forUpdate();
 }
 
 /** The update of a bundle, as a statement: await it, or send it in a batch (executeWrites). */

@@ -83,7 +83,7 @@ export async function transition(
   version: number,
   action: Action,
   fn: (ctx: CaseCtx) => Promise<Outcome>,
-  reads: { materials?: boolean } & BranchOptions = {},
+  reads: { materials?: boolean; stepOnly?: boolean } & BranchOptions = {},
 ): Promise<CaseSummary> {
   assertRole(actor, action);
   // Issue 20: a bundle runs a branch's transition inside its own transaction (reads.tx).
@@ -99,7 +99,8 @@ export async function transition(
     const chain = auditChainRead(tx, region, 'case', caseId);
     // Issue 20: what listeners lock and read for this transition goes right behind the case's
     // lock (a bundle's row: the join's lock before the numbers fn takes, not after them).
-    const opening = transitionListeners.map((l) => l.opening?.(tx, caseId, action) ?? []);
+    const stepOnly = reads.stepOnly === true;
+    const opening = transitionListeners.map((l) => l.opening?.(tx, caseId, action, { stepOnly }) ?? []);
     const extra = opening.flat();
     const rows = await executeBatch(tx, [
       repo.lockCaseQuery(tx, caseId),
@@ -160,6 +161,7 @@ export async function transition(
         state: next,
         writes: ctx.writes,
         opened: opening[k]!.length ? opened : undefined,
+        stepOnly,
       });
     }
     ctx.writes.push(repo.updateCase(tx, row.id, projection(next, now)));
@@ -242,13 +244,15 @@ export type CaseTransition = {
   writes: Compilable[];
   /** The rows of the listener's `opening` statements, when it asked for some. */
   opened?: unknown[][] | undefined;
+  /** The transition only completes a step of the back office: the case's status stays. */
+  stepOnly: boolean;
 };
 export type CaseTransitionListener = ((t: CaseTransition) => Promise<void>) & {
   /**
    * Statements to send in the transition's opening round trip, right after the case's lock (an
    * action on a case about to be transitioned): their rows come back as `opened`.
    */
-  opening?: (tx: Tx, caseId: string, action: Action) => readonly Compilable[];
+  opening?: (tx: Tx, caseId: string, action: Action, kind: { stepOnly: boolean }) => readonly Compilable[];
 };
 export const transitionListeners: CaseTransitionListener[] = [];
 

@@ -33,10 +33,15 @@ const RELEVANT = new Set([
   'license_issued',
 ]);
 
-/** The join's reads: the bundle locked, its branches and its last event number behind it. */
-function joinReads(tx: Tx, link: BranchLink) {
+/**
+ * The join's reads: the bundle locked, its branches and its last event number behind it. A step of
+ * the back office (stepOnly) changes no branch's status: it locks the bundle shared, so the review
+ * steps of a bundle's branches run side by side, while a status change waits for them and they for it
+ * (the prerequisite and SOD-1 checks read statuses and hands only a status change or a decision moves).
+ */
+function joinReads(tx: Tx, link: BranchLink, shared = false) {
   return [
-    repo.lockBundleQuery(tx, link.regionCode, link.bundleCaseId),
+    repo.lockBundleQuery(tx, link.regionCode, link.bundleCaseId, shared),
     repo.listBranchesQuery(tx, link.regionCode, link.bundleCaseId),
     repo.lastEventSeqQuery(tx, link.regionCode, link.bundleCaseId),
   ];
@@ -63,10 +68,15 @@ export async function onBranchTransition(t: CaseTransition): Promise<void> {
  * this process knows to be a branch: so a decision takes its gap-free notice and license numbers
  * after the bundle's lock, never holding them while it waits for a sibling branch.
  */
-onBranchTransition.opening = (tx: Tx, caseId: string, action: Action): readonly Compilable[] => {
+onBranchTransition.opening = (
+  tx: Tx,
+  caseId: string,
+  action: Action,
+  kind: { stepOnly: boolean },
+): readonly Compilable[] => {
   const link = branchCache.get(caseId);
   if (!link || (action !== 'case.intake' && action !== 'case.review')) return [];
-  return joinReads(tx, link);
+  return joinReads(tx, link, kind.stepOnly);
 };
 
 async function joinBundle(t: CaseTransition): Promise<void> {
@@ -76,7 +86,8 @@ async function joinBundle(t: CaseTransition): Promise<void> {
   const link = known ?? (await repo.findBranchByCase(t.tx, t.caseId));
   rememberBranch(t.caseId, link ? { regionCode: link.regionCode, bundleCaseId: link.bundleCaseId } : false);
   if (!link) return;
-  const [[bundle], branches, [last]] = (t.opened ?? (await executeBatch(t.tx, joinReads(t.tx, link)))) as [
+  const [[bundle], branches, [last]] = (t.opened ??
+    (await executeBatch(t.tx, joinReads(t.tx, link, t.stepOnly)))) as [
     BundleCaseRow[],
     BundleBranchRow[],
     { seq: number | null }[],
@@ -119,6 +130,8 @@ async function joinBundle(t: CaseTransition): Promise<void> {
   if (Object.keys(set).length === 0) return;
   t.writes.push(repo.updateBranchWrite(t.tx, link.regionCode, t.caseId, set));
   if (!changed) return;
+  // A status change under a shared lock would race its siblings: a step never makes one.
+  if (t.stepOnly) throw new Error('bundles: a step-only transition changed a branch status');
   const after = branches.map((b) => (b.caseId === t.caseId ? { ...b, status: changed } : b));
   const events: Parameters<typeof repo.insertEvents>[1] = [];
   const event = (type: string, payload: Record<string, unknown>) =>
