@@ -32,7 +32,10 @@ export default defineConfig({
           globalSetup: ['apps/e2e/fixtures/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two spec files at a time: each has its own server (own port and data directory) and
+          // browser, and a spec spends much of its time waiting on the page, so two overlap on
+          // the 2-core machines (E2E_WORKERS=1 runs them one by one).
+          maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
         },
       },
     ],
