@@ -5,7 +5,11 @@
  * advanced concurrently, each by its own department's approvers (one reviews, another decides:
  * SOD-1), so the last branches of a bundle race for the join. pgbench's TPC-B runs on a scratch
  * database of the same server with the same client count, taking turns with our clients (rounds),
- * and our transitions/s is printed as a ratio of its TPS.
+ * and our transitions/s is printed as a ratio of its TPS. A transition is counted as bench:cases
+ * counts one: one case moved one step (its audit entry). A bundle's intake files and accepts every
+ * branch (2 transitions per branch) and its delivery prepares and hands over every branch (2 per
+ * branch), so a bundle of five makes 30 case transitions in 12 state-changing requests; both the
+ * transitions (counted from the audit log, round by round) and the requests are printed.
  *
  * Printed: bundles/s, transitions/s, the ratio, p50/p99 latency of the state-changing requests,
  * deadlocks (PostgreSQL's own count for the app's database, plus any request refused for one) and
@@ -339,18 +343,30 @@ async function main() {
     let elapsed = 0;
     let pgbenchTransactions = 0;
     let pgbenchElapsed = 0;
+    // Case transitions recorded: one audit entry each (bench:cases' unit). A round's bundles all
+    // finish inside it (the loop starts no bundle after the deadline and waits for those running).
+    const caseEntries = () =>
+      withClient(dbUrl(appDb), async (c) =>
+        Number(
+          (await c.query(`select count(*)::int as n from audit_log where entity_type = 'case'`)).rows[0]!.n,
+        ),
+      );
+    let caseTransitions = 0;
     for (let r = 1; r <= ROUNDS; r++) {
       const before = transitions;
+      const entriesBefore = await caseEntries();
       const t0 = performance.now();
       await loop(Date.now() + ourSeconds * 1000, () => bundles++);
       const seconds = (performance.now() - t0) / 1000;
       elapsed += seconds;
-      const ours = (transitions - before) / seconds;
+      const moved = (await caseEntries()) - entriesBefore;
+      caseTransitions += moved;
+      const ours = moved / seconds;
       const theirs = pgbench(pgbenchSeconds);
       pgbenchTransactions += theirs.tps * theirs.seconds;
       pgbenchElapsed += theirs.seconds;
       console.log(
-        `  round ${r}: ${ours.toFixed(1)} transitions/s, pgbench ${theirs.tps.toFixed(1)} tps, ratio ${(ours / theirs.tps).toFixed(2)}`,
+        `  round ${r}: ${ours.toFixed(1)} case transitions/s (${((transitions - before) / seconds).toFixed(1)} requests/s), pgbench ${theirs.tps.toFixed(1)} tps, ratio ${(ours / theirs.tps).toFixed(2)}`,
       );
     }
     for (const c of connections) c.close();
@@ -383,7 +399,8 @@ async function main() {
     const sorted = [...latencies].sort((a, b) => a - b);
     const pct = (p: number) =>
       sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-    const transitionsPerSec = transitions / elapsed;
+    const transitionsPerSec = caseTransitions / elapsed;
+    const requestsPerSec = transitions / elapsed;
     const bundlesPerSec = bundles / elapsed;
     const tps = pgbenchTransactions / pgbenchElapsed;
     const ratio = transitionsPerSec / tps;
@@ -394,7 +411,7 @@ async function main() {
     }
     if (firstErrors.length) console.log(`first errors:\n  ${firstErrors.join('\n  ')}`);
     console.log(
-      `bundles ${bundles} (${bundlesPerSec.toFixed(2)}/s), transitions ${transitions} in ${elapsed.toFixed(1)} s: ${transitionsPerSec.toFixed(1)}/s; p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms; errors ${errors}`,
+      `bundles ${bundles} (${bundlesPerSec.toFixed(2)}/s), case transitions ${caseTransitions} in ${elapsed.toFixed(1)} s: ${transitionsPerSec.toFixed(1)}/s (${(caseTransitions / Math.max(1, bundles)).toFixed(1)} per bundle); state-changing requests ${transitions}: ${requestsPerSec.toFixed(1)}/s; p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms; errors ${errors}`,
     );
     console.log(`pgbench TPC-B, ${CLIENTS} clients, ${pgbenchElapsed.toFixed(1)} s: ${tps.toFixed(1)} tps`);
     console.log(
@@ -405,6 +422,7 @@ async function main() {
       `RESULT ${JSON.stringify({
         bundlesPerSec: round(bundlesPerSec, 2),
         transitionsPerSec: round(transitionsPerSec),
+        requestsPerSec: round(requestsPerSec),
         pgbenchTps: round(tps),
         ratio: round(ratio, 2),
         p50Ms: round(pct(50)),
