@@ -9,6 +9,15 @@ const noServerInWeb = {
   message: 'apps/web 不得引用服务端代码，请经由 @tongban/contracts。',
 };
 
+// One audit API (issue 13): a use case returns its audit entries to runCommand (platform/command.ts),
+// or, batched with its last writes, sends auditEntryWrites; appendAudit is runCommand's own.
+const auditThroughCommand = {
+  regex: '^(\\.\\./)+(modules/)?audit$',
+  importNames: ['appendAudit'],
+  message:
+    '审计条目经由 runCommand 的 audit（或 auditEntryWrites）写入，模块不直接调用 appendAudit（issue 13）。',
+};
+
 /**
  * Import boundaries (issue 13): a file under <root>/<m>/ reaches another module only through its
  * index.ts, so a module's inside can change without touching its neighbours.
@@ -81,7 +90,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [noServerInWeb] }],
     },
   },
-  moduleBoundary('apps/server/src/modules', '服务端'),
+  moduleBoundary('apps/server/src/modules', '服务端', [auditThroughCommand]),
   // A later block replaces the rule's options, so the web's module block repeats noServerInWeb.
   moduleBoundary('apps/web/src/modules', '前端', [noServerInWeb]),
 );

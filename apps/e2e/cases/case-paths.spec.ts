@@ -8,6 +8,7 @@ import { personIdNumber } from '../fixtures/identity.fixture';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { CasesPage } from '../pages/cases.page';
 import { LoginPage } from '../pages/login.page';
+import { cardHead, tableRows, tag } from '../pages/antd';
 
 /**
  * The case paths cases.spec.ts does not walk, in the browser: 一次性告知 and the supplement (ACC-1,
@@ -282,7 +283,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     expect(await signers.getByTestId('case-instant-note').innerText()).toContain(
       '即办件：由经授权的窗口人员当场受理并办结',
     );
-    expect(await signers.locator('.ant-card-head').innerText()).not.toContain('SOD-1');
+    expect(await cardHead(signers).innerText()).not.toContain('SOD-1');
     expect(await page.getByTestId('signer-0').innerText()).toBe('陈一鸣');
     expect(await ui.events('license_issued').innerText()).toContain(licenseId);
     // The window can hand it out right away (DEL-1 clock runs).
@@ -355,7 +356,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await screenshot(approver2, 'case-paths-transferred-queue');
     await approver.getByTestId('menu-cases-review').click();
     await approver.getByTestId('review-page').waitFor();
-    await approver.locator('[data-testid="case-table"] tr.ant-table-row').first().waitFor();
+    await tableRows(approver.getByTestId('case-table')).first().waitFor();
     expect(await approver.locator('[data-testid="case-table"] tr', { hasText: caseNo }).count()).toBe(0);
 
     // 中止 (SUS-1): the clock shows 暂停 and the applicant gets the notice with the expected time.
@@ -366,7 +367,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await ui2.fillNumber('action-days', 7);
     await approver2.getByTestId('action-reason').fill('需对经营场所送检水样');
     await ui2.confirm();
-    await approver2.locator('[data-testid="case-detail-page"] .ant-tag', { hasText: '中止中' }).waitFor();
+    await tag(approver2.getByTestId('case-detail-page'), '中止中').waitFor();
     const clock = approver2.getByTestId('clock-tag');
     expect(await clock.getAttribute('data-state')).toBe('paused');
     expect(await clock.innerText()).toBe('暂停');
@@ -394,9 +395,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await ui2.startAction('resume');
     await ui2.confirm();
     await approver2.getByTestId('action-complete').waitFor();
-    expect(
-      await approver2.locator('[data-testid="case-detail-page"] .ant-tag', { hasText: '中止中' }).count(),
-    ).toBe(0);
+    expect(await tag(approver2.getByTestId('case-detail-page'), '中止中').count()).toBe(0);
     expect(await clock.getAttribute('data-state')).not.toBe('paused');
     expect(await ui2.events('resumed').count()).toBe(1);
     await ui2.startAction('complete');
@@ -405,7 +404,7 @@ describe('cases: 一次性告知, 不予受理, 即办, back office and stale ve
     await approver2.getByTestId('action-decide').waitFor();
     expect(await approver2.getByTestId('signer-0').innerText()).toBe('王嘉树');
     // Not a 即办件: SOD-1 is stated, with no 即办 note.
-    expect(await approver2.getByTestId('case-signers').locator('.ant-card-head').innerText()).toContain(
+    expect(await cardHead(approver2.getByTestId('case-signers')).innerText()).toContain(
       '同一人不得签署两个环节',
     );
     expect(await approver2.getByTestId('case-instant-note').count()).toBe(0);

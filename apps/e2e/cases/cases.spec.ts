@@ -6,6 +6,7 @@ import { personIdNumber } from '../fixtures/identity.fixture';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { CasesPage } from '../pages/cases.page';
 import { LoginPage } from '../pages/login.page';
+import { tag } from '../pages/antd';
 
 /**
  * The whole path of a case in the browser (issue 5): the clerk accepts with 容缺 (ACC-2 notice), an
@@ -155,7 +156,7 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
       .fill('5');
     await approver2.getByTestId('action-reason').fill('需征求卫生健康部门意见');
     await ui2.confirm();
-    await approver2.locator('.ant-tag', { hasText: '延期待批' }).waitFor();
+    await tag(approver2, '延期待批').waitFor();
 
     const page = head;
     const ui = new CasesPage(page);

@@ -7,6 +7,7 @@ import { newPage, screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
+import { confirmPopconfirm, segmentedLabels, statisticValue } from '../pages/antd';
 
 /** An input by test id, whether antd put the id on the <input> or on its wrapper. */
 const input = (page: Page, testId: string) =>
@@ -65,7 +66,7 @@ describe('catalog: public guides and the staff 事项目录 (issue 4)', () => {
     expect(text).toContain('免提交（系统调取电子证照）');
     expect(text).toContain('可容缺受理，后补');
     // Only the languages the item has: 中文 and English.
-    const langs = await page.getByTestId('guide-lang-switch').locator('.ant-segmented-item').allInnerTexts();
+    const langs = await segmentedLabels(page.getByTestId('guide-lang-switch'));
     expect(langs.map((s) => s.trim())).toEqual(['中文', 'English']);
     await screenshot(page, 'catalog-guide-zh');
   });
@@ -104,7 +105,7 @@ describe('catalog: public guides and the staff 事项目录 (issue 4)', () => {
     await page.getByTestId('guide-title').waitFor();
     expect(await page.getByTestId('guide-title').innerText()).toContain('Вид на жительство');
     expect(await page.getByTestId('guide-document').innerText()).toContain('Documents required');
-    const langs = await page.getByTestId('guide-lang-switch').locator('.ant-segmented-item').allInnerTexts();
+    const langs = await segmentedLabels(page.getByTestId('guide-lang-switch'));
     expect(langs.map((s) => s.trim())).toEqual(['中文', 'English', 'Русский', '한국어']);
     await screenshot(page, 'catalog-guide-ru');
   });
@@ -197,7 +198,7 @@ describe('catalog: public guides and the staff 事项目录 (issue 4)', () => {
     await page.goBack();
 
     await page.getByTestId('publish').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
+    await confirmPopconfirm(page, '发布');
     await page.getByText('第 2 版已发布').waitFor();
     expect(await promisedSeen()).toBe('4 个工作日');
   });
@@ -216,7 +217,7 @@ describe('catalog: public guides and the staff 事项目录 (issue 4)', () => {
     await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
     await page.goto(`/catalog/${draft.itemId}`);
     await page.getByTestId('publish').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
+    await confirmPopconfirm(page, '发布');
     const missing = page.getByTestId('publish-missing');
     await missing.waitFor();
     const text = await missing.innerText();
@@ -229,7 +230,7 @@ describe('catalog: public guides and the staff 事项目录 (issue 4)', () => {
     await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
     await page.getByTestId('catalog-home-card').waitFor();
     // The figures have arrived (the statistics show values, not skeletons).
-    await page.getByTestId('catalog-home-card').locator('.ant-statistic-content-value').first().waitFor();
+    await statisticValue(page.getByTestId('catalog-home-card')).first().waitFor();
     await screenshot(page, 'catalog-home');
     await page.getByTestId('menu-catalog-figures').click();
     await page.getByTestId('catalog-figures-page').waitFor();

@@ -5,7 +5,7 @@ import { apiSignIn } from '../fixtures/api.fixture';
 import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
-import { chooseOption } from '../pages/antd';
+import { chooseOption, confirmModal, successMessage } from '../pages/antd';
 import { LoginPage } from '../pages/login.page';
 
 /**
@@ -45,8 +45,8 @@ describe('complaints (issue 18)', () => {
     await page.goto(`/complaints/${id}`);
     await page.getByTestId(`action-${action}`).click();
     await fill(page);
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.locator('.ant-message-success').first().waitFor();
+    await confirmModal(page);
+    await successMessage(page).waitFor();
   }
 
   it('CPL-2, SOD-2: a 12345 sheet imported; one order returned, reassigned, replied, called back by another, closed', async () => {
@@ -78,8 +78,8 @@ describe('complaints (issue 18)', () => {
         throw e;
       });
     await chooseOption(sup, 'lead-department', '云溪县市场监督管理局');
-    await sup.locator('.ant-modal-footer .ant-btn-primary').click();
-    await sup.locator('.ant-message-success').first().waitFor();
+    await confirmModal(sup);
+    await successMessage(sup).waitFor();
 
     const head = await as('depthead');
     await act(head, id, 'return', (p) => p.getByLabel('退单理由').fill('该问题属卫健窗口'));
@@ -99,7 +99,7 @@ describe('complaints (issue 18)', () => {
     await act(sup, id, 'callback', (p) => p.getByLabel('回访记录').fill('电话回访，满意'));
     await sup.goto(`/complaints/${id}`);
     await sup.getByTestId('action-close').click();
-    await sup.locator('.ant-message-success').first().waitFor();
+    await successMessage(sup).waitFor();
     await sup.reload();
     await sup.getByTestId('status').waitFor();
     expect(await sup.getByTestId('status').innerText()).toBe('已办结');
@@ -112,8 +112,8 @@ describe('complaints (issue 18)', () => {
     const reopen = clerk.locator('[data-testid^="reopen-"]').first();
     await reopen.waitFor();
     await reopen.click();
-    await clerk.locator('.ant-modal-footer .ant-btn-primary').click();
-    const msg = clerk.locator('.ant-message-success').first();
+    await confirmModal(clerk);
+    const msg = successMessage(clerk);
     await msg.waitFor().catch(async (e: unknown) => {
       console.log('DEBUG2', await screenshot(clerk, 'cpl-reopen'), await clerk.locator('body').innerText());
       throw e;
@@ -144,8 +144,8 @@ describe('complaints (issue 18)', () => {
     await leader.getByTestId(`leader-decide-${made.orderNo}`).click();
     await chooseOption(leader, 'leader-department', '云溪县市场监督管理局');
     await leader.getByTestId('leader-note').fill('由市场监管局牵头，三日内答复');
-    await leader.locator('.ant-modal-footer .ant-btn-primary').click();
-    await leader.locator('.ant-message-success').first().waitFor();
+    await confirmModal(leader);
+    await successMessage(leader).waitFor();
     await leader.goto(`/complaints/${made.id}`);
     await leader.getByTestId('status').waitFor();
     expect(await leader.getByTestId('status').innerText()).toBe('已派单');

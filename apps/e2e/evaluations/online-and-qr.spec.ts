@@ -3,6 +3,7 @@ import { apiSignIn } from '../fixtures/api.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
+import { listItem } from '../pages/antd';
 
 /** The demo's delivered (concluded) case (apps/server/src/demo/seed-cases-demo.ts). */
 const DELIVERED_CASE_ID = 'ca5e0000-0000-4000-8000-000000000010';
@@ -56,7 +57,7 @@ describe('好差评: online on the tracking page, and a window QR code (issue 17
     await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
     await page.goto(`${base}/evaluations/pads`);
     await page.getByTestId('window-qrs').getByText('A02').first().waitFor();
-    const item = page.getByTestId('window-qrs').locator('.ant-list-item').filter({ hasText: 'A02' });
+    const item = listItem(page.getByTestId('window-qrs'), 'A02');
     await item.getByTestId('window-qr-link').click();
     await page.getByTestId('window-qr-name').waitFor();
     const img = page.getByTestId('window-qr-img');

@@ -5,6 +5,7 @@ import { screenshot } from '../fixtures/browser.fixture';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { AppLayoutPage, type MenuKey } from '../pages/app-layout.page';
 import { LoginPage } from '../pages/login.page';
+import { tableRows } from '../pages/antd';
 
 // Issue 12 point 8: one answer for a wrong password, an unknown user and a locked account.
 const WRONG = '用户名或密码错误（连续错误 5 次将暂停登录 15 分钟）';
@@ -77,7 +78,7 @@ describe('sign-in and role menus', () => {
     const layout = new AppLayoutPage(page);
     await layout.open('departments');
     await page.getByTestId('departments-page').waitFor();
-    await page.locator('.ant-table-row').first().waitFor();
+    await tableRows(page).first().waitFor();
     expect(await page.getByTestId('create-button').count()).toBe(0);
     expect(await page.getByTestId('read-only-tag').innerText()).toBe('只读');
     expect(await page.getByRole('button', { name: '编辑' }).count()).toBe(0);

@@ -4,6 +4,7 @@ import type { Role } from '@tongban/contracts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
+import { spinnersGone } from '../pages/antd';
 
 /**
  * Issue 14, point 15: with English chosen, every staff screen (as each role that sees it) and every
@@ -85,11 +86,7 @@ function bare(text: string): string {
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-  await page
-    .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
+  await spinnersGone(page);
 }
 
 /** The visible labels of the page whose text has Han characters outside brackets and demo data. */

@@ -3,6 +3,7 @@ import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
+import { menuItems } from '../pages/antd';
 
 describe('the shell as a person meets it (issue 14, point 12)', () => {
   let e2e: E2EContext;
@@ -45,7 +46,7 @@ describe('the shell as a person meets it (issue 14, point 12)', () => {
     const sider = await page.getByTestId('app-sider').boundingBox();
     expect(sider?.x).toBe(0);
     expect(sider?.y).toBe(0);
-    const last = page.locator('[data-testid="app-menu"] .ant-menu-item').last();
+    const last = menuItems(page.getByTestId('app-menu')).last();
     await last.scrollIntoViewIfNeeded();
     const box = (await last.boundingBox())!;
     // What is drawn at the middle of the last item is the item, not the collapse bar.

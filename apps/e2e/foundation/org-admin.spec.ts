@@ -5,6 +5,7 @@ import { solidPng } from '../fixtures/png.fixture';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { AppLayoutPage } from '../pages/app-layout.page';
 import { LoginPage } from '../pages/login.page';
+import { cardTitle, notifications, openDialog, tableRows } from '../pages/antd';
 
 describe('organisation admin screens', () => {
   let e2e: E2EContext;
@@ -22,28 +23,26 @@ describe('organisation admin screens', () => {
     const layout = new AppLayoutPage(page);
     await layout.open('departments');
     await page.getByTestId('departments-page').waitFor();
-    await page.locator('.ant-table-row').first().waitFor();
-    const before = await page.locator('.ant-table-row').count();
+    await tableRows(page).first().waitFor();
+    const before = await tableRows(page).count();
     await screenshot(page, 'departments-admin');
 
-    await page.getByTestId('create-button').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
+    const dialog = await openDialog(page, page.getByTestId('create-button'));
     await page.getByTestId('department-name').fill('测试区退役军人事务局');
     await page.getByTestId('department-short-name').fill('退役军人局');
     await screenshot(page, 'departments-create-modal');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    const row = page.locator('.ant-table-row', { hasText: '测试区退役军人事务局' });
+    const row = tableRows(page, '测试区退役军人事务局');
     await row.waitFor();
     expect(await row.innerText()).toContain('退役军人局');
-    expect(await page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(Math.min(before + 1, 20));
+    expect(await tableRows(page).count()).toBeGreaterThanOrEqual(Math.min(before + 1, 20));
     await screenshot(page, 'departments-created');
 
     // Still there after a reload: it came from the server, not only from the form.
     await page.reload();
-    await page.locator('.ant-table-row', { hasText: '测试区退役军人事务局' }).waitFor();
+    await tableRows(page, '测试区退役军人事务局').waitFor();
   });
 
   it('a server validation error is shown as the server’s Chinese message', async () => {
@@ -51,14 +50,14 @@ describe('organisation admin screens', () => {
     await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
     await new AppLayoutPage(page).open('regions');
     await page.getByTestId('regions-page').waitFor();
-    await page.locator('.ant-table-row').first().waitFor();
-    const existing = (await page.locator('.ant-table-row code').first().innerText()).trim();
+    await tableRows(page).first().waitFor();
+    const existing = (await tableRows(page).locator('code').first().innerText()).trim();
 
     await page.getByTestId('create-button').click();
     await page.getByTestId('region-code').fill(existing);
     await page.getByTestId('region-name').fill('重复的区划');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    const notice = page.locator('.ant-notification-notice');
+    const notice = notifications(page);
     await notice.waitFor();
     const text = await notice.innerText();
     expect(text).toContain('操作失败');
@@ -71,7 +70,7 @@ describe('organisation admin screens', () => {
     await new LoginPage(page).signIn('admin', DEMO_PASSWORD);
     await new AppLayoutPage(page).open('staff');
     await page.getByTestId('staff-page').waitFor();
-    const row = page.locator('.ant-table-row').first();
+    const row = tableRows(page).first();
     await row.waitFor();
     const name = (await row.locator('td').nth(1).innerText()).trim();
 
@@ -85,7 +84,7 @@ describe('organisation admin screens', () => {
     });
     expect((await upload).status()).toBe(200);
     await page.getByText('照片已上传').waitFor();
-    const img = page.locator('.ant-table-row', { hasText: name }).locator('img');
+    const img = tableRows(page, name).locator('img');
     await img.waitFor();
     const src = await img.getAttribute('src');
     expect(src).toMatch(/^\/files\/[0-9a-f]{64}$/);
@@ -127,8 +126,8 @@ describe('organisation admin screens', () => {
       await layout.open(key);
       const card = page.getByTestId(`${key}-page`);
       await card.waitFor();
-      await page.locator('.ant-table-row').first().waitFor();
-      expect(await card.locator('.ant-card-head-title').innerText()).toContain(title);
+      await tableRows(page).first().waitFor();
+      expect(await cardTitle(card).innerText()).toContain(title);
       await screenshot(page, `${key}-admin`);
     }
   });
@@ -150,10 +149,8 @@ describe('organisation admin screens', () => {
     await locked.waitFor();
     expect(await locked.innerText()).toMatch(/^锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
-    const row = page.locator('.ant-table-row', { hasText: 'clerk2' });
-    await row.getByRole('button', { name: '重置密码' }).click();
-    const dialog = page.getByRole('dialog', { name: /重置密码/ });
-    await dialog.waitFor();
+    const row = tableRows(page, 'clerk2');
+    const dialog = await openDialog(page, row.getByRole('button', { name: '重置密码' }), /重置密码/);
     await dialog.locator('input[type=password]').fill('short');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByText('密码至少 10 位').waitFor();
@@ -179,7 +176,7 @@ describe('organisation admin screens', () => {
     await new AppLayoutPage(page).open('users');
     await page.getByTestId('login-submit').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
-    expect(await page.locator('.ant-notification-notice').count()).toBe(0);
+    expect(await notifications(page).count()).toBe(0);
   });
 
   it('the English switch translates the shell and persists across reloads', async () => {

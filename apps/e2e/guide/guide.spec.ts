@@ -8,6 +8,7 @@ import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { REPO_ROOT } from '../fixtures/server.fixture';
 import { CasesPage } from '../pages/cases.page';
 import { LoginPage } from '../pages/login.page';
+import { spinnersGone } from '../pages/antd';
 
 /**
  * The operating manuals (docs/guide/, 操作手册) walk each role's main journey; this spec walks the
@@ -49,11 +50,7 @@ describe('操作手册: each role main journey renders (docs/guide, issue 14)', 
   const shot = async (page: Page, name: string, ready: string) => {
     await page.getByTestId(ready).first().waitFor();
     await page.waitForLoadState('networkidle');
-    await page
-      .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, {
-        timeout: 10_000,
-      })
-      .catch(() => undefined);
+    await spinnersGone(page);
     const text = await page.locator('body').innerText();
     expect(text.match(RULE_ID)?.[0], `${name}: a rule id on screen`).toBeUndefined();
     if (SHOTS) await page.screenshot({ path: path.join(IMG, `${name}.png`) });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSignIn } from '../fixtures/api.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
-import { chooseOption } from '../pages/antd';
+import { chooseOption, pickDate } from '../pages/antd';
 import { LoginPage } from '../pages/login.page';
 import { personIdNumber } from '../fixtures/identity.fixture';
 
@@ -47,9 +47,7 @@ describe('the hall: booking, queue, call screen, patrol (issue 19)', () => {
     const page = await e2e.openPage();
     await page.goto('/hall/book');
     await chooseOption(page, 'booking-group', '综合受理');
-    await page.locator('.ant-picker input').first().click();
-    await page.locator('.ant-picker input').first().fill(date);
-    await page.keyboard.press('Enter');
+    await pickDate(page, date);
     await page.getByTestId('booking-slots').getByText(from).click();
     await page.getByLabel('姓名').fill('周小满');
     await page.getByLabel('公民身份号码').fill(idNumber);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { newPage, screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
-import { chooseOption } from '../pages/antd';
+import { chooseOption, confirmPopconfirm, visibleModal } from '../pages/antd';
 import { LoginPage } from '../pages/login.page';
 
 /**
@@ -108,7 +108,7 @@ describe('importing a report the parser reads partly wrong (issue 15)', () => {
 
   it('accountability and a recovery are recorded per finding and counted in the report and .docx', async () => {
     await page.getByTestId('ledger-record').click();
-    const modal = page.locator('.ant-modal:visible', { hasText: '登记问责与整改成效' });
+    const modal = visibleModal(page, '登记问责与整改成效');
     const input = (testId: string) =>
       page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
     // antd spaces out a two-character button label ("登 记").
@@ -151,7 +151,7 @@ describe('importing a report the parser reads partly wrong (issue 15)', () => {
     expect(docText).toContain('追缴资金1500.50元');
 
     await page.getByTestId('report-publish').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
+    await confirmPopconfirm(page, '发布');
     await page.getByText(/已公开（/).waitFor();
 
     const { context, page: anon } = await newPage(e2e.browser, e2e.server.baseURL);

@@ -5,6 +5,7 @@ import { newPage, screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
+import { confirmPopconfirm, openDialog, selectOption } from '../pages/antd';
 
 /**
  * The rectification loop in the browser (issue 6): a supervisor imports a report text, reviews and
@@ -50,7 +51,7 @@ async function chooseOption(page: Page, selectTestId: string, optionText: string
   const select = page.getByTestId(selectTestId).nth(nth);
   if ((await select.innerText()).includes(optionText)) return;
   await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).click();
+  await selectOption(page, optionText).click();
 }
 
 async function waitForLedger(page: Page) {
@@ -126,9 +127,7 @@ describe('rectification ledger (REC-1, SOD-2, TRUTH-1)', () => {
   it('progress with an evidence file; REC-1 refuses sign-off without evidence, SOD-2 refuses the owner', async () => {
     const page = supervisor;
     const row = measureRow(page, '推行材料共享');
-    await row.getByRole('button', { name: '添加进展' }).click();
-    const dialog = page.getByRole('dialog', { name: '添加整改进展' });
-    await dialog.waitFor();
+    const dialog = await openDialog(page, row.getByRole('button', { name: '添加进展' }), '添加整改进展');
     await page
       .getByTestId('progress-text')
       .fill('已与公安、民政部门共享身份信息，抵押登记不再重复收取身份证明');
@@ -244,7 +243,7 @@ describe('rectification ledger (REC-1, SOD-2, TRUTH-1)', () => {
     expect(docx.length).toBeGreaterThan(5000);
 
     await page.getByTestId('report-publish').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
+    await confirmPopconfirm(page, '发布');
     await page.getByText(/已公开（/).waitFor();
   });
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { openDialog } from './antd';
 
 /** The 工作日历 screen (apps/web/src/modules/calendar/pages/calendar-page.tsx). */
 export class CalendarPage {
@@ -54,9 +55,7 @@ export class CalendarPage {
   }
 
   async addLocalDay(date: string, kind: 'closure' | 'extra_workday', reason: string): Promise<void> {
-    await this.page.getByTestId('local-day-add').click();
-    const dialog = this.page.getByRole('dialog');
-    await dialog.waitFor();
+    const dialog = await openDialog(this.page, this.page.getByTestId('local-day-add'));
     await this.pickDate('local-day-date', date);
     await dialog.getByRole('radio', { name: kind === 'closure' ? /停工/ : /加班/ }).check();
     await this.page.getByTestId('local-day-reason').fill(reason);

@@ -1,5 +1,5 @@
 import type { Locator, Page, Request, Response } from 'playwright-core';
-import { chooseOption } from './antd';
+import { chooseOption, modalOpened, visibleModal } from './antd';
 
 /** Helpers for the case screens (apps/web/src/modules/cases). */
 export class CasesPage {
@@ -43,7 +43,7 @@ export class CasesPage {
   }
 
   get dialog(): Locator {
-    return this.page.locator('.ant-modal:visible');
+    return visibleModal(this.page);
   }
 
   async openCase(caseId: string): Promise<void> {
@@ -72,7 +72,7 @@ export class CasesPage {
     this.page.on('requestfailed', onFailed);
     try {
       // As a person would: the dialog has finished opening before OK is pressed.
-      await this.page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear'));
+      await modalOpened(this.page);
       await this.ok.click();
       await this.dialog.waitFor({ state: 'hidden' });
     } catch (err) {

@@ -5,6 +5,7 @@ import { apiSignIn, type ApiSession } from '../fixtures/api.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
+import { confirmModal, expandRow } from '../pages/antd';
 
 /** Where the app keeps the chosen language (apps/web/src/app/i18n.ts). */
 const STORAGE_KEY = 'tongban.language';
@@ -91,10 +92,7 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     const row = page.locator('tr', { hasText: `办件 ${plan.files[0]!.caseNo}` });
     await row.getByRole('button', { name: '转入台账' }).click();
     await page.getByPlaceholder('云溪县卫生健康局').fill('云溪县卫生健康局');
-    await page
-      .locator('.ant-modal-footer')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    await confirmModal(page, /确\s*定|OK/);
     await page.getByText('已转入台账', { exact: false }).first().waitFor();
     const after = (
       await sup.get<{ items: { causeKey: string; status: string; ledgerInspectionId: string }[] }>(
@@ -113,7 +111,7 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     await page.goto('/reviews/assessments');
     await page.locator('td a').first().click();
     const row = page.locator('tr', { hasText: '云溪县卫生健康局' }).first();
-    await row.locator('.ant-table-row-expand-icon').click();
+    await expandRow(row);
     const breakdown = page.getByTestId('breakdown-云溪县卫生健康局');
     await breakdown.waitFor();
     const text = await breakdown.innerText();
@@ -130,7 +128,7 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     await page.evaluate((key) => localStorage.setItem(key, 'en'), STORAGE_KEY);
     await page.goto(url);
     const row = page.locator('tr', { hasText: '云溪县卫生健康局' }).first();
-    await row.locator('.ant-table-row-expand-icon').click();
+    await expandRow(row);
     const text = await page.getByTestId('breakdown-云溪县卫生健康局').innerText();
     expect(text).toContain('On-time completion rate');
     expect(text).toContain('Complaints and repeat complaints');

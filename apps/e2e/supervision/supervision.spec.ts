@@ -4,6 +4,7 @@ import { apiSignIn } from '../fixtures/api.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { LoginPage } from '../pages/login.page';
+import { drawer, drawerTitle, statisticValue, tableRows } from '../pages/antd';
 
 // antd's InputNumber hands its test id to the <input> itself (or, in some versions, its wrapper).
 const WARNING_INPUT =
@@ -32,13 +33,9 @@ describe('电子监察: board, 督办单 answered, dashboard drill-down (issue 1
     await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
     await page.getByTestId('menu-supervision-board').click();
     await page.getByTestId('total-red').waitFor();
-    const red = Number(
-      (await page.getByTestId('total-red').locator('.ant-statistic-content-value').innerText()).trim(),
-    );
+    const red = Number((await statisticValue(page.getByTestId('total-red')).innerText()).trim());
     expect(red).toBeGreaterThan(0);
-    const yellow = Number(
-      (await page.getByTestId('total-yellow').locator('.ant-statistic-content-value').innerText()).trim(),
-    );
+    const yellow = Number((await statisticValue(page.getByTestId('total-yellow')).innerText()).trim());
     expect(yellow).toBeGreaterThan(0);
     await page.getByTestId('total-yellow').click();
     await page.getByTestId('clock-table').getByTestId('colour-yellow').first().waitFor();
@@ -77,14 +74,12 @@ describe('电子监察: board, 督办单 answered, dashboard drill-down (issue 1
     const stat = page.getByTestId('stat-concluded');
     await stat.waitFor();
     await page.getByTestId('chart-volume').waitFor();
-    const concluded = Number(
-      (await stat.locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''),
-    );
+    const concluded = Number((await statisticValue(stat).innerText()).replace(/\D/g, ''));
     expect(concluded).toBeGreaterThan(0);
     await stat.click();
-    const drawer = page.locator('.ant-drawer');
-    await drawer.getByTestId('figure-cases').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await drawer.locator('.ant-drawer-title').innerText()).toContain(`(${concluded})`);
+    const figures = drawer(page);
+    await tableRows(figures.getByTestId('figure-cases')).first().waitFor();
+    expect(await drawerTitle(figures).innerText()).toContain(`(${concluded})`);
   });
 
   it("SUP-1: the supervisor sets an item's warning days; a value not below the promised limit is refused", async () => {
@@ -92,7 +87,7 @@ describe('电子监察: board, 督办单 answered, dashboard drill-down (issue 1
     await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
     await page.getByTestId('menu-supervision-thresholds').click();
     const table = page.getByTestId('thresholds-table');
-    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await tableRows(table).first().waitFor();
     const api = await apiSignIn(e2e.server.baseURL, 'supervisor');
     const { items } = await api.get<{ items: { itemId: string; promisedLimitDays: number }[] }>(
       '/api/supervision/thresholds',

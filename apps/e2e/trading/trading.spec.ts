@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
-import { chooseOption } from '../pages/antd';
+import { anyToast, chooseOption } from '../pages/antd';
 import { LoginPage } from '../pages/login.page';
 
 /**
@@ -80,11 +80,9 @@ describe('public resource trading (issue 22)', () => {
         .getByTestId('seed')
         .waitFor()
         .then(() => 'opened'),
-      sup
-        .locator('.ant-message-notice, .ant-notification-notice')
-        .first()
+      anyToast(sup)
         .waitFor()
-        .then(() => sup.locator('.ant-message-notice, .ant-notification-notice').first().innerText()),
+        .then(() => anyToast(sup).innerText()),
     ]);
     expect(opened).toBe('opened');
     await sup.getByTestId('replay-draw').click();

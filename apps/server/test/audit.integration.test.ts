@@ -3,8 +3,9 @@ import path from 'node:path';
 import { AuditCheckpointExport } from '@tongban/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../src/modules/audit';
+import { verifyAuditChain } from '../src/modules/audit';
 import { SYSTEM_ACTOR } from '../src/platform/access';
+import { runCommand } from '../src/platform/command';
 import { createDemoDataDir, createTestApp, dbKinds, signIn, type TestApp } from './harness';
 import { asOwner } from './tamper';
 
@@ -94,20 +95,16 @@ describe.each(dbKinds())('audit chain lanes (%s)', (kind) => {
     // Two entities × 10 entries, written by 20 concurrent transactions.
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.deps.db.transaction().execute((tx) =>
-          appendAudit(
-            tx,
-            SYSTEM_ACTOR,
-            {
-              action: 'test',
-              entityType: 'test',
-              entityId: `e${i % 2}`,
-              regionCode: '350999',
-              summary: { i },
-            },
-            new Date(),
-          ),
-        ),
+        runCommand(t.deps, SYSTEM_ACTOR, async () => ({
+          result: undefined,
+          audit: {
+            action: 'test',
+            entityType: 'test',
+            entityId: `e${i % 2}`,
+            regionCode: '350999',
+            summary: { i },
+          },
+        })),
       ),
     );
     const mine = await t.deps.db

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed-demo';
-import { appendAudit, checkpointKey, writeCheckpoints } from '../src/modules/audit';
+import { checkpointKey, writeCheckpoints } from '../src/modules/audit';
 import { runAuditVerify } from '../src/modules/audit/audit-verify';
 import { auditLane } from '../src/modules/audit/audit.policy';
 import { refreshSupervision } from '../src/modules/supervision';
@@ -14,6 +14,7 @@ import type { Deps } from '../src/platform/app-types';
 import { checkTable } from '../src/platform/citus';
 import { readSchema } from '../src/platform/citus-catalog';
 import { fixedClock } from '../src/platform/clock';
+import { runCommand } from '../src/platform/command';
 import { openDatabase, type DatabaseHandle, type Db, type Executor } from '../src/platform/db';
 import { currentMigration, migrate, MIGRATIONS_DIR } from '../src/platform/migrate';
 import { createPostgresDatabase, dbKinds } from './harness';
@@ -206,16 +207,11 @@ describe.each(dbKinds())('the region keys migrate a demo database in place (%s)'
     // A chain's next entry continues from its own last seq, and the chain still verifies.
     const [chain] = lastSeqs;
     const entityId = laneEntity(chain!.lane);
-    await deps_.db
-      .transaction()
-      .execute((tx) =>
-        appendAudit(
-          tx,
-          SYSTEM_ACTOR,
-          { action: 'test', entityType: 'test', entityId, regionCode: chain!.regionCode },
-          TEMPLATE_NOW,
-        ),
-      );
+    // deps_.clock stands at TEMPLATE_NOW.
+    await runCommand(deps_, SYSTEM_ACTOR, async () => ({
+      result: undefined,
+      audit: { action: 'test', entityType: 'test', entityId, regionCode: chain!.regionCode },
+    }));
     const added = await deps_.db
       .selectFrom('auditLog')
       .select(['lane', 'seq'])

@@ -37,29 +37,9 @@ export async function createHead(
 }
 
 /**
- * The entry and the move of its chain's head to it (hash and seq): two writes for one batch
- * (executeWrites). The entry's seq is the one the head moves to (ADR 0006: numbered per chain).
- */
-export function entryWrites(tx: Tx, row: Omit<AuditLogRow, 'summary'> & { summary: string }): Compilable[] {
-  return [
-    fixedStatement('audit.entry', [row], [], ([r]) => tx.insertInto('auditLog').values(r as typeof row)),
-    fixedStatement(
-      'audit.moveHead',
-      [],
-      [row.hash, row.seq, row.regionCode, row.lane],
-      (_, [hash, seq, region, lane]) =>
-        tx
-          .updateTable('auditHead')
-          .set({ hash: hash as string, seq: seq as number })
-          .where('regionCode', '=', region as string)
-          .where('lane', '=', lane as number),
-    ),
-  ];
-}
-
-/**
- * Several entries (in chain order) as one INSERT, and each chain's head moved once to its last
- * entry: writes for one batch (executeWrites; a head updated twice in one statement would not be).
+ * Entries (one or several, in chain order) as one INSERT, and each chain's head moved once to its
+ * last entry (hash and seq; ADR 0006: numbered per chain): writes for one batch (executeWrites; a
+ * head updated twice in one statement would not be).
  */
 export function entriesWrites(
   tx: Tx,

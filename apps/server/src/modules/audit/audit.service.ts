@@ -74,7 +74,7 @@ export type AuditLinks = ReadonlyMap<number, AuditLink>;
  * join, in one round trip (the locks are still taken one after the other, in lane order). Two such
  * transactions (a bundle intake or delivery writes five cases) then take their lanes in the same
  * order and cannot deadlock on them, so they need not be serialised; the later lockAuditChain of
- * each entity finds its lane already held, and auditWritesInOrder links entries to the returned heads.
+ * each entity finds its lane already held, and auditEntryWrites links entries to the returned heads.
  */
 export async function lockAuditChains(
   tx: Tx,
@@ -108,22 +108,28 @@ export function auditChainsRead(
 }
 
 /**
- * The writes of several entries on chains locked by lockAuditChains, in the order given: each entry
- * links to the one before it on its chain and takes the seq after it, all go in one INSERT, and
- * each chain's head moves once, to its last entry (hash and seq) — one batch (executeWrites) for the lot.
+ * The writes of audit entries on chains already locked (lockAuditChain, lockAuditChains or their
+ * reads), in the order given: each entry links to the one before it on its chain and takes the seq
+ * after it, all go in one INSERT, and each chain's head moves once, to its last entry (hash and
+ * seq) — one batch (executeWrites) for the lot. One entry is a list of one; an entry's region is
+ * its chain's. The batched form of the one audit API: runCommand's `audit` effect appends through
+ * it, and a change that sends its last writes with COMMIT (runCommand's `writes`, docs/adr/0003)
+ * puts these among them.
  */
-export function auditWritesInOrder(
+export function auditEntryWrites(
   tx: Tx,
-  links: AuditLinks,
+  links: AuditLink | AuditLinks,
   actor: Actor,
   inputs: readonly Omit<AuditInput, 'regionCode'>[],
   at: Date,
 ): Compilable[] {
+  const locked: AuditLinks = 'lane' in links ? new Map([[links.lane, links]]) : links;
+  // Millisecond precision: what the database stores and gives back, so the hash can be recomputed.
   const stamp = new Date(Math.floor(at.getTime()));
   const heads = new Map<number, AuditLink>();
   const rows = inputs.map((input) => {
     const lane = auditLane(input.entityType, input.entityId);
-    const link = heads.get(lane) ?? links.get(lane);
+    const link = heads.get(lane) ?? locked.get(lane);
     if (!link) throw new Error(`audit chain of ${input.entityType} not locked`);
     const content = {
       regionCode: link.regionCode,
@@ -173,43 +179,10 @@ export function auditChainRead(
 }
 
 /**
- * The writes of one entry on a locked chain, for a caller that sends all of its transaction's
- * writes as one statement (executeWrites). The entry's region is the link's.
- */
-export function auditWrites(
-  tx: Tx,
-  link: AuditLink,
-  actor: Actor,
-  input: Omit<AuditInput, 'regionCode'>,
-  at: Date,
-): Compilable[] {
-  // Millisecond precision: what the database stores and gives back, so the hash can be recomputed.
-  const stamp = new Date(Math.floor(at.getTime()));
-  const content = {
-    regionCode: link.regionCode,
-    actorId: actor.userId,
-    actorName: actor.displayName,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    summary: input.summary ?? {},
-    at: stamp,
-    clientIp: actor.clientIp,
-  };
-  const hash = computeEntryHash(link.prevHash, content);
-  return repo.entryWrites(tx, {
-    ...content,
-    summary: JSON.stringify(content.summary),
-    lane: link.lane,
-    seq: link.seq,
-    prevHash: link.prevHash,
-    hash,
-  });
-}
-
-/**
  * Appends an entry to its chain inside the caller's transaction, so a change and its audit entry
- * commit together or not at all. The chain stays locked until commit: call it last.
+ * commit together or not at all. The chain stays locked until commit: call it last. Only
+ * platform/command.ts (runCommand's `audit` effect) and this module call it: a use case returns its
+ * entries to runCommand (eslint.config.js keeps other modules from importing it).
  */
 export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput, at: Date): Promise<void> {
   const link = await lockAuditChain(
@@ -218,23 +191,7 @@ export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput, at: D
     input.entityType,
     input.entityId,
   );
-  await executeWrites(tx, auditWrites(tx, link, actor, input, at));
-}
-
-/**
- * Runs a change and its audit entry in one transaction (ARCHITECTURE.md: they commit together).
- * `audit` is null only when the change turned out to change nothing (e.g. re-importing an unchanged sheet).
- */
-export async function runAudited<T>(
-  deps: { db: Db; clock: Clock },
-  actor: Actor,
-  fn: (tx: Tx) => Promise<{ result: T; audit: AuditInput | null }>,
-): Promise<T> {
-  return deps.db.transaction().execute(async (tx) => {
-    const { result, audit } = await fn(tx);
-    if (audit) await appendAudit(tx, actor, audit, deps.clock.now());
-    return result;
-  });
+  await executeWrites(tx, auditEntryWrites(tx, link, actor, [input], at));
 }
 
 /** How many chains' checkpoints go into one INSERT (7 parameters each, well below PostgreSQL's 65535). */
@@ -278,22 +235,23 @@ export function auditCheckpointJob(deps: CheckpointDeps): OutboxJob {
 export async function checkpointNow(deps: CheckpointDeps, actor: Actor): Promise<AuditCheckpointResult> {
   assertAccess(actor, 'audit.checkpoint.write');
   const scope = regionScopeLike(actor);
-  const r = await runAudited(deps, actor, async (tx) => {
-    const result = await writeCheckpoints(
+  const now = deps.clock.now();
+  // The audit module's own change appends its entry itself: runCommand (platform/command.ts) is
+  // built on this module, so going through it from here would be an import cycle.
+  const r = await deps.db.transaction().execute(async (tx) => {
+    const result = await writeCheckpoints(tx, checkpointKey(deps.config.secrets.lookupKey), scope, now);
+    await appendAudit(
       tx,
-      checkpointKey(deps.config.secrets.lookupKey),
-      scope,
-      deps.clock.now(),
-    );
-    return {
-      result,
-      audit: {
+      actor,
+      {
         action: 'audit.checkpoint',
         entityType: 'audit_checkpoint',
         entityId: scope,
         summary: { chains: result.chains, written: result.written },
       },
-    };
+      now,
+    );
+    return result;
   });
   return { chains: r.chains, written: r.written, at: r.at.toISOString() };
 }

@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import type { Executor, Tx } from '../../platform/db';
 import { hashPassword, hmacSm3Hex, randomToken, verifyPassword } from '../../platform/crypto';
-import { appendAudit } from '../audit';
+import { runCommand } from '../../platform/command';
+import type { AuditInput } from '../audit';
 import { AuthError } from './auth.errors';
 import {
   isLocked,
@@ -78,14 +79,13 @@ export async function login(
   const actor = actorOf(user, clientIp);
   const token = randomToken();
   const csrfToken = randomToken(24);
-  const signedIn = await deps.db.transaction().execute(async (tx) => {
+  const signedIn = await runCommand(deps, actor, async ({ tx }) => {
     // Issue 12 point 2: the pair's row stays locked from this check to commit, so a lock that
     // parallel failures set while the password was being checked is seen here.
     const row = await repo.lockThrottle(tx, key, clientIp, now, false);
     const lockedUntil = row?.lockedUntil ? new Date(row.lockedUntil) : null;
-    if (isLocked(lockedUntil, now)) return false;
+    if (isLocked(lockedUntil, now)) return { result: false };
     if (row) await repo.deleteThrottle(tx, key, clientIp);
-    if (lockedUntil) await auditUnlocked(tx, actor, user.id, now);
     await repo.insertSession(tx, {
       tokenHash: hashSessionToken(deps, token),
       userId: user.id,
@@ -94,8 +94,8 @@ export async function login(
       createdAt: now,
       lastSeenAt: now,
     });
-    await appendAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id }, now);
-    return true;
+    const login: AuditInput = { action: 'auth.login', entityType: 'user', entityId: user.id };
+    return { result: true, audit: lockedUntil ? [unlocked(user.id), login] : login };
   });
   if (!signedIn) {
     await recordFailure(deps, key, clientIp, user, now, 'locked');
@@ -133,7 +133,7 @@ async function recordFailure(
   const actor = user ? actorOf(user, clientIp) : anonymous(clientIp);
   // An unknown name is audited by its keyed hash: a password typed into the name field stays out of the log.
   const entityId = user ? user.id : `login:${key.slice(0, 32)}`;
-  await deps.db.transaction().execute(async (tx) => {
+  await runCommand(deps, actor, async ({ tx }) => {
     const row = await repo.lockThrottle(tx, key, clientIp, now, true);
     const next = registerFailure(
       row && {
@@ -147,7 +147,6 @@ async function recordFailure(
       lockedUntil: next.lockedUntil,
       lastFailedAt: now,
     });
-    if (next.unlocked) await auditUnlocked(tx, actor, entityId, now);
     if (next.event === 'locked' && user) await repo.markUserLocked(tx, user.id, next.lockedUntil!);
     const action =
       next.event === 'locked'
@@ -155,59 +154,45 @@ async function recordFailure(
         : next.event === 'refused'
           ? 'auth.login_refused'
           : 'auth.login_failed';
-    await appendAudit(
-      tx,
-      actor,
-      {
-        action,
-        entityType: 'user',
-        entityId,
-        summary: {
-          reason: next.event === 'refused' ? 'locked' : reason,
-          failedAttempts: next.failedAttempts,
-          ...(next.lockedUntil ? { lockedUntil: next.lockedUntil.toISOString() } : {}),
-        },
+    const failure: AuditInput = {
+      action,
+      entityType: 'user',
+      entityId,
+      summary: {
+        reason: next.event === 'refused' ? 'locked' : reason,
+        failedAttempts: next.failedAttempts,
+        ...(next.lockedUntil ? { lockedUntil: next.lockedUntil.toISOString() } : {}),
       },
-      now,
-    );
+    };
+    return { result: undefined, audit: next.unlocked ? [unlocked(entityId), failure] : failure };
   });
 }
 
 /** A lock that ran out is recorded as lifted when the pair is next used (nothing runs at its end). */
-async function auditUnlocked(tx: Tx, actor: Actor, entityId: string, now: Date) {
-  await appendAudit(
-    tx,
-    actor,
-    { action: 'auth.unlocked', entityType: 'user', entityId, summary: { reason: 'expired' } },
-    now,
-  );
+function unlocked(entityId: string): AuditInput {
+  return { action: 'auth.unlocked', entityType: 'user', entityId, summary: { reason: 'expired' } };
 }
 
 /**
  * An admin's password reset lifts every sign-in lock of the account (called inside the reset's
- * transaction, before its own audit entry); the lift is audited when a lock was in force.
+ * command). Returns the lift's audit entry when a lock was in force, for the reset to return to
+ * runCommand before its own entry.
  */
 export async function clearSignInLocks(
   tx: Tx,
   deps: Deps,
-  actor: Actor,
   user: { id: string; username: string; regionCode: string },
-) {
-  const now = deps.clock.now();
+  now: Date,
+): Promise<AuditInput | null> {
   const lifted = await repo.deleteAccountThrottles(tx, accountKey(deps, user.username), now);
-  if (lifted > 0)
-    await appendAudit(
-      tx,
-      actor,
-      {
-        action: 'auth.unlocked',
-        entityType: 'user',
-        entityId: user.id,
-        regionCode: user.regionCode,
-        summary: { reason: 'password_reset', locks: lifted },
-      },
-      now,
-    );
+  if (lifted === 0) return null;
+  return {
+    action: 'auth.unlocked',
+    entityType: 'user',
+    entityId: user.id,
+    regionCode: user.regionCode,
+    summary: { reason: 'password_reset', locks: lifted },
+  };
 }
 
 /** The stored hash of a user's password (an admin's reset must not set the current one again). */
@@ -299,14 +284,12 @@ export async function resolveSession(
 
 export async function logout(deps: Deps, actor: Actor, tokenHash: string): Promise<void> {
   sessionCache(deps).delete(tokenHash);
-  await deps.db.transaction().execute(async (tx) => {
+  await runCommand(deps, actor, async ({ tx }) => {
     await repo.deleteSession(tx, tokenHash);
-    await appendAudit(
-      tx,
-      actor,
-      { action: 'auth.logout', entityType: 'user', entityId: actor.userId ?? '' },
-      deps.clock.now(),
-    );
+    return {
+      result: undefined,
+      audit: { action: 'auth.logout', entityType: 'user', entityId: actor.userId ?? '' },
+    };
   });
 }
 
@@ -328,7 +311,7 @@ export async function changePassword(
   });
   if (weak) throw new AuthError('AUTH_WEAK_PASSWORD', weak);
   const hash = await hashPassword(input.newPassword);
-  await deps.db.transaction().execute(async (tx) => {
+  await runCommand(deps, actor, async ({ tx }) => {
     await repo.updatePasswordHash(tx, user.id, hash);
     // Other sessions of this user end with the old password.
     await tx
@@ -336,12 +319,10 @@ export async function changePassword(
       .where('userId', '=', user.id)
       .where('tokenHash', '!=', keepTokenHash)
       .execute();
-    await appendAudit(
-      tx,
-      actor,
-      { action: 'auth.password_changed', entityType: 'user', entityId: user.id },
-      deps.clock.now(),
-    );
+    return {
+      result: undefined,
+      audit: { action: 'auth.password_changed', entityType: 'user', entityId: user.id },
+    };
   });
   forgetUserSessions(deps, user.id);
 }

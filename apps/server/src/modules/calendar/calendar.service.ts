@@ -33,9 +33,9 @@ import {
 } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
+import { runCommand } from '../../platform/command';
 import type { BatchRead, Db, Executor } from '../../platform/db';
 import { shanghaiToday } from '../../platform/time';
-import { appendAudit } from '../audit';
 import { CalendarModuleError, fromPureError } from './calendar.errors';
 import {
   checkLocalDayUseful,
@@ -357,7 +357,7 @@ export async function addLocalDay(deps: Deps, actor: Actor, input: LocalDayInput
   }
   const useless = checkLocalDayUseful(input.kind, getDayInfo(rc.calendar, input.date).working);
   if (useless) throw new CalendarModuleError(useless);
-  const row = await deps.db.transaction().execute(async (tx) => {
+  const row = await runCommand(deps, actor, async ({ tx, now }) => {
     if (await repo.findLocalDayOn(tx, input.regionCode, input.date)) {
       throw new CalendarModuleError('CALENDAR_LOCAL_DAY_EXISTS', undefined, { date: input.date });
     }
@@ -367,22 +367,19 @@ export async function addLocalDay(deps: Deps, actor: Actor, input: LocalDayInput
       kind: input.kind,
       reason: input.reason,
       createdBy: actor.userId,
-      createdAt: deps.clock.now(),
+      createdAt: now,
     });
     await repo.bumpRevision(tx, input.regionCode);
-    await appendAudit(
-      tx,
-      actor,
-      {
+    return {
+      result: inserted,
+      audit: {
         action: 'calendar.local_day.add',
         entityType: 'local_day',
         entityId: inserted.id,
         regionCode: input.regionCode,
         summary: { date: input.date, kind: input.kind, reason: input.reason },
       },
-      deps.clock.now(),
-    );
-    return inserted;
+    };
   });
   invalidateRegion(deps.db, input.regionCode);
   return toLocalDay(row);
@@ -395,24 +392,22 @@ export async function removeLocalDay(deps: Deps, actor: Actor, id: string): Prom
   const existing = await repo.findLocalDay(deps.db, id);
   if (!existing) throw new CalendarModuleError('CALENDAR_LOCAL_DAY_NOT_FOUND', undefined, { id });
   assertAccess(actor, 'calendar.write', { regionCode: existing.regionCode });
-  await deps.db.transaction().execute(async (tx) => {
+  await runCommand(deps, actor, async ({ tx }) => {
     const deleted = await repo.deleteLocalDay(tx, existing.regionCode, id);
     if (Number(deleted.numDeletedRows) === 0) {
       throw new CalendarModuleError('CALENDAR_LOCAL_DAY_NOT_FOUND', undefined, { id });
     }
     await repo.bumpRevision(tx, existing.regionCode);
-    await appendAudit(
-      tx,
-      actor,
-      {
+    return {
+      result: undefined,
+      audit: {
         action: 'calendar.local_day.remove',
         entityType: 'local_day',
         entityId: id,
         regionCode: existing.regionCode,
         summary: { date: existing.date, kind: existing.kind, reason: existing.reason },
       },
-      deps.clock.now(),
-    );
+    };
   });
   invalidateRegion(deps.db, existing.regionCode);
 }

@@ -5,7 +5,7 @@ import { type Deps } from '../../platform/app-types';
 import { executeBatch, executeWrites, type Tx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { shanghaiToday } from '../../platform/time';
-import { auditChainRead, auditWrites, lockAuditChain, type AuditLink } from '../audit';
+import { auditChainRead, auditEntryWrites, lockAuditChain, type AuditLink } from '../audit';
 import { calendarRead, getCalendar } from '../calendar';
 import { assertCaseScope, assertRole } from './case-access';
 import { backOfficeSteps, clockWith, pinnedVersion } from './case-clock';
@@ -189,11 +189,11 @@ export function caseAudit(
   action: string,
   summary: Record<string, unknown>,
 ) {
-  return auditWrites(
+  return auditEntryWrites(
     ctx.tx,
     link,
     actor,
-    { action, entityType: 'case', entityId: ctx.row.id, summary },
+    [{ action, entityType: 'case', entityId: ctx.row.id, summary }],
     ctx.now,
   );
 }

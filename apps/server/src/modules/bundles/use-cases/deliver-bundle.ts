@@ -6,7 +6,7 @@ import { executeBatch } from '../../../platform/db';
 import type { BundleBranchRow, BundleCaseRow } from '../../../platform/db-types';
 import { randomToken } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
-import { auditChainRead, auditChainsRead, auditWrites } from '../../audit';
+import { auditChainRead, auditChainsRead, auditEntryWrites } from '../../audit';
 import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
@@ -147,16 +147,18 @@ export async function deliverBundle(
             at: now,
           },
         ]),
-        ...auditWrites(
+        ...auditEntryWrites(
           tx,
           link,
           actor,
-          {
-            action: 'bundle.deliver',
-            entityType: 'bundle_case',
-            entityId: b.id,
-            summary: { bundleNo: b.bundleNo, method: input.method, licenseId },
-          },
+          [
+            {
+              action: 'bundle.deliver',
+              entityType: 'bundle_case',
+              entityId: b.id,
+              summary: { bundleNo: b.bundleNo, method: input.method, licenseId },
+            },
+          ],
           now,
         ),
       );

@@ -13,7 +13,7 @@ import { runCommand } from '../../../platform/command';
 import { executeBatch } from '../../../platform/db';
 import { hmacSm3Hex } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
-import { auditChainsRead, auditWritesInOrder } from '../../audit';
+import { auditChainsRead, auditEntryWrites } from '../../audit';
 import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
@@ -174,7 +174,7 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
             event(2 + k, 'branch_accepted', { caseNo: m.caseNo, itemName: m.item.name }),
           ),
         ]),
-        ...auditWritesInOrder(
+        ...auditEntryWrites(
           tx,
           links,
           actor,

@@ -1,7 +1,7 @@
 import type { HolidayNoticeApplied, HolidayNoticeInput } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { appendAudit } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { CalendarModuleError } from '../calendar.errors';
 import * as repo from '../calendar.repository';
 import { compareWithHeld, readNotice } from './preview-holiday-notice';
@@ -24,7 +24,7 @@ export async function applyHolidayNotice(
     });
   }
   // Every server process sees the new days at its next read: the national revision is bumped.
-  return deps.db.transaction().execute(async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await repo.lockNationalLoad(tx);
     const change = await compareWithHeld(tx, parsed);
     await repo.deleteNationalDaysOfYear(tx, parsed.year);
@@ -39,10 +39,9 @@ export async function applyHolidayNotice(
     await repo.bumpRevision(tx, repo.NATIONAL_SCOPE);
     const holidays = parsed.days.filter((d) => d.kind === 'holiday').length;
     const workdays = parsed.days.length - holidays;
-    await appendAudit(
-      tx,
-      actor,
-      {
+    return {
+      result: { year: parsed.year, holidays, workdays, replaced: change.yearLoaded },
+      audit: {
         action: 'calendar.national.load_notice',
         entityType: 'national_year',
         entityId: String(parsed.year),
@@ -58,8 +57,6 @@ export async function applyHolidayNotice(
           warningsAccepted: parsed.warnings.length,
         },
       },
-      deps.clock.now(),
-    );
-    return { year: parsed.year, holidays, workdays, replaced: change.yearLoaded };
+    };
   });
 }

@@ -1,7 +1,7 @@
 import { type CatalogContent, type CatalogDraftCreate, type CatalogVersion } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import {
   assertScope,
   contentOf,
@@ -27,7 +27,7 @@ export async function createDraft(
 ): Promise<CatalogVersion> {
   assertAccess(actor, 'catalog.write');
   const item = await getItemIn(deps.db, itemId);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');
     const published = await repo.findVersionRowByStatus(tx, itemId, 'published');
     const latest = (await repo.findLatestVersionRow(tx, itemId))!;

@@ -1,7 +1,7 @@
 import { type CatalogItemCreate, type CatalogVersion } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import {
   assertScope,
   getDepartmentFor,
@@ -29,7 +29,7 @@ export async function createItem(
   const regionCode = givenRegion ?? actor.regionCode;
   assertScope(actor, 'catalog.write', regionCode, content.departmentId);
   throwViolations(content);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await getDepartmentFor(tx, content.departmentId, regionCode);
     if (await repo.findItemByCode(tx, regionCode, itemCode))
       throw new CatalogError('CATALOG_DUPLICATE_CODE', `事项编码“${itemCode}”在本区划内已存在`);

@@ -7,7 +7,7 @@ import {
 } from '@tongban/contracts';
 import { assertAccess, checkAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { contentOf, regionFor, versionColumns, writeMaterials } from '../catalog-content';
 import { readCatalogWorkbook, type SheetItem } from '../catalog-sheet';
 import { CatalogError } from '../catalog.errors';
@@ -73,7 +73,7 @@ export async function importWorkbook(
   if (problems.length > 0) throw importInvalid(problems);
 
   const result: ImportResult = { regionCode: region, created: [], updated: [], unchanged: [] };
-  await runAudited(deps, actor, async (tx) => {
+  await runCommand(deps, actor, async ({ tx }) => {
     for (const { sheetItem, content } of candidates) {
       const fail = (reason: string) => problems.push({ sheet: '事项', row: sheetItem.row, reason });
       if (

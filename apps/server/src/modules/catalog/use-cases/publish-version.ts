@@ -3,7 +3,7 @@ import { assertAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { type Tx } from '../../../platform/db';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertScope, contentOf, getItemIn, throwViolations, toVersion } from '../catalog-content';
 import { CatalogError } from '../catalog.errors';
 import { findMissingElements } from '../catalog.policy';
@@ -18,7 +18,7 @@ export async function publish(
 ): Promise<CatalogVersion> {
   assertAccess(actor, 'catalog.publish');
   const item = await getItemIn(deps.db, itemId);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const v = await publishIn(tx, deps, actor, item, versionId);
     return {
       result: await toVersion(tx, v.row),

@@ -1,6 +1,6 @@
 import { assertAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertScope, getItemAfter, getItemIn } from '../catalog-content';
 import { CatalogError } from '../catalog.errors';
 import * as repo from '../catalog.repository';
@@ -9,7 +9,7 @@ import * as repo from '../catalog.repository';
 export async function retire(deps: Deps, actor: Actor, itemId: string, reason: string) {
   assertAccess(actor, 'catalog.publish');
   const item = await getItemIn(deps.db, itemId);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const latest = (await repo.findLatestVersionRow(tx, itemId))!;
     assertScope(actor, 'catalog.publish', item.regionCode, latest.departmentId);
     if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');

@@ -2,7 +2,7 @@ import { type CatalogContent, type CatalogVersion, type CatalogVersionPatch } fr
 import { assertAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import {
   assertScope,
   contentOf,
@@ -30,7 +30,7 @@ export async function updateDraft(
   // A published version is what applicants were told and what cases pinned: it never changes.
   if (row.status !== 'draft')
     throw new CatalogError('CATALOG_VERSION_IMMUTABLE', undefined, { versionId, status: row.status });
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const materials = await repo.listMaterials(tx, [row.id]);
     const content: CatalogContent = { ...contentOf(row, materials), ...stripUndefined(patch) };
     throwViolations(content);

@@ -1,6 +1,6 @@
 import type { Action } from '@tongban/contracts';
 import type { Compilable, Updateable } from 'kysely';
-import { auditChainRead, auditWrites, lockAuditChain } from '../../audit';
+import { auditChainRead, auditEntryWrites, lockAuditChain } from '../../audit';
 import { calendarRead, getCalendar } from '../../calendar';
 import { inboxWrites, type InboxDelivery } from '../../inbox';
 import { assertAccess, type Actor } from '../../../platform/access';
@@ -139,16 +139,18 @@ export async function actOnComplaint(
         deliver: s.inbox ?? [],
         at: now,
       }),
-      ...auditWrites(
+      ...auditEntryWrites(
         tx,
         link,
         actor,
-        {
-          action: auditAction,
-          entityType: 'complaint',
-          entityId: row.id,
-          summary: { orderNo: row.orderNo, ...(s.summary ?? {}) },
-        },
+        [
+          {
+            action: auditAction,
+            entityType: 'complaint',
+            entityId: row.id,
+            summary: { orderNo: row.orderNo, ...(s.summary ?? {}) },
+          },
+        ],
         now,
       ),
     ];

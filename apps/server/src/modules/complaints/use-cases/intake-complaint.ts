@@ -6,7 +6,7 @@ import type {
 } from '@tongban/contracts';
 import { addWorkingDays, getWorkingDayOnOrAfter } from '@tongban/calendar';
 import { randomUUID } from 'node:crypto';
-import { auditChainRead, auditWrites } from '../../audit';
+import { auditChainRead, auditEntryWrites } from '../../audit';
 import { activeUserIdsQuery } from '../../auth';
 import { calendarRead, getCalendar } from '../../calendar';
 import { inboxWrites } from '../../inbox';
@@ -174,16 +174,18 @@ async function fileComplaint(deps: Deps, actor: Actor, region: string, input: Ne
           ],
           at: now,
         }),
-        ...auditWrites(
+        ...auditEntryWrites(
           tx,
           link,
           actor,
-          {
-            action: 'complaint.intake',
-            entityType: 'complaint',
-            entityId: id,
-            summary: { orderNo, source: input.source as ComplaintSource, type: input.type },
-          },
+          [
+            {
+              action: 'complaint.intake',
+              entityType: 'complaint',
+              entityId: id,
+              summary: { orderNo, source: input.source as ComplaintSource, type: input.type },
+            },
+          ],
           now,
         ),
       ],

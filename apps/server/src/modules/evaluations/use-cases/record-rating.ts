@@ -11,7 +11,7 @@ import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { executeBatch, executeWrites, type Tx } from '../../../platform/db';
 import { shanghaiToday } from '../../../platform/time';
-import { auditChainRead, auditWrites } from '../../audit';
+import { auditChainRead, auditEntryWrites } from '../../audit';
 import { activeUserIdsQuery, staffAccountQuery } from '../../auth';
 import { calendarRead } from '../../calendar';
 import { casesService } from '../../cases';
@@ -263,11 +263,11 @@ export async function recordRating(
   }
   writes.push(
     ...inboxWrites(tx, { deliver: inbox, at: now }),
-    ...auditWrites(
+    ...auditEntryWrites(
       tx,
       facts.link,
       actor,
-      { action: audit.action, entityType: 'eval_rating', entityId: id, summary: audit.summary },
+      [{ action: audit.action, entityType: 'eval_rating', entityId: id, summary: audit.summary }],
       now,
     ),
   );

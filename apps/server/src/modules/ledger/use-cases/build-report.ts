@@ -3,7 +3,7 @@ import { type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { Executor } from '../../../platform/db';
 import { shanghaiToday } from '../../../platform/time';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { type InspectionKind } from '../ledger-outline.parser';
 import { LedgerError } from '../ledger.errors';
 import { baseMeasureState, numberCategories } from '../ledger.policy';
@@ -132,7 +132,7 @@ export async function submitPublicFeedback(
 ) {
   const i = await getPublished(deps.db, inspectionId);
   const actor = makeActor(i.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const row = await tx
       .insertInto('ledgerPublicFeedback')
       .values({

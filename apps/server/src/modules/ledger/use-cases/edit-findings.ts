@@ -7,7 +7,7 @@ import {
 import { checkAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { Executor, Tx } from '../../../platform/db';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { LedgerError } from '../ledger.errors';
 import { mayAddProgress } from '../ledger.policy';
 import * as repo from '../ledger.repository';
@@ -18,7 +18,7 @@ import { getInspection, getFinding, getMeasure, checkRefs, measureValues } from 
 
 export async function addFinding(deps: Deps, actor: Actor, inspectionId: string, input: FindingInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await checkFindingFields(tx, inspectionId, input);
     const row = await repo.insertFinding(tx, {
       regionCode: i.regionCode,
@@ -59,7 +59,7 @@ export async function checkFindingFields(tx: Executor, inspectionId: string, inp
 
 export async function updateFinding(deps: Deps, actor: Actor, id: string, input: FindingPatch) {
   const f = await getFinding(deps.db, actor, id, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await checkFindingFields(tx, f.inspectionId, input);
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const row = await repo.updateFinding(tx, id, patch);
@@ -78,7 +78,7 @@ export async function updateFinding(deps: Deps, actor: Actor, id: string, input:
 
 export async function addMeasure(deps: Deps, actor: Actor, findingId: string, input: MeasureInput) {
   const f = await getFinding(deps.db, actor, findingId, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await checkRefs(tx, f.regionCode, input);
     const row = await repo.insertMeasure(
       tx,
@@ -99,7 +99,7 @@ export async function addMeasure(deps: Deps, actor: Actor, findingId: string, in
 
 export async function updateMeasure(deps: Deps, actor: Actor, id: string, input: MeasurePatch) {
   await getMeasure(deps.db, actor, id, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const m = (await repo.findMeasure(tx, id, true))!;
     if (m.signedOffAt) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
     await checkRefs(tx, m.regionCode, input);
@@ -155,7 +155,7 @@ export async function assertMeasuresBare(tx: Tx, measureIds: string[]): Promise<
 
 export async function deleteMeasure(deps: Deps, actor: Actor, id: string) {
   await getMeasure(deps.db, actor, id, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const m = (await repo.findMeasure(tx, id, true))!;
     await assertMeasuresBare(tx, [id]);
     await tx.deleteFrom('ledgerMeasure').where('id', '=', id).execute();
@@ -175,7 +175,7 @@ export async function deleteMeasure(deps: Deps, actor: Actor, id: string) {
 /** A finding still in draft: its measures bare, no 问责, 追缴, 制度 or later finding refers to it. */
 export async function deleteFinding(deps: Deps, actor: Actor, id: string) {
   const f = await getFinding(deps.db, actor, id, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const measures = await tx.selectFrom('ledgerMeasure').select('id').where('findingId', '=', id).execute();
     await assertMeasuresBare(
       tx,

@@ -6,7 +6,7 @@ import {
 import { DEPARTMENT_ROLES } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { writeLedgerWorkbook, type SheetBlock } from '../ledger-sheet';
 import { measureStatus, numberCategories } from '../ledger.policy';
 import * as repo from '../ledger.repository';
@@ -87,7 +87,7 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
     '已销号须有佐证并经责任人以外人员核验。';
   const records = await sheetRecords(db, inspectionId, shown, !ownOnly);
   const buffer = await writeLedgerWorkbook({ title, note, blocks, records });
-  await runAudited(deps, actor, async () => ({
+  await runCommand(deps, actor, async () => ({
     result: undefined,
     audit: {
       action: 'ledger.sheet.export',

@@ -1,7 +1,7 @@
 import { type LedgerDraft } from '@tongban/contracts';
 import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { parseFeedbackText } from '../ledger-outline.parser';
 import { LedgerError } from '../ledger.errors';
 import { outlineToDraft } from '../ledger.policy';
@@ -50,7 +50,7 @@ export async function saveDraft(deps: Deps, actor: Actor, draft: LedgerDraft) {
   });
   if (problems.length > 0) throw new LedgerError('LEDGER_BAD_DRAFT', undefined, problems);
 
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const regionCode = actor.regionCode;
     if (draft.inspection.carriedOverFromId)
       await getInspection(tx, actor, draft.inspection.carriedOverFromId, 'ledger.write');

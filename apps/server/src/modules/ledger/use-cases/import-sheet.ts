@@ -1,7 +1,7 @@
 import { regionPrefix, type LedgerSheetImportResult } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { LedgerError } from '../ledger.errors';
 import { readLedgerWorkbook, UnreadableSheetError, type ParsedSheetMeasure } from '../ledger-sheet';
 import * as repo from '../ledger.repository';
@@ -102,7 +102,7 @@ export async function importSheet(
     );
   }
 
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const regionCode = i.regionCode;
     const existing = await repo.listCategories(tx, inspectionId);
     const catIds = new Map<string, string>();

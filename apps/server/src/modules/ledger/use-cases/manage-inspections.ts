@@ -1,7 +1,7 @@
 import { type CategoryInput, type InspectionInput, type InspectionPatch } from '@tongban/contracts';
 import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { LedgerError } from '../ledger.errors';
 import { baseMeasureState, measureStatus, numberCategories } from '../ledger.policy';
 import * as repo from '../ledger.repository';
@@ -20,7 +20,7 @@ export async function listInspections(deps: Deps, actor: Actor) {
 
 export async function createInspection(deps: Deps, actor: Actor, input: InspectionInput) {
   assertAccess(actor, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (input.carriedOverFromId) await getInspection(tx, actor, input.carriedOverFromId, 'ledger.write');
     const row = await repo.insertInspection(tx, {
       ...inspectionValues(input),
@@ -45,7 +45,7 @@ export async function createInspection(deps: Deps, actor: Actor, input: Inspecti
 
 export async function updateInspection(deps: Deps, actor: Actor, id: string, input: InspectionPatch) {
   const existing = await getInspection(deps.db, actor, id, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (input.carriedOverFromId) {
       if (input.carriedOverFromId === id) throw new LedgerError('LEDGER_BAD_REFERENCE', '不能延续自身');
       await getInspection(tx, actor, input.carriedOverFromId, 'ledger.write');
@@ -70,7 +70,7 @@ export async function updateInspection(deps: Deps, actor: Actor, id: string, inp
 
 export async function addCategory(deps: Deps, actor: Actor, inspectionId: string, input: CategoryInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (input.parentId) {
       const p = await repo.findCategory(tx, input.parentId);
       if (!p || p.inspectionId !== inspectionId)

@@ -6,7 +6,7 @@ import {
 } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import * as repo from '../ledger.repository';
 
 import { getInspection, checkFindingInInspection } from '../ledger-access';
@@ -20,7 +20,7 @@ export async function addAccountability(
   input: AccountabilityInput,
 ) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await checkFindingInInspection(tx, inspectionId, input.findingId);
     const row = await tx
       .insertInto('ledgerAccountability')
@@ -56,7 +56,7 @@ export async function addAccountability(
 
 export async function addRegulation(deps: Deps, actor: Actor, inspectionId: string, input: RegulationInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const findingIds = [...new Set(input.findingIds ?? [])];
     for (const f of findingIds) await checkFindingInInspection(tx, inspectionId, f);
     const row = await tx
@@ -92,7 +92,7 @@ export async function addRegulation(deps: Deps, actor: Actor, inspectionId: stri
 
 export async function addRecovery(deps: Deps, actor: Actor, inspectionId: string, input: RecoveryInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await checkFindingInInspection(tx, inspectionId, input.findingId);
     const row = await tx
       .insertInto('ledgerRecovery')
@@ -122,7 +122,7 @@ export async function addRecovery(deps: Deps, actor: Actor, inspectionId: string
 
 export async function addLead(deps: Deps, actor: Actor, inspectionId: string, input: LeadInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await checkFindingInInspection(tx, inspectionId, input.findingId);
     const row = await repo.insertLead(tx, {
       regionCode: i.regionCode,

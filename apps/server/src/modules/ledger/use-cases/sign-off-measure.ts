@@ -3,7 +3,7 @@ import { type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { Tx } from '../../../platform/db';
 import { storeFile } from '../../../platform/files';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { closeInboxTodos } from '../../inbox';
 import { RECUR_DUE } from '../ledger-reminders';
 import { LedgerError } from '../ledger.errors';
@@ -23,7 +23,7 @@ export async function addProgress(
 ) {
   const pre = await getMeasure(deps.db, actor, measureId, 'ledger.progress');
   if (!mayAddProgress(actor, pre)) throw new LedgerError('LEDGER_NOT_OWNER');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
     // A signed-off 长期坚持 measure takes each period's fresh evidence (REC-1 over time), never a
     // new request for sign-off; any other signed-off measure is closed until a 回头看.
@@ -65,7 +65,7 @@ export async function addProgress(
 /** 销号: REC-1 (evidence of the current round) and SOD-2 (not the owner), by supervisor or leader. */
 export async function signOff(deps: Deps, actor: Actor, measureId: string, input: SignoffInput) {
   await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
     const progress = await repo.listProgress(tx, [measureId]);
     const refusal = checkSignoff(actor, m, progress);
@@ -102,7 +102,7 @@ export async function reopenOne(tx: Tx, deps: Deps, m: { id: string; round: numb
 /** 回头看 on a measure: what did not hold is reopened, the earlier sign-off kept in the history. */
 export async function reopenMeasure(deps: Deps, actor: Actor, measureId: string, input: ReopenInput) {
   await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const m = (await repo.findMeasure(tx, measureId, true))!;
     if (!m.signedOffAt) throw new LedgerError('LEDGER_NOT_SIGNED_OFF');
     await tx
@@ -136,7 +136,7 @@ export async function reopenMeasure(deps: Deps, actor: Actor, measureId: string,
 /** 回头看 on a finding: every signed-off measure of it is reopened. */
 export async function reopenFinding(deps: Deps, actor: Actor, findingId: string, input: ReopenInput) {
   const f = await getFinding(deps.db, actor, findingId, 'ledger.signoff');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const measures = await tx
       .selectFrom('ledgerMeasure')
       .selectAll()

@@ -2,13 +2,13 @@ import { type HallInput } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite } from '../org-scope';
 import * as repo from '../org.repository';
 
 export async function createHall(deps: Deps, actor: Actor, input: HallInput) {
   assertWrite(actor, input.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (!(await repo.findRegion(tx, input.regionCode))) throw notFound('区划', input.regionCode);
     const row = await repo.insertHall(tx, {
       ...input,

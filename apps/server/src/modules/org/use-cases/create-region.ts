@@ -1,7 +1,7 @@
 import { regionLevel, type RegionInput } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite } from '../org-scope';
 import { OrgError } from '../org.errors';
 import { checkRegionParent } from '../org.policy';
@@ -11,7 +11,7 @@ export async function createRegion(deps: Deps, actor: Actor, input: RegionInput)
   assertWrite(actor, input.code);
   const parentError = checkRegionParent(input.code, input.parentCode);
   if (parentError) throw new OrgError(parentError);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (await repo.findRegion(tx, input.code)) throw new OrgError('ORG_REGION_EXISTS');
     if (input.parentCode && !(await repo.findRegion(tx, input.parentCode)))
       throw new OrgError('ORG_PARENT_NOT_FOUND');

@@ -1,13 +1,13 @@
 import { type StaffInput } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { checkStaffRefs } from '../org-scope';
 import * as repo from '../org.repository';
 
 export async function createStaff(deps: Deps, actor: Actor, input: StaffInput) {
   assertAccess(actor, 'org.write');
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const regionCode = (await checkStaffRefs(tx, actor, input))!;
     const row = await repo.insertStaff(tx, {
       ...input,

@@ -2,7 +2,7 @@ import { type UserCreateInput } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { hashPassword } from '../../../platform/crypto';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { accounts, findPasswordProblem } from '../../auth';
 import { checkUserScope, userOut } from '../org-scope';
 import { OrgError } from '../org.errors';
@@ -22,7 +22,7 @@ export async function createUser(
   });
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   const passwordHash = await hashPassword(input.password);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (await accounts.findAccountIdByUsername(tx, input.username)) throw new OrgError('ORG_USERNAME_TAKEN');
     const row = await accounts.insertAccount(tx, {
       username: input.username,

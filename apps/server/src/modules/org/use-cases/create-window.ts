@@ -2,7 +2,7 @@ import { type HallWindowInput } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite, getDepartmentIn } from '../org-scope';
 import { OrgError } from '../org.errors';
 import * as repo from '../org.repository';
@@ -11,7 +11,7 @@ export async function createWindow(deps: Deps, actor: Actor, input: HallWindowIn
   const hall = await repo.findHall(deps.db, input.hallId);
   if (!hall) throw notFound('大厅', input.hallId);
   assertWrite(actor, hall.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     if (input.departmentId) assertWrite(actor, (await getDepartmentIn(tx, input.departmentId)).regionCode);
     if (await repo.findWindowByNumber(tx, hall.id, input.number))
       throw new OrgError('ORG_WINDOW_NUMBER_TAKEN');

@@ -2,7 +2,7 @@ import { assertAccess, type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { hashPassword } from '../../../platform/crypto';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import {
   accounts,
   clearSignInLocks,
@@ -26,20 +26,18 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
   });
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   const passwordHash = await hashPassword(password);
-  const out = await runAudited(deps, actor, async (tx) => {
+  const out = await runCommand(deps, actor, async ({ tx, now }) => {
     await accounts.setAccountPassword(tx, id, passwordHash);
     await accounts.deleteAccountSessions(tx, id);
     // Issue 12 point 8: a reset lifts the account's sign-in locks (audited as auth.unlocked).
-    await clearSignInLocks(tx, deps, actor, existing);
-    return {
-      result: undefined,
-      audit: {
-        action: 'org.user.reset_password',
-        entityType: 'user',
-        entityId: id,
-        regionCode: existing.regionCode,
-      },
+    const lifted = await clearSignInLocks(tx, deps, existing, now);
+    const reset = {
+      action: 'org.user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      regionCode: existing.regionCode,
     };
+    return { result: undefined, audit: lifted ? [lifted, reset] : reset };
   });
   forgetUserSessions(deps, id);
   return out;

@@ -2,7 +2,7 @@ import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
 import { IMAGE_POLICY, storeFile } from '../../../platform/files';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite } from '../org-scope';
 import * as repo from '../org.repository';
 
@@ -15,7 +15,7 @@ export async function setStaffPhoto(
   const existing = await repo.findStaff(deps.db, id);
   if (!existing) throw notFound('人员', id);
   assertWrite(actor, existing.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     // Staff photos are shown on the public 公示牌.
     const sha256 = await storeFile(
       tx,

@@ -1,7 +1,7 @@
 import { type DepartmentPatch } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { bumpCatalogRevision } from '../../catalog';
 import { assertWrite, checkHallInRegion, getDepartmentIn } from '../org-scope';
 import * as repo from '../org.repository';
@@ -10,7 +10,7 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
   const existing = await getDepartmentIn(deps.db, id);
   assertWrite(actor, existing.regionCode);
   if (input.regionCode) assertWrite(actor, input.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await checkHallInRegion(tx, actor, input.hallId);
     const patch = {
       ...input,

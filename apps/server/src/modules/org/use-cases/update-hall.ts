@@ -2,7 +2,7 @@ import { type HallPatch } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite } from '../org-scope';
 import * as repo from '../org.repository';
 
@@ -11,7 +11,7 @@ export async function updateHall(deps: Deps, actor: Actor, id: string, input: Ha
   if (!existing) throw notFound('大厅', id);
   assertWrite(actor, existing.regionCode);
   if (input.regionCode) assertWrite(actor, input.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const row = await repo.updateHall(tx, id, input);
     return {
       result: row,

@@ -1,7 +1,7 @@
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite } from '../org-scope';
 import * as repo from '../org.repository';
 
@@ -9,7 +9,7 @@ export async function updateRegion(deps: Deps, actor: Actor, code: string, input
   const existing = await repo.findRegion(deps.db, code);
   if (!existing) throw notFound('区划', code);
   assertWrite(actor, code);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     await repo.updateRegion(tx, code, { name: input.name });
     return {
       result: { ...existing, name: input.name },

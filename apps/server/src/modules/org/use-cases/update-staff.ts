@@ -2,7 +2,7 @@ import { type StaffPatch } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { badRequest, notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite, checkStaffRefs } from '../org-scope';
 import * as repo from '../org.repository';
 
@@ -10,7 +10,7 @@ export async function updateStaff(deps: Deps, actor: Actor, id: string, input: S
   const existing = await repo.findStaff(deps.db, id);
   if (!existing) throw notFound('人员', id);
   assertWrite(actor, existing.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     const regionCode = (await checkStaffRefs(tx, actor, input)) ?? existing.regionCode;
     const from = input.stationedFrom ?? existing.stationedFrom;
     const until = input.stationedUntil === undefined ? existing.stationedUntil : input.stationedUntil;

@@ -2,7 +2,7 @@ import { type UserUpdateInput } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { accounts, forgetUserSessions } from '../../auth';
 import { assertWrite, checkUserScope, userOut } from '../org-scope';
 import { OrgError } from '../org.errors';
@@ -17,7 +17,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Us
   if (id === actor.userId && (input.disabled || (input.role && input.role !== 'admin')))
     throw new OrgError('ORG_SELF_LOCKOUT');
   await checkUserScope(deps.db, actor, regionCode, role, departmentId);
-  const out = await runAudited(deps, actor, async (tx) => {
+  const out = await runCommand(deps, actor, async ({ tx }) => {
     const row = await accounts.updateAccount(tx, id, { ...input, departmentId });
     // A disabled user or a changed role starts over with a new session.
     if (input.disabled || input.role || input.regionCode || input.departmentId !== undefined) {

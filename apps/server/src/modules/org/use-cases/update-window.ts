@@ -2,7 +2,7 @@ import { type HallWindowPatch } from '@tongban/contracts';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { notFound } from '../../../platform/errors';
-import { runAudited } from '../../audit';
+import { runCommand } from '../../../platform/command';
 import { assertWrite, getDepartmentIn } from '../org-scope';
 import { OrgError } from '../org.errors';
 import * as repo from '../org.repository';
@@ -11,7 +11,7 @@ export async function updateWindow(deps: Deps, actor: Actor, id: string, input: 
   const existing = await repo.findWindow(deps.db, id);
   if (!existing) throw notFound('窗口', id);
   assertWrite(actor, existing.regionCode);
-  return runAudited(deps, actor, async (tx) => {
+  return runCommand(deps, actor, async ({ tx }) => {
     let regionCode = existing.regionCode;
     if (input.hallId && input.hallId !== existing.hallId) {
       const hall = await repo.findHall(tx, input.hallId);

@@ -1,15 +1,11 @@
 import { ESCALATION_LEVEL_LABELS, type EscalationLevel } from '@tongban/contracts';
 import { addWorkingDays } from '@tongban/calendar';
-import type { Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { CommandEffects } from '../../../platform/command';
 import type { Tx } from '../../../platform/db';
-import { enqueue } from '../../../platform/outbox';
 import { shanghaiToday } from '../../../platform/time';
-import { appendAudit } from '../../audit';
 import { listUserIdsByRole } from '../../auth';
 import { getCalendar } from '../../calendar';
-import { deliverToInbox } from '../../inbox';
 import { escalationBody, escalationTitle, orderNo, orderReason } from '../supervision-notices';
 import { ORDER_REPLY_WORKING_DAYS } from '../supervision.policy';
 import * as repo from '../supervision.repository';
@@ -145,23 +141,20 @@ export async function escalateInTx(
 
 /**
  * For other modules (complaints' 办不成事 review finding a refused case acceptable, issue 16):
- * raises a non-time trigger inside the caller's transaction — once per case and trigger — and
- * issues its 督办单. The inbox items, messages and audit entry are written here, in `tx`.
- * Returns the 督办单 id, or null when the trigger had already fired for the case.
+ * raises a non-time trigger inside the caller's command (`tx`, `now` from runCommand) — once per
+ * case and trigger — and issues its 督办单. Returns the 督办单 id (null when the trigger had
+ * already fired for the case) and the effects (inbox items, messages, audit entry) the caller
+ * returns to runCommand with its own.
  */
 export async function raiseSupervisionTrigger(
   deps: Deps,
   tx: Tx,
-  actor: Actor,
+  now: Date,
   input: EscalationTarget & {
     trigger: Extract<EscalationLevel, 'refused_acceptable' | 'no_reasons' | 'skipped_steps'>;
     detail: string;
   },
-): Promise<string | null> {
-  const now = deps.clock.now();
+): Promise<{ orderId: string | null; effects: CommandEffects }> {
   const r = await escalateInTx(deps, tx, now, input, input.trigger, input.detail);
-  for (const d of r.effects.inbox ?? []) await deliverToInbox(tx, d);
-  for (const m of r.effects.outbox ?? []) await enqueue(tx, m);
-  if (r.effects.audit) await appendAudit(tx, actor, r.effects.audit as never, now);
-  return r.orderId;
+  return { orderId: r.orderId, effects: r.effects };
 }

@@ -2,7 +2,7 @@ import * as portalRepo from '../portal.repository';
 import { type Actor } from '../../../../platform/access';
 import { type Deps } from '../../../../platform/app-types';
 import { storeFile } from '../../../../platform/files';
-import { appendAudit } from '../../../audit';
+import { runCommand } from '../../../../platform/command';
 import { getPublishedVersion } from '../../../catalog';
 import { CasesError } from '../../cases.errors';
 import { DraftFile, MATERIAL_POLICY, draftOrThrow, toDraft } from '../drafts';
@@ -13,9 +13,8 @@ export async function addDraftFile(
   token: string,
   file: { materialName: string; bytes: Buffer; mediaType: string; name: string },
 ) {
-  const now = deps.clock.now();
   const item = await getPublishedVersion(deps, (await draftOrThrow(deps, deps.db, token)).itemId);
-  return deps.db.transaction().execute(async (tx) => {
+  return runCommand(deps, actor, async ({ tx, now }) => {
     const d = await draftOrThrow(deps, tx, token, true);
     if (d.caseId) throw new CasesError('CASE_DRAFT_SUBMITTED');
     if (d.itemId !== item.itemId) throw new CasesError('CASE_STALE');
@@ -37,18 +36,15 @@ export async function addDraftFile(
       },
     ];
     const row = await portalRepo.updateDraft(tx, d.id, { files: JSON.stringify(files), updatedAt: now });
-    await appendAudit(
-      tx,
-      actor,
-      {
+    return {
+      result: toDraft(deps, row, null),
+      audit: {
         action: 'case.draft_file',
         entityType: 'case_draft',
         entityId: d.id,
         regionCode: d.regionCode,
         summary: { sha256 },
       },
-      now,
-    );
-    return toDraft(deps, row, null);
+    };
   });
 }

@@ -3,15 +3,14 @@ import { type DraftSave } from '@tongban/contracts';
 import { type Actor } from '../../../../platform/access';
 import { type Deps } from '../../../../platform/app-types';
 import { randomToken } from '../../../../platform/crypto';
-import { appendAudit } from '../../../audit';
+import { runCommand } from '../../../../platform/command';
 import { sealDraftData } from '../draft-identity';
 import { draftHash, publishedForPortal, toDraft } from '../drafts';
 
 export async function createDraft(deps: Deps, actor: Actor, input: DraftSave) {
   const item = await publishedForPortal(deps, input.itemId);
   const token = randomToken(32);
-  const now = deps.clock.now();
-  const row = await deps.db.transaction().execute(async (tx) => {
+  const row = await runCommand(deps, actor, async ({ tx, now }) => {
     const d = await portalRepo.insertDraft(tx, {
       regionCode: item.regionCode,
       tokenHash: draftHash(deps, token),
@@ -21,13 +20,15 @@ export async function createDraft(deps: Deps, actor: Actor, input: DraftSave) {
       createdAt: now,
       updatedAt: now,
     });
-    await appendAudit(
-      tx,
-      actor,
-      { action: 'case.draft_create', entityType: 'case_draft', entityId: d.id, regionCode: d.regionCode },
-      now,
-    );
-    return d;
+    return {
+      result: d,
+      audit: {
+        action: 'case.draft_create',
+        entityType: 'case_draft',
+        entityId: d.id,
+        regionCode: d.regionCode,
+      },
+    };
   });
   return { token, draft: toDraft(deps, row, null) };
 }

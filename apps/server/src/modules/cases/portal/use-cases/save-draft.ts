@@ -2,15 +2,14 @@ import * as portalRepo from '../portal.repository';
 import { type DraftSave } from '@tongban/contracts';
 import { type Actor } from '../../../../platform/access';
 import { type Deps } from '../../../../platform/app-types';
-import { appendAudit } from '../../../audit';
+import { runCommand } from '../../../../platform/command';
 import { CasesError } from '../../cases.errors';
 import { sealDraftData } from '../draft-identity';
 import { DraftFile, draftOrThrow, publishedForPortal, toDraft } from '../drafts';
 
 export async function saveDraft(deps: Deps, actor: Actor, token: string, input: DraftSave) {
   await publishedForPortal(deps, input.itemId);
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
+  return runCommand(deps, actor, async ({ tx, now }) => {
     const d = await draftOrThrow(deps, tx, token, true);
     if (d.caseId) throw new CasesError('CASE_DRAFT_SUBMITTED');
     const files = (d.files as DraftFile[]).filter(() => input.itemId === d.itemId);
@@ -20,12 +19,14 @@ export async function saveDraft(deps: Deps, actor: Actor, token: string, input: 
       files: JSON.stringify(files),
       updatedAt: now,
     });
-    await appendAudit(
-      tx,
-      actor,
-      { action: 'case.draft_save', entityType: 'case_draft', entityId: d.id, regionCode: d.regionCode },
-      now,
-    );
-    return toDraft(deps, row, null);
+    return {
+      result: toDraft(deps, row, null),
+      audit: {
+        action: 'case.draft_save',
+        entityType: 'case_draft',
+        entityId: d.id,
+        regionCode: d.regionCode,
+      },
+    };
   });
 }
