@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, jsonForScript, renderShell } from './web-shell';
 
-const TEMPLATE = `<!doctype html><html><head><title>通办 · 政务服务中心</title><link rel="stylesheet" crossorigin href="/assets/index.css"></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>`;
+const TEMPLATE = `<!doctype html><html><head><title>通办 · 政务服务中心</title>\n    <link rel="modulepreload" crossorigin href="/assets/vendor.js">\n    <link rel="modulepreload" crossorigin href="/assets/page.js">\n    <link rel="stylesheet" crossorigin href="/assets/index.css"></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>`;
 
 describe('web shell: a public page rendered into the app’s HTML (issue 14 point 16)', () => {
   it('escapes text for elements and attributes', () => {
@@ -35,6 +35,9 @@ describe('web shell: a public page rendered into the app’s HTML (issue 14 poin
     expect(html).toContain(
       '<link rel="stylesheet" crossorigin href="/assets/index.css" media="print" data-tb-deferred>',
     );
+    // Nor do the chunks the entry imports: no preloads to fetch and compile before the first frame.
+    expect(html).not.toContain('modulepreload');
+    expect(html).toContain('</title>\n    <link rel="stylesheet"');
   });
 
   it('leaves the template as it was when a page brings no parts but a title', () => {
