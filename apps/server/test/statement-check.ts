@@ -15,7 +15,9 @@ import { SERVER_ROOT } from '../src/platform/paths';
  */
 // inbox: no offender over its own and the outbox tests (issue 23, first module enforced).
 // platform: the outbox and stored files (outbox and files tests); calendar (calendar tests).
-export const ENFORCED: readonly string[] = ['inbox', 'platform', 'calendar'];
+// auth: the session keeps its account's region (migration 0060); an account found by its name or id
+// alone is first found in account_name (coordinator-local), then read in its region.
+export const ENFORCED: readonly string[] = ['inbox', 'platform', 'calendar', 'auth'];
 
 /**
  * Statements that must span regions or arrive with an id alone, by module and table, and why
