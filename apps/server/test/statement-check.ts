@@ -18,6 +18,8 @@ import { SERVER_ROOT } from '../src/platform/paths';
 // auth: the session keeps its account's region (migration 0060); an account found by its name or id
 // alone is first found in account_name (coordinator-local), then read in its region.
 // trading, intermediaries: their public pages arrive with a number, a token or an id alone (below).
+// evaluations: a pad's token and an SMS link's token arrive alone (below); the invite job names the
+// regions of its candidate cases.
 export const ENFORCED: readonly string[] = [
   'inbox',
   'platform',
@@ -25,6 +27,7 @@ export const ENFORCED: readonly string[] = [
   'auth',
   'trading',
   'intermediaries',
+  'evaluations',
 ];
 
 /**
@@ -44,6 +47,12 @@ export const CROSS_REGION: Record<string, string> = {
     "an intermediary's own requests (linking an item, quoting) arrive with its management token alone: the record is found by the token's hash (intermediaries.repository.ts findByToken); what follows names its region",
   'intermediaries intermediary_purchase':
     'POST /api/public/intermediaries/complaints arrives with the purchase id alone: the purchase is found by it (findPurchaseAnyRegion), then the complaint is written in its region',
+  'evaluations eval_pad':
+    "a rating pad's requests arrive with its token alone: the pad is found by the token's hash (evaluations.repository.ts findPadByTokenHash, findPadAndVisit), then its visit and rating are in the pad's region",
+  'evaluations eval_sms_link':
+    'an SMS rating link (/rate/s/<token>) arrives with its token alone: the link is found by its hash (findSmsLinkByHash), then used and rated in its region',
+  'evaluations eval_rating_day':
+    "rebuilding the rating rollup after a bulk load (rebuildRatingDays: the benchmark's and a test's load) empties and recounts every region's rows; the submit path names the region",
   'cases case_change':
     "the supervision job reads every region's changed-case marks in one statement (case-feed.ts listChangedCases); acknowledging them names the region",
 };
