@@ -43,10 +43,16 @@ const LAST_CITUS_MIGRATION = 43;
 
 /**
  * Migrations after the conversion make tables today's seed writes to (the 好差评 rollup, the
- * supervision aggregates). They are run for the seed and undone after it, indexes too, so the
- * database is as before the conversion and the full migration makes them again, in order.
+ * supervision aggregates, the session's region). They are run for the seed and undone after it,
+ * indexes and added columns too, so the database is as before the conversion and the full migration
+ * makes them again, in order.
  */
-function laterMigrations(): { sql: string; tables: string[]; indexes: string[] }[] {
+function laterMigrations(): {
+  sql: string;
+  tables: string[];
+  indexes: string[];
+  columns: { table: string; column: string }[];
+}[] {
   return readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{4}_.*\.sql$/.test(f) && Number(f.slice(0, 4)) > LAST_CITUS_MIGRATION)
     .sort()
@@ -57,6 +63,10 @@ function laterMigrations(): { sql: string; tables: string[]; indexes: string[] }
         sql: text,
         tables: names(/create table (?:if not exists )?(\w+)/gi),
         indexes: names(/create (?:unique )?index (?:if not exists )?(\w+)/gi),
+        columns: [...text.matchAll(/alter table (\w+) add column (\w+)/gi)].map((c) => ({
+          table: c[1]!,
+          column: c[2]!,
+        })),
       };
     });
 }
@@ -87,6 +97,10 @@ async function seedAsBefore(db: Db, seed: () => Promise<unknown>): Promise<void>
   for (const m of [...later].reverse()) {
     for (const t of m.tables) await sql`drop table if exists ${sql.table(t)} cascade`.execute(db);
     for (const i of m.indexes) await sql`drop index if exists ${sql.raw(i)}`.execute(db);
+    for (const c of m.columns)
+      await sql`alter table if exists ${sql.table(c.table)} drop column if exists ${sql.ref(c.column)}`.execute(
+        db,
+      );
   }
   await sql`insert into supervision_job_state (region_code, name, value)
     select '', 'events', (max(id) - ${UNREAD_EVENTS})::text from case_event

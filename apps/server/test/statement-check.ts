@@ -15,7 +15,20 @@ import { SERVER_ROOT } from '../src/platform/paths';
  */
 // inbox: no offender over its own and the outbox tests (issue 23, first module enforced).
 // platform: the outbox and stored files (outbox and files tests); calendar (calendar tests).
-export const ENFORCED: readonly string[] = ['inbox', 'platform', 'calendar'];
+// auth: the session keeps its account's region (migration 0060); an account found by its name or id
+// alone is first found in account_name (coordinator-local), then read in its region.
+// trading, intermediaries: their public pages arrive with a number, a token or an id alone (below).
+// evaluations: a pad's token and an SMS link's token arrive alone (below); the invite job names the
+// regions of its candidate cases.
+export const ENFORCED: readonly string[] = [
+  'inbox',
+  'platform',
+  'calendar',
+  'auth',
+  'trading',
+  'intermediaries',
+  'evaluations',
+];
 
 /**
  * Statements that must span regions or arrive with an id alone, by module and table, and why
@@ -28,6 +41,18 @@ export const CROSS_REGION: Record<string, string> = {
     'GET /files/<sha256> arrives with the hash alone: which records, in which regions, hold the file is one region-free lookup (files.ts listFileOwners); the owner module then reads its record in that region',
   'calendar local_day':
     'DELETE /api/calendar/local-days/:id arrives with the id alone: the day is found by it (calendar.repository.ts findLocalDay), then deleted in its region',
+  'trading trading_project':
+    'GET /api/public/trading/projects/:projectNo arrives with the project number alone: the project is found by it (trading.repository.ts findProjectByNo), then its entries and bidders are read in its region',
+  'intermediaries intermediary':
+    "an intermediary's own requests (linking an item, quoting) arrive with its management token alone: the record is found by the token's hash (intermediaries.repository.ts findByToken); what follows names its region",
+  'intermediaries intermediary_purchase':
+    'POST /api/public/intermediaries/complaints arrives with the purchase id alone: the purchase is found by it (findPurchaseAnyRegion), then the complaint is written in its region',
+  'evaluations eval_pad':
+    "a rating pad's requests arrive with its token alone: the pad is found by the token's hash (evaluations.repository.ts findPadByTokenHash, findPadAndVisit), then its visit and rating are in the pad's region",
+  'evaluations eval_sms_link':
+    'an SMS rating link (/rate/s/<token>) arrives with its token alone: the link is found by its hash (findSmsLinkByHash), then used and rated in its region',
+  'evaluations eval_rating_day':
+    "rebuilding the rating rollup after a bulk load (rebuildRatingDays: the benchmark's and a test's load) empties and recounts every region's rows; the submit path names the region",
   'cases case_change':
     "the supervision job reads every region's changed-case marks in one statement (case-feed.ts listChangedCases); acknowledging them names the region",
 };

@@ -2294,6 +2294,10 @@ export interface UserSession {
   csrfToken: string;
   lastSeenAt: Timestamp;
   /**
+   * the region of the signed-in account (ADR 0006): where its app_user row lives
+   */
+  regionCode: string;
+  /**
    * keyed SM3 of the cookie token: a copy of this table does not yield sessions
    */
   tokenHash: string;

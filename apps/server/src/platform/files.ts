@@ -94,11 +94,15 @@ export function findFileMeta(db: Executor, sha256: string) {
   return db.selectFrom('storedFile').selectAll().where('sha256', '=', sha256).executeTakeFirst();
 }
 
-/** The records a file is attached to. */
-export function listFileOwners(db: Executor, sha256: string): Promise<FileOwner[]> {
-  return db
+/**
+ * The records a file is attached to; with `regionCode`, those of one region (a module checking its
+ * own record's files names the region, ADR 0006).
+ */
+export function listFileOwners(db: Executor, sha256: string, regionCode?: string): Promise<FileOwner[]> {
+  let q = db
     .selectFrom('storedFileOwner')
     .select(['ownerKind as kind', 'ownerId as id', 'regionCode'])
-    .where('sha256', '=', sha256)
-    .execute();
+    .where('sha256', '=', sha256);
+  if (regionCode !== undefined) q = q.where('regionCode', '=', regionCode);
+  return q.execute();
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { regionCovers } from '@tongban/contracts';
 import {
+  regionLine,
   IDLE_TIMEOUT_MS,
   isLocked,
   isSessionIdle,
@@ -43,5 +45,16 @@ describe('sign-in policy', () => {
   it('ends a session SESSION_MAX_HOURS after sign-in, however busy', () => {
     expect(isSessionTooOld(now, new Date(now.getTime() + 12 * 3_600_000), 12)).toBe(false);
     expect(isSessionTooOld(now, new Date(now.getTime() + 12 * 3_600_000 + 1), 12)).toBe(true);
+  });
+
+  it("names the regions whose accounts can work a county's records: the county, below and above it", () => {
+    const line = regionLine('330102001000');
+    expect(line).toEqual({ like: '330102%', above: ['330000', '330000000000', '330100', '330100000000'] });
+    // Exactly the regions that cover the county or that it covers.
+    for (const r of ['330102', '330102001000', '330100', '330000000000', '330103', '330200', '340000']) {
+      const named = r.startsWith('330102') || line.above.includes(r);
+      expect(named).toBe(regionCovers(r, '330102') || regionCovers('330102', r));
+    }
+    expect(regionLine('330000')).toEqual({ like: '33%', above: [] });
   });
 });

@@ -1,3 +1,5 @@
+import { regionPrefix } from '@tongban/contracts';
+
 /**
  * Sign-in rules (Foundation issue, issue 12 points 2, 8, 9): 5 consecutive failures of one account
  * from one client address lock that pair for 15 minutes; 30 idle minutes or SESSION_MAX_HOURS
@@ -54,4 +56,21 @@ export function isSessionTooOld(createdAt: Date, now: Date, maxHours: number): b
 
 export function shouldTouch(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS;
+}
+
+/**
+ * The regions whose accounts can work with a county's records (ADR 0006: a statement names its
+ * region): the county's own region and everything below it (`like`), and the regions above it
+ * (`above`: the city and province, in their 6- and 12-digit forms). An account of a department
+ * lies in one of them, so a look-up of a department's people names these regions, not every region.
+ */
+export function regionLine(code: string): { like: string; above: string[] } {
+  const county = regionPrefix(code.slice(0, 6));
+  const above: string[] = [];
+  for (const len of [2, 4] as const)
+    if (len < county.length) {
+      const p = county.slice(0, len);
+      above.push(p.padEnd(6, '0'), p.padEnd(12, '0'));
+    }
+  return { like: `${county}%`, above };
 }

@@ -1,19 +1,49 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../platform/db';
+import type { DB } from '../../platform/db-types';
+import { regionLine } from './auth.policy';
 
-export function findUserByUsername(db: Executor, username: string) {
-  return db.selectFrom('appUser').selectAll().where('username', '=', username).executeTakeFirst();
+/** The accounts of the regions that can work with `code`'s county (auth.policy.ts regionLine). */
+function inLine(eb: ExpressionBuilder<DB, 'appUser'>, code: string) {
+  const line = regionLine(code);
+  return line.above.length
+    ? eb.or([eb('regionCode', 'like', line.like), eb('regionCode', 'in', line.above)])
+    : eb('regionCode', 'like', line.like);
 }
 
-export function findUserById(db: Executor, id: string) {
-  return db.selectFrom('appUser').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * Where an account lives, by its name or its id alone (ADR 0006): account_name is coordinator-local
+ * and keyed by both, so this is the one region-free look-up before the account's own shard is read.
+ */
+export function findAccountName(db: Executor, by: { username: string } | { userId: string }) {
+  const q = db.selectFrom('accountName').select(['regionCode', 'userId']);
+  return (
+    'username' in by ? q.where('username', '=', by.username) : q.where('userId', '=', by.userId)
+  ).executeTakeFirst();
+}
+
+/** Sign-in arrives with the name alone: its region from account_name, then the account in it. */
+export async function findUserByUsername(db: Executor, username: string) {
+  const name = await findAccountName(db, { username });
+  return name ? findUserById(db, name.regionCode, name.userId) : undefined;
+}
+
+export function findUserById(db: Executor, regionCode: string, id: string) {
+  return db
+    .selectFrom('appUser')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Shows admins the latest lock of an account (from any address); the locks themselves are throttle rows. */
-export async function markUserLocked(db: Executor, id: string, lockedUntil: Date) {
+export async function markUserLocked(db: Executor, u: { regionCode: string; id: string }, lockedUntil: Date) {
   await db
     .updateTable('appUser')
     .set({ lockedUntil })
-    .where('id', '=', id)
+    .where('regionCode', '=', u.regionCode)
+    .where('id', '=', u.id)
     .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', lockedUntil)]))
     .execute();
 }
@@ -97,8 +127,17 @@ export async function deleteStaleThrottles(db: Executor, before: Date, now: Date
   return Number(r.numDeletedRows);
 }
 
-export async function updatePasswordHash(db: Executor, id: string, passwordHash: string) {
-  await db.updateTable('appUser').set({ passwordHash, lockedUntil: null }).where('id', '=', id).execute();
+export async function updatePasswordHash(
+  db: Executor,
+  u: { regionCode: string; id: string },
+  passwordHash: string,
+) {
+  await db
+    .updateTable('appUser')
+    .set({ passwordHash, lockedUntil: null })
+    .where('regionCode', '=', u.regionCode)
+    .where('id', '=', u.id)
+    .execute();
 }
 
 export async function insertSession(
@@ -106,6 +145,7 @@ export async function insertSession(
   s: {
     tokenHash: string;
     userId: string;
+    regionCode: string;
     csrfToken: string;
     clientIp: string;
     createdAt: Date;
@@ -115,25 +155,34 @@ export async function insertSession(
   await db.insertInto('userSession').values(s).execute();
 }
 
-export function findSessionWithUser(db: Executor, tokenHash: string) {
-  return db
-    .selectFrom('userSession as s')
-    .innerJoin('appUser as u', 'u.id', 's.userId')
-    .select([
-      's.tokenHash',
-      's.csrfToken',
-      's.lastSeenAt',
-      's.createdAt',
-      'u.id as userId',
-      'u.username',
-      'u.displayName',
-      'u.role',
-      'u.regionCode',
-      'u.departmentId',
-      'u.disabled',
-    ])
-    .where('s.tokenHash', '=', tokenHash)
+/**
+ * A session and its account. The session is coordinator-local (keyed by the cookie's hash) and
+ * keeps the account's region, so the account is then read on its region's shard (ADR 0006): two
+ * statements on a cache miss of the session check (auth.service.ts readSession), where one join
+ * of a local and a distributed table would reach every shard.
+ */
+export async function findSessionWithUser(db: Executor, tokenHash: string) {
+  const s = await db
+    .selectFrom('userSession')
+    .select(['tokenHash', 'csrfToken', 'lastSeenAt', 'createdAt', 'userId', 'regionCode'])
+    .where('tokenHash', '=', tokenHash)
     .executeTakeFirst();
+  if (!s) return undefined;
+  const u = await db
+    .selectFrom('appUser')
+    .select(['username', 'displayName', 'role', 'regionCode', 'departmentId', 'disabled'])
+    .where('regionCode', '=', s.regionCode)
+    .where('id', '=', s.userId)
+    .executeTakeFirst();
+  if (!u) return undefined;
+  return {
+    tokenHash: s.tokenHash,
+    csrfToken: s.csrfToken,
+    lastSeenAt: s.lastSeenAt,
+    createdAt: s.createdAt,
+    userId: s.userId,
+    ...u,
+  };
 }
 
 export async function touchSession(db: Executor, tokenHash: string, at: Date) {
@@ -189,20 +238,25 @@ export const staffAccountQuery = (
     .where('u.displayName', '=', f.displayName)
     .groupBy('u.id');
 
-/** One account as another module shows it (cases: 转办 to a colleague). */
-export function findUserCard(db: Executor, id: string) {
+/**
+ * One account as another module shows it (cases: 转办 to a colleague of the case's department),
+ * among the accounts of the regions that can work the case's region (regionLine).
+ */
+export function findUserCard(db: Executor, id: string, caseRegion: string) {
   return db
     .selectFrom('appUser')
     .select(['id', 'role', 'departmentId', 'regionCode', 'disabled', 'displayName'])
+    .where((eb) => inLine(eb, caseRegion))
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
-/** Who may work a department's cases in the back office (转办 candidates). */
-export function listDepartmentReviewers(db: Executor, departmentId: string) {
+/** Who may work a department's cases in the back office (转办 candidates), as findUserCard. */
+export function listDepartmentReviewers(db: Executor, departmentId: string, caseRegion: string) {
   return db
     .selectFrom('appUser')
     .select(['id', 'displayName', 'role'])
+    .where((eb) => inLine(eb, caseRegion))
     .where('departmentId', '=', departmentId)
     .where('role', 'in', ['approver', 'dept_head'])
     .where('disabled', '=', false)

@@ -89,6 +89,7 @@ export async function login(
     await repo.insertSession(tx, {
       tokenHash: hashSessionToken(deps, token),
       userId: user.id,
+      regionCode: user.regionCode,
       csrfToken,
       clientIp,
       createdAt: now,
@@ -147,7 +148,7 @@ async function recordFailure(
       lockedUntil: next.lockedUntil,
       lastFailedAt: now,
     });
-    if (next.event === 'locked' && user) await repo.markUserLocked(tx, user.id, next.lockedUntil!);
+    if (next.event === 'locked' && user) await repo.markUserLocked(tx, user, next.lockedUntil!);
     const action =
       next.event === 'locked'
         ? 'auth.locked'
@@ -196,8 +197,11 @@ export async function clearSignInLocks(
 }
 
 /** The stored hash of a user's password (an admin's reset must not set the current one again). */
-export async function findPasswordHash(db: Executor, userId: string): Promise<string | undefined> {
-  return (await repo.findUserById(db, userId))?.passwordHash;
+export async function findPasswordHash(
+  db: Executor,
+  user: { regionCode: string; id: string },
+): Promise<string | undefined> {
+  return (await repo.findUserById(db, user.regionCode, user.id))?.passwordHash;
 }
 
 /** The hourly clean-up: throttle rows a day without failures and without a lock in force go. */
@@ -299,7 +303,7 @@ export async function changePassword(
   input: PasswordChangeInput,
   keepTokenHash: string,
 ): Promise<void> {
-  const user = actor.userId ? await repo.findUserById(deps.db, actor.userId) : undefined;
+  const user = actor.userId ? await repo.findUserById(deps.db, actor.regionCode, actor.userId) : undefined;
   if (!user || !(await verifyPassword(input.oldPassword, user.passwordHash))) {
     throw new AuthError('AUTH_INVALID_CREDENTIALS', '原密码错误');
   }
@@ -312,7 +316,7 @@ export async function changePassword(
   if (weak) throw new AuthError('AUTH_WEAK_PASSWORD', weak);
   const hash = await hashPassword(input.newPassword);
   await runCommand(deps, actor, async ({ tx }) => {
-    await repo.updatePasswordHash(tx, user.id, hash);
+    await repo.updatePasswordHash(tx, user, hash);
     // Other sessions of this user end with the old password.
     await tx
       .deleteFrom('userSession')
@@ -365,12 +369,15 @@ export async function findStaffAccount(
   return { userId: row.id, lastSignInAt: at ? new Date(at) : null };
 }
 
-/** An account's id, name, role, department and whether it is disabled (cases: 转办). */
-export function findUserCard(db: Executor, id: string) {
-  return repo.findUserCard(db, id);
+/**
+ * An account's id, name, role, department and whether it is disabled (cases: 转办), among the
+ * accounts that can work a case of `caseRegion` (ADR 0006: the statement names their regions).
+ */
+export function findUserCard(db: Executor, id: string, caseRegion: string) {
+  return repo.findUserCard(db, id, caseRegion);
 }
 
-/** The enabled approvers and heads of a department, heads first (cases: 转办 candidates). */
-export function listDepartmentReviewers(db: Executor, departmentId: string) {
-  return repo.listDepartmentReviewers(db, departmentId);
+/** The enabled approvers and heads of a department, heads first (cases: 转办 candidates), as findUserCard. */
+export function listDepartmentReviewers(db: Executor, departmentId: string, caseRegion: string) {
+  return repo.listDepartmentReviewers(db, departmentId, caseRegion);
 }

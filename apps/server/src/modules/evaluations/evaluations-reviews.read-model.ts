@@ -10,7 +10,9 @@ import type { Executor } from '../../platform/db';
 export const readRatingsForReviews = (db: Executor, q: { regionPrefix: string; from: Date; to: Date }) =>
   db
     .selectFrom('evalRating as r')
-    .leftJoin('evalBadReview as b', (j) => j.onRef('b.ratingId', '=', 'r.id'))
+    .leftJoin('evalBadReview as b', (j) =>
+      j.onRef('b.regionCode', '=', 'r.regionCode').onRef('b.ratingId', '=', 'r.id'),
+    )
     .select([
       'r.id',
       'r.regionCode',

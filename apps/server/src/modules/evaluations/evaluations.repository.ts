@@ -206,13 +206,25 @@ export const useSmsLink = (db: Executor, regionCode: string, id: string, at: Dat
     .where('usedAt', 'is', null)
     .returning('caseId')
     .executeTakeFirst();
-export const listLinkedOrRatedCaseIds = async (db: Executor, caseIds: string[]) => {
-  if (caseIds.length === 0) return new Set<string>();
+/** Of these cases (of any regions: the invite job serves every region), those linked or rated already. */
+export const listLinkedOrRatedCaseIds = async (
+  db: Executor,
+  cases: readonly { id: string; regionCode: string }[],
+) => {
+  if (cases.length === 0) return new Set<string>();
+  const regions = [...new Set(cases.map((c) => c.regionCode))];
+  const caseIds = cases.map((c) => c.id);
   const [links, ratings] = await Promise.all([
-    db.selectFrom('evalSmsLink').select('caseId').where('caseId', 'in', caseIds).execute(),
+    db
+      .selectFrom('evalSmsLink')
+      .select('caseId')
+      .where('regionCode', 'in', regions)
+      .where('caseId', 'in', caseIds)
+      .execute(),
     db
       .selectFrom('evalRating')
       .select('caseId')
+      .where('regionCode', 'in', regions)
       .where('caseId', 'in', caseIds)
       .where('channel', '<>', 'site')
       .execute(),

@@ -1,4 +1,4 @@
-import { regionCovers, type InspectionInput, type MeasureInput } from '@tongban/contracts';
+import { regionCovers, regionPrefix, type InspectionInput, type MeasureInput } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../platform/access';
 import type { Deps } from '../../platform/app-types';
 import type { Executor } from '../../platform/db';
@@ -75,7 +75,7 @@ export async function checkRefs(
       throw new LedgerError('LEDGER_BAD_REFERENCE', '责任部门不存在或不在本辖区');
   }
   if (refs.ownerUserId) {
-    const u = await findUserBrief(db, refs.ownerUserId);
+    const u = await findUserBrief(db, refs.ownerUserId, `${regionPrefix(regionCode.slice(0, 6))}%`);
     if (!u || !regionCovers(regionCode.slice(0, 6), u.regionCode))
       throw new LedgerError('LEDGER_BAD_REFERENCE', '责任人不存在或不在本辖区');
   }

@@ -29,7 +29,7 @@ export async function listTransferCandidates(
       .filter(([i]) => Number(i) !== state.stepIndex)
       .map(([i, who]) => [who, Number(i) === -1 ? '受理' : (steps[Number(i)] ?? '')]),
   );
-  const people = await listDepartmentReviewers(deps.db, row.departmentId);
+  const people = await listDepartmentReviewers(deps.db, row.departmentId, row.regionCode);
   return {
     items: people
       .filter((p) => p.id !== actor.userId)

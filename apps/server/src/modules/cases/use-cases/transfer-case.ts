@@ -15,7 +15,7 @@ export async function transfer(
   return transition(deps, actor, caseId, input.version, 'case.review', async (ctx) => {
     if (ctx.state.status !== 'accepted') fail('CASE_WRONG_STATUS');
     assertAssignee(ctx, actor);
-    const to = await findUserCard(ctx.tx, input.toUserId);
+    const to = await findUserCard(ctx.tx, input.toUserId, ctx.row.regionCode);
     if (
       !to ||
       to.disabled ||

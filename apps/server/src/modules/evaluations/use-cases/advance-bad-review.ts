@@ -164,7 +164,7 @@ async function checkEvidence(
   evidence: string[],
 ) {
   for (const sha of evidence) {
-    const owners = await listFileOwners(tx, sha);
+    const owners = await listFileOwners(tx, sha, regionCode);
     if (!owners.some((o) => o.kind === 'eval_bad_review' && o.id === id && o.regionCode === regionCode))
       throw new EvaluationsError('EVAL_EVIDENCE_UNKNOWN');
   }

@@ -55,10 +55,7 @@ export async function enqueueRatingInvites(deps: Deps, now: Date): Promise<numbe
     new Date(now.getTime() - 37 * DAY),
     new Date(now.getTime() - DAY),
   );
-  const done = await repo.listLinkedOrRatedCaseIds(
-    deps.db,
-    candidates.map((c) => c.id),
-  );
+  const done = await repo.listLinkedOrRatedCaseIds(deps.db, candidates);
   let sent = 0;
   for (const cand of candidates) {
     if (done.has(cand.id)) continue;

@@ -22,12 +22,12 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
   const weak = await findPasswordProblem(password, {
     username: existing.username,
     displayName: existing.displayName,
-    currentHash: await findPasswordHash(deps.db, id),
+    currentHash: await findPasswordHash(deps.db, existing),
   });
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
   const passwordHash = await hashPassword(password);
   const out = await runCommand(deps, actor, async ({ tx, now }) => {
-    await accounts.setAccountPassword(tx, id, passwordHash);
+    await accounts.setAccountPassword(tx, existing, passwordHash);
     await accounts.deleteAccountSessions(tx, id);
     // Issue 12 point 8: a reset lifts the account's sign-in locks (audited as auth.unlocked).
     const lifted = await clearSignInLocks(tx, deps, existing, now);

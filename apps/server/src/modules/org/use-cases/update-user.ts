@@ -18,7 +18,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Us
     throw new OrgError('ORG_SELF_LOCKOUT');
   await checkUserScope(deps.db, actor, regionCode, role, departmentId);
   const out = await runCommand(deps, actor, async ({ tx }) => {
-    const row = await accounts.updateAccount(tx, id, { ...input, departmentId });
+    const row = await accounts.updateAccount(tx, existing, { ...input, departmentId });
     // A disabled user or a changed role starts over with a new session.
     if (input.disabled || input.role || input.regionCode || input.departmentId !== undefined) {
       await accounts.deleteAccountSessions(tx, id);
