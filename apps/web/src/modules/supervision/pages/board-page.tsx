@@ -59,13 +59,18 @@ export function BoardPage() {
         {(['red', 'yellow', 'green', 'paused'] as const).map((c) => (
           <Col key={c} xs={12} md={6} xl={3}>
             <Card size="small" hoverable onClick={() => setDrill({ colour: c })} data-testid={`total-${c}`}>
-              <Statistic title={t(`supervision.board.${c}`)} value={totals?.[c] ?? 0} />
+              <Statistic
+                loading={board.isLoading}
+                title={t(`supervision.board.${c}`)}
+                value={totals?.[c] ?? 0}
+              />
             </Card>
           </Col>
         ))}
         <Col xs={12} md={6} xl={3}>
           <Card size="small">
             <Statistic
+              loading={board.isLoading}
               title={t('supervision.board.pastLegal')}
               value={totals?.pastLegal ?? 0}
               valueStyle={{ color: '#a8071a' }}
@@ -78,7 +83,11 @@ export function BoardPage() {
               to={`/supervision/orders?status=${k === 'ordersOpen' ? 'open' : k === 'ordersAnswered' ? 'answered' : 'late'}`}
             >
               <Card size="small" hoverable>
-                <Statistic title={t(`supervision.board.${k}`)} value={totals?.[k] ?? 0} />
+                <Statistic
+                  loading={board.isLoading}
+                  title={t(`supervision.board.${k}`)}
+                  value={totals?.[k] ?? 0}
+                />
               </Card>
             </Link>
           </Col>
@@ -88,6 +97,7 @@ export function BoardPage() {
             <a href="#overdue-work">
               <Card size="small" hoverable>
                 <Statistic
+                  loading={board.isLoading}
                   title={t(`supervision.board.${k}`)}
                   value={totals?.[k] ?? 0}
                   valueStyle={(totals?.[k] ?? 0) > 0 ? { color: '#cf1322' } : undefined}
