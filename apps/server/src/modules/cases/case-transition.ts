@@ -103,19 +103,33 @@ export async function transition(
     const opening = transitionListeners.map((l) => l.opening?.(tx, caseId, action, { stepOnly }) ?? []);
     const extra = opening.flat();
     const rows = await executeBatch(tx, [
-      repo.lockCaseQuery(tx, caseId),
+      repo.lockCaseQuery(tx, region, caseId),
       ...extra,
       calendarNow.query,
       chain.query,
-      reads.materials ? repo.listMaterialsQuery(tx, caseId) : null,
+      reads.materials ? repo.listMaterialsQuery(tx, region, caseId) : null,
     ]);
-    const [row] = rows[0] as LockedCaseRow[];
+    let [row] = rows[0] as LockedCaseRow[];
     const openedRows = rows.slice(1, 1 + extra.length) as unknown[][];
-    const [chainRows, headRows, materials] = rows.slice(1 + extra.length) as [
+    const [chainRows, headRows, guessedMaterials] = rows.slice(1 + extra.length) as [
       unknown[],
       unknown[],
       MaterialRow[] | undefined,
     ];
+    let materials = guessedMaterials;
+    if (!row) {
+      // Not in the guessed region (or no such case): one region-free lookup by the id (ADR 0006),
+      // then the case and its materials in its own region.
+      const actual = await repo.findCaseRegion(tx, caseId);
+      if (actual && actual !== region) {
+        const again = await executeBatch(tx, [
+          repo.lockCaseQuery(tx, actual, caseId),
+          reads.materials ? repo.listMaterialsQuery(tx, actual, caseId) : null,
+        ]);
+        [row] = again[0] as LockedCaseRow[];
+        materials = again[1] as MaterialRow[] | undefined;
+      }
+    }
     if (!row) throw notFound('办件', caseId);
     assertCaseScope(actor, caseId, row);
     rememberRegion(row.id, row.regionCode);
@@ -164,7 +178,7 @@ export async function transition(
         stepOnly,
       });
     }
-    ctx.writes.push(repo.updateCase(tx, row.id, projection(next, now)));
+    ctx.writes.push(repo.updateCase(tx, row.regionCode, row.id, projection(next, now)));
     await notify(ctx, appended, next);
     ctx.writes.push(
       ...caseAudit(ctx, link, actor, out.audit, {
@@ -224,7 +238,7 @@ export function transitionWithMaterials(
 
 /** The case's materials: from the opening round trip when the transition asked for them. */
 export async function materialsOf(ctx: CaseCtx): Promise<MaterialRow[]> {
-  return (ctx.materials ??= await repo.listMaterials(ctx.tx, ctx.row.id));
+  return (ctx.materials ??= await repo.listMaterials(ctx.tx, ctx.row.regionCode, ctx.row.id));
 }
 
 export async function missingMaterials(ctx: CaseCtx) {

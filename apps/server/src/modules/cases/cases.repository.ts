@@ -26,31 +26,43 @@ export function findCaseByNo(db: Executor, caseNo: string) {
 
 /** Cases with what lists and replies show: the applicant, the department, the pinned item version. */
 export function selectCaseWithNames(db: Executor) {
-  return db
-    .selectFrom('serviceCase as c')
-    .innerJoin('applicant as a', 'a.id', 'c.applicantId')
-    .innerJoin('department as d', 'd.id', 'c.departmentId')
-    .innerJoin('catalogItemVersion as v', 'v.id', 'c.itemVersionId')
-    .selectAll('c')
-    .select([
-      'a.name as applicantName',
-      'a.idNumberMasked as applicantIdMasked',
-      'd.name as departmentName',
-      'v.name as itemName',
-      'v.maxVisits',
-      'v.steps',
-      'v.legalLimitDays',
-      'v.promisedLimitDays',
-    ]);
+  return (
+    db
+      .selectFrom('serviceCase as c')
+      // Issue 23: a case's applicant, department and item version are in its region (composite keys),
+      // and each key leads with the region: joining on the id alone would scan every region's rows.
+      .innerJoin('applicant as a', (j) =>
+        j.onRef('a.regionCode', '=', 'c.regionCode').onRef('a.id', '=', 'c.applicantId'),
+      )
+      .innerJoin('department as d', (j) =>
+        j.onRef('d.regionCode', '=', 'c.regionCode').onRef('d.id', '=', 'c.departmentId'),
+      )
+      .innerJoin('catalogItemVersion as v', (j) =>
+        j.onRef('v.regionCode', '=', 'c.regionCode').onRef('v.id', '=', 'c.itemVersionId'),
+      )
+      .selectAll('c')
+      .select([
+        'a.name as applicantName',
+        'a.idNumberMasked as applicantIdMasked',
+        'd.name as departmentName',
+        'v.name as itemName',
+        'v.maxVisits',
+        'v.steps',
+        'v.legalLimitDays',
+        'v.promisedLimitDays',
+      ])
+  );
 }
 
 /**
  * The case locked for a transition, with what its replies and documents need from the applicant
  * and the department (fresh: a renamed department signs new notices with its new name).
  */
-function lockCaseBuilder(db: Executor, id: string) {
+function lockCaseBuilder(db: Executor, regionCode: string, id: string) {
   return selectCaseWithNames(db)
-    .leftJoin('caseLicenseType as lt', 'lt.itemId', 'c.itemId')
+    .leftJoin('caseLicenseType as lt', (j) =>
+      j.onRef('lt.regionCode', '=', 'c.regionCode').onRef('lt.itemId', '=', 'c.itemId'),
+    )
     .select([
       'd.creditCode as departmentCreditCode',
       // The e-license type the item issues on 准予 (none: derived at issue, see issueLicense).
@@ -58,6 +70,7 @@ function lockCaseBuilder(db: Executor, id: string) {
       'lt.typeName as licenseTypeName',
       'lt.validYears as licenseValidYears',
     ])
+    .where('c.regionCode', '=', regionCode)
     .where('c.id', '=', id)
     .forUpdate('c');
 }
@@ -68,8 +81,19 @@ export type LockedCaseRow = Awaited<
 // The statements of every transition are fixed statements (platform/fixed-statement.ts): built and
 // compiled once per shape, not on every request.
 
-export function lockCaseQuery(db: Executor, id: string): Compilable<LockedCaseRow> {
-  return fixedStatement('cases.lock', [], [id], (_, [i]) => lockCaseBuilder(db, i as string));
+/**
+ * The region of a case known by its id alone (ADR 0006: a region-free lookup, on Citus one small
+ * query to every shard), for a transition whose region guess missed.
+ */
+export async function findCaseRegion(db: Executor, id: string): Promise<string | undefined> {
+  const r = await db.selectFrom('serviceCase').select('regionCode').where('id', '=', id).executeTakeFirst();
+  return r?.regionCode;
+}
+
+export function lockCaseQuery(db: Executor, regionCode: string, id: string): Compilable<LockedCaseRow> {
+  return fixedStatement('cases.lock', [], [regionCode, id], (_, [r, i]) =>
+    lockCaseBuilder(db, r as string, i as string),
+  );
 }
 
 export function insertCase(db: Executor, row: Insertable<ServiceCaseTable> & { id: string }) {
@@ -78,11 +102,17 @@ export function insertCase(db: Executor, row: Insertable<ServiceCaseTable> & { i
   );
 }
 
-export function updateCase(db: Executor, id: string, patch: Partial<Insertable<ServiceCaseTable>>) {
-  return fixedStatement('cases.update', [patch], [id], ([p], [i]) =>
+export function updateCase(
+  db: Executor,
+  regionCode: string,
+  id: string,
+  patch: Partial<Insertable<ServiceCaseTable>>,
+) {
+  return fixedStatement('cases.update', [patch], [regionCode, id], ([p], [r, i]) =>
     db
       .updateTable('serviceCase')
       .set(p as typeof patch)
+      .where('regionCode', '=', r as string)
       .where('id', '=', i as string),
   );
 }
@@ -163,16 +193,27 @@ export function listCasesWithNamesById(db: Executor, ids: readonly string[]) {
   return selectCaseWithNames(db).where('c.id', 'in', ids).execute();
 }
 
-function listMaterialsBuilder(db: Executor, caseId: string) {
-  return db.selectFrom('caseMaterial').selectAll().where('caseId', '=', caseId).orderBy('sortOrder');
+function listMaterialsBuilder(db: Executor, regionCode: string, caseId: string) {
+  return db
+    .selectFrom('caseMaterial')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('caseId', '=', caseId)
+    .orderBy('sortOrder');
 }
 
-export function listMaterialsQuery(db: Executor, caseId: string): Compilable<MaterialRow> {
-  return fixedStatement('cases.materials', [], [caseId], (_, [id]) => listMaterialsBuilder(db, id as string));
+export function listMaterialsQuery(
+  db: Executor,
+  regionCode: string,
+  caseId: string,
+): Compilable<MaterialRow> {
+  return fixedStatement('cases.materials', [], [regionCode, caseId], (_, [r, id]) =>
+    listMaterialsBuilder(db, r as string, id as string),
+  );
 }
 
-export function listMaterials(db: Executor, caseId: string) {
-  return listMaterialsBuilder(db, caseId).execute();
+export function listMaterials(db: Executor, regionCode: string, caseId: string) {
+  return listMaterialsBuilder(db, regionCode, caseId).execute();
 }
 
 export function insertMaterials(db: Executor, rows: Insertable<CaseMaterialTable>[]): Compilable[] {
@@ -186,12 +227,20 @@ export function insertMaterials(db: Executor, rows: Insertable<CaseMaterialTable
 
 export function updateMaterial(
   db: Executor,
+  regionCode: string,
   caseId: string,
   names: string[],
   patch: Partial<Insertable<CaseMaterialTable>>,
 ): Compilable[] {
   if (names.length === 0) return [];
-  return [db.updateTable('caseMaterial').set(patch).where('caseId', '=', caseId).where('name', 'in', names)];
+  return [
+    db
+      .updateTable('caseMaterial')
+      .set(patch)
+      .where('regionCode', '=', regionCode)
+      .where('caseId', '=', caseId)
+      .where('name', 'in', names),
+  ];
 }
 
 // Notices issued in one transition share their time (即办: 受理 and 决定 at once); the tie goes by the

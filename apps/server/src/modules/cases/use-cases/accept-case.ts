@@ -67,7 +67,10 @@ export async function accept(
         throw new CasesError('CASE_MATERIALS_MISSING', undefined, { missing: stillMissing });
       for (const d of input.deferred)
         ctx.writes.push(
-          ...repo.updateMaterial(ctx.tx, ctx.row.id, [d.name], { status: 'deferred', dueDate: d.dueDate }),
+          ...repo.updateMaterial(ctx.tx, ctx.row.regionCode, ctx.row.id, [d.name], {
+            status: 'deferred',
+            dueDate: d.dueDate,
+          }),
         );
       const deemed = isAcceptanceDeemed(ctx);
       const notice = await acceptanceNotice(ctx, input.deferred, deemed);

@@ -43,7 +43,7 @@ export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promi
   const [applicant, agent, materials, notices, events, license] = await Promise.all([
     applicantsRepo.findApplicant(db, r.applicantId),
     r.agentId ? applicantsRepo.findApplicant(db, r.agentId) : Promise.resolve(undefined),
-    repo.listMaterials(db, r.id),
+    repo.listMaterials(db, r.regionCode, r.id),
     repo.listNotices(db, r.id),
     repo.listEvents(db, r.id),
     licensesRepo.findLicenseByCase(db, r.id),

@@ -17,7 +17,10 @@ export async function deferredReceived(
     if (unknown.length)
       throw new CasesError('CASE_UNKNOWN_MATERIAL', `不是待补交的容缺材料：${unknown.join('、')}`);
     ctx.writes.push(
-      ...repo.updateMaterial(ctx.tx, ctx.row.id, input.names, { status: 'provided', receivedAt: ctx.now }),
+      ...repo.updateMaterial(ctx.tx, ctx.row.regionCode, ctx.row.id, input.names, {
+        status: 'provided',
+        receivedAt: ctx.now,
+      }),
     );
     return { events: [{ type: 'deferred_received', names: input.names }], audit: 'case.deferred_received' };
   });

@@ -34,6 +34,7 @@ export async function supplementReceived(
       ctx.writes.push(
         ...repo.updateMaterial(
           ctx.tx,
+          ctx.row.regionCode,
           ctx.row.id,
           input.materials.filter((n) => !shas.has(n)),
           { status: 'provided', receivedAt: ctx.now },
@@ -41,7 +42,7 @@ export async function supplementReceived(
       );
       for (const [name, sha] of shas)
         ctx.writes.push(
-          ...repo.updateMaterial(ctx.tx, ctx.row.id, [name], {
+          ...repo.updateMaterial(ctx.tx, ctx.row.regionCode, ctx.row.id, [name], {
             status: 'provided',
             receivedAt: ctx.now,
             fileSha256: sha,

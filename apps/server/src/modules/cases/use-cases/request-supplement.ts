@@ -38,6 +38,7 @@ export async function requestSupplement(
       ctx.writes.push(
         ...repo.updateMaterial(
           ctx.tx,
+          ctx.row.regionCode,
           ctx.row.id,
           input.faulty.map((f) => f.name),
           { status: 'missing', receivedAt: null },

@@ -25,7 +25,9 @@ export async function supplementOnline(
   const row = await trackedCase(deps, input);
   if (row.status !== 'supplement_requested')
     throw new CasesError('CASE_WRONG_STATUS', '该办件当前不需要补正材料');
-  const wanted = (await repo.listMaterials(deps.db, row.id)).filter((m) => m.status === 'missing');
+  const wanted = (await repo.listMaterials(deps.db, row.regionCode, row.id)).filter(
+    (m) => m.status === 'missing',
+  );
   for (const f of files)
     if (!wanted.some((m) => m.name === f.materialName))
       throw new CasesError('CASE_UNKNOWN_MATERIAL', `“${f.materialName}”不是补正告知书要求的材料`);
