@@ -21,6 +21,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { KeepAliveConnection } from './lib/keepalive-client';
 import { CSRF_HEADER } from '../packages/contracts/src/auth';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
 import { loadNationalDays } from '../apps/server/src/modules/calendar';
@@ -191,16 +192,19 @@ async function main() {
 
     let n = 0;
     let failed = 0;
+    const connections: Record<string, KeepAliveConnection> = {};
     const rate = async (pad: (typeof pads)[number]): Promise<boolean> => {
       const visitId = pad.visits.pop();
       if (!visitId) return false;
       const level = [5, 4, 5, 3, 4, 5, 2, 5, 4, 1][n++ % 10]!;
-      const res = await fetch(`${address}/api/public/evaluations/pads/${pad.token}/ratings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ visitId, level, reasonCategory: level <= 2 ? 'efficiency' : null }),
-      });
-      await res.arrayBuffer();
+      // One lean keep-alive connection per pad (lib/keepalive-client.ts): with 200 pads, fetch's
+      // own work took a large share of the two cores the server and PostgreSQL run on.
+      const conn = (connections[pad.token] ??= new KeepAliveConnection('127.0.0.1', port));
+      const res = await conn.post(
+        `/api/public/evaluations/pads/${pad.token}/ratings`,
+        JSON.stringify({ visitId, level, reasonCategory: level <= 2 ? 'efficiency' : null }),
+        {},
+      );
       if (res.status !== 201) failed++;
       return res.status === 201;
     };
@@ -269,6 +273,7 @@ async function main() {
       figureLat.push(performance.now() - s);
     }
     // The server and the setup pool let go of their connections before pgbench takes its own.
+    for (const c of Object.values(connections)) c.close();
     await stopServer();
     await handle.close();
     closed = true;
