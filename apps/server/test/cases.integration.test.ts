@@ -502,7 +502,7 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     const sms: ChannelAdapter = {
       channel: 'sms',
       deliver: async (m, db) => {
-        const to = await casesService.getCaseContact(t.deps, db, m.recipientCaseId!);
+        const to = await casesService.getCaseContact(t.deps, db, m.regionCode, m.recipientCaseId!);
         texts.push({ phone: to!.phone, body: m.body });
       },
     };
@@ -883,7 +883,7 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     const rows = await t.deps.db.selectFrom('serviceCase').selectAll().execute();
     expect(rows.length).toBeGreaterThan(20);
     for (const r of rows) {
-      const replayed = await casesService.replayFromEvents(t.deps.db, r.id);
+      const replayed = await casesService.replayFromEvents(t.deps.db, r.regionCode, r.id);
       expect(JSON.parse(JSON.stringify(replayed)), r.caseNo).toEqual(r.state);
       expect(r.status).toBe(replayed.status);
       expect(r.version).toBe(replayed.version);

@@ -88,9 +88,9 @@ describe.each(dbKinds())('public cases security (%s)', (kind) => {
     expect(after).toEqual(before);
     expect(sm4Decrypt(t.deps.config.secrets.sm4Key, after.phoneEnc)).toBe('13911112222');
     // SMS about the victim's cases still reach the victim's phone.
-    expect((await casesService.getApplicantContact(t.deps, t.deps.db, victim.body.id))?.phone).toBe(
-      '13911112222',
-    );
+    expect(
+      (await casesService.getApplicantContact(t.deps, t.deps.db, after.regionCode, victim.body.id))?.phone,
+    ).toBe('13911112222');
 
     // The contact typed online belongs to the attacker's case only.
     const row = await t.deps.db
@@ -101,10 +101,13 @@ describe.each(dbKinds())('public cases security (%s)', (kind) => {
     expect(row.applicantId).toBe(victim.body.id);
     expect(row.contactName).toBe('冒用者');
     // SEC-1: SMS about each case go to the phone given with that case, not to the other person.
-    expect((await casesService.getCaseContact(t.deps, t.deps.db, row.id))?.phone).toBe('13700009999');
-    expect((await casesService.getCaseContact(t.deps, t.deps.db, windowCase.body.id))?.phone).toBe(
-      '13911112222',
+    expect((await casesService.getCaseContact(t.deps, t.deps.db, row.regionCode, row.id))?.phone).toBe(
+      '13700009999',
     );
+    expect(
+      (await casesService.getCaseContact(t.deps, t.deps.db, windowCase.body.regionCode, windowCase.body.id))
+        ?.phone,
+    ).toBe('13911112222');
     expect(sm4Decrypt(t.deps.config.secrets.sm4Key, row.contactPhoneEnc!)).toBe('13700009999');
     expect(row.contactPhoneMasked).toBe('137****9999');
     expect(row.contactPhoneHash).toMatch(/^[0-9a-f]{64}$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesRegion, offendingTables, tablesOf } from './citus-statements';
+import { namesRegion, offendingTables, regionFreeName, tablesOf } from './citus-statements';
 
 const known = new Set(['service_case', 'case_event', 'region', 'user_session']);
 
@@ -15,6 +15,9 @@ describe('the statement check (issue 23: every statement on a business table nam
   it('a condition on region_code or an inserted region_code names the region', () => {
     expect(namesRegion('select * from "service_case" where "region_code" = $1 and "id" = $2')).toBe(true);
     expect(namesRegion('select * from service_case where region_code like $1')).toBe(true);
+    expect(namesRegion('select id from service_case where region_code >= $1 and region_code < $2')).toBe(
+      true,
+    );
     expect(namesRegion('insert into "case_event" ("region_code", "case_id") values ($1, $2)')).toBe(true);
     expect(namesRegion('select "region_code" from "service_case" where "id" = $1')).toBe(false);
   });
@@ -27,5 +30,15 @@ describe('the statement check (issue 23: every statement on a business table nam
     expect(offendingTables('select * from "region" where "code" = $1', known)).toEqual([]);
     expect(offendingTables('delete from "user_session" where "token_hash" = $1', known)).toEqual([]);
     expect(offendingTables('select 1', known)).toEqual([]);
+  });
+
+  it('a statement named region-free carries its name at its end, and only there', () => {
+    expect(
+      regionFreeName(
+        'select * from "license" where "verify_token" = $1 /* region-free: cases.license-by-token */',
+      ),
+    ).toBe('cases.license-by-token');
+    expect(regionFreeName('select * from "license" where "verify_token" = $1')).toBeUndefined();
+    expect(regionFreeName("select '/* region-free: x */' from license where id = $1")).toBeUndefined();
   });
 });

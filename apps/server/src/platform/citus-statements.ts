@@ -23,8 +23,11 @@ export function tablesOf(sqlText: string): string[] {
  */
 export function namesRegion(sqlText: string): boolean {
   const s = sqlText.toLowerCase();
-  if (/region_code"?\s*(=|in\b|like\b|<>|between\b|is\b)/.test(s)) return true;
+  // `>=` with `<`: the regions under a prefix as a range of codes (a few shards, by the index).
+  if (/region_code"?\s*(=|>=|in\b|like\b|<>|between\b|is\b)/.test(s)) return true;
   if (/=\s*(any\s*\()?\s*"?(\w+"?\.)?"?region_code\b/.test(s)) return true;
+  // A row of keys that starts with the region: `(region_code, case_id) in (…)`.
+  if (/\(\s*("?\w+"?\.)?"?region_code"?\s*,[^()]*\)\s*(=|in\b)/.test(s)) return true;
   return /^\s*(with\b[\s\S]*?\)\s*)?insert\s+into\s+"?\w+"?\s*\([^)]*region_code/.test(s);
 }
 
@@ -33,4 +36,13 @@ export function offendingTables(sqlText: string, known: ReadonlySet<string>): st
   const touched = tablesOf(sqlText).filter((t) => known.has(t) && kindOf(t) === 'business');
   if (touched.length === 0 || namesRegion(sqlText)) return [];
   return touched;
+}
+
+/**
+ * A statement that may span regions says so by name: `/* region-free: <name> *\/` at its end
+ * (platform/db.ts regionFree). The check accepts it when the name is on the named list (ADR 0006:
+ * few, named) — one statement, not every statement of its module on that table.
+ */
+export function regionFreeName(sqlText: string): string | undefined {
+  return /\/\* region-free: ([\w.-]+) \*\/\s*$/.exec(sqlText)?.[1];
 }

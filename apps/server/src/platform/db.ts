@@ -209,4 +209,14 @@ export async function executeBatch<const Q extends readonly (Compilable<unknown>
   return queries.map((q) => (q ? out[next++]!.rows : undefined)) as never;
 }
 
+/**
+ * Marks a statement that may span regions (issue 23, ADR 0006): `.modifyEnd(regionFree('cases.x'))`.
+ * The name must be on the statement check's named list (test/statement-check.ts REGION_FREE), with
+ * the reason; PostgreSQL and Citus read it as a comment.
+ */
+export function regionFree(name: string) {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`region-free name: ${name}`);
+  return sql.raw(`/* region-free: ${name} */`);
+}
+
 export { sql };

@@ -3,7 +3,8 @@
 // never queries case tables itself. Nothing here writes.
 import { regionPrefix } from '@tongban/contracts';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db';
+import { regionFree, type Executor } from '../../platform/db';
+import { keyIn, type CaseKey } from './cases.repository';
 import { replayCase, type CaseEvent, type CaseState } from './cases.policy';
 import { toCaseEvent } from './cases.service';
 
@@ -27,7 +28,7 @@ export type CaseHistory = {
  * A case's full key (its region and id): since issue 23 every key of the case tables starts with
  * region_code, so reads by id alone cannot use an index and scan the tables; the feed reads by key.
  */
-export type CaseKey = { regionCode: string; id: string };
+export type { CaseKey };
 
 /** Statuses whose clock still runs (or waits): the cases the supervisor watches. */
 export const OPEN_CASE_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'decided'] as const;
@@ -96,6 +97,7 @@ export async function listOpenCaseIds(db: Executor, regionCode: string | null): 
     .select('id')
     .where('status', 'in', [...OPEN_CASE_STATUSES]);
   if (regionCode !== null) q = q.where('regionCode', 'like', `${regionPrefix(regionCode)}%`);
+  else q = q.modifyEnd(regionFree('cases.open-case-keys'));
   return (await q.execute()).map((r) => r.id);
 }
 
@@ -106,6 +108,7 @@ export async function listOpenCaseKeys(db: Executor, regionCode: string | null):
     .select(['regionCode', 'id'])
     .where('status', 'in', [...OPEN_CASE_STATUSES]);
   if (regionCode !== null) q = q.where(regionRange(regionCode));
+  else q = q.modifyEnd(regionFree('cases.open-case-keys'));
   return q.execute();
 }
 
@@ -117,17 +120,13 @@ export async function listCaseKeysAfter(
 ): Promise<CaseKey[]> {
   let q = db.selectFrom('serviceCase').select(['regionCode', 'id']);
   if (after) q = q.where(sql<boolean>`(region_code, id) > (${after.regionCode}, ${after.id}::uuid)`);
-  return q.orderBy('regionCode').orderBy('id').limit(limit).execute();
+  return q
+    .orderBy('regionCode')
+    .orderBy('id')
+    .limit(limit)
+    .modifyEnd(regionFree('cases.walk-all-cases'))
+    .execute();
 }
-
-/**
- * `(region_code, <id column>) in (the keys)`, served by the keys' indexes (no array parameter:
- * PGlite reads it too).
- */
-const keyIn = (idColumn: 'id' | 'case_id', keys: readonly CaseKey[]) =>
-  sql<boolean>`(region_code, ${sql.ref(idColumn)}) in (select r, i::uuid from unnest(
-    string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
-    string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
 
 /** The cases of the keys given, each with its events replayed, read by the keys' indexes. */
 export async function readCaseHistoriesByKey(db: Executor, keys: readonly CaseKey[]): Promise<CaseHistory[]> {
@@ -157,6 +156,7 @@ export async function readCaseHistories(db: Executor, caseIds: readonly string[]
       .selectFrom('serviceCase')
       .select(['id', 'regionCode', 'caseNo', 'departmentId', 'itemId', 'itemVersionId'])
       .where('id', 'in', [...caseIds])
+      .modifyEnd(regionFree('cases.case-histories-by-id'))
       .execute(),
     db
       .selectFrom('caseEvent')
@@ -164,6 +164,7 @@ export async function readCaseHistories(db: Executor, caseIds: readonly string[]
       .where('caseId', 'in', [...caseIds])
       .orderBy('caseId')
       .orderBy('seq')
+      .modifyEnd(regionFree('cases.case-histories-by-id'))
       .execute(),
   ]);
   return withEvents(cases, events);

@@ -244,7 +244,15 @@ export async function resolveMaterials(
     else if (
       m.licenseTypeCode &&
       (licenseId =
-        (await licensesRepo.findHeldLicense(tx, applicant.id, m.licenseTypeCode, at.day))?.id ?? null)
+        (
+          await licensesRepo.findHeldLicense(
+            tx,
+            applicant.regionCode,
+            applicant.id,
+            m.licenseTypeCode,
+            at.day,
+          )
+        )?.id ?? null)
     )
       // 免提交: the system takes the material from the applicant's e-license.
       status = 'from_license';

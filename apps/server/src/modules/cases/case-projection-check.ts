@@ -46,7 +46,7 @@ export async function checkCaseProjections(
     if (rows.length === 0) break;
     const events = await repo.listEventsOfCases(
       db,
-      rows.map((r) => r.id),
+      rows.map((r) => ({ regionCode: r.regionCode, id: r.id })),
     );
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);

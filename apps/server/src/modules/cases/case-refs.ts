@@ -37,20 +37,24 @@ export function toCaseRef(r: NonNullable<Awaited<ReturnType<typeof repo.findCase
 }
 
 /** A case by id, with what a rating records about it; undefined when there is none. */
-export async function findCaseRef(db: Executor, caseId: string): Promise<CaseRef | undefined> {
-  const r = await repo.findCaseRef(db, caseId);
+export async function findCaseRef(
+  db: Executor,
+  regionCode: string,
+  caseId: string,
+): Promise<CaseRef | undefined> {
+  const r = await repo.findCaseRef(db, regionCode, caseId);
   return r ? toCaseRef(r) : undefined;
 }
 
 /** SEC-2: the case of a case number + 查询码 (the tracking credentials), or the tracking 404. */
 export async function findTrackedCaseRef(deps: Deps, input: TrackInput): Promise<CaseRef> {
   const row = await trackedCase(deps, input);
-  return toCaseRef((await repo.findCaseRef(deps.db, row.id))!);
+  return toCaseRef((await repo.findCaseRef(deps.db, row.regionCode, row.id))!);
 }
 
 /** The people who acted on a case (from its log): who "handled" it. */
-export function listCaseActors(db: Executor, caseId: string) {
-  return repo.listCaseActors(db, caseId);
+export function listCaseActors(db: Executor, regionCode: string, caseId: string) {
+  return repo.listCaseActors(db, regionCode, caseId);
 }
 
 /** EVAL-4's denominator: concluded cases per department, item, channel and month. */

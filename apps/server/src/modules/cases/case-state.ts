@@ -37,8 +37,8 @@ export function toCaseEvent(r: EventRow): CaseEvent {
 }
 
 /** TRUTH-1: the case as its events add up to (tests compare it with the stored projection). */
-export async function replayFromEvents(db: Executor, caseId: string): Promise<CaseState> {
-  return replayCase((await repo.listEvents(db, caseId)).map(toCaseEvent));
+export async function replayFromEvents(db: Executor, regionCode: string, caseId: string): Promise<CaseState> {
+  return replayCase((await repo.listEvents(db, regionCode, caseId)).map(toCaseEvent));
 }
 
 /** The columns of service_case that a state sets (the case-projection check compares them, TRUTH-1). */

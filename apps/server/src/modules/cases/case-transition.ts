@@ -2,7 +2,7 @@ import { type Action, type CaseSummary } from '@tongban/contracts';
 import { type Compilable } from 'kysely';
 import { type Actor } from '../../platform/access';
 import { type Deps } from '../../platform/app-types';
-import { executeBatch, executeWrites, type Tx } from '../../platform/db';
+import { executeBatch, executeWrites, type Executor, type Tx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { shanghaiToday } from '../../platform/time';
 import { auditChainRead, auditEntryWrites, lockAuditChain, type AuditLink } from '../audit';
@@ -65,6 +65,18 @@ export function forgetCaseRegions() {
 export function rememberRegion(caseId: string, regionCode: string) {
   if (caseRegions.size >= 100_000) caseRegions.clear();
   caseRegions.set(caseId, regionCode);
+}
+
+/**
+ * The region of a case whose id arrived alone: as this process has seen it, else by the named
+ * region-free lookup (ADR 0006). Undefined when there is no such case.
+ */
+export async function caseRegionOf(db: Executor, caseId: string): Promise<string | undefined> {
+  const known = caseRegions.get(caseId);
+  if (known !== undefined) return known;
+  const found = await repo.findCaseRegion(db, caseId);
+  if (found !== undefined) rememberRegion(caseId, found);
+  return found;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Compilable, Insertable, Selectable } from 'kysely';
-import { sql, type Executor } from '../../platform/db';
+import { regionFree, sql, type Executor } from '../../platform/db';
 import { fixedStatement } from '../../platform/fixed-statement';
 import type {
   CaseEventTable,
@@ -16,12 +16,33 @@ export type NoticeRow = Selectable<CaseNoticeTable>;
 // Writes return their query, not its result: the service sends all writes of a transition as one
 // statement (platform/db executeWrites), so a transition costs as few round trips as it can.
 
+/** A case known by its id alone (ADR 0006: region-free, named): use findCaseIn where the region is known. */
 export function findCase(db: Executor, id: string) {
-  return db.selectFrom('serviceCase').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('serviceCase')
+    .selectAll()
+    .where('id', '=', id)
+    .modifyEnd(regionFree('cases.case-by-id'))
+    .executeTakeFirst();
 }
 
+export function findCaseIn(db: Executor, regionCode: string, id: string) {
+  return db
+    .selectFrom('serviceCase')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A case number starts with its region's code (formatCaseNo): the lookup names the region. */
 export function findCaseByNo(db: Executor, caseNo: string) {
-  return db.selectFrom('serviceCase').selectAll().where('caseNo', '=', caseNo).executeTakeFirst();
+  return db
+    .selectFrom('serviceCase')
+    .selectAll()
+    .where('regionCode', '=', caseNo.split('-', 1)[0]!)
+    .where('caseNo', '=', caseNo)
+    .executeTakeFirst();
 }
 
 /** Cases with what lists and replies show: the applicant, the department, the pinned item version. */
@@ -86,7 +107,12 @@ export type LockedCaseRow = Awaited<
  * query to every shard), for a transition whose region guess missed.
  */
 export async function findCaseRegion(db: Executor, id: string): Promise<string | undefined> {
-  const r = await db.selectFrom('serviceCase').select('regionCode').where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('serviceCase')
+    .select('regionCode')
+    .where('id', '=', id)
+    .modifyEnd(regionFree('cases.case-by-id'))
+    .executeTakeFirst();
   return r?.regionCode;
 }
 
@@ -136,24 +162,42 @@ export function markCaseChanged(db: Executor, mark: { regionCode: string; caseId
   );
 }
 
-export function listEvents(db: Executor, caseId: string) {
-  return db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('seq').execute();
+export function listEvents(db: Executor, regionCode: string, caseId: string) {
+  return db
+    .selectFrom('caseEvent')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('caseId', '=', caseId)
+    .orderBy('seq')
+    .execute();
 }
+
+/** A case's key: its region and id (every key of the cases tables leads with the region). */
+export type CaseKey = { regionCode: string; id: string };
+
+/**
+ * `(region_code, <id column>) in (the keys)`, served by the keys' indexes (no array parameter:
+ * PGlite reads it too).
+ */
+export const keyIn = (idColumn: 'id' | 'case_id', keys: readonly CaseKey[]) =>
+  sql<boolean>`(region_code, ${sql.ref(idColumn)}) in (select r, i::uuid from unnest(
+    string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
+    string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
 
 /** One page of cases in id order (keyset), for checks that walk them all (audit:verify, TRUTH-1). */
 export function listCasePage(db: Executor, afterId: string | null, limit: number) {
   let q = db.selectFrom('serviceCase').selectAll().orderBy('id').limit(limit);
   if (afterId !== null) q = q.where('id', '>', afterId);
-  return q.execute();
+  return q.modifyEnd(regionFree('cases.walk-all-cases')).execute();
 }
 
 /** The events of several cases, each case's in order. */
-export function listEventsOfCases(db: Executor, caseIds: readonly string[]) {
-  if (caseIds.length === 0) return Promise.resolve([] as EventRow[]);
+export function listEventsOfCases(db: Executor, keys: readonly CaseKey[]) {
+  if (keys.length === 0) return Promise.resolve([] as EventRow[]);
   return db
     .selectFrom('caseEvent')
     .selectAll()
-    .where('caseId', 'in', caseIds)
+    .where(keyIn('case_id', keys))
     .orderBy('caseId')
     .orderBy('seq')
     .execute();
@@ -188,9 +232,15 @@ export function listConcludedCaseKeys(
 const NO_CASE_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Cases with their names (selectCaseWithNames) by id, for a page of ids found by a lean query. */
-export function listCasesWithNamesById(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return selectCaseWithNames(db).where('c.id', 'in', ids).execute();
+export function listCasesWithNamesById(db: Executor, keys: readonly CaseKey[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return selectCaseWithNames(db)
+    .where(
+      sql<boolean>`(c.region_code, c.id) in (select r, i::uuid from unnest(
+      string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
+      string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`,
+    )
+    .execute();
 }
 
 function listMaterialsBuilder(db: Executor, regionCode: string, caseId: string) {
@@ -248,23 +298,29 @@ export function updateMaterial(
 const NOTICE_ORDER = ['supplement', 'refuse', 'accept', 'suspend', 'extend', 'decide'] as const;
 
 /** The notices of several cases (their numbers only), for record checks over many cases. */
-export function listNoticeNosOfCases(db: Executor, caseIds: readonly string[]) {
-  if (caseIds.length === 0) return Promise.resolve([] as { caseId: string; noticeNo: string }[]);
-  return db.selectFrom('caseNotice').select(['caseId', 'noticeNo']).where('caseId', 'in', caseIds).execute();
+export function listNoticeNosOfCases(db: Executor, keys: readonly CaseKey[]) {
+  if (keys.length === 0) return Promise.resolve([] as { caseId: string; noticeNo: string }[]);
+  return db.selectFrom('caseNotice').select(['caseId', 'noticeNo']).where(keyIn('case_id', keys)).execute();
 }
 
-export function listNotices(db: Executor, caseId: string) {
+export function listNotices(db: Executor, regionCode: string, caseId: string) {
   return db
     .selectFrom('caseNotice')
     .selectAll()
+    .where('regionCode', '=', regionCode)
     .where('caseId', '=', caseId)
     .orderBy('issuedAt')
     .orderBy(sql`array_position(${sql.val(NOTICE_ORDER)}::text[], kind)`)
     .execute();
 }
 
-export function findNotice(db: Executor, id: string) {
-  return db.selectFrom('caseNotice').selectAll().where('id', '=', id).executeTakeFirst();
+export function findNotice(db: Executor, regionCode: string, id: string) {
+  return db
+    .selectFrom('caseNotice')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function insertNotice(db: Executor, row: Insertable<CaseNoticeTable> & { id: string }) {
@@ -369,16 +425,20 @@ export function saveIdempotencyResponse(db: Executor, scope: string, key: string
 /** 办结 for rating purposes: decided or delivered (EVAL-4's denominator). */
 export const CONCLUDED_STATUSES = ['decided', 'delivered'] as const;
 
-export function findCaseRef(db: Executor, id: string) {
-  return selectCaseWithNames(db).where('c.id', '=', id).executeTakeFirst();
+export function findCaseRef(db: Executor, regionCode: string, id: string) {
+  return selectCaseWithNames(db)
+    .where('c.regionCode', '=', regionCode)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Who acted on a case: names and user ids from its log (intake, steps, decision). */
-export function listCaseActors(db: Executor, caseId: string) {
+export function listCaseActors(db: Executor, regionCode: string, caseId: string) {
   return db
     .selectFrom('caseEvent')
     .select(['actorId', 'actorName'])
     .distinct()
+    .where('regionCode', '=', regionCode)
     .where('caseId', '=', caseId)
     .execute();
 }
@@ -415,21 +475,27 @@ export function listConcludedBetween(db: Executor, from: Date, to: Date, limit: 
     .where('decidedAt', '<', to)
     .orderBy('decidedAt')
     .limit(limit)
+    .modifyEnd(regionFree('cases.concluded-between'))
     .execute();
 }
 
 /** The 不予受理 events of some cases (the 办不成事 list). */
-export function listRefusalEvents(db: Executor, caseIds: readonly string[]) {
-  if (caseIds.length === 0) return Promise.resolve([] as EventRow[]);
+export function listRefusalEvents(db: Executor, keys: readonly CaseKey[]) {
+  if (keys.length === 0) return Promise.resolve([] as EventRow[]);
   return db
     .selectFrom('caseEvent')
     .selectAll()
     .where('type', '=', 'refused')
-    .where('caseId', 'in', caseIds)
+    .where(keyIn('case_id', keys))
     .execute();
 }
 
 /** Whether any case exists (the demo seeds an empty database only). */
 export function anyCase(db: Executor) {
-  return db.selectFrom('serviceCase').select('id').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('serviceCase')
+    .select('id')
+    .limit(1)
+    .modifyEnd(regionFree('cases.any-case'))
+    .executeTakeFirst();
 }

@@ -1,29 +1,51 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Executor } from '../../../platform/db';
+import { regionFree, type Executor } from '../../../platform/db';
 import { fixedStatement } from '../../../platform/fixed-statement';
 import type { LicenseTable } from '../../../platform/db-types';
 
 /** The license table: e-licenses, issued only as a case's result. */
 export type LicenseRow = Selectable<LicenseTable>;
 
-export function findLicense(db: Executor, id: string) {
-  return db.selectFrom('license').selectAll().where('id', '=', id).executeTakeFirst();
+export function findLicense(db: Executor, regionCode: string, id: string) {
+  return db
+    .selectFrom('license')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** SEC-2: the public finds a license only by its random verification token. */
 export function findLicenseByToken(db: Executor, token: string) {
-  return db.selectFrom('license').selectAll().where('verifyToken', '=', token).executeTakeFirst();
+  return db
+    .selectFrom('license')
+    .selectAll()
+    .where('verifyToken', '=', token)
+    .modifyEnd(regionFree('cases.license-by-token'))
+    .executeTakeFirst();
 }
 
-export function findLicenseByCase(db: Executor, caseId: string) {
-  return db.selectFrom('license').selectAll().where('caseId', '=', caseId).executeTakeFirst();
+export function findLicenseByCase(db: Executor, regionCode: string, caseId: string) {
+  return db
+    .selectFrom('license')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
 }
 
 /** 免提交: a valid license of this type held by the applicant. */
-export function findHeldLicense(db: Executor, holderId: string, typeCode: string, today: string) {
+export function findHeldLicense(
+  db: Executor,
+  regionCode: string,
+  holderId: string,
+  typeCode: string,
+  today: string,
+) {
   return db
     .selectFrom('license')
     .select('id')
+    .where('regionCode', '=', regionCode)
     .where('holderApplicantId', '=', holderId)
     .where('typeCode', '=', typeCode)
     .where('status', '=', 'valid')

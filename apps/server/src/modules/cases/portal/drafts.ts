@@ -54,7 +54,8 @@ export async function draftOrThrow(deps: Deps, db: Executor, token: string, forU
   return d;
 }
 
-export async function caseNoOf(db: Executor, caseId: string | null) {
+/** The number of the case a draft became (in the draft's region). */
+export async function caseNoOf(db: Executor, regionCode: string, caseId: string | null) {
   if (!caseId) return null;
-  return (await repo.findCase(db, caseId))?.caseNo ?? null;
+  return (await repo.findCaseIn(db, regionCode, caseId))?.caseNo ?? null;
 }

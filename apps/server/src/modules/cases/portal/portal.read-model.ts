@@ -1,4 +1,5 @@
-import type { Executor } from '../../../platform/db';
+import { regionFree, type Executor } from '../../../platform/db';
+import { keyIn, type CaseKey } from '../cases.repository';
 
 /**
  * 我的办件 (issue 14, point 5): what the applicant's home lists. Reads the cases tables and the
@@ -7,30 +8,41 @@ import type { Executor } from '../../../platform/db';
 export function listOnlineCasesOf(db: Executor, userId: string, limit: number) {
   return db
     .selectFrom('serviceCase as c')
-    .innerJoin('catalogItemVersion as v', 'v.id', 'c.itemVersionId')
-    .select(['c.id', 'c.caseNo', 'c.status', 'c.receivedAt', 'c.queryCodeEnc', 'v.name as itemName'])
+    .innerJoin('catalogItemVersion as v', (j) =>
+      j.onRef('v.regionCode', '=', 'c.regionCode').onRef('v.id', '=', 'c.itemVersionId'),
+    )
+    .select([
+      'c.id',
+      'c.regionCode',
+      'c.caseNo',
+      'c.status',
+      'c.receivedAt',
+      'c.queryCodeEnc',
+      'v.name as itemName',
+    ])
     .where('c.intakeBy', '=', userId)
     .where('c.channel', '=', 'online')
     .orderBy('c.createdAt', 'desc')
     .limit(limit)
+    .modifyEnd(regionFree('cases.my-online-cases'))
     .execute();
 }
 
 /** The notices of several cases, oldest first. */
-export function listNoticeHeadsOf(db: Executor, caseIds: readonly string[]) {
+export function listNoticeHeadsOf(db: Executor, keys: readonly CaseKey[]) {
   return db
     .selectFrom('caseNotice')
     .select(['caseId', 'kind', 'noticeNo', 'issuedAt'])
-    .where('caseId', 'in', caseIds)
+    .where(keyIn('case_id', keys))
     .orderBy('issuedAt')
     .execute();
 }
 
 /** The e-licenses several cases issued (one at most each). */
-export function listLicenseHeadsOf(db: Executor, caseIds: readonly string[]) {
+export function listLicenseHeadsOf(db: Executor, keys: readonly CaseKey[]) {
   return db
     .selectFrom('license')
     .select(['caseId', 'typeName', 'verifyToken'])
-    .where('caseId', 'in', caseIds)
+    .where(keyIn('case_id', keys))
     .execute();
 }

@@ -40,8 +40,11 @@ export async function createCase(
     (tx) => {
       opening = intakeReads(deps, tx, item.regionCode, newId);
       return [
-        applicantsRepo.findApplicantQuery(tx, input.applicantId),
-        input.agentId ? applicantsRepo.findApplicantQuery(tx, input.agentId) : null,
+        // An applicant is registered in the county of the items it applies for (APPLICANT_UNKNOWN).
+        applicantsRepo.findApplicantQuery(tx, item.regionCode.slice(0, 6), input.applicantId),
+        input.agentId
+          ? applicantsRepo.findApplicantQuery(tx, item.regionCode.slice(0, 6), input.agentId)
+          : null,
         ...opening.queries,
       ] as const;
     },

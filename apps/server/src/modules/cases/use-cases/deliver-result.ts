@@ -31,7 +31,11 @@ export async function deliver(
         const hash = idHash(deps, r.idNumber);
         receiverIdMasked = maskIdNumber(r.idNumber);
         if (r.kind === 'applicant') {
-          const applicant = await applicantsRepo.findApplicant(ctx.tx, ctx.row.applicantId);
+          const applicant = await applicantsRepo.findApplicant(
+            ctx.tx,
+            ctx.row.regionCode,
+            ctx.row.applicantId,
+          );
           fail(
             checkReceiver({
               method,
@@ -44,7 +48,7 @@ export async function deliver(
           );
         } else {
           const agent = ctx.row.agentId
-            ? await applicantsRepo.findApplicant(ctx.tx, ctx.row.agentId)
+            ? await applicantsRepo.findApplicant(ctx.tx, ctx.row.regionCode, ctx.row.agentId)
             : undefined;
           fail(
             checkReceiver({

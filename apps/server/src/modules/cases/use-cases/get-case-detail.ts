@@ -5,6 +5,7 @@ import { notFound } from '../../../platform/errors';
 import { shanghaiToday } from '../../../platform/time';
 import * as applicantsRepo from '../applicants/applicants.repository';
 import { assertCaseScope } from '../case-access';
+import { caseRegionOf } from '../case-transition';
 import { queryCodeOf } from '../case-secrets';
 import { JoinedRow, baseQuery, detailOf, toSummary } from '../case-views';
 import { caseScope } from '../cases.policy';
@@ -14,7 +15,13 @@ import * as portalRepo from '../portal/portal.repository';
 
 export async function loadReadable(deps: Deps, actor: Actor, caseId: string): Promise<JoinedRow> {
   assertAccess(actor, 'case.read');
-  const r = (await baseQuery(deps.db).where('c.id', '=', caseId).executeTakeFirst()) as JoinedRow | undefined;
+  const region = await caseRegionOf(deps.db, caseId);
+  const r = region
+    ? ((await baseQuery(deps.db)
+        .where('c.regionCode', '=', region)
+        .where('c.id', '=', caseId)
+        .executeTakeFirst()) as JoinedRow | undefined)
+    : undefined;
   if (!r) throw notFound('办件', caseId);
   assertCaseScope(actor, caseId, r);
   return r;
@@ -26,7 +33,8 @@ export async function loadReadable(deps: Deps, actor: Actor, caseId: string): Pr
  */
 export async function mayReadCase(deps: Deps, actor: Actor, caseId: string): Promise<boolean> {
   if (!checkAccess(actor, 'case.read')) return false;
-  const row = await repo.findCase(deps.db, caseId);
+  const region = await caseRegionOf(deps.db, caseId);
+  const row = region ? await repo.findCaseIn(deps.db, region, caseId) : undefined;
   return row !== undefined && caseScope(actor, row) === 'in_scope';
 }
 
@@ -41,12 +49,12 @@ export async function getDetail(deps: Deps, actor: Actor, caseId: string): Promi
   const s = await toSummary(deps, r);
   const db = deps.db;
   const [applicant, agent, materials, notices, events, license] = await Promise.all([
-    applicantsRepo.findApplicant(db, r.applicantId),
-    r.agentId ? applicantsRepo.findApplicant(db, r.agentId) : Promise.resolve(undefined),
+    applicantsRepo.findApplicant(db, r.regionCode, r.applicantId),
+    r.agentId ? applicantsRepo.findApplicant(db, r.regionCode, r.agentId) : Promise.resolve(undefined),
     repo.listMaterials(db, r.regionCode, r.id),
-    repo.listNotices(db, r.id),
-    repo.listEvents(db, r.id),
-    licensesRepo.findLicenseByCase(db, r.id),
+    repo.listNotices(db, r.regionCode, r.id),
+    repo.listEvents(db, r.regionCode, r.id),
+    licensesRepo.findLicenseByCase(db, r.regionCode, r.id),
   ]);
   return detailOf(s, r, {
     applicant: applicant!,

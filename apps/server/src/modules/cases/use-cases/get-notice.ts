@@ -15,7 +15,7 @@ export async function getNotice(
   noticeId: string,
 ): Promise<CaseNotice> {
   const r = await loadReadable(deps, actor, caseId);
-  const n = await repo.findNotice(deps.db, noticeId);
+  const n = await repo.findNotice(deps.db, r.regionCode, noticeId);
   if (!n || n.caseId !== caseId) throw notFound('通知书', noticeId);
   return toNotice(n, queryCodeOf(deps, r));
 }

@@ -66,7 +66,7 @@ export async function prepareBranches(
   const holder =
     'input' in applicant
       ? await findOrRegisterApplicant(deps, tx, region, applicant.input)
-      : await applicantsRepo.findApplicant(tx, applicant.id);
+      : await applicantsRepo.findApplicant(tx, region, applicant.id);
   if (!holder || specs.some((s) => s.item.regionCode.slice(0, 6) !== holder.regionCode))
     throw new CasesError('APPLICANT_UNKNOWN');
   const filer = (s: BranchSpec) => ({ ...actor, regionCode: actor.regionCode || s.item.regionCode });

@@ -52,15 +52,16 @@ export async function listConcludedCaseFacts(
   });
   keys.sort((a, b) => (a.caseNo < b.caseNo ? -1 : a.caseNo > b.caseNo ? 1 : 0));
   for (let i = 0; i < keys.length; i += chunk) {
-    const ids = keys.slice(i, i + chunk).map((k) => k.id);
+    const page = keys.slice(i, i + chunk).map((k) => ({ regionCode: k.regionCode, id: k.id }));
+    const ids = page.map((k) => k.id);
     const byId = new Map(
-      ((await repo.listCasesWithNamesById(deps.db, ids)) as JoinedRow[]).map((r) => [r.id, r]),
+      ((await repo.listCasesWithNamesById(deps.db, page)) as JoinedRow[]).map((r) => [r.id, r]),
     );
     const rows = ids.map((id) => byId.get(id)).filter((r): r is JoinedRow => r !== undefined);
-    const events = q.withRecord ? await repo.listEventsOfCases(deps.db, ids) : [];
+    const events = q.withRecord ? await repo.listEventsOfCases(deps.db, page) : [];
     const eventsOf = groupBy(events, (e) => e.caseId);
     const noticesOf = q.withRecord
-      ? groupBy(await repo.listNoticeNosOfCases(deps.db, ids), (n) => n.caseId)
+      ? groupBy(await repo.listNoticeNosOfCases(deps.db, page), (n) => n.caseId)
       : null;
     for (const r of rows) {
       const state = reviveState(r.state);

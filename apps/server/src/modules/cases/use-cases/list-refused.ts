@@ -15,7 +15,7 @@ export async function listRefused(deps: Deps, actor: Actor) {
     .execute()) as JoinedRow[];
   const events = await repo.listRefusalEvents(
     deps.db,
-    rows.map((r) => r.id),
+    rows.map((r) => ({ regionCode: r.regionCode, id: r.id })),
   );
   const calendars = calendarsOnce(deps);
   const items = [];

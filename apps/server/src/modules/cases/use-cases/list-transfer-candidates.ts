@@ -6,6 +6,7 @@ import { listDepartmentReviewers } from '../../auth';
 import { assertCaseScope, assertRole } from '../case-access';
 import { backOfficeSteps, pinnedVersion } from '../case-clock';
 import { reviveState } from '../case-state';
+import { caseRegionOf } from '../case-transition';
 import * as repo from '../cases.repository';
 
 /**
@@ -18,7 +19,8 @@ export async function listTransferCandidates(
   caseId: string,
 ): Promise<{ items: TransferCandidate[] }> {
   assertRole(actor, 'case.review');
-  const row = await repo.findCase(deps.db, caseId);
+  const region = await caseRegionOf(deps.db, caseId);
+  const row = region ? await repo.findCaseIn(deps.db, region, caseId) : undefined;
   if (!row) throw notFound('办件', caseId);
   assertCaseScope(actor, caseId, row);
   const state = reviveState(row.state);

@@ -17,7 +17,7 @@ export async function previewIntake(deps: Deps, actor: Actor, input: CaseCreate)
   const item = await getItemForIntake(deps, actor, input.itemId);
   const now = deps.clock.now();
   const materials = await deps.db.transaction().execute(async (tx) => {
-    const applicant = await applicantsRepo.findApplicant(tx, input.applicantId);
+    const applicant = await applicantsRepo.findApplicant(tx, item.regionCode.slice(0, 6), input.applicantId);
     if (!applicant || applicant.regionCode !== item.regionCode.slice(0, 6))
       throw new CasesError('APPLICANT_UNKNOWN');
     const given = new Map(input.materials.map((m) => [m.name, { status: m.status }]));

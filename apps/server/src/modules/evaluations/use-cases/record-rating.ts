@@ -295,7 +295,7 @@ async function honestyFlags(
     out.push({ kind: 'burst', detail: `同一评价器 10 分钟内 ${times.length} 条非常满意` });
   if (r.unstaffed) out.push({ kind: 'unstaffed', detail: '评价时窗口无人在岗' });
   if (r.caseId && r.staffName) {
-    const actors = await casesService.listCaseActors(tx, r.caseId);
+    const actors = await casesService.listCaseActors(tx, r.regionCode, r.caseId);
     if (
       !handledCase(
         r.staffName,

@@ -20,7 +20,7 @@ async function liveLink(deps: Deps, token: string) {
   const link = await repo.findSmsLinkByHash(deps.db, tokenHash(deps, 'sms', token));
   if (!link || link.usedAt || link.expiresAt <= deps.clock.now())
     throw new EvaluationsError('EVAL_LINK_INVALID');
-  const c = await casesService.findCaseRef(deps.db, link.caseId);
+  const c = await casesService.findCaseRef(deps.db, link.regionCode, link.caseId);
   if (!c) throw new EvaluationsError('EVAL_LINK_INVALID');
   return { link, c };
 }
@@ -60,7 +60,7 @@ export async function enqueueRatingInvites(deps: Deps, now: Date): Promise<numbe
   for (const cand of candidates) {
     if (done.has(cand.id)) continue;
     const { smsAfterDays } = await readSetting(deps.db, cand.regionCode);
-    const c = await casesService.findCaseRef(deps.db, cand.id);
+    const c = await casesService.findCaseRef(deps.db, cand.regionCode, cand.id);
     if (!c?.decidedAt || c.decidedAt.getTime() > now.getTime() - smsAfterDays * DAY) continue;
     const token = randomToken(24);
     const wrote = await runCommand(deps, SYSTEM_ACTOR, async ({ tx }) => {

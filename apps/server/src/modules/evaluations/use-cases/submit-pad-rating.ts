@@ -104,7 +104,9 @@ export async function submitPadRating(
     // A visit of another window is not this pad's to rate: the same 404 as none.
     if (!subject.visitId) throw new EvaluationsError('EVAL_VISIT_NOT_FOUND');
     if (subject.rated) throw new EvaluationsError('EVAL_ALREADY_RATED');
-    const caseRef = subject.visitCaseId ? await casesService.findCaseRef(tx, subject.visitCaseId) : undefined;
+    const caseRef = subject.visitCaseId
+      ? await casesService.findCaseRef(tx, subject.regionCode, subject.visitCaseId)
+      : undefined;
     const r: NewRating = {
       regionCode: subject.regionCode,
       channel: 'site',

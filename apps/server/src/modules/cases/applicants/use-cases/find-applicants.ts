@@ -19,7 +19,7 @@ export async function findApplicantsByNumber(deps: Deps, actor: Actor, idNumber:
 
 export async function getApplicant(deps: Deps, actor: Actor, id: string): Promise<Applicant> {
   assertAccess(actor, 'case.read');
-  const row = await applicantsRepo.findApplicant(deps.db, id);
+  const row = await applicantsRepo.findApplicantAnywhere(deps.db, id);
   if (!row || !checkAccess(actor, 'case.read', { regionCode: row.regionCode })) throw notFound('申请人', id);
   return toApplicant(row);
 }

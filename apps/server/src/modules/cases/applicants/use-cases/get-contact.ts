@@ -12,9 +12,10 @@ import * as applicantsRepo from '../applicants.repository';
 export async function getApplicantContact(
   deps: Pick<Deps, 'config'>,
   db: Executor,
+  regionCode: string,
   applicantId: string,
 ): Promise<{ name: string; phone: string } | undefined> {
-  const row = await applicantsRepo.findApplicant(db, applicantId);
+  const row = await applicantsRepo.findApplicant(db, regionCode, applicantId);
   return row ? { name: row.name, phone: sm4Decrypt(deps.config.secrets.sm4Key, row.phoneEnc) } : undefined;
 }
 
@@ -26,9 +27,10 @@ export async function getApplicantContact(
 export async function getCaseContact(
   deps: Pick<Deps, 'config'>,
   db: Executor,
+  regionCode: string,
   caseId: string,
 ): Promise<{ name: string; phone: string } | undefined> {
-  const row = await repo.findCase(db, caseId);
+  const row = await repo.findCaseIn(db, regionCode, caseId);
   if (!row) return undefined;
   if (row.contactPhoneEnc) {
     return {
@@ -36,5 +38,5 @@ export async function getCaseContact(
       phone: sm4Decrypt(deps.config.secrets.sm4Key, row.contactPhoneEnc),
     };
   }
-  return getApplicantContact(deps, db, row.applicantId);
+  return getApplicantContact(deps, db, row.regionCode, row.applicantId);
 }

@@ -35,7 +35,10 @@ export async function addDraftFile(
         size: file.bytes.length,
       },
     ];
-    const row = await portalRepo.updateDraft(tx, d.id, { files: JSON.stringify(files), updatedAt: now });
+    const row = await portalRepo.updateDraft(tx, d.regionCode, d.id, {
+      files: JSON.stringify(files),
+      updatedAt: now,
+    });
     return {
       result: toDraft(deps, row, null),
       audit: {

@@ -35,7 +35,13 @@ export async function onlineMaterialGaps(
   for (const m of item.materials) {
     if (m.requirement !== 'required' || uploaded.has(m.name)) continue;
     if (m.licenseTypeCode) {
-      const held = await licensesRepo.findHeldLicense(db, holder, m.licenseTypeCode, today);
+      const held = await licensesRepo.findHeldLicense(
+        db,
+        row?.regionCode ?? item.regionCode.slice(0, 6),
+        holder,
+        m.licenseTypeCode,
+        today,
+      );
       if (held) {
         out.fromLicense.push(m.name);
         continue;

@@ -19,9 +19,9 @@ export async function listMyCases(deps: Deps, actor: Actor): Promise<MyCases> {
     findRegionName(deps.db, actor.regionCode),
     listOnlineCasesOf(deps.db, actor.userId, 50),
   ]);
-  const ids = rows.map((r) => r.id);
-  const [notices, licenses] = ids.length
-    ? await Promise.all([listNoticeHeadsOf(deps.db, ids), listLicenseHeadsOf(deps.db, ids)])
+  const keys = rows.map((r) => ({ regionCode: r.regionCode, id: r.id }));
+  const [notices, licenses] = keys.length
+    ? await Promise.all([listNoticeHeadsOf(deps.db, keys), listLicenseHeadsOf(deps.db, keys)])
     : [[], []];
   return {
     regionCode: actor.regionCode,

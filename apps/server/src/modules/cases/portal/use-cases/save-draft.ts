@@ -13,7 +13,7 @@ export async function saveDraft(deps: Deps, actor: Actor, token: string, input: 
     const d = await draftOrThrow(deps, tx, token, true);
     if (d.caseId) throw new CasesError('CASE_DRAFT_SUBMITTED');
     const files = (d.files as DraftFile[]).filter(() => input.itemId === d.itemId);
-    const row = await portalRepo.updateDraft(tx, d.id, {
+    const row = await portalRepo.updateDraft(tx, d.regionCode, d.id, {
       itemId: input.itemId,
       data: JSON.stringify(sealDraftData(deps, input.data)),
       files: JSON.stringify(files),

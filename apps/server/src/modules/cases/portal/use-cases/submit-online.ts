@@ -12,6 +12,7 @@ import { Submission, intake, withIdempotency } from '../../case-intake';
 import { queryCodeOf } from '../../case-secrets';
 import { iso } from '../../case-state';
 import { CasesError } from '../../cases.errors';
+import { caseRegionOf } from '../../case-transition';
 import * as repo from '../../cases.repository';
 import { type CaseRow } from '../../cases.repository';
 import { missingMessage, onlineMaterialGaps } from './check-online-materials';
@@ -60,13 +61,15 @@ export async function submitOnline(deps: Deps, actor: Actor, input: PublicSubmit
           ),
         },
       );
-      made.writes.push(portalRepo.markDraftSubmittedQuery(tx, d.id, made.caseId, deps.clock.now()));
+      made.writes.push(
+        portalRepo.markDraftSubmittedQuery(tx, d.regionCode, d.id, made.caseId, deps.clock.now()),
+      );
       return made;
     },
   );
   // A replay (same key, or the same draft again) answers with the same case and its 查询码: only
   // the holder of the draft token or of the key's request can ask.
-  const made = value ?? (await repo.findCase(deps.db, caseId))!;
+  const made = value ?? (await repo.findCaseIn(deps.db, (await caseRegionOf(deps.db, caseId))!, caseId))!;
   const queryCode = value ? value.queryCode : queryCodeOf(deps, made as CaseRow);
   const result: PublicSubmitResult = {
     caseNo: made.caseNo,

@@ -30,11 +30,14 @@ export async function trackedCase(deps: Deps, input: TrackInput) {
 /** Tracking by case number + 查询码: status, clock, visits, notices and the license. */
 export async function track(deps: Deps, input: TrackInput) {
   const row = await trackedCase(deps, input);
-  const r = (await baseQuery(deps.db).where('c.id', '=', row.id).executeTakeFirstOrThrow()) as JoinedRow;
+  const r = (await baseQuery(deps.db)
+    .where('c.regionCode', '=', row.regionCode)
+    .where('c.id', '=', row.id)
+    .executeTakeFirstOrThrow()) as JoinedRow;
   const s = await toSummary(deps, r);
   const [notices, license] = await Promise.all([
-    repo.listNotices(deps.db, row.id),
-    licensesRepo.findLicenseByCase(deps.db, row.id),
+    repo.listNotices(deps.db, row.regionCode, row.id),
+    licensesRepo.findLicenseByCase(deps.db, row.regionCode, row.id),
   ]);
   return {
     caseNo: r.caseNo,
@@ -59,7 +62,7 @@ export async function track(deps: Deps, input: TrackInput) {
 
 export async function trackNoticeDocx(deps: Deps, input: TrackInput & { noticeId: string }) {
   const row = await trackedCase(deps, input);
-  const n = await repo.findNotice(deps.db, input.noticeId);
+  const n = await repo.findNotice(deps.db, row.regionCode, input.noticeId);
   if (!n || n.caseId !== row.id) throw notFound('通知书', input.noticeId);
   const notice = toNotice(n, queryCodeOf(deps, row));
   return { notice, buffer: await renderNoticeDocx(notice.content as NoticeContent) };
