@@ -20,6 +20,8 @@ import { SERVER_ROOT } from '../src/platform/paths';
 // trading, intermediaries: their public pages arrive with a number, a token or an id alone (below).
 // evaluations: a pad's token and an SMS link's token arrive alone (below); the invite job names the
 // regions of its candidate cases.
+// ledger: a ledger row's id arriving alone is tried in the actor's region, then found by the id (below).
+// complaints: an order's id arriving alone is tried in the actor's region, then found by the id (below).
 export const ENFORCED: readonly string[] = [
   'inbox',
   'platform',
@@ -31,6 +33,8 @@ export const ENFORCED: readonly string[] = [
   // cases: a case id, a notice's case, a license token or a draft token arriving alone is found by one
   // named region-free statement (REGION_FREE); a case number starts with its region's code.
   'cases',
+  'ledger',
+  'complaints',
 ];
 
 /**
@@ -56,6 +60,14 @@ export const CROSS_REGION: Record<string, string> = {
     'an SMS rating link (/rate/s/<token>) arrives with its token alone: the link is found by its hash (findSmsLinkByHash), then used and rated in its region',
   'evaluations eval_rating_day':
     "rebuilding the rating rollup after a bulk load (rebuildRatingDays: the benchmark's and a test's load) empties and recounts every region's rows; the submit path names the region",
+  'ledger ledger_inspection':
+    "the ledger's routes (/api/ledger/inspections/:id/…) and the public report page and its feedback form (/api/public/reports/:inspectionId) arrive with an inspection id alone, possibly of a region below the actor's: tried in the actor's (or remembered) region, on a miss its region is found by the id (ledger-access.ts locate, ledger.repository.ts regionOfRow), then read there; the public list of published reports (list-public-reports.ts) spans every region",
+  'ledger ledger_finding':
+    "/api/ledger/findings/:id/… arrive with the finding's id alone: tried in the actor's region, on a miss its region is found by the id (regionOfRow); what follows names its region",
+  'ledger ledger_measure':
+    "/api/ledger/measures/:id/… and GET /files for a measure's evidence (mayReadMeasure) arrive with its id alone: tried in the actor's region, on a miss found by the id (regionOfRow); the reminder job (ledger-reminders.ts) reads every region's measures due, then their progress in their regions",
+  'complaints complaint':
+    "an order's routes (/api/complaints/:id/…) arrive with its id alone, possibly of a region below the actor's: tried in the remembered or actor's region, on a miss its region is found by the id (complaints.repository.ts findComplaintRegion; also the order a 并单 names), then locked or read there; the supervision job's reopened-refusal read (listReopenedRefusals) serves every region",
   'cases case_change':
     "the supervision job reads every region's changed-case marks in one statement (case-feed.ts listChangedCases); acknowledging them names the region",
 };

@@ -4,19 +4,29 @@ import { sql } from 'kysely';
 import type { ComplaintListQuery } from '@tongban/contracts';
 import type { Executor } from '../../platform/db';
 
+/**
+ * The departments an order of `regionCode` may name: those of its county (the county's and its
+ * townships'), which is what checkDepartments accepts (a department's first six digits lead the
+ * order's region), so the read names the region (ADR 0006) without narrowing the answer.
+ */
+const countyLike = (regionCode: string) => `${regionCode.slice(0, 6)}%`;
+
 /** findDepartments as a statement (executeBatch); never empty-handed: an empty list matches nothing. */
-export const departmentsQuery = (db: Executor, ids: readonly string[]) =>
+export const departmentsQuery = (db: Executor, regionCode: string, ids: readonly string[]) =>
   db
     .selectFrom('department')
     .select(['id', 'name', 'regionCode'])
+    .where('regionCode', 'like', countyLike(regionCode))
     .where('id', 'in', ids.length ? [...ids] : ['00000000-0000-0000-0000-000000000000']);
 
-export const findDepartments = (db: Executor, ids: readonly string[]) =>
+/** Departments by id, among those an order of `regionCode` may name (its county's). */
+export const findDepartments = (db: Executor, regionCode: string, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string; name: string; regionCode: string }[])
     : db
         .selectFrom('department')
         .select(['id', 'name', 'regionCode'])
+        .where('regionCode', 'like', countyLike(regionCode))
         .where('id', 'in', [...ids])
         .execute();
 
@@ -144,19 +154,24 @@ export async function listForLeader(db: Executor, regionLike: string) {
 }
 
 /** The note the window wrote when it escalated each order (its latest 'escalated' event). */
-export const listEscalationNotes = (db: Executor, ids: readonly string[]) =>
+export const listEscalationNotes = (db: Executor, regionLike: string, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { complaintId: string; note: string | null }[])
     : db
         .selectFrom('complaintEvent')
         .select(['complaintId', sql<string | null>`payload->>'note'`.as('note')])
+        .where('regionCode', 'like', regionLike)
         .where('complaintId', 'in', [...ids])
         .where('type', '=', 'escalated')
         .orderBy('seq')
         .execute();
 
-export const findSummary = (db: Executor, id: string) =>
-  base(db).select(SUMMARY_COLUMNS).where('c.id', '=', id).executeTakeFirst();
+export const findSummary = (db: Executor, regionCode: string, id: string) =>
+  base(db)
+    .select(SUMMARY_COLUMNS)
+    .where('c.regionCode', '=', regionCode)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 
 /** Rows for figures: every record in the period with what the rates need. */
 export const listForFigures = (db: Executor, regionLike: string, from: Date, to: Date) =>
@@ -213,20 +228,23 @@ export async function countAboutStaff(db: Executor, regionCode: string, staffId:
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-export const findStaffNames = (db: Executor, ids: readonly string[]) =>
+/** Names of staff and windows (figures' subjects), among those of `regionLike`. */
+export const findStaffNames = (db: Executor, regionLike: string, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string; name: string }[])
     : db
         .selectFrom('staff')
         .select(['id', 'name'])
+        .where('regionCode', 'like', regionLike)
         .where('id', 'in', [...ids])
         .execute();
 
-export const findWindowNames = (db: Executor, ids: readonly string[]) =>
+export const findWindowNames = (db: Executor, regionLike: string, ids: readonly string[]) =>
   ids.length === 0
     ? Promise.resolve([] as { id: string; name: string; number: string }[])
     : db
         .selectFrom('hallWindow')
         .select(['id', 'name', 'number'])
+        .where('regionCode', 'like', regionLike)
         .where('id', 'in', [...ids])
         .execute();

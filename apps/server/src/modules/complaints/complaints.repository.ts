@@ -28,16 +28,38 @@ export const insertComplaintQuery = (db: Executor, row: Insertable<ComplaintTabl
 export const insertComplaint = (db: Executor, row: Insertable<ComplaintTable>) =>
   db.insertInto('complaint').values(row).returning(['id', 'orderNo']).executeTakeFirstOrThrow();
 
-const lockComplaintBuilder = (db: Executor, id: string) =>
-  db.selectFrom('complaint').selectAll().where('id', '=', id).forUpdate();
-export const lockComplaintQuery = (db: Executor, id: string) =>
-  fixedStatement('complaints.lock', [], [id], (_, [i]) => lockComplaintBuilder(db, i as string));
+const lockComplaintBuilder = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('complaint')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .forUpdate();
+export const lockComplaintQuery = (db: Executor, regionCode: string, id: string) =>
+  fixedStatement('complaints.lock', [], [regionCode, id], (_, [r, i]) =>
+    lockComplaintBuilder(db, r as string, i as string),
+  );
 
-export const findComplaintForUpdate = (db: Executor, id: string) =>
-  lockComplaintBuilder(db, id).executeTakeFirst();
+export const findComplaintForUpdate = (db: Executor, regionCode: string, id: string) =>
+  lockComplaintBuilder(db, regionCode, id).executeTakeFirst();
 
-export const findComplaint = (db: Executor, id: string) =>
-  db.selectFrom('complaint').selectAll().where('id', '=', id).executeTakeFirst();
+export const findComplaint = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('complaint')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/**
+ * The region of an order known by its id alone (ADR 0006: a region-free lookup, on Citus one small
+ * query to every shard), when the order is not in the region first tried (complaint-command.ts
+ * inRegionOf): the order may lie in a region below the actor's, or outside it (then 403, not 404).
+ */
+export async function findComplaintRegion(db: Executor, id: string): Promise<string | undefined> {
+  const r = await db.selectFrom('complaint').select('regionCode').where('id', '=', id).executeTakeFirst();
+  return r?.regionCode;
+}
 
 export type ComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaint>>>;
 

@@ -23,6 +23,43 @@ export function assertIn(actor: Actor, action: Parameters<typeof assertAccess>[1
     throw new LedgerError('LEDGER_OUT_OF_REGION');
 }
 
+/** A ledger row never changes region: once seen, its region is known before it is read. */
+const regionOf = new Map<string, string>();
+function rememberRegion(id: string, regionCode: string) {
+  if (regionOf.size >= 50_000) regionOf.clear();
+  regionOf.set(id, regionCode);
+}
+
+/**
+ * Reads a ledger row that arrives with its id alone (ADR 0006): in `guess` first (where the row was
+ * seen, else the region given: the actor's, or the parent row's); on a miss its region is found by
+ * the id (one region-free lookup, repo.regionOfRow) and it is read there. Undefined when there is
+ * no such row; the caller checks the actor's scope on what it found, as before.
+ */
+export async function locate<T extends { regionCode: string }>(
+  db: Executor,
+  table: 'ledgerInspection' | 'ledgerFinding' | 'ledgerMeasure',
+  id: string,
+  guess: string | undefined,
+  read: (regionCode: string) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const first = regionOf.get(id) ?? guess;
+  let found = first === undefined ? undefined : await read(first);
+  if (!found) {
+    const actual = await repo.regionOfRow(db, table, id);
+    if (actual && actual !== first) found = await read(actual);
+  }
+  if (found) rememberRegion(id, found.regionCode);
+  return found;
+}
+
+export const locateInspection = (db: Executor, id: string, guess: string | undefined) =>
+  locate(db, 'ledgerInspection', id, guess, (r) => repo.findInspection(db, r, id));
+export const locateFinding = (db: Executor, id: string, guess: string | undefined) =>
+  locate(db, 'ledgerFinding', id, guess, (r) => repo.findFinding(db, r, id));
+export const locateMeasure = (db: Executor, id: string, guess: string | undefined) =>
+  locate(db, 'ledgerMeasure', id, guess, (r) => repo.findMeasure(db, r, id));
+
 export async function getInspection(
   db: Executor,
   actor: Actor,
@@ -30,7 +67,7 @@ export async function getInspection(
   action: 'ledger.read' | 'ledger.write',
 ) {
   assertAccess(actor, action);
-  const i = await repo.findInspection(db, id);
+  const i = await locateInspection(db, id, actor.regionCode);
   if (!i) throw notFound('巡察', id);
   assertIn(actor, action, i.regionCode);
   return i;
@@ -43,7 +80,7 @@ export async function getFinding(
   action: Parameters<typeof assertAccess>[1],
 ) {
   assertAccess(actor, action);
-  const f = await repo.findFinding(db, id);
+  const f = await locateFinding(db, id, actor.regionCode);
   if (!f) throw notFound('问题', id);
   assertIn(actor, action, f.regionCode);
   return f;
@@ -54,10 +91,9 @@ export async function getMeasure(
   actor: Actor,
   id: string,
   action: Parameters<typeof assertAccess>[1],
-  forUpdate = false,
 ) {
   assertAccess(actor, action);
-  const m = await repo.findMeasure(db, id, forUpdate);
+  const m = await locateMeasure(db, id, actor.regionCode);
   if (!m) throw notFound('整改措施', id);
   assertIn(actor, action, m.regionCode);
   return m;
@@ -81,14 +117,15 @@ export async function checkRefs(
   }
 }
 
+/** A finding named with an inspection's record must be one of that inspection's (so of its region). */
 export async function checkFindingInInspection(
   db: Executor,
-  inspectionId: string,
+  inspection: { regionCode: string; id: string },
   findingId: string | null | undefined,
 ) {
   if (!findingId) return;
-  const f = await repo.findFinding(db, findingId);
-  if (!f || f.inspectionId !== inspectionId)
+  const f = await repo.findFinding(db, inspection.regionCode, findingId);
+  if (!f || f.inspectionId !== inspection.id)
     throw new LedgerError('LEDGER_BAD_REFERENCE', '关联的问题不属于该巡察');
 }
 

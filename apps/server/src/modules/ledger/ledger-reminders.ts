@@ -140,9 +140,13 @@ export async function enqueueLedgerReminders(
 ): Promise<number> {
   const daysBefore = opts.daysBefore ?? deps.config.ledgerReminderDaysBefore;
   const today = shanghaiToday(now);
+  // The job serves every region: its two reads of measures due are cross-region (named in the
+  // statement check's CROSS_REGION); the progress of what they found is read in those regions.
   const measures = await deps.db
     .selectFrom('ledgerMeasure as m')
-    .innerJoin('ledgerFinding as f', 'f.id', 'm.findingId')
+    .innerJoin('ledgerFinding as f', (j) =>
+      j.onRef('f.regionCode', '=', 'm.regionCode').onRef('f.id', '=', 'm.findingId'),
+    )
     .select([
       'm.id',
       'm.regionCode',
@@ -160,6 +164,7 @@ export async function enqueueLedgerReminders(
     .execute();
   const progress = await repo.listProgress(
     deps.db,
+    measures.map((m) => m.regionCode),
     measures.map((m) => m.id),
   );
   const byMeasure = new Map<string, ReminderProgress[]>();
@@ -180,6 +185,7 @@ export async function enqueueLedgerReminders(
   const recurring = await repo.listRecurringMeasures(deps.db);
   const recurProgress = await repo.listProgress(
     deps.db,
+    recurring.map((m) => m.regionCode),
     recurring.map((m) => m.id),
   );
   const items = recurring.flatMap((m) =>

@@ -1,9 +1,10 @@
 import type { Executor } from '../../platform/db';
 
-export async function listRegulations(db: Executor, inspectionId: string) {
+export async function listRegulations(db: Executor, regionCode: string, inspectionId: string) {
   const regs = await db
     .selectFrom('ledgerRegulation')
     .selectAll()
+    .where('regionCode', '=', regionCode)
     .where('inspectionId', '=', inspectionId)
     .orderBy('date')
     .execute();
@@ -13,6 +14,7 @@ export async function listRegulations(db: Executor, inspectionId: string) {
       : await db
           .selectFrom('ledgerRegulationFinding')
           .selectAll()
+          .where('regionCode', '=', regionCode)
           .where(
             'regulationId',
             'in',
@@ -26,19 +28,27 @@ export async function listRegulations(db: Executor, inspectionId: string) {
 }
 
 /** 问责, 追缴/退还 and 移交线索 of one inspection, by date. */
-export const listAccountability = (db: Executor, inspectionId: string) =>
+export const listAccountability = (db: Executor, regionCode: string, inspectionId: string) =>
   db
     .selectFrom('ledgerAccountability')
     .selectAll()
+    .where('regionCode', '=', regionCode)
     .where('inspectionId', '=', inspectionId)
     .orderBy('date')
     .execute();
-export const listRecoveries = (db: Executor, inspectionId: string) =>
+export const listRecoveries = (db: Executor, regionCode: string, inspectionId: string) =>
   db
     .selectFrom('ledgerRecovery')
     .selectAll()
+    .where('regionCode', '=', regionCode)
     .where('inspectionId', '=', inspectionId)
     .orderBy('date')
     .execute();
-export const listLeads = (db: Executor, inspectionId: string) =>
-  db.selectFrom('ledgerLead').selectAll().where('inspectionId', '=', inspectionId).orderBy('date').execute();
+export const listLeads = (db: Executor, regionCode: string, inspectionId: string) =>
+  db
+    .selectFrom('ledgerLead')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('inspectionId', '=', inspectionId)
+    .orderBy('date')
+    .execute();

@@ -36,6 +36,7 @@ export const listInspections = (db: Executor, like: string) =>
     .select((eb) =>
       eb
         .selectFrom('ledgerFinding as f')
+        .whereRef('f.regionCode', '=', 'i.regionCode')
         .whereRef('f.inspectionId', '=', 'i.id')
         .select((e) => e.fn.countAll<number>().as('n'))
         .$asScalar()
@@ -47,21 +48,44 @@ export const listInspections = (db: Executor, like: string) =>
     .orderBy('i.createdAt', 'desc')
     .execute();
 
-export const findInspection = (db: Executor, id: string) =>
-  db.selectFrom('ledgerInspection').selectAll().where('id', '=', id).executeTakeFirst();
+export const findInspection = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('ledgerInspection')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
 export const insertInspection = (db: Executor, v: Insertable<LedgerInspectionTable>) =>
   db.insertInto('ledgerInspection').values(v).returningAll().executeTakeFirstOrThrow();
-export const updateInspection = (db: Executor, id: string, v: Updateable<LedgerInspectionTable>) =>
-  db.updateTable('ledgerInspection').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export const updateInspection = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<LedgerInspectionTable>,
+) =>
+  db
+    .updateTable('ledgerInspection')
+    .set(v)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
-export const listCategories = (db: Executor, inspectionId: string) =>
+export const listCategories = (db: Executor, regionCode: string, inspectionId: string) =>
   db
     .selectFrom('ledgerCategory')
     .select(['id', 'parentId', 'title', 'sortOrder'])
+    .where('regionCode', '=', regionCode)
     .where('inspectionId', '=', inspectionId)
     .execute();
-export const findCategory = (db: Executor, id: string) =>
-  db.selectFrom('ledgerCategory').selectAll().where('id', '=', id).executeTakeFirst();
+/** A category of an inspection: in the inspection's region (it has no other). */
+export const findCategory = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('ledgerCategory')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
 /** A category with its id and order given (a ledger seeded with fixed ids). */
 export const insertCategoryRow = (db: Executor, v: Insertable<LedgerCategoryTable>) =>
   db.insertInto('ledgerCategory').values(v).execute();
@@ -76,61 +100,105 @@ export const insertCategory = (
       sortOrder: eb
         .selectFrom('ledgerCategory')
         .select(sql<number>`coalesce(max(sort_order), 0) + 1`.as('n'))
+        .where('regionCode', '=', v.regionCode)
         .where('inspectionId', '=', v.inspectionId)
         .where((e) => (v.parentId ? e('parentId', '=', v.parentId) : e('parentId', 'is', null))),
     }))
     .returning(['id', 'parentId', 'title', 'sortOrder'])
     .executeTakeFirstOrThrow();
 
-export const listFindings = (db: Executor, inspectionId: string) =>
+export const listFindings = (db: Executor, regionCode: string, inspectionId: string) =>
   db
     .selectFrom('ledgerFinding')
     .selectAll()
+    .where('regionCode', '=', regionCode)
     .where('inspectionId', '=', inspectionId)
     .orderBy('number')
     .execute();
-export const findFinding = (db: Executor, id: string) =>
-  db.selectFrom('ledgerFinding').selectAll().where('id', '=', id).executeTakeFirst();
-export const nextFindingNumber = async (db: Executor, inspectionId: string) =>
+export const findFinding = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('ledgerFinding')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+export const nextFindingNumber = async (db: Executor, regionCode: string, inspectionId: string) =>
   Number(
     (
       await db
         .selectFrom('ledgerFinding')
         .select(sql<number>`coalesce(max(number), 0) + 1`.as('n'))
+        .where('regionCode', '=', regionCode)
         .where('inspectionId', '=', inspectionId)
         .executeTakeFirstOrThrow()
     ).n,
   );
 export const insertFinding = (db: Executor, v: Insertable<LedgerFindingTable>) =>
   db.insertInto('ledgerFinding').values(v).returningAll().executeTakeFirstOrThrow();
-export const updateFinding = (db: Executor, id: string, v: Updateable<LedgerFindingTable>) =>
-  db.updateTable('ledgerFinding').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export const updateFinding = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<LedgerFindingTable>,
+) =>
+  db
+    .updateTable('ledgerFinding')
+    .set(v)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
-export const findMeasure = (db: Executor, id: string, forUpdate = false) => {
-  const q = db.selectFrom('ledgerMeasure').selectAll().where('id', '=', id);
+export const findMeasure = (db: Executor, regionCode: string, id: string, forUpdate = false) => {
+  const q = db
+    .selectFrom('ledgerMeasure')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id);
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 };
-export const nextMeasureOrder = async (db: Executor, findingId: string) =>
+export const nextMeasureOrder = async (db: Executor, regionCode: string, findingId: string) =>
   Number(
     (
       await db
         .selectFrom('ledgerMeasure')
         .select(sql<number>`coalesce(max(sort_order), 0) + 1`.as('n'))
+        .where('regionCode', '=', regionCode)
         .where('findingId', '=', findingId)
         .executeTakeFirstOrThrow()
     ).n,
   );
 export const insertMeasure = (db: Executor, v: Insertable<LedgerMeasureTable>) =>
   db.insertInto('ledgerMeasure').values(v).returningAll().executeTakeFirstOrThrow();
-export const updateMeasure = (db: Executor, id: string, v: Updateable<LedgerMeasureTable>) =>
-  db.updateTable('ledgerMeasure').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export const updateMeasure = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  v: Updateable<LedgerMeasureTable>,
+) =>
+  db
+    .updateTable('ledgerMeasure')
+    .set(v)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
-export const listProgress = (db: Executor, measureIds: string[]) =>
+/**
+ * Progress of measures, in their regions: one region (an inspection's, a measure's) or, for a
+ * list over a scope or the reminder job, the regions of the measures listed.
+ */
+export const listProgress = (db: Executor, regionCodes: string | readonly string[], measureIds: string[]) =>
   measureIds.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('ledgerProgress')
         .selectAll()
+        .where(
+          'regionCode',
+          'in',
+          typeof regionCodes === 'string' ? [regionCodes] : [...new Set(regionCodes)],
+        )
         .where('measureId', 'in', measureIds)
         .orderBy('date')
         .orderBy('createdAt')
@@ -159,7 +227,9 @@ export const insertProgress = (
 export const listMeasureRows = (
   db: Executor,
   f: {
-    like: string;
+    /** The actor's scope (a list), or one region exactly (an inspection's). */
+    like?: string;
+    regionCode?: string;
     inspectionId?: string;
     departmentId?: string;
     ownerUserId?: string;
@@ -168,7 +238,9 @@ export const listMeasureRows = (
 ) => {
   let q = db
     .selectFrom('ledgerMeasure as m')
-    .innerJoin('ledgerFinding as f', 'f.id', 'm.findingId')
+    .innerJoin('ledgerFinding as f', (j) =>
+      j.onRef('f.regionCode', '=', 'm.regionCode').onRef('f.id', '=', 'm.findingId'),
+    )
     .leftJoin('department as d', 'd.id', 'm.departmentId')
     .leftJoin('appUser as u', 'u.id', 'm.ownerUserId')
     .select([
@@ -194,18 +266,27 @@ export const listMeasureRows = (
       'd.name as departmentName',
       'u.displayName as ownerName',
     ])
-    .where('m.regionCode', 'like', f.like);
+    .$call((q) =>
+      f.regionCode !== undefined
+        ? q.where('m.regionCode', '=', f.regionCode)
+        : q.where('m.regionCode', 'like', f.like ?? '%'),
+    );
   if (f.inspectionId) q = q.where('f.inspectionId', '=', f.inspectionId);
   if (f.departmentId) q = q.where('m.departmentId', '=', f.departmentId);
   if (f.ownerUserId) q = q.where('m.ownerUserId', '=', f.ownerUserId);
   return q.orderBy('f.inspectionId').orderBy('f.number').orderBy('m.sortOrder').execute();
 };
 
-/** Signed-off 长期坚持 measures with an owner: their periodic evidence is due (ledger-recurrence.ts). */
+/**
+ * Signed-off 长期坚持 measures with an owner: their periodic evidence is due (ledger-recurrence.ts).
+ * The reminder job serves every region: a named cross-region read (statement-check.ts CROSS_REGION).
+ */
 export const listRecurringMeasures = (db: Executor) =>
   db
     .selectFrom('ledgerMeasure as m')
-    .innerJoin('ledgerFinding as f', 'f.id', 'm.findingId')
+    .innerJoin('ledgerFinding as f', (j) =>
+      j.onRef('f.regionCode', '=', 'm.regionCode').onRef('f.id', '=', 'm.findingId'),
+    )
     .select([
       'm.id',
       'm.regionCode',
@@ -223,6 +304,21 @@ export const listRecurringMeasures = (db: Executor) =>
     .where('m.signedOffAt', 'is not', null)
     .where('m.ownerUserId', 'is not', null)
     .execute();
+
+/**
+ * The region of an inspection, finding or measure known by its id alone (ADR 0006: a region-free
+ * lookup, on Citus one small query to every shard), when it is not in the region first tried
+ * (ledger-access.ts locate): a ledger row may lie in a region below the actor's, or outside it
+ * (then LEDGER_OUT_OF_REGION, not 404); the public report page arrives with an inspection id alone.
+ */
+export async function regionOfRow(
+  db: Executor,
+  table: 'ledgerInspection' | 'ledgerFinding' | 'ledgerMeasure',
+  id: string,
+): Promise<string | undefined> {
+  const r = await db.selectFrom(table).select('regionCode').where('id', '=', id).executeTakeFirst();
+  return r?.regionCode;
+}
 
 export const insertLead = (db: Executor, v: Insertable<LedgerLead>) =>
   db.insertInto('ledgerLead').values(v).returningAll().executeTakeFirstOrThrow();

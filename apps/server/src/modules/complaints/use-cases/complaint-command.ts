@@ -6,7 +6,7 @@ import { inboxWrites, type InboxDelivery } from '../../inbox';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import type { CommandContext } from '../../../platform/command';
-import { executeBatch, executeWrites, type Tx } from '../../../platform/db';
+import { executeBatch, executeWrites, type Executor, type Tx } from '../../../platform/db';
 import type { ComplaintTable } from '../../../platform/db-types';
 import { shanghaiToday } from '../../../platform/time';
 import type { CompiledCalendar } from '@tongban/calendar';
@@ -73,6 +73,30 @@ function rememberRegion(id: string, regionCode: string) {
   regionOf.set(id, regionCode);
 }
 
+/** The region an order known by its id alone is first looked for in: where it was seen, else the actor's. */
+export const guessRegion = (actor: Actor, id: string) => regionOf.get(id) ?? actor.regionCode;
+
+/**
+ * Reads an order that arrives with its id alone (ADR 0006): in the guessed region first; on a miss
+ * its region is found by the id (one region-free lookup) and it is read there. Undefined when there
+ * is no such order; the caller checks the actor's scope on what it found, as before.
+ */
+export async function inRegionOf<T extends { regionCode: string }>(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  read: (regionCode: string) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const guess = guessRegion(actor, id);
+  let found = await read(guess);
+  if (!found) {
+    const actual = await repo.findComplaintRegion(db, id);
+    if (actual && actual !== guess) found = await read(actual);
+  }
+  if (found) rememberRegion(id, found.regionCode);
+  return found;
+}
+
 /**
  * One transition of one order, in one transaction and few round trips (bench:complaints): the row
  * locked, the region's calendar revisions and the order's audit chain read in the first; the step's
@@ -92,15 +116,22 @@ export async function actOnComplaint(
   assertAccess(actor, action);
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const guess = regionOf.get(id) ?? actor.regionCode;
+    const guess = guessRegion(actor, id);
     const calendarNow = calendarRead(deps, guess, tx);
     const chain = auditChainRead(tx, guess, 'complaint', id);
-    const [[row], chainRows, headRows, ...preRows] = (await executeBatch(tx, [
-      repo.lockComplaintQuery(tx, id),
+    const [[first], chainRows, headRows, ...preRows] = (await executeBatch(tx, [
+      repo.lockComplaintQuery(tx, guess, id),
       calendarNow.query,
       chain.query,
       ...(preReads ? preReads(tx, guess) : []),
     ])) as [repo.ComplaintRow[], unknown[], unknown[], ...unknown[][]];
+    let row = first;
+    if (!row) {
+      // Not in the guessed region (or no such order): one region-free lookup by the id (ADR 0006),
+      // then the order locked in its own region.
+      const actual = await repo.findComplaintRegion(tx, id);
+      if (actual && actual !== guess) row = await repo.findComplaintForUpdate(tx, actual, id);
+    }
     if (!row) throw new ComplaintError('COMPLAINT_NOT_FOUND');
     assertAccess(actor, action, { regionCode: row.regionCode });
     rememberRegion(row.id, row.regionCode);

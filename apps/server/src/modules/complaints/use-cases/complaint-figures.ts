@@ -1,6 +1,7 @@
 import {
   COMPLAINT_SOURCE_LABELS,
   COMPLAINT_TYPE_LABELS,
+  regionPrefix,
   type ComplaintFigures,
   type ComplaintSource,
   type ComplaintType,
@@ -38,6 +39,9 @@ export async function complaintFigures(
   const from = new Date(`${q.from ?? `${today.slice(0, 4)}-01-01`}T00:00:00+08:00`);
   const to = new Date(new Date(`${q.to ?? today}T00:00:00+08:00`).getTime() + DAY);
   const like = regionScopeLike(actor);
+  // A subject's staff member or window may belong to the county's hall above a township's orders:
+  // their names are looked up in the actor's county (or the wider scope of a city or province).
+  const namesLike = actor.role === 'system' ? '%' : `${regionPrefix(actor.regionCode).slice(0, 6)}%`;
   const rows = await listForFigures(deps.db, like, from, to);
   const history = await listSubjectHistory(deps.db, like, new Date(from.getTime() - 366 * DAY), to);
   const bySubject = new Map<string, number[]>();
@@ -47,7 +51,7 @@ export async function complaintFigures(
   }
   const staff = new Map(
     (
-      await findStaffNames(deps.db, [
+      await findStaffNames(deps.db, namesLike, [
         ...new Set(
           rows
             .filter((r) => r.subjectKind === 'staff' && r.subjectId && /^[0-9a-f-]{36}$/.test(r.subjectId))
@@ -58,7 +62,7 @@ export async function complaintFigures(
   );
   const windows = new Map(
     (
-      await findWindowNames(deps.db, [
+      await findWindowNames(deps.db, namesLike, [
         ...new Set(
           rows
             .filter((r) => r.subjectKind === 'window' && r.subjectId && /^[0-9a-f-]{36}$/.test(r.subjectId))

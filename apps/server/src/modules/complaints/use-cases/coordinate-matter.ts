@@ -7,7 +7,7 @@ import { shanghaiToday } from '../../../platform/time';
 import { ComplaintError } from '../complaints.errors';
 import { listComplaints } from '../complaints.read-model';
 import * as repo from '../complaints.repository';
-import { actOnComplaint } from './complaint-command';
+import { actOnComplaint, inRegionOf } from './complaint-command';
 import { toSummary } from './read-complaints';
 
 const OPEN = ['received', 'dispatched', 'handling'];
@@ -104,7 +104,7 @@ export async function reopenRefusedCase(
   input: { version: number; caseId: string },
 ) {
   assertAccess(actor, 'complaint.coordinate');
-  const row = await repo.findComplaint(deps.db, id);
+  const row = await inRegionOf(deps.db, actor, id, (region) => repo.findComplaint(deps.db, region, id));
   if (!row) throw new ComplaintError('COMPLAINT_NOT_FOUND');
   assertWindowMatter(row);
   const refused = await casesService.getDetail(deps, actor, input.caseId);

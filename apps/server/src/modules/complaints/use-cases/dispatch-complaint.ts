@@ -8,11 +8,11 @@ import { ComplaintError } from '../complaints.errors';
 import { checkDispatch, suggestDispatch, type CatalogRule } from '../complaints.policy';
 import { departmentsQuery, findDepartments } from '../complaints.read-model';
 import * as repo from '../complaints.repository';
-import { actOnComplaint, factsOf, fail } from './complaint-command';
+import { actOnComplaint, factsOf, fail, inRegionOf } from './complaint-command';
 
 /** The departments named exist in the order's region (or above it); else 400, nothing changed. */
 export async function assertDepartments(db: Executor, regionCode: string, ids: readonly string[]) {
-  return checkDepartments(regionCode, ids, await findDepartments(db, ids));
+  return checkDepartments(regionCode, ids, await findDepartments(db, regionCode, ids));
 }
 
 export function checkDepartments(
@@ -61,7 +61,7 @@ export function holderDelivery(
 /** 派单目录: the suggestion for one order, with why (the desk sees the reason). */
 export async function suggestFor(deps: Deps, actor: Actor, id: string): Promise<DispatchSuggestion> {
   assertAccess(actor, 'complaint.dispatch');
-  const row = await repo.findComplaint(deps.db, id);
+  const row = await inRegionOf(deps.db, actor, id, (region) => repo.findComplaint(deps.db, region, id));
   if (!row) throw new ComplaintError('COMPLAINT_NOT_FOUND');
   assertAccess(actor, 'complaint.dispatch', { regionCode: row.regionCode });
   const catalog = await repo.findLatestCatalog(deps.db, row.regionCode);
@@ -79,7 +79,7 @@ export async function suggestFor(deps: Deps, actor: Actor, id: string): Promise<
       assistDepartmentIds: [],
       explanation: '派单目录中没有相符的规则，请人工派单',
     };
-  const [lead] = await findDepartments(deps.db, [hit.rule.leadDepartmentId]);
+  const [lead] = await findDepartments(deps.db, row.regionCode, [hit.rule.leadDepartmentId]);
   return {
     catalogVersion: catalog!.version,
     leadDepartmentId: hit.rule.leadDepartmentId,
@@ -147,7 +147,7 @@ export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, in
       };
     },
     (tx, region) => [
-      departmentsQuery(tx, ids),
+      departmentsQuery(tx, region, ids),
       repo.latestCatalogQuery(tx, region),
       activeUserIdsQuery(tx, { regionCode: region, role: 'dept_head', departmentId: input.leadDepartmentId }),
     ],

@@ -14,11 +14,13 @@ import { toSummary } from './read-complaints';
 export async function leaderBoard(deps: Deps, actor: Actor): Promise<LeaderBoard> {
   assertAccess(actor, 'complaint.lead');
   const today = shanghaiToday(deps.clock.now());
-  const { escalated, supervised, decided } = await listForLeader(deps.db, regionScopeLike(actor));
+  const scope = regionScopeLike(actor);
+  const { escalated, supervised, decided } = await listForLeader(deps.db, scope);
   const notes = new Map(
     (
       await listEscalationNotes(
         deps.db,
+        scope,
         escalated.map((r) => r.id),
       )
     ).map((n) => [n.complaintId, n.note]),
@@ -148,7 +150,7 @@ export async function leaderDecide(deps: Deps, actor: Actor, id: string, input: 
     (tx, region) =>
       input.decision === 'assigned' && dept
         ? [
-            departmentsQuery(tx, [dept]),
+            departmentsQuery(tx, region, [dept]),
             activeUserIdsQuery(tx, { regionCode: region, role: 'dept_head', departmentId: dept }),
           ]
         : input.decision === 'decided'

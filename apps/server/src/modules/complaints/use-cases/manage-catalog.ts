@@ -29,6 +29,7 @@ export async function getCatalog(deps: Deps, actor: Actor, version?: number): Pr
     (
       await findDepartments(
         deps.db,
+        actor.regionCode,
         rules.map((r) => r.leadDepartmentId),
       )
     ).map((d) => [d.id, d.name]),

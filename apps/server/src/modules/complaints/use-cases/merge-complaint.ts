@@ -19,7 +19,13 @@ export async function mergeComplaint(deps: Deps, actor: Actor, id: string, input
     'complaint.dispatch',
     'complaint.merge',
     async (ctx) => {
-      const into = await repo.findComplaintForUpdate(ctx.tx, input.intoId);
+      // The order merged into must be in the same region (CPL-3): locked there; one elsewhere is
+      // found by its id alone only to refuse it as before (COMPLAINT_MERGE_CROSS_REGION).
+      let into = await repo.findComplaintForUpdate(ctx.tx, ctx.row.regionCode, input.intoId);
+      if (!into) {
+        const actual = await repo.findComplaintRegion(ctx.tx, input.intoId);
+        if (actual) into = await repo.findComplaintForUpdate(ctx.tx, actual, input.intoId);
+      }
       if (!into) throw new ComplaintError('COMPLAINT_NOT_FOUND');
       fail(checkMerge(factsOf(ctx.row), factsOf(into), into.id === id));
       return {

@@ -21,7 +21,7 @@ import {
   type SummaryRow,
 } from '../complaints.read-model';
 import * as repo from '../complaints.repository';
-import { actorFacts, factsOf } from './complaint-command';
+import { actorFacts, factsOf, inRegionOf } from './complaint-command';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -77,12 +77,12 @@ export async function listComplaintsFor(
 
 export async function getComplaintDetail(deps: Deps, actor: Actor, id: string): Promise<ComplaintDetail> {
   assertAccess(actor, 'complaint.read');
-  const s = await findSummary(deps.db, id);
+  const s = await inRegionOf(deps.db, actor, id, (region) => findSummary(deps.db, region, id));
   if (!s) throw new ComplaintError('COMPLAINT_NOT_FOUND');
   assertAccess(actor, 'complaint.read', { regionCode: s.regionCode });
   const d = deptScope(actor);
   if (d && s.heldByDepartmentId !== d && s.leadDepartmentId !== d) throw forbidden();
-  const row = (await repo.findComplaint(deps.db, id))!;
+  const row = (await repo.findComplaint(deps.db, s.regionCode, id))!;
   const today = shanghaiToday(deps.clock.now());
   const [events, holdings, merged, cal] = await Promise.all([
     repo.listEvents(deps.db, row.regionCode, id),
@@ -91,10 +91,9 @@ export async function getComplaintDetail(deps: Deps, actor: Actor, id: string): 
     getCalendar(deps, row.regionCode),
   ]);
   const names = new Map(
-    (await findDepartments(deps.db, [...new Set(holdings.map((h) => h.departmentId))])).map((x) => [
-      x.id,
-      x.name,
-    ]),
+    (await findDepartments(deps.db, row.regionCode, [...new Set(holdings.map((h) => h.departmentId))])).map(
+      (x) => [x.id, x.name],
+    ),
   );
   const summary = toSummary(s, today);
   const pending = merged.filter((m) => !m.callbackBy).length;
@@ -159,7 +158,7 @@ export async function getComplaintDetail(deps: Deps, actor: Actor, id: string): 
 export async function mayReadComplaint(deps: Deps, actor: Actor, id: string): Promise<boolean> {
   try {
     assertAccess(actor, 'complaint.read');
-    const s = await findSummary(deps.db, id);
+    const s = await inRegionOf(deps.db, actor, id, (region) => findSummary(deps.db, region, id));
     if (!s) return false;
     assertAccess(actor, 'complaint.read', { regionCode: s.regionCode });
     const d = deptScope(actor);

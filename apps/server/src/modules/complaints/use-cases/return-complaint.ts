@@ -118,7 +118,7 @@ export async function decideReturn(deps: Deps, actor: Actor, id: string, input: 
     (tx, region) =>
       input.accept && lead
         ? [
-            departmentsQuery(tx, ids),
+            departmentsQuery(tx, region, ids),
             activeUserIdsQuery(tx, { regionCode: region, role: 'dept_head', departmentId: lead }),
           ]
         : [],

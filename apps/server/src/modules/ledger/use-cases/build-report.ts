@@ -10,24 +10,30 @@ import { baseMeasureState, numberCategories } from '../ledger.policy';
 import * as repo from '../ledger.repository';
 import { buildReportModel, type LedgerSnapshot, type SnapshotFinding } from '../report-model';
 
-import { getInspection } from '../ledger-access';
+import { getInspection, locateInspection } from '../ledger-access';
 import { listAccountability, listLeads, listRecoveries, listRegulations } from '../ledger.read-model';
 
 // ── The report (TRUTH-1: every number from the ledger at generation time) ─
 
-export async function buildSnapshot(db: Executor, inspectionId: string): Promise<LedgerSnapshot> {
-  const i = (await repo.findInspection(db, inspectionId))!;
-  const cats = numberCategories(await repo.listCategories(db, inspectionId));
-  const findings = await repo.listFindings(db, inspectionId);
-  const measures = await repo.listMeasureRows(db, { like: '%', inspectionId });
+/** The snapshot of an inspection already read (its region names every statement). */
+export async function buildSnapshot(
+  db: Executor,
+  at: { regionCode: string; id: string },
+): Promise<LedgerSnapshot> {
+  const { regionCode, id: inspectionId } = at;
+  const i = (await repo.findInspection(db, regionCode, inspectionId))!;
+  const cats = numberCategories(await repo.listCategories(db, regionCode, inspectionId));
+  const findings = await repo.listFindings(db, regionCode, inspectionId);
+  const measures = await repo.listMeasureRows(db, { regionCode, inspectionId });
   const progress = await repo.listProgress(
     db,
+    regionCode,
     measures.map((m) => m.id),
   );
-  const accountability = await listAccountability(db, inspectionId);
-  const leads = await listLeads(db, inspectionId);
-  const regulations = await listRegulations(db, inspectionId);
-  const recoveries = await listRecoveries(db, inspectionId);
+  const accountability = await listAccountability(db, regionCode, inspectionId);
+  const leads = await listLeads(db, regionCode, inspectionId);
+  const regulations = await listRegulations(db, regionCode, inspectionId);
+  const recoveries = await listRecoveries(db, regionCode, inspectionId);
   const topOf = new Map(cats.map((c) => [c.id, c.topId]));
   const opt = <T>(v: T | null | undefined) => (v === null || v === undefined || v === '' ? undefined : v);
   return {
@@ -101,8 +107,8 @@ export async function buildSnapshot(db: Executor, inspectionId: string): Promise
 }
 
 export async function reportModel(deps: Deps, actor: Actor, inspectionId: string) {
-  await getInspection(deps.db, actor, inspectionId, 'ledger.read');
-  return buildReportModel(await buildSnapshot(deps.db, inspectionId), deps.clock.now());
+  const i = await getInspection(deps.db, actor, inspectionId, 'ledger.read');
+  return buildReportModel(await buildSnapshot(deps.db, i), deps.clock.now());
 }
 
 export async function reportDocx(deps: Deps, actor: Actor, inspectionId: string) {
@@ -112,16 +118,20 @@ export async function reportDocx(deps: Deps, actor: Actor, inspectionId: string)
   return { model, buffer: await renderReportDocx(model) };
 }
 
+/**
+ * A published inspection by its id alone (the public report page and its feedback form arrive with
+ * the id only): found in its region by one region-free lookup (locateInspection).
+ */
 export async function getPublished(db: Executor, inspectionId: string) {
-  const i = await repo.findInspection(db, inspectionId);
+  const i = await locateInspection(db, inspectionId, undefined);
   if (!i || !i.publishedAt) throw new LedgerError('LEDGER_NOT_PUBLISHED');
   return i;
 }
 
 /** The public report page (no sign-in): published inspections only. */
 export async function publicReport(deps: Deps, inspectionId: string) {
-  await getPublished(deps.db, inspectionId);
-  return buildReportModel(await buildSnapshot(deps.db, inspectionId), deps.clock.now());
+  const i = await getPublished(deps.db, inspectionId);
+  return buildReportModel(await buildSnapshot(deps.db, i), deps.clock.now());
 }
 
 export async function submitPublicFeedback(
@@ -161,10 +171,11 @@ export async function submitPublicFeedback(
 }
 
 export async function listPublicFeedback(deps: Deps, actor: Actor, inspectionId: string) {
-  await getInspection(deps.db, actor, inspectionId, 'ledger.write');
+  const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
   return deps.db
     .selectFrom('ledgerPublicFeedback')
     .selectAll()
+    .where('regionCode', '=', i.regionCode)
     .where('inspectionId', '=', inspectionId)
     .orderBy('createdAt', 'desc')
     .execute();

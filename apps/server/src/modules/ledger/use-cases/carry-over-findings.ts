@@ -24,12 +24,12 @@ export type SourcedFindingInput = {
  * caller checked the actor may write the ledger; the inspection must lie in the finding's region.
  */
 export async function addSourcedFinding(tx: Executor, input: SourcedFindingInput) {
-  const i = await repo.findInspection(tx, input.inspectionId);
+  const i = await repo.findInspection(tx, input.regionCode, input.inspectionId);
   if (!i || i.regionCode !== input.regionCode) throw notFound('巡察', input.inspectionId);
   return repo.insertFinding(tx, {
     regionCode: i.regionCode,
     inspectionId: i.id,
-    number: await repo.nextFindingNumber(tx, i.id),
+    number: await repo.nextFindingNumber(tx, i.regionCode, i.id),
     categoryId: null,
     title: input.title,
     description: input.description,
@@ -62,16 +62,18 @@ export async function carryOverOpenFindings(
   tx: Executor,
   input: { regionCode: string; fromId: string; toId: string },
 ) {
-  const from = await repo.findInspection(tx, input.fromId);
-  const to = await repo.findInspection(tx, input.toId);
+  const from = await repo.findInspection(tx, input.regionCode, input.fromId);
+  const to = await repo.findInspection(tx, input.regionCode, input.toId);
   if (!from || from.regionCode !== input.regionCode) throw notFound('巡察', input.fromId);
   if (!to || to.regionCode !== input.regionCode) throw notFound('巡察', input.toId);
   if (from.id === to.id) throw new LedgerError('LEDGER_BAD_REFERENCE', '不能延续自身');
   if (from.inspectedUnit !== to.inspectedUnit)
     throw new LedgerError('LEDGER_BAD_REFERENCE', '只能延续到同一被检查单位的下一次检查');
-  const snapshot = await buildSnapshot(tx, from.id);
-  const already = new Set((await repo.listFindings(tx, to.id)).map((f) => f.carriedOverFromId));
-  const rows = await repo.listFindings(tx, from.id);
+  const snapshot = await buildSnapshot(tx, from);
+  const already = new Set(
+    (await repo.listFindings(tx, to.regionCode, to.id)).map((f) => f.carriedOverFromId),
+  );
+  const rows = await repo.listFindings(tx, from.regionCode, from.id);
   const carried = [];
   for (const f of snapshot.findings) {
     if (isFindingDone(f) || already.has(f.id)) continue;
@@ -80,7 +82,7 @@ export async function carryOverOpenFindings(
       await repo.insertFinding(tx, {
         regionCode: to.regionCode,
         inspectionId: to.id,
-        number: await repo.nextFindingNumber(tx, to.id),
+        number: await repo.nextFindingNumber(tx, to.regionCode, to.id),
         categoryId: null,
         title: row.title,
         description: row.description,
@@ -90,6 +92,7 @@ export async function carryOverOpenFindings(
       }),
     );
   }
-  if (!to.carriedOverFromId) await repo.updateInspection(tx, to.id, { carriedOverFromId: from.id });
+  if (!to.carriedOverFromId)
+    await repo.updateInspection(tx, to.regionCode, to.id, { carriedOverFromId: from.id });
   return carried;
 }

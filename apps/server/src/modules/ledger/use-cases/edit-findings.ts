@@ -12,18 +12,25 @@ import { LedgerError } from '../ledger.errors';
 import { mayAddProgress } from '../ledger.policy';
 import * as repo from '../ledger.repository';
 
-import { getInspection, getFinding, getMeasure, checkRefs, measureValues } from '../ledger-access';
+import {
+  getInspection,
+  getFinding,
+  getMeasure,
+  checkRefs,
+  locateMeasure,
+  measureValues,
+} from '../ledger-access';
 
 // ── Findings and measures ────────────────────────────────────────────────
 
 export async function addFinding(deps: Deps, actor: Actor, inspectionId: string, input: FindingInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    await checkFindingFields(tx, inspectionId, input);
+    await checkFindingFields(tx, { regionCode: i.regionCode, inspectionId }, input);
     const row = await repo.insertFinding(tx, {
       regionCode: i.regionCode,
       inspectionId,
-      number: await repo.nextFindingNumber(tx, inspectionId),
+      number: await repo.nextFindingNumber(tx, i.regionCode, inspectionId),
       categoryId: input.categoryId ?? null,
       title: input.title,
       description: input.description ?? '',
@@ -44,14 +51,24 @@ export async function addFinding(deps: Deps, actor: Actor, inspectionId: string,
   });
 }
 
-export async function checkFindingFields(tx: Executor, inspectionId: string, input: FindingPatch) {
+/**
+ * The category must be the inspection's, and the finding carried over another inspection's of the
+ * same region (the composite key (region_code, carried_over_from_id) allows no other): both are
+ * read in the inspection's region.
+ */
+export async function checkFindingFields(
+  tx: Executor,
+  inspection: { regionCode: string; inspectionId: string },
+  input: FindingPatch,
+) {
+  const { regionCode, inspectionId } = inspection;
   if (input.categoryId) {
-    const c = await repo.findCategory(tx, input.categoryId);
+    const c = await repo.findCategory(tx, regionCode, input.categoryId);
     if (!c || c.inspectionId !== inspectionId)
       throw new LedgerError('LEDGER_BAD_REFERENCE', '所属类别不属于该巡察');
   }
   if (input.carriedOverFromId) {
-    const f = await repo.findFinding(tx, input.carriedOverFromId);
+    const f = await repo.findFinding(tx, regionCode, input.carriedOverFromId);
     if (!f || f.inspectionId === inspectionId)
       throw new LedgerError('LEDGER_BAD_REFERENCE', '延续的问题须来自此前的另一次巡察');
   }
@@ -60,9 +77,9 @@ export async function checkFindingFields(tx: Executor, inspectionId: string, inp
 export async function updateFinding(deps: Deps, actor: Actor, id: string, input: FindingPatch) {
   const f = await getFinding(deps.db, actor, id, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    await checkFindingFields(tx, f.inspectionId, input);
+    await checkFindingFields(tx, f, input);
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    const row = await repo.updateFinding(tx, id, patch);
+    const row = await repo.updateFinding(tx, f.regionCode, id, patch);
     return {
       result: row,
       audit: {
@@ -82,7 +99,7 @@ export async function addMeasure(deps: Deps, actor: Actor, findingId: string, in
     await checkRefs(tx, f.regionCode, input);
     const row = await repo.insertMeasure(
       tx,
-      measureValues(f.regionCode, findingId, await repo.nextMeasureOrder(tx, findingId), input),
+      measureValues(f.regionCode, findingId, await repo.nextMeasureOrder(tx, f.regionCode, findingId), input),
     );
     return {
       result: row,
@@ -98,13 +115,13 @@ export async function addMeasure(deps: Deps, actor: Actor, findingId: string, in
 }
 
 export async function updateMeasure(deps: Deps, actor: Actor, id: string, input: MeasurePatch) {
-  await getMeasure(deps.db, actor, id, 'ledger.write');
+  const pre = await getMeasure(deps.db, actor, id, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    const m = (await repo.findMeasure(tx, id, true))!;
+    const m = (await repo.findMeasure(tx, pre.regionCode, id, true))!;
     if (m.signedOffAt) throw new LedgerError('LEDGER_ALREADY_SIGNED_OFF');
     await checkRefs(tx, m.regionCode, input);
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    const row = await repo.updateMeasure(tx, id, patch);
+    const row = await repo.updateMeasure(tx, m.regionCode, id, patch);
     return {
       result: row,
       audit: {
@@ -124,7 +141,7 @@ export async function updateMeasure(deps: Deps, actor: Actor, id: string, input:
  * own-or-department rule (mayAddProgress).
  */
 export async function mayReadMeasure(deps: Deps, actor: Actor, measureId: string): Promise<boolean> {
-  const m = await repo.findMeasure(deps.db, measureId);
+  const m = await locateMeasure(deps.db, measureId, actor.regionCode);
   if (!m || !checkAccess(actor, 'ledger.read', { regionCode: m.regionCode })) return false;
   return mayAddProgress(actor, m);
 }
@@ -134,18 +151,23 @@ export async function mayReadMeasure(deps: Deps, actor: Actor, measureId: string
  * import that cut one measure in two). Anything with a record stays: the ledger's history is
  * what the report and a revisit rely on (REC-1).
  */
-export async function assertMeasuresBare(tx: Tx, measureIds: string[]): Promise<void> {
+export async function assertMeasuresBare(tx: Tx, regionCode: string, measureIds: string[]): Promise<void> {
   if (measureIds.length === 0) return;
   const used = await tx
     .selectFrom('ledgerMeasure')
     .select('id')
+    .where('regionCode', '=', regionCode)
     .where('id', 'in', measureIds)
     .where((eb) =>
       eb.or([
         eb('signedOffAt', 'is not', null),
         eb('round', '>', 0),
         eb.exists(
-          eb.selectFrom('ledgerProgress').select('id').whereRef('measureId', '=', 'ledgerMeasure.id'),
+          eb
+            .selectFrom('ledgerProgress')
+            .select('id')
+            .whereRef('ledgerProgress.regionCode', '=', 'ledgerMeasure.regionCode')
+            .whereRef('measureId', '=', 'ledgerMeasure.id'),
         ),
       ]),
     )
@@ -154,11 +176,15 @@ export async function assertMeasuresBare(tx: Tx, measureIds: string[]): Promise<
 }
 
 export async function deleteMeasure(deps: Deps, actor: Actor, id: string) {
-  await getMeasure(deps.db, actor, id, 'ledger.write');
+  const pre = await getMeasure(deps.db, actor, id, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    const m = (await repo.findMeasure(tx, id, true))!;
-    await assertMeasuresBare(tx, [id]);
-    await tx.deleteFrom('ledgerMeasure').where('id', '=', id).execute();
+    const m = (await repo.findMeasure(tx, pre.regionCode, id, true))!;
+    await assertMeasuresBare(tx, m.regionCode, [id]);
+    await tx
+      .deleteFrom('ledgerMeasure')
+      .where('regionCode', '=', m.regionCode)
+      .where('id', '=', id)
+      .execute();
     return {
       result: { id },
       audit: {
@@ -176,34 +202,65 @@ export async function deleteMeasure(deps: Deps, actor: Actor, id: string) {
 export async function deleteFinding(deps: Deps, actor: Actor, id: string) {
   const f = await getFinding(deps.db, actor, id, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    const measures = await tx.selectFrom('ledgerMeasure').select('id').where('findingId', '=', id).execute();
+    const region = f.regionCode;
+    const measures = await tx
+      .selectFrom('ledgerMeasure')
+      .select('id')
+      .where('regionCode', '=', region)
+      .where('findingId', '=', id)
+      .execute();
     await assertMeasuresBare(
       tx,
+      region,
       measures.map((m) => m.id),
     );
     const referenced = await tx
       .selectFrom('ledgerFinding as f')
       .select('f.id')
+      .where('f.regionCode', '=', region)
       .where('f.id', '=', id)
       .where((eb) =>
         eb.or([
-          eb.exists(eb.selectFrom('ledgerAccountability').select('id').whereRef('findingId', '=', 'f.id')),
-          eb.exists(eb.selectFrom('ledgerRecovery').select('id').whereRef('findingId', '=', 'f.id')),
           eb.exists(
-            eb.selectFrom('ledgerRegulationFinding').select('findingId').whereRef('findingId', '=', 'f.id'),
+            eb
+              .selectFrom('ledgerAccountability as a')
+              .select('a.id')
+              .whereRef('a.regionCode', '=', 'f.regionCode')
+              .whereRef('a.findingId', '=', 'f.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('ledgerRecovery as r')
+              .select('r.id')
+              .whereRef('r.regionCode', '=', 'f.regionCode')
+              .whereRef('r.findingId', '=', 'f.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('ledgerRegulationFinding as rf')
+              .select('rf.findingId')
+              .whereRef('rf.regionCode', '=', 'f.regionCode')
+              .whereRef('rf.findingId', '=', 'f.id'),
           ),
           eb.exists(
             eb
               .selectFrom('ledgerFinding as later')
               .select('later.id')
+              .whereRef('later.regionCode', '=', 'f.regionCode')
               .whereRef('later.carriedOverFromId', '=', 'f.id'),
           ),
-          eb.exists(eb.selectFrom('ledgerRevisit').select('id').whereRef('targetId', '=', 'f.id')),
+          eb.exists(
+            eb
+              .selectFrom('ledgerRevisit as v')
+              .select('v.id')
+              .whereRef('v.regionCode', '=', 'f.regionCode')
+              .whereRef('v.targetId', '=', 'f.id'),
+          ),
         ]),
       )
       .executeTakeFirst();
     if (referenced) throw new LedgerError('LEDGER_HAS_RECORD');
-    await tx.deleteFrom('ledgerFinding').where('id', '=', id).execute();
+    await tx.deleteFrom('ledgerFinding').where('regionCode', '=', region).where('id', '=', id).execute();
     return {
       result: { id },
       audit: {

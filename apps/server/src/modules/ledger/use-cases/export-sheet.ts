@@ -37,10 +37,11 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.read');
   const db = deps.db;
   const day = today(deps);
-  const cats = numberCategories(await repo.listCategories(db, inspectionId));
-  const findings = await repo.listFindings(db, inspectionId);
+  const region = i.regionCode;
+  const cats = numberCategories(await repo.listCategories(db, region, inspectionId));
+  const findings = await repo.listFindings(db, region, inspectionId);
   const ownOnly = actor.role !== 'system' && DEPARTMENT_ROLES.includes(actor.role);
-  const measures = (await repo.listMeasureRows(db, { like: '%', inspectionId })).filter(
+  const measures = (await repo.listMeasureRows(db, { regionCode: region, inspectionId })).filter(
     (m) =>
       !ownOnly ||
       m.ownerUserId === actor.userId ||
@@ -49,6 +50,7 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
   const shown = ownOnly ? findings.filter((f) => measures.some((m) => m.findingId === f.id)) : findings;
   const progress = await repo.listProgress(
     db,
+    region,
     measures.map((m) => m.id),
   );
   const findingBlock = (f: (typeof findings)[number]): SheetBlock => ({
@@ -85,7 +87,7 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
   const note =
     `${i.team}${i.feedbackDate ? `，${i.feedbackDate} 反馈` : ''}。导出日期 ${day}，状态按导出日计算；` +
     '已销号须有佐证并经责任人以外人员核验。';
-  const records = await sheetRecords(db, inspectionId, shown, !ownOnly);
+  const records = await sheetRecords(db, region, inspectionId, shown, !ownOnly);
   const buffer = await writeLedgerWorkbook({ title, note, blocks, records });
   await runCommand(deps, actor, async () => ({
     result: undefined,
@@ -106,6 +108,7 @@ export async function exportSheet(deps: Deps, actor: Actor, inspectionId: string
  */
 async function sheetRecords(
   db: Executor,
+  region: string,
   inspectionId: string,
   findings: { id: string; number: number; title: string }[],
   all: boolean,
@@ -117,7 +120,7 @@ async function sheetRecords(
     return { findingNumber: f?.number ?? null, findingTitle: f?.title ?? '' };
   };
   const out: SheetRecord[] = [];
-  for (const a of await listAccountability(db, inspectionId)) {
+  for (const a of await listAccountability(db, region, inspectionId)) {
     const f = of(a.findingId);
     if (f)
       out.push({
@@ -128,12 +131,12 @@ async function sheetRecords(
         count: a.count,
       });
   }
-  for (const r of await listRegulations(db, inspectionId))
+  for (const r of await listRegulations(db, region, inspectionId))
     for (const findingId of r.findingIds.length > 0 ? r.findingIds : [null]) {
       const f = of(findingId);
       if (f) out.push({ ...f, type: 'regulation', date: r.date, name: r.name, docNumber: r.docNumber });
     }
-  for (const r of await listRecoveries(db, inspectionId)) {
+  for (const r of await listRecoveries(db, region, inspectionId)) {
     const f = of(r.findingId);
     if (f)
       out.push({
@@ -145,7 +148,7 @@ async function sheetRecords(
         note: r.note,
       });
   }
-  for (const l of await listLeads(db, inspectionId)) {
+  for (const l of await listLeads(db, region, inspectionId)) {
     const f = of(l.findingId);
     if (f) out.push({ ...f, type: 'lead', date: l.date, count: l.count, receiver: l.receiver, note: l.note });
   }

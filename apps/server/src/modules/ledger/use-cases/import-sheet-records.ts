@@ -20,7 +20,7 @@ export async function importRecords(
   let unchanged = 0;
   const have = new Map<string, number>();
   const count = (k: string) => have.set(k, (have.get(k) ?? 0) + 1);
-  for (const a of await listAccountability(tx, inspectionId))
+  for (const a of await listAccountability(tx, regionCode, inspectionId))
     count(
       recordKey(
         {
@@ -34,7 +34,7 @@ export async function importRecords(
         a.findingId,
       ),
     );
-  for (const r of await listRecoveries(tx, inspectionId))
+  for (const r of await listRecoveries(tx, regionCode, inspectionId))
     count(
       recordKey(
         {
@@ -49,7 +49,7 @@ export async function importRecords(
         r.findingId,
       ),
     );
-  for (const l of await listLeads(tx, inspectionId))
+  for (const l of await listLeads(tx, regionCode, inspectionId))
     count(
       recordKey(
         {
@@ -64,7 +64,7 @@ export async function importRecords(
         l.findingId,
       ),
     );
-  const regulations = await listRegulations(tx, inspectionId);
+  const regulations = await listRegulations(tx, regionCode, inspectionId);
 
   for (const r of records) {
     const findingId = findingOf(r);

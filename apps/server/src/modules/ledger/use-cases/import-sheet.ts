@@ -75,7 +75,7 @@ export async function importSheet(
   }
   // Each record's finding: by its 问题 (in the ledger or in this sheet), else by 序号 in the ledger.
   const records = sheet.records ?? [];
-  const existingFindings = await repo.listFindings(deps.db, inspectionId);
+  const existingFindings = await repo.listFindings(deps.db, i.regionCode, inspectionId);
   const titles = new Set([...existingFindings.map((f) => f.title), ...sheet.findings.map((f) => f.title)]);
   const byNumber = new Map(existingFindings.map((f) => [f.number, f.id]));
   for (const r of records) {
@@ -104,7 +104,7 @@ export async function importSheet(
 
   return runCommand(deps, actor, async ({ tx }) => {
     const regionCode = i.regionCode;
-    const existing = await repo.listCategories(tx, inspectionId);
+    const existing = await repo.listCategories(tx, regionCode, inspectionId);
     const catIds = new Map<string, string>();
     let newCategories = 0;
     for (const c of sheet.categories) {
@@ -119,11 +119,11 @@ export async function importSheet(
       catIds.set(c.key, row.id);
       newCategories++;
     }
-    let number = await repo.nextFindingNumber(tx, inspectionId);
+    let number = await repo.nextFindingNumber(tx, regionCode, inspectionId);
     let measures = 0;
     let findings = 0;
     let unchanged = 0;
-    const known = await repo.listFindings(tx, inspectionId);
+    const known = await repo.listFindings(tx, regionCode, inspectionId);
     const findingIdByTitle = new Map(known.map((f) => [f.title, f.id]));
     for (const f of sheet.findings) {
       // A finding already in the ledger (same problem) keeps its measures; only new ones are added.
@@ -131,11 +131,11 @@ export async function importSheet(
       if (sameId) {
         unchanged++;
         const have = new Set(
-          (await repo.listMeasureRows(tx, { like: '%', inspectionId }))
+          (await repo.listMeasureRows(tx, { regionCode, inspectionId }))
             .filter((m) => m.findingId === sameId)
             .map((m) => m.content),
         );
-        let order = await repo.nextMeasureOrder(tx, sameId);
+        let order = await repo.nextMeasureOrder(tx, regionCode, sameId);
         for (const m of f.measures) {
           if (have.has(m.content)) {
             unchanged++;

@@ -54,7 +54,7 @@ export async function updateInspection(deps: Deps, actor: Actor, id: string, inp
     const patch = inspectionValues(rest);
     if (published !== undefined)
       patch.publishedAt = published ? (existing.publishedAt ?? deps.clock.now()) : null;
-    const row = await repo.updateInspection(tx, id, patch);
+    const row = await repo.updateInspection(tx, existing.regionCode, id, patch);
     return {
       result: row,
       audit: {
@@ -72,7 +72,7 @@ export async function addCategory(deps: Deps, actor: Actor, inspectionId: string
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
     if (input.parentId) {
-      const p = await repo.findCategory(tx, input.parentId);
+      const p = await repo.findCategory(tx, i.regionCode, input.parentId);
       if (!p || p.inspectionId !== inspectionId)
         throw new LedgerError('LEDGER_BAD_REFERENCE', '上级类别不属于该巡察');
     }
@@ -100,27 +100,30 @@ export async function getInspectionDetail(deps: Deps, actor: Actor, id: string) 
   const i = await getInspection(deps.db, actor, id, 'ledger.read');
   const db = deps.db;
   const day = today(deps);
-  const categories = numberCategories(await repo.listCategories(db, id));
-  const findings = await repo.listFindings(db, id);
-  const measures = await repo.listMeasureRows(db, { like: '%', inspectionId: id });
+  const region = i.regionCode;
+  const categories = numberCategories(await repo.listCategories(db, region, id));
+  const findings = await repo.listFindings(db, region, id);
+  const measures = await repo.listMeasureRows(db, { regionCode: region, inspectionId: id });
   const progress = await repo.listProgress(
     db,
+    region,
     measures.map((m) => m.id),
   );
   const revisits = await db
     .selectFrom('ledgerRevisit')
     .selectAll()
+    .where('regionCode', '=', region)
     .where('targetId', 'in', [...findings.map((f) => f.id), ...measures.map((m) => m.id), id])
     .orderBy('reopenedAt')
     .execute();
   const seeNames = actor.role === 'system' || actor.role === 'leader' || actor.role === 'supervisor';
-  const accountability = (await listAccountability(db, id)).map((a) => ({
+  const accountability = (await listAccountability(db, region, id)).map((a) => ({
     ...a,
     names: seeNames ? a.names : '',
   }));
-  const regulations = await listRegulations(db, id);
-  const recoveries = await listRecoveries(db, id);
-  const leads = await listLeads(db, id);
+  const regulations = await listRegulations(db, region, id);
+  const recoveries = await listRecoveries(db, region, id);
+  const leads = await listLeads(db, region, id);
   const measureViews = measures.map((m) => {
     const p = progress.filter((x) => x.measureId === m.id);
     return {

@@ -21,7 +21,7 @@ export async function addAccountability(
 ) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    await checkFindingInInspection(tx, inspectionId, input.findingId);
+    await checkFindingInInspection(tx, i, input.findingId);
     const row = await tx
       .insertInto('ledgerAccountability')
       .values({
@@ -58,7 +58,7 @@ export async function addRegulation(deps: Deps, actor: Actor, inspectionId: stri
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
     const findingIds = [...new Set(input.findingIds ?? [])];
-    for (const f of findingIds) await checkFindingInInspection(tx, inspectionId, f);
+    for (const f of findingIds) await checkFindingInInspection(tx, i, f);
     const row = await tx
       .insertInto('ledgerRegulation')
       .values({
@@ -93,7 +93,7 @@ export async function addRegulation(deps: Deps, actor: Actor, inspectionId: stri
 export async function addRecovery(deps: Deps, actor: Actor, inspectionId: string, input: RecoveryInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    await checkFindingInInspection(tx, inspectionId, input.findingId);
+    await checkFindingInInspection(tx, i, input.findingId);
     const row = await tx
       .insertInto('ledgerRecovery')
       .values({
@@ -123,7 +123,7 @@ export async function addRecovery(deps: Deps, actor: Actor, inspectionId: string
 export async function addLead(deps: Deps, actor: Actor, inspectionId: string, input: LeadInput) {
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.write');
   return runCommand(deps, actor, async ({ tx }) => {
-    await checkFindingInInspection(tx, inspectionId, input.findingId);
+    await checkFindingInInspection(tx, i, input.findingId);
     const row = await repo.insertLead(tx, {
       regionCode: i.regionCode,
       inspectionId,

@@ -25,7 +25,7 @@ export type FixedLedger = {
  * so they obey REC-1 and SOD-2.
  */
 export async function seedFixedLedger(deps: Deps, actor: Actor, ledger: FixedLedger): Promise<boolean> {
-  if (await repo.findInspection(deps.db, ledger.inspection.id)) return false;
+  if (await repo.findInspection(deps.db, ledger.inspection.regionCode, ledger.inspection.id)) return false;
   return runCommand(deps, actor, async ({ tx }) => {
     await repo.insertInspection(tx, ledger.inspection);
     for (const c of ledger.categories) await repo.insertCategoryRow(tx, c);

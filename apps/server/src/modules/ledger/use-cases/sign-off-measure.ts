@@ -24,7 +24,7 @@ export async function addProgress(
   const pre = await getMeasure(deps.db, actor, measureId, 'ledger.progress');
   if (!mayAddProgress(actor, pre)) throw new LedgerError('LEDGER_NOT_OWNER');
   return runCommand(deps, actor, async ({ tx }) => {
-    const m = (await repo.findMeasure(tx, measureId, true))!;
+    const m = (await repo.findMeasure(tx, pre.regionCode, measureId, true))!;
     // A signed-off 长期坚持 measure takes each period's fresh evidence (REC-1 over time), never a
     // new request for sign-off; any other signed-off measure is closed until a 回头看.
     const recurring = m.signedOffAt !== null && m.kind === 'ongoing';
@@ -64,14 +64,14 @@ export async function addProgress(
 
 /** 销号: REC-1 (evidence of the current round) and SOD-2 (not the owner), by supervisor or leader. */
 export async function signOff(deps: Deps, actor: Actor, measureId: string, input: SignoffInput) {
-  await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
+  const pre = await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
   return runCommand(deps, actor, async ({ tx }) => {
-    const m = (await repo.findMeasure(tx, measureId, true))!;
-    const progress = await repo.listProgress(tx, [measureId]);
+    const m = (await repo.findMeasure(tx, pre.regionCode, measureId, true))!;
+    const progress = await repo.listProgress(tx, m.regionCode, [measureId]);
     const refusal = checkSignoff(actor, m, progress);
     if (refusal) throw new LedgerError(refusal);
     const now = deps.clock.now();
-    const row = await repo.updateMeasure(tx, measureId, {
+    const row = await repo.updateMeasure(tx, m.regionCode, measureId, {
       signedOffBy: actor.userId,
       signedOffAt: now,
       signoffComment: input.comment ?? '',
@@ -89,8 +89,8 @@ export async function signOff(deps: Deps, actor: Actor, measureId: string, input
   });
 }
 
-export async function reopenOne(tx: Tx, deps: Deps, m: { id: string; round: number }) {
-  await repo.updateMeasure(tx, m.id, {
+export async function reopenOne(tx: Tx, deps: Deps, m: { regionCode: string; id: string; round: number }) {
+  await repo.updateMeasure(tx, m.regionCode, m.id, {
     signedOffAt: null,
     signedOffBy: null,
     signoffComment: '',
@@ -101,9 +101,9 @@ export async function reopenOne(tx: Tx, deps: Deps, m: { id: string; round: numb
 
 /** 回头看 on a measure: what did not hold is reopened, the earlier sign-off kept in the history. */
 export async function reopenMeasure(deps: Deps, actor: Actor, measureId: string, input: ReopenInput) {
-  await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
+  const pre = await getMeasure(deps.db, actor, measureId, 'ledger.signoff');
   return runCommand(deps, actor, async ({ tx }) => {
-    const m = (await repo.findMeasure(tx, measureId, true))!;
+    const m = (await repo.findMeasure(tx, pre.regionCode, measureId, true))!;
     if (!m.signedOffAt) throw new LedgerError('LEDGER_NOT_SIGNED_OFF');
     await tx
       .insertInto('ledgerRevisit')
@@ -140,6 +140,7 @@ export async function reopenFinding(deps: Deps, actor: Actor, findingId: string,
     const measures = await tx
       .selectFrom('ledgerMeasure')
       .selectAll()
+      .where('regionCode', '=', f.regionCode)
       .where('findingId', '=', findingId)
       .where('signedOffAt', 'is not', null)
       .forUpdate()

@@ -14,16 +14,18 @@ export async function dashboard(deps: Deps, actor: Actor, inspectionId: string):
   const i = await getInspection(deps.db, actor, inspectionId, 'ledger.read');
   const db = deps.db;
   const day = today(deps);
-  const findings = await repo.listFindings(db, inspectionId);
-  const measures = await repo.listMeasureRows(db, { like: '%', inspectionId });
+  const region = i.regionCode;
+  const findings = await repo.listFindings(db, region, inspectionId);
+  const measures = await repo.listMeasureRows(db, { regionCode: region, inspectionId });
   const ids = new Set(measures.map((m) => m.id));
-  const progress = await repo.listProgress(db, [...ids]);
+  const progress = await repo.listProgress(db, region, [...ids]);
   const revisits =
     measures.length === 0
       ? []
       : await db
           .selectFrom('ledgerRevisit')
           .select(['measureIds', 'reopenedAt'])
+          .where('regionCode', '=', region)
           .where('targetId', 'in', [...ids, ...findings.map((f) => f.id)])
           .execute();
   return buildDashboard({

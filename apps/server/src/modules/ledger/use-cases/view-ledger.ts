@@ -38,11 +38,14 @@ export async function ledgerView(
     : rows;
   const progress = await repo.listProgress(
     db,
+    visible.map((r) => r.regionCode),
     visible.map((r) => r.id),
   );
   const catsByInspection = new Map<string, ReturnType<typeof numberCategories>>();
-  for (const id of new Set(visible.map((r) => r.inspectionId)))
-    catsByInspection.set(id, numberCategories(await repo.listCategories(db, id)));
+  // A measure is in its inspection's region (composite keys).
+  const inspections = new Map(visible.map((r) => [r.inspectionId, r.regionCode]));
+  for (const [id, region] of inspections)
+    catsByInspection.set(id, numberCategories(await repo.listCategories(db, region, id)));
   const day = today(deps);
   const q = query.q?.toLowerCase();
   return visible
