@@ -35,6 +35,9 @@ export const ENFORCED: readonly string[] = [
   'cases',
   'ledger',
   'complaints',
+  // reviews: its draws and reviews read their own tables in the reviewer's region; the cases they
+  // draw come from the cases module (listConcludedCaseFacts), which names the regions.
+  'reviews',
 ];
 
 /**
