@@ -22,6 +22,11 @@ import { SERVER_ROOT } from '../src/platform/paths';
 // regions of its candidate cases.
 // ledger: a ledger row's id arriving alone is tried in the actor's region, then found by the id (below).
 // complaints: an order's id arriving alone is tried in the actor's region, then found by the id (below).
+// catalog: an item's or a version's id arrives alone (a staff route, a public guide, another module): found
+// by it, then read and written in its region (below).
+// org: a hall, department, window or staff id arrives alone (PATCH keeps ORG_OUT_OF_REGION, a form's
+// ids, the public board, other modules' reads without the region): found by it, then in its region.
+// audit: the chains' writes and reads name their region; audit:verify walks every region (below).
 export const ENFORCED: readonly string[] = [
   'inbox',
   'platform',
@@ -38,6 +43,9 @@ export const ENFORCED: readonly string[] = [
   // reviews: its draws and reviews read their own tables in the reviewer's region; the cases they
   // draw come from the cases module (listConcludedCaseFacts), which names the regions.
   'reviews',
+  'catalog',
+  'org',
+  'audit',
 ];
 
 /**
@@ -71,6 +79,24 @@ export const CROSS_REGION: Record<string, string> = {
     "/api/ledger/measures/:id/… and GET /files for a measure's evidence (mayReadMeasure) arrive with its id alone: tried in the actor's region, on a miss found by the id (regionOfRow); the reminder job (ledger-reminders.ts) reads every region's measures due, then their progress in their regions",
   'complaints complaint':
     "an order's routes (/api/complaints/:id/…) arrive with its id alone, possibly of a region below the actor's: tried in the remembered or actor's region, on a miss its region is found by the id (complaints.repository.ts findComplaintRegion; also the order a 并单 names), then locked or read there; the supervision job's reopened-refusal read (listReopenedRefusals) serves every region",
+  'catalog catalog_item':
+    "a staff route (/api/catalog/items/:id/…) or a public guide (/guide/:id) arrives with the item's id alone: the item is found by it (catalog.repository.ts findItemAnyRegion), then its versions and materials are read and written in its region",
+  'catalog catalog_item_version':
+    "a version's id (PATCH /api/catalog/versions/:id, a case's pinned version) or a live item's id (a public guide, an application, a bundle) arrives alone: the version is found by it (findVersionRowAnyRegion, findPublishedRowAnyRegion, findPublishedVersionIdAnyRegion; getVersion and getPublishedVersion take the region when the caller has it), then read in its region; the public guide search spans every region's live versions (catalog-search-index.ts loadEntries, once per catalog revision)",
+  'org hall':
+    "PATCH /api/org/halls/:id, a form's hall id and the public 公示牌 arrive with the hall's id alone: the hall is found by it in any region (org.repository.ts findHall without a region; outside the admin's scope stays 403 ORG_OUT_OF_REGION), then written or read in its region; other modules' reads by a hall id without its region (org-records.ts: the region is an optional last argument)",
+  'org department':
+    "PATCH /api/org/departments/:id and a form's department id arrive alone: found by it in any region (org-scope.ts getDepartmentIn; outside the admin's scope stays 403 ORG_OUT_OF_REGION), then written in its region; other modules' department reads by id without their record's region (org-lookups.ts findDepartment, departmentNames, org-records.ts, findDepartmentBrief, the demo's credit codes: the region is an optional last argument)",
+  'org hall_window':
+    "PATCH /api/org/windows/:id and a staff form's window id arrive alone: found by it in any region (org.repository.ts findWindow without a region; outside the admin's scope stays 403 ORG_OUT_OF_REGION), then written in its region; other modules' window reads by id or hall id without their record's region (org-records.ts: the region is an optional last argument)",
+  'org staff':
+    "PATCH /api/org/staff/:id and its photo arrive with the id alone: found by it in any region (org.repository.ts findStaff without a region; outside the admin's scope stays 403 ORG_OUT_OF_REGION), then written in its region; other modules' staff reads by id, window or hall without their record's region (org-records.ts: the region is an optional last argument)",
+  'audit audit_log':
+    'audit:verify walks every chain of every region in one snapshot: which chains there are is one read over all regions (audit.repository.ts listChains); each chain is then paged in its region',
+  'audit audit_checkpoint':
+    "audit:verify: which chains a checkpoint names, over all regions (listCheckpointedChains); each chain's checkpoints are then read in its region",
+  'audit audit_head':
+    "audit:verify: every chain's head, over all regions (listHeads), compared with the chain's last entry; the writers lock and move one chain's head in its region",
   'cases case_change':
     "the supervision job reads every region's changed-case marks in one statement (case-feed.ts listChangedCases); acknowledging them names the region",
 };

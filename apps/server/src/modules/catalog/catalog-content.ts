@@ -113,7 +113,7 @@ export async function writeMaterials(
   regionCode: string,
   materials: CatalogMaterial[],
 ) {
-  await repo.deleteMaterials(tx, versionId);
+  await repo.deleteMaterials(tx, regionCode, versionId);
   await repo.insertMaterials(
     tx,
     materials.map((m, i) => ({ ...m, versionId, regionCode, sortOrder: i + 1 })),
@@ -122,18 +122,23 @@ export async function writeMaterials(
 
 export async function toVersions(db: Executor, rows: VersionRow[]): Promise<CatalogVersion[]> {
   if (rows.length === 0) return [];
+  // Materials, items and departments lie in their version's region (composite keys, ADR 0006).
+  const regions = [...new Set(rows.map((r) => r.regionCode))];
   const materials = await repo.listMaterials(
     db,
+    regions,
     rows.map((r) => r.id),
   );
   const names = await departmentNames(
     db,
     rows.map((r) => r.departmentId),
+    regions,
   );
   const items = new Map(
     (
       await repo.findItems(
         db,
+        regions,
         rows.map((r) => r.itemId),
       )
     ).map((i) => [i.id, i] as const),
@@ -164,17 +169,22 @@ export async function toVersion(db: Executor, row: VersionRow): Promise<CatalogV
   return (await toVersions(db, [row]))[0]!;
 }
 
+/** An item by its id alone (a staff route's `:id`): the one region-free read, then its region. */
 export async function getItemIn(db: Executor, id: string) {
-  const item = await repo.findItem(db, id);
+  const item = await repo.findItemAnyRegion(db, id);
   if (!item) throw notFound('事项', id);
   return item;
 }
 
+/**
+ * The department an item's version names, which must be of the item's region. Read in that region;
+ * only when it is not there is it looked for elsewhere, to tell "another region's" from "none".
+ */
 export async function getDepartmentFor(db: Executor, departmentId: string, regionCode: string) {
-  const d = await findDepartment(db, departmentId);
-  if (!d) throw notFound('部门', departmentId);
-  if (d.regionCode !== regionCode) throw new CatalogError('CATALOG_DEPARTMENT_OUT_OF_REGION');
-  return d;
+  const d = await findDepartment(db, departmentId, regionCode);
+  if (d) return d;
+  if (!(await findDepartment(db, departmentId))) throw notFound('部门', departmentId);
+  throw new CatalogError('CATALOG_DEPARTMENT_OUT_OF_REGION');
 }
 
 export const versionSummary = (v: Awaited<ReturnType<typeof repo.listVersionRows>>[number]) => ({
@@ -193,15 +203,15 @@ export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export async function getItemAfter(db: Executor, itemId: string) {
-  const item = (await repo.findItem(db, itemId))!;
+export async function getItemAfter(db: Executor, regionCode: string, itemId: string) {
+  const item = (await repo.findItem(db, regionCode, itemId))!;
   return {
     id: item.id,
     regionCode: item.regionCode,
     itemCode: item.itemCode,
     retiredAt: iso(item.retiredAt),
     retiredReason: item.retiredReason,
-    versions: (await repo.listVersionRows(db, itemId)).map(versionSummary),
+    versions: (await repo.listVersionRows(db, regionCode, itemId)).map(versionSummary),
   };
 }
 

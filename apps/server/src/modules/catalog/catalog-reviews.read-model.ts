@@ -5,7 +5,9 @@ import type { Executor } from '../../platform/db';
 export const readHallItemsForReviews = (db: Executor, q: { regionPrefix: string }) =>
   db
     .selectFrom('catalogItemVersion as v')
-    .innerJoin('catalogItem as i', 'i.id', 'v.itemId')
+    .innerJoin('catalogItem as i', (j) =>
+      j.onRef('i.regionCode', '=', 'v.regionCode').onRef('i.id', '=', 'v.itemId'),
+    )
     .select(['v.itemId', 'v.departmentId', 'v.name', 'v.hallExemption'])
     .where('v.regionCode', 'like', `${q.regionPrefix}%`)
     .where('v.status', '=', 'published')

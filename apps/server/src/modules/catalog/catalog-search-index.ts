@@ -54,8 +54,12 @@ async function loadEntries(db: Executor, revision: number): Promise<Loaded> {
   // a change to a department moves the revision too).
   const rows = await db
     .selectFrom('catalogItemVersion as v')
-    .innerJoin('department as d', 'd.id', 'v.departmentId')
-    .innerJoin('catalogItem as i', 'i.id', 'v.itemId')
+    .innerJoin('department as d', (j) =>
+      j.onRef('d.regionCode', '=', 'v.regionCode').onRef('d.id', '=', 'v.departmentId'),
+    )
+    .innerJoin('catalogItem as i', (j) =>
+      j.onRef('i.regionCode', '=', 'v.regionCode').onRef('i.id', '=', 'v.itemId'),
+    )
     .select([
       'v.id as versionId',
       'v.itemId',

@@ -7,12 +7,26 @@ import type {
   CatalogMaterialTable,
 } from '../../platform/db-types';
 
-export const findItem = (db: Executor, id: string) =>
+/**
+ * An item by its id alone, in whatever region (ADR 0006, named in CROSS_REGION): a staff route or a
+ * public guide link arrives with the item's id only, and a county's staff work their townships'
+ * items. Everything after names the item's region.
+ */
+export const findItemAnyRegion = (db: Executor, id: string) =>
   db.selectFrom('catalogItem').selectAll().where('id', '=', id).executeTakeFirst();
-export const findItems = (db: Executor, ids: readonly string[]) =>
+export const findItem = (db: Executor, regionCode: string, id: string) =>
   db
     .selectFrom('catalogItem')
     .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+/** Items by id, in the regions of the versions that name them. */
+export const findItems = (db: Executor, regionCodes: readonly string[], ids: readonly string[]) =>
+  db
+    .selectFrom('catalogItem')
+    .selectAll()
+    .where('regionCode', 'in', [...new Set(regionCodes)])
     .where('id', 'in', [...new Set(ids)])
     .execute();
 export const findItemByCode = (db: Executor, regionCode: string, itemCode: string) =>
@@ -24,34 +38,72 @@ export const findItemByCode = (db: Executor, regionCode: string, itemCode: strin
     .executeTakeFirst();
 export const insertItem = (db: Executor, row: Insertable<CatalogItemTable>) =>
   db.insertInto('catalogItem').values(row).returningAll().executeTakeFirstOrThrow();
-export const updateItem = (db: Executor, id: string, row: Updateable<CatalogItemTable>) =>
-  db.updateTable('catalogItem').set(row).where('id', '=', id).execute();
+export const updateItem = (db: Executor, regionCode: string, id: string, row: Updateable<CatalogItemTable>) =>
+  db.updateTable('catalogItem').set(row).where('regionCode', '=', regionCode).where('id', '=', id).execute();
 
-export const findVersionRow = (db: Executor, id: string) =>
+/**
+ * A version by its id alone, in whatever region (named in CROSS_REGION): `/api/catalog/versions/:id`
+ * and another module's pinned version id arrive alone. What follows names the version's region.
+ */
+export const findVersionRowAnyRegion = (db: Executor, id: string) =>
   db.selectFrom('catalogItemVersion').selectAll().where('id', '=', id).executeTakeFirst();
-export const findVersionRowByStatus = (db: Executor, itemId: string, status: 'draft' | 'published') =>
+export const findVersionRow = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('catalogItemVersion')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+export const findVersionRowByStatus = (
+  db: Executor,
+  regionCode: string,
+  itemId: string,
+  status: 'draft' | 'published',
+) =>
+  db
+    .selectFrom('catalogItemVersion')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('itemId', '=', itemId)
+    .where('status', '=', status)
+    .executeTakeFirst();
+/**
+ * An item's live version by the item's id alone (named in CROSS_REGION): an applicant's or another
+ * module's item id (a public guide, an application, a bundle) arrives without its region.
+ */
+export const findPublishedRowAnyRegion = (db: Executor, itemId: string) =>
   db
     .selectFrom('catalogItemVersion')
     .selectAll()
     .where('itemId', '=', itemId)
-    .where('status', '=', status)
+    .where('status', '=', 'published')
     .executeTakeFirst();
-export const findPublishedVersionId = (db: Executor, itemId: string) =>
+export const findPublishedVersionId = (db: Executor, regionCode: string, itemId: string) =>
+  db
+    .selectFrom('catalogItemVersion')
+    .select('id')
+    .where('regionCode', '=', regionCode)
+    .where('itemId', '=', itemId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+/** The same by the item's id alone (named in CROSS_REGION): an application arrives with the item id. */
+export const findPublishedVersionIdAnyRegion = (db: Executor, itemId: string) =>
   db
     .selectFrom('catalogItemVersion')
     .select('id')
     .where('itemId', '=', itemId)
     .where('status', '=', 'published')
     .executeTakeFirst();
-export const findLatestVersionRow = (db: Executor, itemId: string) =>
+export const findLatestVersionRow = (db: Executor, regionCode: string, itemId: string) =>
   db
     .selectFrom('catalogItemVersion')
     .selectAll()
+    .where('regionCode', '=', regionCode)
     .where('itemId', '=', itemId)
     .orderBy('versionNo', 'desc')
     .limit(1)
     .executeTakeFirst();
-export const listVersionRows = (db: Executor, itemId: string) =>
+export const listVersionRows = (db: Executor, regionCode: string, itemId: string) =>
   db
     .selectFrom('catalogItemVersion')
     .select([
@@ -65,6 +117,7 @@ export const listVersionRows = (db: Executor, itemId: string) =>
       'publishedBy',
       'supersededAt',
     ])
+    .where('regionCode', '=', regionCode)
     .where('itemId', '=', itemId)
     .orderBy('versionNo', 'desc')
     .execute();
@@ -85,10 +138,16 @@ export async function insertVersion(db: Executor, row: Insertable<CatalogItemVer
   await bumpCatalogRevision(db);
   return v;
 }
-export async function updateVersion(db: Executor, id: string, row: Updateable<CatalogItemVersionTable>) {
+export async function updateVersion(
+  db: Executor,
+  regionCode: string,
+  id: string,
+  row: Updateable<CatalogItemVersionTable>,
+) {
   const v = await db
     .updateTable('catalogItemVersion')
     .set(row)
+    .where('regionCode', '=', regionCode)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -96,10 +155,11 @@ export async function updateVersion(db: Executor, id: string, row: Updateable<Ca
   return v;
 }
 /** Retiring an item retires its live and pending versions; history stays superseded. */
-export async function retireVersions(db: Executor, itemId: string) {
+export async function retireVersions(db: Executor, regionCode: string, itemId: string) {
   const r = await db
     .updateTable('catalogItemVersion')
     .set({ status: 'retired' })
+    .where('regionCode', '=', regionCode)
     .where('itemId', '=', itemId)
     .where('status', 'in', ['draft', 'published'])
     .execute();
@@ -107,18 +167,24 @@ export async function retireVersions(db: Executor, itemId: string) {
   return r;
 }
 
-export const listMaterials = (db: Executor, versionIds: readonly string[]) =>
+/** The materials of versions, in the versions' regions. */
+export const listMaterials = (db: Executor, regionCodes: readonly string[], versionIds: readonly string[]) =>
   versionIds.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('catalogMaterial')
         .selectAll()
+        .where('regionCode', 'in', [...new Set(regionCodes)])
         .where('versionId', 'in', versionIds)
         .orderBy('versionId')
         .orderBy('sortOrder')
         .execute();
-export const deleteMaterials = (db: Executor, versionId: string) =>
-  db.deleteFrom('catalogMaterial').where('versionId', '=', versionId).execute();
+export const deleteMaterials = (db: Executor, regionCode: string, versionId: string) =>
+  db
+    .deleteFrom('catalogMaterial')
+    .where('regionCode', '=', regionCode)
+    .where('versionId', '=', versionId)
+    .execute();
 export const insertMaterials = (db: Executor, rows: Insertable<CatalogMaterialTable>[]) =>
   rows.length === 0
     ? Promise.resolve()
@@ -149,16 +215,22 @@ export async function listStaffItems(
     .selectFrom('catalogItem as i')
     .innerJoin('catalogItemVersion as v', (j) =>
       j
+        .onRef('v.regionCode', '=', 'i.regionCode')
         .onRef('v.itemId', '=', 'i.id')
         .on(
           'v.versionNo',
           '=',
-          sql<number>`(select max(x.version_no) from catalog_item_version x where x.item_id = i.id)`,
+          sql<number>`(select max(x.version_no) from catalog_item_version x where x.region_code = i.region_code and x.item_id = i.id)`,
         ),
     )
-    .innerJoin('department as d', 'd.id', 'v.departmentId')
+    .innerJoin('department as d', (j) =>
+      j.onRef('d.regionCode', '=', 'v.regionCode').onRef('d.id', '=', 'v.departmentId'),
+    )
     .leftJoin('catalogItemVersion as p', (j) =>
-      j.onRef('p.itemId', '=', 'i.id').on('p.status', '=', 'published'),
+      j
+        .onRef('p.regionCode', '=', 'i.regionCode')
+        .onRef('p.itemId', '=', 'i.id')
+        .on('p.status', '=', 'published'),
     )
     .where('i.regionCode', 'like', f.like);
   if (f.q) {
@@ -212,7 +284,9 @@ export async function searchPublished(db: Db, f: SearchFilter & { limit: number;
 export const listPublishedForFigures = (db: Executor, like: string) =>
   db
     .selectFrom('catalogItemVersion as v')
-    .innerJoin('department as d', 'd.id', 'v.departmentId')
+    .innerJoin('department as d', (j) =>
+      j.onRef('d.regionCode', '=', 'v.regionCode').onRef('d.id', '=', 'v.departmentId'),
+    )
     .select([
       'v.itemId',
       'v.name',
@@ -230,7 +304,9 @@ export const listPublishedForFigures = (db: Executor, like: string) =>
 export const listPublishedRows = (db: Executor, regionCode: string) =>
   db
     .selectFrom('catalogItemVersion as v')
-    .innerJoin('catalogItem as i', 'i.id', 'v.itemId')
+    .innerJoin('catalogItem as i', (j) =>
+      j.onRef('i.regionCode', '=', 'v.regionCode').onRef('i.id', '=', 'v.itemId'),
+    )
     .selectAll('v')
     .select('i.itemCode')
     .where('v.status', '=', 'published')

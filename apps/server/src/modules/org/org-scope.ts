@@ -13,12 +13,17 @@ export function assertWrite(actor: Actor, regionCode: string) {
     throw new OrgError('ORG_OUT_OF_REGION');
 }
 
+/**
+ * A department by the id a route or a form names, alone: found in any region (named in
+ * CROSS_REGION), so that one outside the actor's scope answers ORG_OUT_OF_REGION, not 404.
+ */
 export async function getDepartmentIn(db: Executor, id: string) {
   const d = await repo.findDepartment(db, id);
   if (!d) throw notFound('部门', id);
   return d;
 }
 
+/** The hall a form names (its id alone, found in any region), which must be in the actor's scope. */
 export async function checkHallInRegion(db: Executor, actor: Actor, hallId: string | null | undefined) {
   if (!hallId) return;
   const hall = await repo.findHall(db, hallId);
@@ -26,6 +31,7 @@ export async function checkHallInRegion(db: Executor, actor: Actor, hallId: stri
   assertWrite(actor, hall.regionCode);
 }
 
+/** A staff form's department and window (ids alone, found in any region), in the actor's scope. */
 export async function checkStaffRefs(db: Executor, actor: Actor, input: StaffPatch) {
   let regionCode: string | undefined;
   if (input.departmentId) {

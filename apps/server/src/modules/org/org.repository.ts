@@ -24,10 +24,18 @@ export const listHalls = (db: Executor, like: string) =>
     .orderBy('regionCode')
     .orderBy('name')
     .execute();
-export const findHall = (db: Executor, id: string) =>
+/**
+ * A record found by its id alone, in whatever region (ADR 0006, named in CROSS_REGION): a route's
+ * `:id` (PATCH of a hall, department, window or staff record, which answers ORG_OUT_OF_REGION for
+ * a record outside the admin's scope), an id a form names (a staff record's department or window),
+ * a public board's hall, or another module's id that came without its region. Given the region
+ * (`regionCode`), the same read names it and goes to one shard.
+ */
+export const findHall = (db: Executor, id: string, regionCode?: string) =>
   db
     .selectFrom('hall')
     .select(['id', 'regionCode', 'name', 'level', 'address', 'phone'])
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
     .where('id', '=', id)
     .executeTakeFirst();
 export const insertHall = (db: Executor, h: Insertable<HallTable>) =>
@@ -36,10 +44,11 @@ export const insertHall = (db: Executor, h: Insertable<HallTable>) =>
     .values(h)
     .returning(['id', 'regionCode', 'name', 'level', 'address', 'phone'])
     .executeTakeFirstOrThrow();
-export const updateHall = (db: Executor, id: string, h: Updateable<HallTable>) =>
+export const updateHall = (db: Executor, regionCode: string, id: string, h: Updateable<HallTable>) =>
   db
     .updateTable('hall')
     .set(h)
+    .where('regionCode', '=', regionCode)
     .where('id', '=', id)
     .returning(['id', 'regionCode', 'name', 'level', 'address', 'phone'])
     .executeTakeFirstOrThrow();
@@ -53,13 +62,30 @@ export const listDepartments = (db: Executor, like: string) =>
     .orderBy('regionCode')
     .orderBy('name')
     .execute();
-export const departmentQuery = (db: Executor, id: string) =>
-  db.selectFrom('department').select(DEPT_COLS).where('id', '=', id);
-export const findDepartment = (db: Executor, id: string) => departmentQuery(db, id).executeTakeFirst();
+/** A department by id, in its region when the caller has it, else by the id alone (see findHall). */
+export const departmentQuery = (db: Executor, id: string, regionCode?: string) =>
+  db
+    .selectFrom('department')
+    .select(DEPT_COLS)
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
+    .where('id', '=', id);
+export const findDepartment = (db: Executor, id: string, regionCode?: string) =>
+  departmentQuery(db, id, regionCode).executeTakeFirst();
 export const insertDepartment = (db: Executor, d: Insertable<DepartmentTable>) =>
   db.insertInto('department').values(d).returning(DEPT_COLS).executeTakeFirstOrThrow();
-export const updateDepartment = (db: Executor, id: string, d: Updateable<DepartmentTable>) =>
-  db.updateTable('department').set(d).where('id', '=', id).returning(DEPT_COLS).executeTakeFirstOrThrow();
+export const updateDepartment = (
+  db: Executor,
+  regionCode: string,
+  id: string,
+  d: Updateable<DepartmentTable>,
+) =>
+  db
+    .updateTable('department')
+    .set(d)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returning(DEPT_COLS)
+    .executeTakeFirstOrThrow();
 
 const WIN_COLS = ['id', 'regionCode', 'hallId', 'number', 'name', 'kind', 'tidal', 'departmentId'] as const;
 export const listWindows = (db: Executor, like: string) =>
@@ -70,17 +96,31 @@ export const listWindows = (db: Executor, like: string) =>
     .orderBy('hallId')
     .orderBy('number')
     .execute();
-export const windowQuery = (db: Executor, id: string) =>
-  db.selectFrom('hallWindow').select(WIN_COLS).where('id', '=', id);
-export const findWindow = (db: Executor, id: string) => windowQuery(db, id).executeTakeFirst();
+/** A window by id, in its region when the caller has it, else by the id alone (see findHall). */
+export const windowQuery = (db: Executor, id: string, regionCode?: string) =>
+  db
+    .selectFrom('hallWindow')
+    .select(WIN_COLS)
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
+    .where('id', '=', id);
+export const findWindow = (db: Executor, id: string, regionCode?: string) =>
+  windowQuery(db, id, regionCode).executeTakeFirst();
 export const insertWindow = (db: Executor, w: Insertable<HallWindowTable>) =>
   db.insertInto('hallWindow').values(w).returning(WIN_COLS).executeTakeFirstOrThrow();
-export const updateWindow = (db: Executor, id: string, w: Updateable<HallWindowTable>) =>
-  db.updateTable('hallWindow').set(w).where('id', '=', id).returning(WIN_COLS).executeTakeFirstOrThrow();
-export const findWindowByNumber = (db: Executor, hallId: string, number: string) =>
+export const updateWindow = (db: Executor, regionCode: string, id: string, w: Updateable<HallWindowTable>) =>
+  db
+    .updateTable('hallWindow')
+    .set(w)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returning(WIN_COLS)
+    .executeTakeFirstOrThrow();
+/** A hall's window by its number (a hall's windows lie in the hall's region). */
+export const findWindowByNumber = (db: Executor, regionCode: string, hallId: string, number: string) =>
   db
     .selectFrom('hallWindow')
     .select('id')
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('number', '=', number)
     .executeTakeFirst();
@@ -105,20 +145,39 @@ export const listStaff = (db: Executor, like: string) =>
     .orderBy('departmentId')
     .orderBy('name')
     .execute();
-export const staffQuery = (db: Executor, id: string) =>
-  db.selectFrom('staff').select(STAFF_COLS).where('id', '=', id);
-export const findStaff = (db: Executor, id: string) => staffQuery(db, id).executeTakeFirst();
+/** A staff record by id, in its region when the caller has it, else by the id alone (see findHall). */
+export const staffQuery = (db: Executor, id: string, regionCode?: string) =>
+  db
+    .selectFrom('staff')
+    .select(STAFF_COLS)
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
+    .where('id', '=', id);
+export const findStaff = (db: Executor, id: string, regionCode?: string) =>
+  staffQuery(db, id, regionCode).executeTakeFirst();
 export const insertStaff = (db: Executor, s: Insertable<StaffTable>) =>
   db.insertInto('staff').values(s).returning(STAFF_COLS).executeTakeFirstOrThrow();
-export const updateStaff = (db: Executor, id: string, s: Updateable<StaffTable>) =>
-  db.updateTable('staff').set(s).where('id', '=', id).returning(STAFF_COLS).executeTakeFirstOrThrow();
+export const updateStaff = (db: Executor, regionCode: string, id: string, s: Updateable<StaffTable>) =>
+  db
+    .updateTable('staff')
+    .set(s)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .returning(STAFF_COLS)
+    .executeTakeFirstOrThrow();
 
-/** 公示牌: staff of one hall currently stationed (not past their term), with window and department. */
-export const listBoard = (db: Executor, hallId: string, today: string) =>
+/**
+ * 公示牌: staff of one hall currently stationed (not past their term), with window and department.
+ * A hall's windows and departments, and so their staff, lie in the hall's region (composite keys).
+ */
+export const listBoard = (db: Executor, regionCode: string, hallId: string, today: string) =>
   db
     .selectFrom('staff as s')
-    .innerJoin('department as d', 'd.id', 's.departmentId')
-    .leftJoin('hallWindow as w', 'w.id', 's.windowId')
+    .innerJoin('department as d', (j) =>
+      j.onRef('d.regionCode', '=', 's.regionCode').onRef('d.id', '=', 's.departmentId'),
+    )
+    .leftJoin('hallWindow as w', (j) =>
+      j.onRef('w.regionCode', '=', 's.regionCode').onRef('w.id', '=', 's.windowId'),
+    )
     .select([
       's.id as staffId',
       's.name',
@@ -129,6 +188,7 @@ export const listBoard = (db: Executor, hallId: string, today: string) =>
       'w.number as windowNumber',
       'w.name as windowName',
     ])
+    .where('s.regionCode', '=', regionCode)
     .where((eb) =>
       eb.or([
         eb('w.hallId', '=', hallId),
@@ -142,16 +202,34 @@ export const listBoard = (db: Executor, hallId: string, today: string) =>
     .execute();
 
 // ── Reads for the hall module (issue 19): one hall's windows, departments and staff ──
-export const listWindowsOfHall = (db: Executor, hallId: string) =>
-  db.selectFrom('hallWindow').select(WIN_COLS).where('hallId', '=', hallId).orderBy('number').execute();
-export const listDepartmentsOfHall = (db: Executor, hallId: string) =>
-  db.selectFrom('department').select(DEPT_COLS).where('hallId', '=', hallId).orderBy('name').execute();
+// The hall's region, when the caller passes it, names the shard: a hall's windows, departments and
+// their staff lie in it. Without it, the hall's id alone finds them (named in CROSS_REGION).
+export const listWindowsOfHall = (db: Executor, hallId: string, regionCode?: string) =>
+  db
+    .selectFrom('hallWindow')
+    .select(WIN_COLS)
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
+    .where('hallId', '=', hallId)
+    .orderBy('number')
+    .execute();
+export const listDepartmentsOfHall = (db: Executor, hallId: string, regionCode?: string) =>
+  db
+    .selectFrom('department')
+    .select(DEPT_COLS)
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
+    .where('hallId', '=', hallId)
+    .orderBy('name')
+    .execute();
 /** Every staff record of a hall's departments or windows, past terms included. */
-export const listStaffOfHall = (db: Executor, hallId: string) =>
+export const listStaffOfHall = (db: Executor, hallId: string, regionCode?: string) =>
   db
     .selectFrom('staff as s')
-    .innerJoin('department as d', 'd.id', 's.departmentId')
-    .leftJoin('hallWindow as w', 'w.id', 's.windowId')
+    .innerJoin('department as d', (j) =>
+      j.onRef('d.regionCode', '=', 's.regionCode').onRef('d.id', '=', 's.departmentId'),
+    )
+    .leftJoin('hallWindow as w', (j) =>
+      j.onRef('w.regionCode', '=', 's.regionCode').onRef('w.id', '=', 's.windowId'),
+    )
     .select([
       's.id',
       's.regionCode',
@@ -164,22 +242,35 @@ export const listStaffOfHall = (db: Executor, hallId: string) =>
       's.photo',
       'd.name as departmentName',
     ])
+    .$if(regionCode !== undefined, (q) => q.where('s.regionCode', '=', regionCode!))
     .where((eb) => eb.or([eb('w.hallId', '=', hallId), eb('d.hallId', '=', hallId)]))
     .orderBy('d.name')
     .orderBy('s.name')
     .execute();
 /** Staff stationed at a window (evaluations' on-duty fallback until hall's presence). */
-export const listStaffOfWindow = (db: Executor, windowId: string) =>
-  db.selectFrom('staff').select(STAFF_COLS).where('windowId', '=', windowId).orderBy('createdAt').execute();
+export const listStaffOfWindow = (db: Executor, windowId: string, regionCode?: string) =>
+  db
+    .selectFrom('staff')
+    .select(STAFF_COLS)
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
+    .where('windowId', '=', windowId)
+    .orderBy('createdAt')
+    .execute();
 
-/** Department names by id (a missing id has no entry). */
-export const listDepartmentNames = (db: Executor, ids: readonly string[]) =>
+/** Department names by id (a missing id has no entry), in the given regions when the caller has them. */
+export const listDepartmentNames = (db: Executor, ids: readonly string[], regionCodes?: readonly string[]) =>
   db
     .selectFrom('department')
     .select(['id', 'name'])
+    .$if(regionCodes !== undefined, (q) => q.where('regionCode', 'in', [...new Set(regionCodes)]))
     .where('id', 'in', [...new Set(ids)])
     .execute();
 
 export const anyRegion = (db: Executor) => db.selectFrom('region').select('code').limit(1).executeTakeFirst();
-export const setDepartmentCreditCode = (db: Executor, id: string, creditCode: string) =>
-  db.updateTable('department').set({ creditCode }).where('id', '=', id).execute();
+export const setDepartmentCreditCode = (db: Executor, id: string, creditCode: string, regionCode?: string) =>
+  db
+    .updateTable('department')
+    .set({ creditCode })
+    .$if(regionCode !== undefined, (q) => q.where('regionCode', '=', regionCode!))
+    .where('id', '=', id)
+    .execute();

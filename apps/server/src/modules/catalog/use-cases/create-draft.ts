@@ -29,8 +29,8 @@ export async function createDraft(
   const item = await getItemIn(deps.db, itemId);
   return runCommand(deps, actor, async ({ tx }) => {
     if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');
-    const published = await repo.findVersionRowByStatus(tx, itemId, 'published');
-    const latest = (await repo.findLatestVersionRow(tx, itemId))!;
+    const published = await repo.findVersionRowByStatus(tx, item.regionCode, itemId, 'published');
+    const latest = (await repo.findLatestVersionRow(tx, item.regionCode, itemId))!;
     assertScope(actor, 'catalog.write', item.regionCode, latest.departmentId);
     if (input.changes?.departmentId)
       assertScope(actor, 'catalog.write', item.regionCode, input.changes.departmentId);
@@ -39,7 +39,7 @@ export async function createDraft(
     if (!published) throw new CatalogError('CATALOG_NOT_PUBLISHED');
     if (published.id !== input.fromVersionId)
       throw new CatalogError('CATALOG_STALE_VERSION', undefined, { publishedVersionId: published.id });
-    const base = contentOf(published, await repo.listMaterials(tx, [published.id]));
+    const base = contentOf(published, await repo.listMaterials(tx, [item.regionCode], [published.id]));
     const content: CatalogContent = { ...base, ...stripUndefined(input.changes ?? {}) };
     throwViolations(content);
     if (input.changes?.departmentId) await getDepartmentFor(tx, input.changes.departmentId, item.regionCode);

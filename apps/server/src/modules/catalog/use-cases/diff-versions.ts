@@ -3,8 +3,10 @@ import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { CatalogError } from '../catalog.errors';
 import { diffContents } from '../catalog.policy';
+import { notFound } from '../../../platform/errors';
+import { toVersion } from '../catalog-content';
+import * as repo from '../catalog.repository';
 import { getReadableItem } from './get-item';
-import { getVersion } from './get-version';
 
 export async function diffVersions(
   deps: Deps,
@@ -13,9 +15,18 @@ export async function diffVersions(
   fromId: string,
   toId: string,
 ): Promise<CatalogDiff> {
-  await getReadableItem(deps, actor, itemId);
-  const [a, b] = [await getVersion(deps, fromId), await getVersion(deps, toId)];
-  if (a.itemId !== itemId || b.itemId !== itemId) throw new CatalogError('CATALOG_VERSION_MISMATCH');
+  const item = await getReadableItem(deps, actor, itemId);
+  // The item's versions lie in its region; an id not there is looked for elsewhere only to answer
+  // as before (another item's version is a mismatch, an unknown one a 404).
+  const find = async (id: string) =>
+    (await repo.findVersionRow(deps.db, item.regionCode, id)) ??
+    (await repo.findVersionRowAnyRegion(deps.db, id));
+  const rowA = await find(fromId);
+  if (!rowA) throw notFound('事项版本', fromId);
+  const rowB = await find(toId);
+  if (!rowB) throw notFound('事项版本', toId);
+  if (rowA.itemId !== itemId || rowB.itemId !== itemId) throw new CatalogError('CATALOG_VERSION_MISMATCH');
+  const [a, b] = [await toVersion(deps.db, rowA), await toVersion(deps.db, rowB)];
   return {
     from: { versionId: a.id, versionNo: a.versionNo },
     to: { versionId: b.id, versionNo: b.versionNo },

@@ -14,7 +14,7 @@ export async function getReadableItem(deps: Deps, actor: Actor, itemId: string) 
 
 export async function getItem(deps: Deps, actor: Actor, itemId: string) {
   const item = await getReadableItem(deps, actor, itemId);
-  const versions = await repo.listVersionRows(deps.db, itemId);
+  const versions = await repo.listVersionRows(deps.db, item.regionCode, itemId);
   const published = versions.find((v) => v.status === 'published');
   const draft = versions.find((v) => v.status === 'draft');
   return {
@@ -23,8 +23,8 @@ export async function getItem(deps: Deps, actor: Actor, itemId: string) {
     itemCode: item.itemCode,
     retiredAt: iso(item.retiredAt),
     retiredReason: item.retiredReason,
-    published: published ? await getVersion(deps, published.id) : null,
-    draft: draft ? await getVersion(deps, draft.id) : null,
+    published: published ? await getVersion(deps, published.id, item.regionCode) : null,
+    draft: draft ? await getVersion(deps, draft.id, item.regionCode) : null,
     versions: versions.map(versionSummary),
   };
 }

@@ -89,10 +89,10 @@ export async function importWorkbook(
       }
       let versionNo = 1;
       if (item) {
-        const latest = (await repo.findLatestVersionRow(tx, item.id))!;
-        const published = await repo.findVersionRowByStatus(tx, item.id, 'published');
+        const latest = (await repo.findLatestVersionRow(tx, region, item.id))!;
+        const published = await repo.findVersionRowByStatus(tx, region, item.id, 'published');
         if (published) {
-          const live = contentOf(published, await repo.listMaterials(tx, [published.id]));
+          const live = contentOf(published, await repo.listMaterials(tx, [region], [published.id]));
           if (stableJson(live) === stableJson(content)) {
             result.unchanged.push(sheetItem.itemCode);
             continue;

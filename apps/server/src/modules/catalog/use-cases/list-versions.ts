@@ -7,8 +7,8 @@ import { getReadableItem } from './get-item';
 import { getVersion } from './get-version';
 
 export async function listVersions(deps: Deps, actor: Actor, itemId: string) {
-  await getReadableItem(deps, actor, itemId);
-  return (await repo.listVersionRows(deps.db, itemId)).map(versionSummary);
+  const item = await getReadableItem(deps, actor, itemId);
+  return (await repo.listVersionRows(deps.db, item.regionCode, itemId)).map(versionSummary);
 }
 
 export async function getVersionFor(deps: Deps, actor: Actor, versionId: string) {

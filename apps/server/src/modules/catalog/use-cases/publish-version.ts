@@ -41,11 +41,11 @@ export async function publishIn(
   versionId: string,
 ) {
   if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');
-  const row = await repo.findVersionRow(tx, versionId);
+  const row = await repo.findVersionRow(tx, item.regionCode, versionId);
   if (!row || row.itemId !== item.id) throw notFound('事项版本', versionId);
   assertScope(actor, 'catalog.publish', item.regionCode, row.departmentId);
   if (row.status !== 'draft') throw new CatalogError('CATALOG_NOT_DRAFT', undefined, { status: row.status });
-  const content = contentOf(row, await repo.listMaterials(tx, [row.id]));
+  const content = contentOf(row, await repo.listMaterials(tx, [item.regionCode], [row.id]));
   const missing = findMissingElements(content);
   if (missing.length > 0)
     throw new CatalogError(
@@ -55,10 +55,10 @@ export async function publishIn(
     );
   throwViolations(content);
   const now = deps.clock.now();
-  const old = await repo.findVersionRowByStatus(tx, item.id, 'published');
+  const old = await repo.findVersionRowByStatus(tx, item.regionCode, item.id, 'published');
   // Superseded first: at most one published version per item (a unique index holds it).
-  if (old) await repo.updateVersion(tx, old.id, { status: 'superseded', supersededAt: now });
-  const published = await repo.updateVersion(tx, row.id, {
+  if (old) await repo.updateVersion(tx, item.regionCode, old.id, { status: 'superseded', supersededAt: now });
+  const published = await repo.updateVersion(tx, item.regionCode, row.id, {
     status: 'published',
     publishedAt: now,
     publishedBy: actor.userId,

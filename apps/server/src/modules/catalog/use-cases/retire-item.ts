@@ -10,14 +10,14 @@ export async function retire(deps: Deps, actor: Actor, itemId: string, reason: s
   assertAccess(actor, 'catalog.publish');
   const item = await getItemIn(deps.db, itemId);
   return runCommand(deps, actor, async ({ tx }) => {
-    const latest = (await repo.findLatestVersionRow(tx, itemId))!;
+    const latest = (await repo.findLatestVersionRow(tx, item.regionCode, itemId))!;
     assertScope(actor, 'catalog.publish', item.regionCode, latest.departmentId);
     if (item.retiredAt) throw new CatalogError('CATALOG_ITEM_RETIRED');
     const now = deps.clock.now();
-    await repo.retireVersions(tx, itemId);
-    await repo.updateItem(tx, itemId, { retiredAt: now, retiredReason: reason });
+    await repo.retireVersions(tx, item.regionCode, itemId);
+    await repo.updateItem(tx, item.regionCode, itemId, { retiredAt: now, retiredReason: reason });
     return {
-      result: await getItemAfter(tx, itemId),
+      result: await getItemAfter(tx, item.regionCode, itemId),
       audit: {
         action: 'catalog.item.retire',
         entityType: 'catalog_item',

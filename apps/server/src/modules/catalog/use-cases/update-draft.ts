@@ -23,7 +23,8 @@ export async function updateDraft(
   patch: CatalogVersionPatch,
 ): Promise<CatalogVersion> {
   assertAccess(actor, 'catalog.write');
-  const row = await repo.findVersionRow(deps.db, versionId);
+  // The version's id arrives alone (PATCH /api/catalog/versions/:id): found in any region, then its own.
+  const row = await repo.findVersionRowAnyRegion(deps.db, versionId);
   if (!row) throw notFound('事项版本', versionId);
   assertScope(actor, 'catalog.write', row.regionCode, row.departmentId);
   if (patch.departmentId) assertScope(actor, 'catalog.write', row.regionCode, patch.departmentId);
@@ -31,11 +32,11 @@ export async function updateDraft(
   if (row.status !== 'draft')
     throw new CatalogError('CATALOG_VERSION_IMMUTABLE', undefined, { versionId, status: row.status });
   return runCommand(deps, actor, async ({ tx }) => {
-    const materials = await repo.listMaterials(tx, [row.id]);
+    const materials = await repo.listMaterials(tx, [row.regionCode], [row.id]);
     const content: CatalogContent = { ...contentOf(row, materials), ...stripUndefined(patch) };
     throwViolations(content);
     if (patch.departmentId) await getDepartmentFor(tx, patch.departmentId, row.regionCode);
-    const updated = await repo.updateVersion(tx, row.id, versionColumns(content));
+    const updated = await repo.updateVersion(tx, row.regionCode, row.id, versionColumns(content));
     if (patch.materials) await writeMaterials(tx, row.id, row.regionCode, content.materials);
     return {
       result: await toVersion(tx, updated),

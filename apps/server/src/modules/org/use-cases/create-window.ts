@@ -13,7 +13,7 @@ export async function createWindow(deps: Deps, actor: Actor, input: HallWindowIn
   assertWrite(actor, hall.regionCode);
   return runCommand(deps, actor, async ({ tx }) => {
     if (input.departmentId) assertWrite(actor, (await getDepartmentIn(tx, input.departmentId)).regionCode);
-    if (await repo.findWindowByNumber(tx, hall.id, input.number))
+    if (await repo.findWindowByNumber(tx, hall.regionCode, hall.id, input.number))
       throw new OrgError('ORG_WINDOW_NUMBER_TAKEN');
     const row = await repo.insertWindow(tx, {
       ...input,

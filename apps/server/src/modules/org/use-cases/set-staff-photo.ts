@@ -12,6 +12,7 @@ export async function setStaffPhoto(
   id: string,
   file: { bytes: Buffer; mediaType: string; name: string },
 ) {
+  // The id arrives alone: found in any region, so one outside the scope is ORG_OUT_OF_REGION.
   const existing = await repo.findStaff(deps.db, id);
   if (!existing) throw notFound('人员', id);
   assertWrite(actor, existing.regionCode);
@@ -24,7 +25,7 @@ export async function setStaffPhoto(
       { ...IMAGE_POLICY, public: true },
       { kind: 'staff_photo', id, regionCode: existing.regionCode },
     );
-    const row = await repo.updateStaff(tx, id, { photo: sha256 });
+    const row = await repo.updateStaff(tx, existing.regionCode, id, { photo: sha256 });
     return {
       result: row,
       audit: {

@@ -16,7 +16,7 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
       ...input,
       ...(input.hallExemption !== undefined ? { hallExemption: input.hallExemption || null } : {}),
     };
-    const row = await repo.updateDepartment(tx, id, patch);
+    const row = await repo.updateDepartment(tx, existing.regionCode, id, patch);
     // The public catalog's search index shows department names (ADR 0006: no longer a trigger).
     await bumpCatalogRevision(tx);
     return {

@@ -7,6 +7,7 @@ import { assertWrite, checkStaffRefs } from '../org-scope';
 import * as repo from '../org.repository';
 
 export async function updateStaff(deps: Deps, actor: Actor, id: string, input: StaffPatch) {
+  // The id arrives alone: found in any region, so one outside the scope is ORG_OUT_OF_REGION.
   const existing = await repo.findStaff(deps.db, id);
   if (!existing) throw notFound('人员', id);
   assertWrite(actor, existing.regionCode);
@@ -15,7 +16,7 @@ export async function updateStaff(deps: Deps, actor: Actor, id: string, input: S
     const from = input.stationedFrom ?? existing.stationedFrom;
     const until = input.stationedUntil === undefined ? existing.stationedUntil : input.stationedUntil;
     if (until && until < from) throw badRequest('派驻截止日期不能早于派驻开始日期');
-    const row = await repo.updateStaff(tx, id, { ...input, regionCode });
+    const row = await repo.updateStaff(tx, existing.regionCode, id, { ...input, regionCode });
     return {
       result: row,
       audit: { action: 'org.staff.update', entityType: 'staff', entityId: id, regionCode, summary: input },

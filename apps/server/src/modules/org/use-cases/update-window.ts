@@ -8,6 +8,7 @@ import { OrgError } from '../org.errors';
 import * as repo from '../org.repository';
 
 export async function updateWindow(deps: Deps, actor: Actor, id: string, input: HallWindowPatch) {
+  // The id arrives alone: found in any region, so one outside the scope is ORG_OUT_OF_REGION.
   const existing = await repo.findWindow(deps.db, id);
   if (!existing) throw notFound('窗口', id);
   assertWrite(actor, existing.regionCode);
@@ -22,9 +23,9 @@ export async function updateWindow(deps: Deps, actor: Actor, id: string, input: 
     if (input.departmentId) assertWrite(actor, (await getDepartmentIn(tx, input.departmentId)).regionCode);
     const hallId = input.hallId ?? existing.hallId;
     const number = input.number ?? existing.number;
-    const clash = await repo.findWindowByNumber(tx, hallId, number);
+    const clash = await repo.findWindowByNumber(tx, regionCode, hallId, number);
     if (clash && clash.id !== id) throw new OrgError('ORG_WINDOW_NUMBER_TAKEN');
-    const row = await repo.updateWindow(tx, id, { ...input, regionCode });
+    const row = await repo.updateWindow(tx, existing.regionCode, id, { ...input, regionCode });
     return {
       result: row,
       audit: { action: 'org.window.update', entityType: 'window', entityId: id, regionCode, summary: input },
