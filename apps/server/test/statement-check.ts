@@ -20,6 +20,7 @@ import { SERVER_ROOT } from '../src/platform/paths';
 // trading, intermediaries: their public pages arrive with a number, a token or an id alone (below).
 // evaluations: a pad's token and an SMS link's token arrive alone (below); the invite job names the
 // regions of its candidate cases.
+// bundles: a bundle number carries its region; a branch is in its case's region; a 一业一证 token arrives alone (below).
 export const ENFORCED: readonly string[] = [
   'inbox',
   'platform',
@@ -28,6 +29,7 @@ export const ENFORCED: readonly string[] = [
   'trading',
   'intermediaries',
   'evaluations',
+  'bundles',
 ];
 
 /**
@@ -53,6 +55,8 @@ export const CROSS_REGION: Record<string, string> = {
     'an SMS rating link (/rate/s/<token>) arrives with its token alone: the link is found by its hash (findSmsLinkByHash), then used and rated in its region',
   'evaluations eval_rating_day':
     "rebuilding the rating rollup after a bulk load (rebuildRatingDays: the benchmark's and a test's load) empties and recounts every region's rows; the submit path names the region",
+  'bundles bundle_license':
+    '一业一证 verification (/api/public/bundles/licenses/<token>, a printed QR code) arrives with the token alone: the license is found by it (bundles.repository.ts findLicenseByToken); nothing else is read',
   'cases case_change':
     "the supervision job reads every region's changed-case marks in one statement (case-feed.ts listChangedCases); acknowledging them names the region",
 };

@@ -235,12 +235,31 @@ export function insertEvents(
   return db.insertInto('bundleEvent').values(rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) })));
 }
 
-export function findBundle(db: Executor, id: string) {
-  return db.selectFrom('bundleCase').selectAll().where('id', '=', id).executeTakeFirst();
+/** A bundle by id within a scope (`regionLike`: the actor's region and below, regionScopeLike). */
+export function findBundle(db: Executor, regionLike: string, id: string) {
+  return db
+    .selectFrom('bundleCase')
+    .selectAll()
+    .where('regionCode', 'like', regionLike)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
+/** The region a bundle number carries (`<region>-YJS-<day>-<serial>`, intake-bundle.ts), if any. */
+export function regionOfBundleNo(bundleNo: string): string | null {
+  return /^(\d{6}|\d{12})-YJS-/.exec(bundleNo)?.[1] ?? null;
+}
+
+/** A bundle by its number, in the region the number carries (issue 23: one shard). */
 export function findBundleByNo(db: Executor, bundleNo: string) {
-  return db.selectFrom('bundleCase').selectAll().where('bundleNo', '=', bundleNo).executeTakeFirst();
+  const regionCode = regionOfBundleNo(bundleNo);
+  if (!regionCode) return Promise.resolve(undefined);
+  return db
+    .selectFrom('bundleCase')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('bundleNo', '=', bundleNo)
+    .executeTakeFirst();
 }
 
 /** The join's lock: every branch transition of a bundle takes its row, so they pass one by one. */
@@ -302,10 +321,12 @@ export function listBranches(db: Executor, regionCode: string, bundleIds: readon
     .execute();
 }
 
-export function findBranchByCase(db: Executor, caseId: string) {
+/** The branch a case is, if any: in the case's region (a branch's key is (region_code, case_id)). */
+export function findBranchByCase(db: Executor, regionCode: string, caseId: string) {
   return db
     .selectFrom('bundleBranch')
     .select(['regionCode', 'bundleCaseId'])
+    .where('regionCode', '=', regionCode)
     .where('caseId', '=', caseId)
     .executeTakeFirst();
 }
@@ -412,6 +433,10 @@ export function findLicenseOfBundle(db: Executor, regionCode: string, bundleCase
     .executeTakeFirst();
 }
 
+/**
+ * 一业一证 verification arrives with the token alone (a printed QR code): one region-free lookup,
+ * named in CROSS_REGION (test/statement-check.ts).
+ */
 export function findLicenseByToken(db: Executor, token: string) {
   return db.selectFrom('bundleLicense').selectAll().where('verifyToken', '=', token).executeTakeFirst();
 }
