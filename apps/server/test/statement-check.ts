@@ -20,6 +20,7 @@ import { SERVER_ROOT } from '../src/platform/paths';
 // trading, intermediaries: their public pages arrive with a number, a token or an id alone (below).
 // evaluations: a pad's token and an SMS link's token arrive alone (below); the invite job names the
 // regions of its candidate cases.
+// hall: a hall's rows are read in the hall's region; a slot, booking, ticket, patrol, problem or notice by id alone (below).
 // bundles: a bundle number carries its region; a branch is in its case's region; a 一业一证 token arrives alone (below).
 export const ENFORCED: readonly string[] = [
   'inbox',
@@ -30,6 +31,7 @@ export const ENFORCED: readonly string[] = [
   'intermediaries',
   'evaluations',
   'bundles',
+  'hall',
 ];
 
 /**
@@ -55,6 +57,18 @@ export const CROSS_REGION: Record<string, string> = {
     'an SMS rating link (/rate/s/<token>) arrives with its token alone: the link is found by its hash (findSmsLinkByHash), then used and rated in its region',
   'evaluations eval_rating_day':
     "rebuilding the rating rollup after a bulk load (rebuildRatingDays: the benchmark's and a test's load) empties and recounts every region's rows; the submit path names the region",
+  'hall hall_slot':
+    "a portal booking names its slot by id alone, and a capacity change by slot id answers 403 outside the admin's region: the slot is found by it (hall.repository.ts findSlot), then booked or changed in its region",
+  'hall hall_appointment':
+    'the portal confirms or cancels a booking by its id (and code) alone: the booking is found by it (hall-appointments.repository.ts findAppointment), then changed in its region',
+  'hall hall_ticket':
+    "a kiosk slip's public page (/api/public/hall/tickets/:id) names its ticket by id alone, and staff's ticket detail answers 403 outside their region: the ticket is found by it (hall-queue.repository.ts findTicketAnyRegion); the queue ahead and its events are read in its region",
+  'hall hall_patrol':
+    "a patrol's routes (/api/hall/patrols/:id/…) arrive with its id alone and answer 403 outside the supervisor's region: the patrol is found by it (hall-patrols.repository.ts findPatrol), then changed in its region",
+  'hall hall_patrol_problem':
+    "a problem's photo is attached by the problem's id alone (403 outside the region, through its patrol): the problem is found by it (findProblem), then changed in its region",
+  'hall hall_inspection_notice':
+    "a 督查告知书's routes (/api/hall/notices/:id/…) arrive with its id alone and answer 403 outside the actor's region or department: the notice is found by it (findNotice), then changed in its region",
   'bundles bundle_license':
     '一业一证 verification (/api/public/bundles/licenses/<token>, a printed QR code) arrives with the token alone: the license is found by it (bundles.repository.ts findLicenseByToken); nothing else is read',
   'cases case_change':
