@@ -22,7 +22,7 @@ import { SERVER_ROOT } from '../src/platform/paths';
 // regions of its candidate cases.
 // hall: a hall's rows are read in the hall's region; a slot, booking, ticket, patrol, problem or notice by id alone (below).
 // supervision: its dashboards read the scope's rollups (a prefix); the job names the regions of its cases (below).
-// bundles: a bundle number carries its region; a branch is in its case's region; a 一业一证 token arrives alone (below).
+// bundles: a bundle number carries its region; a branch is in its case's region; a theme id or 一业一证 token arrives alone (below).
 export const ENFORCED: readonly string[] = [
   'inbox',
   'platform',
@@ -73,6 +73,8 @@ export const CROSS_REGION: Record<string, string> = {
     "a 督查告知书's routes (/api/hall/notices/:id/…) arrive with its id alone and answer 403 outside the actor's region or department: the notice is found by it (findNotice), then changed in its region",
   'supervision supervision_order':
     'the supervision job serves every region: which open 督办单 are past their reply date is one read without locks (supervision.repository.ts listUnansweredPastDue); marking each late and escalating it name its region',
+  'bundles bundle_definition_version':
+    "a bundle theme is applied for (online or at a window) and shown on the public guide by its definition or version id alone: the version is found by it (bundles.repository.ts findVersion, findCurrentVersion without a scope), then its parts are read in its region; staff's reads name their scope",
   'bundles bundle_license':
     '一业一证 verification (/api/public/bundles/licenses/<token>, a printed QR code) arrives with the token alone: the license is found by it (bundles.repository.ts findLicenseByToken); nothing else is read',
   'cases case_change':

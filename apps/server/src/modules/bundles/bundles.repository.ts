@@ -93,13 +93,28 @@ function versions(db: Executor) {
 }
 export type VersionRow = Awaited<ReturnType<typeof findVersion>> & object;
 
-export function findVersion(db: Executor, versionId: string) {
-  return versions(db).where('v.id', '=', versionId).executeTakeFirst();
+/**
+ * Where a version is looked for: its region, a scope (`regionLike`: the actor's region and below),
+ * or, left out, every region — a theme applied for or shown on the public guide by its id alone,
+ * the named region-free lookup of bundle_definition_version (CROSS_REGION).
+ */
+export type VersionScope = { regionCode: string } | { regionLike: string } | undefined;
+function inScope<Q extends ReturnType<typeof versions>>(q: Q, scope: VersionScope): Q {
+  if (!scope) return q;
+  return (
+    'regionCode' in scope
+      ? q.where('v.regionCode', '=', scope.regionCode)
+      : q.where('v.regionCode', 'like', scope.regionLike)
+  ) as Q;
+}
+
+export function findVersion(db: Executor, versionId: string, scope?: VersionScope) {
+  return inScope(versions(db), scope).where('v.id', '=', versionId).executeTakeFirst();
 }
 
 /** The published version of a definition, else its newest. */
-export function findCurrentVersion(db: Executor, definitionId: string) {
-  return versions(db)
+export function findCurrentVersion(db: Executor, definitionId: string, scope?: VersionScope) {
+  return inScope(versions(db), scope)
     .where('v.definitionId', '=', definitionId)
     .orderBy(sql`(v.status = 'published')`, 'desc')
     .orderBy('v.versionNo', 'desc')
@@ -118,6 +133,7 @@ export function listCurrentVersions(db: Executor, regionLike: string, publishedO
             eb
               .selectFrom('bundleDefinitionVersion as p')
               .select('p.id')
+              .whereRef('p.regionCode', '=', 'v.regionCode')
               .whereRef('p.definitionId', '=', 'v.definitionId')
               .where((e2) =>
                 e2.or([e2('p.status', '=', 'published'), e2('p.versionNo', '>', e2.ref('v.versionNo'))]),
