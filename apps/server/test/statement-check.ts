@@ -27,6 +27,9 @@ import { SERVER_ROOT } from '../src/platform/paths';
 // org: a hall, department, window or staff id arrives alone (PATCH keeps ORG_OUT_OF_REGION, a form's
 // ids, the public board, other modules' reads without the region): found by it, then in its region.
 // audit: the chains' writes and reads name their region; audit:verify walks every region (below).
+// hall: a hall's rows are read in the hall's region; a slot, booking, ticket, patrol, problem or notice by id alone (below).
+// supervision: its dashboards read the scope's rollups (a prefix); the job names the regions of its cases (below).
+// bundles: a bundle number carries its region; a branch is in its case's region; a theme id or 一业一证 token arrives alone (below).
 export const ENFORCED: readonly string[] = [
   'inbox',
   'platform',
@@ -46,6 +49,9 @@ export const ENFORCED: readonly string[] = [
   'catalog',
   'org',
   'audit',
+  'bundles',
+  'hall',
+  'supervision',
 ];
 
 /**
@@ -97,6 +103,24 @@ export const CROSS_REGION: Record<string, string> = {
     "audit:verify: which chains a checkpoint names, over all regions (listCheckpointedChains); each chain's checkpoints are then read in its region",
   'audit audit_head':
     "audit:verify: every chain's head, over all regions (listHeads), compared with the chain's last entry; the writers lock and move one chain's head in its region",
+  'hall hall_slot':
+    "a portal booking names its slot by id alone, and a capacity change by slot id answers 403 outside the admin's region: the slot is found by it (hall.repository.ts findSlot), then booked or changed in its region",
+  'hall hall_appointment':
+    'the portal confirms or cancels a booking by its id (and code) alone: the booking is found by it (hall-appointments.repository.ts findAppointment), then changed in its region',
+  'hall hall_ticket':
+    "a kiosk slip's public page (/api/public/hall/tickets/:id) names its ticket by id alone, and staff's ticket detail answers 403 outside their region: the ticket is found by it (hall-queue.repository.ts findTicketAnyRegion); the queue ahead and its events are read in its region",
+  'hall hall_patrol':
+    "a patrol's routes (/api/hall/patrols/:id/…) arrive with its id alone and answer 403 outside the supervisor's region: the patrol is found by it (hall-patrols.repository.ts findPatrol), then changed in its region",
+  'hall hall_patrol_problem':
+    "a problem's photo is attached by the problem's id alone (403 outside the region, through its patrol): the problem is found by it (findProblem), then changed in its region",
+  'hall hall_inspection_notice':
+    "a 督查告知书's routes (/api/hall/notices/:id/…) arrive with its id alone and answer 403 outside the actor's region or department: the notice is found by it (findNotice), then changed in its region",
+  'supervision supervision_order':
+    'the supervision job serves every region: which open 督办单 are past their reply date is one read without locks (supervision.repository.ts listUnansweredPastDue); marking each late and escalating it name its region',
+  'bundles bundle_definition_version':
+    "a bundle theme is applied for (online or at a window) and shown on the public guide by its definition or version id alone: the version is found by it (bundles.repository.ts findVersion, findCurrentVersion without a scope), then its parts are read in its region; staff's reads name their scope",
+  'bundles bundle_license':
+    '一业一证 verification (/api/public/bundles/licenses/<token>, a printed QR code) arrives with the token alone: the license is found by it (bundles.repository.ts findLicenseByToken); nothing else is read',
   'cases case_change':
     "the supervision job reads every region's changed-case marks in one statement (case-feed.ts listChangedCases); acknowledging them names the region",
 };

@@ -93,13 +93,28 @@ function versions(db: Executor) {
 }
 export type VersionRow = Awaited<ReturnType<typeof findVersion>> & object;
 
-export function findVersion(db: Executor, versionId: string) {
-  return versions(db).where('v.id', '=', versionId).executeTakeFirst();
+/**
+ * Where a version is looked for: its region, a scope (`regionLike`: the actor's region and below),
+ * or, left out, every region — a theme applied for or shown on the public guide by its id alone,
+ * the named region-free lookup of bundle_definition_version (CROSS_REGION).
+ */
+export type VersionScope = { regionCode: string } | { regionLike: string } | undefined;
+function inScope<Q extends ReturnType<typeof versions>>(q: Q, scope: VersionScope): Q {
+  if (!scope) return q;
+  return (
+    'regionCode' in scope
+      ? q.where('v.regionCode', '=', scope.regionCode)
+      : q.where('v.regionCode', 'like', scope.regionLike)
+  ) as Q;
+}
+
+export function findVersion(db: Executor, versionId: string, scope?: VersionScope) {
+  return inScope(versions(db), scope).where('v.id', '=', versionId).executeTakeFirst();
 }
 
 /** The published version of a definition, else its newest. */
-export function findCurrentVersion(db: Executor, definitionId: string) {
-  return versions(db)
+export function findCurrentVersion(db: Executor, definitionId: string, scope?: VersionScope) {
+  return inScope(versions(db), scope)
     .where('v.definitionId', '=', definitionId)
     .orderBy(sql`(v.status = 'published')`, 'desc')
     .orderBy('v.versionNo', 'desc')
@@ -118,6 +133,7 @@ export function listCurrentVersions(db: Executor, regionLike: string, publishedO
             eb
               .selectFrom('bundleDefinitionVersion as p')
               .select('p.id')
+              .whereRef('p.regionCode', '=', 'v.regionCode')
               .whereRef('p.definitionId', '=', 'v.definitionId')
               .where((e2) =>
                 e2.or([e2('p.status', '=', 'published'), e2('p.versionNo', '>', e2.ref('v.versionNo'))]),
@@ -235,12 +251,31 @@ export function insertEvents(
   return db.insertInto('bundleEvent').values(rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload) })));
 }
 
-export function findBundle(db: Executor, id: string) {
-  return db.selectFrom('bundleCase').selectAll().where('id', '=', id).executeTakeFirst();
+/** A bundle by id within a scope (`regionLike`: the actor's region and below, regionScopeLike). */
+export function findBundle(db: Executor, regionLike: string, id: string) {
+  return db
+    .selectFrom('bundleCase')
+    .selectAll()
+    .where('regionCode', 'like', regionLike)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
+/** The region a bundle number carries (`<region>-YJS-<day>-<serial>`, intake-bundle.ts), if any. */
+export function regionOfBundleNo(bundleNo: string): string | null {
+  return /^(\d{6}|\d{12})-YJS-/.exec(bundleNo)?.[1] ?? null;
+}
+
+/** A bundle by its number, in the region the number carries (issue 23: one shard). */
 export function findBundleByNo(db: Executor, bundleNo: string) {
-  return db.selectFrom('bundleCase').selectAll().where('bundleNo', '=', bundleNo).executeTakeFirst();
+  const regionCode = regionOfBundleNo(bundleNo);
+  if (!regionCode) return Promise.resolve(undefined);
+  return db
+    .selectFrom('bundleCase')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('bundleNo', '=', bundleNo)
+    .executeTakeFirst();
 }
 
 /** The join's lock: every branch transition of a bundle takes its row, so they pass one by one. */
@@ -302,10 +337,12 @@ export function listBranches(db: Executor, regionCode: string, bundleIds: readon
     .execute();
 }
 
-export function findBranchByCase(db: Executor, caseId: string) {
+/** The branch a case is, if any: in the case's region (a branch's key is (region_code, case_id)). */
+export function findBranchByCase(db: Executor, regionCode: string, caseId: string) {
   return db
     .selectFrom('bundleBranch')
     .select(['regionCode', 'bundleCaseId'])
+    .where('regionCode', '=', regionCode)
     .where('caseId', '=', caseId)
     .executeTakeFirst();
 }
@@ -412,6 +449,10 @@ export function findLicenseOfBundle(db: Executor, regionCode: string, bundleCase
     .executeTakeFirst();
 }
 
+/**
+ * 一业一证 verification arrives with the token alone (a printed QR code): one region-free lookup,
+ * named in CROSS_REGION (test/statement-check.ts).
+ */
 export function findLicenseByToken(db: Executor, token: string) {
   return db.selectFrom('bundleLicense').selectAll().where('verifyToken', '=', token).executeTakeFirst();
 }

@@ -34,6 +34,10 @@ export const findAppointmentByKey = (db: Executor, regionCode: string, key: stri
     .where('regionCode', '=', regionCode)
     .where('idempotencyKey', '=', key)
     .executeTakeFirst();
+/**
+ * A booking by its id alone (the portal confirms or cancels it by id and code; the counter cancels it by
+ * id): the one region-free read of hall_appointment, named in CROSS_REGION.
+ */
 export const findAppointment = (db: Executor, id: string) =>
   db.selectFrom('hallAppointment').select(APPT_COLS).where('id', '=', id).executeTakeFirst();
 export const lockAppointment = (db: Executor, regionCode: string, id: string) =>

@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely';
 import { sql, type Executor } from '../../platform/db';
 import type { HallPatrolProblemTable } from '../../platform/db-types';
+import { orgService } from '../org';
 
 // ── Patrols, problems, notices ──────────────────────────────────────────────
 const PATROL_COLS = [
@@ -15,18 +16,32 @@ const PATROL_COLS = [
   'doneAt',
   'patrollerUserId',
 ] as const;
-export const listPatrols = (db: Executor, hallId: string, day: string) =>
+/** A hall's patrols of a day, in the hall's region. */
+export const listPatrolsOfDay = (db: Executor, regionCode: string, hallId: string, day: string) =>
   db
     .selectFrom('hallPatrol')
     .select(PATROL_COLS)
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('day', '=', day)
     .orderBy('plannedAt')
     .execute();
+/**
+ * The same by the hall's id alone, for the demo seed (seed-hall-demo.ts): the hall's region is found
+ * first (org's hall record), then the patrols are read in it.
+ */
+export async function listPatrols(db: Executor, hallId: string, day: string) {
+  const hall = await orgService.findHallRecord(db, hallId);
+  return hall ? listPatrolsOfDay(db, hall.regionCode, hallId, day) : [];
+}
 export const insertPatrols = (
   db: Executor,
   rows: { regionCode: string; hallId: string; day: string; plannedAt: Date; status: 'planned' }[],
 ) => db.insertInto('hallPatrol').values(rows).returning(PATROL_COLS).execute();
+/**
+ * A patrol by its id alone (its routes answer 403 outside the supervisor's region, not 404): the one
+ * region-free read of hall_patrol, named in CROSS_REGION.
+ */
 export const findPatrol = (db: Executor, id: string) =>
   db.selectFrom('hallPatrol').select(PATROL_COLS).where('id', '=', id).executeTakeFirst();
 export const updatePatrol = (
@@ -60,8 +75,20 @@ const PROBLEM_COLS = [
 ] as const;
 export const insertProblem = (db: Executor, p: Insertable<HallPatrolProblemTable>) =>
   db.insertInto('hallPatrolProblem').values(p).returning(PROBLEM_COLS).executeTakeFirstOrThrow();
+/**
+ * A problem by its id alone (a photo is attached by the problem's id, and answers 403 outside the
+ * supervisor's region): the one region-free read of hall_patrol_problem, named in CROSS_REGION.
+ */
 export const findProblem = (db: Executor, id: string) =>
   db.selectFrom('hallPatrolProblem').select(PROBLEM_COLS).where('id', '=', id).executeTakeFirst();
+/** A problem by id within a scope (`regionLike`, regionScopeLike): who may read its photo. */
+export const findProblemIn = (db: Executor, regionLike: string, id: string) =>
+  db
+    .selectFrom('hallPatrolProblem')
+    .select(PROBLEM_COLS)
+    .where('regionCode', 'like', regionLike)
+    .where('id', '=', id)
+    .executeTakeFirst();
 export const setProblemPhoto = (db: Executor, regionCode: string, id: string, photo: string) =>
   db
     .updateTable('hallPatrolProblem')
@@ -86,12 +113,14 @@ export const listProblems = (
     kind?: string;
     from?: Date;
     to?: Date;
-    regionLike?: string;
-  },
+  } & ({ regionCode: string } | { regionCodes: string[] } | { regionLike: string }),
 ) => {
   let q = db.selectFrom('hallPatrolProblem').select(PROBLEM_COLS);
+  if ('regionCode' in f) q = q.where('regionCode', '=', f.regionCode);
+  else if ('regionCodes' in f)
+    q = f.regionCodes.length ? q.where('regionCode', 'in', f.regionCodes) : q.where(sql<boolean>`false`);
+  else q = q.where('regionCode', 'like', f.regionLike);
   if (f.hallId) q = q.where('hallId', '=', f.hallId);
-  if (f.regionLike) q = q.where('regionCode', 'like', f.regionLike);
   if (f.patrolIds)
     q = f.patrolIds.length ? q.where('patrolId', 'in', f.patrolIds) : q.where(sql<boolean>`false`);
   if (f.noticeIds)
@@ -145,6 +174,10 @@ export const countNoticesOfYear = async (db: Executor, regionCode: string, prefi
         .executeTakeFirstOrThrow()
     ).n,
   );
+/**
+ * A 督查告知书 by its id alone (its routes answer 403 outside the actor's region or department): the one
+ * region-free read of hall_inspection_notice, named in CROSS_REGION.
+ */
 export const findNotice = (db: Executor, id: string) =>
   db.selectFrom('hallInspectionNotice').select(NOTICE_COLS).where('id', '=', id).executeTakeFirst();
 export const updateNotice = (
@@ -182,12 +215,14 @@ export const insertNoticeEvent = (
     at: Date;
   },
 ) => db.insertInto('hallNoticeEvent').values(e).execute();
-export const listNoticeEvents = (db: Executor, noticeIds: string[]) =>
+/** The events of notices, in the notices' regions (`regionCodes`: theirs, each notice's events are in it). */
+export const listNoticeEvents = (db: Executor, regionCodes: string[], noticeIds: string[]) =>
   noticeIds.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('hallNoticeEvent')
         .select(['noticeId', 'kind', 'note', 'at'])
+        .where('regionCode', 'in', regionCodes)
         .where('noticeId', 'in', noticeIds)
         .orderBy('at')
         .execute();
@@ -235,10 +270,17 @@ export async function lockSettings(db: Executor, regionCode: string) {
     .forUpdate()
     .executeTakeFirstOrThrow();
 }
-export const listPatrolsBetween = (db: Executor, hallId: string, fromDay: string, toDay: string) =>
+export const listPatrolsBetween = (
+  db: Executor,
+  regionCode: string,
+  hallId: string,
+  fromDay: string,
+  toDay: string,
+) =>
   db
     .selectFrom('hallPatrol')
     .select(['id', 'status', 'day'])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('day', '>=', fromDay)
     .where('day', '<', toDay)

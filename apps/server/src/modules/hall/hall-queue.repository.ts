@@ -41,7 +41,18 @@ export const nextSeq = async (
   ).lastSeq;
 export const insertTicket = (db: Executor, t: Insertable<HallTicketTable>) =>
   db.insertInto('hallTicket').values(t).returning(TICKET_COLS).executeTakeFirstOrThrow();
-export const findTicket = (db: Executor, id: string) =>
+export const findTicket = (db: Executor, regionCode: string, id: string) =>
+  db
+    .selectFrom('hallTicket')
+    .select(TICKET_COLS)
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+/**
+ * A ticket by its id alone (the kiosk slip's public page; staff's ticket detail answers 403 outside
+ * their region): the one region-free read of hall_ticket, named in CROSS_REGION.
+ */
+export const findTicketAnyRegion = (db: Executor, id: string) =>
   db.selectFrom('hallTicket').select(TICKET_COLS).where('id', '=', id).executeTakeFirst();
 export const updateTicket = (
   db: Executor,
@@ -189,10 +200,11 @@ export const openPresenceOfStaff = (db: Executor, regionCode: string, staffId: s
     .where('staffId', '=', staffId)
     .where('signedOutAt', 'is', null)
     .executeTakeFirst();
-export const openPresenceOfHall = (db: Executor, hallId: string) =>
+export const openPresenceOfHall = (db: Executor, regionCode: string, hallId: string) =>
   db
     .selectFrom('hallPresence')
     .select(PRESENCE_COLS)
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('signedOutAt', 'is', null)
     .execute();
@@ -206,12 +218,13 @@ export const closePresence = (db: Executor, regionCode: string, id: string, at: 
     .returning(PRESENCE_COLS)
     .executeTakeFirst();
 /** Distinct staff who signed in at a hall since an instant (the register comparison). */
-export const staffSignedInSince = async (db: Executor, hallId: string, since: Date) =>
+export const staffSignedInSince = async (db: Executor, regionCode: string, hallId: string, since: Date) =>
   (
     await db
       .selectFrom('hallPresence')
       .select('staffId')
       .distinct()
+      .where('regionCode', '=', regionCode)
       .where('hallId', '=', hallId)
       .where('signedInAt', '>=', since)
       .execute()

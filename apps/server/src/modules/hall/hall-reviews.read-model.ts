@@ -10,7 +10,9 @@ export const readPatrolProblemsForReviews = (
 ) =>
   db
     .selectFrom('hallPatrolProblem as p')
-    .leftJoin('hallWindow as w', 'w.id', 'p.windowId')
+    .leftJoin('hallWindow as w', (j) =>
+      j.onRef('w.regionCode', '=', 'p.regionCode').onRef('w.id', '=', 'p.windowId'),
+    )
     .select([
       'p.id',
       'p.regionCode',

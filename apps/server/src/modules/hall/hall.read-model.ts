@@ -3,33 +3,42 @@
 import { sql, type Executor } from '../../platform/db';
 import { APPT_COLS, TICKET_COLS } from './hall.repository';
 
-export const waitingByGroup = (db: Executor, hallId: string, serviceDate: string) =>
+export const waitingByGroup = (db: Executor, regionCode: string, hallId: string, serviceDate: string) =>
   db
     .selectFrom('hallTicket')
     .select(['groupId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('serviceDate', '=', serviceDate)
     .where('status', '=', 'waiting')
     .groupBy('groupId')
     .execute();
 
-export const calledOfHall = (db: Executor, hallId: string, serviceDate: string) =>
+export const calledOfHall = (db: Executor, regionCode: string, hallId: string, serviceDate: string) =>
   db
     .selectFrom('hallTicket')
     .select(['id', 'number', 'windowId'])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('serviceDate', '=', serviceDate)
     .where('status', '=', 'called')
     .execute();
 
 /** The last calls of the day for the call screen (newest first). */
-export const lastCalls = (db: Executor, hallId: string, serviceDate: string, limit: number) =>
+export const lastCalls = (
+  db: Executor,
+  regionCode: string,
+  hallId: string,
+  serviceDate: string,
+  limit: number,
+) =>
   db
     .selectFrom('hallTicketEvent as e')
     .innerJoin('hallTicket as t', (j) =>
       j.onRef('t.regionCode', '=', 'e.regionCode').onRef('t.id', '=', 'e.ticketId'),
     )
     .select(['t.number', 'e.windowId', 'e.at', 'e.kind'])
+    .where('t.regionCode', '=', regionCode)
     .where('t.hallId', '=', hallId)
     .where('t.serviceDate', '=', serviceDate)
     .where('e.kind', 'in', ['call', 'recall'])
@@ -64,13 +73,21 @@ export function listTickets(
 /** Tickets waiting ahead of one (same queue, better class or earlier). */
 export const aheadOf = async (
   db: Executor,
-  t: { hallId: string; serviceDate: string; groupId: string; priorityRank: number; issuedAt: Date },
+  t: {
+    regionCode: string;
+    hallId: string;
+    serviceDate: string;
+    groupId: string;
+    priorityRank: number;
+    issuedAt: Date;
+  },
 ) =>
   Number(
     (
       await db
         .selectFrom('hallTicket')
         .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('regionCode', '=', t.regionCode)
         .where('hallId', '=', t.hallId)
         .where('serviceDate', '=', t.serviceDate)
         .where('groupId', '=', t.groupId)
@@ -116,10 +133,17 @@ export function listBookings(
 }
 
 /** Bookings still to come today per group (tidal suggestions). */
-export const bookingsLeftByGroup = (db: Executor, hallId: string, now: Date, dayEnd: Date) =>
+export const bookingsLeftByGroup = (
+  db: Executor,
+  regionCode: string,
+  hallId: string,
+  now: Date,
+  dayEnd: Date,
+) =>
   db
     .selectFrom('hallAppointment')
     .select(['groupId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('status', 'in', ['held', 'confirmed'])
     .where('startsAt', '>=', now)
@@ -128,20 +152,22 @@ export const bookingsLeftByGroup = (db: Executor, hallId: string, now: Date, day
     .execute();
 
 /** Called tickets of a period with their waiting seconds (figures). */
-export const calledTickets = (db: Executor, hallId: string, from: string, to: string) =>
+export const calledTickets = (db: Executor, regionCode: string, hallId: string, from: string, to: string) =>
   db
     .selectFrom('hallTicket')
     .select(['id', 'groupId', 'windowId', 'status', 'issuedAt', 'calledAt'])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('serviceDate', '>=', from)
     .where('serviceDate', '<=', to)
     .where('calledAt', 'is not', null)
     .execute();
 
-export const bookingCounts = (db: Executor, hallId: string, from: Date, to: Date) =>
+export const bookingCounts = (db: Executor, regionCode: string, hallId: string, from: Date, to: Date) =>
   db
     .selectFrom('hallAppointment')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('startsAt', '>=', from)
     .where('startsAt', '<', to)
@@ -149,10 +175,11 @@ export const bookingCounts = (db: Executor, hallId: string, from: Date, to: Date
     .execute();
 
 /** Problems of the same kind at the same window or by the same staff member since an instant. */
-export const repeatCounts = (db: Executor, hallId: string, since: Date) =>
+export const repeatCounts = (db: Executor, regionCode: string, hallId: string, since: Date) =>
   db
     .selectFrom('hallPatrolProblem')
     .select(['kind', 'windowId', 'staffId', 'foundAt'])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('foundAt', '>=', since)
     .execute();

@@ -36,8 +36,15 @@ export const saveSettings = (db: Executor, regionCode: string, s: typeof SETTING
 
 // ── Groups and window groups ────────────────────────────────────────────────
 const GROUP_COLS = ['id', 'regionCode', 'hallId', 'code', 'name', 'personLimit', 'limitPeriodDays'] as const;
-export const listGroups = (db: Executor, hallId: string) =>
-  db.selectFrom('hallItemGroup').select(GROUP_COLS).where('hallId', '=', hallId).orderBy('code').execute();
+/** A hall's item groups, in the hall's region (its rows are in it: keys are (region_code, hall_id)). */
+export const listGroups = (db: Executor, regionCode: string, hallId: string) =>
+  db
+    .selectFrom('hallItemGroup')
+    .select(GROUP_COLS)
+    .where('regionCode', '=', regionCode)
+    .where('hallId', '=', hallId)
+    .orderBy('code')
+    .execute();
 export const findGroup = (db: Executor, regionCode: string, id: string) =>
   db
     .selectFrom('hallItemGroup')
@@ -45,8 +52,6 @@ export const findGroup = (db: Executor, regionCode: string, id: string) =>
     .where('regionCode', '=', regionCode)
     .where('id', '=', id)
     .executeTakeFirst();
-export const findGroupAnyRegion = (db: Executor, id: string) =>
-  db.selectFrom('hallItemGroup').select(GROUP_COLS).where('id', '=', id).executeTakeFirst();
 export const insertGroup = (
   db: Executor,
   g: {
@@ -104,10 +109,11 @@ export const insertSwitch = (
     at: Date;
   },
 ) => db.insertInto('hallWindowSwitch').values(s).returning('id').executeTakeFirstOrThrow();
-export const listSwitches = (db: Executor, hallId: string, since: Date) =>
+export const listSwitches = (db: Executor, regionCode: string, hallId: string, since: Date) =>
   db
     .selectFrom('hallWindowSwitch')
     .select(['windowId', 'fromGroupIds', 'toGroupIds', 'reason', 'at'])
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('at', '>=', since)
     .orderBy('at', 'desc')
@@ -127,12 +133,24 @@ const SLOT_COLS = [
 ] as const;
 export const insertSlots = (db: Executor, rows: Insertable<HallSlotTable>[]) =>
   db.insertInto('hallSlot').values(rows).returning(SLOT_COLS).execute();
+/**
+ * A slot by its id alone (a portal booking names its slot; a capacity change by id answers 403 outside
+ * the admin's region): the one region-free read of hall_slot, named in CROSS_REGION.
+ */
 export const findSlot = (db: Executor, id: string) =>
   db.selectFrom('hallSlot').select(SLOT_COLS).where('id', '=', id).executeTakeFirst();
-export const listSlots = (db: Executor, hallId: string, from: Date, to: Date, groupId?: string) => {
+export const listSlots = (
+  db: Executor,
+  regionCode: string,
+  hallId: string,
+  from: Date,
+  to: Date,
+  groupId?: string,
+) => {
   let q = db
     .selectFrom('hallSlot')
     .select(SLOT_COLS)
+    .where('regionCode', '=', regionCode)
     .where('hallId', '=', hallId)
     .where('startsAt', '>=', from)
     .where('startsAt', '<', to);

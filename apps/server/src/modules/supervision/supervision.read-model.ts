@@ -238,12 +238,17 @@ export function regionBounds(regionLike: string): { from: string; to: string | n
   return { from: prefix, to: digits.join('') };
 }
 
+/**
+ * The scope as a condition: `region_code like '<prefix>%'` (ADR 0006: the actor's scope, which names
+ * the region), with the same codes as a range beside it, which the primary key's index serves.
+ */
 function regionRange(regionLike: string) {
   const b = regionBounds(regionLike);
   if (!b) return sql<boolean>`true`;
+  const like = sql<boolean>`region_code like ${`${b.from}%`}`;
   return b.to === null
-    ? sql<boolean>`region_code >= ${b.from}`
-    : sql<boolean>`region_code >= ${b.from} and region_code < ${b.to}`;
+    ? sql<boolean>`${like} and region_code >= ${b.from}`
+    : sql<boolean>`${like} and region_code >= ${b.from} and region_code < ${b.to}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

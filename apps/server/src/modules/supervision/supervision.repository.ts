@@ -14,14 +14,26 @@ export type ClockRowDb = Selectable<SupervisionClockTable>;
 /** A case's full key: every key of the supervision tables starts with region_code (issue 23). */
 export type CaseKey = { regionCode: string; id: string };
 
+/** The distinct regions of some keys, as `region_code in (…)`: on Citus, the shards they are on. */
+const regionsIn = (regionCodes: Iterable<string>) =>
+  sql<boolean>`region_code in (${sql.join([...new Set(regionCodes)])})`;
+
 /**
  * `(region_code, case_id) in (the keys)`, so the primary keys' indexes serve reads by case (by id
- * alone they would scan the table). No array parameter: PGlite reads it too.
+ * alone they would scan the table), behind `region_code in (their regions)`, which routes the
+ * statement to those regions' shards (issue 23). No array parameter: PGlite reads it too.
  */
 const keyIn = (keys: readonly CaseKey[]) =>
-  sql<boolean>`(region_code, case_id) in (select r, i::uuid from unnest(
+  sql<boolean>`${regionsIn(keys.map((k) => k.regionCode))} and (region_code, case_id) in (select r, i::uuid from unnest(
     string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
     string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
+
+/** Keys grouped by region, regions in order (a locking read is one region's: one shard on Citus). */
+function byRegion(keys: readonly CaseKey[]): CaseKey[][] {
+  const out = new Map<string, CaseKey[]>();
+  for (const k of keys) out.set(k.regionCode, [...(out.get(k.regionCode) ?? []), k]);
+  return [...out.keys()].sort().map((r) => out.get(r)!);
+}
 export type OrderRow = Selectable<SupervisionOrderTable>;
 export type FactRow = Selectable<SupervisionCaseFactTable>;
 
@@ -89,13 +101,14 @@ export const findClock = (db: Executor, regionCode: string, caseId: string) =>
 
 export type Threshold = { warningDays: number | null; stepDays: number | null };
 
-/** Items' own thresholds, keyed `region:item`. */
-export async function findThresholds(db: Executor, itemIds: readonly string[]) {
-  if (itemIds.length === 0) return new Map<string, Threshold>();
+/** Items' own thresholds in the regions of their cases (`keys`: region and item), keyed `region:item`. */
+export async function findThresholds(db: Executor, keys: readonly { regionCode: string; itemId: string }[]) {
+  if (keys.length === 0) return new Map<string, Threshold>();
   const rows = await db
     .selectFrom('supervisionItemThreshold')
     .select(['regionCode', 'itemId', 'warningDays', 'stepDays'])
-    .where('itemId', 'in', [...itemIds])
+    .where('regionCode', 'in', [...new Set(keys.map((k) => k.regionCode))])
+    .where('itemId', 'in', [...new Set(keys.map((k) => k.itemId))])
     .execute();
   return new Map(
     rows.map((r) => [`${r.regionCode}:${r.itemId}`, { warningDays: r.warningDays, stepDays: r.stepDays }]),
@@ -190,8 +203,22 @@ export const insertOrder = (db: Executor, row: Insertable<SupervisionOrderTable>
     .returningAll()
     .executeTakeFirst();
 
-export const findOrder = (db: Executor, id: string, forUpdate = false) => {
-  const q = db.selectFrom('supervisionOrder').selectAll().where('id', '=', id);
+/** A 督办单 by id within a scope (`regionLike`: the actor's region and below); no lock. */
+export const findOrderIn = (db: Executor, regionLike: string, id: string) =>
+  db
+    .selectFrom('supervisionOrder')
+    .selectAll()
+    .where('regionCode', 'like', regionLike)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** A 督办单 in its region, locked or not. */
+export const findOrder = (db: Executor, regionCode: string, id: string, forUpdate = false) => {
+  const q = db
+    .selectFrom('supervisionOrder')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('id', '=', id);
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 };
 
@@ -217,7 +244,10 @@ export const saveReply = (
     .where('id', '=', o.id)
     .execute();
 
-/** Open 督办单 whose reply deadline has passed (reply_due < today). */
+/**
+ * Open 督办单 whose reply deadline has passed (reply_due < today), in every region: the job serves
+ * them all (one read, no lock; named in CROSS_REGION); marking each late names its region.
+ */
 export const listUnansweredPastDue = (db: Executor, today: string) =>
   db
     .selectFrom('supervisionOrder')
@@ -243,7 +273,13 @@ export const markLate = (db: Executor, o: OrderRow, at: Date) =>
  */
 export async function lockFacts(tx: Executor, keys: readonly CaseKey[]): Promise<FactForRollup[]> {
   await sql`select pg_advisory_xact_lock(hashtext('supervision.rollups'))`.execute(tx);
-  if (keys.length === 0) return [];
+  const out: FactForRollup[] = [];
+  // One region's facts a statement: Citus runs a locking read on one shard only.
+  for (const group of byRegion(keys)) out.push(...(await lockFactsOfRegion(tx, group)));
+  return out;
+}
+
+function lockFactsOfRegion(tx: Executor, keys: readonly CaseKey[]) {
   return tx
     .selectFrom('supervisionCaseFact')
     .select([
@@ -384,7 +420,7 @@ export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
       .execute();
   if (d.months.size === 0) return;
   const months = [...d.months].map((m) => m.split('|') as [string, string]);
-  const touched = sql<boolean>`(region_code, month) in (select r, m from unnest(
+  const touched = sql<boolean>`${regionsIn(months.map((m) => m[0]))} and (region_code, month) in (select r, m from unnest(
     string_to_array(${months.map((m) => m[0]).join(',')}, ','),
     string_to_array(${months.map((m) => m[1]).join(',')}, ',')) as k(r, m))`;
   for (const table of [
@@ -400,14 +436,20 @@ export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
 
 export type WorkKind = 'bad_review' | 'complaint';
 
-export async function listWorkLevels(db: Executor, kind: WorkKind, ids: readonly string[]) {
+/** The levels fired for work items (`items`: their regions and ids), by id. */
+export async function listWorkLevels(
+  db: Executor,
+  kind: WorkKind,
+  items: readonly { regionCode: string; id: string }[],
+) {
   const out = new Map<string, Set<string>>();
-  if (ids.length === 0) return out;
+  if (items.length === 0) return out;
   const rows = await db
     .selectFrom('supervisionWorkEscalation')
     .select(['workId', 'level'])
+    .where('regionCode', 'in', [...new Set(items.map((w) => w.regionCode))])
     .where('kind', '=', kind)
-    .where('workId', 'in', [...ids])
+    .where('workId', 'in', [...new Set(items.map((w) => w.id))])
     .execute();
   for (const r of rows) {
     const s = out.get(r.workId) ?? new Set<string>();
@@ -428,12 +470,13 @@ export async function insertWorkEscalation(db: Executor, row: Insertable<Supervi
   return r.length > 0;
 }
 
-/** The stored clocks of the cases named (bundle branches). */
-export const findClocks = (db: Executor, caseIds: readonly string[]) =>
-  caseIds.length === 0
+/** The stored clocks of the cases named (bundle branches), in the cases' regions. */
+export const findClocks = (db: Executor, keys: readonly CaseKey[]) =>
+  keys.length === 0
     ? Promise.resolve([] as ClockRowDb[])
     : db
         .selectFrom('supervisionClock')
         .selectAll()
-        .where('caseId', 'in', [...caseIds])
+        .where('regionCode', 'in', [...new Set(keys.map((k) => k.regionCode))])
+        .where('caseId', 'in', [...new Set(keys.map((k) => k.id))])
         .execute();

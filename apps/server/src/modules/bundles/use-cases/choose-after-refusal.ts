@@ -1,5 +1,6 @@
 import type { BundleChoice, BundlePublicChoice, BundleDetail } from '@tongban/contracts';
 import { SYSTEM_ACTOR, assertAccess, type Actor } from '../../../platform/access';
+import type { BundleCaseRow } from '../../../platform/db-types';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import { casesService } from '../../cases';
@@ -17,11 +18,10 @@ import { findTrackedBundle, getBundle, loadBundle } from './get-bundle';
 async function choose(
   deps: Deps,
   actor: Actor,
-  bundleId: string,
+  b: BundleCaseRow,
   choice: 'continue' | 'withdraw',
   version?: number,
 ) {
-  const b = await loadBundle(deps, SYSTEM_ACTOR, bundleId);
   const recorded = await runCommand(deps, actor, async ({ tx, now }) => {
     const locked = (await repo.lockBundle(tx, b.regionCode, b.id))!;
     if (version !== undefined && locked.version !== version) throw new BundlesError('BUNDLE_STALE');
@@ -62,8 +62,8 @@ export async function chooseAtWindow(
   input: BundleChoice,
 ): Promise<BundleDetail> {
   assertAccess(actor, 'bundle.choose');
-  await loadBundle(deps, actor, id);
-  await choose(deps, actor, id, input.choice, input.version);
+  const b = await loadBundle(deps, actor, id);
+  await choose(deps, actor, b, input.choice, input.version);
   return getBundle(deps, actor, id);
 }
 
@@ -71,6 +71,6 @@ export async function chooseAtWindow(
 export async function chooseOnline(deps: Deps, actor: Actor, input: BundlePublicChoice) {
   const b = await findTrackedBundle(deps, input);
   if (!b) throw new BundlesError('BUNDLE_NOT_FOUND');
-  await choose(deps, actor, b.id, input.choice);
+  await choose(deps, actor, b, input.choice);
   return { ok: true };
 }

@@ -32,7 +32,7 @@ export async function deliverBundle(
   // writes, and whether it issues a 一业一证 license, are known before it.
   const [fixed, v] = await Promise.all([
     repo.listBranches(deps.db, b.regionCode, [b.id]),
-    repo.findVersion(deps.db, b.versionId),
+    repo.findVersion(deps.db, b.versionId, { regionCode: b.regionCode }),
   ]);
   const caseIds = fixed.map((x) => x.caseId);
   await retryOnDeadlock(() =>

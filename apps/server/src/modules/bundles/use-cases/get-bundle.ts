@@ -29,7 +29,7 @@ export async function listBundles(deps: Deps, actor: Actor, q: BundleListQuery):
 
 /** Reads a bundle in the actor's region (another region's does not exist for them). */
 export async function loadBundle(deps: Deps, actor: Actor, id: string) {
-  const b = await repo.findBundle(deps.db, id);
+  const b = await repo.findBundle(deps.db, regionScopeLike(actor), id);
   if (!b || (actor.role !== 'system' && !regionCovers(actor.regionCode, b.regionCode)))
     throw new BundlesError('BUNDLE_NOT_FOUND');
   return b;

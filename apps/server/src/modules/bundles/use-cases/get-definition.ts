@@ -92,7 +92,11 @@ export async function toDefinition(deps: Deps, v: repo.VersionRow): Promise<Bund
 /** A version by id (staff), or the published version of a definition id (anyone: public guide). */
 export async function getDefinition(deps: Deps, actor: Actor | null, id: string): Promise<BundleDefinition> {
   if (actor) assertAccess(actor, 'bundle.read');
-  const v = (await repo.findVersion(deps.db, id)) ?? (await repo.findCurrentVersion(deps.db, id));
+  // Staff see their scope's (another region's answers as missing): read within it; the public guide
+  // names a theme by its id alone.
+  const scope = actor ? { regionLike: regionScopeLike(actor) } : undefined;
+  const v =
+    (await repo.findVersion(deps.db, id, scope)) ?? (await repo.findCurrentVersion(deps.db, id, scope));
   const visible =
     v &&
     (actor ? v.regionCode.startsWith(regionScopeLike(actor).replace('%', '')) : v.status === 'published');

@@ -83,7 +83,7 @@ async function joinBundle(t: CaseTransition): Promise<void> {
   if (!t.events.some((e) => RELEVANT.has(e.type))) return;
   const known = branchCache.get(t.caseId);
   if (known === false) return;
-  const link = known ?? (await repo.findBranchByCase(t.tx, t.caseId));
+  const link = known ?? (await repo.findBranchByCase(t.tx, t.regionCode, t.caseId));
   rememberBranch(t.caseId, link ? { regionCode: link.regionCode, bundleCaseId: link.bundleCaseId } : false);
   if (!link) return;
   const [[bundle], branches, [last]] = (t.opened ??

@@ -114,7 +114,8 @@ export async function publishDefinition(
   versionId: string,
 ): Promise<BundleDefinition> {
   assertAccess(actor, 'bundle.publish');
-  const v = await repo.findVersion(deps.db, versionId);
+  // Only a version of the actor's region or below (another's answers as missing): read within it.
+  const v = await repo.findVersion(deps.db, versionId, { regionLike: `${actor.regionCode}%` });
   if (!v || !v.regionCode.startsWith(actor.regionCode)) throw new BundlesError('BUNDLE_NOT_FOUND');
   // The items must still be published when the theme is (read before the transaction).
   const parts = await repo.versionParts(deps.db, v.regionCode, versionId);
@@ -125,7 +126,7 @@ export async function publishDefinition(
   );
   await runCommand(deps, actor, async ({ tx, now }) => {
     await repo.lockDefinition(tx, v.regionCode, v.definitionId);
-    const fresh = await repo.findVersion(tx, versionId);
+    const fresh = await repo.findVersion(tx, versionId, { regionCode: v.regionCode });
     if (fresh?.status !== 'draft') throw new BundlesError('BUNDLE_NOT_DRAFT');
     await repo.publishVersion(tx, v.regionCode, v.definitionId, versionId, now, actor.userId);
     return {

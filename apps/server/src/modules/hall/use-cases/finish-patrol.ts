@@ -23,7 +23,7 @@ export async function finishPatrol(deps: Deps, actor: Actor, id: string): Promis
     if (!p.startedAt) throw new HallError('HALL_PATROL_STATE', '本次巡查尚未开始');
     const row = await repo.updatePatrol(tx, p.regionCode, p.id, { status: 'done', doneAt: now });
     if (!row) throw new HallError('HALL_PATROL_STATE');
-    const problems = (await repo.listProblems(tx, { patrolIds: [p.id] })).filter(
+    const problems = (await repo.listProblems(tx, { regionCode: p.regionCode, patrolIds: [p.id] })).filter(
       (x) => !x.noticeId && x.departmentId,
     );
     const settings = await repo.getSettings(tx, p.regionCode);
@@ -85,8 +85,8 @@ export async function finishPatrol(deps: Deps, actor: Actor, id: string): Promis
     }
     const described = await describeProblems(
       tx,
-      p.hallId,
-      await repo.listProblems(tx, { patrolIds: [p.id] }),
+      { id: p.hallId, regionCode: p.regionCode },
+      await repo.listProblems(tx, { regionCode: p.regionCode, patrolIds: [p.id] }),
       now,
     );
     return {

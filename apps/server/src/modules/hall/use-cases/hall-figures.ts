@@ -18,11 +18,11 @@ export async function hallFigures(deps: Deps, actor: Actor, q: HallFiguresQuery)
   const from = shanghaiDayRange(q.from)[0];
   const to = shanghaiDayRange(addDays(q.to, 1))[0];
   const [tickets, groups, windows, bookings, problems, depts] = await Promise.all([
-    rm.calledTickets(deps.db, hall.id, q.from, q.to),
-    repo.listGroups(deps.db, hall.id),
+    rm.calledTickets(deps.db, hall.regionCode, hall.id, q.from, q.to),
+    repo.listGroups(deps.db, hall.regionCode, hall.id),
     orgService.listHallWindows(deps.db, hall.id),
-    rm.bookingCounts(deps.db, hall.id, from, to),
-    repo.listProblems(deps.db, { hallId: hall.id, from, to }),
+    rm.bookingCounts(deps.db, hall.regionCode, hall.id, from, to),
+    repo.listProblems(deps.db, { regionCode: hall.regionCode, hallId: hall.id, from, to }),
     orgService.listHallDepartments(deps.db, hall.id),
   ]);
   const cells = new Map<string, number[]>();

@@ -12,7 +12,7 @@ import { getHallFor } from './shared';
 export async function createGroup(deps: Deps, actor: Actor, input: ItemGroupInput) {
   const hall = await getHallFor(deps, actor, input.hallId, 'hall.manage');
   return runCommand(deps, actor, async ({ tx }) => {
-    const existing = (await repo.listGroups(tx, hall.id)).find((g) => g.code === input.code);
+    const existing = (await repo.listGroups(tx, hall.regionCode, hall.id)).find((g) => g.code === input.code);
     if (existing) throw conflict(`分组代码 ${input.code} 已被使用`);
     const row = await repo.insertGroup(tx, { regionCode: hall.regionCode, ...input });
     return {

@@ -24,9 +24,11 @@ async function describe(
   day: string,
 ): Promise<InspectionNotice[]> {
   const ids = rows.map((r) => r.id);
+  // Each notice's events and problems are in its region: the regions of the notices read.
+  const regionCodes = [...new Set(rows.map((r) => r.regionCode))];
   const [events, problems] = await Promise.all([
-    repo.listNoticeEvents(db, ids),
-    repo.listProblems(db, { noticeIds: ids }),
+    repo.listNoticeEvents(db, regionCodes, ids),
+    repo.listProblems(db, { regionCodes, noticeIds: ids }),
   ]);
   const out: InspectionNotice[] = [];
   for (const r of rows) {
@@ -49,7 +51,7 @@ async function describe(
       followedUpAt: r.followedUpAt?.toISOString() ?? null,
       problems: await describeProblems(
         db,
-        r.hallId,
+        { id: r.hallId, regionCode: r.regionCode },
         problems.filter((p) => p.noticeId === r.id),
         now,
       ),

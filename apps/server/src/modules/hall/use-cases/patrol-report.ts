@@ -25,15 +25,21 @@ export async function monthProblems(
 ) {
   const hall = await getHallFor(deps, actor, hallId, 'hall.read');
   const [from, to] = monthRange(month);
-  const rows = await repo.listProblems(deps.db, { hallId: hall.id, from, to, departmentId });
-  return { hall, problems: await describeProblems(deps.db, hall.id, rows, deps.clock.now()) };
+  const rows = await repo.listProblems(deps.db, {
+    regionCode: hall.regionCode,
+    hallId: hall.id,
+    from,
+    to,
+    departmentId,
+  });
+  return { hall, problems: await describeProblems(deps.db, hall, rows, deps.clock.now()) };
 }
 
 /** PAT-1: the monthly 通报 of patrol results as .docx, every number counted from the records. */
 export async function patrolReport(deps: Deps, actor: Actor, hallId: string, month: string) {
   const { hall, problems } = await monthProblems(deps, actor, hallId, month);
   const [, , first, next] = monthRange(month);
-  const patrols = await repo.listPatrolsBetween(deps.db, hall.id, first, next);
+  const patrols = await repo.listPatrolsBetween(deps.db, hall.regionCode, hall.id, first, next);
   const notices = (await listNotices(deps, actor, {})).notices.filter(
     (n) => n.hallId === hall.id && n.issuedAt.slice(0, 7) === month,
   );

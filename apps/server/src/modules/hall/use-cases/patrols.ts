@@ -17,16 +17,16 @@ type ProblemRow = Awaited<ReturnType<typeof repo.listProblems>>[number];
 /** Problem rows with names and PAT-1's repeat count (same kind, same window or person, 30 days). */
 export async function describeProblems(
   db: Executor,
-  hallId: string,
+  hall: { id: string; regionCode: string },
   rows: ProblemRow[],
   now: Date,
 ): Promise<PatrolProblem[]> {
   if (rows.length === 0) return [];
   const [windows, staff, depts, recent] = await Promise.all([
-    orgService.listHallWindows(db, hallId),
-    orgService.listHallStaff(db, hallId),
-    orgService.listHallDepartments(db, hallId),
-    rm.repeatCounts(db, hallId, new Date(now.getTime() - 30 * 86_400_000)),
+    orgService.listHallWindows(db, hall.id),
+    orgService.listHallStaff(db, hall.id),
+    orgService.listHallDepartments(db, hall.id),
+    rm.repeatCounts(db, hall.regionCode, hall.id, new Date(now.getTime() - 30 * 86_400_000)),
   ]);
   return rows.map((p) => ({
     id: p.id,
@@ -57,11 +57,11 @@ export async function describeProblems(
 export async function patrolDay(deps: Deps, actor: Actor, hallId: string, date?: string): Promise<PatrolDay> {
   const hall = await getHallFor(deps, actor, hallId, 'hall.patrol');
   const day = date ?? today(deps);
-  let rows = await repo.listPatrols(deps.db, hall.id, day);
+  let rows = await repo.listPatrolsOfDay(deps.db, hall.regionCode, hall.id, day);
   if (rows.length === 0 && day >= today(deps)) {
     rows = await runCommand(deps, actor, async ({ tx }) => {
       const s = await repo.lockSettings(tx, hall.regionCode);
-      const again = await repo.listPatrols(tx, hall.id, day);
+      const again = await repo.listPatrolsOfDay(tx, hall.regionCode, hall.id, day);
       if (again.length) return { result: again };
       const times = drawPatrolTimes(day, s.patrolsPerDay, () => randomInt(0, 1_000_000) / 1_000_000);
       const made = await repo.insertPatrols(
@@ -90,8 +90,8 @@ export async function patrolDay(deps: Deps, actor: Actor, hallId: string, date?:
   const now = deps.clock.now();
   const problems = await describeProblems(
     deps.db,
-    hall.id,
-    await repo.listProblems(deps.db, { patrolIds: rows.map((r) => r.id) }),
+    hall,
+    await repo.listProblems(deps.db, { regionCode: hall.regionCode, patrolIds: rows.map((r) => r.id) }),
     now,
   );
   return { day, patrols: rows.map((r) => toPatrol(r, problems, now)) };
@@ -180,7 +180,7 @@ export async function addProblem(
       note: input.note,
       foundAt: now,
     });
-    const [out] = await describeProblems(tx, p.hallId, [row], now);
+    const [out] = await describeProblems(tx, { id: p.hallId, regionCode: p.regionCode }, [row], now);
     return {
       result: out!,
       audit: {

@@ -20,8 +20,8 @@ export async function presenceBoard(deps: Deps, hallId: string): Promise<Presenc
   const [staff, windows, signed, open] = await Promise.all([
     orgService.listHallStaff(deps.db, hall.id),
     orgService.listHallWindows(deps.db, hall.id),
-    repo.staffSignedInSince(deps.db, hall.id, since),
-    repo.openPresenceOfHall(deps.db, hall.id),
+    repo.staffSignedInSince(deps.db, hall.regionCode, hall.id, since),
+    repo.openPresenceOfHall(deps.db, hall.regionCode, hall.id),
   ]);
   const number = new Map(windows.map((w) => [w.id, w.number]));
   const signedSet = new Set(signed);
@@ -64,7 +64,7 @@ export async function presenceRegister(
   const [staff, depts, signed] = await Promise.all([
     orgService.listHallStaff(deps.db, hall.id),
     orgService.listHallDepartments(deps.db, hall.id),
-    repo.staffSignedInSince(deps.db, hall.id, shanghaiDayRange(fromDay)[0]),
+    repo.staffSignedInSince(deps.db, hall.regionCode, hall.id, shanghaiDayRange(fromDay)[0]),
   ]);
   const signedSet = new Set(signed);
   const rows = depts

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../platform/access';
-import { checkAccess } from '../../../platform/access';
+import { checkAccess, regionScopeLike } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import { IMAGE_POLICY, storeFile } from '../../../platform/files';
@@ -39,6 +39,7 @@ export async function attachProblemPhoto(
 
 /** Who may read a problem's photo: whoever reads the hall's records (a department, its own). */
 export async function mayReadPatrolProblem(deps: Deps, actor: Actor, id: string): Promise<boolean> {
-  const p = await repo.findProblem(deps.db, id);
+  // Outside the actor's scope the answer is no anyway: the problem is read within it.
+  const p = await repo.findProblemIn(deps.db, regionScopeLike(actor), id);
   return !!p && checkAccess(actor, 'hall.read', { regionCode: p.regionCode, departmentId: p.departmentId });
 }

@@ -21,7 +21,7 @@ export async function listPublicHalls(deps: Deps) {
   const halls = await orgService.listHallRecords(deps.db, '%');
   const out = [];
   for (const h of halls) {
-    const groups = await repo.listGroups(deps.db, h.id);
+    const groups = await repo.listGroups(deps.db, h.regionCode, h.id);
     if (groups.length)
       out.push({
         id: h.id,
@@ -36,9 +36,9 @@ export async function listSlotsOfDay(
   deps: Deps,
   q: { hallId: string; groupId?: string | undefined; date: string },
 ) {
-  await getHall(deps.db, q.hallId);
+  const hall = await getHall(deps.db, q.hallId);
   const [from, to] = shanghaiDayRange(q.date);
-  const rows = await repo.listSlots(deps.db, q.hallId, from, to, q.groupId);
+  const rows = await repo.listSlots(deps.db, hall.regionCode, hall.id, from, to, q.groupId);
   return {
     slots: rows.map((s) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
   };
@@ -49,12 +49,12 @@ export async function hallOverview(deps: Deps, actor: Actor, hallId: string): Pr
   const hall = await getHallFor(deps, actor, hallId, 'hall.read');
   const day = today(deps);
   const [groups, waiting, windows, presence, wg, called, staff] = await Promise.all([
-    repo.listGroups(deps.db, hall.id),
-    rm.waitingByGroup(deps.db, hall.id, day),
+    repo.listGroups(deps.db, hall.regionCode, hall.id),
+    rm.waitingByGroup(deps.db, hall.regionCode, hall.id, day),
     orgService.listHallWindows(deps.db, hall.id),
-    repo.openPresenceOfHall(deps.db, hall.id),
+    repo.openPresenceOfHall(deps.db, hall.regionCode, hall.id),
     repo.listWindowGroups(deps.db, hall.regionCode),
-    rm.calledOfHall(deps.db, hall.id, day),
+    rm.calledOfHall(deps.db, hall.regionCode, hall.id, day),
     orgService.listHallStaff(deps.db, hall.id),
   ]);
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
@@ -84,10 +84,10 @@ export async function callScreen(deps: Deps, hallId: string): Promise<CallScreen
   const hall = await getHall(deps.db, hallId);
   const day = today(deps);
   const [calls, windows, groups, waiting] = await Promise.all([
-    rm.lastCalls(deps.db, hall.id, day, 10),
+    rm.lastCalls(deps.db, hall.regionCode, hall.id, day, 10),
     orgService.listHallWindows(deps.db, hall.id),
-    repo.listGroups(deps.db, hall.id),
-    rm.waitingByGroup(deps.db, hall.id, day),
+    repo.listGroups(deps.db, hall.regionCode, hall.id),
+    rm.waitingByGroup(deps.db, hall.regionCode, hall.id, day),
   ]);
   const win = new Map(windows.map((w) => [w.id, w]));
   return {
@@ -113,8 +113,8 @@ export async function consoleState(deps: Deps, actor: Actor, hallId: string): Pr
   const [windows, staff, groups, presenceAll, p] = await Promise.all([
     orgService.listHallWindows(deps.db, hall.id),
     orgService.listHallStaff(deps.db, hall.id),
-    repo.listGroups(deps.db, hall.id),
-    repo.openPresenceOfHall(deps.db, hall.id),
+    repo.listGroups(deps.db, hall.regionCode, hall.id),
+    repo.openPresenceOfHall(deps.db, hall.regionCode, hall.id),
     actor.userId ? repo.openPresenceOfUser(deps.db, hall.regionCode, actor.userId) : undefined,
   ]);
   const names = {
@@ -127,7 +127,7 @@ export async function consoleState(deps: Deps, actor: Actor, hallId: string): Pr
     const c = await repo.currentOfWindow(deps.db, hall.regionCode, p.windowId, day);
     current = c ? toTicket(c, names) : null;
     const gids = await repo.windowGroupIds(deps.db, hall.regionCode, p.windowId);
-    const w = await rm.waitingByGroup(deps.db, hall.id, day);
+    const w = await rm.waitingByGroup(deps.db, hall.regionCode, hall.id, day);
     waiting = w.filter((x) => gids.includes(x.groupId)).reduce((s, x) => s + Number(x.n), 0);
   }
   const mine = staff.filter(
@@ -150,12 +150,19 @@ export async function consoleState(deps: Deps, actor: Actor, hallId: string): Pr
   };
 }
 
+/** The halls of some rows, with their regions (a row is in its hall's region), in first-seen order. */
+function hallsOf(rows: readonly { hallId: string; regionCode: string }[]) {
+  const out = new Map<string, { id: string; regionCode: string }>();
+  for (const r of rows) if (!out.has(r.hallId)) out.set(r.hallId, { id: r.hallId, regionCode: r.regionCode });
+  return [...out.values()];
+}
+
 export async function listTicketsFor(deps: Deps, actor: Actor, q: TicketQuery) {
   assertAccess(actor, 'hall.read');
   const rows = await rm.listTickets(deps.db, { ...q, regionLike: regionScopeLike(actor) });
-  const hallIds = [...new Set(rows.map((r) => r.hallId))];
-  const groups = (await Promise.all(hallIds.map((h) => repo.listGroups(deps.db, h)))).flat();
-  const windows = (await Promise.all(hallIds.map((h) => orgService.listHallWindows(deps.db, h)))).flat();
+  const halls = hallsOf(rows);
+  const groups = (await Promise.all(halls.map((h) => repo.listGroups(deps.db, h.regionCode, h.id)))).flat();
+  const windows = (await Promise.all(halls.map((h) => orgService.listHallWindows(deps.db, h.id)))).flat();
   const names = {
     group: new Map(groups.map((g) => [g.id, g.name])),
     window: new Map(windows.map((w) => [w.id, w.number])),
@@ -166,10 +173,10 @@ export async function listTicketsFor(deps: Deps, actor: Actor, q: TicketQuery) {
 /** A ticket and every step of it (QUE-1); public by id so the kiosk slip can show the queue ahead. */
 export async function ticketDetail(deps: Deps, id: string, actor: Actor | null) {
   if (actor) assertAccess(actor, 'hall.read');
-  const t = await repo.findTicket(deps.db, id);
+  const t = await repo.findTicketAnyRegion(deps.db, id);
   if (!t) throw new HallError('HALL_TICKET_NOT_FOUND');
   if (actor) assertAccess(actor, 'hall.read', { regionCode: t.regionCode });
-  const groups = await repo.listGroups(deps.db, t.hallId);
+  const groups = await repo.listGroups(deps.db, t.regionCode, t.hallId);
   const { group, window } = await hallNames(deps.db, t.hallId, groups);
   const g = groups.find((x) => x.id === t.groupId);
   const ahead =
@@ -203,9 +210,10 @@ export async function listBookingsFor(deps: Deps, actor: Actor, q: BookingQuery)
     groupId: q.groupId,
     limit: q.limit,
   });
-  const hallIds = [...new Set(rows.map((r) => r.hallId))];
   const groups = new Map(
-    (await Promise.all(hallIds.map((h) => repo.listGroups(deps.db, h)))).flat().map((g) => [g.id, g.name]),
+    (await Promise.all(hallsOf(rows).map((h) => repo.listGroups(deps.db, h.regionCode, h.id))))
+      .flat()
+      .map((g) => [g.id, g.name]),
   );
   return { bookings: rows.map((r) => toBooking(r, groups.get(r.groupId) ?? '')), total: rows.length };
 }

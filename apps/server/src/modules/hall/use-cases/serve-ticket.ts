@@ -62,7 +62,7 @@ export async function serveTicket(
         );
         if (!row) throw new HallError('HALL_QUEUE_EMPTY');
       } else {
-        const t = ticketId ? await repo.findTicket(tx, ticketId) : undefined;
+        const t = ticketId ? await repo.findTicket(tx, rc, ticketId) : undefined;
         if (!t || t.hallId !== p.hallId) throw new HallError('HALL_TICKET_NOT_FOUND');
         // A ticket called twice: the update finds it no longer waiting.
         row = await repo.updateTicket(

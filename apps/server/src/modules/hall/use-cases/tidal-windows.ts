@@ -15,13 +15,13 @@ export async function tidalView(deps: Deps, actor: Actor, hallId: string): Promi
   const now = deps.clock.now();
   const day = today(deps);
   const [groups, waiting, left, windows, wg, presence, switches] = await Promise.all([
-    repo.listGroups(deps.db, hall.id),
-    rm.waitingByGroup(deps.db, hall.id, day),
-    rm.bookingsLeftByGroup(deps.db, hall.id, now, shanghaiDayRange(day)[1]),
+    repo.listGroups(deps.db, hall.regionCode, hall.id),
+    rm.waitingByGroup(deps.db, hall.regionCode, hall.id, day),
+    rm.bookingsLeftByGroup(deps.db, hall.regionCode, hall.id, now, shanghaiDayRange(day)[1]),
     orgService.listHallWindows(deps.db, hall.id),
     repo.listWindowGroups(deps.db, hall.regionCode),
-    repo.openPresenceOfHall(deps.db, hall.id),
-    repo.listSwitches(deps.db, hall.id, shanghaiDayRange(day)[0]),
+    repo.openPresenceOfHall(deps.db, hall.regionCode, hall.id),
+    repo.listSwitches(deps.db, hall.regionCode, hall.id, shanghaiDayRange(day)[0]),
   ]);
   const open = new Set(presence.map((p) => p.windowId));
   const hallWindows = windows.map((w) => ({
@@ -68,7 +68,7 @@ export async function applyTidalSwitch(deps: Deps, actor: Actor, hallId: string,
   const hall = await getHallFor(deps, actor, hallId, 'hall.manage');
   const window = await orgService.findWindowRecord(deps.db, input.windowId);
   if (!window || window.hallId !== hall.id) throw new HallError('HALL_WINDOW_NOT_FOUND');
-  const groups = await repo.listGroups(deps.db, hall.id);
+  const groups = await repo.listGroups(deps.db, hall.regionCode, hall.id);
   if (!input.toGroupIds.every((id) => groups.some((g) => g.id === id)))
     throw new HallError('HALL_GROUP_NOT_FOUND');
   return runCommand(deps, actor, async ({ tx, now }) => {

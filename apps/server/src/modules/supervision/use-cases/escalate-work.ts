@@ -85,11 +85,7 @@ export async function escalateOverdueWork(deps: Deps, caches: RunCaches): Promis
   let n = 0;
   for (const kind of ['bad_review', 'complaint'] as const) {
     const mine = items.filter((w) => w.kind === kind);
-    const fired = await repo.listWorkLevels(
-      deps.db,
-      kind,
-      mine.map((w) => w.id),
-    );
+    const fired = await repo.listWorkLevels(deps.db, kind, mine);
     for (const w of mine) {
       const days = await overdueDaysOf(deps, caches, w, today);
       for (const f of levelsToFire(workLevelsDue(days), fired.get(w.id) ?? new Set())) {

@@ -10,7 +10,7 @@ import type {
   WorkRow,
 } from '@tongban/contracts';
 import { DEPARTMENT_ROLES, regionCovers, regionPrefix } from '@tongban/contracts';
-import { assertAccess, checkAccess, type Actor } from '../../../platform/access';
+import { assertAccess, checkAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { forbidden } from '../../../platform/errors';
 import { shanghaiToday } from '../../../platform/time';
@@ -54,7 +54,7 @@ export async function readWork(deps: Deps, s: Scope, q: WorkListQuery = {}): Pro
     for (const [id, set] of await repo.listWorkLevels(
       deps.db,
       kind,
-      all.filter((w) => w.kind === kind).map((w) => w.id),
+      all.filter((w) => w.kind === kind),
     ))
       levels.set(`${kind}:${id}`, set);
   const out: WorkRow[] = [];
@@ -113,7 +113,8 @@ export async function listOrders(deps: Deps, actor: Actor, q: OrderListQuery): P
 
 export async function getOrder(deps: Deps, actor: Actor, id: string): Promise<SupervisionOrder> {
   assertAccess(actor, 'supervision.read');
-  const o = await repo.findOrder(deps.db, id);
+  // Another region's order answers as if it did not exist: it is read within the actor's scope.
+  const o = await repo.findOrderIn(deps.db, regionScopeLike(actor), id);
   if (
     !o ||
     !checkAccess(actor, 'supervision.read', { regionCode: o.regionCode, departmentId: o.departmentId })

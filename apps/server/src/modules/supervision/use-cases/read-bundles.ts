@@ -36,7 +36,12 @@ export async function getBundleBoard(
   if ((ty - fy) * 12 + (tm - fm) + 1 > 36) throw new SupervisionError('SUPERVISION_PERIOD_TOO_LONG');
   const rows = await listOpenBundleBranches(deps.db, s.regionLike);
   const clocks = new Map(
-    (await repo.findClocks(deps.db, [...new Set(rows.map((r) => r.caseId))])).map((c) => [c.caseId, c]),
+    (
+      await repo.findClocks(
+        deps.db,
+        rows.map((r) => ({ regionCode: r.regionCode, id: r.caseId })),
+      )
+    ).map((c) => [c.caseId, c]),
   );
   const bundles = new Map<string, SupervisionBundleRow>();
   for (const r of rows) {

@@ -59,7 +59,7 @@ export async function recomputeCases(deps: Deps, keys: readonly repo.CaseKey[], 
   const now = deps.clock.now();
   let escalations = 0;
   const histories = await caseFeed.readCaseHistoriesByKey(deps.db, keys);
-  const thresholds = await repo.findThresholds(deps.db, [...new Set(histories.map((h) => h.itemId))]);
+  const thresholds = await repo.findThresholds(deps.db, histories);
   const fired = await repo.listFiredLevels(deps.db, keys);
   const clocks: Parameters<typeof repo.upsertClocks>[1] = [];
   const facts: (FactForRollup & { caseId: string; caseNo: string; caseVersion: number })[] = [];

@@ -1,5 +1,5 @@
 import type { OrderReplyInput, SupervisionOrder } from '@tongban/contracts';
-import { assertAccess, checkAccess, type Actor } from '../../../platform/access';
+import { assertAccess, checkAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import { listUserIdsByRole } from '../../auth';
@@ -20,8 +20,10 @@ export async function replyOrder(
 ): Promise<SupervisionOrder> {
   assertAccess(actor, 'supervision.order.reply');
   return runCommand(deps, actor, async ({ tx, now }) => {
-    const o = await repo.findOrder(tx, id, true);
-    // Another department's (or region's) order answers as if it did not exist.
+    // Another department's (or region's) order answers as if it did not exist: it is found within
+    // the actor's scope, then locked in its region.
+    const found = await repo.findOrderIn(tx, regionScopeLike(actor), id);
+    const o = found && (await repo.findOrder(tx, found.regionCode, id, true));
     if (
       !o ||
       !checkAccess(actor, 'supervision.order.reply', {
@@ -42,7 +44,7 @@ export async function replyOrder(
       { regionCode: o.regionCode, entityType: 'supervision_order', entityId: o.id },
       now,
     );
-    const saved = (await repo.findOrder(tx, id))!;
+    const saved = (await repo.findOrder(tx, o.regionCode, id))!;
     const supervisors = await listUserIdsByRole(tx, { regionCode: o.regionCode, role: 'supervisor' });
     return {
       result: toOrder(saved),
