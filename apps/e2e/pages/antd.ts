@@ -108,6 +108,11 @@ export function anyToast(page: Page): Locator {
   return page.locator('.ant-message-notice, .ant-notification-notice').first();
 }
 
+/** The first refusal on screen: an error or warning message, or a notification. */
+export function refusalToast(page: Page): Locator {
+  return page.locator('.ant-message-error, .ant-message-warning, .ant-notification-notice').first();
+}
+
 /** The value of the Statistic(s) in `scope`. */
 export function statisticValue(scope: Scope): Locator {
   return scope.locator('.ant-statistic-content-value');

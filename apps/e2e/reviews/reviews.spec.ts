@@ -89,16 +89,18 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     await reviewerPage.getByText('评查完成').waitFor();
 
     await page.goto('/reviews/findings');
-    const row = page.locator('tr', { hasText: `办件 ${plan.files[0]!.caseNo}` });
+    // The low-score finding of this file (the drawn case may also show a confirmed SOD-1 breach: a
+    // second finding of the same case).
+    const row = page.locator('tr', { hasText: `卷宗评查得分偏低：办件 ${plan.files[0]!.caseNo}` });
     await row.getByRole('button', { name: '转入台账' }).click();
     await page.getByPlaceholder('云溪县卫生健康局').fill('云溪县卫生健康局');
     await confirmModal(page, /确\s*定|OK/);
     await page.getByText('已转入台账', { exact: false }).first().waitFor();
     const after = (
-      await sup.get<{ items: { causeKey: string; status: string; ledgerInspectionId: string }[] }>(
-        '/api/reviews/auto-findings',
-      )
-    ).items.find((f) => f.causeKey === `file:${plan.files[0]!.id}`)!;
+      await sup.get<{
+        items: { rule: string; causeKey: string; status: string; ledgerInspectionId: string }[];
+      }>('/api/reviews/auto-findings')
+    ).items.find((f) => f.rule === 'low_review_score' && f.causeKey === `file:${plan.files[0]!.id}`)!;
     expect(after.status).toBe('accepted');
     const inspection = await sup.get<{ inspection: { kind: string }; findings: { source: string }[] }>(
       `/api/ledger/inspections/${after.ledgerInspectionId}`,

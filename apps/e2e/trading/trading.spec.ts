@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../fixtures/browser.fixture';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
-import { anyToast, chooseOption } from '../pages/antd';
+import { chooseOption, refusalToast } from '../pages/antd';
 import { LoginPage } from '../pages/login.page';
 
 /**
@@ -80,9 +80,10 @@ describe('public resource trading (issue 22)', () => {
         .getByTestId('seed')
         .waitFor()
         .then(() => 'opened'),
-      anyToast(sup)
+      // The success message (名单已开启) may come before the seed is drawn: only a refusal ends the wait.
+      refusalToast(sup)
         .waitFor()
-        .then(() => anyToast(sup).innerText()),
+        .then(() => refusalToast(sup).innerText()),
     ]);
     expect(opened).toBe('opened');
     await sup.getByTestId('replay-draw').click();
