@@ -42,7 +42,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? (small ? 10 : 30));
 const FIGURE_CALLS = Number(process.env.BENCH_FIGURE_CALLS ?? 40);
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? (small ? 10 : 20));
 /** Visits opened ahead per pad: more than a pad rates in both timed loops. */
-const VISITS_PER_PAD = Number(process.env.BENCH_VISITS_PER_PAD ?? (small ? 60 : 150));
+const VISITS_PER_PAD = Number(process.env.BENCH_VISITS_PER_PAD ?? (small ? 100 : 400));
 
 const dbUrl = (name: string) => {
   const u = new URL(ADMIN_URL);
