@@ -16,16 +16,6 @@ export type NoticeRow = Selectable<CaseNoticeTable>;
 // Writes return their query, not its result: the service sends all writes of a transition as one
 // statement (platform/db executeWrites), so a transition costs as few round trips as it can.
 
-/** A case known by its id alone (ADR 0006: region-free, named): use findCaseIn where the region is known. */
-export function findCase(db: Executor, id: string) {
-  return db
-    .selectFrom('serviceCase')
-    .selectAll()
-    .where('id', '=', id)
-    .modifyEnd(regionFree('cases.case-by-id'))
-    .executeTakeFirst();
-}
-
 export function findCaseIn(db: Executor, regionCode: string, id: string) {
   return db
     .selectFrom('serviceCase')
