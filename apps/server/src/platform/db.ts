@@ -210,6 +210,25 @@ export async function executeBatch<const Q extends readonly (Compilable<unknown>
 }
 
 /**
+ * Rows given by their keys (region and id): `<region> in (their regions) and (<region>, <id>) in
+ * (the keys)`. The first part routes the statement to those regions' shards on Citus (issue 23),
+ * the second lets the keys' indexes serve it (an id alone would scan them). No array parameter, so
+ * PGlite reads it too. No keys: false.
+ */
+export function keysIn(
+  regionColumn: string,
+  idColumn: string,
+  keys: readonly { regionCode: string; id: string }[],
+) {
+  if (keys.length === 0) return sql<boolean>`false`;
+  const region = sql.ref(regionColumn);
+  return sql<boolean>`${region} in (${sql.join([...new Set(keys.map((k) => k.regionCode))])})
+    and (${region}, ${sql.ref(idColumn)}) in (select r, i::uuid from unnest(
+      string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
+      string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
+}
+
+/**
  * Marks a statement that may span regions (issue 23, ADR 0006): `.modifyEnd(regionFree('cases.x'))`.
  * The name must be on the statement check's named list (test/statement-check.ts REGION_FREE), with
  * the reason; PostgreSQL and Citus read it as a comment.

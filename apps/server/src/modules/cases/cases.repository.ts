@@ -1,5 +1,5 @@
 import type { Compilable, Insertable, Selectable } from 'kysely';
-import { regionFree, sql, type Executor } from '../../platform/db';
+import { keysIn, regionFree, sql, type Executor } from '../../platform/db';
 import { fixedStatement } from '../../platform/fixed-statement';
 import type {
   CaseEventTable,
@@ -165,14 +165,9 @@ export function listEvents(db: Executor, regionCode: string, caseId: string) {
 /** A case's key: its region and id (every key of the cases tables leads with the region). */
 export type CaseKey = { regionCode: string; id: string };
 
-/**
- * `(region_code, <id column>) in (the keys)`, served by the keys' indexes (no array parameter:
- * PGlite reads it too).
- */
+/** Rows of the cases tables by their cases' keys (platform/db.ts keysIn). */
 export const keyIn = (idColumn: 'id' | 'case_id', keys: readonly CaseKey[]) =>
-  sql<boolean>`(region_code, ${sql.ref(idColumn)}) in (select r, i::uuid from unnest(
-    string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
-    string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
+  keysIn('region_code', idColumn, keys);
 
 /** One page of cases in id order (keyset), for checks that walk them all (audit:verify, TRUTH-1). */
 export function listCasePage(db: Executor, afterId: string | null, limit: number) {
@@ -225,11 +220,7 @@ const NO_CASE_ID = '00000000-0000-0000-0000-000000000000';
 export function listCasesWithNamesById(db: Executor, keys: readonly CaseKey[]) {
   if (keys.length === 0) return Promise.resolve([]);
   return selectCaseWithNames(db)
-    .where(
-      sql<boolean>`(c.region_code, c.id) in (select r, i::uuid from unnest(
-      string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
-      string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`,
-    )
+    .where(keysIn('c.region_code', 'c.id', keys))
     .execute();
 }
 

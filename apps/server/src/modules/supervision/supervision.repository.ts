@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db';
+import { keysIn, type Executor } from '../../platform/db';
 import type {
   SupervisionCaseFactTable,
   SupervisionClockTable,
@@ -18,15 +18,8 @@ export type CaseKey = { regionCode: string; id: string };
 const regionsIn = (regionCodes: Iterable<string>) =>
   sql<boolean>`region_code in (${sql.join([...new Set(regionCodes)])})`;
 
-/**
- * `(region_code, case_id) in (the keys)`, so the primary keys' indexes serve reads by case (by id
- * alone they would scan the table), behind `region_code in (their regions)`, which routes the
- * statement to those regions' shards (issue 23). No array parameter: PGlite reads it too.
- */
-const keyIn = (keys: readonly CaseKey[]) =>
-  sql<boolean>`${regionsIn(keys.map((k) => k.regionCode))} and (region_code, case_id) in (select r, i::uuid from unnest(
-    string_to_array(${keys.map((k) => k.regionCode).join(',')}, ','),
-    string_to_array(${keys.map((k) => k.id).join(',')}, ',')) as k(r, i))`;
+/** Rows by their cases' keys (platform/db.ts keysIn): the keys' indexes serve them, one shard each. */
+const keyIn = (keys: readonly CaseKey[]) => keysIn('region_code', 'case_id', keys);
 
 /** Keys grouped by region, regions in order (a locking read is one region's: one shard on Citus). */
 function byRegion(keys: readonly CaseKey[]): CaseKey[][] {
