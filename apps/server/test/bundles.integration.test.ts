@@ -111,6 +111,22 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
     return { ...r.body, id, detail: await detail(id) };
   }
 
+  /** An online application with every material of the definition (the restaurant's form asks for seats). */
+  async function applyComplete(def: typeof restaurant) {
+    const b = await applyOnline(
+      def.id,
+      def.materials.map((m) => m.name),
+      def === restaurant,
+    );
+    return { b, branches: b.detail.branches as Branch[] };
+  }
+  /** The investment project's branches by item: land use, the building permit (after land), waste. */
+  const projectBranches = (branches: Branch[]) => ({
+    land: branches.find((x) => x.itemName.includes('用地'))!,
+    permit: branches.find((x) => x.itemName.includes('施工许可'))!,
+    waste: branches.find((x) => x.itemName.includes('建筑垃圾'))!,
+  });
+
   it('BUN-1: a definition with an item from another region, a cycle or one department is refused, nothing saved', async () => {
     const before = (await c.admin!.request('GET', '/api/bundles/definitions')).body.items.length;
     const items = project.items.map((i) => ({ itemId: i.itemId, dependsOn: [] as string[] }));
@@ -283,15 +299,8 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
   });
 
   it('BUN-1: a dependent branch waits for its prerequisite; SOD-1 across branches', async () => {
-    const b = await applyOnline(
-      project.id,
-      project.materials.map((m) => m.name),
-      false,
-    );
-    const branches = b.detail.branches as Branch[];
-    const land = branches.find((x) => x.itemName.includes('用地'))!;
-    const permit = branches.find((x) => x.itemName.includes('施工许可'))!;
-    const waste = branches.find((x) => x.itemName.includes('建筑垃圾'))!;
+    const { branches } = await applyComplete(project);
+    const { land, permit, waste } = projectBranches(branches);
     for (const x of [land, permit, waste]) expect((await accept(x)).status).toBe(200);
     const waiting = await review(permit, 'approver_housing2');
     expect(waiting.status).toBe(409);
@@ -310,11 +319,7 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
   });
 
   it("BUN-1: review steps of a bundle's branches run side by side", async () => {
-    const b = await applyOnline(
-      restaurant.id,
-      restaurant.materials.map((m) => m.name),
-    );
-    const branches = b.detail.branches as Branch[];
+    const { b, branches } = await applyComplete(restaurant);
     for (const x of branches) expect((await accept(x)).status).toBe(200);
     // A review step locks the bundle shared (no branch status moves): every branch's step at once.
     const steps = await Promise.all(
@@ -329,15 +334,8 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
   });
 
   it('BUN-1, SOD-1: a review and a decision by one person on two branches at once: exactly one passes', async () => {
-    const b = await applyOnline(
-      project.id,
-      project.materials.map((m) => m.name),
-      false,
-    );
-    const branches = b.detail.branches as Branch[];
-    const land = branches.find((x) => x.itemName.includes('用地'))!;
-    const permit = branches.find((x) => x.itemName.includes('施工许可'))!;
-    const waste = branches.find((x) => x.itemName.includes('建筑垃圾'))!;
+    const { branches } = await applyComplete(project);
+    const { land, permit, waste } = projectBranches(branches);
     for (const x of branches) expect((await accept(x)).status).toBe(200);
     expect((await review(land)).status).toBe(200);
     expect((await grant(land)).status).toBe(200);
@@ -350,11 +348,7 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
   });
 
   it('BUN-1: a refused branch does not cancel the others; the applicant chooses to continue', async () => {
-    const b = await applyOnline(
-      restaurant.id,
-      restaurant.materials.map((m) => m.name),
-    );
-    const branches = b.detail.branches as Branch[];
+    const { b, branches } = await applyComplete(restaurant);
     const drain = branches.find((x) => x.departmentName.includes('住房'))!;
     const refused = await act('clerk_housing', drain.caseId, 'refuse', {
       reason: '不符合排水接入条件',
@@ -390,11 +384,7 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
   });
 
   it('BUN-1: the join under concurrent last branches concludes the bundle exactly once', async () => {
-    const b = await applyOnline(
-      restaurant.id,
-      restaurant.materials.map((m) => m.name),
-    );
-    const branches = b.detail.branches as Branch[];
+    const { b, branches } = await applyComplete(restaurant);
     for (const x of branches) {
       await accept(x);
       await review(x);
