@@ -4,6 +4,7 @@ import {
   createHash,
   createHmac,
   randomBytes,
+  randomFillSync,
   scrypt,
   timingSafeEqual,
 } from 'node:crypto';
@@ -60,4 +61,21 @@ export function sm4Decrypt(keyHex: string, sealed: string): string {
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+const v7Bytes = Buffer.alloc(16);
+/**
+ * A time-ordered UUID (version 7, RFC 9562): 48 bits of Unix milliseconds, then 74 random bits.
+ * For the ids of rows written in volume (cases, notices, ratings, visits): new rows go to the right
+ * edge of their indexes instead of a random page of them, so a write touches pages already in
+ * memory and WAL carries far fewer full-page images after each checkpoint. The random bits keep
+ * ids unguessable as v4's do; nothing may read meaning into the time part.
+ */
+export function uuidv7(ms: number = Date.now()): string {
+  const b = randomFillSync(v7Bytes);
+  b.writeUIntBE(ms, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -1,5 +1,5 @@
 import { NOTICE_KIND_LABELS, type CaseNotice, type NoticeKind } from '@tongban/contracts';
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../platform/crypto';
 import { executeBatch, type Executor } from '../../platform/db';
 import { findRegionName } from '../org';
 import { type ApplicantRow } from './applicants/applicants.repository';
@@ -75,7 +75,7 @@ export async function issueNotice(
     issuedOn: ctx.today,
     ...body.extra,
   };
-  const id = randomUUID();
+  const id = uuidv7();
   ctx.writes.push(
     repo.insertNotice(ctx.tx, {
       id,

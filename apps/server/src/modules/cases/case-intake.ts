@@ -1,10 +1,9 @@
 import { type CompiledCalendar } from '@tongban/calendar';
 import { regionCovers, type CaseCreate, type CaseDetail, type CatalogVersion } from '@tongban/contracts';
 import { type Compilable } from 'kysely';
-import { randomUUID } from 'node:crypto';
 import { type Actor } from '../../platform/access';
 import { type Deps } from '../../platform/app-types';
-import { sm3Hex, sm4Decrypt } from '../../platform/crypto';
+import { sm3Hex, sm4Decrypt, uuidv7 } from '../../platform/crypto';
 import { executeBatch, executeWrites, type BatchRows, type Tx } from '../../platform/db';
 import { shanghaiToday } from '../../platform/time';
 import { auditChainRead, type AuditLink } from '../audit';
@@ -133,7 +132,7 @@ export async function prepareIntake(deps: Deps, tx: Tx, spec: IntakeSpec) {
   const now = deps.clock.now();
   const day = shanghaiToday(now);
   const regionCode = item.regionCode;
-  const caseId = spec.caseId ?? randomUUID();
+  const caseId = spec.caseId ?? uuidv7();
   const materials = await resolveMaterials(tx, item, applicant, spec.materials, { caseId, now, day });
   const finish = (actor: Actor, serial: number, more: NewCaseEvent[] = []) => {
     const caseNo = formatCaseNo(regionCode, day, serial);

@@ -6,12 +6,12 @@ import {
   type BundleOnlineResult,
   type CatalogVersion,
 } from '@tongban/contracts';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import { executeBatch } from '../../../platform/db';
-import { hmacSm3Hex } from '../../../platform/crypto';
+import { hmacSm3Hex, uuidv7 } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
 import { auditChainsRead, auditEntryWrites } from '../../audit';
 import { casesService } from '../../cases';
@@ -71,13 +71,13 @@ async function intakeBundle(deps: Deps, actor: Actor, a: Application) {
   );
   return retryOnDeadlock(() =>
     runCommand(deps, actor, async ({ tx, now }) => {
-      const bundleId = randomUUID();
+      const bundleId = uuidv7();
       const day = shanghaiToday(now);
       const specs: casesService.BranchSpec[] = def.items.map((item, k) => {
         const own = def.materials.filter((m) => m.itemIds.includes(item.itemId));
         return {
           item: items[k]!,
-          caseId: randomUUID(),
+          caseId: uuidv7(),
           // SEC-1: online, the contact typed with this application belongs to its cases.
           ...('input' in a.applicant ? { contact: contactOf(a.applicant.input) } : {}),
           channel: a.channel,

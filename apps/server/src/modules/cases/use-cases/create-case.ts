@@ -1,5 +1,5 @@
 import { type CaseCreate, type CaseDetail, type CaseIntakeDecision } from '@tongban/contracts';
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../../platform/crypto';
 import { type Actor } from '../../../platform/access';
 import { type Deps } from '../../../platform/app-types';
 import { executeWrites } from '../../../platform/db';
@@ -29,7 +29,7 @@ export async function createCase(
 ): Promise<{ detail: CaseDetail; replayed: boolean }> {
   assertRole(actor, 'case.intake');
   const item = await getItemForIntake(deps, actor, input.itemId);
-  const newId = opts.caseId ?? randomUUID();
+  const newId = opts.caseId ?? uuidv7();
   let opening: ReturnType<typeof intakeReads> | undefined;
   const { caseId, replayed, value } = await withIdempotency(
     deps,

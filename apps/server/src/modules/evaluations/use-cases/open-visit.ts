@@ -2,6 +2,7 @@ import type { VisitOpenInput } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
+import { uuidv7 } from '../../../platform/crypto';
 import type { Executor } from '../../../platform/db';
 import { orgService } from '../../org';
 import { EvaluationsError } from '../evaluations.errors';
@@ -27,6 +28,7 @@ export async function openRatingVisit(tx: Executor, v: RatingVisit): Promise<voi
 
 async function insertVisit(tx: Executor, v: RatingVisit, openedBy: string | null) {
   return repo.insertVisit(tx, {
+    id: uuidv7(v.at.getTime()),
     regionCode: v.regionCode,
     windowId: v.windowId,
     staffId: v.staffId,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../../platform/crypto';
 import { addWorkingDays } from '@tongban/calendar';
 import {
   isBadLevel,
@@ -237,7 +237,7 @@ export async function recordRating(
     });
   if (bad) {
     const dueDate = addWorkingDays(facts.calendar!, shanghaiToday(now), facts.rectifyDays);
-    const itemId = randomUUID();
+    const itemId = uuidv7();
     writes.push(
       repo.insertBadReviewQuery(tx, {
         id: itemId,
@@ -324,7 +324,7 @@ export async function readForRating<const E extends readonly (Compilable<unknown
   keys: RatingKeys,
   extra: E,
 ) {
-  const id = randomUUID();
+  const id = uuidv7();
   const reads = ratingReads(ctx, keys, id);
   // The caller's reads first: the audit chain's head is locked last (ADR 0002).
   const rows = (await executeBatch(ctx.tx, [...extra, ...reads.queries])) as unknown[];
