@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUNDLES } from '../src/demo/seed-bundles-demo';
 import { DEMO_CASES, makeIdNumber } from '../src/demo/seed-cases-demo';
 import { verifyAuditChain } from '../src/modules/audit';
+import { forgetBranches } from '../src/modules/bundles';
+import { casesService } from '../src/modules/cases';
 import { call, createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 /**
@@ -316,6 +318,24 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
     expect((await c.approver_housing!.request('GET', `/api/cases/${permit.caseId}`)).body.status).toBe(
       'accepted',
     );
+  });
+
+  it('BUN-1: a process that has not seen the branches (a restart) still joins each into its bundle', async () => {
+    const { b, branches } = await applyComplete(restaurant);
+    // Every transition's opening asks whether its case is a branch; the answer is remembered.
+    forgetBranches();
+    casesService.forgetCaseRegions();
+    for (const x of branches) expect((await accept(x)).status).toBe(200);
+    forgetBranches();
+    casesService.forgetCaseRegions();
+    for (const x of branches) {
+      expect((await review(x)).status).toBe(200);
+      forgetBranches();
+      expect((await grant(x)).status).toBe(200);
+    }
+    const d = await detail(b.id);
+    expect((d.branches as Branch[]).map((x) => x.status)).toEqual(['granted', 'granted', 'granted']);
+    expect(d.status).toBe('concluded');
   });
 
   it("BUN-1: review steps of a bundle's branches run side by side", async () => {

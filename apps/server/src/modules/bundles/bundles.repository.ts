@@ -338,13 +338,17 @@ export function listBranches(db: Executor, regionCode: string, bundleIds: readon
 }
 
 /** The branch a case is, if any: in the case's region (a branch's key is (region_code, case_id)). */
-export function findBranchByCase(db: Executor, regionCode: string, caseId: string) {
+/** The bundle a case is a branch of, if any: a statement for executeBatch. */
+export function findBranchByCaseQuery(db: Executor, regionCode: string, caseId: string) {
   return db
     .selectFrom('bundleBranch')
     .select(['regionCode', 'bundleCaseId'])
     .where('regionCode', '=', regionCode)
-    .where('caseId', '=', caseId)
-    .executeTakeFirst();
+    .where('caseId', '=', caseId);
+}
+
+export function findBranchByCase(db: Executor, regionCode: string, caseId: string) {
+  return findBranchByCaseQuery(db, regionCode, caseId).executeTakeFirst();
 }
 
 export function updateBranchWrite(

@@ -1,5 +1,5 @@
 export { bundlesRoutes } from './bundles.routes';
-export { onBranchTransition } from './use-cases/on-branch-transition';
+export { forgetBranches, onBranchTransition } from './use-cases/on-branch-transition';
 // For the demo seed and the benchmark (they drive bundles as the routes do).
 export { applyOnline, intakeAtWindow } from './use-cases/intake-bundle';
 export { publishDefinition, saveDefinition } from './use-cases/save-definition';

@@ -112,7 +112,9 @@ export async function transition(
     // Issue 20: what listeners lock and read for this transition goes right behind the case's
     // lock (a bundle's row: the join's lock before the numbers fn takes, not after them).
     const stepOnly = reads.stepOnly === true;
-    const opening = transitionListeners.map((l) => l.opening?.(tx, caseId, action, { stepOnly }) ?? []);
+    const opening = transitionListeners.map(
+      (l) => l.opening?.(tx, caseId, action, { stepOnly, regionCode: region }) ?? [],
+    );
     const extra = opening.flat();
     const rows = await executeBatch(tx, [
       repo.lockCaseQuery(tx, region, caseId),
@@ -278,7 +280,13 @@ export type CaseTransitionListener = ((t: CaseTransition) => Promise<void>) & {
    * Statements to send in the transition's opening round trip, right after the case's lock (an
    * action on a case about to be transitioned): their rows come back as `opened`.
    */
-  opening?: (tx: Tx, caseId: string, action: Action, kind: { stepOnly: boolean }) => readonly Compilable[];
+  opening?: (
+    tx: Tx,
+    caseId: string,
+    action: Action,
+    /** regionCode: the case's region as guessed before its row is read (CaseTransition has the real one). */
+    kind: { stepOnly: boolean; regionCode: string },
+  ) => readonly Compilable[];
 };
 export const transitionListeners: CaseTransitionListener[] = [];
 

@@ -17,6 +17,10 @@ type BranchLink = { regionCode: string; bundleCaseId: string };
  * and "not a branch" (false) can be remembered.
  */
 const branchCache = new Map<string, BranchLink | false>();
+/** What a process that has just started knows: no case's link (tests use it to be one). */
+export function forgetBranches() {
+  branchCache.clear();
+}
 export function rememberBranch(caseId: string, link: BranchLink | false) {
   if (branchCache.size >= 100_000) branchCache.clear();
   branchCache.set(caseId, link);
@@ -72,21 +76,41 @@ onBranchTransition.opening = (
   tx: Tx,
   caseId: string,
   action: Action,
-  kind: { stepOnly: boolean },
+  kind: { stepOnly: boolean; regionCode: string },
 ): readonly Compilable[] => {
+  if (action !== 'case.intake' && action !== 'case.review') return [];
   const link = branchCache.get(caseId);
-  if (!link || (action !== 'case.intake' && action !== 'case.review')) return [];
-  return joinReads(tx, link, kind.stepOnly);
+  if (link === false) return [];
+  if (link) return joinReads(tx, link, kind.stepOnly);
+  // Not seen by this process (a new case, or after a restart): whether it is a branch, in the same
+  // round trip, so finding out costs no round trip of its own; in the guessed region only (below).
+  let asked = lookups.get(tx);
+  if (!asked) lookups.set(tx, (asked = new Map()));
+  asked.set(caseId, kind.regionCode);
+  return [repo.findBranchByCaseQuery(tx, kind.regionCode, caseId)];
 };
+/** The branch lookups a transaction's opening round trip sent: case → the region looked in. */
+const lookups = new WeakMap<Tx, Map<string, string>>();
 
 async function joinBundle(t: CaseTransition): Promise<void> {
+  const lookedIn = lookups.get(t.tx)?.get(t.caseId);
+  lookups.get(t.tx)?.delete(t.caseId);
+  const opened = lookedIn === undefined ? t.opened : undefined;
+  if (lookedIn !== undefined && lookedIn === t.regionCode) {
+    // The opening asked whether the case is a branch, in the case's own region: the answer stands.
+    const [found] = (t.opened?.[0] ?? []) as BranchLink[];
+    rememberBranch(
+      t.caseId,
+      found ? { regionCode: found.regionCode, bundleCaseId: found.bundleCaseId } : false,
+    );
+  }
   if (!t.events.some((e) => RELEVANT.has(e.type))) return;
   const known = branchCache.get(t.caseId);
   if (known === false) return;
   const link = known ?? (await repo.findBranchByCase(t.tx, t.regionCode, t.caseId));
   rememberBranch(t.caseId, link ? { regionCode: link.regionCode, bundleCaseId: link.bundleCaseId } : false);
   if (!link) return;
-  const [[bundle], branches, [last]] = (t.opened ??
+  const [[bundle], branches, [last]] = (opened ??
     (await executeBatch(t.tx, joinReads(t.tx, link, t.stepOnly)))) as [
     BundleCaseRow[],
     BundleBranchRow[],
