@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '@tongban/contracts';
 import { call, createTestApp, dbKinds, DEMO_PASSWORD, signIn, type Client, type TestApp } from './harness';
 import { countRows, multipart as multipartBody } from './factories/http';
+import { DEMO_CASES } from '../src/demo/seed-cases-demo';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -200,6 +201,54 @@ describe.each(dbKinds())('catalog (%s)', (kind) => {
     expect(retired.status).toBe(200);
     expect((await call(t.app, 'GET', `/api/public/catalog/items/${itemId}/guide`)).status).toBe(404);
     expect(await audits('catalog.item.retire')).toBe(1);
+  });
+
+  it('an application is filed under the version published now, also after this process saw an earlier one; a retired item takes none', async () => {
+    const clerk = await signIn(t.app, 'clerk');
+    const created = await depthead.request('POST', '/api/catalog/items', fullItem('T-0009'));
+    const itemId = created.body.itemId as string;
+    const v1Id = created.body.id as string;
+    expect(
+      (await supervisor.request('POST', `/api/catalog/items/${itemId}/publish`, { versionId: v1Id })).status,
+    ).toBe(200);
+    const apply = () =>
+      clerk.request('POST', '/api/cases', {
+        itemId,
+        applicantId: DEMO_CASES.personApplicantId,
+        materials: [{ name: '食品生产许可申请书', status: 'provided' }],
+      });
+    const first = await apply();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.itemVersionId).toBe(v1Id);
+    // v2 goes live: the next application names it (the process's remembered v1 is checked, not trusted).
+    const v2Id = (
+      await depthead.request('POST', `/api/catalog/items/${itemId}/drafts`, { fromVersionId: v1Id })
+    ).body.id as string;
+    expect(
+      (await depthead.request('PATCH', `/api/catalog/versions/${v2Id}`, { promisedLimitDays: 7 })).status,
+    ).toBe(200);
+    expect(
+      (await supervisor.request('POST', `/api/catalog/items/${itemId}/publish`, { versionId: v2Id })).status,
+    ).toBe(200);
+    const second = await apply();
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.itemVersionId).toBe(v2Id);
+    // Retired: refused, and no case, event or number is left behind.
+    expect(
+      (await supervisor.request('POST', `/api/catalog/items/${itemId}/retire`, { reason: '事项已合并' }))
+        .status,
+    ).toBe(200);
+    const before = {
+      cases: await countRows(t.deps.db, 'service_case'),
+      events: await countRows(t.deps.db, 'case_event'),
+    };
+    const third = await apply();
+    expect(third.status).toBe(404);
+    expect(third.body.code).toBe('CATALOG_NOT_PUBLISHED');
+    expect({
+      cases: await countRows(t.deps.db, 'service_case'),
+      events: await countRows(t.deps.db, 'case_event'),
+    }).toEqual(before);
   });
 
   it('rules are enforced on save, each with its code', async () => {

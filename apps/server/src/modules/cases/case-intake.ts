@@ -4,11 +4,11 @@ import { type Compilable } from 'kysely';
 import { type Actor } from '../../platform/access';
 import { type Deps } from '../../platform/app-types';
 import { sm3Hex, sm4Decrypt, uuidv7 } from '../../platform/crypto';
-import { executeBatch, executeWrites, type BatchRows, type Tx } from '../../platform/db';
+import { executeBatch, executeWrites, type BatchRows, type Executor, type Tx } from '../../platform/db';
 import { shanghaiToday } from '../../platform/time';
 import { auditChainRead, type AuditLink } from '../audit';
 import { calendarRead } from '../calendar';
-import { getPublishedVersionId } from '../catalog';
+import { CatalogError, getPublishedVersionId, publishedVersionIdQuery } from '../catalog';
 import { type ApplicantRow } from './applicants/applicants.repository';
 import { clockWith, pinnedVersion } from './case-clock';
 import { caseContactValues, newQueryCode, queryCodeValues } from './case-secrets';
@@ -276,11 +276,58 @@ export async function resolveMaterials(
 /** The live version of an item to file under: region-checked, from the pinned-version cache. */
 export async function getItemForIntake(deps: Deps, actor: Actor, itemId: string) {
   const item = await pinnedVersion(deps, await getPublishedVersionId(deps, itemId));
+  publishedSeenIn(deps).set(itemId, item.id);
+  checkItemRegion(actor, item);
+  return item;
+}
+
+function checkItemRegion(actor: Actor, item: { regionCode: string }) {
   if (
     actor.role !== 'system' &&
     actor.role !== 'applicant' &&
     !regionCovers(actor.regionCode, item.regionCode)
   )
     throw new CasesError('CASE_ITEM_OUT_OF_REGION');
-  return item;
+}
+
+/**
+ * Each item's published version as this process last saw it (a guess: checked in the intake), per
+ * database handle as the version cache (tests open several in one process).
+ */
+const publishedSeen = new WeakMap<Deps['db'], Map<string, string>>();
+function publishedSeenIn(deps: Deps): Map<string, string> {
+  let seen = publishedSeen.get(deps.db);
+  if (!seen) publishedSeen.set(deps.db, (seen = new Map()));
+  if (seen.size > 10_000) seen.clear();
+  return seen;
+}
+
+/**
+ * The item an application is filed under, without a round trip of its own when this process has
+ * seen the item's published version: that version (its content is cached, and an item never
+ * changes region), with `check`, a statement for the intake's opening round trip that reads which
+ * version is published now, and `confirm`, which gives the version to file under from its rows:
+ * the guessed one, or the one published since (re-read), or CATALOG_NOT_PUBLISHED.
+ */
+export async function guessItemForIntake(deps: Deps, actor: Actor, itemId: string, db: Executor) {
+  const seen = publishedSeenIn(deps);
+  const seenId = seen.get(itemId);
+  if (seenId === undefined) {
+    const item = await getItemForIntake(deps, actor, itemId);
+    return { item, check: null, confirm: async (_rows: unknown, _tx: Executor) => item };
+  }
+  const item = await pinnedVersion(deps, seenId);
+  checkItemRegion(actor, item);
+  return {
+    item,
+    check: publishedVersionIdQuery(db, item.regionCode, itemId),
+    confirm: async (rows: readonly { id: string }[] | undefined, tx: Executor) => {
+      const now = rows?.[0]?.id;
+      if (now === seenId) return item;
+      seen.delete(itemId);
+      if (now === undefined) throw new CatalogError('CATALOG_NOT_PUBLISHED', undefined, { itemId });
+      seen.set(itemId, now);
+      return pinnedVersion(deps, now, tx);
+    },
+  };
 }

@@ -78,14 +78,16 @@ export const findPublishedRowAnyRegion = (db: Executor, itemId: string) =>
     .where('itemId', '=', itemId)
     .where('status', '=', 'published')
     .executeTakeFirst();
-export const findPublishedVersionId = (db: Executor, regionCode: string, itemId: string) =>
+/** An item's published version id, as a statement for another module's round trip (executeBatch). */
+export const publishedVersionIdQuery = (db: Executor, regionCode: string, itemId: string) =>
   db
     .selectFrom('catalogItemVersion')
     .select('id')
     .where('regionCode', '=', regionCode)
     .where('itemId', '=', itemId)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
+    .where('status', '=', 'published');
+export const findPublishedVersionId = (db: Executor, regionCode: string, itemId: string) =>
+  publishedVersionIdQuery(db, regionCode, itemId).executeTakeFirst();
 /** The same by the item's id alone (named in CROSS_REGION): an application arrives with the item id. */
 export const findPublishedVersionIdAnyRegion = (db: Executor, itemId: string) =>
   db

@@ -11,5 +11,5 @@ export type {
   ItemType,
 } from '@tongban/contracts';
 export { hasItemsIn, listPublishedItemNames } from './catalog-lookups';
-export { bumpCatalogRevision } from './catalog.repository';
+export { bumpCatalogRevision, publishedVersionIdQuery } from './catalog.repository';
 export { readHallItemsForReviews } from './catalog-reviews.read-model';

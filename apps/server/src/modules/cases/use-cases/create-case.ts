@@ -7,7 +7,7 @@ import * as applicantsRepo from '../applicants/applicants.repository';
 import { type ApplicantRow } from '../applicants/applicants.repository';
 import { assertRole } from '../case-access';
 import { type BranchOptions } from '../case-context';
-import { getItemForIntake, intake, intakeReads, withIdempotency } from '../case-intake';
+import { guessItemForIntake, intake, intakeReads, withIdempotency } from '../case-intake';
 import { CasesError } from '../cases.errors';
 import { accept } from './accept-case';
 import { getDetail } from './get-case-detail';
@@ -28,7 +28,8 @@ export async function createCase(
   opts: { caseId?: string } = {},
 ): Promise<{ detail: CaseDetail; replayed: boolean }> {
   assertRole(actor, 'case.intake');
-  const item = await getItemForIntake(deps, actor, input.itemId);
+  const guess = await guessItemForIntake(deps, actor, input.itemId, deps.db);
+  const { regionCode } = guess.item;
   const newId = opts.caseId ?? uuidv7();
   let opening: ReturnType<typeof intakeReads> | undefined;
   const { caseId, replayed, value } = await withIdempotency(
@@ -36,19 +37,21 @@ export async function createCase(
     `user:${actor.userId ?? 'system'}`,
     idempotencyKey,
     input,
-    // One round trip: the key, the applicant and the agent, the calendar and the audit chain.
+    // One round trip: the key, the applicant and the agent, the calendar and the audit chain, and
+    // which version of the item is published now (when this process guessed it).
     (tx) => {
-      opening = intakeReads(deps, tx, item.regionCode, newId);
+      opening = intakeReads(deps, tx, regionCode, newId);
       return [
         // An applicant is registered in the county of the items it applies for (APPLICANT_UNKNOWN).
-        applicantsRepo.findApplicantQuery(tx, item.regionCode.slice(0, 6), input.applicantId),
-        input.agentId
-          ? applicantsRepo.findApplicantQuery(tx, item.regionCode.slice(0, 6), input.agentId)
-          : null,
+        applicantsRepo.findApplicantQuery(tx, regionCode.slice(0, 6), input.applicantId),
+        input.agentId ? applicantsRepo.findApplicantQuery(tx, regionCode.slice(0, 6), input.agentId) : null,
         ...opening.queries,
+        guess.check,
       ] as const;
     },
-    async (tx, [[applicant], agentRows, calendarRows, headRows]) => {
+    async (tx, [[applicant], agentRows, calendarRows, headRows, published]) => {
+      // An item's versions share its region: the reads above hold for the one published now.
+      const item = await guess.confirm(published as { id: string }[] | undefined, tx);
       if (!applicant || applicant.regionCode !== item.regionCode.slice(0, 6))
         throw new CasesError('APPLICANT_UNKNOWN');
       let agent: ApplicantRow | null = null;
