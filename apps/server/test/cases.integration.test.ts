@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASES, makeCreditCode, makeIdNumber } from '../src/demo/seed-cases-demo';
 import { DEMO_CATALOG as C } from '../src/demo/seed-catalog-demo';
 import { casesService } from '../src/modules/cases';
+import { caseLicenseFields } from '../src/modules/cases/case-transition';
 import { verifyAuditChain } from '../src/modules/audit';
 import { SYSTEM_ACTOR } from '../src/platform/access';
 import { sm4Decrypt } from '../src/platform/crypto';
@@ -451,6 +452,53 @@ describe.each(dbKinds())('cases (%s)', (kind) => {
     const again = await act(approver2, c.id, 'extension', { days: 1, reason: '再延' });
     expect(again.body.code).toBe('CASE_EXTENSION_USED');
     expect((await outbox(c.caseNo)).map((m) => m.kind)).toContain('case.extended');
+  });
+
+  it('ACC-2: numbers taken in the opening round trip stay gap-free: a refused transition, a denial and a wrong guess of the license sequence give theirs back', async () => {
+    const serialOf = (noticeNo: string) => Number(/第(\d+)号/.exec(noticeNo)![1]);
+    const noticeOf = async (id: string, kind: string) =>
+      serialOf((await detail(id)).notices.find((n: { kind: string }) => n.kind === kind).noticeNo);
+    const licenseSerial = async (caseId: string) =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('license')
+            .select('serial')
+            .where('caseId', '=', caseId)
+            .executeTakeFirstOrThrow()
+        ).serial,
+      );
+    // 受理: a stale version is refused after the number was taken; the next 受理 gets that number.
+    const a = await intake();
+    ok(await act(clerk, a.id, 'accept'));
+    const b = await intake();
+    const stale = await clerk.request('POST', `/api/cases/${b.id}/accept`, { version: 99, deferred: [] });
+    expect(stale.body.code).toBe('CASE_STALE');
+    ok(await act(clerk, b.id, 'accept'));
+    expect(await noticeOf(b.id, 'accept')).toBe((await noticeOf(a.id, 'accept')) + 1);
+    // 决定: a grant, a denial (it numbers no license), and a grant whose license sequence this
+    // process guessed wrong (the guessed number is given back).
+    const [g1, dn, g2] = [await atDecision(), await atDecision(), await atDecision()];
+    ok(await act(approver2, g1.id, 'decide', { outcome: 'grant', opinion: '准予' }));
+    ok(
+      await act(approver2, dn.id, 'decide', {
+        outcome: 'deny',
+        reason: '经营场所不符合要求',
+        legalBasis: '《食品经营许可和备案管理办法》第十二条',
+      }),
+    );
+    const real = caseLicenseFields.get(g2.id)!;
+    caseLicenseFields.set(g2.id, { ...real, departmentCreditCode: '91350999MA0000000X' });
+    ok(await act(approver2, g2.id, 'decide', { outcome: 'grant', opinion: '准予' }));
+    expect(await noticeOf(dn.id, 'decide')).toBe((await noticeOf(g1.id, 'decide')) + 1);
+    expect(await noticeOf(g2.id, 'decide')).toBe((await noticeOf(dn.id, 'decide')) + 1);
+    expect(await licenseSerial(g2.id)).toBe((await licenseSerial(g1.id)) + 1);
+    const guessed = await t.deps.db
+      .selectFrom('caseSequence')
+      .select('last')
+      .where('name', 'like', '%91350999MA0000000X')
+      .execute();
+    expect(guessed.map((r) => Number(r.last))).toEqual([0]);
   });
 
   it('grant issues an e-license with a valid check character; public verification; ready-for-pickup only after license and delivery (DEL-1)', async () => {

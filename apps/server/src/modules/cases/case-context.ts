@@ -21,6 +21,11 @@ export type CaseCtx = {
   materials: MaterialRow[] | undefined;
   /** The transition's writes, sent as one statement at its end (executeWrites). */
   writes: Compilable[];
+  /**
+   * Numbers of gap-free sequences taken in the opening round trip (transition's `numbers`), by
+   * sequence name, for allocate to hand out; any left at the end are given back before COMMIT.
+   */
+  numbers?: Map<string, number>;
 };
 
 export type Outcome = { events: NewCaseEvent[]; audit: string; summary?: Record<string, unknown> };

@@ -2,7 +2,8 @@ import { type DecideInput } from '@tongban/contracts';
 import { CaseCtx, Outcome } from './case-context';
 import { allocate, issueNotice, noticeSequence } from './case-documents';
 import { remediesText } from './case-notice';
-import { issueLicense, licenseSpec } from './licenses/licenses';
+import { caseLicenseFields } from './case-transition';
+import { issueLicense, licenseSpec, licenseSpecOf } from './licenses/licenses';
 
 export async function decisionNotice(
   ctx: CaseCtx,
@@ -47,14 +48,15 @@ export async function decisionNotice(
 }
 
 export async function decisionEvents(ctx: CaseCtx, input: DecideInput, instant: boolean): Promise<Outcome> {
-  // The license serial and the notice number in one round trip, in this order.
+  // The notice number and the license serial, in this order (decisionNumbers), in one round trip
+  // or taken already in the transition's opening one.
   const license = input.outcome === 'grant' ? licenseSpec(ctx) : null;
   const numbers = await allocate(ctx, [
-    ...(license ? [license.sequence] : []),
     noticeSequence(ctx, 'decide'),
+    ...(license ? [license.sequence] : []),
   ]);
-  const licenseId = license ? issueLicense(ctx, license, numbers[0]!) : null;
-  const notice = await decisionNotice(ctx, input, licenseId, numbers.at(-1)!);
+  const licenseId = license ? issueLicense(ctx, license, numbers[1]!) : null;
+  const notice = await decisionNotice(ctx, input, licenseId, numbers[0]!);
   return {
     events: [
       {
@@ -70,5 +72,17 @@ export async function decisionEvents(ctx: CaseCtx, input: DecideInput, instant: 
     ],
     audit: instant ? 'case.instant_decision' : 'case.decide',
     summary: { outcome: input.outcome, noticeNo: notice.noticeNo, licenseId },
+  };
+}
+
+/**
+ * The sequences a decision numbers from, in the order every transaction takes them (the notice,
+ * then the license: one order, so two decisions never wait on each other crosswise), as far as
+ * known before the case is read: the license's from the case's row as this process last saw it.
+ */
+export function decisionNumbers(caseId: string, input: DecideInput) {
+  return (today: string): string[] => {
+    const fields = input.outcome === 'grant' ? caseLicenseFields.get(caseId) : undefined;
+    return [noticeSequence({ today }, 'decide'), ...(fields ? [licenseSpecOf(fields).sequence] : [])];
   };
 }

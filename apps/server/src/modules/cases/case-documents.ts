@@ -29,14 +29,23 @@ export type Holder = Pick<ApplicantRow, 'id' | 'name' | 'idNumberMasked'>;
  * and a rollback gives them back.
  */
 export async function allocate(
-  ctx: Pick<CaseCtx, 'tx'> & { row: Pick<CaseCtx['row'], 'regionCode'> },
+  ctx: Pick<CaseCtx, 'tx' | 'numbers'> & { row: Pick<CaseCtx['row'], 'regionCode'> },
   names: readonly string[],
 ): Promise<number[]> {
+  // Those taken already in the transition's opening round trip first (each name once).
+  const out = names.map((name) => {
+    const n = ctx.numbers?.get(name);
+    if (n !== undefined) ctx.numbers!.delete(name);
+    return n;
+  });
+  const missing = names.filter((_, i) => out[i] === undefined);
+  if (missing.length === 0) return out as number[];
   const rows = await executeBatch(
     ctx.tx,
-    names.map((name) => repo.nextSequenceQuery(ctx.tx, ctx.row.regionCode, name)),
+    missing.map((name) => repo.nextSequenceQuery(ctx.tx, ctx.row.regionCode, name)),
   );
-  return rows.map((r) => r[0]!.last);
+  let next = 0;
+  return out.map((n) => n ?? rows[next++]![0]!.last);
 }
 
 export function noticeSequence(ctx: Pick<CaseCtx, 'today'>, kind: NoticeKind): string {

@@ -17,6 +17,7 @@ import { CasesError } from './cases.errors';
 import { applyCaseEvent, type CaseEvent, type CaseState } from './cases.policy';
 import * as repo from './cases.repository';
 import { type CaseRow, type LockedCaseRow, type MaterialRow } from './cases.repository';
+import { type LicenseFields } from './licenses/licenses';
 
 /** The events applied to the state, and their insert queued with the transaction's writes. */
 export function appendEvents(
@@ -58,9 +59,15 @@ export function appendEvents(
 
 /** Each case's region, as this process has seen it: a case never changes region. */
 export const caseRegions = new Map<string, string>();
+/**
+ * What its license would be numbered from, as this process last saw each case's row: a guess for
+ * the decision's opening round trip (transition's `numbers`); a wrong one only costs a round trip.
+ */
+export const caseLicenseFields = new Map<string, LicenseFields>();
 /** What a process that has just started knows: no case's region (tests use it to be one). */
 export function forgetCaseRegions() {
   caseRegions.clear();
+  caseLicenseFields.clear();
 }
 export function rememberRegion(caseId: string, regionCode: string) {
   if (caseRegions.size >= 100_000) caseRegions.clear();
@@ -95,7 +102,18 @@ export async function transition(
   version: number,
   action: Action,
   fn: (ctx: CaseCtx) => Promise<Outcome>,
-  reads: { materials?: boolean; stepOnly?: boolean } & BranchOptions = {},
+  reads: {
+    materials?: boolean;
+    stepOnly?: boolean;
+    /**
+     * The gap-free sequences (notice and license numbers) the transition will number from, as far
+     * as known before the case is read: taken in the opening round trip, after the case's and the
+     * audit chain's locks, instead of in a round trip of their own. Only for a case whose region
+     * this process knows (a guessed region could number another region's sequence) and outside a
+     * bundle's transaction; what the transition does not use is given back before COMMIT.
+     */
+    numbers?: (today: string) => readonly string[];
+  } & BranchOptions = {},
 ): Promise<CaseSummary> {
   assertRole(actor, action);
   // Issue 20: a bundle runs a branch's transition inside its own transaction (reads.tx).
@@ -106,7 +124,11 @@ export async function transition(
     // this order, and the case's materials when the transition needs them. The region is known
     // before the case is read when this process has seen the case (a case never changes region),
     // else guessed as the actor's; a wrong guess costs a round trip.
-    const region = caseRegions.get(caseId) ?? actor.regionCode;
+    const known = caseRegions.get(caseId);
+    const region = known ?? actor.regionCode;
+    const now = deps.clock.now();
+    const today = shanghaiToday(now);
+    const wanted = known !== undefined && !reads.tx && reads.numbers ? reads.numbers(today) : [];
     const calendarNow = calendarRead(deps, region, tx);
     const chain = auditChainRead(tx, region, 'case', caseId);
     // Issue 20: what listeners lock and read for this transition goes right behind the case's
@@ -122,13 +144,15 @@ export async function transition(
       calendarNow.query,
       chain.query,
       reads.materials ? repo.listMaterialsQuery(tx, region, caseId) : null,
+      ...wanted.map((name) => repo.nextSequenceQuery(tx, region, name)),
     ]);
     let [row] = rows[0] as LockedCaseRow[];
     const openedRows = rows.slice(1, 1 + extra.length) as unknown[][];
-    const [chainRows, headRows, guessedMaterials] = rows.slice(1 + extra.length) as [
+    const [chainRows, headRows, guessedMaterials, ...numberRows] = rows.slice(1 + extra.length) as [
       unknown[],
       unknown[],
       MaterialRow[] | undefined,
+      ...{ last: number }[][],
     ];
     let materials = guessedMaterials;
     if (!row) {
@@ -147,6 +171,14 @@ export async function transition(
     if (!row) throw notFound('办件', caseId);
     assertCaseScope(actor, caseId, row);
     rememberRegion(row.id, row.regionCode);
+    if (caseLicenseFields.size >= 100_000) caseLicenseFields.clear();
+    caseLicenseFields.set(row.id, {
+      itemId: row.itemId,
+      licenseTypeCode: row.licenseTypeCode,
+      departmentCreditCode: row.departmentCreditCode,
+      departmentId: row.departmentId,
+      regionCode: row.regionCode,
+    });
     if (!reads.anyVersion && row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
     const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
@@ -159,7 +191,6 @@ export async function transition(
       ? await chain.finish(headRows)
       : await lockAuditChain(tx, row.regionCode, 'case', row.id);
     const state = reviveState(row.state);
-    const now = deps.clock.now();
     const ctx: CaseCtx = {
       tx,
       calendar,
@@ -168,10 +199,11 @@ export async function transition(
       item,
       steps: backOfficeSteps(item.steps),
       now,
-      today: shanghaiToday(now),
+      today,
       holder: { id: row.applicantId, name: row.applicantName, idNumberMasked: row.applicantIdMasked },
       materials,
       writes: [],
+      numbers: new Map(wanted.map((name, i) => [name, numberRows[i]![0]!.last])),
     };
     const out = await fn(ctx);
     const { next, appended } = appendEvents(ctx, actor, row, state, out.events, now);
@@ -193,6 +225,8 @@ export async function transition(
       });
     }
     ctx.writes.push(repo.updateCase(tx, row.regionCode, row.id, projection(next, now)));
+    for (const name of ctx.numbers!.keys())
+      ctx.writes.push(repo.returnSequenceQuery(tx, row.regionCode, name));
     await notify(ctx, appended, next);
     ctx.writes.push(
       ...caseAudit(ctx, link, actor, out.audit, {
@@ -245,7 +279,7 @@ export function transitionWithMaterials(
   version: number,
   action: Action,
   fn: (ctx: CaseCtx) => Promise<Outcome>,
-  opts: BranchOptions = {},
+  opts: BranchOptions & { numbers?: (today: string) => readonly string[] } = {},
 ): Promise<CaseSummary> {
   return transition(deps, actor, caseId, version, action, fn, { materials: true, ...opts });
 }

@@ -369,6 +369,19 @@ export function nextSequenceQuery(
   };
 }
 
+/**
+ * Gives back the number a transaction took of a sequence and did not use: it still holds the row,
+ * so the number is the sequence's last and nobody else has seen it (no gap).
+ */
+export function returnSequenceQuery(db: Executor, regionCode: string, name: string): Compilable {
+  return {
+    compile: () =>
+      sql`update case_sequence set last = last - 1 where region_code = ${regionCode} and name = ${name}`.compile(
+        db,
+      ),
+  };
+}
+
 /** Claims an idempotency key: no row back when it was already used (by a committed submission). */
 export function claimIdempotencyKeyQuery(
   db: Executor,

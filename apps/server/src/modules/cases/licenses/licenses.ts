@@ -25,8 +25,16 @@ export function addYears(date: string, years: number): string {
 }
 
 /** The e-license an item issues: its type (from the locked case's row) and its serial sequence. */
-export function licenseSpec(ctx: CaseCtx) {
-  const { row } = ctx;
+export function licenseSpec(ctx: Pick<CaseCtx, 'row'>) {
+  return licenseSpecOf(ctx.row);
+}
+
+/** The fields of a case's row its license depends on (remembered per case: case-transition.ts). */
+export type LicenseFields = Pick<
+  CaseCtx['row'],
+  'itemId' | 'licenseTypeCode' | 'departmentCreditCode' | 'departmentId' | 'regionCode'
+>;
+export function licenseSpecOf(row: LicenseFields) {
   const typeCode = row.licenseTypeCode ?? `9${sm3Hex(row.itemId).slice(0, 17).toUpperCase()}`;
   const issuerCreditCode = row.departmentCreditCode ?? derivedCreditCode(row.departmentId, row.regionCode);
   return { typeCode, issuerCreditCode, sequence: `license:${typeCode}:${issuerCreditCode}` };

@@ -4,7 +4,7 @@ import { type Deps } from '../../../platform/app-types';
 import { shanghaiToday } from '../../../platform/time';
 import { fail } from '../case-access';
 import { BranchOptions } from '../case-context';
-import { issueNotice, type NoticeCtx } from '../case-documents';
+import { issueNotice, noticeSequence, type NoticeCtx } from '../case-documents';
 import { chineseDate } from '../case-notice';
 import { isAcceptanceDeemed, missingMaterials, transitionWithMaterials } from '../case-transition';
 import { CasesError } from '../cases.errors';
@@ -80,6 +80,7 @@ export async function accept(
         summary: { noticeNo: notice.noticeNo },
       };
     },
-    opts,
+    // The 受理通知书's number in the opening round trip (transition's `numbers`).
+    { ...opts, numbers: (today) => [noticeSequence({ today }, 'accept')] },
   );
 }
