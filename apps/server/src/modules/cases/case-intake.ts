@@ -45,23 +45,35 @@ export async function withIdempotency<T, const Q extends readonly (Compilable<un
 ): Promise<{ caseId: string; replayed: boolean; value?: T | undefined }> {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new CasesError('BAD_IDEMPOTENCY_KEY');
   const requestHash = sm3Hex(JSON.stringify(request));
-  return deps.db.transaction().execute(async (tx) => {
-    const [claimed, ...rows] = await executeBatch(tx, [
-      key !== undefined ? repo.claimIdempotencyKeyQuery(tx, scope, key) : null,
-      ...reads(tx),
-    ]);
-    if (key !== undefined && claimed?.length === 0) {
-      const stored = (await repo.findIdempotencyKey(tx, scope, key))?.response as
-        { requestHash: string; caseId: string } | null | undefined;
-      if (!stored) throw new CasesError('CASE_STALE', '相同的提交正在处理，请稍后刷新');
-      if (stored.requestHash !== requestHash) throw new CasesError('IDEMPOTENCY_KEY_REUSED');
-      return { caseId: stored.caseId, replayed: true };
-    }
-    const { caseId, writes, value } = await fn(tx, rows as BatchRows<Q>);
-    if (key !== undefined) writes.push(repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId }));
-    await executeWrites(tx, writes, { thenCommit: true });
-    return { caseId, replayed: false, value };
-  });
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const [claimed, ...rows] = await executeBatch(tx, [
+        key !== undefined ? repo.claimIdempotencyKeyQuery(tx, scope, key) : null,
+        ...reads(tx),
+      ]);
+      if (key !== undefined && claimed?.length === 0) {
+        const stored = (await repo.findIdempotencyKey(tx, scope, key))?.response as
+          { requestHash: string; caseId: string } | null | undefined;
+        if (!stored) throw new CasesError('CASE_STALE', '相同的提交正在处理，请稍后刷新');
+        if (stored.requestHash !== requestHash) throw new CasesError('IDEMPOTENCY_KEY_REUSED');
+        // A replay writes nothing: what the reads took (a case number) goes back with the rollback.
+        throw new Replayed(stored.caseId);
+      }
+      const { caseId, writes, value } = await fn(tx, rows as BatchRows<Q>);
+      if (key !== undefined)
+        writes.push(repo.saveIdempotencyResponse(tx, scope, key, { requestHash, caseId }));
+      await executeWrites(tx, writes, { thenCommit: true });
+      return { caseId, replayed: false, value };
+    });
+  } catch (e) {
+    if (e instanceof Replayed) return { caseId: e.caseId, replayed: true };
+    throw e;
+  }
+}
+
+/** Thrown out of a submission's transaction when its key was used already (rolls it back). */
+class Replayed {
+  constructor(readonly caseId: string) {}
 }
 
 export type IntakeSpec = {
@@ -75,7 +87,22 @@ export type IntakeSpec = {
   contact?: { name: string; phone: string };
   /** The region's calendar and the case's audit chain, when the caller already read them. */
   opened?: { calendar: CompiledCalendar; link: AuditLink };
+  /** When the application was received (default: now), and its case number's serial of that day when the caller took it. */
+  now?: Date;
+  serial?: number;
 };
+
+/**
+ * Whether an intake may take its case number with its opening reads (the counter then stays locked
+ * until COMMIT): only when nothing it does in between is a round trip of its own, i.e. no material
+ * left for the applicant's held e-licenses to supply (免提交, resolveMaterials).
+ */
+export function numberWithOpening(item: CatalogVersion, given: IntakeSpec['materials']): boolean {
+  return item.materials.every((m) => {
+    const status = given.get(m.name)?.status;
+    return !m.licenseTypeCode || status === 'provided' || status === 'not_applicable';
+  });
+}
 
 /** What intake reads before it takes a case number, for a caller that sends it with its own reads. */
 export function intakeReads(deps: Deps, tx: Tx, regionCode: string, caseId: string) {
@@ -110,7 +137,7 @@ export async function intake(
     opened = await reads.finish(...(await executeBatch(tx, reads.queries)));
   }
   rememberRegion(prepared.caseId, prepared.regionCode);
-  const serial = await repo.nextCaseSerial(tx, prepared.regionCode, prepared.day);
+  const serial = spec.serial ?? (await repo.nextCaseSerial(tx, prepared.regionCode, prepared.day));
   const made = prepared.finish(actor, serial);
   const { calendar, link } = opened;
   made.writes.push(...caseAudit({ tx, row: made.row, now: prepared.now }, link, actor, ...made.audit[0]!));
@@ -129,7 +156,7 @@ export const formatCaseNo = (regionCode: string, day: string, serial: number) =>
  */
 export async function prepareIntake(deps: Deps, tx: Tx, spec: IntakeSpec) {
   const { item, applicant } = spec;
-  const now = deps.clock.now();
+  const now = spec.now ?? deps.clock.now();
   const day = shanghaiToday(now);
   const regionCode = item.regionCode;
   const caseId = spec.caseId ?? uuidv7();

@@ -7,7 +7,9 @@ import * as applicantsRepo from '../applicants/applicants.repository';
 import { type ApplicantRow } from '../applicants/applicants.repository';
 import { assertRole } from '../case-access';
 import { type BranchOptions } from '../case-context';
-import { guessItemForIntake, intake, intakeReads, withIdempotency } from '../case-intake';
+import { guessItemForIntake, intake, intakeReads, numberWithOpening, withIdempotency } from '../case-intake';
+import * as casesRepo from '../cases.repository';
+import { shanghaiToday } from '../../../platform/time';
 import { CasesError } from '../cases.errors';
 import { accept } from './accept-case';
 import { getDetail } from './get-case-detail';
@@ -31,6 +33,11 @@ export async function createCase(
   const guess = await guessItemForIntake(deps, actor, input.itemId, deps.db);
   const { regionCode } = guess.item;
   const newId = opts.caseId ?? uuidv7();
+  const materials = new Map(input.materials.map((m) => [m.name, { status: m.status }]));
+  const now = deps.clock.now();
+  const day = shanghaiToday(now);
+  // The case number with the opening reads too, where intake makes no round trip in between.
+  const numbered = numberWithOpening(guess.item, materials);
   let opening: ReturnType<typeof intakeReads> | undefined;
   const { caseId, replayed, value } = await withIdempotency(
     deps,
@@ -47,9 +54,11 @@ export async function createCase(
         input.agentId ? applicantsRepo.findApplicantQuery(tx, regionCode.slice(0, 6), input.agentId) : null,
         ...opening.queries,
         guess.check,
+        // Last: the counter's row stays locked until COMMIT (a rollback gives the number back).
+        numbered ? casesRepo.nextCaseSerialsQuery(tx, regionCode, day, 1) : null,
       ] as const;
     },
-    async (tx, [[applicant], agentRows, calendarRows, headRows, published]) => {
+    async (tx, [[applicant], agentRows, calendarRows, headRows, published, serialRows]) => {
       // An item's versions share its region: the reads above hold for the one published now.
       const item = await guess.confirm(published as { id: string }[] | undefined, tx);
       if (!applicant || applicant.regionCode !== item.regionCode.slice(0, 6))
@@ -65,8 +74,10 @@ export async function createCase(
         applicant,
         agent,
         channel: input.channel,
-        materials: new Map(input.materials.map((m) => [m.name, { status: m.status }])),
+        materials,
         caseId: newId,
+        now,
+        serial: serialRows?.[0]?.last,
         opened: await opening!.finish(calendarRows, headRows),
       });
       if (!input.decision) return made;
