@@ -337,8 +337,10 @@ export function listBranches(db: Executor, regionCode: string, bundleIds: readon
     .execute();
 }
 
-/** The branch a case is, if any: in the case's region (a branch's key is (region_code, case_id)). */
-/** The bundle a case is a branch of, if any: a statement for executeBatch. */
+/**
+ * The branch a case is, if any: in the case's region (a branch's key is (region_code, case_id)); a
+ * statement for executeBatch, or run on its own by findBranchByCase.
+ */
 export function findBranchByCaseQuery(db: Executor, regionCode: string, caseId: string) {
   return db
     .selectFrom('bundleBranch')

@@ -336,18 +336,18 @@ function publishedSeenIn(deps: Deps): Map<string, string> {
  * version is published now, and `confirm`, which gives the version to file under from its rows:
  * the guessed one, or the one published since (re-read), or CATALOG_NOT_PUBLISHED.
  */
-export async function guessItemForIntake(deps: Deps, actor: Actor, itemId: string, db: Executor) {
+export async function guessItemForIntake(deps: Deps, actor: Actor, itemId: string) {
   const seen = publishedSeenIn(deps);
   const seenId = seen.get(itemId);
   if (seenId === undefined) {
     const item = await getItemForIntake(deps, actor, itemId);
-    return { item, check: null, confirm: async (_rows: unknown, _tx: Executor) => item };
+    return { item, check: () => null, confirm: async (_rows: unknown, _tx: Executor) => item };
   }
   const item = await pinnedVersion(deps, seenId);
   checkItemRegion(actor, item);
   return {
     item,
-    check: publishedVersionIdQuery(db, item.regionCode, itemId),
+    check: (tx: Executor) => publishedVersionIdQuery(tx, item.regionCode, itemId),
     confirm: async (rows: readonly { id: string }[] | undefined, tx: Executor) => {
       const now = rows?.[0]?.id;
       if (now === seenId) return item;

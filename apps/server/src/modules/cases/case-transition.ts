@@ -171,14 +171,17 @@ export async function transition(
     if (!row) throw notFound('办件', caseId);
     assertCaseScope(actor, caseId, row);
     rememberRegion(row.id, row.regionCode);
+    // Remembered once per case: a later change (a department's credit code) makes a wrong guess,
+    // which costs one round trip (allocate), never a wrong number.
     if (caseLicenseFields.size >= 100_000) caseLicenseFields.clear();
-    caseLicenseFields.set(row.id, {
-      itemId: row.itemId,
-      licenseTypeCode: row.licenseTypeCode,
-      departmentCreditCode: row.departmentCreditCode,
-      departmentId: row.departmentId,
-      regionCode: row.regionCode,
-    });
+    if (!caseLicenseFields.has(row.id))
+      caseLicenseFields.set(row.id, {
+        itemId: row.itemId,
+        licenseTypeCode: row.licenseTypeCode,
+        departmentCreditCode: row.departmentCreditCode,
+        departmentId: row.departmentId,
+        regionCode: row.regionCode,
+      });
     if (!reads.anyVersion && row.version !== version)
       throw new CasesError('CASE_STALE', undefined, { expected: version, current: row.version });
     const pinned = await pinnedVersion(deps, row.itemVersionId, tx);

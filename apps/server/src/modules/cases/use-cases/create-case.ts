@@ -30,7 +30,7 @@ export async function createCase(
   opts: { caseId?: string } = {},
 ): Promise<{ detail: CaseDetail; replayed: boolean }> {
   assertRole(actor, 'case.intake');
-  const guess = await guessItemForIntake(deps, actor, input.itemId, deps.db);
+  const guess = await guessItemForIntake(deps, actor, input.itemId);
   const { regionCode } = guess.item;
   const newId = opts.caseId ?? uuidv7();
   const materials = new Map(input.materials.map((m) => [m.name, { status: m.status }]));
@@ -53,7 +53,7 @@ export async function createCase(
         applicantsRepo.findApplicantQuery(tx, regionCode.slice(0, 6), input.applicantId),
         input.agentId ? applicantsRepo.findApplicantQuery(tx, regionCode.slice(0, 6), input.agentId) : null,
         ...opening.queries,
-        guess.check,
+        guess.check(tx),
         // Last: the counter's row stays locked until COMMIT (a rollback gives the number back).
         numbered ? casesRepo.nextCaseSerialsQuery(tx, regionCode, day, 1) : null,
       ] as const;
