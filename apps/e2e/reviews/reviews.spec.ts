@@ -95,7 +95,9 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     await row.getByRole('button', { name: '转入台账' }).click();
     await page.getByPlaceholder('云溪县卫生健康局').fill('云溪县卫生健康局');
     await confirmModal(page, /确\s*定|OK/);
-    await page.getByText('已转入台账', { exact: false }).first().waitFor();
+    // The tab label "已转入台账 (n)" is always on the page; the finding leaving the 待处理 tab is what
+    // says the server has accepted it.
+    await row.waitFor({ state: 'detached' });
     const after = (
       await sup.get<{
         items: { rule: string; causeKey: string; status: string; ledgerInspectionId: string }[];

@@ -14,8 +14,14 @@ function NotifyBridge() {
   return null;
 }
 
+/** People who asked their system for less motion get none: antd's transitions are switched off. */
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+}
+
 export function AppRoot() {
   const [queryClient] = useState(createQueryClient);
+  const [motion] = useState(() => !prefersReducedMotion());
   const { i18n } = useTranslation();
   return (
     <ConfigProvider
@@ -25,6 +31,7 @@ export function AppRoot() {
       theme={{
         token: {
           colorPrimary: '#1d4ed8',
+          motion,
           borderRadius: 6,
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif",
