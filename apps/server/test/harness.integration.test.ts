@@ -13,7 +13,7 @@ async function snapshot(t: TestApp) {
       await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(t.deps.db)
     ).rows[0]!.n;
   // An entity's audit lane follows from its id (docs/adr/0002), and most ids are random: how many of
-  // the 32 lanes per region the seed touches differs from one seeding to the next.
+  // the 128 lanes per region the seed touches differs from one seeding to the next.
   delete counts.audit_head;
   const cases = await t.deps.db
     .selectFrom('serviceCase')

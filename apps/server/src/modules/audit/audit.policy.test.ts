@@ -68,7 +68,7 @@ describe('audit lanes (docs/adr/0002)', () => {
     }
   });
   it('entities spread over the lanes (writers to different cases rarely share a chain)', () => {
-    const used = new Set(Array.from({ length: 2000 }, () => auditLane('case', crypto.randomUUID())));
+    const used = new Set(Array.from({ length: 5000 }, () => auditLane('case', crypto.randomUUID())));
     expect(used.size).toBe(AUDIT_LANES);
   });
 });

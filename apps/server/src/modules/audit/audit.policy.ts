@@ -20,7 +20,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  * writers to different lanes never wait for each other. The lane is stored with each entry, so this
  * number may change later without breaking any chain.
  */
-export const AUDIT_LANES = 32;
+export const AUDIT_LANES = 128;
 
 /** The lane of an entity: all entries about one entity are one chain, in order (FNV-1a over UTF-16). */
 export function auditLane(entityType: string, entityId: string, lanes = AUDIT_LANES): number {
