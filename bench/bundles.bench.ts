@@ -20,7 +20,8 @@
  * `--small`: a short run (< 1 min) for a quick check. BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres) is the admin connection; fresh databases are created
  * and dropped. BENCH_CLIENTS (default 8), BENCH_SECONDS (ours in all, default 20),
- * BENCH_PGBENCH_SECONDS (default 10), BENCH_ROUNDS (default 5), BENCH_WARMUP_SECONDS (default 8).
+ * BENCH_PGBENCH_SECONDS (default 10), BENCH_ROUNDS (default 5), BENCH_WARMUP_SECONDS (default 8),
+ * BENCH_NODE_ARGS (the server's node options, e.g. a CPU profile).
  * Targets (issue 20): ratio ≥ 0.4, p99 ≤ 100 ms, deadlocks 0, lost joins 0.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -95,8 +96,10 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   execFileSync(process.execPath, ['apps/server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p") profiles the server, as in bench:cases.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const startServer = async () => {
-    const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+    const child = spawn(process.execPath, [...nodeArgs, 'apps/server/dist/main.js'], {
       cwd: ROOT,
       env: {
         ...process.env,
