@@ -16,7 +16,9 @@ function NotifyBridge() {
 
 /** People who asked their system for less motion get none: antd's transitions are switched off. */
 function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+  return (
+    typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true
+  );
 }
 
 export function AppRoot() {
