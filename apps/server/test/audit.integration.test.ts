@@ -168,12 +168,16 @@ describe('npm run audit:verify and audit:checkpoint', () => {
         try {
           return {
             code: 0,
-            out: execFileSync('npx', ['tsx', `apps/server/src/modules/audit/${cli}.cli.ts`, ...args], {
-              cwd: root,
-              env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
-              encoding: 'utf8',
-              stdio: 'pipe',
-            }),
+            out: execFileSync(
+              process.execPath,
+              ['--import', 'tsx', `apps/server/src/modules/audit/${cli}.cli.ts`, ...args],
+              {
+                cwd: root,
+                env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+                encoding: 'utf8',
+                stdio: 'pipe',
+              },
+            ),
           };
         } catch (e) {
           const err = e as { status: number; stderr: string };

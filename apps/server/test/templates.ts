@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { seedDemo } from '../src/demo/seed-demo';
 import { loadNationalDays } from '../src/modules/calendar';
 import type { Deps } from '../src/platform/app-types';
 import { fixedClock } from '../src/platform/clock';
 import { loadConfig, type Config } from '../src/platform/config';
-import { openDatabase, type DatabaseHandle } from '../src/platform/db';
+import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
 
 /**
@@ -23,7 +24,13 @@ export const TEMPLATE_NOW = new Date('2026-11-20T02:00:00Z');
 /** Fixed secrets: the demo's encrypted identity numbers must be readable by every copy. */
 export function testConfig(dataDir: string): Config {
   return loadConfig(
-    { DATA_DIR: dataDir, TONGBAN_LOOKUP_KEY: 'a'.repeat(64), TONGBAN_SM4_KEY: 'b'.repeat(32) },
+    {
+      DATA_DIR: dataDir,
+      TONGBAN_LOOKUP_KEY: 'a'.repeat(64),
+      TONGBAN_SM4_KEY: 'b'.repeat(32),
+      // The suites sign in hundreds of times; scrypt's cost is not what they test.
+      PASSWORD_SCRYPT_N: '1024',
+    },
     [],
   );
 }
@@ -36,12 +43,44 @@ export async function prepareDatabase(handle: DatabaseHandle, deps: Deps, demo: 
 }
 
 export type TemplatePair = { bare: string; demo: string };
+
+/** Every table's row count and what the demo's cases came to: a copy must show the same. */
+export type DemoSnapshot = {
+  counts: Record<string, number>;
+  cases: { caseNo: string; status: string; receivedAt: string | null }[];
+};
+
+export async function demoSnapshot(db: Db): Promise<DemoSnapshot> {
+  const tables = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.rows)
+    counts[name] = (
+      await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(db)
+    ).rows[0]!.n;
+  const cases = await db
+    .selectFrom('serviceCase')
+    .select(['caseNo', 'status', 'receivedAt'])
+    .orderBy('caseNo')
+    .execute();
+  return {
+    counts,
+    cases: cases.map((c) => ({
+      caseNo: c.caseNo,
+      status: c.status,
+      receivedAt: c.receivedAt && new Date(c.receivedAt).toISOString(),
+    })),
+  };
+}
 /** What global-setup.ts hands the test workers (vitest provide/inject): serializable names only. */
 export type Templates = {
   /** Tarball files of a PGlite data directory. */
   pglite: TemplatePair;
   /** Database names on the TEST_DATABASE_URL server. */
   postgres: TemplatePair | null;
+  /** The demo templates as seeding left them, before they were dumped or closed. */
+  seeded: { pglite: DemoSnapshot; postgres: DemoSnapshot | null };
 };
 
 declare module 'vitest' {
@@ -56,19 +95,29 @@ function depsFor(handle: DatabaseHandle, dataDir: string): Deps {
   return { db: handle.db, dbKind: handle.kind, clock: fixedClock(TEMPLATE_NOW), config: testConfig(dataDir) };
 }
 
+/**
+ * The data directory as a tarball, after a checkpoint: a copy then starts with nothing to redo
+ * (without it every test database replays the seed's WAL, a quarter of a second each).
+ */
+async function dumpCheckpointed(handle: DatabaseHandle, file: string): Promise<void> {
+  await sql`checkpoint`.execute(handle.db);
+  writeFileSync(file, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
+}
+
 /** One PGlite: migrated → dumped as `bare`; then seeded → dumped as `demo`. */
-async function buildPglite(dir: string): Promise<TemplatePair> {
+async function buildPglite(dir: string): Promise<TemplatePair & { seeded: DemoSnapshot }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-tpl-'));
   const handle = await openDatabase({});
   try {
     const deps = depsFor(handle, dataDir);
     await prepareDatabase(handle, deps, false);
     const bare = path.join(dir, 'pglite-bare.tar');
-    writeFileSync(bare, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
+    await dumpCheckpointed(handle, bare);
     await prepareDatabase(handle, deps, true);
+    const seeded = await demoSnapshot(handle.db);
     const demo = path.join(dir, 'pglite-demo.tar');
-    writeFileSync(demo, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
-    return { bare, demo };
+    await dumpCheckpointed(handle, demo);
+    return { bare, demo, seeded };
   } finally {
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -92,7 +141,7 @@ export function databaseUrl(adminUrl: string, name: string): string {
 }
 
 /** Two PostgreSQL databases, bare and demo; closed afterwards (a template must have no connections). */
-async function buildPostgres(adminUrl: string): Promise<TemplatePair> {
+async function buildPostgres(adminUrl: string): Promise<TemplatePair & { seeded: DemoSnapshot }> {
   const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const names = { bare: `tb_tpl_bare_${tag}`, demo: `tb_tpl_demo_${tag}` };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-tpl-'));
@@ -106,12 +155,14 @@ async function buildPostgres(adminUrl: string): Promise<TemplatePair> {
     }
     await admin(adminUrl, (c) => c.query(`create database ${names.demo} template ${names.bare}`));
     const demo = await openDatabase({ url: databaseUrl(adminUrl, names.demo) });
+    let seeded: DemoSnapshot;
     try {
       await prepareDatabase(demo, depsFor(demo, dataDir), true);
+      seeded = await demoSnapshot(demo.db);
     } finally {
       await demo.close();
     }
-    return names;
+    return { ...names, seeded };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -131,5 +182,9 @@ export async function buildTemplates(dir: string): Promise<Templates> {
     buildPglite(dir),
     adminUrl ? buildPostgres(adminUrl) : Promise.resolve(null),
   ]);
-  return { pglite, postgres };
+  return {
+    pglite: { bare: pglite.bare, demo: pglite.demo },
+    postgres: postgres && { bare: postgres.bare, demo: postgres.demo },
+    seeded: { pglite: pglite.seeded, postgres: postgres?.seeded ?? null },
+  };
 }

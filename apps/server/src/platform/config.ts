@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_SCRYPT_N } from './crypto';
 import { SERVER_ROOT } from './paths';
 
 export type Secrets = {
@@ -34,6 +35,11 @@ export type Config = {
   sessionMaxHours: number;
   /** How often the outbox poller delivers and runs its jobs (OUTBOX_INTERVAL_MS, default 5000). */
   outboxIntervalMs: number;
+  /**
+   * scrypt's cost N for new password hashes (PASSWORD_SCRYPT_N, a power of two from 1024; default
+   * 16384). The test suites lower it: they sign in hundreds of times and test no cost.
+   */
+  passwordCost: number;
 };
 
 /**
@@ -59,6 +65,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const outboxIntervalMs = Number(env.OUTBOX_INTERVAL_MS ?? 5000);
   if (!Number.isInteger(outboxIntervalMs) || outboxIntervalMs < 50 || outboxIntervalMs > 3_600_000)
     throw new Error(`OUTBOX_INTERVAL_MS 应为 50—3600000 的整数：${env.OUTBOX_INTERVAL_MS}`);
+  const passwordCost = Number(env.PASSWORD_SCRYPT_N ?? DEFAULT_SCRYPT_N);
+  if (
+    !Number.isInteger(passwordCost) ||
+    passwordCost < 1024 ||
+    passwordCost > 1 << 20 ||
+    (passwordCost & (passwordCost - 1)) !== 0
+  )
+    throw new Error(`PASSWORD_SCRYPT_N 应为 1024—1048576 之间 2 的幂：${env.PASSWORD_SCRYPT_N}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {
@@ -76,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     publicBaseUrl,
     sessionMaxHours,
     outboxIntervalMs,
+    passwordCost,
   };
 }
 

@@ -16,13 +16,18 @@ const scryptAsync = promisify(scrypt) as (
   len: number,
   opts: object,
 ) => Promise<Buffer>;
-const SCRYPT = { N: 16384, r: 8, p: 1 };
+/** scrypt's cost N for new password hashes unless the configuration says otherwise (PASSWORD_SCRYPT_N). */
+export const DEFAULT_SCRYPT_N = 16384;
+const SCRYPT = { r: 8, p: 1 };
 
-/** scrypt password hash, self-describing: `scrypt$N$r$p$salt$hash` (base64). */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * scrypt password hash, self-describing: `scrypt$N$r$p$salt$hash` (base64); verifying reads N from
+ * the hash, so hashes made at another cost keep working.
+ */
+export async function hashPassword(password: string, cost = DEFAULT_SCRYPT_N): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password.normalize('NFKC'), salt, 32, SCRYPT);
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scryptAsync(password.normalize('NFKC'), salt, 32, { N: cost, ...SCRYPT });
+  return `scrypt$${cost}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

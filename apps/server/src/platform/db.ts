@@ -43,6 +43,12 @@ export async function openDatabase(opts: {
   dataDir?: string | undefined;
   /** A new PGlite starts from these files (a dumpDataDir tarball) instead of an empty cluster. */
   loadDataDir?: Blob | undefined;
+  /**
+   * Server settings for PGlite (`-c name=value` after its defaults). Tests give a small
+   * `shared_buffers`: the WebAssembly heap is cleared at every start, and 128 MB of buffers cost a
+   * third of a second per test database.
+   */
+  pgliteSettings?: Record<string, string> | undefined;
 }): Promise<DatabaseHandle> {
   if (opts.url) {
     // Pipeline mode: a client sends queries without waiting for the previous answer (pg-dialect.ts).
@@ -69,7 +75,12 @@ export async function openDatabase(opts: {
     [INT8_OID]: (v: string) => Number(v),
     [NUMERIC_OID]: (v: string) => v,
   };
-  const options = { parsers, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) };
+  const settings = Object.entries(opts.pgliteSettings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  const options = {
+    parsers,
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    ...(settings.length ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {}),
+  };
   const pglite = opts.dataDir
     ? await PGlite.create(path.join(opts.dataDir, 'pglite'), options)
     : await PGlite.create(options);

@@ -19,7 +19,13 @@ import { findPasswordProblem } from './password-policy';
 
 // A hash to compare against when there is no password to check (unknown user, locked pair), so
 // every refusal costs one scrypt like a wrong password and the reply time does not tell them apart.
-let dummyHash: Promise<string> | undefined;
+// One per cost: the configured cost is what the accounts' own hashes were made with.
+const dummyHashes = new Map<number, Promise<string>>();
+function dummyHash(cost: number): Promise<string> {
+  let h = dummyHashes.get(cost);
+  if (!h) dummyHashes.set(cost, (h = hashPassword('not-a-real-password', cost)));
+  return h;
+}
 
 export function hashSessionToken(deps: Deps, token: string): string {
   return hmacSm3Hex(deps.config.secrets.lookupKey, `session:${token}`);
@@ -68,7 +74,7 @@ export async function login(
   // Checked outside any transaction: scrypt must not hold a connection (PGlite has only one).
   const ok = await verifyPassword(
     input.password,
-    user && !lockedAlready ? user.passwordHash : await (dummyHash ??= hashPassword('not-a-real-password')),
+    user && !lockedAlready ? user.passwordHash : await dummyHash(deps.config.passwordCost),
   );
   if (!user || !ok || lockedAlready) {
     if (!lockedAlready) await hooks.onPasswordRefused?.();
@@ -314,7 +320,7 @@ export async function changePassword(
     currentHash: user.passwordHash,
   });
   if (weak) throw new AuthError('AUTH_WEAK_PASSWORD', weak);
-  const hash = await hashPassword(input.newPassword);
+  const hash = await hashPassword(input.newPassword, deps.config.passwordCost);
   await runCommand(deps, actor, async ({ tx }) => {
     await repo.updatePasswordHash(tx, user, hash);
     // Other sessions of this user end with the old password.

@@ -21,7 +21,7 @@ export async function createUser(
     demoAccount: opts.demoAccount,
   });
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, deps.config.passwordCost);
   return runCommand(deps, actor, async ({ tx }) => {
     if (await accounts.findAccountIdByUsername(tx, input.username)) throw new OrgError('ORG_USERNAME_TAKEN');
     const row = await accounts.insertAccount(tx, {

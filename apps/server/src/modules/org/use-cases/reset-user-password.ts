@@ -25,7 +25,7 @@ export async function resetUserPassword(deps: Deps, actor: Actor, id: string, pa
     currentHash: await findPasswordHash(deps.db, existing),
   });
   if (weak) throw new OrgError('ORG_WEAK_PASSWORD', weak);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, deps.config.passwordCost);
   const out = await runCommand(deps, actor, async ({ tx, now }) => {
     await accounts.setAccountPassword(tx, existing, passwordHash);
     await accounts.deleteAccountSessions(tx, id);
