@@ -268,7 +268,8 @@ async function main() {
     const u = new URL(ADMIN_URL);
     const pgArgs = [
       '-h',
-      u.hostname,
+      // A socket directory arrives percent-encoded (postgres://user@%2Fvar%2Frun%2Fpostgresql/db).
+      decodeURIComponent(u.hostname),
       '-p',
       u.port || '5432',
       '-U',

@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uuidv7 } from './crypto';
+import { loadConfig } from './config';
+import { DEFAULT_SCRYPT_N, hashPassword, uuidv7, verifyPassword } from './crypto';
 
 describe('uuidv7', () => {
   it('is a well-formed version 7 UUID whose first 48 bits are the milliseconds given', () => {
@@ -15,5 +19,35 @@ describe('uuidv7', () => {
     expect(earlier < later).toBe(true);
     const same = new Set(Array.from({ length: 10_000 }, () => uuidv7(5)));
     expect(same.size).toBe(10_000);
+  });
+});
+
+describe('password hashes', () => {
+  it('record their scrypt cost, and a hash made at one cost verifies whatever the configured cost', async () => {
+    const cheap = await hashPassword('Lanshan#Qiao-58', 1024);
+    expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('Lanshan#Qiao-58', cheap)).toBe(true);
+    expect(await verifyPassword('Lanshan#Qiao-59', cheap)).toBe(false);
+    const standard = await hashPassword('Lanshan#Qiao-58');
+    expect(standard.split('$')[1]).toBe(String(DEFAULT_SCRYPT_N));
+    expect(await verifyPassword('Lanshan#Qiao-58', standard)).toBe(true);
+  });
+});
+
+describe('PASSWORD_SCRYPT_N', () => {
+  const env = (n?: string) => ({
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tongban-config-')),
+    TONGBAN_LOOKUP_KEY: 'a'.repeat(64),
+    TONGBAN_SM4_KEY: 'b'.repeat(32),
+    ...(n === undefined ? {} : { PASSWORD_SCRYPT_N: n }),
+  });
+  it('defaults to 16384 and takes a power of two from 1024', () => {
+    expect(loadConfig(env(), []).passwordCost).toBe(DEFAULT_SCRYPT_N);
+    expect(loadConfig(env('1024'), []).passwordCost).toBe(1024);
+    expect(loadConfig(env('65536'), []).passwordCost).toBe(65536);
+  });
+  it('refuses a cost that is too low or not a power of two, naming the setting', () => {
+    for (const bad of ['512', '1000', '3000', 'abc', String(1 << 21)])
+      expect(() => loadConfig(env(bad), [])).toThrow(/PASSWORD_SCRYPT_N/);
   });
 });
