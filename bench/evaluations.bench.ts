@@ -254,6 +254,7 @@ async function main() {
       tick = now;
     }, 5);
     const pacedUntil = performance.now() + PACED_SECONDS * 1000;
+    const pacedStartedAt = new Date().toISOString();
     await Promise.all(
       pads.map(async (pad) => {
         let due = performance.now() + Math.random() * (CLIENTS / paced) * 1000;
@@ -274,6 +275,14 @@ async function main() {
       .filter((r) => !stalls.some((st) => r.due < st.to && r.end > st.from))
       .map((r) => r.end - r.due);
     const stalled = spans.length - clear.length;
+    // Where the slow answers fall: in bursts (a stall somewhere) or spread out (queueing).
+    const pacedFrom = Math.min(...spans.map((r) => r.due));
+    const slowBySecond = new Map<number, number>();
+    for (const r of spans)
+      if (r.end - r.due > 50) {
+        const sec = Math.floor((r.due - pacedFrom) / 1000);
+        slowBySecond.set(sec, (slowBySecond.get(sec) ?? 0) + 1);
+      }
 
     // The figures endpoint over the N ratings, for a department and for the region.
     const login = await fetch(`${address}/api/auth/login`, {
@@ -339,6 +348,14 @@ async function main() {
     console.log(
       `the bench's own process stalled ${stalls.length} times (longest ${Math.max(0, ...stalls.map((st) => st.to - st.from)).toFixed(0)} ms) ` +
         `during the paced ratings; ${stalled} ratings overlapped a stall; without them submit p99 ${p(clear, 0.99).toFixed(1)} ms`,
+    );
+    console.log(
+      `ratings answered after more than 50 ms, by second of the paced phase (from ${pacedStartedAt}): ${
+        [...slowBySecond]
+          .sort((x, y) => x[0] - y[0])
+          .map(([sec, n]) => `${sec}s ${n}`)
+          .join(', ') || 'none'
+      }`,
     );
     console.log(`RESULT ${JSON.stringify(result)}`);
   } finally {
