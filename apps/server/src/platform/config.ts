@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SCRYPT_N } from './crypto';
+import { DEFAULT_SCRYPT_N, MAX_SCRYPT_N } from './crypto';
 import { SERVER_ROOT } from './paths';
 
 export type Secrets = {
@@ -36,8 +36,8 @@ export type Config = {
   /** How often the outbox poller delivers and runs its jobs (OUTBOX_INTERVAL_MS, default 5000). */
   outboxIntervalMs: number;
   /**
-   * scrypt's cost N for new password hashes (PASSWORD_SCRYPT_N, a power of two from 1024; default
-   * 16384). The test suites lower it: they sign in hundreds of times and test no cost.
+   * scrypt's cost N for new password hashes (PASSWORD_SCRYPT_N, a power of two from 1024 to
+   * 131072; default 16384). The test suites lower it: they sign in hundreds of times and test no cost.
    */
   passwordCost: number;
 };
@@ -69,10 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (
     !Number.isInteger(passwordCost) ||
     passwordCost < 1024 ||
-    passwordCost > 1 << 20 ||
+    passwordCost > MAX_SCRYPT_N ||
     (passwordCost & (passwordCost - 1)) !== 0
   )
-    throw new Error(`PASSWORD_SCRYPT_N 应为 1024—1048576 之间 2 的幂：${env.PASSWORD_SCRYPT_N}`);
+    throw new Error(`PASSWORD_SCRYPT_N 应为 1024—${MAX_SCRYPT_N} 之间 2 的幂：${env.PASSWORD_SCRYPT_N}`);
   const noDemo =
     argv.includes('--no-demo') || ['1', 'true', 'yes'].includes((env.TONGBAN_NO_DEMO ?? '').toLowerCase());
   return {

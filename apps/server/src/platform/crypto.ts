@@ -18,7 +18,11 @@ const scryptAsync = promisify(scrypt) as (
 ) => Promise<Buffer>;
 /** scrypt's cost N for new password hashes unless the configuration says otherwise (PASSWORD_SCRYPT_N). */
 export const DEFAULT_SCRYPT_N = 16384;
+/** The highest N configuration accepts: 128 MiB per hash at r = 8. */
+export const MAX_SCRYPT_N = 1 << 17;
 const SCRYPT = { r: 8, p: 1 };
+/** scrypt needs 128·N·r bytes; Node refuses more than 32 MiB unless told (N = 32768 would fail). */
+const maxmem = (n: number, r: number) => 256 * n * r;
 
 /**
  * scrypt password hash, self-describing: `scrypt$N$r$p$salt$hash` (base64); verifying reads N from
@@ -26,7 +30,11 @@ const SCRYPT = { r: 8, p: 1 };
  */
 export async function hashPassword(password: string, cost = DEFAULT_SCRYPT_N): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password.normalize('NFKC'), salt, 32, { N: cost, ...SCRYPT });
+  const key = await scryptAsync(password.normalize('NFKC'), salt, 32, {
+    N: cost,
+    ...SCRYPT,
+    maxmem: maxmem(cost, SCRYPT.r),
+  });
   return `scrypt$${cost}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -38,6 +46,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
     N: Number(n),
     r: Number(r),
     p: Number(p),
+    maxmem: maxmem(Number(n), Number(r)),
   });
   return timingSafeEqual(key, expected);
 }
