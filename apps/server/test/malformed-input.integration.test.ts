@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { call, createTestApp, dbKinds, signIn, type Client, type Reply, type TestApp } from './harness';
 import { MATRIX, type Entry, type Ids } from './access-matrix';
-import { countRows } from './factories/http';
+import { countRows, tableRowCounts } from './factories/http';
 
 const USERNAMES: Record<string, string> = {
   admin: 'admin',
@@ -203,19 +202,7 @@ describe.each(dbKinds())(
     });
     afterAll(() => t.close());
 
-    /** Rows per table, every table of the schema in one statement. */
-    let countAll: string | undefined;
-    async function rowCounts(): Promise<Record<string, number>> {
-      countAll ??= await (async () => {
-        const tables = (
-          await sql<{ name: string }>`select table_name as name from information_schema.tables
-          where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(t.deps.db)
-        ).rows.map((r) => r.name);
-        return tables.map((n) => `select '${n}' as name, count(*)::int as n from "${n}"`).join(' union all ');
-      })();
-      const rows = (await sql.raw<{ name: string; n: number }>(countAll).execute(t.deps.db)).rows;
-      return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
-    }
+    const rowCounts = () => tableRowCounts(t.deps.db);
 
     /** The route's entry in the access matrix (the auth routes and /files are not in it). */
     function entryFor(method: string, url: string): Pick<Entry, 'make' | 'allowed'> | undefined {

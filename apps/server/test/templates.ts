@@ -8,6 +8,7 @@ import { loadNationalDays } from '../src/modules/calendar';
 import type { Deps } from '../src/platform/app-types';
 import { fixedClock } from '../src/platform/clock';
 import { loadConfig, type Config } from '../src/platform/config';
+import { tableRowCounts } from './factories/http';
 import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
 
@@ -51,14 +52,7 @@ export type DemoSnapshot = {
 };
 
 export async function demoSnapshot(db: Db): Promise<DemoSnapshot> {
-  const tables = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
-  const counts: Record<string, number> = {};
-  for (const { name } of tables.rows)
-    counts[name] = (
-      await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(db)
-    ).rows[0]!.n;
+  const counts = await tableRowCounts(db);
   const cases = await db
     .selectFrom('serviceCase')
     .select(['caseNo', 'status', 'receivedAt'])

@@ -29,3 +29,14 @@ export async function countRows(db: Executor, table: string): Promise<number> {
   const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db);
   return r.rows[0]!.n;
 }
+
+/** Rows per table, every base table of the schema, in one statement: what a request must not change. */
+export async function tableRowCounts(db: Executor): Promise<Record<string, number>> {
+  const tables = (
+    await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(db)
+  ).rows.map((r) => r.name);
+  const all = tables.map((n) => `select '${n}' as name, count(*)::int as n from "${n}"`).join(' union all ');
+  const rows = (await sql.raw<{ name: string; n: number }>(all).execute(db)).rows;
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
+}
