@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { combineWrites, shiftPlaceholders } from './db';
+import { combineWrites, poolSize, shiftPlaceholders } from './db';
 
 describe('one round trip for several writes', () => {
   it('shifts placeholders but not text inside quotes', () => {
@@ -24,5 +24,22 @@ describe('one round trip for several writes', () => {
   it('leaves a single statement as it is', () => {
     const one = CompiledQuery.raw('delete from a where id = $1', [7]);
     expect(combineWrites([one])).toBe(one);
+  });
+});
+
+describe('the PostgreSQL pool size', () => {
+  it('keeps every connection it opened unless DB_POOL_MIN says fewer', () => {
+    expect(poolSize({})).toEqual({ max: 10, min: 10 });
+    expect(poolSize({ DB_POOL_MAX: '20' })).toEqual({ max: 20, min: 20 });
+    expect(poolSize({ DB_POOL_MAX: '20', DB_POOL_MIN: '4' })).toEqual({ max: 20, min: 4 });
+    expect(poolSize({ DB_POOL_MAX: '5', DB_POOL_MIN: '8' })).toEqual({ max: 5, min: 5 });
+    expect(poolSize({ DB_POOL_MAX: '', DB_POOL_MIN: '0' })).toEqual({ max: 10, min: 0 });
+  });
+
+  it('refuses sizes that are not whole numbers in range, naming the setting', () => {
+    expect(() => poolSize({ DB_POOL_MAX: '0' })).toThrow(/DB_POOL_MAX/);
+    expect(() => poolSize({ DB_POOL_MAX: 'ten' })).toThrow(/DB_POOL_MAX/);
+    expect(() => poolSize({ DB_POOL_MIN: '-1' })).toThrow(/DB_POOL_MIN/);
+    expect(() => poolSize({ DB_POOL_MIN: '2.5' })).toThrow(/DB_POOL_MIN/);
   });
 });

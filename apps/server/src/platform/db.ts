@@ -52,9 +52,11 @@ export async function openDatabase(opts: {
 }): Promise<DatabaseHandle> {
   if (opts.url) {
     // Pipeline mode: a client sends queries without waiting for the previous answer (pg-dialect.ts).
+    const { max, min } = poolSize(process.env);
     const pool = new pg.Pool({
       connectionString: opts.url,
-      max: Number(process.env.DB_POOL_MAX ?? 10),
+      max,
+      min,
       pipeline: true,
     } as pg.PoolConfig);
     // An idle connection the server drops (restart, admin termination) is reported here; without a
@@ -94,6 +96,25 @@ export async function openDatabase(opts: {
     },
     dumpDataDir: () => pglite.dumpDataDir('none'),
   };
+}
+
+/**
+ * The PostgreSQL pool's size: DB_POOL_MAX connections (default 10), of which DB_POOL_MIN (default: all)
+ * are kept open once opened. pg's own default closed every connection idle for 10 s: under a moderate
+ * load the pool shrank to the few connections it hands out first, and the next burst of requests
+ * waited for new backends to start and fill their catalog caches (answers of 0.2–2 s in
+ * bench:evaluations). A fixed-size pool is what PostgreSQL pools usually recommend.
+ */
+export function poolSize(env: Record<string, string | undefined>): { max: number; min: number } {
+  const count = (name: string, fallback: number, least: number) => {
+    const raw = env[name];
+    const n = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < least || n > 1000)
+      throw new Error(`${name} 应为 ${least} 到 1000 之间的整数，当前为 "${raw}"`);
+    return n;
+  };
+  const max = count('DB_POOL_MAX', 10, 1);
+  return { max, min: Math.min(max, count('DB_POOL_MIN', max, 0)) };
 }
 
 /**
