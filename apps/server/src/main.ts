@@ -11,7 +11,11 @@ import { systemClock } from './platform/clock';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { migrate } from './platform/migrate';
+import { tuneRuntime } from './platform/runtime';
 import { channelTransport, logTransport, startOutboxPoller } from './platform/outbox';
+
+// V8's allocation settings first, before any request (platform/runtime.ts).
+tuneRuntime();
 
 // start: config → db → migrations → (demo data) → app → listen
 const config = loadConfig();
