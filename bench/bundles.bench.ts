@@ -30,6 +30,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pgbenchConnection } from './lib/pgbench';
 import { KeepAliveConnection } from './lib/keepalive-client';
 import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
 import { DEMO_CASES } from '../apps/server/src/demo/seed-cases-demo';
@@ -316,16 +317,7 @@ async function main() {
     );
 
     await withClient(ADMIN_URL, (c) => c.query(`create database ${tpcbDb}`));
-    const u = new URL(ADMIN_URL);
-    const pgArgs = [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-    ];
-    const pgEnv = { ...process.env, ...(u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {}) };
+    const { args: pgArgs, env: pgEnv } = pgbenchConnection(ADMIN_URL);
     execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { env: pgEnv, stdio: 'ignore' });
     const pgbench = (seconds: number) => {
       const out = execFileSync(

@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pgbenchConnection } from './lib/pgbench';
 import { KeepAliveConnection } from './lib/keepalive-client';
 import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
 import { DEMO_CATALOG } from '../apps/server/src/demo/seed-catalog-demo';
@@ -265,17 +266,7 @@ async function main() {
 
     // pgbench's TPC-B database on the same server, made before measuring either side.
     await admin((c) => c.query(`create database ${tpcbDb}`));
-    const u = new URL(ADMIN_URL);
-    const pgArgs = [
-      '-h',
-      // A socket directory arrives percent-encoded (postgres://user@%2Fvar%2Frun%2Fpostgresql/db).
-      decodeURIComponent(u.hostname),
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-    ];
-    const pgEnv = { ...process.env, ...(u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {}) };
+    const { args: pgArgs, env: pgEnv } = pgbenchConnection(ADMIN_URL);
     execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { env: pgEnv, stdio: 'ignore' });
     const pgbench = (seconds: number) => {
       const out = execFileSync(

@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pgbenchConnection } from './lib/pgbench';
 import { KeepAliveConnection } from './lib/keepalive-client';
 import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
 
@@ -261,23 +262,15 @@ async function main() {
     console.log(`loaded ${HISTORY} earlier complaints in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     await admin(ADMIN_URL, (c) => c.query(`create database ${tpcbDb}`));
-    const u = new URL(ADMIN_URL);
-    const pgArgs = [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-    ];
-    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { stdio: 'ignore' });
+    const { args: pgArgs, env: pgEnv } = pgbenchConnection(ADMIN_URL);
+    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { env: pgEnv, stdio: 'ignore' });
     let tpcbTx = 0;
     let tpcbSeconds = 0;
     const pgbench = (seconds: number) => {
       const out = execFileSync(
         'pgbench',
         [...pgArgs, '-c', String(CLIENTS), '-j', '2', '-T', String(seconds), tpcbDb],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+        { env: pgEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
       );
       const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
       tpcbTx += tps * seconds;

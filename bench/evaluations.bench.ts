@@ -24,6 +24,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pgbenchConnection } from './lib/pgbench';
 import { KeepAliveConnection } from './lib/keepalive-client';
 import { CSRF_HEADER } from '../packages/contracts/src/auth';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
@@ -326,20 +327,12 @@ async function main() {
 
     // pgbench on the same server.
     await admin(`create database ${tpcbDb}`);
-    const u = new URL(ADMIN_URL);
-    const pgArgs = [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-    ];
-    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { stdio: 'ignore' });
+    const { args: pgArgs, env: pgEnv } = pgbenchConnection(ADMIN_URL);
+    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { env: pgEnv, stdio: 'ignore' });
     const out = execFileSync(
       'pgbench',
       [...pgArgs, '-c', String(PGBENCH_CLIENTS), '-j', '2', '-T', String(Math.min(SECONDS, 10)), tpcbDb],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: pgEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
 

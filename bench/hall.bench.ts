@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { pgbenchConnection } from './lib/pgbench';
 import { CSRF_HEADER, SESSION_COOKIE } from '../packages/contracts/src/auth';
 import { KeepAliveConnection } from './lib/keepalive-client';
 import { idCardCheckChar } from '../packages/contracts/src/validators/id-card';
@@ -175,20 +176,12 @@ async function main() {
 
     // pgbench's TPC-B on the same server, same client count.
     await admin(ADMIN_URL, (c) => c.query(`create database ${tpcbDb}`));
-    const u = new URL(ADMIN_URL);
-    const pgArgs = [
-      '-h',
-      u.hostname,
-      '-p',
-      u.port || '5432',
-      '-U',
-      decodeURIComponent(u.username || 'postgres'),
-    ];
-    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { stdio: 'ignore' });
+    const { args: pgArgs, env: pgEnv } = pgbenchConnection(ADMIN_URL);
+    execFileSync('pgbench', [...pgArgs, '-i', '-q', tpcbDb], { env: pgEnv, stdio: 'ignore' });
     const pgOut = execFileSync(
       'pgbench',
       [...pgArgs, '-c', String(CLIENTS), '-j', '2', '-T', SMALL ? '5' : '10', tpcbDb],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: pgEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(pgOut)?.[1] ?? NaN);
 
