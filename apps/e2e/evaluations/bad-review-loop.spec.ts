@@ -36,12 +36,23 @@ describe('好差评: a 差评 followed to the end (issue 17)', () => {
     await page.goto(`${e2e.server.baseURL}/evaluations/bad-reviews/${badReviewId}`);
     await page.getByTestId(`action-${action}`).click();
     if (action === 'rectify') {
+      // Hold the upload so the step can be seen waiting for it: the file name shows at once, but
+      // the step must not go out until the server has the file.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/evaluations/bad-reviews/*/evidence', async (route) => {
+        await held;
+        await route.continue();
+      });
       await page.locator('input[type=file]').setInputFiles({
         name: '整改照片.pdf',
         mimeType: 'application/pdf',
         buffer: PDF,
       });
       await page.getByText('整改照片.pdf').waitFor();
+      await page.getByTestId('step-note').fill(note);
+      expect(await page.getByTestId('step-submit').isDisabled()).toBe(true);
+      release();
     }
     await page.getByTestId('step-note').fill(note);
     await page.getByTestId('step-submit').click();

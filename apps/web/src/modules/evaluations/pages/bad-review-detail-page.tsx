@@ -28,6 +28,8 @@ export function BadReviewDetailPage() {
   const act = useBadReviewAction(id);
   const [action, setAction] = useState<BadReviewAction>();
   const [evidence, setEvidence] = useState<string[]>([]);
+  // Files still on their way up: the step waits for them, so it never goes out without its evidence.
+  const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<string>();
   const [form] = Form.useForm();
   if (!q.data) return <Spin />;
@@ -187,12 +189,14 @@ export function BadReviewDetailPage() {
                   <Upload
                     data-testid="evidence-upload"
                     customRequest={({ file, onSuccess, onError }) => {
+                      setUploading((n) => n + 1);
                       uploadEvidence(id, file as File)
                         .then((r) => {
                           setEvidence((e) => [...e, r.sha256]);
                           onSuccess?.(r);
                         })
-                        .catch((e: Error) => onError?.(e));
+                        .catch((e: Error) => onError?.(e))
+                        .finally(() => setUploading((n) => n - 1));
                     }}
                   >
                     <Button>{t('evaluations.detail.upload')}</Button>
@@ -209,6 +213,7 @@ export function BadReviewDetailPage() {
               <Button
                 type="primary"
                 loading={act.isPending}
+                disabled={uploading > 0}
                 onClick={() => void submit()}
                 data-testid="step-submit"
               >
