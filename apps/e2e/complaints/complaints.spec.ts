@@ -151,4 +151,21 @@ describe('complaints (issue 18)', () => {
     expect(await leader.getByTestId('status').innerText()).toBe('已派单');
     expect(await leader.locator('body').innerText()).toContain('由市场监管局牵头，三日内答复');
   });
+  it('the work orders and their figures read in English when English is chosen', async () => {
+    const page = await e2e.openPage();
+    await page.addInitScript(() => localStorage.setItem('tongban.language', 'en'));
+    await new LoginPage(page).signIn('supervisor', DEMO_PASSWORD);
+    await page.goto('/complaints?scope=all');
+    const list = page.locator('.ant-table-tbody');
+    await list.getByText('12345 hotline').first().waitFor();
+    const rows = await list.innerText();
+    // Channel, type and status come from the UI's strings, not the API's Chinese labels.
+    for (const zh of ['12345热线', '待派单', '已派单']) expect(rows).not.toContain(zh);
+    expect(rows).toContain('Complaint (投诉)');
+    expect(rows).toContain('Awaiting dispatch');
+    await page.goto('/complaints/figures');
+    await page.getByText('Total', { exact: true }).waitFor();
+    expect(await page.getByText(/^On-time rate: /).count()).toBe(1);
+    expect(await page.locator('.ant-card').innerText()).not.toContain('合计');
+  });
 });

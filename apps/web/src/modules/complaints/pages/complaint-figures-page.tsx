@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ComplaintFigureDimension, ComplaintFigureRow } from '@tongban/contracts';
 import { useFigures } from '../api';
 import { tr } from '../../../app/i18n';
+import { useLabels } from '../labels';
 
 const DIMS: { value: ComplaintFigureDimension; label: string }[] = [
   {
@@ -49,6 +50,16 @@ const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%
 export function ComplaintFiguresPage() {
   const [by, setBy] = useState<ComplaintFigureDimension>('department');
   const q = useFigures(by);
+  const { label } = useLabels();
+  // The server's labels are the Chinese of the .xlsx; on screen they follow the UI language.
+  const groupLabel = (key: string, serverLabel: string) =>
+    key === 'total'
+      ? tr('complaints.complaintFiguresPage.total')
+      : by === 'department' && key === 'none'
+        ? tr('complaints.complaintFiguresPage.unassigned')
+        : by === 'type' || by === 'source'
+          ? label(by, key)
+          : serverLabel;
   const drill = (r: ComplaintFigureRow) => {
     const p = new URLSearchParams({ scope: 'all' });
     if (by === 'department' && r.key !== 'none') p.set('departmentId', r.key);
@@ -75,7 +86,12 @@ export function ComplaintFiguresPage() {
             {
               title: tr('complaints.complaintFiguresPage.group'),
               dataIndex: 'label',
-              render: (v: string, r) => (r.key === 'total' ? <b>{v}</b> : <Link to={drill(r)}>{v}</Link>),
+              render: (v: string, r) =>
+                r.key === 'total' ? (
+                  <b>{groupLabel(r.key, v)}</b>
+                ) : (
+                  <Link to={drill(r)}>{groupLabel(r.key, v)}</Link>
+                ),
             },
             { title: tr('complaints.complaintFiguresPage.received'), dataIndex: 'total' },
             { title: tr('complaints.complaintFiguresPage.concluded'), dataIndex: 'closed' },
@@ -96,7 +112,7 @@ export function ComplaintFiguresPage() {
         {q.data &&
           Object.entries(q.data.definitions).map(([k, v]) => (
             <Typography.Text key={k} type="secondary">
-              {k}：{v}
+              {tr(`complaints.complaintFiguresPage.definition.${k}`, { defaultValue: `${k}：${v}` })}
             </Typography.Text>
           ))}
       </Space>

@@ -1,13 +1,9 @@
 import { Button, Card, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import {
-  COMPLAINT_SOURCE_LABELS,
-  COMPLAINT_STATUS_LABELS,
-  COMPLAINT_TYPE_LABELS,
-  type ComplaintSummary,
-} from '@tongban/contracts';
+import type { ComplaintSummary } from '@tongban/contracts';
 import { useComplaints } from '../api';
+import { useLabels } from '../labels';
 import { tr } from '../../../app/i18n';
 
 const SCOPES = [
@@ -38,6 +34,7 @@ const SCOPES = [
 ];
 
 export function ComplaintListPage() {
+  const { label } = useLabels();
   const [params, setParams] = useSearchParams();
   const scope = params.get('scope') ?? 'all';
   const [offset, setOffset] = useState(0);
@@ -80,12 +77,12 @@ export function ComplaintListPage() {
           {
             title: tr('complaints.complaintListPage.channel'),
             dataIndex: 'source',
-            render: (v: ComplaintSummary['source']) => COMPLAINT_SOURCE_LABELS[v],
+            render: (v: ComplaintSummary['source']) => label('source', v),
           },
           {
             title: tr('complaints.complaintListPage.type'),
             dataIndex: 'type',
-            render: (v: ComplaintSummary['type']) => COMPLAINT_TYPE_LABELS[v],
+            render: (v: ComplaintSummary['type']) => label('type', v),
           },
           { title: tr('complaints.complaintListPage.title'), dataIndex: 'title' },
           {
@@ -99,7 +96,7 @@ export function ComplaintListPage() {
             dataIndex: 'status',
             render: (v: ComplaintSummary['status'], r) => (
               <Space size={4}>
-                <Tag>{COMPLAINT_STATUS_LABELS[v]}</Tag>
+                <Tag>{label('status', v)}</Tag>
                 {r.returnPending && (
                   <Tag color="orange">{tr('complaints.complaintListPage.returnedToRuleOn')}</Tag>
                 )}

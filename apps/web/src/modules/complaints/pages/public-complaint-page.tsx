@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Form, Input, Radio, Switch } from 'antd';
 import { useState } from 'react';
-import { COMPLAINT_TYPE_LABELS } from '@tongban/contracts';
 import { submitPublic } from '../api';
+import { TYPES, useLabels } from '../labels';
 import { tr } from '../../../app/i18n';
 
 /** 网上留言: the portal's public form (rate-limited on the server, SEC-2). */
 export function PublicComplaintPage() {
+  const { options } = useLabels();
   const [form] = Form.useForm();
   const anonymous = Form.useWatch('anonymous', form);
   const [done, setDone] = useState<string | null>(null);
@@ -32,9 +33,7 @@ export function PublicComplaintPage() {
             onFinish={(v) => void submit(v)}
           >
             <Form.Item name="type" label={tr('complaints.publicComplaintPage.type')}>
-              <Radio.Group
-                options={Object.entries(COMPLAINT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
-              />
+              <Radio.Group options={options('type', TYPES)} />
             </Form.Item>
             <Form.Item
               name="title"

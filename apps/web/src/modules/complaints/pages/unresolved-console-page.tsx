@@ -1,8 +1,9 @@
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { COMPLAINT_STATUS_LABELS, type ComplaintSummary } from '@tongban/contracts';
+import type { ComplaintSummary } from '@tongban/contracts';
 import { useIntake, useReopenCase, useUnresolved } from '../api';
+import { useLabels } from '../labels';
 import { tr } from '../../../app/i18n';
 
 type CaseRow = {
@@ -16,6 +17,7 @@ type CaseRow = {
 
 /** 办不成事反映窗口: refused and stuck cases, the visitors' matters, coordination. */
 export function UnresolvedConsolePage() {
+  const { label } = useLabels();
   const q = useUnresolved();
   const intake = useIntake();
   const [visitorFor, setVisitorFor] = useState<CaseRow | null>(null);
@@ -124,7 +126,7 @@ export function UnresolvedConsolePage() {
             {
               title: tr('complaints.unresolvedConsolePage.status'),
               dataIndex: 'status',
-              render: (v: ComplaintSummary['status']) => <Tag>{COMPLAINT_STATUS_LABELS[v]}</Tag>,
+              render: (v: ComplaintSummary['status']) => <Tag>{label('status', v)}</Tag>,
             },
             {
               title: '',
