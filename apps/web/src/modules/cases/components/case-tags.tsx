@@ -169,7 +169,7 @@ export function VisitsText({ visits, maxVisits }: { visits: number; maxVisits: n
       </span>
     ) : (
       <span data-testid="case-visits" data-over="false" title={tr('cases.caseTags.thisItemCanBe')}>
-        {visits} {tr('cases.caseTags.visits')}
+        {tr('cases.caseTags.visitCount', { count: visits })}
         <span style={{ whiteSpace: 'nowrap', color: '#8c8c8c' }}>
           {tr('cases.caseTags.thisItemAllowsZero')}
         </span>

@@ -1,28 +1,32 @@
 import { EChart } from '../../../app/components/echart';
-import type { CatalogFigures } from '@tongban/contracts';
+import { ITEM_TYPE_LABELS, type CatalogFigures } from '@tongban/contracts';
+import { labelsOf } from '../../../app/enum-labels';
 import { tr } from '../../../app/i18n';
 
 /** 事项按类型 (pie) and 按部门 (bar), from the figures endpoint (TRUTH-1: computed, never typed in). */
 export function ByTypeChart({ figures }: { figures: CatalogFigures }) {
-  const counts = new Map(figures.byType.map((t) => [t.label, t.count]));
+  // The server's label is Chinese; the legend follows the UI language.
+  const typeLabels = labelsOf(ITEM_TYPE_LABELS);
+  const byType = figures.byType.map((t) => ({ name: typeLabels[t.itemType] ?? t.label, value: t.count }));
+  const counts = new Map(byType.map((t) => [t.name, t.value]));
   return (
     <EChart
       height={320}
       option={{
         tooltip: { trigger: 'item', formatter: tr('catalog.figuresCharts.bCItemsD') },
+        // Below the chart: English type names are too long to sit beside it.
         legend: {
-          orient: 'vertical',
-          right: 0,
-          top: 'middle',
+          bottom: 0,
+          left: 'center',
           formatter: (name: string) => tr('catalog.figuresCharts.items', { name, v1: counts.get(name) ?? 0 }),
         },
         series: [
           {
             type: 'pie',
-            radius: ['40%', '72%'],
-            center: ['34%', '50%'],
+            radius: ['34%', '62%'],
+            center: ['50%', '42%'],
             label: { position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 600 },
-            data: figures.byType.map((t) => ({ name: t.label, value: t.count })),
+            data: byType,
           },
         ],
       }}
