@@ -64,6 +64,17 @@ describe('操作手册: each role main journey renders (docs/guide, issue 14)', 
   it('申请人（群众、企业）: portal, guide, online application, tracking, my cases', async () => {
     const page = await open();
     await go(page, '/portal', 'citizen-1-portal', 'portal-page');
+    // The other public services are found from the portal, not by knowing their addresses.
+    for (const [key, href] of [
+      ['bundle', '/yjs'],
+      ['book', '/hall/book'],
+      ['feedback', '/feedback'],
+      ['market', '/public/market'],
+    ])
+      expect(await page.getByTestId(`portal-more-${key}`).getAttribute('href')).toBe(href);
+    await page.getByTestId('portal-more-feedback').click();
+    await page.locator('#title').waitFor();
+    await page.goBack();
     await go(page, `/guide/${foodItemId}`, 'citizen-2-guide', 'guide-page');
     await go(page, `/apply?item=${foodItemId}`, 'citizen-3-apply', 'apply-item');
     await go(page, '/track', 'citizen-4-track', 'track-page');

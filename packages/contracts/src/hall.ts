@@ -158,6 +158,8 @@ export type HallOverview = z.infer<typeof HallOverview>;
 export const PublicHall = z.object({
   id: z.string(),
   name: z.string(),
+  /** The region the hall serves: where the portal's public forms (留言, 中介入驻) are filed. */
+  regionCode: z.string(),
   groups: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
 });
 export const PublicHallList = z.object({ halls: z.array(PublicHall) });

@@ -26,6 +26,7 @@ export async function listPublicHalls(deps: Deps) {
       out.push({
         id: h.id,
         name: h.name,
+        regionCode: h.regionCode,
         groups: groups.map((g) => ({ id: g.id, code: g.code, name: g.name })),
       });
   }

@@ -8,6 +8,7 @@ import {
   Input,
   InputNumber,
   List,
+  Select,
   Space,
   Table,
   Tag,
@@ -15,6 +16,8 @@ import {
 } from 'antd';
 import { SERVICE_KIND_LABELS, type Intermediary, type IntermediaryRegister } from '@tongban/contracts';
 import { notifyError } from '../../../app/notify';
+import { usePublicRegions } from '../../../app/public-regions';
+import { PublicShell } from '../../catalog';
 import { usePublicMarket, usePublicPurchases, useRegisterIntermediary, useRules } from '../api';
 import { useTr } from '../i18n';
 
@@ -27,8 +30,9 @@ export function PublicMarketPage() {
   const register = useRegisterIntermediary();
   const [token, setToken] = useState<string>();
   const [form] = Form.useForm();
+  const regions = usePublicRegions();
   return (
-    <div style={{ maxWidth: 1100, margin: '24px auto' }}>
+    <PublicShell title={tr('marketTitle', '网上中介超市')}>
       <Space orientation="vertical" style={{ width: '100%' }} size={16}>
         <Card title={t('intermediaries.public')}>
           <Table<Intermediary>
@@ -123,8 +127,13 @@ export function PublicMarketPage() {
               layout="vertical"
               initialValues={{ serviceKinds: ['testing'], staffCount: 10 }}
               onFinish={async (v) => {
+                const regionCode = v.regionCode ?? regions.choices[0]?.regionCode;
+                if (!regionCode) {
+                  notifyError(new Error(tr('noRegion', '本站尚未开通中介入驻')));
+                  return;
+                }
                 const body: IntermediaryRegister = {
-                  regionCode: '350999',
+                  regionCode,
                   name: v.name,
                   creditCode: v.creditCode,
                   licenceNo: v.licenceNo,
@@ -140,6 +149,15 @@ export function PublicMarketPage() {
                 }
               }}
             >
+              {regions.choices.length > 1 && (
+                <Form.Item
+                  name="regionCode"
+                  label={tr('center', '服务中心')}
+                  rules={[{ required: true, message: tr('chooseCenter', '请选择服务中心') }]}
+                >
+                  <Select options={regions.choices.map((c) => ({ value: c.regionCode, label: c.label }))} />
+                </Form.Item>
+              )}
               <Form.Item name="name" label={tr('name', tr('name', '机构名称'))} rules={[{ required: true }]}>
                 <Input data-testid="im-name" />
               </Form.Item>
@@ -176,6 +194,6 @@ export function PublicMarketPage() {
           )}
         </Card>
       </Space>
-    </div>
+    </PublicShell>
   );
 }

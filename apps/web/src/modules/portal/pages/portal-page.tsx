@@ -2,11 +2,15 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Col, Empty, Input, List, Row, Space, Tag, Typography } from 'antd';
 import {
+  AppstoreAddOutlined,
+  CalendarOutlined,
+  CommentOutlined,
   FileSearchOutlined,
   FormOutlined,
   NotificationOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PublicShell } from '../../catalog';
@@ -30,6 +34,13 @@ export function PortalPage() {
     { key: 'guide', to: '/guide', icon: <ReadOutlined /> },
     { key: 'apply', to: '/apply', icon: <FormOutlined /> },
     { key: 'track', to: '/track', icon: <FileSearchOutlined /> },
+  ] as const;
+  // The other public services, so nobody needs to know their addresses.
+  const more = [
+    { key: 'bundle', to: '/yjs', icon: <AppstoreAddOutlined /> },
+    { key: 'book', to: '/hall/book', icon: <CalendarOutlined /> },
+    { key: 'feedback', to: '/feedback', icon: <CommentOutlined /> },
+    { key: 'market', to: '/public/market', icon: <ShopOutlined /> },
   ] as const;
 
   return (
@@ -93,6 +104,25 @@ export function PortalPage() {
             </Card>
           </Col>
         </Row>
+        <Card title={t('portal.moreTitle')} data-testid="portal-more" styles={{ body: { padding: 8 } }}>
+          <Row gutter={[8, 8]}>
+            {more.map((m) => (
+              <Col key={m.key} xs={24} sm={12} md={6}>
+                <Link to={m.to} data-testid={`portal-more-${m.key}`}>
+                  <Card size="small" hoverable variant="borderless">
+                    <Space align="start">
+                      <span style={{ fontSize: 22, color: '#1d4ed8' }}>{m.icon}</span>
+                      <Space orientation="vertical" size={0}>
+                        <Typography.Text strong>{t(`portal.more.${m.key}.title`)}</Typography.Text>
+                        <Typography.Text type="secondary">{t(`portal.more.${m.key}.text`)}</Typography.Text>
+                      </Space>
+                    </Space>
+                  </Card>
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        </Card>
         <Card
           title={
             <Space>
