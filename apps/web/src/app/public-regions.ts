@@ -2,6 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { PublicHall } from '@tongban/contracts';
 import { apiRequest } from './api-client';
 
+/** The public hall list (GET /api/public/hall/halls): booking reads its groups, the forms its regions. */
+export const publicHallsQuery = {
+  queryKey: ['hall', 'public-halls'],
+  queryFn: () => apiRequest<{ halls: PublicHall[] }>('/api/public/hall/halls'),
+};
+
 export type PublicRegionChoice = { regionCode: string; label: string };
 
 /**
@@ -9,11 +15,7 @@ export type PublicRegionChoice = { regionCode: string; label: string };
  * forms (网上留言, 中介入驻) are filed in one of them; with a single one nobody is asked.
  */
 export function usePublicRegions() {
-  const q = useQuery({
-    queryKey: ['hall', 'public-halls'],
-    queryFn: () => apiRequest<{ halls: PublicHall[] }>('/api/public/hall/halls'),
-    staleTime: 60_000,
-  });
+  const q = useQuery(publicHallsQuery);
   const seen = new Map<string, PublicRegionChoice>();
   for (const h of q.data?.halls ?? [])
     if (!seen.has(h.regionCode)) seen.set(h.regionCode, { regionCode: h.regionCode, label: h.name });

@@ -14,19 +14,15 @@ import type {
   PatrolProblemInput,
   PresenceBoard,
   PresenceRegister,
-  PublicHall,
   Slot,
   Ticket,
   TicketIssueInput,
   TidalView,
 } from '@tongban/contracts';
 import { apiRequest, apiUpload } from '../../app/api-client';
+import { publicHallsQuery } from '../../app/public-regions';
 
-export const usePublicHalls = () =>
-  useQuery({
-    queryKey: ['hall', 'public-halls'],
-    queryFn: () => apiRequest<{ halls: PublicHall[] }>('/api/public/hall/halls'),
-  });
+export const usePublicHalls = () => useQuery(publicHallsQuery);
 
 export const useSlots = (hallId: string | undefined, groupId: string | undefined, date: string) =>
   useQuery({
