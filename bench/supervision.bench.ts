@@ -9,8 +9,8 @@
  *
  * Every region gets --departments departments of its own (50 by default, as the issue asks), its
  * own copy of the demo county's published items and of the demo applicant (a case's item,
- * department and applicant are of its region: the keys say so since issue 23); cases are spread
- * over them (an item's own department is not always the case's: the figures cut by the case's). The generator streams its rows to
+ * department and applicant are of its region: the keys say so since issue 23); a case is handled
+ * by its item's department, one in twenty by another of the county (the figures cut by the case's). The generator streams its rows to
  * CSV files in chunks, so the full size needs disk, not memory. Simplification (reported): the dashboards are measured at the use-case level (the route adds only
  * Fastify's serialization). casesRatio runs bench:cases' own transition loop (its server, its
  * pgbench TPC-B in the same run, taking turns) with the supervision job maintaining the clocks,
@@ -180,10 +180,16 @@ async function main() {
       psql(`insert into applicant select (jsonb_populate_record(null::applicant,
         to_jsonb(a) || jsonb_build_object('id', m.applicant_id, 'region_code', m.region))).*
       from applicant a cross join bench_applicant_map m where a.id = '${DEMO_CASES.personApplicantId}'`);
-      const itemsOf = new Map<string, { itemId: string; versionId: string }[]>();
-      for (const m of await pgRows<{ region: string; itemId: string; versionId: string }>(
+      const itemsOf = new Map<string, { itemId: string; versionId: string; departmentId: string }[]>();
+      for (const m of await pgRows<{
+        region: string;
+        itemId: string;
+        versionId: string;
+        departmentId: string;
+      }>(
         url,
-        `select region, item_id as "itemId", version_id as "versionId" from bench_item_map order by region, src_version`,
+        `select region, item_id as "itemId", version_id as "versionId", department_id as "departmentId"
+         from bench_item_map order by region, src_version`,
       ))
         itemsOf.set(m.region, [...(itemsOf.get(m.region) ?? []), m]);
       const applicantOf = new Map(
@@ -229,7 +235,10 @@ async function main() {
         const regionItems = itemsOf.get(region)!;
         const item = regionItems[Math.floor(r() * regionItems.length)]!;
         const regionDepartments = departmentsOf.get(region)!;
-        const departmentId = regionDepartments[Math.floor(r() * regionDepartments.length)]!;
+        // A case is handled by its item's department (实施主体), now and then by another one of the
+        // county (a window accepting for a department without its own).
+        const departmentId =
+          r() < 0.95 ? item.departmentId : regionDepartments[Math.floor(r() * regionDepartments.length)]!;
         const received = open
           ? // Most open cases are recent, one in ten has waited up to 40 days (a hall's usual mix: a
             // few red, not most; every level a case reaches fires through the audit chain at build).

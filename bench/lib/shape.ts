@@ -70,6 +70,8 @@ export const TABLE_OWNERS: Record<string, string> = {
   supervision_rollup_department: 'supervision',
   supervision_rollup_channel: 'supervision',
   supervision_rollup_item: 'supervision',
+  supervision_rollup_item_department: 'supervision',
+  supervision_rollup_item_channel: 'supervision',
   supervision_job_state: 'supervision',
 
   // ── evaluations ──

@@ -376,7 +376,7 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     const bad = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });
     expect(bad.disagreements.length).toBeGreaterThan(0);
     expect(bad.disagreements.map((d) => d.figure)).toContain('按时办结率');
-    // The dashboards' totals read the department aggregate; the item cut reads this one.
+    // The dashboards' totals read the channel aggregate; the item cut reads this one.
     expect(bad.disagreements.map((d) => d.cut)).toContain('item');
     await first(-1).execute(t.deps.db);
   });
@@ -395,20 +395,40 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     await change('supervision_rollup_department', DEPT, `basis = 'concluded'`, 'on_time', 1);
     const dept = await verify();
     expect(dept.map((d) => `${d.cut} ${d.figure}`)).toContain('department 按时办结率');
-    expect(dept.every((d) => d.cut !== 'item' && d.cut !== 'channel')).toBe(true);
+    expect(dept.every((d) => d.cut === 'department' || d.cut === 'hall')).toBe(true);
     await change('supervision_rollup_department', DEPT, `basis = 'concluded'`, 'on_time', -1);
     const CHANNEL = 'region_code, month, basis, channel';
     await change('supervision_rollup_channel', CHANNEL, `basis = 'received'`, 'online', 1);
     const channel = await verify();
-    expect(channel.length).toBeGreaterThan(0);
-    expect(channel.every((d) => d.cut === 'channel')).toBe(true);
+    // The totals, months and regions are summed from the channel aggregate (the smallest whole one).
+    expect(channel.map((d) => d.cut)).toEqual(expect.arrayContaining(['channel', 'none', 'month']));
+    expect(channel.every((d) => d.cut !== 'department' && d.cut !== 'item')).toBe(true);
     await change('supervision_rollup_channel', CHANNEL, `basis = 'received'`, 'online', -1);
     expect(await verify()).toEqual([]);
     await sql`insert into supervision_rollup_item (region_code, month, item_id, cases, zero_visit_item)
       values ('350999', '2026-03', gen_random_uuid(), 1, 1)`.execute(t.deps.db);
     const item = await verify();
     expect(item.map((d) => `${d.cut} ${d.figure}`)).toContain('none 零跑动可办率');
-    expect(item.every((d) => ['none', 'region', 'township', 'month'].includes(d.cut))).toBe(true);
+    expect(item.every((d) => ['none', 'region', 'township', 'month', 'item'].includes(d.cut))).toBe(true);
+    await sql`delete from supervision_rollup_item where cases = 1 and zero_visit_item = 1
+      and item_id not in (select item_id from supervision_case_fact)`.execute(t.deps.db);
+    expect(await verify()).toEqual([]);
+    // The distinct items a department and a channel received: an item none of their cases was of,
+    // counted as received, is named in that cut only.
+    await sql`insert into supervision_rollup_item_department (region_code, month, department_id, item_id, cases, zero_visit_item)
+      select region_code, '2026-03', department_id, gen_random_uuid(), 1, 1 from supervision_rollup_department
+      where region_code = '350999' order by month desc limit 1`.execute(t.deps.db);
+    const byDept = await verify();
+    expect(byDept.map((d) => d.cut)).toContain('department');
+    expect(byDept.every((d) => ['department', 'hall'].includes(d.cut))).toBe(true);
+    await sql`delete from supervision_rollup_item_department
+      where item_id not in (select item_id from supervision_case_fact)`.execute(t.deps.db);
+    expect(await verify()).toEqual([]);
+    await sql`insert into supervision_rollup_item_channel (region_code, month, channel, item_id, cases, zero_visit_item)
+      values ('350999', '2026-03', 'window', gen_random_uuid(), 1, 1)`.execute(t.deps.db);
+    const byChannel = await verify();
+    expect(byChannel.map((d) => d.cut)).toContain('channel');
+    expect(byChannel.every((d) => d.cut === 'channel')).toBe(true);
   });
 });
 

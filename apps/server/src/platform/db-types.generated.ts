@@ -2058,6 +2058,24 @@ export interface SupervisionRollupItem {
   zeroVisitItem: number;
 }
 
+export interface SupervisionRollupItemChannel {
+  cases: number;
+  channel: string;
+  itemId: string;
+  month: string;
+  regionCode: string;
+  zeroVisitItem: number;
+}
+
+export interface SupervisionRollupItemDepartment {
+  cases: number;
+  departmentId: string;
+  itemId: string;
+  month: string;
+  regionCode: string;
+  zeroVisitItem: number;
+}
+
 export interface SupervisionWorkEscalation {
   departmentId: string | null;
   detail: Generated<string>;
@@ -2415,6 +2433,8 @@ export interface DB {
   supervisionRollupChannel: SupervisionRollupChannel;
   supervisionRollupDepartment: SupervisionRollupDepartment;
   supervisionRollupItem: SupervisionRollupItem;
+  supervisionRollupItemChannel: SupervisionRollupItemChannel;
+  supervisionRollupItemDepartment: SupervisionRollupItemDepartment;
   supervisionWorkEscalation: SupervisionWorkEscalation;
   tradingBidder: TradingBidder;
   tradingComplaint: TradingComplaint;

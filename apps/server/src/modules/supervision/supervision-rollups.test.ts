@@ -31,6 +31,8 @@ describe('rollup deltas (TRUTH-1: the aggregates change by what each case change
     expect(d.department).toEqual([]);
     expect(d.channel).toEqual([]);
     expect(d.item).toEqual([]);
+    expect(d.itemDepartment).toEqual([]);
+    expect(d.itemChannel).toEqual([]);
   });
 
   it('TRUTH-1: a new case adds one to every grain; on both bases once decided', () => {
@@ -44,6 +46,19 @@ describe('rollup deltas (TRUTH-1: the aggregates change by what each case change
     // Distinct items count on the received basis only.
     expect(d.item).toEqual([
       { regionCode: '350999', month: '2026-03', itemId: 'i1', cases: 1, zeroVisitItem: 1 },
+    ]);
+    expect(d.itemDepartment).toEqual([
+      {
+        regionCode: '350999',
+        month: '2026-03',
+        itemId: 'i1',
+        departmentId: 'd1',
+        cases: 1,
+        zeroVisitItem: 1,
+      },
+    ]);
+    expect(d.itemChannel).toEqual([
+      { regionCode: '350999', month: '2026-03', itemId: 'i1', channel: 'online', cases: 1, zeroVisitItem: 1 },
     ]);
     expect([...d.months].sort()).toEqual(['350999|2026-03', '350999|2026-04']);
   });
@@ -67,5 +82,21 @@ describe('rollup deltas (TRUTH-1: the aggregates change by what each case change
       ['online', 1],
     ]);
     expect(d.department.map((r) => [r.cases, r.online])).toEqual([[0, 1]]);
+    // The distinct items: the channel's rows move, the department's and the item's stay.
+    expect(d.itemChannel.map((r) => [r.channel, r.cases, r.zeroVisitItem])).toEqual([
+      ['window', -1, -1],
+      ['online', 1, 1],
+    ]);
+    expect(d.itemDepartment).toEqual([]);
+    expect(d.item).toEqual([]);
+  });
+
+  it('TRUTH-1: a case moved to another department moves its distinct item with it', () => {
+    const d = rollupDeltas([fact()], [fact({ departmentId: 'd2', departmentName: '卫健委' })]);
+    expect(d.itemDepartment.map((r) => [r.departmentId, r.cases])).toEqual([
+      ['d1', -1],
+      ['d2', 1],
+    ]);
+    expect(d.itemChannel).toEqual([]);
   });
 });

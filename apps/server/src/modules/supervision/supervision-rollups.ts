@@ -52,11 +52,17 @@ export type ItemDelta = {
   cases: number;
   zeroVisitItem: number;
 };
+/** The distinct items received by a department (可办率 cut by department or hall). */
+export type ItemDepartmentDelta = ItemDelta & { departmentId: string };
+/** The distinct items received through a channel (可办率 cut by channel). */
+export type ItemChannelDelta = ItemDelta & { channel: string };
 export type RollupDeltas = {
   full: FullDelta[];
   department: DepartmentDelta[];
   channel: ChannelDelta[];
   item: ItemDelta[];
+  itemDepartment: ItemDepartmentDelta[];
+  itemChannel: ItemChannelDelta[];
   /** `region|month` pairs whose aggregates changed. */
   months: Set<string>;
 };
@@ -95,6 +101,21 @@ export function rollupDeltas(
   const department = new Map<string, DepartmentDelta>();
   const channel = new Map<string, ChannelDelta>();
   const item = new Map<string, ItemDelta>();
+  const itemDepartment = new Map<string, ItemDepartmentDelta>();
+  const itemChannel = new Map<string, ItemChannelDelta>();
+  /** Adds the case to its row of one of the item grains (received basis only). */
+  const count = <T extends ItemDelta>(
+    into: Map<string, T>,
+    key: string,
+    row: () => T,
+    zv: number,
+    sign: 1 | -1,
+  ) => {
+    let i = into.get(key);
+    if (!i) into.set(key, (i = row()));
+    i.cases += sign;
+    i.zeroVisitItem += sign * zv;
+  };
   const months = new Set<string>();
   const apply = (f: FactForRollup, sign: 1 | -1) => {
     const c = countersOfFact(f);
@@ -149,26 +170,37 @@ export function rollupDeltas(
         );
       addInto(ch, c, sign);
       if (basis === 'received') {
+        const base = { regionCode: f.regionCode, month, itemId: f.itemId, cases: 0, zeroVisitItem: 0 };
         const ik = `${f.regionCode}|${month}|${f.itemId}`;
-        let i = item.get(ik);
-        if (!i)
-          item.set(
-            ik,
-            (i = { regionCode: f.regionCode, month, itemId: f.itemId, cases: 0, zeroVisitItem: 0 }),
-          );
-        i.cases += sign;
-        i.zeroVisitItem += sign * c.zeroVisitItem;
+        count(item, ik, () => ({ ...base }), c.zeroVisitItem, sign);
+        count(
+          itemDepartment,
+          `${ik}|${f.departmentId}`,
+          () => ({ ...base, departmentId: f.departmentId }),
+          c.zeroVisitItem,
+          sign,
+        );
+        count(
+          itemChannel,
+          `${ik}|${f.channel}`,
+          () => ({ ...base, channel: f.channel }),
+          c.zeroVisitItem,
+          sign,
+        );
       }
     }
   };
   for (const f of before) apply(f, -1);
   for (const f of after) apply(f, 1);
   const changed = (r: Counters) => COUNTERS.some((k) => r[k] !== 0);
+  const itemChanged = (i: ItemDelta) => i.cases !== 0 || i.zeroVisitItem !== 0;
   return {
     full: [...full.values()].filter(changed),
     department: [...department.values()].filter(changed),
     channel: [...channel.values()].filter(changed),
-    item: [...item.values()].filter((i) => i.cases !== 0 || i.zeroVisitItem !== 0),
+    item: [...item.values()].filter(itemChanged),
+    itemDepartment: [...itemDepartment.values()].filter(itemChanged),
+    itemChannel: [...itemChannel.values()].filter(itemChanged),
     months,
   };
 }

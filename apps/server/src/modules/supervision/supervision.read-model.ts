@@ -256,26 +256,32 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
- * The coarsest maintained aggregates that still hold what a cut and its filters need (all of them
- * count the same facts, TRUTH-1 checks each): per region × month × department for the totals, the
- * months, the regions and the departments; per region × month × channel for the channels; per
- * region × month × item for the distinct items received; else the full grain (item, channel and
- * department together).
+ * The smallest maintained aggregates that still hold what a cut and its filters need (all of them
+ * count the same facts, TRUTH-1 checks each). Sums: per region × month × channel (a handful of
+ * channels) for the totals, months, regions, townships and channels; per region × month × department
+ * for the departments and halls; else the full grain (item, channel and department together). The
+ * distinct items received: per region × month × item, with the department or the channel when the
+ * cut or a filter needs one; else the full grain.
  */
 export function rollupTables(f: FigureFilter, cut: FigureCut): { sums: string; items: string } {
-  const byItem = f.itemId !== undefined;
-  const byChannel = f.channel !== undefined;
-  const byDepartment = f.departmentId !== undefined || f.departmentIds !== undefined;
+  const needsItem = f.itemId !== undefined || cut === 'item';
+  const needsDepartment =
+    f.departmentId !== undefined || f.departmentIds !== undefined || cut === 'department' || cut === 'hall';
+  const needsChannel = f.channel !== undefined || cut === 'channel';
   const sums =
-    !byItem && !byChannel && cut !== 'item' && cut !== 'channel'
-      ? 'supervision_rollup_department'
-      : !byItem && !byDepartment && cut === 'channel'
-        ? 'supervision_rollup_channel'
-        : 'supervision_rollup';
+    needsItem || (needsDepartment && needsChannel)
+      ? 'supervision_rollup'
+      : needsDepartment
+        ? 'supervision_rollup_department'
+        : 'supervision_rollup_channel';
   const items =
-    !byItem && !byChannel && !byDepartment && ['none', 'region', 'township', 'month'].includes(cut)
-      ? 'supervision_rollup_item'
-      : 'supervision_rollup';
+    needsDepartment && needsChannel
+      ? 'supervision_rollup'
+      : needsDepartment
+        ? 'supervision_rollup_item_department'
+        : needsChannel
+          ? 'supervision_rollup_item_channel'
+          : 'supervision_rollup_item';
   return { sums, items };
 }
 

@@ -411,6 +411,26 @@ export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
           .doUpdateSet(plus('supervision_rollup_item', ['cases', 'zeroVisitItem'])),
       )
       .execute();
+  for (let i = 0; i < d.itemDepartment.length; i += CHUNK)
+    await tx
+      .insertInto('supervisionRollupItemDepartment')
+      .values(d.itemDepartment.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionCode', 'month', 'departmentId', 'itemId'])
+          .doUpdateSet(plus('supervision_rollup_item_department', ['cases', 'zeroVisitItem'])),
+      )
+      .execute();
+  for (let i = 0; i < d.itemChannel.length; i += CHUNK)
+    await tx
+      .insertInto('supervisionRollupItemChannel')
+      .values(d.itemChannel.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionCode', 'month', 'channel', 'itemId'])
+          .doUpdateSet(plus('supervision_rollup_item_channel', ['cases', 'zeroVisitItem'])),
+      )
+      .execute();
   if (d.months.size === 0) return;
   const months = [...d.months].map((m) => m.split('|') as [string, string]);
   const touched = sql<boolean>`${regionsIn(months.map((m) => m[0]))} and (region_code, month) in (select r, m from unnest(
@@ -421,6 +441,8 @@ export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
     'supervision_rollup_department',
     'supervision_rollup_channel',
     'supervision_rollup_item',
+    'supervision_rollup_item_department',
+    'supervision_rollup_item_channel',
   ])
     await sql`delete from ${sql.table(table)} where ${touched} and cases = 0`.execute(tx);
 }
