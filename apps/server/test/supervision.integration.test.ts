@@ -4,6 +4,7 @@ import { DEMO_CASES } from '../src/demo/seed-cases-demo';
 import { DEMO_SUPERVISION } from '../src/demo/seed-supervision-demo';
 import { casesService } from '../src/modules/cases';
 import { refreshSupervision, verifyTruth } from '../src/modules/supervision';
+import { getDashboard } from '../src/modules/supervision/use-cases/read-figures';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 /**
@@ -363,6 +364,22 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     );
   });
 
+  it('RATE-1: the dashboard cuts a county by department, a city or the province by region', async () => {
+    const county = await leader.request('GET', `/api/supervision/dashboard?${PERIOD}`);
+    expect(county.status).toBe(200);
+    expect(county.body.byDepartment.length).toBeGreaterThan(0);
+    expect(county.body.byRegion).toEqual([]);
+    // A city's leader: its departments are its counties', so the chart is by county.
+    const cityLeader = { ...leaderActor(leader), regionCode: '350900' };
+    const city = await getDashboard(t.deps, cityLeader, { from: '2026-01', to: '2026-12' });
+    expect(city.byDepartment).toEqual([]);
+    expect(city.byRegion.map((g) => [g.key, g.label, g.received])).toEqual([
+      ['350999', '云溪县', county.body.total.received],
+    ]);
+    expect(city.total.received).toBe(county.body.total.received);
+    expect(city.byMonth).toEqual(county.body.byMonth);
+  });
+
   it('TRUTH-1: truth:verify agrees on the demo and names a deliberately corrupted aggregate', async () => {
     await refreshSupervision(t.deps);
     const ok = await verifyTruth(t.deps, { regionCode: '350999', from: '2026-01', to: '2026-12' });
@@ -438,6 +455,18 @@ function clerkActor(c: Client) {
     username: 'clerk',
     displayName: '陈一鸣',
     role: 'clerk' as const,
+    regionCode: c.user.regionCode,
+    departmentId: c.user.departmentId,
+    clientIp: '127.0.0.1',
+  };
+}
+
+function leaderActor(c: Client) {
+  return {
+    userId: c.user.id,
+    username: 'leader',
+    displayName: '刘振华',
+    role: 'leader' as const,
     regionCode: c.user.regionCode,
     departmentId: c.user.departmentId,
     clientIp: '127.0.0.1',

@@ -336,7 +336,10 @@ export const Dashboard = z.object({
   from: z.string(),
   to: z.string(),
   total: FigureGroup,
+  /** A county's departments; empty for a city or the province (their departments are the counties'). */
   byDepartment: z.array(FigureGroup),
+  /** For a city or the province: its counties (and the city's own cases); empty for a county. */
+  byRegion: z.array(FigureGroup),
   byMonth: z.array(FigureGroup),
   byChannel: z.array(FigureGroup),
   open: z.object({ green: z.number(), yellow: z.number(), red: z.number(), paused: z.number() }),

@@ -149,12 +149,19 @@ export async function listFigureCases(deps: Deps, actor: Actor, q: FigureCasesQu
   return readFactCases(deps.db, { ...f, month: q.month }, def.basis, flags, q);
 }
 
-/** The leader's dashboard: volumes and rates by department, month and channel; open cases by colour. */
+/**
+ * The leader's dashboard: volumes and rates by month and channel; open cases by colour; by department
+ * for a county, and for a city or the province (whose departments are their counties') by region.
+ */
 export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
   const f = await filterOf(deps, actor, q);
-  const [t, byDepartment, byMonth, byChannel, board] = await Promise.all([
+  // A county's code takes all six digits; a city's and a province's end in zeros (scopeOf).
+  const severalCounties = f.regionLike === '%' || f.regionLike.length < 7;
+  const none = Promise.resolve([] as FigureGroup[]);
+  const [t, byDepartment, byRegion, byMonth, byChannel, board] = await Promise.all([
     total(deps, f),
-    groups(deps, f, 'department'),
+    severalCounties ? none : groups(deps, f, 'department'),
+    severalCounties ? groups(deps, f, 'region') : none,
     groups(deps, f, 'month'),
     groups(deps, f, 'channel'),
     readBoard(deps.db, f),
@@ -166,6 +173,7 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     to: q.to,
     total: t,
     byDepartment,
+    byRegion,
     byMonth,
     byChannel,
     open: { green, yellow, red, paused },

@@ -16,6 +16,8 @@ const pct = (g: FigureGroup, k: FigureKey) => {
 };
 
 function options(d: Dashboard, t: (k: string) => string, L: ReturnType<typeof useLabels>) {
+  // A county's departments; a city's or the province's regions (their departments are the counties').
+  const units = d.byRegion.length > 0 ? d.byRegion : d.byDepartment;
   return {
     volume: {
       textStyle: FONT,
@@ -47,7 +49,7 @@ function options(d: Dashboard, t: (k: string) => string, L: ReturnType<typeof us
       yAxis: {
         type: 'category',
         inverse: true,
-        data: d.byDepartment.map((g) => g.label),
+        data: units.map((g) => g.label),
         axisLabel: { width: 150, overflow: 'truncate' },
       },
       series: [
@@ -55,13 +57,13 @@ function options(d: Dashboard, t: (k: string) => string, L: ReturnType<typeof us
           name: t('supervision.dashboard.onTime'),
           type: 'bar',
           itemStyle: { color: '#52c41a' },
-          data: d.byDepartment.map((g) => pct(g, 'on_time_rate')),
+          data: units.map((g) => pct(g, 'on_time_rate')),
         },
         {
           name: t('supervision.dashboard.overdue'),
           type: 'bar',
           itemStyle: { color: '#f5222d' },
-          data: d.byDepartment.map((g) => pct(g, 'overdue_promised_rate')),
+          data: units.map((g) => pct(g, 'overdue_promised_rate')),
         },
       ],
     },
@@ -99,7 +101,10 @@ function options(d: Dashboard, t: (k: string) => string, L: ReturnType<typeof us
   };
 }
 
-/** The leader's dashboard of cases: volumes, on-time and overdue by department, trend, channels. */
+/**
+ * The leader's dashboard of cases: volumes, on-time and overdue by department (by region for a city
+ * or the province), trend, channels.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const L = useLabels();
@@ -186,7 +191,15 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card size="small" title={t('supervision.dashboard.byDepartment')} loading={!opts}>
+          <Card
+            size="small"
+            title={t(
+              dash.data?.byRegion.length
+                ? 'supervision.dashboard.byRegion'
+                : 'supervision.dashboard.byDepartment',
+            )}
+            loading={!opts}
+          >
             {opts && <EChart option={opts.departments} testId="chart-departments" />}
           </Card>
         </Col>
