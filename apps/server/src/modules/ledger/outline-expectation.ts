@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ParsedOutline } from './ledger-outline.parser';
 
@@ -98,7 +99,7 @@ export function compareOutline(outline: ParsedOutline, expected: ExpectedOutline
 /**
  * The shared reports sit in `shared/domain/reports` beside the repository (../shared from its
  * root). Looked for upwards from `from`, so the tests and the bench also run from a git worktree
- * nested one level deeper.
+ * nested one level deeper. A clone with no shared/ above it uses the copy in fixtures/reports.
  */
 export function findReportsDir(from: string): string {
   let dir = from;
@@ -106,7 +107,8 @@ export function findReportsDir(from: string): string {
     const candidate = path.join(dir, 'shared', 'domain', 'reports');
     if (existsSync(candidate)) return candidate;
     const up = path.dirname(dir);
-    if (up === dir) throw new Error(`shared/domain/reports not found above ${from}`);
+    // No shared/ beside this checkout (a clone elsewhere): the copy kept with the tests.
+    if (up === dir) return path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'reports');
     dir = up;
   }
 }
