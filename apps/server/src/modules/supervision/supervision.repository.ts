@@ -2,33 +2,30 @@ import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { keysIn, type Executor } from '../../platform/db';
 import type {
-  SupervisionCaseFactTable,
   SupervisionClockTable,
   SupervisionEscalationTable,
   SupervisionOrderTable,
 } from '../../platform/db-types';
 import type { SupervisionWorkEscalation } from '../../platform/db-types.generated';
-import type { FactForRollup, RollupDeltas } from './supervision-rollups';
 
 export type ClockRowDb = Selectable<SupervisionClockTable>;
 /** A case's full key: every key of the supervision tables starts with region_code (issue 23). */
 export type CaseKey = { regionCode: string; id: string };
 
 /** The distinct regions of some keys, as `region_code in (…)`: on Citus, the shards they are on. */
-const regionsIn = (regionCodes: Iterable<string>) =>
+export const regionsIn = (regionCodes: Iterable<string>) =>
   sql<boolean>`region_code in (${sql.join([...new Set(regionCodes)])})`;
 
 /** Rows by their cases' keys (platform/db.ts keysIn): the keys' indexes serve them, one shard each. */
-const keyIn = (keys: readonly CaseKey[]) => keysIn('region_code', 'case_id', keys);
+export const keyIn = (keys: readonly CaseKey[]) => keysIn('region_code', 'case_id', keys);
 
 /** Keys grouped by region, regions in order (a locking read is one region's: one shard on Citus). */
-function byRegion(keys: readonly CaseKey[]): CaseKey[][] {
+export function byRegion(keys: readonly CaseKey[]): CaseKey[][] {
   const out = new Map<string, CaseKey[]>();
   for (const k of keys) out.set(k.regionCode, [...(out.get(k.regionCode) ?? []), k]);
   return [...out.keys()].sort().map((r) => out.get(r)!);
 }
 export type OrderRow = Selectable<SupervisionOrderTable>;
-export type FactRow = Selectable<SupervisionCaseFactTable>;
 
 // ── Job state ─────────────────────────────────────────────────────────────
 
@@ -257,195 +254,6 @@ export const markLate = (db: Executor, o: OrderRow, at: Date) =>
     .where('id', '=', o.id)
     .where('status', '=', 'open')
     .execute();
-
-// ── Facts and rollups (RATE-1) ────────────────────────────────────────────
-
-/**
- * The stored facts of the cases named, locked until the transaction ends: the rollups change by
- * the difference from these (one job writes them at a time: the advisory lock below).
- */
-export async function lockFacts(tx: Executor, keys: readonly CaseKey[]): Promise<FactForRollup[]> {
-  await sql`select pg_advisory_xact_lock(hashtext('supervision.rollups'))`.execute(tx);
-  const out: FactForRollup[] = [];
-  // One region's facts a statement: Citus runs a locking read on one shard only.
-  for (const group of byRegion(keys)) out.push(...(await lockFactsOfRegion(tx, group)));
-  return out;
-}
-
-function lockFactsOfRegion(tx: Executor, keys: readonly CaseKey[]) {
-  return tx
-    .selectFrom('supervisionCaseFact')
-    .select([
-      'regionCode',
-      'departmentId',
-      'departmentName',
-      'itemId',
-      'itemName',
-      'channel',
-      'receivedMonth',
-      'concludedMonth',
-      'online',
-      'fullOnline',
-      'zeroVisitItem',
-      'zeroVisit',
-      'instant',
-      'onTime',
-      'early',
-      'overduePromised',
-      'overdueLegal',
-      'workingDays',
-      'firstTime',
-    ])
-    .where(keyIn(keys))
-    .forUpdate()
-    .execute();
-}
-
-const FACT_COLUMNS = [
-  'caseNo',
-  'departmentId',
-  'departmentName',
-  'itemId',
-  'itemName',
-  'channel',
-  'receivedMonth',
-  'concludedMonth',
-  'online',
-  'fullOnline',
-  'zeroVisitItem',
-  'zeroVisit',
-  'instant',
-  'onTime',
-  'early',
-  'overduePromised',
-  'overdueLegal',
-  'workingDays',
-  'firstTime',
-  'caseVersion',
-] as const;
-
-export async function upsertFacts(db: Executor, rows: Insertable<SupervisionCaseFactTable>[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('supervisionCaseFact')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) =>
-        oc
-          .columns(['regionCode', 'caseId'])
-          .doUpdateSet((eb) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-      )
-      .execute();
-  }
-}
-
-const COUNTER_COLUMNS = [
-  'cases',
-  'online',
-  'fullOnline',
-  'zeroVisitItem',
-  'zeroVisit',
-  'instant',
-  'onTime',
-  'early',
-  'overduePromised',
-  'overdueLegal',
-  'workingDays',
-  'firstTime',
-] as const;
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-/** `col = <table>.col + excluded.col` for each counter: a delta added to the stored row. */
-const plus = (table: string, cols: readonly string[]) =>
-  Object.fromEntries(
-    cols.map((c) => [c, sql`${sql.ref(`${table}.${snake(c)}`)} + ${sql.ref(`excluded.${snake(c)}`)}`]),
-  );
-const CHUNK = 500;
-
-/**
- * TRUTH-1: adds the differences the recomputed cases make to every maintained aggregate, and drops
- * the rows left at zero cases (a row exists only while it counts a case), in the caller's
- * transaction, the one that writes the facts.
- */
-export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
-  for (let i = 0; i < d.full.length; i += CHUNK)
-    await tx
-      .insertInto('supervisionRollup')
-      .values(d.full.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(['regionCode', 'month', 'basis', 'departmentId', 'itemId', 'channel'])
-          .doUpdateSet((eb) => ({
-            ...plus('supervision_rollup', COUNTER_COLUMNS),
-            departmentName: eb.ref('excluded.departmentName'),
-            itemName: eb.ref('excluded.itemName'),
-          })),
-      )
-      .execute();
-  for (let i = 0; i < d.department.length; i += CHUNK)
-    await tx
-      .insertInto('supervisionRollupDepartment')
-      .values(d.department.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['regionCode', 'month', 'basis', 'departmentId']).doUpdateSet((eb) => ({
-          ...plus('supervision_rollup_department', COUNTER_COLUMNS),
-          departmentName: eb.ref('excluded.departmentName'),
-        })),
-      )
-      .execute();
-  for (let i = 0; i < d.channel.length; i += CHUNK)
-    await tx
-      .insertInto('supervisionRollupChannel')
-      .values(d.channel.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(['regionCode', 'month', 'basis', 'channel'])
-          .doUpdateSet(plus('supervision_rollup_channel', COUNTER_COLUMNS)),
-      )
-      .execute();
-  for (let i = 0; i < d.item.length; i += CHUNK)
-    await tx
-      .insertInto('supervisionRollupItem')
-      .values(d.item.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(['regionCode', 'month', 'itemId'])
-          .doUpdateSet(plus('supervision_rollup_item', ['cases', 'zeroVisitItem'])),
-      )
-      .execute();
-  for (let i = 0; i < d.itemDepartment.length; i += CHUNK)
-    await tx
-      .insertInto('supervisionRollupItemDepartment')
-      .values(d.itemDepartment.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(['regionCode', 'month', 'departmentId', 'itemId'])
-          .doUpdateSet(plus('supervision_rollup_item_department', ['cases', 'zeroVisitItem'])),
-      )
-      .execute();
-  for (let i = 0; i < d.itemChannel.length; i += CHUNK)
-    await tx
-      .insertInto('supervisionRollupItemChannel')
-      .values(d.itemChannel.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(['regionCode', 'month', 'channel', 'itemId'])
-          .doUpdateSet(plus('supervision_rollup_item_channel', ['cases', 'zeroVisitItem'])),
-      )
-      .execute();
-  if (d.months.size === 0) return;
-  const months = [...d.months].map((m) => m.split('|') as [string, string]);
-  const touched = sql<boolean>`${regionsIn(months.map((m) => m[0]))} and (region_code, month) in (select r, m from unnest(
-    string_to_array(${months.map((m) => m[0]).join(',')}, ','),
-    string_to_array(${months.map((m) => m[1]).join(',')}, ',')) as k(r, m))`;
-  for (const table of [
-    'supervision_rollup',
-    'supervision_rollup_department',
-    'supervision_rollup_channel',
-    'supervision_rollup_item',
-    'supervision_rollup_item_department',
-    'supervision_rollup_item_channel',
-  ])
-    await sql`delete from ${sql.table(table)} where ${touched} and cases = 0`.execute(tx);
-}
 
 // ── Work items that are not cases: overdue 差评 and complaints (SUP-2) ─────
 

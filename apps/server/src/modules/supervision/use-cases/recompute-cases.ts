@@ -16,6 +16,7 @@ import {
   stepOverdueOf,
   type ItemLimits,
 } from '../supervision.policy';
+import * as factsRepo from '../supervision-facts.repository';
 import * as repo from '../supervision.repository';
 import { rollupDeltas, type FactForRollup } from '../supervision-rollups';
 import { escalateInTx, type EscalationTarget } from './escalate-case';
@@ -145,12 +146,12 @@ export async function recomputeCases(deps: Deps, keys: readonly repo.CaseKey[], 
   }
   // The facts and the rollups change together: the rollups by the difference the new facts make.
   const months = await deps.db.transaction().execute(async (tx) => {
-    const before = await repo.lockFacts(tx, keys);
+    const before = await factsRepo.lockFacts(tx, keys);
     await repo.upsertClocks(tx, clocks);
     await repo.deleteClocks(tx, closed);
-    await repo.upsertFacts(tx, facts);
+    await factsRepo.upsertFacts(tx, facts);
     const d = rollupDeltas(before, facts);
-    await repo.applyRollupDeltas(tx, d);
+    await factsRepo.applyRollupDeltas(tx, d);
     return d.months;
   });
   for (const f of toFire) {
