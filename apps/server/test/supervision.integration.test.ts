@@ -378,6 +378,18 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     ]);
     expect(city.total.received).toBe(county.body.total.received);
     expect(city.byMonth).toEqual(county.body.byMonth);
+    // Per channel the dashboard leaves out 零跑动可办率; the figures page cut by channel has it.
+    const keys = (g: { figures: { key: string }[] }) => g.figures.map((x) => x.key);
+    expect(county.body.byChannel.length).toBeGreaterThan(0);
+    for (const g of county.body.byChannel) expect(keys(g)).not.toContain('zero_visit_available_rate');
+    expect(keys(county.body.total)).toContain('zero_visit_available_rate');
+    const byChannel = await leader.request('GET', `/api/supervision/figures?${PERIOD}&cut=channel`);
+    expect(byChannel.status).toBe(200);
+    for (const g of byChannel.body.groups) expect(keys(g)).toContain('zero_visit_available_rate');
+    const online = county.body.byChannel.find((g: { key: string }) => g.key === 'online');
+    expect(byChannel.body.groups.find((g: { key: string }) => g.key === 'online')?.received).toBe(
+      online?.received,
+    );
   });
 
   it('TRUTH-1: truth:verify agrees on the demo and names a deliberately corrupted aggregate', async () => {

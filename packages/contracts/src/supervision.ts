@@ -341,6 +341,7 @@ export const Dashboard = z.object({
   /** For a city or the province: its counties (and the city's own cases); empty for a county. */
   byRegion: z.array(FigureGroup),
   byMonth: z.array(FigureGroup),
+  /** Every figure but 零跑动可办率 (distinct items per channel: on the figures page, cut by channel). */
   byChannel: z.array(FigureGroup),
   open: z.object({ green: z.number(), yellow: z.number(), red: z.number(), paused: z.number() }),
 });

@@ -290,6 +290,7 @@ export async function readRollupGroups(
   db: Executor,
   f: FigureFilter,
   cut: FigureCut,
+  opts: { items?: boolean } = {},
 ): Promise<Map<string, { label: string; sums: GroupSums }>> {
   // The same expression is selected and grouped by, so it is inlined (parameters would number it
   // twice and PostgreSQL would not see one expression); only ids that are UUIDs are inlined.
@@ -310,16 +311,19 @@ export async function readRollupGroups(
   const by = (rest: string) => (cut === 'none' ? sql.raw(rest) : sql`${key}, ${sql.raw(rest)}`);
   const sums = sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(snake(c))})::float8 as ${sql.ref(c)}`));
   const t = rollupTables(f, cut);
+  const countItems = opts.items !== false;
   const [rows, items] = await Promise.all([
     sql<Record<string, number> & { k: string; label: string; basis: 'received' | 'concluded' }>`
       select ${key} as k, ${label} as label, basis, ${sums}
       from ${sql.table(t.sums)} where ${where(f)} group by ${by('basis')}`.execute(db),
-    sql<{ k: string; items: number; zeroVisitItems: number }>`
+    countItems
+      ? sql<{ k: string; items: number; zeroVisitItems: number }>`
       select k, count(*)::int as items, count(*) filter (where zv)::int as "zeroVisitItems" from (
         select ${key} as k, item_id, bool_or(zero_visit_item > 0) as zv
         from ${sql.table(t.items)} where ${where(f)}${t.items === 'supervision_rollup' ? sql` and basis = 'received'` : sql``}
         group by ${by('item_id')}) t
-      group by k`.execute(db),
+      group by k`.execute(db)
+      : Promise.resolve({ rows: [] as { k: string; items: number; zeroVisitItems: number }[] }),
   ]);
   const out = new Map<string, { label: string; sums: GroupSums }>();
   const group = (k: string, l: string) => {
