@@ -369,6 +369,11 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(county.status).toBe(200);
     expect(county.body.byDepartment.length).toBeGreaterThan(0);
     expect(county.body.byRegion).toEqual([]);
+    // The ring of open cases is the board's totals.
+    const board = await supervisor.request('GET', '/api/supervision/board');
+    const { green, yellow, red, paused } = board.body.totals;
+    expect(county.body.open).toEqual({ green, yellow, red, paused });
+    expect(green + yellow + red + paused).toBeGreaterThan(0);
     // A city's leader: its departments are its counties', so the chart is by county.
     const cityLeader = { ...leaderActor(leader), regionCode: '350900' };
     const city = await getDashboard(t.deps, cityLeader, { from: '2026-01', to: '2026-12' });

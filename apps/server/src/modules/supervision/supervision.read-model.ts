@@ -144,6 +144,19 @@ export async function readBoard(db: Executor, s: Scope & { work?: readonly WorkO
   return { departments, totals, computedAt };
 }
 
+/** The open cases in scope by colour (SUP-1), as the board totals them: the dashboard's ring. */
+export async function readOpenByColour(db: Executor, s: Scope) {
+  let q = db
+    .selectFrom('supervisionClock')
+    .select(['colour', (eb) => eb.fn.countAll<string>().as('n')])
+    .where(regionRange(s.regionLike));
+  if (s.departmentId) q = q.where('departmentId', '=', s.departmentId);
+  const out = { green: 0, yellow: 0, red: 0, paused: 0 };
+  for (const r of await q.groupBy('colour').execute())
+    if (r.colour in out) out[r.colour as keyof typeof out] += Number(r.n);
+  return out;
+}
+
 export async function readClocks(db: Executor, s: Scope, q: ClockListQuery) {
   let base = db.selectFrom('supervisionClock').where(regionRange(s.regionLike));
   if (s.departmentId) base = base.where('departmentId', '=', s.departmentId);

@@ -12,7 +12,12 @@ import { SYSTEM_ACTOR, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { FIGURES, emptyGroup, figuresOf } from '../supervision-figures';
 import { SupervisionError } from '../supervision.errors';
-import { readBoard, readFactCases, readRollupGroups, type FigureFilter } from '../supervision.read-model';
+import {
+  readFactCases,
+  readOpenByColour,
+  readRollupGroups,
+  type FigureFilter,
+} from '../supervision.read-model';
 import { regionCovers } from '@tongban/contracts';
 import { forbidden } from '../../../platform/errors';
 import { orgService } from '../../org';
@@ -170,7 +175,7 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
   // A county's code takes all six digits; a city's and a province's end in zeros (scopeOf).
   const severalCounties = f.regionLike === '%' || f.regionLike.length < 7;
   const none = Promise.resolve([] as FigureGroup[]);
-  const [t, byDepartment, byRegion, byMonth, byChannel, board] = await Promise.all([
+  const [t, byDepartment, byRegion, byMonth, byChannel, open] = await Promise.all([
     total(deps, f),
     severalCounties ? none : groups(deps, f, 'department'),
     severalCounties ? groups(deps, f, 'region') : none,
@@ -178,9 +183,8 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     // The channels' share of the volume: the distinct items per channel (the most rows of any
     // aggregate the dashboard reads) are on the figures page, cut by channel.
     groups(deps, f, 'channel', { items: false }),
-    readBoard(deps.db, f),
+    readOpenByColour(deps.db, f),
   ]);
-  const { green, yellow, red, paused } = board.totals;
   return {
     regionCode: q.regionCode ?? actor.regionCode,
     from: q.from,
@@ -190,6 +194,6 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     byRegion,
     byMonth,
     byChannel,
-    open: { green, yellow, red, paused },
+    open,
   };
 }
