@@ -4,7 +4,7 @@ import { DEMO_CASES } from '../src/demo/seed-cases-demo';
 import { DEMO_SUPERVISION } from '../src/demo/seed-supervision-demo';
 import { casesService } from '../src/modules/cases';
 import { refreshSupervision, verifyTruth } from '../src/modules/supervision';
-import { getDashboard } from '../src/modules/supervision/use-cases/read-figures';
+import { getDashboard, getFigures } from '../src/modules/supervision/use-cases/read-figures';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 /**
@@ -391,6 +391,22 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     const byChannel = await leader.request('GET', `/api/supervision/figures?${PERIOD}&cut=channel`);
     expect(byChannel.status).toBe(200);
     for (const g of byChannel.body.groups) expect(keys(g)).toContain('zero_visit_available_rate');
+    // The dashboard reads its cuts together (GROUPING SETS); each equals the figures page's cut.
+    type G = { key: string; figures: { key: string }[] };
+    const figures = async (cut: string) =>
+      (await leader.request('GET', `/api/supervision/figures?${PERIOD}&cut=${cut}`)).body;
+    const noItems = (gs: G[]) =>
+      gs.map((g) => ({ ...g, figures: g.figures.filter((x) => x.key !== 'zero_visit_available_rate') }));
+    expect(county.body.total).toEqual((await figures('none')).total);
+    expect(county.body.byMonth).toEqual((await figures('month')).groups);
+    expect(county.body.byDepartment).toEqual((await figures('department')).groups);
+    expect(county.body.byChannel).toEqual(noItems(byChannel.body.groups));
+    const cityRegions = await getFigures(t.deps, cityLeader, {
+      from: '2026-01',
+      to: '2026-12',
+      cut: 'region',
+    });
+    expect(city.byRegion).toEqual(cityRegions.groups);
     const online = county.body.byChannel.find((g: { key: string }) => g.key === 'online');
     expect(byChannel.body.groups.find((g: { key: string }) => g.key === 'online')?.received).toBe(
       online?.received,

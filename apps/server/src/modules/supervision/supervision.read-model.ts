@@ -195,7 +195,7 @@ export type FigureFilter = Scope & {
 /** The township of a case: its 12-digit region's township; cases filed at the county: the county. */
 const TOWNSHIP_KEY = `case when length(region_code) = 12 then substr(region_code, 1, 9) || '000' else region_code end`;
 
-const CUT_KEY: Record<Exclude<FigureCut, 'hall'>, string> = {
+export const CUT_KEY: Record<Exclude<FigureCut, 'hall'>, string> = {
   none: `'all'`,
   region: 'substr(region_code, 1, 6)',
   township: TOWNSHIP_KEY,
@@ -204,7 +204,7 @@ const CUT_KEY: Record<Exclude<FigureCut, 'hall'>, string> = {
   channel: 'channel',
   month: 'month',
 };
-const CUT_LABEL: Record<Exclude<FigureCut, 'hall'>, string> = {
+export const CUT_LABEL: Record<Exclude<FigureCut, 'hall'>, string> = {
   none: `'合计'`,
   region: 'substr(region_code, 1, 6)',
   township: TOWNSHIP_KEY,
@@ -214,7 +214,7 @@ const CUT_LABEL: Record<Exclude<FigureCut, 'hall'>, string> = {
   month: 'month',
 };
 
-function where(f: FigureFilter) {
+export function where(f: FigureFilter) {
   return sql.join(
     [
       regionRange(f.regionLike),
@@ -266,7 +266,7 @@ function regionRange(regionLike: string) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * The smallest maintained aggregates that still hold what a cut and its filters need (all of them

@@ -10,7 +10,8 @@ import {
 } from '@tongban/contracts';
 import { SYSTEM_ACTOR, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
-import { FIGURES, emptyGroup, figuresOf } from '../supervision-figures';
+import { FIGURES, emptyGroup, figuresOf, type GroupSums } from '../supervision-figures';
+import { readRollupGroupSets } from '../supervision-dashboard.read-model';
 import { SupervisionError } from '../supervision.errors';
 import {
   readFactCases,
@@ -120,10 +121,20 @@ async function groups(
     filter = { ...f, hallOf: h.hallOf };
     names = h.names;
   }
-  const m = await readRollupGroups(deps.db, filter, cut, opts);
+  return toGroups(deps, cut, await readRollupGroups(deps.db, filter, cut, opts), names, opts);
+}
+
+/** A cut's groups as the API gives them: labelled, every figure (or all but 可办率), in order. */
+async function toGroups(
+  deps: Deps,
+  cut: FigureCut,
+  m: Map<string, { label: string; sums: GroupSums }>,
+  names: ReadonlyMap<string, string>,
+  opts: { items?: boolean } = {},
+): Promise<FigureGroup[]> {
+  if (cut === 'region' || cut === 'township') names = await regionNames(deps, [...m.keys()]);
   const shown = (v: FigureGroup['figures']) =>
     opts.items === false ? v.filter((x) => x.key !== 'zero_visit_available_rate') : v;
-  if (cut === 'region' || cut === 'township') names = await regionNames(deps, [...m.keys()]);
   return [...m.entries()]
     .map(([key, g]) => ({
       key,
@@ -139,9 +150,17 @@ async function groups(
     );
 }
 
+const emptyTotal = (): FigureGroup => ({
+  key: 'all',
+  label: '合计',
+  received: 0,
+  concluded: 0,
+  figures: figuresOf(emptyGroup()),
+});
+
 async function total(deps: Deps, f: FigureFilter): Promise<FigureGroup> {
   const [g] = await groups(deps, f, 'none');
-  return g ?? { key: 'all', label: '合计', received: 0, concluded: 0, figures: figuresOf(emptyGroup()) };
+  return g ?? emptyTotal();
 }
 
 /** RATE-1: every figure for a region and period, whole and cut, from the maintained rollups. */
@@ -174,17 +193,28 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
   const f = await filterOf(deps, actor, q);
   // A county's code takes all six digits; a city's and a province's end in zeros (scopeOf).
   const severalCounties = f.regionLike === '%' || f.regionLike.length < 7;
-  const none = Promise.resolve([] as FigureGroup[]);
-  const [t, byDepartment, byRegion, byMonth, byChannel, open] = await Promise.all([
-    total(deps, f),
-    severalCounties ? none : groups(deps, f, 'department'),
-    severalCounties ? groups(deps, f, 'region') : none,
-    groups(deps, f, 'month'),
-    // The channels' share of the volume: the distinct items per channel (the most rows of any
-    // aggregate the dashboard reads) are on the figures page, cut by channel.
-    groups(deps, f, 'channel', { items: false }),
+  const units = severalCounties ? 'region' : 'department';
+  // One scan of each aggregate for all four cuts (GROUPING SETS); the channels' share of the
+  // volume leaves out the distinct items per channel (the figures page has them, cut by channel).
+  const [sets, open] = await Promise.all([
+    readRollupGroupSets(deps.db, f, [
+      { cut: 'none', items: true },
+      { cut: units, items: true },
+      { cut: 'month', items: true },
+      { cut: 'channel', items: false },
+    ]),
     readOpenByColour(deps.db, f),
   ]);
+  const none = new Map<string, string>();
+  const [totals, byUnit, byMonth, byChannel] = await Promise.all([
+    toGroups(deps, 'none', sets.get('none')!, none),
+    toGroups(deps, units, sets.get(units)!, none),
+    toGroups(deps, 'month', sets.get('month')!, none),
+    toGroups(deps, 'channel', sets.get('channel')!, none, { items: false }),
+  ]);
+  const t = totals[0] ?? emptyTotal();
+  const byDepartment = severalCounties ? [] : byUnit;
+  const byRegion = severalCounties ? byUnit : [];
   return {
     regionCode: q.regionCode ?? actor.regionCode,
     from: q.from,
