@@ -482,26 +482,17 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
   });
 });
 
-function clerkActor(c: Client) {
+/** An actor as the session of a demo account signs it in. */
+function actorOf(c: Client, username: string, displayName: string, role: 'clerk' | 'leader') {
   return {
     userId: c.user.id,
-    username: 'clerk',
-    displayName: '陈一鸣',
-    role: 'clerk' as const,
+    username,
+    displayName,
+    role,
     regionCode: c.user.regionCode,
     departmentId: c.user.departmentId,
     clientIp: '127.0.0.1',
   };
 }
-
-function leaderActor(c: Client) {
-  return {
-    userId: c.user.id,
-    username: 'leader',
-    displayName: '刘振华',
-    role: 'leader' as const,
-    regionCode: c.user.regionCode,
-    departmentId: c.user.departmentId,
-    clientIp: '127.0.0.1',
-  };
-}
+const clerkActor = (c: Client) => actorOf(c, 'clerk', '陈一鸣', 'clerk');
+const leaderActor = (c: Client) => actorOf(c, 'leader', '刘振华', 'leader');

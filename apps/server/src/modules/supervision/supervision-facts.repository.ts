@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
 import type { SupervisionCaseFactTable } from '../../platform/db-types';
+import { COUNTERS } from './supervision-figures';
 import type { FactForRollup, RollupDeltas } from './supervision-rollups';
 import { byRegion, keyIn, regionsIn, type CaseKey } from './supervision.repository';
 
@@ -86,20 +87,6 @@ export async function upsertFacts(db: Executor, rows: Insertable<SupervisionCase
   }
 }
 
-const COUNTER_COLUMNS = [
-  'cases',
-  'online',
-  'fullOnline',
-  'zeroVisitItem',
-  'zeroVisit',
-  'instant',
-  'onTime',
-  'early',
-  'overduePromised',
-  'overdueLegal',
-  'workingDays',
-  'firstTime',
-] as const;
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** `col = <table>.col + excluded.col` for each counter: a delta added to the stored row. */
 const plus = (table: string, cols: readonly string[]) =>
@@ -122,7 +109,7 @@ export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
         oc
           .columns(['regionCode', 'month', 'basis', 'departmentId', 'itemId', 'channel'])
           .doUpdateSet((eb) => ({
-            ...plus('supervision_rollup', COUNTER_COLUMNS),
+            ...plus('supervision_rollup', COUNTERS),
             departmentName: eb.ref('excluded.departmentName'),
             itemName: eb.ref('excluded.itemName'),
           })),
@@ -134,7 +121,7 @@ export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
       .values(d.department.slice(i, i + CHUNK))
       .onConflict((oc) =>
         oc.columns(['regionCode', 'month', 'basis', 'departmentId']).doUpdateSet((eb) => ({
-          ...plus('supervision_rollup_department', COUNTER_COLUMNS),
+          ...plus('supervision_rollup_department', COUNTERS),
           departmentName: eb.ref('excluded.departmentName'),
         })),
       )
@@ -146,7 +133,7 @@ export async function applyRollupDeltas(tx: Executor, d: RollupDeltas) {
       .onConflict((oc) =>
         oc
           .columns(['regionCode', 'month', 'basis', 'channel'])
-          .doUpdateSet(plus('supervision_rollup_channel', COUNTER_COLUMNS)),
+          .doUpdateSet(plus('supervision_rollup_channel', COUNTERS)),
       )
       .execute();
   for (let i = 0; i < d.item.length; i += CHUNK)
