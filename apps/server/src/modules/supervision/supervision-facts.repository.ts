@@ -21,37 +21,8 @@ export async function lockFacts(tx: Executor, keys: readonly CaseKey[]): Promise
   return out;
 }
 
-function lockFactsOfRegion(tx: Executor, keys: readonly CaseKey[]) {
-  return tx
-    .selectFrom('supervisionCaseFact')
-    .select([
-      'regionCode',
-      'departmentId',
-      'departmentName',
-      'itemId',
-      'itemName',
-      'channel',
-      'receivedMonth',
-      'concludedMonth',
-      'online',
-      'fullOnline',
-      'zeroVisitItem',
-      'zeroVisit',
-      'instant',
-      'onTime',
-      'early',
-      'overduePromised',
-      'overdueLegal',
-      'workingDays',
-      'firstTime',
-    ])
-    .where(keyIn(keys))
-    .forUpdate()
-    .execute();
-}
-
-const FACT_COLUMNS = [
-  'caseNo',
+/** What a case counts for in the rollups: a fact row's columns but its number and version. */
+const ROLLUP_COLUMNS = [
   'departmentId',
   'departmentName',
   'itemId',
@@ -70,8 +41,18 @@ const FACT_COLUMNS = [
   'overdueLegal',
   'workingDays',
   'firstTime',
-  'caseVersion',
 ] as const;
+/** Every column a recomputed case writes (the key aside). */
+const FACT_COLUMNS = ['caseNo', ...ROLLUP_COLUMNS, 'caseVersion'] as const;
+
+function lockFactsOfRegion(tx: Executor, keys: readonly CaseKey[]) {
+  return tx
+    .selectFrom('supervisionCaseFact')
+    .select(['regionCode', ...ROLLUP_COLUMNS])
+    .where(keyIn(keys))
+    .forUpdate()
+    .execute();
+}
 
 export async function upsertFacts(db: Executor, rows: Insertable<SupervisionCaseFactTable>[]) {
   for (let i = 0; i < rows.length; i += 500) {
