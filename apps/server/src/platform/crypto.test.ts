@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
-import { DEFAULT_SCRYPT_N, MAX_SCRYPT_N, hashPassword, uuidv7, verifyPassword } from './crypto';
+import { createHmac } from 'node:crypto';
+import { DEFAULT_SCRYPT_N, MAX_SCRYPT_N, hashPassword, hmacSm3Hex, uuidv7, verifyPassword } from './crypto';
 
 describe('uuidv7', () => {
   it('is a well-formed version 7 UUID whose first 48 bits are the milliseconds given', () => {
@@ -19,6 +20,18 @@ describe('uuidv7', () => {
     expect(earlier < later).toBe(true);
     const same = new Set(Array.from({ length: 10_000 }, () => uuidv7(5)));
     expect(same.size).toBe(10_000);
+  });
+});
+
+describe('hmacSm3Hex', () => {
+  it('is HMAC-SM3 under each key given, with keys made once never mixed up', () => {
+    const keys = ['00'.repeat(32), 'ab'.repeat(32)];
+    for (const round of [1, 2])
+      for (const key of keys)
+        expect(hmacSm3Hex(key, `session:${round}`)).toBe(
+          createHmac('sm3', Buffer.from(key, 'hex')).update(`session:${round}`).digest('hex'),
+        );
+    expect(hmacSm3Hex(keys[0]!, 'x')).not.toBe(hmacSm3Hex(keys[1]!, 'x'));
   });
 });
 

@@ -168,16 +168,41 @@ function shiftedText(text: string, offset: number): string {
   return out;
 }
 
+/**
+ * Combined texts already made, by their statements' texts in order (a statement's text fixes how
+ * many parameters it has, so it fixes the offsets too). The same combination gives the same string
+ * every time, which the prepared statements' names are looked up by.
+ */
+type CombinedText = { text?: string; next?: Map<string, CombinedText> };
+let combinedTexts: CombinedText = {};
+let combinedCount = 0;
+
 /** The statements as one: each becomes a data-modifying WITH query of a single SELECT. */
 export function combineWrites(queries: readonly CompiledQuery[]): CompiledQuery {
   if (queries.length === 1) return queries[0]!;
   const parameters: unknown[] = [];
-  const parts = queries.map((q, i) => {
-    const text = shiftedText(q.sql, parameters.length);
-    parameters.push(...q.parameters);
-    return `w${i} as (${text})`;
-  });
-  return CompiledQuery.raw(`with ${parts.join(', ')} select 1`, parameters);
+  let node = combinedTexts;
+  for (const q of queries) {
+    node.next ??= new Map();
+    let child = node.next.get(q.sql);
+    if (!child) node.next.set(q.sql, (child = {}));
+    node = child;
+    for (const p of q.parameters) parameters.push(p);
+  }
+  if (node.text === undefined) {
+    let offset = 0;
+    const parts = queries.map((q, i) => {
+      const text = shiftedText(q.sql, offset);
+      offset += q.parameters.length;
+      return `w${i} as (${text})`;
+    });
+    node.text = `with ${parts.join(', ')} select 1`;
+    if (++combinedCount > 2000) {
+      combinedTexts = {};
+      combinedCount = 0;
+    }
+  }
+  return CompiledQuery.raw(node.text, parameters);
 }
 
 /**

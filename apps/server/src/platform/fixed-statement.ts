@@ -18,9 +18,24 @@ import { CompiledQuery, createQueryId, isOperationNodeSource, type Compilable } 
 type Row = Readonly<Record<string, unknown>>;
 type Slot = { row: number; column: string } | { scalar: number } | { constant: unknown };
 type Entry = { sql: string; slots: Slot[]; query: CompiledQuery['query'] } | 'uncached';
+/**
+ * The shapes seen, as a trie: the key, the number of scalars, then each row's defined columns in
+ * order ('|' between rows). Walking it costs a map lookup per column name (constants whose hashes
+ * V8 keeps), where building the shape as one string cost a concatenation and a hash of it per call.
+ */
+type ShapeNode = { entry?: Entry; next?: Map<string | number, ShapeNode> };
 
-const cache = new Map<string, Entry>();
+let shapes = new Map<string, ShapeNode>();
+let shapeCount = 0;
 const MAX_SHAPES = 2000;
+const ROW_BREAK = '|';
+
+function step(node: ShapeNode, part: string | number): ShapeNode {
+  node.next ??= new Map();
+  let child = node.next.get(part);
+  if (!child) node.next.set(part, (child = {}));
+  return child;
+}
 
 class Placeholder {
   constructor(readonly slot: Slot) {}
@@ -50,21 +65,26 @@ export function fixedStatement<O>(
 ): Compilable<O> {
   return {
     compile(): CompiledQuery<O> {
-      if (
-        !scalars.every(oneParameter) ||
-        !rows.every((r) => Object.values(r).every((v) => v === undefined || oneParameter(v)))
-      )
-        return build(rows, scalars).compile();
-      let shape = `${key}|${scalars.length}`;
+      if (!scalars.every(oneParameter)) return build(rows, scalars).compile();
+      let root = shapes.get(key);
+      if (!root) shapes.set(key, (root = {}));
+      let node = step(root, scalars.length);
       for (const r of rows) {
-        shape += '|';
-        for (const column in r) if (r[column] !== undefined) shape += `${column},`;
+        node = step(node, ROW_BREAK);
+        for (const column in r) {
+          const v = r[column];
+          if (v === undefined) continue;
+          if (!oneParameter(v)) return build(rows, scalars).compile();
+          node = step(node, column);
+        }
       }
-      let entry = cache.get(shape);
+      let entry = node.entry;
       if (!entry) {
-        entry = prepare(rows, scalars, build);
-        if (cache.size >= MAX_SHAPES) cache.clear();
-        cache.set(shape, entry);
+        entry = node.entry = prepare(rows, scalars, build);
+        if (++shapeCount > MAX_SHAPES) {
+          shapes = new Map();
+          shapeCount = 0;
+        }
       }
       if (entry === 'uncached') return build(rows, scalars).compile();
       const parameters = entry.slots.map((s) =>
@@ -106,5 +126,6 @@ function prepare(
 
 /** For tests: forget every shape. */
 export function forgetFixedStatements() {
-  cache.clear();
+  shapes = new Map();
+  shapeCount = 0;
 }

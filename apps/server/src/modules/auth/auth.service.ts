@@ -28,8 +28,20 @@ function dummyHash(cost: number): Promise<string> {
 }
 
 export function hashSessionToken(deps: Deps, token: string): string {
-  return hmacSm3Hex(deps.config.secrets.lookupKey, `session:${token}`);
+  const key = deps.config.secrets.lookupKey;
+  const known = tokenHashes.get(token);
+  if (known?.key === key) return known.hash;
+  const hash = hmacSm3Hex(key, `session:${token}`);
+  if (tokenHashes.size >= 10_000) tokenHashes.clear();
+  tokenHashes.set(token, { key, hash });
+  return hash;
 }
+/**
+ * Session tokens this process has hashed, with their hashes: every request hashes its cookie's
+ * token, and the keyed hash was a few percent of a transition's time. Process memory only, like
+ * the tokens themselves while a request is served; never written, logged or sent.
+ */
+const tokenHashes = new Map<string, { key: string; hash: string }>();
 
 /** Keyed hash of a username as typed: the throttle and the audit of unknown names never hold the name. */
 export function accountKey(deps: Deps, username: string): string {
