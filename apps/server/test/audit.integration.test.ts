@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { AuditCheckpointExport } from '@tongban/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit';
+import { auditCheckpointCommand, auditVerifyCommand } from '../src/modules/audit/audit-commands';
 import { SYSTEM_ACTOR } from '../src/platform/access';
 import { runCommand } from '../src/platform/command';
 import { createDemoDataDir, createTestApp, dbKinds, signIn, type TestApp } from './harness';
@@ -150,77 +150,58 @@ describe.each(dbKinds())('audit chain lanes (%s)', (kind) => {
 });
 
 describe('npm run audit:verify and audit:checkpoint', () => {
-  // Three runs of the CLI on a busy 2-core machine: minutes, not the default minute.
-  it(
-    'TRUTH-1: exits 0 on an intact embedded database; 1 naming a broken link and, against an exported copy, a truncation',
-    {
-      timeout: 300_000,
-    },
-    async () => {
-      const { mkdtempSync, readFileSync } = await import('node:fs');
-      const os = await import('node:os');
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-verify-'));
-      const { openDatabase } = await import('../src/platform/db');
-      // The migrated, seeded template as an embedded database directory, for the CLI to open.
-      await createDemoDataDir(dir);
-      const root = path.resolve(import.meta.dirname, '../../..');
-      const run = (cli: string, ...args: string[]) => {
-        try {
-          return {
-            code: 0,
-            out: execFileSync(
-              process.execPath,
-              ['--import', 'tsx', `apps/server/src/modules/audit/${cli}.cli.ts`, ...args],
-              {
-                cwd: root,
-                env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
-                encoding: 'utf8',
-                stdio: 'pipe',
-              },
-            ),
-          };
-        } catch (e) {
-          const err = e as { status: number; stderr: string };
-          return { code: err.status, out: err.stderr };
-        }
-      };
-      const exported = path.join(dir, 'checkpoints.json');
-      const cp = run('audit-checkpoint', '--export', exported);
-      expect(cp.code, cp.out).toBe(0);
-      expect(cp.out).toMatch(/已写入检查点/);
-      const file = AuditCheckpointExport.parse(JSON.parse(readFileSync(exported, 'utf8')));
-      expect(file.checkpoints.length).toBeGreaterThan(0);
-      const ok = run('audit-verify', '--checkpoints', exported);
-      expect(ok.code, ok.out).toBe(0);
-      expect(ok.out).toMatch(/审计链完整/);
+  it('TRUTH-1: exits 0 on an intact embedded database; 1 naming a broken link and, against an exported copy, a truncation', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tongban-verify-'));
+    const { openDatabase } = await import('../src/platform/db');
+    // The migrated, seeded template as an embedded database directory, for the CLI to open.
+    await createDemoDataDir(dir);
+    // The commands as `npm run audit:checkpoint` / `audit:verify` run them (their .cli.ts files
+    // only pass argv, the environment and the console), in this process: each spawned tsx cost
+    // seconds of compiling.
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
+    const run = async (cli: 'audit-checkpoint' | 'audit-verify', ...args: string[]) => {
+      const lines: string[] = [];
+      const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+      const command = cli === 'audit-checkpoint' ? auditCheckpointCommand : auditVerifyCommand;
+      const code = await command(args, env, io);
+      return { code, out: lines.join('\n') };
+    };
+    const exported = path.join(dir, 'checkpoints.json');
+    const cp = await run('audit-checkpoint', '--export', exported);
+    expect(cp.code, cp.out).toBe(0);
+    expect(cp.out).toMatch(/已写入检查点/);
+    const file = AuditCheckpointExport.parse(JSON.parse(readFileSync(exported, 'utf8')));
+    expect(file.checkpoints.length).toBeGreaterThan(0);
+    const ok = await run('audit-verify', '--checkpoints', exported);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/审计链完整/);
 
-      const h2 = await openDatabase({ dataDir: dir });
-      const chains = (
-        await sql<{ lane: number; seqs: number[] }>`
+    const h2 = await openDatabase({ dataDir: dir });
+    const chains = (
+      await sql<{ lane: number; seqs: number[] }>`
         select lane, array_agg(seq order by seq) as seqs from audit_log where region_code = '350999'
         group by lane having count(*) >= 3 order by count(*) desc, lane`.execute(h2.db)
-      ).rows;
-      const [cut, broken] = [chains[0]!, chains[1]!];
-      await asOwner(h2.db, async (tx) => {
-        // The newest entry of one chain, its head moved back and its checkpoints removed: nothing in
-        // the database shows it any more; the exported copy does.
-        const inCut = sql`region_code = '350999' and lane = ${cut.lane}`;
-        await sql`delete from audit_log where ${inCut} and seq = ${cut.seqs.at(-1)}`.execute(tx);
-        await sql`update audit_head set hash = (select hash from audit_log where ${inCut} and seq = ${cut.seqs.at(-2)})
+    ).rows;
+    const [cut, broken] = [chains[0]!, chains[1]!];
+    await asOwner(h2.db, async (tx) => {
+      // The newest entry of one chain, its head moved back and its checkpoints removed: nothing in
+      // the database shows it any more; the exported copy does.
+      const inCut = sql`region_code = '350999' and lane = ${cut.lane}`;
+      await sql`delete from audit_log where ${inCut} and seq = ${cut.seqs.at(-1)}`.execute(tx);
+      await sql`update audit_head set hash = (select hash from audit_log where ${inCut} and seq = ${cut.seqs.at(-2)})
         where ${inCut}`.execute(tx);
-        await sql`delete from audit_checkpoint where region_code = '350999' and lane = ${cut.lane}`.execute(
-          tx,
-        );
-        // A middle entry of another chain: the next entry's link no longer matches.
-        await sql`delete from audit_log
+      await sql`delete from audit_checkpoint where region_code = '350999' and lane = ${cut.lane}`.execute(tx);
+      // A middle entry of another chain: the next entry's link no longer matches.
+      await sql`delete from audit_log
         where region_code = '350999' and lane = ${broken.lane} and seq = ${broken.seqs[1]}`.execute(tx);
-      });
-      await h2.close();
-      const bad = run('audit-verify', '--checkpoints', exported);
-      expect(bad.code).toBe(1);
-      expect(bad.out).toContain(`审计链断裂：区划 350999 第 ${broken.lane} 链 序号 ${broken.seqs[2]}`);
-      expect(bad.out).toContain(`审计链被截断：区划 350999 第 ${cut.lane} 链 现有 ${cut.seqs.length - 1} 条`);
-      expect(bad.out).toContain(`检查点缺失：区划 350999 第 ${cut.lane} 链`);
-    },
-  );
+    });
+    await h2.close();
+    const bad = await run('audit-verify', '--checkpoints', exported);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain(`审计链断裂：区划 350999 第 ${broken.lane} 链 序号 ${broken.seqs[2]}`);
+    expect(bad.out).toContain(`审计链被截断：区划 350999 第 ${cut.lane} 链 现有 ${cut.seqs.length - 1} 条`);
+    expect(bad.out).toContain(`检查点缺失：区划 350999 第 ${cut.lane} 链`);
+  });
 });
