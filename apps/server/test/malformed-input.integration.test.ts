@@ -202,7 +202,7 @@ describe.each(dbKinds())(
     });
     afterAll(() => t.close());
 
-    const rowCounts = () => tableRowCounts(t.deps.db);
+    const rowCounts = () => tableRowCounts(t.deps.db, { prepared: kind === 'pglite' });
 
     /** The route's entry in the access matrix (the auth routes and /files are not in it). */
     function entryFor(method: string, url: string): Pick<Entry, 'make' | 'allowed'> | undefined {
