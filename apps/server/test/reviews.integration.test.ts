@@ -129,11 +129,14 @@ describe.each(dbKinds())('reviews (%s)', (kind) => {
     const after = (await sup.request('GET', '/api/reviews/auto-findings')).body.items as {
       rule: string;
       causeKey: string;
+      title: string;
       evidence: { kind: string; id: string }[];
     }[];
     expect(after.length).toBe(before + 1);
     const f = after.find((x) => x.causeKey === `file:${file.id}`)!;
     expect(f.rule).toBe('low_review_score');
+    // The title names the plan: the same case scored low in two plans reads as two findings.
+    expect(f.title).toBe(`卷宗评查得分偏低：办件 ${file.caseNo} 得 55 分（测试季度卷宗评查）`);
     expect(f.evidence.map((e) => e.kind)).toEqual(['review_file', 'case']);
     const docx = await sup.request('GET', `/api/reviews/plans/${plan.id}/report.docx`);
     expect(docx.status).toBe(200);

@@ -51,7 +51,7 @@ export async function scoreReviewFile(deps: Deps, actor: Actor, fileId: string, 
         ...base,
         rule: 'low_review_score',
         causeKey: `file:${fileId}`,
-        title: `卷宗评查得分偏低：办件 ${file.caseNo} 得 ${total} 分`,
+        title: `卷宗评查得分偏低：办件 ${file.caseNo} 得 ${total} 分（${plan.title}）`,
         description: `${AUTO_RULES.low_review_score.definition}（阈值 ${rules.low_review_score.threshold} 分）。评查意见：${input.comment ?? '—'}`,
       });
     if (sod && rules.review_sod_breach.enabled)
@@ -59,7 +59,7 @@ export async function scoreReviewFile(deps: Deps, actor: Actor, fileId: string, 
         ...base,
         rule: 'review_sod_breach',
         causeKey: `file:${fileId}`,
-        title: `评查发现一人签署多个环节：办件 ${file.caseNo}`,
+        title: `评查发现一人签署多个环节：办件 ${file.caseNo}（${plan.title}）`,
         description: prefill.signatures!.evidence.join('；'),
       });
     const files = await repo.listFiles(tx, file.regionCode, file.planId);
