@@ -11,6 +11,7 @@ import {
   type PipelinedQuery,
 } from './pg-dialect';
 import { PGliteDialect } from './pglite-dialect';
+import { trieChild, type TrieNode } from './trie';
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
@@ -173,8 +174,7 @@ function shiftedText(text: string, offset: number): string {
  * many parameters it has, so it fixes the offsets too). The same combination gives the same string
  * every time, which the prepared statements' names are looked up by.
  */
-type CombinedText = { text?: string; next?: Map<string, CombinedText> };
-let combinedTexts: CombinedText = {};
+let combinedTexts: TrieNode<string, string> = {};
 let combinedCount = 0;
 
 /** The statements as one: each becomes a data-modifying WITH query of a single SELECT. */
@@ -183,26 +183,23 @@ export function combineWrites(queries: readonly CompiledQuery[]): CompiledQuery 
   const parameters: unknown[] = [];
   let node = combinedTexts;
   for (const q of queries) {
-    node.next ??= new Map();
-    let child = node.next.get(q.sql);
-    if (!child) node.next.set(q.sql, (child = {}));
-    node = child;
+    node = trieChild(node, q.sql);
     for (const p of q.parameters) parameters.push(p);
   }
-  if (node.text === undefined) {
+  if (node.value === undefined) {
     let offset = 0;
     const parts = queries.map((q, i) => {
       const text = shiftedText(q.sql, offset);
       offset += q.parameters.length;
       return `w${i} as (${text})`;
     });
-    node.text = `with ${parts.join(', ')} select 1`;
+    node.value = `with ${parts.join(', ')} select 1`;
     if (++combinedCount > 2000) {
       combinedTexts = {};
       combinedCount = 0;
     }
   }
-  return CompiledQuery.raw(node.text, parameters);
+  return CompiledQuery.raw(node.value, parameters);
 }
 
 /**

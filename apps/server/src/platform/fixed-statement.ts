@@ -1,4 +1,5 @@
 import { CompiledQuery, createQueryId, isOperationNodeSource, type Compilable } from 'kysely';
+import { trieChild, type TrieNode } from './trie';
 
 /**
  * Statements of a fixed shape, built and compiled by Kysely once per shape: later calls put their
@@ -23,19 +24,12 @@ type Entry = { sql: string; slots: Slot[]; query: CompiledQuery['query'] } | 'un
  * order ('|' between rows). Walking it costs a map lookup per column name (constants whose hashes
  * V8 keeps), where building the shape as one string cost a concatenation and a hash of it per call.
  */
-type ShapeNode = { entry?: Entry; next?: Map<string | number, ShapeNode> };
+type ShapeNode = TrieNode<string | number, Entry>;
 
 let shapes = new Map<string, ShapeNode>();
 let shapeCount = 0;
 const MAX_SHAPES = 2000;
 const ROW_BREAK = '|';
-
-function step(node: ShapeNode, part: string | number): ShapeNode {
-  node.next ??= new Map();
-  let child = node.next.get(part);
-  if (!child) node.next.set(part, (child = {}));
-  return child;
-}
 
 class Placeholder {
   constructor(readonly slot: Slot) {}
@@ -68,19 +62,19 @@ export function fixedStatement<O>(
       if (!scalars.every(oneParameter)) return build(rows, scalars).compile();
       let root = shapes.get(key);
       if (!root) shapes.set(key, (root = {}));
-      let node = step(root, scalars.length);
+      let node = trieChild(root, scalars.length);
       for (const r of rows) {
-        node = step(node, ROW_BREAK);
+        node = trieChild(node, ROW_BREAK);
         for (const column in r) {
           const v = r[column];
           if (v === undefined) continue;
           if (!oneParameter(v)) return build(rows, scalars).compile();
-          node = step(node, column);
+          node = trieChild(node, column);
         }
       }
-      let entry = node.entry;
+      let entry = node.value;
       if (!entry) {
-        entry = node.entry = prepare(rows, scalars, build);
+        entry = node.value = prepare(rows, scalars, build);
         if (++shapeCount > MAX_SHAPES) {
           shapes = new Map();
           shapeCount = 0;
