@@ -17,7 +17,7 @@ import { fixedClock } from '../src/platform/clock';
 import { runCommand } from '../src/platform/command';
 import { openDatabase, type DatabaseHandle, type Db, type Executor } from '../src/platform/db';
 import { currentMigration, migrate, MIGRATIONS_DIR } from '../src/platform/migrate';
-import { createPostgresDatabase, dbKinds } from './harness';
+import { createPostgresDatabase, dbKinds, emptyPgliteDataDir } from './harness';
 import { TEMPLATE_NOW, testConfig } from './templates';
 
 /**
@@ -154,7 +154,10 @@ describe.each(dbKinds())('the region keys migrate a demo database in place (%s)'
     const pgDb = kind === 'postgres' ? await createPostgresDatabase(undefined) : undefined;
     dropPg = pgDb?.drop;
     pgUrl = pgDb?.url;
-    handle = await openDatabase({ url: pgDb?.url });
+    handle = await openDatabase({
+      url: pgDb?.url,
+      loadDataDir: kind === 'pglite' ? emptyPgliteDataDir() : undefined,
+    });
     const deps: Deps = {
       db: handle.db,
       dbKind: handle.kind,

@@ -54,6 +54,15 @@ function tarball(file: string): Blob {
   return new TarballBlob(tar);
 }
 
+/**
+ * A PGlite cluster as initdb leaves it, with nothing migrated: a copy of the run's `empty` template
+ * when global-setup.ts built one (undefined otherwise: PGlite then runs initdb itself).
+ */
+export function emptyPgliteDataDir(): Blob | undefined {
+  const tpl = templates();
+  return tpl ? tarball(tpl.pglite.empty) : undefined;
+}
+
 /** A new PostgreSQL database, empty or copied from `template` (which has no open connections). */
 export async function createPostgresDatabase(
   template: string | undefined,

@@ -69,8 +69,11 @@ export async function demoSnapshot(db: Db): Promise<DemoSnapshot> {
 }
 /** What global-setup.ts hands the test workers (vitest provide/inject): serializable names only. */
 export type Templates = {
-  /** Tarball files of a PGlite data directory. */
-  pglite: TemplatePair;
+  /**
+   * Tarball files of a PGlite data directory; `empty` is the cluster as initdb left it, for a test
+   * that migrates from an older schema itself (initdb costs seconds, loading the copy a fraction).
+   */
+  pglite: TemplatePair & { empty: string };
   /** Database names on the TEST_DATABASE_URL server. */
   postgres: TemplatePair | null;
   /** The demo templates as seeding left them, before they were dumped or closed. */
@@ -98,11 +101,13 @@ async function dumpCheckpointed(handle: DatabaseHandle, file: string): Promise<v
   writeFileSync(file, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
 }
 
-/** One PGlite: migrated → dumped as `bare`; then seeded → dumped as `demo`. */
-async function buildPglite(dir: string): Promise<TemplatePair & { seeded: DemoSnapshot }> {
+/** One PGlite: dumped as `empty`; migrated → dumped as `bare`; then seeded → dumped as `demo`. */
+async function buildPglite(dir: string): Promise<TemplatePair & { empty: string; seeded: DemoSnapshot }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-tpl-'));
   const handle = await openDatabase({});
   try {
+    const empty = path.join(dir, 'pglite-empty.tar');
+    await dumpCheckpointed(handle, empty);
     const deps = depsFor(handle, dataDir);
     await prepareDatabase(handle, deps, false);
     const bare = path.join(dir, 'pglite-bare.tar');
@@ -111,7 +116,7 @@ async function buildPglite(dir: string): Promise<TemplatePair & { seeded: DemoSn
     const seeded = await demoSnapshot(handle.db);
     const demo = path.join(dir, 'pglite-demo.tar');
     await dumpCheckpointed(handle, demo);
-    return { bare, demo, seeded };
+    return { empty, bare, demo, seeded };
   } finally {
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -177,7 +182,7 @@ export async function buildTemplates(dir: string): Promise<Templates> {
     adminUrl ? buildPostgres(adminUrl) : Promise.resolve(null),
   ]);
   return {
-    pglite: { bare: pglite.bare, demo: pglite.demo },
+    pglite: { empty: pglite.empty, bare: pglite.bare, demo: pglite.demo },
     postgres: postgres && { bare: postgres.bare, demo: postgres.demo },
     seeded: { pglite: pglite.seeded, postgres: postgres?.seeded ?? null },
   };
