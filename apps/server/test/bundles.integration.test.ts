@@ -287,8 +287,34 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
       receivedBy: '经营者',
     });
     expect(again.status).toBe(409);
-    // Every branch case was delivered with the bundle, once.
-    expect((await c.clerk!.request('GET', `/api/cases/${food!.caseId}`)).body.status).toBe('delivered');
+    // Every branch case was delivered with the bundle, once: each prepared and handed over by the
+    // same rules and with the same events and audit entries as a case delivered on its own.
+    for (const x of [food!, hygiene!, drain!]) {
+      const row = await t.deps.db
+        .selectFrom('serviceCase')
+        .select('status')
+        .where('id', '=', x.caseId)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('delivered');
+      const events = await t.deps.db
+        .selectFrom('caseEvent')
+        .select(['seq', 'type'])
+        .where('caseId', '=', x.caseId)
+        .orderBy('seq')
+        .execute();
+      expect(events.slice(-3).map((e) => e.type)).toEqual(['delivery_prepared', 'delivered', 'visit']);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, k) => k + 1));
+      const entries = await t.deps.db
+        .selectFrom('auditLog')
+        .select(['action', 'summary'])
+        .where('entityType', '=', 'case')
+        .where('entityId', '=', x.caseId)
+        .orderBy('at')
+        .orderBy('seq')
+        .execute();
+      expect(entries.slice(-2).map((e) => e.action)).toEqual(['case.prepare_delivery', 'case.deliver']);
+    }
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
     const verified = await call(
       t.app,
       'GET',

@@ -5,7 +5,7 @@ import { type Deps } from '../../platform/app-types';
 import { executeBatch, executeWrites, type Executor, type Tx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { shanghaiToday } from '../../platform/time';
-import { auditChainRead, auditEntryWrites, lockAuditChain, type AuditLink } from '../audit';
+import { auditChainRead, auditEntryWrites, lockAuditChain, type AuditInput, type AuditLink } from '../audit';
 import { calendarRead, getCalendar } from '../calendar';
 import { assertCaseScope, assertRole } from './case-access';
 import { backOfficeSteps, clockWith, pinnedVersion } from './case-clock';
@@ -245,6 +245,138 @@ export async function transition(
     return summaryOf(fields, next, clockWith(calendar, now, next, item));
   });
   return strip(summary);
+}
+
+/** One step of a batched transition (transitionsInTx): the action it is, and its rule. */
+export type BatchStep = { action: Action; fn: (ctx: CaseCtx) => Promise<Outcome> };
+
+/**
+ * Transitions of several cases of one region inside the caller's transaction, batched (issue 20:
+ * a bundle's one delivery hands over every branch). The cases' locks (and the calendar, and what
+ * listeners read at opening) are statements the caller sends in its own opening round trip, after
+ * the locks it takes first (`queries`); `run` then applies each case's steps in turn by the same
+ * rules as `transition` — scope, the rule's check, the events, listeners, the projection, notices
+ * — and returns the writes for the caller to send with its own and COMMIT, and the audit entries
+ * as inputs: the caller links them, with its own, in one auditEntryWrites over the audit lanes it
+ * has locked (two cases on one lane must be linked in one call). Versions are not compared: the
+ * caller holds the lock that decides (the bundle's).
+ */
+export function transitionsInTx(
+  deps: Deps,
+  actor: Actor,
+  tx: Tx,
+  regionCode: string,
+  now: Date,
+  plan: readonly { caseId: string; steps: readonly BatchStep[] }[],
+): {
+  queries: Compilable[];
+  run(
+    rows: readonly unknown[][],
+    only?: ReadonlySet<string>,
+  ): Promise<{ writes: Compilable[]; audit: Omit<AuditInput, 'regionCode'>[] }>;
+} {
+  for (const p of plan) for (const s of p.steps) assertRole(actor, s.action);
+  const calendarNow = calendarRead(deps, regionCode, tx);
+  // What each listener asks to read for each step, in plan order (case, step, listener).
+  const openings = plan.map((p) =>
+    p.steps.map((s) =>
+      transitionListeners.map(
+        (l) => l.opening?.(tx, p.caseId, s.action, { stepOnly: false, regionCode }) ?? [],
+      ),
+    ),
+  );
+  const queries: Compilable[] = [
+    ...plan.map((p) => repo.lockCaseQuery(tx, regionCode, p.caseId)),
+    calendarNow.query,
+    ...openings.flat(3),
+  ];
+  return {
+    queries,
+    run: async (rows, only) => {
+      const locked = rows.slice(0, plan.length) as LockedCaseRow[][];
+      const calendar = await calendarNow.finish(rows[plan.length]!);
+      let from = plan.length + 1;
+      const writes: Compilable[] = [];
+      const audit: Omit<AuditInput, 'regionCode'>[] = [];
+      const today = shanghaiToday(now);
+      for (const [k, p] of plan.entries()) {
+        const opened = openings[k]!.map((perListener) =>
+          perListener.map((qs) => rows.slice(from, (from += qs.length)) as unknown[][]),
+        );
+        if (only && !only.has(p.caseId)) continue;
+        const [row] = locked[k]!;
+        if (!row) throw notFound('办件', p.caseId);
+        assertCaseScope(actor, p.caseId, row);
+        rememberRegion(row.id, row.regionCode);
+        const pinned = await pinnedVersion(deps, row.itemVersionId, tx);
+        const item = { ...pinned, departmentName: row.departmentName };
+        const initial = reviveState(row.state);
+        const base = {
+          tx,
+          calendar,
+          row,
+          item,
+          steps: backOfficeSteps(item.steps),
+          now,
+          today,
+          holder: { id: row.applicantId, name: row.applicantName, idNumberMasked: row.applicantIdMasked },
+          materials: undefined,
+          writes,
+        };
+        // Each step's rule sees the state the steps before it left; the events of all of them are
+        // then appended at once (one insert, one change mark: a statement may not touch a row twice).
+        let state = initial;
+        const done: { out: Outcome; after: CaseState }[] = [];
+        for (const step of p.steps) {
+          const out = await step.fn({ ...base, state });
+          for (const ne of out.events)
+            state = applyCaseEvent(state, { ...ne, at: now, actorId: actor.userId } as CaseEvent);
+          done.push({ out, after: state });
+        }
+        const { next, appended } = appendEvents(
+          base,
+          actor,
+          row,
+          initial,
+          done.flatMap((d) => d.out.events),
+          now,
+        );
+        let at = 0;
+        for (const [j, { out, after }] of done.entries()) {
+          const mine = appended.slice(at, (at += out.events.length));
+          for (const [l, listener] of transitionListeners.entries()) {
+            const read = opened[j]![l]!;
+            await listener({
+              tx,
+              actor,
+              now,
+              caseId: row.id,
+              regionCode: row.regionCode,
+              events: mine.map((a) => a.event),
+              state: after,
+              writes,
+              opened: read.length ? read : undefined,
+              stepOnly: false,
+            });
+          }
+          await notify(base, mine, after);
+          audit.push({
+            action: out.audit,
+            entityType: 'case',
+            entityId: row.id,
+            summary: {
+              caseNo: row.caseNo,
+              events: mine.map((a) => a.event.type),
+              version: after.version,
+              ...out.summary,
+            },
+          });
+        }
+        writes.push(repo.updateCase(tx, row.regionCode, row.id, projection(next, now)));
+      }
+      return { writes, audit };
+    },
+  };
 }
 
 export function caseAudit(

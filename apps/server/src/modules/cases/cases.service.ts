@@ -36,6 +36,7 @@ export { decideExtension } from './use-cases/decide-extension';
 export { decide } from './use-cases/decide-case';
 export { prepareDelivery } from './use-cases/prepare-delivery';
 export { deliver } from './use-cases/deliver-result';
+export { deliverBranches } from './use-cases/deliver-branches';
 export { recordVisit } from './use-cases/record-visit';
 export { withdraw } from './use-cases/withdraw-case';
 export { createCase } from './use-cases/create-case';

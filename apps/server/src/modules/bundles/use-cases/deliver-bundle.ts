@@ -1,3 +1,4 @@
+import { type Compilable } from 'kysely';
 import { buildLicenseId, type BundleDeliver, type BundleDetail } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
@@ -6,7 +7,7 @@ import { executeBatch } from '../../../platform/db';
 import type { BundleBranchRow, BundleCaseRow } from '../../../platform/db-types';
 import { randomToken } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
-import { auditChainRead, auditChainsRead, auditEntryWrites } from '../../audit';
+import { auditChainsRead, auditEntryWrites } from '../../audit';
 import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
@@ -39,7 +40,21 @@ export async function deliverBundle(
     runCommand(deps, actor, async ({ tx, now }) => {
       // Every branch's delivery takes that case's audit lane: all of them first, in lane order,
       // so deliveries and intakes run side by side without deadlocking; then the bundle (the
-      // join's lock), its branches and its last event number, all in one round trip.
+      // join's lock), its branches and its last event number, then the branches' cases — their
+      // deliveries batched (一窗出件: the comprehensive window hands over every department's result
+      // of the bundle, with the window's authority over it, recorded as the clerk) — and the
+      // gap-free license serial when the bundle issues 一业一证 (its counter is then held only while
+      // the final writes and COMMIT travel): all in one round trip. A bundle that turns out not to
+      // be concluded, or stale, is refused before anything is written; its branches' cases were
+      // only locked, and a serial taken is not used (the transaction rolls back).
+      const window = { ...actor, role: 'system' as const };
+      const delivery = casesService.deliverBranches(deps, window, tx, b.regionCode, now, caseIds, {
+        method: input.method,
+        receivedBy: input.receivedBy,
+      });
+      // Whether it issues one, as its branches stood when read (concluded branches never change).
+      const counter = v?.licenseTypeCode && v.licenseTypeName ? `license:${v.licenseTypeCode}` : null;
+      const mayIssue = !!counter && fixed.every((x) => x.status === 'granted');
       const chains = auditChainsRead(tx, b.regionCode, [
         ...caseIds.map((c) => ({ entityType: 'case', entityId: c })),
         { entityType: 'bundle_case', entityId: b.id },
@@ -49,52 +64,34 @@ export async function deliverBundle(
         repo.lockBundleQuery(tx, b.regionCode, b.id),
         repo.listBranchesQuery(tx, b.regionCode, b.id),
         repo.lastEventSeqQuery(tx, b.regionCode, b.id),
+        ...delivery.queries,
+        mayIssue ? repo.nextNumberQuery(tx, b.regionCode, counter!) : null,
       ]);
-      await chains.finish(rows.slice(0, chains.queries.length));
-      const [[locked], branches, [last]] = rows.slice(chains.queries.length) as [
+      const links = await chains.finish(rows.slice(0, chains.queries.length) as unknown[][]);
+      let at = chains.queries.length;
+      const [[locked], branches, [last]] = rows.slice(at, (at += 3)) as [
         BundleCaseRow[],
         BundleBranchRow[],
         { seq: number | null }[],
       ];
+      const caseRows = rows.slice(at, (at += delivery.queries.length)) as unknown[][];
+      let serialRows = rows[at] as { last: number }[] | undefined;
       if (!locked) throw new BundlesError('BUNDLE_NOT_FOUND');
       if (locked.version !== input.version) throw new BundlesError('BUNDLE_STALE');
       if (locked.status === 'open' || locked.status === 'awaiting_choice')
         throw new BundlesError('BUNDLE_NOT_CONCLUDED');
       if (locked.status !== 'concluded') throw new BundlesError('BUNDLE_WRONG_STATUS');
-      const opts = { tx, anyVersion: true };
-      // 一窗出件: the comprehensive window hands over every department's result of the bundle, so
-      // the branch deliveries run with the window's authority over this bundle (recorded as the clerk).
-      const window = { ...actor, role: 'system' as const };
-      for (const br of branches.filter((x) => x.status === 'granted' || x.status === 'denied')) {
-        await casesService.prepareDelivery(
-          deps,
-          window,
-          br.caseId,
-          { version: 0, method: input.method, trackingNo: null },
-          opts,
-        );
-        await casesService.deliver(
-          deps,
-          window,
-          br.caseId,
-          { version: 0, receivedBy: input.receivedBy },
-          opts,
-        );
-      }
-      // Last, in one round trip: the bundle's chain head as the branches left it, and the gap-free
-      // license serial, whose counter is then held only while the final writes and COMMIT travel.
-      const issues = !!(
-        v?.licenseTypeCode &&
-        v.licenseTypeName &&
-        branches.every((x) => x.status === 'granted')
+      const decided = new Set(
+        branches.filter((x) => x.status === 'granted' || x.status === 'denied').map((x) => x.caseId),
       );
-      const chain = auditChainRead(tx, b.regionCode, 'bundle_case', b.id);
-      const [head, serialRows] = await executeBatch(tx, [
-        chain.query,
-        issues ? repo.nextNumberQuery(tx, b.regionCode, `license:${v!.licenseTypeCode}`) : null,
-      ] as const);
-      const link = await chain.finish(head);
-      const writes = [];
+      const handed = await delivery.run(caseRows, decided);
+      const issues = !!counter && branches.every((x) => x.status === 'granted');
+      // The branches were read unlocked before: should they have changed since, the serial is
+      // taken now (one round trip more), or the one taken is given back (no gap).
+      if (issues && !serialRows)
+        [serialRows] = await executeBatch(tx, [repo.nextNumberQuery(tx, b.regionCode, counter!)] as const);
+      const giveBack = !issues && serialRows ? [repo.returnNumberWrite(tx, b.regionCode, counter!)] : [];
+      const writes: Compilable[] = [...giveBack];
       let licenseId: string | null = null;
       if (issues && serialRows) {
         const n = serialRows[0]!.last;
@@ -147,11 +144,13 @@ export async function deliverBundle(
             at: now,
           },
         ]),
+        ...handed.writes,
         ...auditEntryWrites(
           tx,
-          link,
+          links,
           actor,
           [
+            ...handed.audit,
             {
               action: 'bundle.deliver',
               entityType: 'bundle_case',
