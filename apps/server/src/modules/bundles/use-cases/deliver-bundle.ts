@@ -18,7 +18,8 @@ import { retryOnDeadlock } from './intake-bundle';
 /**
  * BUN-1 出件: one delivery hands over every branch's result, once, and only when every branch has
  * concluded (else 409, nothing changed). The decided branches are delivered through the cases
- * module in this transaction; 一业一证: when the theme issues a comprehensive industry license and
+ * module in this transaction, batched (casesService.deliverBranches; ADR 0007): two round trips
+ * for the lot, then the reply's read. 一业一证: when the theme issues a comprehensive industry license and
  * every branch was granted, it is issued here, listing the licenses it stands for.
  */
 export async function deliverBundle(
