@@ -210,11 +210,9 @@ export async function transition(
     };
     const out = await fn(ctx);
     const { next, appended } = appendEvents(ctx, actor, row, state, out.events, now);
-    // Issue 20: listeners (bundles) learn of the transition in its transaction, and may refuse it.
     let from = 0;
-    for (const [k, listener] of transitionListeners.entries()) {
-      const opened = openedRows.slice(from, (from += opening[k]!.length));
-      await listener({
+    await tellListeners(
+      {
         tx,
         actor,
         now,
@@ -223,10 +221,10 @@ export async function transition(
         events: appended.map((a) => a.event),
         state: next,
         writes: ctx.writes,
-        opened: opening[k]!.length ? opened : undefined,
         stepOnly,
-      });
-    }
+      },
+      opening.map((qs) => openedRows.slice(from, (from += qs.length))),
+    );
     ctx.writes.push(repo.updateCase(tx, row.regionCode, row.id, projection(next, now)));
     for (const name of ctx.numbers!.keys())
       ctx.writes.push(repo.returnSequenceQuery(tx, row.regionCode, name));
@@ -245,6 +243,17 @@ export async function transition(
     return summaryOf(fields, next, clockWith(calendar, now, next, item));
   });
   return strip(summary);
+}
+
+/**
+ * Issue 20: listeners (bundles) learn of a transition in its transaction, and may refuse it (by
+ * throwing); each gets the rows of the statements it asked for at opening, by listener.
+ */
+async function tellListeners(t: Omit<CaseTransition, 'opened'>, opened: readonly unknown[][][]) {
+  for (const [k, listener] of transitionListeners.entries()) {
+    const rows = opened[k] ?? [];
+    await listener({ ...t, opened: rows.length ? rows : undefined });
+  }
 }
 
 /** One step of a batched transition (transitionsInTx): the action it is, and its rule. */
@@ -344,9 +353,8 @@ export function transitionsInTx(
         let at = 0;
         for (const [j, { out, after }] of done.entries()) {
           const mine = appended.slice(at, (at += out.events.length));
-          for (const [l, listener] of transitionListeners.entries()) {
-            const read = opened[j]![l]!;
-            await listener({
+          await tellListeners(
+            {
               tx,
               actor,
               now,
@@ -355,10 +363,10 @@ export function transitionsInTx(
               events: mine.map((a) => a.event),
               state: after,
               writes,
-              opened: read.length ? read : undefined,
               stepOnly: false,
-            });
-          }
+            },
+            opened[j]!,
+          );
           await notify(base, mine, after);
           audit.push({
             action: out.audit,
