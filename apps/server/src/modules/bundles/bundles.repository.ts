@@ -225,18 +225,6 @@ export function nextNumberQuery(
     .returning('last');
 }
 
-/**
- * Gives back the number a transaction took of a bundle counter and did not use: it still holds
- * the row, so the number is the counter's last and nobody else has seen it (no gap).
- */
-export function returnNumberWrite(db: Executor, regionCode: string, name: string) {
-  return db
-    .updateTable('bundleCounter')
-    .set({ last: sql`last - 1` })
-    .where('regionCode', '=', regionCode)
-    .where('name', '=', name);
-}
-
 // Writes as statements, for a use case that sends its writes in one batch (executeWrites).
 
 export function insertBundle(db: Executor, row: Insertable<DB['bundleCase']>) {

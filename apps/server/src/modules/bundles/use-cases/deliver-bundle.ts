@@ -47,7 +47,7 @@ export async function deliverBundle(
       // gap-free license serial when the bundle issues 一业一证 (its counter is then held only while
       // the final writes and COMMIT travel): all in one round trip. A bundle that turns out not to
       // be concluded, or stale, is refused before anything is written; its branches' cases were
-      // only locked, and a serial taken is not used (the transaction rolls back).
+      // only locked, and a serial taken goes back with the rollback.
       const window = { ...actor, role: 'system' as const };
       const delivery = casesService.deliverBranches(deps, window, tx, b.regionCode, now, caseIds, {
         method: input.method,
@@ -87,12 +87,12 @@ export async function deliverBundle(
       );
       const handed = await delivery.run(caseRows, decided);
       const issues = !!counter && branches.every((x) => x.status === 'granted');
-      // The branches were read unlocked before: should they have changed since, the serial is
-      // taken now (one round trip more), or the one taken is given back (no gap).
+      // The branches were read unlocked before. A concluded branch never changes, so a serial taken
+      // is always used. Had one concluded only since that read, the version the caller sent would
+      // be stale (refused above); should it still happen, the serial is taken now.
       if (issues && !serialRows)
         [serialRows] = await executeBatch(tx, [repo.nextNumberQuery(tx, b.regionCode, counter!)] as const);
-      const giveBack = !issues && serialRows ? [repo.returnNumberWrite(tx, b.regionCode, counter!)] : [];
-      const writes: Compilable[] = [...giveBack];
+      const writes: Compilable[] = [];
       let licenseId: string | null = null;
       if (issues && serialRows) {
         const n = serialRows[0]!.last;
