@@ -281,6 +281,8 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
     expect(delivered.body.status).toBe('delivered');
     expect(delivered.body.license.typeName).toBe('餐饮服务行业综合许可证');
     expect(delivered.body.license.members).toHaveLength(3);
+    // The reply is built from what the delivery's transaction held: it is what a read now gives.
+    expect(delivered.body).toEqual((await c.clerk!.request('GET', `/api/bundles/${b.id}`)).body);
     const again = await c.clerk!.request('POST', `/api/bundles/${b.id}/deliver`, {
       version: delivered.body.version,
       method: 'window',
@@ -427,6 +429,7 @@ describe.each(dbKinds())('bundles (%s)', (kind) => {
     expect(delivered.status).toBe(200);
     // Not every branch granted: no comprehensive license, the granted results are delivered.
     expect(delivered.body.license).toBeNull();
+    expect(delivered.body).toEqual((await c.clerk!.request('GET', `/api/bundles/${b.id}`)).body);
   });
 
   it('BUN-1: the join under concurrent last branches concludes the bundle exactly once', async () => {

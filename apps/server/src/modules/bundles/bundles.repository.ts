@@ -409,14 +409,17 @@ export async function appendEvent(
     .execute();
 }
 
-export function listEvents(db: Executor, regionCode: string, bundleCaseId: string) {
+export function listEventsQuery(db: Executor, regionCode: string, bundleCaseId: string) {
   return db
     .selectFrom('bundleEvent')
     .selectAll()
     .where('regionCode', '=', regionCode)
     .where('bundleCaseId', '=', bundleCaseId)
-    .orderBy('seq')
-    .execute();
+    .orderBy('seq');
+}
+
+export function listEvents(db: Executor, regionCode: string, bundleCaseId: string) {
+  return listEventsQuery(db, regionCode, bundleCaseId).execute();
 }
 
 export function listBundles(

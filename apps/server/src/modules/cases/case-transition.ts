@@ -1,3 +1,4 @@
+import { type CompiledCalendar } from '@tongban/calendar';
 import { type Action, type CaseSummary } from '@tongban/contracts';
 import { type Compilable } from 'kysely';
 import { type Actor } from '../../platform/access';
@@ -282,7 +283,12 @@ export function transitionsInTx(
   run(
     rows: readonly unknown[][],
     only?: ReadonlySet<string>,
-  ): Promise<{ writes: Compilable[]; audit: Omit<AuditInput, 'regionCode'>[] }>;
+  ): Promise<{
+    writes: Compilable[];
+    audit: Omit<AuditInput, 'regionCode'>[];
+    /** The region's working-day calendar, as read in the opening round trip. */
+    calendar: CompiledCalendar;
+  }>;
 } {
   for (const p of plan) for (const s of p.steps) assertRole(actor, s.action);
   const calendarNow = calendarRead(deps, regionCode, tx);
@@ -382,7 +388,7 @@ export function transitionsInTx(
         }
         writes.push(repo.updateCase(tx, row.regionCode, row.id, projection(next, now)));
       }
-      return { writes, audit };
+      return { writes, audit, calendar };
     },
   };
 }

@@ -4,7 +4,12 @@ import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { runCommand } from '../../../platform/command';
 import { executeBatch } from '../../../platform/db';
-import type { BundleBranchRow, BundleCaseRow } from '../../../platform/db-types';
+import type {
+  BundleBranchRow,
+  BundleCaseRow,
+  BundleEventRow,
+  BundleLicenseRow,
+} from '../../../platform/db-types';
 import { randomToken } from '../../../platform/crypto';
 import { shanghaiToday } from '../../../platform/time';
 import { auditChainsRead, auditEntryWrites } from '../../audit';
@@ -12,7 +17,7 @@ import { casesService } from '../../cases';
 import { bundleNotices } from '../bundles-notices';
 import { BundlesError } from '../bundles.errors';
 import * as repo from '../bundles.repository';
-import { getBundle, loadBundle } from './get-bundle';
+import { bundleDetail, loadBundle } from './get-bundle';
 import { retryOnDeadlock } from './intake-bundle';
 
 /**
@@ -37,7 +42,7 @@ export async function deliverBundle(
     repo.findVersion(deps.db, b.versionId, { regionCode: b.regionCode }),
   ]);
   const caseIds = fixed.map((x) => x.caseId);
-  await retryOnDeadlock(() =>
+  return retryOnDeadlock(() =>
     runCommand(deps, actor, async ({ tx, now }) => {
       // Every branch's delivery takes that case's audit lane: all of them first, in lane order,
       // so deliveries and intakes run side by side without deadlocking; then the bundle (the
@@ -64,16 +69,16 @@ export async function deliverBundle(
         ...chains.queries,
         repo.lockBundleQuery(tx, b.regionCode, b.id),
         repo.listBranchesQuery(tx, b.regionCode, b.id),
-        repo.lastEventSeqQuery(tx, b.regionCode, b.id),
+        repo.listEventsQuery(tx, b.regionCode, b.id),
         ...delivery.queries,
         mayIssue ? repo.nextNumberQuery(tx, b.regionCode, counter!) : null,
       ]);
       const links = await chains.finish(rows.slice(0, chains.queries.length) as unknown[][]);
       let at = chains.queries.length;
-      const [[locked], branches, [last]] = rows.slice(at, (at += 3)) as [
+      const [[locked], branches, events] = rows.slice(at, (at += 3)) as [
         BundleCaseRow[],
         BundleBranchRow[],
-        { seq: number | null }[],
+        BundleEventRow[],
       ];
       const caseRows = rows.slice(at, (at += delivery.queries.length)) as unknown[][];
       let serialRows = rows[at] as { last: number }[] | undefined;
@@ -94,6 +99,7 @@ export async function deliverBundle(
         [serialRows] = await executeBatch(tx, [repo.nextNumberQuery(tx, b.regionCode, counter!)] as const);
       const writes: Compilable[] = [];
       let licenseId: string | null = null;
+      let license: BundleLicenseRow | undefined;
       if (issues && serialRows) {
         const n = serialRows[0]!.last;
         const issuerCreditCode = casesService.derivedCreditCode(locked.definitionId, b.regionCode);
@@ -103,48 +109,47 @@ export async function deliverBundle(
           serial: String(n).padStart(8, '0'),
           version: '1',
         });
+        license = {
+          regionCode: b.regionCode,
+          id: licenseId,
+          bundleCaseId: b.id,
+          typeCode: v!.licenseTypeCode!,
+          typeName: v!.licenseTypeName!,
+          holderName: locked.applicantName,
+          holderIdMasked: locked.applicantIdMasked,
+          issuerName: '政务服务中心（一业一证综合窗口）',
+          issuerCreditCode,
+          serial: String(n).padStart(8, '0'),
+          validFrom: shanghaiToday(now),
+          memberLicenses: branches
+            .filter((x) => x.licenseId)
+            .map((x) => ({ licenseId: x.licenseId, itemName: x.itemName })),
+          // SEC-2: verified publicly by this token, never by the id built from a serial.
+          verifyToken: randomToken(24),
+          issuedAt: now,
+        };
         writes.push(
-          repo.insertLicense(tx, {
-            regionCode: b.regionCode,
-            id: licenseId,
-            bundleCaseId: b.id,
-            typeCode: v!.licenseTypeCode!,
-            typeName: v!.licenseTypeName!,
-            holderName: locked.applicantName,
-            holderIdMasked: locked.applicantIdMasked,
-            issuerName: '政务服务中心（一业一证综合窗口）',
-            issuerCreditCode,
-            serial: String(n).padStart(8, '0'),
-            validFrom: shanghaiToday(now),
-            memberLicenses: JSON.stringify(
-              branches
-                .filter((x) => x.licenseId)
-                .map((x) => ({ licenseId: x.licenseId, itemName: x.itemName })),
-            ),
-            // SEC-2: verified publicly by this token, never by the id built from a serial.
-            verifyToken: randomToken(24),
-            issuedAt: now,
-          }),
+          repo.insertLicense(tx, { ...license, memberLicenses: JSON.stringify(license.memberLicenses) }),
         );
       }
+      const change = {
+        status: 'delivered' as const,
+        deliveredAt: now,
+        deliveredBy: input.receivedBy,
+        licenseId,
+      };
+      const delivered = {
+        regionCode: b.regionCode,
+        bundleCaseId: b.id,
+        seq: (events.at(-1)?.seq ?? 0) + 1,
+        type: 'delivered',
+        payload: { method: input.method, licenseId },
+        actorId: actor.userId,
+        at: now,
+      };
       writes.push(
-        repo.updateBundle(tx, locked, {
-          status: 'delivered',
-          deliveredAt: now,
-          deliveredBy: input.receivedBy,
-          licenseId,
-        }),
-        repo.insertEvents(tx, [
-          {
-            regionCode: b.regionCode,
-            bundleCaseId: b.id,
-            seq: (last?.seq ?? 0) + 1,
-            type: 'delivered',
-            payload: { method: input.method, licenseId },
-            actorId: actor.userId,
-            at: now,
-          },
-        ]),
+        repo.updateBundle(tx, locked, change),
+        repo.insertEvents(tx, [delivered]),
         ...handed.writes,
         ...auditEntryWrites(
           tx,
@@ -170,13 +175,14 @@ export async function deliverBundle(
         applicantId: b.applicantId,
         caseId: branches[0]!.caseId,
       };
+      // The reply from what the transaction holds, as getBundle would read it after COMMIT.
+      const after = { ...locked, ...change, version: locked.version + 1 };
       return {
-        result: null,
+        result: bundleDetail(handed.calendar, now, after, branches, [...events, delivered], license),
         outbox: [bundleNotices.delivered(to, licenseId !== null)],
         audit: null,
         writes,
       };
     }),
   );
-  return getBundle(deps, actor, id);
 }

@@ -9,7 +9,14 @@ import { timingSafeEqual } from 'node:crypto';
 import { assertAccess, regionScopeLike, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { regionCovers } from '@tongban/contracts';
+import type { CompiledCalendar } from '@tongban/calendar';
 import { getCalendar } from '../../calendar';
+import type {
+  BundleBranchRow,
+  BundleCaseRow,
+  BundleEventRow,
+  BundleLicenseRow,
+} from '../../../platform/db-types';
 import { BundlesError } from '../bundles.errors';
 import { allowedBundleActions } from '../bundles.policy';
 import * as repo from '../bundles.repository';
@@ -44,7 +51,22 @@ export async function getBundle(deps: Deps, actor: Actor, id: string): Promise<B
     repo.findLicenseOfBundle(deps.db, b.regionCode, b.id),
     getCalendar(deps, b.regionCode),
   ]);
-  const v = viewBundle(calendar, deps.clock.now(), b, branches);
+  return bundleDetail(calendar, deps.clock.now(), b, branches, events, license);
+}
+
+/**
+ * A bundle's detail from its rows: getBundle reads them; a change that holds them (the delivery)
+ * builds its reply from them instead of reading them again.
+ */
+export function bundleDetail(
+  calendar: CompiledCalendar,
+  now: Date,
+  b: BundleCaseRow,
+  branches: BundleBranchRow[],
+  events: readonly BundleEventRow[],
+  license: BundleLicenseRow | undefined,
+): BundleDetail {
+  const v = viewBundle(calendar, now, b, branches);
   return {
     ...v.summary,
     legalLimitDays: v.legalLimitDays,
