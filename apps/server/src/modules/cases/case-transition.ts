@@ -20,6 +20,20 @@ import * as repo from './cases.repository';
 import { type CaseRow, type LockedCaseRow, type MaterialRow } from './cases.repository';
 import { type LicenseFields } from './licenses/licenses';
 
+type Appended = { event: CaseEvent; seq: number };
+
+/** The events applied to the state, each with the seq it takes. */
+function foldEvents(state: CaseState, events: NewCaseEvent[], actor: Actor, now: Date) {
+  let next = state;
+  const appended: Appended[] = [];
+  for (const ne of events) {
+    const event = { ...ne, at: now, actorId: actor.userId } as CaseEvent;
+    next = applyCaseEvent(next, event);
+    appended.push({ event, seq: next.version });
+  }
+  return { next, appended };
+}
+
 /** The events applied to the state, and their insert queued with the transaction's writes. */
 export function appendEvents(
   ctx: Pick<CaseCtx, 'tx' | 'writes'>,
@@ -29,13 +43,19 @@ export function appendEvents(
   events: NewCaseEvent[],
   now: Date,
 ) {
-  let next = state;
-  const appended: { event: CaseEvent; seq: number }[] = [];
-  for (const ne of events) {
-    const event = { ...ne, at: now, actorId: actor.userId } as CaseEvent;
-    next = applyCaseEvent(next, event);
-    appended.push({ event, seq: next.version });
-  }
+  const { next, appended } = foldEvents(state, events, actor, now);
+  queueEventWrites(ctx, actor, row, appended, next);
+  return { next, appended };
+}
+
+/** The appended events' insert and the case's change mark (once per case and statement). */
+function queueEventWrites(
+  ctx: Pick<CaseCtx, 'tx' | 'writes'>,
+  actor: Actor,
+  row: Pick<CaseRow, 'id' | 'regionCode'>,
+  appended: readonly Appended[],
+  next: CaseState,
+) {
   ctx.writes.push(
     repo.insertEvents(
       ctx.tx,
@@ -55,7 +75,6 @@ export function appendEvents(
     ),
     repo.markCaseChanged(ctx.tx, { regionCode: row.regionCode, caseId: row.id, seq: next.version }),
   );
-  return { next, appended };
 }
 
 /** Each case's region, as this process has seen it: a case never changes region. */
@@ -339,26 +358,23 @@ export function transitionsInTx(
           writes,
         };
         // Each step's rule sees the state the steps before it left; the events of all of them are
-        // then appended at once (one insert, one change mark: a statement may not touch a row twice).
+        // then written at once (one insert, one change mark: a statement may not touch a row twice).
         let state = initial;
-        const done: { out: Outcome; after: CaseState }[] = [];
+        const done: { out: Outcome; after: CaseState; mine: Appended[] }[] = [];
         for (const step of p.steps) {
           const out = await step.fn({ ...base, state });
-          for (const ne of out.events)
-            state = applyCaseEvent(state, { ...ne, at: now, actorId: actor.userId } as CaseEvent);
-          done.push({ out, after: state });
+          const folded = foldEvents(state, out.events, actor, now);
+          state = folded.next;
+          done.push({ out, after: state, mine: folded.appended });
         }
-        const { next, appended } = appendEvents(
+        queueEventWrites(
           base,
           actor,
           row,
-          initial,
-          done.flatMap((d) => d.out.events),
-          now,
+          done.flatMap((d) => d.mine),
+          state,
         );
-        let at = 0;
-        for (const [j, { out, after }] of done.entries()) {
-          const mine = appended.slice(at, (at += out.events.length));
+        for (const [j, { out, after, mine }] of done.entries()) {
           await tellListeners(
             {
               tx,
@@ -386,7 +402,7 @@ export function transitionsInTx(
             },
           });
         }
-        writes.push(repo.updateCase(tx, row.regionCode, row.id, projection(next, now)));
+        writes.push(repo.updateCase(tx, row.regionCode, row.id, projection(state, now)));
       }
       return { writes, audit, calendar };
     },
