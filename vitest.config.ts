@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import TongbanSequencer from './apps/server/test/sequencer';
 
 // Three tiers (ARCHITECTURE.md "Tests"): pure unit tests next to the code, integration tests through
 // the HTTP app against a real database, and browser tests in Debian's Chromium.
 export default defineConfig({
   test: {
+    sequence: { sequencer: TongbanSequencer },
     projects: [
       {
         test: {
@@ -22,6 +24,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry WASM; two workers fit the 2-core machines.
           maxWorkers: 2,
+          execArgv: ['--max-semi-space-size=64'],
           // Files share a worker's module graph instead of importing the whole app again each
           // (~2 s a file): every file builds its own app on its own database copy, and the
           // process-wide caches are keyed by database or reset by the tests that need them.

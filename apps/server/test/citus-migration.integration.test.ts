@@ -156,7 +156,7 @@ describe.each(dbKinds())('the region keys migrate a demo database in place (%s)'
     pgUrl = pgDb?.url;
     handle = await openDatabase({
       url: pgDb?.url,
-      loadDataDir: kind === 'pglite' ? emptyPgliteDataDir() : undefined,
+      loadDataDir: kind === 'pglite' ? await emptyPgliteDataDir() : undefined,
     });
     const deps: Deps = {
       db: handle.db,

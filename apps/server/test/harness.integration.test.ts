@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, dbKinds, signIn, type TestApp } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, dbKinds, readyTemplates, signIn, type TestApp } from './harness';
 import { demoSnapshot } from './templates';
 
 const snapshot = (t: TestApp) => demoSnapshot(t.deps.db);
@@ -20,7 +20,7 @@ describe.each(dbKinds())('test databases from the template (%s)', (kind) => {
   // The template's own record of the seeded database, taken before it was dumped (PGlite) or closed
   // (PostgreSQL): the copy must hold exactly that.
   it('a copy holds what migrating and seeding at the template clock gave', async () => {
-    const seeded = inject('tongbanTemplates').seeded[kind];
+    const seeded = (await readyTemplates())?.seeded[kind];
     expect(seeded).not.toBeNull();
     const a = await snapshot(copy);
     expect(a.counts.service_case).toBeGreaterThan(0);

@@ -10,7 +10,8 @@ import type { AppInstance, Deps } from '../src/platform/app-types';
 import { fixedClock } from '../src/platform/clock';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db';
 import { installStatementCheck } from './statement-check';
-import { databaseUrl, prepareDatabase, TEMPLATE_NOW, testConfig, type Templates } from './templates';
+import { awaitTemplates, type TemplatePlan, type Templates } from './template-plan';
+import { databaseUrl, prepareDatabase, TEMPLATE_NOW, testConfig } from './templates';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -19,13 +20,22 @@ export function dbKinds(): DbKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** The templates global-setup.ts built, or null when the harness runs without it. */
-function templates(): Templates | null {
+/** The plan global-setup.ts handed over, or null when the harness runs without it. */
+function plan(): TemplatePlan | null {
   try {
     return inject('tongbanTemplates') ?? null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The templates global-setup.ts builds while the files start, once they are ready (null when the
+ * harness runs without the global setup).
+ */
+export async function readyTemplates(): Promise<Templates | null> {
+  const p = plan();
+  return p && awaitTemplates(p, 'all');
 }
 
 /**
@@ -58,9 +68,9 @@ function tarball(file: string): Blob {
  * A PGlite cluster as initdb leaves it, with nothing migrated: a copy of the run's `empty` template
  * when global-setup.ts built one (undefined otherwise: PGlite then runs initdb itself).
  */
-export function emptyPgliteDataDir(): Blob | undefined {
-  const tpl = templates();
-  return tpl ? tarball(tpl.pglite.empty) : undefined;
+export async function emptyPgliteDataDir(): Promise<Blob | undefined> {
+  const p = plan();
+  return p ? tarball((await awaitTemplates(p, 'empty')).empty) : undefined;
 }
 
 /** A new PostgreSQL database, empty or copied from `template` (which has no open connections). */
@@ -106,7 +116,8 @@ export async function createTestApp(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
   const now = opts.now ?? TEMPLATE_NOW;
   const demo = opts.demo !== false;
-  const tpl = opts.template !== false && now.getTime() === TEMPLATE_NOW.getTime() ? templates() : null;
+  const tpl =
+    opts.template !== false && now.getTime() === TEMPLATE_NOW.getTime() ? await readyTemplates() : null;
   const which = demo ? 'demo' : 'bare';
   const pgDb = kind === 'postgres' ? await createPostgresDatabase(tpl?.postgres?.[which]) : undefined;
   const fromTemplate = kind === 'postgres' ? !!tpl?.postgres : !!tpl;
@@ -142,7 +153,7 @@ export async function createTestApp(
  * CLI against it; copied from the template like createTestApp's databases.
  */
 export async function createDemoDataDir(dataDir: string): Promise<void> {
-  const tpl = templates();
+  const tpl = await readyTemplates();
   const handle = await openDatabase({
     dataDir,
     loadDataDir: tpl ? tarball(tpl.pglite.demo) : undefined,

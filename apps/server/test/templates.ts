@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { seedDemo } from '../src/demo/seed-demo';
 import { loadNationalDays } from '../src/modules/calendar';
 import type { Deps } from '../src/platform/app-types';
@@ -11,6 +10,17 @@ import { loadConfig, type Config } from '../src/platform/config';
 import { tableRowCounts } from './factories/http';
 import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db';
 import { migrate } from '../src/platform/migrate';
+import {
+  admin,
+  announce,
+  READY,
+  type DemoSnapshot,
+  type TemplatePair,
+  type TemplatePlan,
+  type Templates,
+} from './template-plan';
+
+export type { DemoSnapshot, TemplatePair, TemplatePlan, Templates } from './template-plan';
 
 /**
  * Template databases for the integration tests: migrating, loading the national days and seeding the
@@ -43,14 +53,6 @@ export async function prepareDatabase(handle: DatabaseHandle, deps: Deps, demo: 
   if (demo) await seedDemo(deps);
 }
 
-export type TemplatePair = { bare: string; demo: string };
-
-/** Every table's row count and what the demo's cases came to: a copy must show the same. */
-export type DemoSnapshot = {
-  counts: Record<string, number>;
-  cases: { caseNo: string; status: string; receivedAt: string | null }[];
-};
-
 export async function demoSnapshot(db: Db): Promise<DemoSnapshot> {
   const counts = await tableRowCounts(db);
   const cases = await db
@@ -67,26 +69,6 @@ export async function demoSnapshot(db: Db): Promise<DemoSnapshot> {
     })),
   };
 }
-/** What global-setup.ts hands the test workers (vitest provide/inject): serializable names only. */
-export type Templates = {
-  /**
-   * Tarball files of a PGlite data directory; `empty` is the cluster as initdb left it, for a test
-   * that migrates from an older schema itself (initdb costs seconds, loading the copy a fraction).
-   */
-  pglite: TemplatePair & { empty: string };
-  /** Database names on the TEST_DATABASE_URL server. */
-  postgres: TemplatePair | null;
-  /** The demo templates as seeding left them, before they were dumped or closed. */
-  seeded: { pglite: DemoSnapshot; postgres: DemoSnapshot | null };
-};
-
-declare module 'vitest' {
-  // Declaration merging needs an interface here.
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-  export interface ProvidedContext {
-    tongbanTemplates: Templates;
-  }
-}
 
 function depsFor(handle: DatabaseHandle, dataDir: string): Deps {
   return { db: handle.db, dbKind: handle.kind, clock: fixedClock(TEMPLATE_NOW), config: testConfig(dataDir) };
@@ -94,20 +76,72 @@ function depsFor(handle: DatabaseHandle, dataDir: string): Deps {
 
 /**
  * The data directory as a tarball, after a checkpoint: a copy then starts with nothing to redo
- * (without it every test database replays the seed's WAL, a quarter of a second each).
+ * (without it every test database replays the seed's WAL, a quarter of a second each). WAL segments
+ * after the current one are left out: PostgreSQL makes them ahead of need (16 MB each, a quarter of
+ * the tarball) and makes them again when it needs them. Every test file loads a copy, so each
+ * megabyte left out is copied some forty times less.
  */
 async function dumpCheckpointed(handle: DatabaseHandle, file: string): Promise<void> {
   await sql`checkpoint`.execute(handle.db);
-  writeFileSync(file, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
+  const { current } = (
+    await sql<{ current: string }>`select pg_walfile_name(pg_current_wal_lsn()) as current`.execute(handle.db)
+  ).rows[0]!;
+  const tar = new Uint8Array(await (await handle.dumpDataDir!()).arrayBuffer());
+  writeFileSync(
+    file,
+    tarWithout(tar, (name) => {
+      const wal = /(?:^|\/)pg_wal\/([0-9A-F]{24})$/.exec(name)?.[1];
+      return wal !== undefined && wal > current;
+    }),
+  );
 }
 
-/** One PGlite: dumped as `empty`; migrated → dumped as `bare`; then seeded → dumped as `demo`. */
+/**
+ * A ustar archive without the regular files `drop` names: each entry is a 512-byte header (name at
+ * 0, octal size at 124, type at 156) and its data padded to 512 bytes; the rest is kept byte for byte.
+ */
+export function tarWithout(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
+  const text = (at: number, len: number) =>
+    new TextDecoder().decode(tar.subarray(at, at + len)).replace(/\0[\s\S]*$/, '');
+  const kept: Uint8Array[] = [];
+  let at = 0;
+  while (at + 512 <= tar.length) {
+    const name = text(at, 100);
+    if (name === '') break; // the two zero blocks that end the archive
+    const size = parseInt(text(at + 124, 12).trim() || '0', 8);
+    const type = String.fromCharCode(tar[at + 156]!);
+    const end = at + 512 + Math.ceil(size / 512) * 512;
+    if (!((type === '0' || type === '\0') && drop(name))) kept.push(tar.subarray(at, end));
+    at = end;
+  }
+  kept.push(tar.subarray(at));
+  return Buffer.concat(kept);
+}
+
+/**
+ * A test cluster needs only its own database: initdb's template0 and template1 (15 MB that every
+ * copy would load) are dropped before the first dump. No test creates a database on PGlite.
+ */
+async function dropTemplateDatabases(handle: DatabaseHandle): Promise<void> {
+  await sql`update pg_database set datistemplate = false where datname in ('template0', 'template1')`.execute(
+    handle.db,
+  );
+  await sql`drop database template0`.execute(handle.db);
+  await sql`drop database template1`.execute(handle.db);
+}
+
+/**
+ * One PGlite: dumped as `empty` (announced at once: a test that migrates from an older schema starts
+ * on it while the rest is built); migrated → dumped as `bare`; then seeded → dumped as `demo`.
+ */
 async function buildPglite(dir: string): Promise<TemplatePair & { empty: string; seeded: DemoSnapshot }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-tpl-'));
   const handle = await openDatabase({});
   try {
+    await dropTemplateDatabases(handle);
     const empty = path.join(dir, 'pglite-empty.tar');
     await dumpCheckpointed(handle, empty);
+    announce(dir, READY.empty, { empty });
     const deps = depsFor(handle, dataDir);
     await prepareDatabase(handle, deps, false);
     const bare = path.join(dir, 'pglite-bare.tar');
@@ -123,16 +157,6 @@ async function buildPglite(dir: string): Promise<TemplatePair & { empty: string;
   }
 }
 
-async function admin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 export function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -140,9 +164,10 @@ export function databaseUrl(adminUrl: string, name: string): string {
 }
 
 /** Two PostgreSQL databases, bare and demo; closed afterwards (a template must have no connections). */
-async function buildPostgres(adminUrl: string): Promise<TemplatePair & { seeded: DemoSnapshot }> {
-  const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const names = { bare: `tb_tpl_bare_${tag}`, demo: `tb_tpl_demo_${tag}` };
+async function buildPostgres(
+  adminUrl: string,
+  names: TemplatePair,
+): Promise<TemplatePair & { seeded: DemoSnapshot }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongban-tpl-'));
   try {
     await admin(adminUrl, (c) => c.query(`create database ${names.bare}`));
@@ -167,23 +192,24 @@ async function buildPostgres(adminUrl: string): Promise<TemplatePair & { seeded:
   }
 }
 
-export async function dropPostgresTemplates(adminUrl: string, t: TemplatePair): Promise<void> {
-  await admin(adminUrl, async (c) => {
-    for (const name of [t.demo, t.bare]) await c.query(`drop database if exists ${name} with (force)`);
-  });
-}
-
-/** Builds every template this run needs, in `dir` (PGlite) and on TEST_DATABASE_URL (PostgreSQL). */
-export async function buildTemplates(dir: string): Promise<Templates> {
+/**
+ * Builds every template the plan names, in its directory (PGlite) and on TEST_DATABASE_URL
+ * (PostgreSQL), and announces each stage; a failure is announced too, for the waiting files to report.
+ */
+export async function buildTemplates(plan: TemplatePlan): Promise<void> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  // PGlite works the CPU, PostgreSQL mostly waits: side by side they take the time of the longer.
-  const [pglite, postgres] = await Promise.all([
-    buildPglite(dir),
-    adminUrl ? buildPostgres(adminUrl) : Promise.resolve(null),
-  ]);
-  return {
-    pglite: { empty: pglite.empty, bare: pglite.bare, demo: pglite.demo },
-    postgres: postgres && { bare: postgres.bare, demo: postgres.demo },
-    seeded: { pglite: pglite.seeded, postgres: postgres?.seeded ?? null },
-  };
+  try {
+    // PGlite works the CPU, PostgreSQL mostly waits: side by side they take the time of the longer.
+    const [pglite, postgres] = await Promise.all([
+      buildPglite(plan.dir),
+      adminUrl && plan.postgres ? buildPostgres(adminUrl, plan.postgres) : Promise.resolve(null),
+    ]);
+    announce(plan.dir, READY.all, {
+      pglite: { empty: pglite.empty, bare: pglite.bare, demo: pglite.demo },
+      postgres: postgres && { bare: postgres.bare, demo: postgres.demo },
+      seeded: { pglite: pglite.seeded, postgres: postgres?.seeded ?? null },
+    } satisfies Templates);
+  } catch (err) {
+    announce(plan.dir, READY.failed, err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
 }
