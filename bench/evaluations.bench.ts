@@ -71,7 +71,7 @@ const p = (xs: number[], q: number) => {
 
 /** pgbench's client count. */
 const PGBENCH_CLIENTS = Math.min(CLIENTS, 50);
-/** The server's pool (DB_POOL_MAX; the server's default is 10). */
+/** The server's pool (DB_POOL_MAX; the server's default is twice the cores). */
 const POOL = Number(process.env.DB_POOL_MAX ?? 20);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const freePort = () =>

@@ -28,12 +28,18 @@ describe('one round trip for several writes', () => {
 });
 
 describe('the PostgreSQL pool size', () => {
+  it('defaults to twice the cores, at least two', () => {
+    expect(poolSize({}, 2)).toEqual({ max: 4, min: 4 });
+    expect(poolSize({}, 16)).toEqual({ max: 32, min: 32 });
+    expect(poolSize({}, 1)).toEqual({ max: 2, min: 2 });
+    expect(poolSize({ DB_POOL_MIN: '1' }, 2)).toEqual({ max: 4, min: 1 });
+  });
+
   it('keeps every connection it opened unless DB_POOL_MIN says fewer', () => {
-    expect(poolSize({})).toEqual({ max: 10, min: 10 });
     expect(poolSize({ DB_POOL_MAX: '20' })).toEqual({ max: 20, min: 20 });
     expect(poolSize({ DB_POOL_MAX: '20', DB_POOL_MIN: '4' })).toEqual({ max: 20, min: 4 });
     expect(poolSize({ DB_POOL_MAX: '5', DB_POOL_MIN: '8' })).toEqual({ max: 5, min: 5 });
-    expect(poolSize({ DB_POOL_MAX: '', DB_POOL_MIN: '0' })).toEqual({ max: 10, min: 0 });
+    expect(poolSize({ DB_POOL_MAX: '', DB_POOL_MIN: '0' }, 5)).toEqual({ max: 10, min: 0 });
   });
 
   it('refuses sizes that are not whole numbers in range, naming the setting', () => {
