@@ -100,7 +100,7 @@ async function dumpCheckpointed(handle: DatabaseHandle, file: string): Promise<v
  * A ustar archive without the regular files `drop` names: each entry is a 512-byte header (name at
  * 0, octal size at 124, type at 156) and its data padded to 512 bytes; the rest is kept byte for byte.
  */
-export function tarWithout(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
+function tarWithout(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
   const text = (at: number, len: number) =>
     new TextDecoder().decode(tar.subarray(at, at + len)).replace(/\0[\s\S]*$/, '');
   const kept: Uint8Array[] = [];
