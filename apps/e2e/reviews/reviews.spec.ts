@@ -144,6 +144,18 @@ describe('file reviews, assessments and automatic findings (issue 21)', () => {
     expect(text).not.toMatch(/按时办结率|已计入/);
     await page.goto('/reviews/findings');
     await page.getByText('Same patrol problem three times in a month').waitFor();
+    // The findings themselves read in English too: their titles are filled in from their facts
+    // (names of departments and items stay as recorded), not the Chinese sentences the ledger keeps.
+    const titles: string[] = [];
+    for (const tab of ['To decide', 'In the ledger', 'Dismissed']) {
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      titles.push(await page.locator('.ant-table-tbody').first().innerText());
+    }
+    const all = titles.join('\n');
+    expect(all).toMatch(
+      /overdue share too high|Bad ratings clustered|repeat complaints in|patrols found|Low file-review score|one person signing/,
+    );
+    expect(all).not.toMatch(/连续两月超期办结占比超标|差评集中|被重复投诉|卷宗评查得分偏低|发现一人签署/);
     await page.evaluate((key) => localStorage.setItem(key, 'zh'), STORAGE_KEY);
   });
 });

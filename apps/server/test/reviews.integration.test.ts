@@ -130,7 +130,8 @@ describe.each(dbKinds())('reviews (%s)', (kind) => {
       rule: string;
       causeKey: string;
       title: string;
-      evidence: { kind: string; id: string }[];
+      facts: Record<string, unknown> | null;
+      evidence: { kind: string; id: string; ref?: string; note?: string }[];
     }[];
     expect(after.length).toBe(before + 1);
     const f = after.find((x) => x.causeKey === `file:${file.id}`)!;
@@ -138,6 +139,18 @@ describe.each(dbKinds())('reviews (%s)', (kind) => {
     // The title names the plan: the same case scored low in two plans reads as two findings.
     expect(f.title).toBe(`卷宗评查得分偏低：办件 ${file.caseNo} 得 55 分（测试季度卷宗评查）`);
     expect(f.evidence.map((e) => e.kind)).toEqual(['review_file', 'case']);
+    // What the title was made from, for a screen in English; the evidence says what each record is.
+    expect(f.facts).toEqual({
+      caseNo: file.caseNo,
+      total: 55,
+      plan: '测试季度卷宗评查',
+      threshold: 60,
+      comment: '卷内缺少审查意见',
+    });
+    expect(f.evidence.map((e) => [e.ref, e.note ?? null])).toEqual([
+      [file.caseNo, '55'],
+      [file.caseNo, null],
+    ]);
     const docx = await sup.request('GET', `/api/reviews/plans/${plan.id}/report.docx`);
     expect(docx.status).toBe(200);
   });
@@ -205,6 +218,23 @@ describe.each(dbKinds())('reviews (%s)', (kind) => {
     });
     expect(first.body.opened).toBeGreaterThan(0);
     expect(second.body.opened).toBe(0);
+    // Each opened finding keeps the facts its Chinese title was filled in with.
+    const red = (
+      (await sup.request('GET', '/api/reviews/auto-findings?status=draft')).body.items as {
+        rule: string;
+        title: string;
+        facts: Record<string, string | number | null> | null;
+        evidence: { kind: string; ref?: string; note?: string }[];
+      }[]
+    ).filter((f) => f.rule === 'red_share_two_months' && f.facts);
+    expect(red.length).toBeGreaterThan(0);
+    for (const f of red) {
+      expect(f.facts!.threshold).toBe(0);
+      expect(f.title).toBe(
+        `${f.facts!.department}连续两月超期办结占比超标（${f.facts!.from} ${f.facts!.shareFrom}，${f.facts!.to} ${f.facts!.shareTo}）`,
+      );
+      expect(f.evidence.every((e) => e.kind === 'case' && e.note === 'overdue' && e.ref)).toBe(true);
+    }
   });
 
   it('an automatic finding accepted into a 自查 lands in the ledger; accepting twice is refused', async () => {

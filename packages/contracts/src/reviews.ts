@@ -423,7 +423,24 @@ export const AUTO_FINDING_STATUS_LABELS: Record<AutoFindingStatus, string> = {
   dismissed: '已驳回',
 };
 
-export const Evidence = z.object({ kind: z.string(), id: z.string(), label: z.string() });
+/**
+ * A record a finding rests on. `label` is the Chinese line stored with it; `ref` (a case or work-order
+ * number, a date) and `note` (what about it: `overdue`, a rating level, a patrol problem, a score)
+ * let a screen say the same in another language.
+ */
+export const Evidence = z.object({
+  kind: z.string(),
+  id: z.string(),
+  label: z.string(),
+  ref: z.string().optional(),
+  note: z.string().optional(),
+});
+/**
+ * What an automatic finding's title and description were made from (its rule's template fills in
+ * these), so that a screen in another language can say it; null for findings opened before them.
+ */
+export const AutoFindingFacts = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export type AutoFindingFacts = z.infer<typeof AutoFindingFacts>;
 export const AutoFinding = z.object({
   id: Id,
   rule: AutoRuleKey,
@@ -431,6 +448,7 @@ export const AutoFinding = z.object({
   departmentId: Id.nullable(),
   title: z.string(),
   description: z.string(),
+  facts: AutoFindingFacts.nullable(),
   evidence: z.array(Evidence),
   status: AutoFindingStatus,
   openedAt: z.string(),

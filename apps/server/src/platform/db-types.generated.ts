@@ -1648,6 +1648,10 @@ export interface ReviewAutoFinding {
    * links to the triggering records: {kind, id, label}[] (cases, review files)
    */
   evidence: ColumnType<unknown, string, string>;
+  /**
+   * what the rule's title and description were filled in with (department, month, count, threshold …); null before migration 0070
+   */
+  facts: ColumnType<unknown, string | null, string | null>;
   id: Generated<string>;
   ledgerFindingId: string | null;
   ledgerInspectionId: string | null;

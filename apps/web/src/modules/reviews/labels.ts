@@ -1,16 +1,11 @@
+import type { AutoFinding } from '@tongban/contracts';
 import { useTranslation } from 'react-i18next';
-
-const UNIT_KEYS: Record<string, string> = {
-  占比: 'share',
-  分: 'points',
-  处: 'count',
-  件: 'items',
-  次: 'times',
-};
+import { evidenceText, findingText, UNIT_KEYS } from './finding-text';
 
 /** The domain words of the reviews screens in the chosen language (the contracts carry Chinese only). */
 export function useReviewLabels() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const chinese = !i18n.language?.startsWith('en');
   const l = (group: string) => (key: string) => t(`reviews.labels.${group}.${key}`);
   return {
     t,
@@ -25,6 +20,8 @@ export function useReviewLabels() {
     rule: l('rule'),
     ruleDef: l('ruleDef'),
     ruleUnit: (unit: string) => t(`reviews.labels.ruleUnit.${UNIT_KEYS[unit] ?? 'count'}`),
+    finding: (f: Pick<AutoFinding, 'rule' | 'title' | 'description' | 'facts'>) => findingText(t, chinese, f),
+    evidence: (e: AutoFinding['evidence'][number]) => evidenceText(t, chinese, e),
     misc: (key: string, o?: Record<string, unknown>) => t(`reviews.labels.misc.${key}`, o ?? {}),
   };
 }

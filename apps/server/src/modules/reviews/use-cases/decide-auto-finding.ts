@@ -17,6 +17,7 @@ export const toAutoFinding = (r: Row): AutoFinding => ({
   departmentId: r.departmentId,
   title: r.title,
   description: r.description,
+  facts: (r.facts as AutoFinding['facts']) ?? null,
   evidence: r.evidence as AutoFinding['evidence'],
   status: r.status as AutoFinding['status'],
   openedAt: iso(r.openedAt)!,

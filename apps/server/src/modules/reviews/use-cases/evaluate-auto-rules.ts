@@ -82,10 +82,18 @@ export async function evaluateAutoRules(deps: Deps, actor: Actor, month: string)
         departmentId: d.id,
         title: `${d.name}连续两月超期办结占比超标（${prev} ${pct(m1)}，${month} ${pct(m2)}）`,
         description: `${AUTO_RULES.red_share_two_months.definition}（阈值 ${(t * 100).toFixed(0)}%）`,
+        facts: JSON.stringify({
+          department: d.name,
+          from: prev,
+          to: month,
+          shareFrom: pct(m1),
+          shareTo: pct(m2),
+          threshold: t,
+        }),
         evidence: JSON.stringify(
           [...m1.cases, ...m2.cases]
             .slice(0, MAX_EVIDENCE)
-            .map((c) => ({ kind: 'case', id: c.id, label: `超期办件 ${c.no}` })),
+            .map((c) => ({ kind: 'case', id: c.id, label: `超期办件 ${c.no}`, ref: c.no, note: 'overdue' })),
         ),
         openedAt: now,
       });
@@ -106,11 +114,14 @@ export async function evaluateAutoRules(deps: Deps, actor: Actor, month: string)
         departmentId: first.departmentId,
         title: `「${first.itemName ?? '—'}」${month}差评集中（${g.rows.length} 件）`,
         description: described('bad_review_cluster', t, AUTO_RULES.bad_review_cluster.unit),
+        facts: JSON.stringify({ item: first.itemName ?? '—', month, count: g.rows.length, threshold: t }),
         evidence: JSON.stringify(
           g.rows.slice(0, MAX_EVIDENCE).map((r) => ({
             kind: 'rating',
             id: r.id,
             label: `差评（${r.level === 1 ? '非常不满意' : '不满意'}）${r.windowName ?? ''}`,
+            ref: r.windowName ?? '',
+            note: String(r.level),
           })),
         ),
         openedAt: now,
@@ -135,10 +146,17 @@ export async function evaluateAutoRules(deps: Deps, actor: Actor, month: string)
         departmentId: first.departmentId && deptName.has(first.departmentId) ? first.departmentId : null,
         title: `${window}${month}被重复投诉（${g.rows.length} 件）`,
         description: described('repeat_complaints_window', t, AUTO_RULES.repeat_complaints_window.unit),
+        facts: JSON.stringify({
+          windowNumber: first.windowNumber ?? null,
+          windowName: first.windowName ?? null,
+          month,
+          count: g.rows.length,
+          threshold: t,
+        }),
         evidence: JSON.stringify(
           g.rows
             .slice(0, MAX_EVIDENCE)
-            .map((r) => ({ kind: 'complaint', id: r.id, label: `工单 ${r.orderNo}` })),
+            .map((r) => ({ kind: 'complaint', id: r.id, label: `工单 ${r.orderNo}`, ref: r.orderNo })),
         ),
         openedAt: now,
       });
@@ -165,12 +183,19 @@ export async function evaluateAutoRules(deps: Deps, actor: Actor, month: string)
         departmentId: first.departmentId && deptName.has(first.departmentId) ? first.departmentId : null,
         title: `${where}${month}巡查${g.rows.length}次发现「${label}」`,
         description: described('patrol_problem_repeat', t, AUTO_RULES.patrol_problem_repeat.unit),
+        facts: JSON.stringify({
+          windowNumber: first.windowNumber ?? null,
+          windowName: first.windowName ?? null,
+          problem: first.kind,
+          month,
+          count: g.rows.length,
+          threshold: t,
+        }),
         evidence: JSON.stringify(
-          g.rows.slice(0, MAX_EVIDENCE).map((r) => ({
-            kind: 'patrol_problem',
-            id: r.id,
-            label: `${label} ${new Date(r.foundAt).toISOString().slice(0, 10)}`,
-          })),
+          g.rows.slice(0, MAX_EVIDENCE).map((r) => {
+            const day = new Date(r.foundAt).toISOString().slice(0, 10);
+            return { kind: 'patrol_problem', id: r.id, label: `${label} ${day}`, ref: day, note: r.kind };
+          }),
         ),
         openedAt: now,
       });

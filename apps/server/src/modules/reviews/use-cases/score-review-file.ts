@@ -42,8 +42,14 @@ export async function scoreReviewFile(deps: Deps, actor: Actor, fileId: string, 
       scoredAt: now,
     });
     const evidence = JSON.stringify([
-      { kind: 'review_file', id: fileId, label: `评查卷宗 ${file.caseNo}（${total} 分）` },
-      { kind: 'case', id: file.caseId, label: `办件 ${file.caseNo}` },
+      {
+        kind: 'review_file',
+        id: fileId,
+        label: `评查卷宗 ${file.caseNo}（${total} 分）`,
+        ref: file.caseNo,
+        note: String(total),
+      },
+      { kind: 'case', id: file.caseId, label: `办件 ${file.caseNo}`, ref: file.caseNo },
     ]);
     const base = { regionCode: file.regionCode, departmentId: file.departmentId, openedAt: now, evidence };
     if (rules.low_review_score.enabled && total < rules.low_review_score.threshold)
@@ -53,6 +59,13 @@ export async function scoreReviewFile(deps: Deps, actor: Actor, fileId: string, 
         causeKey: `file:${fileId}`,
         title: `卷宗评查得分偏低：办件 ${file.caseNo} 得 ${total} 分（${plan.title}）`,
         description: `${AUTO_RULES.low_review_score.definition}（阈值 ${rules.low_review_score.threshold} 分）。评查意见：${input.comment ?? '—'}`,
+        facts: JSON.stringify({
+          caseNo: file.caseNo,
+          total,
+          plan: plan.title,
+          threshold: rules.low_review_score.threshold,
+          comment: input.comment ?? null,
+        }),
       });
     if (sod && rules.review_sod_breach.enabled)
       await repo.insertAutoFinding(tx, {
@@ -61,6 +74,7 @@ export async function scoreReviewFile(deps: Deps, actor: Actor, fileId: string, 
         causeKey: `file:${fileId}`,
         title: `评查发现一人签署多个环节：办件 ${file.caseNo}（${plan.title}）`,
         description: prefill.signatures!.evidence.join('；'),
+        facts: JSON.stringify({ caseNo: file.caseNo, plan: plan.title }),
       });
     const files = await repo.listFiles(tx, file.regionCode, file.planId);
     if (files.every((f) => f.id === fileId || f.scoredAt))

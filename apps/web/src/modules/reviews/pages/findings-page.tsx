@@ -80,10 +80,10 @@ export function FindingsPage() {
           expandable={{
             expandedRowRender: (f) => (
               <Space direction="vertical">
-                <Typography.Text>{f.description}</Typography.Text>
+                <Typography.Text>{L.finding(f).description}</Typography.Text>
                 <Typography.Text type="secondary">
                   {t('reviews.findings.evidence')}:{' '}
-                  {f.evidence.map((e) => e.label).join(L.misc('evidenceSep'))}
+                  {f.evidence.map((e) => L.evidence(e)).join(L.misc('evidenceSep'))}
                 </Typography.Text>
                 {f.dismissReason && (
                   <Typography.Text type="warning">
@@ -99,7 +99,7 @@ export function FindingsPage() {
               dataIndex: 'rule',
               render: (r: AutoFinding['rule']) => L.rule(r),
             },
-            { title: t('reviews.findings.name'), dataIndex: 'title' },
+            { title: t('reviews.findings.name'), key: 'title', render: (_, f) => L.finding(f).title },
             {
               title: t('reviews.findings.openedAt'),
               dataIndex: 'openedAt',
@@ -232,7 +232,7 @@ function AcceptModal({ finding, onClose }: { finding: AutoFinding; onClose: () =
       onCancel={onClose}
       confirmLoading={accept.isPending}
     >
-      <Typography.Paragraph>{finding.title}</Typography.Paragraph>
+      <Typography.Paragraph>{L.finding(finding).title}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ team: L.misc('teamDefault') }}>
         <Radio.Group
           value={mode}
