@@ -5,6 +5,9 @@ import { DEMO_SUPERVISION } from '../src/demo/seed-supervision-demo';
 import { casesService } from '../src/modules/cases';
 import { refreshSupervision, verifyTruth } from '../src/modules/supervision';
 import { getDashboard, getFigures } from '../src/modules/supervision/use-cases/read-figures';
+import { inboxSiteAdapter } from '../src/modules/inbox';
+import { fixedClock } from '../src/platform/clock';
+import { channelTransport, deliverDue, logTransport } from '../src/platform/outbox';
 import { createTestApp, dbKinds, signIn, type Client, type TestApp } from './harness';
 
 /**
@@ -57,6 +60,31 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(of(DEMO_SUPERVISION.openOrderCaseId)?.status).toBe('open');
     const inbox = (await leader.request('GET', '/api/inbox')).body.items as { kind: string; title: string }[];
     expect(inbox.filter((i) => i.kind === 'supervision.leader').length).toBeGreaterThan(0);
+  });
+
+  it('SUP-2: an escalation reaches each recipient’s inbox once; its outbox copy is a text, not a second item', async () => {
+    // Deliver everything the demo queued, the way the server does (site messages become inbox items).
+    // A message is due from the database's own now(), later than the test's fixed clock.
+    const transport = channelTransport([inboxSiteAdapter()], logTransport({ info: () => undefined }));
+    const later = { db: t.deps.db, clock: fixedClock(new Date(Date.now() + 3_600_000)) };
+    let delivered = 0;
+    for (let r = await deliverDue(later, transport); r.claimed > 0; r = await deliverDue(later, transport))
+      delivered += r.sent;
+    expect(delivered).toBeGreaterThan(0);
+    const inbox = (await leader.request('GET', '/api/inbox?filter=all')).body.items as {
+      kind: string;
+      title: string;
+    }[];
+    const escalations = inbox.filter((i) => i.kind.startsWith('supervision.')).map((i) => i.title);
+    expect(escalations.length).toBeGreaterThan(0);
+    expect(escalations.filter((x, i) => escalations.indexOf(x) !== i)).toEqual([]);
+    const channels = await t.deps.db
+      .selectFrom('outboxMessage')
+      .select('channel')
+      .distinct()
+      .where('kind', 'like', 'supervision.%')
+      .execute();
+    expect(channels.map((c) => c.channel)).toEqual(['sms']);
   });
 
   it('SUP-2: running the job again fires nothing twice', async () => {

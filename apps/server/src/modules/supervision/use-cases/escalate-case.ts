@@ -120,10 +120,13 @@ export async function escalateInTx(
               },
             ]
           : [],
+      // The inbox item above is the in-app delivery; the outbox sends the same as a text (短信督办),
+      // not as a second site message (which would land in the same inbox twice).
       outbox: users.map((u) => ({
         regionCode: t.regionCode,
         kind: `supervision.${level}`,
         recipientUserId: u,
+        channel: 'sms' as const,
         subject: title,
         body,
         dedupeKey: `supervision:${t.caseId}:${level}:${u}`,

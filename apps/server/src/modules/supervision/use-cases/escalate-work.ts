@@ -134,10 +134,12 @@ export async function escalateOverdueWork(deps: Deps, caches: RunCaches): Promis
                     },
                   ]
                 : [],
+            // In-app through the inbox item above; the outbox is the text message, not a second one.
             outbox: users.map((u) => ({
               regionCode: w.regionCode,
               kind: `supervision.work.${level}`,
               recipientUserId: u,
+              channel: 'sms' as const,
               subject: title,
               body,
               dedupeKey: `supervision:${kind}:${w.id}:${level}:${u}`,

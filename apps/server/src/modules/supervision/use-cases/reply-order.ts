@@ -67,10 +67,12 @@ export async function replyOrder(
           entityId: o.id,
         },
       ],
+      // In-app through the inbox item above; the outbox is the text message, not a second one.
       outbox: supervisors.map((u) => ({
         regionCode: o.regionCode,
         kind: 'supervision.order.answered',
         recipientUserId: u,
+        channel: 'sms' as const,
         subject: `督办单 ${o.orderNo} 已答复`,
         body: `办件 ${o.caseNo} 的督办单已由部门负责人答复`,
       })),
