@@ -43,7 +43,7 @@ export function CatalogHomeCard() {
               <Statistic
                 title={tr('catalog.catalogHomeCard.publishedItems')}
                 value={f?.total ?? 0}
-                suffix={tr('catalog.catalogHomeCard.items')}
+                suffix={tr('catalog.catalogHomeCard.items', { count: f?.total ?? 0 })}
                 loading={figures.isLoading}
               />
             </Col>
@@ -65,7 +65,7 @@ export function CatalogHomeCard() {
               <Statistic
                 title={tr('catalog.catalogHomeCard.negativeListItems')}
                 value={f?.hallExempt.count ?? 0}
-                suffix={tr('catalog.catalogHomeCard.items')}
+                suffix={tr('catalog.catalogHomeCard.items', { count: f?.hallExempt.count ?? 0 })}
                 loading={figures.isLoading}
               />
             </Col>

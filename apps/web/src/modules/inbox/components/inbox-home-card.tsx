@@ -49,23 +49,26 @@ function WaitingCard() {
           renderItem={(item) => (
             <List.Item
               data-testid="home-waiting-item"
-              actions={
-                item.link
-                  ? [
-                      <Button key="open" type="link" size="small" onClick={() => open(item)}>
-                        {t('inbox.open')}
-                      </Button>,
-                    ]
-                  : []
-              }
+              // The same slot on every row, with or without a link, so the times line up.
+              actions={[
+                <span key="open" style={{ display: 'inline-block', minWidth: 56, textAlign: 'right' }}>
+                  {item.link && (
+                    <Button type="link" size="small" onClick={() => open(item)}>
+                      {t('inbox.open')}
+                    </Button>
+                  )}
+                </span>,
+              ]}
             >
-              <Typography.Text strong={!item.readAt}>
-                {item.isTodo && !item.doneAt && <Tag color="orange">{t('inbox.todoTag')}</Tag>}
-                {item.title}
-              </Typography.Text>
-              <Typography.Text type="secondary" style={{ marginLeft: 12, fontSize: 12 }}>
-                {dayjs(item.createdAt).format('MM-DD HH:mm')}
-              </Typography.Text>
+              <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, width: '100%', minWidth: 0 }}>
+                <Typography.Text strong={!item.readAt} ellipsis style={{ flex: 1, minWidth: 0 }}>
+                  {item.isTodo && !item.doneAt && <Tag color="orange">{t('inbox.todoTag')}</Tag>}
+                  {item.title}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                  {dayjs(item.createdAt).format('MM-DD HH:mm')}
+                </Typography.Text>
+              </div>
             </List.Item>
           )}
         />
