@@ -274,6 +274,24 @@ describe.each(dbKinds())('citizen portal (%s)', (kind) => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   });
 
+  it('issue 14.5: the demo applicant’s 我的办件 has a 补正 to answer, a case under review and a delivered license', async () => {
+    const applicant = await signIn(t.app, 'applicant');
+    const mine = (await applicant.request('GET', '/api/my/cases')).body.items as {
+      status: string;
+      queryCode: string;
+      notices: { kind: string }[];
+      license: { verifyToken: string } | null;
+    }[];
+    const of = (status: string) => mine.find((c) => c.status === status);
+    expect(of('supplement_requested')?.notices.map((n) => n.kind)).toContain('supplement');
+    expect(of('accepted')?.notices.map((n) => n.kind)).toContain('accept');
+    const delivered = of('delivered')!;
+    expect(delivered.license).not.toBeNull();
+    expect(mine.every((c) => /^[A-Z0-9]{10}$/.test(c.queryCode))).toBe(true);
+    const verified = await call(t.app, 'GET', `/api/public/licenses/${delivered.license!.verifyToken}`);
+    expect(verified.status).toBe(200);
+  });
+
   it('issue 14.5: a signed-in applicant files under their account and sees 我的办件 with the region by name', async () => {
     const applicant = await signIn(t.app, 'applicant');
     const token = await newDraft();

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/app-types';
 import { DEMO_PASSWORD } from '../modules/auth';
 import { hasAnyRegion, orgService } from '../modules/org';
 import { seedCasesDemo } from './seed-cases-demo';
+import { seedPortalDemo } from './seed-portal-demo';
 import { seedCatalogDemo } from './seed-catalog-demo';
 import { seedLedgerDemo } from './seed-ledger-demo';
 import { seedSupervisionDemo } from './seed-supervision-demo';
@@ -164,6 +165,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await seedCatalogDemo(deps);
   await seedLedgerDemo(deps);
   await seedCasesDemo(deps);
+  await seedPortalDemo(deps);
   await seedEvaluationsDemo(deps);
   await seedComplaintsDemo(deps);
   await seedHallDemo(deps);
