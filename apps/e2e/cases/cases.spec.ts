@@ -6,7 +6,7 @@ import { personIdNumber } from '../fixtures/identity.fixture';
 import { setUpE2E, type E2EContext } from '../fixtures/e2e-context';
 import { CasesPage } from '../pages/cases.page';
 import { LoginPage } from '../pages/login.page';
-import { tag } from '../pages/antd';
+import { chooseOption, tag } from '../pages/antd';
 
 /**
  * The whole path of a case in the browser (issue 5): the clerk accepts with 容缺 (ACC-2 notice), an
@@ -232,13 +232,26 @@ describe('cases: window → back office → delivery → public (ACC-2, SOD-1, D
     await page.getByTestId('menu-cases').click();
     await page.getByTestId('case-list-page').waitFor();
     await page.locator('[data-testid="case-table"] [data-testid="clock-tag"]').first().waitFor();
-    const states = await page
-      .locator('[data-testid="case-table"] [data-testid="clock-tag"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
-    // Demo cases in every state: overdue (red) and paused ones are among them.
-    expect(states).toContain('red');
-    expect(states).toContain('paused');
+    const clockStates = () =>
+      page
+        .locator('[data-testid="case-table"] [data-testid="clock-tag"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     await screenshot(page, 'cases-list');
+    // Demo cases in every state: the 时限 filter finds the overdue (red) ones and the paused ones,
+    // wherever they fall in the list (newer cases push them down the first page).
+    for (const [label, state] of [
+      ['超期', 'red'],
+      ['暂停', 'paused'],
+    ] as const) {
+      await chooseOption(page, 'case-filter-clock', label);
+      await page.waitForFunction((want) => {
+        const tags = Array.from(
+          document.querySelectorAll('[data-testid="case-table"] [data-testid="clock-tag"]'),
+        );
+        return tags.length > 0 && tags.every((t) => t.getAttribute('data-state') === want);
+      }, state);
+      expect(new Set(await clockStates())).toEqual(new Set([state]));
+    }
   });
 
   it('the applicant tracks the case by number and 查询码 (SEC-2), then verifies the e-license — no sign-in', async () => {
