@@ -68,6 +68,28 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
   const padRate = (token: string, body: object) =>
     call(t.app, 'POST', `/api/public/evaluations/pads/${token}/ratings`, body);
 
+  it('the demo: every level on site and online, open and closed 差评, an appeal, one flag where one belongs', async () => {
+    const ratings = (await supervisor.request('GET', '/api/evaluations/ratings?limit=500')).body.items as {
+      level: number;
+      channel: string;
+      excluded: boolean;
+    }[];
+    expect(new Set(ratings.map((r) => r.level))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(new Set(ratings.map((r) => r.channel))).toEqual(new Set(['site', 'online']));
+    expect(ratings.filter((r) => r.excluded)).toHaveLength(1);
+    const items = (await supervisor.request('GET', '/api/evaluations/bad-reviews?limit=50')).body.items as {
+      status: string;
+    }[];
+    expect(items.some((i) => i.status === 'closed')).toBe(true);
+    expect(items.some((i) => i.status !== 'closed')).toBe(true);
+    // The morning's ratings were made at staffed windows, minutes apart: only the pad at B01, where
+    // nobody signed in, is flagged (EVAL-3's honesty checks fire on patterns, not on every rating).
+    const flags = (await supervisor.request('GET', '/api/evaluations/flags')).body.items as {
+      kind: string;
+    }[];
+    expect(flags.map((f) => f.kind)).toEqual(['unstaffed']);
+  });
+
   it('EVAL-3: the pad shows its window and the clerk on duty from the staff registry', async () => {
     const view = await call(t.app, 'GET', `/api/public/evaluations/pads/${padToken}`);
     expect(view.status).toBe(200);
@@ -513,9 +535,9 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
     }
     expect(await countRows(t.deps.db, 'eval_rating')).toBe(before + 3);
     const flags = await supervisor.request('GET', '/api/evaluations/flags');
-    expect(
-      flags.body.items.filter((f: { kind: string }) => f.kind === 'burst').length,
-    ).toBeGreaterThanOrEqual(1);
+    const bursts = flags.body.items.filter((f: { kind: string }) => f.kind === 'burst');
+    expect(bursts.length).toBeGreaterThanOrEqual(1);
+    expect(bursts[0].counted).toBeGreaterThanOrEqual(3);
     await advance(HOUR);
   });
 
@@ -560,10 +582,16 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
       await padRate(padToken, { visitId: v, level: 4 });
       t.clock.advance(5_000);
     }
-    const kinds = (await supervisor.request('GET', '/api/evaluations/flags')).body.items.map(
-      (f: { kind: string }) => f.kind,
-    );
-    expect(kinds).toContain('after_sign_in');
+    const items = (await supervisor.request('GET', '/api/evaluations/flags')).body.items as {
+      kind: string;
+      detail: string;
+      counted: number | null;
+    }[];
+    expect(items.map((f) => f.kind)).toContain('after_sign_in');
+    // The number the pattern counted travels apart from the Chinese sentence (English screens).
+    const flagged = items.find((f) => f.kind === 'after_sign_in')!;
+    expect(flagged.counted).toBeGreaterThanOrEqual(3);
+    expect(flagged.detail).toContain(`${flagged.counted} 条评价`);
     expect(await afterSignIn()).toBeGreaterThan(before);
     await advance(HOUR);
   });

@@ -17,7 +17,7 @@ import { listDepartmentsIn, recordDepartmentCreditCode } from '../modules/org';
  */
 
 const REGION = '350999';
-const fixedId = (n: number) => `ca5e0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const fixedId = (n: number) => `ca5e0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** Known ids of demo cases, for tests (the access matrix addresses them). */
 export const DEMO_CASES = {

@@ -166,9 +166,10 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   await seedLedgerDemo(deps);
   await seedCasesDemo(deps);
   await seedPortalDemo(deps);
-  await seedEvaluationsDemo(deps);
   await seedComplaintsDemo(deps);
+  // After the hall: its clerks have signed in at their windows, so the pads rate who is on duty.
   await seedHallDemo(deps);
+  await seedEvaluationsDemo(deps);
   await seedBundlesDemo(deps);
   await seedTradingDemo(deps);
   await seedIntermediariesDemo(deps);

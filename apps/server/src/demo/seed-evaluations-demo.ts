@@ -9,6 +9,10 @@ import { listBadReviews } from '../modules/evaluations/use-cases/get-bad-review'
 import { openVisit } from '../modules/evaluations/use-cases/open-visit';
 import { registerPad } from '../modules/evaluations/use-cases/register-pad';
 import { submitPadRating } from '../modules/evaluations/use-cases/submit-pad-rating';
+import { rateCase } from '../modules/evaluations/use-cases/submit-case-rating';
+import { findOnDutyStaff } from '../modules/evaluations/on-duty';
+import { casesService } from '../modules/cases';
+import { fixedId } from './seed-cases-demo';
 import { uploadEvidence } from '../modules/evaluations/use-cases/upload-evidence';
 
 const REGION = '350999';
@@ -16,6 +20,7 @@ const REGION = '350999';
 export const DEMO_EVALUATIONS = {
   padTokenA02: 'demo-pad-yunxi-A02-0000000001',
   padTokenA01: 'demo-pad-yunxi-A01-0000000001',
+  padTokenB01: 'demo-pad-yunxi-B01-0000000001',
 };
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -65,6 +70,11 @@ export async function seedEvaluationsDemo(deps: Deps): Promise<void> {
     DEMO_EVALUATIONS.padTokenA01,
   );
   const pub: Actor = { ...SYSTEM_ACTOR, username: 'public', displayName: '公众', role: 'applicant' };
+  // The morning's ratings, walked on a clock from the hall's sign-ins (seedHallDemo runs first) up to
+  // now, one visit every few minutes: no honesty flag fires on them, as none should on honest use.
+  const realNow = deps.clock.now();
+  let cur = new Date(realNow.getTime() - 95 * 60_000);
+  const dd: Deps = { ...deps, clock: { now: () => cur } };
   const rate = async (
     token: string,
     windowId: string,
@@ -72,10 +82,12 @@ export async function seedEvaluationsDemo(deps: Deps): Promise<void> {
     reason: string | null = null,
     text = '',
   ) => {
-    // The window's clerk from the staff registry (hall's presence is seeded after this demo).
-    const staffId = (await orgService.listStaffOfWindow(deps.db, windowId))[0]?.id ?? null;
-    const v = await openVisit(deps, SYSTEM_ACTOR, { windowId, staffId, caseId: null });
-    return submitPadRating(deps, pub, token, {
+    cur = new Date(cur.getTime() + 6 * 60_000);
+    // The clerk signed in at the window (hall's presence), else the registry's (an unstaffed window).
+    const onDuty = await findOnDutyStaff(deps.db, REGION, windowId);
+    const staffId = onDuty?.staffId ?? (await orgService.listStaffOfWindow(deps.db, windowId))[0]?.id ?? null;
+    const v = await openVisit(dd, SYSTEM_ACTOR, { windowId, staffId, caseId: null });
+    return submitPadRating(dd, pub, token, {
       visitId: v.id,
       level,
       indicators: { efficiency: level, attitude: level },
@@ -83,15 +95,54 @@ export async function seedEvaluationsDemo(deps: Deps): Promise<void> {
       reasonText: text,
     });
   };
-  // Every level on site.
-  for (const level of [5, 5, 5, 4, 4, 3]) await rate(DEMO_EVALUATIONS.padTokenA01, a01.id, level);
-  for (const level of [5, 4, 3]) await rate(DEMO_EVALUATIONS.padTokenA02, a02.id, level);
-  await rate(DEMO_EVALUATIONS.padTokenA02, a02.id, 2, 'efficiency', '排队后又让回去补材料');
-  await rate(DEMO_EVALUATIONS.padTokenA02, a02.id, 1, 'attitude', '工作人员不耐烦');
-  await rate(DEMO_EVALUATIONS.padTokenA01, a01.id, 1, 'other', '与工作人员争执后给出差评');
-  await rate(DEMO_EVALUATIONS.padTokenA01, a01.id, 2, 'guide', '办事指南写的材料和窗口要求不一致');
-  // Online ratings come from the tracking page (/rate) and SMS links: the delivered case is left
-  // unrated for the demo to rate.
+  // Every level on site, A01 and A02 taking turns.
+  const a = DEMO_EVALUATIONS.padTokenA01;
+  const b = DEMO_EVALUATIONS.padTokenA02;
+  await rate(a, a01.id, 5);
+  await rate(b, a02.id, 5);
+  await rate(a, a01.id, 4);
+  await rate(b, a02.id, 2, 'efficiency', '排队后又让回去补材料');
+  await rate(a, a01.id, 5);
+  await rate(b, a02.id, 4);
+  await rate(a, a01.id, 3);
+  await rate(b, a02.id, 1, 'attitude', '工作人员不耐烦');
+  await rate(a, a01.id, 1, 'other', '与工作人员争执后给出差评');
+  await rate(b, a02.id, 3);
+  await rate(a, a01.id, 4);
+  await rate(a, a01.id, 2, 'guide', '办事指南写的材料和窗口要求不一致');
+  await rate(a, a01.id, 5);
+  // An honesty flag on a pattern that deserves one: the pad at B01 rates while nobody has signed in
+  // there (the patrols found B01 empty twice).
+  const b01 = windows.find((w) => w.number === 'B01')!;
+  await registerPad(
+    deps,
+    SYSTEM_ACTOR,
+    { windowId: b01.id, label: 'B01 窗口评价器' },
+    DEMO_EVALUATIONS.padTokenB01,
+  );
+  await rate(DEMO_EVALUATIONS.padTokenB01, b01.id, 5);
+  // 一事一评 online: two concluded cases rated on the tracking page (主动评价率 counts them); the
+  // demo's delivered food license (DEMO_CASES.deliveredCaseId) is left unrated for the demo to rate.
+  for (const [n, level] of [
+    [13, 5],
+    [12, 3],
+  ] as const) {
+    const ref = await casesService.findCaseRef(deps.db, REGION, fixedId(n));
+    if (ref?.concluded)
+      await rateCase(
+        deps,
+        pub,
+        ref,
+        'online',
+        {
+          level,
+          indicators: { guideAccuracy: level, convenience: level },
+          reasonCategory: null,
+          reasonText: '',
+        },
+        null,
+      );
+  }
 
   const supervisor = await user(deps, 'supervisor', '杨静怡', null);
   const head = await user(deps, 'dept_head', '方建国', market);
