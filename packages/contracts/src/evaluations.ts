@@ -359,7 +359,10 @@ export type PublicFigures = z.infer<typeof PublicFigures>;
 export const Flag = z.object({
   ratingId: Id,
   kind: RatingFlagKind,
+  /** In Chinese, as stored. */
   detail: z.string(),
+  /** The ratings the pattern counted (burst, after_sign_in), for a screen in another language. */
+  counted: z.number().int().nullable(),
   createdAt: z.iso.datetime(),
   level: RatingLevel,
   staffName: z.string().nullable(),

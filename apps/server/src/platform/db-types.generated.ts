@@ -733,6 +733,10 @@ export interface EvalBadReviewStep {
 }
 
 export interface EvalFlag {
+  /**
+   * the ratings the pattern counted (burst: top ratings from the pad within 10 minutes; after_sign_in: ratings of the clerk in the minute after signing in); null for the other kinds
+   */
+  counted: number | null;
   createdAt: Timestamp;
   detail: string;
   id: Generated<string>;

@@ -126,7 +126,16 @@ export function listFlags(db: Executor, regionLike: string, limit: number) {
     .innerJoin('evalRating as r', (j) =>
       j.onRef('r.regionCode', '=', 'f.regionCode').onRef('r.id', '=', 'f.ratingId'),
     )
-    .select(['f.ratingId', 'f.kind', 'f.detail', 'f.createdAt', 'r.level', 'r.staffName', 'r.channel'])
+    .select([
+      'f.ratingId',
+      'f.kind',
+      'f.detail',
+      'f.counted',
+      'f.createdAt',
+      'r.level',
+      'r.staffName',
+      'r.channel',
+    ])
     .where('f.regionCode', 'like', regionLike)
     .orderBy('f.createdAt', 'desc')
     .limit(limit)

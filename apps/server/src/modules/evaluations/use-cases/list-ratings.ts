@@ -30,6 +30,7 @@ export async function listFlags(deps: Deps, actor: Actor): Promise<FlagList> {
       ratingId: r.ratingId,
       kind: r.kind,
       detail: r.detail,
+      counted: r.counted,
       createdAt: r.createdAt.toISOString(),
       level: r.level,
       staffName: r.staffName,

@@ -220,6 +220,7 @@ export async function recordRating(
           ratingId: id,
           kind: f.kind,
           detail: f.detail,
+          counted: f.counted ?? null,
           createdAt: now,
         })),
       ),
@@ -287,12 +288,16 @@ async function honestyFlags(
   { tx, now }: RatingTx,
   r: NewRating,
   facts: RatingFacts,
-): Promise<{ kind: RatingFlagKind; detail: string }[]> {
-  const out: { kind: RatingFlagKind; detail: string }[] = [];
+): Promise<{ kind: RatingFlagKind; detail: string; counted?: number }[]> {
+  const out: { kind: RatingFlagKind; detail: string; counted?: number }[] = [];
   // The pad's top ratings in the window, this one included.
   const times = facts.topTimes ? [...facts.topTimes, now] : null;
   if (times && isBurst(times))
-    out.push({ kind: 'burst', detail: `同一评价器 10 分钟内 ${times.length} 条非常满意` });
+    out.push({
+      kind: 'burst',
+      detail: `同一评价器 10 分钟内 ${times.length} 条非常满意`,
+      counted: times.length,
+    });
   if (r.unstaffed) out.push({ kind: 'unstaffed', detail: '评价时窗口无人在岗' });
   if (r.caseId && r.staffName) {
     const actors = await casesService.listCaseActors(tx, r.regionCode, r.caseId);
@@ -313,7 +318,7 @@ async function honestyFlags(
     // This rating included.
     const n = Number(counted[0]?.n ?? 0) + 1;
     if (isAfterSignInBurst(signInAt, now, n))
-      out.push({ kind: 'after_sign_in', detail: `被评价人登录后一分钟内收到 ${n} 条评价` });
+      out.push({ kind: 'after_sign_in', detail: `被评价人登录后一分钟内收到 ${n} 条评价`, counted: n });
   }
   return out;
 }

@@ -19,6 +19,7 @@ import {
 import type { BadReviewAction } from '@tongban/contracts';
 import { ApiError } from '../../../app/api-client';
 import { uploadEvidence, useBadReview, useBadReviewAction } from '../api';
+import { formatInstant } from '../../../app/format';
 
 /** One 差评 and its loop: what was done at each step, and the actions the signed-in person may take. */
 export function BadReviewDetailPage() {
@@ -93,8 +94,7 @@ export function BadReviewDetailPage() {
           items={d.steps.map((s) => ({
             children: (
               <>
-                <b>{t(`evaluations.step.${s.step}`)}</b> {s.actorName} {s.at.slice(0, 16).replace('T', ' ')}:{' '}
-                {s.note}
+                <b>{t(`evaluations.step.${s.step}`)}</b> {s.actorName} {formatInstant(s.at)}: {s.note}
                 {s.reached !== null &&
                   (s.reached ? t('evaluations.detail.reached') : t('evaluations.detail.notReached'))}
                 {s.evidence.map((sha) => (

@@ -4,6 +4,7 @@ import { Button, Card, Drawer, Flex, Segmented, Table, Tag, Typography } from 'a
 import type { FigureDimension, FigureRow, Rating } from '@tongban/contracts';
 import { useFigures, useFlags, useRatings } from '../api';
 import { FigureTable } from '../components/figure-table';
+import { formatInstant } from '../../../app/format';
 
 const DIMS: { value: FigureDimension; key: string }[] = [
   { value: 'department', key: 'byDepartment' },
@@ -24,7 +25,8 @@ const FILTER: Record<FigureDimension, string> = {
 
 /** 好差评统计 (TRUTH-1, RATE-1, EVAL-4): each figure opens the records it counts. */
 export function FiguresPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const chinese = !i18n.language?.startsWith('en');
   const [by, setBy] = useState<FigureDimension>('department');
   const f = useFigures(by);
   const flags = useFlags();
@@ -68,12 +70,17 @@ export function FiguresPage() {
               title: t('evaluations.figures.flag'),
               render: (_, r) => <Tag color="orange">{t(`evaluations.flag.${r.kind}`)}</Tag>,
             },
-            { title: t('evaluations.figures.detail'), dataIndex: 'detail' },
+            {
+              title: t('evaluations.figures.detail'),
+              // Chinese: the sentence stored with the flag; another language: the kind's own words.
+              render: (_, r) =>
+                chinese ? r.detail : t(`evaluations.flagDetail.${r.kind}`, { count: r.counted ?? 0 }),
+            },
             { title: t('evaluations.figures.rating'), render: (_, r) => t(`evaluations.level.${r.level}`) },
             { title: t('evaluations.figures.rated'), render: (_, r) => r.staffName ?? '—' },
             {
               title: t('evaluations.figures.time'),
-              render: (_, r) => r.createdAt.slice(0, 16).replace('T', ' '),
+              render: (_, r) => formatInstant(r.createdAt),
             },
           ]}
         />
@@ -98,7 +105,7 @@ export function FiguresPage() {
             { title: t('evaluations.figures.rated'), render: (_, r) => r.staffName ?? '—' },
             {
               title: t('evaluations.figures.time'),
-              render: (_, r) => r.createdAt.slice(0, 16).replace('T', ' '),
+              render: (_, r) => formatInstant(r.createdAt),
             },
             {
               title: t('evaluations.figures.detail'),

@@ -6,6 +6,7 @@ import type { PadRegistered } from '@tongban/contracts';
 import { apiRequest } from '../../../app/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { openVisit, usePads, useRegisterPad, useRevokePad } from '../api';
+import { formatInstant } from '../../../app/format';
 
 type Win = { id: string; number: string; name: string };
 
@@ -79,7 +80,7 @@ export function PadsPage() {
             { title: t('evaluations.pads.label'), dataIndex: 'label' },
             {
               title: t('evaluations.pads.registeredAt'),
-              render: (_, p) => p.registeredAt.slice(0, 16).replace('T', ' '),
+              render: (_, p) => formatInstant(p.registeredAt),
             },
             {
               title: '',
