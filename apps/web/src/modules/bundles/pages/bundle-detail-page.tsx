@@ -27,6 +27,7 @@ import {
   type ExtensionBody,
   type ExtensionDecisionBody,
 } from '../api';
+import { formatInstant } from '../../../app/format';
 
 /** 一件事详情: branches in parallel, the critical path (what the applicant sees), delivery once. */
 export function BundleDetailPage() {
@@ -292,7 +293,7 @@ export function BundleDetailPage() {
       <Card title={t('bundles.detail.events')}>
         <Timeline
           items={b.events.map((e) => ({
-            children: `${e.at.slice(0, 16).replace('T', ' ')} ${t(`bundles.event.${e.type}`, { defaultValue: e.type })}${typeof e.payload.itemName === 'string' ? `：${e.payload.itemName}` : ''}`,
+            children: `${formatInstant(e.at)} ${t(`bundles.event.${e.type}`, { defaultValue: e.type })}${typeof e.payload.itemName === 'string' ? `：${e.payload.itemName}` : ''}`,
           }))}
         />
       </Card>

@@ -57,7 +57,9 @@ export function BundlesPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          // At least 1,000 px (scrolls on a phone); on a desk screen the columns fit and the holding
+          // branch wraps instead of being cut off at the right edge.
+          scroll={{ x: 1000 }}
           columns={[
             {
               title: t('bundles.common.bundleNo'),
@@ -77,8 +79,11 @@ export function BundlesPage() {
             },
             {
               title: t('bundles.common.branches'),
-              render: (_, r) =>
-                t('bundles.common.branchesDone', { done: r.concludedBranches, total: r.branchCount }),
+              render: (_, r) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {t('bundles.common.branchesDone', { done: r.concludedBranches, total: r.branchCount })}
+                </span>
+              ),
             },
             {
               title: t('bundles.common.expectedFinish'),
@@ -97,6 +102,7 @@ export function BundlesPage() {
                   <Tag
                     color="red"
                     data-testid="holding-branch"
+                    style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
                   >{`${r.holdingBranch.itemName}（${r.holdingBranch.departmentName}）`}</Tag>
                 ) : (
                   t('bundles.common.none')

@@ -7,6 +7,7 @@ import { apiRequest } from '../../../app/api-client';
 import { MyCaseRatings } from '../../evaluations';
 import { useMyCases } from '../api';
 import { rememberedDrafts } from '../my-drafts';
+import { formatInstant } from '../../../app/format';
 
 type DraftReply = { itemId: string; submittedCaseNo: string | null; updatedAt: string };
 type ItemName = { item: { name: string } };
@@ -121,7 +122,7 @@ export function ApplicantHome() {
                   <Typography.Text>{d.itemName}</Typography.Text>
                   {d.submittedCaseNo && <Tag>{t('portal.home.submittedDraft')}</Tag>}
                   <Typography.Text type="secondary">
-                    {t('portal.home.savedAt')} {d.updatedAt.slice(0, 16).replace('T', ' ')}
+                    {t('portal.home.savedAt')} {formatInstant(d.updatedAt)}
                   </Typography.Text>
                 </Space>
               </List.Item>

@@ -10,6 +10,7 @@ import {
   type AssessmentSummary,
 } from '../api';
 import { useReviewLabels } from '../labels';
+import { formatInstant } from '../../../app/format';
 
 /** 考核 (ASSESS-1): the published schemes, computing an assessment from the record, and the results. */
 export function AssessmentsPage() {
@@ -123,7 +124,7 @@ export function AssessmentsPage() {
             {
               title: t('reviews.assess.computedAt'),
               dataIndex: 'computedAt',
-              render: (v: string) => v.replace('T', ' ').slice(0, 16),
+              render: (v: string) => formatInstant(v),
             },
           ]}
         />
