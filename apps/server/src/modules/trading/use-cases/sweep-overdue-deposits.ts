@@ -21,7 +21,8 @@ export async function sweepOverdueDeposits(deps: Deps, actor: Actor): Promise<Sw
         regionCode: d.regionCode,
         recipientUserIds: supervisors,
         kind: 'trading.deposit_overdue',
-        title: `保证金逾期未退：${d.projectLabel}`,
+        // One per deposit: the bidder tells apart the deposits of one project.
+        title: `保证金逾期未退：${d.projectLabel}（${d.bidderName}）`,
         body: `应于 ${String(d.refundDueOn)} 前退还 ${Number(d.amountYuan)} 元`,
         link: '/trading/deposits',
         entityType: 'trading_deposit',
