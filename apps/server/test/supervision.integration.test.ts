@@ -87,6 +87,19 @@ describe.each(dbKinds())('supervision (%s)', (kind) => {
     expect(channels.map((c) => c.channel)).toEqual(['sms']);
   });
 
+  it('inbox items keep the facts their sentence was worded from (other languages word them anew)', async () => {
+    type Item = { kind: string; title: string; body: string; params: Record<string, string | number> | null };
+    const leaders = (await leader.request('GET', '/api/inbox?filter=all&limit=200')).body.items as Item[];
+    const late = leaders.find((i) => i.kind === 'supervision.leader')!;
+    expect(late.params).toMatchObject({ variant: 'leader' });
+    expect(late.title).toContain(String(late.params!.caseNo));
+    // A site message through the outbox (an extension waiting for the head) keeps them too.
+    const heads = (await head.request('GET', '/api/inbox?filter=all&limit=200')).body.items as Item[];
+    const extension = heads.find((i) => i.kind === 'case.extension_requested')!;
+    expect(extension.body).toContain(String(extension.params!.caseNo));
+    expect(extension.body).toContain(`${extension.params!.days} 个工作日`);
+  });
+
   it('SUP-2: running the job again fires nothing twice', async () => {
     const again = await refreshSupervision(t.deps, { full: true });
     expect(again.escalations).toBe(0);

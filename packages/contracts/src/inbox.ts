@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
 /** 站内消息与待办: what a module put in a person's inbox (issue 14 point 10). */
+/** A message's facts by name: record numbers, dates, counts, names of records (never personal data). */
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type MessageParams = z.infer<typeof MessageParams>;
+
 export const InboxItem = z.object({
   id: z.uuid(),
   kind: z.string(),
+  /** In Chinese, as written. */
   title: z.string(),
   body: z.string(),
+  /** The facts they were worded from, for another language's wording of the kind; null: none. */
+  params: MessageParams.nullable(),
   /** In-app path that opens the record. */
   link: z.string().nullable(),
   entityType: z.string().nullable(),

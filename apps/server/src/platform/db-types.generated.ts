@@ -1146,6 +1146,10 @@ export interface InboxItem {
    * the in-app path that opens the record (never carries personal data)
    */
   link: string | null;
+  /**
+   * the facts the title and body were worded from (kind-specific keys), for other languages; never personal data (SEC-1)
+   */
+  params: ColumnType<unknown, string | null, string | null>;
   readAt: Timestamp | null;
   recipientUserId: string;
   regionCode: string;
@@ -1597,6 +1601,10 @@ export interface OutboxMessage {
    * in-app path of the record the message is about (site messages become inbox items that open it)
    */
   link: string | null;
+  /**
+   * as inbox_item.params: a site message hands them to the inbox item it becomes
+   */
+  params: ColumnType<unknown, string | null, string | null>;
   /**
    * the applicant (申请人) a channel message goes to, e.g. case notifications by SMS; the channel adapter looks up and decrypts the phone (cases getApplicantContact)
    */

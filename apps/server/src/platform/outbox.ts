@@ -1,3 +1,4 @@
+import type { MessageParams } from '@tongban/contracts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Clock } from './clock';
 import type { Db, Executor } from './db';
@@ -27,6 +28,8 @@ export type NewOutboxMessage = {
   channel?: OutboxChannel;
   subject: string;
   body: string;
+  /** The facts subject and body were worded from (a site message's inbox item keeps them). */
+  params?: MessageParams | null;
   /** A second message with the same key is dropped (jobs that run often send once). */
   dedupeKey?: string | null;
   /** Not before this instant (default: now). */
@@ -113,6 +116,7 @@ function outboxValues(msg: NewOutboxMessage): Insertable<OutboxMessageTable> {
     channel: msg.channel ?? 'site',
     subject: msg.subject,
     body: msg.body,
+    params: msg.params ? JSON.stringify(msg.params) : null,
     dedupeKey: msg.dedupeKey ?? null,
     link: msg.link ?? null,
     ...(msg.availableAt ? { availableAt: msg.availableAt } : {}),

@@ -1,5 +1,5 @@
 import { type SuspensionKind } from '@tongban/calendar';
-import { SUSPENSION_KIND_LABELS } from '@tongban/contracts';
+import { SUSPENSION_KIND_LABELS, type MessageParams } from '@tongban/contracts';
 import { enqueueWrite } from '../../platform/outbox';
 import { listUserIdsByRole } from '../auth';
 import { CaseCtx } from './case-context';
@@ -23,6 +23,7 @@ export async function notify(
     subject: string,
     body: string,
     recipientUserId: string | null = null,
+    params: MessageParams | null = null,
   ) =>
     ctx.writes.push(
       enqueueWrite(tx, {
@@ -36,6 +37,7 @@ export async function notify(
         channel: recipientUserId ? 'site' : 'sms',
         subject,
         body,
+        params,
         dedupeKey: `case:${row.id}:${seq}:${recipientUserId ?? 'applicant'}`,
         link: recipientUserId ? `/cases/${row.id}` : null,
       }),
@@ -121,7 +123,11 @@ export async function notify(
               role: 'approver',
               departmentId: row.departmentId,
             });
-        for (const u of to) send(seq, 'case.urged', '催办', `办件 ${row.caseNo} 被催办：${e.note}`, u);
+        for (const u of to)
+          send(seq, 'case.urged', '催办', `办件 ${row.caseNo} 被催办：${e.note}`, u, {
+            caseNo: row.caseNo,
+            note: e.note,
+          });
         break;
       }
       case 'extension_requested':
@@ -136,6 +142,7 @@ export async function notify(
             '延期待审批',
             `办件 ${row.caseNo} 申请延期 ${e.days} 个工作日：${e.reason}`,
             h,
+            { caseNo: row.caseNo, days: e.days, reason: e.reason },
           );
         break;
       default:

@@ -8,17 +8,20 @@ export function badReviewTodo(status: BadReviewStatus, level: number, dueDate: s
   return {
     title: `差评${BAD_REVIEW_STATUS_LABELS[status]}：${RATING_LEVEL_LABELS[level]}（${dueDate} 前办结）`,
     body: '请在整改期限内完成核实、整改、反馈和回访。',
+    params: { variant: status, level, dueDate },
   };
 }
 
 export const appealTodo = () => ({
   title: '差评申诉待复核',
   body: '被评价人所在部门对一条评价提出申诉，请复核并写明理由。',
+  params: {},
 });
 
 export const flagNotice = (kinds: readonly string[]) => ({
   title: `评价疑似异常（${kinds.length} 项）`,
   body: '一条评价触发了真实性校验，已标记待核查；评价本身照常计入。',
+  params: { count: kinds.length },
 });
 
 export const smsInvite = (itemName: string, url: string) => ({

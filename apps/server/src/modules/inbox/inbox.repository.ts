@@ -7,6 +7,7 @@ const COLUMNS = [
   'kind',
   'title',
   'body',
+  'params',
   'link',
   'entityType',
   'entityId',

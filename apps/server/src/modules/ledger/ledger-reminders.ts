@@ -1,3 +1,4 @@
+import type { MessageParams } from '@tongban/contracts';
 import type { Deps } from '../../platform/app-types';
 import { enqueue, type NewOutboxMessage } from '../../platform/outbox';
 import { shanghaiToday } from '../../platform/time';
@@ -28,7 +29,14 @@ export type ReminderFacts = MeasureFacts & {
   findingTitle: string;
 };
 export type ReminderProgress = ProgressFacts & { date: string };
-export type Reminder = { kind: string; dedupeKey: string; subject: string; body: string };
+export type Reminder = {
+  kind: string;
+  dedupeKey: string;
+  subject: string;
+  body: string;
+  /** The facts subject and body were worded from, for the inbox's other languages. */
+  params: MessageParams;
+};
 
 const DAY = 86_400_000;
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
@@ -53,6 +61,7 @@ export function remindersFor(
   const status = measureStatus(m, progress, today);
   if (status === 'awaiting_signoff' || status === 'signed_off') return [];
   const what = `“${clip(m.content, 60)}”（问题：${clip(m.findingTitle, 40)}）`;
+  const facts = { measure: clip(m.content, 60), finding: clip(m.findingTitle, 40), dueDate: m.dueDate ?? '' };
   const out: Reminder[] = [];
   if (m.dueDate) {
     const left = dayNumber(m.dueDate) - dayNumber(today);
@@ -62,6 +71,7 @@ export function remindersFor(
         dedupeKey: `ledger.measure.overdue:${m.id}:${today}`,
         subject: `整改措施已逾期 ${-left} 天`,
         body: `您负责的整改措施${what}完成时限为 ${m.dueDate}，已逾期 ${-left} 天，请尽快完成整改并填报进展、上传佐证材料。`,
+        params: { ...facts, days: -left },
       });
     } else if (left === 0) {
       out.push({
@@ -69,6 +79,7 @@ export function remindersFor(
         dedupeKey: `ledger.measure.overdue:${m.id}:${today}`,
         subject: '整改措施今天到期',
         body: `您负责的整改措施${what}今天（${m.dueDate}）到期，请完成整改并填报进展、上传佐证材料后申请销号。`,
+        params: facts,
       });
     } else if (left <= daysBefore) {
       out.push({
@@ -76,6 +87,7 @@ export function remindersFor(
         dedupeKey: `ledger.measure.due_soon:${m.id}:${m.dueDate}:${m.round}`,
         subject: `整改措施 ${left} 天后到期`,
         body: `您负责的整改措施${what}将于 ${m.dueDate} 到期（还有 ${left} 天），请抓紧推进并及时填报整改进展。`,
+        params: { ...facts, days: left },
       });
     }
   }
@@ -88,6 +100,7 @@ export function remindersFor(
         dedupeKey: `ledger.measure.quarterly:${m.id}:${q.label}`,
         subject: '长期坚持整改措施：请填报本季度进展',
         body: `您负责的长期坚持整改措施${what}本季度（${q.label.replace('Q', '年第')}季度）尚未填报整改进展，请及时填报并上传佐证材料。`,
+        params: { ...facts, quarter: q.label },
       });
   }
   return out;
@@ -108,6 +121,7 @@ export function recurringItemsFor(
   const r = recurrenceOf(m, progress, today);
   if (!r) return [];
   const what = `“${clip(m.content, 60)}”（问题：${clip(m.findingTitle, 40)}）`;
+  const facts = { measure: clip(m.content, 60), finding: clip(m.findingTitle, 40) };
   const out: InboxItem[] = [];
   if (!r.current.done)
     out.push({
@@ -115,6 +129,7 @@ export function recurringItemsFor(
       isTodo: true,
       dedupeKey: `${RECUR_DUE}:${m.id}:${r.current.start}`,
       title: `长期坚持整改措施：请提交${r.current.label}的佐证`,
+      params: { ...facts, period: r.current.label, end: r.current.end },
       body: `您负责的长期坚持整改措施${what}已销号，仍须按期坚持：请在 ${r.current.end} 前填报${r.current.label}的整改进展并附佐证材料。`,
     });
   for (const p of r.lapsed)
@@ -123,11 +138,19 @@ export function recurringItemsFor(
       isTodo: false,
       dedupeKey: `${RECUR_LAPSED}:${m.id}:${p.start}`,
       title: `长期坚持整改措施${p.label}未提交佐证`,
+      params: { ...facts, period: p.label, start: p.start, end: p.end },
       body: `您负责的长期坚持整改措施${what}在${p.label}（${p.start} 至 ${p.end}）没有填报附佐证的进展，台账中已标为脱节，请尽快补报。`,
     });
   return out;
 }
-export type InboxItem = { kind: string; isTodo: boolean; dedupeKey: string; title: string; body: string };
+export type InboxItem = {
+  kind: string;
+  isTodo: boolean;
+  dedupeKey: string;
+  title: string;
+  body: string;
+  params: MessageParams;
+};
 
 /**
  * The job: enqueues every reminder due at `now` (run by the outbox poller every few minutes, and
@@ -177,6 +200,7 @@ export async function enqueueLedgerReminders(
       channel: 'site' as const,
       subject: r.subject,
       body: r.body,
+      params: r.params,
       dedupeKey: r.dedupeKey,
       availableAt: now,
       link: '/ledger/mine',
@@ -206,6 +230,7 @@ export async function enqueueLedgerReminders(
         kind: item.kind,
         title: item.title,
         body: item.body,
+        params: item.params,
         link: '/ledger/mine',
         entityType: 'ledger_measure',
         entityId: m.id,

@@ -59,12 +59,16 @@ export async function callbackComplaint(deps: Deps, actor: Actor, id: string, in
         },
         summary: { result: input.result, reopened: true },
         inbox: [
-          await holderInbox(ctx.tx, row.regionCode, lead, id, `回访不满意，工单重办：${row.orderNo}`),
+          await holderInbox(ctx.tx, row.regionCode, lead, id, `回访不满意，工单重办：${row.orderNo}`, {
+            variant: 'redo',
+            orderNo: row.orderNo,
+          }),
           {
             regionCode: row.regionCode,
             recipientUserIds: sup,
             kind: 'complaints.flag',
             title: `回访不满意：${row.orderNo}`,
+            params: { orderNo: row.orderNo },
             link: `/complaints/${id}`,
             entityType: 'complaint',
             entityId: id,

@@ -162,6 +162,7 @@ export async function escalateMatter(
             recipientUserIds: leaders,
             kind: 'complaints.escalate',
             title: `办不成事报领导：${ctx.row.orderNo}`,
+            params: { orderNo: ctx.row.orderNo },
             link: `/complaints/${id}`,
             entityType: 'complaint',
             entityId: id,

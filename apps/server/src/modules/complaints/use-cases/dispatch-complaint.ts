@@ -1,4 +1,4 @@
-import type { DispatchInput, DispatchSuggestion } from '@tongban/contracts';
+import type { DispatchInput, DispatchSuggestion, MessageParams } from '@tongban/contracts';
 import { activeUserIdsQuery, listUserIdsByRole } from '../../auth';
 import type { InboxDelivery } from '../../inbox';
 import { assertAccess, type Actor } from '../../../platform/access';
@@ -35,9 +35,10 @@ export async function holderInbox(
   departmentId: string,
   id: string,
   title: string,
+  params: MessageParams | null = null,
 ): Promise<InboxDelivery> {
   const heads = await listUserIdsByRole(db, { regionCode, role: 'dept_head', departmentId });
-  return holderDelivery(regionCode, heads, id, title);
+  return holderDelivery(regionCode, heads, id, title, params);
 }
 
 export function holderDelivery(
@@ -45,12 +46,15 @@ export function holderDelivery(
   heads: readonly string[],
   id: string,
   title: string,
+  /** The facts of the title (order number, why it came: variant), for other languages. */
+  params: MessageParams | null = null,
 ): InboxDelivery {
   return {
     regionCode,
     recipientUserIds: heads,
     kind: 'complaints.dispatch',
     title,
+    params,
     link: `/complaints/${id}`,
     entityType: 'complaint',
     entityId: id,
@@ -133,6 +137,7 @@ export async function dispatchComplaint(deps: Deps, actor: Actor, id: string, in
             heads.map((h) => h.id),
             id,
             `新工单：${ctx.row.orderNo}`,
+            { variant: 'new', orderNo: ctx.row.orderNo },
           ),
         ],
         also: (c) => [

@@ -2,6 +2,7 @@ import type {
   ComplaintIntake,
   ComplaintSource,
   ComplaintType,
+  MessageParams,
   PublicComplaintInput,
 } from '@tongban/contracts';
 import { addWorkingDays, getWorkingDayOnOrAfter } from '@tongban/calendar';
@@ -107,12 +108,19 @@ const intakeEvent = (actor: Actor, regionCode: string, id: string, input: NewCom
   at: now,
 });
 
-function deskDelivery(desk: string[], regionCode: string, id: string, title: string) {
+function deskDelivery(
+  desk: string[],
+  regionCode: string,
+  id: string,
+  title: string,
+  params: MessageParams | null = null,
+) {
   return {
     regionCode,
     recipientUserIds: desk,
     kind: 'complaints.to_dispatch',
     title,
+    params,
     link: `/complaints/${id}`,
     entityType: 'complaint',
     entityId: id,
@@ -170,6 +178,7 @@ async function fileComplaint(deps: Deps, actor: Actor, region: string, input: Ne
               region,
               id,
               `待派单：${orderNo}（${input.title}）`,
+              { orderNo: orderNo ?? '', subject: input.title },
             ),
           ],
           at: now,

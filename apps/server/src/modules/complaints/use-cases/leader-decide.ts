@@ -86,6 +86,7 @@ export async function leaderDecide(deps: Deps, actor: Actor, id: string, input: 
               heads.map((h) => h.id),
               id,
               `领导交办：${row.orderNo}（${input.note.slice(0, 40)}）`,
+              { variant: 'leader', orderNo: row.orderNo, note: input.note.slice(0, 40) },
             ),
           ],
           also: (c) => [
@@ -118,6 +119,7 @@ export async function leaderDecide(deps: Deps, actor: Actor, id: string, input: 
               recipientUserIds: (ctx.pre[0] as { id: string }[]).map((u) => u.id),
               kind: 'complaints.callback',
               title: `待回访：${row.orderNo}（领导已决定）`,
+              params: { variant: 'leader', orderNo: row.orderNo },
               link: `/complaints/${id}`,
               entityType: 'complaint',
               entityId: id,
@@ -141,6 +143,7 @@ export async function leaderDecide(deps: Deps, actor: Actor, id: string, input: 
               heads,
               id,
               `领导批示：${row.orderNo}（${input.note.slice(0, 40)}）`,
+              { orderNo: row.orderNo, note: input.note.slice(0, 40) },
             ),
             kind: 'complaints.leader_instruction',
           },

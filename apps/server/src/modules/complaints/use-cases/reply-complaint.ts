@@ -50,6 +50,7 @@ export async function replyComplaint(deps: Deps, actor: Actor, id: string, input
             recipientUserIds: desk,
             kind: 'complaints.callback',
             title: `待回访：${ctx.row.orderNo}`,
+            params: { orderNo: ctx.row.orderNo },
             link: `/complaints/${id}`,
             entityType: 'complaint',
             entityId: id,

@@ -41,6 +41,7 @@ export async function returnComplaint(deps: Deps, actor: Actor, id: string, inpu
             recipientUserIds: desk,
             kind: 'complaints.return',
             title: `退单待裁定：${ctx.row.orderNo}`,
+            params: { orderNo: ctx.row.orderNo },
             link: `/complaints/${id}`,
             entityType: 'complaint',
             entityId: id,
@@ -101,6 +102,7 @@ export async function decideReturn(deps: Deps, actor: Actor, id: string, input: 
             heads.map((h) => h.id),
             id,
             `改派工单：${ctx.row.orderNo}`,
+            { variant: 'reassigned', orderNo: ctx.row.orderNo },
           ),
         ],
         also: (c) => [

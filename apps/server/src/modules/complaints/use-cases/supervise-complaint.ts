@@ -36,6 +36,7 @@ export async function superviseComplaint(deps: Deps, actor: Actor, id: string, i
             recipientUserIds: heads,
             kind: 'complaints.supervise',
             title: `督办：工单 ${r.orderNo} 已超期（应于 ${r.dueDate} 办结）`,
+            params: { orderNo: r.orderNo, dueDate: String(r.dueDate) },
             link: `/complaints/${id}`,
             entityType: 'complaint',
             entityId: id,

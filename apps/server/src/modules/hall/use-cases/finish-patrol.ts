@@ -70,6 +70,7 @@ export async function finishPatrol(deps: Deps, actor: Actor, id: string): Promis
         recipientUserIds: heads,
         kind: 'hall.patrol_notice',
         title: noticeInboxTitle(no, deadline),
+        params: { noticeNo: no, deadline },
         body: noticeInboxBody(
           list.map((x) => ({
             kind: x.kind,

@@ -1,3 +1,4 @@
+import type { MessageParams } from '@tongban/contracts';
 import type { ChannelAdapter, OutboxMessage } from '../../../platform/outbox';
 import { deliverToInbox } from './deliver-to-inbox';
 
@@ -17,6 +18,7 @@ export function inboxSiteAdapter(): ChannelAdapter {
         kind: m.kind,
         title: m.subject,
         body: m.body,
+        params: m.params as MessageParams | null,
         link: m.link,
         dedupeKey: `outbox:${m.id}`,
       });

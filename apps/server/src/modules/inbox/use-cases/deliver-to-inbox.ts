@@ -1,5 +1,6 @@
 import type { Compilable } from 'kysely';
 import type { Executor } from '../../../platform/db';
+import type { MessageParams } from '@tongban/contracts';
 import * as repo from '../inbox.repository';
 
 export type InboxDelivery = {
@@ -10,6 +11,12 @@ export type InboxDelivery = {
   kind: string;
   title: string;
   body?: string;
+  /**
+   * The facts the title and body were worded from, for a screen in another language (the web's
+   * `inbox.kinds.<kind>` templates). Record numbers, dates, counts, names of records: never a
+   * person's identity number or phone (SEC-1).
+   */
+  params?: MessageParams | null;
   /** In-app path that opens the record; never personal data (SEC-1). */
   link?: string | null;
   entityType?: string | null;
@@ -68,6 +75,7 @@ function itemsOf(d: InboxDelivery) {
     kind: d.kind,
     title: d.title,
     body: d.body ?? '',
+    params: d.params ? JSON.stringify(d.params) : null,
     link: d.link ?? null,
     entityType: d.entityType ?? null,
     entityId: d.entityId ?? null,

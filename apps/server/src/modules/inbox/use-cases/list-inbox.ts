@@ -1,4 +1,4 @@
-import type { InboxCounts, InboxList, InboxQuery } from '@tongban/contracts';
+import type { InboxCounts, InboxList, InboxQuery, MessageParams } from '@tongban/contracts';
 import { assertAccess, type Actor } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
 import { InboxError } from '../inbox.errors';
@@ -20,6 +20,7 @@ export async function listInbox(deps: Deps, actor: Actor, q: InboxQuery): Promis
   return {
     items: rows.map((r) => ({
       ...r,
+      params: (r.params ?? null) as MessageParams | null,
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
       doneAt: r.doneAt?.toISOString() ?? null,

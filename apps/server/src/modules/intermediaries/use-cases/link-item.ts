@@ -38,6 +38,7 @@ export async function requestLink(deps: Deps, actor: Actor, input: LinkRequest):
           recipientUserIds: heads,
           kind: 'intermediaries.link_check',
           title: `中介机构申请关联审批事项「${input.itemName}」，请于 ${dueOn} 前核验`,
+          params: { itemName: input.itemName, dueOn },
           link: '/intermediaries/links',
           entityType: 'intermediary_item_link',
           entityId: id,

@@ -88,6 +88,7 @@ export async function drawReviewPlan(deps: Deps, actor: Actor, planId: string) {
         recipientUserIds: [f.reviewerUserId],
         kind: 'reviews.file',
         title: `卷宗评查：请评查办件 ${f.caseNo}`,
+        params: { caseNo: f.caseNo },
         link: `/reviews/plans/${planId}`,
         entityType: 'review_file',
         entityId: f.id,

@@ -1,4 +1,4 @@
-import { ESCALATION_LEVEL_LABELS, type EscalationLevel } from '@tongban/contracts';
+import { ESCALATION_LEVEL_LABELS, type EscalationLevel, type MessageParams } from '@tongban/contracts';
 import { addWorkingDays } from '@tongban/calendar';
 import type { Deps } from '../../../platform/app-types';
 import type { CommandEffects } from '../../../platform/command';
@@ -65,6 +65,8 @@ export async function escalateInTx(
   level: EscalationLevel,
   detail: string,
   deliver = true,
+  /** The facts `detail` was worded from, for the inbox item's other languages. */
+  facts: MessageParams = {},
 ): Promise<{ fired: boolean; orderId: string | null; effects: CommandEffects }> {
   const fired = await repo.insertEscalation(tx, {
     regionCode: t.regionCode,
@@ -112,6 +114,7 @@ export async function escalateInTx(
                 kind: orderId ? 'supervision.order' : `supervision.${level}`,
                 title,
                 body,
+                params: { caseNo: t.caseNo, variant: level, ...facts },
                 link,
                 entityType: orderId ? 'supervision_order' : 'service_case',
                 entityId: orderId ?? t.caseId,

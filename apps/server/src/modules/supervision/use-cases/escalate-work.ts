@@ -126,6 +126,7 @@ export async function escalateOverdueWork(deps: Deps, caches: RunCaches): Promis
                       kind: `supervision.work.${level}`,
                       title,
                       body,
+                      params: { workKind: kind, workNo: w.no, dueDate: String(w.dueDate), days },
                       link,
                       entityType: kind === 'complaint' ? 'complaint' : 'eval_bad_review',
                       entityId: w.id,

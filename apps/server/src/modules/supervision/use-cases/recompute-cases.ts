@@ -1,3 +1,4 @@
+import type { MessageParams } from '@tongban/contracts';
 import type { CompiledCalendar } from '@tongban/calendar';
 import { SYSTEM_ACTOR } from '../../../platform/access';
 import type { Deps } from '../../../platform/app-types';
@@ -69,6 +70,7 @@ export async function recomputeCases(deps: Deps, keys: readonly repo.CaseKey[], 
     t: EscalationTarget;
     level: Parameters<typeof escalateInTx>[4];
     detail: string;
+    facts?: MessageParams;
     deliver: boolean;
   }[] = [];
   for (const h of histories) {
@@ -109,7 +111,13 @@ export async function recomputeCases(deps: Deps, keys: readonly repo.CaseKey[], 
       });
       const detail = `期限 ${c.deadline ?? '—'}，剩余 ${c.leftWorkingDays ?? 0} 个工作日${c.pastLegal ? '，已超法定时限' : ''}`;
       for (const f of levelsToFire(dueLevels(c), fired.get(h.id) ?? new Set()))
-        toFire.push({ t, level: f.level, detail, deliver: f.deliver });
+        toFire.push({
+          t,
+          level: f.level,
+          detail,
+          facts: { deadline: c.deadline ?? '—', left: c.leftWorkingDays ?? 0 },
+          deliver: f.deliver,
+        });
       // 电子监察: the step the case is at has run over its own time (once per case).
       if (!fired.get(h.id)?.has('step_overdue')) {
         const step = stepOverdueOf(
@@ -125,6 +133,12 @@ export async function recomputeCases(deps: Deps, keys: readonly repo.CaseKey[], 
             t,
             level: 'step_overdue',
             detail: `环节“${step.stepName}”自 ${step.since} 起已用 ${step.usedDays} 个工作日，本环节时限 ${step.stepDays} 个工作日`,
+            facts: {
+              stepName: step.stepName,
+              since: step.since,
+              usedDays: step.usedDays,
+              stepDays: step.stepDays,
+            },
             deliver: true,
           });
       }
@@ -156,7 +170,7 @@ export async function recomputeCases(deps: Deps, keys: readonly repo.CaseKey[], 
   });
   for (const f of toFire) {
     const ok = await runCommand(deps, SYSTEM_ACTOR, async ({ tx, now: at }) => {
-      const r = await escalateInTx(deps, tx, at, f.t, f.level, f.detail, f.deliver);
+      const r = await escalateInTx(deps, tx, at, f.t, f.level, f.detail, f.deliver, f.facts);
       return { result: r.fired, ...r.effects };
     });
     if (ok) escalations += 1;

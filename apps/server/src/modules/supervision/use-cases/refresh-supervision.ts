@@ -136,6 +136,8 @@ async function raiseReopenedRefusals(deps: Deps, now: Date): Promise<number> {
         },
         'refused_acceptable',
         `办不成事工单 ${target.get(h.id)}：${refusedCase ? '该办件' : '原'}不予受理的申请经协调可以受理，已重新受理`,
+        true,
+        { workNo: target.get(h.id) ?? '' },
       );
       return { result: r.fired, ...r.effects };
     });
@@ -162,6 +164,8 @@ async function escalateLateOrders(deps: Deps, today: string): Promise<number> {
         { ...o, assigneeId: null },
         'leader',
         `${o.orderNo} 应于 ${o.replyDue} 前答复，逾期未答复`,
+        true,
+        { orderNo: o.orderNo, replyDue: String(o.replyDue) },
       );
       if (r.fired) n += 1;
       return { result: null, ...r.effects };

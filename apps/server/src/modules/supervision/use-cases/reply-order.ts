@@ -62,6 +62,7 @@ export async function replyOrder(
           kind: 'supervision.order.answered',
           title: `督办单 ${o.orderNo} 已答复`,
           body: `办件 ${o.caseNo} 的督办单已由部门负责人答复`,
+          params: { orderNo: o.orderNo, caseNo: o.caseNo },
           link: `/supervision/orders/${o.id}`,
           entityType: 'supervision_order',
           entityId: o.id,

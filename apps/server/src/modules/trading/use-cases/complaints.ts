@@ -89,6 +89,7 @@ export async function fileComplaint(
           recipientUserIds: supervisors,
           kind: 'trading.complaint',
           title: `${p.projectNo} 投诉待决定是否受理（${c.acceptanceDueOn} 前）`,
+          params: { projectNo: p.projectNo, dueOn: String(c.acceptanceDueOn) },
           link: `/trading/projects/${projectId}`,
           entityType: 'trading_complaint',
           entityId: c.id,

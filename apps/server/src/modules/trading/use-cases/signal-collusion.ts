@@ -26,6 +26,7 @@ export async function signalDeliveries(
     kind: 'trading.collusion_signal',
     title: `${p.projectNo} 疑似串通投标：${s.kind === 'same_account' ? '保证金同一账户缴纳' : '投标文件作者相同'}`,
     body: `涉及 ${s.bidders.length} 家投标人，请核查。`,
+    params: { projectNo: p.projectNo, variant: s.kind, bidders: s.bidders.length },
     link: `/trading/projects/${p.id}`,
     entityType: 'trading_project',
     entityId: p.id,

@@ -24,6 +24,12 @@ export async function sweepOverdueDeposits(deps: Deps, actor: Actor): Promise<Sw
         // One per deposit: the bidder tells apart the deposits of one project.
         title: `保证金逾期未退：${d.projectLabel}（${d.bidderName}）`,
         body: `应于 ${String(d.refundDueOn)} 前退还 ${Number(d.amountYuan)} 元`,
+        params: {
+          project: d.projectLabel,
+          bidder: d.bidderName,
+          dueOn: String(d.refundDueOn),
+          amount: Number(d.amountYuan),
+        },
         link: '/trading/deposits',
         entityType: 'trading_deposit',
         entityId: d.id,

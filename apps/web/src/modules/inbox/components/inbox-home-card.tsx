@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth-context';
 import { useInbox, useMarkRead } from '../api';
+import { useMessageText } from '../message-text';
 
 /** 首页「等我处理」: the person's open to-dos first, then unread messages, each opening its record. */
 export function InboxHomeCard() {
@@ -19,6 +20,7 @@ function WaitingCard() {
   const todos = useInbox({ filter: 'todo', page: 1, pageSize: 5 });
   const unread = useInbox({ filter: 'unread', page: 1, pageSize: 5 });
   const markRead = useMarkRead();
+  const text = useMessageText();
   const seen = new Set<string>();
   const items = [...(todos.data?.items ?? []), ...(unread.data?.items ?? [])].filter((i) =>
     seen.has(i.id) ? false : (seen.add(i.id), true),
@@ -63,7 +65,7 @@ function WaitingCard() {
               <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, width: '100%', minWidth: 0 }}>
                 <Typography.Text strong={!item.readAt} ellipsis style={{ flex: 1, minWidth: 0 }}>
                   {item.isTodo && !item.doneAt && <Tag color="orange">{t('inbox.todoTag')}</Tag>}
-                  {item.title}
+                  {text(item).title}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {dayjs(item.createdAt).format('MM-DD HH:mm')}

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useInbox, useMarkAllRead, useMarkRead } from '../api';
+import { useMessageText } from '../message-text';
 
 type Filter = 'all' | 'unread' | 'todo';
 const PAGE_SIZE = 20;
@@ -18,6 +19,7 @@ export function InboxPage() {
   const { data, isLoading } = useInbox({ filter, page, pageSize: PAGE_SIZE });
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
+  const text = useMessageText();
 
   const open = (item: InboxItem) => {
     if (!item.readAt) markRead.mutate(item.id);
@@ -82,7 +84,7 @@ export function InboxPage() {
               title={
                 <Space>
                   <Badge status={item.readAt ? 'default' : 'processing'} />
-                  <Typography.Text strong={!item.readAt}>{item.title}</Typography.Text>
+                  <Typography.Text strong={!item.readAt}>{text(item).title}</Typography.Text>
                   {item.isTodo && (
                     <Tag color={item.doneAt ? 'default' : 'orange'}>
                       {item.doneAt ? t('inbox.done') : t('inbox.todoTag')}
@@ -92,7 +94,7 @@ export function InboxPage() {
               }
               description={
                 <Space direction="vertical" size={2}>
-                  {item.body && <Typography.Text type="secondary">{item.body}</Typography.Text>}
+                  {text(item).body && <Typography.Text type="secondary">{text(item).body}</Typography.Text>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
                   </Typography.Text>
