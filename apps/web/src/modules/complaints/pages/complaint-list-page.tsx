@@ -67,11 +67,17 @@ export function ComplaintListPage() {
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         pagination={{ total: q.data?.total ?? 0, pageSize: 20, onChange: (p) => setOffset((p - 1) * 20) }}
+        // Wide enough that the title keeps a readable column; narrower screens scroll.
+        scroll={{ x: 1200 }}
         columns={[
           {
             title: tr('complaints.complaintListPage.orderNo'),
             dataIndex: 'orderNo',
-            render: (v: string, r) => <Link to={`/complaints/${r.id}`}>{v}</Link>,
+            render: (v: string, r) => (
+              <Link to={`/complaints/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+                {v}
+              </Link>
+            ),
           },
           { title: tr('complaints.complaintListPage.n12345No'), dataIndex: 'externalNo' },
           {
@@ -84,7 +90,7 @@ export function ComplaintListPage() {
             dataIndex: 'type',
             render: (v: ComplaintSummary['type']) => label('type', v),
           },
-          { title: tr('complaints.complaintListPage.title'), dataIndex: 'title' },
+          { title: tr('complaints.complaintListPage.title'), dataIndex: 'title', width: 220 },
           {
             title: tr('complaints.complaintListPage.requester'),
             dataIndex: 'complainantNameMasked',
@@ -105,7 +111,11 @@ export function ComplaintListPage() {
               </Space>
             ),
           },
-          { title: tr('complaints.complaintListPage.due'), dataIndex: 'dueDate' },
+          {
+            title: tr('complaints.complaintListPage.due'),
+            dataIndex: 'dueDate',
+            render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+          },
         ]}
       />
     </Card>
