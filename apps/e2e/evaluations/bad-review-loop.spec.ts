@@ -110,9 +110,12 @@ describe('好差评: a 差评 followed to the end (issue 17)', () => {
     expect(after.total.ratings).toBe(before.total.ratings + 1);
     expect(after.total.bad).toBe(before.total.bad + 1);
     expect(after.total.calledBack).toBe(before.total.calledBack + 1);
+    // A citizen finds the page from the portal (网上办事大厅 → 好差评公开).
     const page = await e2e.openPage();
-    await page.goto(`${base}/evaluations-public/350999`);
-    await page.getByTestId('public-figures').waitFor();
+    await page.goto(`${base}/portal`);
+    await page.getByTestId('portal-more-ratings').click();
+    await page.getByTestId('public-good-rate').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/evaluations-public');
     expect(await page.getByTestId('public-figures').innerText()).toContain(String(after.total.ratings));
   });
 });

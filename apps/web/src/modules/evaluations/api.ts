@@ -47,6 +47,7 @@ export const usePublicFigures = (regionCode: string) =>
   useQuery({
     queryKey: ['eval-public-figures', regionCode],
     queryFn: () => apiRequest<PublicFigures>(`/api/public/evaluations/figures/${seg(regionCode)}`),
+    enabled: regionCode !== '',
   });
 
 // ── Signed in ──

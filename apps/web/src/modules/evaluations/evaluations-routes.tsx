@@ -64,6 +64,7 @@ export const evaluationsPublicRoutes = (
     <Route path="/pad/:token" element={<PadPage />} />
     <Route path="/rate" element={<RateCasePage />} />
     <Route path="/rate/s/:token" element={<RateSmsPage />} />
+    <Route path="/evaluations-public" element={<PublicFiguresPage />} />
     <Route path="/evaluations-public/:regionCode" element={<PublicFiguresPage />} />
   </>
 );

@@ -120,7 +120,7 @@ export function BundleApplyPage() {
                     {d.description}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary">
-                    {t('bundles.apply.summary', {
+                    {t(d.expectedDays === 0 ? 'bundles.apply.summaryOnTheSpot' : 'bundles.apply.summary', {
                       items: d.items.length,
                       departments: new Set(d.items.map((i) => i.departmentId)).size,
                       materials: d.materials.length,

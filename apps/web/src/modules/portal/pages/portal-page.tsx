@@ -5,6 +5,7 @@ import {
   AppstoreAddOutlined,
   CalendarOutlined,
   CommentOutlined,
+  LikeOutlined,
   FileSearchOutlined,
   FormOutlined,
   NotificationOutlined,
@@ -41,6 +42,7 @@ export function PortalPage() {
     { key: 'book', to: '/hall/book', icon: <CalendarOutlined /> },
     { key: 'feedback', to: '/feedback', icon: <CommentOutlined /> },
     { key: 'market', to: '/public/market', icon: <ShopOutlined /> },
+    { key: 'ratings', to: '/evaluations-public', icon: <LikeOutlined /> },
   ] as const;
 
   return (
