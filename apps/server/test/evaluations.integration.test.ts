@@ -132,7 +132,7 @@ describe.each(dbKinds())('evaluations (%s)', (kind) => {
     // The phone opens the same page as the window's pad: the window and the clerk on duty.
     const view = await call(t.app, 'GET', `/api/public/evaluations/pads/${key}`);
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ windowNumber: 'A02', onDuty: { name: '陈一鸣' } });
+    expect(view.body).toMatchObject({ windowNumber: 'A02', onDuty: { name: '陈一鸣', staffNo: 'YX0102' } });
     // A clerk may not print one (pads are the hall's), and an unknown window has none.
     expect((await clerk.request('GET', `/api/evaluations/windows/${win('A02').id}/qr.svg`)).status).toBe(403);
     const none = '00000000-0000-4000-8000-000000000017';

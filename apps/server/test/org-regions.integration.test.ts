@@ -73,6 +73,40 @@ describe.each(dbKinds())('org records by region (%s)', (kind) => {
     expect(unknown.status).toBe(404);
   });
 
+  it('工号 is unique in the region: a second one is refused (409) and nothing changes; a bad one is 400', async () => {
+    const db = t.deps.db;
+    const taken = (
+      await db
+        .selectFrom('staff')
+        .select('staffNo')
+        .where('staffNo', 'is not', null)
+        .executeTakeFirstOrThrow()
+    ).staffNo!;
+    const before = await db.selectFrom('staff').select(['id', 'staffNo']).orderBy('id').execute();
+    const input = {
+      name: '新进驻人员',
+      staffNo: taken,
+      departmentId: ids.departmentId,
+      employment: 'employee',
+      stationedFrom: '2026-01-01',
+    };
+    const dup = await admin.request('POST', '/api/org/staff', input);
+    expect(dup.status, JSON.stringify(dup.body)).toBe(409);
+    expect(dup.body.code).toBe('ORG_STAFF_NO_TAKEN');
+    const patch = await admin.request('PATCH', `/api/org/staff/${ids.staffId}`, { staffNo: taken });
+    const own = before.find((r) => r.id === ids.staffId)!.staffNo === taken;
+    expect(patch.status).toBe(own ? 200 : 409);
+    const bad = await admin.request('POST', '/api/org/staff', { ...input, staffNo: '工号 1' });
+    expect(bad.status).toBe(400);
+    expect(await db.selectFrom('staff').select(['id', 'staffNo']).orderBy('id').execute()).toEqual(before);
+    // A fresh number, or none (empty is none), is taken as given.
+    const fresh = await admin.request('POST', '/api/org/staff', { ...input, staffNo: 'YX-9001' });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.staffNo).toBe('YX-9001');
+    const none = await admin.request('POST', '/api/org/staff', { ...input, name: '另一位', staffNo: '' });
+    expect(none.body.staffNo).toBeNull();
+  });
+
   it("the public board reads the hall's staff in its region", async () => {
     const r = await call(t.app, 'GET', `/api/public/halls/${ids.hallId}/board`);
     expect(r.status).toBe(200);

@@ -85,6 +85,7 @@ export const OrgErrorCode = {
   WEAK_PASSWORD: 'ORG_WEAK_PASSWORD',
   DUPLICATE_NAME: 'ORG_DUPLICATE_NAME',
   WINDOW_NUMBER_TAKEN: 'ORG_WINDOW_NUMBER_TAKEN',
+  STAFF_NO_TAKEN: 'ORG_STAFF_NO_TAKEN',
   SELF_LOCKOUT: 'ORG_SELF_LOCKOUT',
 } as const;
 export type OrgErrorCode = (typeof OrgErrorCode)[keyof typeof OrgErrorCode];

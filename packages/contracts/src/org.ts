@@ -144,11 +144,22 @@ export const Staff = z.object({
   stationedFrom: z.string(),
   stationedUntil: z.string().nullable(),
   photo: z.string().nullable(),
+  /** 工号, unique in the region; null when none was given. */
+  staffNo: z.string().nullable(),
 });
 export type Staff = z.infer<typeof Staff>;
 export const StaffFields = z.object({
   name: Name('姓名', 50),
   title: z.string().trim().max(50).optional(),
+  /** 工号: letters, digits and hyphens; empty or null for none. */
+  staffNo: z
+    .string()
+    .trim()
+    .max(20, '工号至多 20 位')
+    .regex(/^[A-Za-z0-9-]*$/, '工号只能由字母、数字和连字符组成')
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
   departmentId: Id,
   windowId: Id.nullable().optional(),
   employment: Employment,
@@ -173,6 +184,7 @@ export const BoardEntry = z.object({
   name: z.string(),
   title: z.string(),
   photo: z.string().nullable(),
+  staffNo: z.string().nullable(),
   departmentName: z.string(),
   windowNumber: z.string().nullable(),
   windowName: z.string().nullable(),

@@ -136,10 +136,12 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     });
     windows.set(w.number, row.id);
   }
-  for (const s of STAFF) {
+  for (const [i, s] of STAFF.entries()) {
     await orgService.createStaff(deps, a, {
       name: s.name,
       title: s.title,
+      // 工号 as the badge shows it.
+      staffNo: `YX${String(101 + i).padStart(4, '0')}`,
       departmentId: depts.get(s.dept)!,
       windowId: s.window ? windows.get(s.window)! : null,
       employment: s.employment,

@@ -98,10 +98,11 @@ export async function seedHallDemo(deps: Deps): Promise<void> {
     },
     { name: '赵德海', title: '婚姻登记员', dept: '云溪县民政局', from: '2023-03-01', until: '2025-02-28' },
   ];
-  for (const s of onPaper)
+  for (const [i, s] of onPaper.entries())
     await orgService.createStaff(deps, SYSTEM_ACTOR, {
       name: s.name,
       title: s.title,
+      staffNo: `YX${String(201 + i).padStart(4, '0')}`,
       departmentId: deptId(s.dept),
       windowId: null,
       employment: 'employee',

@@ -1842,6 +1842,10 @@ export interface Staff {
    */
   photo: string | null;
   regionCode: string;
+  /**
+   * 工号: shown on the badge, the 公示牌 and the window pad; unique in the region
+   */
+  staffNo: string | null;
   stationedFrom: string;
   stationedUntil: string | null;
   title: Generated<string>;

@@ -14,6 +14,7 @@ const DEFAULTS: Record<OrgErrorCode, [number, string]> = {
   ORG_WEAK_PASSWORD: [400, '密码不符合要求'],
   ORG_DUPLICATE_NAME: [409, '同一区划内名称不能重复'],
   ORG_WINDOW_NUMBER_TAKEN: [409, '该大厅已有相同窗口号'],
+  ORG_STAFF_NO_TAKEN: [409, '本区划已有人员使用该工号'],
   ORG_SELF_LOCKOUT: [400, '不能停用自己或取消自己的管理员角色'],
 };
 

@@ -136,7 +136,16 @@ const STAFF_COLS = [
   'stationedFrom',
   'stationedUntil',
   'photo',
+  'staffNo',
 ] as const;
+/** Another staff record of the region with this 工号. */
+export const findStaffByNo = (db: Executor, regionCode: string, staffNo: string) =>
+  db
+    .selectFrom('staff')
+    .select('id')
+    .where('regionCode', '=', regionCode)
+    .where('staffNo', '=', staffNo)
+    .executeTakeFirst();
 export const listStaff = (db: Executor, like: string) =>
   db
     .selectFrom('staff')
@@ -183,6 +192,7 @@ export const listBoard = (db: Executor, regionCode: string, hallId: string, toda
       's.name',
       's.title',
       's.photo',
+      's.staffNo',
       's.employment',
       'd.name as departmentName',
       'w.number as windowNumber',

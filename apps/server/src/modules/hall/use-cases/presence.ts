@@ -105,6 +105,5 @@ export async function findOnDutyStaff(
   if (!p) return null;
   const s = await orgService.findStaffRecord(db, p.staffId);
   if (!s) return null;
-  // org keeps no staff number; the pad shows the name and photo.
-  return { staffId: s.id, name: s.name, photo: s.photo, staffNo: null };
+  return { staffId: s.id, name: s.name, photo: s.photo, staffNo: s.staffNo };
 }

@@ -114,6 +114,11 @@ function BoardCard({ entry }: { entry: BoardEntry }) {
         {entry.name}
       </div>
       <div style={{ fontSize: 22, color: '#475569', minHeight: 30 }}>{entry.title}</div>
+      {entry.staffNo && (
+        <div style={{ fontSize: 18, color: '#64748b' }} data-testid="board-staff-no">
+          {t('board.staffNo', { no: entry.staffNo })}
+        </div>
+      )}
       <div style={{ fontSize: 24, fontWeight: 600, color: '#1d4ed8', marginTop: 12 }}>
         {entry.windowNumber ? t('board.window', { number: entry.windowNumber }) : t('board.noWindow')}
       </div>

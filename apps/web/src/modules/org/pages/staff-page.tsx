@@ -58,6 +58,7 @@ export function StaffPage() {
     const input: StaffInput = {
       name: v.name,
       title: v.title ?? '',
+      staffNo: v.staffNo?.trim() ? v.staffNo.trim() : null,
       departmentId: v.departmentId,
       windowId: v.windowId ?? null,
       employment: v.employment,
@@ -82,6 +83,7 @@ export function StaffPage() {
       render: (photo: string | null, s) => <StaffAvatar name={s.name} photo={photo} size={40} />,
     },
     { title: t('staff.name'), dataIndex: 'name', width: 120 },
+    { title: t('staff.staffNo'), dataIndex: 'staffNo', width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('staff.staffTitle'), dataIndex: 'title' },
     {
       title: t('staff.department'),
@@ -193,6 +195,13 @@ export function StaffPage() {
           </Form.Item>
           <Form.Item name="title" label={t('staff.staffTitle')}>
             <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="staffNo"
+            label={t('staff.staffNo')}
+            rules={[{ pattern: /^[A-Za-z0-9-]{0,20}$/, message: t('staff.staffNoInvalid') }]}
+          >
+            <Input maxLength={20} />
           </Form.Item>
           <Form.Item
             name="departmentId"
