@@ -22,6 +22,7 @@ import { useParams } from 'react-router';
 import type { ComplaintAction } from '@tongban/contracts';
 import { useAct, useComplaint, useDepartments, useSuggestion, useUploadPhoto } from '../api';
 import { useLabels } from '../labels';
+import { formatInstant } from '../../../app/format';
 
 const VERB: Record<ComplaintAction, string> = {
   dispatch: 'dispatch',
@@ -328,11 +329,11 @@ export function ComplaintDetailPage() {
           dataSource={d.holdings}
           columns={[
             { title: D('l32'), dataIndex: 'departmentName' },
-            { title: D('l33'), dataIndex: 'fromAt', render: (v: string) => new Date(v).toLocaleString() },
+            { title: D('l33'), dataIndex: 'fromAt', render: (v: string) => formatInstant(v) },
             {
               title: D('l34'),
               dataIndex: 'untilAt',
-              render: (v: string | null) => (v ? new Date(v).toLocaleString() : D('holding')),
+              render: (v: string | null) => (v ? formatInstant(v) : D('holding')),
             },
             { title: D('l35'), dataIndex: 'workingDays' },
             { title: D('l36'), dataIndex: 'endedBy' },
@@ -342,7 +343,7 @@ export function ComplaintDetailPage() {
       <Card title={D('l28')}>
         <Timeline
           items={d.events.map((e) => ({
-            children: `${new Date(e.at).toLocaleString()} ${e.actorName} ${t(`complaints.event.${e.type}`, { defaultValue: e.type })} ${String(e.payload.reason ?? e.payload.note ?? e.payload.text ?? '')}`,
+            children: `${formatInstant(e.at)} ${e.actorName} ${t(`complaints.event.${e.type}`, { defaultValue: e.type })} ${String(e.payload.reason ?? e.payload.note ?? e.payload.text ?? '')}`,
           }))}
         />
       </Card>

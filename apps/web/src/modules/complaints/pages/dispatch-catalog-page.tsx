@@ -5,6 +5,7 @@ import type { CatalogPublishInput, DispatchCatalog } from '@tongban/contracts';
 import { useAuth } from '../../../app/auth-context';
 import { useCatalog, useCatalogVersions, useDepartments, usePublishCatalog } from '../api';
 import { SUBJECTS, TYPES, useLabels } from '../labels';
+import { formatInstant } from '../../../app/format';
 
 type Rule = CatalogPublishInput['rules'][number];
 const ANY = '';
@@ -207,7 +208,7 @@ export function DispatchCatalogPage() {
             {
               title: t('complaints.catalog.publishedAt'),
               dataIndex: 'publishedAt',
-              render: (v: string) => new Date(v).toLocaleString(),
+              render: (v: string) => formatInstant(v),
             },
             { title: t('complaints.catalog.publishedBy'), dataIndex: 'publishedBy' },
             { title: t('complaints.catalog.note'), dataIndex: 'note' },

@@ -17,6 +17,7 @@ import { Link } from 'react-router';
 import type { ComplaintSummary, LeaderDecision } from '@tongban/contracts';
 import { useAct, useDepartments, useLeaderBoard } from '../api';
 import { useLabels } from '../labels';
+import { formatInstant } from '../../../app/format';
 
 type Pending = { row: ComplaintSummary; kind: 'escalated' | 'supervised' };
 
@@ -147,7 +148,7 @@ export function LeaderBoardPage() {
             {
               title: t('complaints.leader.at'),
               dataIndex: 'leaderDecidedAt',
-              render: (v: string) => new Date(v).toLocaleString(),
+              render: (v: string) => formatInstant(v),
             },
           ]}
         />

@@ -9,6 +9,7 @@ import { BundlesCard } from '../components/bundles-card';
 import { thisYear } from '../components/period-picker';
 import { ColourTag } from '../components/colour-tag';
 import { useLabels } from '../labels';
+import { formatInstant } from '../../../app/format';
 
 type Drill = { colour?: SupervisionColour | undefined; departmentId?: string | undefined };
 
@@ -45,7 +46,7 @@ export function BoardPage() {
         <Flex gap={8} align="center">
           {board.data?.computedAt && (
             <Typography.Text type="secondary">
-              {t('supervision.board.computedAt')} {new Date(board.data.computedAt).toLocaleString(L.locale)}
+              {t('supervision.board.computedAt')} {formatInstant(board.data.computedAt)}
             </Typography.Text>
           )}
           {can('supervision.refresh') && (

@@ -6,12 +6,13 @@ import { useAuth } from '../../../app/auth-context';
 import { useOrder, useReplyOrder } from '../api';
 import { OrderStatusTag } from '../components/colour-tag';
 import { useLabels } from '../labels';
+import { formatInstant } from '../../../app/format';
 
 /** SUP-2: one 督办单; the department head answers it here. */
 export function OrderPage() {
   const { t } = useTranslation();
   const L = useLabels();
-  const time = (v: string | null) => (v ? new Date(v).toLocaleString(L.locale) : '—');
+  const time = (v: string | null) => (v ? formatInstant(v) : '—');
   const { id = '' } = useParams();
   const { can } = useAuth();
   const order = useOrder(id);

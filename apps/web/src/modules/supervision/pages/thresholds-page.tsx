@@ -6,14 +6,13 @@ import { ApiError } from '../../../app/api-client';
 import { useAuth } from '../../../app/auth-context';
 import { notifySuccess } from '../../../app/notify';
 import { useSetThreshold, useThresholds } from '../api';
-import { useLabels } from '../labels';
+import { formatInstant } from '../../../app/format';
 
 type Draft = { itemId: string; warningDays: number | null; stepDays: number | null };
 
 /** SUP-1: each item's warning days and each review step's own time; the supervisor edits them. */
 export function ThresholdsPage() {
   const { t } = useTranslation();
-  const L = useLabels();
   const { can } = useAuth();
   const editable = can('supervision.threshold.write');
   const list = useThresholds();
@@ -109,7 +108,7 @@ export function ThresholdsPage() {
             {
               title: t('supervision.thresholds.updatedAt'),
               dataIndex: 'updatedAt',
-              render: (v: string | null) => (v ? new Date(v).toLocaleString(L.locale) : '—'),
+              render: (v: string | null) => (v ? formatInstant(v) : '—'),
             },
             ...(editable
               ? [
