@@ -71,21 +71,33 @@ export function MarketPage() {
           )
         }
       >
-        <Space size={48} style={{ marginBottom: 16 }}>
+        <Space size={[48, 16]} wrap align="start" style={{ marginBottom: 16 }}>
           <Statistic title={tr('registered', tr('registered', '入驻机构'))} value={f?.intermediaries ?? 0} />
           {f?.purchases.map((p) => (
             <Statistic
               key={p.method}
               title={label('method', PURCHASE_METHOD_LABELS, p.method)}
               value={p.count}
-              suffix={tr('completedN', '（完成 {{n}}）', { n: p.completed })}
+              suffix={
+                <span style={{ fontSize: 14, whiteSpace: 'nowrap' }}>
+                  {tr('completedN', '（完成 {{n}}）', { n: p.completed })}
+                </span>
+              }
             />
           ))}
           <Statistic title={tr('complaints', tr('complaints', '投诉'))} value={f?.complaints ?? 0} />
           <Statistic
             title={tr('linksPending', tr('linksPending', '事项关联待核验'))}
             value={f?.linksPending ?? 0}
-            suffix={f?.linksOverdue ? tr('overdueN', '（逾期 {{n}}）', { n: f.linksOverdue }) : ''}
+            suffix={
+              f?.linksOverdue ? (
+                <span style={{ fontSize: 14, whiteSpace: 'nowrap' }}>
+                  {tr('overdueN', '（逾期 {{n}}）', { n: f.linksOverdue })}
+                </span>
+              ) : (
+                ''
+              )
+            }
           />
         </Space>
         <Table<Purchase>
@@ -126,7 +138,8 @@ export function MarketPage() {
             {
               title: tr('rating', '评价'),
               dataIndex: 'rating',
-              render: (r: number | null) => (r ? <Rate disabled value={r} /> : '—'),
+              render: (r: number | null) =>
+                r ? <Rate disabled value={r} style={{ fontSize: 14, whiteSpace: 'nowrap' }} /> : '—',
             },
             {
               title: tr('actions', '操作'),
