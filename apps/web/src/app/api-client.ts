@@ -1,7 +1,11 @@
 import { CSRF_HEADER, CommonErrorCode, type ErrorCode } from '@tongban/contracts';
 import { i18n } from './i18n';
 
-/** A generic refusal (session, rights, size, rate) in the UI language; a domain refusal keeps the server's words. */
+/**
+ * A refusal in the UI language: `apiErrors.<code>` where the code's wording is fixed (session,
+ * rights, size, rate, and the modules' refusals). A code some refusals word with their specifics
+ * (which material, how many days) has no entry and keeps the server's words, as does Chinese.
+ */
 const inUiLanguage = (code: string, message: string): string =>
   i18n.t(`apiErrors.${code}`, { defaultValue: message });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '@tongban/contracts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MODULES = path.join(SRC, 'modules');
@@ -52,5 +53,15 @@ describe('module strings (issue 14, point 15)', () => {
       .filter((f) => !STAYS_CHINESE.has(f))
       .filter((f) => /[\u4e00-\u9fff]/.test(code(readFileSync(path.join(MODULES, f), 'utf8'))));
     expect(left).toEqual([]);
+  });
+});
+
+describe('refusals in English (apiErrors)', () => {
+  it('every entry names a code the server sends', () => {
+    const en = read(path.join(SRC, 'app', 'locales', 'en.json'));
+    const known = new Set<string>(ERROR_CODES);
+    const entries = Object.keys(en.apiErrors as Strings);
+    expect(entries.length).toBeGreaterThan(150);
+    expect(entries.filter((code) => !known.has(code))).toEqual([]);
   });
 });
