@@ -97,7 +97,11 @@ export function TrackPage() {
             <Form.Item
               name="caseNo"
               label={tr('cases.trackPage.caseNo')}
-              rules={[{ required: true, message: tr('cases.trackPage.pleaseEnterTheCase') }]}
+              rules={[
+                { required: true, message: tr('cases.trackPage.pleaseEnterTheCase') },
+                // The server's own check (TrackInput), said here in the screen's language.
+                { pattern: /^\s*\d{6,12}-\d{8}-\d{5}\s*$/, message: tr('cases.trackPage.caseNoFormat') },
+              ]}
             >
               <Input
                 style={{ width: 240 }}
@@ -109,7 +113,13 @@ export function TrackPage() {
               name="queryCode"
               label={tr('cases.trackPage.queryCode')}
               tooltip={tr('cases.trackPage.n10LettersAndDigits')}
-              rules={[{ required: true, message: tr('cases.trackPage.pleaseEnterTheQuery') }]}
+              rules={[
+                { required: true, message: tr('cases.trackPage.pleaseEnterTheQuery') },
+                {
+                  pattern: /^\s*[2-9A-HJKMNP-Za-hjkmnp-z\s-]{10,20}\s*$/,
+                  message: tr('cases.trackPage.queryCodeFormat'),
+                },
+              ]}
             >
               <Input
                 style={{ width: 180 }}
