@@ -55,20 +55,14 @@ export async function seedEvaluationsDemo(deps: Deps): Promise<void> {
   const windows = await orgService.listWindows(deps, SYSTEM_ACTOR);
   const depts = await orgService.listDepartments(deps, SYSTEM_ACTOR);
   const market = depts.find((d) => d.name === '云溪县市场监督管理局')!.id;
-  const a01 = windows.find((w) => w.number === 'A01')!;
-  const a02 = windows.find((w) => w.number === 'A02')!;
-  await registerPad(
-    deps,
-    SYSTEM_ACTOR,
-    { windowId: a02.id, label: 'A02 窗口评价器' },
-    DEMO_EVALUATIONS.padTokenA02,
-  );
-  await registerPad(
-    deps,
-    SYSTEM_ACTOR,
-    { windowId: a01.id, label: 'A01 窗口评价器' },
-    DEMO_EVALUATIONS.padTokenA01,
-  );
+  /** The window by its number, with a pad registered there under the demo's fixed token. */
+  const padAt = async (number: string, token: string) => {
+    const w = windows.find((x) => x.number === number)!;
+    await registerPad(deps, SYSTEM_ACTOR, { windowId: w.id, label: `${number} 窗口评价器` }, token);
+    return w;
+  };
+  const a02 = await padAt('A02', DEMO_EVALUATIONS.padTokenA02);
+  const a01 = await padAt('A01', DEMO_EVALUATIONS.padTokenA01);
   const pub: Actor = { ...SYSTEM_ACTOR, username: 'public', displayName: '公众', role: 'applicant' };
   // The morning's ratings, walked on a clock from the hall's sign-ins (seedHallDemo runs first) up to
   // now, one visit every few minutes: no honesty flag fires on them, as none should on honest use.
@@ -113,13 +107,7 @@ export async function seedEvaluationsDemo(deps: Deps): Promise<void> {
   await rate(a, a01.id, 5);
   // An honesty flag on a pattern that deserves one: the pad at B01 rates while nobody has signed in
   // there (the patrols found B01 empty twice).
-  const b01 = windows.find((w) => w.number === 'B01')!;
-  await registerPad(
-    deps,
-    SYSTEM_ACTOR,
-    { windowId: b01.id, label: 'B01 窗口评价器' },
-    DEMO_EVALUATIONS.padTokenB01,
-  );
+  const b01 = await padAt('B01', DEMO_EVALUATIONS.padTokenB01);
   await rate(DEMO_EVALUATIONS.padTokenB01, b01.id, 5);
   // 一事一评 online: two concluded cases rated on the tracking page (主动评价率 counts them); the
   // demo's delivered food license (DEMO_CASES.deliveredCaseId) is left unrated for the demo to rate.
